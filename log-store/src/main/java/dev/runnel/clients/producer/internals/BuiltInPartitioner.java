@@ -1,0 +1,48 @@
+package dev.runnel.clients.producer.internals;
+
+import dev.runnel.clients.producer.Partitioner;
+import dev.runnel.common.utils.Checks;
+import dev.runnel.common.utils.Utils;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The producer's default partitioner: keyed records go to {@link #partitionForKey}, Kafka's murmur2 partition, and
+ * records with a null key go round-robin per topic ({@link #nextPartition}). Thread-safe.
+ */
+public final class BuiltInPartitioner implements Partitioner {
+    private final ConcurrentMap<String, AtomicInteger> counters = new ConcurrentHashMap<>();
+
+    /**
+     * Returns the partition Kafka assigns to {@code serializedKey} among {@code numPartitions}:
+     * {@code toPositive(murmur2(serializedKey)) % numPartitions}.
+     */
+    public static int partitionForKey(byte[] serializedKey, int numPartitions) {
+        Objects.requireNonNull(serializedKey, "serializedKey");
+        requirePartitions(numPartitions);
+        return Utils.toPositive(Utils.murmur2(serializedKey)) % numPartitions;
+    }
+
+    /**
+     * Returns the next partition of {@code topic} in round-robin order, starting at 0. After 2^31 calls for one
+     * topic the sequence restarts at 0, as Kafka's does.
+     */
+    public int nextPartition(String topic, int numPartitions) {
+        Objects.requireNonNull(topic, "topic");
+        requirePartitions(numPartitions);
+        int next = counters.computeIfAbsent(topic, t -> new AtomicInteger()).getAndIncrement();
+        return Utils.toPositive(next) % numPartitions;
+    }
+
+    @Override
+    public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
+                         int numPartitions) {
+        return keyBytes == null ? nextPartition(topic, numPartitions) : partitionForKey(keyBytes, numPartitions);
+    }
+
+    private static void requirePartitions(int numPartitions) {
+        Checks.requireArgument(numPartitions > 0, "numPartitions must be positive, got %d", numPartitions);
+    }
+}
