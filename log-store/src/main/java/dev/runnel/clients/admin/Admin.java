@@ -1,0 +1,52 @@
+package dev.runnel.clients.admin;
+
+import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.config.ConfigResource;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Manages topics, as Kafka's admin client does. Against the embedded log every call completes before it returns; its
+ * futures are there so that code written for Kafka keeps working.
+ *
+ * <pre>{@code
+ * try (Admin admin = Admin.create(Map.of("log.dir", "runnel-data"))) {
+ *     admin.createTopics(List.of(new NewTopic("clicks", 3, (short) 1))).all().get();
+ * }
+ * }</pre>
+ */
+public interface Admin extends AutoCloseable {
+    static Admin create(Properties properties) {
+        return create(ClientConfig.toMap(properties));
+    }
+
+    static Admin create(Map<String, Object> configs) {
+        return new KafkaAdminClient(configs);
+    }
+
+    CreateTopicsResult createTopics(Collection<NewTopic> newTopics);
+
+    DeleteTopicsResult deleteTopics(Collection<String> topics);
+
+    ListTopicsResult listTopics();
+
+    ListTopicsResult listTopics(ListTopicsOptions options);
+
+    DescribeTopicsResult describeTopics(Collection<String> topicNames);
+
+    DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources);
+
+    AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs);
+
+    CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions);
+
+    ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets);
+
+    @Override
+    void close();
+
+    void close(Duration timeout);
+}

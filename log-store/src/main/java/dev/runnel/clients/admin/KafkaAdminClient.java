@@ -1,0 +1,201 @@
+package dev.runnel.clients.admin;
+
+import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.KafkaFuture;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.TopicPartitionInfo;
+import dev.runnel.common.config.ConfigResource;
+import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.errors.InvalidRequestException;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.log.Topics;
+import dev.runnel.log.internal.TimestampLookup;
+import dev.runnel.log.internal.segment.PartitionLog;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The admin client of the embedded log. Thread-safe. */
+public final class KafkaAdminClient implements Admin {
+    private static final Set<String> KEYS = Set.of(RunnelLogConfig.LOG_DIR_CONFIG, "bootstrap.servers", "client.id",
+        "request.timeout.ms", "default.api.timeout.ms");
+
+    private final RunnelLog log;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    KafkaAdminClient(Map<String, Object> configs) {
+        new ClientConfig(configs, KEYS, "admin");
+        this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
+    }
+
+    @Override
+    public CreateTopicsResult createTopics(Collection<NewTopic> newTopics) {
+        Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
+        for (NewTopic topic : newTopics) {
+            int partitions = topic.numPartitions() < 0 ? log.config().defaultPartitions() : topic.numPartitions();
+            futures.put(topic.name(), Futures.run(() -> log.createTopic(topic.name(), partitions, topic.configs())));
+        }
+        return new CreateTopicsResult(futures);
+    }
+
+    @Override
+    public DeleteTopicsResult deleteTopics(Collection<String> topics) {
+        Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
+        for (String topic : topics) {
+            futures.put(topic, Futures.run(() -> log.deleteTopic(topic)));
+        }
+        return new DeleteTopicsResult(futures);
+    }
+
+    @Override
+    public ListTopicsResult listTopics() {
+        return listTopics(new ListTopicsOptions());
+    }
+
+    @Override
+    public ListTopicsResult listTopics(ListTopicsOptions options) {
+        Map<String, TopicListing> listings = new TreeMap<>();
+        for (String name : log.topicNames()) {
+            boolean internal = Topics.isInternal(name);
+            if (!internal || options.shouldListInternal()) {
+                listings.put(name, new TopicListing(name, internal));
+            }
+        }
+        return new ListTopicsResult(KafkaFuture.completedFuture(listings));
+    }
+
+    @Override
+    public DescribeTopicsResult describeTopics(Collection<String> topicNames) {
+        Map<String, KafkaFuture<TopicDescription>> futures = new LinkedHashMap<>();
+        for (String name : new LinkedHashSet<>(topicNames)) {
+            futures.put(name, Futures.run(() -> describe(name)));
+        }
+        return new DescribeTopicsResult(futures);
+    }
+
+    private TopicDescription describe(String name) {
+        int count = log.partitionCount(name);
+        List<TopicPartitionInfo> partitions = new ArrayList<>(count);
+        for (int p = 0; p < count; p++) {
+            partitions.add(TopicPartitionInfo.embedded(p));
+        }
+        return new TopicDescription(name, Topics.isInternal(name), partitions);
+    }
+
+    @Override
+    public DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources) {
+        Map<ConfigResource, KafkaFuture<Config>> futures = new LinkedHashMap<>();
+        for (ConfigResource resource : resources) {
+            futures.put(resource, Futures.run(() -> topicConfig(requireTopic(resource))));
+        }
+        return new DescribeConfigsResult(futures);
+    }
+
+    private Config topicConfig(String topic) {
+        Map<String, String> overrides = log.topicConfigOverrides(topic);
+        List<ConfigEntry> entries = new ArrayList<>();
+        new TreeMap<>(log.topicConfig(topic).toMap()).forEach((name, value) -> entries.add(overrides.containsKey(name)
+            ? new ConfigEntry(name, value, ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG)
+            : new ConfigEntry(name, value, ConfigEntry.ConfigSource.DEFAULT_CONFIG)));
+        return new Config(entries);
+    }
+
+    /**
+     * Applies each resource's operations as one change: all are validated before any is written. {@code APPEND} and
+     * {@code SUBTRACT} work on list configs (only {@code cleanup.policy} is one).
+     */
+    @Override
+    public AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs) {
+        Map<ConfigResource, KafkaFuture<Void>> futures = new LinkedHashMap<>();
+        configs.forEach((resource, ops) -> futures.put(resource, Futures.run(() -> alter(requireTopic(resource), ops))));
+        return new AlterConfigsResult(futures);
+    }
+
+    private void alter(String topic, Collection<AlterConfigOp> ops) {
+        Map<String, String> current = log.topicConfig(topic).toMap();
+        Map<String, String> set = new HashMap<>();
+        List<String> remove = new ArrayList<>();
+        for (AlterConfigOp op : ops) {
+            String name = op.configEntry().name();
+            String value = op.configEntry().value();
+            switch (op.opType()) {
+                case SET -> set.put(name, value);
+                case DELETE -> remove.add(name);
+                case APPEND, SUBTRACT -> set.put(name, editList(current.get(name), value, op.opType()));
+                default -> throw new InvalidRequestException("Unknown config operation " + op.opType());
+            }
+        }
+        log.alterTopicConfig(topic, set, remove);
+    }
+
+    private static String editList(String current, String value, AlterConfigOp.OpType opType) {
+        if (current == null) {
+            throw new InvalidConfigurationException("Config has no list value to " + opType + " to");
+        }
+        Set<String> items = new LinkedHashSet<>(Arrays.asList(current.split(",")));
+        List<String> changes = Arrays.asList(value.split(","));
+        if (opType == AlterConfigOp.OpType.APPEND) {
+            items.addAll(changes);
+        } else {
+            items.removeAll(changes);
+        }
+        return String.join(",", items);
+    }
+
+    private static String requireTopic(ConfigResource resource) {
+        if (resource.type() != ConfigResource.Type.TOPIC) {
+            throw new InvalidRequestException("The embedded log only has topic configs; " + resource.type()
+                + " configs are not supported");
+        }
+        return resource.name();
+    }
+
+    @Override
+    public CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions) {
+        Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
+        newPartitions.forEach((topic, partitions) ->
+            futures.put(topic, Futures.run(() -> log.addPartitions(topic, partitions.totalCount()))));
+        return new CreatePartitionsResult(futures);
+    }
+
+    @Override
+    public ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets) {
+        Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> futures = new LinkedHashMap<>();
+        topicPartitionOffsets.forEach((tp, spec) -> futures.put(tp, Futures.run(() -> listOffset(tp, spec))));
+        return new ListOffsetsResult(futures);
+    }
+
+    private ListOffsetsResult.ListOffsetsResultInfo listOffset(TopicPartition tp, OffsetSpec spec) {
+        PartitionLog partition = log.partition(tp);
+        if (spec instanceof OffsetSpec.TimestampSpec timestampSpec) {
+            TimestampLookup.Match match = TimestampLookup.find(partition, timestampSpec.timestamp());
+            return match == null
+                ? new ListOffsetsResult.ListOffsetsResultInfo(-1, -1, Optional.empty())
+                : new ListOffsetsResult.ListOffsetsResultInfo(match.offset(), match.timestamp(), Optional.empty());
+        }
+        long offset = spec == OffsetSpec.earliest() ? partition.logStartOffset() : partition.logEndOffset();
+        return new ListOffsetsResult.ListOffsetsResultInfo(offset, -1, Optional.empty());
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            log.close();
+        }
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        close();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.runnel.clients.consumer;
+
+import java.util.Set;
+
+/** The consumer's config keys, spelled as in Kafka, with Kafka 4's defaults noted on each. */
+public final class ConsumerConfig {
+    /** The embedded log's data folder (Runnel). Default {@code runnel-data}. */
+    public static final String LOG_DIR_CONFIG = "log.dir";
+    public static final String BOOTSTRAP_SERVERS_CONFIG = "bootstrap.servers";
+    public static final String CLIENT_ID_CONFIG = "client.id";
+    public static final String GROUP_ID_CONFIG = "group.id";
+    /** Where to start when a partition has no position or its position is out of range: {@code latest} (default),
+     * {@code earliest} or {@code none} (throw). */
+    public static final String AUTO_OFFSET_RESET_CONFIG = "auto.offset.reset";
+    /** The most records one {@code poll} returns. Default 500. */
+    public static final String MAX_POLL_RECORDS_CONFIG = "max.poll.records";
+    /** The most bytes read from one partition at a time (at least one whole batch). Default 1 MiB. */
+    public static final String MAX_PARTITION_FETCH_BYTES_CONFIG = "max.partition.fetch.bytes";
+    /** The most bytes held in fetch buffers across partitions. Default 50 MiB. */
+    public static final String FETCH_MAX_BYTES_CONFIG = "fetch.max.bytes";
+    public static final String FETCH_MIN_BYTES_CONFIG = "fetch.min.bytes";
+    public static final String FETCH_MAX_WAIT_MS_CONFIG = "fetch.max.wait.ms";
+    /** Whether each batch's CRC is checked before its records are returned. Default true. */
+    public static final String CHECK_CRCS_CONFIG = "check.crcs";
+    public static final String KEY_DESERIALIZER_CLASS_CONFIG = "key.deserializer";
+    public static final String VALUE_DESERIALIZER_CLASS_CONFIG = "value.deserializer";
+    public static final String ENABLE_AUTO_COMMIT_CONFIG = "enable.auto.commit";
+    public static final String ISOLATION_LEVEL_CONFIG = "isolation.level";
+
+    public static final int DEFAULT_MAX_POLL_RECORDS = 500;
+    public static final int DEFAULT_MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
+    public static final int DEFAULT_FETCH_MAX_BYTES = 50 * 1024 * 1024;
+
+    public static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
+        GROUP_ID_CONFIG, AUTO_OFFSET_RESET_CONFIG, MAX_POLL_RECORDS_CONFIG, MAX_PARTITION_FETCH_BYTES_CONFIG,
+        FETCH_MAX_BYTES_CONFIG, FETCH_MIN_BYTES_CONFIG, FETCH_MAX_WAIT_MS_CONFIG, CHECK_CRCS_CONFIG,
+        KEY_DESERIALIZER_CLASS_CONFIG, VALUE_DESERIALIZER_CLASS_CONFIG, ENABLE_AUTO_COMMIT_CONFIG,
+        ISOLATION_LEVEL_CONFIG);
+
+    private ConsumerConfig() {
+    }
+}

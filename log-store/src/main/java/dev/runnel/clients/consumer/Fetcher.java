@@ -1,0 +1,186 @@
+package dev.runnel.clients.consumer;
+
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.CorruptRecordException;
+import dev.runnel.common.errors.RecordDeserializationException;
+import dev.runnel.common.header.Header;
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.record.TimestampType;
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.record.RecordBatch;
+import dev.runnel.log.internal.record.RecordCursor;
+import dev.runnel.log.internal.segment.FetchData;
+import dev.runnel.log.internal.segment.PartitionLog;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns log reads into {@link ConsumerRecord}s for the assigned partitions: reads whole batches up to
+ * {@code max.partition.fetch.bytes} per partition, checks each batch's CRC, skips control batches and records before
+ * the position, deserializes, and stops at {@code max.poll.records}. Partitions take turns across polls so that none
+ * starves. Not thread-safe; owned by the consumer's polling thread.
+ */
+final class Fetcher<K, V> {
+    private static final Headers NO_HEADERS = readOnlyEmptyHeaders();
+
+    private final RunnelLog log;
+    private final ConsumerSettings settings;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private int nextStart;
+
+    Fetcher(RunnelLog log, ConsumerSettings settings, Deserializer<K> keyDeserializer,
+            Deserializer<V> valueDeserializer) {
+        this.log = log;
+        this.settings = settings;
+        this.keyDeserializer = keyDeserializer;
+        this.valueDeserializer = valueDeserializer;
+    }
+
+    private static Headers readOnlyEmptyHeaders() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.setReadOnly();
+        return headers;
+    }
+
+    /** Collects up to {@code max.poll.records} records from the partitions in {@code states}; may return none. */
+    Map<TopicPartition, List<ConsumerRecord<K, V>>> collect(Map<TopicPartition, PartitionFetchState> states,
+                                                           PositionResolver resolver) {
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> result = new LinkedHashMap<>();
+        List<TopicPartition> order = new ArrayList<>(states.keySet());
+        if (order.isEmpty()) {
+            return result;
+        }
+        int budget = settings.maxPollRecords();
+        int start = Math.floorMod(nextStart++, order.size());
+        for (int i = 0; i < order.size() && budget > 0; i++) {
+            TopicPartition tp = order.get((start + i) % order.size());
+            PartitionFetchState state = states.get(tp);
+            if (state.paused) {
+                continue;
+            }
+            resolver.resolve(tp, state);
+            List<ConsumerRecord<K, V>> records = new ArrayList<>(Math.min(budget, 64));
+            try {
+                budget -= drainPartition(tp, state, budget, records);
+            } catch (RecordDeserializationException | CorruptRecordException e) {
+                state.clearBuffer();
+                if (records.isEmpty() && result.isEmpty()) {
+                    throw e;
+                }
+                // Return what came before the bad record; the next poll starts at it and fails there.
+            }
+            if (!records.isEmpty()) {
+                result.put(tp, records);
+            }
+        }
+        return result;
+    }
+
+    /** Returns how many records were added to {@code out}, at most {@code limit}. */
+    private int drainPartition(TopicPartition tp, PartitionFetchState state, int limit,
+                               List<ConsumerRecord<K, V>> out) {
+        int added = 0;
+        while (added < limit) {
+            if (state.inBatch) {
+                added += drainBatch(tp, state, limit - added, out);
+                continue;
+            }
+            if (state.batches == null || !state.batches.next()) {
+                if (state.batches != null) {
+                    state.clearBuffer();
+                }
+                if (!fetch(tp, state)) {
+                    break;
+                }
+                continue;
+            }
+            RecordBatch batch = state.batches.batch();
+            if (settings.checkCrcs() && !batch.isValid()) {
+                throw new CorruptRecordException("Record batch for partition " + tp + " at offset "
+                    + batch.baseOffset() + " is corrupt (stored crc = " + batch.checksum() + ", computed crc = "
+                    + batch.computeChecksum() + "); it is not returned. Seek past offset " + batch.lastOffset()
+                    + " to skip it.");
+            }
+            if (batch.isControlBatch() || batch.lastOffset() < state.position) {
+                state.position = Math.max(state.position, batch.nextOffset());
+                continue;
+            }
+            state.cursor.reset(batch);
+            state.inBatch = true;
+        }
+        return added;
+    }
+
+    private int drainBatch(TopicPartition tp, PartitionFetchState state, int limit, List<ConsumerRecord<K, V>> out) {
+        RecordCursor cursor = state.cursor;
+        int added = 0;
+        while (added < limit) {
+            if (!cursor.next()) {
+                state.inBatch = false;
+                break;
+            }
+            long offset = cursor.offset();
+            if (offset < state.position) {
+                continue;
+            }
+            out.add(toRecord(tp, cursor, offset));
+            state.position = offset + 1;
+            added++;
+        }
+        return added;
+    }
+
+    private ConsumerRecord<K, V> toRecord(TopicPartition tp, RecordCursor cursor, long offset) {
+        byte[] keyBytes = cursor.key();
+        byte[] valueBytes = cursor.value();
+        Header[] headerArray = cursor.headers();
+        Headers headers = headerArray.length == 0 ? NO_HEADERS : new RecordHeaders(headerArray);
+        K key;
+        V value;
+        try {
+            key = keyDeserializer.deserialize(tp.topic(), headers, keyBytes);
+        } catch (RuntimeException e) {
+            throw deserializationError(tp, offset, "key", e);
+        }
+        try {
+            value = valueDeserializer.deserialize(tp.topic(), headers, valueBytes);
+        } catch (RuntimeException e) {
+            throw deserializationError(tp, offset, "value", e);
+        }
+        TimestampType timestampType = cursor.timestampType();
+        return new ConsumerRecord<>(tp.topic(), tp.partition(), offset, cursor.timestamp(), timestampType,
+            keyBytes == null ? -1 : keyBytes.length, valueBytes == null ? -1 : valueBytes.length, key, value,
+            headerArray);
+    }
+
+    private static RecordDeserializationException deserializationError(TopicPartition tp, long offset, String what,
+                                                                       RuntimeException cause) {
+        return new RecordDeserializationException(tp, offset, "Error deserializing " + what + " for partition " + tp
+            + " at offset " + offset + ": " + cause.getMessage() + ". If needed, seek past the record to continue "
+            + "consumption.", cause);
+    }
+
+    /** Reads the next whole batches at the position; returns false when the partition has nothing new. */
+    private boolean fetch(TopicPartition tp, PartitionFetchState state) {
+        PartitionLog partition = log.partition(tp);
+        if (state.position >= partition.logEndOffset()) {
+            return false;
+        }
+        FetchData data = partition.read(state.position, settings.maxPartitionFetchBytes());
+        if (!data.records().hasRemaining()) {
+            return false;
+        }
+        state.buffer(data.records());
+        return true;
+    }
+
+    /** Resolves positions that are unknown or pending a reset, just before a partition is read. */
+    interface PositionResolver {
+        void resolve(TopicPartition tp, PartitionFetchState state);
+    }
+}

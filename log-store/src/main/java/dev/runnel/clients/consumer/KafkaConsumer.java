@@ -1,0 +1,386 @@
+package dev.runnel.clients.consumer;
+
+import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.PartitionInfo;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InterruptException;
+import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.errors.OffsetOutOfRangeException;
+import dev.runnel.common.errors.WakeupException;
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.log.internal.AppendNotifier;
+import dev.runnel.log.internal.TimestampLookup;
+import dev.runnel.log.internal.segment.PartitionLog;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.ConcurrentModificationException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+/**
+ * Reads records from the embedded log, as Kafka's consumer reads them from a cluster: assign partitions, optionally
+ * seek, then {@code poll}. Without a committed or sought position a partition starts at {@code auto.offset.reset}
+ * (latest by default). Every batch's CRC is checked before its records are returned. Not thread-safe, as in Kafka:
+ * one thread polls; only {@link #wakeup()} may be called from another.
+ *
+ * <pre>{@code
+ * try (Consumer<String, String> consumer = new KafkaConsumer<>(Map.of("log.dir", "runnel-data",
+ *         "auto.offset.reset", "earliest"), new StringDeserializer(), new StringDeserializer())) {
+ *     consumer.assign(List.of(new TopicPartition("clicks", 0)));
+ *     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(1))) {
+ *         System.out.println(record.offset() + ": " + record.value());
+ *     }
+ * }
+ * }</pre>
+ */
+public class KafkaConsumer<K, V> implements Consumer<K, V> {
+    private static final long NO_CURRENT_THREAD = -1L;
+
+    private final RunnelLog log;
+    private final ConsumerSettings settings;
+    private final Deserializer<K> keyDeserializer;
+    private final Deserializer<V> valueDeserializer;
+    private final Fetcher<K, V> fetcher;
+    private final Map<TopicPartition, PartitionFetchState> assignment = new LinkedHashMap<>();
+    private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
+    private volatile boolean wakeupRequested;
+    private int acquisitions;
+    private volatile boolean closed;
+
+    public KafkaConsumer(Map<String, Object> configs) {
+        this(configs, null, null);
+    }
+
+    public KafkaConsumer(Properties properties) {
+        this(ClientConfig.toMap(properties), null, null);
+    }
+
+    public KafkaConsumer(Properties properties, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
+        this(ClientConfig.toMap(properties), keyDeserializer, valueDeserializer);
+    }
+
+    @SuppressWarnings("unchecked")
+    public KafkaConsumer(Map<String, Object> configs, Deserializer<K> keyDeserializer,
+                         Deserializer<V> valueDeserializer) {
+        ClientConfig config = new ClientConfig(configs, ConsumerConfig.KEYS, "consumer");
+        this.settings = ConsumerSettings.parse(config);
+        this.keyDeserializer = keyDeserializer != null ? keyDeserializer
+            : required(config.instance(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, Deserializer.class),
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+        this.valueDeserializer = valueDeserializer != null ? valueDeserializer
+            : required(config.instance(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, Deserializer.class),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
+        this.keyDeserializer.configure(configs, true);
+        this.valueDeserializer.configure(configs, false);
+        this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
+        this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer);
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static Deserializer required(Deserializer deserializer, String key) {
+        if (deserializer == null) {
+            throw new InvalidConfigurationException("Missing required configuration \"" + key + "\" which has no "
+                + "default value; pass a deserializer to the constructor or set " + key);
+        }
+        return deserializer;
+    }
+
+    @Override
+    public Set<TopicPartition> assignment() {
+        acquire();
+        try {
+            return Set.copyOf(assignment.keySet());
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Reads exactly these partitions from now on. Partitions kept from the previous assignment keep their position.
+     * Throws {@code UnknownTopicOrPartitionException} for a partition the log does not have.
+     */
+    @Override
+    public void assign(Collection<TopicPartition> partitions) {
+        acquire();
+        try {
+            for (TopicPartition tp : partitions) {
+                log.partition(tp);
+            }
+            assignment.keySet().retainAll(partitions);
+            for (TopicPartition tp : partitions) {
+                assignment.computeIfAbsent(tp, ignored -> new PartitionFetchState());
+            }
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void unsubscribe() {
+        acquire();
+        try {
+            assignment.clear();
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Returns the next records of the assigned partitions, waiting up to {@code timeout} for some to arrive.
+     *
+     * @throws dev.runnel.common.errors.CorruptRecordException      for a batch that fails its CRC, naming it
+     * @throws dev.runnel.common.errors.RecordDeserializationException for a record that does not deserialize; the
+     *                                                              position stays at it
+     * @throws NoOffsetForPartitionException under {@code auto.offset.reset=none} with no position
+     * @throws WakeupException if {@link #wakeup()} was called
+     */
+    @Override
+    public ConsumerRecords<K, V> poll(Duration timeout) {
+        acquire();
+        try {
+            if (assignment.isEmpty()) {
+                throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
+            }
+            AppendNotifier notifier = log.appendNotifier();
+            long deadline = log.time().nanoseconds() + timeout.toNanos();
+            while (true) {
+                checkWakeup();
+                long seenAppends = notifier.appendCount();
+                Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(assignment, this::resolve);
+                if (!records.isEmpty()) {
+                    return new ConsumerRecords<>(records);
+                }
+                long remaining = deadline - log.time().nanoseconds();
+                if (remaining <= 0) {
+                    return ConsumerRecords.empty();
+                }
+                notifier.awaitAppendAfter(seenAppends, remaining);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException("Interrupted while polling", e);
+        } finally {
+            release();
+        }
+    }
+
+    private void checkWakeup() {
+        if (wakeupRequested) {
+            wakeupRequested = false;
+            throw new WakeupException();
+        }
+    }
+
+    /** Gives a partition a position from a pending seek-to-beginning/end or from {@code auto.offset.reset}. */
+    private void resolve(TopicPartition tp, PartitionFetchState state) {
+        PartitionLog partition = log.partition(tp);
+        if (state.pendingReset != null) {
+            state.seek(resetOffset(partition, state.pendingReset));
+        } else if (state.position == PartitionFetchState.UNKNOWN) {
+            if (settings.autoOffsetReset() == OffsetResetStrategy.NONE) {
+                throw new NoOffsetForPartitionException(tp);
+            }
+            state.seek(resetOffset(partition, settings.autoOffsetReset()));
+        } else if (state.position < partition.logStartOffset() || state.position > partition.logEndOffset()) {
+            if (settings.autoOffsetReset() == OffsetResetStrategy.NONE) {
+                throw new OffsetOutOfRangeException("Fetch position " + state.position + " is out of range for "
+                    + "partition " + tp + " (valid: " + partition.logStartOffset() + " to "
+                    + partition.logEndOffset() + ") and auto.offset.reset is none");
+            }
+            state.seek(resetOffset(partition, settings.autoOffsetReset()));
+        }
+    }
+
+    private static long resetOffset(PartitionLog partition, OffsetResetStrategy strategy) {
+        return strategy == OffsetResetStrategy.EARLIEST ? partition.logStartOffset() : partition.logEndOffset();
+    }
+
+    @Override
+    public void seek(TopicPartition partition, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("seek offset must not be a negative number");
+        }
+        acquire();
+        try {
+            state(partition).seek(offset);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void seekToBeginning(Collection<TopicPartition> partitions) {
+        requestReset(partitions, OffsetResetStrategy.EARLIEST);
+    }
+
+    @Override
+    public void seekToEnd(Collection<TopicPartition> partitions) {
+        requestReset(partitions, OffsetResetStrategy.LATEST);
+    }
+
+    /** Resets lazily, as Kafka does: the offset is looked up at the next poll or position call. */
+    private void requestReset(Collection<TopicPartition> partitions, OffsetResetStrategy strategy) {
+        acquire();
+        try {
+            Collection<TopicPartition> targets = partitions.isEmpty() ? assignment.keySet() : partitions;
+            for (TopicPartition tp : targets) {
+                PartitionFetchState state = state(tp);
+                state.clearBuffer();
+                state.pendingReset = strategy;
+            }
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public long position(TopicPartition partition) {
+        acquire();
+        try {
+            PartitionFetchState state = state(partition);
+            resolve(partition, state);
+            return state.position;
+        } finally {
+            release();
+        }
+    }
+
+    private PartitionFetchState state(TopicPartition tp) {
+        PartitionFetchState state = assignment.get(tp);
+        if (state == null) {
+            throw new IllegalStateException("No current assignment for partition " + tp);
+        }
+        return state;
+    }
+
+    @Override
+    public List<PartitionInfo> partitionsFor(String topic) {
+        int count = log.partitionCount(topic);
+        return java.util.stream.IntStream.range(0, count).mapToObj(p -> PartitionInfo.embedded(topic, p)).toList();
+    }
+
+    @Override
+    public Map<String, List<PartitionInfo>> listTopics() {
+        Map<String, List<PartitionInfo>> topics = new TreeMap<>();
+        for (String topic : log.topicNames()) {
+            topics.put(topic, partitionsFor(topic));
+        }
+        return topics;
+    }
+
+    @Override
+    public Set<TopicPartition> paused() {
+        acquire();
+        try {
+            return assignment.entrySet().stream().filter(e -> e.getValue().paused).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void pause(Collection<TopicPartition> partitions) {
+        setPaused(partitions, true);
+    }
+
+    @Override
+    public void resume(Collection<TopicPartition> partitions) {
+        setPaused(partitions, false);
+    }
+
+    private void setPaused(Collection<TopicPartition> partitions, boolean paused) {
+        acquire();
+        try {
+            for (TopicPartition tp : partitions) {
+                state(tp).paused = paused;
+            }
+        } finally {
+            release();
+        }
+    }
+
+    /**
+     * Finds, per partition, the earliest offset whose timestamp is at or after the given one, or null if none. The
+     * time index finds the batch; only that batch's records are scanned.
+     */
+    @Override
+    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch) {
+        Map<TopicPartition, OffsetAndTimestamp> result = new HashMap<>();
+        for (Map.Entry<TopicPartition, Long> entry : timestampsToSearch.entrySet()) {
+            if (entry.getValue() < 0) {
+                throw new IllegalArgumentException("The target time for partition " + entry.getKey() + " is "
+                    + entry.getValue() + ". The target time cannot be negative.");
+            }
+            TimestampLookup.Match match = TimestampLookup.find(log.partition(entry.getKey()), entry.getValue());
+            result.put(entry.getKey(), match == null ? null : new OffsetAndTimestamp(match.offset(), match.timestamp()));
+        }
+        return result;
+    }
+
+    @Override
+    public Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions) {
+        return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> log.partition(tp).logStartOffset()));
+    }
+
+    @Override
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+        return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> log.partition(tp).logEndOffset()));
+    }
+
+    /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */
+    @Override
+    public void wakeup() {
+        wakeupRequested = true;
+        log.appendNotifier().signalAppend();
+    }
+
+    @Override
+    public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    @Override
+    public void close(Duration timeout) {
+        if (closed) {
+            return;
+        }
+        acquire();
+        try {
+            closed = true;
+            keyDeserializer.close();
+            valueDeserializer.close();
+            log.close();
+        } finally {
+            release();
+        }
+    }
+
+    /** Refuses use from a second thread at once, as Kafka's consumer does, instead of corrupting positions. */
+    private void acquire() {
+        if (closed) {
+            throw new IllegalStateException("This consumer has already been closed.");
+        }
+        long thread = Thread.currentThread().getId();
+        if (thread != currentThread.get() && !currentThread.compareAndSet(NO_CURRENT_THREAD, thread)) {
+            throw new ConcurrentModificationException("KafkaConsumer is not safe for multi-threaded access");
+        }
+        acquisitions++;
+    }
+
+    private void release() {
+        if (--acquisitions == 0) {
+            currentThread.set(NO_CURRENT_THREAD);
+        }
+    }
+
+}

@@ -1,0 +1,123 @@
+package dev.runnel.clients.internal;
+
+import dev.runnel.common.errors.InvalidConfigurationException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads a client's Kafka-named configs with errors that name the key, the value and what was expected. Used once, in
+ * a client's constructor, to build the client's typed settings; unknown keys are logged as warnings, as Kafka does.
+ */
+public final class ClientConfig {
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConfig.class);
+
+    private final Map<String, Object> values;
+
+    public ClientConfig(Map<String, ?> values, Set<String> knownKeys, String clientKind) {
+        this.values = new HashMap<>(values);
+        for (String key : values.keySet()) {
+            if (!knownKeys.contains(key)) {
+                LOG.warn("The {} config '{}' is not a known config; it is ignored", clientKind, key);
+            }
+        }
+    }
+
+    public static Map<String, Object> toMap(Properties properties) {
+        Map<String, Object> map = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            map.put(name, properties.getProperty(name));
+        }
+        properties.forEach((key, value) -> map.put(key.toString(), value));
+        return map;
+    }
+
+    public Map<String, Object> originals() {
+        return Map.copyOf(values);
+    }
+
+    public Object raw(String key) {
+        return values.get(key);
+    }
+
+    public String string(String key, String defaultValue) {
+        Object value = values.get(key);
+        return value == null ? defaultValue : value.toString().trim();
+    }
+
+    public long longValue(String key, long defaultValue, long min, long max) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, raw, "a whole number");
+        }
+        if (value < min || value > max) {
+            throw invalid(key, raw, max == Long.MAX_VALUE ? "at least " + min : "[" + min + ",...," + max + "]");
+        }
+        return value;
+    }
+
+    public int intValue(String key, int defaultValue, int min, int max) {
+        return (int) longValue(key, defaultValue, min, max);
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        String text = raw.toString().trim().toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            throw invalid(key, raw, "true or false");
+        }
+        return Boolean.parseBoolean(text);
+    }
+
+    /** Returns the value if it is one of {@code allowed} (ignoring case), lower-cased. */
+    public String oneOf(String key, String defaultValue, Set<String> allowed) {
+        String value = string(key, defaultValue).toLowerCase(Locale.ROOT);
+        if (!allowed.contains(value)) {
+            throw invalid(key, value, String.join(", ", new java.util.TreeSet<>(allowed)));
+        }
+        return value;
+    }
+
+    /**
+     * Returns an instance for a key whose value is an instance, a {@code Class} or a class name, created with its
+     * public no-argument constructor; {@code null} when the key is absent.
+     */
+    public <T> T instance(String key, Class<T> type) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return null;
+        }
+        if (type.isInstance(raw)) {
+            return type.cast(raw);
+        }
+        try {
+            Class<?> cls = raw instanceof Class<?> c ? c : Class.forName(raw.toString().trim(), true,
+                Thread.currentThread().getContextClassLoader());
+            if (!type.isAssignableFrom(cls)) {
+                throw invalid(key, raw, "a class implementing " + type.getName());
+            }
+            return type.cast(cls.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new InvalidConfigurationException("Invalid value " + raw + " for configuration " + key
+                + ": cannot create an instance (" + e + ")");
+        }
+    }
+
+    public static InvalidConfigurationException invalid(String key, Object value, String expected) {
+        return new InvalidConfigurationException(String.format(Locale.ROOT,
+            "Invalid value %s for configuration %s: expected %s", value, key, expected));
+    }
+}

@@ -1,0 +1,114 @@
+package dev.runnel.clients.producer.internals;
+
+import dev.runnel.clients.producer.Callback;
+import dev.runnel.clients.producer.RecordMetadata;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.header.Header;
+import dev.runnel.log.internal.record.RecordBatchBuilder;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Records gathered for one partition, written as one record batch. Filled under its partition queue's lock by
+ * senders, then owned by the sender thread, which builds, writes and completes it.
+ */
+final class ProducerBatch {
+    private static final Logger LOG = LoggerFactory.getLogger(ProducerBatch.class);
+
+    private final TopicPartition topicPartition;
+    private final RecordBatchBuilder builder;
+    private final ProduceResult result;
+    private final long createdMs;
+    private final int memoryBytes;
+    private final boolean offsetsKnown;
+    private Callback[] callbacks = new Callback[0];
+    private FutureRecordMetadata[] callbackFutures = new FutureRecordMetadata[0];
+    private int callbackCount;
+
+    ProducerBatch(TopicPartition topicPartition, RecordBatchBuilder builder, long createdMs, int memoryBytes,
+                  boolean offsetsKnown) {
+        this.topicPartition = topicPartition;
+        this.builder = builder;
+        this.result = new ProduceResult(topicPartition);
+        this.createdMs = createdMs;
+        this.memoryBytes = memoryBytes;
+        this.offsetsKnown = offsetsKnown;
+    }
+
+    /** Appends a record if it fits, returning its future, or null when the batch is full. */
+    FutureRecordMetadata tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, Callback callback) {
+        if (!builder.hasRoomFor(timestamp, key, value, headers)) {
+            return null;
+        }
+        int relativeOffset = builder.recordCount();
+        builder.append(timestamp, key, value, headers);
+        FutureRecordMetadata future = new FutureRecordMetadata(result, relativeOffset, timestamp,
+            key == null ? -1 : key.length, value == null ? -1 : value.length, offsetsKnown);
+        if (callback != null) {
+            addCallback(callback, future);
+        }
+        return future;
+    }
+
+    private void addCallback(Callback callback, FutureRecordMetadata future) {
+        if (callbackCount == callbacks.length) {
+            int capacity = Math.max(8, callbackCount * 2);
+            callbacks = Arrays.copyOf(callbacks, capacity);
+            callbackFutures = Arrays.copyOf(callbackFutures, capacity);
+        }
+        callbacks[callbackCount] = callback;
+        callbackFutures[callbackCount] = future;
+        callbackCount++;
+    }
+
+    TopicPartition topicPartition() {
+        return topicPartition;
+    }
+
+    long createdMs() {
+        return createdMs;
+    }
+
+    int memoryBytes() {
+        return memoryBytes;
+    }
+
+    int recordCount() {
+        return builder.recordCount();
+    }
+
+    ProduceResult result() {
+        return result;
+    }
+
+    /** Finishes the batch: compression and CRC happen here, on the sender thread. */
+    ByteBuffer build() {
+        return builder.build();
+    }
+
+    void complete(long baseOffset, long logAppendTime) {
+        result.complete(baseOffset, logAppendTime);
+        for (int i = 0; i < callbackCount; i++) {
+            invoke(callbacks[i], callbackFutures[i].metadata(), null);
+        }
+    }
+
+    void fail(RuntimeException error) {
+        result.fail(error);
+        RecordMetadata empty = new RecordMetadata(topicPartition, -1, -1, -1, -1);
+        for (int i = 0; i < callbackCount; i++) {
+            invoke(callbacks[i], empty, error);
+        }
+    }
+
+    private void invoke(Callback callback, RecordMetadata metadata, Exception error) {
+        try {
+            callback.onCompletion(metadata, error);
+        } catch (RuntimeException e) {
+            // A user callback must not stop the producer's I/O thread.
+            LOG.error("Error executing user-provided callback on message for topic-partition '{}'", topicPartition, e);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+package dev.runnel.clients.producer.internals;
+
+import dev.runnel.clients.producer.Callback;
+import dev.runnel.clients.producer.RecordMetadata;
+import dev.runnel.common.KafkaException;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InterruptException;
+import dev.runnel.common.errors.RecordTooLargeException;
+import dev.runnel.common.header.Header;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.record.RecordBatch;
+import java.time.Duration;
+import java.util.concurrent.Future;
+
+/**
+ * The byte-level half of a producer, below serialization and partitioning: size checks, the accumulator and the
+ * sender thread. Thread-safe.
+ */
+public final class ProducerEngine {
+    /** A record's framing in a batch at most: length, attributes, deltas and key/value lengths as varints. */
+    private static final int RECORD_OVERHEAD_BOUND = 21;
+
+    private final ProducerSettings settings;
+    private final RecordAccumulator accumulator;
+    private final Thread senderThread;
+
+    public ProducerEngine(RunnelLog log, ProducerSettings settings, String threadName) {
+        this.settings = settings;
+        this.accumulator = new RecordAccumulator(settings.batchSize(), settings.lingerMs(), settings.compression(),
+            settings.acks() != 0, new BufferMemory(settings.bufferMemory()), log.time());
+        this.senderThread = new Thread(new Sender(log, accumulator, settings.acks() == -1), threadName);
+        this.senderThread.setDaemon(true);
+        this.senderThread.start();
+    }
+
+    /** Queues serialized bytes for {@code tp}; oversized records fail through the returned future and callback. */
+    public Future<RecordMetadata> send(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
+                                       Callback callback) {
+        int size = estimateSize(key, value, headers);
+        if (size > settings.maxRequestSize() || size > settings.bufferMemory()) {
+            String limitName = size > settings.maxRequestSize() ? "max.request.size" : "buffer.memory";
+            long limit = size > settings.maxRequestSize() ? settings.maxRequestSize() : settings.bufferMemory();
+            return failed(tp, new RecordTooLargeException("The message is " + size + " bytes when serialized which is "
+                + "larger than " + limit + ", which is the value of the " + limitName + " configuration."), callback);
+        }
+        return accumulator.append(tp, timestamp, key, value, headers, callback, size, settings.maxBlockMs());
+    }
+
+    public static Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {
+        if (callback != null) {
+            callback.onCompletion(new RecordMetadata(tp, -1, -1, -1, -1), error);
+        }
+        return FutureRecordMetadata.failed(tp, error);
+    }
+
+    private static int estimateSize(byte[] key, byte[] value, Header[] headers) {
+        int size = RecordBatch.HEADER_SIZE + RECORD_OVERHEAD_BOUND + (key == null ? 0 : key.length)
+            + (value == null ? 0 : value.length);
+        for (Header header : headers) {
+            size += 10 + header.key().length() * 3 + (header.value() == null ? 0 : header.value().length);
+        }
+        return size;
+    }
+
+    public void flush() {
+        accumulator.flush();
+    }
+
+    /** Writes what is buffered, waiting at most {@code timeout}; whatever is left then fails. */
+    public void close(Duration timeout) {
+        accumulator.beginClose();
+        try {
+            senderThread.join(Math.max(1, timeout.toMillis()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptException("Interrupted while closing the producer", e);
+        } finally {
+            if (senderThread.isAlive()) {
+                senderThread.interrupt();
+                accumulator.abortIncomplete(new KafkaException("Producer is closed forcefully."));
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.runnel.clients.producer.internals;
+
+import dev.runnel.common.TopicPartition;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.segment.AppendInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The producer's I/O thread: drains ready batches, builds them (compression and CRC happen here, off the caller's
+ * thread), appends them to the log and, with {@code acks=all}, fsyncs each touched partition once for the whole
+ * round before completing the futures. That single fsync per round is the group commit.
+ */
+final class Sender implements Runnable {
+    private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
+
+    private final RunnelLog log;
+    private final RecordAccumulator accumulator;
+    private final boolean fsync;
+
+    Sender(RunnelLog log, RecordAccumulator accumulator, boolean fsync) {
+        this.log = log;
+        this.accumulator = accumulator;
+        this.fsync = fsync;
+    }
+
+    @Override
+    public void run() {
+        while (true) {
+            List<ProducerBatch> batches = accumulator.drain();
+            if (!batches.isEmpty()) {
+                write(batches);
+            } else if (accumulator.isClosing() && !accumulator.hasIncomplete()) {
+                return;
+            } else if (Thread.currentThread().isInterrupted()) {
+                return;
+            } else {
+                accumulator.awaitWork();
+            }
+        }
+    }
+
+    private void write(List<ProducerBatch> batches) {
+        List<ProducerBatch> appended = new ArrayList<>(batches.size());
+        List<AppendInfo> infos = new ArrayList<>(batches.size());
+        Map<TopicPartition, Long> flushUpTo = new HashMap<>();
+        for (ProducerBatch batch : batches) {
+            try {
+                AppendInfo info = log.append(batch.topicPartition(), batch.build());
+                appended.add(batch);
+                infos.add(info);
+                flushUpTo.merge(batch.topicPartition(), info.lastOffset() + 1, Math::max);
+            } catch (RuntimeException e) {
+                finish(batch, () -> batch.fail(e));
+            }
+        }
+        if (fsync) {
+            for (Map.Entry<TopicPartition, Long> entry : flushUpTo.entrySet()) {
+                try {
+                    log.partition(entry.getKey()).flush(entry.getValue());
+                } catch (RuntimeException e) {
+                    LOG.error("Cannot fsync partition {}; failing its batches", entry.getKey(), e);
+                    failPartition(appended, infos, entry.getKey(), e);
+                }
+            }
+        }
+        for (int i = 0; i < appended.size(); i++) {
+            ProducerBatch batch = appended.get(i);
+            AppendInfo info = infos.get(i);
+            if (info != null) {
+                finish(batch, () -> batch.complete(info.firstOffset(), info.logAppendTime()));
+            }
+        }
+    }
+
+    private void failPartition(List<ProducerBatch> appended, List<AppendInfo> infos, TopicPartition tp,
+                               RuntimeException error) {
+        for (int i = 0; i < appended.size(); i++) {
+            ProducerBatch batch = appended.get(i);
+            if (batch.topicPartition().equals(tp) && infos.get(i) != null) {
+                infos.set(i, null);
+                finish(batch, () -> batch.fail(error));
+            }
+        }
+    }
+
+    private void finish(ProducerBatch batch, Runnable completion) {
+        try {
+            completion.run();
+        } finally {
+            accumulator.deallocate(batch);
+        }
+    }
+}

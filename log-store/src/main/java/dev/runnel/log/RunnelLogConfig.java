@@ -1,0 +1,67 @@
+package dev.runnel.log;
+
+import dev.runnel.common.errors.InvalidConfigurationException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The settings of an embedded log as a whole (Kafka's broker-level names), parsed once from a config map.
+ *
+ * @param dataDir                  {@code log.dir}: the folder that holds every topic; one process owns it at a time
+ * @param retentionCheckIntervalMs {@code log.retention.check.interval.ms}: how often retention runs (Kafka: 5 min)
+ * @param cleanerBackoffMs         {@code log.cleaner.backoff.ms}: how often the compactor looks for dirty logs (15 s)
+ * @param defaultPartitions        {@code num.partitions}: partitions of an auto-created topic (1)
+ * @param autoCreateTopics         {@code auto.create.topics.enable}: whether producing to or fetching from an unknown
+ *                                 topic creates it. Off by default, unlike Kafka's broker, so that a typo in a topic
+ *                                 name is an error rather than a new topic.
+ */
+public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long cleanerBackoffMs,
+                              int defaultPartitions, boolean autoCreateTopics) {
+    public static final String LOG_DIR_CONFIG = "log.dir";
+    public static final String RETENTION_CHECK_INTERVAL_MS_CONFIG = "log.retention.check.interval.ms";
+    public static final String CLEANER_BACKOFF_MS_CONFIG = "log.cleaner.backoff.ms";
+    public static final String NUM_PARTITIONS_CONFIG = "num.partitions";
+    public static final String AUTO_CREATE_TOPICS_ENABLE_CONFIG = "auto.create.topics.enable";
+
+    public static final String DEFAULT_LOG_DIR = "runnel-data";
+    public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000;
+    public static final long DEFAULT_CLEANER_BACKOFF_MS = 15_000;
+
+    public RunnelLogConfig {
+        if (retentionCheckIntervalMs < 1 || cleanerBackoffMs < 1 || defaultPartitions < 1) {
+            throw new InvalidConfigurationException(String.format(Locale.ROOT,
+                "%s, %s and %s must be at least 1, got %d, %d and %d", RETENTION_CHECK_INTERVAL_MS_CONFIG,
+                CLEANER_BACKOFF_MS_CONFIG, NUM_PARTITIONS_CONFIG, retentionCheckIntervalMs, cleanerBackoffMs,
+                defaultPartitions));
+        }
+    }
+
+    /** The defaults for a log in {@code dataDir}. */
+    public static RunnelLogConfig of(Path dataDir) {
+        return new RunnelLogConfig(dataDir, DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_CLEANER_BACKOFF_MS, 1, false);
+    }
+
+    /** Reads the keys above from a client or command-line config map; other keys are ignored. */
+    public static RunnelLogConfig parse(Map<String, ?> configs) {
+        Object dir = configs.get(LOG_DIR_CONFIG);
+        return new RunnelLogConfig(Path.of(dir == null ? DEFAULT_LOG_DIR : dir.toString()),
+            longValue(configs, RETENTION_CHECK_INTERVAL_MS_CONFIG, DEFAULT_RETENTION_CHECK_INTERVAL_MS),
+            longValue(configs, CLEANER_BACKOFF_MS_CONFIG, DEFAULT_CLEANER_BACKOFF_MS),
+            (int) longValue(configs, NUM_PARTITIONS_CONFIG, 1),
+            Boolean.parseBoolean(String.valueOf(configs.getOrDefault(AUTO_CREATE_TOPICS_ENABLE_CONFIG, "false"))));
+    }
+
+    private static long longValue(Map<String, ?> configs, String key, long defaultValue) {
+        Object value = configs.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + key
+                + ": expected a whole number");
+        }
+    }
+}
