@@ -149,7 +149,7 @@ public final class RecordBatchBuilder {
         }
         count++;
         lastOffsetDelta = offsetDelta;
-        if (timestamp > maxTimestamp) {
+        if (count == 1 || timestamp > maxTimestamp) {
             maxTimestamp = timestamp;
         }
     }
