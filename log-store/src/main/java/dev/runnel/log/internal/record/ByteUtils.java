@@ -3,8 +3,8 @@ package dev.runnel.log.internal.record;
 import java.nio.ByteBuffer;
 
 /**
- * Varint and varlong coding as in protobuf and Kafka: little-endian groups of seven bits, the high bit set on every byte
- * but the last. Signed values are zig-zag encoded first ({@code (n << 1) ^ (n >> 31)}), so small negative numbers stay
+ * Varint and varlong coding as in protobuf and Kafka: little-endian groups of seven bits, the high bit set on every
+ * byte but the last. Signed values are zig-zag encoded first ({@code (n << 1) ^ (n >> 31)}), so small negative numbers stay
  * short: 0 is {@code 00}, -1 is {@code 01}, 1 is {@code 02}, 300 is {@code d8 04}. An int takes at most 5 bytes, a long
  * at most 10. Relative methods move the buffer's position; absolute ones leave it alone.
  */
@@ -142,7 +142,8 @@ public final class ByteUtils {
             if (c >= 0x80) {
                 if (c < 0x800) {
                     bytes += 1;
-                } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(s.charAt(i + 1))) {
+                } else if (Character.isHighSurrogate(c) && i + 1 < length
+                    && Character.isLowSurrogate(s.charAt(i + 1))) {
                     bytes += 2; // four bytes for the pair, which counted two chars
                     i++;
                 } else if (!Character.isSurrogate(c)) {
@@ -155,8 +156,8 @@ public final class ByteUtils {
     }
 
     /**
-     * Writes {@code s} as UTF-8 at the buffer's position without allocating. A lone surrogate is written as {@code '?'},
-     * as {@code String.getBytes(UTF_8)} does, so the bytes match the JDK's and the length matches {@link #utf8Length}.
+     * Writes {@code s} as UTF-8 at the buffer's position without allocating. A lone surrogate is written as
+     * {@code '?'}, as {@code String.getBytes(UTF_8)} does, so the bytes match the JDK's and the length matches {@link #utf8Length}.
      */
     public static void writeUtf8(String s, ByteBuffer buffer) {
         int length = s.length();

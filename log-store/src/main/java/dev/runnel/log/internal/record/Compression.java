@@ -75,8 +75,8 @@ public final class Compression {
 
     /**
      * Decompresses the remaining bytes of {@code source} (the position is left unchanged) into {@code reuse} if it is
-     * big enough, or into a larger buffer that replaces it, and returns that buffer with position 0 and limit at the end
-     * of the data. Callers keep the returned buffer for the next call.
+     * big enough, or into a larger buffer that replaces it, and returns that buffer with position 0 and limit at the
+     * end of the data. Callers keep the returned buffer for the next call.
      *
      * @param reuse      a heap buffer to decompress into, or null
      * @param baseOffset the batch's base offset, for the error message

@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * Builds one record batch in Kafka's v2 layout (see {@link RecordBatch}). Records are encoded as they are appended into
  * a growable buffer after space reserved for the header; {@link #build()} compresses them if a codec is set, fills in
- * the header and computes the CRC. After {@code build()} the builder refuses appends until {@link #reset()}, which keeps
- * its memory for the next batch. Not thread-safe; owned by one producer partition queue or one cleaner thread.
+ * the header and computes the CRC. After {@code build()} the builder refuses appends until {@link #reset()}, which
+ * keeps its memory for the next batch. Not thread-safe; owned by one producer partition queue or one cleaner thread.
  *
  * <pre>{@code
  * RecordBatchBuilder builder = new RecordBatchBuilder(CompressionType.LZ4, TimestampType.CREATE_TIME, 16384);
