@@ -1,0 +1,80 @@
+package dev.runnel.log.internal.segment;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+
+/**
+ * The {@code recovery-point} file of a partition directory: the offset below which every batch is known to be fsynced.
+ * Thread-safe; writes are serialised.
+ *
+ * <pre>
+ * line 1  version   always 0
+ * line 2  offset    decimal
+ * </pre>
+ * Written atomically: to {@code recovery-point.tmp}, fsynced, renamed over the file, then the directory is fsynced.
+ */
+final class RecoveryPointCheckpoint {
+    static final String FILE_NAME = "recovery-point";
+    static final String TMP_FILE_NAME = FILE_NAME + ".tmp";
+    private static final int VERSION = 0;
+
+    private final Path file;
+    private final Path tmp;
+    private long lastWritten = -1;
+
+    RecoveryPointCheckpoint(Path dir) {
+        this.file = dir.resolve(FILE_NAME);
+        this.tmp = dir.resolve(TMP_FILE_NAME);
+    }
+
+    /** Returns the stored offset, or 0 when the file is missing or unreadable (so everything is recovered). */
+    long read() throws IOException {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
+            if (lines.size() >= 2 && Integer.parseInt(lines.get(0).trim()) == VERSION) {
+                return Math.max(0, Long.parseLong(lines.get(1).trim()));
+            }
+            return 0;
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Writes {@code offset} unless it is what was last written. */
+    synchronized void write(long offset) throws IOException {
+        if (offset == lastWritten) {
+            return;
+        }
+        byte[] bytes = (VERSION + "\n" + offset + "\n").getBytes(StandardCharsets.US_ASCII);
+        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+            StandardOpenOption.TRUNCATE_EXISTING)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        }
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        fsyncDirectory(file.getParent());
+        lastWritten = offset;
+    }
+
+    /** Fsyncs a directory so that renames and creations in it are durable (a no-op where the OS refuses). */
+    static void fsyncDirectory(Path dir) throws IOException {
+        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            // Some platforms cannot open a directory for fsync; renames are then as durable as the OS makes them.
+        }
+    }
+}
