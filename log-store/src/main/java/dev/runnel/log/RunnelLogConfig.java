@@ -49,7 +49,7 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
             longValue(configs, RETENTION_CHECK_INTERVAL_MS_CONFIG, DEFAULT_RETENTION_CHECK_INTERVAL_MS),
             longValue(configs, CLEANER_BACKOFF_MS_CONFIG, DEFAULT_CLEANER_BACKOFF_MS),
             (int) longValue(configs, NUM_PARTITIONS_CONFIG, 1),
-            Boolean.parseBoolean(String.valueOf(configs.getOrDefault(AUTO_CREATE_TOPICS_ENABLE_CONFIG, "false"))));
+            Boolean.parseBoolean(String.valueOf(configs.get(AUTO_CREATE_TOPICS_ENABLE_CONFIG))));
     }
 
     private static long longValue(Map<String, ?> configs, String key, long defaultValue) {
