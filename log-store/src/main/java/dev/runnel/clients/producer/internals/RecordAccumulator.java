@@ -79,9 +79,8 @@ final class RecordAccumulator {
             incomplete.add(batch);
             future = batch.tryAppend(timestamp, key, value, headers, callback);
             queue.open = batch;
-            if (lingerMs == 0) {
-                signalWork();
-            }
+            // Wake the sender so that it waits for this batch's linger deadline, not an idle timeout.
+            signalWork();
             return future;
         }
     }

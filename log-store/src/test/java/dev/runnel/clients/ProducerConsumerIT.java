@@ -1,0 +1,65 @@
+package dev.runnel.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.NewTopic;
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.clients.producer.RecordMetadata;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.StringDeserializer;
+import dev.runnel.common.serialization.StringSerializer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProducerConsumerIT {
+    @TempDir
+    Path dataDir;
+
+    private Map<String, Object> config(Object... keyValues) {
+        Map<String, Object> config = new HashMap<>();
+        config.put("log.dir", dataDir.toString());
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return config;
+    }
+
+    @Test
+    void shouldReadBackEverySentRecordInOrder() throws Exception {
+        try (Admin admin = Admin.create(config())) {
+            admin.createTopics(List.of(new NewTopic("clicks", 1, (short) 1))).all().get();
+        }
+        List<RecordMetadata> sent = new ArrayList<>();
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config(), new StringSerializer(),
+                new StringSerializer())) {
+            for (int i = 0; i < 1000; i++) {
+                sent.add(producer.send(new ProducerRecord<>("clicks", "k" + i, "v" + i)).get());
+            }
+        }
+        assertEquals(999, sent.get(999).offset());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config("auto.offset.reset", "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(new TopicPartition("clicks", 0)));
+            List<ConsumerRecord<String, String>> received = new ArrayList<>();
+            while (received.size() < 1000) {
+                consumer.poll(Duration.ofSeconds(5)).forEach(received::add);
+            }
+            for (int i = 0; i < 1000; i++) {
+                assertEquals(i, received.get(i).offset());
+                assertEquals("v" + i, received.get(i).value());
+            }
+            assertTrue(consumer.poll(Duration.ofMillis(10)).isEmpty());
+        }
+    }
+}
