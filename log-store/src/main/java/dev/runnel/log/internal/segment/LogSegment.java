@@ -406,7 +406,8 @@ public final class LogSegment implements Closeable {
             int size = LOG_OVERHEAD + length;
             if (size <= RECOVERY_BUFFER_LIMIT) {
                 if (buffer.capacity() < size) {
-                    buffer = ByteBuffer.allocate(Math.max(size, Math.min(RECOVERY_BUFFER_LIMIT, buffer.capacity() * 2)));
+                    int grown = Math.min(RECOVERY_BUFFER_LIMIT, buffer.capacity() * 2);
+                    buffer = ByteBuffer.allocate(Math.max(size, grown));
                 }
                 buffer.clear().limit(size);
                 readFully(buffer, position);

@@ -117,7 +117,8 @@ class PartitionLogTest {
     void shouldAssignOffsetsAndReadBatchesBack() {
         PartitionLog log = open(LogConfig.defaults(), true);
         AppendInfo first = log.append(batch(3, time.milliseconds(), 100));
-        AppendInfo second = log.append(TestBatches.concat(batch(2, time.milliseconds(), 10), batch(4, time.milliseconds(), 20)));
+        AppendInfo second = log.append(TestBatches.concat(batch(2, time.milliseconds(), 10),
+            batch(4, time.milliseconds(), 20)));
         assertEquals(new AppendInfo(0, 2, -1, 3), first);
         assertEquals(new AppendInfo(3, 8, -1, 6), second);
         assertEquals(9, log.logEndOffset());
