@@ -108,8 +108,8 @@ public final class OffsetIndex extends AbstractIndex {
             int relative = buffer.getInt(i * ENTRY_SIZE + RELATIVE_OFFSET_OFFSET);
             int position = buffer.getInt(i * ENTRY_SIZE + POSITION_OFFSET);
             if (relative < 0 || position < 0 || position < previous) {
-                throw corrupt("entry %d (relative offset %d, position %d) is negative or before the previous position %d",
-                    i, relative, position, previous);
+                throw corrupt("entry %d (relative offset %d, position %d) is negative or before the previous "
+                    + "position %d", i, relative, position, previous);
             }
             previous = position;
         }

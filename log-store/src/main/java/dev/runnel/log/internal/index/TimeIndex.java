@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Maps timestamps to offsets in one segment, sparsely: an entry {@code (t, o)} says that the largest max timestamp of
- * the segment's batches up to and including the one holding offset {@code o} is {@code t}. Timestamps strictly increase.
- * Single writer; lookups are safe from any thread.
+ * the segment's batches up to and including the one holding offset {@code o} is {@code t}. Timestamps strictly
+ * increase. Single writer; lookups are safe from any thread.
  */
 public final class TimeIndex extends AbstractIndex {
     /**

@@ -64,6 +64,7 @@ public final class LogSegment implements Closeable {
 
     private final long baseOffset;
     private final int indexIntervalBytes;
+    private final int maxIndexBytes;
     private final Time time;
     private final FileChannel channel;
     private final OffsetIndex offsetIndex;
@@ -80,13 +81,14 @@ public final class LogSegment implements Closeable {
     private volatile boolean closed;
 
     private LogSegment(Path logFile, FileChannel channel, OffsetIndex offsetIndex, TimeIndex timeIndex,
-                       long baseOffset, int indexIntervalBytes, Time time) throws IOException {
+                       long baseOffset, int indexIntervalBytes, int maxIndexBytes, Time time) throws IOException {
         this.logFile = logFile;
         this.channel = channel;
         this.offsetIndex = offsetIndex;
         this.timeIndex = timeIndex;
         this.baseOffset = baseOffset;
         this.indexIntervalBytes = indexIntervalBytes;
+        this.maxIndexBytes = maxIndexBytes;
         this.time = time;
         this.sizeBytes = (int) Math.min(Integer.MAX_VALUE, channel.size());
         this.rollBaseTimeMs = time.milliseconds();
@@ -116,7 +118,8 @@ public final class LogSegment implements Closeable {
                 baseOffset, maxIndexBytes);
             TimeIndex timeIndex = new TimeIndex(dir.resolve(fileName(baseOffset, TIME_INDEX_SUFFIX) + suffix),
                 baseOffset, maxIndexBytes);
-            return new LogSegment(log, channel, offsetIndex, timeIndex, baseOffset, indexIntervalBytes, time);
+            return new LogSegment(log, channel, offsetIndex, timeIndex, baseOffset, indexIntervalBytes, maxIndexBytes,
+                time);
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
@@ -381,6 +384,8 @@ public final class LogSegment implements Closeable {
     public long recover() throws IOException {
         offsetIndex.reset();
         timeIndex.reset();
+        // A trimmed index has no room to grow; give it segment.index.bytes again while it is rebuilt.
+        resizeIndexes(maxIndexBytes);
         maxTimestampSoFar = RecordBatch.NO_TIMESTAMP;
         offsetOfMaxTimestampSoFar = baseOffset;
         bytesSinceLastIndexEntry = 0;
@@ -401,7 +406,8 @@ public final class LogSegment implements Closeable {
             int size = LOG_OVERHEAD + length;
             if (size <= RECOVERY_BUFFER_LIMIT) {
                 if (buffer.capacity() < size) {
-                    buffer = ByteBuffer.allocate(Math.max(size, Math.min(RECOVERY_BUFFER_LIMIT, buffer.capacity() * 2)));
+                    int grown = Math.min(RECOVERY_BUFFER_LIMIT, buffer.capacity() * 2);
+                    buffer = ByteBuffer.allocate(Math.max(size, grown));
                 }
                 buffer.clear().limit(size);
                 readFully(buffer, position);
@@ -429,6 +435,8 @@ public final class LogSegment implements Closeable {
             position += size;
         }
         timeIndex.maybeAppend(maxTimestampSoFar, offsetOfMaxTimestampSoFar);
+        offsetIndex.trimToValidSize();
+        timeIndex.trimToValidSize();
         long truncated = fileSize - position;
         if (truncated > 0) {
             channel.truncate(position);
@@ -464,9 +472,11 @@ public final class LogSegment implements Closeable {
         int limit = sizeBytes;
         ByteBuffer header = ByteBuffer.allocate(SCAN_HEADER_SIZE);
         int position = offsetIndex.lookup(offset).position();
+        long cutBatchBaseOffset = -1;
         while (position < limit) {
             int size = readHeader(header, position, limit);
             if (header.getLong(0) + header.getInt(LAST_OFFSET_DELTA_OFFSET) >= offset) {
+                cutBatchBaseOffset = header.getLong(0);
                 break;
             }
             position += size;
@@ -476,8 +486,9 @@ public final class LogSegment implements Closeable {
         }
         long cutFrom = position;
         long removed = limit - cutFrom;
-        offsetIndex.truncateTo(offset);
-        timeIndex.truncateTo(offset);
+        // The whole batch holding offset goes, so its index entries go too, even when offset is inside it.
+        offsetIndex.truncateTo(cutBatchBaseOffset);
+        timeIndex.truncateTo(cutBatchBaseOffset);
         channel.truncate(cutFrom);
         sizeBytes = position;
         nextOffset = -1;

@@ -119,8 +119,8 @@ public final class PartitionLog implements Closeable {
     /**
      * Opens the log in {@code dir}, creating it if needed. Deletes leftover temporary files, finishes or undoes an
      * interrupted segment replacement, and unless {@code cleanShutdown} recovers every segment from the recovery point
-     * on: CRC scan, truncation of a torn or corrupt tail, index rebuild. Throws {@link KafkaStorageException} naming the
-     * directory if it cannot be read.
+     * on: CRC scan, truncation of a torn or corrupt tail, index rebuild. Throws {@link KafkaStorageException} naming
+     * the directory if it cannot be read.
      */
     public static PartitionLog open(Path dir, TopicPartition tp, LogConfig config, Time time, boolean cleanShutdown) {
         Objects.requireNonNull(tp, "tp");
@@ -320,7 +320,7 @@ public final class PartitionLog implements Closeable {
     }
 
     private LogSegment newSegment(long baseOffset, String suffix) throws IOException {
-        for (String kind : new String[] {LogSegment.LOG_SUFFIX, LogSegment.INDEX_SUFFIX, LogSegment.TIME_INDEX_SUFFIX}) {
+        for (String kind : List.of(LogSegment.LOG_SUFFIX, LogSegment.INDEX_SUFFIX, LogSegment.TIME_INDEX_SUFFIX)) {
             Files.deleteIfExists(dir.resolve(LogSegment.fileName(baseOffset, kind) + suffix));
         }
         LogConfig c = config;
@@ -705,8 +705,8 @@ public final class PartitionLog implements Closeable {
         try {
             List<LogSegment> list = segmentsSnapshot();
             Checks.requireState(!list.isEmpty(), "partition %s has no segments", topicPartition);
-            Checks.requireState(logStartOffset == list.get(0).baseOffset(), "log start offset %d != first base offset %d",
-                logStartOffset, list.get(0).baseOffset());
+            Checks.requireState(logStartOffset == list.get(0).baseOffset(),
+                "log start offset %d != first base offset %d", logStartOffset, list.get(0).baseOffset());
             for (int i = 0; i < list.size(); i++) {
                 LogSegment segment = list.get(i);
                 segment.checkInvariants();
@@ -722,8 +722,8 @@ public final class PartitionLog implements Closeable {
             Checks.requireState(end.segment() == last && end.position() == last.sizeInBytes()
                 && end.offset() == last.readNextOffset(), "log end %s disagrees with the last segment %s (next %d)",
                 end, last, last.readNextOffset());
-            Checks.requireState(recoveryPoint <= end.offset(), "recovery point %d is past the log end %d", recoveryPoint,
-                end.offset());
+            Checks.requireState(recoveryPoint <= end.offset(), "recovery point %d is past the log end %d",
+                recoveryPoint, end.offset());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
