@@ -4,9 +4,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Varint and varlong coding as in protobuf and Kafka: little-endian groups of seven bits, the high bit set on every
- * byte but the last. Signed values are zig-zag encoded first ({@code (n << 1) ^ (n >> 31)}), so small negative numbers stay
- * short: 0 is {@code 00}, -1 is {@code 01}, 1 is {@code 02}, 300 is {@code d8 04}. An int takes at most 5 bytes, a long
- * at most 10. Relative methods move the buffer's position; absolute ones leave it alone.
+ * byte but the last. Signed values are zig-zag encoded first ({@code (n << 1) ^ (n >> 31)}), so small negative
+ * numbers stay short: 0 is {@code 00}, -1 is {@code 01}, 1 is {@code 02}, 300 is {@code d8 04}. An int takes at most
+ * 5 bytes, a long at most 10. Relative methods move the buffer's position; absolute ones leave it alone.
  */
 public final class ByteUtils {
     /** The longest encoding of an int. */
@@ -157,7 +157,8 @@ public final class ByteUtils {
 
     /**
      * Writes {@code s} as UTF-8 at the buffer's position without allocating. A lone surrogate is written as
-     * {@code '?'}, as {@code String.getBytes(UTF_8)} does, so the bytes match the JDK's and the length matches {@link #utf8Length}.
+     * {@code '?'}, as {@code String.getBytes(UTF_8)} does, so the bytes match the JDK's and the length matches
+     * {@link #utf8Length}.
      */
     public static void writeUtf8(String s, ByteBuffer buffer) {
         int length = s.length();
