@@ -116,7 +116,8 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
         }
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
-        return engine.send(new TopicPartition(topic, partition), timestamp, keyBytes, valueBytes, headers, callback);
+        return engine.send(new TopicPartition(topic, partition), timestamp, keyBytes, valueBytes, headers, callback,
+            log.topicConfig(topic).maxMessageBytes());
     }
 
     private static Header[] freeze(dev.runnel.common.header.Headers headers) {
@@ -191,8 +192,8 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         try {
             engine.close(timeout);
         } finally {
-            closeQuietly(keySerializer);
-            closeQuietly(valueSerializer);
+            closeSerializer(keySerializer);
+            closeSerializer(valueSerializer);
             if (partitioner != null) {
                 partitioner.close();
             }
@@ -200,7 +201,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    private static void closeQuietly(Serializer<?> serializer) {
+    private static void closeSerializer(Serializer<?> serializer) {
         try {
             serializer.close();
         } catch (RuntimeException e) {

@@ -63,6 +63,10 @@ final class ProducerBatch {
         callbackCount++;
     }
 
+    RecordBatchBuilder builder() {
+        return builder;
+    }
+
     TopicPartition topicPartition() {
         return topicPartition;
     }

@@ -33,9 +33,13 @@ public final class ProducerEngine {
         this.senderThread.start();
     }
 
-    /** Queues serialized bytes for {@code tp}; oversized records fail through the returned future and callback. */
+    /**
+     * Queues serialized bytes for {@code tp} in batches of at most {@code batchLimit} bytes (the topic's
+     * {@code max.message.bytes}, so that the log never refuses a batch for the records gathered in it); an oversized
+     * record fails through the returned future and callback.
+     */
     public Future<RecordMetadata> send(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
-                                       Callback callback) {
+                                       Callback callback, int batchLimit) {
         int size = estimateSize(key, value, headers);
         if (size > settings.maxRequestSize() || size > settings.bufferMemory()) {
             String limitName = size > settings.maxRequestSize() ? "max.request.size" : "buffer.memory";
@@ -43,7 +47,8 @@ public final class ProducerEngine {
             return failed(tp, new RecordTooLargeException("The message is " + size + " bytes when serialized which is "
                 + "larger than " + limit + ", which is the value of the " + limitName + " configuration."), callback);
         }
-        return accumulator.append(tp, timestamp, key, value, headers, callback, size, settings.maxBlockMs());
+        return accumulator.append(tp, timestamp, key, value, headers, callback, size, batchLimit,
+            settings.maxBlockMs());
     }
 
     public static Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {

@@ -33,6 +33,7 @@ final class RecordAccumulator {
     private final Time time;
     private final Map<TopicPartition, PartitionQueue> queues = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<ProducerBatch> fullBatches = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<RecordBatchBuilder> freeBuilders = new ConcurrentLinkedQueue<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushesInProgress = new AtomicInteger();
     private final ReentrantLock wakeLock = new ReentrantLock();
@@ -57,7 +58,7 @@ final class RecordAccumulator {
 
     /** Adds a record to its partition's open batch, opening a new batch (and waiting for memory) when needed. */
     FutureRecordMetadata append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
-                                Callback callback, int recordSizeEstimate, long maxBlockMs) {
+                                Callback callback, int recordSizeEstimate, int batchLimit, long maxBlockMs) {
         PartitionQueue queue = queues.computeIfAbsent(tp, ignored -> new PartitionQueue());
         synchronized (queue) {
             FutureRecordMetadata future = tryAppendToOpen(queue, timestamp, key, value, headers, callback);
@@ -65,7 +66,7 @@ final class RecordAccumulator {
                 return future;
             }
         }
-        int capacity = Math.max(batchSize, recordSizeEstimate);
+        int capacity = Math.max(Math.min(batchSize, batchLimit), recordSizeEstimate);
         memory.allocate(capacity, maxBlockMs);
         synchronized (queue) {
             // Another thread may have opened a batch while this one waited for memory.
@@ -74,7 +75,8 @@ final class RecordAccumulator {
                 memory.release(capacity);
                 return future;
             }
-            RecordBatchBuilder builder = new RecordBatchBuilder(compression, TimestampType.CREATE_TIME, capacity);
+            RecordBatchBuilder builder = capacity == batchSize ? takeBuilder()
+                : new RecordBatchBuilder(compression, TimestampType.CREATE_TIME, capacity);
             ProducerBatch batch = new ProducerBatch(tp, builder, time.milliseconds(), capacity, offsetsKnown);
             incomplete.add(batch);
             future = batch.tryAppend(timestamp, key, value, headers, callback);
@@ -161,10 +163,21 @@ final class RecordAccumulator {
         }
     }
 
-    /** Marks a batch written (or failed) and returns its memory. */
+    /** Marks a batch written (or failed) and returns its memory; a standard-size builder is kept for reuse. */
     void deallocate(ProducerBatch batch) {
         incomplete.remove(batch);
+        if (batch.memoryBytes() == batchSize) {
+            RecordBatchBuilder builder = batch.builder();
+            builder.reset();
+            freeBuilders.offer(builder);
+        }
         memory.release(batch.memoryBytes());
+    }
+
+    /** A reset builder of {@code batch.size}: reused ones spare the allocation and zeroing of a buffer per batch. */
+    private RecordBatchBuilder takeBuilder() {
+        RecordBatchBuilder builder = freeBuilders.poll();
+        return builder != null ? builder : new RecordBatchBuilder(compression, TimestampType.CREATE_TIME, batchSize);
     }
 
     boolean hasIncomplete() {
