@@ -20,18 +20,22 @@ import dev.runnel.log.internal.cleaner.CleanerFixture.StoredBatch;
 import dev.runnel.log.internal.record.Batches;
 import dev.runnel.log.internal.record.Record;
 import dev.runnel.log.internal.record.RecordBatchBuilder;
+import dev.runnel.log.internal.record.RecordCursor;
 import dev.runnel.log.internal.segment.LogSegment;
 import dev.runnel.log.internal.segment.PartitionLog;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +107,7 @@ class LogCleanerTest {
         ByteBuffer read = log.read(offset, 1).records();
         Batches batches = new Batches(read);
         assertTrue(batches.next());
-        for (Record record : dev.runnel.log.internal.record.RecordCursor.records(batches.batch())) {
+        for (Record record : RecordCursor.records(batches.batch())) {
             if (record.offset() >= offset) {
                 return record.offset();
             }
@@ -303,12 +307,12 @@ class LogCleanerTest {
 
         assertTrue(e.getMessage().contains("compacted-0") && e.getMessage().contains("offset 2"), e.getMessage());
         assertEquals(before.keySet(), snapshotFiles(log.dir()).keySet());
-        before.forEach((file, content) -> assertTrue(java.util.Arrays.equals(content, readQuietly(file)),
+        before.forEach((file, content) -> assertTrue(Arrays.equals(content, readQuietly(file)),
             file + " changed"));
     }
 
     private static Map<Path, byte[]> snapshotFiles(Path partitionDir) throws IOException {
-        Map<Path, byte[]> files = new java.util.TreeMap<>();
+        Map<Path, byte[]> files = new TreeMap<>();
         try (Stream<Path> list = Files.list(partitionDir)) {
             for (Path file : list.filter(f -> f.toString().endsWith(".log")
                 || f.toString().endsWith(PartitionLog.cleanedSuffix())).toList()) {
@@ -322,7 +326,7 @@ class LogCleanerTest {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
