@@ -58,6 +58,7 @@ public final class RunnelLog implements AutoCloseable {
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AppendNotifier appendNotifier = new AppendNotifier();
     private final LogMaintenance maintenance;
+    private final java.util.concurrent.atomic.AtomicLong metadataVersion = new java.util.concurrent.atomic.AtomicLong();
     private int references = 1;
 
     /** One topic's metadata, parsed config and partition logs; replaced whole when any of them changes. */
@@ -133,6 +134,14 @@ public final class RunnelLog implements AutoCloseable {
         return time;
     }
 
+    /**
+     * A number that grows whenever a topic is created, deleted or altered, so that clients can cache topic metadata
+     * and reload it only when this changes.
+     */
+    public long metadataVersion() {
+        return metadataVersion.get();
+    }
+
     /** Wakes waiting consumers on every append. */
     public AppendNotifier appendNotifier() {
         return appendNotifier;
@@ -156,6 +165,7 @@ public final class RunnelLog implements AutoCloseable {
         List<PartitionLog> logs = openPartitions(name, 0, partitions, logConfig, true);
         metadataStore.save(metadata);
         topics.put(name, new Topic(metadata, logConfig, logs));
+        metadataVersion.incrementAndGet();
         LOG.info("Created topic {} with {} partition(s)", name, partitions);
     }
 
@@ -163,6 +173,7 @@ public final class RunnelLog implements AutoCloseable {
     public synchronized void deleteTopic(String name) {
         Topic topic = topic(name);
         topics.remove(name);
+        metadataVersion.incrementAndGet();
         metadataStore.delete(name);
         topic.partitions().forEach(PartitionLog::deleteAll);
         LOG.info("Deleted topic {}", name);
@@ -205,6 +216,7 @@ public final class RunnelLog implements AutoCloseable {
         metadataStore.save(metadata);
         topic.partitions().forEach(partition -> partition.updateConfig(logConfig));
         topics.put(name, new Topic(metadata, logConfig, topic.partitions()));
+        metadataVersion.incrementAndGet();
     }
 
     /** Raises the partition count to {@code totalCount}; removing partitions is refused, as in Kafka. */
@@ -220,6 +232,7 @@ public final class RunnelLog implements AutoCloseable {
         TopicMetadata metadata = topic.metadata().withPartitions(totalCount);
         metadataStore.save(metadata);
         topics.put(name, new Topic(metadata, topic.config(), logs));
+        metadataVersion.incrementAndGet();
     }
 
     /** The log of one partition. Throws {@link UnknownTopicOrPartitionException} if there is none. */

@@ -3,6 +3,7 @@ package dev.runnel.clients.producer;
 import dev.runnel.clients.internal.ClientConfig;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.clients.producer.internals.ProducerEngine;
+import dev.runnel.clients.producer.internals.ProducerMetadata;
 import dev.runnel.clients.producer.internals.ProducerSettings;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
@@ -45,6 +46,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private final Partitioner partitioner;
     private final BuiltInPartitioner builtInPartitioner = new BuiltInPartitioner();
     private final ProducerEngine engine;
+    private final ProducerMetadata metadata;
     private volatile boolean closed;
 
     public KafkaProducer(Map<String, Object> configs) {
@@ -78,6 +80,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         String clientId = settings.clientId().isEmpty() ? "producer-" + CLIENT_SEQUENCE.getAndIncrement()
             : settings.clientId();
+        this.metadata = new ProducerMetadata(log);
         this.engine = new ProducerEngine(log, settings, "runnel-producer-network-thread | " + clientId);
     }
 
@@ -108,16 +111,17 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         Header[] headers = freeze(record.headers());
         byte[] keyBytes = serialize(keySerializer, topic, record, record.key(), "key");
         byte[] valueBytes = serialize(valueSerializer, topic, record, record.value(), "value");
-        int partition;
+        ProducerMetadata.TopicInfo info;
         try {
-            partition = partition(record, keyBytes, valueBytes);
+            info = metadata.topic(topic);
         } catch (ApiException e) {
             int known = record.partition() == null ? RecordMetadata.UNKNOWN_PARTITION : record.partition();
             return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
         }
+        int partition = partition(record, keyBytes, valueBytes, info.partitionCount());
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
-        return engine.send(new TopicPartition(topic, partition), timestamp, keyBytes, valueBytes, headers, callback,
-            log.topicConfig(topic).maxMessageBytes());
+        return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
+            info.maxMessageBytes());
     }
 
     private static Header[] freeze(dev.runnel.common.header.Headers headers) {
@@ -138,15 +142,8 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    private int partition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes) {
+    private int partition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, int numPartitions) {
         String topic = record.topic();
-        if (!log.topicExists(topic)) {
-            if (!log.config().autoCreateTopics()) {
-                log.partitionCount(topic); // throws UnknownTopicOrPartitionException with the fix in its message
-            }
-            log.createTopicIfAbsent(topic);
-        }
-        int numPartitions = log.partitionCount(topic);
         if (record.partition() != null) {
             if (record.partition() >= numPartitions) {
                 throw new IllegalArgumentException("Invalid partition given with record: " + record.partition()

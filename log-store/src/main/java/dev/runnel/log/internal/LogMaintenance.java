@@ -56,7 +56,8 @@ public final class LogMaintenance implements AutoCloseable {
         for (Map.Entry<TopicPartition, PartitionLog> entry : log.partitions().entrySet()) {
             PartitionLog partition = entry.getValue();
             LogConfig topicConfig = log.topicConfig(entry.getKey().topic());
-            if (retentionDue && topicConfig.delete()) {
+            if (retentionDue) {
+                // Also on compact-only topics: this is where replaced segments' files are finally deleted.
                 work += partition.deleteRetentionExpiredSegments();
             }
             if (cleaningDue && topicConfig.compact()) {

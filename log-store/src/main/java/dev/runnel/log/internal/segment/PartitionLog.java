@@ -501,9 +501,18 @@ public final class PartitionLog implements Closeable {
         List<LogSegment> doomed = new ArrayList<>();
         for (LogSegment segment : segments.values()) {
             int size = segment.sizeInBytes();
+            if (size == 0) {
+                // An empty active segment is where the log goes on; an empty rolled one (compaction can leave one)
+                // holds nothing and must not shield the segments behind it from retention.
+                if (segment == logEnd.segment()) {
+                    break;
+                }
+                doomed.add(segment);
+                continue;
+            }
             boolean expired = c.retentionMs() >= 0 && nowMs - segment.largestTimestamp() > c.retentionMs();
             boolean oversized = c.retentionBytes() >= 0 && total - c.retentionBytes() >= size;
-            if (size == 0 || !(expired || oversized)) {
+            if (!(expired || oversized)) {
                 break;
             }
             doomed.add(segment);

@@ -1,0 +1,52 @@
+package dev.runnel.clients.producer.internals;
+
+import dev.runnel.common.TopicPartition;
+import dev.runnel.log.RunnelLog;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * What the producer needs to know of each topic on every send, cached so that a send costs one map lookup: the
+ * partitions (as reusable {@link TopicPartition}s) and the topic's {@code max.message.bytes}. An entry is reloaded
+ * when the log's metadata version moves on. Thread-safe.
+ */
+public final class ProducerMetadata {
+    private final RunnelLog log;
+    private final Map<String, TopicInfo> topics = new ConcurrentHashMap<>();
+
+    /** One topic as of metadata version {@code version}. */
+    public record TopicInfo(long version, TopicPartition[] partitions, int maxMessageBytes) {
+        public int partitionCount() {
+            return partitions.length;
+        }
+    }
+
+    public ProducerMetadata(RunnelLog log) {
+        this.log = log;
+    }
+
+    /**
+     * Returns the topic's metadata, creating the topic first if the log auto-creates topics. Throws
+     * {@code UnknownTopicOrPartitionException} for a topic that does not exist.
+     */
+    public TopicInfo topic(String name) {
+        // The version is read before the topic, so that a change racing with a load leaves a stale entry behind.
+        long version = log.metadataVersion();
+        TopicInfo info = topics.get(name);
+        if (info != null && info.version() == version) {
+            return info;
+        }
+        if (!log.topicExists(name) && log.config().autoCreateTopics()) {
+            log.createTopicIfAbsent(name);
+            version = log.metadataVersion();
+        }
+        int count = log.partitionCount(name);
+        TopicPartition[] partitions = new TopicPartition[count];
+        for (int p = 0; p < count; p++) {
+            partitions[p] = new TopicPartition(name, p);
+        }
+        info = new TopicInfo(version, partitions, log.topicConfig(name).maxMessageBytes());
+        topics.put(name, info);
+        return info;
+    }
+}
