@@ -279,27 +279,23 @@ public final class LogSegment implements Closeable {
         readFully(buffer, position);
         buffer.flip();
         RecordBatch batch = new RecordBatch();
-        int end = 0;
-        while (chunk - end >= HEADER_SIZE) {
-            if (!batch.wrap(buffer, end).isValid()) {
-                if (end == 0) {
-                    throw new CorruptRecordException(invalidReason(batch, position));
-                }
-                break;
-            }
+        if (!batch.wrap(buffer, 0).isValid()) {
+            throw new CorruptRecordException(invalidReason(batch, position));
+        }
+        // Later batches get a structural check only: consumers verify every CRC (check.crcs), so a second CRC pass
+        // here would only cost time. A bad length still ends the read before it.
+        int end = batch.sizeInBytes();
+        while (chunk - end >= HEADER_SIZE && isWholeBatch(batch.wrap(buffer, end), chunk - end)) {
             end += batch.sizeInBytes();
         }
-        if (end == 0) {
-            throw new CorruptRecordException("batch at position " + position + " of " + logFile.getFileName()
-                + " is shorter than a batch header");
-        }
-        if (end == chunk) {
-            return buffer;
-        }
-        // The tail is a partial batch; hand back exactly the whole batches.
-        ByteBuffer exact = ByteBuffer.allocate(end);
-        exact.put(buffer.limit(end));
-        return exact.flip();
+        // A partial batch at the tail is cut off by the limit, without copying.
+        return buffer.limit(end);
+    }
+
+    private static boolean isWholeBatch(RecordBatch batch, int available) {
+        int length = batch.batchLength();
+        return batch.magic() == RecordBatch.MAGIC && length >= HEADER_SIZE - RecordBatch.LOG_OVERHEAD
+            && length <= available - RecordBatch.LOG_OVERHEAD;
     }
 
     private String invalidReason(RecordBatch batch, int position) {
