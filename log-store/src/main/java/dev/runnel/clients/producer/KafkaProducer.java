@@ -44,7 +44,6 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private final Serializer<K> keySerializer;
     private final Serializer<V> valueSerializer;
     private final Partitioner partitioner;
-    private final BuiltInPartitioner builtInPartitioner = new BuiltInPartitioner();
     private final ProducerEngine engine;
     private final ProducerMetadata metadata;
     private volatile boolean closed;
@@ -118,7 +117,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             int known = record.partition() == null ? RecordMetadata.UNKNOWN_PARTITION : record.partition();
             return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
         }
-        int partition = partition(record, keyBytes, valueBytes, info.partitionCount());
+        int partition = partition(record, keyBytes, valueBytes, info);
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
             info.maxMessageBytes());
@@ -142,8 +141,10 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    private int partition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes, int numPartitions) {
+    private int partition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
+                          ProducerMetadata.TopicInfo info) {
         String topic = record.topic();
+        int numPartitions = info.partitionCount();
         if (record.partition() != null) {
             if (record.partition() >= numPartitions) {
                 throw new IllegalArgumentException("Invalid partition given with record: " + record.partition()
@@ -154,7 +155,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         if (partitioner != null) {
             return partitioner.partition(topic, record.key(), keyBytes, record.value(), valueBytes, numPartitions);
         }
-        return keyBytes == null ? builtInPartitioner.nextPartition(topic, numPartitions)
+        return keyBytes == null ? info.nextRoundRobinPartition()
             : BuiltInPartitioner.partitionForKey(keyBytes, numPartitions);
     }
 

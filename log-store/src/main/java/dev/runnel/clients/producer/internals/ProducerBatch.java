@@ -39,11 +39,10 @@ final class ProducerBatch {
 
     /** Appends a record if it fits, returning its future, or null when the batch is full. */
     FutureRecordMetadata tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, Callback callback) {
-        if (!builder.hasRoomFor(timestamp, key, value, headers)) {
+        int relativeOffset = builder.recordCount();
+        if (!builder.tryAppend(timestamp, key, value, headers)) {
             return null;
         }
-        int relativeOffset = builder.recordCount();
-        builder.append(timestamp, key, value, headers);
         FutureRecordMetadata future = new FutureRecordMetadata(result, relativeOffset, timestamp,
             key == null ? -1 : key.length, value == null ? -1 : value.length, offsetsKnown);
         if (callback != null) {

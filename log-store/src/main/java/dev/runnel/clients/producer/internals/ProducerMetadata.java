@@ -1,9 +1,11 @@
 package dev.runnel.clients.producer.internals;
 
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.utils.Utils;
 import dev.runnel.log.RunnelLog;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the producer needs to know of each topic on every send, cached so that a send costs one map lookup: the
@@ -14,10 +16,15 @@ public final class ProducerMetadata {
     private final RunnelLog log;
     private final Map<String, TopicInfo> topics = new ConcurrentHashMap<>();
 
-    /** One topic as of metadata version {@code version}. */
-    public record TopicInfo(long version, TopicPartition[] partitions, int maxMessageBytes) {
+    /** One topic as of metadata version {@code version}, with its round-robin counter for records without a key. */
+    public record TopicInfo(long version, TopicPartition[] partitions, int maxMessageBytes, AtomicInteger roundRobin) {
         public int partitionCount() {
             return partitions.length;
+        }
+
+        /** The next partition for a record without a key: 0, 1, 2, … wrapping around, as Kafka's round-robin. */
+        public int nextRoundRobinPartition() {
+            return Utils.toPositive(roundRobin.getAndIncrement()) % partitions.length;
         }
     }
 
@@ -45,7 +52,8 @@ public final class ProducerMetadata {
         for (int p = 0; p < count; p++) {
             partitions[p] = new TopicPartition(name, p);
         }
-        info = new TopicInfo(version, partitions, log.topicConfig(name).maxMessageBytes());
+        AtomicInteger counter = info != null ? info.roundRobin() : new AtomicInteger();
+        info = new TopicInfo(version, partitions, log.topicConfig(name).maxMessageBytes(), counter);
         topics.put(name, info);
         return info;
     }

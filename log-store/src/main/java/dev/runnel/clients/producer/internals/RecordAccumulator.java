@@ -25,6 +25,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * one sender thread drains.
  */
 final class RecordAccumulator {
+    private static final long IDLE_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private final int batchSize;
     private final long lingerMs;
     private final CompressionType compression;
@@ -39,11 +40,13 @@ final class RecordAccumulator {
     private final ReentrantLock wakeLock = new ReentrantLock();
     private final Condition workArrived = wakeLock.newCondition();
     private volatile boolean workSignalled;
+    /** Whether the sender waits with no open batch to time, so that opening one must wake it. */
+    private volatile boolean senderIdle = true;
     private volatile boolean closing;
 
-    /** The open batch of one partition; its monitor guards {@code open}. */
+    /** The open batch of one partition; its monitor guards changes to {@code open}, which the sender may peek at. */
     private static final class PartitionQueue {
-        private ProducerBatch open;
+        private volatile ProducerBatch open;
     }
 
     RecordAccumulator(int batchSize, long lingerMs, CompressionType compression, boolean offsetsKnown,
@@ -81,8 +84,10 @@ final class RecordAccumulator {
             incomplete.add(batch);
             future = batch.tryAppend(timestamp, key, value, headers, callback);
             queue.open = batch;
-            // Wake the sender so that it waits for this batch's linger deadline, not an idle timeout.
-            signalWork();
+            if (senderIdle) {
+                // The sender waits without a deadline; make it wait for this batch's linger instead.
+                signalWork();
+            }
             return future;
         }
     }
@@ -115,11 +120,14 @@ final class RecordAccumulator {
         boolean takeAll = closing || flushesInProgress.get() > 0;
         long now = time.milliseconds();
         for (PartitionQueue queue : queues.values()) {
-            synchronized (queue) {
-                ProducerBatch open = queue.open;
-                if (open != null && (takeAll || now - open.createdMs() >= lingerMs)) {
-                    queue.open = null;
-                    ready.add(open);
+            ProducerBatch open = queue.open;
+            // Peek first: locking every queue on every round would contend with the sending threads.
+            if (open != null && (takeAll || now - open.createdMs() >= lingerMs)) {
+                synchronized (queue) {
+                    if (queue.open == open) {
+                        queue.open = null;
+                        ready.add(open);
+                    }
                 }
             }
         }
@@ -128,18 +136,20 @@ final class RecordAccumulator {
 
     /** Waits until work is signalled or the oldest open batch's linger time is up. Sender thread only. */
     void awaitWork() {
+        // Set before the scan: a batch opened after it will signal, one opened before it is seen by the scan.
+        senderIdle = true;
         long waitMs = lingerMs;
         long now = time.milliseconds();
         boolean anyOpen = false;
         for (PartitionQueue queue : queues.values()) {
-            synchronized (queue) {
-                if (queue.open != null) {
-                    anyOpen = true;
-                    waitMs = Math.min(waitMs, queue.open.createdMs() + lingerMs - now);
-                }
+            ProducerBatch open = queue.open;
+            if (open != null) {
+                anyOpen = true;
+                waitMs = Math.min(waitMs, open.createdMs() + lingerMs - now);
             }
         }
-        long waitNanos = anyOpen ? TimeUnit.MILLISECONDS.toNanos(Math.max(waitMs, 0)) : TimeUnit.MILLISECONDS.toNanos(100);
+        senderIdle = !anyOpen;
+        long waitNanos = anyOpen ? TimeUnit.MILLISECONDS.toNanos(Math.max(waitMs, 0)) : IDLE_WAIT_NANOS;
         wakeLock.lock();
         try {
             if (!workSignalled && waitNanos > 0) {

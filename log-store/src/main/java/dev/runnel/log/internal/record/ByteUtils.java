@@ -99,6 +99,30 @@ public final class ByteUtils {
     }
 
     /** Writes a zig-zag varint at {@code index} without moving the position and returns the bytes written. */
+    /** Writes a zig-zag varint into {@code array} at {@code index}; returns the index after it. */
+    public static int writeVarint(int value, byte[] array, int index) {
+        int v = (value << 1) ^ (value >> 31);
+        int i = index;
+        while ((v & 0xffffff80) != 0) {
+            array[i++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        array[i++] = (byte) v;
+        return i;
+    }
+
+    /** Writes a zig-zag varlong into {@code array} at {@code index}; returns the index after it. */
+    public static int writeVarlong(long value, byte[] array, int index) {
+        long v = (value << 1) ^ (value >> 63);
+        int i = index;
+        while ((v & 0xffffffffffffff80L) != 0L) {
+            array[i++] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        array[i++] = (byte) v;
+        return i;
+    }
+
     public static int writeVarint(int value, ByteBuffer buffer, int index) {
         int v = (value << 1) ^ (value >> 31);
         int i = index;

@@ -100,6 +100,29 @@ public final class RecordBatchBuilder {
         return (long) records.position() + size <= batchSizeLimit;
     }
 
+    /**
+     * Appends a record at the next offset if it fits, as {@link #hasRoomFor} decides, and returns whether it did.
+     * Cheaper than the two calls: the record's size is computed once.
+     */
+    public boolean tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers) {
+        if (built != null) {
+            return false;
+        }
+        if (count == 0) {
+            appendRecord(0, timestamp, key, value, headers);
+            return true;
+        }
+        Header[] hs = orEmpty(headers);
+        int offsetDelta = lastOffsetDelta + 1;
+        long timestampDelta = timestamp - baseTimestamp;
+        int bodySize = sizeOfBody(offsetDelta, timestampDelta, key, value, hs);
+        if ((long) records.position() + ByteUtils.sizeOfVarint(bodySize) + bodySize > batchSizeLimit) {
+            return false;
+        }
+        commitRecord(bodySize, offsetDelta, timestamp, key, value, hs);
+        return true;
+    }
+
     /** Appends a record at the next offset: deltas 0, 1, 2, … from the base offset. Null key or value is allowed. */
     public void append(long timestamp, byte[] key, byte[] value, Header[] headers) {
         checkOpen();
@@ -131,27 +154,50 @@ public final class RecordBatchBuilder {
             baseTimestamp = timestamp;
         }
         long timestampDelta = timestamp - baseTimestamp;
-        int bodySize = sizeOfBody(offsetDelta, timestampDelta, key, value, hs);
-        records.ensureCapacity(ByteUtils.MAX_VARINT_SIZE + bodySize);
-        ByteBuffer out = records.buffer();
-        ByteUtils.writeVarint(bodySize, out);
-        out.put((byte) 0); // record attributes: none are defined
-        ByteUtils.writeVarlong(timestampDelta, out);
-        ByteUtils.writeVarint(offsetDelta, out);
-        writeBytes(key, out);
-        writeBytes(value, out);
-        ByteUtils.writeVarint(hs.length, out);
-        for (Header header : hs) {
-            String headerKey = header.key();
-            ByteUtils.writeVarint(ByteUtils.utf8Length(headerKey), out);
-            ByteUtils.writeUtf8(headerKey, out);
-            writeBytes(header.value(), out);
-        }
+        commitRecord(sizeOfBody(offsetDelta, timestampDelta, key, value, hs), offsetDelta, timestamp, key, value, hs);
+    }
+
+    private void commitRecord(int bodySize, int offsetDelta, long timestamp, byte[] key, byte[] value,
+                              Header[] headers) {
+        writeRecord(bodySize, offsetDelta, timestamp - baseTimestamp, key, value, headers);
         count++;
         lastOffsetDelta = offsetDelta;
         if (count == 1 || timestamp > maxTimestamp) {
             maxTimestamp = timestamp;
         }
+    }
+
+    /** Writes one record straight into the backing array: this is the producer's per-record hot path. */
+    private void writeRecord(int bodySize, int offsetDelta, long timestampDelta, byte[] key, byte[] value,
+                             Header[] headers) {
+        records.ensureCapacity(ByteUtils.MAX_VARINT_SIZE + bodySize);
+        ByteBuffer out = records.buffer();
+        byte[] array = out.array();
+        int base = out.arrayOffset();
+        int i = base + out.position();
+        i = ByteUtils.writeVarint(bodySize, array, i);
+        array[i++] = 0; // record attributes: none are defined
+        i = ByteUtils.writeVarlong(timestampDelta, array, i);
+        i = ByteUtils.writeVarint(offsetDelta, array, i);
+        i = writeBytes(key, array, i);
+        i = writeBytes(value, array, i);
+        i = ByteUtils.writeVarint(headers.length, array, i);
+        out.position(i - base);
+        for (Header header : headers) {
+            String headerKey = header.key();
+            ByteUtils.writeVarint(ByteUtils.utf8Length(headerKey), out);
+            ByteUtils.writeUtf8(headerKey, out);
+            writeBytes(header.value(), out);
+        }
+    }
+
+    private static int writeBytes(byte[] bytes, byte[] array, int index) {
+        if (bytes == null) {
+            return ByteUtils.writeVarint(-1, array, index);
+        }
+        int i = ByteUtils.writeVarint(bytes.length, array, index);
+        System.arraycopy(bytes, 0, array, i, bytes.length);
+        return i + bytes.length;
     }
 
     private static void writeBytes(byte[] bytes, ByteBuffer out) {
