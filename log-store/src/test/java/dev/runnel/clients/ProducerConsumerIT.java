@@ -41,8 +41,8 @@ class ProducerConsumerIT {
             admin.createTopics(List.of(new NewTopic("clicks", 1, (short) 1))).all().get();
         }
         List<RecordMetadata> sent = new ArrayList<>();
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config("linger.ms", 0), new StringSerializer(),
-                new StringSerializer())) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config("linger.ms", 0),
+                new StringSerializer(), new StringSerializer())) {
             for (int i = 0; i < 1000; i++) {
                 sent.add(producer.send(new ProducerRecord<>("clicks", "k" + i, "v" + i)).get());
             }

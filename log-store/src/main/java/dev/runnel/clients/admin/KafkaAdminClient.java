@@ -117,7 +117,8 @@ public final class KafkaAdminClient implements Admin {
     @Override
     public AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs) {
         Map<ConfigResource, KafkaFuture<Void>> futures = new LinkedHashMap<>();
-        configs.forEach((resource, ops) -> futures.put(resource, Futures.run(() -> alter(requireTopic(resource), ops))));
+        configs.forEach((resource, ops) ->
+            futures.put(resource, Futures.run(() -> alter(requireTopic(resource), ops))));
         return new AlterConfigsResult(futures);
     }
 

@@ -322,7 +322,8 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                     + entry.getValue() + ". The target time cannot be negative.");
             }
             TimestampLookup.Match match = TimestampLookup.find(log.partition(entry.getKey()), entry.getValue());
-            result.put(entry.getKey(), match == null ? null : new OffsetAndTimestamp(match.offset(), match.timestamp()));
+            result.put(entry.getKey(),
+                match == null ? null : new OffsetAndTimestamp(match.offset(), match.timestamp()));
         }
         return result;
     }

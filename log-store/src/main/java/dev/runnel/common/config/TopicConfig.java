@@ -1,6 +1,8 @@
 package dev.runnel.common.config;
 
-/** The names of the per-topic configs, exactly as Kafka spells them. Defaults live in {@code dev.runnel.log.LogConfig}. */
+/**
+ * The names of the per-topic configs, exactly as Kafka spells them. Defaults live in {@code dev.runnel.log.LogConfig}.
+ */
 public final class TopicConfig {
     public static final String CLEANUP_POLICY_CONFIG = "cleanup.policy";
     public static final String CLEANUP_POLICY_DELETE = "delete";

@@ -80,7 +80,8 @@ public final class TopicMetadataStore {
         try {
             AtomicFiles.write(file(topic.name()), text.toString().getBytes(StandardCharsets.ISO_8859_1));
         } catch (IOException e) {
-            throw new KafkaStorageException("Cannot write metadata of topic " + topic.name() + ": " + e.getMessage(), e);
+            throw new KafkaStorageException("Cannot write metadata of topic " + topic.name() + ": " + e.getMessage(),
+                e);
         }
     }
 
