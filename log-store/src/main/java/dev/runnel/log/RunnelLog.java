@@ -5,12 +5,14 @@ import dev.runnel.common.errors.InvalidPartitionsException;
 import dev.runnel.common.errors.KafkaStorageException;
 import dev.runnel.common.errors.TopicExistsException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
+import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.internal.AppendNotifier;
 import dev.runnel.log.internal.AtomicFiles;
 import dev.runnel.log.internal.DataDirLock;
 import dev.runnel.log.internal.LogMaintenance;
 import dev.runnel.log.internal.TopicMetadata;
+import dev.runnel.log.internal.TopicCompression;
 import dev.runnel.log.internal.TopicMetadataStore;
 import dev.runnel.log.internal.Directories;
 import dev.runnel.log.internal.KeyPresenceCheck;
@@ -260,7 +262,9 @@ public final class RunnelLog implements AutoCloseable {
         if (topic.config().compact()) {
             KeyPresenceCheck.requireKeys(tp, batches);
         }
-        AppendInfo info = topic.partitions().get(tp.partition()).append(batches);
+        CompressionType codec = TopicCompression.target(topic.config().compressionType());
+        ByteBuffer stored = codec == null ? batches : TopicCompression.apply(batches, codec);
+        AppendInfo info = topic.partitions().get(tp.partition()).append(stored);
         appendNotifier.signalAppend();
         return info;
     }

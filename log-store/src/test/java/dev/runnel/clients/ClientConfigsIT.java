@@ -183,6 +183,19 @@ class ClientConfigsIT {
     }
 
     @Test
+    void topicCompressionTypeReencodesBatchesInTheTopicsCodec() throws Exception {
+        createTopic("t", Map.of("compression.type", "zstd"));
+        try (KafkaProducer<String, String> producer = producer("compression.type", "gzip", "linger.ms", 100)) {
+            for (int i = 0; i < 100; i++) {
+                producer.send(new ProducerRecord<>("t", "key" + i, "value " + i));
+            }
+            assertEquals(99, producer.send(new ProducerRecord<>("t", "last")).get().offset() - 1);
+        }
+        storedBatches().forEach(batch -> assertEquals(CompressionType.ZSTD, RecordBatch.of(batch).compressionType()));
+        assertEquals("value 99", readAll(101).get(99).value());
+    }
+
+    @Test
     void autoOffsetResetChoosesWhereAnUnpositionedConsumerStarts() throws Exception {
         createTopic("t", Map.of());
         try (KafkaProducer<String, String> producer = producer("linger.ms", 0)) {
