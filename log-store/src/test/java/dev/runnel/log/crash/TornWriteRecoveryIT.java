@@ -1,5 +1,6 @@
 package dev.runnel.log.crash;
 
+import dev.runnel.testing.Seeds;
 import static dev.runnel.log.crash.DataDirLayout.CLEAN_SHUTDOWN_MARKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

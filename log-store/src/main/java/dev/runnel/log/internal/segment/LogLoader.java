@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.segment;
 
+import dev.runnel.log.internal.AtomicFiles;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.LogConfig;
@@ -140,7 +141,7 @@ final class LogLoader {
         }
         swap.changeFileSuffixes(PartitionLog.SWAP_SUFFIX, "");
         swap.close();
-        RecoveryPointCheckpoint.fsyncDirectory(dir);
+        AtomicFiles.fsyncDirectory(dir);
         bases.add(swapBase);
         LOG.info("Completed the interrupted replacement of segments of partition {} by the cleaned segment at "
             + "offset {}", tp, swapBase);

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.segment;
 
+import dev.runnel.log.internal.AtomicFiles;
 import static dev.runnel.log.internal.record.RecordBatch.HEADER_SIZE;
 import static dev.runnel.log.internal.record.RecordBatch.LOG_OVERHEAD;
 
@@ -586,14 +587,14 @@ public final class PartitionLog implements Closeable {
             cleaned.onBecomeInactive();
             cleaned.flush();
             cleaned.changeFileSuffixes(CLEANED_SUFFIX, SWAP_SUFFIX);
-            RecoveryPointCheckpoint.fsyncDirectory(dir);
+            AtomicFiles.fsyncDirectory(dir);
             long deleteAtMs = time.milliseconds() + config.fileDeleteDelayMs();
             for (LogSegment old : oldSegments) {
                 scheduleDeletion(old, deleteAtMs);
             }
-            RecoveryPointCheckpoint.fsyncDirectory(dir);
+            AtomicFiles.fsyncDirectory(dir);
             cleaned.changeFileSuffixes(SWAP_SUFFIX, "");
-            RecoveryPointCheckpoint.fsyncDirectory(dir);
+            AtomicFiles.fsyncDirectory(dir);
             // Put before remove: a concurrent reader always finds a segment covering each offset.
             segments.put(cleaned.baseOffset(), cleaned);
             for (LogSegment old : oldSegments) {

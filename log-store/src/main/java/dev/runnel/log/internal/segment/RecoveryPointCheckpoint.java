@@ -1,14 +1,11 @@
 package dev.runnel.log.internal.segment;
 
+import dev.runnel.log.internal.AtomicFiles;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -27,12 +24,10 @@ final class RecoveryPointCheckpoint {
     private static final int VERSION = 0;
 
     private final Path file;
-    private final Path tmp;
     private long lastWritten = -1;
 
     RecoveryPointCheckpoint(Path dir) {
         this.file = dir.resolve(FILE_NAME);
-        this.tmp = dir.resolve(TMP_FILE_NAME);
     }
 
     /** Returns the stored offset, or 0 when the file is missing or unreadable (so everything is recovered). */
@@ -55,26 +50,7 @@ final class RecoveryPointCheckpoint {
         if (offset == lastWritten) {
             return;
         }
-        byte[] bytes = (VERSION + "\n" + offset + "\n").getBytes(StandardCharsets.US_ASCII);
-        try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-            StandardOpenOption.TRUNCATE_EXISTING)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        }
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        fsyncDirectory(file.getParent());
+        AtomicFiles.write(file, (VERSION + "\n" + offset + "\n").getBytes(StandardCharsets.US_ASCII));
         lastWritten = offset;
-    }
-
-    /** Fsyncs a directory so that renames and creations in it are durable (a no-op where the OS refuses). */
-    static void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open a directory for fsync; renames are then as durable as the OS makes them.
-        }
     }
 }

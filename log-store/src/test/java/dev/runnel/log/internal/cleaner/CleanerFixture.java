@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.LongStream;
 
 /** Builds batches and reads partitions back for the cleaner's tests. */
 final class CleanerFixture {
@@ -32,14 +31,6 @@ final class CleanerFixture {
     }
 
     /** Seeds for property tests: fixed ones, or the single seed given with {@code -Dtest.seed=}. */
-    static LongStream seeds(int count) {
-        String replay = System.getProperty("test.seed");
-        if (replay != null && !replay.isBlank()) {
-            return LongStream.of(Long.parseLong(replay.trim()));
-        }
-        return LongStream.range(0, count).map(i -> 0x9E3779B97F4A7C15L * (i + 1));
-    }
-
     static LogConfig compactConfig(Map<String, ?> overrides) {
         Map<String, Object> configs = new HashMap<>();
         configs.put("cleanup.policy", "compact");

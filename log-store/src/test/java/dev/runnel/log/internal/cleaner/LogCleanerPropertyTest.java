@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.cleaner;
 
+import dev.runnel.testing.Seeds;
 import static dev.runnel.log.internal.cleaner.CleanerFixture.bytes;
 import static dev.runnel.log.internal.cleaner.CleanerFixture.compactConfig;
 import static dev.runnel.log.internal.cleaner.CleanerFixture.readAll;
@@ -41,7 +42,7 @@ class LogCleanerPropertyTest {
     Path dir;
 
     static LongStream seeds() {
-        return CleanerFixture.seeds(12);
+        return Seeds.seeds(12);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.cleaner;
 
+import dev.runnel.testing.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class OffsetMapTest {
     static LongStream seeds() {
-        return CleanerFixture.seeds(10);
+        return Seeds.seeds(10);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.index;
 
+import dev.runnel.testing.Seeds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -22,8 +23,7 @@ class TimeIndexTest {
     Path dir;
 
     static LongStream seeds() {
-        long fixed = Long.getLong("test.seed", -1L);
-        return fixed >= 0 ? LongStream.of(fixed) : LongStream.range(1, 21);
+        return Seeds.seeds(20);
     }
 
     @ParameterizedTest

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.record;
 
+import dev.runnel.testing.Seeds;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.record;
 
+import dev.runnel.testing.Seeds;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.segment;
 
+import dev.runnel.testing.Seeds;
 import static dev.runnel.log.internal.segment.TestBatches.batch;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -27,8 +28,7 @@ class LogSegmentTest {
     private final ManualTime time = new ManualTime();
 
     static LongStream seeds() {
-        long fixed = Long.getLong("test.seed", -1L);
-        return fixed >= 0 ? LongStream.of(fixed) : LongStream.range(1, 11);
+        return Seeds.seeds(10);
     }
 
     /** Appends batches at offsets from BASE on; returns each batch's base offset, plus the next offset last. */

@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.segment;
 
+import dev.runnel.testing.Seeds;
 import static dev.runnel.log.internal.segment.TestBatches.batch;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -48,8 +49,7 @@ class PartitionLogTest {
     private final List<PartitionLog> open = new ArrayList<>();
 
     static LongStream seeds() {
-        long fixed = Long.getLong("test.seed", -1L);
-        return fixed >= 0 ? LongStream.of(fixed) : LongStream.range(1, 41);
+        return Seeds.seeds(40);
     }
 
     @AfterEach

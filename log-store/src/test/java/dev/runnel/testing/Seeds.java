@@ -1,13 +1,16 @@
-package dev.runnel.log.crash;
+package dev.runnel.testing;
 
 import java.util.stream.LongStream;
 
-/** Seeds for the crash tests: fixed ones, or the single seed given with {@code -Dtest.seed=} to replay a failure. */
-final class Seeds {
+/**
+ * Seeds for seeded property tests: {@code count} fixed ones, or the single seed given with {@code -Dtest.seed=} to
+ * replay a failure. Tests put the seed in every assertion message.
+ */
+public final class Seeds {
     private Seeds() {
     }
 
-    static LongStream seeds(int count) {
+    public static LongStream seeds(int count) {
         String replay = System.getProperty("test.seed");
         if (replay != null && !replay.isBlank()) {
             return LongStream.of(Long.parseLong(replay.trim()));
