@@ -80,7 +80,9 @@ public final class Runnel implements Callable<Integer> {
     private static int handleUsageError(ParameterException error, String[] args) {
         CommandLine commandLine = error.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("runnel: " + error.getMessage() + "; see '" + commandLine.getCommandSpec().qualifiedName()
+        String message = error.getMessage();
+        message = message.startsWith("Error: ") ? message.substring("Error: ".length()) : message;
+        err.println("runnel: " + message + "; see '" + commandLine.getCommandSpec().qualifiedName()
             + " --help'");
         if (isVerbose(commandLine)) {
             error.printStackTrace(err);
