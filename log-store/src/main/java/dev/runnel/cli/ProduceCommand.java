@@ -152,7 +152,8 @@ final class ProduceCommand extends RunnelCommand {
                 Math.min(ProducerConfig.DEFAULT_MAX_REQUEST_SIZE, maxMessageBytes));
             config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG,
                 Math.min(ProducerConfig.DEFAULT_BATCH_SIZE, maxMessageBytes));
-            return topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value().contains(TopicConfig.CLEANUP_POLICY_COMPACT);
+            return topicConfig.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()
+                .contains(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 

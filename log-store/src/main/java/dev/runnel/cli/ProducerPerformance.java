@@ -153,12 +153,12 @@ final class ProducerPerformance extends RunnelCommand {
     }
 
     /**
-     * Send-to-acknowledgement latency in milliseconds, recorded by the producer's I/O thread into a wait-free HdrHistogram
-     * {@link Recorder} and read by the sending thread per report window.
+     * Send-to-acknowledgement latency in milliseconds, recorded by the producer's I/O thread into a wait-free
+     * HdrHistogram {@link Recorder} and read by the sending thread per report window.
      *
      * <p>The latency comes from the acknowledged record's own create timestamp, which the producer takes when
-     * {@code send} is called, so one shared callback serves every record. On a LogAppendTime topic that timestamp is the
-     * append time, so each record then gets a callback holding its send time.
+     * {@code send} is called, so one shared callback serves every record. On a LogAppendTime topic that timestamp is
+     * the append time, so each record then gets a callback holding its send time.
      */
     static final class LatencyStats implements Callback {
         private final boolean appendTime;

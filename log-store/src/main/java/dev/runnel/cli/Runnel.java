@@ -58,7 +58,8 @@ public final class Runnel implements Callable<Integer> {
             .addSubcommand(new TopicsCommand(io))
             .addSubcommand(new ProduceCommand(io))
             .addSubcommand(new ConsumeCommand(io))
-            .addSubcommand(perf);
+            .addSubcommand(perf)
+            .addSubcommand(new TourCommand(io));
         runnel.setOut(writer(io.out()));
         runnel.setErr(writer(io.err()));
         runnel.setParameterExceptionHandler(Runnel::handleUsageError);
