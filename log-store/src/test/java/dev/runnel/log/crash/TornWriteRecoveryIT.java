@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -65,20 +66,25 @@ class TornWriteRecoveryIT {
         String where = "seed=" + seed + " segments=" + segments.size() + " " + last.getFileName() + " size=" + size
             + " tear=" + tear + " cut=" + cut + (tail.length > 0 ? " garbage=" + garbage + "x" + tail.length : "");
 
-        // The whole batches before the cut survive; everything from the first torn byte on must go.
-        long expectedEnd = DataDirLayout.baseOffsetOf(last);
-        long expectedSize = 0;
-        for (Batch batch : batches) {
-            if (batch.end() <= cut) {
-                expectedEnd = batch.lastOffset() + 1;
-                expectedSize = batch.end();
-            }
-        }
         System.out.println(where);
+        byte[] original = Files.readAllBytes(last);
         try (FileChannel channel = FileChannel.open(last, StandardOpenOption.WRITE)) {
             channel.truncate(cut);
             channel.write(ByteBuffer.wrap(tail), cut);
             channel.force(true);
+        }
+        // The batches whose bytes are all still there survive; everything from the first torn byte on must go. A
+        // batch cut just before its end survives too when the garbage happens to repeat its missing bytes.
+        byte[] torn = Files.readAllBytes(last);
+        long expectedEnd = DataDirLayout.baseOffsetOf(last);
+        long expectedSize = 0;
+        for (Batch batch : batches) {
+            if (batch.end() > torn.length || !Arrays.equals(original, batch.position(), batch.end(),
+                    torn, batch.position(), batch.end())) {
+                break;
+            }
+            expectedEnd = batch.lastOffset() + 1;
+            expectedSize = batch.end();
         }
         Files.delete(dataDir.resolve(CLEAN_SHUTDOWN_MARKER));
 
