@@ -10,6 +10,7 @@ import dev.runnel.common.errors.GroupNotEmptyException;
 import dev.runnel.common.errors.GroupSubscribedToTopicException;
 import dev.runnel.common.errors.InconsistentGroupProtocolException;
 import dev.runnel.common.errors.RebalanceInProgressException;
+import dev.runnel.common.errors.UnknownMemberIdException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.RunnelLog;
 import java.util.ArrayList;
@@ -320,11 +321,16 @@ public final class GroupCoordinator implements AutoCloseable {
         groups.remove(groupId);
     }
 
-    /** Sets a group's offsets; refused while the group has members, as Kafka refuses it for an active group. */
+    /**
+     * Sets a group's offsets. Refused while the group has members with {@link UnknownMemberIdException}, the error
+     * Kafka's coordinator gives a commit without a member id to an active group.
+     */
     public synchronized void alterOffsets(String groupId, Map<TopicPartition, OffsetAndMetadata> commits) {
         ConsumerGroup group = groups.get(groupId);
         if (group != null && !group.members.isEmpty()) {
-            throw new GroupNotEmptyException("The group is not empty.");
+            throw new UnknownMemberIdException("The coordinator is not aware of this member: group " + groupId
+                + " has " + group.members.size() + " active member(s); stop its consumers before altering its "
+                + "offsets.");
         }
         offsets.commit(groupId, commits);
     }
