@@ -137,6 +137,7 @@ final class ConsumerGroup {
         for (GroupMember member : members.values()) {
             member.assignment = List.copyOf(assignment.getOrDefault(member.memberId, List.of()));
             member.assignedGeneration = generation;
+            member.synced = false;
             member.awaitingAssignment = false;
         }
         LOG.info("Group {} completed generation {} with {} member(s), assignor {}", groupId, generation,

@@ -115,6 +115,7 @@ public final class GroupCoordinator implements AutoCloseable {
             member.joined = true;
             member.assignment = old.assignment;
             member.assignedGeneration = old.assignedGeneration;
+            member.synced = old.synced;
             member.owned = old.assignment;
             member.recordPoll(now);
             LOG.info("Static member {} of group {} rejoined as {}; assignment kept, generation {}",
@@ -155,6 +156,7 @@ public final class GroupCoordinator implements AutoCloseable {
             }
             wait(remainingMs);
         }
+        member.synced = true;
         return new Assignment(member.assignedGeneration, member.assignment, member.removed);
     }
 
@@ -226,8 +228,8 @@ public final class GroupCoordinator implements AutoCloseable {
                 throw new CommitFailedException();
             }
             if (generation != group.generation) {
-                // Still in the group at a newer generation: the new assignment waits for the consumer's next poll.
-                if (member.assignedGeneration > generation) {
+                // Kafka's CompletingRebalance: the new assignment waits for the consumer's next poll.
+                if (member.assignedGeneration > generation && !member.synced) {
                     throw new RebalanceInProgressException(REBALANCE_IN_PROGRESS_MESSAGE);
                 }
                 throw new CommitFailedException();

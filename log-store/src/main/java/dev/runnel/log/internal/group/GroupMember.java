@@ -26,6 +26,8 @@ public final class GroupMember {
     long closedAtMs;
     List<TopicPartition> assignment = List.of();
     int assignedGeneration = -1;
+    /** True once the consumer has collected {@link #assignment}: Kafka's SyncGroup has returned. */
+    boolean synced;
 
     private volatile long lastPollMs;
     volatile boolean rejoinRequested;
