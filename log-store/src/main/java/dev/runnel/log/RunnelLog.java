@@ -90,7 +90,13 @@ public final class RunnelLog implements AutoCloseable {
             throw e;
         }
         this.maintenance = new LogMaintenance(this, config, time);
-        this.groupCoordinator = new GroupCoordinator(this, time);
+        try {
+            this.groupCoordinator = new GroupCoordinator(this, time);
+        } catch (RuntimeException e) {
+            topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens (or shares, within this process) the log in {@code dataDir} with default settings. */

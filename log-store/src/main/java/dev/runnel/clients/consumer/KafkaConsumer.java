@@ -29,9 +29,11 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads records from the embedded log, as Kafka's consumer reads them from a cluster: assign partitions, optionally
- * seek, then {@code poll}. Without a committed or sought position a partition starts at {@code auto.offset.reset}
- * (latest by default). Every batch's CRC is checked before its records are returned. Not thread-safe, as in Kafka:
+ * Reads records from the embedded log, as Kafka's consumer reads them from a cluster: assign partitions (or, with a
+ * {@code group.id}, subscribe and let the group assign them), optionally seek, then {@code poll}. Without a sought
+ * position a partition starts at the group's committed offset, else at {@code auto.offset.reset} (latest by
+ * default). Rebalance listener callbacks and {@code commitAsync} callbacks run on the polling thread, inside
+ * {@code poll}. Every batch's CRC is checked before its records are returned. Not thread-safe, as in Kafka:
  * one thread polls; only {@link #wakeup()} may be called from another.
  *
  * <pre>{@code
