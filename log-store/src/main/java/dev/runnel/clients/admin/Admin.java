@@ -11,8 +11,8 @@ import java.util.Properties;
 import java.util.Set;
 
 /**
- * Manages topics and consumer groups, as Kafka's admin client does. Against the embedded log every call completes before it returns; its
- * futures are there so that code written for Kafka keeps working.
+ * Manages topics and consumer groups, as Kafka's admin client does. Against the embedded log every call completes
+ * before it returns; its futures are there so that code written for Kafka keeps working.
  *
  * <pre>{@code
  * try (Admin admin = Admin.create(Map.of("log.dir", "runnel-data"))) {
