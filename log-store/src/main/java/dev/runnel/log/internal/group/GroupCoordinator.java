@@ -147,9 +147,9 @@ public final class GroupCoordinator implements AutoCloseable {
      * if the wait timed out.
      */
     public synchronized Assignment awaitAssignment(GroupMember member, long timeoutMs) throws InterruptedException {
-        long deadline = System.nanoTime() + timeoutMs * 1_000_000L;
+        long deadline = time.nanoseconds() + timeoutMs * 1_000_000L;
         while (member.awaitingAssignment && !member.removed) {
-            long remainingMs = (deadline - System.nanoTime()) / 1_000_000L;
+            long remainingMs = (deadline - time.nanoseconds()) / 1_000_000L;
             if (remainingMs <= 0) {
                 return null;
             }
