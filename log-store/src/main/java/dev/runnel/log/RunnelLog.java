@@ -16,6 +16,7 @@ import dev.runnel.log.internal.TopicCompression;
 import dev.runnel.log.internal.TopicMetadataStore;
 import dev.runnel.log.internal.Directories;
 import dev.runnel.log.internal.KeyPresenceCheck;
+import dev.runnel.log.internal.group.GroupCoordinator;
 import dev.runnel.log.internal.segment.AppendInfo;
 import dev.runnel.log.internal.segment.PartitionLog;
 import java.io.IOException;
@@ -60,6 +61,7 @@ public final class RunnelLog implements AutoCloseable {
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AppendNotifier appendNotifier = new AppendNotifier();
     private final LogMaintenance maintenance;
+    private final GroupCoordinator groupCoordinator;
     private final java.util.concurrent.atomic.AtomicLong metadataVersion = new java.util.concurrent.atomic.AtomicLong();
     private int references = 1;
 
@@ -88,6 +90,13 @@ public final class RunnelLog implements AutoCloseable {
             throw e;
         }
         this.maintenance = new LogMaintenance(this, config, time);
+        try {
+            this.groupCoordinator = new GroupCoordinator(this, time);
+        } catch (RuntimeException e) {
+            topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
+            lock.close();
+            throw e;
+        }
     }
 
     /** Opens (or shares, within this process) the log in {@code dataDir} with default settings. */
@@ -119,6 +128,7 @@ public final class RunnelLog implements AutoCloseable {
             }
             log = new RunnelLog(config, dir, time);
             log.maintenance.start();
+            log.groupCoordinator.start();
             OPEN_LOGS.put(dir, log);
             return log;
         }
@@ -142,6 +152,11 @@ public final class RunnelLog implements AutoCloseable {
      */
     public long metadataVersion() {
         return metadataVersion.get();
+    }
+
+    /** The coordinator of this log's consumer groups and their committed offsets (loaded when the log opens). */
+    public GroupCoordinator groupCoordinator() {
+        return groupCoordinator;
     }
 
     /** Wakes waiting consumers on every append. */
@@ -381,6 +396,7 @@ public final class RunnelLog implements AutoCloseable {
             }
             OPEN_LOGS.remove(dataDir);
         }
+        groupCoordinator.close();
         maintenance.close();
         synchronized (this) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));

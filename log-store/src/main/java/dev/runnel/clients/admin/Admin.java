@@ -1,5 +1,6 @@
 package dev.runnel.clients.admin;
 
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.internal.ClientConfig;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.ConfigResource;
@@ -7,10 +8,11 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
- * Manages topics, as Kafka's admin client does. Against the embedded log every call completes before it returns; its
- * futures are there so that code written for Kafka keeps working.
+ * Manages topics and consumer groups, as Kafka's admin client does. Against the embedded log every call completes
+ * before it returns; its futures are there so that code written for Kafka keeps working.
  *
  * <pre>{@code
  * try (Admin admin = Admin.create(Map.of("log.dir", "runnel-data"))) {
@@ -44,6 +46,21 @@ public interface Admin extends AutoCloseable {
     CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions);
 
     ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets);
+
+    ListConsumerGroupsResult listConsumerGroups();
+
+    DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds);
+
+    /** Deletes groups and their offsets; a group with members fails with {@code GroupNotEmptyException}. */
+    DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds);
+
+    ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId);
+
+    /** Sets a group's offsets; refused with {@code UnknownMemberIdException} while the group has members. */
+    AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
+                                                              Map<TopicPartition, OffsetAndMetadata> offsets);
+
+    DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions);
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package dev.runnel.clients.admin;
 
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.internal.ClientConfig;
 import dev.runnel.common.KafkaFuture;
 import dev.runnel.common.TopicPartition;
@@ -31,11 +32,13 @@ public final class KafkaAdminClient implements Admin {
         "request.timeout.ms", "default.api.timeout.ms");
 
     private final RunnelLog log;
+    private final GroupAdmin groups;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     KafkaAdminClient(Map<String, Object> configs) {
         new ClientConfig(configs, KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
+        this.groups = new GroupAdmin(log.groupCoordinator());
     }
 
     @Override
@@ -186,6 +189,37 @@ public final class KafkaAdminClient implements Admin {
         }
         long offset = spec == OffsetSpec.earliest() ? partition.logStartOffset() : partition.logEndOffset();
         return new ListOffsetsResult.ListOffsetsResultInfo(offset, -1, Optional.empty());
+    }
+
+    @Override
+    public ListConsumerGroupsResult listConsumerGroups() {
+        return groups.list();
+    }
+
+    @Override
+    public DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds) {
+        return groups.describe(groupIds);
+    }
+
+    @Override
+    public DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds) {
+        return groups.delete(groupIds);
+    }
+
+    @Override
+    public ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId) {
+        return groups.listOffsets(groupId);
+    }
+
+    @Override
+    public AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
+                                                                     Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return groups.alterOffsets(groupId, offsets);
+    }
+
+    @Override
+    public DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions) {
+        return groups.deleteOffsets(groupId, partitions);
     }
 
     @Override

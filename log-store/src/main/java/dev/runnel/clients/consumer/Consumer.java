@@ -8,17 +8,52 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * The consumer interface of Kafka's clients, implemented by {@link KafkaConsumer}: manual assignment and seeking.
- * Group membership and offset commits come with consumer groups.
+ * The consumer interface of Kafka's clients, implemented by {@link KafkaConsumer}: manual assignment and seeking, or
+ * group membership with {@code subscribe}, and offset commits.
  */
 public interface Consumer<K, V> extends Closeable {
     Set<TopicPartition> assignment();
 
     void assign(Collection<TopicPartition> partitions);
 
+    void subscribe(Collection<String> topics);
+
+    void subscribe(Collection<String> topics, ConsumerRebalanceListener listener);
+
+    void subscribe(Pattern pattern);
+
+    void subscribe(Pattern pattern, ConsumerRebalanceListener listener);
+
+    Set<String> subscription();
+
     void unsubscribe();
+
+    void commitSync();
+
+    void commitSync(Duration timeout);
+
+    void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets);
+
+    void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout);
+
+    void commitAsync();
+
+    void commitAsync(OffsetCommitCallback callback);
+
+    void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback);
+
+    Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions);
+
+    Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout);
+
+    ConsumerGroupMetadata groupMetadata();
+
+    void enforceRebalance();
+
+    void enforceRebalance(String reason);
 
     ConsumerRecords<K, V> poll(Duration timeout);
 

@@ -26,16 +26,34 @@ public final class ConsumerConfig {
     public static final String VALUE_DESERIALIZER_CLASS_CONFIG = "value.deserializer";
     public static final String ENABLE_AUTO_COMMIT_CONFIG = "enable.auto.commit";
     public static final String ISOLATION_LEVEL_CONFIG = "isolation.level";
+    /** A static member's stable identity within its group (KIP-345). Default none (a dynamic member). */
+    public static final String GROUP_INSTANCE_ID_CONFIG = "group.instance.id";
+    /** How long a member may go without a heartbeat before it is removed. Default 45000. In-process, an open
+     * consumer always heartbeats; this bounds how long a closed static member keeps its partitions. */
+    public static final String SESSION_TIMEOUT_MS_CONFIG = "session.timeout.ms";
+    /** How often a waiting consumer checks its group. Default 3000; must be lower than session.timeout.ms. */
+    public static final String HEARTBEAT_INTERVAL_MS_CONFIG = "heartbeat.interval.ms";
+    /** The longest gap between polls before the member is removed from its group. Default 300000. */
+    public static final String MAX_POLL_INTERVAL_MS_CONFIG = "max.poll.interval.ms";
+    /** Assignor names or classes, in preference order. Default {@code [RangeAssignor, CooperativeStickyAssignor]}. */
+    public static final String PARTITION_ASSIGNMENT_STRATEGY_CONFIG = "partition.assignment.strategy";
+    /** How often positions are committed when {@code enable.auto.commit} is true. Default 5000. */
+    public static final String AUTO_COMMIT_INTERVAL_MS_CONFIG = "auto.commit.interval.ms";
 
     public static final int DEFAULT_MAX_POLL_RECORDS = 500;
     public static final int DEFAULT_MAX_PARTITION_FETCH_BYTES = 1024 * 1024;
     public static final int DEFAULT_FETCH_MAX_BYTES = 50 * 1024 * 1024;
+    public static final int DEFAULT_SESSION_TIMEOUT_MS = 45_000;
+    public static final int DEFAULT_HEARTBEAT_INTERVAL_MS = 3_000;
+    public static final int DEFAULT_MAX_POLL_INTERVAL_MS = 300_000;
+    public static final int DEFAULT_AUTO_COMMIT_INTERVAL_MS = 5_000;
 
     public static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
         GROUP_ID_CONFIG, AUTO_OFFSET_RESET_CONFIG, MAX_POLL_RECORDS_CONFIG, MAX_PARTITION_FETCH_BYTES_CONFIG,
         FETCH_MAX_BYTES_CONFIG, FETCH_MIN_BYTES_CONFIG, FETCH_MAX_WAIT_MS_CONFIG, CHECK_CRCS_CONFIG,
         KEY_DESERIALIZER_CLASS_CONFIG, VALUE_DESERIALIZER_CLASS_CONFIG, ENABLE_AUTO_COMMIT_CONFIG,
-        ISOLATION_LEVEL_CONFIG);
+        ISOLATION_LEVEL_CONFIG, GROUP_INSTANCE_ID_CONFIG, SESSION_TIMEOUT_MS_CONFIG, HEARTBEAT_INTERVAL_MS_CONFIG,
+        MAX_POLL_INTERVAL_MS_CONFIG, PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AUTO_COMMIT_INTERVAL_MS_CONFIG);
 
     private ConsumerConfig() {
     }

@@ -20,16 +20,20 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads records from the embedded log, as Kafka's consumer reads them from a cluster: assign partitions, optionally
- * seek, then {@code poll}. Without a committed or sought position a partition starts at {@code auto.offset.reset}
- * (latest by default). Every batch's CRC is checked before its records are returned. Not thread-safe, as in Kafka:
+ * Reads records from the embedded log, as Kafka's consumer reads them from a cluster: assign partitions (or, with a
+ * {@code group.id}, subscribe and let the group assign them), optionally seek, then {@code poll}. Without a sought
+ * position a partition starts at the group's committed offset, else at {@code auto.offset.reset} (latest by
+ * default). Rebalance listener callbacks and {@code commitAsync} callbacks run on the polling thread, inside
+ * {@code poll}. Every batch's CRC is checked before its records are returned. Not thread-safe, as in Kafka:
  * one thread polls; only {@link #wakeup()} may be called from another.
  *
  * <pre>{@code
@@ -44,12 +48,16 @@ import java.util.stream.Collectors;
  */
 public class KafkaConsumer<K, V> implements Consumer<K, V> {
     private static final long NO_CURRENT_THREAD = -1L;
+    private static final String MUTUALLY_EXCLUSIVE = "Subscription to topics, partitions and pattern are mutually "
+        + "exclusive";
 
     private final RunnelLog log;
     private final ConsumerSettings settings;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final Fetcher<K, V> fetcher;
+    private final GroupSettings groupSettings;
+    private final ConsumerCoordinator coordinator;
     private final Map<TopicPartition, PartitionFetchState> assignment = new LinkedHashMap<>();
     private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
     private volatile boolean wakeupRequested;
@@ -73,6 +81,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                          Deserializer<V> valueDeserializer) {
         ClientConfig config = new ClientConfig(configs, ConsumerConfig.KEYS, "consumer");
         this.settings = ConsumerSettings.parse(config);
+        this.groupSettings = GroupSettings.parse(config);
         this.keyDeserializer = keyDeserializer != null ? keyDeserializer
             : required(config.instance(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, Deserializer.class),
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
@@ -83,6 +92,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         this.valueDeserializer.configure(configs, false);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer);
+        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment);
     }
 
     @SuppressWarnings("rawtypes")
@@ -112,6 +122,9 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     public void assign(Collection<TopicPartition> partitions) {
         acquire();
         try {
+            if (coordinator.isSubscribed()) {
+                throw new IllegalStateException(MUTUALLY_EXCLUSIVE);
+            }
             for (TopicPartition tp : partitions) {
                 log.partition(tp);
             }
@@ -128,10 +141,189 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     public void unsubscribe() {
         acquire();
         try {
+            coordinator.leave(false);
             assignment.clear();
         } finally {
             release();
         }
+    }
+
+    /**
+     * Joins the consumer's group ({@code group.id}) and reads the partitions the group assigns it from these topics.
+     * The group rebalances on the next {@code poll}; the listener's callbacks run inside it. An empty collection
+     * unsubscribes.
+     *
+     * @throws dev.runnel.common.errors.InvalidGroupIdException without a {@code group.id}
+     * @throws IllegalStateException if partitions were assigned with {@link #assign}
+     */
+    @Override
+    public void subscribe(Collection<String> topics, ConsumerRebalanceListener listener) {
+        Objects.requireNonNull(topics, "Topic collection to subscribe to cannot be null");
+        Objects.requireNonNull(listener, "RebalanceListener cannot be null");
+        acquire();
+        try {
+            if (topics.isEmpty()) {
+                unsubscribe();
+                return;
+            }
+            for (String topic : topics) {
+                if (topic == null || topic.isBlank()) {
+                    throw new IllegalArgumentException("Topic collection to subscribe to cannot contain null or empty "
+                        + "topic");
+                }
+            }
+            subscribeChecked(topics, null, listener);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void subscribe(Collection<String> topics) {
+        subscribe(topics, NoOpRebalanceListener.INSTANCE);
+    }
+
+    /** Subscribes to every topic, now or later, whose whole name matches the pattern (internal topics excluded). */
+    @Override
+    public void subscribe(Pattern pattern, ConsumerRebalanceListener listener) {
+        Objects.requireNonNull(pattern, "Topic pattern to subscribe to cannot be null");
+        Objects.requireNonNull(listener, "RebalanceListener cannot be null");
+        acquire();
+        try {
+            subscribeChecked(List.of(), pattern, listener);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void subscribe(Pattern pattern) {
+        subscribe(pattern, NoOpRebalanceListener.INSTANCE);
+    }
+
+    private void subscribeChecked(Collection<String> topics, Pattern pattern, ConsumerRebalanceListener listener) {
+        ConsumerCoordinator.requireGroup(groupSettings);
+        if (!coordinator.isSubscribed() && !assignment.isEmpty()) {
+            throw new IllegalStateException(MUTUALLY_EXCLUSIVE);
+        }
+        coordinator.subscribe(topics, pattern, listener);
+    }
+
+    /** The topics of the current subscription (for a pattern, the topics it matches now). */
+    @Override
+    public Set<String> subscription() {
+        acquire();
+        try {
+            return Set.copyOf(coordinator.subscription());
+        } finally {
+            release();
+        }
+    }
+
+    /** Commits the positions of all assigned partitions: the offsets after the records returned so far. */
+    @Override
+    public void commitSync() {
+        acquire();
+        try {
+            coordinator.commitSync(coordinator.allConsumed());
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void commitSync(Duration timeout) {
+        commitSync();
+    }
+
+    /**
+     * Commits the given offsets (the next offset to read, per partition).
+     *
+     * @throws CommitFailedException if the group rebalanced and the member's generation is old, or it was removed
+     * @throws dev.runnel.common.errors.RebalanceInProgressException while a rebalance the member joined completes
+     */
+    @Override
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
+        acquire();
+        try {
+            coordinator.commitSync(Map.copyOf(offsets));
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+        commitSync(offsets);
+    }
+
+    @Override
+    public void commitAsync() {
+        commitAsync(null);
+    }
+
+    /** Commits all positions; the callback runs on this thread in a later poll, commit or close. */
+    @Override
+    public void commitAsync(OffsetCommitCallback callback) {
+        acquire();
+        try {
+            coordinator.commitAsync(coordinator.allConsumed(), callback);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {
+        acquire();
+        try {
+            coordinator.commitAsync(Map.copyOf(offsets), callback);
+        } finally {
+            release();
+        }
+    }
+
+    /** The group's committed offsets for the partitions; a partition without one maps to null, as in Kafka. */
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions) {
+        acquire();
+        try {
+            return coordinator.committed(partitions);
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> committed(Set<TopicPartition> partitions, Duration timeout) {
+        return committed(partitions);
+    }
+
+    /** The group, generation, member id and instance id, for {@code sendOffsetsToTransaction}. */
+    @Override
+    public ConsumerGroupMetadata groupMetadata() {
+        acquire();
+        try {
+            return coordinator.groupMetadata();
+        } finally {
+            release();
+        }
+    }
+
+    /** Makes the group rebalance; the member rejoins on its next poll. */
+    @Override
+    public void enforceRebalance() {
+        acquire();
+        try {
+            coordinator.enforceRebalance();
+        } finally {
+            release();
+        }
+    }
+
+    @Override
+    public void enforceRebalance(String reason) {
+        enforceRebalance();
     }
 
     /**
@@ -147,14 +339,20 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     public ConsumerRecords<K, V> poll(Duration timeout) {
         acquire();
         try {
-            if (assignment.isEmpty()) {
+            boolean subscribed = coordinator.isSubscribed();
+            if (assignment.isEmpty() && !subscribed) {
                 throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
             }
             AppendNotifier notifier = log.appendNotifier();
             long deadline = log.time().nanoseconds() + timeout.toNanos();
+            long deadlineMs = log.time().milliseconds() + timeout.toMillis();
+            coordinator.poll(deadlineMs);
             while (true) {
                 checkWakeup();
                 long seenAppends = notifier.appendCount();
+                if (subscribed && coordinator.needsAttention()) {
+                    coordinator.poll(deadlineMs);
+                }
                 Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(assignment, this::resolve);
                 if (!records.isEmpty()) {
                     return new ConsumerRecords<>(records);
@@ -163,7 +361,9 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                 if (remaining <= 0) {
                     return ConsumerRecords.empty();
                 }
-                notifier.awaitAppendAfter(seenAppends, remaining);
+                // A group member wakes at least every heartbeat.interval.ms to notice rebalances.
+                notifier.awaitAppendAfter(seenAppends,
+                    subscribed ? Math.min(remaining, groupSettings.heartbeatIntervalMs() * 1_000_000L) : remaining);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -183,6 +383,10 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     /** Gives a partition a position from a pending seek-to-beginning/end or from {@code auto.offset.reset}. */
     private void resolve(TopicPartition tp, PartitionFetchState state) {
         PartitionLog partition = log.partition(tp);
+        if (state.pendingReset == null && state.position == PartitionFetchState.UNKNOWN) {
+            // A group's committed offset comes before auto.offset.reset, as in Kafka.
+            coordinator.committedOffset(tp).ifPresent(committed -> state.seek(committed.offset()));
+        }
         if (state.pendingReset != null) {
             state.seek(resetOffset(partition, state.pendingReset));
         } else if (state.position == PartitionFetchState.UNKNOWN) {
@@ -357,7 +561,11 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         }
         acquire();
         try {
-            closed = true;
+            try {
+                coordinator.leave(true);
+            } finally {
+                closed = true;
+            }
             keyDeserializer.close();
             valueDeserializer.close();
             log.close();

@@ -1,0 +1,63 @@
+package dev.runnel.clients.consumer;
+
+import dev.runnel.common.TopicPartition;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Computes a group's assignment from its members' subscriptions, as Kafka's {@code ConsumerPartitionAssignor} does.
+ * Runnel's group coordinator runs the assignor in-process on the group's behalf, so the method has the shape of
+ * Kafka's {@code AbstractPartitionAssignor.assign}: partition counts and subscriptions in, partitions per member out.
+ * Implementations are pure functions of their arguments and must be thread-safe.
+ */
+public interface ConsumerPartitionAssignor {
+    /** Orders members as Kafka's assignors do: static members by instance id first, then the rest by member id. */
+    Comparator<Map.Entry<String, Subscription>> MEMBER_ORDER = (a, b) -> {
+        Optional<String> ia = a.getValue().groupInstanceId();
+        Optional<String> ib = b.getValue().groupInstanceId();
+        if (ia.isPresent() && ib.isPresent()) {
+            return ia.get().compareTo(ib.get());
+        } else if (ia.isPresent() != ib.isPresent()) {
+            return ia.isPresent() ? -1 : 1;
+        }
+        return a.getKey().compareTo(b.getKey());
+    };
+
+    /** The name members agree on, e.g. {@code range}. */
+    String name();
+
+    /** The rebalance protocols this assignor supports; eager only unless overridden. */
+    default List<RebalanceProtocol> supportedProtocols() {
+        return List.of(RebalanceProtocol.EAGER);
+    }
+
+    /**
+     * Returns the partitions of each member, keyed by member id; every member of {@code subscriptions} has an entry.
+     *
+     * @param partitionsPerTopic the partition count of each subscribed topic that exists
+     * @param subscriptions      each member's subscription, keyed by member id
+     */
+    Map<String, List<TopicPartition>> assign(Map<String, Integer> partitionsPerTopic,
+                                             Map<String, Subscription> subscriptions);
+
+    /** Eager: every member revokes everything before a rebalance. Cooperative: only moved partitions are revoked. */
+    enum RebalanceProtocol {
+        EAGER, COOPERATIVE
+    }
+
+    /** One member's subscription: its topics, the partitions it owns now and its static instance id, if any. */
+    record Subscription(List<String> topics, List<TopicPartition> ownedPartitions, Optional<String> groupInstanceId) {
+        public Subscription {
+            topics = List.copyOf(topics);
+            ownedPartitions = List.copyOf(ownedPartitions);
+            Objects.requireNonNull(groupInstanceId, "groupInstanceId");
+        }
+
+        public Subscription(List<String> topics) {
+            this(topics, List.of(), Optional.empty());
+        }
+    }
+}
