@@ -18,6 +18,7 @@ import dev.runnel.log.internal.Directories;
 import dev.runnel.log.internal.KeyPresenceCheck;
 import dev.runnel.log.internal.segment.AppendInfo;
 import dev.runnel.log.internal.segment.PartitionLog;
+import dev.runnel.log.internal.txn.TransactionCoordinator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
@@ -60,6 +61,7 @@ public final class RunnelLog implements AutoCloseable {
     private final Map<String, Topic> topics = new ConcurrentHashMap<>();
     private final AppendNotifier appendNotifier = new AppendNotifier();
     private final LogMaintenance maintenance;
+    private final TransactionCoordinator transactionCoordinator;
     private final java.util.concurrent.atomic.AtomicLong metadataVersion = new java.util.concurrent.atomic.AtomicLong();
     private int references = 1;
 
@@ -82,6 +84,8 @@ public final class RunnelLog implements AutoCloseable {
                 topics.put(metadata.name(), openTopic(metadata, cleanShutdown));
             }
             deleteOrphanPartitionDirs();
+            this.transactionCoordinator = new TransactionCoordinator(this, dataDir.resolve(".meta"), time);
+            transactionCoordinator.load();
         } catch (RuntimeException e) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
             lock.close();
@@ -142,6 +146,11 @@ public final class RunnelLog implements AutoCloseable {
      */
     public long metadataVersion() {
         return metadataVersion.get();
+    }
+
+    /** The coordinator of this log's producer ids and transactions. */
+    public TransactionCoordinator transactionCoordinator() {
+        return transactionCoordinator;
     }
 
     /** Wakes waiting consumers on every append. */
@@ -382,6 +391,7 @@ public final class RunnelLog implements AutoCloseable {
             OPEN_LOGS.remove(dataDir);
         }
         maintenance.close();
+        transactionCoordinator.close();
         synchronized (this) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
             topics.clear();
