@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * The log's background duty cycle: retention every {@code log.retention.check.interval.ms}, compaction of dirty
  * compacted partitions every {@code log.cleaner.backoff.ms}, and the abort of timed-out transactions every
  * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}. Runs on one daemon thread; {@link #doWork}
- * can also be called directly, so tests and operators step it by hand. Appends never wait for it: retention and the cleaner only
- * touch rolled segments.
+ * can also be called directly, so tests and operators step it by hand. Appends never wait for it: retention and the
+ * cleaner only touch rolled segments.
  */
 public final class LogMaintenance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogMaintenance.class);
