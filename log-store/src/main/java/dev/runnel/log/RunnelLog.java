@@ -19,6 +19,7 @@ import dev.runnel.log.internal.KeyPresenceCheck;
 import dev.runnel.log.internal.group.GroupCoordinator;
 import dev.runnel.log.internal.segment.AppendInfo;
 import dev.runnel.log.internal.segment.PartitionLog;
+import dev.runnel.log.internal.txn.TransactionCoordinator;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.DirectoryStream;
@@ -62,6 +63,7 @@ public final class RunnelLog implements AutoCloseable {
     private final AppendNotifier appendNotifier = new AppendNotifier();
     private final LogMaintenance maintenance;
     private final GroupCoordinator groupCoordinator;
+    private final TransactionCoordinator transactionCoordinator;
     private final java.util.concurrent.atomic.AtomicLong metadataVersion = new java.util.concurrent.atomic.AtomicLong();
     private int references = 1;
 
@@ -84,19 +86,18 @@ public final class RunnelLog implements AutoCloseable {
                 topics.put(metadata.name(), openTopic(metadata, cleanShutdown));
             }
             deleteOrphanPartitionDirs();
+            // Transactions load first: completing a prepared commit writes markers that the group coordinator's
+            // load of __consumer_offsets then applies to the staged offsets.
+            this.transactionCoordinator = new TransactionCoordinator(this, dataDir.resolve(".meta"), time);
+            transactionCoordinator.load();
+            this.groupCoordinator = new GroupCoordinator(this, time);
+            transactionCoordinator.setOffsetSink(groupCoordinator);
         } catch (RuntimeException e) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
             lock.close();
             throw e;
         }
         this.maintenance = new LogMaintenance(this, config, time);
-        try {
-            this.groupCoordinator = new GroupCoordinator(this, time);
-        } catch (RuntimeException e) {
-            topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
-            lock.close();
-            throw e;
-        }
     }
 
     /** Opens (or shares, within this process) the log in {@code dataDir} with default settings. */
@@ -157,6 +158,11 @@ public final class RunnelLog implements AutoCloseable {
     /** The coordinator of this log's consumer groups and their committed offsets (loaded when the log opens). */
     public GroupCoordinator groupCoordinator() {
         return groupCoordinator;
+    }
+
+    /** The coordinator of this log's producer ids and transactions. */
+    public TransactionCoordinator transactionCoordinator() {
+        return transactionCoordinator;
     }
 
     /** Wakes waiting consumers on every append. */
@@ -398,6 +404,7 @@ public final class RunnelLog implements AutoCloseable {
         }
         groupCoordinator.close();
         maintenance.close();
+        transactionCoordinator.close();
         synchronized (this) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));
             topics.clear();

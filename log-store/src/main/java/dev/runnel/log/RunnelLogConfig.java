@@ -15,20 +15,29 @@ import java.util.Map;
  * @param autoCreateTopics         {@code auto.create.topics.enable}: whether producing to or fetching from an unknown
  *                                 topic creates it. Off by default, unlike Kafka's broker, so that a typo in a topic
  *                                 name is an error rather than a new topic.
+ * @param transactionCleanupIntervalMs {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}: how often
+ *                                 transactions open longer than their timeout are looked for and aborted (10 s)
  */
 public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long cleanerBackoffMs,
-                              int defaultPartitions, boolean autoCreateTopics) {
+                              int defaultPartitions, boolean autoCreateTopics, long transactionCleanupIntervalMs) {
     public static final String LOG_DIR_CONFIG = "log.dir";
     public static final String RETENTION_CHECK_INTERVAL_MS_CONFIG = "log.retention.check.interval.ms";
     public static final String CLEANER_BACKOFF_MS_CONFIG = "log.cleaner.backoff.ms";
     public static final String NUM_PARTITIONS_CONFIG = "num.partitions";
     public static final String AUTO_CREATE_TOPICS_ENABLE_CONFIG = "auto.create.topics.enable";
+    public static final String TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG =
+        "transaction.abort.timed.out.transaction.cleanup.interval.ms";
+    public static final long DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS = 10_000;
 
     public static final String DEFAULT_LOG_DIR = "runnel-data";
     public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000;
     public static final long DEFAULT_CLEANER_BACKOFF_MS = 15_000;
 
     public RunnelLogConfig {
+        if (transactionCleanupIntervalMs < 1) {
+            throw new InvalidConfigurationException(TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG + " must be at least 1, got "
+                + transactionCleanupIntervalMs);
+        }
         if (retentionCheckIntervalMs < 1 || cleanerBackoffMs < 1 || defaultPartitions < 1) {
             throw new InvalidConfigurationException(String.format(Locale.ROOT,
                 "%s, %s and %s must be at least 1, got %d, %d and %d", RETENTION_CHECK_INTERVAL_MS_CONFIG,
@@ -39,7 +48,8 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
 
     /** The defaults for a log in {@code dataDir}. */
     public static RunnelLogConfig of(Path dataDir) {
-        return new RunnelLogConfig(dataDir, DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_CLEANER_BACKOFF_MS, 1, false);
+        return new RunnelLogConfig(dataDir, DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_CLEANER_BACKOFF_MS, 1, false,
+            DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS);
     }
 
     /** Reads the keys above from a client or command-line config map; other keys are ignored. */
@@ -49,7 +59,8 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
             longValue(configs, RETENTION_CHECK_INTERVAL_MS_CONFIG, DEFAULT_RETENTION_CHECK_INTERVAL_MS),
             longValue(configs, CLEANER_BACKOFF_MS_CONFIG, DEFAULT_CLEANER_BACKOFF_MS),
             (int) longValue(configs, NUM_PARTITIONS_CONFIG, 1),
-            Boolean.parseBoolean(String.valueOf(configs.get(AUTO_CREATE_TOPICS_ENABLE_CONFIG))));
+            Boolean.parseBoolean(String.valueOf(configs.get(AUTO_CREATE_TOPICS_ENABLE_CONFIG))),
+            longValue(configs, TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS));
     }
 
     private static long longValue(Map<String, ?> configs, String key, long defaultValue) {

@@ -25,6 +25,8 @@ public final class ConsumerConfig {
     public static final String KEY_DESERIALIZER_CLASS_CONFIG = "key.deserializer";
     public static final String VALUE_DESERIALIZER_CLASS_CONFIG = "value.deserializer";
     public static final String ENABLE_AUTO_COMMIT_CONFIG = "enable.auto.commit";
+    /** {@code read_uncommitted} (default): every record but transaction markers; {@code read_committed}: only
+     * committed transactions' records, up to the last stable offset. */
     public static final String ISOLATION_LEVEL_CONFIG = "isolation.level";
     /** A static member's stable identity within its group (KIP-345). Default none (a dynamic member). */
     public static final String GROUP_INSTANCE_ID_CONFIG = "group.instance.id";

@@ -5,6 +5,7 @@ import static dev.runnel.clients.consumer.ConsumerConfig.CHECK_CRCS_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.CLIENT_ID_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.FETCH_MAX_BYTES_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.GROUP_ID_CONFIG;
+import static dev.runnel.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
 
@@ -12,9 +13,13 @@ import dev.runnel.clients.internal.ClientConfig;
 import java.util.Locale;
 import java.util.Set;
 
-/** A consumer's validated settings. */
+/**
+ * A consumer's validated settings.
+ *
+ * @param readCommitted {@code isolation.level=read_committed}
+ */
 record ConsumerSettings(String clientId, String groupId, OffsetResetStrategy autoOffsetReset, int maxPollRecords,
-                        int maxPartitionFetchBytes, int fetchMaxBytes, boolean checkCrcs) {
+                        int maxPartitionFetchBytes, int fetchMaxBytes, boolean checkCrcs, boolean readCommitted) {
 
     static ConsumerSettings parse(ClientConfig config) {
         String reset = config.oneOf(AUTO_OFFSET_RESET_CONFIG, "latest", Set.of("latest", "earliest", "none"));
@@ -26,6 +31,8 @@ record ConsumerSettings(String clientId, String groupId, OffsetResetStrategy aut
             config.intValue(MAX_PARTITION_FETCH_BYTES_CONFIG, ConsumerConfig.DEFAULT_MAX_PARTITION_FETCH_BYTES, 0,
                 Integer.MAX_VALUE),
             config.intValue(FETCH_MAX_BYTES_CONFIG, ConsumerConfig.DEFAULT_FETCH_MAX_BYTES, 0, Integer.MAX_VALUE),
-            config.bool(CHECK_CRCS_CONFIG, true));
+            config.bool(CHECK_CRCS_CONFIG, true),
+            config.oneOf(ISOLATION_LEVEL_CONFIG, "read_uncommitted", Set.of("read_uncommitted", "read_committed"))
+                .equals("read_committed"));
     }
 }

@@ -9,11 +9,14 @@ import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.record.ControlRecord;
 import dev.runnel.log.internal.record.RecordBatch;
 import dev.runnel.log.internal.record.RecordCursor;
+import dev.runnel.log.internal.segment.AbortedTransaction;
 import dev.runnel.log.internal.segment.FetchData;
 import dev.runnel.log.internal.segment.PartitionLog;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +26,12 @@ import java.util.Map;
  * {@code max.partition.fetch.bytes} per partition, checks each batch's CRC, skips control batches and records before
  * the position, deserializes, and stops at {@code max.poll.records}. Partitions take turns across polls so that none
  * starves. Not thread-safe; owned by the consumer's polling thread.
+ *
+ * <p>Under {@code isolation.level=read_committed} it reads only below the partition's last stable offset and skips
+ * the batches of aborted transactions, as Kafka's consumer does: with each read it takes the aborted transactions
+ * that overlap it (producer id, first offset, abort marker offset), sorted by first offset; a producer id becomes
+ * "aborted" once a batch reaches the first offset of one of its aborted transactions, its transactional batches are
+ * skipped from then on, and its abort marker ends that.
  */
 final class Fetcher<K, V> {
     private static final Headers NO_HEADERS = readOnlyEmptyHeaders();
@@ -31,6 +40,7 @@ final class Fetcher<K, V> {
     private final ConsumerSettings settings;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
+    private final RecordCursor markerCursor = new RecordCursor();
     private int nextStart;
 
     Fetcher(RunnelLog log, ConsumerSettings settings, Deserializer<K> keyDeserializer,
@@ -106,6 +116,15 @@ final class Fetcher<K, V> {
                     + batch.computeChecksum() + "); it is not returned. Seek past offset " + batch.lastOffset()
                     + " to skip it.");
             }
+            if (batch.baseOffset() >= state.stableUpperBound) {
+                // read_committed: the rest is not stable yet; read it again once it is.
+                state.clearBuffer();
+                break;
+            }
+            if (settings.readCommitted() && isAborted(state, batch)) {
+                state.position = Math.max(state.position, batch.nextOffset());
+                continue;
+            }
             if (batch.isControlBatch() || batch.lastOffset() < state.position) {
                 state.position = Math.max(state.position, batch.nextOffset());
                 continue;
@@ -114,6 +133,28 @@ final class Fetcher<K, V> {
             state.inBatch = true;
         }
         return added;
+    }
+
+    /**
+     * Whether {@code batch} belongs to an aborted transaction; an abort marker ends its producer's aborted
+     * transaction (and is itself skipped as a control batch).
+     */
+    private boolean isAborted(PartitionFetchState state, RecordBatch batch) {
+        while (!state.abortedAhead.isEmpty() && state.abortedAhead.peekFirst().firstOffset() <= batch.lastOffset()) {
+            state.abortedProducerIds.add(state.abortedAhead.pollFirst().producerId());
+        }
+        long producerId = batch.producerId();
+        if (!state.abortedProducerIds.contains(producerId)) {
+            return false;
+        }
+        if (batch.isControlBatch()) {
+            markerCursor.reset(batch);
+            if (markerCursor.next() && !ControlRecord.isCommit(markerCursor.key())) {
+                state.abortedProducerIds.remove(producerId);
+            }
+            return false;
+        }
+        return batch.isTransactional();
     }
 
     private int drainBatch(TopicPartition tp, PartitionFetchState state, int limit, List<ConsumerRecord<K, V>> out) {
@@ -168,7 +209,8 @@ final class Fetcher<K, V> {
     /** Reads the next whole batches at the position; returns false when the partition has nothing new. */
     private boolean fetch(TopicPartition tp, PartitionFetchState state) {
         PartitionLog partition = log.partition(tp);
-        if (state.position >= partition.logEndOffset()) {
+        long upperBound = settings.readCommitted() ? partition.lastStableOffset() : partition.logEndOffset();
+        if (state.position >= upperBound) {
             return false;
         }
         FetchData data = partition.read(state.position, settings.maxPartitionFetchBytes());
@@ -176,6 +218,13 @@ final class Fetcher<K, V> {
             return false;
         }
         state.buffer(data.records());
+        if (settings.readCommitted()) {
+            state.stableUpperBound = upperBound;
+            List<AbortedTransaction> aborted = new ArrayList<>(partition.abortedTransactions(state.position,
+                upperBound));
+            aborted.sort(Comparator.comparingLong(AbortedTransaction::firstOffset));
+            state.abortedAhead.addAll(aborted);
+        }
         return true;
     }
 

@@ -404,8 +404,13 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         }
     }
 
-    private static long resetOffset(PartitionLog partition, OffsetResetStrategy strategy) {
-        return strategy == OffsetResetStrategy.EARLIEST ? partition.logStartOffset() : partition.logEndOffset();
+    private long resetOffset(PartitionLog partition, OffsetResetStrategy strategy) {
+        return strategy == OffsetResetStrategy.EARLIEST ? partition.logStartOffset() : endOffset(partition);
+    }
+
+    /** The log end offset, or under read_committed the last stable offset, as Kafka's consumer reports them. */
+    private long endOffset(PartitionLog partition) {
+        return settings.readCommitted() ? partition.lastStableOffset() : partition.logEndOffset();
     }
 
     @Override
@@ -539,7 +544,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-        return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> log.partition(tp).logEndOffset()));
+        return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> endOffset(log.partition(tp))));
     }
 
     /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */

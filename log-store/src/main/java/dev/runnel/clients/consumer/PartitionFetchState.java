@@ -2,7 +2,11 @@ package dev.runnel.clients.consumer;
 
 import dev.runnel.log.internal.record.Batches;
 import dev.runnel.log.internal.record.RecordCursor;
+import dev.runnel.log.internal.segment.AbortedTransaction;
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A consumer's reading state for one assigned partition: its position, whether it is paused, and the fetched bytes
@@ -23,6 +27,12 @@ final class PartitionFetchState {
     boolean inBatch;
     /** The bytes held, counted against {@code fetch.max.bytes}. */
     int bufferedBytes;
+    /** read_committed: the last stable offset when the buffer was read; no batch at or past it is returned. */
+    long stableUpperBound = Long.MAX_VALUE;
+    /** read_committed: the aborted transactions overlapping the buffer, by first offset, not yet reached. */
+    final ArrayDeque<AbortedTransaction> abortedAhead = new ArrayDeque<>();
+    /** read_committed: producers whose aborted transaction the buffer is inside of. */
+    final Set<Long> abortedProducerIds = new HashSet<>();
 
     void buffer(ByteBuffer fetched) {
         batches = new Batches(fetched);
@@ -34,6 +44,9 @@ final class PartitionFetchState {
         batches = null;
         inBatch = false;
         bufferedBytes = 0;
+        stableUpperBound = Long.MAX_VALUE;
+        abortedAhead.clear();
+        abortedProducerIds.clear();
     }
 
     void seek(long offset) {

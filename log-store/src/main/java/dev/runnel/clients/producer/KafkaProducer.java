@@ -1,10 +1,13 @@
 package dev.runnel.clients.producer;
 
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.internal.ClientConfig;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.clients.producer.internals.ProducerEngine;
 import dev.runnel.clients.producer.internals.ProducerMetadata;
 import dev.runnel.clients.producer.internals.ProducerSettings;
+import dev.runnel.clients.producer.internals.TransactionManager;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
@@ -29,6 +32,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code acks=all} (the default) acknowledges a record only once it is fsynced. Thread-safe: share one producer
  * between threads.
  *
+ * <p>With {@code acks=all} the producer is idempotent by default: a retried batch is written once. With a
+ * {@code transactional.id} it writes transactions that read_committed consumers see whole or not at all:
+ *
+ * <pre>{@code
+ * producer.initTransactions();            // once; fences older producers with this transactional.id
+ * producer.beginTransaction();
+ * producer.send(new ProducerRecord<>("out", key, value));
+ * producer.sendOffsetsToTransaction(offsets, consumer.groupMetadata());
+ * producer.commitTransaction();           // or abortTransaction() after an error; ProducerFencedException is fatal
+ * }</pre>
+ *
  * <pre>{@code
  * Map<String, Object> config = Map.of("log.dir", "runnel-data");
  * try (Producer<String, String> producer =
@@ -46,6 +60,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private final Partitioner partitioner;
     private final ProducerEngine engine;
     private final ProducerMetadata metadata;
+    private final TransactionManager transactions;
     private volatile boolean closed;
 
     public KafkaProducer(Map<String, Object> configs) {
@@ -81,6 +96,76 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             : settings.clientId();
         this.metadata = new ProducerMetadata(log);
         this.engine = new ProducerEngine(log, settings, "runnel-producer-network-thread | " + clientId);
+        this.transactions = engine.transactions();
+    }
+
+    /**
+     * Registers the {@code transactional.id} with the log's transaction coordinator, once, before the first
+     * transaction: it aborts a transaction an earlier producer with the same id left open and fences that producer
+     * (its next send or commit fails with {@link dev.runnel.common.errors.ProducerFencedException}).
+     *
+     * @throws IllegalStateException if no {@code transactional.id} is configured, or called twice
+     */
+    @Override
+    public void initTransactions() {
+        ensureOpen();
+        transactions().initTransactions();
+    }
+
+    /** Starts a transaction; records sent from now on commit or abort together. */
+    @Override
+    public void beginTransaction() {
+        ensureOpen();
+        transactions().beginTransaction();
+    }
+
+    /**
+     * Adds consumer offsets to the transaction: they become the group's committed offsets exactly when the
+     * transaction commits, and are dropped if it aborts.
+     */
+    @Override
+    public void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets,
+                                         ConsumerGroupMetadata groupMetadata) {
+        ensureOpen();
+        transactions().sendOffsetsToTransaction(offsets, groupMetadata);
+    }
+
+    /**
+     * Flushes the transaction's records and commits it: commit markers are written and fsynced on every partition it
+     * touched. Throws {@link KafkaException} if one of its records failed (abort then), and
+     * {@link dev.runnel.common.errors.ProducerFencedException} if a newer producer took over (close then).
+     */
+    @Override
+    public void commitTransaction() {
+        ensureOpen();
+        TransactionManager manager = transactions();
+        manager.beginCommit();
+        engine.flush();
+        manager.completeTransaction(true);
+    }
+
+    /** Waits for the transaction's records in flight, then aborts it: read_committed consumers never see them. */
+    @Override
+    public void abortTransaction() {
+        ensureOpen();
+        TransactionManager manager = transactions();
+        manager.beginAbort();
+        engine.flush();
+        manager.completeTransaction(false);
+    }
+
+    private TransactionManager transactions() {
+        if (transactions == null || !transactions.isTransactional()) {
+            throw new IllegalStateException("Cannot use transactional methods without enabling transactions by "
+                + "setting the transactional.id configuration property");
+        }
+        return transactions;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("Cannot perform operation after producer has been closed");
+        }
     }
 
     @SuppressWarnings("rawtypes")
@@ -118,6 +203,9 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
         }
         int partition = partition(record, keyBytes, valueBytes, info);
+        if (transactions != null) {
+            transactions.beforeSend(info.partitions()[partition]);
+        }
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
             info.maxMessageBytes());

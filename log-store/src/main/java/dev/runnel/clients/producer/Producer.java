@@ -1,13 +1,27 @@
 package dev.runnel.clients.producer;
 
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.PartitionInfo;
+import dev.runnel.common.TopicPartition;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Future;
 
 /** The producer interface of Kafka's clients, implemented by {@link KafkaProducer}. */
 public interface Producer<K, V> extends Closeable {
+    void initTransactions();
+
+    void beginTransaction();
+
+    void sendOffsetsToTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata groupMetadata);
+
+    void commitTransaction();
+
+    void abortTransaction();
+
     Future<RecordMetadata> send(ProducerRecord<K, V> record);
 
     Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback);

@@ -28,7 +28,13 @@ public final class ProducerConfig {
     public static final String VALUE_SERIALIZER_CLASS_CONFIG = "value.serializer";
     /** A {@link Partitioner} class; by default keys hash with murmur2 and null keys go round-robin. */
     public static final String PARTITIONER_CLASS_CONFIG = "partitioner.class";
+    /** Retried batches are written once (producer id, epoch and sequence numbers). Default true unless {@code acks} is
+     * set to 0 or 1 while this is not set; true with acks other than all is an error. */
     public static final String ENABLE_IDEMPOTENCE_CONFIG = "enable.idempotence";
+    /** Enables transactions; a producer with the same id fences older ones at {@code initTransactions}. */
+    public static final String TRANSACTIONAL_ID_CONFIG = "transactional.id";
+    /** How long a transaction may stay open before the coordinator aborts it. Default 60000 ms. */
+    public static final String TRANSACTION_TIMEOUT_CONFIG = "transaction.timeout.ms";
     public static final String RETRIES_CONFIG = "retries";
     public static final String DELIVERY_TIMEOUT_MS_CONFIG = "delivery.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
@@ -38,13 +44,14 @@ public final class ProducerConfig {
     public static final long DEFAULT_BUFFER_MEMORY = 32L * 1024 * 1024;
     public static final long DEFAULT_MAX_BLOCK_MS = 60_000;
     public static final int DEFAULT_MAX_REQUEST_SIZE = 1024 * 1024;
+    public static final int DEFAULT_TRANSACTION_TIMEOUT_MS = 60_000;
 
     /** Every key the producer reads or accepts without a warning. */
     public static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
         ACKS_CONFIG, LINGER_MS_CONFIG, BATCH_SIZE_CONFIG, COMPRESSION_TYPE_CONFIG, BUFFER_MEMORY_CONFIG,
         MAX_BLOCK_MS_CONFIG, MAX_REQUEST_SIZE_CONFIG, KEY_SERIALIZER_CLASS_CONFIG, VALUE_SERIALIZER_CLASS_CONFIG,
         PARTITIONER_CLASS_CONFIG, ENABLE_IDEMPOTENCE_CONFIG, RETRIES_CONFIG, DELIVERY_TIMEOUT_MS_CONFIG,
-        REQUEST_TIMEOUT_MS_CONFIG);
+        REQUEST_TIMEOUT_MS_CONFIG, TRANSACTIONAL_ID_CONFIG, TRANSACTION_TIMEOUT_CONFIG);
 
     private ProducerConfig() {
     }

@@ -12,10 +12,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The log's background duty cycle: retention every {@code log.retention.check.interval.ms} and compaction of dirty
- * compacted partitions every {@code log.cleaner.backoff.ms}. Runs on one daemon thread; {@link #doWork} can also be
- * called directly, so tests and operators step it by hand. Appends never wait for it: retention and the cleaner only
- * touch rolled segments.
+ * The log's background duty cycle: retention every {@code log.retention.check.interval.ms}, compaction of dirty
+ * compacted partitions every {@code log.cleaner.backoff.ms}, and the abort of timed-out transactions every
+ * {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}. Runs on one daemon thread; {@link #doWork}
+ * can also be called directly, so tests and operators step it by hand. Appends never wait for it: retention and the
+ * cleaner only touch rolled segments.
  */
 public final class LogMaintenance implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogMaintenance.class);
@@ -28,6 +29,7 @@ public final class LogMaintenance implements AutoCloseable {
     private volatile boolean running = true;
     private long lastRetentionMs;
     private long lastCleaningMs;
+    private long lastTransactionCheckMs;
 
     public LogMaintenance(RunnelLog log, RunnelLogConfig config, Time time) {
         this.log = log;
@@ -36,6 +38,7 @@ public final class LogMaintenance implements AutoCloseable {
         this.cleaner = new LogCleaner(time);
         this.lastRetentionMs = time.milliseconds();
         this.lastCleaningMs = lastRetentionMs;
+        this.lastTransactionCheckMs = lastRetentionMs;
         this.thread = new Thread(this::run, "runnel-log-maintenance");
         this.thread.setDaemon(true);
     }
@@ -53,6 +56,10 @@ public final class LogMaintenance implements AutoCloseable {
         boolean retentionDue = force || now - lastRetentionMs >= config.retentionCheckIntervalMs();
         boolean cleaningDue = force || now - lastCleaningMs >= config.cleanerBackoffMs();
         int work = 0;
+        if (force || now - lastTransactionCheckMs >= config.transactionCleanupIntervalMs()) {
+            work += log.transactionCoordinator().abortTimedOutTransactions();
+            lastTransactionCheckMs = now;
+        }
         for (Map.Entry<TopicPartition, PartitionLog> entry : log.partitions().entrySet()) {
             PartitionLog partition = entry.getValue();
             LogConfig topicConfig = log.topicConfig(entry.getKey().topic());
@@ -79,7 +86,8 @@ public final class LogMaintenance implements AutoCloseable {
     }
 
     private void run() {
-        long pauseMs = Math.min(config.retentionCheckIntervalMs(), config.cleanerBackoffMs());
+        long pauseMs = Math.min(Math.min(config.retentionCheckIntervalMs(), config.cleanerBackoffMs()),
+            config.transactionCleanupIntervalMs());
         while (running) {
             try {
                 Thread.sleep(pauseMs);

@@ -26,6 +26,7 @@ final class ProducerBatch {
     private Callback[] callbacks = new Callback[0];
     private FutureRecordMetadata[] callbackFutures = new FutureRecordMetadata[0];
     private int callbackCount;
+    private int baseSequence = -1;
 
     ProducerBatch(TopicPartition topicPartition, RecordBatchBuilder builder, long createdMs, int memoryBytes,
                   boolean offsetsKnown) {
@@ -80,6 +81,15 @@ final class ProducerBatch {
 
     int recordCount() {
         return builder.recordCount();
+    }
+
+    /** The sequence the sender stamped on the batch, or -1 without idempotence. */
+    int baseSequence() {
+        return baseSequence;
+    }
+
+    void setBaseSequence(int baseSequence) {
+        this.baseSequence = baseSequence;
     }
 
     ProduceResult result() {

@@ -23,12 +23,21 @@ public final class ProducerEngine {
     private final ProducerSettings settings;
     private final RecordAccumulator accumulator;
     private final Thread senderThread;
+    private final TransactionManager transactions;
 
     public ProducerEngine(RunnelLog log, ProducerSettings settings, String threadName) {
         this.settings = settings;
         this.accumulator = new RecordAccumulator(settings.batchSize(), settings.lingerMs(), settings.compression(),
             settings.acks() != 0, new BufferMemory(settings.bufferMemory()), log.time());
-        this.senderThread = new Thread(new Sender(log, accumulator, settings.acks() == -1), threadName);
+        if (settings.transactionalId() != null) {
+            this.transactions = TransactionManager.transactional(settings.transactionalId(),
+                settings.transactionTimeoutMs(), log.transactionCoordinator());
+        } else {
+            this.transactions = settings.idempotent() ? TransactionManager.idempotent(log.transactionCoordinator())
+                : null;
+        }
+        this.senderThread = new Thread(new Sender(log, accumulator, settings.acks() == -1, transactions,
+            settings.retries()), threadName);
         this.senderThread.setDaemon(true);
         this.senderThread.start();
     }
@@ -65,6 +74,11 @@ public final class ProducerEngine {
             size += 10 + header.key().length() * 3 + (header.value() == null ? 0 : header.value().length);
         }
         return size;
+    }
+
+    /** The producer's idempotence and transaction state, or null when idempotence is off. */
+    public TransactionManager transactions() {
+        return transactions;
     }
 
     public void flush() {

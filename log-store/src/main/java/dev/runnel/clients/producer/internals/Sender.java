@@ -1,8 +1,10 @@
 package dev.runnel.clients.producer.internals;
 
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.RetriableException;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.segment.AppendInfo;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +15,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The producer's I/O thread: drains ready batches, builds them (compression and CRC happen here, off the caller's
  * thread), appends them to the log and, with {@code acks=all}, fsyncs each touched partition once for the whole
- * round before completing the futures. That single fsync per round is the group commit.
+ * round before completing the futures. That single fsync per round is the group commit. An idempotent producer's
+ * batches are stamped with its producer id, epoch and sequence just before they are built; an append that fails with
+ * a {@link RetriableException} is retried with the same bytes, which the log writes at most once.
  */
 final class Sender implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
@@ -21,11 +25,16 @@ final class Sender implements Runnable {
     private final RunnelLog log;
     private final RecordAccumulator accumulator;
     private final boolean fsync;
+    private final TransactionManager transactions;
+    private final int retries;
 
-    Sender(RunnelLog log, RecordAccumulator accumulator, boolean fsync) {
+    /** {@code transactions} is null without idempotence. */
+    Sender(RunnelLog log, RecordAccumulator accumulator, boolean fsync, TransactionManager transactions, int retries) {
         this.log = log;
         this.accumulator = accumulator;
         this.fsync = fsync;
+        this.transactions = transactions;
+        this.retries = retries;
     }
 
     @Override
@@ -50,11 +59,14 @@ final class Sender implements Runnable {
         Map<TopicPartition, Long> flushUpTo = new HashMap<>();
         for (ProducerBatch batch : batches) {
             try {
-                AppendInfo info = log.append(batch.topicPartition(), batch.build());
+                AppendInfo info = append(batch);
                 appended.add(batch);
                 infos.add(info);
                 flushUpTo.merge(batch.topicPartition(), info.lastOffset() + 1, Math::max);
             } catch (RuntimeException e) {
+                if (transactions != null) {
+                    transactions.onBatchFailed(batch, e);
+                }
                 finish(batch, () -> batch.fail(e));
             }
         }
@@ -73,6 +85,24 @@ final class Sender implements Runnable {
             AppendInfo info = infos.get(i);
             if (info != null) {
                 finish(batch, () -> batch.complete(info.firstOffset(), info.logAppendTime()));
+            }
+        }
+    }
+
+    /** Appends the batch, stamped first when idempotent, retrying the same bytes after a retriable error. */
+    AppendInfo append(ProducerBatch batch) {
+        if (transactions != null && batch.baseSequence() < 0) {
+            transactions.stamp(batch);
+        }
+        ByteBuffer built = batch.build();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return log.append(batch.topicPartition(), built.duplicate());
+            } catch (RetriableException e) {
+                if (attempt >= retries) {
+                    throw e;
+                }
+                LOG.debug("Retrying the append of a batch to {} after: {}", batch.topicPartition(), e.toString());
             }
         }
     }

@@ -13,6 +13,7 @@ import dev.runnel.common.errors.RebalanceInProgressException;
 import dev.runnel.common.errors.UnknownMemberIdException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.txn.TransactionalOffsetSink;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -34,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * timeouts) is Kafka's. A duty-cycle thread expires sessions and stalled members. Thread-safe: one lock guards all
  * groups; consumers' poll loops read only volatile member flags.
  */
-public final class GroupCoordinator implements AutoCloseable {
+public final class GroupCoordinator implements AutoCloseable, TransactionalOffsetSink {
     /** Partitions of {@code __consumer_offsets} when it is created (Kafka's {@code offsets.topic.num.partitions}
      * defaults to 50; one process needs one). */
     public static final int DEFAULT_OFFSETS_TOPIC_PARTITIONS = 1;
@@ -253,6 +254,7 @@ public final class GroupCoordinator implements AutoCloseable {
      * Appends the offsets to {@code __consumer_offsets} as transactional records of the producer; they become visible
      * to {@link #fetchOffsets} only when {@link #completeTransaction} reports the transaction committed.
      */
+    @Override
     public synchronized void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
                                                        Map<TopicPartition, OffsetAndMetadata> commits) {
         offsets.stage(producerId, producerEpoch, groupId, commits);
@@ -262,11 +264,13 @@ public final class GroupCoordinator implements AutoCloseable {
      * Called after the COMMIT or ABORT marker is written to {@code __consumer_offsets}: applies or discards the
      * producer's staged offsets.
      */
+    @Override
     public synchronized void completeTransaction(long producerId, boolean committed) {
         offsets.complete(producerId, committed);
     }
 
     /** The partition of {@code __consumer_offsets} that holds the group's offsets (and the transaction markers). */
+    @Override
     public synchronized TopicPartition offsetsPartitionFor(String groupId) {
         return offsets.partitionFor(groupId);
     }

@@ -6,6 +6,7 @@ import static dev.runnel.log.internal.record.RecordBatch.LOG_OVERHEAD;
 
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.CorruptRecordException;
+import dev.runnel.common.errors.InvalidRecordException;
 import dev.runnel.common.errors.KafkaStorageException;
 import dev.runnel.common.errors.OffsetOutOfRangeException;
 import dev.runnel.common.errors.RecordBatchTooLargeException;
@@ -13,6 +14,7 @@ import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.utils.Checks;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.LogConfig;
+import dev.runnel.log.internal.record.ControlRecord;
 import dev.runnel.log.internal.record.RecordBatch;
 import java.io.Closeable;
 import java.io.IOException;
@@ -71,6 +73,12 @@ public final class PartitionLog implements Closeable {
      * Replacement (for the cleaner) commits by renaming <base>.log.cleaned to .swap (indexes first, .log last); then
      * the old segments become .deleted and the .swap files are renamed into place. LogLoader finishes a committed swap
      * after a crash and deletes an uncommitted one, so the log comes back either as before or as after.
+     *
+     * Producer state (ProducerStateManager has the details). A batch with a producer id must come alone in its append;
+     * it is checked against the producer's sequence and epoch before anything is written, and a retry returns the
+     * offsets of the original without writing. The state is updated after the bytes are written and before LogEnd is
+     * published, and the first unstable offset is published before LogEnd, so a reader that takes LogEnd and then
+     * the first unstable offset never computes a last stable offset past an open transaction's first batch.
      */
     static final String CLEANED_SUFFIX = ".cleaned";
     static final String SWAP_SUFFIX = ".swap";
@@ -102,6 +110,10 @@ public final class PartitionLog implements Closeable {
     private volatile LogEnd logEnd;
     private volatile long logStartOffset;
     private volatile boolean closed;
+    private final ProducerStateManager producerState;
+    /** The first offset of the earliest open transaction, or -1; written before {@link #logEnd}. */
+    private volatile long firstUnstableOffset = -1;
+    private boolean producerStateLoaded;
 
     private PartitionLog(Path dir, TopicPartition topicPartition, LogConfig config, Time time,
                          LogLoader.Loaded loaded, RecoveryPointCheckpoint checkpoint) throws IOException {
@@ -115,6 +127,7 @@ public final class PartitionLog implements Closeable {
         LogSegment active = segments.lastEntry().getValue();
         this.logEnd = new LogEnd(active.readNextOffset(), active, active.sizeInBytes());
         this.logStartOffset = segments.firstKey();
+        this.producerState = new ProducerStateManager(dir, topicPartition);
     }
 
     /**
@@ -130,7 +143,14 @@ public final class PartitionLog implements Closeable {
         try {
             RecoveryPointCheckpoint checkpoint = new RecoveryPointCheckpoint(dir);
             LogLoader.Loaded loaded = LogLoader.load(dir, tp, config, time, cleanShutdown, checkpoint);
-            return new PartitionLog(dir, tp, config, time, loaded, checkpoint);
+            PartitionLog log = new PartitionLog(dir, tp, config, time, loaded, checkpoint);
+            try {
+                log.loadProducerState();
+            } catch (IOException | RuntimeException e) {
+                log.close();
+                throw e;
+            }
+            return log;
         } catch (IOException e) {
             throw new KafkaStorageException("Error opening the log of partition " + tp + " in " + dir + ": " + e, e);
         }
@@ -196,6 +216,10 @@ public final class PartitionLog implements Closeable {
             ensureOpen();
             LogConfig c = config;
             validate(batches, c);
+            AppendInfo duplicate = checkProducerState(batches);
+            if (duplicate != null) {
+                return duplicate;
+            }
             RecordBatch batch = appendView;
             boolean stamp = c.timestampType() == TimestampType.LOG_APPEND_TIME;
             long appendTimeMs = stamp ? time.milliseconds() : -1L;
@@ -227,10 +251,111 @@ public final class PartitionLog implements Closeable {
                 throw new KafkaStorageException("Error appending to " + active.logFile() + " of partition "
                     + topicPartition + ": " + e, e);
             }
+            batch.wrap(batches, batches.position());
+            if (batch.producerId() != RecordBatch.NO_PRODUCER_ID) {
+                producerState.update(batch);
+                firstUnstableOffset = producerState.firstUnstableOffset();
+            }
             logEnd = new LogEnd(next, active, active.sizeInBytes());
             return new AppendInfo(firstOffset, next - 1, appendTimeMs, recordCount);
         } finally {
             appendLock.unlock();
+        }
+    }
+
+    /**
+     * For a batch from an idempotent or transactional producer, checks that it comes alone and that its epoch and
+     * sequence follow on; returns the original's offsets if it is a retry of a batch already written, else null.
+     */
+    private AppendInfo checkProducerState(ByteBuffer batches) {
+        RecordBatch batch = appendView.wrap(batches, batches.position());
+        if (batch.producerId() == RecordBatch.NO_PRODUCER_ID) {
+            return null;
+        }
+        if (batch.sizeInBytes() != batches.remaining()) {
+            throw new InvalidRecordException("An append to partition " + topicPartition + " holds several batches, "
+                + "one of them from producer " + batch.producerId() + "; an idempotent or transactional batch must "
+                + "be appended alone");
+        }
+        if (batch.isControlBatch()) {
+            producerState.checkControl(batch.producerId(), batch.producerEpoch());
+            return null;
+        }
+        ProducerStateManager.BatchMetadata original = producerState.checkAppend(batch);
+        if (original == null) {
+            return null;
+        }
+        LOG.debug("Batch of producer {} with sequence {} is a retry; partition {} already has it at offset {}",
+            batch.producerId(), batch.baseSequence(), topicPartition, original.firstOffset());
+        return new AppendInfo(original.firstOffset(), original.lastOffset(), -1L,
+            (int) (original.lastOffset() - original.firstOffset() + 1));
+    }
+
+    /**
+     * Appends a transaction marker (a COMMIT or ABORT control batch) for {@code producerId}, which ends its open
+     * transaction in this partition, if any. Not flushed: the caller flushes.
+     */
+    public AppendInfo appendMarker(long producerId, short producerEpoch, boolean commit, int coordinatorEpoch) {
+        return append(ControlRecord.marker(producerId, producerEpoch, commit, coordinatorEpoch, time.milliseconds()));
+    }
+
+    /**
+     * The last stable offset: the first offset of the earliest transaction still open in this partition, or the log
+     * end offset when none is. read_committed consumers read below it.
+     */
+    public long lastStableOffset() {
+        long end = logEnd.offset();
+        long unstable = firstUnstableOffset;
+        return unstable >= 0 ? Math.min(unstable, end) : end;
+    }
+
+    /**
+     * The aborted transactions that overlap [fromOffset, upToOffset), as (producerId, firstOffset, lastOffset) with
+     * lastOffset the abort marker's offset, in marker order. Safe to call concurrently with appends.
+     */
+    public List<AbortedTransaction> abortedTransactions(long fromOffset, long upToOffset) {
+        List<AbortedTransaction> result = new ArrayList<>();
+        for (ProducerStateManager.AbortedTxn txn : producerState.abortedTransactions(fromOffset, upToOffset)) {
+            result.add(new AbortedTransaction(txn.producerId(), txn.firstOffset(), txn.lastOffset()));
+        }
+        return result;
+    }
+
+    /** The epoch this partition knows for a producer id, or -1 if it knows none. For tests. */
+    public short producerEpoch(long producerId) {
+        appendLock.lock();
+        try {
+            return producerState.epochOf(producerId);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Loads the producer snapshot and replays the batches after it; called once by {@link #open}. */
+    private void loadProducerState() throws IOException {
+        long end = logEnd.offset();
+        long from = Math.max(producerState.loadSnapshot(end), logStartOffset);
+        RecordBatch batch = new RecordBatch();
+        long offset = from;
+        while (offset < end) {
+            ByteBuffer data = read(offset, 1 << 20).records();
+            if (!data.hasRemaining()) {
+                break;
+            }
+            for (int p = data.position(); p + HEADER_SIZE <= data.limit(); p += batch.sizeInBytes()) {
+                batch.wrap(data, p);
+                if (batch.lastOffset() >= offset && batch.producerId() != RecordBatch.NO_PRODUCER_ID) {
+                    producerState.update(batch);
+                }
+                offset = Math.max(offset, batch.nextOffset());
+            }
+        }
+        producerState.pruneAborted(logStartOffset);
+        firstUnstableOffset = producerState.firstUnstableOffset();
+        producerStateLoaded = true;
+        if (from < end) {
+            LOG.debug("Rebuilt producer state of partition {} from offset {} to {}: {} producer(s)", topicPartition,
+                from, end, producerState.producerCount());
         }
     }
 
@@ -308,6 +433,7 @@ public final class PartitionLog implements Closeable {
         }
         try {
             previous.onBecomeInactive();
+            producerState.writeSnapshot(end.offset());
             LogSegment created = newSegment(end.offset(), "");
             segments.put(created.baseOffset(), created);
             logEnd = new LogEnd(end.offset(), created, 0);
@@ -527,6 +653,7 @@ public final class PartitionLog implements Closeable {
         }
         long newStart = segments.higherKey(doomed.get(doomed.size() - 1).baseOffset());
         logStartOffset = newStart;
+        producerState.pruneAborted(newStart);
         for (LogSegment segment : doomed) {
             segments.remove(segment.baseOffset());
             scheduleDeletion(segment, nowMs + c.fileDeleteDelayMs());
@@ -649,6 +776,9 @@ public final class PartitionLog implements Closeable {
             active.onBecomeInactive();
             active.flush();
             flush(logEnd.offset());
+            if (producerStateLoaded) {
+                producerState.writeSnapshot(logEnd.offset());
+            }
             closed = true;
             for (LogSegment segment : segments.values()) {
                 segment.close();
