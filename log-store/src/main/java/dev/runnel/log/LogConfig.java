@@ -17,6 +17,7 @@ import static dev.runnel.common.config.TopicConfig.SEGMENT_BYTES_CONFIG;
 import static dev.runnel.common.config.TopicConfig.SEGMENT_INDEX_BYTES_CONFIG;
 import static dev.runnel.common.config.TopicConfig.SEGMENT_MS_CONFIG;
 
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.record.TimestampType;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ public record LogConfig(
                     + new TreeSet<>(KEYS));
             }
         }
-        Parser p = new Parser(configs);
+        ConfigReader p = new ConfigReader(configs);
         String policy = p.string(CLEANUP_POLICY_CONFIG, CLEANUP_POLICY_DELETE).replace(" ", "");
         boolean compact = false;
         boolean delete = false;
@@ -119,12 +120,13 @@ public record LogConfig(
             } else if (part.equals(CLEANUP_POLICY_DELETE)) {
                 delete = true;
             } else {
-                throw invalid(CLEANUP_POLICY_CONFIG, policy, "delete, compact or compact,delete");
+                throw ConfigReader.invalid(CLEANUP_POLICY_CONFIG, policy, "delete, compact or compact,delete");
             }
         }
         String compression = p.string(COMPRESSION_TYPE_CONFIG, DEFAULT_COMPRESSION_TYPE).toLowerCase(Locale.ROOT);
         if (!COMPRESSION_VALUES.contains(compression)) {
-            throw invalid(COMPRESSION_TYPE_CONFIG, compression, "producer, uncompressed, gzip, snappy, lz4, zstd");
+            throw ConfigReader.invalid(COMPRESSION_TYPE_CONFIG, compression,
+                "producer, uncompressed, gzip, snappy, lz4, zstd");
         }
         TimestampType timestampType;
         try {
@@ -133,18 +135,18 @@ public record LogConfig(
             throw new InvalidConfigurationException(e.getMessage());
         }
         return new LogConfig(compact, delete,
-            p.longAtLeast(RETENTION_MS_CONFIG, DEFAULT_RETENTION_MS, -1),
-            p.longAtLeast(RETENTION_BYTES_CONFIG, DEFAULT_RETENTION_BYTES, -1),
-            (int) p.longBetween(SEGMENT_BYTES_CONFIG, DEFAULT_SEGMENT_BYTES, 14, Integer.MAX_VALUE),
-            p.longAtLeast(SEGMENT_MS_CONFIG, DEFAULT_SEGMENT_MS, 1),
-            (int) p.longBetween(SEGMENT_INDEX_BYTES_CONFIG, DEFAULT_SEGMENT_INDEX_BYTES, 4096, Integer.MAX_VALUE),
-            (int) p.longBetween(INDEX_INTERVAL_BYTES_CONFIG, DEFAULT_INDEX_INTERVAL_BYTES, 0, Integer.MAX_VALUE),
-            (int) p.longBetween(MAX_MESSAGE_BYTES_CONFIG, DEFAULT_MAX_MESSAGE_BYTES, 0, Integer.MAX_VALUE),
+            p.longValue(RETENTION_MS_CONFIG, DEFAULT_RETENTION_MS, -1, Long.MAX_VALUE),
+            p.longValue(RETENTION_BYTES_CONFIG, DEFAULT_RETENTION_BYTES, -1, Long.MAX_VALUE),
+            p.intValue(SEGMENT_BYTES_CONFIG, DEFAULT_SEGMENT_BYTES, 14, Integer.MAX_VALUE),
+            p.longValue(SEGMENT_MS_CONFIG, DEFAULT_SEGMENT_MS, 1, Long.MAX_VALUE),
+            p.intValue(SEGMENT_INDEX_BYTES_CONFIG, DEFAULT_SEGMENT_INDEX_BYTES, 4096, Integer.MAX_VALUE),
+            p.intValue(INDEX_INTERVAL_BYTES_CONFIG, DEFAULT_INDEX_INTERVAL_BYTES, 0, Integer.MAX_VALUE),
+            p.intValue(MAX_MESSAGE_BYTES_CONFIG, DEFAULT_MAX_MESSAGE_BYTES, 0, Integer.MAX_VALUE),
             timestampType,
-            p.longAtLeast(DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS, 0),
-            p.longAtLeast(MIN_COMPACTION_LAG_MS_CONFIG, DEFAULT_MIN_COMPACTION_LAG_MS, 0),
-            p.ratio(MIN_CLEANABLE_DIRTY_RATIO_CONFIG, DEFAULT_MIN_CLEANABLE_DIRTY_RATIO),
-            p.longAtLeast(FILE_DELETE_DELAY_MS_CONFIG, DEFAULT_FILE_DELETE_DELAY_MS, 0),
+            p.longValue(DELETE_RETENTION_MS_CONFIG, DEFAULT_DELETE_RETENTION_MS, 0, Long.MAX_VALUE),
+            p.longValue(MIN_COMPACTION_LAG_MS_CONFIG, DEFAULT_MIN_COMPACTION_LAG_MS, 0, Long.MAX_VALUE),
+            p.doubleValue(MIN_CLEANABLE_DIRTY_RATIO_CONFIG, DEFAULT_MIN_CLEANABLE_DIRTY_RATIO, 0, 1),
+            p.longValue(FILE_DELETE_DELAY_MS_CONFIG, DEFAULT_FILE_DELETE_DELAY_MS, 0, Long.MAX_VALUE),
             compression);
     }
 
@@ -166,56 +168,5 @@ public record LogConfig(
         map.put(SEGMENT_INDEX_BYTES_CONFIG, Integer.toString(segmentIndexBytes));
         map.put(SEGMENT_MS_CONFIG, Long.toString(segmentMs));
         return map;
-    }
-
-    private static InvalidConfigurationException invalid(String key, Object value, String range) {
-        return new InvalidConfigurationException(String.format(Locale.ROOT,
-            "Invalid value %s for configuration %s: valid values are %s", value, key, range));
-    }
-
-    /** Reads one typed value at a time, failing with the key, the value and the valid range. */
-    private record Parser(Map<String, ?> configs) {
-        String string(String key, String defaultValue) {
-            Object value = configs.get(key);
-            return value == null ? defaultValue : value.toString().trim();
-        }
-
-        long longAtLeast(String key, long defaultValue, long min) {
-            return longBetween(key, defaultValue, min, Long.MAX_VALUE);
-        }
-
-        long longBetween(String key, long defaultValue, long min, long max) {
-            Object raw = configs.get(key);
-            if (raw == null) {
-                return defaultValue;
-            }
-            long value;
-            try {
-                value = raw instanceof Number n ? n.longValue() : Long.parseLong(raw.toString().trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, raw, "a whole number");
-            }
-            if (value < min || value > max) {
-                throw invalid(key, raw, max == Long.MAX_VALUE ? "[" + min + ",...]" : "[" + min + ",...," + max + "]");
-            }
-            return value;
-        }
-
-        double ratio(String key, double defaultValue) {
-            Object raw = configs.get(key);
-            if (raw == null) {
-                return defaultValue;
-            }
-            double value;
-            try {
-                value = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, raw, "a number in [0,...,1]");
-            }
-            if (!(value >= 0 && value <= 1)) {
-                throw invalid(key, raw, "[0,...,1]");
-            }
-            return value;
-        }
     }
 }

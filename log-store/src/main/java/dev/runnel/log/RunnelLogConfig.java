@@ -1,5 +1,6 @@
 package dev.runnel.log;
 
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -54,25 +55,14 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
 
     /** Reads the keys above from a client or command-line config map; other keys are ignored. */
     public static RunnelLogConfig parse(Map<String, ?> configs) {
-        Object dir = configs.get(LOG_DIR_CONFIG);
-        return new RunnelLogConfig(Path.of(dir == null ? DEFAULT_LOG_DIR : dir.toString()),
-            longValue(configs, RETENTION_CHECK_INTERVAL_MS_CONFIG, DEFAULT_RETENTION_CHECK_INTERVAL_MS),
-            longValue(configs, CLEANER_BACKOFF_MS_CONFIG, DEFAULT_CLEANER_BACKOFF_MS),
-            (int) longValue(configs, NUM_PARTITIONS_CONFIG, 1),
-            Boolean.parseBoolean(String.valueOf(configs.get(AUTO_CREATE_TOPICS_ENABLE_CONFIG))),
-            longValue(configs, TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS));
-    }
-
-    private static long longValue(Map<String, ?> configs, String key, long defaultValue) {
-        Object value = configs.get(key);
-        if (value == null) {
-            return defaultValue;
-        }
-        try {
-            return value instanceof Number n ? n.longValue() : Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + key
-                + ": expected a whole number");
-        }
+        ConfigReader reader = new ConfigReader(configs);
+        return new RunnelLogConfig(Path.of(reader.string(LOG_DIR_CONFIG, DEFAULT_LOG_DIR)),
+            reader.longValue(RETENTION_CHECK_INTERVAL_MS_CONFIG, DEFAULT_RETENTION_CHECK_INTERVAL_MS, 1,
+                Long.MAX_VALUE),
+            reader.longValue(CLEANER_BACKOFF_MS_CONFIG, DEFAULT_CLEANER_BACKOFF_MS, 1, Long.MAX_VALUE),
+            reader.intValue(NUM_PARTITIONS_CONFIG, 1, 1, Integer.MAX_VALUE),
+            reader.bool(AUTO_CREATE_TOPICS_ENABLE_CONFIG, false),
+            reader.longValue(TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS, 1,
+                Long.MAX_VALUE));
     }
 }

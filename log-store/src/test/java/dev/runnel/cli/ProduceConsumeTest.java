@@ -153,10 +153,10 @@ class ProduceConsumeTest {
 
     @Test
     void shouldRejectBadProduceSettingsNamingTheValidValues() {
-        assertEquals("runnel: Invalid value 2 for configuration acks: expected -1, 0, 1, all",
+        assertEquals("runnel: Invalid value 2 for configuration acks: valid values are -1, 0, 1, all",
             runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--acks", "2").failed(1));
-        assertEquals("runnel: Invalid value brotli for configuration compression.type: expected none, gzip, snappy, "
-            + "lz4 or zstd", runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--compression", "brotli")
+        assertEquals("runnel: Invalid value brotli for configuration compression.type: valid values are none, gzip, "
+            + "snappy, lz4 or zstd", runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--compression", "brotli")
             .failed(1));
     }
 

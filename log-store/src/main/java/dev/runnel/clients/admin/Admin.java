@@ -1,7 +1,7 @@
 package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.ConfigResource;
 import java.time.Duration;
@@ -22,7 +22,7 @@ import java.util.Set;
  */
 public interface Admin extends AutoCloseable {
     static Admin create(Properties properties) {
-        return create(ClientConfig.toMap(properties));
+        return create(ConfigReader.toMap(properties));
     }
 
     static Admin create(Map<String, Object> configs) {

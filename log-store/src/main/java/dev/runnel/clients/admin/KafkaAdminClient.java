@@ -1,7 +1,7 @@
 package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.KafkaFuture;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.TopicPartitionInfo;
@@ -36,7 +36,7 @@ public final class KafkaAdminClient implements Admin {
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     KafkaAdminClient(Map<String, Object> configs) {
-        new ClientConfig(configs, KEYS, "admin");
+        new ConfigReader(configs, KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
     }

@@ -9,7 +9,7 @@ import static dev.runnel.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
 
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import java.util.Locale;
 import java.util.Set;
 
@@ -21,7 +21,7 @@ import java.util.Set;
 record ConsumerSettings(String clientId, String groupId, OffsetResetStrategy autoOffsetReset, int maxPollRecords,
                         int maxPartitionFetchBytes, int fetchMaxBytes, boolean checkCrcs, boolean readCommitted) {
 
-    static ConsumerSettings parse(ClientConfig config) {
+    static ConsumerSettings parse(ConfigReader config) {
         String reset = config.oneOf(AUTO_OFFSET_RESET_CONFIG, "latest", Set.of("latest", "earliest", "none"));
         return new ConsumerSettings(
             config.string(CLIENT_ID_CONFIG, ""),

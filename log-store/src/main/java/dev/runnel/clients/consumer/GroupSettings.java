@@ -9,7 +9,7 @@ import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_INTERVAL_MS_CO
 import static dev.runnel.clients.consumer.ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +32,7 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
         "org.apache.kafka.clients.consumer.RoundRobinAssignor", RoundRobinAssignor.class,
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor", CooperativeStickyAssignor.class);
 
-    static GroupSettings parse(ClientConfig config) {
+    static GroupSettings parse(ConfigReader config) {
         String groupId = config.string(GROUP_ID_CONFIG, null);
         boolean autoCommitSet = config.raw(ENABLE_AUTO_COMMIT_CONFIG) != null;
         boolean autoCommit = config.bool(ENABLE_AUTO_COMMIT_CONFIG, true);
@@ -46,7 +46,7 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
             Math.min(ConsumerConfig.DEFAULT_HEARTBEAT_INTERVAL_MS, Math.max(1, sessionTimeoutMs / 3)), 1,
             Integer.MAX_VALUE);
         if (heartbeatIntervalMs >= sessionTimeoutMs) {
-            throw ClientConfig.invalid(HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs, "less than "
+            throw ConfigReader.invalid(HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs, "less than "
                 + SESSION_TIMEOUT_MS_CONFIG + " (" + sessionTimeoutMs + ")");
         }
         String instanceId = config.string(GROUP_INSTANCE_ID_CONFIG, null);
@@ -72,7 +72,7 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
             assignors.add(assignor(item));
         }
         if (assignors.isEmpty()) {
-            throw ClientConfig.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, raw, "at least one assignor");
+            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, raw, "at least one assignor");
         }
         return List.copyOf(assignors);
     }
@@ -87,13 +87,13 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
                 cls = Class.forName(item.toString().trim(), true, Thread.currentThread().getContextClassLoader());
             }
             if (!ConsumerPartitionAssignor.class.isAssignableFrom(cls)) {
-                throw ClientConfig.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
+                throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
                     "range, roundrobin, cooperative-sticky or a class implementing "
                         + ConsumerPartitionAssignor.class.getName());
             }
             return (ConsumerPartitionAssignor) cls.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw ClientConfig.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
+            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
                 "range, roundrobin, cooperative-sticky or a class implementing "
                     + ConsumerPartitionAssignor.class.getName() + " (" + e + ")");
         }

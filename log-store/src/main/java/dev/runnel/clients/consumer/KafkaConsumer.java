@@ -1,6 +1,6 @@
 package dev.runnel.clients.consumer;
 
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InterruptException;
@@ -69,17 +69,17 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     }
 
     public KafkaConsumer(Properties properties) {
-        this(ClientConfig.toMap(properties), null, null);
+        this(ConfigReader.toMap(properties), null, null);
     }
 
     public KafkaConsumer(Properties properties, Deserializer<K> keyDeserializer, Deserializer<V> valueDeserializer) {
-        this(ClientConfig.toMap(properties), keyDeserializer, valueDeserializer);
+        this(ConfigReader.toMap(properties), keyDeserializer, valueDeserializer);
     }
 
     @SuppressWarnings("unchecked")
     public KafkaConsumer(Map<String, Object> configs, Deserializer<K> keyDeserializer,
                          Deserializer<V> valueDeserializer) {
-        ClientConfig config = new ClientConfig(configs, ConsumerConfig.KEYS, "consumer");
+        ConfigReader config = new ConfigReader(configs, ConsumerConfig.KEYS, "consumer");
         this.settings = ConsumerSettings.parse(config);
         this.groupSettings = GroupSettings.parse(config);
         this.keyDeserializer = keyDeserializer != null ? keyDeserializer

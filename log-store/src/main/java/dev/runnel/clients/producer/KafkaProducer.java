@@ -2,7 +2,7 @@ package dev.runnel.clients.producer;
 
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.clients.producer.internals.ProducerEngine;
 import dev.runnel.clients.producer.internals.ProducerMetadata;
@@ -68,16 +68,16 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     }
 
     public KafkaProducer(Properties properties) {
-        this(ClientConfig.toMap(properties), null, null);
+        this(ConfigReader.toMap(properties), null, null);
     }
 
     public KafkaProducer(Properties properties, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-        this(ClientConfig.toMap(properties), keySerializer, valueSerializer);
+        this(ConfigReader.toMap(properties), keySerializer, valueSerializer);
     }
 
     @SuppressWarnings("unchecked")
     public KafkaProducer(Map<String, Object> configs, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-        ClientConfig config = new ClientConfig(configs, ProducerConfig.KEYS, "producer");
+        ConfigReader config = new ConfigReader(configs, ProducerConfig.KEYS, "producer");
         ProducerSettings settings = ProducerSettings.parse(config);
         this.keySerializer = keySerializer != null ? keySerializer
             : required(config.instance(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, Serializer.class),

@@ -13,7 +13,7 @@ import static dev.runnel.clients.producer.ProducerConfig.RETRIES_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.TRANSACTIONAL_ID_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CONFIG;
 
-import dev.runnel.clients.internal.ClientConfig;
+import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.record.CompressionType;
@@ -32,13 +32,13 @@ public record ProducerSettings(String clientId, int acks, long lingerMs, int bat
                                String transactionalId, int transactionTimeoutMs, int retries) {
     private static final Set<String> ACKS = Set.of("all", "-1", "0", "1");
 
-    public static ProducerSettings parse(ClientConfig config) {
+    public static ProducerSettings parse(ConfigReader config) {
         String acks = config.oneOf(ACKS_CONFIG, "all", ACKS);
         CompressionType compression;
         try {
             compression = CompressionType.forName(config.string(COMPRESSION_TYPE_CONFIG, "none"));
         } catch (IllegalArgumentException e) {
-            throw ClientConfig.invalid(COMPRESSION_TYPE_CONFIG, config.raw(COMPRESSION_TYPE_CONFIG),
+            throw ConfigReader.invalid(COMPRESSION_TYPE_CONFIG, config.raw(COMPRESSION_TYPE_CONFIG),
                 "none, gzip, snappy, lz4 or zstd");
         }
         int acksValue = acks.equals("all") ? -1 : Integer.parseInt(acks);

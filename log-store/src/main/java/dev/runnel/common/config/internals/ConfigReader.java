@@ -1,4 +1,4 @@
-package dev.runnel.clients.internal;
+package dev.runnel.common.config.internals;
 
 import dev.runnel.common.errors.InvalidConfigurationException;
 import java.util.HashMap;
@@ -10,21 +10,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads a client's Kafka-named configs with errors that name the key, the value and what was expected. Used once, in
- * a client's constructor, to build the client's typed settings; unknown keys are logged as warnings, as Kafka does.
+ * Reads Kafka-named configs into typed values, with errors that name the key, the value and the valid range. Used
+ * once, where a client or the log parses its configs into a typed settings record. Not thread-safe.
  */
-public final class ClientConfig {
-    private static final Logger LOG = LoggerFactory.getLogger(ClientConfig.class);
+public final class ConfigReader {
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
 
     private final Map<String, Object> values;
 
-    public ClientConfig(Map<String, ?> values, Set<String> knownKeys, String clientKind) {
-        this.values = new HashMap<>(values);
+    /** Reads {@code values}; keys outside {@code knownKeys} are logged as warnings, as Kafka does. */
+    public ConfigReader(Map<String, ?> values, Set<String> knownKeys, String owner) {
+        this(values);
         for (String key : values.keySet()) {
             if (!knownKeys.contains(key)) {
-                LOG.warn("The {} config '{}' is not a known config; it is ignored", clientKind, key);
+                LOG.warn("The {} config '{}' is not a known config; it is ignored", owner, key);
             }
         }
+    }
+
+    /** Reads {@code values} without checking for unknown keys. */
+    public ConfigReader(Map<String, ?> values) {
+        this.values = new HashMap<>(values);
     }
 
     public static Map<String, Object> toMap(Properties properties) {
@@ -61,13 +67,31 @@ public final class ClientConfig {
             throw invalid(key, raw, "a whole number");
         }
         if (value < min || value > max) {
-            throw invalid(key, raw, max == Long.MAX_VALUE ? "at least " + min : "[" + min + ",...," + max + "]");
+            throw invalid(key, raw, max == Long.MAX_VALUE ? "[" + min + ",...]" : "[" + min + ",...," + max + "]");
         }
         return value;
     }
 
     public int intValue(String key, int defaultValue, int min, int max) {
         return (int) longValue(key, defaultValue, min, max);
+    }
+
+    /** Returns a number in [min, max], as ratios such as {@code min.cleanable.dirty.ratio} are. */
+    public double doubleValue(String key, double defaultValue, double min, double max) {
+        Object raw = values.get(key);
+        if (raw == null) {
+            return defaultValue;
+        }
+        double value;
+        try {
+            value = raw instanceof Number n ? n.doubleValue() : Double.parseDouble(raw.toString().trim());
+        } catch (NumberFormatException e) {
+            throw invalid(key, raw, "a number in [" + min + ",...," + max + "]");
+        }
+        if (!(value >= min && value <= max)) {
+            throw invalid(key, raw, "[" + min + ",...," + max + "]");
+        }
+        return value;
     }
 
     public boolean bool(String key, boolean defaultValue) {
@@ -116,8 +140,9 @@ public final class ClientConfig {
         }
     }
 
-    public static InvalidConfigurationException invalid(String key, Object value, String expected) {
+    /** The error for a bad value: {@code Invalid value V for configuration K: valid values are RANGE}. */
+    public static InvalidConfigurationException invalid(String key, Object value, String validValues) {
         return new InvalidConfigurationException(String.format(Locale.ROOT,
-            "Invalid value %s for configuration %s: expected %s", value, key, expected));
+            "Invalid value %s for configuration %s: valid values are %s", value, key, validValues));
     }
 }
