@@ -58,7 +58,7 @@ public final class StreamsConfig {
     public static final String COMMIT_INTERVAL_MS_CONFIG = "commit.interval.ms";
     /** {@code statestore.cache.max.bytes}: record cache size across all threads; default 10485760 (10 MiB). */
     public static final String STATESTORE_CACHE_MAX_BYTES_CONFIG = "statestore.cache.max.bytes";
-    /** {@code processing.guarantee}: {@code at_least_once} (default), {@code exactly_once_v2} or {@code exactly_once}. */
+    /** {@code processing.guarantee}: {@code at_least_once} (default), {@code exactly_once_v2}, {@code exactly_once}. */
     public static final String PROCESSING_GUARANTEE_CONFIG = "processing.guarantee";
     /** {@code state.dir}: root of the task state directories; default {@code <java.io.tmpdir>/runnel-streams}. */
     public static final String STATE_DIR_CONFIG = "state.dir";
@@ -180,7 +180,8 @@ public final class StreamsConfig {
         String optimization = string(originals, TOPOLOGY_OPTIMIZATION_CONFIG, NO_OPTIMIZATION);
         for (String rule : optimization.split(",")) {
             if (!OPTIMIZATIONS.contains(rule.trim())) {
-                throw invalid(TOPOLOGY_OPTIMIZATION_CONFIG, optimization, "'all', 'none' or a list of " + OPTIMIZATIONS);
+                throw invalid(TOPOLOGY_OPTIMIZATION_CONFIG, optimization,
+                    "'all', 'none' or a list of " + OPTIMIZATIONS);
             }
         }
         parsed.put(TOPOLOGY_OPTIMIZATION_CONFIG, optimization);

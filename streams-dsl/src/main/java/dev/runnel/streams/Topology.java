@@ -23,8 +23,9 @@ import dev.runnel.streams.state.StoreBuilder;
  * }</pre>
  *
  * <p>Every method validates at once and throws {@link dev.runnel.streams.errors.TopologyException} ("Invalid
- * topology: ...") for unknown parents, duplicate names, topics read twice and unknown stores. Missing serdes fall back to
- * {@code default.key.serde}/{@code default.value.serde} when a task starts. Mutable; not thread-safe while being built.
+ * topology: ...") for unknown parents, duplicate names, topics read twice and unknown stores. Missing serdes fall
+ * back to {@code default.key.serde}/{@code default.value.serde} when a task starts. Mutable; the methods are
+ * synchronized, as in Kafka Streams.
  */
 public class Topology {
     private final InternalTopologyBuilder internalTopologyBuilder;

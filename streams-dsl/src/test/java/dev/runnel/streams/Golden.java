@@ -30,7 +30,9 @@ public final class Golden {
                 Files.writeString(expectedFile, actual, StandardCharsets.UTF_8);
                 return;
             }
-            String expected = Files.exists(expectedFile) ? Files.readString(expectedFile, StandardCharsets.UTF_8) : null;
+            String expected = Files.exists(expectedFile)
+                ? Files.readString(expectedFile, StandardCharsets.UTF_8)
+                : null;
             if (actual.equals(expected)) {
                 return;
             }

@@ -60,8 +60,8 @@ public interface KStream<K, V> {
     <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named);
 
     /** Replaces each record with zero or more pairs, in iteration order. Marks the stream for repartitioning. */
-    <KR, VR> KStream<KR, VR> flatMap(
-        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
+    <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+        ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
 
     /** Replaces each record with zero or more pairs, naming the processor. */
     <KR, VR> KStream<KR, VR> flatMap(
@@ -75,7 +75,8 @@ public interface KStream<K, V> {
     <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named);
 
     /** Replaces each record with zero or more records of the same key, using the key too. */
-    <VR> KStream<K, VR> flatMapValues(ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper);
+    <VR> KStream<K, VR> flatMapValues(
+        ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper);
 
     /** Replaces each record with zero or more records of the same key, using the key too, naming the processor. */
     <VR> KStream<K, VR> flatMapValues(ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,

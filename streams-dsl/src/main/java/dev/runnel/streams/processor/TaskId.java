@@ -22,15 +22,18 @@ public final class TaskId implements Comparable<TaskId> {
     public static TaskId parse(String taskIdString) {
         int underscore = taskIdString.indexOf('_');
         if (underscore < 0) {
-            throw new IllegalArgumentException("Task id '" + taskIdString + "' is not of the form <subtopology>_<partition>");
+            throw new IllegalArgumentException(malformed(taskIdString));
         }
         try {
             return new TaskId(Integer.parseInt(taskIdString.substring(0, underscore)),
                 Integer.parseInt(taskIdString.substring(underscore + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Task id '" + taskIdString + "' is not of the form <subtopology>_<partition>",
-                e);
+            throw new IllegalArgumentException(malformed(taskIdString), e);
         }
+    }
+
+    private static String malformed(String taskIdString) {
+        return "Task id '" + taskIdString + "' is not of the form <subtopology>_<partition>";
     }
 
     /** Returns the sub-topology id. */

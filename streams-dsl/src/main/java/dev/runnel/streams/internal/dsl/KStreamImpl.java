@@ -195,8 +195,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     }
 
     @Override
-    public <KR, VR> KStream<KR, VR> flatMap(
-        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
+    public <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+        ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
         return flatMap(mapper, null);
     }
 
