@@ -229,4 +229,24 @@ class ProcessorApiTest {
             assertEquals(List.of("last"), List.copyOf(driver.getAllStateStores().keySet()));
         }
     }
+
+    @Test
+    void shouldRefuseForwardFromInit() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("eager", () -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void init(ProcessorContext<String, String> context) {
+                    context.forward(new Record<>("k", "v", 0L));
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source");
+        StreamsException error = assertThrows(StreamsException.class,
+            () -> new TopologyTestDriver(topology, WALL_CLOCK_START));
+        assertTrue(error.getMessage().contains("forward() may be called only from Processor#process or a"
+            + " punctuation"), error.getMessage());
+    }
 }

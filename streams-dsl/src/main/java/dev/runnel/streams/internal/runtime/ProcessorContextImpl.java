@@ -163,14 +163,12 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     public <K, V> void forward(Record<K, V> record, String childName) {
         Objects.requireNonNull(record, "record");
         ProcessorNode<?, ?, ?, ?> parent = currentNode;
-        if (parent == null) {
-            throw new StreamsException("Current node is unknown. This can happen if 'forward()' is called in an"
-                + " illegal scope, such as Processor#init or Processor#close.");
+        if (parent == null || recordContext == null) {
+            throw new StreamsException("Current node or record is unknown. forward() may be called only from"
+                + " Processor#process or a punctuation, not from init or close.");
         }
         ProcessorRecordContext previousContext = recordContext;
-        recordContext = recordContext == null
-            ? new ProcessorRecordContext(record.timestamp(), -1L, -1, null, record.headers())
-            : recordContext.forwarding(record.timestamp(), record.headers());
+        recordContext = recordContext.forwarding(record.timestamp(), record.headers());
         try {
             if (childName == null) {
                 for (ProcessorNode child : parent.children()) {
