@@ -1,0 +1,114 @@
+package dev.runnel.streams;
+
+import dev.runnel.streams.internal.dsl.InternalStreamsBuilder;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.GlobalKTable;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.StoreBuilder;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Properties;
+
+/**
+ * The entry point of the DSL: creates streams and tables from topics; {@link #build()} returns the
+ * {@link Topology} to run.
+ *
+ * <pre>{@code
+ * StreamsBuilder builder = new StreamsBuilder();
+ * builder.stream("input", Consumed.with(Serdes.String(), Serdes.String()))
+ *     .filter((key, value) -> value != null)
+ *     .to("output");
+ * Topology topology = builder.build();
+ * }</pre>
+ *
+ * Generated node names ({@code KSTREAM-SOURCE-0000000000}) follow Kafka Streams, so the same program describes the
+ * same way. Mutable; not thread-safe.
+ */
+public class StreamsBuilder {
+    private final InternalStreamsBuilder internalStreamsBuilder = new InternalStreamsBuilder();
+    private final Topology topology = new Topology(internalStreamsBuilder.topologyBuilder());
+
+    /** Creates a builder. */
+    public StreamsBuilder() {
+    }
+
+    /** Returns a stream of {@code topic}, with the default serdes. */
+    public synchronized <K, V> KStream<K, V> stream(String topic) {
+        return stream(List.of(topic));
+    }
+
+    /** Returns a stream of {@code topic}, read as {@code consumed} says. */
+    public synchronized <K, V> KStream<K, V> stream(String topic, Consumed<K, V> consumed) {
+        return stream(List.of(topic), consumed);
+    }
+
+    /** Returns a stream of several topics, with the default serdes. */
+    public synchronized <K, V> KStream<K, V> stream(Collection<String> topics) {
+        return stream(topics, Consumed.with(null, null));
+    }
+
+    /** Returns a stream of several topics, read as {@code consumed} says. */
+    public synchronized <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
+        Objects.requireNonNull(topics, "topics can't be null");
+        return internalStreamsBuilder.stream(topics, Objects.requireNonNull(consumed, "consumed can't be null"));
+    }
+
+    /** Returns a table of {@code topic} (latest value per key), with the default serdes. */
+    public synchronized <K, V> KTable<K, V> table(String topic) {
+        return table(topic, Consumed.with(null, null));
+    }
+
+    /** Returns a table of {@code topic}, read as {@code consumed} says. */
+    public synchronized <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+        return internalStreamsBuilder.table(Objects.requireNonNull(topic, "topic can't be null"),
+            Objects.requireNonNull(consumed, "consumed can't be null"));
+    }
+
+    /** Returns a global table of {@code topic}, with the default serdes. */
+    public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic) {
+        return globalTable(topic, Consumed.with(null, null));
+    }
+
+    /** Returns a global table of {@code topic}, read as {@code consumed} says. */
+    public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+        return internalStreamsBuilder.globalTable(Objects.requireNonNull(topic, "topic can't be null"),
+            Objects.requireNonNull(consumed, "consumed can't be null"));
+    }
+
+    /** Adds a store that {@code KStream#process} and {@code processValues} can name. */
+    public synchronized StreamsBuilder addStateStore(StoreBuilder<?> builder) {
+        internalStreamsBuilder.addStateStore(Objects.requireNonNull(builder, "builder can't be null"));
+        return this;
+    }
+
+    /** Adds a global store filled from {@code topic} by {@code stateUpdateSupplier}; see Topology#addGlobalStore. */
+    public synchronized <K, V> StreamsBuilder addGlobalStore(StoreBuilder<?> storeBuilder, String topic,
+        Consumed<K, V> consumed, ProcessorSupplier<K, V, Void, Void> stateUpdateSupplier) {
+        internalStreamsBuilder.addGlobalStore(storeBuilder, topic, consumed, stateUpdateSupplier);
+        return this;
+    }
+
+    /** Returns the topology built so far. */
+    public synchronized Topology build() {
+        return topology;
+    }
+
+    /**
+     * Returns the topology, applying the optimizations {@code topology.optimization} enables in {@code props}. No
+     * optimization rule exists yet, so this validates the setting and returns the same topology as {@link #build()}.
+     */
+    public synchronized Topology build(Properties props) {
+        new StreamsConfig(withApplicationId(props));
+        return topology;
+    }
+
+    private static Properties withApplicationId(Properties props) {
+        Properties copy = new Properties();
+        copy.putAll(props);
+        copy.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "build");
+        return copy;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.runnel.streams;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.TopicNameExtractor;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.StoreBuilder;
+
+/**
+ * A processing graph built with the processor API (or by {@link StreamsBuilder#build()}): sources read topics,
+ * processors transform records and use state stores, sinks write topics.
+ *
+ * <pre>{@code
+ * Topology topology = new Topology()
+ *     .addSource("orders", Serdes.String().deserializer(), Serdes.Long().deserializer(), "orders")
+ *     .addProcessor("big", BigOrders::new, "orders")
+ *     .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("totals"),
+ *         Serdes.String(), Serdes.Long()), "big")
+ *     .addSink("out", "big-orders", Serdes.String().serializer(), Serdes.Long().serializer(), "big");
+ * }</pre>
+ *
+ * <p>Every method validates at once and throws {@link dev.runnel.streams.errors.TopologyException} ("Invalid
+ * topology: ...") for unknown parents, duplicate names, topics read twice and unknown stores. Missing serdes fall
+ * back to {@code default.key.serde}/{@code default.value.serde} when a task starts. Mutable; the methods are
+ * synchronized, as in Kafka Streams.
+ */
+public class Topology {
+    private final InternalTopologyBuilder internalTopologyBuilder;
+
+    /** Creates an empty topology. */
+    public Topology() {
+        this(new InternalTopologyBuilder());
+    }
+
+    Topology(InternalTopologyBuilder internalTopologyBuilder) {
+        this.internalTopologyBuilder = internalTopologyBuilder;
+    }
+
+    InternalTopologyBuilder internalTopologyBuilder() {
+        return internalTopologyBuilder;
+    }
+
+    /** Adds a source reading {@code topics} with the default deserializers and timestamp extractor. */
+    public synchronized Topology addSource(String name, String... topics) {
+        internalTopologyBuilder.addSource(name, null, null, null, topics);
+        return this;
+    }
+
+    /** Adds a source with its own timestamp extractor. */
+    public synchronized Topology addSource(TimestampExtractor timestampExtractor, String name, String... topics) {
+        internalTopologyBuilder.addSource(name, timestampExtractor, null, null, topics);
+        return this;
+    }
+
+    /** Adds a source with its own deserializers ({@code null} for the default). */
+    public synchronized Topology addSource(String name, Deserializer<?> keyDeserializer,
+        Deserializer<?> valueDeserializer, String... topics) {
+        internalTopologyBuilder.addSource(name, null, keyDeserializer, valueDeserializer, topics);
+        return this;
+    }
+
+    /** Adds a source with its own timestamp extractor and deserializers. */
+    public synchronized Topology addSource(String name, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
+        internalTopologyBuilder.addSource(name, timestampExtractor, keyDeserializer, valueDeserializer, topics);
+        return this;
+    }
+
+    /**
+     * Adds a processor fed by {@code parentNames}. {@code supplier.get()} must return a new processor every call;
+     * stores returned by {@code supplier.stores()} are added and connected.
+     */
+    public synchronized <KIn, VIn, KOut, VOut> Topology addProcessor(String name,
+        ProcessorSupplier<KIn, VIn, KOut, VOut> supplier, String... parentNames) {
+        internalTopologyBuilder.addProcessor(name, supplier, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to {@code topic} with the default serializers. */
+    public synchronized Topology addSink(String name, String topic, String... parentNames) {
+        internalTopologyBuilder.addSink(name, topic, null, null, null, null, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to {@code topic}, partitioned by {@code partitioner}. */
+    public synchronized <K, V> Topology addSink(String name, String topic,
+        StreamPartitioner<? super K, ? super V> partitioner, String... parentNames) {
+        internalTopologyBuilder.addSink(name, topic, null, null, null, partitioner, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to {@code topic} with its own serializers. */
+    public synchronized <K, V> Topology addSink(String name, String topic, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer, String... parentNames) {
+        internalTopologyBuilder.addSink(name, topic, null, keySerializer, valueSerializer, null, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to {@code topic} with its own serializers and partitioner. */
+    public synchronized <K, V> Topology addSink(String name, String topic, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner, String... parentNames) {
+        internalTopologyBuilder.addSink(name, topic, null, keySerializer, valueSerializer, partitioner, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing each record to the topic {@code topicExtractor} picks. */
+    public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
+        String... parentNames) {
+        internalTopologyBuilder.addSink(name, null, topicExtractor, null, null, null, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to the topic {@code topicExtractor} picks, with its own serializers. */
+    public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
+        Serializer<K> keySerializer, Serializer<V> valueSerializer, String... parentNames) {
+        internalTopologyBuilder.addSink(name, null, topicExtractor, keySerializer, valueSerializer, null, parentNames);
+        return this;
+    }
+
+    /** Adds a sink writing to the topic {@code topicExtractor} picks, with its own serializers and partitioner. */
+    public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
+        Serializer<K> keySerializer, Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner,
+        String... parentNames) {
+        internalTopologyBuilder.addSink(name, null, topicExtractor, keySerializer, valueSerializer, partitioner,
+            parentNames);
+        return this;
+    }
+
+    /** Adds a state store and connects it to the named processors (more can connect later). */
+    public synchronized Topology addStateStore(StoreBuilder<?> storeBuilder, String... processorNames) {
+        internalTopologyBuilder.addStateStore(storeBuilder, processorNames);
+        return this;
+    }
+
+    /** Connects existing stores to an existing processor. */
+    public synchronized Topology connectProcessorAndStateStores(String processorName, String... stateStoreNames) {
+        internalTopologyBuilder.connectProcessorAndStateStores(processorName, stateStoreNames);
+        return this;
+    }
+
+    /**
+     * Adds a global store: every instance reads all of {@code topic} through {@code stateUpdateSupplier}'s processor,
+     * which should only put records into the store. The store's logging must be disabled (the topic is its changelog).
+     */
+    public synchronized <KIn, VIn> Topology addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName,
+        Deserializer<KIn> keyDeserializer, Deserializer<VIn> valueDeserializer, String topic, String processorName,
+        ProcessorSupplier<KIn, VIn, Void, Void> stateUpdateSupplier) {
+        internalTopologyBuilder.addGlobalStore(storeBuilder, sourceName, null, keyDeserializer, valueDeserializer,
+            topic, processorName, stateUpdateSupplier);
+        return this;
+    }
+
+    /** Adds a global store whose source has its own timestamp extractor. */
+    public synchronized <KIn, VIn> Topology addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName,
+        TimestampExtractor timestampExtractor, Deserializer<KIn> keyDeserializer, Deserializer<VIn> valueDeserializer,
+        String topic, String processorName, ProcessorSupplier<KIn, VIn, Void, Void> stateUpdateSupplier) {
+        internalTopologyBuilder.addGlobalStore(storeBuilder, sourceName, timestampExtractor, keyDeserializer,
+            valueDeserializer, topic, processorName, stateUpdateSupplier);
+        return this;
+    }
+
+    /** Returns the structure of the topology as it is now. */
+    public synchronized TopologyDescription describe() {
+        return internalTopologyBuilder.describe();
+    }
+}

@@ -1,0 +1,322 @@
+package dev.runnel.streams;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.record.TimestampType;
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.utils.ManualTime;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.runtime.ProcessorTopology;
+import dev.runnel.streams.internal.runtime.RecordCollector;
+import dev.runnel.streams.internal.runtime.StreamTask;
+import dev.runnel.streams.internal.state.KeyValueStoreFacade;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.test.TestRecord;
+import java.io.Closeable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.Set;
+
+/**
+ * Runs a {@link Topology} in the calling thread, without a log, threads or a broker, for fast and deterministic unit
+ * tests. It runs the same task code ({@code StreamTask}) as the runtime, with one task per sub-topology, all on
+ * partition 0.
+ *
+ * <pre>{@code
+ * try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+ *     TestInputTopic<String, String> input =
+ *         driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+ *     TestOutputTopic<String, Long> output =
+ *         driver.createOutputTopic("output", Serdes.String().deserializer(), Serdes.Long().deserializer());
+ *     input.pipeInput("alice", "/home");
+ *     assertEquals(KeyValue.pair("alice", 1L), output.readKeyValue());
+ * }
+ * }</pre>
+ *
+ * <p>How it runs:
+ * <ul>
+ * <li>Each piped record is processed completely, then the tasks commit (stores flush) and every record the topology
+ * wrote is captured per topic. A captured record whose topic the topology itself reads (a repartition topic, or
+ * {@code to("a")} plus {@code stream("a")}) is processed next, before the pipe call returns.</li>
+ * <li>Stream-time punctuations fire after each record; wall-clock punctuations fire only in
+ * {@link #advanceWallClockTime}, which moves the driver's mock clock (starting at {@code initialWallClockTime}, or the
+ * system time when it is not given).</li>
+ * <li>State stores are real: {@link #getKeyValueStore} reads and writes them. Changelog writes are captured like any
+ * output, as topic {@code <application.id>-<store>-changelog}, and appear in {@link #producedTopicNames()}.</li>
+ * <li>If {@code application.id} is not set it is {@code dummy-topology-test-driver-app-id}.</li>
+ * </ul>
+ *
+ * Not thread-safe; {@link #close()} closes processors and stores.
+ */
+public class TopologyTestDriver implements Closeable {
+    private static final String DEFAULT_APPLICATION_ID = "dummy-topology-test-driver-app-id";
+    private static final int PARTITION = 0;
+
+    private final ManualTime time;
+    private final Map<String, StreamTask> taskByTopic = new HashMap<>();
+    private final List<StreamTask> tasks = new ArrayList<>();
+    private final Map<String, StateStore> globalStores = new HashMap<>();
+    private final Map<String, Long> nextOffsets = new HashMap<>();
+    private final Queue<ProducerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
+    private final Map<String, Queue<ProducerRecord<byte[], byte[]>>> outputs = new HashMap<>();
+    private boolean closed;
+
+    /** Creates a driver with default configs and the system time as wall-clock start. */
+    public TopologyTestDriver(Topology topology) {
+        this(topology, new Properties());
+    }
+
+    /** Creates a driver with the given configs. */
+    public TopologyTestDriver(Topology topology, Properties config) {
+        this(topology, config, null);
+    }
+
+    /** Creates a driver whose mock wall clock starts at {@code initialWallClockTime}. */
+    public TopologyTestDriver(Topology topology, Instant initialWallClockTime) {
+        this(topology, new Properties(), initialWallClockTime);
+    }
+
+    /**
+     * Creates a driver with the given configs whose mock wall clock starts at {@code initialWallClockTime}
+     * ({@code null} for the system time).
+     */
+    public TopologyTestDriver(Topology topology, Properties config, Instant initialWallClockTime) {
+        Properties copy = new Properties();
+        copy.putAll(config);
+        copy.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        StreamsConfig streamsConfig = new StreamsConfig(copy);
+        this.time = new ManualTime(initialWallClockTime == null
+            ? Time.SYSTEM.milliseconds()
+            : initialWallClockTime.toEpochMilli());
+        InternalTopologyBuilder builder = topology.internalTopologyBuilder();
+        builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));
+        RecordCollector collector = new CapturingCollector();
+        List<StreamTask> globalTasks = new ArrayList<>();
+        List<StreamTask> streamTasks = new ArrayList<>();
+        for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
+            ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
+            StreamTask task = new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time,
+                collector, globalStores::get);
+            (subtopology.global() ? globalTasks : streamTasks).add(task);
+            for (String topic : task.sourceTopics()) {
+                taskByTopic.put(topic, task);
+            }
+            for (Map.Entry<String, StateStore> store : task.stores().entrySet()) {
+                if (builder.isGlobalStore(store.getKey())) {
+                    globalStores.put(store.getKey(), store.getValue());
+                }
+            }
+        }
+        tasks.addAll(globalTasks);
+        tasks.addAll(streamTasks);
+        for (StreamTask task : tasks) {
+            task.initializeStateStores();
+            task.initializeTopology();
+        }
+        captureOutputs();
+    }
+
+    /** Returns an input topic that pipes records starting at the driver's current wall-clock time, without advance. */
+    public final <K, V> TestInputTopic<K, V> createInputTopic(String topicName, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer) {
+        return new TestInputTopic<>(this, topicName, keySerializer, valueSerializer,
+            Instant.ofEpochMilli(time.milliseconds()), Duration.ZERO);
+    }
+
+    /** Returns an input topic whose records without time get {@code startTimestamp}, then + {@code autoAdvance}. */
+    public final <K, V> TestInputTopic<K, V> createInputTopic(String topicName, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer, Instant startTimestamp, Duration autoAdvance) {
+        return new TestInputTopic<>(this, topicName, keySerializer, valueSerializer, startTimestamp, autoAdvance);
+    }
+
+    /** Returns a reader of what the topology writes to {@code topicName}. */
+    public final <K, V> TestOutputTopic<K, V> createOutputTopic(String topicName, Deserializer<K> keyDeserializer,
+        Deserializer<V> valueDeserializer) {
+        return new TestOutputTopic<>(this, topicName, keyDeserializer, valueDeserializer);
+    }
+
+    <K, V> void pipeRecord(String topic, TestRecord<K, V> record, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer, Instant recordTime) {
+        requireOpen();
+        StreamTask task = taskByTopic.get(topic);
+        if (task == null) {
+            throw new IllegalArgumentException("Unknown topic: " + topic);
+        }
+        byte[] key = keySerializer.serialize(topic, record.headers(), record.key());
+        byte[] value = valueSerializer.serialize(topic, record.headers(), record.value());
+        deliver(task, topic, recordTime.toEpochMilli(), key, value, record.headers());
+        captureOutputs();
+    }
+
+    private void deliver(StreamTask task, String topic, long timestamp, byte[] key, byte[] value, Headers headers) {
+        long offset = nextOffsets.merge(topic, 1L, Long::sum) - 1;
+        ConsumerRecord<byte[], byte[]> record = new ConsumerRecord<>(topic, PARTITION, offset, timestamp,
+            TimestampType.CREATE_TIME, key == null ? ConsumerRecord.NULL_SIZE : key.length,
+            value == null ? ConsumerRecord.NULL_SIZE : value.length, key, value, headers, Optional.empty());
+        task.addRecords(new TopicPartition(topic, PARTITION), List.of(record));
+        while (task.process(time.milliseconds())) {
+            task.maybePunctuateStreamTime();
+        }
+        task.prepareCommit();
+    }
+
+    private void captureOutputs() {
+        while (!pending.isEmpty()) {
+            ProducerRecord<byte[], byte[]> record = pending.poll();
+            outputs.computeIfAbsent(record.topic(), topic -> new ArrayDeque<>()).add(record);
+            StreamTask reader = taskByTopic.get(record.topic());
+            if (reader != null) {
+                deliver(reader, record.topic(), record.timestamp(), record.key(), record.value(), record.headers());
+            }
+        }
+    }
+
+    /**
+     * Advances the mock wall clock, fires the wall-clock punctuations now due (each at most once), and commits.
+     */
+    public void advanceWallClockTime(Duration advance) {
+        requireOpen();
+        if (advance.isNegative()) {
+            throw new IllegalArgumentException("advance must be non-negative: " + advance);
+        }
+        time.sleep(advance.toMillis());
+        for (StreamTask task : tasks) {
+            task.maybePunctuateSystemTime();
+            task.prepareCommit();
+            captureOutputs();
+        }
+    }
+
+    <K, V> TestRecord<K, V> readRecord(String topic, Deserializer<K> keyDeserializer,
+        Deserializer<V> valueDeserializer) {
+        Queue<ProducerRecord<byte[], byte[]>> queue = outputs.get(topic);
+        if (queue == null) {
+            throw new NoSuchElementException("Uninitialized topic: " + topic);
+        }
+        ProducerRecord<byte[], byte[]> record = queue.poll();
+        if (record == null) {
+            throw new NoSuchElementException("Empty topic: " + topic);
+        }
+        K key = keyDeserializer.deserialize(topic, record.headers(), record.key());
+        V value = valueDeserializer.deserialize(topic, record.headers(), record.value());
+        return new TestRecord<>(key, value, record.headers(), record.timestamp());
+    }
+
+    long getQueueSize(String topic) {
+        Queue<ProducerRecord<byte[], byte[]>> queue = outputs.get(topic);
+        return queue == null ? 0 : queue.size();
+    }
+
+    /** Returns the topics the topology has written to so far: sinks, repartition and changelog topics. */
+    public final Set<String> producedTopicNames() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(outputs.keySet()));
+    }
+
+    /**
+     * Returns the number of input records dropped so far (failed deserialization with a CONTINUE handler, negative
+     * timestamps, serialization errors with CONTINUE). Runnel's stand-in for Kafka's {@code dropped-records-total}
+     * metric until streams metrics exist.
+     */
+    public long droppedRecordsTotal() {
+        long dropped = 0;
+        for (StreamTask task : tasks) {
+            dropped += task.droppedRecords();
+        }
+        return dropped;
+    }
+
+    /** Returns every state store, local and global, by name. */
+    public Map<String, StateStore> getAllStateStores() {
+        Map<String, StateStore> stores = new LinkedHashMap<>();
+        for (StreamTask task : tasks) {
+            stores.putAll(task.stores());
+        }
+        return stores;
+    }
+
+    /** Returns the store named {@code name} (its outermost, typed layer), or {@code null}. */
+    public StateStore getStateStore(String name) {
+        return getAllStateStores().get(name);
+    }
+
+    /**
+     * Returns a key-value store, or {@code null} if there is none by that name. A timestamped store is returned as a
+     * plain key-value view of its values, as Kafka's driver does.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> KeyValueStore<K, V> getKeyValueStore(String name) {
+        StateStore store = getStateStore(name);
+        if (store instanceof TimestampedKeyValueStore<?, ?> timestamped) {
+            return new KeyValueStoreFacade<>((TimestampedKeyValueStore<K, V>) timestamped);
+        }
+        return store instanceof KeyValueStore<?, ?> keyValue ? (KeyValueStore<K, V>) keyValue : null;
+    }
+
+    /** Returns a timestamped key-value store, or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> TimestampedKeyValueStore<K, V> getTimestampedKeyValueStore(String name) {
+        StateStore store = getStateStore(name);
+        return store instanceof TimestampedKeyValueStore<?, ?> timestamped
+            ? (TimestampedKeyValueStore<K, V>) timestamped
+            : null;
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("TopologyTestDriver is closed");
+        }
+    }
+
+    /** Closes every task's processors and stores; the first failure is thrown after all are closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (StreamTask task : tasks) {
+            try {
+                task.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    /** Keeps what tasks send until the driver captures it after the current record. */
+    private final class CapturingCollector implements RecordCollector {
+        @Override
+        public void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
+            String processorNodeId) {
+            pending.add(new ProducerRecord<>(topic, partition, timestamp, key, value, headers));
+        }
+
+        @Override
+        public int partitionsFor(String topic) {
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.internal.dsl.OptionsInternal.ConsumedInternal;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.GlobalKTable;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.Stores;
+import java.util.Collection;
+import java.util.Locale;
+
+/**
+ * The DSL's side of the topology: it names nodes and stores ({@code KSTREAM-FILTER-0000000001}, one counter shared by
+ * nodes and stores, as in Kafka Streams, so names match Kafka's for the same program) and adds sources and tables.
+ * Operators add themselves through {@link KStreamImpl#addOperator}. Not thread-safe.
+ */
+public final class InternalStreamsBuilder {
+    /** Prefix of table source processors. */
+    public static final String KTABLE_SOURCE_NAME = "KTABLE-SOURCE-";
+    /** Prefix of toStream processors. */
+    public static final String KTABLE_TOSTREAM_NAME = "KTABLE-TOSTREAM-";
+
+    private final InternalTopologyBuilder topologyBuilder = new InternalTopologyBuilder();
+    private int index;
+
+    /** Returns the plan the DSL writes into. */
+    public InternalTopologyBuilder topologyBuilder() {
+        return topologyBuilder;
+    }
+
+    /** Returns {@code prefix} followed by the next index, zero-padded to ten digits. */
+    public String newProcessorName(String prefix) {
+        return prefix + String.format(Locale.ROOT, "%010d", index++);
+    }
+
+    /** Returns {@code prefix + "STATE-STORE-"} followed by the next index. */
+    public String newStoreName(String prefix) {
+        return prefix + "STATE-STORE-" + String.format(Locale.ROOT, "%010d", index++);
+    }
+
+    /** Adds a source of {@code topics} and returns its stream. */
+    public <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
+        ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        topologyBuilder.addSource(name, options.timestampExtractor(), deserializer(options.keySerde()),
+            deserializer(options.valueSerde()), topics.toArray(new String[0]));
+        return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
+    }
+
+    /** Adds a source table of {@code topic}, materialized in a timestamped store, and returns it. */
+    public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+        ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        String storeName = newStoreName(topic + "-");
+        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        String tableSourceName = newProcessorName(KTABLE_SOURCE_NAME);
+        topologyBuilder.addSource(sourceName, options.timestampExtractor(), deserializer(options.keySerde()),
+            deserializer(options.valueSerde()), topic);
+        topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
+        topologyBuilder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
+            options.keySerde(), options.valueSerde()), tableSourceName);
+        return new KTableImpl<>(this, tableSourceName, options.keySerde(), options.valueSerde(), null);
+    }
+
+    /** Adds a global table of {@code topic} and returns it. */
+    public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+        ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        String storeName = newStoreName(topic + "-");
+        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        String processorName = newProcessorName(KTABLE_SOURCE_NAME);
+        StoreBuilder<?> store = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
+            options.keySerde(), options.valueSerde()).withLoggingDisabled();
+        topologyBuilder.addGlobalStore(store, sourceName, options.timestampExtractor(),
+            deserializer(options.keySerde()), deserializer(options.valueSerde()), topic, processorName,
+            new KTableSource<K, V>(storeName));
+        return () -> null;
+    }
+
+    /** Adds a store that processors connect to by name (KStream#process). */
+    public void addStateStore(StoreBuilder<?> builder) {
+        topologyBuilder.addStateStore(builder);
+    }
+
+    /** Adds a global store filled by {@code stateUpdateSupplier} from {@code topic}. */
+    public <K, V> void addGlobalStore(StoreBuilder<?> storeBuilder, String topic, Consumed<K, V> consumed,
+        ProcessorSupplier<K, V, Void, Void> stateUpdateSupplier) {
+        ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        String processorName = newProcessorName(KTABLE_SOURCE_NAME);
+        topologyBuilder.addGlobalStore(storeBuilder, sourceName, options.timestampExtractor(),
+            deserializer(options.keySerde()), deserializer(options.valueSerde()), topic, processorName,
+            stateUpdateSupplier);
+    }
+
+    /** Returns the name in {@code named}, or a generated one with {@code prefix}. */
+    String name(Named named, String prefix) {
+        return new NamedInternal(named).orElseGenerateWithPrefix(this, prefix);
+    }
+
+    private static <T> Deserializer<T> deserializer(Serde<T> serde) {
+        return serde == null ? null : serde.deserializer();
+    }
+}

@@ -1,0 +1,359 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.dsl.OptionsInternal.ProducedInternal;
+import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
+import dev.runnel.streams.kstream.BranchedKStream;
+import dev.runnel.streams.kstream.ForeachAction;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KeyValueMapper;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.Predicate;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.ValueMapper;
+import dev.runnel.streams.kstream.ValueMapperWithKey;
+import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.processor.TopicNameExtractor;
+import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import java.util.Objects;
+
+/**
+ * A stream in the DSL: the node whose output it is, the serdes known for it (null = unknown, use the defaults), and
+ * whether its keys may have changed since the source ({@link #repartitionRequired()}), which a later grouping or join
+ * must answer with a repartition topic. Each operation adds one node through {@link #addOperator}. Not thread-safe.
+ */
+public final class KStreamImpl<K, V> implements KStream<K, V> {
+    /** Prefix of source nodes. */
+    public static final String SOURCE_NAME = "KSTREAM-SOURCE-";
+    /** Prefix of filter and filterNot nodes. */
+    public static final String FILTER_NAME = "KSTREAM-FILTER-";
+    /** Prefix of map nodes. */
+    public static final String MAP_NAME = "KSTREAM-MAP-";
+    /** Prefix of mapValues nodes. */
+    public static final String MAPVALUES_NAME = "KSTREAM-MAPVALUES-";
+    /** Prefix of flatMap nodes. */
+    public static final String FLATMAP_NAME = "KSTREAM-FLATMAP-";
+    /** Prefix of flatMapValues nodes. */
+    public static final String FLATMAPVALUES_NAME = "KSTREAM-FLATMAPVALUES-";
+    /** Prefix of selectKey nodes. */
+    public static final String KEY_SELECT_NAME = "KSTREAM-KEY-SELECT-";
+    /** Prefix of peek nodes. */
+    public static final String PEEK_NAME = "KSTREAM-PEEK-";
+    /** Prefix of foreach nodes. */
+    public static final String FOREACH_NAME = "KSTREAM-FOREACH-";
+    /** Prefix of split nodes. */
+    public static final String BRANCH_NAME = "KSTREAM-BRANCH-";
+    /** Prefix of merge nodes. */
+    public static final String MERGE_NAME = "KSTREAM-MERGE-";
+    /** Prefix of sink nodes. */
+    public static final String SINK_NAME = "KSTREAM-SINK-";
+    /** Prefix of process nodes. */
+    public static final String PROCESSOR_NAME = "KSTREAM-PROCESSOR-";
+    /** Prefix of processValues nodes. */
+    public static final String PROCESSVALUES_NAME = "KSTREAM-PROCESSVALUES-";
+
+    private final InternalStreamsBuilder builder;
+    private final String name;
+    private final Serde<K> keySerde;
+    private final Serde<V> valueSerde;
+    private final boolean repartitionRequired;
+
+    /** Creates the stream handle of node {@code name}. */
+    public KStreamImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
+        boolean repartitionRequired) {
+        this.builder = builder;
+        this.name = name;
+        this.keySerde = keySerde;
+        this.valueSerde = valueSerde;
+        this.repartitionRequired = repartitionRequired;
+    }
+
+    /** Returns the builder this stream belongs to. */
+    public InternalStreamsBuilder builder() {
+        return builder;
+    }
+
+    /** Returns the name of the node whose output this stream is. */
+    public String name() {
+        return name;
+    }
+
+    /** Returns the key serde, or {@code null} if unknown. */
+    public Serde<K> keySerde() {
+        return keySerde;
+    }
+
+    /** Returns the value serde, or {@code null} if unknown. */
+    public Serde<V> valueSerde() {
+        return valueSerde;
+    }
+
+    /** Returns whether keys may have changed since the source, so grouping or joining needs a repartition topic. */
+    public boolean repartitionRequired() {
+        return repartitionRequired;
+    }
+
+    /**
+     * Adds a processor node fed by this stream and returns the stream of its output: the extension point of every
+     * operator. Stores are connected with {@code builder().topologyBuilder().connectProcessorAndStateStores}.
+     *
+     * @param operatorName the node name (from {@link InternalStreamsBuilder#name} or the plan)
+     * @param keySerde the output key serde if known, else {@code null}
+     * @param valueSerde the output value serde if known, else {@code null}
+     * @param keyChanging whether the operator may change keys
+     */
+    public <KR, VR> KStreamImpl<KR, VR> addOperator(String operatorName,
+        ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Serde<KR> keySerde, Serde<VR> valueSerde,
+        boolean keyChanging) {
+        builder.topologyBuilder().addProcessor(operatorName, supplier, name);
+        return new KStreamImpl<>(builder, operatorName, keySerde, valueSerde, repartitionRequired || keyChanging);
+    }
+
+    private <VR> KStreamImpl<K, VR> addFixedKeyOperator(String operatorName,
+        FixedKeyProcessorSupplier<? super K, ? super V, VR> supplier, Serde<VR> outValueSerde) {
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        ProcessorSupplier<K, V, K, VR> adapted = new FixedKeyProcessorAdapter(supplier);
+        return addOperator(operatorName, adapted, keySerde, outValueSerde, false);
+    }
+
+    @Override
+    public KStream<K, V> filter(Predicate<? super K, ? super V> predicate) {
+        return filter(predicate, null);
+    }
+
+    @Override
+    public KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
+        Objects.requireNonNull(predicate, "predicate can't be null");
+        return addOperator(builder.name(named, FILTER_NAME), new Operators.KStreamFilter<K, V>(predicate, false),
+            keySerde, valueSerde, false);
+    }
+
+    @Override
+    public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate) {
+        return filterNot(predicate, null);
+    }
+
+    @Override
+    public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named) {
+        Objects.requireNonNull(predicate, "predicate can't be null");
+        return addOperator(builder.name(named, FILTER_NAME), new Operators.KStreamFilter<K, V>(predicate, true),
+            keySerde, valueSerde, false);
+    }
+
+    @Override
+    public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
+        return selectKey(mapper, null);
+    }
+
+    @Override
+    public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        KeyValueMapper<K, V, KeyValue<KR, V>> pair = (key, value) -> KeyValue.pair(mapper.apply(key, value), value);
+        return addOperator(builder.name(named, KEY_SELECT_NAME), new Operators.KStreamMap<K, V, KR, V>(pair), null,
+            valueSerde, true);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> map(
+        KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper) {
+        return map(mapper, null);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> map(
+        KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper, Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return addOperator(builder.name(named, MAP_NAME), new Operators.KStreamMap<K, V, KR, VR>(mapper), null, null,
+            true);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper) {
+        return mapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return mapValues((ValueMapperWithKey<K, V, VR>) (key, value) -> mapper.apply(value), named);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper) {
+        return mapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
+        Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return addFixedKeyOperator(builder.name(named, MAPVALUES_NAME),
+            new Operators.KStreamMapValues<K, V, VR>(mapper), null);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+        ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
+        return flatMap(mapper, null);
+    }
+
+    @Override
+    public <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper,
+        Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return addOperator(builder.name(named, FLATMAP_NAME), new Operators.KStreamFlatMap<K, V, KR, VR>(mapper), null,
+            null, true);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper) {
+        return flatMapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper,
+        Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return flatMapValues((ValueMapperWithKey<K, V, Iterable<? extends VR>>) (key, value) -> mapper.apply(value),
+            named);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(
+        ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper) {
+        return flatMapValues(mapper, null);
+    }
+
+    @Override
+    public <VR> KStream<K, VR> flatMapValues(
+        ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper, Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return addFixedKeyOperator(builder.name(named, FLATMAPVALUES_NAME),
+            new Operators.KStreamFlatMapValues<K, V, VR>(mapper), null);
+    }
+
+    @Override
+    public KStream<K, V> peek(ForeachAction<? super K, ? super V> action) {
+        return peek(action, null);
+    }
+
+    @Override
+    public KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named) {
+        Objects.requireNonNull(action, "action can't be null");
+        return addFixedKeyOperator(builder.name(named, PEEK_NAME), new Operators.KStreamPeek<K, V>(action, true),
+            valueSerde);
+    }
+
+    @Override
+    public void foreach(ForeachAction<? super K, ? super V> action) {
+        foreach(action, null);
+    }
+
+    @Override
+    public void foreach(ForeachAction<? super K, ? super V> action, Named named) {
+        Objects.requireNonNull(action, "action can't be null");
+        addFixedKeyOperator(builder.name(named, FOREACH_NAME), new Operators.KStreamPeek<K, V>(action, false),
+            valueSerde);
+    }
+
+    @Override
+    public BranchedKStream<K, V> split() {
+        return split(null);
+    }
+
+    @Override
+    public BranchedKStream<K, V> split(Named named) {
+        return new BranchedKStreamImpl<>(this, builder.name(named, BRANCH_NAME));
+    }
+
+    @Override
+    public KStream<K, V> merge(KStream<K, V> stream) {
+        return merge(stream, null);
+    }
+
+    @Override
+    public KStream<K, V> merge(KStream<K, V> stream, Named named) {
+        Objects.requireNonNull(stream, "stream can't be null");
+        KStreamImpl<K, V> other = (KStreamImpl<K, V>) stream;
+        if (other.builder != builder) {
+            throw new IllegalArgumentException("Cannot merge streams of different StreamsBuilders");
+        }
+        String mergeName = builder.name(named, MERGE_NAME);
+        builder.topologyBuilder().addProcessor(mergeName, new Operators.KStreamPassThrough<K, V>(), name, other.name);
+        return new KStreamImpl<>(builder, mergeName, null, null, repartitionRequired || other.repartitionRequired);
+    }
+
+    @Override
+    public void to(String topic) {
+        to(topic, Produced.with(keySerde, valueSerde));
+    }
+
+    @Override
+    public void to(String topic, Produced<K, V> produced) {
+        Objects.requireNonNull(topic, "topic can't be null");
+        addSink(topic, null, produced);
+    }
+
+    @Override
+    public void to(TopicNameExtractor<K, V> topicExtractor) {
+        to(topicExtractor, Produced.with(keySerde, valueSerde));
+    }
+
+    @Override
+    public void to(TopicNameExtractor<K, V> topicExtractor, Produced<K, V> produced) {
+        Objects.requireNonNull(topicExtractor, "topicExtractor can't be null");
+        addSink(null, topicExtractor, produced);
+    }
+
+    private void addSink(String topic, TopicNameExtractor<K, V> extractor, Produced<K, V> produced) {
+        ProducedInternal<K, V> options = new ProducedInternal<>(Objects.requireNonNull(produced, "produced"));
+        Serde<K> sinkKeySerde = options.keySerde() != null ? options.keySerde() : keySerde;
+        Serde<V> sinkValueSerde = options.valueSerde() != null ? options.valueSerde() : valueSerde;
+        String sinkName = options.name() != null ? options.name() : builder.newProcessorName(SINK_NAME);
+        StreamPartitioner<? super K, ? super V> partitioner = options.partitioner();
+        builder.topologyBuilder().addSink(sinkName, topic, extractor, serializer(sinkKeySerde),
+            serializer(sinkValueSerde), partitioner, name);
+    }
+
+    private static <T> Serializer<T> serializer(Serde<T> serde) {
+        return serde == null ? null : serde.serializer();
+    }
+
+    @Override
+    public <KOut, VOut> KStream<KOut, VOut> process(
+        ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier, String... stateStoreNames) {
+        return process(processorSupplier, null, stateStoreNames);
+    }
+
+    @Override
+    public <KOut, VOut> KStream<KOut, VOut> process(
+        ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier, Named named,
+        String... stateStoreNames) {
+        Objects.requireNonNull(processorSupplier, "processorSupplier can't be null");
+        String processorName = builder.name(named, PROCESSOR_NAME);
+        KStreamImpl<KOut, VOut> result = addOperator(processorName, processorSupplier, null, null, true);
+        builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
+        return result;
+    }
+
+    @Override
+    public <VOut> KStream<K, VOut> processValues(
+        FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier, String... stateStoreNames) {
+        return processValues(processorSupplier, null, stateStoreNames);
+    }
+
+    @Override
+    public <VOut> KStream<K, VOut> processValues(
+        FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier, Named named,
+        String... stateStoreNames) {
+        Objects.requireNonNull(processorSupplier, "processorSupplier can't be null");
+        String processorName = builder.name(named, PROCESSVALUES_NAME);
+        KStreamImpl<K, VOut> result = addFixedKeyOperator(processorName, processorSupplier, null);
+        builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
+        return result;
+    }
+}

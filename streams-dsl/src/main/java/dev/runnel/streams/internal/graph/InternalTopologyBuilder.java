@@ -1,0 +1,356 @@
+package dev.runnel.streams.internal.graph;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.TopologyDescription;
+import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.internal.runtime.ProcessorNode;
+import dev.runnel.streams.internal.runtime.ProcessorTopology;
+import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.TopicNameExtractor;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.StoreBuilder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The topology plan behind {@link dev.runnel.streams.Topology} and the DSL: nodes, stores, topics, and the split into
+ * sub-topologies. Every add method validates at once and throws {@link TopologyException} naming the problem.
+ * {@link #buildSubtopology(int)} instantiates one sub-topology for one task. Not thread-safe; built by one thread,
+ * then only read.
+ */
+/*
+ * Implementation notes. Sub-topologies are the connected components of the graph whose edges are parent-child links
+ * and "two processors share a store". A repartition topic (sink in one part, source in another) is not an edge, which
+ * is what cuts a topology into sub-topologies. Ids are assigned as Kafka Streams does: components in the order of
+ * their sorted source node names, then components without sources (impossible in a valid topology), so ids stay
+ * predictable in tests. Global stores form their own components and are numbered along with the others.
+ */
+public final class InternalTopologyBuilder {
+    private final Map<String, NodeFactory> nodes = new LinkedHashMap<>();
+    private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
+    private final Map<String, StoreBuilder<?>> globalStores = new LinkedHashMap<>();
+    private final Map<String, String> sourceByTopic = new HashMap<>();
+    private final Set<String> globalTopics = new LinkedHashSet<>();
+    private final Set<String> internalTopics = new LinkedHashSet<>();
+    private String applicationId;
+
+    /** Adds a source node. */
+    public void addSource(String name, TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer,
+        Deserializer<?> valueDeserializer, String... topics) {
+        requireNewName(name);
+        if (topics == null || topics.length == 0) {
+            throw new TopologyException("You must provide at least one topic for source " + name);
+        }
+        for (String topic : topics) {
+            Objects.requireNonNull(topic, "topic");
+            if (sourceByTopic.containsKey(topic)) {
+                throw new TopologyException("Topic " + topic + " has already been registered by another source.");
+            }
+        }
+        for (String topic : topics) {
+            sourceByTopic.put(topic, name);
+        }
+        nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), timestampExtractor, keyDeserializer,
+            valueDeserializer));
+    }
+
+    /** Adds a processor node under {@code parentNames}, plus the stores its supplier provides. */
+    public void addProcessor(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
+        Objects.requireNonNull(supplier, "supplier");
+        requireNewName(name);
+        requireParents(name, parentNames);
+        checkSupplier(supplier);
+        nodes.put(name, new ProcessorNodeFactory(name, Arrays.asList(parentNames), supplier));
+        Set<StoreBuilder<?>> provided = supplier.stores();
+        if (provided != null) {
+            for (StoreBuilder<?> store : provided) {
+                addStateStore(store, name);
+            }
+        }
+    }
+
+    /** Adds a sink writing to a fixed topic or to the topic {@code topicNameExtractor} picks. */
+    public void addSink(String name, String topic, TopicNameExtractor<?, ?> topicNameExtractor,
+        Serializer<?> keySerializer, Serializer<?> valueSerializer, StreamPartitioner<?, ?> partitioner,
+        String... parentNames) {
+        requireNewName(name);
+        if (parentNames == null || parentNames.length == 0) {
+            throw new TopologyException("Sink " + name + " must have at least one parent");
+        }
+        requireParents(name, parentNames);
+        nodes.put(name, new SinkNodeFactory(name, Arrays.asList(parentNames), topic, topicNameExtractor,
+            keySerializer, valueSerializer, partitioner));
+    }
+
+    /** Adds a store and connects it to the named processors. */
+    public void addStateStore(StoreBuilder<?> storeBuilder, String... processorNames) {
+        Objects.requireNonNull(storeBuilder, "storeBuilder");
+        String storeName = storeBuilder.name();
+        StoreBuilder<?> existing = stores.containsKey(storeName) ? stores.get(storeName) : globalStores.get(storeName);
+        if (existing != null && existing != storeBuilder) {
+            throw new TopologyException("A different StateStore has already been added with the name " + storeName);
+        }
+        stores.put(storeName, storeBuilder);
+        connectProcessorAndStateStores(processorNames, storeName);
+    }
+
+    /** Connects existing stores to an existing processor. */
+    public void connectProcessorAndStateStores(String processorName, String... storeNames) {
+        Objects.requireNonNull(processorName, "processorName");
+        for (String storeName : storeNames) {
+            connectProcessorAndStateStores(new String[] {processorName}, storeName);
+        }
+    }
+
+    private void connectProcessorAndStateStores(String[] processorNames, String storeName) {
+        for (String processorName : processorNames) {
+            if (globalStores.containsKey(storeName)) {
+                throw new TopologyException("Global StateStore " + storeName + " can be used by a Processor without"
+                    + " being specified; it should not be explicitly passed.");
+            }
+            if (!stores.containsKey(storeName)) {
+                throw new TopologyException("StateStore " + storeName + " is not added yet.");
+            }
+            if (!(nodes.get(processorName) instanceof ProcessorNodeFactory processor)) {
+                throw new TopologyException(nodes.containsKey(processorName)
+                    ? "Only processors can connect to state stores; " + processorName + " is a source or sink."
+                    : "Processor " + processorName + " is not added yet.");
+            }
+            processor.connect(storeName);
+        }
+    }
+
+    /**
+     * Adds a global store: a source on {@code topic} and a processor that keeps the store up to date. Every task can
+     * read the store without connecting it.
+     */
+    public void addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String topic, String processorName,
+        ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
+        Objects.requireNonNull(storeBuilder, "storeBuilder");
+        if (storeBuilder.loggingEnabled()) {
+            throw new TopologyException("StateStore " + storeBuilder.name() + " for global table must not have"
+                + " logging enabled.");
+        }
+        if (sourceName.equals(processorName)) {
+            throw new TopologyException("sourceName and processorName must be different.");
+        }
+        if (stores.containsKey(storeBuilder.name()) || globalStores.containsKey(storeBuilder.name())) {
+            throw new TopologyException("A different StateStore has already been added with the name "
+                + storeBuilder.name());
+        }
+        requireNewName(processorName);
+        addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
+        globalTopics.add(topic);
+        checkSupplier(stateUpdateSupplier);
+        ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
+            stateUpdateSupplier);
+        nodes.put(processorName, processor);
+        globalStores.put(storeBuilder.name(), storeBuilder);
+        processor.connect(storeBuilder.name());
+    }
+
+    /** Marks {@code topic} as internal (a repartition topic): the runtime creates it, prefixed with the app id. */
+    public void addInternalTopic(String topic) {
+        internalTopics.add(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /** Sets the application id, which prefixes internal topic names from now on. */
+    public void setApplicationId(String applicationId) {
+        this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
+    }
+
+    /** Returns {@code topic} as the runtime names it: internal topics get the {@code <application.id>-} prefix. */
+    public String decorateTopic(String topic) {
+        return applicationId != null && internalTopics.contains(topic) ? applicationId + "-" + topic : topic;
+    }
+
+    private void requireNewName(String name) {
+        Objects.requireNonNull(name, "name");
+        if (nodes.containsKey(name)) {
+            throw new TopologyException("Processor " + name + " is already added.");
+        }
+    }
+
+    private void requireParents(String name, String... parentNames) {
+        if (parentNames == null || parentNames.length == 0) {
+            throw new TopologyException("Processor " + name + " must have at least one parent");
+        }
+        for (String parent : parentNames) {
+            if (parent.equals(name)) {
+                throw new TopologyException("Processor " + name + " cannot be a predecessor of itself.");
+            }
+            NodeFactory node = nodes.get(parent);
+            if (node == null) {
+                throw new TopologyException("Parent processor " + parent + " is not added yet for " + name);
+            }
+            if (node instanceof SinkNodeFactory) {
+                throw new TopologyException("Sink " + parent + " cannot be used as a parent.");
+            }
+        }
+    }
+
+    private static void checkSupplier(ProcessorSupplier<?, ?, ?, ?> supplier) {
+        if (supplier.get() == supplier.get()) {
+            throw new IllegalArgumentException("ProcessorSupplier#get() must return a new object each time it is"
+                + " called; it returned the same " + supplier.get().getClass().getName() + " twice.");
+        }
+    }
+
+    /** Returns the nodes in the order they were added (parents before children). */
+    public Map<String, NodeFactory> nodes() {
+        return Collections.unmodifiableMap(nodes);
+    }
+
+    /** Returns whether {@code storeName} is a global store. */
+    public boolean isGlobalStore(String storeName) {
+        return globalStores.containsKey(storeName);
+    }
+
+    /** Returns the topics of global stores. */
+    public Set<String> globalTopics() {
+        return Collections.unmodifiableSet(globalTopics);
+    }
+
+    /** Returns the names of the local and global stores. */
+    public Set<String> storeNames() {
+        Set<String> names = new LinkedHashSet<>(stores.keySet());
+        names.addAll(globalStores.keySet());
+        return names;
+    }
+
+    /**
+     * Returns the node groups: id to node names (in insertion order). Global groups are included; see
+     * {@link #isGlobalGroup}.
+     */
+    public Map<Integer, Set<String>> nodeGroups() {
+        Map<String, String> parent = new HashMap<>();
+        for (String name : nodes.keySet()) {
+            parent.put(name, name);
+        }
+        for (NodeFactory node : nodes.values()) {
+            for (String predecessor : node.predecessors()) {
+                union(parent, node.name(), predecessor);
+            }
+        }
+        Map<String, String> firstUser = new HashMap<>();
+        for (NodeFactory node : nodes.values()) {
+            if (node instanceof ProcessorNodeFactory processor) {
+                for (String store : processor.stores()) {
+                    String first = firstUser.putIfAbsent(store, node.name());
+                    if (first != null) {
+                        union(parent, node.name(), first);
+                    }
+                }
+            }
+        }
+        List<String> order = new ArrayList<>(new TreeSet<>(sourceByTopic.values()));
+        for (String name : nodes.keySet()) {
+            if (!order.contains(name)) {
+                order.add(name);
+            }
+        }
+        Map<String, Integer> idByRoot = new HashMap<>();
+        Map<Integer, Set<String>> groups = new TreeMap<>();
+        for (String name : order) {
+            idByRoot.computeIfAbsent(find(parent, name), root -> idByRoot.size());
+        }
+        for (String name : nodes.keySet()) {
+            groups.computeIfAbsent(idByRoot.get(find(parent, name)), id -> new LinkedHashSet<>()).add(name);
+        }
+        return groups;
+    }
+
+    private static String find(Map<String, String> parent, String name) {
+        String root = name;
+        while (!parent.get(root).equals(root)) {
+            root = parent.get(root);
+        }
+        parent.put(name, root);
+        return root;
+    }
+
+    private static void union(Map<String, String> parent, String a, String b) {
+        String rootA = find(parent, a);
+        String rootB = find(parent, b);
+        if (!rootA.equals(rootB)) {
+            parent.put(rootA, rootB);
+        }
+    }
+
+    /** Returns whether a node group is a global store's (reads a global topic). */
+    public boolean isGlobalGroup(Set<String> group) {
+        for (String name : group) {
+            if (nodes.get(name) instanceof SourceNodeFactory source && globalTopics.containsAll(source.topics())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns the source topics of a node group. */
+    public Set<String> sourceTopics(Set<String> group) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (String name : group) {
+            if (nodes.get(name) instanceof SourceNodeFactory source) {
+                for (String topic : source.topics()) {
+                    topics.add(decorateTopic(topic));
+                }
+            }
+        }
+        return topics;
+    }
+
+    /**
+     * Instantiates node group {@code id} for one task: new processors from the suppliers, new stores from the builders.
+     *
+     * @throws IllegalArgumentException if there is no such group
+     */
+    public ProcessorTopology buildSubtopology(int id) {
+        Set<String> group = nodeGroups().get(id);
+        if (group == null) {
+            throw new IllegalArgumentException("No sub-topology " + id);
+        }
+        Map<String, ProcessorNode<?, ?, ?, ?>> built = new LinkedHashMap<>();
+        Map<String, StoreBuilder<?>> groupStores = new LinkedHashMap<>();
+        Map<String, ProcessorNode<?, ?, ?, ?>> sourceByDecoratedTopic = new LinkedHashMap<>();
+        for (String name : group) {
+            NodeFactory factory = nodes.get(name);
+            ProcessorNode<?, ?, ?, ?> node = factory.build();
+            built.put(name, node);
+            for (String predecessor : factory.predecessors()) {
+                built.get(predecessor).addChild(node);
+            }
+            if (factory instanceof SourceNodeFactory source) {
+                for (String topic : source.topics()) {
+                    sourceByDecoratedTopic.put(decorateTopic(topic), node);
+                }
+            } else if (factory instanceof ProcessorNodeFactory processor) {
+                for (String store : processor.stores()) {
+                    groupStores.put(store, stores.containsKey(store) ? stores.get(store) : globalStores.get(store));
+                }
+            } else if (factory instanceof SinkNodeFactory sink && sink.topic() != null) {
+                ((dev.runnel.streams.internal.runtime.SinkNode<?, ?>) node).decorateTopic(decorateTopic(sink.topic()));
+            }
+        }
+        return new ProcessorTopology(List.copyOf(built.values()), sourceByDecoratedTopic, groupStores,
+            isGlobalGroup(group));
+    }
+
+    /** Returns the description of the plan as it is now. */
+    public TopologyDescription describe() {
+        return TopologyDescriptionImpl.of(this);
+    }
+}

@@ -1,0 +1,248 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.errors.ErrorHandlerContext;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.state.ChangeLogger;
+import dev.runnel.streams.internal.state.InternalStateStoreContext;
+import dev.runnel.streams.processor.Cancellable;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.Punctuator;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.processor.api.RecordMetadata;
+import java.io.File;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The context of one task, shared by all its nodes and stores; it tracks the current node and record. Forwarding is
+ * depth-first and synchronous. Not thread-safe; owned by the task's thread.
+ */
+public final class ProcessorContextImpl implements ProcessorContext<Object, Object>, InternalStateStoreContext {
+    private final StreamTask task;
+    private ProcessorNode<?, ?, ?, ?> currentNode;
+    private ProcessorRecordContext recordContext;
+    private String failedNode;
+
+    ProcessorContextImpl(StreamTask task) {
+        this.task = task;
+    }
+
+    /** Returns this context as the typed context processors receive. */
+    @SuppressWarnings("unchecked")
+    public <K, V> ProcessorContext<K, V> forNode() {
+        return (ProcessorContext<K, V>) (ProcessorContext<?, ?>) this;
+    }
+
+    StreamTask task() {
+        return task;
+    }
+
+    void setCurrentNode(ProcessorNode<?, ?, ?, ?> node) {
+        this.currentNode = node;
+    }
+
+    ProcessorNode<?, ?, ?, ?> currentNode() {
+        return currentNode;
+    }
+
+    void setRecordContext(ProcessorRecordContext context) {
+        this.recordContext = context;
+    }
+
+    /** Returns the current record's context, or {@code null} outside processing. */
+    public ProcessorRecordContext recordContext() {
+        return recordContext;
+    }
+
+    /** Returns and clears the name of the node whose processing threw last. */
+    String takeFailedNode() {
+        String node = failedNode;
+        failedNode = null;
+        return node;
+    }
+
+    RecordCollector recordCollector() {
+        return task.collector();
+    }
+
+    Serde<?> defaultKeySerde(String nodeName) {
+        return task.requiredDefaultSerde(true);
+    }
+
+    Serde<?> defaultValueSerde(String nodeName) {
+        return task.requiredDefaultSerde(false);
+    }
+
+    ErrorHandlerContext errorHandlerContext(String nodeName) {
+        ProcessorRecordContext context = recordContext != null ? recordContext : ProcessorRecordContext.punctuation(-1);
+        return new TaskErrorHandlerContext(context.topic(), context.partition(), context.offset(), context.headers(),
+            nodeName, task.id(), context.timestamp());
+    }
+
+    @Override
+    public String applicationId() {
+        return task.applicationId();
+    }
+
+    @Override
+    public TaskId taskId() {
+        return task.id();
+    }
+
+    @Override
+    public Optional<RecordMetadata> recordMetadata() {
+        return Optional.ofNullable(recordContext);
+    }
+
+    @Override
+    public Serde<?> keySerde() {
+        return task.defaultSerdeOrNull(true);
+    }
+
+    @Override
+    public Serde<?> valueSerde() {
+        return task.defaultSerdeOrNull(false);
+    }
+
+    @Override
+    public File stateDir() {
+        return task.stateDir();
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends StateStore> S getStateStore(String name) {
+        if (currentNode == null) {
+            throw new StreamsException("Accessing state store " + name + " is not allowed outside of init, process"
+                + " and punctuate.");
+        }
+        StateStore global = task.globalStore(name);
+        if (global != null) {
+            return (S) global;
+        }
+        if (!currentNode.stores().contains(name)) {
+            throw new StreamsException("Processor " + currentNode.name() + " has no access to StateStore " + name
+                + " as the store is not connected to the processor. Connect it by passing the processor name to"
+                + " Topology#addStateStore, with Topology#connectProcessorAndStateStores, by passing the store name to"
+                + " KStream#process, or by returning its StoreBuilder from the supplier's stores().");
+        }
+        return (S) task.store(name);
+    }
+
+    @Override
+    public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(callback, "callback");
+        long intervalMs = interval.toMillis();
+        if (intervalMs < 1) {
+            throw new IllegalArgumentException("The minimum supported scheduling interval is 1 millisecond;"
+                + " got " + interval);
+        }
+        if (currentNode == null) {
+            throw new StreamsException("Punctuations can be scheduled only from a processor (init, process or"
+                + " punctuate).");
+        }
+        return task.schedule(currentNode, intervalMs, type, callback);
+    }
+
+    @Override
+    public <K, V> void forward(Record<K, V> record) {
+        forward(record, null);
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <K, V> void forward(Record<K, V> record, String childName) {
+        Objects.requireNonNull(record, "record");
+        ProcessorNode<?, ?, ?, ?> parent = currentNode;
+        if (parent == null || recordContext == null) {
+            throw new StreamsException("Current node or record is unknown. forward() may be called only from"
+                + " Processor#process or a punctuation, not from init or close.");
+        }
+        ProcessorRecordContext previousContext = recordContext;
+        recordContext = recordContext.forwarding(record.timestamp(), record.headers());
+        try {
+            if (childName == null) {
+                for (ProcessorNode child : parent.children()) {
+                    runChild(child, record);
+                }
+            } else {
+                ProcessorNode child = parent.child(childName);
+                if (child == null) {
+                    throw new StreamsException("Unknown downstream node: " + childName + " either does not exist or"
+                        + " is not connected to this processor (" + parent.name() + ").");
+                }
+                runChild(child, record);
+            }
+        } finally {
+            currentNode = parent;
+            recordContext = previousContext;
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void runChild(ProcessorNode child, Record record) {
+        currentNode = child;
+        try {
+            child.process(record);
+        } catch (RuntimeException e) {
+            if (failedNode == null) {
+                failedNode = child.name();
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void commit() {
+        task.requestCommit();
+    }
+
+    @Override
+    public Map<String, Object> appConfigs() {
+        return task.config().values();
+    }
+
+    @Override
+    public Map<String, Object> appConfigsWithPrefix(String prefix) {
+        return task.config().originalsWithPrefix(prefix);
+    }
+
+    @Override
+    public long currentSystemTimeMs() {
+        return task.time().milliseconds();
+    }
+
+    @Override
+    public long currentStreamTimeMs() {
+        return task.streamTime();
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
+        task.registerStore(store, stateRestoreCallback);
+    }
+
+    @Override
+    public ChangeLogger changeLogger(String storeName) {
+        return task.changeLogger(storeName);
+    }
+
+    @Override
+    public long recordTimestamp() {
+        return recordContext == null ? 0L : Math.max(0L, recordContext.timestamp());
+    }
+
+    /** The error context handed to exception handlers. */
+    private record TaskErrorHandlerContext(String topic, int partition, long offset, Headers headers,
+        String processorNodeId, TaskId taskId, long timestamp) implements ErrorHandlerContext {
+    }
+}

@@ -1,0 +1,90 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.Record;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** A runtime node of one task: a processor, its children and the stores it may use. Not thread-safe. */
+public class ProcessorNode<KIn, VIn, KOut, VOut> {
+    private final String name;
+    private final Processor<KIn, VIn, KOut, VOut> processor;
+    private final Set<String> stores;
+    private final List<ProcessorNode<KOut, VOut, ?, ?>> children = new ArrayList<>();
+    private final Map<String, ProcessorNode<KOut, VOut, ?, ?>> childByName = new HashMap<>();
+
+    /** Creates a node; {@code processor} is {@code null} for sources and sinks, which override process. */
+    public ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> stores) {
+        this.name = name;
+        this.processor = processor;
+        this.stores = Collections.unmodifiableSet(new LinkedHashSet<>(stores));
+    }
+
+    /** Returns the node name. */
+    public final String name() {
+        return name;
+    }
+
+    /** Returns the names of the stores connected to this node. */
+    public final Set<String> stores() {
+        return stores;
+    }
+
+    /** Returns the children, in the order they were added. */
+    public final List<ProcessorNode<KOut, VOut, ?, ?>> children() {
+        return children;
+    }
+
+    /** Returns the child named {@code childName}, or {@code null}. */
+    public final ProcessorNode<KOut, VOut, ?, ?> child(String childName) {
+        return childByName.get(childName);
+    }
+
+    /** Adds a child; the graph builder calls this while instantiating a sub-topology. */
+    @SuppressWarnings("unchecked")
+    public final void addChild(ProcessorNode<?, ?, ?, ?> child) {
+        children.add((ProcessorNode<KOut, VOut, ?, ?>) child);
+        childByName.put(child.name(), (ProcessorNode<KOut, VOut, ?, ?>) child);
+    }
+
+    /** Initializes the processor with the task's context. */
+    public void init(ProcessorContextImpl context) {
+        if (processor != null) {
+            processor.init(context.forNode());
+        }
+    }
+
+    /** Runs the processor on one record. */
+    public void process(Record<KIn, VIn> record) {
+        try {
+            processor.process(record);
+        } catch (ClassCastException e) {
+            throw new StreamsException("ClassCastException invoking processor " + name + ". Do the processor's input"
+                + " types match the deserialized types? Check the serdes given to the topology and the default serdes"
+                + " (default.key.serde, default.value.serde). Input key type: " + typeOf(record.key())
+                + ", value type: " + typeOf(record.value()), e);
+        }
+    }
+
+    private static String typeOf(Object object) {
+        return object == null ? "unknown because key is null" : object.getClass().getName();
+    }
+
+    /** Closes the processor. */
+    public void close() {
+        if (processor != null) {
+            processor.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

@@ -1,0 +1,27 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.header.Headers;
+
+/**
+ * Where a task's output goes: records reaching sinks and changelog writes. The test driver keeps them in memory; the
+ * runtime produces them to the log, and there handles asynchronous send errors with the
+ * {@link dev.runnel.streams.errors.ProductionExceptionHandler} (serialization errors are handled before, by the sink).
+ * Not thread-safe; owned by one task (or by one thread's tasks).
+ */
+public interface RecordCollector {
+    /**
+     * Sends one serialized record.
+     *
+     * @param partition the partition, or {@code null} to let the producer's partitioner choose from the key
+     * @param processorNodeId the sink (or store) sending it, for error reports
+     */
+    void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
+        String processorNodeId);
+
+    /** Returns the number of partitions of {@code topic}, or -1 if unknown (then partitioners are not asked). */
+    int partitionsFor(String topic);
+
+    /** Blocks until every record sent so far is written, or throws the first send error. */
+    default void flush() {
+    }
+}

@@ -1,0 +1,71 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.api.Record;
+import java.util.List;
+import java.util.Set;
+
+/** Reads one or more topics: deserializes, and forwards the record to its children. */
+public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
+    private final List<String> topics;
+    private final TimestampExtractor timestampExtractor;
+    private Deserializer<K> keyDeserializer;
+    private Deserializer<V> valueDeserializer;
+    private ProcessorContextImpl context;
+
+    /** Creates a source; {@code null} deserializers and extractor mean the application defaults. */
+    @SuppressWarnings("unchecked")
+    public SourceNode(String name, List<String> topics, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer) {
+        super(name, null, Set.of());
+        this.topics = List.copyOf(topics);
+        this.timestampExtractor = timestampExtractor;
+        this.keyDeserializer = (Deserializer<K>) keyDeserializer;
+        this.valueDeserializer = (Deserializer<V>) valueDeserializer;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void init(ProcessorContextImpl taskContext) {
+        this.context = taskContext;
+        try {
+            if (keyDeserializer == null) {
+                keyDeserializer = (Deserializer<K>) taskContext.defaultKeySerde(name()).deserializer();
+            }
+            if (valueDeserializer == null) {
+                valueDeserializer = (Deserializer<V>) taskContext.defaultValueSerde(name()).deserializer();
+            }
+        } catch (RuntimeException e) {
+            throw new StreamsException("Failed to initialize the deserializers of source node " + name() + ": "
+                + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the topics read. */
+    public List<String> topics() {
+        return topics;
+    }
+
+    /** Returns this source's timestamp extractor, or {@code null} for the application default. */
+    public TimestampExtractor timestampExtractor() {
+        return timestampExtractor;
+    }
+
+    /** Deserializes a key. */
+    public K deserializeKey(String topic, Headers headers, byte[] data) {
+        return keyDeserializer.deserialize(topic, headers, data);
+    }
+
+    /** Deserializes a value. */
+    public V deserializeValue(String topic, Headers headers, byte[] data) {
+        return valueDeserializer.deserialize(topic, headers, data);
+    }
+
+    @Override
+    public void process(Record<K, V> record) {
+        context.forNode().forward(record);
+    }
+}

@@ -1,0 +1,453 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.errors.DeserializationExceptionHandler;
+import dev.runnel.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import dev.runnel.streams.errors.ProductionExceptionHandler;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.state.ChangeLogger;
+import dev.runnel.streams.internal.state.InternalStateStoreContext;
+import dev.runnel.streams.processor.Cancellable;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.Punctuator;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.StoreBuilder;
+import java.io.File;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one sub-topology on one input partition (or, for a global store, its topic): buffers raw input records,
+ * processes them one at a time through the processor graph, keeps stream time, fires punctuations, and owns the
+ * task's state stores. The test driver and the runtime both drive tasks through this class:
+ *
+ * <pre>{@code
+ * StreamTask task = new StreamTask(new TaskId(0, p), builder.buildSubtopology(0), config, time, collector, globals);
+ * task.initializeStateStores();   // the runtime restores from restoreCallbacks() here
+ * task.initializeTopology();
+ * task.addRecords(partition, polled);
+ * while (task.process(time.milliseconds())) {
+ *     task.maybePunctuateStreamTime();
+ * }
+ * task.maybePunctuateSystemTime();
+ * Map<TopicPartition, Long> offsets = task.prepareCommit();
+ * }</pre>
+ *
+ * Not thread-safe: one thread drives a task at a time.
+ */
+/*
+ * Implementation notes. Among the partitions with buffered records, the next record comes from the one whose head has
+ * the smallest stored timestamp, approximating Kafka Streams' choice by extracted timestamp. Stream time is the largest
+ * extracted timestamp so far and never goes back; a record with a negative extracted timestamp, or that fails to
+ * deserialize under a CONTINUE handler, is dropped and counted in droppedRecords() (Kafka's dropped-records metric).
+ */
+public final class StreamTask implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
+
+    private final TaskId id;
+    private final ProcessorTopology topology;
+    private final StreamsConfig config;
+    private final Time time;
+    private final RecordCollector collector;
+    private final Function<String, StateStore> globalStores;
+    private final ProcessorContextImpl context;
+    private final Map<String, StateStore> stores = new LinkedHashMap<>();
+    private final Map<String, StateRestoreCallback> restoreCallbacks = new LinkedHashMap<>();
+    private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
+    private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
+    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers = new LinkedHashMap<>();
+    private final Map<TopicPartition, Long> partitionTimes = new HashMap<>();
+    private final Map<TopicPartition, Long> consumedOffsets = new LinkedHashMap<>();
+    private final TimestampExtractor defaultTimestampExtractor;
+    private final DeserializationExceptionHandler deserializationExceptionHandler;
+    private final ProductionExceptionHandler productionExceptionHandler;
+    private final Serde<?> defaultKeySerde;
+    private final Serde<?> defaultValueSerde;
+    private long streamTime = -1L;
+    private long droppedRecords;
+    private boolean commitRequested;
+    private boolean closed;
+
+    /**
+     * Creates the task and builds (but does not initialize) its stores.
+     *
+     * @param globalStores looks up global stores by name ({@code null} if absent), for processors of any task
+     */
+    public StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+        RecordCollector collector, Function<String, StateStore> globalStores) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.topology = Objects.requireNonNull(topology, "topology");
+        this.config = Objects.requireNonNull(config, "config");
+        this.time = Objects.requireNonNull(time, "time");
+        this.collector = Objects.requireNonNull(collector, "collector");
+        this.globalStores = Objects.requireNonNull(globalStores, "globalStores");
+        this.context = new ProcessorContextImpl(this);
+        this.defaultTimestampExtractor = config.defaultTimestampExtractor();
+        this.deserializationExceptionHandler = config.deserializationExceptionHandler();
+        this.productionExceptionHandler = config.productionExceptionHandler();
+        this.defaultKeySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
+        this.defaultValueSerde = configuredSerde(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
+        for (Map.Entry<String, StoreBuilder<?>> store : topology.storeBuilders().entrySet()) {
+            stores.put(store.getKey(), store.getValue().build());
+        }
+    }
+
+    private Serde<?> configuredSerde(String key, boolean isKey) {
+        Serde<?> serde = config.getConfiguredInstance(key, Serde.class);
+        if (serde != null) {
+            serde.configure(config.originals(), isKey);
+        }
+        return serde;
+    }
+
+    /** Initializes every store, which registers itself (see {@link #restoreCallbacks()}). */
+    public void initializeStateStores() {
+        for (StateStore store : stores.values()) {
+            store.init(context, store);
+            if (!restoreCallbacks.containsKey(store.name())) {
+                throw new IllegalStateException("Store " + store.name() + " did not register itself during init;"
+                    + " StateStore#init must call StateStoreContext#register");
+            }
+        }
+    }
+
+    /** Initializes every processor, parents first. */
+    public void initializeTopology() {
+        for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+            context.setCurrentNode(node);
+            try {
+                node.init(context);
+            } catch (StreamsException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new StreamsException("Failed to initialize processor " + node.name() + " of task " + id, e, id);
+            } finally {
+                context.setCurrentNode(null);
+            }
+        }
+    }
+
+    /** Buffers raw records of one input partition, in offset order. */
+    public void addRecords(TopicPartition partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+        if (topology.source(partition.topic()) == null) {
+            throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
+        }
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = buffers.computeIfAbsent(partition, p -> new ArrayDeque<>());
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            buffer.add(record);
+        }
+    }
+
+    /** Returns the number of buffered, unprocessed records. */
+    public int bufferedRecords() {
+        int count = 0;
+        for (ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer : buffers.values()) {
+            count += buffer.size();
+        }
+        return count;
+    }
+
+    /**
+     * Processes the next buffered record through the graph, depth-first, before returning.
+     *
+     * @param wallClockTime the runtime's current time, in ms
+     * @return whether a record was taken from the buffer (processed or dropped)
+     * @throws StreamsException if a processor, serde or extractor fails, naming the task and input position
+     */
+    public boolean process(long wallClockTime) {
+        TopicPartition partition = nextPartition();
+        if (partition == null) {
+            return false;
+        }
+        ConsumerRecord<byte[], byte[]> raw = buffers.get(partition).poll();
+        consumedOffsets.put(partition, raw.offset() + 1);
+        @SuppressWarnings("unchecked")
+        SourceNode<Object, Object> source = (SourceNode<Object, Object>) topology.source(raw.topic());
+        context.setRecordContext(new ProcessorRecordContext(raw.timestamp(), raw.offset(), raw.partition(),
+            raw.topic(), raw.headers()));
+        try {
+            ConsumerRecord<Object, Object> record = deserialize(source, raw);
+            if (record == null) {
+                return true;
+            }
+            long partitionTime = partitionTimes.getOrDefault(partition, -1L);
+            long timestamp = extractTimestamp(source, record, partitionTime);
+            if (timestamp < 0) {
+                LOG.warn("Skipping record due to negative extracted timestamp. topic=[{}] partition=[{}] offset=[{}]"
+                    + " extractedTimestamp=[{}] extractor=[{}]", raw.topic(), raw.partition(), raw.offset(),
+                    timestamp, extractorOf(source).getClass().getName());
+                recordDropped();
+                return true;
+            }
+            partitionTimes.put(partition, Math.max(partitionTime, timestamp));
+            streamTime = Math.max(streamTime, timestamp);
+            context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
+                raw.topic(), raw.headers()));
+            context.setCurrentNode(source);
+            source.process(new Record<>(record.key(), record.value(), timestamp, raw.headers()));
+        } catch (StreamsException e) {
+            context.takeFailedNode();
+            throw e;
+        } catch (RuntimeException e) {
+            String node = context.takeFailedNode();
+            throw new StreamsException(String.format(Locale.ROOT,
+                "Exception caught in process. taskId=%s, processor=%s, topic=%s, partition=%d, offset=%d: %s", id,
+                node == null ? source.name() : node, raw.topic(), raw.partition(), raw.offset(), e), e, id);
+        } finally {
+            context.setCurrentNode(null);
+            context.setRecordContext(null);
+        }
+        return true;
+    }
+
+    private TopicPartition nextPartition() {
+        TopicPartition next = null;
+        long nextTimestamp = Long.MAX_VALUE;
+        for (Map.Entry<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> entry : buffers.entrySet()) {
+            ConsumerRecord<byte[], byte[]> head = entry.getValue().peek();
+            if (head != null && (next == null || head.timestamp() < nextTimestamp)) {
+                next = entry.getKey();
+                nextTimestamp = head.timestamp();
+            }
+        }
+        return next;
+    }
+
+    private ConsumerRecord<Object, Object> deserialize(SourceNode<Object, Object> source,
+        ConsumerRecord<byte[], byte[]> raw) {
+        Object key;
+        Object value;
+        try {
+            key = source.deserializeKey(raw.topic(), raw.headers(), raw.key());
+            value = source.deserializeValue(raw.topic(), raw.headers(), raw.value());
+        } catch (RuntimeException e) {
+            DeserializationHandlerResponse response;
+            try {
+                response = deserializationExceptionHandler.handle(context.errorHandlerContext(source.name()), raw, e);
+            } catch (RuntimeException fatal) {
+                throw new StreamsException("Fatal user code error in deserialization error callback", fatal, id);
+            }
+            if (response == DeserializationHandlerResponse.CONTINUE) {
+                recordDropped();
+                return null;
+            }
+            throw new StreamsException(String.format(Locale.ROOT,
+                "Deserialization exception handler is set to fail upon a deserialization error of the record at"
+                    + " topic %s, partition %d, offset %d (task %s): %s. To skip such records instead, set %s to"
+                    + " LogAndContinueExceptionHandler.", raw.topic(), raw.partition(), raw.offset(), id, e,
+                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG), e, id);
+        }
+        return new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(), raw.timestampType(),
+            raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(), raw.leaderEpoch());
+    }
+
+    private TimestampExtractor extractorOf(SourceNode<?, ?> source) {
+        return source.timestampExtractor() != null ? source.timestampExtractor() : defaultTimestampExtractor;
+    }
+
+    private long extractTimestamp(SourceNode<?, ?> source, ConsumerRecord<Object, Object> record,
+        long partitionTime) {
+        try {
+            return extractorOf(source).extract(record, partitionTime);
+        } catch (StreamsException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new StreamsException("Fatal user code error in TimestampExtractor callback for record at topic "
+                + record.topic() + ", partition " + record.partition() + ", offset " + record.offset(), e, id);
+        }
+    }
+
+    /** Fires the stream-time punctuations due at the current stream time; returns whether any fired. */
+    public boolean maybePunctuateStreamTime() {
+        return streamTime >= 0 && streamTimePunctuations.mayPunctuate(streamTime, this::punctuate);
+    }
+
+    /** Fires the wall-clock punctuations due at the current time; returns whether any fired. */
+    public boolean maybePunctuateSystemTime() {
+        return systemTimePunctuations.mayPunctuate(time.milliseconds(), this::punctuate);
+    }
+
+    private void punctuate(ProcessorNode<?, ?, ?, ?> node, long timestamp, Punctuator punctuator) {
+        context.setCurrentNode(node);
+        context.setRecordContext(ProcessorRecordContext.punctuation(timestamp));
+        try {
+            punctuator.punctuate(timestamp);
+        } catch (StreamsException e) {
+            context.takeFailedNode();
+            throw e;
+        } catch (RuntimeException e) {
+            context.takeFailedNode();
+            throw new StreamsException("Exception caught while punctuating processor '" + node.name() + "' in task "
+                + id + ": " + e, e, id);
+        } finally {
+            context.setCurrentNode(null);
+            context.setRecordContext(null);
+        }
+    }
+
+    Cancellable schedule(ProcessorNode<?, ?, ?, ?> node, long intervalMs, PunctuationType type,
+        Punctuator punctuator) {
+        // Stream-time schedules are aligned to 0, so they fire as soon as data arrives (as in Kafka Streams).
+        return type == PunctuationType.STREAM_TIME
+            ? streamTimePunctuations.schedule(node, 0L, intervalMs, punctuator)
+            : systemTimePunctuations.schedule(node, time.milliseconds() + intervalMs, intervalMs, punctuator);
+    }
+
+    /**
+     * Flushes the stores and the collector and returns, per input partition, the next offset to consume.
+     */
+    public Map<TopicPartition, Long> prepareCommit() {
+        for (StateStore store : stores.values()) {
+            store.flush();
+        }
+        collector.flush();
+        commitRequested = false;
+        return Collections.unmodifiableMap(new LinkedHashMap<>(consumedOffsets));
+    }
+
+    /** Returns whether a processor asked for a commit since the last one. */
+    public boolean commitRequested() {
+        return commitRequested;
+    }
+
+    void requestCommit() {
+        commitRequested = true;
+    }
+
+    /** Returns the task id. */
+    public TaskId id() {
+        return id;
+    }
+
+    /** Returns the stream time: the largest extracted timestamp so far, or -1. */
+    public long streamTime() {
+        return streamTime;
+    }
+
+    /** Returns how many input records were dropped (deserialization CONTINUE, negative timestamp, ...). */
+    public long droppedRecords() {
+        return droppedRecords;
+    }
+
+    void recordDropped() {
+        droppedRecords++;
+    }
+
+    /** Returns the topics this task reads. */
+    public java.util.Set<String> sourceTopics() {
+        return topology.sourceByTopic().keySet();
+    }
+
+    /** Returns the task's stores by name (outermost layer). */
+    public Map<String, StateStore> stores() {
+        return Collections.unmodifiableMap(stores);
+    }
+
+    /** Returns one of the task's stores, or {@code null}. */
+    public StateStore store(String name) {
+        return stores.get(name);
+    }
+
+    /** Returns the restore callback of each registered store, for restoring from its changelog. */
+    public Map<String, StateRestoreCallback> restoreCallbacks() {
+        return Collections.unmodifiableMap(restoreCallbacks);
+    }
+
+    StateStore globalStore(String name) {
+        return globalStores.apply(name);
+    }
+
+    void registerStore(StateStore store, StateRestoreCallback callback) {
+        if (restoreCallbacks.putIfAbsent(store.name(), Objects.requireNonNull(callback, "callback")) != null) {
+            throw new IllegalArgumentException("Store " + store.name() + " has already been registered.");
+        }
+    }
+
+    ChangeLogger changeLogger(String storeName) {
+        String topic = InternalStateStoreContext.changelogTopic(applicationId(), storeName);
+        int partition = id.partition();
+        return (key, value, timestamp) -> collector.send(topic, partition, timestamp, key.get(), value,
+            new StreamsHeaders(), storeName);
+    }
+
+    String applicationId() {
+        return config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+    }
+
+    StreamsConfig config() {
+        return config;
+    }
+
+    Time time() {
+        return time;
+    }
+
+    RecordCollector collector() {
+        return collector;
+    }
+
+    ProductionExceptionHandler productionExceptionHandler() {
+        return productionExceptionHandler;
+    }
+
+    File stateDir() {
+        return new File(new File(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId()), id.toString());
+    }
+
+    Serde<?> defaultSerdeOrNull(boolean isKey) {
+        return isKey ? defaultKeySerde : defaultValueSerde;
+    }
+
+    Serde<?> requiredDefaultSerde(boolean isKey) {
+        Serde<?> serde = defaultSerdeOrNull(isKey);
+        return serde != null ? serde : isKey ? config.defaultKeySerde() : config.defaultValueSerde();
+    }
+
+    /** Closes the processors, then the stores; the first failure is thrown after everything is closed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        RuntimeException failure = null;
+        for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+            context.setCurrentNode(node);
+            try {
+                node.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? new StreamsException("Failed to close processor " + node.name(), e, id)
+                    : failure;
+            } finally {
+                context.setCurrentNode(null);
+            }
+        }
+        for (StateStore store : stores.values()) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                failure = failure == null ? new StreamsException("Failed to close state store " + store.name(), e, id)
+                    : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+}

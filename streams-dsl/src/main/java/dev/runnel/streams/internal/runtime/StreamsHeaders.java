@@ -1,0 +1,123 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.header.Header;
+import dev.runnel.common.header.Headers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The {@link Headers} of records inside streams-dsl: an ordered list compared by content. Streams code does not use
+ * log-store's internal header class (ArchitectureTest). Not thread-safe; owned by one record.
+ */
+public final class StreamsHeaders implements Headers {
+    private final List<Header> headers;
+
+    /** Creates empty headers. */
+    public StreamsHeaders() {
+        this.headers = new ArrayList<>();
+    }
+
+    private StreamsHeaders(List<Header> headers) {
+        this.headers = headers;
+    }
+
+    /** Returns a copy of {@code headers}, or empty headers for {@code null}; values are shared, not copied. */
+    public static StreamsHeaders copyOf(Iterable<Header> headers) {
+        List<Header> copy = new ArrayList<>();
+        if (headers != null) {
+            for (Header header : headers) {
+                copy.add(header);
+            }
+        }
+        return new StreamsHeaders(copy);
+    }
+
+    @Override
+    public Headers add(Header header) {
+        headers.add(Objects.requireNonNull(header, "header"));
+        return this;
+    }
+
+    @Override
+    public Headers add(String key, byte[] value) {
+        return add(new Entry(Objects.requireNonNull(key, "key"), value));
+    }
+
+    @Override
+    public Headers remove(String key) {
+        headers.removeIf(header -> header.key().equals(key));
+        return this;
+    }
+
+    @Override
+    public Header lastHeader(String key) {
+        for (int i = headers.size() - 1; i >= 0; i--) {
+            if (headers.get(i).key().equals(key)) {
+                return headers.get(i);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public Iterable<Header> headers(String key) {
+        return headers.stream().filter(header -> header.key().equals(key)).toList();
+    }
+
+    @Override
+    public Header[] toArray() {
+        return headers.toArray(new Header[0]);
+    }
+
+    @Override
+    public java.util.Iterator<Header> iterator() {
+        return headers.iterator();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (!(other instanceof Headers that)) {
+            return false;
+        }
+        Header[] mine = toArray();
+        Header[] theirs = that.toArray();
+        if (mine.length != theirs.length) {
+            return false;
+        }
+        for (int i = 0; i < mine.length; i++) {
+            if (!mine[i].key().equals(theirs[i].key()) || !Arrays.equals(mine[i].value(), theirs[i].value())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        int hash = 1;
+        for (Header header : headers) {
+            hash = 31 * hash + header.key().hashCode();
+            hash = 31 * hash + Arrays.hashCode(header.value());
+        }
+        return hash;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder out = new StringBuilder("[");
+        for (Header header : headers) {
+            if (out.length() > 1) {
+                out.append(", ");
+            }
+            out.append(header.key()).append('=')
+                .append(header.value() == null ? "null" : new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return out.append(']').toString();
+    }
+
+    private record Entry(String key, byte[] value) implements Header {
+    }
+}

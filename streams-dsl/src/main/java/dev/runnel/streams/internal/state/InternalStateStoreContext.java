@@ -1,0 +1,17 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.streams.processor.StateStoreContext;
+
+/** The runtime's side of {@link StateStoreContext}: what store layers need beyond the public contract. */
+public interface InternalStateStoreContext extends StateStoreContext {
+    /** Returns the changelog sink of {@code storeName} in this task. */
+    ChangeLogger changeLogger(String storeName);
+
+    /** Returns the timestamp of the record being processed (or of the punctuation), or 0 outside processing. */
+    long recordTimestamp();
+
+    /** Returns the changelog topic name of a store: {@code <application.id>-<storeName>-changelog}. */
+    static String changelogTopic(String applicationId, String storeName) {
+        return applicationId + "-" + storeName + "-changelog";
+    }
+}

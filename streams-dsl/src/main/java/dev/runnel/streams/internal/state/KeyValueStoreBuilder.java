@@ -1,0 +1,45 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.KeyValueStore;
+
+/**
+ * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))}, the layering of Kafka Streams. The caching layer
+ * is the next store engineer's: {@link #maybeWithCaching} is where it plugs in.
+ */
+public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyValueStore<K, V>> {
+    private final KeyValueBytesStoreSupplier supplier;
+
+    /** Creates the builder; serdes may be {@code null} for the application defaults. */
+    public KeyValueStoreBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde,
+        Time time) {
+        super(supplier.name(), keySerde, valueSerde, time);
+        this.supplier = supplier;
+    }
+
+    @Override
+    public KeyValueStore<K, V> build() {
+        return new MeteredKeyValueStore<>(bytesLayers(false), keySerde(), valueSerde());
+    }
+
+    /** Returns the supplier's new bytes store with the layers this builder enables around it. */
+    protected KeyValueStore<Bytes, byte[]> bytesLayers(boolean timestamped) {
+        KeyValueStore<Bytes, byte[]> store = supplier.get();
+        if (loggingEnabled()) {
+            store = new ChangeLoggingKeyValueBytesStore(store, timestamped);
+        }
+        return maybeWithCaching(store);
+    }
+
+    /**
+     * Returns {@code store} behind a record cache if caching is enabled. No caching layer exists yet, so the store is
+     * returned as is: results are those of caching disabled (every update is forwarded and logged), which Kafka
+     * Streams also allows.
+     */
+    protected KeyValueStore<Bytes, byte[]> maybeWithCaching(KeyValueStore<Bytes, byte[]> store) {
+        return store;
+    }
+}

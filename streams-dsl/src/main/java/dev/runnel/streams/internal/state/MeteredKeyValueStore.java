@@ -1,0 +1,173 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outermost, typed layer of a key-value store: serializes keys and values into the bytes layers below. Serdes
+ * left {@code null} by the builder fall back to the application's defaults at {@link #init}. (Kafka also records
+ * latency metrics in this layer; Runnel will, once streams metrics exist.) Not thread-safe for writes; owned by the
+ * task.
+ */
+public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
+    private final KeyValueStore<Bytes, byte[]> wrapped;
+    private final Serde<K> configuredKeySerde;
+    private final Serde<?> configuredValueSerde;
+    private String serdeTopic;
+    private Serializer<K> keySerializer;
+    private Deserializer<K> keyDeserializer;
+    private Serializer<V> valueSerializer;
+    private Deserializer<V> valueDeserializer;
+
+    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
+    public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
+        this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
+        this.configuredKeySerde = keySerde;
+        this.configuredValueSerde = valueSerde;
+    }
+
+    /** Returns the serde of this layer's values given the user's value serde; timestamped stores wrap it. */
+    @SuppressWarnings("unchecked")
+    protected Serde<V> valueSerde(Serde<?> userValueSerde) {
+        return (Serde<V>) userValueSerde;
+    }
+
+    /** Returns the bytes store below this layer. */
+    public KeyValueStore<Bytes, byte[]> wrapped() {
+        return wrapped;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void init(StateStoreContext context, StateStore root) {
+        Serde<K> keySerde = configuredKeySerde != null ? configuredKeySerde : (Serde<K>) context.keySerde();
+        Serde<?> userValueSerde = configuredValueSerde != null ? configuredValueSerde : context.valueSerde();
+        if (keySerde == null || userValueSerde == null) {
+            throw new StreamsException("State store " + name() + " has no " + (keySerde == null ? "key" : "value")
+                + " serde: pass serdes to the store builder (or Materialized), or set default."
+                + (keySerde == null ? "key" : "value") + ".serde");
+        }
+        Serde<V> valueSerde = valueSerde(userValueSerde);
+        this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
+        this.keySerializer = keySerde.serializer();
+        this.keyDeserializer = keySerde.deserializer();
+        this.valueSerializer = valueSerde.serializer();
+        this.valueDeserializer = valueSerde.deserializer();
+        wrapped.init(context, root);
+    }
+
+    private Bytes rawKey(K key) {
+        return Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+    }
+
+    private byte[] rawValue(V value) {
+        return value == null ? null : valueSerializer.serialize(serdeTopic, value);
+    }
+
+    private V value(byte[] rawValue) {
+        return rawValue == null ? null : valueDeserializer.deserialize(serdeTopic, rawValue);
+    }
+
+    private K key(Bytes rawKey) {
+        return keyDeserializer.deserialize(serdeTopic, rawKey.get());
+    }
+
+    private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {
+        return new MappedKeyValueIterator<>(raw, this::key, this::value);
+    }
+
+    @Override
+    public V get(K key) {
+        return value(wrapped.get(rawKey(key)));
+    }
+
+    @Override
+    public void put(K key, V value) {
+        wrapped.put(rawKey(key), rawValue(value));
+    }
+
+    @Override
+    public V putIfAbsent(K key, V value) {
+        return value(wrapped.putIfAbsent(rawKey(key), rawValue(value)));
+    }
+
+    @Override
+    public void putAll(List<KeyValue<K, V>> entries) {
+        List<KeyValue<Bytes, byte[]>> raw = new ArrayList<>(entries.size());
+        for (KeyValue<K, V> entry : entries) {
+            raw.add(KeyValue.pair(rawKey(entry.key), rawValue(entry.value)));
+        }
+        wrapped.putAll(raw);
+    }
+
+    @Override
+    public V delete(K key) {
+        return value(wrapped.delete(rawKey(key)));
+    }
+
+    @Override
+    public KeyValueIterator<K, V> range(K from, K to) {
+        return typed(wrapped.range(from == null ? null : rawKey(from), to == null ? null : rawKey(to)));
+    }
+
+    @Override
+    public KeyValueIterator<K, V> reverseRange(K from, K to) {
+        return typed(wrapped.reverseRange(from == null ? null : rawKey(from), to == null ? null : rawKey(to)));
+    }
+
+    @Override
+    public KeyValueIterator<K, V> all() {
+        return typed(wrapped.all());
+    }
+
+    @Override
+    public KeyValueIterator<K, V> reverseAll() {
+        return typed(wrapped.reverseAll());
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        return typed(wrapped.prefixScan(prefix, prefixKeySerializer));
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        return wrapped.approximateNumEntries();
+    }
+
+    @Override
+    public String name() {
+        return wrapped.name();
+    }
+
+    @Override
+    public void flush() {
+        wrapped.flush();
+    }
+
+    @Override
+    public void close() {
+        wrapped.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return wrapped.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return wrapped.isOpen();
+    }
+}

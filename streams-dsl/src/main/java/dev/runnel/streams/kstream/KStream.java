@@ -1,0 +1,140 @@
+package dev.runnel.streams.kstream;
+
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.processor.TopicNameExtractor;
+import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+
+/**
+ * An unbounded stream of records, each processed independently. Operations return new streams and add one processor
+ * each to the topology, named {@code KSTREAM-<OP>-<index>} unless a {@link Named} is given.
+ *
+ * <pre>{@code
+ * builder.stream("orders", Consumed.with(Serdes.String(), Serdes.Long()))
+ *     .filter((customer, amount) -> amount > 100)
+ *     .mapValues(amount -> amount * 2)
+ *     .to("big-orders", Produced.with(Serdes.String(), Serdes.Long()));
+ * }</pre>
+ *
+ * <p>Key-changing operations ({@link #selectKey}, {@link #map}, {@link #flatMap}, {@link #process}) mark the result
+ * for repartitioning before a later grouping or join. The stateful operations (grouping, aggregation, windowing,
+ * joins, {@code toTable}, {@code repartition}) are not part of this foundation yet.
+ */
+public interface KStream<K, V> {
+    /** Keeps the records that pass {@code predicate}. */
+    KStream<K, V> filter(Predicate<? super K, ? super V> predicate);
+
+    /** Keeps the records that pass {@code predicate}, naming the processor. */
+    KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named);
+
+    /** Keeps the records that fail {@code predicate}. */
+    KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate);
+
+    /** Keeps the records that fail {@code predicate}, naming the processor. */
+    KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named);
+
+    /** Replaces each key with {@code mapper}'s result; values are unchanged. Marks the stream for repartitioning. */
+    <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
+
+    /** Replaces each key, naming the processor. */
+    <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named);
+
+    /** Replaces each record with the pair {@code mapper} returns. Marks the stream for repartitioning. */
+    <KR, VR> KStream<KR, VR> map(KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>>
+        mapper);
+
+    /** Replaces each record with the pair {@code mapper} returns, naming the processor. */
+    <KR, VR> KStream<KR, VR> map(KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>>
+        mapper, Named named);
+
+    /** Replaces each value; keys are unchanged, so no repartitioning is needed. */
+    <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper);
+
+    /** Replaces each value, naming the processor. */
+    <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named);
+
+    /** Replaces each value using the key too (which must not be modified). */
+    <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper);
+
+    /** Replaces each value using the key too, naming the processor. */
+    <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named);
+
+    /** Replaces each record with zero or more pairs, in iteration order. Marks the stream for repartitioning. */
+    <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
+        ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper);
+
+    /** Replaces each record with zero or more pairs, naming the processor. */
+    <KR, VR> KStream<KR, VR> flatMap(
+        KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper,
+        Named named);
+
+    /** Replaces each record with zero or more records of the same key, one per value. */
+    <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper);
+
+    /** Replaces each record with zero or more records of the same key, naming the processor. */
+    <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper, Named named);
+
+    /** Replaces each record with zero or more records of the same key, using the key too. */
+    <VR> KStream<K, VR> flatMapValues(
+        ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper);
+
+    /** Replaces each record with zero or more records of the same key, using the key too, naming the processor. */
+    <VR> KStream<K, VR> flatMapValues(ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper,
+        Named named);
+
+    /** Runs {@code action} on each record and passes the record on unchanged. */
+    KStream<K, V> peek(ForeachAction<? super K, ? super V> action);
+
+    /** Runs {@code action} on each record and passes it on, naming the processor. */
+    KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named);
+
+    /** Runs {@code action} on each record; a terminal operation. */
+    void foreach(ForeachAction<? super K, ? super V> action);
+
+    /** Runs {@code action} on each record, naming the processor; a terminal operation. */
+    void foreach(ForeachAction<? super K, ? super V> action, Named named);
+
+    /** Starts splitting the stream into branches; see {@link BranchedKStream}. */
+    BranchedKStream<K, V> split();
+
+    /** Starts splitting the stream; the name is the split processor's name and prefixes the branch names. */
+    BranchedKStream<K, V> split(Named named);
+
+    /** Returns a stream of the records of both streams, in the order they are processed. */
+    KStream<K, V> merge(KStream<K, V> stream);
+
+    /** Returns a stream of the records of both streams, naming the processor. */
+    KStream<K, V> merge(KStream<K, V> stream, Named named);
+
+    /** Writes the stream to {@code topic} with the stream's serdes (or the defaults). */
+    void to(String topic);
+
+    /** Writes the stream to {@code topic} as {@code produced} says. */
+    void to(String topic, Produced<K, V> produced);
+
+    /** Writes each record to the topic {@code topicExtractor} picks. */
+    void to(TopicNameExtractor<K, V> topicExtractor);
+
+    /** Writes each record to the topic {@code topicExtractor} picks, as {@code produced} says. */
+    void to(TopicNameExtractor<K, V> topicExtractor, Produced<K, V> produced);
+
+    /**
+     * Runs a processor on each record, with access to the named stores (which must have been added with
+     * {@code StreamsBuilder#addStateStore}, or be provided by the supplier's {@code stores()}). The result is marked
+     * for repartitioning, since the processor may change keys.
+     */
+    <KOut, VOut> KStream<KOut, VOut> process(ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier,
+        String... stateStoreNames);
+
+    /** Runs a processor on each record, naming the processor node. */
+    <KOut, VOut> KStream<KOut, VOut> process(ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier,
+        Named named, String... stateStoreNames);
+
+    /** Runs a fixed-key processor on each record; keys are unchanged, so no repartitioning is needed. */
+    <VOut> KStream<K, VOut> processValues(FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier,
+        String... stateStoreNames);
+
+    /** Runs a fixed-key processor on each record, naming the processor node. */
+    <VOut> KStream<K, VOut> processValues(FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier,
+        Named named, String... stateStoreNames);
+}

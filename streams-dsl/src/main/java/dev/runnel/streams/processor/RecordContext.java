@@ -1,0 +1,21 @@
+package dev.runnel.streams.processor;
+
+import dev.runnel.common.header.Headers;
+
+/** Where the record being processed came from; topic is {@code null} and offset -1 inside a punctuation. */
+public interface RecordContext {
+    /** Returns the source topic, or {@code null} inside a punctuation. */
+    String topic();
+
+    /** Returns the source partition, or -1 inside a punctuation. */
+    int partition();
+
+    /** Returns the source offset, or -1 inside a punctuation. */
+    long offset();
+
+    /** Returns the current record's timestamp in ms. */
+    long timestamp();
+
+    /** Returns the current record's headers. */
+    Headers headers();
+}

@@ -1,0 +1,98 @@
+package dev.runnel.streams.processor.api;
+
+import dev.runnel.common.header.Headers;
+import dev.runnel.streams.internal.runtime.StreamsHeaders;
+import java.util.Objects;
+
+/**
+ * A record flowing through the processor API: key, value, timestamp (ms) and headers. Immutable in key, value and
+ * timestamp: each {@code withX} returns a new record. The headers are copied on construction; they can be mutated in
+ * place, which affects only this record and the records derived from it with {@code withKey}/{@code withValue}.
+ */
+public final class Record<K, V> {
+    private final K key;
+    private final V value;
+    private final long timestamp;
+    private final Headers headers;
+
+    /**
+     * Creates a record; {@code headers} may be {@code null} (no headers) and are copied.
+     *
+     * @throws dev.runnel.streams.errors.StreamsException if {@code timestamp} is negative
+     */
+    public Record(K key, V value, long timestamp, Headers headers) {
+        this(key, value, timestamp, StreamsHeaders.copyOf(headers), true);
+    }
+
+    /** Creates a record without headers. */
+    public Record(K key, V value, long timestamp) {
+        this(key, value, timestamp, null);
+    }
+
+    private Record(K key, V value, long timestamp, Headers headers, boolean validate) {
+        if (validate && timestamp < 0) {
+            throw new dev.runnel.streams.errors.StreamsException(
+                "Malformed Record: timestamp may not be negative. Got: " + timestamp);
+        }
+        this.key = key;
+        this.value = value;
+        this.timestamp = timestamp;
+        this.headers = headers;
+    }
+
+    /** Returns the key, possibly {@code null}. */
+    public K key() {
+        return key;
+    }
+
+    /** Returns the value, possibly {@code null}. */
+    public V value() {
+        return value;
+    }
+
+    /** Returns the timestamp in ms. */
+    public long timestamp() {
+        return timestamp;
+    }
+
+    /** Returns the headers, never {@code null}. */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** Returns a copy with another key. */
+    public <NewK> Record<NewK, V> withKey(NewK newKey) {
+        return new Record<>(newKey, value, timestamp, headers, false);
+    }
+
+    /** Returns a copy with another value. */
+    public <NewV> Record<K, NewV> withValue(NewV newValue) {
+        return new Record<>(key, newValue, timestamp, headers, false);
+    }
+
+    /** Returns a copy with another timestamp, which must not be negative. */
+    public Record<K, V> withTimestamp(long newTimestamp) {
+        return new Record<>(key, value, newTimestamp, headers, true);
+    }
+
+    /** Returns a copy with other headers (copied). */
+    public Record<K, V> withHeaders(Headers newHeaders) {
+        return new Record<>(key, value, timestamp, StreamsHeaders.copyOf(newHeaders), false);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Record<?, ?> that && timestamp == that.timestamp && Objects.equals(key, that.key)
+            && Objects.equals(value, that.value) && Objects.equals(headers, that.headers);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(key, value, timestamp, headers);
+    }
+
+    @Override
+    public String toString() {
+        return "Record{key=" + key + ", value=" + value + ", timestamp=" + timestamp + ", headers=" + headers + "}";
+    }
+}

@@ -1,0 +1,136 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.kstream.Branched;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.Stores;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code Topology.describe()} against golden files, and the topology validation messages. */
+class TopologyDescribeTest {
+    // A method reference to a constructor: a non-capturing lambda "record -> { }" would be one shared instance,
+    // which the topology rightly rejects.
+    private static final ProcessorSupplier<Object, Object, Object, Object> NOOP = Noop::new;
+
+    private static final class Noop implements Processor<Object, Object, Object, Object> {
+        @Override
+        public void process(dev.runnel.streams.processor.api.Record<Object, Object> record) {
+        }
+    }
+
+    /** A named class, so the golden file shows a stable extractor class name. */
+    private static final class ToTopicX implements dev.runnel.streams.processor.TopicNameExtractor<Object, Object> {
+        @Override
+        public String extract(Object key, Object value, dev.runnel.streams.processor.RecordContext recordContext) {
+            return "x";
+        }
+    }
+
+    private static final class GlobalUpdater implements Processor<String, String, Void, Void> {
+        @Override
+        public void process(dev.runnel.streams.processor.api.Record<String, String> record) {
+        }
+    }
+
+    private static void assertGolden(String name, Topology topology) {
+        Golden.assertMatches("topology", name, topology.describe().toString());
+    }
+
+    @Test
+    void shouldDescribeStatelessChain() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("input", Consumed.with(Serdes.String(), Serdes.String()))
+            .filter((k, v) -> v != null)
+            .mapValues(v -> v.length())
+            .selectKey((k, v) -> v)
+            .to("output");
+        assertGolden("stateless-chain", builder.build());
+    }
+
+    @Test
+    void shouldDescribeSplitAndMerge() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> input = builder.stream("input");
+        var branches = input.split(Named.as("split-"))
+            .branch((k, v) -> v.isEmpty(), Branched.as("empty"))
+            .defaultBranch(Branched.as("rest"));
+        branches.get("split-empty").merge(branches.get("split-rest").peek((k, v) -> { }), Named.as("together"))
+            .to("output", Produced.as("out"));
+        assertGolden("split-merge", builder.build());
+    }
+
+    @Test
+    void shouldDescribeSubtopologiesSplitByTopicsAndJoinedByStores() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("shared"), Serdes.String(),
+            Serdes.String()));
+        builder.stream("a").process(NOOP, "shared");
+        builder.stream("b").process(NOOP, "shared");
+        builder.stream("c").flatMapValues(v -> List.of(v)).to("d");
+        builder.stream("d").foreach((k, v) -> { });
+        builder.table("t").toStream().to("t-out");
+        builder.globalTable("g");
+        assertGolden("subtopologies", builder.build());
+    }
+
+    @Test
+    void shouldDescribeProcessorApiTopologyWithGlobalStore() {
+        Topology topology = new Topology()
+            .addSource("source", "in-1", "in-2")
+            .addProcessor("p1", NOOP, "source")
+            .addProcessor("p2", NOOP, "p1")
+            .addProcessor("p3", NOOP, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("store"), Serdes.String(),
+                Serdes.String()), "p2", "p3")
+            .addSink("sink", "out", "p2", "p3")
+            .addSink("dynamic", new ToTopicX(), "p1")
+            .addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("global"), Serdes.String(),
+                    Serdes.String()).withLoggingDisabled(), "global-source", Serdes.String().deserializer(),
+                Serdes.String().deserializer(), "global-topic", "global-processor", GlobalUpdater::new);
+        String description = topology.describe().toString();
+        assertGolden("processor-api", topology);
+        assertTrue(description.contains("Sink: dynamic (extractor class: "), description);
+    }
+
+    @Test
+    void shouldRejectInvalidTopologiesWithKafkaMessages() {
+        Topology topology = new Topology().addSource("source", "input");
+        assertEquals("Invalid topology: Processor source is already added.",
+            assertThrows(TopologyException.class, () -> topology.addSource("source", "other")).getMessage());
+        assertEquals("Invalid topology: Topic input has already been registered by another source.",
+            assertThrows(TopologyException.class, () -> topology.addSource("s2", "input")).getMessage());
+        assertEquals("Invalid topology: Parent processor missing is not added yet for p",
+            assertThrows(TopologyException.class, () -> topology.addProcessor("p", NOOP, "missing")).getMessage());
+        assertEquals("Invalid topology: Processor p must have at least one parent",
+            assertThrows(TopologyException.class, () -> topology.addProcessor("p", NOOP)).getMessage());
+        topology.addSink("sink", "out", "source");
+        assertEquals("Invalid topology: Sink sink cannot be used as a parent.",
+            assertThrows(TopologyException.class, () -> topology.addProcessor("p", NOOP, "sink")).getMessage());
+        topology.addProcessor("p", NOOP, "source");
+        assertEquals("Invalid topology: StateStore nope is not added yet.",
+            assertThrows(TopologyException.class, () -> topology.connectProcessorAndStateStores("p", "nope"))
+                .getMessage());
+        Processor<Object, Object, Object, Object> shared = record -> { };
+        assertThrows(IllegalArgumentException.class, () -> topology.addProcessor("q", () -> shared, "source"));
+    }
+
+    @Test
+    void shouldRejectGlobalStoreWithLogging() {
+        TopologyException error = assertThrows(TopologyException.class, () -> new Topology().addGlobalStore(
+            Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("g"), Serdes.String(), Serdes.String()),
+            "s", Serdes.String().deserializer(), Serdes.String().deserializer(), "t", "p", GlobalUpdater::new));
+        assertEquals("Invalid topology: StateStore g for global table must not have logging enabled.",
+            error.getMessage());
+    }
+}

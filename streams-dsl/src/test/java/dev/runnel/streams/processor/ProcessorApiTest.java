@@ -1,0 +1,252 @@
+package dev.runnel.streams.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.Topology;
+import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.processor.api.RecordMetadata;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.test.TestRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The processor API through TopologyTestDriver: punctuation on both clocks, forwarding, stores and failures. */
+class ProcessorApiTest {
+    private static final Instant WALL_CLOCK_START = Instant.ofEpochMilli(1_000L);
+
+    /** Forwards every input as ("in", value), and on each punctuation forwards ("tick", "tick@time"). */
+    private static final class Ticker extends ContextualProcessor<String, String, String, String> {
+        private final PunctuationType type;
+        private final long intervalMs;
+        private final int maxTicks;
+        private int ticks;
+
+        Ticker(PunctuationType type, long intervalMs, int maxTicks) {
+            this.type = type;
+            this.intervalMs = intervalMs;
+            this.maxTicks = maxTicks;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            super.init(context);
+            Cancellable[] schedule = new Cancellable[1];
+            schedule[0] = context.schedule(Duration.ofMillis(intervalMs), type, timestamp -> {
+                RecordMetadata metadata = context.recordMetadata().orElseThrow();
+                assertEquals(null, metadata.topic());
+                assertEquals(-1L, metadata.offset());
+                if (type == PunctuationType.STREAM_TIME) {
+                    assertEquals(timestamp, context.currentStreamTimeMs());
+                } else {
+                    assertEquals(timestamp, context.currentSystemTimeMs());
+                }
+                context.forward(new Record<>("tick", "tick@" + timestamp, timestamp));
+                if (++ticks == maxTicks) {
+                    schedule[0].cancel();
+                }
+            });
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            context().forward(record.withKey("in"));
+        }
+    }
+
+    private static Topology tickerTopology(PunctuationType type, long intervalMs, int maxTicks) {
+        return new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("ticker", () -> new Ticker(type, intervalMs, maxTicks), "source")
+            .addSink("sink", "output", Serdes.String().serializer(), Serdes.String().serializer(), "ticker");
+    }
+
+    @Test
+    void shouldPunctuateOnStreamTimeAlignedToInterval() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(tickerTopology(PunctuationType.STREAM_TIME, 10, 100),
+            WALL_CLOCK_START)) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, String> output =
+                driver.createOutputTopic("output", Serdes.String().deserializer(), Serdes.String().deserializer());
+            for (long timestamp : new long[] {3, 5, 12, 35, 36, 20, 40}) {
+                input.pipeInput("k", "v" + timestamp, timestamp);
+            }
+            // Schedules start at 0: due 0 fires at stream time 3 (next 10); 12 fires (next 20); 35 jumps past 20
+            // and 30 and fires once (next 40); 36 and the late 20 do not move stream time past 40; 40 fires.
+            // Wall-clock time plays no part.
+            assertEquals(List.of(
+                    KeyValue.pair("in", "v3"), KeyValue.pair("tick", "tick@3"),
+                    KeyValue.pair("in", "v5"),
+                    KeyValue.pair("in", "v12"), KeyValue.pair("tick", "tick@12"),
+                    KeyValue.pair("in", "v35"), KeyValue.pair("tick", "tick@35"),
+                    KeyValue.pair("in", "v36"),
+                    KeyValue.pair("in", "v20"),
+                    KeyValue.pair("in", "v40"), KeyValue.pair("tick", "tick@40")),
+                output.readKeyValuesToList());
+            driver.advanceWallClockTime(Duration.ofHours(1));
+            assertTrue(output.isEmpty());
+        }
+    }
+
+    @Test
+    void shouldPunctuateOnWallClockTimeOnlyWhenAdvanced() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(
+            tickerTopology(PunctuationType.WALL_CLOCK_TIME, 100, 3), WALL_CLOCK_START)) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, String> output =
+                driver.createOutputTopic("output", Serdes.String().deserializer(), Serdes.String().deserializer());
+            input.pipeInput("k", "a", 5_000L);
+            assertEquals(List.of(KeyValue.pair("in", "a")), output.readKeyValuesToList());
+            // First due at start + 100 = 1100.
+            driver.advanceWallClockTime(Duration.ofMillis(50));
+            assertTrue(output.isEmpty());
+            driver.advanceWallClockTime(Duration.ofMillis(50));
+            assertEquals(List.of(new TestRecord<>("tick", "tick@1100", null, 1100L)), output.readRecordsToList());
+            // A jump over 1200 and 1300 fires once, at 1350; the next stays aligned at 1400.
+            driver.advanceWallClockTime(Duration.ofMillis(250));
+            assertEquals(List.of(KeyValue.pair("tick", "tick@1350")), output.readKeyValuesToList());
+            driver.advanceWallClockTime(Duration.ofMillis(50));
+            assertEquals(List.of(KeyValue.pair("tick", "tick@1400")), output.readKeyValuesToList());
+            // The third tick cancelled the schedule.
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+            assertTrue(output.isEmpty());
+        }
+    }
+
+    @Test
+    void shouldForwardToNamedChildOnlyAndExposeRecordMetadata() {
+        List<String> metadata = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("router", () -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    RecordMetadata position = context().recordMetadata().orElseThrow();
+                    metadata.add(position.topic() + "/" + position.partition() + "/" + position.offset());
+                    context().forward(record, record.value().startsWith("l") ? "left" : "right");
+                }
+            }, "source")
+            .addSink("left", "left-out", Serdes.String().serializer(), Serdes.String().serializer(), "router")
+            .addSink("right", "right-out", Serdes.String().serializer(), Serdes.String().serializer(), "router");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeValueList(List.of("l1", "r1", "l2"));
+            assertEquals(List.of("l1", "l2"), driver.createOutputTopic("left-out", Serdes.String().deserializer(),
+                Serdes.String().deserializer()).readValuesToList());
+            assertEquals(List.of("r1"), driver.createOutputTopic("right-out", Serdes.String().deserializer(),
+                Serdes.String().deserializer()).readValuesToList());
+            assertEquals(List.of("input/0/0", "input/0/1", "input/0/2"), metadata);
+        }
+    }
+
+    @Test
+    void shouldRefuseStoreNotConnectedToProcessor() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("owner", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source")
+            .addProcessor("stranger", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    context().getStateStore("store");
+                }
+            }, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("store"), Serdes.String(),
+                Serdes.String()), "owner");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            StreamsException error = assertThrows(StreamsException.class, () -> input.pipeInput("k", "v"));
+            assertTrue(error.getMessage().startsWith("Processor stranger has no access to StateStore store"),
+                error.getMessage());
+        }
+    }
+
+    @Test
+    void shouldNameTaskProcessorAndPositionWhenProcessorFails() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("fails", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    throw new IllegalStateException("boom");
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            StreamsException error = assertThrows(StreamsException.class, () -> driver.createInputTopic("input",
+                Serdes.String().serializer(), Serdes.String().serializer()).pipeInput("k", "v"));
+            assertEquals("Exception caught in process. taskId=0_0, processor=fails, topic=input, partition=0,"
+                + " offset=0: java.lang.IllegalStateException: boom", error.getMessage());
+            assertEquals(new TaskId(0, 0), error.taskId().orElseThrow());
+        }
+    }
+
+    @Test
+    void shouldKeepStoreContentsAcrossRecordsAndExposeThemToTheDriver() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("last", () -> new ContextualProcessor<String, String, Void, Void>() {
+                private KeyValueStore<String, String> store;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    store = context.getStateStore("last");
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                    store.put(record.key(), record.value());
+                }
+            }, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("last"), Serdes.String(),
+                Serdes.String()).withLoggingDisabled(), "last");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeKeyValueList(List.of(KeyValue.pair("a", "1"), KeyValue.pair("b", "2"), KeyValue.pair("a", "3")));
+            KeyValueStore<String, String> store = driver.getKeyValueStore("last");
+            assertEquals("3", store.get("a"));
+            assertEquals(2, store.approximateNumEntries());
+            assertTrue(driver.producedTopicNames().isEmpty(), "logging is disabled");
+            assertEquals(List.of("last"), List.copyOf(driver.getAllStateStores().keySet()));
+        }
+    }
+
+    @Test
+    void shouldRefuseForwardFromInit() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("eager", () -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void init(ProcessorContext<String, String> context) {
+                    context.forward(new Record<>("k", "v", 0L));
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source");
+        StreamsException error = assertThrows(StreamsException.class,
+            () -> new TopologyTestDriver(topology, WALL_CLOCK_START));
+        assertTrue(error.getMessage().contains("forward() may be called only from Processor#process or a"
+            + " punctuation"), error.getMessage());
+    }
+}
