@@ -62,4 +62,29 @@ class ProducerConsumerIT {
             assertTrue(consumer.poll(Duration.ofMillis(10)).isEmpty());
         }
     }
+
+    @Test
+    void shouldKeepSendOrderWithinAPartitionWhileBatchesFillAndLingerExpires() throws Exception {
+        try (Admin admin = Admin.create(config())) {
+            admin.createTopics(List.of(new NewTopic("ordered", 1, (short) 1))).all().get();
+        }
+        int count = 200_000;
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config("linger.ms", 0, "batch.size", 512,
+                "acks", "1"), new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>("ordered", Integer.toString(i)));
+            }
+        }
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config("auto.offset.reset", "earliest",
+                "max.poll.records", 10_000), new StringDeserializer(), new StringDeserializer())) {
+            consumer.assign(List.of(new TopicPartition("ordered", 0)));
+            int expected = 0;
+            while (expected < count) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofSeconds(5))) {
+                    assertEquals(Integer.toString(expected), record.value(), "offset " + record.offset());
+                    expected++;
+                }
+            }
+        }
+    }
 }

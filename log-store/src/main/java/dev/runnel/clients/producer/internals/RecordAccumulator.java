@@ -8,6 +8,7 @@ import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.internal.record.RecordBatchBuilder;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ final class RecordAccumulator {
     private final BufferMemory memory;
     private final Time time;
     private final Map<TopicPartition, PartitionQueue> queues = new ConcurrentHashMap<>();
-    private final ConcurrentLinkedQueue<ProducerBatch> fullBatches = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<RecordBatchBuilder> freeBuilders = new ConcurrentLinkedQueue<>();
     private final Set<ProducerBatch> incomplete = ConcurrentHashMap.newKeySet();
     private final AtomicInteger flushesInProgress = new AtomicInteger();
@@ -44,8 +44,13 @@ final class RecordAccumulator {
     private volatile boolean senderIdle = true;
     private volatile boolean closing;
 
-    /** The open batch of one partition; its monitor guards changes to {@code open}, which the sender may peek at. */
+    /**
+     * The batches of one partition: the open one and the closed ones waiting for the sender, oldest first. Its monitor
+     * guards every change; the sender peeks at the volatile fields before taking it.
+     */
     private static final class PartitionQueue {
+        private final ArrayDeque<ProducerBatch> closed = new ArrayDeque<>();
+        private volatile boolean hasClosed;
         private volatile ProducerBatch open;
     }
 
@@ -101,7 +106,8 @@ final class RecordAccumulator {
         FutureRecordMetadata future = open.tryAppend(timestamp, key, value, headers, callback);
         if (future == null) {
             queue.open = null;
-            fullBatches.add(open);
+            queue.closed.add(open);
+            queue.hasClosed = true;
             signalWork();
         }
         return future;
@@ -113,18 +119,19 @@ final class RecordAccumulator {
      */
     List<ProducerBatch> drain() {
         List<ProducerBatch> ready = new ArrayList<>();
-        ProducerBatch full;
-        while ((full = fullBatches.poll()) != null) {
-            ready.add(full);
-        }
         boolean takeAll = closing || flushesInProgress.get() > 0;
         long now = time.milliseconds();
         for (PartitionQueue queue : queues.values()) {
             ProducerBatch open = queue.open;
+            boolean openDue = open != null && (takeAll || now - open.createdMs() >= lingerMs);
             // Peek first: locking every queue on every round would contend with the sending threads.
-            if (open != null && (takeAll || now - open.createdMs() >= lingerMs)) {
+            if (queue.hasClosed || openDue) {
                 synchronized (queue) {
-                    if (queue.open == open) {
+                    // Closed batches before the open one: a partition's batches reach the log in send order.
+                    ready.addAll(queue.closed);
+                    queue.closed.clear();
+                    queue.hasClosed = false;
+                    if (openDue && queue.open == open) {
                         queue.open = null;
                         ready.add(open);
                     }
