@@ -100,6 +100,9 @@ final class ConsumeCommand extends RunnelCommand {
             config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
             config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         }
+        // Ctrl-C wakes the consumer, then waits until it has committed and closed, so the log shuts down cleanly.
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread wakeOnInterrupt = null;
         try (KafkaConsumer<String, String> consumer =
                  new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
             if (group == null) {
@@ -108,10 +111,9 @@ final class ConsumeCommand extends RunnelCommand {
                 consumer.partitionsFor(topic); // Fails for an unknown topic, which a subscription would wait for.
                 consumer.subscribe(List.of(topic), new CommitOnRevoke(consumer));
             }
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread wakeOnInterrupt = new Thread(() -> {
+            wakeOnInterrupt = new Thread(() -> {
                 consumer.wakeup();
-                awaitQuietly(finished);
+                awaitQuietly(closed);
             }, "runnel-consume-shutdown");
             Runtime.getRuntime().addShutdownHook(wakeOnInterrupt);
             try {
@@ -119,7 +121,10 @@ final class ConsumeCommand extends RunnelCommand {
                 return group == null ? exitCode : commit(consumer, exitCode);
             } finally {
                 io.err().println("Processed a total of " + printed + " messages");
-                finished.countDown();
+            }
+        } finally {
+            closed.countDown();
+            if (wakeOnInterrupt != null) {
                 ProduceCommand.removeShutdownHook(wakeOnInterrupt);
             }
         }
