@@ -1,9 +1,11 @@
 package dev.runnel.cli;
 
 import dev.runnel.clients.consumer.ConsumerConfig;
+import dev.runnel.clients.consumer.ConsumerRebalanceListener;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.RecordDeserializationException;
@@ -17,8 +19,13 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -27,7 +34,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code runnel consume}: prints a topic's records, one per line, like Kafka's console consumer. Runs until
  * {@code --max-messages}, until no record arrived for {@code --timeout-ms}, or until Ctrl-C, then prints
- * {@code Processed a total of N messages} on stderr. Not thread-safe; runs once (a shutdown hook only wakes it).
+ * {@code Processed a total of N messages} on stderr. With {@code --group G} it reads as a member of G and, when it
+ * stops, commits exactly the records it printed, so that the next member of G continues after them. Not
+ * thread-safe; runs once (a shutdown hook only wakes it).
  */
 @Command(name = "consume", sortOptions = false,
     description = "Print a topic's records, one per line (like kafka-console-consumer).")
@@ -38,8 +47,13 @@ final class ConsumeCommand extends RunnelCommand {
     @Option(names = "--topic", required = true, paramLabel = "TOPIC", description = "The topic to read.")
     String topic;
 
-    @Option(names = "--from-beginning", description = "Start at the earliest record rather than the end.")
+    @Option(names = "--from-beginning", description = "Start at the earliest record rather than the end (with "
+        + "--group: only where the group has no committed offset).")
     boolean fromBeginning;
+
+    @Option(names = "--group", paramLabel = "GROUP", description = "Read as a member of GROUP, from its committed "
+        + "offsets, and commit what was printed.")
+    String group;
 
     @Option(names = "--partition", paramLabel = "N", description = "Read only partition N (default: all).")
     Integer partition;
@@ -82,20 +96,35 @@ final class ConsumeCommand extends RunnelCommand {
         checkOptions();
         Map<String, Object> config = clientConfig();
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest");
+        if (group != null) {
+            config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
+            config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        }
+        // Ctrl-C wakes the consumer, then waits until it has committed and closed, so the log shuts down cleanly.
+        CountDownLatch closed = new CountDownLatch(1);
+        Thread wakeOnInterrupt = null;
         try (KafkaConsumer<String, String> consumer =
                  new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            assignAndSeek(consumer);
-            CountDownLatch finished = new CountDownLatch(1);
-            Thread wakeOnInterrupt = new Thread(() -> {
+            if (group == null) {
+                assignAndSeek(consumer);
+            } else {
+                consumer.partitionsFor(topic); // Fails for an unknown topic, which a subscription would wait for.
+                consumer.subscribe(List.of(topic), new CommitOnRevoke(consumer));
+            }
+            wakeOnInterrupt = new Thread(() -> {
                 consumer.wakeup();
-                awaitQuietly(finished);
+                awaitQuietly(closed);
             }, "runnel-consume-shutdown");
             Runtime.getRuntime().addShutdownHook(wakeOnInterrupt);
             try {
-                return consume(consumer);
+                int exitCode = consume(consumer);
+                return group == null ? exitCode : commit(consumer, exitCode);
             } finally {
                 io.err().println("Processed a total of " + printed + " messages");
-                finished.countDown();
+            }
+        } finally {
+            closed.countDown();
+            if (wakeOnInterrupt != null) {
                 ProduceCommand.removeShutdownHook(wakeOnInterrupt);
             }
         }
@@ -122,6 +151,10 @@ final class ConsumeCommand extends RunnelCommand {
     }
 
     private void checkOptions() {
+        if (group != null && (partition != null || offset != null)) {
+            throw usageError("--partition and --offset cannot be combined with --group: a group member reads the "
+                + "partitions the group assigns it, from the group's committed offsets");
+        }
         if (offset != null && partition == null) {
             throw usageError("--offset needs --partition N: an offset belongs to one partition");
         }
@@ -190,11 +223,13 @@ final class ConsumeCommand extends RunnelCommand {
                 }
                 continue;
             }
-            for (ConsumerRecord<String, String> record : records) {
+            Iterator<ConsumerRecord<String, String>> iterator = records.iterator();
+            while (iterator.hasNext()) {
                 line.setLength(0);
-                format(record, line);
+                format(iterator.next(), line);
                 out.append(line);
                 if (++printed == limit) {
+                    rewindToUnprinted(consumer, iterator);
                     break;
                 }
             }
@@ -202,6 +237,62 @@ final class ConsumeCommand extends RunnelCommand {
             if (timeoutMs != null) {
                 idleDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
             }
+        }
+    }
+
+    /**
+     * Moves each partition's position back to its first record that was returned but not printed, so that the
+     * positions (and a group's commit of them) cover exactly the printed records.
+     */
+    private static void rewindToUnprinted(KafkaConsumer<String, String> consumer,
+                                          Iterator<ConsumerRecord<String, String>> unprinted) {
+        Set<TopicPartition> rewound = new HashSet<>();
+        while (unprinted.hasNext()) {
+            ConsumerRecord<String, String> record = unprinted.next();
+            TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+            if (rewound.add(tp)) {
+                consumer.seek(tp, record.offset());
+            }
+        }
+    }
+
+    /**
+     * Commits the positions of the assigned partitions, which stop after the last printed record; returns the exit
+     * code, 1 if the commit failed. Runs after an error too, to keep what was printed before it.
+     */
+    private int commit(KafkaConsumer<String, String> consumer, int exitCode) {
+        try {
+            consumer.commitSync();
+            return exitCode;
+        } catch (RuntimeException e) {
+            return fail(new CommandFailedException("Could not commit the offsets of group '" + group + "' after "
+                + printed + " printed record(s): " + e.getMessage() + "; the next member of the group may print "
+                + "some of them again"));
+        }
+    }
+
+    /**
+     * Commits a partition's position when the group takes it away, so that its next owner starts after what this
+     * member printed. Positions never run ahead of printing: records are printed as soon as a poll returns them.
+     */
+    private record CommitOnRevoke(KafkaConsumer<String, String> consumer) implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            Map<TopicPartition, OffsetAndMetadata> positions = new HashMap<>();
+            for (TopicPartition tp : partitions) {
+                positions.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+            }
+            consumer.commitSync(positions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // Positions come from the group's committed offsets, or from auto.offset.reset.
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            // The group removed this member: a commit would be refused, and another member owns them now.
         }
     }
 

@@ -58,6 +58,7 @@ public final class Runnel implements Callable<Integer> {
             .addSubcommand(new TopicsCommand(io))
             .addSubcommand(new ProduceCommand(io))
             .addSubcommand(new ConsumeCommand(io))
+            .addSubcommand(new GroupsCommand(io))
             .addSubcommand(perf)
             .addSubcommand(new TourCommand(io));
         runnel.setOut(writer(io.out()));

@@ -77,6 +77,18 @@ class RunnelLauncherIT {
             "--print-offset", "--max-messages", "3");
         assertEquals(new Result(0, "Offset:0\ten\thello\nOffset:1\tfr\tbonjour\nOffset:2\tde\thallo\n",
             "Processed a total of 3 messages\n"), consumed);
+
+        Result first = runnel("", "consume", "--topic", "greetings", "--group", "readers", "--from-beginning",
+            "--max-messages", "2");
+        assertEquals(new Result(0, "hello\nbonjour\n", "Processed a total of 2 messages\n"), first);
+        Result rest = runnel("", "consume", "--topic", "greetings", "--group", "readers", "--max-messages", "1");
+        assertEquals(new Result(0, "hallo\n", "Processed a total of 1 messages\n"), rest,
+            "a second process continues after what the first printed");
+        Result described = runnel("", "groups", "--describe", "--group", "readers");
+        assertEquals(new Result(0, "GROUP           TOPIC           PARTITION  CURRENT-OFFSET  LOG-END-OFFSET  LAG"
+            + "             CONSUMER-ID     HOST            CLIENT-ID\n"
+            + "readers         greetings       0          3               3               0               -"
+            + "               -               -\n", "Consumer group 'readers' has no active members.\n"), described);
     }
 
     @Test

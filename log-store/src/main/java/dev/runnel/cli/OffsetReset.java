@@ -1,0 +1,245 @@
+package dev.runnel.cli;
+
+import static dev.runnel.cli.TopicsCommand.await;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.ConsumerGroupDescription;
+import dev.runnel.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import dev.runnel.clients.admin.OffsetSpec;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.GroupIdNotFoundException;
+import dev.runnel.common.errors.UnknownMemberIdException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --reset-offsets} options of {@code runnel groups} and what they do: which partitions (the scope), where
+ * to move them (the spec) and whether to write the result. Offsets are computed from the log's start and end offsets
+ * and kept inside them, as Kafka does; a dry run, the default, only prints them. Not thread-safe; runs once.
+ */
+final class OffsetReset {
+    static final String MISSING_SCOPE = "--reset-offsets needs --topic TOPIC[:P,...] or --all-topics, and one of "
+        + "--to-earliest, --to-latest, --to-offset N, --to-datetime DATETIME or --shift-by N";
+    static final String DATETIME_FORMAT = "YYYY-MM-DDTHH:mm:SS.sss[Z|±HH:MM]";
+    /** Kafka's accepted forms: milliseconds optional, an offset or Z optional (local time without one). */
+    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
+        .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
+        .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
+        .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+        .toFormatter();
+
+    @Option(names = "--topic", paramLabel = "TOPIC[:P,...]",
+        description = "Reset this topic's partitions (all of them, or the listed ones). Repeatable.")
+    List<String> topics = new ArrayList<>();
+
+    @Option(names = "--all-topics", description = "Reset every partition the group has an offset for.")
+    boolean allTopics;
+
+    @Option(names = "--to-earliest", description = "Move to the earliest offset still in the log.")
+    boolean toEarliest;
+
+    @Option(names = "--to-latest", description = "Move to the log end offset: skip everything.")
+    boolean toLatest;
+
+    @Option(names = "--to-offset", paramLabel = "N", description = "Move to offset N (kept inside the log).")
+    Long toOffset;
+
+    @Option(names = "--to-datetime", paramLabel = "DATETIME",
+        description = "Move to the first record at or after " + DATETIME_FORMAT + " (local time without a zone).")
+    String toDatetime;
+
+    @Option(names = "--shift-by", paramLabel = "N",
+        description = "Move the committed offset by N, back if negative (kept inside the log).")
+    Long shiftBy;
+
+    @Option(names = "--dry-run", description = "Only print the new offsets (the default).")
+    boolean dryRun;
+
+    @Option(names = "--execute", description = "Write the new offsets.")
+    boolean execute;
+
+    private long datetimeMs;
+    private final List<Scope> scopes = new ArrayList<>();
+
+    /** Rejects incomplete or conflicting options through the command's usage errors. */
+    void check(RunnelCommand command) {
+        if (topics.isEmpty() == !allTopics) {
+            throw command.usageError(topics.isEmpty() ? MISSING_SCOPE : "give --topic or --all-topics, not both");
+        }
+        int specs = (toEarliest ? 1 : 0) + (toLatest ? 1 : 0) + (toOffset != null ? 1 : 0)
+            + (toDatetime != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
+        if (specs != 1) {
+            throw command.usageError(specs == 0 ? MISSING_SCOPE : "give only one of --to-earliest, --to-latest, "
+                + "--to-offset, --to-datetime and --shift-by");
+        }
+        if (dryRun && execute) {
+            throw command.usageError("give --dry-run or --execute, not both");
+        }
+        if (toOffset != null && toOffset < 0) {
+            throw command.usageError("--to-offset must not be negative, got " + toOffset);
+        }
+        if (toDatetime != null) {
+            datetimeMs = parseDatetime(command, toDatetime);
+        }
+        for (String topic : topics) {
+            scopes.add(parseScope(command, topic));
+        }
+    }
+
+    private static long parseDatetime(RunnelCommand command, String text) {
+        try {
+            TemporalAccessor parsed = DATETIME.parse(text);
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return OffsetDateTime.from(parsed).toInstant().toEpochMilli();
+            }
+            return LocalDateTime.from(parsed).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw command.usageError("--to-datetime '" + text + "' is not a date and time; expected "
+                + DATETIME_FORMAT + ", e.g. 2024-05-01T09:30:00.000Z or 2024-05-01T11:30:00.000+02:00");
+        }
+    }
+
+    /** A {@code --topic} value: the topic, and the listed partitions (empty for all of them). */
+    private record Scope(String topic, List<Integer> partitions) {
+    }
+
+    private static Scope parseScope(RunnelCommand command, String value) {
+        int colon = value.indexOf(':');
+        if (colon < 0) {
+            return new Scope(value, List.of());
+        }
+        List<Integer> partitions = new ArrayList<>();
+        try {
+            for (String p : value.substring(colon + 1).split(",", -1)) {
+                partitions.add(Integer.parseInt(p.trim()));
+            }
+        } catch (NumberFormatException e) {
+            throw command.usageError("--topic " + value + " is not TOPIC or TOPIC:P,P,...; partitions are numbers");
+        }
+        return new Scope(value.substring(0, colon), partitions);
+    }
+
+    /** Computes, prints and (with {@code --execute}) writes the new offsets of {@code group}. */
+    void run(Admin admin, String group, StandardStreams io) throws InterruptedException {
+        boolean exists = checkInactive(admin, group);
+        if (allTopics && !exists) {
+            throw GroupsCommand.unknownGroup(group);
+        }
+        Map<TopicPartition, OffsetAndMetadata> committed = exists
+            ? await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()) : Map.of();
+        Set<TopicPartition> partitions = allTopics ? committed.keySet() : partitions(admin);
+        Map<TopicPartition, Long> newOffsets = newOffsets(admin, group, partitions, committed);
+        GroupsCommand.printNewOffsets(io.out(), group, newOffsets);
+        if (!execute) {
+            if (!dryRun) {
+                io.err().println("WARN: No action was performed as the --execute option is missing; add --execute "
+                    + "to write these offsets, or --dry-run to only print them without this warning.");
+            }
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
+        newOffsets.forEach((tp, offset) -> commits.put(tp, new OffsetAndMetadata(offset)));
+        try {
+            await(admin.alterConsumerGroupOffsets(group, commits).all());
+        } catch (UnknownMemberIdException e) {
+            checkInactive(admin, group); // A consumer joined since the check: report it the same way.
+            throw e;
+        }
+    }
+
+    /** Returns whether the group exists; refuses, as Kafka does, a group with active members. */
+    private static boolean checkInactive(Admin admin, String group) throws InterruptedException {
+        ConsumerGroupDescription description;
+        try {
+            description = await(admin.describeConsumerGroups(List.of(group)).all()).get(group);
+        } catch (GroupIdNotFoundException e) {
+            return false;
+        }
+        if (!description.members().isEmpty()) {
+            throw new CommandFailedException("Assignments can only be reset if the group '" + group + "' is "
+                + "inactive, but the current state is " + description.groupState() + " with "
+                + description.members().size() + " active member(s); stop its consumers and retry");
+        }
+        return true;
+    }
+
+    /** The partitions named by {@code --topic}; an unknown topic or partition fails. */
+    private Set<TopicPartition> partitions(Admin admin) throws InterruptedException {
+        Set<TopicPartition> result = new LinkedHashSet<>();
+        for (Scope scope : scopes) {
+            int count = await(admin.describeTopics(List.of(scope.topic())).allTopicNames()).get(scope.topic())
+                .partitions().size();
+            if (scope.partitions().isEmpty()) {
+                for (int p = 0; p < count; p++) {
+                    result.add(new TopicPartition(scope.topic(), p));
+                }
+            }
+            for (int p : scope.partitions()) {
+                if (p < 0 || p >= count) {
+                    throw new CommandFailedException("Topic '" + scope.topic() + "' has " + count + " partition(s), "
+                        + "0 to " + (count - 1) + "; partition " + p + " does not exist");
+                }
+                result.add(new TopicPartition(scope.topic(), p));
+            }
+        }
+        return result;
+    }
+
+    private Map<TopicPartition, Long> newOffsets(Admin admin, String group, Set<TopicPartition> partitions,
+                                                 Map<TopicPartition, OffsetAndMetadata> committed)
+        throws InterruptedException {
+        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
+        Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> atTime = toDatetime == null ? Map.of()
+            : offsets(admin, partitions, OffsetSpec.forTimestamp(datetimeMs));
+        Map<TopicPartition, Long> result = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            long start = earliest.get(tp);
+            long end = latest.get(tp);
+            long target;
+            if (toEarliest) {
+                target = start;
+            } else if (toLatest) {
+                target = end;
+            } else if (toOffset != null) {
+                target = toOffset;
+            } else if (toDatetime != null) {
+                long found = atTime.get(tp);
+                target = found < 0 ? end : found; // No record at or after the time: Kafka moves to the end.
+            } else {
+                OffsetAndMetadata current = committed.get(tp);
+                if (current == null) {
+                    throw new CommandFailedException("Cannot shift partition " + tp + " of group '" + group + "': "
+                        + "the group has no committed offset there; use --to-earliest, --to-latest or --to-offset");
+                }
+                target = current.offset() + shiftBy;
+            }
+            result.put(tp, Math.max(start, Math.min(end, target)));
+        }
+        return result;
+    }
+
+    private static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions, OffsetSpec spec)
+        throws InterruptedException {
+        Map<TopicPartition, OffsetSpec> specs = new LinkedHashMap<>();
+        partitions.forEach(tp -> specs.put(tp, spec));
+        Map<TopicPartition, Long> result = new LinkedHashMap<>();
+        Map<TopicPartition, ListOffsetsResultInfo> infos = await(admin.listOffsets(specs).all());
+        infos.forEach((tp, info) -> result.put(tp, info.offset()));
+        return result;
+    }
+}
