@@ -6,6 +6,7 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.kstream.SessionWindow;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -22,8 +23,8 @@ import java.util.TreeMap;
 
 /**
  * KTable#suppress: holds a table's latest update per key in a buffer store and forwards it once it is due, in
- * buffer-time order. For final results the buffer time is the window end and an update is due when stream time
- * reaches end + grace; for a time limit the buffer time is the timestamp of the key's first buffered update and it
+ * buffer-time order. For final results the buffer time is the window end (a session's end + 1, its ends being
+ * inclusive) and an update is due when stream time reaches buffer time + grace; for a time limit the buffer time is the timestamp of the key's first buffered update and it
  * is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates this processor has
  * seen, as in Kafka Streams.
  */
@@ -130,7 +131,9 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                     throw new StreamsException("Suppressed.untilWindowCloses needs a windowed table; got key type "
                         + record.key().getClass().getName() + " in " + storeName);
                 }
-                return windowed.window().end();
+                // A session [start, end] still takes records at stream time end + grace; it closes one ms later.
+                return windowed.window() instanceof SessionWindow ? windowed.window().end() + 1
+                    : windowed.window().end();
             }
             return record.timestamp();
         }
