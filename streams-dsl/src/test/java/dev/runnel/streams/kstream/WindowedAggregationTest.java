@@ -161,10 +161,13 @@ class WindowedAggregationTest {
         try (TopologyTestDriver driver = run.driver) {
             run.pipe("a", 0).pipe("a", 3).pipe("b", 4);
             assertEquals(List.of(), run.read());
-            run.pipe("a", 8);  // merges into [0,8]; stream time 8 - grace 2 > 4, so b's [4,4] is final
+            run.pipe("a", 8);  // merges into [0,8]
+            run.pipe("b", 11); // b's [4,4] is closed (4 < 11 - 2) but a record at 9 could still extend it
+            assertEquals(List.of(), run.read());
+            run.pipe("a", 12); // extends [0,8] to [0,12]; now 4 + gap 5 + grace 2 < 12: [4,4] is final
             assertEquals(List.of(sw("b", 4, 4, 1L)), run.read());
             run.pipe("c", 30);
-            assertEquals(List.of(sw("a", 0, 8, 3L)), run.read(),
+            assertEquals(List.of(sw("b", 11, 11, 1L), sw("a", 0, 12, 4L)), run.read(),
                 "merged-away sessions are never emitted; each final session once, in end order");
         }
     }

@@ -165,7 +165,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                     options.valueSerde());
                 String merge = build(named, options.storeName(), store, aggregator -> new KStreamSessionWindowAggregate<>(
                     options.storeName(), windows, initializer, aggregator, sessionMerger));
-                WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs(), 0, true);
+                WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
                 return new KTableImpl<>(builder, merge, info.serde(keySerde), options.valueSerde(),
                     options.queryableStoreName(), info);
             }

@@ -123,7 +123,7 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
         aggregateBuilder.build(processorName,
             new KStreamSessionWindowAggregate<>(options.storeName(), windows, initializer, aggregator, merger), store,
             options.storeName());
-        WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs(), 0, true);
+        WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
         return new KTableImpl<>(aggregateBuilder.builder(), processorName, info.serde(keySerde), valueSerde,
             options.queryableStoreName(), info);
     }

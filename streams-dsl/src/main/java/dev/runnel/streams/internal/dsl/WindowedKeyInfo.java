@@ -8,7 +8,8 @@ import dev.runnel.streams.kstream.WindowedSerdes;
  * What a windowed table knows of its windows: the grace period (which {@code suppress(untilWindowCloses)} waits
  * for) and how to serialize its windowed keys.
  *
- * @param gracePeriodMs the grace period in ms
+ * @param gracePeriodMs how long in ms after a window's end a record may still change it: the grace period, plus
+ *     the inactivity gap for sessions (a record up to gap + grace after a session's end can still extend it)
  * @param windowSizeMs the window size of time windows; ignored for sessions
  * @param session whether the windows are sessions
  */
