@@ -42,7 +42,8 @@ public interface KGroupedTable<K, V> {
 
     /** As {@link #aggregate(Initializer, Aggregator, Aggregator)}, into the given store. */
     <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
-        Aggregator<? super K, ? super V, VR> subtractor, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+        Aggregator<? super K, ? super V, VR> subtractor,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /** As {@link #aggregate(Initializer, Aggregator, Aggregator)}, naming the processor, into the given store. */
     <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,

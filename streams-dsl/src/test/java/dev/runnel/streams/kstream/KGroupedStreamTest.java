@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /** Grouping and key-value aggregations (count, reduce, aggregate, cogroup) record by record. */
 class KGroupedStreamTest {
+    /** String default serdes, and no record cache, so every update is forwarded (as Kafka's own tests set it). */
     static Properties stringDefaults() {
         Properties props = new Properties();
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "agg-test");
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);

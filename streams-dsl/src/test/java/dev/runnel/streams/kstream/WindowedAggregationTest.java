@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class WindowedAggregationTest {
     private static final Serde<Windowed<String>> TIME_WINDOWED_10 =
         WindowedSerdes.timeWindowedSerdeFrom(String.class, 10);
-    private static final Serde<Windowed<String>> SESSION_WINDOWED = WindowedSerdes.sessionWindowedSerdeFrom(String.class);
+    private static final Serde<Windowed<String>> SESSION_WINDOWED =
+        WindowedSerdes.sessionWindowedSerdeFrom(String.class);
 
     /** Builds input → table → output, pipes {@code records} and returns what came out. */
     private static final class Run {
@@ -169,6 +170,7 @@ class WindowedAggregationTest {
             run.pipe("c", 30);
             assertEquals(List.of(sw("b", 11, 11, 1L), sw("a", 0, 12, 4L)), run.read(),
                 "merged-away sessions are never emitted; each final session once, in end order");
+            assertEquals(0, driver.droppedRecordsTotal());
         }
     }
 

@@ -80,6 +80,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public KTable<K, VOut> aggregate(Initializer<VOut> initializer, Named named,
         Materialized<K, VOut, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(initializer, "initializer can't be null");
@@ -113,6 +114,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named,
                 Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
                 Objects.requireNonNull(initializer, "initializer can't be null");
@@ -148,11 +150,13 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
             @Override
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
-                Merger<? super K, VOut> sessionMerger, Materialized<K, VOut, SessionStore<Bytes, byte[]>> materialized) {
+                Merger<? super K, VOut> sessionMerger,
+                Materialized<K, VOut, SessionStore<Bytes, byte[]>> materialized) {
                 return aggregate(initializer, sessionMerger, null, materialized);
             }
 
             @Override
+            @SuppressWarnings("unchecked")
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
                 Merger<? super K, VOut> sessionMerger, Named named,
                 Materialized<K, VOut, SessionStore<Bytes, byte[]>> materialized) {
@@ -163,8 +167,9 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                 Serde<K> keySerde = keySerde(options.keySerde());
                 StoreBuilder<?> store = SessionWindowedKStreamImpl.sessionStore(options, windows, keySerde,
                     options.valueSerde());
-                String merge = build(named, options.storeName(), store, aggregator -> new KStreamSessionWindowAggregate<>(
-                    options.storeName(), windows, initializer, aggregator, sessionMerger));
+                String merge = build(named, options.storeName(), store,
+                    aggregator -> new KStreamSessionWindowAggregate<>(options.storeName(), windows, initializer,
+                        aggregator, sessionMerger));
                 WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
                 return new KTableImpl<>(builder, merge, info.serde(keySerde), options.valueSerde(),
                     options.queryableStoreName(), info);

@@ -131,7 +131,8 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public <W extends Window> TimeWindowedKStream<K, V> windowedBy(Windows<W> windows) {
-        return new TimeWindowedKStreamImpl<>(aggregateBuilder, Objects.requireNonNull(windows, "windows can't be null"));
+        return new TimeWindowedKStreamImpl<>(aggregateBuilder,
+            Objects.requireNonNull(windows, "windows can't be null"));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.Reducer;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -22,9 +23,9 @@ public record KStreamAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> i
     private static final Logger LOG = LoggerFactory.getLogger(KStreamAggregate.class);
 
     /** Returns the supplier of a reduction: the first value starts the aggregate. */
-    public static <K, V> KStreamAggregate<K, V, V> reduce(String storeName, dev.runnel.streams.kstream.Reducer<V> r) {
-        return new KStreamAggregate<>(storeName, () -> null, (key, value, agg) -> agg == null ? value
-            : r.apply(agg, value));
+    public static <K, V> KStreamAggregate<K, V, V> reduce(String storeName, Reducer<V> reducer) {
+        return new KStreamAggregate<>(storeName, () -> null,
+            (key, value, agg) -> agg == null ? value : reducer.apply(agg, value));
     }
 
     @Override

@@ -10,6 +10,8 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Aggregates a re-grouped table per group (KGroupedTable): the subtractor removes the old value, then the adder adds
@@ -18,6 +20,7 @@ import dev.runnel.streams.state.ValueAndTimestamp;
 public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> initializer,
     Aggregator<? super K, ? super V, VAgg> adder, Aggregator<? super K, ? super V, VAgg> subtractor)
     implements ProcessorSupplier<K, Change<V>, K, Change<VAgg>> {
+    private static final Logger LOG = LoggerFactory.getLogger(KTableAggregate.class);
 
     /** Returns the supplier of a reduction with {@code adder} and {@code subtractor}. */
     public static <K, V> KTableAggregate<K, V, V> reduce(String storeName, Reducer<V> adder, Reducer<V> subtractor) {
@@ -40,8 +43,7 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
             @Override
             public void process(Record<K, Change<V>> record) {
                 if (record.key() == null) {
-                    DroppedRecords.skipNullKeyOrValue(org.slf4j.LoggerFactory.getLogger(KTableAggregate.class),
-                        context(), "table aggregation " + storeName, true);
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "table aggregation " + storeName, true);
                     return;
                 }
                 ValueAndTimestamp<VAgg> old = store.get(record.key());

@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
-import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KGroupedTable;

@@ -24,15 +24,17 @@ import java.util.TreeMap;
 /**
  * KTable#suppress: holds a table's latest update per key in a buffer store and forwards it once it is due, in
  * buffer-time order. For final results the buffer time is the window end (a session's end + 1, its ends being
- * inclusive) and an update is due when stream time reaches buffer time + grace; for a time limit the buffer time is the timestamp of the key's first buffered update and it
- * is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates this processor has
- * seen, as in Kafka Streams.
+ * inclusive) and an update is due when stream time reaches buffer time + {@code suppressDurationMs} (the grace
+ * period; for sessions grace + inactivity gap). For a time limit the buffer time is the timestamp of the key's first
+ * buffered update and it is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates
+ * this processor has seen, as in Kafka Streams.
  */
 public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String storeName,
     Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed)
     implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
     /*
-     * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized key:
+     * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized
+     * key:
      * <pre>
      *  0   bufferTime   int64   when the entry becomes due, before adding suppressDurationMs
      *  8   sequence     int64   insertion order among equal buffer times
