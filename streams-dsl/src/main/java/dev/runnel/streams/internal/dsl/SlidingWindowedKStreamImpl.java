@@ -112,9 +112,9 @@ final class SlidingWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V
         Aggregator<? super K, ? super V, VR> aggregator, Serde<VR> valueSerde) {
         String processorName = aggregateBuilder.processorName(named, prefix);
         Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : aggregateBuilder.keySerde();
-        // Windows of the same start have the same end, so the store's window size is the time difference; a window
-        // stays open until end + grace and a new window copies from one starting up to 2 * difference + 1 earlier, hence
-        // retention = 2 * difference + grace + 2.
+        // Windows of the same start have the same end, so the store's window size is the time difference. A window
+        // stays open until end + grace, and a new window copies from one starting up to 2 * difference + 1 earlier;
+        // hence retention = 2 * difference + grace + 2.
         long d = windows.timeDifferenceMs();
         StoreBuilder<?> store = TimeWindowedKStreamImpl.windowStore(options, d, d + windows.gracePeriodMs() + 2,
             keySerde, valueSerde);
