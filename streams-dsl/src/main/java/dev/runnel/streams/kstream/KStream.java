@@ -137,4 +137,16 @@ public interface KStream<K, V> {
     /** Runs a fixed-key processor on each record, naming the processor node. */
     <VOut> KStream<K, VOut> processValues(FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier,
         Named named, String... stateStoreNames);
+
+    /** Groups by the current key, for aggregation; repartitions first if an earlier operation changed keys. */
+    KGroupedStream<K, V> groupByKey();
+
+    /** Groups by the current key with the given serdes and repartition name. */
+    KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped);
+
+    /** Groups by a new key computed from each record; the aggregation repartitions by it. */
+    <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector);
+
+    /** Groups by a new key with the given serdes and repartition name. */
+    <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector, Grouped<KR, V> grouped);
 }

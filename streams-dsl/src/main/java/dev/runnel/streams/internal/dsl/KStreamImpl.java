@@ -7,6 +7,8 @@ import dev.runnel.streams.internal.dsl.OptionsInternal.ProducedInternal;
 import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
 import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.ForeachAction;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Named;
@@ -355,5 +357,28 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         KStreamImpl<K, VOut> result = addFixedKeyOperator(processorName, processorSupplier, null);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
         return result;
+    }
+
+    @Override
+    public KGroupedStream<K, V> groupByKey() {
+        return groupByKey(null);
+    }
+
+    @Override
+    public KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped) {
+        return new KGroupedStreamImpl<>(this, new GroupedInternal<>(grouped), repartitionRequired);
+    }
+
+    @Override
+    public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector) {
+        return groupBy(keySelector, null);
+    }
+
+    @Override
+    public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector,
+        Grouped<KR, V> grouped) {
+        Objects.requireNonNull(keySelector, "keySelector can't be null");
+        KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector);
+        return new KGroupedStreamImpl<>(selected, new GroupedInternal<>(grouped), true);
     }
 }

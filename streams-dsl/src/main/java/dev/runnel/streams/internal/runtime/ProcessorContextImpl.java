@@ -41,6 +41,14 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         return (ProcessorContext<K, V>) (ProcessorContext<?, ?>) this;
     }
 
+    /**
+     * Counts a record an operator dropped (a late record for a closed window, a null key in an aggregation) in the
+     * task's dropped-records total.
+     */
+    public void recordDroppedRecord() {
+        task.recordDropped();
+    }
+
     StreamTask task() {
         return task;
     }

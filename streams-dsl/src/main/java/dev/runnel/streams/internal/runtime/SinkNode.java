@@ -51,6 +51,9 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
             if (valueSerializer == null) {
                 valueSerializer = (Serializer<V>) taskContext.defaultValueSerde(name()).serializer();
             }
+            if (valueSerializer instanceof DefaultValueSerdeAware wrapping && wrapping.needsDefaultValueSerde()) {
+                wrapping.setDefaultValueSerde(taskContext.defaultValueSerde(name()));
+            }
         } catch (RuntimeException e) {
             throw new StreamsException("Failed to initialize the serializers of sink node " + name() + ": "
                 + e.getMessage(), e);

@@ -38,6 +38,9 @@ public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
             if (valueDeserializer == null) {
                 valueDeserializer = (Deserializer<V>) taskContext.defaultValueSerde(name()).deserializer();
             }
+            if (valueDeserializer instanceof DefaultValueSerdeAware wrapping && wrapping.needsDefaultValueSerde()) {
+                wrapping.setDefaultValueSerde(taskContext.defaultValueSerde(name()));
+            }
         } catch (RuntimeException e) {
             throw new StreamsException("Failed to initialize the deserializers of source node " + name() + ": "
                 + e.getMessage(), e);

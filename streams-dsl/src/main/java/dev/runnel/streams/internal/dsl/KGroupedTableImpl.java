@@ -1,0 +1,136 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.KGroupedTable;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.Reducer;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.Objects;
+
+/**
+ * A re-grouped table (KTable#groupBy): the node emitting {@link Change}s keyed by the new group, which every
+ * aggregation sends through its own repartition topic ({@code <store or Grouped name>-repartition}) before
+ * {@link KTableAggregate} applies the subtractions and additions.
+ */
+final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
+    /** Prefix of aggregate and count nodes and stores. */
+    static final String AGGREGATE_NAME = "KTABLE-AGGREGATE-";
+    /** Prefix of reduce nodes and stores. */
+    static final String REDUCE_NAME = "KTABLE-REDUCE-";
+
+    private final InternalStreamsBuilder builder;
+    private final String selectName;
+    private final GroupedInternal<K, V> grouped;
+
+    KGroupedTableImpl(InternalStreamsBuilder builder, String selectName, GroupedInternal<K, V> grouped) {
+        this.builder = builder;
+        this.selectName = selectName;
+        this.grouped = grouped;
+    }
+
+    @Override
+    public KTable<K, Long> count() {
+        return count(null, null);
+    }
+
+    @Override
+    public KTable<K, Long> count(Named named) {
+        return count(named, null);
+    }
+
+    @Override
+    public KTable<K, Long> count(Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
+        return count(null, materialized);
+    }
+
+    @Override
+    public KTable<K, Long> count(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
+        MaterializedInternal<K, Long, KeyValueStore<Bytes, byte[]>> options =
+            new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
+        return build(named, AGGREGATE_NAME, options, new KTableAggregate<K, V, Long>(options.storeName(), () -> 0L,
+            (key, value, agg) -> agg + 1, (key, value, agg) -> agg - 1),
+            options.valueSerde() != null ? options.valueSerde() : Serdes.Long());
+    }
+
+    @Override
+    public KTable<K, V> reduce(Reducer<V> adder, Reducer<V> subtractor) {
+        return reduce(adder, subtractor, null, null);
+    }
+
+    @Override
+    public KTable<K, V> reduce(Reducer<V> adder, Reducer<V> subtractor,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return reduce(adder, subtractor, null, materialized);
+    }
+
+    @Override
+    public KTable<K, V> reduce(Reducer<V> adder, Reducer<V> subtractor, Named named,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(adder, "adder can't be null");
+        Objects.requireNonNull(subtractor, "subtractor can't be null");
+        MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> options =
+            new MaterializedInternal<>(materialized, builder, REDUCE_NAME);
+        return build(named, REDUCE_NAME, options, KTableAggregate.reduce(options.storeName(), adder, subtractor),
+            options.valueSerde() != null ? options.valueSerde() : grouped.valueSerde());
+    }
+
+    @Override
+    public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
+        Aggregator<? super K, ? super V, VR> subtractor) {
+        return aggregate(initializer, adder, subtractor, null, null);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
+        Aggregator<? super K, ? super V, VR> subtractor, Named named) {
+        return aggregate(initializer, adder, subtractor, named, null);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
+        Aggregator<? super K, ? super V, VR> subtractor,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return aggregate(initializer, adder, subtractor, null, materialized);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
+        Aggregator<? super K, ? super V, VR> subtractor, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(initializer, "initializer can't be null");
+        Objects.requireNonNull(adder, "adder can't be null");
+        Objects.requireNonNull(subtractor, "subtractor can't be null");
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options =
+            new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
+        return build(named, AGGREGATE_NAME, options,
+            new KTableAggregate<K, V, VR>(options.storeName(), initializer, adder, subtractor), options.valueSerde());
+    }
+
+    private <VR> KTable<K, VR> build(Named named, String prefix,
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options,
+        ProcessorSupplier<K, Change<V>, K, Change<VR>> supplier, Serde<VR> valueSerde) {
+        String processorName = builder.name(named, prefix);
+        String topic = (grouped.name() != null ? grouped.name() : options.storeName())
+            + GroupedStreamAggregateBuilder.REPARTITION_TOPIC_SUFFIX;
+        String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
+        String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        topology.addInternalTopic(topic);
+        topology.addSink(sinkName, topic, null, grouped.keySerde() == null ? null : grouped.keySerde().serializer(),
+            new ChangeSerde.ChangeSerializer<>(grouped.valueSerde()), null, selectName);
+        topology.addSource(sourceName, null, grouped.keySerde() == null ? null : grouped.keySerde().deserializer(),
+            new ChangeSerde.ChangeDeserializer<>(grouped.valueSerde()), topic);
+        topology.addProcessor(processorName, supplier, sourceName);
+        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : grouped.keySerde();
+        topology.addStateStore(KGroupedStreamImpl.keyValueStore(options, keySerde, valueSerde), processorName);
+        return new KTableImpl<>(builder, processorName, keySerde, valueSerde, options.queryableStoreName());
+    }
+}

@@ -1,0 +1,95 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.Merger;
+import dev.runnel.streams.kstream.SessionWindow;
+import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.SessionStore;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aggregates a grouped stream per key and session. A record at {@code t} joins every session of its key that ends at
+ * or after {@code t - gap} and starts at or before {@code t + gap}; their aggregates are merged (starting from the
+ * initializer) and the record is added. The merged-away sessions are deleted (forwarded with a null new value) and
+ * the merged session is written and forwarded.
+ */
+public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, SessionWindows windows,
+    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator,
+    Merger<? super K, VAgg> sessionMerger) implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+    /*
+     * Closing: a session [start, end] is closed once stream time - grace > end (Kafka's rule; session ends are
+     * inclusive). The check is on the merged session, before anything is removed, so a late record that would only
+     * extend a closed session is dropped and counted without touching the store.
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
+
+    @Override
+    public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
+        return new ContextualProcessor<>() {
+            private SessionStore<K, VAgg> store;
+
+            @Override
+            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
+                super.init(context);
+                store = context.getStateStore(storeName);
+            }
+
+            @Override
+            public void process(Record<K, V> record) {
+                if (record.key() == null || record.value() == null) {
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "session aggregation " + storeName,
+                        record.key() == null);
+                    return;
+                }
+                long timestamp = record.timestamp();
+                long streamTime = Math.max(context().currentStreamTimeMs(), timestamp);
+                long closeTime = streamTime - windows.gracePeriodMs();
+                List<KeyValue<Windowed<K>, VAgg>> merged = new ArrayList<>();
+                long start = timestamp;
+                long end = timestamp;
+                VAgg agg = initializer.apply();
+                try (KeyValueIterator<Windowed<K>, VAgg> sessions = store.findSessions(record.key(),
+                    timestamp - windows.inactivityGap(), timestamp + windows.inactivityGap())) {
+                    while (sessions.hasNext()) {
+                        KeyValue<Windowed<K>, VAgg> session = sessions.next();
+                        merged.add(session);
+                        agg = sessionMerger.apply(record.key(), agg, session.value);
+                        start = Math.min(start, session.key.window().start());
+                        end = Math.max(end, session.key.window().end());
+                    }
+                }
+                if (end < closeTime) {
+                    DroppedRecords.skipExpiredWindow(LOG, context(), timestamp, start, end, closeTime, streamTime);
+                    return;
+                }
+                SessionWindow window = new SessionWindow(start, end);
+                agg = aggregator.apply(record.key(), record.value(), agg);
+                VAgg previous = null;
+                for (KeyValue<Windowed<K>, VAgg> session : merged) {
+                    if (session.key.window().equals(window)) {
+                        previous = session.value;
+                    } else {
+                        store.remove(session.key);
+                        context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
+                            session.key.window().end(), record.headers()));
+                    }
+                }
+                Windowed<K> sessionKey = new Windowed<>(record.key(), window);
+                store.put(sessionKey, agg);
+                context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, record.headers()));
+            }
+        };
+    }
+}

@@ -1,0 +1,133 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.SlidingWindows;
+import dev.runnel.streams.kstream.TimeWindow;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aggregates a grouped stream per key and sliding window {@code [start, start + timeDifference]} (both bounds
+ * inclusive) into a timestamped window store; each stored aggregate's timestamp is the largest record timestamp in
+ * the window.
+ */
+public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, SlidingWindows windows,
+    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator)
+    implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+    /*
+     * The windows of a key are, for each record time r: its left window [r - d, r] (or [0, d] while r < d) and, when
+     * a later record lies in (r, r + d + 1], its right window [r + 1, r + 1 + d]. Aggregators cannot merge or
+     * subtract, so a new window's aggregate is copied from an existing window holding the same records (the idea of
+     * Kafka Streams' KIP-450 implementation). For a record t later than every record of its key:
+     *  - every existing window containing t gets t added;
+     *  - t's left window, if missing, starts from the existing window with the largest start below t - d: it holds
+     *    exactly the records in [t - d, t) whenever its largest record time is at least t - d (it is then the left
+     *    window of the previous record p, or the right window of the record before t - d), else nothing;
+     *  - the previous record p's right window, if missing and t is in it, holds only t.
+     * A record older than the latest of its key (out of order, within grace) is added to every existing window that
+     * contains it; windows only it would create are not created, since no stored aggregate holds their records.
+     * A record is dropped when even its right window has closed (t + 1 + d <= stream time - grace).
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
+
+    @Override
+    public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
+        return new ContextualProcessor<>() {
+            private TimestampedWindowStore<K, VAgg> store;
+
+            @Override
+            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
+                super.init(context);
+                store = context.getStateStore(storeName);
+            }
+
+            @Override
+            public void process(Record<K, V> record) {
+                if (record.key() == null || record.value() == null) {
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "sliding window aggregation " + storeName,
+                        record.key() == null);
+                    return;
+                }
+                long t = record.timestamp();
+                long d = windows.timeDifferenceMs();
+                long streamTime = Math.max(context().currentStreamTimeMs(), t);
+                long closeTime = streamTime - windows.gracePeriodMs();
+                if (t + 1 + d <= closeTime) {
+                    DroppedRecords.skipExpiredWindow(LOG, context(), t, Math.max(0, t - d), t + 1 + d, closeTime,
+                        streamTime);
+                    return;
+                }
+                List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing = new ArrayList<>();
+                try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> iterator =
+                    store.fetch(record.key(), record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
+                    while (iterator.hasNext()) {
+                        KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> next = iterator.next();
+                        existing.add(KeyValue.pair(next.key.window().start(), next.value));
+                    }
+                }
+                long leftStart = Math.max(0, t - d);
+                boolean leftExists = false;
+                boolean inOrder = true;
+                long previous = -1;
+                ValueAndTimestamp<VAgg> leftBase = null;
+                List<Long> starts = new ArrayList<>();
+                for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
+                    long start = window.key;
+                    long maxRecord = window.value.timestamp();
+                    starts.add(start);
+                    inOrder &= maxRecord <= t;
+                    if (maxRecord < t) {
+                        previous = Math.max(previous, maxRecord);
+                    }
+                    if (start == leftStart) {
+                        leftExists = true;
+                    }
+                    if (start + d < t) {
+                        leftBase = window.value;
+                    }
+                    if (start <= t && t <= start + d) {
+                        update(record, start, window.value.value(), window.value.timestamp(), closeTime);
+                    }
+                }
+                if (!inOrder) {
+                    return;
+                }
+                if (!leftExists) {
+                    VAgg base = leftBase != null && t >= d && leftBase.timestamp() >= t - d ? leftBase.value()
+                        : initializer.apply();
+                    update(record, leftStart, base, t, closeTime);
+                }
+                if (previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)) {
+                    update(record, previous + 1, initializer.apply(), t, closeTime);
+                }
+            }
+
+            private void update(Record<K, V> record, long start, VAgg base, long maxRecord, long closeTime) {
+                long end = start + windows.timeDifferenceMs();
+                if (end <= closeTime) {
+                    return;
+                }
+                VAgg old = base;
+                boolean created = store.fetch(record.key(), start) == null;
+                VAgg agg = aggregator.apply(record.key(), record.value(), base);
+                long timestamp = Math.max(maxRecord, record.timestamp());
+                store.put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
+                context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
+                    new Change<>(agg, created ? null : old), timestamp, record.headers()));
+            }
+        };
+    }
+}

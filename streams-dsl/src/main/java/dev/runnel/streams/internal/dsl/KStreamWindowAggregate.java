@@ -1,0 +1,75 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.Window;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.kstream.Windows;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Aggregates a grouped stream per key and fixed-size time window (tumbling or hopping) into a timestamped window
+ * store, forwarding each window's new aggregate with the previous one.
+ */
+public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeName, Windows<W> windows,
+    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator)
+    implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+    /*
+     * Event time and grace: stream time is the task's (the largest record timestamp the task has seen, this record
+     * included). A window [start, end) closes when stream time reaches end + grace; a record is added to each of its
+     * windows that is still open, and for each closed one it is logged and counted as dropped, as Kafka Streams
+     * does (so a late record of a hopping aggregation may count once per closed window). Closed windows are never
+     * written again, so the store's retention (at least size + grace) keeps every open window.
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(KStreamWindowAggregate.class);
+
+    @Override
+    public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
+        return new ContextualProcessor<>() {
+            private TimestampedWindowStore<K, VAgg> store;
+
+            @Override
+            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
+                super.init(context);
+                store = context.getStateStore(storeName);
+            }
+
+            @Override
+            public void process(Record<K, V> record) {
+                if (record.key() == null || record.value() == null) {
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "windowed aggregation " + storeName,
+                        record.key() == null);
+                    return;
+                }
+                long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
+                long closeTime = streamTime - windows.gracePeriodMs();
+                for (Map.Entry<Long, W> entry : windows.windowsFor(record.timestamp()).entrySet()) {
+                    long windowStart = entry.getKey();
+                    W window = entry.getValue();
+                    if (window.end() <= closeTime) {
+                        DroppedRecords.skipExpiredWindow(LOG, context(), record.timestamp(), windowStart,
+                            window.end(), closeTime, streamTime);
+                        continue;
+                    }
+                    ValueAndTimestamp<VAgg> old = store.fetch(record.key(), windowStart);
+                    VAgg oldAgg = ValueAndTimestamp.getValueOrNull(old);
+                    VAgg newAgg = aggregator.apply(record.key(), record.value(),
+                        oldAgg == null ? initializer.apply() : oldAgg);
+                    long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
+                    store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
+                    context().forward(new Record<>(new Windowed<>(record.key(), window), new Change<>(newAgg, oldAgg),
+                        timestamp, record.headers()));
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,225 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.kstream.SessionWindow;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.KeyValueStore;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * KTable#suppress: holds a table's latest update per key in a buffer store and forwards it once it is due, in
+ * buffer-time order. For final results the buffer time is the window end (a session's end + 1, its ends being
+ * inclusive) and an update is due when stream time reaches buffer time + {@code suppressDurationMs} (the grace
+ * period; for sessions grace + inactivity gap). For a time limit the buffer time is the timestamp of the key's first
+ * buffered update and it is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates
+ * this processor has seen, as in Kafka Streams.
+ */
+public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String storeName,
+    Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed)
+    implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
+    /*
+     * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized
+     * key:
+     * <pre>
+     *  0   bufferTime   int64   when the entry becomes due, before adding suppressDurationMs
+     *  8   sequence     int64   insertion order among equal buffer times
+     *  16  timestamp    int64   timestamp of the latest update, which the emitted record carries
+     *  24  newLength    int32   -1 for null, then the new value's bytes
+     *  ..  oldLength    int32   -1 for null, then the old value's bytes (the value before the first buffered update)
+     * </pre>
+     * An in-memory index ordered by (bufferTime, sequence) is rebuilt from the store at init, after restoration.
+     */
+    static final int BUFFER_TIME_OFFSET = 0;
+    static final int SEQUENCE_OFFSET = BUFFER_TIME_OFFSET + Long.BYTES;
+    static final int TIMESTAMP_OFFSET = SEQUENCE_OFFSET + Long.BYTES;
+    static final int NEW_VALUE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
+
+    @Override
+    public Processor<K, Change<V>, K, Change<V>> get() {
+        return new SuppressProcessor();
+    }
+
+    /** One buffered entry's order. */
+    private record Slot(long bufferTime, long sequence) implements Comparable<Slot> {
+        @Override
+        public int compareTo(Slot other) {
+            int byTime = Long.compare(bufferTime, other.bufferTime);
+            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+        }
+    }
+
+    private final class SuppressProcessor extends ContextualProcessor<K, Change<V>, K, Change<V>> {
+        private final TreeMap<Slot, Bytes> byTime = new TreeMap<>();
+        private final Map<Bytes, Slot> slots = new HashMap<>();
+        private KeyValueStore<Bytes, byte[]> buffer;
+        private Serializer<K> keySerializer;
+        private Deserializer<K> keyDeserializer;
+        private Serializer<V> valueSerializer;
+        private Deserializer<V> valueDeserializer;
+        private long observedStreamTime = -1L;
+        private long nextSequence;
+        private long bufferedBytes;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            buffer = context.getStateStore(storeName);
+            Serde<K> keys = keySerde;
+            if (keys == null) {
+                keys = windowed != null && context.keySerde() != null
+                    ? (Serde<K>) windowed.serde(context.keySerde())
+                    : (Serde<K>) context.keySerde();
+            }
+            Serde<V> values = valueSerde != null ? valueSerde : (Serde<V>) context.valueSerde();
+            if (keys == null || values == null) {
+                throw new StreamsException("Suppression " + storeName + " has no " + (keys == null ? "key" : "value")
+                    + " serde: pass serdes to the upstream operation (Materialized/Grouped) or set default."
+                    + (keys == null ? "key" : "value") + ".serde");
+            }
+            keySerializer = keys.serializer();
+            keyDeserializer = keys.deserializer();
+            valueSerializer = values.serializer();
+            valueDeserializer = values.deserializer();
+            try (KeyValueIterator<Bytes, byte[]> restored = buffer.all()) {
+                while (restored.hasNext()) {
+                    KeyValue<Bytes, byte[]> entry = restored.next();
+                    ByteBuffer raw = ByteBuffer.wrap(entry.value);
+                    Slot slot = new Slot(raw.getLong(BUFFER_TIME_OFFSET), raw.getLong(SEQUENCE_OFFSET));
+                    index(entry.key, slot, entry.value.length);
+                    nextSequence = Math.max(nextSequence, slot.sequence() + 1);
+                }
+            }
+        }
+
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            observedStreamTime = Math.max(observedStreamTime, record.timestamp());
+            Bytes key = Bytes.wrap(keySerializer.serialize(storeName, record.key()));
+            Slot slot = slots.get(key);
+            byte[] oldBytes;
+            if (slot == null) {
+                slot = new Slot(bufferTime(record), nextSequence++);
+                oldBytes = serialize(record.value().oldValue());
+            } else {
+                oldBytes = oldValueBytes(buffer.get(key));
+                unindex(key, buffer.get(key).length);
+            }
+            byte[] entry = encode(slot, record.timestamp(), serialize(record.value().newValue()), oldBytes);
+            buffer.put(key, entry);
+            index(key, slot, entry.length);
+            emitDue();
+            enforceBounds();
+        }
+
+        private long bufferTime(Record<K, Change<V>> record) {
+            if (suppressed.finalResults()) {
+                if (!(record.key() instanceof Windowed<?> windowed)) {
+                    throw new StreamsException("Suppressed.untilWindowCloses needs a windowed table; got key type "
+                        + record.key().getClass().getName() + " in " + storeName);
+                }
+                // A session [start, end] still takes records at stream time end + grace; it closes one ms later.
+                return windowed.window() instanceof SessionWindow ? windowed.window().end() + 1
+                    : windowed.window().end();
+            }
+            return record.timestamp();
+        }
+
+        private void emitDue() {
+            while (!byTime.isEmpty() && byTime.firstKey().bufferTime() <= observedStreamTime - suppressDurationMs) {
+                emitFirst();
+            }
+        }
+
+        private void enforceBounds() {
+            while (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes()) {
+                if (suppressed.shutDownWhenFull()) {
+                    throw new StreamsException("Suppression buffer " + storeName + " exceeded its max capacity:"
+                        + " currently [" + slots.size() + "/" + suppressed.maxRecords() + "] records and ["
+                        + bufferedBytes + "/" + suppressed.maxBytes() + "] bytes; raise the bounds, or use"
+                        + " emitEarlyWhenFull()");
+                }
+                emitFirst();
+            }
+        }
+
+        private void emitFirst() {
+            Map.Entry<Slot, Bytes> first = byTime.firstEntry();
+            Bytes key = first.getValue();
+            byte[] entry = buffer.get(key);
+            unindex(key, entry.length);
+            buffer.delete(key);
+            ByteBuffer raw = ByteBuffer.wrap(entry);
+            int newLength = raw.getInt(NEW_VALUE_OFFSET);
+            V newValue = deserialize(entry, NEW_VALUE_OFFSET);
+            if (newValue == null && suppressed.finalResults()) {
+                return; // a window deleted (merged session) before it closed has no final result
+            }
+            V oldValue = deserialize(entry, NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0));
+            K typedKey = keyDeserializer.deserialize(storeName, key.get());
+            context().forward(new Record<>(typedKey, new Change<>(newValue, oldValue), raw.getLong(TIMESTAMP_OFFSET)));
+        }
+
+        private void index(Bytes key, Slot slot, int entryLength) {
+            slots.put(key, slot);
+            byTime.put(slot, key);
+            bufferedBytes += key.get().length + entryLength;
+        }
+
+        private void unindex(Bytes key, int entryLength) {
+            Slot slot = slots.remove(key);
+            byTime.remove(slot);
+            bufferedBytes -= key.get().length + entryLength;
+        }
+
+        private byte[] serialize(V value) {
+            return value == null ? null : valueSerializer.serialize(storeName, value);
+        }
+
+        private V deserialize(byte[] entry, int offset) {
+            int length = ByteBuffer.wrap(entry).getInt(offset);
+            return length < 0 ? null : valueDeserializer.deserialize(storeName,
+                Arrays.copyOfRange(entry, offset + Integer.BYTES, offset + Integer.BYTES + length));
+        }
+
+        private byte[] oldValueBytes(byte[] entry) {
+            int newLength = ByteBuffer.wrap(entry).getInt(NEW_VALUE_OFFSET);
+            int offset = NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0);
+            int length = ByteBuffer.wrap(entry).getInt(offset);
+            return length < 0 ? null : Arrays.copyOfRange(entry, offset + Integer.BYTES, offset + Integer.BYTES
+                + length);
+        }
+    }
+
+    private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue) {
+        int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + (newValue == null ? 0 : newValue.length)
+            + (oldValue == null ? 0 : oldValue.length);
+        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(slot.bufferTime()).putLong(slot.sequence())
+            .putLong(timestamp);
+        putBytes(buffer, newValue);
+        putBytes(buffer, oldValue);
+        return buffer.array();
+    }
+
+    private static void putBytes(ByteBuffer buffer, byte[] bytes) {
+        buffer.putInt(bytes == null ? -1 : bytes.length);
+        if (bytes != null) {
+            buffer.put(bytes);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package dev.runnel.streams.kstream;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How {@link KTable#suppress} holds back a table's updates: until a window closes (one final result per window), or
+ * until a time limit after a key's first buffered update, with a bounded or unbounded buffer. Immutable.
+ *
+ * <pre>{@code
+ * counts.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()))
+ * }</pre>
+ */
+public interface Suppressed<K> extends NamedOperation<Suppressed<K>> {
+    /** What a bounded buffer does when it is full; both bounds default to unbounded. */
+    interface BufferConfig<BC extends BufferConfig<BC>> {
+        /** Returns a buffer of at most {@code recordLimit} keys that emits the oldest early when full. */
+        static EagerBufferConfig maxRecords(long recordLimit) {
+            return new BufferConfigs.Eager(recordLimit, Long.MAX_VALUE);
+        }
+
+        /** Returns a buffer of at most {@code byteLimit} bytes that emits the oldest early when full. */
+        static EagerBufferConfig maxBytes(long byteLimit) {
+            return new BufferConfigs.Eager(Long.MAX_VALUE, byteLimit);
+        }
+
+        /** Returns an unbounded buffer: it never emits early, and memory is the only limit. */
+        static StrictBufferConfig unbounded() {
+            return new BufferConfigs.Strict(Long.MAX_VALUE, Long.MAX_VALUE, false);
+        }
+
+        /** Returns a copy bounded to {@code recordLimit} keys. */
+        BC withMaxRecords(long recordLimit);
+
+        /** Returns a copy bounded to {@code byteLimit} bytes. */
+        BC withMaxBytes(long byteLimit);
+
+        /** Returns a copy with no record or byte bound. */
+        StrictBufferConfig withNoBound();
+
+        /** Returns a copy that stops the application when full, so no result is emitted early. */
+        StrictBufferConfig shutDownWhenFull();
+
+        /** Returns a copy that emits the oldest buffered records early when full. */
+        EagerBufferConfig emitEarlyWhenFull();
+    }
+
+    /** A buffer that never emits early: unbounded, or bounded and failing when full. */
+    interface StrictBufferConfig extends BufferConfig<StrictBufferConfig> {
+    }
+
+    /** A bounded buffer that emits the oldest buffered records early when full. */
+    interface EagerBufferConfig extends BufferConfig<EagerBufferConfig> {
+    }
+
+    /**
+     * Returns a suppression that emits each window's final result once, when stream time reaches the window end plus
+     * the grace period. Only for windowed tables (results of windowed aggregations).
+     */
+    static <K extends Windowed<?>> Suppressed<K> untilWindowCloses(StrictBufferConfig bufferConfig) {
+        return new Suppression<>(null, true, 0L, Objects.requireNonNull(bufferConfig, "bufferConfig"));
+    }
+
+    /**
+     * Returns a suppression that emits a key's latest value once stream time reaches {@code timeToWaitForMoreEvents}
+     * after the timestamp of the key's first buffered update.
+     */
+    static <K> Suppressed<K> untilTimeLimit(Duration timeToWaitForMoreEvents, BufferConfig<?> bufferConfig) {
+        Objects.requireNonNull(timeToWaitForMoreEvents, "timeToWaitForMoreEvents");
+        if (timeToWaitForMoreEvents.isNegative()) {
+            throw new IllegalArgumentException("timeToWaitForMoreEvents must not be negative: "
+                + timeToWaitForMoreEvents);
+        }
+        return new Suppression<>(null, false, timeToWaitForMoreEvents.toMillis(),
+            Objects.requireNonNull(bufferConfig, "bufferConfig"));
+    }
+
+    /** Returns a copy whose processor is named {@code name} and whose buffer store is {@code name + "-store"}. */
+    @Override
+    Suppressed<K> withName(String name);
+}

@@ -1,0 +1,65 @@
+package dev.runnel.streams;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.kstream.WindowedSerdes;
+import dev.runnel.streams.state.KeyValueStore;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code Topology.describe()} of aggregations against golden files: repartition topics, stores and node names must
+ * read as Kafka Streams prints them for the same program.
+ */
+class AggregationDescribeTest {
+    private static void assertGolden(String name, Topology topology) {
+        Golden.assertMatches("topology", name, topology.describe().toString());
+    }
+
+    @Test
+    void shouldDescribeWordCountWithNamedStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("streams-plaintext-input", Consumed.with(Serdes.String(), Serdes.String()))
+            .flatMapValues(value -> Arrays.asList(value.toLowerCase(Locale.ROOT).split("\\W+")))
+            .groupBy((key, value) -> value)
+            .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("counts-store"))
+            .toStream()
+            .to("streams-wordcount-output", Produced.with(Serdes.String(), Serdes.Long()));
+        assertGolden("word-count", builder.build());
+    }
+
+    @Test
+    void shouldDescribeWordCountWithGeneratedNames() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("lines", Consumed.with(Serdes.String(), Serdes.String()))
+            .flatMapValues(value -> Arrays.asList(value.split(" ")))
+            .groupBy((key, value) -> value)
+            .count()
+            .toStream()
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        assertGolden("word-count-unnamed", builder.build());
+    }
+
+    @Test
+    void shouldDescribeSuppressedWindowedAggregation() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
+            .selectKey((user, page) -> page)
+            .groupByKey(Grouped.with("by-page", Serdes.String(), Serdes.String()))
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)))
+            .count(Materialized.as("clicks-per-page"))
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()))
+            .toStream()
+            .to("page-clicks", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class,
+                Duration.ofMinutes(5).toMillis()), Serdes.Long()));
+        assertGolden("windowed-aggregation", builder.build());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/** Grouping and key-value aggregations (count, reduce, aggregate, cogroup) record by record. */
+class KGroupedStreamTest {
+    /** String default serdes, and no record cache, so every update is forwarded (as Kafka's own tests set it). */
+    static Properties stringDefaults() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "agg-test");
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        return props;
+    }
+
+    @Test
+    void shouldCountWordsRecordByRecordThroughTheRepartitionTopic() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("lines", Consumed.with(Serdes.String(), Serdes.String()))
+            .flatMapValues(line -> Arrays.asList(line.toLowerCase(Locale.ROOT).split("\\W+")))
+            .groupBy((key, word) -> word)
+            .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("counts"))
+            .toStream()
+            .to("word-counts", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults())) {
+            TestInputTopic<String, String> lines =
+                driver.createInputTopic("lines", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, Long> counts =
+                driver.createOutputTopic("word-counts", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            lines.pipeInput("Hello world");
+            assertEquals(List.of(KeyValue.pair("hello", 1L), KeyValue.pair("world", 1L)),
+                counts.readKeyValuesToList());
+            lines.pipeInput("hello Runnel hello");
+            assertEquals(List.of(KeyValue.pair("hello", 2L), KeyValue.pair("runnel", 1L), KeyValue.pair("hello", 3L)),
+                counts.readKeyValuesToList());
+            assertEquals(3L, driver.<String, Long>getKeyValueStore("counts").get("hello"));
+            assertTrue(driver.producedTopicNames().contains("agg-test-counts-repartition"),
+                driver.producedTopicNames().toString());
+            assertTrue(driver.producedTopicNames().contains("agg-test-counts-changelog"),
+                driver.producedTopicNames().toString());
+            assertEquals(0, driver.droppedRecordsTotal());
+        }
+    }
+
+    @Test
+    void shouldReduceAndAggregatePerKeyWithoutRepartitioningWhenKeysAreUnchanged() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, Long> grouped = builder.stream("amounts", Consumed.with(Serdes.String(),
+            Serdes.Long())).groupByKey(Grouped.with(Serdes.String(), Serdes.Long()));
+        grouped.reduce(Long::max, Materialized.as("max")).toStream().to("max", Produced.with(Serdes.String(),
+            Serdes.Long()));
+        grouped.aggregate(() -> "", (key, value, agg) -> agg + value + ";",
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("history").withValueSerde(Serdes.String()))
+            .toStream().to("history", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults())) {
+            TestInputTopic<String, Long> input =
+                driver.createInputTopic("amounts", Serdes.String().serializer(), Serdes.Long().serializer());
+            TestOutputTopic<String, Long> max =
+                driver.createOutputTopic("max", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            TestOutputTopic<String, String> history =
+                driver.createOutputTopic("history", Serdes.String().deserializer(), Serdes.String().deserializer());
+            input.pipeInput("a", 3L, 10);
+            input.pipeInput("a", 1L, 20);
+            input.pipeInput("b", 5L, 15);
+            input.pipeInput("a", 7L, 5);
+            input.pipeInput(null, 9L, 30);
+            input.pipeInput("a", null, 30);
+            assertEquals(List.of(KeyValue.pair("a", 3L), KeyValue.pair("a", 3L), KeyValue.pair("b", 5L),
+                KeyValue.pair("a", 7L)), max.readKeyValuesToList());
+            assertEquals(List.of(KeyValue.pair("a", "3;"), KeyValue.pair("a", "3;1;"), KeyValue.pair("b", "5;"),
+                KeyValue.pair("a", "3;1;7;")), history.readKeyValuesToList());
+            assertEquals(20L, driver.<String, Long>getTimestampedKeyValueStore("max").get("a").timestamp(),
+                "the aggregate's timestamp is the largest of its records");
+            assertEquals(4, driver.droppedRecordsTotal(), "null keys and null values, once per aggregation each");
+            assertTrue(driver.producedTopicNames().stream().noneMatch(topic -> topic.endsWith("-repartition")));
+        }
+    }
+
+    @Test
+    void shouldCogroupTwoStreamsIntoOneTable() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> clicks = builder.stream("clicks", Consumed.with(Serdes.String(),
+            Serdes.String())).groupByKey();
+        KGroupedStream<String, Long> purchases = builder.stream("purchases", Consumed.with(Serdes.String(),
+            Serdes.Long())).groupByKey();
+        clicks.<Long>cogroup((user, page, score) -> score + 1)
+            .cogroup(purchases, (user, amount, score) -> score + amount)
+            .aggregate(() -> 0L, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as("score")
+                .withValueSerde(Serdes.Long()))
+            .toStream().to("scores", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults())) {
+            TestInputTopic<String, String> clickInput =
+                driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, Long> purchaseInput =
+                driver.createInputTopic("purchases", Serdes.String().serializer(), Serdes.Long().serializer());
+            TestOutputTopic<String, Long> scores =
+                driver.createOutputTopic("scores", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            clickInput.pipeInput("alice", "/home");
+            purchaseInput.pipeInput("alice", 100L);
+            clickInput.pipeInput("bob", "/cart");
+            clickInput.pipeInput("alice", "/pay");
+            assertEquals(List.of(KeyValue.pair("alice", 1L), KeyValue.pair("alice", 101L), KeyValue.pair("bob", 1L),
+                KeyValue.pair("alice", 102L)), scores.readKeyValuesToList());
+            assertEquals(102L, driver.<String, Long>getKeyValueStore("score").get("alice"));
+        }
+    }
+}

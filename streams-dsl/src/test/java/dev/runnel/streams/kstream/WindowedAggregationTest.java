@@ -1,0 +1,212 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.WindowStore;
+import dev.runnel.streams.test.TestRecord;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Windowed counts (tumbling, hopping, sliding, session) with grace periods and suppression, record by record against
+ * outputs worked out by hand. Timestamps are in ms; "a@7" is key a at time 7.
+ */
+class WindowedAggregationTest {
+    private static final Serde<Windowed<String>> TIME_WINDOWED_10 =
+        WindowedSerdes.timeWindowedSerdeFrom(String.class, 10);
+    private static final Serde<Windowed<String>> SESSION_WINDOWED =
+        WindowedSerdes.sessionWindowedSerdeFrom(String.class);
+
+    /** Builds input → table → output, pipes {@code records} and returns what came out. */
+    private static final class Run {
+        final List<KeyValue<Windowed<String>, Long>> output = new ArrayList<>();
+        final TopologyTestDriver driver;
+        final TestInputTopic<String, String> input;
+        final TestOutputTopic<Windowed<String>, Long> out;
+
+        Run(Function<KGroupedStream<String, String>, KTable<Windowed<String>, Long>> aggregation,
+            Serde<Windowed<String>> keySerde) {
+            StreamsBuilder builder = new StreamsBuilder();
+            aggregation.apply(builder.stream("events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey())
+                .toStream().to("out", Produced.with(keySerde, Serdes.Long()));
+            driver = new TopologyTestDriver(builder.build(), KGroupedStreamTest.stringDefaults());
+            input = driver.createInputTopic("events", Serdes.String().serializer(), Serdes.String().serializer());
+            out = driver.createOutputTopic("out", keySerde.deserializer(), Serdes.Long().deserializer());
+        }
+
+        Run pipe(String key, long timestamp) {
+            input.pipeInput(key, "v", timestamp);
+            return this;
+        }
+
+        List<KeyValue<Windowed<String>, Long>> read() {
+            return out.readKeyValuesToList();
+        }
+    }
+
+    private static KeyValue<Windowed<String>, Long> tw(String key, long start, long end, Long count) {
+        return KeyValue.pair(new Windowed<>(key, new TimeWindow(start, end)), count);
+    }
+
+    private static KeyValue<Windowed<String>, Long> sw(String key, long start, long end, Long count) {
+        return KeyValue.pair(new Windowed<>(key, new SessionWindow(start, end)), count);
+    }
+
+    @Test
+    void tumblingCountEmitsEveryUpdateAndDropsRecordsOfClosedWindows() {
+        Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5))).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 1).pipe("a", 8).pipe("a", 12);
+            run.pipe("a", 3);   // late, but [0,10) is open until stream time 15
+            run.pipe("b", 16);  // stream time 16: [0,10) closes
+            run.pipe("a", 4);   // [0,10) closed: dropped and counted
+            run.pipe("c", 30);
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 2L), tw("a", 10, 20, 1L), tw("a", 0, 10, 3L),
+                tw("b", 10, 20, 1L), tw("c", 30, 40, 1L)), run.read());
+            assertEquals(1, driver.droppedRecordsTotal());
+        }
+    }
+
+    @Test
+    void tumblingCountSuppressedUntilWindowClosesEmitsOnlyFinalResults() {
+        Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5))).count(Materialized.as("counts"))
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 1).pipe("a", 8).pipe("a", 12).pipe("a", 3);
+            assertEquals(List.of(), run.read(), "nothing is final before stream time reaches end + grace");
+            run.pipe("b", 16);
+            List<TestRecord<Windowed<String>, Long>> first = run.out.readRecordsToList();
+            assertEquals(1, first.size());
+            assertEquals(tw("a", 0, 10, 3L), KeyValue.pair(first.get(0).key(), first.get(0).value()));
+            assertEquals(8L, first.get(0).timestamp(), "the final result carries the window's latest timestamp");
+            run.pipe("a", 4);
+            WindowStore<String, Long> store = driver.getWindowStore("counts");
+            assertEquals(3L, store.fetch("a", 0));
+            run.pipe("c", 30);
+            assertEquals(List.of(tw("a", 10, 20, 1L), tw("b", 10, 20, 1L)), run.read());
+            assertEquals(1, driver.droppedRecordsTotal());
+            try (KeyValueIterator<Windowed<String>, Long> all = store.all()) {
+                List<KeyValue<Windowed<String>, Long>> entries = new ArrayList<>();
+                all.forEachRemaining(entries::add);
+                assertEquals(List.of(tw("c", 30, 40, 1L)), entries,
+                    "retention is size + grace (15) from the window start: only [30,40) is left at stream time 30");
+            }
+        }
+    }
+
+    @Test
+    void hoppingCountAddsEachRecordToEveryOpenWindowItFallsIn() {
+        Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))
+            .advanceBy(Duration.ofMillis(5))).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 7).pipe("a", 12);
+            run.pipe("a", 9); // [0,10) closed at stream time 12; [5,15) still open
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 5, 15, 1L), tw("a", 5, 15, 2L), tw("a", 10, 20, 1L),
+                tw("a", 5, 15, 3L)), run.read());
+            assertEquals(1, driver.droppedRecordsTotal(), "dropped once per closed window, as Kafka counts");
+        }
+    }
+
+    @Test
+    void slidingCountCreatesWindowsAtRecordBoundaries() {
+        Run run = new Run(grouped -> grouped.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(30))).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 5);  // [0,10] (an early record's left window starts at 0)
+            run.pipe("a", 8);  // [0,10] += 8; 5's right window [6,16] = {8}
+            run.pipe("a", 20); // left window [10,20] = {20}; 8's right window [9,19] would be empty
+            run.pipe("a", 25); // [10,20] misses 25; left [15,25] = {20, 25} copied from [10,20]; right of 20 = {25}
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 2L), tw("a", 6, 16, 1L), tw("a", 10, 20, 1L),
+                tw("a", 15, 25, 2L), tw("a", 21, 31, 1L)), run.read());
+            assertEquals(0, driver.droppedRecordsTotal());
+        }
+    }
+
+    @Test
+    void sessionCountMergesSessionsAndDeletesTheMergedOnes() {
+        Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(
+            Duration.ofMillis(5))).count(), SESSION_WINDOWED);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 0).pipe("a", 3);
+            run.pipe("a", 20);
+            run.pipe("a", 10); // a new session [10,10] would end before stream time 20: dropped
+            run.pipe("a", 16); // bridges into [20,20] → [16,20]
+            assertEquals(List.of(sw("a", 0, 0, 1L), sw("a", 0, 0, null), sw("a", 0, 3, 2L), sw("a", 20, 20, 1L),
+                sw("a", 20, 20, null), sw("a", 16, 20, 2L)), run.read());
+            assertEquals(1, driver.droppedRecordsTotal());
+            assertEquals(2L, driver.<String, Long>getSessionStore("KSTREAM-AGGREGATE-STATE-STORE-0000000001")
+                .fetchSession("a", 16, 20));
+        }
+    }
+
+    @Test
+    void sessionCountSuppressedEmitsEachSessionOnceAfterItCloses() {
+        Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(5),
+            Duration.ofMillis(2))).count().suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())),
+            SESSION_WINDOWED);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 0).pipe("a", 3).pipe("b", 4);
+            assertEquals(List.of(), run.read());
+            run.pipe("a", 8);  // merges into [0,8]
+            run.pipe("b", 11); // b's [4,4] is closed (4 < 11 - 2) but a record at 9 could still extend it
+            assertEquals(List.of(), run.read());
+            run.pipe("a", 12); // extends [0,8] to [0,12]; now 4 + gap 5 + grace 2 < 12: [4,4] is final
+            assertEquals(List.of(sw("b", 4, 4, 1L)), run.read());
+            run.pipe("c", 30);
+            assertEquals(List.of(sw("b", 11, 11, 1L), sw("a", 0, 12, 4L)), run.read(),
+                "merged-away sessions are never emitted; each final session once, in end order");
+            assertEquals(0, driver.droppedRecordsTotal());
+        }
+    }
+
+    @Test
+    void untilTimeLimitEmitsTheLatestValueAfterTheLimitAndEarlyWhenTheBufferIsFull() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.with(Serdes.String(), Serdes.Long()))
+            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(10), Suppressed.BufferConfig.maxRecords(2)))
+            .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), KGroupedStreamTest.stringDefaults())) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("events", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, Long> out =
+                driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            input.pipeInput("a", "v", 0);
+            input.pipeInput("a", "v", 5);
+            input.pipeInput("b", "v", 6);
+            assertEquals(List.of(), out.readKeyValuesToList());
+            input.pipeInput("a", "v", 10); // a was first buffered at 0: due at 10
+            assertEquals(List.of(KeyValue.pair("a", 3L)), out.readKeyValuesToList());
+            input.pipeInput("c", "v", 11);
+            input.pipeInput("d", "v", 12); // three keys in a buffer of two: the oldest (b) goes early
+            assertEquals(List.of(KeyValue.pair("b", 1L)), out.readKeyValuesToList());
+        }
+    }
+
+    @Test
+    void shouldRejectRetentionShorterThanSizePlusGrace() {
+        StreamsBuilder builder = new StreamsBuilder();
+        TimeWindowedKStream<String, String> windowed = builder.stream("events",
+            Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> windowed.count(
+            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("w").withRetention(Duration.ofMillis(12))));
+        assertEquals("The retention period of the window store w must be no smaller than its window size plus the"
+            + " grace period. Got size=[10], grace=[5], retention=[12]", e.getMessage());
+    }
+}
