@@ -230,4 +230,66 @@ public interface KStream<K, V> {
     <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /**
+     * Returns the inner join with {@code otherStream}: each pair of records with the same key whose timestamps
+     * are within {@code windows} is joined, with the larger timestamp. Both streams are repartitioned first if their
+     * keys may have changed, and must be co-partitioned (checked at start).
+     */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Returns the left join with {@code otherStream}: like {@link #join(KStream, ValueJoiner, JoinWindows)}, and
+     * a record of this stream without any match is joined with {@code null} once its window has closed (stream time
+     * past its timestamp + after + grace).
+     */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Returns the outer join with {@code otherStream}: like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}
+     * for both sides; unmatched records of either stream are joined with {@code null} once their window has closed.
+     */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
 }

@@ -10,6 +10,7 @@ import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
 import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.ForeachAction;
 import dev.runnel.streams.kstream.GlobalKTable;
+import dev.runnel.streams.kstream.JoinWindows;
 import dev.runnel.streams.kstream.Joined;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
@@ -18,6 +19,7 @@ import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Repartitioned;
+import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.kstream.ValueJoinerWithKey;
 import dev.runnel.streams.kstream.ValueMapper;
@@ -542,5 +544,86 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String joinName = builder.name(named, leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
         return addOperator(joinName, new KStreamKTableJoin<K, GK, V, GV, RV>(table.valueGetterSupplier(),
             keySelector, joiner, leftJoin), keySerde, null, false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return join(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return join(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return join(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, false,
+            false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return leftJoin(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return leftJoin(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return leftJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, true,
+            false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return outerJoin(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return outerJoin(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return outerJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, true,
+            true);
     }
 }
