@@ -79,7 +79,7 @@ final class Copartitioning {
 
     private void enforce(CopartitionGroup group, Map<String, Integer> counts, Map<String, Integer> explicitCounts,
         Set<String> internalTopics) {
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> topics = new TreeSet<>();
         for (String node : group.nodeNames()) {
             topics.addAll(builder.upstreamSourceTopics(node));
         }
