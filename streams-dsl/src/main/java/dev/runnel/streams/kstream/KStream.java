@@ -236,18 +236,19 @@ public interface KStream<K, V> {
      * are within {@code windows} is joined, with the larger timestamp. Both streams are repartitioned first if their
      * keys may have changed, and must be co-partitioned (checked at start).
      */
-    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows);
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key. */
     <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
-    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
 
-    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key, serdes, processor and store names. */
     <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);
@@ -257,18 +258,19 @@ public interface KStream<K, V> {
      * a record of this stream without any match is joined with {@code null} once its window has closed (stream time
      * past its timestamp + after + grace).
      */
-    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows);
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
     <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
-    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
 
-    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes, processor and store names. */
     <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);
@@ -277,18 +279,19 @@ public interface KStream<K, V> {
      * Returns the outer join with {@code otherStream}: like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}
      * for both sides; unmatched records of either stream are joined with {@code null} once their window has closed.
      */
-    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows);
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
     <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
-    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
 
-    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes, processor and store names. */
     <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);

@@ -95,8 +95,8 @@ class KStreamKStreamJoinTest {
             StreamJoined.<String, String, String>as("orders").withName("orders-join")).to("out");
         try (JoinFixture f = new JoinFixture(builder.build())) {
             f.input("left").pipeInput("A", "a", 1);
-            assertEquals(List.of("orders-this-join-store", "orders-other-join-store"),
-                List.copyOf(f.driver.getAllStateStores().keySet()));
+            assertEquals(java.util.Set.of("orders-this-join-store", "orders-other-join-store"),
+                f.driver.getAllStateStores().keySet());
         }
     }
 }
