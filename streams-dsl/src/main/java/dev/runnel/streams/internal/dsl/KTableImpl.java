@@ -24,7 +24,6 @@ import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.state.KeyValueStore;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 
