@@ -13,6 +13,7 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class InternalTopologyBuilder {
     private final Map<String, String> sourceByTopic = new HashMap<>();
     private final Set<String> globalTopics = new LinkedHashSet<>();
     private final Set<String> internalTopics = new LinkedHashSet<>();
+    private final List<Set<String>> copartitionGroups = new ArrayList<>();
     private String applicationId;
 
     /** Adds a source node. */
@@ -165,6 +167,24 @@ public final class InternalTopologyBuilder {
     /** Marks {@code topic} as internal (a repartition topic): the runtime creates it, prefixed with the app id. */
     public void addInternalTopic(String topic) {
         internalTopics.add(Objects.requireNonNull(topic, "topic"));
+    }
+
+    /** Returns the internal (repartition) topics, undecorated. */
+    public Set<String> internalTopics() {
+        return Collections.unmodifiableSet(internalTopics);
+    }
+
+    /**
+     * Declares that {@code topics} (undecorated source topics, e.g. the two sides of a join) must be co-partitioned:
+     * same partition count, same-numbered partitions in one task. The runtime checks this at start.
+     */
+    public void addCopartitionGroup(Collection<String> topics) {
+        copartitionGroups.add(Set.copyOf(topics));
+    }
+
+    /** Returns the co-partition groups, undecorated. */
+    public List<Set<String>> copartitionGroups() {
+        return Collections.unmodifiableList(copartitionGroups);
     }
 
     /** Sets the application id, which prefixes internal topic names from now on. */

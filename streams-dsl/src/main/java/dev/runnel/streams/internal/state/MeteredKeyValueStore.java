@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The outermost, typed layer of a key-value store: serializes keys and values into the bytes layers below. Serdes
- * left {@code null} by the builder fall back to the application's defaults at {@link #init}. (Kafka also records
- * latency metrics in this layer; Runnel will, once streams metrics exist.) Not thread-safe for writes; owned by the
+ * left {@code null} by the builder fall back to the application's defaults at {@link #init}. It counts puts, gets and
+ * deletes for the store metrics. Not thread-safe for writes; owned by the
  * task.
  */
 public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
@@ -29,6 +29,9 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private Deserializer<K> keyDeserializer;
     private Serializer<V> valueSerializer;
     private Deserializer<V> valueDeserializer;
+    private long putCount;
+    private long getCount;
+    private long deleteCount;
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
@@ -87,13 +90,30 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
         return new MappedKeyValueIterator<>(raw, this::key, this::value);
     }
 
+    /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */
+    public long putCount() {
+        return putCount;
+    }
+
+    /** Returns how many gets this store has had (for metrics). */
+    public long getCount() {
+        return getCount;
+    }
+
+    /** Returns how many deletes this store has had (for metrics). */
+    public long deleteCount() {
+        return deleteCount;
+    }
+
     @Override
     public V get(K key) {
+        getCount++;
         return value(wrapped.get(rawKey(key)));
     }
 
     @Override
     public void put(K key, V value) {
+        putCount++;
         wrapped.put(rawKey(key), rawValue(value));
     }
 
@@ -113,6 +133,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public V delete(K key) {
+        deleteCount++;
         return value(wrapped.delete(rawKey(key)));
     }
 
