@@ -14,10 +14,14 @@ import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.KeyValueStoreFacade;
+import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.io.Closeable;
 import java.time.Duration;
@@ -278,6 +282,35 @@ public class TopologyTestDriver implements Closeable {
         return store instanceof TimestampedKeyValueStore<?, ?> timestamped
             ? (TimestampedKeyValueStore<K, V>) timestamped
             : null;
+    }
+
+    /**
+     * Returns a window store, or {@code null} if there is none by that name. A timestamped window store (what the DSL
+     * creates) is returned as a plain window-store view of its values, as Kafka's driver does.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> WindowStore<K, V> getWindowStore(String name) {
+        StateStore store = getStateStore(name);
+        if (store instanceof TimestampedWindowStore<?, ?> timestamped) {
+            return new WindowStoreFacade<>((TimestampedWindowStore<K, V>) timestamped);
+        }
+        return store instanceof WindowStore<?, ?> window ? (WindowStore<K, V>) window : null;
+    }
+
+    /** Returns a timestamped window store, or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> TimestampedWindowStore<K, V> getTimestampedWindowStore(String name) {
+        StateStore store = getStateStore(name);
+        return store instanceof TimestampedWindowStore<?, ?> timestamped
+            ? (TimestampedWindowStore<K, V>) timestamped
+            : null;
+    }
+
+    /** Returns a session store, or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> SessionStore<K, V> getSessionStore(String name) {
+        StateStore store = getStateStore(name);
+        return store instanceof SessionStore<?, ?> session ? (SessionStore<K, V>) session : null;
     }
 
     private void requireOpen() {

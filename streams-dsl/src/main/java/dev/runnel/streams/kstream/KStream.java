@@ -137,4 +137,159 @@ public interface KStream<K, V> {
     /** Runs a fixed-key processor on each record, naming the processor node. */
     <VOut> KStream<K, VOut> processValues(FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier,
         Named named, String... stateStoreNames);
+
+    /**
+     * Returns this stream read back through a new repartition topic {@code <application.id>-<generated>-repartition},
+     * partitioned by the current key. Records with a null key are dropped.
+     */
+    KStream<K, V> repartition();
+
+    /** Like {@link #repartition()}, with the topic's name, partition count, serdes and partitioner. */
+    KStream<K, V> repartition(Repartitioned<K, V> repartitioned);
+
+    /**
+     * Returns the inner join with a table: each record joins the table's current value for its key, keeping the
+     * record's key and timestamp. Records without a table value (or with a null key or value) are dropped; table
+     * updates produce no output. A stream whose key may have changed is repartitioned first. The stream and table
+     * must be co-partitioned (checked at start).
+     */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** Like {@link #join(KTable, ValueJoiner)}, with the key. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /** Like {@link #join(KTable, ValueJoiner)}, with serdes and a processor name. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+        Joined<K, V, VT> joined);
+
+    /** Like {@link #join(KTable, ValueJoiner)}, with the key, serdes and a processor name. */
+    <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined);
+
+    /**
+     * Returns the left join with a table: like {@link #join(KTable, ValueJoiner)}, but a record without a table
+     * value is joined with {@code null}.
+     */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner);
+
+    /** Like {@link #leftJoin(KTable, ValueJoiner)}, with the key. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner);
+
+    /** Like {@link #leftJoin(KTable, ValueJoiner)}, with serdes and a processor name. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+        Joined<K, V, VT> joined);
+
+    /** Like {@link #leftJoin(KTable, ValueJoiner)}, with the key, serdes and a processor name. */
+    <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined);
+
+    /**
+     * Returns the inner join with a global table: {@code keySelector} maps each record to the table key to look up.
+     * Records without a table value are dropped. No co-partitioning is needed.
+     */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner);
+
+    /** Like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, with the key. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner);
+
+    /** Like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, naming the processor. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /** Like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, with the key, naming the processor. */
+    <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /**
+     * Returns the left join with a global table: like {@link #join(GlobalKTable, KeyValueMapper, ValueJoiner)}, but a
+     * record without a table value (or whose selected key is null) is joined with {@code null}.
+     */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner);
+
+    /** Like {@link #leftJoin(GlobalKTable, KeyValueMapper, ValueJoiner)}, with the key. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner);
+
+    /** Like {@link #leftJoin(GlobalKTable, KeyValueMapper, ValueJoiner)}, naming the processor. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /** Like {@link #leftJoin(GlobalKTable, KeyValueMapper, ValueJoiner)}, with the key, naming the processor. */
+    <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named);
+
+    /**
+     * Returns the inner join with {@code otherStream}: each pair of records with the same key whose timestamps
+     * are within {@code windows} is joined, with the larger timestamp. Both streams are repartitioned first if their
+     * keys may have changed, and must be co-partitioned (checked at start).
+     */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #join(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Returns the left join with {@code otherStream}: like {@link #join(KStream, ValueJoiner, JoinWindows)}, and
+     * a record of this stream without any match is joined with {@code null} once its window has closed (stream time
+     * past its timestamp + after + grace).
+     */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Returns the outer join with {@code otherStream}: like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}
+     * for both sides; unmatched records of either stream are joined with {@code null} once their window has closed.
+     */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
+
+    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined);
 }

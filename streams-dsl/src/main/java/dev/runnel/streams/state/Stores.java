@@ -3,8 +3,14 @@ package dev.runnel.streams.state;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
+import dev.runnel.streams.internal.state.InMemorySessionBytesStoreSupplier;
+import dev.runnel.streams.internal.state.InMemoryWindowBytesStoreSupplier;
 import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.WindowStoreBuilder;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -53,5 +59,80 @@ public final class Stores {
         KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
         return new TimestampedKeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier"), keySerde,
             valueSerde, Time.SYSTEM);
+    }
+    /**
+     * Returns a supplier of in-memory window stores.
+     *
+     * @param retentionPeriod how long a window is kept after its start, in stream time; at least {@code windowSize}
+     * @param windowSize the window size (the end of each returned {@code Windowed} key is start + size)
+     * @param retainDuplicates whether to keep every value put for a key and window (stream-stream join buffers)
+     * @throws IllegalArgumentException if a duration is negative or the retention is smaller than the window size
+     */
+    public static WindowBytesStoreSupplier inMemoryWindowStore(String name, Duration retentionPeriod,
+        Duration windowSize, boolean retainDuplicates) {
+        Objects.requireNonNull(name, "name cannot be null");
+        long retentionMs = nonNegativeMillis(retentionPeriod, "retentionPeriod");
+        long windowSizeMs = nonNegativeMillis(windowSize, "windowSize");
+        if (windowSizeMs > retentionMs) {
+            throw new IllegalArgumentException("The retention period of the window store " + name + " must be no"
+                + " smaller than its window size. Got size=[" + windowSizeMs + "], retention=[" + retentionMs + "]");
+        }
+        return new InMemoryWindowBytesStoreSupplier(name, retentionMs, windowSizeMs, retainDuplicates);
+    }
+
+    /** Returns a supplier of window stores; in-memory in Runnel (see the class comment). */
+    public static WindowBytesStoreSupplier persistentWindowStore(String name, Duration retentionPeriod,
+        Duration windowSize, boolean retainDuplicates) {
+        return inMemoryWindowStore(name, retentionPeriod, windowSize, retainDuplicates);
+    }
+
+    /** Returns a supplier of stores for timestamped window stores; in-memory in Runnel. */
+    public static WindowBytesStoreSupplier persistentTimestampedWindowStore(String name, Duration retentionPeriod,
+        Duration windowSize, boolean retainDuplicates) {
+        return inMemoryWindowStore(name, retentionPeriod, windowSize, retainDuplicates);
+    }
+
+    /** Returns a builder of window stores; {@code null} serdes fall back to the application's default serdes. */
+    public static <K, V> StoreBuilder<WindowStore<K, V>> windowStoreBuilder(WindowBytesStoreSupplier supplier,
+        Serde<K> keySerde, Serde<V> valueSerde) {
+        return new WindowStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde,
+            valueSerde, Time.SYSTEM);
+    }
+
+    /** Returns a builder of timestamped window stores; {@code null} serdes fall back to the defaults. */
+    public static <K, V> StoreBuilder<TimestampedWindowStore<K, V>> timestampedWindowStoreBuilder(
+        WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+        return new TimestampedWindowStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"),
+            keySerde, valueSerde, Time.SYSTEM);
+    }
+
+    /**
+     * Returns a supplier of in-memory session stores.
+     *
+     * @param retentionPeriod how long a session is kept after its end, in stream time
+     */
+    public static SessionBytesStoreSupplier inMemorySessionStore(String name, Duration retentionPeriod) {
+        Objects.requireNonNull(name, "name cannot be null");
+        return new InMemorySessionBytesStoreSupplier(name, nonNegativeMillis(retentionPeriod, "retentionPeriod"));
+    }
+
+    /** Returns a supplier of session stores; in-memory in Runnel (see the class comment). */
+    public static SessionBytesStoreSupplier persistentSessionStore(String name, Duration retentionPeriod) {
+        return inMemorySessionStore(name, retentionPeriod);
+    }
+
+    /** Returns a builder of session stores; {@code null} serdes fall back to the application's default serdes. */
+    public static <K, V> StoreBuilder<SessionStore<K, V>> sessionStoreBuilder(SessionBytesStoreSupplier supplier,
+        Serde<K> keySerde, Serde<V> valueSerde) {
+        return new SessionStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde,
+            valueSerde, Time.SYSTEM);
+    }
+
+    private static long nonNegativeMillis(Duration duration, String what) {
+        Objects.requireNonNull(duration, what + " cannot be null");
+        if (duration.isNegative()) {
+            throw new IllegalArgumentException(what + " cannot be negative: " + duration);
+        }
+        return duration.toMillis();
     }
 }

@@ -65,7 +65,8 @@ public final class InternalStreamsBuilder {
         topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
         topologyBuilder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
             options.keySerde(), options.valueSerde()), tableSourceName);
-        return new KTableImpl<>(this, tableSourceName, options.keySerde(), options.valueSerde(), null);
+        return new KTableImpl<>(this, tableSourceName, options.keySerde(), options.valueSerde(), null,
+            KTableValueGetterSupplier.ofStore(storeName));
     }
 
     /** Adds a global table of {@code topic} and returns it. */
@@ -79,7 +80,7 @@ public final class InternalStreamsBuilder {
         topologyBuilder.addGlobalStore(store, sourceName, options.timestampExtractor(),
             deserializer(options.keySerde()), deserializer(options.valueSerde()), topic, processorName,
             new KTableSource<K, V>(storeName));
-        return () -> null;
+        return new GlobalKTableImpl<>(KTableValueGetterSupplier.ofStore(storeName), null);
     }
 
     /** Adds a store that processors connect to by name (KStream#process). */

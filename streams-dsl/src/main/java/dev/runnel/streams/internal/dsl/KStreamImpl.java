@@ -3,15 +3,25 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.JoinedInternal;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.RepartitionedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.ProducedInternal;
 import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
 import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.ForeachAction;
+import dev.runnel.streams.kstream.GlobalKTable;
+import dev.runnel.streams.kstream.JoinWindows;
+import dev.runnel.streams.kstream.Joined;
 import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.Repartitioned;
+import dev.runnel.streams.kstream.StreamJoined;
+import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.kstream.ValueJoinerWithKey;
 import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.processor.StreamPartitioner;
@@ -19,6 +29,7 @@ import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A stream in the DSL: the node whose output it is, the serdes known for it (null = unknown, use the defaults), and
@@ -355,5 +366,264 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         KStreamImpl<K, VOut> result = addFixedKeyOperator(processorName, processorSupplier, null);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
         return result;
+    }
+
+    // ---- repartitioning and joins with tables (KStreamJoins holds the stream-stream joins)
+
+    /** Prefix of stream-table and stream-globalTable inner join nodes. */
+    public static final String JOIN_NAME = "KSTREAM-JOIN-";
+    /** Prefix of stream-table and stream-globalTable left join nodes. */
+    public static final String LEFTJOIN_NAME = "KSTREAM-LEFTJOIN-";
+
+    @Override
+    public KStream<K, V> repartition() {
+        return repartition(Repartitioned.with(keySerde, valueSerde));
+    }
+
+    @Override
+    public KStream<K, V> repartition(Repartitioned<K, V> repartitioned) {
+        RepartitionedInternal<K, V> options = new RepartitionedInternal<>(
+            Objects.requireNonNull(repartitioned, "repartitioned can't be null"));
+        String prefix = options.name() != null ? options.name()
+            : builder.newProcessorName(Repartitioning.REPARTITION_NAME);
+        return Repartitioning.repartition(this, prefix,
+            options.keySerde() != null ? options.keySerde() : keySerde,
+            options.valueSerde() != null ? options.valueSerde() : valueSerde,
+            options.partitioner(), options.numberOfPartitions());
+    }
+
+    /**
+     * Returns this stream, or, if its keys may have changed, this stream read back through the repartition topic
+     * {@code <prefix>-repartition}: the step every join and grouping takes first.
+     */
+    public KStreamImpl<K, V> repartitionIfRequired(String prefix, Serde<K> keySerdeOverride,
+        Serde<V> valueSerdeOverride) {
+        if (!repartitionRequired) {
+            return this;
+        }
+        return Repartitioning.repartition(this, prefix, keySerdeOverride != null ? keySerdeOverride : keySerde,
+            valueSerdeOverride != null ? valueSerdeOverride : valueSerde, null, null);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return join(table, withKey(joiner), Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return join(table, joiner, Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner,
+        Joined<K, V, VT> joined) {
+        return join(table, withKey(joiner), joined);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> join(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined) {
+        return doTableJoin(table, joiner, joined, false);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
+        return leftJoin(table, withKey(joiner), Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner) {
+        return leftJoin(table, joiner, Joined.with(null, null, null));
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoiner<? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined) {
+        return leftJoin(table, withKey(joiner), joined);
+    }
+
+    @Override
+    public <VT, VR> KStream<K, VR> leftJoin(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined) {
+        return doTableJoin(table, joiner, joined, true);
+    }
+
+    /** Returns {@code joiner} as a joiner that ignores the key. */
+    static <K, V1, V2, VR> ValueJoinerWithKey<K, V1, V2, VR> withKey(
+        ValueJoiner<? super V1, ? super V2, ? extends VR> joiner) {
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        return (key, value1, value2) -> joiner.apply(value1, value2);
+    }
+
+    private <VT, VR> KStream<K, VR> doTableJoin(KTable<K, VT> table,
+        ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined,
+        boolean leftJoin) {
+        Objects.requireNonNull(table, "table can't be null");
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        JoinedInternal<K, V, VT> options = new JoinedInternal<>(Objects.requireNonNull(joined, "joined can't be null"));
+        KTableImpl<K, VT> tableImpl = (KTableImpl<K, VT>) table;
+        KStreamImpl<K, V> input = repartitionIfRequired(options.name() != null ? options.name() : name,
+            options.keySerde(), options.valueSerde());
+        String joinName = options.name() != null ? options.name()
+            : builder.newProcessorName(leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
+        KTableValueGetterSupplier<K, VT> getter = tableImpl.valueGetterSupplier();
+        KStreamImpl<K, VR> result = input.addOperator(joinName,
+            new KStreamKTableJoin<K, K, V, VT, VR>(getter, null, joiner, leftJoin), input.keySerde, null, false);
+        builder.topologyBuilder().connectProcessorAndStateStores(joinName, getter.storeNames().toArray(new String[0]));
+        builder.topologyBuilder().copartition(Set.of(joinName, tableImpl.name()), "stream-table join " + joinName);
+        return result;
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), null, false);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
+        return doGlobalTableJoin(globalTable, keySelector, joiner, null, false);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), named, false);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return doGlobalTableJoin(globalTable, keySelector, joiner, named, false);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), null, true);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
+        return doGlobalTableJoin(globalTable, keySelector, joiner, null, true);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoiner<? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), named, true);
+    }
+
+    @Override
+    public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named) {
+        return doGlobalTableJoin(globalTable, keySelector, joiner, named, true);
+    }
+
+    private <GK, GV, RV> KStream<K, RV> doGlobalTableJoin(GlobalKTable<GK, GV> globalTable,
+        KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
+        ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named, boolean leftJoin) {
+        Objects.requireNonNull(globalTable, "globalTable can't be null");
+        Objects.requireNonNull(keySelector, "keySelector can't be null");
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        GlobalKTableImpl<GK, GV> table = (GlobalKTableImpl<GK, GV>) globalTable;
+        String joinName = builder.name(named, leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
+        return addOperator(joinName, new KStreamKTableJoin<K, GK, V, GV, RV>(table.valueGetterSupplier(),
+            keySelector, joiner, leftJoin), keySerde, null, false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return join(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return join(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return join(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> join(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, false,
+            false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return leftJoin(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return leftJoin(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return leftJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, true,
+            false);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return outerJoin(otherStream, withKey(joiner), windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows) {
+        return outerJoin(otherStream, joiner, windows, StreamJoined.with(null, null, null));
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return outerJoin(otherStream, withKey(joiner), windows, streamJoined);
+    }
+
+    @Override
+    public <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V, VO> streamJoined) {
+        return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, true,
+            true);
     }
 }

@@ -13,7 +13,6 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,7 +44,8 @@ public final class InternalTopologyBuilder {
     private final Map<String, String> sourceByTopic = new HashMap<>();
     private final Set<String> globalTopics = new LinkedHashSet<>();
     private final Set<String> internalTopics = new LinkedHashSet<>();
-    private final List<Set<String>> copartitionGroups = new ArrayList<>();
+    private final Map<String, Integer> internalTopicPartitions = new HashMap<>();
+    private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
     private String applicationId;
 
     /** Adds a source node. */
@@ -169,22 +169,86 @@ public final class InternalTopologyBuilder {
         internalTopics.add(Objects.requireNonNull(topic, "topic"));
     }
 
-    /** Returns the internal (repartition) topics, undecorated. */
+    /**
+     * Marks {@code topic} as an internal repartition topic with a fixed number of partitions ({@code null}: resolved
+     * at start from the upstream source topics, see {@link #checkCopartitioning}).
+     */
+    public void addInternalTopic(String topic, Integer numberOfPartitions) {
+        addInternalTopic(topic);
+        if (numberOfPartitions != null) {
+            internalTopicPartitions.put(topic, numberOfPartitions);
+        }
+    }
+
+    /**
+     * Requires the source topics upstream of {@code nodeNames} (the inputs of one join) to have the same number of
+     * partitions; {@link #checkCopartitioning} checks it. {@code description} names the join in error messages.
+     */
+    public void copartition(Set<String> nodeNames, String description) {
+        copartitionGroups.add(new Copartitioning.CopartitionGroup(nodeNames, description));
+    }
+
+    /**
+     * Resolves the internal topics the runtime must create and checks co-partitioning: call it at start, before
+     * creating tasks, with the partition count of every external source topic (global topics may be omitted).
+     *
+     * @return the internal topics by full name ({@code <application.id>-<name>}), with their partition counts and
+     *     topic configs
+     * @throws TopologyException "Invalid topology: Topics not co-partitioned: [left=2, right=3] ..." if the inputs of a
+     *     join have different partition counts
+     * @throws IllegalArgumentException if the count of a source topic is missing
+     */
+    public Map<String, InternalTopicConfig> checkCopartitioning(Map<String, Integer> sourceTopicPartitions) {
+        Map<String, Integer> counts = new Copartitioning(this).resolve(sourceTopicPartitions,
+            internalTopicPartitions, internalTopics, copartitionGroups);
+        Map<String, InternalTopicConfig> configs = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+            String name = decorateTopic(entry.getKey());
+            configs.put(name, new InternalTopicConfig(name, entry.getValue(),
+                InternalTopicConfig.REPARTITION_TOPIC_CONFIGS));
+        }
+        return configs;
+    }
+
+    /** Returns the internal topics' names as the topology uses them (without the application id prefix). */
     public Set<String> internalTopics() {
         return Collections.unmodifiableSet(internalTopics);
     }
 
-    /**
-     * Declares that {@code topics} (undecorated source topics, e.g. the two sides of a join) must be co-partitioned:
-     * same partition count, same-numbered partitions in one task. The runtime checks this at start.
-     */
-    public void addCopartitionGroup(Collection<String> topics) {
-        copartitionGroups.add(Set.copyOf(topics));
+    Set<String> externalSourceTopics() {
+        Set<String> topics = new TreeSet<>(sourceByTopic.keySet());
+        topics.removeAll(internalTopics);
+        topics.removeAll(globalTopics);
+        return topics;
     }
 
-    /** Returns the co-partition groups, undecorated. */
-    public List<Set<String>> copartitionGroups() {
-        return Collections.unmodifiableList(copartitionGroups);
+    /** Returns the source topics of the sub-topologies that write {@code topic}. */
+    Set<String> sourceTopicsWriting(String topic) {
+        Set<String> topics = new LinkedHashSet<>();
+        for (NodeFactory node : nodes.values()) {
+            if (node instanceof SinkNodeFactory sink && topic.equals(sink.topic())) {
+                topics.addAll(upstreamSourceTopics(sink.name()));
+            }
+        }
+        return topics;
+    }
+
+    /** Returns the topics of the source nodes {@code nodeName} descends from within its sub-topology. */
+    Set<String> upstreamSourceTopics(String nodeName) {
+        Set<String> topics = new LinkedHashSet<>();
+        List<String> pending = new ArrayList<>(List.of(nodeName));
+        Set<String> seen = new LinkedHashSet<>();
+        while (!pending.isEmpty()) {
+            NodeFactory node = nodes.get(pending.remove(pending.size() - 1));
+            if (node == null || !seen.add(node.name())) {
+                continue;
+            }
+            if (node instanceof SourceNodeFactory source) {
+                topics.addAll(source.topics());
+            }
+            pending.addAll(node.predecessors());
+        }
+        return topics;
     }
 
     /** Sets the application id, which prefixes internal topic names from now on. */

@@ -7,8 +7,11 @@ import dev.runnel.common.config.TopicConfig;
 import dev.runnel.common.errors.TopicExistsException;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.graph.InternalTopicConfig;
+import dev.runnel.streams.internal.state.SessionStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.state.StoreBuilder;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -28,8 +31,6 @@ import org.slf4j.LoggerFactory;
  * co-partitioning. An existing internal topic with another partition count is an error. Not thread-safe; used once.
  */
 public final class InternalTopicManager {
-    /** Extra changelog retention of windowed stores beyond the store's own, as Kafka Streams adds. */
-    static final long WINDOWED_CHANGELOG_ADDITIONAL_RETENTION_MS = 24 * 60 * 60 * 1000L;
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopicManager.class);
 
     private final StreamsConfig config;
@@ -45,8 +46,10 @@ public final class InternalTopicManager {
             Map<String, Integer> counts = metadata.resolvePartitions(topic -> existing.containsKey(topic)
                 ? existing.get(topic).partitions().size() : -1);
             Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-            for (String topic : metadata.internalTopics()) {
-                wanted.put(topic, repartitionConfig());
+            for (InternalTopicConfig topic : metadata.repartitionTopics().values()) {
+                Map<String, String> configs = new HashMap<>(topic.configs());
+                configs.putAll(topicOverrides());
+                wanted.put(topic.name(), configs);
             }
             for (TopologyMetadata.Subtopology subtopology : metadata.subtopologies().values()) {
                 for (Map.Entry<String, StoreBuilder<?>> store : subtopology.loggedStores().entrySet()) {
@@ -113,42 +116,29 @@ public final class InternalTopicManager {
         return configs;
     }
 
-    private Map<String, String> repartitionConfig() {
-        Map<String, String> configs = new HashMap<>();
-        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
-        configs.putAll(topicOverrides());
-        return configs;
-    }
-
     /** Returns the changelog config of a store: its logConfig over the application's {@code topic.} configs. */
     Map<String, String> changelogConfig(StoreBuilder<?> store) {
-        Map<String, String> configs = new HashMap<>();
+        Map<String, String> configs = new HashMap<>(topicOverrides());
+        configs.putAll(store.logConfig());
         long retentionMs = retentionPeriod(store);
         if (retentionMs >= 0) {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT + ","
-                + TopicConfig.CLEANUP_POLICY_DELETE);
-            configs.put(TopicConfig.RETENTION_MS_CONFIG,
-                Long.toString(retentionMs + WINDOWED_CHANGELOG_ADDITIONAL_RETENTION_MS));
-        } else {
-            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+            return WindowStoreBuilder.changelogTopicConfig(configs, retentionMs,
+                WindowStoreBuilder.DEFAULT_ADDITIONAL_RETENTION_MS);
         }
-        configs.putAll(topicOverrides());
-        configs.putAll(store.logConfig());
+        configs.putIfAbsent(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         return configs;
     }
 
-    /**
-     * Returns a windowed store's retention in ms, or -1 for a key-value store. Window and session store builders
-     * expose {@code retentionPeriod()}, as Kafka's do.
-     */
+    /** Returns a window or session store's retention in ms, or -1 for a key-value store. */
     static long retentionPeriod(StoreBuilder<?> store) {
-        try {
-            Method method = store.getClass().getMethod("retentionPeriod");
-            Object value = method.invoke(store);
-            return value instanceof Number number ? number.longValue() : -1L;
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return -1L;
+        if (store instanceof WindowStoreBuilder<?, ?> window) {
+            return window.supplier().retentionPeriod();
+        } else if (store instanceof TimestampedWindowStoreBuilder<?, ?> window) {
+            return window.supplier().retentionPeriod();
+        } else if (store instanceof SessionStoreBuilder<?, ?> session) {
+            return session.supplier().retentionPeriod();
         }
+        return -1L;
     }
 
     private Map<String, String> topicOverrides() {

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.internal.graph.InternalTopicConfig;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.graph.NodeFactory;
 import dev.runnel.streams.internal.graph.SinkNodeFactory;
@@ -22,24 +23,20 @@ import java.util.function.ToIntFunction;
 
 /**
  * What the runtime needs to know of a topology, with topic names decorated for one application: each (non-global)
- * sub-topology's source topics, sink topics and logged stores, the internal topics, and the co-partition groups.
- * {@link #resolvePartitions} derives every internal topic's partition count from the source topics and checks
- * co-partitioning. Immutable after {@code resolvePartitions}; read by every stream thread.
- */
-/*
- * Implementation notes. A repartition topic gets as many partitions as the largest source topic of the sub-topologies
- * writing to it, as in Kafka Streams; since those sources may themselves be repartition topics, counts are propagated
- * until nothing changes. A repartition topic in a co-partition group is raised to the group's largest count, so a
- * join after a key change lines up with the other side (counts only grow, so this ends). A changelog has as many partitions as its sub-topology has tasks.
+ * sub-topology's source topics, sink topics and logged stores, and the internal topics. {@link #resolvePartitions}
+ * derives every internal topic's partition count from the source topics and checks co-partitioning (the topology
+ * builder's rules); a changelog gets as many partitions as its sub-topology has tasks. Immutable after
+ * {@code resolvePartitions}; read by every stream thread.
  */
 public final class TopologyMetadata {
     private final String applicationId;
     private final Map<Integer, Subtopology> subtopologies = new TreeMap<>();
     private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
     private final Set<String> internalTopics = new LinkedHashSet<>();
-    private final List<Set<String>> copartitionGroups = new ArrayList<>();
+    private final InternalTopologyBuilder builder;
     private final boolean hasGlobalStores;
     private Map<String, Integer> partitionCounts = Map.of();
+    private Map<String, InternalTopicConfig> repartitionTopics = Map.of();
 
     /** One sub-topology as the runtime sees it. */
     public record Subtopology(int id, Set<String> sourceTopics, Set<String> sinkTopics,
@@ -54,6 +51,7 @@ public final class TopologyMetadata {
     /** Reads the plan of {@code builder}, whose application id must already be set. */
     public TopologyMetadata(InternalTopologyBuilder builder, String applicationId) {
         this.applicationId = applicationId;
+        this.builder = builder;
         boolean globals = false;
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             if (builder.isGlobalGroup(group.getValue())) {
@@ -85,13 +83,6 @@ public final class TopologyMetadata {
         for (String topic : builder.internalTopics()) {
             internalTopics.add(builder.decorateTopic(topic));
         }
-        for (Set<String> group : builder.copartitionGroups()) {
-            Set<String> decorated = new LinkedHashSet<>();
-            for (String topic : group) {
-                decorated.add(builder.decorateTopic(topic));
-            }
-            copartitionGroups.add(decorated);
-        }
     }
 
     /** Returns the application id. */
@@ -119,11 +110,6 @@ public final class TopologyMetadata {
         return Collections.unmodifiableSet(internalTopics);
     }
 
-    /** Returns the co-partition groups, decorated. */
-    public List<Set<String>> copartitionGroups() {
-        return Collections.unmodifiableList(copartitionGroups);
-    }
-
     /** Returns the changelog topic of {@code storeName}. */
     public String changelogTopic(String storeName) {
         return InternalStateStoreContext.changelogTopic(applicationId, storeName);
@@ -140,10 +126,10 @@ public final class TopologyMetadata {
 
     /**
      * Computes the partition count of every internal topic from the existing topics' counts and checks the
-     * co-partition groups.
+     * co-partition groups (through {@link InternalTopologyBuilder#checkCopartitioning}).
      *
      * @param existing returns a topic's partition count, or -1 if it does not exist
-     * @return the partition count of every source, sink-side internal topic and changelog, by topic
+     * @return the partition count of every source topic, repartition topic and changelog, by topic
      * @throws TopologyException if a source topic is missing, or co-partitioned topics differ in partition count
      */
     public Map<String, Integer> resolvePartitions(ToIntFunction<String> existing) {
@@ -163,30 +149,14 @@ public final class TopologyMetadata {
             throw new TopologyException("Invalid topology: source topics " + missing + " do not exist; create them"
                 + " before starting the application");
         }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (Subtopology subtopology : subtopologies.values()) {
-                int tasks = maxCount(subtopology.sourceTopics(), counts);
-                if (tasks <= 0) {
-                    continue;
-                }
-                for (String sink : subtopology.sinkTopics()) {
-                    if (internalTopics.contains(sink) && counts.getOrDefault(sink, 0) < tasks) {
-                        counts.put(sink, tasks);
-                        changed = true;
-                    }
-                }
-            }
-            changed |= alignCopartitionedInternalTopics(counts);
+        Map<String, InternalTopicConfig> repartition;
+        synchronized (builder) {
+            repartition = builder.checkCopartitioning(counts);
         }
-        for (String topic : internalTopics) {
-            if (!counts.containsKey(topic)) {
-                throw new TopologyException("Invalid topology: no sub-topology writes to internal topic " + topic
-                    + ", so its partition count is unknown");
-            }
+        for (InternalTopicConfig topic : repartition.values()) {
+            counts.put(topic.name(), topic.numberOfPartitions());
         }
-        checkCopartitioning(copartitionGroups, counts);
+        this.repartitionTopics = Map.copyOf(repartition);
         for (Subtopology subtopology : subtopologies.values()) {
             int tasks = maxCount(subtopology.sourceTopics(), counts);
             for (String store : subtopology.loggedStores().keySet()) {
@@ -197,40 +167,9 @@ public final class TopologyMetadata {
         return partitionCounts;
     }
 
-    private boolean alignCopartitionedInternalTopics(Map<String, Integer> counts) {
-        boolean changed = false;
-        for (Set<String> group : copartitionGroups) {
-            int target = maxCount(group, counts);
-            for (String topic : group) {
-                if (internalTopics.contains(topic) && target > 0 && counts.getOrDefault(topic, 0) < target) {
-                    counts.put(topic, target);
-                    changed = true;
-                }
-            }
-        }
-        return changed;
-    }
-
-    /**
-     * Checks that the topics of each co-partition group have the same partition count.
-     *
-     * @throws TopologyException naming the group and each topic's count
-     */
-    public static void checkCopartitioning(Collection<Set<String>> groups, Map<String, Integer> counts) {
-        for (Set<String> group : groups) {
-            Map<String, Integer> seen = new TreeMap<>();
-            for (String topic : group) {
-                Integer count = counts.get(topic);
-                if (count != null) {
-                    seen.put(topic, count);
-                }
-            }
-            if (new LinkedHashSet<>(seen.values()).size() > 1) {
-                throw new TopologyException("Invalid topology: topics not co-partitioned: " + seen
-                    + ". Co-partitioned topics (the inputs of a join) must have the same number of partitions;"
-                    + " repartition one side (KStream#repartition) or recreate the topics with equal counts");
-            }
-        }
+    /** Returns the repartition topics found by the last {@link #resolvePartitions}, by full name. */
+    public Map<String, InternalTopicConfig> repartitionTopics() {
+        return repartitionTopics;
     }
 
     private static int maxCount(Collection<String> topics, Map<String, Integer> counts) {

@@ -1,0 +1,128 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.serialization.ByteArraySerializer;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.MaterializedInternal;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.TableJoinedInternal;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Wires a foreign-key table join, in Kafka Streams' subscription/response design:
+ * <pre>
+ * left table ─► SubscriptionSend ─► sink ─► [-subscription-registration-topic, keyed by FK] ─► source
+ *                     │                                                                        │
+ *                     │ (no FK)                     right table ─► ForeignTableChange    SubscriptionReceive
+ *                     ▼                                                 └──── subscription store ───┘
+ *   ResponseResolve ◄─ source ◄─ [-subscription-response-topic, keyed by PK] ◄─ sink ◄──────────┘
+ *         ▼
+ *   ForeignKeyJoinOutput (result store) ─► result KTable
+ * </pre>
+ * The registration topic is co-partitioned with the right table's topic, the response topic with the left table's.
+ */
+final class ForeignKeyJoinBuilder {
+    static final String SUBSCRIPTION_REGISTRATION = "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-";
+    static final String SUBSCRIPTION_RESPONSE = "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-";
+    static final String SUBSCRIPTION_PROCESSOR = "KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-";
+    static final String SUBSCRIPTION_STORE = "KTABLE-FK-JOIN-SUBSCRIPTION-";
+    static final String RESPONSE_RESOLVER = "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-";
+    static final String OUTPUT = "KTABLE-FK-JOIN-OUTPUT-";
+    static final String SINK = "KTABLE-SINK-";
+    static final String SOURCE = "KTABLE-SOURCE-";
+    static final String TOPIC_SUFFIX = "-topic";
+
+    private ForeignKeyJoinBuilder() {
+    }
+
+    static <K, V, KO, VO, VR> KTable<K, VR> build(KTableImpl<K, V> left, KTableImpl<KO, VO> right,
+        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        TableJoinedInternal<K, KO> options, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized,
+        boolean leftJoin) {
+        InternalStreamsBuilder builder = left.builder();
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        String base = options.name();
+        String registrationTopic = named(base, "-subscription-registration", builder, SUBSCRIPTION_REGISTRATION)
+            + TOPIC_SUFFIX;
+        String sendName = named(base, "-subscription-registration-processor", builder, SUBSCRIPTION_REGISTRATION);
+        String registrationSink = named(base, "-subscription-registration-sink", builder, SINK);
+        String registrationSource = named(base, "-subscription-registration-source", builder, SOURCE);
+        String subscriptionStore = base != null ? base + "-subscription-store"
+            : builder.newStoreName(SUBSCRIPTION_STORE);
+        String receiveName = named(base, "-subscription-receive", builder, SUBSCRIPTION_PROCESSOR);
+        String foreignName = named(base, "-subscription-join-foreign", builder, SUBSCRIPTION_PROCESSOR);
+        String responseTopic = named(base, "-subscription-response", builder, SUBSCRIPTION_RESPONSE) + TOPIC_SUFFIX;
+        String responseSink = named(base, "-subscription-response-sink", builder, SINK);
+        String responseSource = named(base, "-subscription-response-source", builder, SOURCE);
+        String resolverName = named(base, "-result", builder, RESPONSE_RESOLVER);
+        String outputName = named(base, "-output", builder, OUTPUT);
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = new MaterializedInternal<>(
+            materialized != null ? materialized : Materialized.with(null, null), builder, OUTPUT);
+
+        ForeignKeyJoinProcessors.Serdes<K, V, KO, VO> serdes = new ForeignKeyJoinProcessors.Serdes<>(
+            left.keySerde(), left.valueSerde(), right.keySerde(), right.valueSerde(), registrationTopic);
+
+        topology.addProcessor(sendName, new ForeignKeyJoinProcessors.SubscriptionSend<>(foreignKeyExtractor,
+            leftJoin, serdes, registrationSink, resolverName), left.name());
+        topology.addInternalTopic(registrationTopic, null);
+        StreamPartitioner<KO, Void> otherPartitioner = options.otherPartitioner();
+        topology.addSink(registrationSink, registrationTopic, null, serializer(right.keySerde()),
+            new ByteArraySerializer(), otherPartitioner == null ? null : ignoringValue(otherPartitioner), sendName);
+        topology.addSource(registrationSource, null, right.keySerde() == null ? null : right.keySerde().deserializer(),
+            new ByteArrayDeserializer(), registrationTopic);
+
+        KTableValueGetterSupplier<KO, VO> rightGetter = right.valueGetterSupplier();
+        topology.addProcessor(receiveName, new ForeignKeyJoinProcessors.SubscriptionReceive<K, KO, VO>(
+            subscriptionStore, rightGetter, serdes), registrationSource);
+        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(subscriptionStore),
+            Serdes.Bytes(), Serdes.ByteArray()), receiveName);
+        topology.connectProcessorAndStateStores(receiveName, rightGetter.storeNames().toArray(new String[0]));
+        topology.addProcessor(foreignName, new ForeignKeyJoinProcessors.ForeignTableChange<K, KO, VO>(
+            subscriptionStore, serdes), right.name());
+        topology.connectProcessorAndStateStores(foreignName, subscriptionStore);
+        topology.copartition(Set.of(receiveName, right.name()), "foreign-key join " + outputName
+            + " (subscription topic and right table)");
+
+        topology.addInternalTopic(responseTopic, null);
+        StreamPartitioner<K, Void> partitioner = options.partitioner();
+        topology.addSink(responseSink, responseTopic, null, serializer(left.keySerde()), new ByteArraySerializer(),
+            partitioner == null ? null : ignoringValue(partitioner), receiveName, foreignName);
+        topology.addSource(responseSource, null, left.keySerde() == null ? null : left.keySerde().deserializer(),
+            new ByteArrayDeserializer(), responseTopic);
+        KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();
+        topology.addProcessor(resolverName, new ForeignKeyJoinProcessors.ResponseResolve<K, V, VO, VR>(leftGetter,
+            joiner, leftJoin, serdes), responseSource, sendName);
+        topology.connectProcessorAndStateStores(resolverName, leftGetter.storeNames().toArray(new String[0]));
+        topology.copartition(Set.of(resolverName, left.name()), "foreign-key join " + outputName
+            + " (response topic and left table)");
+
+        topology.addProcessor(outputName, new ForeignKeyJoinProcessors.ForeignKeyJoinOutput<K, VR>(
+            store.storeName()), resolverName);
+        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, left.keySerde(), null),
+            outputName);
+        Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : left.keySerde();
+        return new KTableImpl<>(builder, outputName, keySerde, store.valueSerde(), store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(store.storeName()));
+    }
+
+    private static String named(String base, String suffix, InternalStreamsBuilder builder, String prefix) {
+        return base != null ? base + suffix : builder.newProcessorName(prefix);
+    }
+
+    private static <T> dev.runnel.common.serialization.Serializer<T> serializer(Serde<T> serde) {
+        return serde == null ? null : serde.serializer();
+    }
+
+    private static <K> StreamPartitioner<K, Object> ignoringValue(StreamPartitioner<K, Void> partitioner) {
+        return (topic, key, value, numPartitions) -> partitioner.partition(topic, key, null, numPartitions);
+    }
+}

@@ -1,0 +1,290 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.ByteArraySerializer;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Instruction;
+import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Response;
+import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Subscription;
+import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.ProcessingContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The processors of a foreign-key join (see {@link ForeignKeyJoinBuilder}). Serdes that are {@code null} resolve to
+ * the application defaults in {@code init}, as sources and sinks resolve them.
+ */
+final class ForeignKeyJoinProcessors {
+    private ForeignKeyJoinProcessors() {
+    }
+
+    /** The serdes of both tables, resolved per processor in {@code init}. */
+    record Serdes<K, V, KO, VO>(Serde<K> keySerde, Serde<V> valueSerde, Serde<KO> otherKeySerde,
+        Serde<VO> otherValueSerde, String topic) {
+        @SuppressWarnings("unchecked")
+        Serdes<K, V, KO, VO> resolve(ProcessingContext context) {
+            return new Serdes<>(keySerde != null ? keySerde : (Serde<K>) context.keySerde(),
+                valueSerde != null ? valueSerde : (Serde<V>) context.valueSerde(),
+                otherKeySerde != null ? otherKeySerde : (Serde<KO>) context.keySerde(),
+                otherValueSerde != null ? otherValueSerde : (Serde<VO>) context.valueSerde(), topic);
+        }
+
+        byte[] key(K key) {
+            return keySerde.serializer().serialize(topic, key);
+        }
+
+        K key(byte[] bytes) {
+            return keySerde.deserializer().deserialize(topic, bytes);
+        }
+
+        byte[] valueHash(V value) {
+            return value == null ? null : SubscriptionWrapper.hash(valueSerde.serializer().serialize(topic, value));
+        }
+
+        byte[] otherKey(KO key) {
+            return otherKeySerde.serializer().serialize(topic, key);
+        }
+
+        byte[] otherValue(VO value) {
+            return value == null ? null : otherValueSerde.serializer().serialize(topic, value);
+        }
+
+        VO otherValue(byte[] bytes) {
+            return bytes == null ? null : otherValueSerde.deserializer().deserialize(topic, bytes);
+        }
+    }
+
+    /**
+     * Left side: turns each change of the left table into subscriptions keyed by the old and new foreign keys, sent
+     * to {@code sinkName}. A value without a foreign key cannot subscribe; its result (left join: joined with null;
+     * inner join: a tombstone if it had one) goes straight to the resolver {@code resolverName}.
+     */
+    record SubscriptionSend<K, V, KO>(Function<? super V, ? extends KO> foreignKeyExtractor, boolean leftJoin,
+        Serdes<K, V, KO, ?> serdes, String sinkName, String resolverName)
+        implements ProcessorSupplier<K, Change<V>, Object, byte[]> {
+        @Override
+        public Processor<K, Change<V>, Object, byte[]> get() {
+            return new ContextualProcessor<>() {
+                private Serdes<K, V, KO, ?> resolved;
+
+                @Override
+                public void init(ProcessorContext<Object, byte[]> context) {
+                    super.init(context);
+                    resolved = serdes.resolve(context);
+                }
+
+                @Override
+                public void process(Record<K, Change<V>> record) {
+                    V newValue = record.value().newValue();
+                    V oldValue = record.value().oldValue();
+                    KO oldKey = oldValue == null ? null : foreignKeyExtractor.apply(oldValue);
+                    KO newKey = newValue == null ? null : foreignKeyExtractor.apply(newValue);
+                    byte[] primaryKey = resolved.key(record.key());
+                    byte[] hash = resolved.valueHash(newValue);
+                    boolean keyChanged = oldKey != null
+                        && (newKey == null || !Arrays.equals(resolved.otherKey(oldKey), resolved.otherKey(newKey)));
+                    if (newValue == null) {
+                        if (oldKey != null) {
+                            subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, null, primaryKey);
+                        } else if (oldValue != null && leftJoin) {
+                            respondLocally(record, null);
+                        }
+                        return;
+                    }
+                    if (keyChanged) {
+                        subscribe(record, oldKey, Instruction.DELETE_KEY_NO_PROPAGATE, hash, primaryKey);
+                    }
+                    if (newKey == null) {
+                        if (leftJoin || oldKey != null) {
+                            respondLocally(record, hash);
+                        }
+                        return;
+                    }
+                    Instruction instruction = leftJoin || keyChanged
+                        ? Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE
+                        : Instruction.PROPAGATE_ONLY_IF_FK_VAL_AVAILABLE;
+                    subscribe(record, newKey, instruction, hash, primaryKey);
+                }
+
+                private void subscribe(Record<K, Change<V>> record, KO foreignKey, Instruction instruction,
+                    byte[] hash, byte[] primaryKey) {
+                    context().forward(record.<Object>withKey(foreignKey).withValue(
+                        SubscriptionWrapper.encodeSubscription(instruction, hash, primaryKey)), sinkName);
+                }
+
+                private void respondLocally(Record<K, Change<V>> record, byte[] hash) {
+                    context().forward(record.<Object>withKey(record.key()).withValue(
+                        SubscriptionWrapper.encodeResponse(hash, null)), resolverName);
+                }
+            };
+        }
+    }
+
+    /**
+     * Right side, subscriptions: keeps each subscription in the subscription store under (foreign key, primary key)
+     * and answers with the foreign key's current value, keyed by the primary key.
+     */
+    record SubscriptionReceive<K, KO, VO>(String storeName, KTableValueGetterSupplier<KO, VO> otherGetter,
+        Serdes<K, ?, KO, VO> serdes) implements ProcessorSupplier<KO, byte[], K, byte[]> {
+        @Override
+        public Processor<KO, byte[], K, byte[]> get() {
+            return new ContextualProcessor<>() {
+                private final KTableValueGetter<KO, VO> getter = otherGetter.get();
+                private KeyValueStore<Bytes, byte[]> store;
+                private Serdes<K, ?, KO, VO> resolved;
+
+                @Override
+                public void init(ProcessorContext<K, byte[]> context) {
+                    super.init(context);
+                    getter.init(context);
+                    store = context.getStateStore(storeName);
+                    resolved = serdes.resolve(context);
+                }
+
+                @Override
+                public void process(Record<KO, byte[]> record) {
+                    if (record.key() == null || record.value() == null) {
+                        return;
+                    }
+                    Subscription subscription = SubscriptionWrapper.decodeSubscription(record.value());
+                    Bytes storeKey = Bytes.wrap(SubscriptionWrapper.combinedKey(resolved.otherKey(record.key()),
+                        subscription.primaryKey()));
+                    K primaryKey = resolved.key(subscription.primaryKey());
+                    switch (subscription.instruction()) {
+                        case DELETE_KEY_AND_PROPAGATE -> {
+                            store.delete(storeKey);
+                            respond(record, primaryKey, subscription.hash(), null, record.timestamp());
+                        }
+                        case DELETE_KEY_NO_PROPAGATE -> store.delete(storeKey);
+                        default -> {
+                            store.put(storeKey, record.value());
+                            ValueAndTimestamp<VO> foreign = getter.get(record.key());
+                            if (foreign != null
+                                || subscription.instruction() == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
+                                long timestamp = foreign == null ? record.timestamp()
+                                    : Math.max(record.timestamp(), foreign.timestamp());
+                                respond(record, primaryKey, subscription.hash(),
+                                    ValueAndTimestamp.getValueOrNull(foreign), timestamp);
+                            }
+                        }
+                    }
+                }
+
+                private void respond(Record<KO, byte[]> record, K primaryKey, byte[] hash, VO foreignValue,
+                    long timestamp) {
+                    context().forward(record.withKey(primaryKey).withValue(
+                        SubscriptionWrapper.encodeResponse(hash, resolved.otherValue(foreignValue)))
+                        .withTimestamp(timestamp));
+                }
+            };
+        }
+    }
+
+    /** Right side, table changes: answers every subscription of the changed foreign key with its new value. */
+    record ForeignTableChange<K, KO, VO>(String storeName, Serdes<K, ?, KO, VO> serdes)
+        implements ProcessorSupplier<KO, Change<VO>, K, byte[]> {
+        @Override
+        public Processor<KO, Change<VO>, K, byte[]> get() {
+            return new ContextualProcessor<>() {
+                private KeyValueStore<Bytes, byte[]> store;
+                private Serdes<K, ?, KO, VO> resolved;
+
+                @Override
+                public void init(ProcessorContext<K, byte[]> context) {
+                    super.init(context);
+                    store = context.getStateStore(storeName);
+                    resolved = serdes.resolve(context);
+                }
+
+                @Override
+                public void process(Record<KO, Change<VO>> record) {
+                    if (record.key() == null
+                        || record.value().newValue() == null && record.value().oldValue() == null) {
+                        return;
+                    }
+                    byte[] prefix = SubscriptionWrapper.foreignKeyPrefix(resolved.otherKey(record.key()));
+                    byte[] foreignValue = resolved.otherValue(record.value().newValue());
+                    try (KeyValueIterator<Bytes, byte[]> subscriptions =
+                        store.prefixScan(prefix, new ByteArraySerializer())) {
+                        while (subscriptions.hasNext()) {
+                            KeyValue<Bytes, byte[]> entry = subscriptions.next();
+                            Subscription subscription = SubscriptionWrapper.decodeSubscription(entry.value);
+                            context().forward(record.withKey(resolved.key(subscription.primaryKey())).withValue(
+                                SubscriptionWrapper.encodeResponse(subscription.hash(), foreignValue)));
+                        }
+                    }
+                }
+            };
+        }
+    }
+
+    /**
+     * Left side, responses: drops a response whose hash no longer matches the current left value (a newer
+     * subscription is on its way), else joins the current left value with the foreign value.
+     */
+    record ResponseResolve<K, V, VO, VR>(KTableValueGetterSupplier<K, V> thisGetter,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, boolean leftJoin, Serdes<K, V, ?, VO> serdes)
+        implements ProcessorSupplier<K, byte[], K, VR> {
+        @Override
+        public Processor<K, byte[], K, VR> get() {
+            return new ContextualProcessor<>() {
+                private final KTableValueGetter<K, V> getter = thisGetter.get();
+                private Serdes<K, V, ?, VO> resolved;
+
+                @Override
+                public void init(ProcessorContext<K, VR> context) {
+                    super.init(context);
+                    getter.init(context);
+                    resolved = serdes.resolve(context);
+                }
+
+                @Override
+                public void process(Record<K, byte[]> record) {
+                    Response response = SubscriptionWrapper.decodeResponse(record.value());
+                    V current = ValueAndTimestamp.getValueOrNull(getter.get(record.key()));
+                    if (!SubscriptionWrapper.sameHash(response.hash(), resolved.valueHash(current))) {
+                        return;
+                    }
+                    VO foreign = resolved.otherValue(response.foreignValue());
+                    VR result = foreign == null && (!leftJoin || current == null) ? null
+                        : joiner.apply(current, foreign);
+                    context().forward(record.withValue(result));
+                }
+            };
+        }
+    }
+
+    /** The join result as a table: keeps it in the result store and forwards the change. */
+    record ForeignKeyJoinOutput<K, VR>(String storeName) implements ProcessorSupplier<K, VR, K, Change<VR>> {
+        @Override
+        public Processor<K, VR, K, Change<VR>> get() {
+            return new ContextualProcessor<>() {
+                private TimestampedKeyValueStore<K, VR> store;
+
+                @Override
+                public void init(ProcessorContext<K, Change<VR>> context) {
+                    super.init(context);
+                    store = context.getStateStore(storeName);
+                }
+
+                @Override
+                public void process(Record<K, VR> record) {
+                    VR oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
+                    store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
+                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                }
+            };
+        }
+    }
+}

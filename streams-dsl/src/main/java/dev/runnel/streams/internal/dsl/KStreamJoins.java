@@ -1,0 +1,134 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.StreamJoinedInternal;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.JoinWindows;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.StreamJoined;
+import dev.runnel.streams.kstream.ValueJoinerWithKey;
+import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.Stores;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Wires a stream-stream join with Kafka Streams' node and store names: per side a {@code KSTREAM-WINDOWED-} node
+ * filling that side's window store, a join node ({@code KSTREAM-JOINTHIS-}/{@code -OUTERTHIS-},
+ * {@code -JOINOTHER-}/{@code -OUTEROTHER-}) probing the other side's store, a {@code KSTREAM-MERGE-} node, and for
+ * left and outer joins the shared outer-join buffer {@code KSTREAM-OUTERSHARED-<n>-store}.
+ */
+final class KStreamJoins {
+    static final String WINDOWED_NAME = "KSTREAM-WINDOWED-";
+    static final String JOINTHIS_NAME = "KSTREAM-JOINTHIS-";
+    static final String JOINOTHER_NAME = "KSTREAM-JOINOTHER-";
+    static final String OUTERTHIS_NAME = "KSTREAM-OUTERTHIS-";
+    static final String OUTEROTHER_NAME = "KSTREAM-OUTEROTHER-";
+    static final String OUTERSHARED_NAME = "KSTREAM-OUTERSHARED-";
+
+    private KStreamJoins() {
+    }
+
+    /**
+     * Joins {@code left} with {@code right}.
+     *
+     * @param preserveLeft whether unmatched left records are emitted (left and outer joins)
+     * @param preserveRight whether unmatched right records are emitted (outer joins)
+     */
+    static <K, V1, V2, VR> KStream<K, VR> join(KStreamImpl<K, V1> left, KStreamImpl<K, V2> right,
+        ValueJoinerWithKey<? super K, ? super V1, ? super V2, ? extends VR> joiner, JoinWindows windows,
+        StreamJoined<K, V1, V2> streamJoined, boolean preserveLeft, boolean preserveRight) {
+        Objects.requireNonNull(right, "otherStream can't be null");
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        Objects.requireNonNull(windows, "windows can't be null");
+        StreamJoinedInternal<K, V1, V2> options = new StreamJoinedInternal<>(
+            Objects.requireNonNull(streamJoined, "streamJoined can't be null"));
+        InternalStreamsBuilder builder = left.builder();
+        if (right.builder() != builder) {
+            throw new IllegalArgumentException("Cannot join streams of different StreamsBuilders");
+        }
+        String baseName = options.name();
+        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : left.keySerde();
+        Serde<V1> leftSerde = options.valueSerde() != null ? options.valueSerde() : left.valueSerde();
+        Serde<V2> rightSerde = options.otherValueSerde() != null ? options.otherValueSerde() : right.valueSerde();
+        KStreamImpl<K, V1> thisStream = left.repartitionIfRequired(
+            baseName != null ? baseName + "-left" : left.name(), keySerde, leftSerde);
+        KStreamImpl<K, V2> otherStream = right.repartitionIfRequired(
+            baseName != null ? baseName + "-right" : right.name(), keySerde, rightSerde);
+
+        NamedInternal renamed = new NamedInternal(baseName == null ? null : Named.as(baseName));
+        String thisWindowedName = suffixed(renamed, "-this-windowed", builder, WINDOWED_NAME);
+        String otherWindowedName = suffixed(renamed, "-other-windowed", builder, WINDOWED_NAME);
+        String thisGenerated = builder.newProcessorName(preserveRight ? OUTERTHIS_NAME : JOINTHIS_NAME);
+        String otherGenerated = builder.newProcessorName(preserveLeft ? OUTEROTHER_NAME : JOINOTHER_NAME);
+        String thisJoinName = baseName != null ? baseName + "-this-join" : thisGenerated;
+        String otherJoinName = baseName != null ? baseName + "-other-join" : otherGenerated;
+        String mergeName = suffixed(renamed, "-merge", builder, KStreamImpl.MERGE_NAME);
+
+        String storeBase = options.storeName();
+        String thisStoreName = (storeBase == null ? thisGenerated
+            : storeBase + (preserveRight ? "-outer-this-join" : "-this-join")) + "-store";
+        String otherStoreName = (storeBase == null ? otherGenerated
+            : storeBase + (preserveLeft ? "-outer-other-join" : "-other-join")) + "-store";
+        String bufferName = null;
+        if (preserveLeft) {
+            bufferName = (storeBase == null
+                ? thisGenerated.replace(preserveRight ? OUTERTHIS_NAME : JOINTHIS_NAME, OUTERSHARED_NAME)
+                : storeBase + (preserveRight ? "-outer-shared-join" : "-left-shared-join")) + "-store";
+        }
+
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        topology.addProcessor(thisWindowedName, new KStreamKStreamJoin.KStreamJoinWindow<K, V1>(thisStoreName),
+            thisStream.name());
+        topology.addProcessor(otherWindowedName, new KStreamKStreamJoin.KStreamJoinWindow<K, V2>(otherStoreName),
+            otherStream.name());
+        topology.addStateStore(windowStore(thisStoreName, windows, keySerde, leftSerde, options), thisWindowedName);
+        topology.addStateStore(windowStore(otherStoreName, windows, keySerde, rightSerde, options), otherWindowedName);
+        topology.copartition(Set.of(thisWindowedName, otherWindowedName), "stream-stream join " + mergeName);
+
+        KStreamKStreamJoin.SharedStreamTime time = new KStreamKStreamJoin.SharedStreamTime();
+        topology.addProcessor(thisJoinName, new KStreamKStreamJoin<K, V1, V2, VR>(true, otherStoreName, bufferName,
+            windows.beforeMs, windows.afterMs, windows.gracePeriodMs(), preserveLeft, preserveRight, joiner, time,
+            keySerde, leftSerde, rightSerde), thisWindowedName);
+        topology.addProcessor(otherJoinName, new KStreamKStreamJoin<K, V1, V2, VR>(false, thisStoreName, bufferName,
+            windows.beforeMs, windows.afterMs, windows.gracePeriodMs(), preserveRight, preserveLeft, joiner, time,
+            keySerde, leftSerde, rightSerde), otherWindowedName);
+        topology.connectProcessorAndStateStores(thisJoinName, otherStoreName);
+        topology.connectProcessorAndStateStores(otherJoinName, thisStoreName);
+        if (bufferName != null) {
+            StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(bufferName),
+                Serdes.Bytes(), Serdes.ByteArray());
+            configureLogging(buffer, options);
+            topology.addStateStore(buffer, thisJoinName, otherJoinName);
+        }
+        topology.addProcessor(mergeName, new Operators.KStreamPassThrough<K, VR>(), thisJoinName, otherJoinName);
+        return new KStreamImpl<>(builder, mergeName, keySerde, null, false);
+    }
+
+    private static String suffixed(NamedInternal named, String suffix, InternalStreamsBuilder builder,
+        String prefix) {
+        return named.name() != null ? named.name() + suffix : builder.newProcessorName(prefix);
+    }
+
+    private static <K, V> StoreBuilder<?> windowStore(String name, JoinWindows windows, Serde<K> keySerde,
+        Serde<V> valueSerde, StreamJoinedInternal<?, ?, ?> options) {
+        StoreBuilder<?> store = Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name,
+            Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true),
+            keySerde, valueSerde);
+        configureLogging(store, options);
+        return store;
+    }
+
+    private static void configureLogging(StoreBuilder<?> store, StreamJoinedInternal<?, ?, ?> options) {
+        if (options.loggingEnabled()) {
+            store.withLoggingEnabled(Map.copyOf(options.logConfig()));
+        } else {
+            store.withLoggingDisabled();
+        }
+    }
+}

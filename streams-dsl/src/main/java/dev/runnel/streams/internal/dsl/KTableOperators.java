@@ -1,0 +1,103 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.kstream.Predicate;
+import dev.runnel.streams.kstream.ValueMapperWithKey;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.ProcessingContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import java.util.Set;
+
+/**
+ * The stateless KTable operators: each maps a {@link Change} to a new one (old value too, so downstream aggregations
+ * can subtract it), optionally keeps the result in a store, and offers a value getter for tables that are not
+ * materialized, computed from the parent's getter.
+ */
+public final class KTableOperators {
+    private KTableOperators() {
+    }
+
+    /** A value function of a table operator: returns the new value for a key and a non-null input value. */
+    interface ValueFunction<K, V, VR> {
+        VR apply(K key, V value);
+    }
+
+    /**
+     * Applies {@code function} to both sides of each change; a null input stays null. With a store name it also
+     * keeps the result there. Every change is forwarded, so a filtered-out update is a tombstone downstream.
+     */
+    record KTableTransformValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName)
+        implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
+        @Override
+        public Processor<K, Change<V>, K, Change<VR>> get() {
+            return new ContextualProcessor<>() {
+                private TimestampedKeyValueStore<K, VR> store;
+
+                @Override
+                public void init(ProcessorContext<K, Change<VR>> context) {
+                    super.init(context);
+                    store = storeName == null ? null : context.getStateStore(storeName);
+                }
+
+                @Override
+                public void process(Record<K, Change<V>> record) {
+                    K key = record.key();
+                    VR newValue = compute(function, key, record.value().newValue());
+                    VR oldValue = compute(function, key, record.value().oldValue());
+                    if (store != null) {
+                        store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
+                    }
+                    context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                }
+            };
+        }
+    }
+
+    /** Returns getters applying {@code function} to the parent's values. */
+    static <K, V, VR> KTableValueGetterSupplier<K, VR> transformingGetter(KTableValueGetterSupplier<K, V> parent,
+        ValueFunction<K, V, VR> function) {
+        return new KTableValueGetterSupplier<>() {
+            @Override
+            public KTableValueGetter<K, VR> get() {
+                KTableValueGetter<K, V> parentGetter = parent.get();
+                return new KTableValueGetter<>() {
+                    @Override
+                    public void init(ProcessingContext context) {
+                        parentGetter.init(context);
+                    }
+
+                    @Override
+                    public ValueAndTimestamp<VR> get(K key) {
+                        ValueAndTimestamp<V> value = parentGetter.get(key);
+                        return value == null
+                            ? null
+                            : ValueAndTimestamp.make(function.apply(key, value.value()), value.timestamp());
+                    }
+                };
+            }
+
+            @Override
+            public Set<String> storeNames() {
+                return parent.storeNames();
+            }
+        };
+    }
+
+    /** The value function of filter and filterNot: the value if it passes, else null. */
+    static <K, V> ValueFunction<K, V, V> filter(Predicate<? super K, ? super V> predicate, boolean filterNot) {
+        return (key, value) -> predicate.test(key, value) != filterNot ? value : null;
+    }
+
+    /** The value function of mapValues. */
+    static <K, V, VR> ValueFunction<K, V, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper) {
+        return mapper::apply;
+    }
+
+    private static <K, V, VR> VR compute(ValueFunction<K, V, VR> function, K key, V value) {
+        return value == null ? null : function.apply(key, value);
+    }
+}

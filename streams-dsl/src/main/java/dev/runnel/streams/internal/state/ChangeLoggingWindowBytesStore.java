@@ -1,0 +1,58 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+import dev.runnel.streams.state.WindowStore;
+import java.nio.ByteBuffer;
+
+/**
+ * Sends every put to the task's {@link ChangeLogger} after applying it below, keyed as
+ * {@link WindowKeySchema#toStoreKeyBinary} (key, window start, sequence). In stores that retain duplicates each put
+ * gets the next sequence number, so compaction keeps every duplicate; otherwise the sequence is 0. The change's
+ * timestamp is the value's own (its first 8 bytes) for timestamped stores, else the current record's.
+ * Not thread-safe; owned by the task.
+ */
+public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore {
+    private final boolean timestamped;
+    private final boolean retainDuplicates;
+    private ChangeLogger logger = ChangeLogger.DISCARDING;
+    private InternalStateStoreContext context;
+    private int sequence;
+
+    /** Wraps {@code wrapped}; {@code timestamped} says whether values start with an 8-byte timestamp. */
+    public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, boolean timestamped,
+        boolean retainDuplicates) {
+        super(wrapped);
+        this.timestamped = timestamped;
+        this.retainDuplicates = retainDuplicates;
+    }
+
+    @Override
+    public void init(StateStoreContext storeContext, StateStore root) {
+        super.init(storeContext, root);
+        if (storeContext instanceof InternalStateStoreContext internal) {
+            this.context = internal;
+            this.logger = internal.changeLogger(name());
+        }
+    }
+
+    @Override
+    public void put(Bytes key, byte[] value, long windowStartTimestamp) {
+        super.put(key, value, windowStartTimestamp);
+        if (retainDuplicates) {
+            if (value == null) {
+                return;
+            }
+            sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
+        }
+        long timestamp;
+        if (timestamped && value != null && value.length >= Long.BYTES) {
+            timestamp = ByteBuffer.wrap(value).getLong(0);
+        } else {
+            timestamp = context == null ? 0L : context.recordTimestamp();
+        }
+        logger.logChange(WindowKeySchema.toStoreKeyBinary(key, windowStartTimestamp, retainDuplicates ? sequence : 0),
+            value, timestamp);
+    }
+}

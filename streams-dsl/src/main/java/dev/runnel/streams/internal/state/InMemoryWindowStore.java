@@ -1,0 +1,283 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.kstream.TimeWindow;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.WindowStore;
+import dev.runnel.streams.state.WindowStoreIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The innermost window store: serialized keys and values by window start, then key. Thread-safe: every method is
+ * synchronized, and iterators walk a snapshot taken at creation, so interactive queries may read while the task
+ * writes.
+ */
+public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
+    /*
+     * Retention: the store's stream time is the largest window start put (or restored). A window is live while
+     * start > streamTime - retentionPeriod. Each put first advances stream time, then drops every window that is no
+     * longer live (a headMap clear over the start-ordered map: the in-memory equivalent of dropping whole time
+     * segments, but exact, so no expired window stays visible until its segment goes), then rejects the put if its
+     * own window is expired. Reads also clamp their lower bound to the oldest live start. The aggregation operators
+     * drop late records against their grace period before they reach the store, so a rejected put here is only a
+     * safety net (Kafka's "Skipping record for expired segment").
+     *
+     * Duplicates: with retainDuplicates each (window, key) holds a list of values in put order, and a null put is
+     * ignored, as join buffers need. Otherwise the list has one element and a null put deletes.
+     */
+    private static final Logger LOG = LoggerFactory.getLogger(InMemoryWindowStore.class);
+
+    private final String name;
+    private final long retentionPeriod;
+    private final long windowSize;
+    private final boolean retainDuplicates;
+    private final NavigableMap<Long, NavigableMap<Bytes, List<byte[]>>> windows = new TreeMap<>();
+    private long observedStreamTime = -1L;
+    private volatile boolean open;
+
+    /** Creates a closed store; {@link #init} opens it. */
+    public InMemoryWindowStore(String name, long retentionPeriod, long windowSize, boolean retainDuplicates) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.retentionPeriod = retentionPeriod;
+        this.windowSize = windowSize;
+        this.retainDuplicates = retainDuplicates;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public synchronized void init(StateStoreContext context, StateStore root) {
+        if (root != null) {
+            context.register(root, this::restore);
+        }
+        open = true;
+    }
+
+    private synchronized void restore(byte[] storeKey, byte[] value) {
+        Bytes key = WindowKeySchema.extractStoreKey(storeKey);
+        long windowStart = WindowKeySchema.extractStoreTimestamp(storeKey);
+        write(key, value, windowStart);
+    }
+
+    @Override
+    public synchronized void put(Bytes key, byte[] value, long windowStartTimestamp) {
+        requireOpen();
+        Objects.requireNonNull(key, "key cannot be null");
+        write(key, value, windowStartTimestamp);
+    }
+
+    private void write(Bytes key, byte[] value, long windowStart) {
+        observedStreamTime = Math.max(observedStreamTime, windowStart);
+        removeExpired();
+        if (windowStart <= observedStreamTime - retentionPeriod) {
+            LOG.warn("Skipping record for expired window in store {}: window start {} is at or before stream time"
+                + " {} minus retention {}", name, windowStart, observedStreamTime, retentionPeriod);
+            return;
+        }
+        if (value == null) {
+            if (!retainDuplicates) {
+                NavigableMap<Bytes, List<byte[]>> keys = windows.get(windowStart);
+                if (keys != null) {
+                    keys.remove(key);
+                    if (keys.isEmpty()) {
+                        windows.remove(windowStart);
+                    }
+                }
+            }
+            return;
+        }
+        NavigableMap<Bytes, List<byte[]>> keys = windows.computeIfAbsent(windowStart, start -> new TreeMap<>());
+        if (retainDuplicates) {
+            keys.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+        } else {
+            List<byte[]> single = new ArrayList<>(1);
+            single.add(value);
+            keys.put(key, single);
+        }
+    }
+
+    private void removeExpired() {
+        windows.headMap(observedStreamTime - retentionPeriod, true).clear();
+    }
+
+    private long lowerBound(long timeFrom) {
+        return Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
+    }
+
+    @Override
+    public synchronized byte[] fetch(Bytes key, long time) {
+        requireOpen();
+        if (time < lowerBound(time)) {
+            return null;
+        }
+        NavigableMap<Bytes, List<byte[]>> keys = windows.get(time);
+        List<byte[]> values = keys == null ? null : keys.get(key);
+        return values == null ? null : values.get(0);
+    }
+
+    @Override
+    public WindowStoreIterator<byte[]> fetch(Bytes key, long timeFrom, long timeTo) {
+        return new DelegatingWindowStoreIterator<>(fetchKey(key, timeFrom, timeTo, false));
+    }
+
+    @Override
+    public WindowStoreIterator<byte[]> backwardFetch(Bytes key, long timeFrom, long timeTo) {
+        return new DelegatingWindowStoreIterator<>(fetchKey(key, timeFrom, timeTo, true));
+    }
+
+    private synchronized KeyValueIterator<Long, byte[]> fetchKey(Bytes key, long timeFrom, long timeTo,
+        boolean backward) {
+        requireOpen();
+        Objects.requireNonNull(key, "key cannot be null");
+        List<KeyValue<Long, byte[]>> entries = new ArrayList<>();
+        long from = lowerBound(timeFrom);
+        if (from <= timeTo) {
+            for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window
+                : windows.subMap(from, true, timeTo, true).entrySet()) {
+                List<byte[]> values = window.getValue().get(key);
+                if (values != null) {
+                    for (byte[] value : values) {
+                        entries.add(KeyValue.pair(window.getKey(), value));
+                    }
+                }
+            }
+        }
+        return new ListKeyValueIterator<>(entries, backward);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo) {
+        return range(keyFrom, keyTo, timeFrom, timeTo, false);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo, long timeFrom,
+        long timeTo) {
+        return range(keyFrom, keyTo, timeFrom, timeTo, true);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFrom, long timeTo) {
+        return range(null, null, timeFrom, timeTo, false);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(long timeFrom, long timeTo) {
+        return range(null, null, timeFrom, timeTo, true);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
+        return range(null, null, Long.MIN_VALUE, Long.MAX_VALUE, false);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
+        return range(null, null, Long.MIN_VALUE, Long.MAX_VALUE, true);
+    }
+
+    private synchronized KeyValueIterator<Windowed<Bytes>, byte[]> range(Bytes keyFrom, Bytes keyTo, long timeFrom,
+        long timeTo, boolean backward) {
+        requireOpen();
+        List<KeyValue<Windowed<Bytes>, byte[]>> entries = new ArrayList<>();
+        long from = lowerBound(timeFrom);
+        if (from > timeTo || keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0) {
+            return new ListKeyValueIterator<>(entries, backward);
+        }
+        for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window
+            : windows.subMap(from, true, timeTo, true).entrySet()) {
+            long start = window.getKey();
+            TimeWindow timeWindow = new TimeWindow(start, windowEnd(start));
+            for (Map.Entry<Bytes, List<byte[]>> keyValues : keyRange(window.getValue(), keyFrom, keyTo).entrySet()) {
+                Windowed<Bytes> windowed = new Windowed<>(keyValues.getKey(), timeWindow);
+                for (byte[] value : keyValues.getValue()) {
+                    entries.add(KeyValue.pair(windowed, value));
+                }
+            }
+        }
+        return new ListKeyValueIterator<>(entries, backward);
+    }
+
+    private long windowEnd(long start) {
+        long end = start + windowSize;
+        return end < start ? Long.MAX_VALUE : Math.max(end, start + 1);
+    }
+
+    private static NavigableMap<Bytes, List<byte[]>> keyRange(NavigableMap<Bytes, List<byte[]>> keys, Bytes from,
+        Bytes to) {
+        if (from == null && to == null) {
+            return keys;
+        }
+        if (from == null) {
+            return keys.headMap(to, true);
+        }
+        if (to == null) {
+            return keys.tailMap(from, true);
+        }
+        return keys.subMap(from, true, to, true);
+    }
+
+    /** Returns the store's stream time: the largest window start written, or -1 before the first write. */
+    public synchronized long observedStreamTime() {
+        return observedStreamTime;
+    }
+
+    /** Checks that no expired window is kept and that no window or key holds an empty list (for tests). */
+    public synchronized void checkInvariants() {
+        for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window : windows.entrySet()) {
+            if (window.getKey() <= observedStreamTime - retentionPeriod) {
+                throw new IllegalStateException("Store " + name + " keeps expired window " + window.getKey());
+            }
+            if (window.getValue().isEmpty()) {
+                throw new IllegalStateException("Store " + name + " keeps empty window " + window.getKey());
+            }
+            for (List<byte[]> values : window.getValue().values()) {
+                if (values.isEmpty() || !retainDuplicates && values.size() != 1) {
+                    throw new IllegalStateException("Store " + name + " holds " + values.size() + " values for one"
+                        + " key in window " + window.getKey());
+                }
+            }
+        }
+    }
+
+    @Override
+    public void flush() {
+    }
+
+    @Override
+    public synchronized void close() {
+        open = false;
+        windows.clear();
+    }
+
+    @Override
+    public boolean persistent() {
+        return false;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return open;
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new InvalidStateStoreException("Store " + name + " is currently closed.");
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.state.SessionBytesStoreSupplier;
+import dev.runnel.streams.state.SessionStore;
+
+/**
+ * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))} session stores, the layering of
+ * {@link KeyValueStoreBuilder}; the caching layer plugs in at {@link #maybeWithCaching}.
+ */
+public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, SessionStore<K, V>> {
+    private final SessionBytesStoreSupplier supplier;
+
+    /** Creates the builder; serdes may be {@code null} for the application defaults. */
+    public SessionStoreBuilder(SessionBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde, Time time) {
+        super(supplier.name(), keySerde, valueSerde, time);
+        this.supplier = supplier;
+    }
+
+    /** Returns the supplier the bytes store comes from. */
+    public SessionBytesStoreSupplier supplier() {
+        return supplier;
+    }
+
+    @Override
+    public SessionStore<K, V> build() {
+        SessionStore<Bytes, byte[]> store = supplier.get();
+        if (loggingEnabled()) {
+            store = new ChangeLoggingSessionBytesStore(store);
+        }
+        return new MeteredSessionStore<>(maybeWithCaching(store), keySerde(), valueSerde());
+    }
+
+    /** Returns {@code store} behind a record cache if caching is enabled; no caching layer exists yet. */
+    protected SessionStore<Bytes, byte[]> maybeWithCaching(SessionStore<Bytes, byte[]> store) {
+        return store;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.api.RecordMetadata;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A store context outside any task that keeps restore callbacks and changelog writes, to test restoration. */
+final class RecordingStoreContext implements InternalStateStoreContext {
+    /** One changelog record. */
+    record Change(Bytes key, byte[] value, long timestamp) {
+    }
+
+    final Map<String, StateRestoreCallback> restoreCallbacks = new HashMap<>();
+    final List<Change> changelog = new ArrayList<>();
+    long recordTimestamp;
+
+    /** Replays every recorded change into the store registered as {@code storeName}. */
+    void restoreInto(RecordingStoreContext target, String storeName) {
+        StateRestoreCallback callback = target.restoreCallbacks.get(storeName);
+        for (Change change : changelog) {
+            callback.restore(change.key().get(), change.value());
+        }
+    }
+
+    @Override
+    public ChangeLogger changeLogger(String storeName) {
+        return (key, value, timestamp) -> changelog.add(new Change(key, value, timestamp));
+    }
+
+    @Override
+    public long recordTimestamp() {
+        return recordTimestamp;
+    }
+
+    @Override
+    public String applicationId() {
+        return "app";
+    }
+
+    @Override
+    public TaskId taskId() {
+        return new TaskId(0, 0);
+    }
+
+    @Override
+    public Optional<RecordMetadata> recordMetadata() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Serde<?> keySerde() {
+        return null;
+    }
+
+    @Override
+    public Serde<?> valueSerde() {
+        return null;
+    }
+
+    @Override
+    public File stateDir() {
+        return new File("unused");
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
+        if (restoreCallbacks.putIfAbsent(store.name(), stateRestoreCallback) != null) {
+            throw new IllegalArgumentException("Store " + store.name() + " is already registered");
+        }
+    }
+
+    @Override
+    public Map<String, Object> appConfigs() {
+        return Map.of();
+    }
+
+    @Override
+    public Map<String, Object> appConfigsWithPrefix(String prefix) {
+        return Map.of();
+    }
+}
