@@ -135,8 +135,9 @@ public final class StreamsPerformance {
                 streams.start();
                 long target = workload.expectedProcessed(inputRecords);
                 while (processed(streams) < target) {
-                    if (streams.state() == KafkaStreams.State.ERROR || streams.state() == KafkaStreams.State.NOT_RUNNING) {
-                        throw new IllegalStateException("The application stopped: " + streams.state());
+                    KafkaStreams.State state = streams.state();
+                    if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
+                        throw new IllegalStateException("The application stopped: " + state);
                     }
                     Thread.sleep(5);
                 }

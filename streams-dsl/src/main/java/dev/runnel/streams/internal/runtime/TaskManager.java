@@ -10,6 +10,7 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
+import dev.runnel.streams.internal.state.ThreadCache;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
@@ -57,6 +58,7 @@ final class TaskManager {
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
+    private final ThreadCache threadCache;
     private boolean commitNeeded;
 
     /** A running task with what the runtime keeps beside it. */
@@ -89,6 +91,9 @@ final class TaskManager {
         this.restorer = restorer;
         this.metrics = metrics;
         this.stateDir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId());
+        long cacheBytes = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)
+            / config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        this.threadCache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
     }
 
     /** Creates, restores and initializes the tasks of newly assigned partitions. */
@@ -126,6 +131,7 @@ final class TaskManager {
         }
         StreamTask task = new StreamTask(id, topology, config, time, collector, name -> null);
         TaskCheckpoint checkpoint = new TaskCheckpoint(stateDir.resolve(id.toString()));
+        task.setThreadCache(threadCache);
         try {
             task.initializeStateStores();
             Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint);

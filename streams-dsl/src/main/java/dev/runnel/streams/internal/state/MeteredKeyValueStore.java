@@ -29,6 +29,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private Deserializer<K> keyDeserializer;
     private Serializer<V> valueSerializer;
     private Deserializer<V> valueDeserializer;
+    private StateStoreContext storeContext;
     private long putCount;
     private long getCount;
     private long deleteCount;
@@ -62,6 +63,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
                 + (keySerde == null ? "key" : "value") + ".serde");
         }
         Serde<V> valueSerde = valueSerde(userValueSerde);
+        this.storeContext = context;
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
         this.keySerializer = keySerde.serializer();
         this.keyDeserializer = keySerde.deserializer();
@@ -88,6 +90,24 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
 
     private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {
         return new MappedKeyValueIterator<>(raw, this::key, this::value);
+    }
+
+    /**
+     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
+     * caching layer (if not, the operator forwards every update itself).
+     */
+    public boolean setFlushListener(CacheFlushListener<K, V> flushListener, boolean sendOldValues) {
+        CacheFlushListener<K, V> bound = storeContext instanceof InternalStateStoreContext internal
+            ? internal.bindToCurrentNode(flushListener) : flushListener;
+        KeyValueStore<Bytes, byte[]> layer = wrapped;
+        while (layer instanceof WrappedKeyValueBytesStore wrappedLayer) {
+            if (layer instanceof CachingKeyValueStore caching) {
+                return caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(key(key),
+                    value(newValue), value(oldValue), timestamp), sendOldValues);
+            }
+            layer = wrappedLayer.wrapped();
+        }
+        return false;
     }
 
     /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */
