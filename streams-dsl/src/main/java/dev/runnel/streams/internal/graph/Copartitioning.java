@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Resolves the partition counts of internal (repartition) topics and checks that the inputs of every join are
@@ -79,7 +80,7 @@ final class Copartitioning {
 
     private void enforce(CopartitionGroup group, Map<String, Integer> counts, Map<String, Integer> explicitCounts,
         Set<String> internalTopics) {
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> topics = new TreeSet<>();
         for (String node : group.nodeNames()) {
             topics.addAll(builder.upstreamSourceTopics(node));
         }

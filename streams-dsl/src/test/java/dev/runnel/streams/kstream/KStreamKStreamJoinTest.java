@@ -1,0 +1,102 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KStreamKStreamJoinTest {
+    private static final JoinWindows WINDOWS =
+        JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5));
+
+    private enum Kind { INNER, LEFT, OUTER }
+
+    private static JoinFixture fixture(Kind kind) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> left = builder.stream("left");
+        KStream<String, String> right = builder.stream("right");
+        ValueJoiner<String, String, String> joiner = (l, r) -> l + "+" + r;
+        KStream<String, String> joined = switch (kind) {
+            case INNER -> left.join(right, joiner, WINDOWS);
+            case LEFT -> left.leftJoin(right, joiner, WINDOWS);
+            case OUTER -> left.outerJoin(right, joiner, WINDOWS);
+        };
+        joined.to("out");
+        return new JoinFixture(builder.build());
+    }
+
+    @Test
+    void innerJoinMatchesWithinWindowIncludingOutOfOrderAndDropsLateRecords() {
+        try (JoinFixture f = fixture(Kind.INNER)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "a1", 100);
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("A", "b1", 105);
+            assertEquals(List.of("A:a1+b1@105"), f.read("out"));
+            right.pipeInput("A", "b2", 95); // out of order, inside the window of a1
+            assertEquals(List.of("A:a1+b2@100"), f.read("out"));
+            left.pipeInput("A", "a2", 112); // window [102, 122]: b1 only
+            assertEquals(List.of("A:a2+b1@112"), f.read("out"));
+            right.pipeInput("B", "x", 130); // stream time 130
+            left.pipeInput("A", "a3", 110); // 110 + 10 + 5 < 130: late, dropped
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("A", "b3", 130);
+            left.pipeInput("A", "a4", 121); // 121 + 15 >= 130: accepted, window [111, 131]
+            assertEquals(List.of("A:a4+b3@130"), f.read("out"));
+        }
+    }
+
+    @Test
+    void leftJoinEmitsUnmatchedRecordsOnlyAfterTheWindowCloses() {
+        try (JoinFixture f = fixture(Kind.LEFT)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "a1", 100);
+            left.pipeInput("B", "x1", 101);
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("A", "b1", 108);
+            assertEquals(List.of("A:a1+b1@108"), f.read("out")); // no spurious A:a1+null before it
+            right.pipeInput("C", "c1", 116); // x1 closes at 101 + 10 + 5 = 116: not yet past
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("C", "c2", 117);
+            assertEquals(List.of("B:x1+null@101"), f.read("out"));
+            left.pipeInput("A", "a5", 100); // late
+            right.pipeInput("A", "b9", 200);
+            assertEquals(List.of(), f.read("out"));
+        }
+    }
+
+    @Test
+    void outerJoinEmitsUnmatchedRecordsOfBothSidesAfterTheirWindowsClose() {
+        try (JoinFixture f = fixture(Kind.OUTER)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "a1", 100);
+            right.pipeInput("B", "b1", 100);
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("A", "b2", 105);
+            assertEquals(List.of("A:a1+b2@105"), f.read("out"));
+            left.pipeInput("C", "c1", 130);
+            assertEquals(List.of("B:null+b1@100"), f.read("out"));
+            right.pipeInput("D", "d1", 200);
+            assertEquals(List.of("C:c1+null@130"), f.read("out"));
+        }
+    }
+
+    @Test
+    void streamJoinedNamesStoresAndKeepsThemInWindowStores() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> left = builder.stream("left");
+        left.join(builder.<String, String>stream("right"), (l, r) -> l + r, WINDOWS,
+            StreamJoined.<String, String, String>as("orders").withName("orders-join")).to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("left").pipeInput("A", "a", 1);
+            assertEquals(List.of("orders-this-join-store", "orders-other-join-store"),
+                List.copyOf(f.driver.getAllStateStores().keySet()));
+        }
+    }
+}

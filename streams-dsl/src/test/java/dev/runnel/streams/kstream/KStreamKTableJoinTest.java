@@ -1,0 +1,68 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KStreamKTableJoinTest {
+    private static JoinFixture fixture(boolean leftJoin) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> stream = builder.stream("stream");
+        KTable<String, String> table = builder.table("table");
+        (leftJoin ? stream.leftJoin(table, (s, t) -> s + "+" + t) : stream.join(table, (s, t) -> s + "+" + t))
+            .to("out");
+        return new JoinFixture(builder.build());
+    }
+
+    @Test
+    void innerJoinUsesTheCurrentTableValueAndDropsRecordsWithoutOne() {
+        try (JoinFixture f = fixture(false)) {
+            TestInputTopic<String, String> stream = f.input("stream");
+            TestInputTopic<String, String> table = f.input("table");
+            table.pipeInput("A", "t1", 0);
+            stream.pipeInput("A", "s1", 10);
+            stream.pipeInput("B", "s2", 11);
+            table.pipeInput("A", "t2", 12); // table updates produce nothing
+            stream.pipeInput("A", "s3", 13);
+            table.pipeInput("A", null, 14);
+            stream.pipeInput("A", "s4", 15);
+            assertEquals(List.of("A:s1+t1@10", "A:s3+t2@13"), f.read("out"));
+        }
+    }
+
+    @Test
+    void leftJoinJoinsRecordsWithoutTableValueWithNull() {
+        try (JoinFixture f = fixture(true)) {
+            TestInputTopic<String, String> stream = f.input("stream");
+            TestInputTopic<String, String> table = f.input("table");
+            table.pipeInput("A", "t1", 0);
+            stream.pipeInput("A", "s1", 10);
+            stream.pipeInput("B", "s2", 11);
+            table.pipeInput("A", null, 14);
+            stream.pipeInput("A", "s4", 15);
+            assertEquals(List.of("A:s1+t1@10", "B:s2+null@11", "A:s4+null@15"), f.read("out"));
+        }
+    }
+
+    @Test
+    void streamGlobalTableJoinLooksUpTheMappedKey() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> products = builder.globalTable("products");
+        KStream<String, String> orders = builder.stream("orders");
+        orders.join(products, (orderId, productId) -> productId, (productId, name) -> productId + "=" + name)
+            .to("inner");
+        orders.leftJoin(products, (orderId, productId) -> productId, (productId, name) -> productId + "=" + name)
+            .to("left");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("products").pipeInput("p1", "Apple", 0);
+            f.input("orders").pipeInput("o1", "p1", 5);
+            f.input("orders").pipeInput("o2", "p2", 6);
+            f.input("products").pipeInput("p2", "Banana", 7);
+            assertEquals(List.of("o1:p1=Apple@5"), f.read("inner"));
+            assertEquals(List.of("o1:p1=Apple@5", "o2:p2=null@6"), f.read("left"));
+        }
+    }
+}

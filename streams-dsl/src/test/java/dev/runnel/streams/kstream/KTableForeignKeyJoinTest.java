@@ -1,0 +1,70 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KTableForeignKeyJoinTest {
+    private static JoinFixture fixture(boolean leftJoin) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> orders = builder.table("orders"); // value "productId|quantity"
+        KTable<String, String> products = builder.table("products");
+        ValueJoiner<String, String, String> joiner = (order, product) -> order + "/" + product;
+        (leftJoin
+            ? orders.leftJoin(products, order -> order.split("\\|")[0], joiner)
+            : orders.join(products, order -> order.split("\\|")[0], joiner))
+            .toStream().to("out");
+        return new JoinFixture(builder.build());
+    }
+
+    @Test
+    void innerJoinFollowsAddsForeignKeyChangesAndDeletesOnBothSides() {
+        try (JoinFixture f = fixture(false)) {
+            TestInputTopic<String, String> orders = f.input("orders");
+            TestInputTopic<String, String> products = f.input("products");
+            products.pipeInput("p1", "Apple", 1);
+            orders.pipeInput("o1", "p1|2", 2);
+            assertEquals(List.of("o1:p1|2/Apple@2"), f.read("out"));
+            orders.pipeInput("o2", "p2|1", 3); // no product p2 yet
+            assertEquals(List.of(), f.read("out"));
+            products.pipeInput("p2", "Banana", 4);
+            assertEquals(List.of("o2:p2|1/Banana@4"), f.read("out"));
+            products.pipeInput("p1", "Apricot", 5);
+            assertEquals(List.of("o1:p1|2/Apricot@5"), f.read("out"));
+            orders.pipeInput("o1", "p2|5", 6); // foreign key changes
+            assertEquals(List.of("o1:p2|5/Banana@6"), f.read("out"));
+            products.pipeInput("p1", "Avocado", 7); // nobody subscribes to p1 any more
+            assertEquals(List.of(), f.read("out"));
+            products.pipeInput("p2", null, 8); // right delete: both results go
+            assertEquals(List.of("o1:null@8", "o2:null@8"), f.read("out"));
+            orders.pipeInput("o3", "p1|1", 9);
+            assertEquals(List.of("o3:p1|1/Avocado@9"), f.read("out"));
+            orders.pipeInput("o3", "p7|1", 10); // moves to a missing product: the result is deleted
+            assertEquals(List.of("o3:null@10"), f.read("out"));
+            orders.pipeInput("o4", "p1|3", 11);
+            orders.pipeInput("o4", null, 12); // left delete
+            assertEquals(List.of("o4:p1|3/Avocado@11", "o4:null@12"), f.read("out"));
+        }
+    }
+
+    @Test
+    void leftJoinKeepsOrdersWithoutProduct() {
+        try (JoinFixture f = fixture(true)) {
+            TestInputTopic<String, String> orders = f.input("orders");
+            TestInputTopic<String, String> products = f.input("products");
+            orders.pipeInput("o1", "p9|1", 1);
+            products.pipeInput("p9", "Kiwi", 2);
+            orders.pipeInput("o1", "p8|1", 3);
+            orders.pipeInput("o1", null, 4);
+            products.pipeInput("p9", "Lime", 5);
+            assertEquals(List.of("o1:p9|1/null@1", "o1:p9|1/Kiwi@2", "o1:p8|1/null@3", "o1:null@4"),
+                f.read("out"));
+            assertEquals(List.of("app-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic",
+                "app-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000013-topic"),
+                f.driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-topic")).sorted().toList());
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class KTableJoinTest {
+    private enum Kind { INNER, LEFT, OUTER }
+
+    private static JoinFixture fixture(Kind kind) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> left = builder.table("left");
+        KTable<String, String> right = builder.table("right");
+        ValueJoiner<String, String, String> joiner = (l, r) -> l + "+" + r;
+        Materialized<String, String, KeyValueStore<Bytes, byte[]>> store = Materialized.as("joined");
+        KTable<String, String> joined = switch (kind) {
+            case INNER -> left.join(right, joiner, store);
+            case LEFT -> left.leftJoin(right, joiner, store);
+            case OUTER -> left.outerJoin(right, joiner, store);
+        };
+        joined.toStream().to("out");
+        return new JoinFixture(builder.build());
+    }
+
+    @Test
+    void innerJoinFollowsUpdatesAndDeletesOfBothSides() {
+        try (JoinFixture f = fixture(Kind.INNER)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "l1", 1);
+            assertEquals(List.of(), f.read("out"));
+            right.pipeInput("A", "r1", 2);
+            assertEquals(List.of("A:l1+r1@2"), f.read("out"));
+            left.pipeInput("A", "l2", 3);
+            assertEquals(List.of("A:l2+r1@3"), f.read("out"));
+            assertEquals("l2+r1", f.driver.<String, String>getKeyValueStore("joined").get("A"));
+            right.pipeInput("A", null, 4);
+            assertEquals(List.of("A:null@4"), f.read("out"));
+            assertNull(f.driver.<String, String>getKeyValueStore("joined").get("A"));
+            left.pipeInput("A", null, 5); // nothing to delete
+            right.pipeInput("A", "r2", 6); // no left value
+            assertEquals(List.of(), f.read("out"));
+        }
+    }
+
+    @Test
+    void leftJoinKeepsLeftValuesWithoutRightOnes() {
+        try (JoinFixture f = fixture(Kind.LEFT)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "l1", 1);
+            right.pipeInput("A", "r1", 2);
+            right.pipeInput("A", null, 3);
+            left.pipeInput("A", null, 4);
+            right.pipeInput("A", "r2", 5);
+            assertEquals(List.of("A:l1+null@1", "A:l1+r1@2", "A:l1+null@3", "A:null@4"), f.read("out"));
+        }
+    }
+
+    @Test
+    void outerJoinKeepsValuesOfEitherSide() {
+        try (JoinFixture f = fixture(Kind.OUTER)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "l1", 1);
+            right.pipeInput("B", "r1", 2);
+            right.pipeInput("A", "r2", 3);
+            left.pipeInput("A", null, 4);
+            right.pipeInput("A", null, 5);
+            assertEquals(List.of("A:l1+null@1", "B:null+r1@2", "A:l1+r2@3", "A:null+r2@4", "A:null@5"),
+                f.read("out"));
+            assertEquals("null+r1", f.driver.<String, String>getKeyValueStore("joined").get("B"));
+        }
+    }
+
+    @Test
+    void joinOfUnmaterializedFilteredTableReadsThroughTheFilter() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> left = builder.<String, String>table("left").filter((k, v) -> !v.startsWith("x"));
+        KTable<String, String> right = builder.<String, String>table("right").mapValues(v -> v.toUpperCase(
+            java.util.Locale.ROOT));
+        left.join(right, (l, r) -> l + "+" + r).toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("left").pipeInput("A", "xl", 1); // filtered out: a tombstone with no old result, dropped
+            f.input("right").pipeInput("A", "r", 2); // the filter's getter hides "xl"
+            f.input("left").pipeInput("A", "l", 3);
+            f.input("left").pipeInput("A", "xl2", 4); // leaves the filter: the result is deleted
+            assertEquals(List.of("A:l+R@3", "A:null@4"), f.read("out"));
+        }
+    }
+
+    @Test
+    void filterAndMapValuesForwardTombstones() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = builder.table("t");
+        table.filter((k, v) -> v.length() > 2, Materialized.as("long-values")).toStream().to("filtered");
+        table.mapValues(v -> v.toUpperCase(java.util.Locale.ROOT)).toStream().to("mapped");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            TestInputTopic<String, String> in = f.input("t");
+            in.pipeInput("A", "abc", 1);
+            assertEquals("abc", f.driver.<String, String>getKeyValueStore("long-values").get("A"));
+            in.pipeInput("A", "ab", 2);
+            assertNull(f.driver.<String, String>getKeyValueStore("long-values").get("A"));
+            in.pipeInput("B", "x", 3);
+            in.pipeInput("A", null, 4);
+            assertEquals(List.of("A:abc@1", "A:null@2", "B:null@3", "A:null@4"), f.read("filtered"));
+            assertEquals(List.of("A:ABC@1", "A:AB@2", "B:X@3", "A:null@4"), f.read("mapped"));
+        }
+    }
+}
