@@ -10,7 +10,8 @@ import java.util.Objects;
  * (stream time past {@code t + after + grace}), so no spurious {@code (v, null)} results precede a real match.
  *
  * <pre>{@code
- * left.join(right, (l, r) -> l + r, JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)));
+ * left.join(right, (l, r) -> l + r,
+ *     JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMinutes(5), Duration.ofMinutes(1)));
  * }</pre>
  *
  * Immutable: {@link #before} and {@link #after} return new instances.

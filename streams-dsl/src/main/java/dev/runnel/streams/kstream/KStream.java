@@ -257,7 +257,8 @@ public interface KStream<K, V> {
      * a record of this stream without any match is joined with {@code null} once its window has closed (stream time
      * past its timestamp + after + grace).
      */
-    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         JoinWindows windows);
 
     /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
@@ -265,10 +266,13 @@ public interface KStream<K, V> {
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
-    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+    <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
 
-    /** Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    /**
+     * Like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names.
+     */
     <VO, VR> KStream<K, VR> leftJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);
@@ -277,7 +281,8 @@ public interface KStream<K, V> {
      * Returns the outer join with {@code otherStream}: like {@link #leftJoin(KStream, ValueJoiner, JoinWindows)}
      * for both sides; unmatched records of either stream are joined with {@code null} once their window has closed.
      */
-    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         JoinWindows windows);
 
     /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key. */
@@ -285,10 +290,13 @@ public interface KStream<K, V> {
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows);
 
     /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with serdes and processor and store names. */
-    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+    <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         JoinWindows windows, StreamJoined<K, V, VO> streamJoined);
 
-    /** Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names. */
+    /**
+     * Like {@link #outerJoin(KStream, ValueJoiner, JoinWindows)}, with the key, serdes and processor and store names.
+     */
     <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);

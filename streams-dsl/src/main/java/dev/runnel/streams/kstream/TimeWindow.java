@@ -1,9 +1,9 @@
 package dev.runnel.streams.kstream;
 
 /**
- * A half-open time window {@code [start, end)} of a tumbling, hopping or sliding window aggregation. Kafka Streams keeps
- * this class internal ({@code kstream.internals.TimeWindow}); Runnel makes it public beside the API so that windowed
- * serdes and stores, which build windows, need no internal types.
+ * A half-open time window {@code [start, end)} of a tumbling, hopping or sliding window aggregation. Kafka Streams
+ * keeps this class internal ({@code kstream.internals.TimeWindow}); Runnel makes it public beside the API so that
+ * windowed serdes and stores, which build windows, need no internal types.
  */
 public final class TimeWindow extends Window {
     /**

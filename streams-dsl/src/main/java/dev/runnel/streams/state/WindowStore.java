@@ -26,7 +26,9 @@ public interface WindowStore<K, V> extends StateStore, ReadOnlyWindowStore<K, V>
     /** As {@link #fetch(Object, long, long)}, newest first. */
     WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo);
 
-    /** Returns the windows of keys in {@code [keyFrom, keyTo]} (null = open) with start in {@code [timeFrom, timeTo]}. */
+    /**
+     * Returns the windows of keys in {@code [keyFrom, keyTo]} (null = open) with start in {@code [timeFrom, timeTo]}.
+     */
     KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, long timeFrom, long timeTo);
 
     /** As {@link #fetch(Object, Object, long, long)}, in reverse order. */
