@@ -26,9 +26,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates an application's internal topics at start, through the admin client: repartition topics
  * ({@code <application.id>-<name>-repartition}, delete policy) and changelogs
- * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with {@code retention.ms} = store retention + 1 day for
- * window and session stores). Partition counts come from {@link TopologyMetadata#resolvePartitions}, which also checks
- * co-partitioning. An existing internal topic with another partition count is an error. Not thread-safe; used once.
+ * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with
+ * {@code retention.ms} = store retention + 1 day for window and session stores). Partition counts come from
+ * {@link TopologyMetadata#resolvePartitions}, which also checks co-partitioning. An existing internal topic with
+ * another partition count is an error. Not thread-safe; used once.
  */
 public final class InternalTopicManager {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopicManager.class);
