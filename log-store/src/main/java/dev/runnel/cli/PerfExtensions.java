@@ -70,7 +70,7 @@ final class PerfExtensions {
         }
 
         @Override
-        public Integer call() throws Throwable {
+        public Integer call() throws Exception {
             MethodHandle run;
             try {
                 Class<?> type = Class.forName(className.trim(), true, PerfExtensions.class.getClassLoader());
@@ -83,6 +83,10 @@ final class PerfExtensions {
                 return (int) run.invoke(args.toArray(new String[0]), io.out());
             } catch (IllegalArgumentException e) {
                 throw new CommandFailedException(e.getMessage());
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
             }
         }
     }
