@@ -54,6 +54,7 @@ public final class Runnel implements Callable<Integer> {
         CommandLine perf = new CommandLine(new PerfCommand())
             .addSubcommand(new ProducerPerformance(io))
             .addSubcommand(new ConsumerPerformance(io));
+        PerfExtensions.load(io).forEach(perf::addSubcommand);
         CommandLine runnel = new CommandLine(new Runnel())
             .addSubcommand(new TopicsCommand(io))
             .addSubcommand(new ProduceCommand(io))

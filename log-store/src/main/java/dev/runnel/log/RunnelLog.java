@@ -53,6 +53,8 @@ public final class RunnelLog implements AutoCloseable {
     private static final String CLEAN_SHUTDOWN_FILE = ".clean-shutdown";
     private static final Pattern PARTITION_DIR = Pattern.compile("(.+)-(\\d+)");
     private static final Map<Path, RunnelLog> OPEN_LOGS = new HashMap<>();
+    /** Folders whose last reference is closing; an open waits for the close to release the folder lock. */
+    private static final java.util.Set<Path> CLOSING = new java.util.HashSet<>();
 
     private final RunnelLogConfig config;
     private final Path dataDir;
@@ -122,6 +124,15 @@ public final class RunnelLog implements AutoCloseable {
                 + e.getMessage(), e);
         }
         synchronized (OPEN_LOGS) {
+            while (CLOSING.contains(dir)) {
+                try {
+                    OPEN_LOGS.wait();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new dev.runnel.common.errors.InterruptException("Interrupted while " + dir
+                        + " was closing", e);
+                }
+            }
             RunnelLog log = OPEN_LOGS.get(dir);
             if (log != null) {
                 log.references++;
@@ -401,7 +412,19 @@ public final class RunnelLog implements AutoCloseable {
                 return;
             }
             OPEN_LOGS.remove(dataDir);
+            CLOSING.add(dataDir);
         }
+        try {
+            closeLastReference();
+        } finally {
+            synchronized (OPEN_LOGS) {
+                CLOSING.remove(dataDir);
+                OPEN_LOGS.notifyAll();
+            }
+        }
+    }
+
+    private void closeLastReference() {
         groupCoordinator.close();
         maintenance.close();
         transactionCoordinator.close();

@@ -245,6 +245,33 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     @Override
+    public <K, V> dev.runnel.streams.internal.state.CacheFlushListener<K, V> bindToCurrentNode(
+        dev.runnel.streams.internal.state.CacheFlushListener<K, V> listener) {
+        ProcessorNode<?, ?, ?, ?> node = currentNode;
+        if (node == null) {
+            return listener;
+        }
+        return (key, newValue, oldValue, timestamp) -> {
+            ProcessorNode<?, ?, ?, ?> previousNode = currentNode;
+            ProcessorRecordContext previousContext = recordContext;
+            currentNode = node;
+            recordContext = previousContext != null ? previousContext.forwarding(timestamp, previousContext.headers())
+                : ProcessorRecordContext.punctuation(timestamp);
+            try {
+                listener.apply(key, newValue, oldValue, timestamp);
+            } finally {
+                currentNode = previousNode;
+                recordContext = previousContext;
+            }
+        };
+    }
+
+    @Override
+    public dev.runnel.streams.internal.state.ThreadCache threadCache() {
+        return task.threadCache();
+    }
+
+    @Override
     public long recordTimestamp() {
         return recordContext == null ? 0L : Math.max(0L, recordContext.timestamp());
     }

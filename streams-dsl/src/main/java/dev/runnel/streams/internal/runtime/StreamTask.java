@@ -79,6 +79,7 @@ public final class StreamTask implements AutoCloseable {
     private final ProductionExceptionHandler productionExceptionHandler;
     private final Serde<?> defaultKeySerde;
     private final Serde<?> defaultValueSerde;
+    private dev.runnel.streams.internal.state.ThreadCache threadCache;
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -114,6 +115,15 @@ public final class StreamTask implements AutoCloseable {
             serde.configure(config.originals(), isKey);
         }
         return serde;
+    }
+
+    /** Gives the task's caching store layers the thread's record cache; call before {@link #initializeStateStores}. */
+    public void setThreadCache(dev.runnel.streams.internal.state.ThreadCache cache) {
+        this.threadCache = cache;
+    }
+
+    dev.runnel.streams.internal.state.ThreadCache threadCache() {
+        return threadCache;
     }
 
     /** Initializes every store, which registers itself (see {@link #restoreCallbacks()}). */

@@ -7,6 +7,19 @@ public interface InternalStateStoreContext extends StateStoreContext {
     /** Returns the changelog sink of {@code storeName} in this task. */
     ChangeLogger changeLogger(String storeName);
 
+    /** Returns the stream thread's record cache, or {@code null} if stores are not cached (the test driver). */
+    default ThreadCache threadCache() {
+        return null;
+    }
+
+    /**
+     * Returns {@code listener} bound to the processor running now (an operator registering in its {@code init}), so
+     * that a flush outside processing (on commit) forwards as that processor, with the flushed entry's timestamp.
+     */
+    default <K, V> CacheFlushListener<K, V> bindToCurrentNode(CacheFlushListener<K, V> listener) {
+        return listener;
+    }
+
     /** Returns the timestamp of the record being processed (or of the punctuation), or 0 outside processing. */
     long recordTimestamp();
 

@@ -8,7 +8,7 @@ import dev.runnel.streams.state.KeyValueStore;
 
 /**
  * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))}, the layering of Kafka Streams. The caching layer
- * is the next store engineer's: {@link #maybeWithCaching} is where it plugs in.
+ * ({@link CachingKeyValueStore}) plugs in at {@link #maybeWithCaching}.
  */
 public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyValueStore<K, V>> {
     private final KeyValueBytesStoreSupplier supplier;
@@ -34,12 +34,8 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
         return maybeWithCaching(store);
     }
 
-    /**
-     * Returns {@code store} behind a record cache if caching is enabled. No caching layer exists yet, so the store is
-     * returned as is: results are those of caching disabled (every update is forwarded and logged), which Kafka
-     * Streams also allows.
-     */
+    /** Returns {@code store} behind a {@link CachingKeyValueStore} if caching is enabled. */
     protected KeyValueStore<Bytes, byte[]> maybeWithCaching(KeyValueStore<Bytes, byte[]> store) {
-        return store;
+        return cachingEnabled() ? new CachingKeyValueStore(store) : store;
     }
 }

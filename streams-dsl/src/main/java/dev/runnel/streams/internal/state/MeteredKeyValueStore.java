@@ -16,8 +16,8 @@ import java.util.Objects;
 
 /**
  * The outermost, typed layer of a key-value store: serializes keys and values into the bytes layers below. Serdes
- * left {@code null} by the builder fall back to the application's defaults at {@link #init}. (Kafka also records
- * latency metrics in this layer; Runnel will, once streams metrics exist.) Not thread-safe for writes; owned by the
+ * left {@code null} by the builder fall back to the application's defaults at {@link #init}. It counts puts, gets and
+ * deletes for the store metrics. Not thread-safe for writes; owned by the
  * task.
  */
 public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
@@ -29,6 +29,10 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private Deserializer<K> keyDeserializer;
     private Serializer<V> valueSerializer;
     private Deserializer<V> valueDeserializer;
+    private StateStoreContext storeContext;
+    private long putCount;
+    private long getCount;
+    private long deleteCount;
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
@@ -59,6 +63,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
                 + (keySerde == null ? "key" : "value") + ".serde");
         }
         Serde<V> valueSerde = valueSerde(userValueSerde);
+        this.storeContext = context;
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
         this.keySerializer = keySerde.serializer();
         this.keyDeserializer = keySerde.deserializer();
@@ -87,13 +92,48 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
         return new MappedKeyValueIterator<>(raw, this::key, this::value);
     }
 
+    /**
+     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
+     * caching layer (if not, the operator forwards every update itself).
+     */
+    public boolean setFlushListener(CacheFlushListener<K, V> flushListener, boolean sendOldValues) {
+        CacheFlushListener<K, V> bound = storeContext instanceof InternalStateStoreContext internal
+            ? internal.bindToCurrentNode(flushListener) : flushListener;
+        KeyValueStore<Bytes, byte[]> layer = wrapped;
+        while (layer instanceof WrappedKeyValueBytesStore wrappedLayer) {
+            if (layer instanceof CachingKeyValueStore caching) {
+                return caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(key(key),
+                    value(newValue), value(oldValue), timestamp), sendOldValues);
+            }
+            layer = wrappedLayer.wrapped();
+        }
+        return false;
+    }
+
+    /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */
+    public long putCount() {
+        return putCount;
+    }
+
+    /** Returns how many gets this store has had (for metrics). */
+    public long getCount() {
+        return getCount;
+    }
+
+    /** Returns how many deletes this store has had (for metrics). */
+    public long deleteCount() {
+        return deleteCount;
+    }
+
     @Override
     public V get(K key) {
+        getCount++;
         return value(wrapped.get(rawKey(key)));
     }
 
     @Override
     public void put(K key, V value) {
+        putCount++;
         wrapped.put(rawKey(key), rawValue(value));
     }
 
@@ -113,6 +153,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
 
     @Override
     public V delete(K key) {
+        deleteCount++;
         return value(wrapped.delete(rawKey(key)));
     }
 

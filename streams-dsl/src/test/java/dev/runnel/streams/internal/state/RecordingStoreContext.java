@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A store context outside any task that keeps restore callbacks and changelog writes, to test restoration. */
-final class RecordingStoreContext implements InternalStateStoreContext {
+class RecordingStoreContext implements InternalStateStoreContext {
     /** One changelog record. */
     record Change(Bytes key, byte[] value, long timestamp) {
     }

@@ -1,0 +1,593 @@
+package dev.runnel.streams;
+
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.errors.StreamsNotStartedException;
+import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler;
+import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import dev.runnel.streams.errors.UnknownStateStoreException;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.internal.runtime.InternalTopicManager;
+import dev.runnel.streams.internal.runtime.StreamThread;
+import dev.runnel.streams.internal.runtime.TopologyMetadata;
+import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.QueryableStoreType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a {@link Topology} on the log: {@code num.stream.threads} threads, each a member of consumer group
+ * {@code application.id}, run one task per sub-topology and input partition; instances of one application (in this
+ * process or others) share the tasks and take over each other's when one closes. State stores log to changelog
+ * topics and restore from them; outputs, changelog writes and input offsets commit every {@code commit.interval.ms},
+ * atomically under {@code processing.guarantee=exactly_once_v2}.
+ *
+ * <pre>{@code
+ * Properties props = new Properties();
+ * props.put(StreamsConfig.APPLICATION_ID_CONFIG, "word-count");
+ * props.put(StreamsConfig.LOG_DIR_CONFIG, "runnel-data");
+ * try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+ *     streams.start();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>The life cycle is Kafka's {@link State} machine. Listeners and handlers must be set before {@link #start()}.
+ * An exception escaping a stream thread goes to the {@link StreamsUncaughtExceptionHandler} (by default the client
+ * shuts down into {@link State#ERROR}). Thread-safe.
+ */
+public class KafkaStreams implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaStreams.class);
+    /** Client indexes in use per application id in this process: a restarted client reuses its index (and ids). */
+    private static final Map<String, Set<Integer>> CLIENT_INDEXES = new ConcurrentHashMap<>();
+    /** Running clients per application id in this process, for SHUTDOWN_APPLICATION. */
+    private static final Map<String, List<KafkaStreams>> CLIENTS = new ConcurrentHashMap<>();
+
+    private final InternalTopologyBuilder builder;
+    private final StreamsConfig config;
+    private final Time time;
+    private final String applicationId;
+    private final String clientId;
+    private final int clientIndex;
+    private final StreamsMetricsRegistry metrics;
+    private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
+    private final Object stateLock = new Object();
+    private TopologyMetadata metadata;
+    private State state = State.CREATED;
+    private StateListener stateListener;
+    private StreamsUncaughtExceptionHandler uncaughtExceptionHandler;
+    private StateRestoreListener restoreListener = NoOpRestoreListener.INSTANCE;
+
+    /**
+     * The client's life cycle, as Kafka's: CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, and
+     * on a fatal error → PENDING_ERROR → ERROR.
+     */
+    public enum State {
+        CREATED(1, 3), REBALANCING(2, 3, 5), RUNNING(1, 2, 3, 5), PENDING_SHUTDOWN(4), NOT_RUNNING,
+        PENDING_ERROR(6), ERROR;
+
+        private final Set<Integer> validTransitions = new java.util.HashSet<>();
+
+        State(Integer... validTransitions) {
+            this.validTransitions.addAll(List.of(validTransitions));
+        }
+
+        /** Returns whether the client is running or rebalancing. */
+        public boolean isRunningOrRebalancing() {
+            return this == RUNNING || this == REBALANCING;
+        }
+
+        /** Returns whether a shutdown has finished. */
+        public boolean hasCompletedShutdown() {
+            return this == NOT_RUNNING || this == ERROR;
+        }
+
+        /** Returns whether a shutdown has started or finished. */
+        public boolean hasStartedOrFinishedShutdown() {
+            return this == PENDING_SHUTDOWN || this == NOT_RUNNING || this == PENDING_ERROR || this == ERROR;
+        }
+
+        /** Returns whether {@code newState} may follow this state. */
+        public boolean isValidTransition(State newState) {
+            return validTransitions.contains(newState.ordinal());
+        }
+    }
+
+    /** Receives state changes, on the thread that caused them. */
+    @FunctionalInterface
+    public interface StateListener {
+        void onChange(State newState, State oldState);
+    }
+
+    /** Options of {@link #close(CloseOptions)}. Immutable. */
+    public static class CloseOptions {
+        private final Duration timeout;
+        private final boolean leaveGroup;
+
+        public CloseOptions() {
+            this(Duration.ofMillis(Long.MAX_VALUE), false);
+        }
+
+        private CloseOptions(Duration timeout, boolean leaveGroup) {
+            this.timeout = timeout;
+            this.leaveGroup = leaveGroup;
+        }
+
+        /** Returns these options with a different timeout. */
+        public CloseOptions timeout(Duration timeout) {
+            return new CloseOptions(Objects.requireNonNull(timeout, "timeout"), leaveGroup);
+        }
+
+        /** Returns these options with {@code leaveGroup}; Runnel's members always leave the group on close. */
+        public CloseOptions leaveGroup(boolean leaveGroup) {
+            return new CloseOptions(timeout, leaveGroup);
+        }
+    }
+
+    /** Creates a client for {@code topology} with {@code props}; nothing runs until {@link #start()}. */
+    public KafkaStreams(Topology topology, Properties props) {
+        this(topology, new StreamsConfig(props), Time.SYSTEM);
+    }
+
+    /** Creates a client for {@code topology}. */
+    public KafkaStreams(Topology topology, StreamsConfig config) {
+        this(topology, config, Time.SYSTEM);
+    }
+
+    /** Creates a client for {@code topology} with the given clock. */
+    public KafkaStreams(Topology topology, Properties props, Time time) {
+        this(topology, new StreamsConfig(props), time);
+    }
+
+    /** Creates a client for {@code topology} with the given clock. */
+    public KafkaStreams(Topology topology, StreamsConfig config, Time time) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.time = Objects.requireNonNull(time, "time");
+        this.builder = topology.internalTopologyBuilder();
+        this.applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
+        this.clientIndex = claimClientIndex(applicationId);
+        String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
+        this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
+        this.metrics = new StreamsMetricsRegistry(time);
+        Map<String, String> tags = Map.of("client-id", clientId);
+        metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
+        metrics.addGauge("stream-metrics", "alive-stream-threads", "Stream threads alive", tags,
+            () -> (double) threads.stream().filter(t -> t.state() != StreamThread.State.DEAD).count());
+    }
+
+    private static int claimClientIndex(String applicationId) {
+        Set<Integer> used = CLIENT_INDEXES.computeIfAbsent(applicationId, id -> ConcurrentHashMap.newKeySet());
+        synchronized (used) {
+            int index = 1;
+            while (used.contains(index)) {
+                index++;
+            }
+            used.add(index);
+            return index;
+        }
+    }
+
+    private void releaseClientIndex() {
+        Set<Integer> used = CLIENT_INDEXES.get(applicationId);
+        if (used != null) {
+            synchronized (used) {
+                used.remove(clientIndex);
+            }
+        }
+    }
+
+    /** Returns the current state. */
+    public State state() {
+        synchronized (stateLock) {
+            return state;
+        }
+    }
+
+    private boolean setState(State newState) {
+        State old;
+        synchronized (stateLock) {
+            old = state;
+            if (old == newState) {
+                return true;
+            }
+            if (!old.isValidTransition(newState)) {
+                if (old.hasStartedOrFinishedShutdown()) {
+                    return false;
+                }
+                throw new IllegalStateException("Stream-client " + clientId + ": Unexpected state transition from "
+                    + old + " to " + newState);
+            }
+            state = newState;
+            stateLock.notifyAll();
+        }
+        LOG.info("stream-client [{}] State transition from {} to {}", clientId, old, newState);
+        StateListener listener = stateListener;
+        if (listener != null) {
+            listener.onChange(newState, old);
+        }
+        return true;
+    }
+
+    /** Sets the listener of state changes; only before {@link #start()}. */
+    public void setStateListener(StateListener listener) {
+        requireCreated("set a state listener");
+        this.stateListener = listener;
+    }
+
+    /** Sets the handler of exceptions escaping stream threads; only before {@link #start()}. */
+    public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
+        requireCreated("set an uncaught exception handler");
+        this.uncaughtExceptionHandler = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Sets the listener of state restoration of every store; only before {@link #start()}. */
+    public void setGlobalStateRestoreListener(StateRestoreListener listener) {
+        requireCreated("set a restore listener");
+        this.restoreListener = listener == null ? NoOpRestoreListener.INSTANCE : listener;
+    }
+
+    private void requireCreated(String what) {
+        if (state() != State.CREATED) {
+            throw new IllegalStateException("Can only " + what + " in CREATED state. Current state is: " + state());
+        }
+    }
+
+    /**
+     * Creates the internal topics, checks co-partitioning and starts the stream threads; returns at once (the
+     * client is REBALANCING until every thread has its tasks).
+     *
+     * @throws IllegalStateException if the client was already started
+     * @throws StreamsException if the topology cannot run (missing source topics, topics not co-partitioned)
+     */
+    public synchronized void start() {
+        if (state() != State.CREATED) {
+            throw new IllegalStateException("The client is either already started or already stopped, cannot"
+                + " re-start");
+        }
+        synchronized (builder) {
+            builder.setApplicationId(applicationId);
+            metadata = new TopologyMetadata(builder, applicationId);
+        }
+        if (metadata.hasGlobalStores()) {
+            throw new StreamsException("Global stores (GlobalKTable, addGlobalStore) are not supported by"
+                + " KafkaStreams yet; run the topology with TopologyTestDriver or use a KTable");
+        }
+        new InternalTopicManager(config).setup(metadata);
+        setState(State.REBALANCING);
+        CLIENTS.computeIfAbsent(applicationId, id -> new CopyOnWriteArrayList<>()).add(this);
+        int count = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        for (int i = 1; i <= count; i++) {
+            threads.add(newThread(i));
+        }
+        for (StreamThread thread : threads) {
+            thread.start();
+        }
+    }
+
+    private StreamThread newThread(int index) {
+        return new StreamThread(clientId, index, metadata, builder, config, time, restoreListener, metrics,
+            new ThreadListener());
+    }
+
+    /** Aggregates the threads' states into the client's, and applies the uncaught exception handler. */
+    private final class ThreadListener implements StreamThread.Listener {
+        @Override
+        public void onStateChange(StreamThread thread, StreamThread.State newState, StreamThread.State oldState) {
+            State current = state();
+            if (!current.isRunningOrRebalancing()) {
+                return;
+            }
+            boolean allRunning = true;
+            for (StreamThread t : threads) {
+                StreamThread.State s = t == thread ? newState : t.state();
+                if (s == StreamThread.State.DEAD || s == StreamThread.State.PENDING_SHUTDOWN) {
+                    continue;
+                }
+                allRunning &= s == StreamThread.State.RUNNING;
+            }
+            setState(allRunning ? State.RUNNING : State.REBALANCING);
+        }
+
+        @Override
+        public void onDead(StreamThread thread, Throwable failure) {
+            if (failure != null) {
+                handleThreadFailure(thread, failure);
+            }
+        }
+    }
+
+    private void handleThreadFailure(StreamThread thread, Throwable failure) {
+        StreamThreadExceptionResponse response;
+        StreamsUncaughtExceptionHandler handler = uncaughtExceptionHandler;
+        if (handler == null) {
+            LOG.error("stream-client [{}] Stream thread {} failed; no uncaught exception handler is set, so the client"
+                + " shuts down", clientId, thread.threadId(), failure);
+            response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        } else {
+            try {
+                response = handler.handle(failure);
+            } catch (RuntimeException e) {
+                LOG.error("stream-client [{}] The uncaught exception handler failed; shutting down", clientId, e);
+                response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+        }
+        LOG.warn("stream-client [{}] Stream thread {} failed ({}); response {}", clientId, thread.threadId(),
+            failure.toString(), response);
+        switch (response) {
+            case REPLACE_THREAD -> replaceThread(thread);
+            case SHUTDOWN_APPLICATION -> {
+                for (KafkaStreams client : CLIENTS.getOrDefault(applicationId, List.of())) {
+                    client.shutdownWithError();
+                }
+            }
+            default -> shutdownWithError();
+        }
+    }
+
+    private void replaceThread(StreamThread failed) {
+        synchronized (this) {
+            if (!state().isRunningOrRebalancing()) {
+                return;
+            }
+            StreamThread replacement = newThread(failed.index());
+            threads.set(threads.indexOf(failed), replacement);
+            setState(State.REBALANCING);
+            replacement.start();
+        }
+    }
+
+    /** Moves to PENDING_ERROR, stops every thread (on a new thread, as this may run on a stream thread), then ERROR. */
+    private void shutdownWithError() {
+        if (!setState(State.PENDING_ERROR) || state() != State.PENDING_ERROR) {
+            return;
+        }
+        Thread shutdown = new Thread(() -> {
+            stopThreads(Long.MAX_VALUE);
+            finishClose();
+            setState(State.ERROR);
+        }, clientId + "-error-shutdown");
+        shutdown.setDaemon(true);
+        shutdown.start();
+    }
+
+    /** Closes the client, waiting for its threads to finish. */
+    @Override
+    public void close() {
+        close(Duration.ofMillis(Long.MAX_VALUE));
+    }
+
+    /** Closes the client with {@code options}; returns whether every thread stopped within the timeout. */
+    public boolean close(CloseOptions options) {
+        return close(options.timeout);
+    }
+
+    /**
+     * Stops the threads (each commits, checkpoints and closes its tasks, then leaves the group) and waits up to
+     * {@code timeout} for them.
+     *
+     * @return whether every thread stopped in time
+     */
+    public boolean close(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("Timeout can't be negative.");
+        }
+        State current = state();
+        if (current == State.ERROR || current == State.PENDING_ERROR) {
+            LOG.info("stream-client [{}] Already in {}; close waits for the error shutdown", clientId, current);
+            return awaitState(State.ERROR, timeout);
+        }
+        if (!setState(State.PENDING_SHUTDOWN)) {
+            return awaitState(State.NOT_RUNNING, timeout);
+        }
+        long deadline = saturatedDeadline(timeout);
+        if (threads.contains(Thread.currentThread())) {
+            // Called from a stream thread (a processor or handler): it cannot wait for itself.
+            Thread closer = new Thread(() -> completeClose(Long.MAX_VALUE), clientId + "-close");
+            closer.setDaemon(true);
+            closer.start();
+            return false;
+        }
+        return completeClose(deadline);
+    }
+
+    private boolean completeClose(long deadlineMs) {
+        boolean stopped = stopThreads(deadlineMs);
+        finishClose();
+        setState(State.NOT_RUNNING);
+        return stopped;
+    }
+
+    private long saturatedDeadline(Duration timeout) {
+        long now = time.milliseconds();
+        long millis = timeout.toMillis() < 0 ? Long.MAX_VALUE : timeout.toMillis();
+        return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+    }
+
+    private boolean stopThreads(long deadlineMs) {
+        for (StreamThread thread : threads) {
+            thread.shutdown();
+        }
+        boolean stopped = true;
+        for (StreamThread thread : threads) {
+            if (thread == Thread.currentThread()) {
+                continue;
+            }
+            try {
+                long wait = deadlineMs == Long.MAX_VALUE ? 0 : deadlineMs - time.milliseconds();
+                if (wait < 0) {
+                    stopped = false;
+                    continue;
+                }
+                thread.join(wait);
+                stopped &= !thread.isAlive();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return stopped;
+    }
+
+    private void finishClose() {
+        List<KafkaStreams> clients = CLIENTS.get(applicationId);
+        if (clients != null) {
+            clients.remove(this);
+        }
+        metrics.close();
+        releaseClientIndex();
+    }
+
+    private boolean awaitState(State target, Duration timeout) {
+        long deadline = saturatedDeadline(timeout);
+        synchronized (stateLock) {
+            while (state != target) {
+                long wait = deadline - time.milliseconds();
+                if (wait <= 0) {
+                    return false;
+                }
+                try {
+                    stateLock.wait(Math.min(wait, 100));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /**
+     * Deletes this application's local state directory ({@code <state.dir>/<application.id>}); only while not
+     * running.
+     *
+     * @throws IllegalStateException if the client is running
+     */
+    public void cleanUp() {
+        if (state().isRunningOrRebalancing() || state() == State.PENDING_SHUTDOWN) {
+            throw new IllegalStateException("Cannot clean up while running.");
+        }
+        Path dir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId);
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new StreamsException("Could not delete state directory " + dir + ": " + e, e);
+        }
+    }
+
+    /**
+     * Returns a read-only view of a local state store for interactive queries, covering every local task's
+     * partition of it (or one, see {@link StoreQueryParameters#withPartition}).
+     *
+     * @throws StreamsNotStartedException before {@link #start()}
+     * @throws UnknownStateStoreException if the topology has no such store
+     * @throws InvalidStateStoreException if the client is not running, or the store is not (yet) available here
+     */
+    public <T> T store(StoreQueryParameters<T> parameters) {
+        String name = parameters.storeName();
+        State current = state();
+        if (current == State.CREATED) {
+            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
+                + " start()");
+        }
+        if (!current.isRunningOrRebalancing()) {
+            throw new InvalidStateStoreException("KafkaStreams is not running. State is " + current + ".");
+        }
+        if (!builder.storeNames().contains(name)) {
+            throw new UnknownStateStoreException("Cannot get state store " + name + " because no such store is"
+                + " registered in the topology.");
+        }
+        QueryableStoreType<T> type = parameters.queryableStoreType();
+        List<StateStore> initial = localStores(name, parameters.partition(), type);
+        if (initial.isEmpty()) {
+            throw new InvalidStateStoreException("Cannot get state store " + name + " because the requested"
+                + (parameters.partition() == null ? "" : " partition " + parameters.partition() + " of the")
+                + " store is not available on this instance (it may be rebalancing or hosted elsewhere)");
+        }
+        return type.create(() -> localStores(name, parameters.partition(), type), name);
+    }
+
+    private List<StateStore> localStores(String name, Integer partition, QueryableStoreType<?> type) {
+        List<StateStore> stores = new ArrayList<>();
+        for (StreamThread thread : threads) {
+            for (StateStore store : thread.stores(name)) {
+                if (type.accepts(store)) {
+                    stores.add(store);
+                }
+            }
+        }
+        if (partition != null) {
+            List<StateStore> filtered = new ArrayList<>();
+            for (StreamThread thread : threads) {
+                for (TaskId task : thread.activeTaskIds()) {
+                    if (task.partition() == partition) {
+                        for (StateStore store : thread.stores(name)) {
+                            filtered.add(store);
+                        }
+                    }
+                }
+            }
+            stores.retainAll(filtered);
+        }
+        return stores;
+    }
+
+    /** Returns the client's metrics (thread, task and store level, Kafka's names); also in JMX. */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return metrics.metrics();
+    }
+
+    /** Returns the ids of the tasks running in this client, for tests and tools. */
+    public Set<TaskId> activeTaskIds() {
+        Set<TaskId> ids = new TreeSet<>();
+        for (StreamThread thread : threads) {
+            ids.addAll(thread.activeTaskIds());
+        }
+        return ids;
+    }
+
+    /** A restore listener that ignores everything. */
+    private enum NoOpRestoreListener implements StateRestoreListener {
+        INSTANCE;
+
+        @Override
+        public void onRestoreStart(dev.runnel.common.TopicPartition topicPartition, String storeName,
+            long startingOffset, long endingOffset) {
+        }
+
+        @Override
+        public void onBatchRestored(dev.runnel.common.TopicPartition topicPartition, String storeName,
+            long batchEndOffset, long numRestored) {
+        }
+
+        @Override
+        public void onRestoreEnd(dev.runnel.common.TopicPartition topicPartition, String storeName,
+            long totalRestored) {
+        }
+    }
+}

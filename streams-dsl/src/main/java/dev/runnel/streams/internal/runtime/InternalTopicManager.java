@@ -1,0 +1,152 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.NewTopic;
+import dev.runnel.clients.admin.TopicDescription;
+import dev.runnel.common.config.TopicConfig;
+import dev.runnel.common.errors.TopicExistsException;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.graph.InternalTopicConfig;
+import dev.runnel.streams.internal.state.SessionStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.WindowStoreBuilder;
+import dev.runnel.streams.state.StoreBuilder;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates an application's internal topics at start, through the admin client: repartition topics
+ * ({@code <application.id>-<name>-repartition}, delete policy) and changelogs
+ * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with
+ * {@code retention.ms} = store retention + 1 day for window and session stores). Partition counts come from
+ * {@link TopologyMetadata#resolvePartitions}, which also checks co-partitioning. An existing internal topic with
+ * another partition count is an error. Not thread-safe; used once.
+ */
+public final class InternalTopicManager {
+    private static final Logger LOG = LoggerFactory.getLogger(InternalTopicManager.class);
+
+    private final StreamsConfig config;
+
+    public InternalTopicManager(StreamsConfig config) {
+        this.config = config;
+    }
+
+    /** Resolves partition counts, checks co-partitioning and creates the missing internal topics. */
+    public void setup(TopologyMetadata metadata) {
+        try (Admin admin = Admin.create(adminConfigs())) {
+            Map<String, TopicDescription> existing = describe(admin);
+            Map<String, Integer> counts = metadata.resolvePartitions(topic -> existing.containsKey(topic)
+                ? existing.get(topic).partitions().size() : -1);
+            Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+            for (InternalTopicConfig topic : metadata.repartitionTopics().values()) {
+                Map<String, String> configs = new HashMap<>(topic.configs());
+                configs.putAll(topicOverrides());
+                wanted.put(topic.name(), configs);
+            }
+            for (TopologyMetadata.Subtopology subtopology : metadata.subtopologies().values()) {
+                for (Map.Entry<String, StoreBuilder<?>> store : subtopology.loggedStores().entrySet()) {
+                    wanted.put(metadata.changelogTopic(store.getKey()), changelogConfig(store.getValue()));
+                }
+            }
+            List<NewTopic> toCreate = new ArrayList<>();
+            for (Map.Entry<String, Map<String, String>> topic : wanted.entrySet()) {
+                int partitions = counts.get(topic.getKey());
+                TopicDescription description = existing.get(topic.getKey());
+                if (description == null) {
+                    toCreate.add(new NewTopic(topic.getKey(), Optional.of(partitions), Optional.empty())
+                        .configs(topic.getValue()));
+                } else if (description.partitions().size() != partitions) {
+                    throw new StreamsException("Internal topic " + topic.getKey() + " has "
+                        + description.partitions().size() + " partitions, expected " + partitions + "; delete it"
+                        + " (and reset the application) or restore the source topics' partition counts");
+                }
+            }
+            create(admin, toCreate);
+        }
+    }
+
+    private Map<String, TopicDescription> describe(Admin admin) {
+        try {
+            Set<String> names = admin.listTopics().names().get();
+            return names.isEmpty() ? Map.of() : admin.describeTopics(names).allTopicNames().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsException("Interrupted while listing topics", e);
+        } catch (ExecutionException e) {
+            throw new StreamsException("Could not list topics: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private void create(Admin admin, List<NewTopic> topics) {
+        if (topics.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, dev.runnel.common.KafkaFuture<Void>> result
+            : admin.createTopics(topics).values().entrySet()) {
+            try {
+                result.getValue().get();
+                LOG.info("Created internal topic {}", result.getKey());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StreamsException("Interrupted while creating internal topics", e);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new StreamsException("Could not create internal topic " + result.getKey() + ": "
+                        + e.getCause(), e.getCause());
+                }
+            }
+        }
+    }
+
+    private Map<String, Object> adminConfigs() {
+        Map<String, Object> configs = new HashMap<>();
+        Object logDir = config.originals().get(StreamsConfig.LOG_DIR_CONFIG);
+        if (logDir != null) {
+            configs.put(StreamsConfig.LOG_DIR_CONFIG, logDir);
+        }
+        configs.putAll(config.originalsWithPrefix(StreamsConfig.ADMIN_CLIENT_PREFIX));
+        return configs;
+    }
+
+    /** Returns the changelog config of a store: its logConfig over the application's {@code topic.} configs. */
+    Map<String, String> changelogConfig(StoreBuilder<?> store) {
+        Map<String, String> configs = new HashMap<>(topicOverrides());
+        configs.putAll(store.logConfig());
+        long retentionMs = retentionPeriod(store);
+        if (retentionMs >= 0) {
+            return WindowStoreBuilder.changelogTopicConfig(configs, retentionMs,
+                WindowStoreBuilder.DEFAULT_ADDITIONAL_RETENTION_MS);
+        }
+        configs.putIfAbsent(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        return configs;
+    }
+
+    /** Returns a window or session store's retention in ms, or -1 for a key-value store. */
+    static long retentionPeriod(StoreBuilder<?> store) {
+        if (store instanceof WindowStoreBuilder<?, ?> window) {
+            return window.supplier().retentionPeriod();
+        } else if (store instanceof TimestampedWindowStoreBuilder<?, ?> window) {
+            return window.supplier().retentionPeriod();
+        } else if (store instanceof SessionStoreBuilder<?, ?> session) {
+            return session.supplier().retentionPeriod();
+        }
+        return -1L;
+    }
+
+    private Map<String, String> topicOverrides() {
+        Map<String, String> overrides = new HashMap<>();
+        for (Map.Entry<String, Object> entry : config.originalsWithPrefix(StreamsConfig.TOPIC_PREFIX).entrySet()) {
+            overrides.put(entry.getKey(), String.valueOf(entry.getValue()));
+        }
+        return overrides;
+    }
+}

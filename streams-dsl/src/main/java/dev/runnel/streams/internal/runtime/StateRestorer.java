@@ -1,0 +1,129 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.consumer.ConsumerRecords;
+import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.state.KeyValueStore;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Brings a new task's stores up to date: for each logged store, loads the local snapshot if the checkpoint covers it,
+ * then replays the changelog partition from the checkpointed offset (or the beginning) to its end, with a restore
+ * consumer (assign and seek, no group; read_committed under exactly-once). Progress goes to the application's
+ * {@link StateRestoreListener}. Not thread-safe; owned by one stream thread.
+ */
+final class StateRestorer implements AutoCloseable {
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final long MAX_IDLE_POLLS = 600;
+
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final StateRestoreListener listener;
+
+    StateRestorer(Map<String, Object> consumerConfigs, StateRestoreListener listener) {
+        this.consumer = new KafkaConsumer<>(consumerConfigs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.listener = listener;
+    }
+
+    /**
+     * Restores the logged stores of one task.
+     *
+     * @param changelogs the changelog partition of each logged store, by store name
+     * @return the changelog offset each store's state now covers, by changelog partition
+     */
+    Map<TopicPartition, Long> restore(StreamTask task, Map<String, TopicPartition> changelogs,
+        TaskCheckpoint checkpoint) {
+        Map<TopicPartition, Long> checkpointed = checkpoint.read();
+        Map<TopicPartition, Long> restored = new LinkedHashMap<>();
+        for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
+            String storeName = entry.getKey();
+            TopicPartition changelog = entry.getValue();
+            StateRestoreCallback callback = task.restoreCallbacks().get(storeName);
+            long end = consumer.endOffsets(List.of(changelog)).get(changelog);
+            long start = 0;
+            Long offset = checkpointed.get(changelog);
+            if (offset != null && offset <= end && checkpoint.loadSnapshot(storeName, callback) >= 0) {
+                start = offset;
+            }
+            restored.put(changelog, replay(storeName, changelog, callback, start, end));
+        }
+        return restored;
+    }
+
+    private long replay(String storeName, TopicPartition changelog, StateRestoreCallback callback, long start,
+        long end) {
+        if (start >= end) {
+            return end;
+        }
+        listener.onRestoreStart(changelog, storeName, start, end);
+        consumer.assign(List.of(changelog));
+        consumer.seek(changelog, start);
+        long total = 0;
+        int idlePolls = 0;
+        try {
+            while (consumer.position(changelog) < end) {
+                ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
+                if (batch.isEmpty()) {
+                    if (++idlePolls > MAX_IDLE_POLLS) {
+                        throw new dev.runnel.streams.errors.StreamsException("Restoring " + storeName + " from "
+                            + changelog + " made no progress at offset " + consumer.position(changelog)
+                            + " (end " + end + ")");
+                    }
+                    continue;
+                }
+                idlePolls = 0;
+                long batchEnd = start;
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    if (record.offset() >= end) {
+                        break;
+                    }
+                    callback.restore(record.key(), record.value());
+                    batchEnd = record.offset();
+                    total++;
+                }
+                listener.onBatchRestored(changelog, storeName, batchEnd, batch.size());
+            }
+        } finally {
+            consumer.assign(List.of());
+        }
+        listener.onRestoreEnd(changelog, storeName, total);
+        return end;
+    }
+
+    /** Returns the innermost key-value bytes store under {@code store}'s layers, or {@code null} if it has none. */
+    @SuppressWarnings("unchecked")
+    static KeyValueStore<Bytes, byte[]> innermostKeyValueStore(StateStore store) {
+        StateStore current = store;
+        for (int depth = 0; depth < 16 && current != null; depth++) {
+            if (current instanceof dev.runnel.streams.internal.state.InMemoryKeyValueStore inMemory) {
+                return inMemory;
+            } else if (current instanceof dev.runnel.streams.internal.state.MeteredKeyValueStore<?, ?> metered) {
+                current = metered.wrapped();
+            } else if (current instanceof dev.runnel.streams.internal.state.WrappedKeyValueBytesStore wrapped) {
+                current = wrapped.wrapped();
+            } else {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    Set<TopicPartition> assignment() {
+        return consumer.assignment();
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}

@@ -1,0 +1,302 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.consumer.CommitFailedException;
+import dev.runnel.clients.consumer.ConsumerRebalanceListener;
+import dev.runnel.clients.consumer.ConsumerRecords;
+import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidProducerEpochException;
+import dev.runnel.common.errors.ProducerFencedException;
+import dev.runnel.common.errors.WakeupException;
+import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One processing thread: a group consumer subscribed to the topology's source topics, a producer, and the tasks of
+ * the partitions the group gives it. Each loop polls (without waiting while records are buffered), processes every
+ * buffered record, fires punctuations and commits every {@code commit.interval.ms}. A rebalance commits and closes the
+ * revoked tasks and creates, restores and starts the assigned ones. An exception escaping the loop ends the thread
+ * (its tasks closed dirty) and is reported to the owner, which applies the uncaught exception handler.
+ *
+ * <p>Thread-safe where stated: {@link #shutdown()}, {@link #state()} and {@link #stores(String)} may be called from
+ * any thread; everything else runs on this thread.
+ */
+public final class StreamThread extends Thread {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
+
+    /** The thread's life cycle, as Kafka's {@code StreamThread.State}. */
+    public enum State {
+        CREATED, STARTING, PARTITIONS_REVOKED, PARTITIONS_ASSIGNED, RUNNING, PENDING_SHUTDOWN, DEAD
+    }
+
+    /** Receives the thread's state changes and its end (on the thread itself). */
+    public interface Listener {
+        void onStateChange(StreamThread thread, State newState, State oldState);
+
+        /** Called last on the thread; {@code failure} is {@code null} after a requested shutdown. */
+        void onDead(StreamThread thread, Throwable failure);
+    }
+
+    private final String threadId;
+    private final int index;
+    private final TopologyMetadata metadata;
+    private final StreamsConfig config;
+    private final Time time;
+    private final Listener listener;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final StreamsProducer producer;
+    private final StateRestorer restorer;
+    private final TaskManager taskManager;
+    private final StreamsMetricsRegistry metrics;
+    private final long commitIntervalMs;
+    private final Duration pollTime;
+    private volatile State state = State.CREATED;
+    private volatile boolean shutdownRequested;
+    private long lastCommitMs;
+    // Metric counters: written by this thread only.
+    private long processTotal;
+    private long processNanos;
+    private long commitTotal;
+    private long commitNanos;
+    private long commitMaxNanos;
+    private long pollTotal;
+    private long punctuateTotal;
+
+    /**
+     * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
+     * here); {@link #start()} runs it.
+     */
+    public StreamThread(String clientId, int index, TopologyMetadata metadata, InternalTopologyBuilder builder,
+        StreamsConfig config, Time time, StateRestoreListener restoreListener, StreamsMetricsRegistry metrics,
+        Listener listener) {
+        super(clientId + "-StreamThread-" + index);
+        this.threadId = getName();
+        this.index = index;
+        this.metadata = metadata;
+        this.config = config;
+        this.time = time;
+        this.listener = listener;
+        this.metrics = metrics;
+        this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
+        ClientConfigs clients = new ClientConfigs(config, threadId);
+        StreamsProducer createdProducer = null;
+        StateRestorer createdRestorer = null;
+        try {
+            createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
+            createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener);
+            this.consumer = new KafkaConsumer<>(clients.mainConsumer(new StreamsPartitionAssignor(sourcesBySubtopology(
+                metadata))), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        } catch (RuntimeException e) {
+            if (createdProducer != null) {
+                createdProducer.close();
+            }
+            if (createdRestorer != null) {
+                createdRestorer.close();
+            }
+            throw e;
+        }
+        this.producer = createdProducer;
+        this.restorer = createdRestorer;
+        this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics);
+        registerMetrics();
+    }
+
+    private static Map<Integer, Set<String>> sourcesBySubtopology(TopologyMetadata metadata) {
+        Map<Integer, Set<String>> sources = new java.util.HashMap<>();
+        for (TopologyMetadata.Subtopology subtopology : metadata.subtopologies().values()) {
+            sources.put(subtopology.id(), subtopology.sourceTopics());
+        }
+        return sources;
+    }
+
+    private void registerMetrics() {
+        Map<String, String> tags = Map.of("thread-id", threadId);
+        String group = "stream-thread-metrics";
+        metrics.addTotal(group, "process-total", "Records processed by the thread", tags, () -> processTotal);
+        metrics.addRate(group, "process-rate", "Records processed per second by the thread", tags,
+            () -> processTotal);
+        metrics.addAverage(group, "process-latency-avg", "Average time to process a record, in ms", tags,
+            () -> processNanos / 1_000_000L, () -> processTotal);
+        metrics.addTotal(group, "commit-total", "Commits of the thread", tags, () -> commitTotal);
+        metrics.addRate(group, "commit-rate", "Commits per second of the thread", tags, () -> commitTotal);
+        metrics.addAverage(group, "commit-latency-avg", "Average commit time, in ms", tags,
+            () -> commitNanos / 1_000_000L, () -> commitTotal);
+        metrics.addGauge(group, "commit-latency-max", "Longest commit, in ms", tags,
+            () -> commitMaxNanos / 1_000_000.0);
+        metrics.addTotal(group, "poll-total", "Polls of the thread", tags, () -> pollTotal);
+        metrics.addRate(group, "poll-rate", "Polls per second of the thread", tags, () -> pollTotal);
+        metrics.addTotal(group, "punctuate-total", "Punctuations of the thread", tags, () -> punctuateTotal);
+    }
+
+    /** Returns the thread's id, {@code <client.id>-StreamThread-<n>}. */
+    public String threadId() {
+        return threadId;
+    }
+
+    /** Returns the thread's 1-based index in its client. */
+    public int index() {
+        return index;
+    }
+
+    /** Returns the state; any thread. */
+    public State state() {
+        return state;
+    }
+
+    private void setState(State newState) {
+        State old = state;
+        if (old == newState) {
+            return;
+        }
+        state = newState;
+        listener.onStateChange(this, newState, old);
+    }
+
+    /** Asks the thread to commit, close its tasks and leave the group; returns at once. Any thread. */
+    public void shutdown() {
+        shutdownRequested = true;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        Throwable failure = null;
+        setState(State.STARTING);
+        try {
+            consumer.subscribe(List.copyOf(metadata.sourceTopics()), new RebalanceListener());
+            lastCommitMs = time.milliseconds();
+            while (!shutdownRequested) {
+                runOnce();
+            }
+        } catch (WakeupException e) {
+            if (!shutdownRequested) {
+                failure = e;
+            }
+        } catch (Throwable e) {
+            failure = e;
+        }
+        setState(State.PENDING_SHUTDOWN);
+        completeShutdown(failure == null);
+        setState(State.DEAD);
+        metrics.removeAll(Map.of("thread-id", threadId));
+        listener.onDead(this, failure);
+    }
+
+    private void runOnce() {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(taskManager.hasBufferedRecords() ? Duration.ZERO
+            : pollTime);
+        pollTotal++;
+        if (!records.isEmpty()) {
+            taskManager.addRecords(records);
+        }
+        long start = System.nanoTime();
+        int processed = taskManager.process(time.milliseconds());
+        if (processed > 0) {
+            processNanos += System.nanoTime() - start;
+            processTotal += processed;
+        }
+        if (taskManager.punctuateSystemTime()) {
+            punctuateTotal++;
+        }
+        long now = time.milliseconds();
+        if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
+            commit();
+            lastCommitMs = now;
+        }
+    }
+
+    private void commit() {
+        long start = System.nanoTime();
+        boolean committed;
+        try {
+            committed = taskManager.commit(consumer);
+        } catch (CommitFailedException | ProducerFencedException | InvalidProducerEpochException e) {
+            // This member lost its tasks to another (a rebalance it missed): drop them; the group reassigns.
+            LOG.warn("Stream thread {} could not commit ({}); closing its tasks dirty and rejoining", threadId,
+                e.toString());
+            taskManager.closeAllDirty();
+            consumer.enforceRebalance("tasks migrated");
+            return;
+        }
+        if (committed) {
+            long elapsed = System.nanoTime() - start;
+            commitTotal++;
+            commitNanos += elapsed;
+            commitMaxNanos = Math.max(commitMaxNanos, elapsed);
+        }
+    }
+
+    private void completeShutdown(boolean clean) {
+        try {
+            if (clean) {
+                taskManager.closeAllClean(consumer);
+            } else {
+                taskManager.closeAllDirty();
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Stream thread {} failed to close its tasks clean; closing them dirty: {}", threadId,
+                e.toString());
+            taskManager.closeAllDirty();
+        }
+        closeQuietly(consumer);
+        closeQuietly(producer);
+        closeQuietly(restorer);
+    }
+
+    private void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("Stream thread {} failed to close {}: {}", threadId, closeable.getClass().getSimpleName(),
+                e.toString());
+        }
+    }
+
+    /** Returns the store named {@code name} of each of this thread's tasks; any thread. */
+    public List<StateStore> stores(String name) {
+        return taskManager.stores(name);
+    }
+
+    /** Returns the ids of this thread's running tasks; any thread. */
+    public Set<TaskId> activeTaskIds() {
+        return taskManager.taskIds();
+    }
+
+    /** Commits and closes revoked tasks, creates assigned ones. Runs inside {@code poll}, on this thread. */
+    private final class RebalanceListener implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            setState(State.PARTITIONS_REVOKED);
+            // Eager rebalancing revokes everything, so every task closes; they are recreated from the assignment.
+            taskManager.closeAllClean(consumer);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            setState(State.PARTITIONS_ASSIGNED);
+            taskManager.createTasks(consumer.assignment());
+            lastCommitMs = time.milliseconds();
+            setState(State.RUNNING);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            setState(State.PARTITIONS_REVOKED);
+            taskManager.closeAllDirty();
+        }
+    }
+}

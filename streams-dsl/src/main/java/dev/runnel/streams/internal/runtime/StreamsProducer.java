@@ -1,0 +1,81 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.clients.producer.Callback;
+import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.ByteArraySerializer;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * A stream thread's producer, shared by its tasks' collectors. Under exactly-once it is transactional: the first send
+ * after a commit begins a transaction, and {@link #commitTransaction} adds the input offsets to it and commits
+ * outputs, changelog writes and offsets together. Not thread-safe; owned by one stream thread.
+ */
+final class StreamsProducer implements AutoCloseable {
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final boolean exactlyOnce;
+    private boolean transactionInFlight;
+
+    StreamsProducer(Map<String, Object> configs, boolean exactlyOnce) {
+        this.producer = new KafkaProducer<>(configs, new ByteArraySerializer(), new ByteArraySerializer());
+        this.exactlyOnce = exactlyOnce;
+        if (exactlyOnce) {
+            // Fences an older producer with the same transactional.id and aborts its open transaction.
+            producer.initTransactions();
+        }
+    }
+
+    void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+        maybeBeginTransaction();
+        producer.send(record, callback);
+    }
+
+    private void maybeBeginTransaction() {
+        if (exactlyOnce && !transactionInFlight) {
+            producer.beginTransaction();
+            transactionInFlight = true;
+        }
+    }
+
+    int partitionCount(String topic) {
+        return producer.partitionsFor(topic).size();
+    }
+
+    void flush() {
+        producer.flush();
+    }
+
+    boolean exactlyOnce() {
+        return exactlyOnce;
+    }
+
+    /** Commits the open transaction with {@code offsets}; a no-op if there is nothing to commit. */
+    void commitTransaction(Map<TopicPartition, OffsetAndMetadata> offsets, ConsumerGroupMetadata group) {
+        if (offsets.isEmpty() && !transactionInFlight) {
+            return;
+        }
+        maybeBeginTransaction();
+        if (!offsets.isEmpty()) {
+            producer.sendOffsetsToTransaction(offsets, group);
+        }
+        producer.commitTransaction();
+        transactionInFlight = false;
+    }
+
+    /** Aborts the open transaction, if any; errors are left to the caller, who is closing dirty anyway. */
+    void abortTransaction() {
+        if (transactionInFlight) {
+            transactionInFlight = false;
+            producer.abortTransaction();
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

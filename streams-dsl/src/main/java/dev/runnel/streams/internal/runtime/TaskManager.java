@@ -1,0 +1,356 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.consumer.ConsumerRecords;
+import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.internal.state.MeteredKeyValueStore;
+import dev.runnel.streams.internal.state.ThreadCache;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.KeyValueStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stream thread's tasks: creates them (with restored state) for assigned partitions, feeds them polled records,
+ * runs them, commits them and closes them clean (commit, then checkpoint) or dirty (no commit, no checkpoint).
+ * Not thread-safe; owned by one stream thread. Its stores are read by interactive queries through
+ * {@link #stores(String)}, whose list is replaced, never mutated.
+ */
+/*
+ * Implementation notes: exactly-once commits. All tasks of a thread share one transactional producer. The first send
+ * after a commit opens a transaction; a commit flushes every task's stores (the record caches send their dirty entries
+ * downstream and to the changelogs), flushes the producer, adds every task's consumed offsets to the transaction with
+ * the consumer's group metadata (so a member fenced by a newer generation cannot commit), and commits it. Outputs,
+ * changelog writes and input offsets so become visible together to read_committed consumers, or not at all. A task
+ * that fails, or is fenced, is closed dirty: the transaction is aborted and nothing is checkpointed, so its next
+ * incarnation restores from the committed changelog (the previous checkpoint and snapshot, written only on a clean
+ * close after a commit, describe committed state and stay valid). Under at-least-once a commit flushes, then commits
+ * the offsets with commitSync: outputs may repeat after a crash, never go missing.
+ */
+final class TaskManager {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
+
+    private final String threadId;
+    private final TopologyMetadata metadata;
+    private final InternalTopologyBuilder builder;
+    private final StreamsConfig config;
+    private final Time time;
+    private final StreamsProducer producer;
+    private final StateRestorer restorer;
+    private final StreamsMetricsRegistry metrics;
+    private final Path stateDir;
+    private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
+    private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
+    private volatile List<ActiveTask> published = List.of();
+    private final ThreadCache threadCache;
+    private boolean commitNeeded;
+
+    /** A running task with what the runtime keeps beside it. */
+    static final class ActiveTask {
+        final StreamTask task;
+        final RecordCollectorImpl collector;
+        final TaskCheckpoint checkpoint;
+        final Map<String, TopicPartition> changelogs;
+        final Map<TopicPartition, Long> restoredOffsets;
+        long processed;
+
+        ActiveTask(StreamTask task, RecordCollectorImpl collector, TaskCheckpoint checkpoint,
+            Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> restoredOffsets) {
+            this.task = task;
+            this.collector = collector;
+            this.checkpoint = checkpoint;
+            this.changelogs = changelogs;
+            this.restoredOffsets = restoredOffsets;
+        }
+    }
+
+    TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
+        Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics) {
+        this.threadId = threadId;
+        this.metadata = metadata;
+        this.builder = builder;
+        this.config = config;
+        this.time = time;
+        this.producer = producer;
+        this.restorer = restorer;
+        this.metrics = metrics;
+        this.stateDir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId());
+        long cacheBytes = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)
+            / config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
+        this.threadCache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
+    }
+
+    /** Creates, restores and initializes the tasks of newly assigned partitions. */
+    void createTasks(Collection<TopicPartition> assigned) {
+        Map<TaskId, List<TopicPartition>> byTask = new TreeMap<>();
+        for (TopicPartition tp : assigned) {
+            byTask.computeIfAbsent(metadata.taskFor(tp), id -> new ArrayList<>()).add(tp);
+        }
+        for (Map.Entry<TaskId, List<TopicPartition>> entry : byTask.entrySet()) {
+            ActiveTask task = tasks.get(entry.getKey());
+            if (task == null) {
+                task = createTask(entry.getKey());
+                tasks.put(entry.getKey(), task);
+            }
+            for (TopicPartition tp : entry.getValue()) {
+                taskByPartition.put(tp, task);
+            }
+        }
+        publish();
+    }
+
+    private ActiveTask createTask(TaskId id) {
+        TopologyMetadata.Subtopology subtopology = metadata.subtopologies().get(id.subtopology());
+        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
+        for (String store : subtopology.loggedStores().keySet()) {
+            changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
+        }
+        Set<String> changelogTopics = new java.util.HashSet<>();
+        changelogs.values().forEach(tp -> changelogTopics.add(tp.topic()));
+        RecordCollectorImpl collector = new RecordCollectorImpl(id, producer, config.productionExceptionHandler(),
+            changelogTopics);
+        ProcessorTopology topology;
+        synchronized (builder) {
+            topology = builder.buildSubtopology(id.subtopology());
+        }
+        StreamTask task = new StreamTask(id, topology, config, time, collector, name -> null);
+        TaskCheckpoint checkpoint = new TaskCheckpoint(stateDir.resolve(id.toString()));
+        task.setThreadCache(threadCache);
+        try {
+            task.initializeStateStores();
+            Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint);
+            task.initializeTopology();
+            ActiveTask active = new ActiveTask(task, collector, checkpoint, changelogs, new HashMap<>(restored));
+            registerMetrics(active);
+            LOG.info("Stream thread {} created task {} (restored {})", threadId, id, restored);
+            return active;
+        } catch (RuntimeException e) {
+            closeQuietly(task);
+            throw e;
+        }
+    }
+
+    private void registerMetrics(ActiveTask active) {
+        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", active.task.id().toString());
+        String group = "stream-task-metrics";
+        metrics.addTotal(group, "process-total", "Records processed by the task", tags, () -> active.processed);
+        metrics.addRate(group, "process-rate", "Records processed per second by the task", tags,
+            () -> active.processed);
+        metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags,
+            () -> active.task.droppedRecords() + active.collector.droppedRecords());
+        metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
+            () -> active.task.droppedRecords() + active.collector.droppedRecords());
+        for (Map.Entry<String, StateStore> store : active.task.stores().entrySet()) {
+            if (store.getValue() instanceof MeteredKeyValueStore<?, ?> metered) {
+                Map<String, String> storeTags = Map.of("thread-id", threadId, "task-id", active.task.id().toString(),
+                    "in-memory-state-id", store.getKey());
+                String storeGroup = "stream-state-metrics";
+                metrics.addTotal(storeGroup, "put-total", "Puts into the store", storeTags, metered::putCount);
+                metrics.addRate(storeGroup, "put-rate", "Puts per second into the store", storeTags,
+                    metered::putCount);
+                metrics.addTotal(storeGroup, "get-total", "Gets from the store", storeTags, metered::getCount);
+                metrics.addRate(storeGroup, "get-rate", "Gets per second from the store", storeTags,
+                    metered::getCount);
+                metrics.addTotal(storeGroup, "delete-total", "Deletes from the store", storeTags,
+                    metered::deleteCount);
+            }
+        }
+    }
+
+    /** Hands polled records to their tasks. */
+    void addRecords(ConsumerRecords<byte[], byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            ActiveTask task = taskByPartition.get(tp);
+            if (task == null) {
+                LOG.warn("Stream thread {} polled records of {}, which belongs to none of its tasks", threadId, tp);
+                continue;
+            }
+            task.task.addRecords(tp, records.records(tp));
+        }
+    }
+
+    /**
+     * Processes every buffered record of every task, firing stream-time punctuations as stream time advances.
+     *
+     * @return the number of records taken from the buffers
+     */
+    int process(long wallClockMs) {
+        int total = 0;
+        for (ActiveTask active : published) {
+            StreamTask task = active.task;
+            int processed = 0;
+            while (task.process(wallClockMs)) {
+                processed++;
+                task.maybePunctuateStreamTime();
+            }
+            active.processed += processed;
+            total += processed;
+        }
+        if (total > 0) {
+            commitNeeded = true;
+        }
+        return total;
+    }
+
+    /** Fires due wall-clock punctuations; returns whether any fired. */
+    boolean punctuateSystemTime() {
+        boolean punctuated = false;
+        for (ActiveTask active : published) {
+            punctuated |= active.task.maybePunctuateSystemTime();
+        }
+        commitNeeded |= punctuated;
+        return punctuated;
+    }
+
+    boolean hasBufferedRecords() {
+        for (ActiveTask active : published) {
+            if (active.task.bufferedRecords() > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean commitRequested() {
+        for (ActiveTask active : published) {
+            if (active.task.commitRequested()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Commits every task: flushes stores and outputs, then commits the input offsets (in the transaction under
+     * exactly-once). Returns whether anything was committed.
+     */
+    boolean commit(KafkaConsumer<byte[], byte[]> consumer) {
+        if (!commitNeeded || tasks.isEmpty()) {
+            return false;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
+        for (ActiveTask active : tasks.values()) {
+            for (Map.Entry<TopicPartition, Long> entry : active.task.prepareCommit().entrySet()) {
+                offsets.put(entry.getKey(), new OffsetAndMetadata(entry.getValue()));
+            }
+        }
+        if (producer.exactlyOnce()) {
+            producer.commitTransaction(offsets, consumer.groupMetadata());
+        } else if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+        }
+        commitNeeded = false;
+        return true;
+    }
+
+    /** Commits, then closes every task clean: each writes its checkpoint and snapshots before its stores close. */
+    void closeAllClean(KafkaConsumer<byte[], byte[]> consumer) {
+        commitNeeded = true;
+        commit(consumer);
+        for (ActiveTask active : tasks.values()) {
+            try {
+                active.checkpoint.write(checkpointOffsets(active), snapshotStores(active));
+            } catch (RuntimeException e) {
+                LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
+            }
+            closeQuietly(active.task);
+            unregisterMetrics(active);
+        }
+        clear();
+    }
+
+    /** Closes every task without committing or checkpointing; aborts the open transaction under exactly-once. */
+    void closeAllDirty() {
+        try {
+            producer.abortTransaction();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not abort the transaction of stream thread {}: {}", threadId, e.toString());
+        }
+        for (ActiveTask active : tasks.values()) {
+            closeQuietly(active.task);
+            unregisterMetrics(active);
+        }
+        clear();
+        commitNeeded = false;
+    }
+
+    private void clear() {
+        tasks.clear();
+        taskByPartition.clear();
+        publish();
+    }
+
+    private void unregisterMetrics(ActiveTask active) {
+        metrics.removeAll(Map.of("thread-id", threadId, "task-id", active.task.id().toString()));
+    }
+
+    private static Map<TopicPartition, Long> checkpointOffsets(ActiveTask active) {
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>(active.restoredOffsets);
+        offsets.putAll(active.collector.changelogOffsets());
+        return offsets;
+    }
+
+    private static Map<String, KeyValueStore<Bytes, byte[]>> snapshotStores(ActiveTask active) {
+        Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
+        for (String name : active.changelogs.keySet()) {
+            KeyValueStore<Bytes, byte[]> inner = StateRestorer.innermostKeyValueStore(active.task.store(name));
+            if (inner != null) {
+                stores.put(name, inner);
+            }
+        }
+        return stores;
+    }
+
+    private static void closeQuietly(StreamTask task) {
+        try {
+            task.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Error closing task {}: {}", task.id(), e.toString());
+        }
+    }
+
+    private void publish() {
+        published = List.copyOf(tasks.values());
+    }
+
+    /** Returns the store named {@code name} of every running task (for interactive queries; any thread). */
+    List<StateStore> stores(String name) {
+        List<StateStore> stores = new ArrayList<>();
+        for (ActiveTask active : published) {
+            StateStore store = active.task.store(name);
+            if (store != null) {
+                stores.add(store);
+            }
+        }
+        return stores;
+    }
+
+    /** Returns the ids of the running tasks (any thread). */
+    Set<TaskId> taskIds() {
+        Set<TaskId> ids = new java.util.TreeSet<>();
+        for (ActiveTask active : published) {
+            ids.add(active.task.id());
+        }
+        return ids;
+    }
+
+    boolean isEmpty() {
+        return tasks.isEmpty();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
+ * store and its changelog below) only when the cache flushes, on commit, or when Caffeine evicts a dirty entry, so
+ * consecutive updates of a key collapse into one write and one forwarded record. A {@link CacheFlushListener} set by
+ * the operator receives the flushed entries. Without a thread cache (the test driver, or a cache of 0 bytes) the layer
+ * passes everything through. Writes and scans: the owning stream thread; point reads: any thread (an interactive
+ * query reads the cache, then the store; its range scans see only written-down entries).
+ */
+/*
+ * Implementation notes. Dirty keys are kept in a LinkedHashSet in the order they were last updated; flush writes them
+ * down in that order, as Kafka's NamedCache does. An entry evicted while dirty is queued by the cache and written down
+ * at the start of this store's next operation (before any read that could miss it). A key updated again after its
+ * eviction is dirty again and stays in the set. Range scans on the owning thread flush first, so they need no merge
+ * of cache and store.
+ */
+public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
+    private final LinkedHashSet<Bytes> dirtyKeys = new LinkedHashSet<>();
+    private ThreadCache cache;
+    private Thread owner;
+    private InternalStateStoreContext context;
+    private CacheFlushListener<Bytes, byte[]> listener;
+    private boolean sendOldValues;
+
+    /** Wraps {@code wrapped}. */
+    public CachingKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped) {
+        super(wrapped);
+    }
+
+    @Override
+    public void init(StateStoreContext storeContext, StateStore root) {
+        super.init(storeContext, root);
+        if (storeContext instanceof InternalStateStoreContext internal) {
+            this.context = internal;
+            this.cache = internal.threadCache();
+        }
+        this.owner = Thread.currentThread();
+    }
+
+    /** Sets the receiver of flushed entries; returns whether this layer caches (if not, nothing is ever flushed). */
+    public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> flushListener, boolean oldValues) {
+        this.listener = flushListener;
+        this.sendOldValues = oldValues;
+        return true;
+    }
+
+    private boolean caching() {
+        return cache != null && Thread.currentThread() == owner;
+    }
+
+    @Override
+    public byte[] get(Bytes key) {
+        if (cache == null) {
+            return super.get(key);
+        }
+        if (caching() && cache.hasEvictions()) {
+            cache.drainEvictions();
+        }
+        ThreadCache.Entry entry = cache.get(this, key);
+        return entry != null ? entry.value : super.get(key);
+    }
+
+    @Override
+    public void put(Bytes key, byte[] value) {
+        if (!caching()) {
+            writeDown(key, value, context == null ? 0L : context.recordTimestamp());
+            return;
+        }
+        cache.put(this, key, new ThreadCache.Entry(value, true, context == null ? 0L : context.recordTimestamp()));
+        dirtyKeys.remove(key);
+        dirtyKeys.add(key);
+        if (cache.hasEvictions()) {
+            cache.drainEvictions();
+        }
+    }
+
+    @Override
+    public byte[] putIfAbsent(Bytes key, byte[] value) {
+        byte[] existing = get(key);
+        if (existing == null) {
+            put(key, value);
+        }
+        return existing;
+    }
+
+    @Override
+    public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+        for (KeyValue<Bytes, byte[]> entry : entries) {
+            put(entry.key, entry.value);
+        }
+    }
+
+    @Override
+    public byte[] delete(Bytes key) {
+        byte[] previous = get(key);
+        put(key, null);
+        return previous;
+    }
+
+    private void writeDown(Bytes key, byte[] value, long timestamp) {
+        byte[] old = listener != null && sendOldValues ? super.get(key) : null;
+        if (value == null) {
+            super.delete(key);
+        } else {
+            super.put(key, value);
+        }
+        if (listener != null) {
+            listener.apply(key, value, old, timestamp);
+        }
+    }
+
+    /** Writes down an entry the cache evicted while dirty (called on the owning thread, from a drain). */
+    void flushEvicted(Bytes key, ThreadCache.Entry entry) {
+        writeDown(key, entry.value, entry.timestamp);
+        ThreadCache.Entry current = cache.get(this, key);
+        if (current == null || !current.dirty) {
+            dirtyKeys.remove(key);
+        }
+    }
+
+    @Override
+    public void flush() {
+        if (caching()) {
+            cache.drainEvictions();
+            List<Bytes> keys = new ArrayList<>(dirtyKeys);
+            dirtyKeys.clear();
+            for (Bytes key : keys) {
+                ThreadCache.Entry entry = cache.get(this, key);
+                if (entry != null && entry.dirty) {
+                    entry.dirty = false;
+                    writeDown(key, entry.value, entry.timestamp);
+                }
+            }
+        }
+        super.flush();
+    }
+
+    @Override
+    public void close() {
+        if (cache != null) {
+            cache.removeAll(this);
+        }
+        dirtyKeys.clear();
+        super.close();
+    }
+
+    private void flushForScan() {
+        if (caching()) {
+            flush();
+        }
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+        flushForScan();
+        return super.range(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
+        flushForScan();
+        return super.reverseRange(from, to);
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> all() {
+        flushForScan();
+        return super.all();
+    }
+
+    @Override
+    public KeyValueIterator<Bytes, byte[]> reverseAll() {
+        flushForScan();
+        return super.reverseAll();
+    }
+
+    @Override
+    public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix,
+        PS prefixKeySerializer) {
+        flushForScan();
+        return super.prefixScan(prefix, prefixKeySerializer);
+    }
+
+    @Override
+    public long approximateNumEntries() {
+        flushForScan();
+        return super.approximateNumEntries();
+    }
+
+    /** Returns the number of keys waiting to be written down, for tests. */
+    int dirtyCount() {
+        return dirtyKeys.size();
+    }
+}

@@ -1,0 +1,85 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.WordCountTopology;
+import dev.runnel.streams.processor.TaskId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two instances of one application in one process share its tasks and take over each other's. */
+class KafkaStreamsRebalanceIT {
+    private static final Set<TaskId> ALL_TASKS = Set.of(new TaskId(0, 0), new TaskId(0, 1), new TaskId(1, 0),
+        new TaskId(1, 1), new TaskId(1, 2), new TaskId(1, 3));
+
+    @TempDir
+    Path root;
+
+    @Test
+    void shouldSplitTasksBetweenInstancesAndTakeThemOverOnClose() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("lines", 2);
+        log.createTopic("words", 4);
+        log.createTopic("counts", 4);
+        KafkaStreams first = new KafkaStreams(WordCountTopology.build("lines", "words", "counts"),
+            log.streamsProps("shared"));
+        KafkaStreams second = new KafkaStreams(WordCountTopology.build("lines", "words", "counts"),
+            log.streamsProps("shared"));
+        try {
+            first.start();
+            second.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                    && second.state() == KafkaStreams.State.RUNNING && !first.activeTaskIds().isEmpty()
+                    && !second.activeTaskIds().isEmpty()
+                    && first.activeTaskIds().size() + second.activeTaskIds().size() == ALL_TASKS.size(),
+                Duration.ofSeconds(15), "both instances running with tasks");
+            Set<TaskId> union = new HashSet<>(first.activeTaskIds());
+            union.addAll(second.activeTaskIds());
+            assertEquals(ALL_TASKS, union, "every task runs somewhere");
+            assertFalse(first.activeTaskIds().stream().anyMatch(second.activeTaskIds()::contains), "disjoint");
+            assertEquals(3, first.activeTaskIds().size(), "balanced");
+
+            log.produce("lines", List.of(KeyValue.pair("1", "a b c d e f"), KeyValue.pair("2", "a b c d e f")),
+                Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
+            EmbeddedLogFixture.await(() -> outputs(log) == 12, Duration.ofSeconds(15), "12 counts");
+
+            first.close();
+            EmbeddedLogFixture.await(() -> second.activeTaskIds().equals(ALL_TASKS)
+                    && second.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(15),
+                "the second instance takes over every task");
+            log.produce("lines", List.of(KeyValue.pair("3", "a b c d e f")), Serdes.String().serializer(),
+                Serdes.String().serializer(), 2_000L);
+            EmbeddedLogFixture.await(() -> outputs(log) == 18, Duration.ofSeconds(15), "18 counts");
+            Map<String, List<Long>> perWord = new TreeMap<>();
+            for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
+                Serdes.Long().deserializer(), false)) {
+                perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+            }
+            for (String word : List.of("a", "b", "c", "d", "e", "f")) {
+                assertEquals(List.of(1L, 2L, 3L), perWord.get(word), "state moved with the task of " + word);
+            }
+            assertTrue(second.close(Duration.ofSeconds(10)));
+            assertEquals(KafkaStreams.State.NOT_RUNNING, second.state());
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    private static int outputs(EmbeddedLogFixture log) {
+        return log.readAll("counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), false).size();
+    }
+}

@@ -1,0 +1,127 @@
+package dev.runnel.streams.integration;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.NewTopic;
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.KafkaStreams;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.function.BooleanSupplier;
+
+/** A real embedded log under a test's temporary folder, with helpers to create topics, produce and read them back. */
+public final class EmbeddedLogFixture {
+    private final Path logDir;
+    private final Path stateDir;
+
+    public EmbeddedLogFixture(Path root) {
+        this.logDir = root.resolve("log");
+        this.stateDir = root.resolve("state");
+    }
+
+    public Path logDir() {
+        return logDir;
+    }
+
+    public Path stateDir() {
+        return stateDir;
+    }
+
+    /** Returns the base configs of an application on this log, with a short commit interval. */
+    public Properties streamsProps(String applicationId) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.LOG_DIR_CONFIG, logDir.toString());
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.POLL_MS_CONFIG, 20);
+        return props;
+    }
+
+    public void createTopic(String name, int partitions) {
+        try (Admin admin = Admin.create(Map.of("log.dir", logDir.toString()))) {
+            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()))).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("Could not create topic " + name, e);
+        }
+    }
+
+    public <K, V> void produce(String topic, List<KeyValue<K, V>> records, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer, long timestamp) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of("log.dir", logDir.toString()), keySerializer,
+            valueSerializer)) {
+            for (KeyValue<K, V> record : records) {
+                producer.send(new ProducerRecord<>(topic, null, timestamp, record.key, record.value));
+            }
+            producer.flush();
+        }
+    }
+
+    /** Reads every record of {@code topic} up to its current end (its last stable offset when read committed). */
+    public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, Deserializer<K> keyDeserializer,
+        Deserializer<V> valueDeserializer, boolean readCommitted) {
+        Map<String, Object> configs = new HashMap<>();
+        configs.put("log.dir", logDir.toString());
+        configs.put("auto.offset.reset", "earliest");
+        configs.put("isolation.level", readCommitted ? "read_committed" : "read_uncommitted");
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(configs, keyDeserializer, valueDeserializer)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            int count = consumer.partitionsFor(topic).size();
+            for (int p = 0; p < count; p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            List<ConsumerRecord<K, V>> result = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    fail("Could not read " + topic + " to its end " + ends);
+                }
+                for (ConsumerRecord<K, V> record : consumer.poll(Duration.ofMillis(50))) {
+                    result.add(record);
+                }
+            }
+            return result;
+        }
+    }
+
+    /** Waits up to {@code timeout} for {@code condition}, failing with {@code message}. */
+    public static void await(BooleanSupplier condition, Duration timeout, String message) {
+        long deadline = System.currentTimeMillis() + timeout.toMillis();
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                fail("Timed out after " + timeout + ": " + message);
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    /** Waits until {@code streams} is RUNNING. */
+    public static void awaitRunning(KafkaStreams streams) {
+        await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(15),
+            "KafkaStreams to be RUNNING (is " + streams.state() + ")");
+    }
+}
