@@ -16,6 +16,8 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Unmatched;
 
 /**
@@ -63,6 +65,8 @@ final class PerfExtensions {
         private final StandardStreams io;
         @Unmatched
         List<String> args = new ArrayList<>();
+        @Spec
+        CommandSpec spec;
 
         ExtensionCommand(String className, StandardStreams io) {
             this.className = className;
@@ -71,6 +75,10 @@ final class PerfExtensions {
 
         @Override
         public Integer call() throws Exception {
+            if (args.contains("--help") || args.contains("-h")) {
+                spec.commandLine().usage(io.out());
+                return 0;
+            }
             MethodHandle run;
             try {
                 Class<?> type = Class.forName(className.trim(), true, PerfExtensions.class.getClassLoader());
