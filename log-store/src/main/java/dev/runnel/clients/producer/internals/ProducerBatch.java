@@ -54,7 +54,7 @@ final class ProducerBatch {
 
     private void addCallback(Callback callback, FutureRecordMetadata future) {
         if (callbackCount == callbacks.length) {
-            int capacity = Math.max(8, callbackCount * 2);
+            int capacity = Math.max(64, callbackCount * 2);
             callbacks = Arrays.copyOf(callbacks, capacity);
             callbackFutures = Arrays.copyOf(callbackFutures, capacity);
         }
