@@ -17,8 +17,6 @@ import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
-import dev.runnel.streams.state.WindowStore;
-import dev.runnel.streams.state.WindowStoreIterator;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
