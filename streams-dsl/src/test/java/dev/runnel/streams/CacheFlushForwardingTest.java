@@ -13,10 +13,13 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.ThreadCache;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.KeyValueStore;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +42,10 @@ class CacheFlushForwardingTest {
             .count(Materialized.as("counts"))
             .toStream()
             .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
+        return task(builder, cache);
+    }
+
+    private StreamTask task(StreamsBuilder builder, ThreadCache cache) {
         InternalTopologyBuilder internal = builder.build().internalTopologyBuilder();
         internal.setApplicationId("cache-test");
         Properties props = new Properties();
@@ -87,6 +94,29 @@ class CacheFlushForwardingTest {
         assertEquals(List.of("a=1", "a=2", "b=1"), outputs);
         task.prepareCommit();
         assertEquals(3, outputs.size(), "nothing more on commit");
+        task.close();
+    }
+
+    @Test
+    void shouldFlushChainedCachesOfATaskInOneCommit() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .count(Materialized.as("counts"))
+            .toStream()
+            .groupByKey(Grouped.with(Serdes.String(), Serdes.Long()))
+            .reduce((previous, latest) -> latest * 10, Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(
+                "reduced").withValueSerde(Serdes.Long()))
+            .toStream()
+            .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
+        StreamTask task = task(builder, new ThreadCache(1 << 20));
+        pipe(task, "a", "a");
+        task.prepareCommit();
+        // The count's flush forwards a=2 into the reduce's cache, flushed next in the same commit: 2 is its first.
+        assertEquals(List.of("a=2"), outputs);
+        pipe(task, "a");
+        task.prepareCommit();
+        assertEquals(List.of("a=2", "a=30"), outputs);
         task.close();
     }
 

@@ -10,7 +10,8 @@ import dev.runnel.streams.state.ValueAndTimestamp;
  * Makes a table-producing operator forward what its store's caching layer writes down, as Kafka Streams does: with
  * the record cache on, the updates of a key between two commits (or until the cache evicts it) collapse into one
  * {@link Change} from the last written-down value to the latest; with the cache off (a cache of 0 bytes, or the test
- * driver) every write is written down, and so forwarded, at once. Stateless helper.
+ * driver) every write is written down, and so forwarded, at once. Window and session stores have no caching layer
+ * yet, so windowed and session aggregations still forward every update. Stateless helper.
  */
 final class TimestampedCacheFlushForwarder {
     private TimestampedCacheFlushForwarder() {
