@@ -18,13 +18,16 @@ import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.QueryableStoreTypes;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
+import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
+import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
@@ -362,6 +365,33 @@ class KafkaStreamsDslIT {
             assertNull(store.get("Z"));
         }
         assertEquals(Map.of("A", List.of(1L, 2L, 12L), "B", List.of(1L, 2L)), countsPerKey("totals"));
+    }
+
+    @Test
+    void shouldServeSessionWindowedCountsToQueriesAcrossPartitions() {
+        topics(2, "visits");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("visits")
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(5)))
+            .count(Materialized.<String, Long, SessionStore<Bytes, byte[]>>as("sessions")
+                .withRetention(Duration.ofMinutes(1))); // the default, gap + grace, would expire A's first session
+        try (App app = new App("sessions", builder.build(), List.of("visits"), Map.of())) {
+            app.phase("visits", 1_000L, "A", "-", "B", "-")
+                .phase("visits", 4_000L, "A", "-")
+                .phase("visits", 20_000L, "A", "-", "C", "-");
+            ReadOnlySessionStore<String, Long> sessions = app.streams.store(StoreQueryParameters.fromNameAndType(
+                "sessions", QueryableStoreTypes.sessionStore()));
+            List<String> a = new ArrayList<>();
+            try (var iterator = sessions.fetch("A")) {
+                iterator.forEachRemaining(kv -> a.add(kv.key.window().start() + "-" + kv.key.window().end() + "="
+                    + kv.value));
+            }
+            assertEquals(List.of("1000-4000=2", "20000-20000=1"), a);
+            assertEquals(1L, sessions.fetchSession("B", 1_000L, 1_000L));
+            assertEquals(1L, sessions.fetchSession("C", 20_000L, 20_000L));
+            assertNull(sessions.fetchSession("B", 0L, 1_000L));
+        }
     }
 
     @Test
