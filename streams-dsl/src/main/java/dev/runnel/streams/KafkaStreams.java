@@ -11,6 +11,7 @@ import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExc
 import dev.runnel.streams.errors.UnknownStateStoreException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.internal.runtime.GlobalStreamThread;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
@@ -74,6 +75,7 @@ public class KafkaStreams implements AutoCloseable {
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private TopologyMetadata metadata;
+    private volatile GlobalStreamThread globalThread;
     private State state = State.CREATED;
     private StateListener stateListener;
     private StreamsUncaughtExceptionHandler uncaughtExceptionHandler;
@@ -269,13 +271,22 @@ public class KafkaStreams implements AutoCloseable {
             builder.setApplicationId(applicationId);
             metadata = new TopologyMetadata(builder, applicationId);
         }
-        if (metadata.hasGlobalStores()) {
-            throw new StreamsException("Global stores (GlobalKTable, addGlobalStore) are not supported by"
-                + " KafkaStreams yet; run the topology with TopologyTestDriver or use a KTable");
-        }
         new InternalTopicManager(config).setup(metadata);
         setState(State.REBALANCING);
         CLIENTS.computeIfAbsent(applicationId, id -> new CopyOnWriteArrayList<>()).add(this);
+        if (metadata.hasGlobalStores()) {
+            // As in Kafka Streams, start() returns only once the global stores are fully restored.
+            globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener,
+                failure -> shutdownWithError());
+            try {
+                globalThread.startAndAwaitInitialized();
+            } catch (StreamsException e) {
+                setState(State.PENDING_SHUTDOWN);
+                finishClose();
+                setState(State.NOT_RUNNING);
+                throw e;
+            }
+        }
         int count = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
         for (int i = 1; i <= count; i++) {
             threads.add(newThread(i));
@@ -286,8 +297,9 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     private StreamThread newThread(int index) {
+        GlobalStreamThread global = globalThread;
         return new StreamThread(clientId, index, metadata, builder, config, time, restoreListener, metrics,
-            new ThreadListener());
+            global == null ? name -> null : global::store, new ThreadListener());
     }
 
     /** Aggregates the threads' states into the client's, and applies the uncaught exception handler. */
@@ -446,7 +458,26 @@ public class KafkaStreams implements AutoCloseable {
                 return false;
             }
         }
-        return stopped;
+        return stopGlobalThread(deadlineMs) && stopped;
+    }
+
+    private boolean stopGlobalThread(long deadlineMs) {
+        GlobalStreamThread global = globalThread;
+        if (global == null || global == Thread.currentThread()) {
+            return true;
+        }
+        global.shutdown();
+        try {
+            long wait = deadlineMs == Long.MAX_VALUE ? 0 : deadlineMs - time.milliseconds();
+            if (wait < 0) {
+                return false;
+            }
+            global.join(wait);
+            return !global.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private void finishClose() {
@@ -534,6 +565,11 @@ public class KafkaStreams implements AutoCloseable {
 
     private List<StateStore> localStores(String name, Integer partition, QueryableStoreType<?> type) {
         List<StateStore> stores = new ArrayList<>();
+        GlobalStreamThread global = globalThread;
+        if (global != null && global.store(name) != null) {
+            // A global store holds every partition of its topic: the one store answers for all.
+            return type.accepts(global.store(name)) ? global.stores(name) : List.of();
+        }
         for (StreamThread thread : threads) {
             for (StateStore store : thread.stores(name)) {
                 if (type.accepts(store)) {

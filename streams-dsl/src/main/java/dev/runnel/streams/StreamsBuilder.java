@@ -1,11 +1,14 @@
 package dev.runnel.streams;
 
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.dsl.InternalStreamsBuilder;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.Collection;
 import java.util.List;
@@ -67,6 +70,20 @@ public class StreamsBuilder {
             Objects.requireNonNull(consumed, "consumed can't be null"));
     }
 
+    /** Returns a table of {@code topic}, materialized as {@code materialized} says (queryable if named). */
+    public synchronized <K, V> KTable<K, V> table(String topic,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return table(topic, Consumed.with(null, null), materialized);
+    }
+
+    /** Returns a table of {@code topic}, read as {@code consumed} says and materialized as {@code materialized}. */
+    public synchronized <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return internalStreamsBuilder.table(Objects.requireNonNull(topic, "topic can't be null"),
+            Objects.requireNonNull(consumed, "consumed can't be null"),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
+    }
+
     /** Returns a global table of {@code topic}, with the default serdes. */
     public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic) {
         return globalTable(topic, Consumed.with(null, null));
@@ -76,6 +93,20 @@ public class StreamsBuilder {
     public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
         return internalStreamsBuilder.globalTable(Objects.requireNonNull(topic, "topic can't be null"),
             Objects.requireNonNull(consumed, "consumed can't be null"));
+    }
+
+    /** Returns a global table of {@code topic}, materialized as {@code materialized} says (queryable if named). */
+    public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return globalTable(topic, Consumed.with(null, null), materialized);
+    }
+
+    /** Returns a global table of {@code topic}, read as {@code consumed} says, materialized as {@code materialized}. */
+    public synchronized <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return internalStreamsBuilder.globalTable(Objects.requireNonNull(topic, "topic can't be null"),
+            Objects.requireNonNull(consumed, "consumed can't be null"),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     /** Adds a store that {@code KStream#process} and {@code processValues} can name. */

@@ -1,6 +1,8 @@
 package dev.runnel.streams.state;
 
 import dev.runnel.streams.internal.state.CompositeReadOnlyKeyValueStore;
+import dev.runnel.streams.internal.state.CompositeReadOnlySessionStore;
+import dev.runnel.streams.internal.state.CompositeReadOnlyWindowStore;
 import dev.runnel.streams.processor.StateStore;
 import java.util.List;
 import java.util.function.Supplier;
@@ -38,6 +40,52 @@ public final class QueryableStoreTypes {
             public ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
                 String storeName) {
                 return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
+            }
+        };
+    }
+
+    /** Window stores (plain or timestamped), read as plain values. */
+    public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, V>> windowStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore stateStore) {
+                return stateStore instanceof ReadOnlyWindowStore;
+            }
+
+            @Override
+            public ReadOnlyWindowStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
+                return new CompositeReadOnlyWindowStore<>(stores, storeName, false);
+            }
+        };
+    }
+
+    /** Timestamped window stores (windowed aggregations), read with their timestamps. */
+    public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> timestampedWindowStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore stateStore) {
+                return stateStore instanceof TimestampedWindowStore;
+            }
+
+            @Override
+            public ReadOnlyWindowStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
+                String storeName) {
+                return new CompositeReadOnlyWindowStore<>(stores, storeName, true);
+            }
+        };
+    }
+
+    /** Session stores (session-windowed aggregations). */
+    public static <K, V> QueryableStoreType<ReadOnlySessionStore<K, V>> sessionStore() {
+        return new QueryableStoreType<>() {
+            @Override
+            public boolean accepts(StateStore stateStore) {
+                return stateStore instanceof ReadOnlySessionStore;
+            }
+
+            @Override
+            public ReadOnlySessionStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
+                return new CompositeReadOnlySessionStore<>(stores, storeName);
             }
         };
     }

@@ -73,6 +73,63 @@ public final class EmbeddedLogFixture {
         }
     }
 
+    /** Produces {@code records} (each with its own topic, key, value and timestamp) and flushes. */
+    public <K, V> void produce(List<ProducerRecord<K, V>> records, Serializer<K> keySerializer,
+        Serializer<V> valueSerializer) {
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(Map.of("log.dir", logDir.toString()), keySerializer,
+            valueSerializer)) {
+            for (ProducerRecord<K, V> record : records) {
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    /**
+     * Waits until application {@code applicationId} has processed everything in {@code inputTopics} and in its own
+     * repartition topics: its committed offsets equal the end offsets of all of them, twice in a row (a commit
+     * covers the outputs and repartition writes of what it commits, so then every output is written).
+     */
+    public void awaitProcessed(String applicationId, List<String> inputTopics, Duration timeout) {
+        int[] settled = {0};
+        await(() -> {
+            boolean caughtUp = caughtUp(applicationId, inputTopics);
+            settled[0] = caughtUp ? settled[0] + 1 : 0;
+            return settled[0] >= 2;
+        }, timeout, applicationId + " to process " + inputTopics + " and its repartition topics");
+    }
+
+    private boolean caughtUp(String applicationId, List<String> inputTopics) {
+        try (Admin admin = Admin.create(Map.of("log.dir", logDir.toString()));
+             KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("log.dir", logDir.toString()),
+                 new dev.runnel.common.serialization.ByteArrayDeserializer(),
+                 new dev.runnel.common.serialization.ByteArrayDeserializer())) {
+            List<String> topics = new ArrayList<>(inputTopics);
+            for (String topic : admin.listTopics().names().get()) {
+                if (topic.startsWith(applicationId + "-") && topic.endsWith("-topic")
+                    || topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")) {
+                    topics.add(topic);
+                }
+            }
+            Map<TopicPartition, dev.runnel.clients.consumer.OffsetAndMetadata> committed =
+                admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+            for (String topic : topics) {
+                int count = consumer.partitionsFor(topic).size();
+                for (int p = 0; p < count; p++) {
+                    TopicPartition tp = new TopicPartition(topic, p);
+                    long end = consumer.endOffsets(List.of(tp)).get(tp);
+                    dev.runnel.clients.consumer.OffsetAndMetadata offset = committed.get(tp);
+                    if (end > 0 && (offset == null || offset.offset() < end)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("Could not read the offsets of " + applicationId, e);
+        }
+    }
+
     /** Reads every record of {@code topic} up to its current end (its last stable offset when read committed). */
     public <K, V> List<ConsumerRecord<K, V>> readAll(String topic, Deserializer<K> keyDeserializer,
         Deserializer<V> valueDeserializer, boolean readCommitted) {

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.dsl.OptionsInternal.ConsumedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -9,10 +10,11 @@ import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
-import dev.runnel.streams.state.Stores;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -56,31 +58,55 @@ public final class InternalStreamsBuilder {
 
     /** Adds a source table of {@code topic}, materialized in a timestamped store, and returns it. */
     public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
+        return table(topic, consumed, Materialized.with(null, null));
+    }
+
+    /**
+     * Adds a source table of {@code topic}, materialized as {@code materialized} says (its serdes win over
+     * {@code consumed}'s), and returns it; queryable if the store is named.
+     */
+    public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
-        String storeName = newStoreName(topic + "-");
+        JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store =
+            new JoinOptionsInternal.MaterializedInternal<>(materialized, this, topic + "-");
+        Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : options.keySerde();
+        Serde<V> valueSerde = store.valueSerde() != null ? store.valueSerde() : options.valueSerde();
+        String storeName = store.storeName();
         String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         String tableSourceName = newProcessorName(KTABLE_SOURCE_NAME);
-        topologyBuilder.addSource(sourceName, options.timestampExtractor(), deserializer(options.keySerde()),
-            deserializer(options.valueSerde()), topic);
+        topologyBuilder.addSource(sourceName, options.timestampExtractor(), deserializer(keySerde),
+            deserializer(valueSerde), topic);
         topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
-        topologyBuilder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
-            options.keySerde(), options.valueSerde()), tableSourceName);
-        return new KTableImpl<>(this, tableSourceName, options.keySerde(), options.valueSerde(), null,
+        topologyBuilder.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, valueSerde),
+            tableSourceName);
+        return new KTableImpl<>(this, tableSourceName, keySerde, valueSerde, store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(storeName));
     }
 
     /** Adds a global table of {@code topic} and returns it. */
     public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed) {
+        return globalTable(topic, consumed, Materialized.with(null, null));
+    }
+
+    /**
+     * Adds a global table of {@code topic}, materialized as {@code materialized} says (never logged: the topic is
+     * its changelog), and returns it; queryable if the store is named.
+     */
+    public <K, V> GlobalKTable<K, V> globalTable(String topic, Consumed<K, V> consumed,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
-        String storeName = newStoreName(topic + "-");
+        JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store =
+            new JoinOptionsInternal.MaterializedInternal<>(materialized.withLoggingDisabled(), this, topic + "-");
+        Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : options.keySerde();
+        Serde<V> valueSerde = store.valueSerde() != null ? store.valueSerde() : options.valueSerde();
+        String storeName = store.storeName();
         String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         String processorName = newProcessorName(KTABLE_SOURCE_NAME);
-        StoreBuilder<?> store = Stores.timestampedKeyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
-            options.keySerde(), options.valueSerde()).withLoggingDisabled();
-        topologyBuilder.addGlobalStore(store, sourceName, options.timestampExtractor(),
-            deserializer(options.keySerde()), deserializer(options.valueSerde()), topic, processorName,
-            new KTableSource<K, V>(storeName));
-        return new GlobalKTableImpl<>(KTableValueGetterSupplier.ofStore(storeName), null);
+        topologyBuilder.addGlobalStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, valueSerde),
+            sourceName, options.timestampExtractor(), deserializer(keySerde), deserializer(valueSerde), topic,
+            processorName, new KTableSource<K, V>(storeName));
+        return new GlobalKTableImpl<>(KTableValueGetterSupplier.ofStore(storeName), store.queryableStoreName());
     }
 
     /** Adds a store that processors connect to by name (KStream#process). */

@@ -32,11 +32,13 @@ public record KStreamAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> i
     public Processor<K, V, K, Change<VAgg>> get() {
         return new ContextualProcessor<>() {
             private TimestampedKeyValueStore<K, VAgg> store;
+            private boolean forwardOnFlush;
 
             @Override
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
+                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
             }
 
             @Override
@@ -52,7 +54,9 @@ public record KStreamAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> i
                     oldAgg == null ? initializer.apply() : oldAgg);
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp));
-                context().forward(record.withValue(new Change<>(newAgg, oldAgg)).withTimestamp(timestamp));
+                if (!forwardOnFlush) {
+                    context().forward(record.withValue(new Change<>(newAgg, oldAgg)).withTimestamp(timestamp));
+                }
             }
         };
     }

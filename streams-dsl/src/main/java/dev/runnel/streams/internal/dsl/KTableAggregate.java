@@ -33,11 +33,13 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
     public Processor<K, Change<V>, K, Change<VAgg>> get() {
         return new ContextualProcessor<>() {
             private TimestampedKeyValueStore<K, VAgg> store;
+            private boolean forwardOnFlush;
 
             @Override
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
+                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
             }
 
             @Override
@@ -58,7 +60,9 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
                 }
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 store.put(record.key(), agg == null ? null : ValueAndTimestamp.make(agg, timestamp));
-                context().forward(record.withValue(new Change<>(agg, oldAgg)).withTimestamp(timestamp));
+                if (!forwardOnFlush) {
+                    context().forward(record.withValue(new Change<>(agg, oldAgg)).withTimestamp(timestamp));
+                }
             }
         };
     }

@@ -20,11 +20,13 @@ public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<
     public Processor<K, V, K, Change<V>> get() {
         return new ContextualProcessor<>() {
             private TimestampedKeyValueStore<K, V> store;
+            private boolean forwardOnFlush;
 
             @Override
             public void init(dev.runnel.streams.processor.api.ProcessorContext<K, Change<V>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
+                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
             }
 
             @Override
@@ -36,7 +38,9 @@ public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<
                 }
                 V oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
                 store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-                context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                if (!forwardOnFlush) {
+                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                }
             }
         };
     }

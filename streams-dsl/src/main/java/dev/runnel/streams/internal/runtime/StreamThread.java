@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,11 +78,11 @@ public final class StreamThread extends Thread {
 
     /**
      * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
-     * here); {@link #start()} runs it.
+     * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name.
      */
     public StreamThread(String clientId, int index, TopologyMetadata metadata, InternalTopologyBuilder builder,
         StreamsConfig config, Time time, StateRestoreListener restoreListener, StreamsMetricsRegistry metrics,
-        Listener listener) {
+        Function<String, StateStore> globalStores, Listener listener) {
         super(clientId + "-StreamThread-" + index);
         this.threadId = getName();
         this.index = index;
@@ -111,7 +112,8 @@ public final class StreamThread extends Thread {
         }
         this.producer = createdProducer;
         this.restorer = createdRestorer;
-        this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics);
+        this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
+            globalStores);
         registerMetrics();
     }
 

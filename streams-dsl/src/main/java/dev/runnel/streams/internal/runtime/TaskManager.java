@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ final class TaskManager {
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
     private final ThreadCache threadCache;
+    private final Function<String, StateStore> globalStores;
     private boolean commitNeeded;
 
     /** A running task with what the runtime keeps beside it. */
@@ -81,7 +83,9 @@ final class TaskManager {
     }
 
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
-        Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics) {
+        Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
+        Function<String, StateStore> globalStores) {
+        this.globalStores = globalStores;
         this.threadId = threadId;
         this.metadata = metadata;
         this.builder = builder;
@@ -129,7 +133,7 @@ final class TaskManager {
         synchronized (builder) {
             topology = builder.buildSubtopology(id.subtopology());
         }
-        StreamTask task = new StreamTask(id, topology, config, time, collector, name -> null);
+        StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores);
         TaskCheckpoint checkpoint = new TaskCheckpoint(stateDir.resolve(id.toString()));
         task.setThreadCache(threadCache);
         try {

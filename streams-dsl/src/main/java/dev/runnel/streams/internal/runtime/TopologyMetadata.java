@@ -90,7 +90,7 @@ public final class TopologyMetadata {
         return applicationId;
     }
 
-    /** Returns whether the topology has global stores (not run by {@code KafkaStreams} yet). */
+    /** Returns whether the topology has global stores (run by a {@code GlobalStreamThread}). */
     public boolean hasGlobalStores() {
         return hasGlobalStores;
     }

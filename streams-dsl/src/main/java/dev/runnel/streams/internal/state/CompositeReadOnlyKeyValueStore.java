@@ -112,7 +112,7 @@ public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyVa
     }
 
     /** Iterates the given iterators one after another. */
-    private static final class ConcatIterator<K, V> implements KeyValueIterator<K, V> {
+    static final class ConcatIterator<K, V> implements KeyValueIterator<K, V> {
         private final List<KeyValueIterator<K, V>> iterators;
         private final Iterator<KeyValueIterator<K, V>> remaining;
         private KeyValueIterator<K, V> current;
