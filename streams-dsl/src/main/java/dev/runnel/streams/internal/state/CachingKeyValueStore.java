@@ -8,7 +8,7 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -27,7 +27,12 @@ import java.util.List;
  * of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
-    private final LinkedHashSet<Bytes> dirtyKeys = new LinkedHashSet<>();
+    /** The dirty keys, in the order they were last updated (an access-ordered map: a put moves a key to the end). */
+    private final LinkedHashMap<Bytes, Boolean> dirtyKeys = new LinkedHashMap<>(16, 0.75f, true);
+    private final int identityHash = System.identityHashCode(this);
+    /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
+    private Bytes lastKey;
+    private ThreadCache.Entry lastEntry;
     private ThreadCache cache;
     private Thread owner;
     private InternalStateStoreContext context;
@@ -56,6 +61,10 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         return true;
     }
 
+    int identityHash() {
+        return identityHash;
+    }
+
     private boolean caching() {
         return cache != null && Thread.currentThread() == owner;
     }
@@ -65,10 +74,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         if (cache == null) {
             return super.get(key);
         }
-        if (caching() && cache.hasEvictions()) {
+        boolean owner = caching();
+        if (owner && cache.hasEvictions()) {
             cache.drainEvictions();
         }
         ThreadCache.Entry entry = cache.get(this, key);
+        if (owner) {
+            lastKey = entry != null ? key : null;
+            lastEntry = entry;
+        }
         return entry != null ? entry.value : super.get(key);
     }
 
@@ -78,9 +92,20 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
             writeDown(key, value, context == null ? 0L : context.recordTimestamp());
             return;
         }
-        cache.put(this, key, new ThreadCache.Entry(value, true, context == null ? 0L : context.recordTimestamp()));
-        dirtyKeys.remove(key);
-        dirtyKeys.add(key);
+        long timestamp = context == null ? 0L : context.recordTimestamp();
+        ThreadCache.Entry last = lastEntry;
+        if (last != null && last.dirty && last.sameWeight(value) && key.equals(lastKey)) {
+            // The entry is still cached (evictions and flushes reset lastEntry) and dirty, so an eviction queues it
+            // and its write-down reads these fields: update it in place instead of a second cache write.
+            last.timestamp = timestamp;
+            last.value = value;
+        } else {
+            ThreadCache.Entry entry = new ThreadCache.Entry(value, true, timestamp);
+            cache.put(this, key, entry);
+            lastKey = key;
+            lastEntry = entry;
+        }
+        dirtyKeys.put(key, Boolean.TRUE);
         if (cache.hasEvictions()) {
             cache.drainEvictions();
         }
@@ -123,6 +148,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
 
     /** Writes down an entry the cache evicted while dirty (called on the owning thread, from a drain). */
     void flushEvicted(Bytes key, ThreadCache.Entry entry) {
+        forgetLastEntry();
         writeDown(key, entry.value, entry.timestamp);
         ThreadCache.Entry current = cache.get(this, key);
         if (current == null || !current.dirty) {
@@ -133,8 +159,9 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     @Override
     public void flush() {
         if (caching()) {
+            forgetLastEntry();
             cache.drainEvictions();
-            List<Bytes> keys = new ArrayList<>(dirtyKeys);
+            List<Bytes> keys = new ArrayList<>(dirtyKeys.keySet());
             dirtyKeys.clear();
             for (Bytes key : keys) {
                 ThreadCache.Entry entry = cache.get(this, key);
@@ -147,8 +174,14 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         super.flush();
     }
 
+    private void forgetLastEntry() {
+        lastKey = null;
+        lastEntry = null;
+    }
+
     @Override
     public void close() {
+        forgetLastEntry();
         if (cache != null) {
             cache.removeAll(this);
         }
