@@ -8,7 +8,8 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -20,15 +21,21 @@ import java.util.List;
  * query reads the cache, then the store; its range scans see only written-down entries).
  */
 /*
- * Implementation notes. Dirty keys are kept in a LinkedHashSet in the order they were last updated; flush writes them
- * down in that order, as Kafka's NamedCache does. An entry evicted while dirty is queued by the cache and written down
+ * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
+ * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The dirty keys themselves
+ * are a HashSet that changes only when an entry becomes dirty, so the in-place update of an entry that already is
+ * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read. An entry evicted while dirty is queued by the cache and written down
  * at the start of this store's next operation (before any read that could miss it). A key updated again after its
  * eviction is dirty again and stays in the set. Range scans on the owning thread flush first, so they need no merge
  * of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
-    /** The dirty keys, in the order they were last updated (an access-ordered map: a put moves a key to the end). */
-    private final LinkedHashMap<Bytes, Boolean> dirtyKeys = new LinkedHashMap<>(16, 0.75f, true);
+    private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> FLUSH_ORDER =
+        Comparator.comparingLong(pending -> pending.value.sequence);
+
+    /** The keys whose cached entry is dirty (each such entry carries its last update's sequence number). */
+    private final HashSet<Bytes> dirtyKeys = new HashSet<>();
+    private long updateSequence;
     private final int identityHash = System.identityHashCode(this);
     /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
     private Bytes lastKey;
@@ -99,13 +106,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
             // and its write-down reads these fields: update it in place instead of a second cache write.
             last.timestamp = timestamp;
             last.value = value;
+            last.sequence = ++updateSequence;
         } else {
             ThreadCache.Entry entry = new ThreadCache.Entry(value, true, timestamp);
+            entry.sequence = ++updateSequence;
             cache.put(this, key, entry);
             lastKey = key;
             lastEntry = entry;
+            dirtyKeys.add(key);
         }
-        dirtyKeys.put(key, Boolean.TRUE);
         if (cache.hasEvictions()) {
             cache.drainEvictions();
         }
@@ -161,13 +170,21 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         if (caching()) {
             forgetLastEntry();
             cache.drainEvictions();
-            List<Bytes> keys = new ArrayList<>(dirtyKeys.keySet());
-            dirtyKeys.clear();
-            for (Bytes key : keys) {
+            List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
+            for (Bytes key : dirtyKeys) {
                 ThreadCache.Entry entry = cache.get(this, key);
                 if (entry != null && entry.dirty) {
+                    dirty.add(KeyValue.pair(key, entry));
+                }
+            }
+            dirtyKeys.clear();
+            dirty.sort(FLUSH_ORDER);
+            for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
+                ThreadCache.Entry entry = pending.value;
+                // Skip an entry a write-down in this loop made the cache evict (and write down already).
+                if (entry.dirty && cache.get(this, pending.key) == entry) {
                     entry.dirty = false;
-                    writeDown(key, entry.value, entry.timestamp);
+                    writeDown(pending.key, entry.value, entry.timestamp);
                 }
             }
         }

@@ -60,6 +60,8 @@ public final class ThreadCache {
     static final class Entry {
         volatile byte[] value;
         long timestamp;
+        /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
+        long sequence;
         volatile boolean dirty;
 
         Entry(byte[] value, boolean dirty, long timestamp) {
