@@ -24,10 +24,10 @@ import java.util.List;
  * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
  * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The dirty keys themselves
  * are a HashSet that changes only when an entry becomes dirty, so the in-place update of an entry that already is
- * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read. An entry evicted while dirty is queued by the cache and written down
- * at the start of this store's next operation (before any read that could miss it). A key updated again after its
- * eviction is dirty again and stays in the set. Range scans on the owning thread flush first, so they need no merge
- * of cache and store.
+ * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read. An entry evicted while
+ * dirty is queued by the cache and written down at the start of this store's next operation (before any read that
+ * could miss it). A key updated again after its eviction is dirty again and stays in the set. Range scans on the
+ * owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> FLUSH_ORDER =
