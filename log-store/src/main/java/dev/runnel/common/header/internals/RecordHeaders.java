@@ -19,13 +19,17 @@ public final class RecordHeaders implements Headers {
     }
 
     public RecordHeaders(Header[] headers) {
-        this.headers = headers == null ? new ArrayList<>(2) : new ArrayList<>(List.of(headers));
+        // An empty ArrayList allocates its array on the first add: records without headers (the common case on the
+        // fetch path) cost no array.
+        this.headers = headers == null || headers.length == 0 ? new ArrayList<>() : new ArrayList<>(List.of(headers));
     }
 
     public RecordHeaders(Iterable<Header> headers) {
         this.headers = new ArrayList<>();
         if (headers != null) {
-            headers.forEach(this.headers::add);
+            for (Header header : headers) {
+                this.headers.add(header);
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import java.io.File;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -179,8 +180,9 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         recordContext = recordContext.forwarding(record.timestamp(), record.headers());
         try {
             if (childName == null) {
-                for (ProcessorNode child : parent.children()) {
-                    runChild(child, record);
+                List<? extends ProcessorNode> children = parent.children();
+                for (int i = 0, n = children.size(); i < n; i++) {
+                    runChild(children.get(i), record);
                 }
             } else {
                 ProcessorNode child = parent.child(childName);

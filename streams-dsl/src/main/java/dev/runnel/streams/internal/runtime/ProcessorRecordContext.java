@@ -15,6 +15,9 @@ public record ProcessorRecordContext(long timestamp, long offset, int partition,
 
     /** Returns this position with the timestamp and headers of a forwarded record. */
     public ProcessorRecordContext forwarding(long newTimestamp, Headers newHeaders) {
+        if (newTimestamp == timestamp && newHeaders == headers) {
+            return this;
+        }
         return new ProcessorRecordContext(newTimestamp, offset, partition, topic, newHeaders);
     }
 }

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
@@ -12,16 +13,21 @@ import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.Cancellable;
+import dev.runnel.streams.processor.FailOnInvalidTimestamp;
+import dev.runnel.streams.processor.LogAndSkipOnInvalidTimestamp;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.Punctuator;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.StoreBuilder;
 import java.io.File;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,15 +77,16 @@ public final class StreamTask implements AutoCloseable {
     private final Map<String, StateRestoreCallback> restoreCallbacks = new LinkedHashMap<>();
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
-    private final Map<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> buffers = new LinkedHashMap<>();
-    private final Map<TopicPartition, Long> partitionTimes = new HashMap<>();
-    private final Map<TopicPartition, Long> consumedOffsets = new LinkedHashMap<>();
+    private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
+    /** The partitions' queues in the order they first received records; iterated per record, so an array. */
+    private PartitionQueue[] queues = new PartitionQueue[0];
     private final TimestampExtractor defaultTimestampExtractor;
     private final DeserializationExceptionHandler deserializationExceptionHandler;
     private final ProductionExceptionHandler productionExceptionHandler;
     private final Serde<?> defaultKeySerde;
     private final Serde<?> defaultValueSerde;
     private dev.runnel.streams.internal.state.ThreadCache threadCache;
+    private final PunctuationQueue.Firing punctuateCallback = this::punctuate;
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -158,19 +165,42 @@ public final class StreamTask implements AutoCloseable {
         if (topology.source(partition.topic()) == null) {
             throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
         }
-        ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = buffers.computeIfAbsent(partition, p -> new ArrayDeque<>());
-        for (ConsumerRecord<byte[], byte[]> record : records) {
-            buffer.add(record);
+        PartitionQueue queue = queueByPartition.get(partition);
+        if (queue == null) {
+            @SuppressWarnings("unchecked")
+            SourceNode<Object, Object> source = (SourceNode<Object, Object>) topology.source(partition.topic());
+            queue = new PartitionQueue(partition, source);
+            queueByPartition.put(partition, queue);
+            queues = Arrays.copyOf(queues, queues.length + 1);
+            queues[queues.length - 1] = queue;
+        }
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = queue.buffer;
+        if (records instanceof Collection<ConsumerRecord<byte[], byte[]>> collection) {
+            buffer.addAll(collection);
+        } else {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                buffer.add(record);
+            }
         }
     }
 
     /** Returns the number of buffered, unprocessed records. */
     public int bufferedRecords() {
         int count = 0;
-        for (ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer : buffers.values()) {
-            count += buffer.size();
+        for (PartitionQueue queue : queues) {
+            count += queue.buffer.size();
         }
         return count;
+    }
+
+    /** Returns whether any record is buffered. */
+    public boolean hasBufferedRecords() {
+        for (PartitionQueue queue : queues) {
+            if (!queue.buffer.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -181,23 +211,33 @@ public final class StreamTask implements AutoCloseable {
      * @throws StreamsException if a processor, serde or extractor fails, naming the task and input position
      */
     public boolean process(long wallClockTime) {
-        TopicPartition partition = nextPartition();
-        if (partition == null) {
+        PartitionQueue queue = nextQueue();
+        if (queue == null) {
             return false;
         }
-        ConsumerRecord<byte[], byte[]> raw = buffers.get(partition).poll();
-        consumedOffsets.put(partition, raw.offset() + 1);
-        @SuppressWarnings("unchecked")
-        SourceNode<Object, Object> source = (SourceNode<Object, Object>) topology.source(raw.topic());
-        context.setRecordContext(new ProcessorRecordContext(raw.timestamp(), raw.offset(), raw.partition(),
-            raw.topic(), raw.headers()));
+        ConsumerRecord<byte[], byte[]> raw = queue.buffer.poll();
+        queue.nextOffset = raw.offset() + 1;
+        SourceNode<Object, Object> source = queue.source;
+        Headers headers = raw.headers();
+        ProcessorRecordContext recordContext = new ProcessorRecordContext(raw.timestamp(), raw.offset(),
+            raw.partition(), raw.topic(), headers);
+        context.setRecordContext(recordContext);
         try {
-            ConsumerRecord<Object, Object> record = deserialize(source, raw);
-            if (record == null) {
+            Object key;
+            Object value;
+            try {
+                key = source.deserializeKey(raw.topic(), headers, raw.key());
+                value = source.deserializeValue(raw.topic(), headers, raw.value());
+            } catch (RuntimeException e) {
+                handleDeserializationError(source, raw, e);
                 return true;
             }
-            long partitionTime = partitionTimes.getOrDefault(partition, -1L);
-            long timestamp = extractTimestamp(source, record, partitionTime);
+            long partitionTime = queue.partitionTime;
+            TimestampExtractor extractor = extractorOf(source);
+            long timestamp = raw.timestamp();
+            if (timestamp < 0 || !isMetadataTimestampExtractor(extractor)) {
+                timestamp = extractTimestamp(extractor, withDeserialized(raw, key, value), partitionTime);
+            }
             if (timestamp < 0) {
                 LOG.warn("Skipping record due to negative extracted timestamp. topic=[{}] partition=[{}] offset=[{}]"
                     + " extractedTimestamp=[{}] extractor=[{}]", raw.topic(), raw.partition(), raw.offset(),
@@ -205,12 +245,14 @@ public final class StreamTask implements AutoCloseable {
                 recordDropped();
                 return true;
             }
-            partitionTimes.put(partition, Math.max(partitionTime, timestamp));
+            queue.partitionTime = Math.max(partitionTime, timestamp);
             streamTime = Math.max(streamTime, timestamp);
-            context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
-                raw.topic(), raw.headers()));
+            if (timestamp != raw.timestamp()) {
+                context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
+                    raw.topic(), headers));
+            }
             context.setCurrentNode(source);
-            source.process(new Record<>(record.key(), record.value(), timestamp, raw.headers()));
+            source.process(new Record<>(key, value, timestamp, headers));
         } catch (StreamsException e) {
             context.takeFailedNode();
             throw e;
@@ -226,55 +268,63 @@ public final class StreamTask implements AutoCloseable {
         return true;
     }
 
-    private TopicPartition nextPartition() {
-        TopicPartition next = null;
+    private PartitionQueue nextQueue() {
+        PartitionQueue[] all = queues;
+        if (all.length == 1) {
+            return all[0].buffer.isEmpty() ? null : all[0];
+        }
+        PartitionQueue next = null;
         long nextTimestamp = Long.MAX_VALUE;
-        for (Map.Entry<TopicPartition, ArrayDeque<ConsumerRecord<byte[], byte[]>>> entry : buffers.entrySet()) {
-            ConsumerRecord<byte[], byte[]> head = entry.getValue().peek();
+        for (PartitionQueue queue : all) {
+            ConsumerRecord<byte[], byte[]> head = queue.buffer.peek();
             if (head != null && (next == null || head.timestamp() < nextTimestamp)) {
-                next = entry.getKey();
+                next = queue;
                 nextTimestamp = head.timestamp();
             }
         }
         return next;
     }
 
-    private ConsumerRecord<Object, Object> deserialize(SourceNode<Object, Object> source,
-        ConsumerRecord<byte[], byte[]> raw) {
-        Object key;
-        Object value;
-        try {
-            key = source.deserializeKey(raw.topic(), raw.headers(), raw.key());
-            value = source.deserializeValue(raw.topic(), raw.headers(), raw.value());
-        } catch (RuntimeException e) {
-            DeserializationHandlerResponse response;
-            try {
-                response = deserializationExceptionHandler.handle(context.errorHandlerContext(source.name()), raw, e);
-            } catch (RuntimeException fatal) {
-                throw new StreamsException("Fatal user code error in deserialization error callback", fatal, id);
-            }
-            if (response == DeserializationHandlerResponse.CONTINUE) {
-                recordDropped();
-                return null;
-            }
-            throw new StreamsException(String.format(Locale.ROOT,
-                "Deserialization exception handler is set to fail upon a deserialization error of the record at"
-                    + " topic %s, partition %d, offset %d (task %s): %s. To skip such records instead, set %s to"
-                    + " LogAndContinueExceptionHandler.", raw.topic(), raw.partition(), raw.offset(), id, e,
-                StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG), e, id);
-        }
+    /** Whether {@code extractor} is a built-in one that returns a record's own timestamp when it is not negative. */
+    private static boolean isMetadataTimestampExtractor(TimestampExtractor extractor) {
+        Class<?> type = extractor.getClass();
+        return type == FailOnInvalidTimestamp.class || type == LogAndSkipOnInvalidTimestamp.class
+            || type == UsePartitionTimeOnInvalidTimestamp.class;
+    }
+
+    private static ConsumerRecord<Object, Object> withDeserialized(ConsumerRecord<byte[], byte[]> raw, Object key,
+        Object value) {
         return new ConsumerRecord<>(raw.topic(), raw.partition(), raw.offset(), raw.timestamp(), raw.timestampType(),
             raw.serializedKeySize(), raw.serializedValueSize(), key, value, raw.headers(), raw.leaderEpoch());
+    }
+
+    private void handleDeserializationError(SourceNode<Object, Object> source, ConsumerRecord<byte[], byte[]> raw,
+        RuntimeException e) {
+        DeserializationHandlerResponse response;
+        try {
+            response = deserializationExceptionHandler.handle(context.errorHandlerContext(source.name()), raw, e);
+        } catch (RuntimeException fatal) {
+            throw new StreamsException("Fatal user code error in deserialization error callback", fatal, id);
+        }
+        if (response == DeserializationHandlerResponse.CONTINUE) {
+            recordDropped();
+            return;
+        }
+        throw new StreamsException(String.format(Locale.ROOT,
+            "Deserialization exception handler is set to fail upon a deserialization error of the record at"
+                + " topic %s, partition %d, offset %d (task %s): %s. To skip such records instead, set %s to"
+                + " LogAndContinueExceptionHandler.", raw.topic(), raw.partition(), raw.offset(), id, e,
+            StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG), e, id);
     }
 
     private TimestampExtractor extractorOf(SourceNode<?, ?> source) {
         return source.timestampExtractor() != null ? source.timestampExtractor() : defaultTimestampExtractor;
     }
 
-    private long extractTimestamp(SourceNode<?, ?> source, ConsumerRecord<Object, Object> record,
+    private long extractTimestamp(TimestampExtractor extractor, ConsumerRecord<Object, Object> record,
         long partitionTime) {
         try {
-            return extractorOf(source).extract(record, partitionTime);
+            return extractor.extract(record, partitionTime);
         } catch (StreamsException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -285,12 +335,12 @@ public final class StreamTask implements AutoCloseable {
 
     /** Fires the stream-time punctuations due at the current stream time; returns whether any fired. */
     public boolean maybePunctuateStreamTime() {
-        return streamTime >= 0 && streamTimePunctuations.mayPunctuate(streamTime, this::punctuate);
+        return streamTime >= 0 && streamTimePunctuations.mayPunctuate(streamTime, punctuateCallback);
     }
 
     /** Fires the wall-clock punctuations due at the current time; returns whether any fired. */
     public boolean maybePunctuateSystemTime() {
-        return systemTimePunctuations.mayPunctuate(time.milliseconds(), this::punctuate);
+        return systemTimePunctuations.mayPunctuate(time.milliseconds(), punctuateCallback);
     }
 
     private void punctuate(ProcessorNode<?, ?, ?, ?> node, long timestamp, Punctuator punctuator) {
@@ -328,7 +378,13 @@ public final class StreamTask implements AutoCloseable {
         }
         collector.flush();
         commitRequested = false;
-        return Collections.unmodifiableMap(new LinkedHashMap<>(consumedOffsets));
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        for (PartitionQueue queue : queues) {
+            if (queue.nextOffset >= 0) {
+                offsets.put(queue.partition, queue.nextOffset);
+            }
+        }
+        return Collections.unmodifiableMap(offsets);
     }
 
     /** Returns whether a processor asked for a commit since the last one. */
@@ -458,6 +514,21 @@ public final class StreamTask implements AutoCloseable {
         }
         if (failure != null) {
             throw failure;
+        }
+    }
+
+    /** One input partition's buffered records, position and partition time. */
+    private static final class PartitionQueue {
+        final TopicPartition partition;
+        final SourceNode<Object, Object> source;
+        final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
+        long partitionTime = -1L;
+        /** The offset after the last record taken from the buffer, or -1 before the first. */
+        long nextOffset = -1L;
+
+        PartitionQueue(TopicPartition partition, SourceNode<Object, Object> source) {
+            this.partition = partition;
+            this.source = source;
         }
     }
 }

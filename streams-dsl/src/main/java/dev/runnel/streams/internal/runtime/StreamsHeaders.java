@@ -13,11 +13,13 @@ import java.util.Objects;
  * log-store's internal header class (ArchitectureTest). Not thread-safe; owned by one record.
  */
 public final class StreamsHeaders implements Headers {
-    private final List<Header> headers;
+    private static final Header[] NO_HEADERS = new Header[0];
+
+    /** The headers in order; {@code null} while empty, so that records without headers allocate no list. */
+    private List<Header> headers;
 
     /** Creates empty headers. */
     public StreamsHeaders() {
-        this.headers = new ArrayList<>();
     }
 
     private StreamsHeaders(List<Header> headers) {
@@ -26,9 +28,12 @@ public final class StreamsHeaders implements Headers {
 
     /** Returns a copy of {@code headers}, or empty headers for {@code null}; values are shared, not copied. */
     public static StreamsHeaders copyOf(Iterable<Header> headers) {
-        List<Header> copy = new ArrayList<>();
+        List<Header> copy = null;
         if (headers != null) {
             for (Header header : headers) {
+                if (copy == null) {
+                    copy = new ArrayList<>();
+                }
                 copy.add(header);
             }
         }
@@ -37,7 +42,11 @@ public final class StreamsHeaders implements Headers {
 
     @Override
     public Headers add(Header header) {
-        headers.add(Objects.requireNonNull(header, "header"));
+        Objects.requireNonNull(header, "header");
+        if (headers == null) {
+            headers = new ArrayList<>();
+        }
+        headers.add(header);
         return this;
     }
 
@@ -48,12 +57,17 @@ public final class StreamsHeaders implements Headers {
 
     @Override
     public Headers remove(String key) {
-        headers.removeIf(header -> header.key().equals(key));
+        if (headers != null) {
+            headers.removeIf(header -> header.key().equals(key));
+        }
         return this;
     }
 
     @Override
     public Header lastHeader(String key) {
+        if (headers == null) {
+            return null;
+        }
         for (int i = headers.size() - 1; i >= 0; i--) {
             if (headers.get(i).key().equals(key)) {
                 return headers.get(i);
@@ -64,17 +78,17 @@ public final class StreamsHeaders implements Headers {
 
     @Override
     public Iterable<Header> headers(String key) {
-        return headers.stream().filter(header -> header.key().equals(key)).toList();
+        return list().stream().filter(header -> header.key().equals(key)).toList();
     }
 
     @Override
     public Header[] toArray() {
-        return headers.toArray(new Header[0]);
+        return headers == null ? NO_HEADERS : headers.toArray(NO_HEADERS);
     }
 
     @Override
     public java.util.Iterator<Header> iterator() {
-        return headers.iterator();
+        return list().iterator();
     }
 
     @Override
@@ -98,7 +112,7 @@ public final class StreamsHeaders implements Headers {
     @Override
     public int hashCode() {
         int hash = 1;
-        for (Header header : headers) {
+        for (Header header : list()) {
             hash = 31 * hash + header.key().hashCode();
             hash = 31 * hash + Arrays.hashCode(header.value());
         }
@@ -108,7 +122,7 @@ public final class StreamsHeaders implements Headers {
     @Override
     public String toString() {
         StringBuilder out = new StringBuilder("[");
-        for (Header header : headers) {
+        for (Header header : list()) {
             if (out.length() > 1) {
                 out.append(", ");
             }
@@ -116,6 +130,10 @@ public final class StreamsHeaders implements Headers {
                 .append(header.value() == null ? "null" : new String(header.value(), StandardCharsets.UTF_8));
         }
         return out.append(']').toString();
+    }
+
+    private List<Header> list() {
+        return headers == null ? List.of() : headers;
     }
 
     private record Entry(String key, byte[] value) implements Header {

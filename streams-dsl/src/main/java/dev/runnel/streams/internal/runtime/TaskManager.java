@@ -224,7 +224,7 @@ final class TaskManager {
 
     boolean hasBufferedRecords() {
         for (ActiveTask active : published) {
-            if (active.task.bufferedRecords() > 0) {
+            if (active.task.hasBufferedRecords()) {
                 return true;
             }
         }

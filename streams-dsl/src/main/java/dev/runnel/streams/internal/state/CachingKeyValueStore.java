@@ -8,7 +8,8 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 
 /**
@@ -20,14 +21,25 @@ import java.util.List;
  * query reads the cache, then the store; its range scans see only written-down entries).
  */
 /*
- * Implementation notes. Dirty keys are kept in a LinkedHashSet in the order they were last updated; flush writes them
- * down in that order, as Kafka's NamedCache does. An entry evicted while dirty is queued by the cache and written down
- * at the start of this store's next operation (before any read that could miss it). A key updated again after its
- * eviction is dirty again and stays in the set. Range scans on the owning thread flush first, so they need no merge
- * of cache and store.
+ * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
+ * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The dirty keys themselves
+ * are a HashSet that changes only when an entry becomes dirty, so the in-place update of an entry that already is
+ * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read. An entry evicted while
+ * dirty is queued by the cache and written down at the start of this store's next operation (before any read that
+ * could miss it). A key updated again after its eviction is dirty again and stays in the set. Range scans on the
+ * owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
-    private final LinkedHashSet<Bytes> dirtyKeys = new LinkedHashSet<>();
+    private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> FLUSH_ORDER =
+        Comparator.comparingLong(pending -> pending.value.sequence);
+
+    /** The keys whose cached entry is dirty (each such entry carries its last update's sequence number). */
+    private final HashSet<Bytes> dirtyKeys = new HashSet<>();
+    private long updateSequence;
+    private final int identityHash = System.identityHashCode(this);
+    /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
+    private Bytes lastKey;
+    private ThreadCache.Entry lastEntry;
     private ThreadCache cache;
     private Thread owner;
     private InternalStateStoreContext context;
@@ -56,6 +68,10 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         return true;
     }
 
+    int identityHash() {
+        return identityHash;
+    }
+
     private boolean caching() {
         return cache != null && Thread.currentThread() == owner;
     }
@@ -65,10 +81,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         if (cache == null) {
             return super.get(key);
         }
-        if (caching() && cache.hasEvictions()) {
+        boolean owner = caching();
+        if (owner && cache.hasEvictions()) {
             cache.drainEvictions();
         }
         ThreadCache.Entry entry = cache.get(this, key);
+        if (owner) {
+            lastKey = entry != null ? key : null;
+            lastEntry = entry;
+        }
         return entry != null ? entry.value : super.get(key);
     }
 
@@ -78,9 +99,22 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
             writeDown(key, value, context == null ? 0L : context.recordTimestamp());
             return;
         }
-        cache.put(this, key, new ThreadCache.Entry(value, true, context == null ? 0L : context.recordTimestamp()));
-        dirtyKeys.remove(key);
-        dirtyKeys.add(key);
+        long timestamp = context == null ? 0L : context.recordTimestamp();
+        ThreadCache.Entry last = lastEntry;
+        if (last != null && last.dirty && last.sameWeight(value) && key.equals(lastKey)) {
+            // The entry is still cached (evictions and flushes reset lastEntry) and dirty, so an eviction queues it
+            // and its write-down reads these fields: update it in place instead of a second cache write.
+            last.timestamp = timestamp;
+            last.value = value;
+            last.sequence = ++updateSequence;
+        } else {
+            ThreadCache.Entry entry = new ThreadCache.Entry(value, true, timestamp);
+            entry.sequence = ++updateSequence;
+            cache.put(this, key, entry);
+            lastKey = key;
+            lastEntry = entry;
+            dirtyKeys.add(key);
+        }
         if (cache.hasEvictions()) {
             cache.drainEvictions();
         }
@@ -123,6 +157,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
 
     /** Writes down an entry the cache evicted while dirty (called on the owning thread, from a drain). */
     void flushEvicted(Bytes key, ThreadCache.Entry entry) {
+        forgetLastEntry();
         writeDown(key, entry.value, entry.timestamp);
         ThreadCache.Entry current = cache.get(this, key);
         if (current == null || !current.dirty) {
@@ -133,22 +168,37 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
     @Override
     public void flush() {
         if (caching()) {
+            forgetLastEntry();
             cache.drainEvictions();
-            List<Bytes> keys = new ArrayList<>(dirtyKeys);
-            dirtyKeys.clear();
-            for (Bytes key : keys) {
+            List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
+            for (Bytes key : dirtyKeys) {
                 ThreadCache.Entry entry = cache.get(this, key);
                 if (entry != null && entry.dirty) {
+                    dirty.add(KeyValue.pair(key, entry));
+                }
+            }
+            dirtyKeys.clear();
+            dirty.sort(FLUSH_ORDER);
+            for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
+                ThreadCache.Entry entry = pending.value;
+                // Skip an entry a write-down in this loop made the cache evict (and write down already).
+                if (entry.dirty && cache.get(this, pending.key) == entry) {
                     entry.dirty = false;
-                    writeDown(key, entry.value, entry.timestamp);
+                    writeDown(pending.key, entry.value, entry.timestamp);
                 }
             }
         }
         super.flush();
     }
 
+    private void forgetLastEntry() {
+        lastKey = null;
+        lastEntry = null;
+    }
+
     @Override
     public void close() {
+        forgetLastEntry();
         if (cache != null) {
             cache.removeAll(this);
         }

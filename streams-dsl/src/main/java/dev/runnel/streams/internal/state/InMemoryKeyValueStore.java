@@ -9,22 +9,30 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
-import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * The innermost key-value store: serialized keys in a {@link TreeMap} ordered as {@link Bytes} (unsigned
- * lexicographic), like Kafka's stores. Iterators walk a snapshot taken at creation, so writes during iteration
- * neither fail nor show. Thread-safe: every method is synchronized, so interactive queries may read while the task
- * writes.
+ * The innermost key-value store: serialized keys iterated in {@link Bytes} order (unsigned lexicographic), like
+ * Kafka's stores. Iterators walk a snapshot taken at creation, so writes during iteration neither fail nor show.
+ * Thread-safe: every method is synchronized, so interactive queries may read while the task writes.
+ */
+/*
+ * Implementation notes. Point reads and writes (the per-record path of counts, joins and tables) go to a HashMap,
+ * whose Bytes keys cache their hash: no byte-array comparisons. The key order lives in a separate TreeSet that is
+ * built on the first range, prefix or full scan and from then on is maintained only when a key is added or removed
+ * (an update of an existing key does not touch it). Stores that are never scanned never pay for the ordering, and a
+ * scanned store pays O(log n) per new or deleted key, as a TreeMap would.
  */
 public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     private final String name;
-    private final NavigableMap<Bytes, byte[]> map = new TreeMap<>();
+    private final HashMap<Bytes, byte[]> map = new HashMap<>();
+    /** The keys of {@link #map} in order, or {@code null} until a scan needs them. */
+    private TreeSet<Bytes> orderedKeys;
     private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
@@ -46,11 +54,33 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     }
 
     private synchronized void restore(Bytes key, byte[] value) {
+        write(key, value);
+    }
+
+    private void write(Bytes key, byte[] value) {
         if (value == null) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
+            remove(key);
+        } else if (map.put(key, value) == null && orderedKeys != null) {
+            orderedKeys.add(key);
         }
+    }
+
+    private byte[] remove(Bytes key) {
+        byte[] previous = map.remove(key);
+        if (previous != null && orderedKeys != null) {
+            orderedKeys.remove(key);
+        }
+        return previous;
+    }
+
+    /** Returns the ordered keys, building them on first use. */
+    private NavigableSet<Bytes> orderedKeys() {
+        TreeSet<Bytes> keys = orderedKeys;
+        if (keys == null) {
+            keys = new TreeSet<>(map.keySet());
+            orderedKeys = keys;
+        }
+        return keys;
     }
 
     @Override
@@ -62,12 +92,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     @Override
     public synchronized void put(Bytes key, byte[] value) {
         requireOpen();
-        Objects.requireNonNull(key, "key");
-        if (value == null) {
-            map.remove(key);
-        } else {
-            map.put(key, value);
-        }
+        write(Objects.requireNonNull(key, "key"), value);
     }
 
     @Override
@@ -89,7 +114,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     @Override
     public synchronized byte[] delete(Bytes key) {
         requireOpen();
-        return map.remove(Objects.requireNonNull(key, "key"));
+        return remove(Objects.requireNonNull(key, "key"));
     }
 
     @Override
@@ -107,26 +132,26 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
         if (from != null && to != null && from.compareTo(to) > 0) {
             return new SnapshotIterator(List.of());
         }
-        NavigableMap<Bytes, byte[]> view = map;
+        NavigableSet<Bytes> view = orderedKeys();
         if (from != null) {
-            view = view.tailMap(from, true);
+            view = view.tailSet(from, true);
         }
         if (to != null) {
-            view = view.headMap(to, true);
+            view = view.headSet(to, true);
         }
-        return snapshot(reverse ? view.descendingMap() : view);
+        return snapshot(reverse ? view.descendingSet() : view);
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> all() {
         requireOpen();
-        return snapshot(map);
+        return snapshot(orderedKeys());
     }
 
     @Override
     public synchronized KeyValueIterator<Bytes, byte[]> reverseAll() {
         requireOpen();
-        return snapshot(map.descendingMap());
+        return snapshot(orderedKeys().descendingSet());
     }
 
     @Override
@@ -135,9 +160,10 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
         requireOpen();
         Bytes from = Bytes.wrap(prefixKeySerializer.serialize(null, prefix));
         Bytes toExclusive = nextPrefix(from.get());
-        NavigableMap<Bytes, byte[]> view = toExclusive == null
-            ? map.tailMap(from, true)
-            : map.subMap(from, true, toExclusive, false);
+        NavigableSet<Bytes> keys = orderedKeys();
+        NavigableSet<Bytes> view = toExclusive == null
+            ? keys.tailSet(from, true)
+            : keys.subSet(from, true, toExclusive, false);
         return snapshot(view);
     }
 
@@ -167,6 +193,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     @Override
     public synchronized void close() {
         map.clear();
+        orderedKeys = null;
         open = false;
     }
 
@@ -186,10 +213,10 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
         }
     }
 
-    private static KeyValueIterator<Bytes, byte[]> snapshot(Map<Bytes, byte[]> view) {
-        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>(view.size());
-        for (Map.Entry<Bytes, byte[]> entry : view.entrySet()) {
-            entries.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+    private KeyValueIterator<Bytes, byte[]> snapshot(NavigableSet<Bytes> keys) {
+        List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
+        for (Bytes key : keys) {
+            entries.add(KeyValue.pair(key, map.get(key)));
         }
         return new SnapshotIterator(entries);
     }

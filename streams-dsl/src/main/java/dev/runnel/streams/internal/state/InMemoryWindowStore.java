@@ -11,11 +11,14 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,10 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
      *
      * Duplicates: with retainDuplicates each (window, key) holds a list of values in put order, and a null put is
      * ignored, as join buffers need. Otherwise the list has one element and a null put deletes.
+     *
+     * Each window's keys are a KeyMap: a HashMap for the point reads and writes of the per-record path, and the key
+     * order built only when a key-range or full scan first needs it, then kept up to date as keys come and go. The
+     * window of the last access is remembered, since consecutive records mostly fall in the same window.
      */
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryWindowStore.class);
 
@@ -43,7 +50,10 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
     private final long retentionPeriod;
     private final long windowSize;
     private final boolean retainDuplicates;
-    private final NavigableMap<Long, NavigableMap<Bytes, List<byte[]>>> windows = new TreeMap<>();
+    private final NavigableMap<Long, KeyMap> windows = new TreeMap<>();
+    /** The window of the last lookup, or null (cleared whenever a window is removed). */
+    private KeyMap lastWindow;
+    private long lastWindowStart;
     private long observedStreamTime = -1L;
     private volatile boolean open;
 
@@ -91,19 +101,31 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         }
         if (value == null) {
             if (!retainDuplicates) {
-                NavigableMap<Bytes, List<byte[]>> keys = windows.get(windowStart);
+                KeyMap keys = window(windowStart);
                 if (keys != null) {
                     keys.remove(key);
                     if (keys.isEmpty()) {
                         windows.remove(windowStart);
+                        lastWindow = null;
                     }
                 }
             }
             return;
         }
-        NavigableMap<Bytes, List<byte[]>> keys = windows.computeIfAbsent(windowStart, start -> new TreeMap<>());
+        KeyMap keys = window(windowStart);
+        if (keys == null) {
+            keys = new KeyMap();
+            windows.put(windowStart, keys);
+            lastWindow = keys;
+            lastWindowStart = windowStart;
+        }
         if (retainDuplicates) {
-            keys.computeIfAbsent(key, k -> new ArrayList<>(1)).add(value);
+            List<byte[]> values = keys.get(key);
+            if (values == null) {
+                values = new ArrayList<>(1);
+                keys.put(key, values);
+            }
+            values.add(value);
         } else {
             List<byte[]> single = new ArrayList<>(1);
             single.add(value);
@@ -111,8 +133,26 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         }
     }
 
+    /** Returns the keys of the window starting at {@code start}, or null. */
+    private KeyMap window(long start) {
+        KeyMap last = lastWindow;
+        if (last != null && lastWindowStart == start) {
+            return last;
+        }
+        KeyMap keys = windows.get(start);
+        if (keys != null) {
+            lastWindow = keys;
+            lastWindowStart = start;
+        }
+        return keys;
+    }
+
     private void removeExpired() {
-        windows.headMap(observedStreamTime - retentionPeriod, true).clear();
+        long expiredUpTo = observedStreamTime - retentionPeriod;
+        if (!windows.isEmpty() && windows.firstKey() <= expiredUpTo) {
+            windows.headMap(expiredUpTo, true).clear();
+            lastWindow = null;
+        }
     }
 
     private long lowerBound(long timeFrom) {
@@ -125,7 +165,7 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         if (time < lowerBound(time)) {
             return null;
         }
-        NavigableMap<Bytes, List<byte[]>> keys = windows.get(time);
+        KeyMap keys = window(time);
         List<byte[]> values = keys == null ? null : keys.get(key);
         return values == null ? null : values.get(0);
     }
@@ -146,8 +186,17 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         Objects.requireNonNull(key, "key cannot be null");
         List<KeyValue<Long, byte[]>> entries = new ArrayList<>();
         long from = lowerBound(timeFrom);
-        if (from <= timeTo) {
-            for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window
+        if (from == timeTo) {
+            KeyMap keys = window(from);
+            List<byte[]> values = keys == null ? null : keys.get(key);
+            if (values != null) {
+                Long start = from;
+                for (byte[] value : values) {
+                    entries.add(KeyValue.pair(start, value));
+                }
+            }
+        } else if (from < timeTo) {
+            for (Map.Entry<Long, KeyMap> window
                 : windows.subMap(from, true, timeTo, true).entrySet()) {
                 List<byte[]> values = window.getValue().get(key);
                 if (values != null) {
@@ -199,13 +248,13 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         if (from > timeTo || keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0) {
             return new ListKeyValueIterator<>(entries, backward);
         }
-        for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window
-            : windows.subMap(from, true, timeTo, true).entrySet()) {
+        for (Map.Entry<Long, KeyMap> window : windows.subMap(from, true, timeTo, true).entrySet()) {
             long start = window.getKey();
             TimeWindow timeWindow = new TimeWindow(start, windowEnd(start));
-            for (Map.Entry<Bytes, List<byte[]>> keyValues : keyRange(window.getValue(), keyFrom, keyTo).entrySet()) {
-                Windowed<Bytes> windowed = new Windowed<>(keyValues.getKey(), timeWindow);
-                for (byte[] value : keyValues.getValue()) {
+            KeyMap keys = window.getValue();
+            for (Bytes key : keyRange(keys.orderedKeys(), keyFrom, keyTo)) {
+                Windowed<Bytes> windowed = new Windowed<>(key, timeWindow);
+                for (byte[] value : keys.get(key)) {
                     entries.add(KeyValue.pair(windowed, value));
                 }
             }
@@ -218,18 +267,17 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         return end < start ? Long.MAX_VALUE : Math.max(end, start + 1);
     }
 
-    private static NavigableMap<Bytes, List<byte[]>> keyRange(NavigableMap<Bytes, List<byte[]>> keys, Bytes from,
-        Bytes to) {
+    private static NavigableSet<Bytes> keyRange(NavigableSet<Bytes> keys, Bytes from, Bytes to) {
         if (from == null && to == null) {
             return keys;
         }
         if (from == null) {
-            return keys.headMap(to, true);
+            return keys.headSet(to, true);
         }
         if (to == null) {
-            return keys.tailMap(from, true);
+            return keys.tailSet(from, true);
         }
-        return keys.subMap(from, true, to, true);
+        return keys.subSet(from, true, to, true);
     }
 
     /** Returns the store's stream time: the largest window start written, or -1 before the first write. */
@@ -239,14 +287,19 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
 
     /** Checks that no expired window is kept and that no window or key holds an empty list (for tests). */
     public synchronized void checkInvariants() {
-        for (Map.Entry<Long, NavigableMap<Bytes, List<byte[]>>> window : windows.entrySet()) {
+        for (Map.Entry<Long, KeyMap> window : windows.entrySet()) {
             if (window.getKey() <= observedStreamTime - retentionPeriod) {
                 throw new IllegalStateException("Store " + name + " keeps expired window " + window.getKey());
             }
             if (window.getValue().isEmpty()) {
                 throw new IllegalStateException("Store " + name + " keeps empty window " + window.getKey());
             }
-            for (List<byte[]> values : window.getValue().values()) {
+            KeyMap keys = window.getValue();
+            if (keys.ordered != null && !keys.ordered.equals(keys.map.keySet())) {
+                throw new IllegalStateException("Store " + name + " has a stale key order in window "
+                    + window.getKey());
+            }
+            for (List<byte[]> values : keys.map.values()) {
                 if (values.isEmpty() || !retainDuplicates && values.size() != 1) {
                     throw new IllegalStateException("Store " + name + " holds " + values.size() + " values for one"
                         + " key in window " + window.getKey());
@@ -263,6 +316,7 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
     public synchronized void close() {
         open = false;
         windows.clear();
+        lastWindow = null;
     }
 
     @Override
@@ -278,6 +332,40 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
     private void requireOpen() {
         if (!open) {
             throw new InvalidStateStoreException("Store " + name + " is currently closed.");
+        }
+    }
+
+    /** One window's keys: hashed for point access, ordered on demand for scans. */
+    private static final class KeyMap {
+        final HashMap<Bytes, List<byte[]>> map = new HashMap<>();
+        /** The keys of {@link #map} in order, or null until a scan needs them. */
+        TreeSet<Bytes> ordered;
+
+        List<byte[]> get(Bytes key) {
+            return map.get(key);
+        }
+
+        void put(Bytes key, List<byte[]> values) {
+            if (map.put(key, values) == null && ordered != null) {
+                ordered.add(key);
+            }
+        }
+
+        void remove(Bytes key) {
+            if (map.remove(key) != null && ordered != null) {
+                ordered.remove(key);
+            }
+        }
+
+        boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        NavigableSet<Bytes> orderedKeys() {
+            if (ordered == null) {
+                ordered = new TreeSet<>(map.keySet());
+            }
+            return ordered;
         }
     }
 }

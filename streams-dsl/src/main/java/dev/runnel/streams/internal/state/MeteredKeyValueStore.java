@@ -26,6 +26,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private final Serde<?> configuredValueSerde;
     private String serdeTopic;
     private Serializer<K> keySerializer;
+    private KeyMemo lastKey;
     private Deserializer<K> keyDeserializer;
     private Serializer<V> valueSerializer;
     private Deserializer<V> valueDeserializer;
@@ -66,6 +67,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
         this.storeContext = context;
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
         this.keySerializer = keySerde.serializer();
+        this.lastKey = null;
         this.keyDeserializer = keySerde.deserializer();
         this.valueSerializer = valueSerde.serializer();
         this.valueDeserializer = valueSerde.deserializer();
@@ -73,7 +75,22 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     }
 
     private Bytes rawKey(K key) {
-        return Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+        KeyMemo memo = lastKey;
+        if (memo != null && memo.key == key) {
+            return memo.raw;
+        }
+        Bytes raw = Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+        if (key instanceof String || key instanceof Long || key instanceof Integer) {
+            lastKey = new KeyMemo(key, raw);
+        }
+        return raw;
+    }
+
+    /**
+     * The last immutable key object serialized and its bytes: a read-modify-write (get, then put of the same key
+     * object) serializes and hashes the key once. Immutable, so a reader on another thread sees a consistent pair.
+     */
+    private record KeyMemo(Object key, Bytes raw) {
     }
 
     private byte[] rawValue(V value) {

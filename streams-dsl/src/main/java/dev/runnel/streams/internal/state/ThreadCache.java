@@ -48,20 +48,32 @@ public final class ThreadCache {
 
         @Override
         public int hashCode() {
-            return 31 * System.identityHashCode(store) + key.hashCode();
+            return 31 * store.identityHash() + key.hashCode();
         }
     }
 
-    /** A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. */
+    /**
+     * A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. The
+     * owning thread may replace the value and timestamp of a dirty entry in place (see
+     * {@link CachingKeyValueStore#put}) when the weight stays the same; other threads only read the value.
+     */
     static final class Entry {
-        final byte[] value;
-        final long timestamp;
+        volatile byte[] value;
+        long timestamp;
+        /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
+        long sequence;
         volatile boolean dirty;
 
         Entry(byte[] value, boolean dirty, long timestamp) {
             this.value = value;
             this.dirty = dirty;
             this.timestamp = timestamp;
+        }
+
+        /** Whether {@code newValue} weighs what the current value weighs. */
+        boolean sameWeight(byte[] newValue) {
+            byte[] current = value;
+            return current == null ? newValue == null : newValue != null && newValue.length == current.length;
         }
     }
 

@@ -99,4 +99,55 @@ class CachingKeyValueStoreTest {
         assertEquals(model, stored, "seed=" + seed);
         assertEquals(0, fixture.store.dirtyCount());
     }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3})
+    void shouldMatchAnUncachedModelForReadModifyWritesUnderEvictionPressure(long seed) {
+        // get-then-put of one key with a value of the same size updates the cached entry in place; evictions and
+        // flushes in between must neither lose nor resurrect an update.
+        Fixture fixture = new Fixture(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
+        Map<String, String> model = new TreeMap<>();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int i = 0; i < 5_000; i++) {
+            String k = "k" + random.nextInt(random.nextBoolean() ? 10 : 100);
+            Bytes raw = key(k);
+            byte[] read = fixture.store.get(raw);
+            assertEquals(model.get(k), read == null ? null : new String(read, StandardCharsets.UTF_8),
+                "seed=" + seed + " step=" + i + " key=" + k);
+            String v = String.format(java.util.Locale.ROOT, "%06d", i % (random.nextInt(20) == 0 ? 99 : 999_999));
+            fixture.store.put(raw, value(v));
+            model.put(k, v);
+            if (random.nextInt(500) == 0) {
+                fixture.store.flush();
+            }
+        }
+        fixture.store.flush();
+        Map<String, String> stored = new TreeMap<>();
+        try (var all = fixture.inner.all()) {
+            all.forEachRemaining(kv -> stored.put(new String(kv.key.get(), StandardCharsets.UTF_8),
+                new String(kv.value, StandardCharsets.UTF_8)));
+        }
+        assertEquals(model, stored, "seed=" + seed);
+        assertEquals(0, fixture.store.dirtyCount());
+    }
+
+    @Test
+    void shouldFlushTheLastValueOfAKeyUpdatedInPlace() {
+        Fixture fixture = new Fixture(1 << 20);
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.put(key("b"), value("1"));
+        for (int i = 2; i <= 5; i++) {
+            Bytes a = key("a");
+            fixture.store.get(a);
+            fixture.store.put(a, value(Integer.toString(i)));
+        }
+        assertArrayEquals(value("5"), fixture.store.get(key("a")));
+        fixture.store.flush();
+        assertEquals(List.of("b=1/null", "a=5/null"), fixture.flushed, "in last-update order");
+        Bytes a = key("a");
+        fixture.store.get(a);
+        fixture.store.put(a, value("6"));
+        fixture.store.flush();
+        assertEquals("a=6/5", fixture.flushed.get(2), "an entry flushed clean is replaced, not updated in place");
+    }
 }
