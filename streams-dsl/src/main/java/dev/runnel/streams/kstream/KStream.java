@@ -1,5 +1,7 @@
 package dev.runnel.streams.kstream;
 
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
@@ -17,8 +19,7 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
  * }</pre>
  *
  * <p>Key-changing operations ({@link #selectKey}, {@link #map}, {@link #flatMap}, {@link #process}) mark the result
- * for repartitioning before a later grouping or join. The stateful operations (grouping, aggregation, windowing,
- * joins, {@code toTable}, {@code repartition}) are not part of this foundation yet.
+ * for repartitioning before a later grouping or join.
  */
 public interface KStream<K, V> {
     /** Keeps the records that pass {@code predicate}. */
@@ -307,4 +308,19 @@ public interface KStream<K, V> {
     <VO, VR> KStream<K, VR> outerJoin(KStream<K, VO> otherStream,
         ValueJoinerWithKey<? super K, ? super V, ? super VO, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V, VO> streamJoined);
+
+    /**
+     * Returns the stream as a table: each record upserts its key (a null value deletes it); records with a null key
+     * are dropped. A stream whose key may have changed is repartitioned first.
+     */
+    KTable<K, V> toTable();
+
+    /** Like {@link #toTable()}, naming the processor. */
+    KTable<K, V> toTable(Named named);
+
+    /** Like {@link #toTable()}, with the store's name, serdes and caching and logging switches. */
+    KTable<K, V> toTable(Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Like {@link #toTable(Materialized)}, naming the processor. */
+    KTable<K, V> toTable(Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized);
 }

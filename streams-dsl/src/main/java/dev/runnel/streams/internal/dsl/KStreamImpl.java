@@ -1,5 +1,8 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KeyValue;
@@ -650,5 +653,46 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         StreamJoined<K, V, VO> streamJoined) {
         return KStreamJoins.join(this, (KStreamImpl<K, VO>) otherStream, joiner, windows, streamJoined, true,
             true);
+    }
+
+    // ---- toTable
+
+    /** Prefix of toTable nodes and their stores. */
+    public static final String TOTABLE_NAME = "KSTREAM-TOTABLE-";
+
+    @Override
+    public KTable<K, V> toTable() {
+        return toTable(null, Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<K, V> toTable(Named named) {
+        return toTable(named, Materialized.with(null, null));
+    }
+
+    @Override
+    public KTable<K, V> toTable(Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        return toTable(null, materialized);
+    }
+
+    /**
+     * Materializes the stream as a table, as a source table does: each record upserts its key, a null value deletes
+     * it, records with a null key are dropped. A stream whose key may have changed is repartitioned first.
+     */
+    @Override
+    public KTable<K, V> toTable(Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store =
+            new JoinOptionsInternal.MaterializedInternal<>(
+                Objects.requireNonNull(materialized, "materialized can't be null"), builder, TOTABLE_NAME);
+        Serde<K> tableKeySerde = store.keySerde() != null ? store.keySerde() : keySerde;
+        Serde<V> tableValueSerde = store.valueSerde() != null ? store.valueSerde() : valueSerde;
+        String processorName = builder.name(named, TOTABLE_NAME);
+        KStreamImpl<K, V> source = repartitionIfRequired(processorName, tableKeySerde, tableValueSerde);
+        builder.topologyBuilder().addProcessor(processorName, new KTableSource<K, V>(store.storeName()),
+            source.name());
+        builder.topologyBuilder().addStateStore(
+            TimestampedKeyValueStoreMaterializer.builder(store, tableKeySerde, tableValueSerde), processorName);
+        return new KTableImpl<>(builder, processorName, tableKeySerde, tableValueSerde, store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(store.storeName()));
     }
 }
