@@ -38,7 +38,8 @@ public final class KeyValueStoreFacade<K, V> extends WrappedStateStore<Timestamp
 
     @Override
     public V putIfAbsent(K key, V value) {
-        return ValueAndTimestamp.getValueOrNull(wrapped().putIfAbsent(key, ValueAndTimestamp.make(value, NO_TIMESTAMP)));
+        return ValueAndTimestamp.getValueOrNull(
+            wrapped().putIfAbsent(key, ValueAndTimestamp.make(value, NO_TIMESTAMP)));
     }
 
     @Override
