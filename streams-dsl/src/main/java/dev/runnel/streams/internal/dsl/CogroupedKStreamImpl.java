@@ -121,7 +121,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                 MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options =
                     new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
                 Serde<K> keySerde = keySerde(options.keySerde());
-                StoreBuilder<?> store = TimeWindowedKStreamImpl.windowStore(options, windows.size(),
+                StoreBuilder<?> store = AbstractTimeWindowedKStream.windowStore(options, windows.size(),
                     windows.gracePeriodMs(), keySerde, options.valueSerde());
                 String merge = build(named, options.storeName(), store,
                     aggregator -> new KStreamWindowAggregate<>(options.storeName(), windows, initializer, aggregator));

@@ -7,9 +7,7 @@ import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.SessionWindow;
 import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.Windowed;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
-import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -37,25 +35,12 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
 
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
-        return new ContextualProcessor<>() {
-            private SessionStore<K, VAgg> store;
-
+        return new WindowedAggregateProcessor<K, V, VAgg, SessionStore<K, VAgg>>(LOG, "session aggregation",
+            storeName, windows.gracePeriodMs()) {
             @Override
-            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
-                super.init(context);
-                store = context.getStateStore(storeName);
-            }
-
-            @Override
-            public void process(Record<K, V> record) {
-                if (record.key() == null || record.value() == null) {
-                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "session aggregation " + storeName,
-                        record.key() == null);
-                    return;
-                }
+            void aggregate(Record<K, V> record, long streamTime, long closeTime) {
+                SessionStore<K, VAgg> store = store();
                 long timestamp = record.timestamp();
-                long streamTime = Math.max(context().currentStreamTimeMs(), timestamp);
-                long closeTime = streamTime - windows.gracePeriodMs();
                 List<KeyValue<Windowed<K>, VAgg>> merged = new ArrayList<>();
                 long start = timestamp;
                 long end = timestamp;

@@ -6,9 +6,7 @@ import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.SlidingWindows;
 import dev.runnel.streams.kstream.TimeWindow;
 import dev.runnel.streams.kstream.Windowed;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
-import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -45,26 +43,12 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
 
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
-        return new ContextualProcessor<>() {
-            private TimestampedWindowStore<K, VAgg> store;
-
+        return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
+            "sliding window aggregation", storeName, windows.gracePeriodMs()) {
             @Override
-            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
-                super.init(context);
-                store = context.getStateStore(storeName);
-            }
-
-            @Override
-            public void process(Record<K, V> record) {
-                if (record.key() == null || record.value() == null) {
-                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "sliding window aggregation " + storeName,
-                        record.key() == null);
-                    return;
-                }
+            void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 long t = record.timestamp();
                 long d = windows.timeDifferenceMs();
-                long streamTime = Math.max(context().currentStreamTimeMs(), t);
-                long closeTime = streamTime - windows.gracePeriodMs();
                 if (t + 1 + d <= closeTime) {
                     DroppedRecords.skipExpiredWindow(LOG, context(), t, Math.max(0, t - d), t + 1 + d, closeTime,
                         streamTime);
@@ -72,7 +56,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 }
                 List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing = new ArrayList<>();
                 try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> iterator =
-                    store.fetch(record.key(), record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
+                    store().fetch(record.key(), record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
                     while (iterator.hasNext()) {
                         KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> next = iterator.next();
                         existing.add(KeyValue.pair(next.key.window().start(), next.value));
@@ -121,6 +105,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     return;
                 }
                 VAgg old = base;
+                TimestampedWindowStore<K, VAgg> store = store();
                 boolean created = store.fetch(record.key(), start) == null;
                 VAgg agg = aggregator.apply(record.key(), record.value(), base);
                 long timestamp = Math.max(maxRecord, record.timestamp());

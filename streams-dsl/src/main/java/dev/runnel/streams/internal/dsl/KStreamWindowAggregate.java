@@ -5,9 +5,7 @@ import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Window;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.kstream.Windows;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
-import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.TimestampedWindowStore;
@@ -34,24 +32,11 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
 
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
-        return new ContextualProcessor<>() {
-            private TimestampedWindowStore<K, VAgg> store;
-
+        return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
+            "windowed aggregation", storeName, windows.gracePeriodMs()) {
             @Override
-            public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
-                super.init(context);
-                store = context.getStateStore(storeName);
-            }
-
-            @Override
-            public void process(Record<K, V> record) {
-                if (record.key() == null || record.value() == null) {
-                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "windowed aggregation " + storeName,
-                        record.key() == null);
-                    return;
-                }
-                long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
-                long closeTime = streamTime - windows.gracePeriodMs();
+            void aggregate(Record<K, V> record, long streamTime, long closeTime) {
+                TimestampedWindowStore<K, VAgg> store = store();
                 for (Map.Entry<Long, W> entry : windows.windowsFor(record.timestamp()).entrySet()) {
                     long windowStart = entry.getKey();
                     W window = entry.getValue();

@@ -1,7 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
-import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
@@ -9,10 +8,10 @@ import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
-import dev.runnel.streams.kstream.Reducer;
 import dev.runnel.streams.kstream.SessionWindowedKStream;
 import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.StoreBuilder;
@@ -21,37 +20,13 @@ import java.time.Duration;
 import java.util.Objects;
 
 /** A grouped stream windowed by sessions; aggregations use {@link KStreamSessionWindowAggregate}. */
-final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K, V> {
-    private final GroupedStreamAggregateBuilder<K, V> aggregateBuilder;
+final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, V, SessionStore<Bytes, byte[]>>
+    implements SessionWindowedKStream<K, V> {
     private final SessionWindows windows;
 
     SessionWindowedKStreamImpl(GroupedStreamAggregateBuilder<K, V> aggregateBuilder, SessionWindows windows) {
-        this.aggregateBuilder = aggregateBuilder;
+        super(aggregateBuilder);
         this.windows = windows;
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count() {
-        return count(null, null);
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count(Named named) {
-        return count(named, null);
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count(Materialized<K, Long, SessionStore<Bytes, byte[]>> materialized) {
-        return count(null, materialized);
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count(Named named,
-        Materialized<K, Long, SessionStore<Bytes, byte[]>> materialized) {
-        MaterializedInternal<K, Long, SessionStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.AGGREGATE_NAME);
-        return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, () -> 0L, (key, value, agg) -> agg + 1,
-            (key, one, two) -> one + two, options.valueSerde() != null ? options.valueSerde() : Serdes.Long());
     }
 
     @Override
@@ -80,52 +55,27 @@ final class SessionWindowedKStreamImpl<K, V> implements SessionWindowedKStream<K
         Objects.requireNonNull(initializer, "initializer can't be null");
         Objects.requireNonNull(aggregator, "aggregator can't be null");
         Objects.requireNonNull(sessionMerger, "sessionMerger can't be null");
-        MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.AGGREGATE_NAME);
+        MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options =
+            materialize(materialized, KGroupedStreamImpl.AGGREGATE_NAME);
         return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, initializer, aggregator, sessionMerger,
             options.valueSerde());
     }
 
     @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer) {
-        return reduce(reducer, null, null);
+    <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName, Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger) {
+        return new KStreamSessionWindowAggregate<>(storeName, windows, initializer, aggregator, merger);
     }
 
     @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named) {
-        return reduce(reducer, named, null);
+    <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options, Serde<K> keySerde,
+        Serde<VR> valueSerde) {
+        return sessionStore(options, windows, keySerde, valueSerde);
     }
 
     @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer,
-        Materialized<K, V, SessionStore<Bytes, byte[]>> materialized) {
-        return reduce(reducer, null, materialized);
-    }
-
-    @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named,
-        Materialized<K, V, SessionStore<Bytes, byte[]>> materialized) {
-        Objects.requireNonNull(reducer, "reducer can't be null");
-        MaterializedInternal<K, V, SessionStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.REDUCE_NAME);
-        return build(named, KGroupedStreamImpl.REDUCE_NAME, options, () -> null,
-            (key, value, agg) -> agg == null ? value : reducer.apply(agg, value),
-            (key, one, two) -> one == null ? two : two == null ? one : reducer.apply(one, two),
-            options.valueSerde() != null ? options.valueSerde() : aggregateBuilder.valueSerde());
-    }
-
-    private <VR> KTable<Windowed<K>, VR> build(Named named, String prefix,
-        MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options, Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger, Serde<VR> valueSerde) {
-        String processorName = aggregateBuilder.processorName(named, prefix);
-        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : aggregateBuilder.keySerde();
-        StoreBuilder<?> store = sessionStore(options, windows, keySerde, valueSerde);
-        aggregateBuilder.build(processorName,
-            new KStreamSessionWindowAggregate<>(options.storeName(), windows, initializer, aggregator, merger), store,
-            options.storeName());
-        WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
-        return new KTableImpl<>(aggregateBuilder.builder(), processorName, info.serde(keySerde), valueSerde,
-            options.queryableStoreName(), info);
+    WindowedKeyInfo windowedKeyInfo() {
+        return new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
     }
 
     /**

@@ -1,128 +1,43 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
-import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
-import dev.runnel.streams.kstream.KTable;
-import dev.runnel.streams.kstream.Materialized;
-import dev.runnel.streams.kstream.Named;
-import dev.runnel.streams.kstream.Reducer;
+import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.SlidingWindows;
-import dev.runnel.streams.kstream.TimeWindowedKStream;
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.WindowStore;
-import java.util.Objects;
 
 /** A grouped stream windowed by sliding windows; aggregations use {@link KStreamSlidingWindowAggregate}. */
-final class SlidingWindowedKStreamImpl<K, V> implements TimeWindowedKStream<K, V> {
-    private final GroupedStreamAggregateBuilder<K, V> aggregateBuilder;
+final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream<K, V> {
     private final SlidingWindows windows;
 
     SlidingWindowedKStreamImpl(GroupedStreamAggregateBuilder<K, V> aggregateBuilder, SlidingWindows windows) {
-        this.aggregateBuilder = aggregateBuilder;
+        super(aggregateBuilder);
         this.windows = windows;
     }
 
     @Override
-    public KTable<Windowed<K>, Long> count() {
-        return count(null, null);
+    <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName, Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger) {
+        return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator);
     }
 
     @Override
-    public KTable<Windowed<K>, Long> count(Named named) {
-        return count(named, null);
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count(Materialized<K, Long, WindowStore<Bytes, byte[]>> materialized) {
-        return count(null, materialized);
-    }
-
-    @Override
-    public KTable<Windowed<K>, Long> count(Named named,
-        Materialized<K, Long, WindowStore<Bytes, byte[]>> materialized) {
-        MaterializedInternal<K, Long, WindowStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.AGGREGATE_NAME);
-        return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, () -> 0L, (key, value, agg) -> agg + 1,
-            options.valueSerde() != null ? options.valueSerde() : Serdes.Long());
-    }
-
-    @Override
-    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator) {
-        return aggregate(initializer, aggregator, null, null);
-    }
-
-    @Override
-    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator, Named named) {
-        return aggregate(initializer, aggregator, named, null);
-    }
-
-    @Override
-    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator, Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, aggregator, null, materialized);
-    }
-
-    @Override
-    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator, Named named,
-        Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
-        Objects.requireNonNull(initializer, "initializer can't be null");
-        Objects.requireNonNull(aggregator, "aggregator can't be null");
-        MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.AGGREGATE_NAME);
-        return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, initializer, aggregator,
-            options.valueSerde());
-    }
-
-    @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer) {
-        return reduce(reducer, null, null);
-    }
-
-    @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named) {
-        return reduce(reducer, named, null);
-    }
-
-    @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer,
-        Materialized<K, V, WindowStore<Bytes, byte[]>> materialized) {
-        return reduce(reducer, null, materialized);
-    }
-
-    @Override
-    public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named,
-        Materialized<K, V, WindowStore<Bytes, byte[]>> materialized) {
-        Objects.requireNonNull(reducer, "reducer can't be null");
-        MaterializedInternal<K, V, WindowStore<Bytes, byte[]>> options = new MaterializedInternal<>(materialized,
-            aggregateBuilder.builder(), KGroupedStreamImpl.REDUCE_NAME);
-        return build(named, KGroupedStreamImpl.REDUCE_NAME, options, () -> null,
-            (key, value, agg) -> agg == null ? value : reducer.apply(agg, value),
-            options.valueSerde() != null ? options.valueSerde() : aggregateBuilder.valueSerde());
-    }
-
-    private <VR> KTable<Windowed<K>, VR> build(Named named, String prefix,
-        MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Initializer<VR> initializer,
-        Aggregator<? super K, ? super V, VR> aggregator, Serde<VR> valueSerde) {
-        String processorName = aggregateBuilder.processorName(named, prefix);
-        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : aggregateBuilder.keySerde();
+    <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Serde<K> keySerde,
+        Serde<VR> valueSerde) {
         // Windows of the same start have the same end, so the store's window size is the time difference. A window
         // stays open until end + grace, and a new window copies from one starting up to 2 * difference + 1 earlier;
         // hence retention = 2 * difference + grace + 2.
         long d = windows.timeDifferenceMs();
-        StoreBuilder<?> store = TimeWindowedKStreamImpl.windowStore(options, d, d + windows.gracePeriodMs() + 2,
-            keySerde, valueSerde);
-        aggregateBuilder.build(processorName,
-            new KStreamSlidingWindowAggregate<>(options.storeName(), windows, initializer, aggregator), store,
-            options.storeName());
-        WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs(), d, false);
-        return new KTableImpl<>(aggregateBuilder.builder(), processorName, info.serde(keySerde), valueSerde,
-            options.queryableStoreName(), info);
+        return windowStore(options, d, d + windows.gracePeriodMs() + 2, keySerde, valueSerde);
+    }
+
+    @Override
+    WindowedKeyInfo windowedKeyInfo() {
+        return new WindowedKeyInfo(windows.gracePeriodMs(), windows.timeDifferenceMs(), false);
     }
 }

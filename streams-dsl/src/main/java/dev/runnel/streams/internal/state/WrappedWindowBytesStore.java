@@ -2,8 +2,6 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
@@ -12,97 +10,62 @@ import dev.runnel.streams.state.WindowStoreIterator;
  * A window bytes-store layer that passes every call to the store it wraps; layers (change logging, and next caching)
  * extend it and override what they add to. Threading as the wrapped store.
  */
-public abstract class WrappedWindowBytesStore implements WindowStore<Bytes, byte[]> {
-    private final WindowStore<Bytes, byte[]> wrapped;
+public abstract class WrappedWindowBytesStore extends WrappedStateStore<WindowStore<Bytes, byte[]>>
+    implements WindowStore<Bytes, byte[]> {
 
     /** Wraps {@code wrapped}. */
     protected WrappedWindowBytesStore(WindowStore<Bytes, byte[]> wrapped) {
-        this.wrapped = wrapped;
-    }
-
-    /** Returns the store below this layer. */
-    public WindowStore<Bytes, byte[]> wrapped() {
-        return wrapped;
-    }
-
-    @Override
-    public String name() {
-        return wrapped.name();
-    }
-
-    @Override
-    public void init(StateStoreContext context, StateStore root) {
-        wrapped.init(context, root);
-    }
-
-    @Override
-    public void flush() {
-        wrapped.flush();
-    }
-
-    @Override
-    public void close() {
-        wrapped.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return wrapped.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return wrapped.isOpen();
+        super(wrapped);
     }
 
     @Override
     public void put(Bytes key, byte[] value, long windowStartTimestamp) {
-        wrapped.put(key, value, windowStartTimestamp);
+        wrapped().put(key, value, windowStartTimestamp);
     }
 
     @Override
     public byte[] fetch(Bytes key, long time) {
-        return wrapped.fetch(key, time);
+        return wrapped().fetch(key, time);
     }
 
     @Override
     public WindowStoreIterator<byte[]> fetch(Bytes key, long timeFrom, long timeTo) {
-        return wrapped.fetch(key, timeFrom, timeTo);
+        return wrapped().fetch(key, timeFrom, timeTo);
     }
 
     @Override
     public WindowStoreIterator<byte[]> backwardFetch(Bytes key, long timeFrom, long timeTo) {
-        return wrapped.backwardFetch(key, timeFrom, timeTo);
+        return wrapped().backwardFetch(key, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo) {
-        return wrapped.fetch(keyFrom, keyTo, timeFrom, timeTo);
+        return wrapped().fetch(keyFrom, keyTo, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo, long timeFrom,
         long timeTo) {
-        return wrapped.backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
+        return wrapped().backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFrom, long timeTo) {
-        return wrapped.fetchAll(timeFrom, timeTo);
+        return wrapped().fetchAll(timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(long timeFrom, long timeTo) {
-        return wrapped.backwardFetchAll(timeFrom, timeTo);
+        return wrapped().backwardFetchAll(timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
-        return wrapped.all();
+        return wrapped().all();
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
-        return wrapped.backwardAll();
+        return wrapped().backwardAll();
     }
 }

@@ -1,0 +1,78 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.TimeWindowedKStream;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
+import dev.runnel.streams.state.WindowStore;
+import java.time.Duration;
+import java.util.Objects;
+
+/** A grouped stream windowed by time windows, fixed-size or sliding, aggregating into a window store. */
+abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream<K, V, WindowStore<Bytes, byte[]>>
+    implements TimeWindowedKStream<K, V> {
+
+    AbstractTimeWindowedKStream(GroupedStreamAggregateBuilder<K, V> aggregateBuilder) {
+        super(aggregateBuilder);
+    }
+
+    @Override
+    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator) {
+        return aggregate(initializer, aggregator, null, null);
+    }
+
+    @Override
+    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator, Named named) {
+        return aggregate(initializer, aggregator, named, null);
+    }
+
+    @Override
+    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator, Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
+        return aggregate(initializer, aggregator, null, materialized);
+    }
+
+    @Override
+    public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
+        Aggregator<? super K, ? super V, VR> aggregator, Named named,
+        Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(initializer, "initializer can't be null");
+        Objects.requireNonNull(aggregator, "aggregator can't be null");
+        MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options =
+            materialize(materialized, KGroupedStreamImpl.AGGREGATE_NAME);
+        // Time windows never merge, so there is no merger.
+        return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, initializer, aggregator, null,
+            options.valueSerde());
+    }
+
+    /**
+     * Returns the timestamped window store builder of a windowed aggregation. The retention is the Materialized one,
+     * else window size + grace, which is the least that keeps every open window.
+     *
+     * @throws IllegalArgumentException if the Materialized retention is less than window size + grace
+     */
+    static <K, VR> StoreBuilder<?> windowStore(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
+        long sizeMs, long graceMs, Serde<K> keySerde, Serde<VR> valueSerde) {
+        long retentionMs = options.retention() != null ? options.retention().toMillis() : sizeMs + graceMs;
+        if (retentionMs < sizeMs + graceMs) {
+            throw new IllegalArgumentException("The retention period of the window store " + options.storeName()
+                + " must be no smaller than its window size plus the grace period. Got size=[" + sizeMs + "],"
+                + " grace=[" + graceMs + "], retention=[" + retentionMs + "]");
+        }
+        WindowBytesStoreSupplier supplier = options.storeSupplier() instanceof WindowBytesStoreSupplier given
+            ? given
+            : Stores.inMemoryWindowStore(options.storeName(), Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs),
+                false);
+        return options.configure(Stores.timestampedWindowStoreBuilder(supplier, keySerde, valueSerde));
+    }
+}

@@ -1,0 +1,56 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import org.slf4j.Logger;
+
+/**
+ * What every windowed aggregation processor does before it touches a window: it looks its store up on init, drops
+ * (logs and counts) a record with a null key or value, and computes stream time and the close time from the grace
+ * period. Not thread-safe; owned by its task.
+ */
+abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
+    extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
+    private final Logger log;
+    private final String operation;
+    private final String storeName;
+    private final long gracePeriodMs;
+    private S store;
+
+    /**
+     * @param log the operator's logger, so dropped records are logged under the operator's name
+     * @param operation what the processor does, for the log, e.g. {@code "session aggregation"}
+     */
+    WindowedAggregateProcessor(Logger log, String operation, String storeName, long gracePeriodMs) {
+        this.log = log;
+        this.operation = operation;
+        this.storeName = storeName;
+        this.gracePeriodMs = gracePeriodMs;
+    }
+
+    @Override
+    public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
+        super.init(context);
+        store = context.getStateStore(storeName);
+    }
+
+    @Override
+    public final void process(Record<K, V> record) {
+        if (record.key() == null || record.value() == null) {
+            DroppedRecords.skipNullKeyOrValue(log, context(), operation + " " + storeName, record.key() == null);
+            return;
+        }
+        long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
+        aggregate(record, streamTime, streamTime - gracePeriodMs);
+    }
+
+    /** Adds {@code record}, whose key and value are not null, to its windows that {@code closeTime} leaves open. */
+    abstract void aggregate(Record<K, V> record, long streamTime, long closeTime);
+
+    final S store() {
+        return store;
+    }
+}

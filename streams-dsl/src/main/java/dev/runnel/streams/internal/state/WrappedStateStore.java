@@ -1,0 +1,54 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+
+/**
+ * A store layered on another store, passing the lifecycle calls (name, init, flush, close) to it; subclasses add
+ * the store type's own operations. Threading as the wrapped store.
+ *
+ * @param <S> the type of the wrapped store
+ */
+public abstract class WrappedStateStore<S extends StateStore> implements StateStore {
+    private final S wrapped;
+
+    /** Wraps {@code wrapped}. */
+    protected WrappedStateStore(S wrapped) {
+        this.wrapped = wrapped;
+    }
+
+    /** Returns the store below this layer. */
+    public S wrapped() {
+        return wrapped;
+    }
+
+    @Override
+    public String name() {
+        return wrapped.name();
+    }
+
+    @Override
+    public void init(StateStoreContext context, StateStore root) {
+        wrapped.init(context, root);
+    }
+
+    @Override
+    public void flush() {
+        wrapped.flush();
+    }
+
+    @Override
+    public void close() {
+        wrapped.close();
+    }
+
+    @Override
+    public boolean persistent() {
+        return wrapped.persistent();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return wrapped.isOpen();
+    }
+}
