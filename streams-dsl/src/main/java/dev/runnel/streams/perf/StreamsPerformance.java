@@ -59,7 +59,8 @@ public final class StreamsPerformance {
                 String arg = args[i];
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (arg) {
-                    case "--workload" -> workload = require(arg, value);
+                    // --topology wordcount|window|join is the spelling of the same choice.
+                    case "--workload", "--topology" -> workload = canonicalWorkload(require(arg, value));
                     case "--records" -> records = Long.parseLong(require(arg, value).replace("_", ""));
                     case "--guarantee" -> guarantee = require(arg, value);
                     case "--threads" -> threads = Integer.parseInt(require(arg, value));
@@ -68,12 +69,17 @@ public final class StreamsPerformance {
                     case "--cache-bytes" -> cacheBytes = Long.parseLong(require(arg, value));
                     case "--seed" -> seed = Long.parseLong(require(arg, value));
                     default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --workload"
-                        + " wordcount|windowed-count|join|memory, --records N, --guarantee at_least_once|"
+                        + " (or --topology) wordcount|windowed-count (or window)|join|memory"
+                        + ", --records N, --guarantee at_least_once|"
                         + "exactly_once_v2, --threads N, --partitions N, --data-dir DIR, --cache-bytes N, --seed N");
                 }
                 i++;
             }
             return new Options(workload, records, guarantee, threads, partitions, dataDir, cacheBytes, seed);
+        }
+
+        private static String canonicalWorkload(String name) {
+            return name.equals("window") ? "windowed-count" : name;
         }
 
         private static String require(String option, String value) {
