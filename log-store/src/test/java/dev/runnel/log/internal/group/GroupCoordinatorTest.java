@@ -135,14 +135,16 @@ class GroupCoordinatorTest {
         assertFalse(a.rejoinRequested(), "a closed static member causes no rebalance");
         time.sleep(2);
         a.recordPoll(time.milliseconds());
-        assertEquals(1, coordinator().doWork());
+        // The coordinator's own expiry thread may get there first, so the outcome is checked, not who did the work.
+        coordinator().doWork();
         assertTrue(s.isRemoved());
         assertTrue(s.removalReason().contains("session timeout"), s.removalReason());
         assertTrue(a.rejoinRequested());
 
         coordinator().join(join(a, Optional.empty(), List.of()));
         time.sleep(5_001);
-        assertEquals(1, coordinator().doWork());
+        coordinator().doWork();
+        assertTrue(a.isRemoved());
         assertTrue(a.removalReason().contains("max.poll.interval.ms"), a.removalReason());
         assertEquals(Optional.of(GroupState.EMPTY), coordinator().state("g"));
     }
