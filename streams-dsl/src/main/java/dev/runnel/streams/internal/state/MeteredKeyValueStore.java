@@ -5,7 +5,6 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -56,13 +55,8 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     public void init(StateStoreContext context, StateStore root) {
-        Serde<K> keySerde = configuredKeySerde != null ? configuredKeySerde : (Serde<K>) context.keySerde();
-        Serde<?> userValueSerde = configuredValueSerde != null ? configuredValueSerde : context.valueSerde();
-        if (keySerde == null || userValueSerde == null) {
-            throw new StreamsException("State store " + name() + " has no " + (keySerde == null ? "key" : "value")
-                + " serde: pass serdes to the store builder (or Materialized), or set default."
-                + (keySerde == null ? "key" : "value") + ".serde");
-        }
+        Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
+        Serde<?> userValueSerde = StoreSerdes.valueSerde(configuredValueSerde, context, name());
         Serde<V> valueSerde = valueSerde(userValueSerde);
         this.storeContext = context;
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());

@@ -4,7 +4,6 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
@@ -36,13 +35,8 @@ public final class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
     @Override
     @SuppressWarnings("unchecked")
     public void init(StateStoreContext context, StateStore root) {
-        Serde<K> keySerde = configuredKeySerde != null ? configuredKeySerde : (Serde<K>) context.keySerde();
-        Serde<AGG> valueSerde = configuredValueSerde != null ? configuredValueSerde : (Serde<AGG>) context.valueSerde();
-        if (keySerde == null || valueSerde == null) {
-            throw new StreamsException("State store " + name() + " has no " + (keySerde == null ? "key" : "value")
-                + " serde: pass serdes to the store builder (or Materialized), or set default."
-                + (keySerde == null ? "key" : "value") + ".serde");
-        }
+        Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
+        Serde<AGG> valueSerde = (Serde<AGG>) StoreSerdes.valueSerde(configuredValueSerde, context, name());
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
         this.keySerializer = keySerde.serializer();
         this.keyDeserializer = keySerde.deserializer();

@@ -4,7 +4,6 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
@@ -49,13 +48,8 @@ public class MeteredWindowStore<K, V> implements WindowStore<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     public void init(StateStoreContext context, StateStore root) {
-        Serde<K> keySerde = configuredKeySerde != null ? configuredKeySerde : (Serde<K>) context.keySerde();
-        Serde<?> userValueSerde = configuredValueSerde != null ? configuredValueSerde : context.valueSerde();
-        if (keySerde == null || userValueSerde == null) {
-            throw new StreamsException("State store " + name() + " has no " + (keySerde == null ? "key" : "value")
-                + " serde: pass serdes to the store builder (or Materialized), or set default."
-                + (keySerde == null ? "key" : "value") + ".serde");
-        }
+        Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
+        Serde<?> userValueSerde = StoreSerdes.valueSerde(configuredValueSerde, context, name());
         Serde<V> valueSerde = valueSerde(userValueSerde);
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
         this.keySerializer = keySerde.serializer();
