@@ -188,6 +188,18 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
      */
     @Override
     public Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
+        return send(record, callback, true);
+    }
+
+    /**
+     * Sends like {@link #send(ProducerRecord, Callback)} for a caller that ignores the future: the callback alone
+     * reports the outcome, and the producer spares the per-record future.
+     */
+    public void sendWithCallbackOnly(ProducerRecord<K, V> record, Callback callback) {
+        send(record, callback, false);
+    }
+
+    private Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback, boolean wantFuture) {
         if (closed) {
             throw new IllegalStateException("Cannot perform operation after producer has been closed");
         }
@@ -208,7 +220,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         }
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
-            info.maxMessageBytes());
+            info.maxMessageBytes(), wantFuture);
     }
 
     private static Header[] freeze(dev.runnel.common.header.Headers headers) {

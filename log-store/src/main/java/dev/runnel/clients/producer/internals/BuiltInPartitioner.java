@@ -1,7 +1,6 @@
 package dev.runnel.clients.producer.internals;
 
 import dev.runnel.clients.producer.Partitioner;
-import dev.runnel.common.utils.Checks;
 import dev.runnel.common.utils.Utils;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +42,9 @@ public final class BuiltInPartitioner implements Partitioner {
     }
 
     private static void requirePartitions(int numPartitions) {
-        Checks.requireArgument(numPartitions > 0, "numPartitions must be positive, got %d", numPartitions);
+        // Not Checks.requireArgument: its varargs would box and allocate on every send.
+        if (numPartitions <= 0) {
+            throw new IllegalArgumentException("numPartitions must be positive, got " + numPartitions);
+        }
     }
 }

@@ -64,6 +64,12 @@ public final class FutureRecordMetadata implements Future<RecordMetadata> {
 
     /** The metadata of a completed send; only valid once the batch has succeeded. */
     RecordMetadata metadata() {
+        return metadata(result, relativeOffset, createTimestamp, serializedKeySize, serializedValueSize, offsetsKnown);
+    }
+
+    /** The metadata of one record of a batch that has succeeded, from the fields a future would hold. */
+    static RecordMetadata metadata(ProduceResult result, int relativeOffset, long createTimestamp,
+                                   int serializedKeySize, int serializedValueSize, boolean offsetsKnown) {
         long offset = offsetsKnown ? result.baseOffset() + relativeOffset : -1;
         long timestamp = result.logAppendTime() >= 0 ? result.logAppendTime() : createTimestamp;
         return new RecordMetadata(result.topicPartition(), offset, timestamp, serializedKeySize, serializedValueSize);

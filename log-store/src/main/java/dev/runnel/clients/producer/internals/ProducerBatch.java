@@ -24,7 +24,11 @@ final class ProducerBatch {
     private final int memoryBytes;
     private final boolean offsetsKnown;
     private Callback[] callbacks = new Callback[0];
-    private FutureRecordMetadata[] callbackFutures = new FutureRecordMetadata[0];
+    /** Per callback, what its record's metadata is built from: relative offset, timestamp, key and value sizes. */
+    private int[] callbackOffsets = new int[0];
+    private long[] callbackTimestamps = new long[0];
+    private int[] callbackKeySizes = new int[0];
+    private int[] callbackValueSizes = new int[0];
     private int callbackCount;
     private int baseSequence = -1;
 
@@ -38,28 +42,43 @@ final class ProducerBatch {
         this.offsetsKnown = offsetsKnown;
     }
 
-    /** Appends a record if it fits, returning its future, or null when the batch is full. */
-    FutureRecordMetadata tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, Callback callback) {
+    /**
+     * Appends a record if it fits, returning its future (or {@link #NO_FUTURE} when {@code wantFuture} is false), or
+     * null when the batch is full.
+     */
+    FutureRecordMetadata tryAppend(long timestamp, byte[] key, byte[] value, Header[] headers, Callback callback,
+                                   boolean wantFuture) {
         int relativeOffset = builder.recordCount();
         if (!builder.tryAppend(timestamp, key, value, headers)) {
             return null;
         }
-        FutureRecordMetadata future = new FutureRecordMetadata(result, relativeOffset, timestamp,
-            key == null ? -1 : key.length, value == null ? -1 : value.length, offsetsKnown);
+        int keySize = key == null ? -1 : key.length;
+        int valueSize = value == null ? -1 : value.length;
         if (callback != null) {
-            addCallback(callback, future);
+            addCallback(callback, relativeOffset, timestamp, keySize, valueSize);
         }
-        return future;
+        return wantFuture
+            ? new FutureRecordMetadata(result, relativeOffset, timestamp, keySize, valueSize, offsetsKnown)
+            : NO_FUTURE;
     }
 
-    private void addCallback(Callback callback, FutureRecordMetadata future) {
+    /** What {@link #tryAppend} returns for an appended record whose sender asked for no future. */
+    static final FutureRecordMetadata NO_FUTURE = new FutureRecordMetadata(null, 0, -1, -1, -1, false);
+
+    private void addCallback(Callback callback, int relativeOffset, long timestamp, int keySize, int valueSize) {
         if (callbackCount == callbacks.length) {
             int capacity = Math.max(64, callbackCount * 2);
             callbacks = Arrays.copyOf(callbacks, capacity);
-            callbackFutures = Arrays.copyOf(callbackFutures, capacity);
+            callbackOffsets = Arrays.copyOf(callbackOffsets, capacity);
+            callbackTimestamps = Arrays.copyOf(callbackTimestamps, capacity);
+            callbackKeySizes = Arrays.copyOf(callbackKeySizes, capacity);
+            callbackValueSizes = Arrays.copyOf(callbackValueSizes, capacity);
         }
         callbacks[callbackCount] = callback;
-        callbackFutures[callbackCount] = future;
+        callbackOffsets[callbackCount] = relativeOffset;
+        callbackTimestamps[callbackCount] = timestamp;
+        callbackKeySizes[callbackCount] = keySize;
+        callbackValueSizes[callbackCount] = valueSize;
         callbackCount++;
     }
 
@@ -104,7 +123,8 @@ final class ProducerBatch {
     void complete(long baseOffset, long logAppendTime) {
         result.complete(baseOffset, logAppendTime);
         for (int i = 0; i < callbackCount; i++) {
-            invoke(callbacks[i], callbackFutures[i].metadata(), null);
+            invoke(callbacks[i], FutureRecordMetadata.metadata(result, callbackOffsets[i], callbackTimestamps[i],
+                callbackKeySizes[i], callbackValueSizes[i], offsetsKnown), null);
         }
     }
 

@@ -49,6 +49,15 @@ public final class ProducerEngine {
      */
     public Future<RecordMetadata> send(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
                                        Callback callback, int batchLimit) {
+        return send(tp, timestamp, key, value, headers, callback, batchLimit, true);
+    }
+
+    /**
+     * Like {@link #send(TopicPartition, long, byte[], byte[], Header[], Callback, int)}; without {@code wantFuture}
+     * the returned future is a placeholder that must not be used, and the callback alone reports the outcome.
+     */
+    public Future<RecordMetadata> send(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
+                                       Callback callback, int batchLimit, boolean wantFuture) {
         int size = estimateSize(key, value, headers);
         if (size > settings.maxRequestSize() || size > settings.bufferMemory()) {
             String limitName = size > settings.maxRequestSize() ? "max.request.size" : "buffer.memory";
@@ -57,7 +66,7 @@ public final class ProducerEngine {
                 + "larger than " + limit + ", which is the value of the " + limitName + " configuration."), callback);
         }
         return accumulator.append(tp, timestamp, key, value, headers, callback, size, batchLimit,
-            settings.maxBlockMs());
+            settings.maxBlockMs(), wantFuture);
     }
 
     public static Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {

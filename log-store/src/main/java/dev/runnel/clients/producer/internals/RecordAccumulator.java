@@ -66,10 +66,11 @@ final class RecordAccumulator {
 
     /** Adds a record to its partition's open batch, opening a new batch (and waiting for memory) when needed. */
     FutureRecordMetadata append(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
-                                Callback callback, int recordSizeEstimate, int batchLimit, long maxBlockMs) {
+                                Callback callback, int recordSizeEstimate, int batchLimit, long maxBlockMs,
+                                boolean wantFuture) {
         PartitionQueue queue = queues.computeIfAbsent(tp, ignored -> new PartitionQueue());
         synchronized (queue) {
-            FutureRecordMetadata future = tryAppendToOpen(queue, timestamp, key, value, headers, callback);
+            FutureRecordMetadata future = tryAppendToOpen(queue, timestamp, key, value, headers, callback, wantFuture);
             if (future != null) {
                 return future;
             }
@@ -78,7 +79,7 @@ final class RecordAccumulator {
         memory.allocate(capacity, maxBlockMs);
         synchronized (queue) {
             // Another thread may have opened a batch while this one waited for memory.
-            FutureRecordMetadata future = tryAppendToOpen(queue, timestamp, key, value, headers, callback);
+            FutureRecordMetadata future = tryAppendToOpen(queue, timestamp, key, value, headers, callback, wantFuture);
             if (future != null) {
                 memory.release(capacity);
                 return future;
@@ -87,7 +88,7 @@ final class RecordAccumulator {
                 : new RecordBatchBuilder(compression, TimestampType.CREATE_TIME, capacity);
             ProducerBatch batch = new ProducerBatch(tp, builder, time.milliseconds(), capacity, offsetsKnown);
             incomplete.add(batch);
-            future = batch.tryAppend(timestamp, key, value, headers, callback);
+            future = batch.tryAppend(timestamp, key, value, headers, callback, wantFuture);
             queue.open = batch;
             if (senderIdle) {
                 // The sender waits without a deadline; make it wait for this batch's linger instead.
@@ -98,12 +99,12 @@ final class RecordAccumulator {
     }
 
     private FutureRecordMetadata tryAppendToOpen(PartitionQueue queue, long timestamp, byte[] key, byte[] value,
-                                                 Header[] headers, Callback callback) {
+                                                 Header[] headers, Callback callback, boolean wantFuture) {
         ProducerBatch open = queue.open;
         if (open == null) {
             return null;
         }
-        FutureRecordMetadata future = open.tryAppend(timestamp, key, value, headers, callback);
+        FutureRecordMetadata future = open.tryAppend(timestamp, key, value, headers, callback, wantFuture);
         if (future == null) {
             queue.open = null;
             queue.closed.add(open);

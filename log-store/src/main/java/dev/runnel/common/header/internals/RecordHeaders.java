@@ -7,37 +7,56 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 
-/** A list of headers that a producer may add to until the record is sent. Not thread-safe. */
+/**
+ * A list of headers that a producer may add to until the record is sent. The list is created on the first add, so the
+ * common record without headers costs one small object on the fetch and send paths. Not thread-safe.
+ */
 public final class RecordHeaders implements Headers {
     private static final Header[] NO_HEADERS = new Header[0];
 
-    private final List<Header> headers;
+    /** The headers in order; {@code null} while there are none. */
+    private List<Header> headers;
     private boolean readOnly;
 
     public RecordHeaders() {
-        this.headers = new ArrayList<>(2);
     }
 
     public RecordHeaders(Header[] headers) {
-        // An empty ArrayList allocates its array on the first add: records without headers (the common case on the
-        // fetch path) cost no array.
-        this.headers = headers == null || headers.length == 0 ? new ArrayList<>() : new ArrayList<>(List.of(headers));
+        if (headers != null && headers.length > 0) {
+            this.headers = new ArrayList<>(List.of(headers));
+        }
     }
 
     public RecordHeaders(Iterable<Header> headers) {
-        this.headers = new ArrayList<>();
-        if (headers != null) {
+        if (headers instanceof Headers known) {
+            // toArray shares one empty array, so copying header-less headers allocates no iterator.
+            Header[] all = known.toArray();
+            if (all.length > 0) {
+                this.headers = new ArrayList<>(List.of(all));
+            }
+        } else if (headers != null) {
             for (Header header : headers) {
-                this.headers.add(header);
+                list(true).add(header);
             }
         }
+    }
+
+    /** Returns the list, creating it if {@code create}; without it an absent list reads as empty. */
+    private List<Header> list(boolean create) {
+        if (headers == null) {
+            if (!create) {
+                return List.of();
+            }
+            headers = new ArrayList<>(2);
+        }
+        return headers;
     }
 
     @Override
     public Headers add(Header header) {
         Objects.requireNonNull(header, "header");
         checkWritable();
-        headers.add(header);
+        list(true).add(header);
         return this;
     }
 
@@ -49,15 +68,18 @@ public final class RecordHeaders implements Headers {
     @Override
     public Headers remove(String key) {
         checkWritable();
-        headers.removeIf(header -> header.key().equals(key));
+        if (headers != null) {
+            headers.removeIf(header -> header.key().equals(key));
+        }
         return this;
     }
 
     @Override
     public Header lastHeader(String key) {
-        for (int i = headers.size() - 1; i >= 0; i--) {
-            if (headers.get(i).key().equals(key)) {
-                return headers.get(i);
+        List<Header> all = list(false);
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).key().equals(key)) {
+                return all.get(i);
             }
         }
         return null;
@@ -66,7 +88,7 @@ public final class RecordHeaders implements Headers {
     @Override
     public Iterable<Header> headers(String key) {
         List<Header> matching = new ArrayList<>();
-        for (Header header : headers) {
+        for (Header header : list(false)) {
             if (header.key().equals(key)) {
                 matching.add(header);
             }
@@ -76,12 +98,12 @@ public final class RecordHeaders implements Headers {
 
     @Override
     public Header[] toArray() {
-        return headers.isEmpty() ? NO_HEADERS : headers.toArray(NO_HEADERS);
+        return headers == null || headers.isEmpty() ? NO_HEADERS : headers.toArray(NO_HEADERS);
     }
 
     @Override
     public Iterator<Header> iterator() {
-        return headers.iterator();
+        return list(false).iterator();
     }
 
     /** Freezes the headers once the record is handed to the producer, as Kafka does. */
@@ -97,16 +119,16 @@ public final class RecordHeaders implements Headers {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof RecordHeaders that && headers.equals(that.headers);
+        return other instanceof RecordHeaders that && list(false).equals(that.list(false));
     }
 
     @Override
     public int hashCode() {
-        return headers.hashCode();
+        return list(false).hashCode();
     }
 
     @Override
     public String toString() {
-        return "RecordHeaders(headers = " + headers + ", isReadOnly = " + readOnly + ")";
+        return "RecordHeaders(headers = " + list(false) + ", isReadOnly = " + readOnly + ")";
     }
 }

@@ -57,13 +57,12 @@ public record FixedKeyProcessorAdapter<KIn, VIn, VOut>(FixedKeyProcessorSupplier
     private record ContextView<K, V>(ProcessorContext<K, V> context) implements FixedKeyProcessorContext<K, V> {
         @Override
         public <K1 extends K, V1 extends V> void forward(FixedKeyRecord<K1, V1> record) {
-            context.forward(new Record<>(record.key(), record.value(), record.timestamp(), record.headers()));
+            context.forward(InternalFixedKeyRecordFactory.toRecord(record));
         }
 
         @Override
         public <K1 extends K, V1 extends V> void forward(FixedKeyRecord<K1, V1> record, String childName) {
-            context.forward(new Record<>(record.key(), record.value(), record.timestamp(), record.headers()),
-                childName);
+            context.forward(InternalFixedKeyRecordFactory.toRecord(record), childName);
         }
 
         @Override

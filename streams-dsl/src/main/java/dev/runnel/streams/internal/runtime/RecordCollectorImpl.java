@@ -47,8 +47,9 @@ final class RecordCollectorImpl implements RecordCollector {
     public void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
         String processorNodeId) {
         checkForError();
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(topic, partition, timestamp, key, value, headers);
-        producer.send(record, new SendCallback(record, processorNodeId, changelogTopics.contains(topic)));
+        PendingSend record = new PendingSend(topic, partition, timestamp, key, value, headers, processorNodeId,
+            changelogTopics.contains(topic));
+        producer.send(record, record);
     }
 
     @Override
@@ -107,14 +108,17 @@ final class RecordCollectorImpl implements RecordCollector {
         }
     }
 
-    /** One send's completion: tracks changelog offsets and routes errors to the handler. */
-    private final class SendCallback implements Callback {
-        private final ProducerRecord<byte[], byte[]> record;
+    /**
+     * One send: the record is its own completion callback (one object per send on this hot path), which tracks
+     * changelog offsets and routes errors to the handler.
+     */
+    private final class PendingSend extends ProducerRecord<byte[], byte[]> implements Callback {
         private final String nodeId;
         private final boolean changelog;
 
-        SendCallback(ProducerRecord<byte[], byte[]> record, String nodeId, boolean changelog) {
-            this.record = record;
+        PendingSend(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
+            String nodeId, boolean changelog) {
+            super(topic, partition, timestamp, key, value, headers);
             this.nodeId = nodeId;
             this.changelog = changelog;
         }
@@ -122,7 +126,7 @@ final class RecordCollectorImpl implements RecordCollector {
         @Override
         public void onCompletion(RecordMetadata metadata, Exception exception) {
             if (exception != null) {
-                onSendError(record, nodeId, exception);
+                onSendError(this, nodeId, exception);
             } else if (changelog) {
                 changelogOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()),
                     metadata.offset() + 1, Math::max);

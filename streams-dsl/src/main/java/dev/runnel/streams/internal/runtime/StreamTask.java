@@ -219,9 +219,6 @@ public final class StreamTask implements AutoCloseable {
         queue.nextOffset = raw.offset() + 1;
         SourceNode<Object, Object> source = queue.source;
         Headers headers = raw.headers();
-        ProcessorRecordContext recordContext = new ProcessorRecordContext(raw.timestamp(), raw.offset(),
-            raw.partition(), raw.topic(), headers);
-        context.setRecordContext(recordContext);
         try {
             Object key;
             Object value;
@@ -229,6 +226,8 @@ public final class StreamTask implements AutoCloseable {
                 key = source.deserializeKey(raw.topic(), headers, raw.key());
                 value = source.deserializeValue(raw.topic(), headers, raw.value());
             } catch (RuntimeException e) {
+                context.setRecordContext(new ProcessorRecordContext(raw.timestamp(), raw.offset(), raw.partition(),
+                    raw.topic(), headers));
                 handleDeserializationError(source, raw, e);
                 return true;
             }
@@ -247,12 +246,12 @@ public final class StreamTask implements AutoCloseable {
             }
             queue.partitionTime = Math.max(partitionTime, timestamp);
             streamTime = Math.max(streamTime, timestamp);
-            if (timestamp != raw.timestamp()) {
-                context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
-                    raw.topic(), headers));
-            }
+            Record<Object, Object> record = new Record<>(key, value, timestamp, headers);
+            // The context holds the record's own headers, so forwarding it unchanged needs no new context.
+            context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
+                raw.topic(), record.headers()));
             context.setCurrentNode(source);
-            source.process(new Record<>(key, value, timestamp, headers));
+            source.process(record);
         } catch (StreamsException e) {
             context.takeFailedNode();
             throw e;

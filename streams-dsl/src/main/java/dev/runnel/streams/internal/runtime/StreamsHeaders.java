@@ -28,6 +28,11 @@ public final class StreamsHeaders implements Headers {
 
     /** Returns a copy of {@code headers}, or empty headers for {@code null}; values are shared, not copied. */
     public static StreamsHeaders copyOf(Iterable<Header> headers) {
+        if (headers instanceof Headers known) {
+            // toArray shares one empty array, so copying the usual header-less record allocates no iterator.
+            Header[] all = known.toArray();
+            return new StreamsHeaders(all.length == 0 ? null : new ArrayList<>(Arrays.asList(all)));
+        }
         List<Header> copy = null;
         if (headers != null) {
             for (Header header : headers) {

@@ -31,7 +31,7 @@ final class StreamsProducer implements AutoCloseable {
 
     void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
         maybeBeginTransaction();
-        producer.send(record, callback);
+        producer.sendWithCallbackOnly(record, callback);
     }
 
     private void maybeBeginTransaction() {

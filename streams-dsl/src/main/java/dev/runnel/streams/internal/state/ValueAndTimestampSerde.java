@@ -34,7 +34,13 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
                 return null;
             }
             byte[] value = inner.serialize(topic, data.value());
-            return ByteBuffer.allocate(VALUE_OFFSET + value.length).putLong(data.timestamp()).put(value).array();
+            byte[] out = new byte[VALUE_OFFSET + value.length];
+            long timestamp = data.timestamp();
+            for (int i = 0; i < Long.BYTES; i++) {
+                out[TIMESTAMP_OFFSET + i] = (byte) (timestamp >>> (56 - 8 * i));
+            }
+            System.arraycopy(value, 0, out, VALUE_OFFSET, value.length);
+            return out;
         };
     }
 

@@ -29,6 +29,11 @@ public final class Record<K, V> {
         this(key, value, timestamp, null);
     }
 
+    /** The runtime's conversion from a fixed-key record, whose headers (already a copy) the record takes over. */
+    static <K, V> Record<K, V> sharingHeaders(K key, V value, long timestamp, Headers headers) {
+        return new Record<>(key, value, timestamp, headers, false);
+    }
+
     private Record(K key, V value, long timestamp, Headers headers, boolean validate) {
         if (validate && timestamp < 0) {
             throw new dev.runnel.streams.errors.StreamsException(
