@@ -2,6 +2,7 @@ package dev.runnel.common.serialization;
 
 import dev.runnel.common.header.Headers;
 import java.io.Closeable;
+import java.nio.ByteBuffer;
 import java.util.Map;
 
 /**
@@ -37,6 +38,22 @@ public interface Deserializer<T> extends Closeable {
     /** Deserializes {@code data} from a record that carries {@code headers}; the default ignores the headers. */
     default T deserialize(String topic, Headers headers, byte[] data) {
         return deserialize(topic, data);
+    }
+
+    /**
+     * Deserializes the remaining bytes of {@code data} ({@code null} for a null key or value), as Kafka's
+     * {@code Deserializer} does; {@code headers} may be {@code null} where no record applies. The default copies the
+     * bytes into an array for the array methods; deserializers that can read the buffer in place override it to spare
+     * the copy.
+     */
+    default T deserialize(String topic, Headers headers, ByteBuffer data) {
+        byte[] copy = null;
+        if (data != null) {
+            copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+        }
+        // Null headers: no record applies (a store's value), so the headers-free method is the one to call.
+        return headers == null ? deserialize(topic, copy) : deserialize(topic, headers, copy);
     }
 
     /** Releases any resources. Called once, when the owning client closes; the default does nothing. */

@@ -1,5 +1,7 @@
 package dev.runnel.common.serialization;
 
+import dev.runnel.common.header.Headers;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.util.Map;
 
@@ -19,5 +21,14 @@ public class StringDeserializer implements Deserializer<String> {
     @Override
     public String deserialize(String topic, byte[] data) {
         return data == null ? null : new String(data, encoding);
+    }
+
+    /** Decodes a heap buffer in place, without copying its bytes first. */
+    @Override
+    public String deserialize(String topic, Headers headers, ByteBuffer data) {
+        if (data == null || !data.hasArray()) {
+            return Deserializer.super.deserialize(topic, headers, data);
+        }
+        return new String(data.array(), data.arrayOffset() + data.position(), data.remaining(), encoding);
     }
 }

@@ -14,6 +14,7 @@ import dev.runnel.streams.Topology;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +137,7 @@ public final class StreamsPerformance {
             Topology topology = workload.topology();
             long start;
             long end;
+            long streamThreadCpuNanos;
             try (KafkaStreams streams = new KafkaStreams(topology, props)) {
                 start = System.nanoTime();
                 streams.start();
@@ -148,6 +150,7 @@ public final class StreamsPerformance {
                     Thread.sleep(5);
                 }
                 end = System.nanoTime();
+                streamThreadCpuNanos = streamThreadCpuNanos();
                 if (workload.name().equals("memory")) {
                     long heapAfter = usedHeapAfterGc();
                     out.printf(Locale.ROOT, "store heap: %.1f MB for %,d keys (heap used %.1f MB before, %.1f MB"
@@ -158,6 +161,12 @@ public final class StreamsPerformance {
             out.printf(Locale.ROOT, "%s (%s, %d thread(s), %d partition(s)): %,d input records in %.2f s = %,.0f"
                     + " records/s%n", workload.name(), options.guarantee(), options.threads(), options.partitions(),
                 inputRecords, seconds, inputRecords / seconds);
+            // CPU time shows what the threads cost even when other processes share the cores and stretch the wall
+            // clock.
+            if (streamThreadCpuNanos > 0) {
+                out.printf(Locale.ROOT, "stream thread CPU: %.2f s = %,.0f records per CPU-second%n",
+                    streamThreadCpuNanos / 1e9, inputRecords / (streamThreadCpuNanos / 1e9));
+            }
             return 0;
         } finally {
             if (options.dataDir() == null) {
@@ -211,6 +220,21 @@ public final class StreamsPerformance {
             }
         }
         return (long) total;
+    }
+
+    /** Returns the CPU time the application's stream threads have used so far, or 0 where the JVM cannot tell. */
+    private static long streamThreadCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().contains("-StreamThread-")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
+            }
+        }
+        return total;
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

@@ -186,10 +186,14 @@ public final class TransactionManager {
      * Checks that a record may be sent now and, in a transaction, registers its partition with the coordinator the
      * first time. Throws IllegalStateException outside a transaction, and ProducerFencedException once fenced.
      */
-    public synchronized void beforeSend(TopicPartition tp) {
-        if (!isTransactional()) {
-            return;
+    public void beforeSend(TopicPartition tp) {
+        // Outside the lock: an idempotent producer's sends must not contend with its sender thread for it.
+        if (isTransactional()) {
+            beforeTransactionalSend(tp);
         }
+    }
+
+    private synchronized void beforeTransactionalSend(TopicPartition tp) {
         throwIfFatal();
         if (state == State.UNINITIALIZED || state == State.INITIALIZING) {
             throw new IllegalStateException("Cannot perform a 'send' before completing a call to initTransactions "
