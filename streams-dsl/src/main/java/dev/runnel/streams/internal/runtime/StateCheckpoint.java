@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *  0                      version
  *  N                      number of entries
- *  topic partition offset one line per changelog partition
+ *  topic partition offset one line per partition
  * </pre>
  * Snapshot file, binary, big-endian:
  * <pre>
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  *  12 entries            count times: keyLength int32, key, valueLength int32, value
  *  .. crc        int64   CRC32 of everything before it
  * </pre>
- * Not thread-safe; used by the task's thread.
+ * Not thread-safe; used by the thread that owns the directory (a task's stream thread, or the global thread).
  */
 final class StateCheckpoint {
     static final String CHECKPOINT_FILE = ".checkpoint";
