@@ -509,7 +509,8 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     /**
-     * Deletes this application's local state directory ({@code <state.dir>/<application.id>}); only while not
+     * Deletes this application's local state directory ({@code <state.dir>/<application.id>}: the tasks' and the
+     * global stores' checkpoints and snapshots), so the next start rebuilds all state from the topics; only while not
      * running.
      *
      * @throws IllegalStateException if the client is running

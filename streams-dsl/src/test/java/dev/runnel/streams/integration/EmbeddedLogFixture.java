@@ -55,10 +55,46 @@ public final class EmbeddedLogFixture {
     }
 
     public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, Map.of());
+    }
+
+    /** Creates a topic with topic configs such as {@code segment.bytes}. */
+    public void createTopic(String name, int partitions, Map<String, String> configs) {
         try (Admin admin = Admin.create(Map.of("log.dir", logDir.toString()))) {
-            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty()))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, Optional.of(partitions), Optional.empty())
+                .configs(configs))).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError("Could not create topic " + name, e);
+        }
+    }
+
+    public void deleteTopic(String name) {
+        try (Admin admin = Admin.create(Map.of("log.dir", logDir.toString()))) {
+            admin.deleteTopics(List.of(name)).all().get();
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("Could not delete topic " + name, e);
+        }
+    }
+
+    /** Returns the log start offset of each partition of {@code topic}. */
+    public Map<TopicPartition, Long> beginningOffsets(String topic) {
+        return offsets(topic, true);
+    }
+
+    /** Returns the log end offset of each partition of {@code topic}. */
+    public Map<TopicPartition, Long> endOffsets(String topic) {
+        return offsets(topic, false);
+    }
+
+    private Map<TopicPartition, Long> offsets(String topic, boolean beginning) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of("log.dir", logDir.toString()),
+            new dev.runnel.common.serialization.ByteArrayDeserializer(),
+            new dev.runnel.common.serialization.ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (int p = 0; p < consumer.partitionsFor(topic).size(); p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+            return beginning ? consumer.beginningOffsets(partitions) : consumer.endOffsets(partitions);
         }
     }
 

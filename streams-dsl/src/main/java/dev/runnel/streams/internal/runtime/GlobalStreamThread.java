@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.PartitionInfo;
@@ -13,6 +14,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +30,14 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps an instance's global stores ({@code GlobalKTable}s and {@code Topology#addGlobalStore}) up to date: one task
  * per global sub-topology, fed by a consumer without a group that is assigned every partition of the global topics.
- * At start the thread reads each partition from the beginning to the end offset it had then, through the stores'
- * update processors (Kafka's "reprocess on restore"), and only then reports itself initialized, so stream tasks never
- * see a partly loaded global store; afterwards it keeps polling and applying updates. Global stores are not logged:
- * their topic is their changelog. Thread-safe where stated: {@link #shutdown()}, {@link #store(String)} and
- * {@link #stores(String)} may be called from any thread (the in-memory stores synchronize their reads and writes).
+ * At start each task loads the snapshots of its {@link GlobalStateCheckpoint} if the checkpoint is usable; the thread
+ * then reads each partition from the checkpointed offset (or the beginning) to the end offset it had then, through
+ * the stores' update processors (Kafka's "reprocess on restore"), and only then reports itself initialized, so stream
+ * tasks never see a partly loaded global store; afterwards it keeps polling and applying updates. Every
+ * {@code commit.interval.ms} it flushes the stores and, once enough records were applied, writes the checkpoint; a
+ * clean shutdown writes it too, a failure does not. Global stores are not logged: their topic is their changelog.
+ * Thread-safe where stated: {@link #shutdown()}, {@link #store(String)} and {@link #stores(String)} may be called from
+ * any thread (the in-memory stores synchronize their reads and writes).
  */
 public final class GlobalStreamThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalStreamThread.class);
@@ -45,6 +50,7 @@ public final class GlobalStreamThread extends Thread {
     private final StateRestoreListener restoreListener;
     private final Consumer<Throwable> onFailure;
     private final KafkaConsumer<byte[], byte[]> consumer;
+    private final GlobalStateCheckpoint checkpoint;
     private final Duration pollTime;
     private final long commitIntervalMs;
     private final Map<String, StateStore> stores = new ConcurrentHashMap<>();
@@ -73,6 +79,8 @@ public final class GlobalStreamThread extends Thread {
         Map<String, Object> configs = new ClientConfigs(config, getName()).restoreConsumer();
         configs.put("client.id", getName() + "-global-consumer");
         this.consumer = new KafkaConsumer<>(configs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.checkpoint = new GlobalStateCheckpoint(
+            Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId()));
     }
 
     /**
@@ -131,6 +139,7 @@ public final class GlobalStreamThread extends Thread {
                 long now = time.milliseconds();
                 if (now - lastFlushMs >= commitIntervalMs) {
                     flush();
+                    checkpoint.maybeWrite(tasks, positions());
                     lastFlushMs = now;
                 }
             }
@@ -141,6 +150,9 @@ public final class GlobalStreamThread extends Thread {
         } catch (Throwable e) {
             failure = e;
         }
+        if (failure == null) {
+            checkpointOnClose();
+        }
         closeAll();
         if (failure != null) {
             LOG.error("Global stream thread {} failed; the client shuts down", getName(), failure);
@@ -149,7 +161,6 @@ public final class GlobalStreamThread extends Thread {
     }
 
     private void initialize() {
-        int id = 0;
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             if (!builder.isGlobalGroup(group.getValue())) {
                 continue;
@@ -164,7 +175,6 @@ public final class GlobalStreamThread extends Thread {
             for (String topic : task.sourceTopics()) {
                 taskByTopic.put(topic, task);
             }
-            id++;
         }
         for (StreamTask task : tasks) {
             task.initializeStateStores();
@@ -173,8 +183,25 @@ public final class GlobalStreamThread extends Thread {
                     stores.put(store.getKey(), store.getValue());
                 }
             }
+        }
+        List<TopicPartition> partitions = globalPartitions();
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        // Snapshots load before the processors' init, so a processor that reads its store there sees resumed state.
+        Map<TopicPartition, Long> resumed = checkpoint.resume(tasks, partitions, consumer.beginningOffsets(partitions),
+            ends);
+        for (StreamTask task : tasks) {
             task.initializeTopology();
         }
+        consumer.seekToBeginning(partitions);
+        // A seek replaces the pending seek to the beginning, as in Kafka's consumer.
+        resumed.forEach(consumer::seek);
+        restore(partitions, ends);
+        LOG.info("Global stream thread {} restored {} global task(s) from {}", getName(), tasks.size(),
+            partitions);
+    }
+
+    private List<TopicPartition> globalPartitions() {
         List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : taskByTopic.keySet()) {
             List<PartitionInfo> infos = consumer.partitionsFor(topic);
@@ -186,27 +213,34 @@ public final class GlobalStreamThread extends Thread {
                 partitions.add(new TopicPartition(topic, info.partition()));
             }
         }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        restore(partitions);
-        LOG.info("Global stream thread {} restored {} global task(s) from {}", getName(), id, partitions);
+        return partitions;
     }
 
-    /** Reads every partition up to the end offset it has now, applying the records through the global tasks. */
-    private void restore(List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+    /**
+     * Reads every partition from its position up to {@code ends}, applying the records through the global tasks and
+     * reporting the progress to the restore listener.
+     */
+    private void restore(List<TopicPartition> partitions, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> restored = new HashMap<>();
         for (TopicPartition tp : partitions) {
-            restoreListener.onRestoreStart(tp, storeOf(tp), 0L, ends.get(tp));
+            restoreListener.onRestoreStart(tp, storeOf(tp), consumer.position(tp), ends.get(tp));
+            restored.put(tp, 0L);
         }
         int idlePolls = 0;
         while (!shutdownRequested && !caughtUp(ends)) {
-            if (poll(Duration.ofMillis(100)) == 0 && ++idlePolls > MAX_IDLE_RESTORE_POLLS) {
+            ConsumerRecords<byte[], byte[]> records = poll(Duration.ofMillis(100));
+            if (records.isEmpty() && ++idlePolls > MAX_IDLE_RESTORE_POLLS) {
                 throw new StreamsException("Restoring the global stores made no progress; end offsets " + ends);
+            }
+            for (TopicPartition tp : records.partitions()) {
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(tp);
+                restoreListener.onBatchRestored(tp, storeOf(tp), batch.get(batch.size() - 1).offset(), batch.size());
+                restored.merge(tp, (long) batch.size(), Long::sum);
             }
         }
         flush();
         for (TopicPartition tp : partitions) {
-            restoreListener.onRestoreEnd(tp, storeOf(tp), ends.get(tp));
+            restoreListener.onRestoreEnd(tp, storeOf(tp), restored.get(tp));
         }
     }
 
@@ -224,11 +258,11 @@ public final class GlobalStreamThread extends Thread {
         return true;
     }
 
-    /** Polls once and applies what came; returns the number of records. */
-    private int poll(Duration timeout) {
+    /** Polls once and applies what came; returns the records. */
+    private ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
         ConsumerRecords<byte[], byte[]> records = consumer.poll(timeout);
         if (records.isEmpty()) {
-            return 0;
+            return records;
         }
         for (TopicPartition tp : records.partitions()) {
             taskByTopic.get(tp.topic()).addRecords(tp, records.records(tp));
@@ -239,12 +273,30 @@ public final class GlobalStreamThread extends Thread {
                 task.maybePunctuateStreamTime();
             }
         }
-        return records.count();
+        return records;
     }
 
     private void flush() {
         for (StreamTask task : tasks) {
             task.prepareCommit();
+        }
+    }
+
+    /** Returns the next offset to read of every partition: every polled record has been applied by then. */
+    private Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            positions.put(tp, consumer.position(tp));
+        }
+        return positions;
+    }
+
+    private void checkpointOnClose() {
+        try {
+            flush();
+            checkpoint.writeOnClose(tasks, positions());
+        } catch (RuntimeException e) {
+            LOG.warn("Global stream thread {} could not checkpoint its stores on close: {}", getName(), e.toString());
         }
     }
 
@@ -262,6 +314,7 @@ public final class GlobalStreamThread extends Thread {
         } catch (RuntimeException e) {
             LOG.warn("Global stream thread {} failed to close its consumer: {}", getName(), e.toString());
         }
+        checkpoint.close();
     }
 
     /** Global store processors update their store; they have no sinks, and a send is a topology bug. */

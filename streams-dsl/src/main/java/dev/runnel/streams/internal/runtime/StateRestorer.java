@@ -5,11 +5,8 @@ import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
-import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreListener;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +38,7 @@ final class StateRestorer implements AutoCloseable {
      * @return the changelog offset each store's state now covers, by changelog partition
      */
     Map<TopicPartition, Long> restore(StreamTask task, Map<String, TopicPartition> changelogs,
-        TaskCheckpoint checkpoint) {
+        StateCheckpoint checkpoint) {
         Map<TopicPartition, Long> checkpointed = checkpoint.read();
         Map<TopicPartition, Long> restored = new LinkedHashMap<>();
         for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
@@ -98,24 +95,6 @@ final class StateRestorer implements AutoCloseable {
         }
         listener.onRestoreEnd(changelog, storeName, total);
         return end;
-    }
-
-    /** Returns the innermost key-value bytes store under {@code store}'s layers, or {@code null} if it has none. */
-    @SuppressWarnings("unchecked")
-    static KeyValueStore<Bytes, byte[]> innermostKeyValueStore(StateStore store) {
-        StateStore current = store;
-        for (int depth = 0; depth < 16 && current != null; depth++) {
-            if (current instanceof dev.runnel.streams.internal.state.InMemoryKeyValueStore inMemory) {
-                return inMemory;
-            } else if (current instanceof dev.runnel.streams.internal.state.MeteredKeyValueStore<?, ?> metered) {
-                current = metered.wrapped();
-            } else if (current instanceof dev.runnel.streams.internal.state.WrappedKeyValueBytesStore wrapped) {
-                current = wrapped.wrapped();
-            } else {
-                return null;
-            }
-        }
-        return null;
     }
 
     Set<TopicPartition> assignment() {

@@ -67,12 +67,12 @@ final class TaskManager {
     static final class ActiveTask {
         final StreamTask task;
         final RecordCollectorImpl collector;
-        final TaskCheckpoint checkpoint;
+        final StateCheckpoint checkpoint;
         final Map<String, TopicPartition> changelogs;
         final Map<TopicPartition, Long> restoredOffsets;
         long processed;
 
-        ActiveTask(StreamTask task, RecordCollectorImpl collector, TaskCheckpoint checkpoint,
+        ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
             Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> restoredOffsets) {
             this.task = task;
             this.collector = collector;
@@ -134,7 +134,7 @@ final class TaskManager {
             topology = builder.buildSubtopology(id.subtopology());
         }
         StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores);
-        TaskCheckpoint checkpoint = new TaskCheckpoint(stateDir.resolve(id.toString()));
+        StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
         task.setThreadCache(threadCache);
         try {
             task.initializeStateStores();
@@ -313,7 +313,7 @@ final class TaskManager {
     private static Map<String, KeyValueStore<Bytes, byte[]>> snapshotStores(ActiveTask active) {
         Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
         for (String name : active.changelogs.keySet()) {
-            KeyValueStore<Bytes, byte[]> inner = StateRestorer.innermostKeyValueStore(active.task.store(name));
+            KeyValueStore<Bytes, byte[]> inner = StateCheckpoint.innermostKeyValueStore(active.task.store(name));
             if (inner != null) {
                 stores.put(name, inner);
             }

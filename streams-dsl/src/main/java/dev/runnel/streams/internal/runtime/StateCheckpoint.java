@@ -5,6 +5,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.io.BufferedInputStream;
@@ -15,10 +16,13 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,17 +33,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A task's local state files in {@code <state.dir>/<application.id>/<taskId>/}: the {@code .checkpoint} file (per
- * changelog partition, the changelog offset the local state covers) and one snapshot per in-memory key-value store
- * ({@code <store>.snapshot}), written together on a clean close. On the next start of the task a store loads its
- * snapshot and replays only the changelog after the checkpointed offset. Both files are written to a temporary name
- * and moved into place, the checkpoint last, so a crash leaves either the old pair or the new one.
+ * The checkpoint and snapshots of one state directory: a task's ({@code <state.dir>/<application.id>/<taskId>/}) or
+ * the global stores' ({@code <state.dir>/<application.id>/global/}). The {@code .checkpoint} file holds, per topic
+ * partition the stores are built from (a changelog, or a global store's source topic), the offset their state
+ * covers; each in-memory key-value store has a snapshot ({@code <store>.snapshot}) of exactly that state. On the next
+ * start a store loads its snapshot and reads only the records after the checkpointed offset. Every file is written to
+ * a temporary name and moved into place; the old checkpoint is deleted before the first snapshot is replaced and the
+ * new one is moved in last, so a crash leaves the old pair, the new pair, or no checkpoint, never a checkpoint beside
+ * snapshots of another state.
  *
  * <p>Checkpoint file, text, as Kafka's {@code OffsetCheckpoint}:
  * <pre>
  *  0                      version
  *  N                      number of entries
- *  topic partition offset one line per changelog partition
+ *  topic partition offset one line per partition
  * </pre>
  * Snapshot file, binary, big-endian:
  * <pre>
@@ -48,23 +55,20 @@ import org.slf4j.LoggerFactory;
  *  12 entries            count times: keyLength int32, key, valueLength int32, value
  *  .. crc        int64   CRC32 of everything before it
  * </pre>
- * Not thread-safe; used by the task's thread.
+ * Not thread-safe; used by the thread that owns the directory (a task's stream thread, or the global thread).
  */
-final class TaskCheckpoint {
+final class StateCheckpoint {
     static final String CHECKPOINT_FILE = ".checkpoint";
     static final String SNAPSHOT_SUFFIX = ".snapshot";
+    private static final String TMP_SUFFIX = ".tmp";
     private static final int VERSION = 0;
     private static final int SNAPSHOT_MAGIC = 0x534E4150;
-    private static final Logger LOG = LoggerFactory.getLogger(TaskCheckpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StateCheckpoint.class);
 
     private final Path directory;
 
-    TaskCheckpoint(Path directory) {
+    StateCheckpoint(Path directory) {
         this.directory = directory;
-    }
-
-    Path directory() {
-        return directory;
     }
 
     /** Returns the checkpointed offsets, or an empty map if there is no (readable) checkpoint. */
@@ -89,8 +93,8 @@ final class TaskCheckpoint {
             }
             return offsets;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Checkpoint file {} is unreadable ({}); the task's state is restored from its changelogs", file,
-                e.toString());
+            LOG.warn("Checkpoint file {} is unreadable ({}); the stores are rebuilt from the start of their topics",
+                file, e.toString());
             return Map.of();
         }
     }
@@ -99,27 +103,48 @@ final class TaskCheckpoint {
     void write(Map<TopicPartition, Long> offsets, Map<String, KeyValueStore<Bytes, byte[]>> stores) {
         try {
             Files.createDirectories(directory);
+            Map<Path, Path> snapshots = new LinkedHashMap<>();
             for (Map.Entry<String, KeyValueStore<Bytes, byte[]>> store : stores.entrySet()) {
-                writeSnapshot(store.getKey(), store.getValue());
+                Path snapshot = directory.resolve(store.getKey() + SNAPSHOT_SUFFIX);
+                snapshots.put(writeSnapshot(store.getKey(), store.getValue()), snapshot);
+            }
+            // From here until the new checkpoint is in place, a crash leaves no checkpoint: the old one must not
+            // describe the new snapshots.
+            Files.deleteIfExists(directory.resolve(CHECKPOINT_FILE));
+            for (Map.Entry<Path, Path> snapshot : snapshots.entrySet()) {
+                moveIntoPlace(snapshot.getKey(), snapshot.getValue());
             }
             StringBuilder text = new StringBuilder().append(VERSION).append('\n').append(offsets.size()).append('\n');
             for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {
                 text.append(entry.getKey().topic()).append(' ').append(entry.getKey().partition()).append(' ')
                     .append(entry.getValue()).append('\n');
             }
-            Path tmp = directory.resolve(CHECKPOINT_FILE + ".tmp");
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, directory.resolve(CHECKPOINT_FILE), StandardCopyOption.REPLACE_EXISTING,
-                StandardCopyOption.ATOMIC_MOVE);
+            Path tmp = directory.resolve(CHECKPOINT_FILE + TMP_SUFFIX);
+            try (FileChannel channel = openForWrite(tmp)) {
+                Channels.newOutputStream(channel).write(text.toString().getBytes(StandardCharsets.UTF_8));
+                channel.force(true);
+            }
+            moveIntoPlace(tmp, directory.resolve(CHECKPOINT_FILE));
         } catch (IOException e) {
             throw new StreamsException("Could not write checkpoint in " + directory + ": " + e, e);
         }
     }
 
-    private void writeSnapshot(String storeName, KeyValueStore<Bytes, byte[]> store) throws IOException {
-        Path tmp = directory.resolve(storeName + SNAPSHOT_SUFFIX + ".tmp");
+    private static FileChannel openForWrite(Path file) throws IOException {
+        return FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE);
+    }
+
+    private static void moveIntoPlace(Path tmp, Path target) throws IOException {
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** Writes a store's snapshot to a temporary file and returns that file. */
+    private Path writeSnapshot(String storeName, KeyValueStore<Bytes, byte[]> store) throws IOException {
+        Path tmp = directory.resolve(storeName + SNAPSHOT_SUFFIX + TMP_SUFFIX);
         CRC32 crc = new CRC32();
-        try (OutputStream file = Files.newOutputStream(tmp);
+        try (FileChannel channel = openForWrite(tmp);
+             OutputStream file = Channels.newOutputStream(channel);
              CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc);
              DataOutputStream out = new DataOutputStream(checked);
              KeyValueIterator<Bytes, byte[]> entries = store.all()) {
@@ -140,9 +165,31 @@ final class TaskCheckpoint {
             }
             out.flush();
             new DataOutputStream(file).writeLong(crc.getValue());
+            // Durable before the rename, so a machine crash cannot leave a checkpoint beside an empty snapshot.
+            channel.force(true);
         }
-        Files.move(tmp, directory.resolve(storeName + SNAPSHOT_SUFFIX), StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.ATOMIC_MOVE);
+        return tmp;
+    }
+
+    /**
+     * Returns the in-memory key-value store under {@code store}'s layers, whose content a snapshot holds, or
+     * {@code null} if {@code store} has none (then it cannot be snapshotted).
+     */
+    @SuppressWarnings("unchecked")
+    static KeyValueStore<Bytes, byte[]> innermostKeyValueStore(StateStore store) {
+        StateStore current = store;
+        for (int depth = 0; depth < 16 && current != null; depth++) {
+            if (current instanceof dev.runnel.streams.internal.state.InMemoryKeyValueStore inMemory) {
+                return inMemory;
+            } else if (current instanceof dev.runnel.streams.internal.state.MeteredKeyValueStore<?, ?> metered) {
+                current = metered.wrapped();
+            } else if (current instanceof dev.runnel.streams.internal.state.WrappedKeyValueBytesStore wrapped) {
+                current = wrapped.wrapped();
+            } else {
+                return null;
+            }
+        }
+        return null;
     }
 
     /**
@@ -175,7 +222,8 @@ final class TaskCheckpoint {
                 return count;
             }
         } catch (IOException | RuntimeException e) {
-            LOG.warn("Snapshot {} is unreadable ({}); the store is restored from its changelog", file, e.toString());
+            LOG.warn("Snapshot {} is unreadable ({}); the store is rebuilt from the start of its topic", file,
+                e.toString());
             return -1;
         }
     }
@@ -199,21 +247,6 @@ final class TaskCheckpoint {
             }
             long computed = crc.getValue();
             return new DataInputStream(in).readLong() == computed;
-        }
-    }
-
-    /** Deletes the checkpoint and snapshots, so the next start restores from the changelogs only. */
-    void wipe() {
-        try {
-            if (Files.isDirectory(directory)) {
-                try (var files = Files.list(directory)) {
-                    for (Path file : (Iterable<Path>) files::iterator) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not wipe task state in {}: {}", directory, e.toString());
         }
     }
 }
