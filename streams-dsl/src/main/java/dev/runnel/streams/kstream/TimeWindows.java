@@ -63,7 +63,9 @@ public final class TimeWindows extends Windows<TimeWindow> {
     @Override
     public Map<Long, TimeWindow> windowsFor(long timestamp) {
         long windowStart = Math.max(0, timestamp - sizeMs + advanceMs) / advanceMs * advanceMs;
-        Map<Long, TimeWindow> windows = new LinkedHashMap<>();
+        // Sized for its windows (size / advance, one for tumbling windows) so that it never grows.
+        int count = (int) Math.min(1 << 20, Math.max(1, (timestamp - windowStart) / advanceMs + 1));
+        Map<Long, TimeWindow> windows = new LinkedHashMap<>(count * 4 / 3 + 1);
         while (windowStart <= timestamp) {
             long end = windowStart + sizeMs;
             windows.put(windowStart, new TimeWindow(windowStart, end < windowStart ? Long.MAX_VALUE : end));

@@ -6,7 +6,8 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Header;
 import dev.runnel.log.internal.record.RecordBatchBuilder;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,13 +24,8 @@ final class ProducerBatch {
     private final long createdMs;
     private final int memoryBytes;
     private final boolean offsetsKnown;
-    private Callback[] callbacks = new Callback[0];
-    /** Per callback, what its record's metadata is built from: relative offset, timestamp, key and value sizes. */
-    private int[] callbackOffsets = new int[0];
-    private long[] callbackTimestamps = new long[0];
-    private int[] callbackKeySizes = new int[0];
-    private int[] callbackValueSizes = new int[0];
-    private int callbackCount;
+    /** The callbacks and what their records' metadata is built from, in fixed-size chunks: never copied to grow. */
+    private final List<CallbackChunk> callbackChunks = new ArrayList<>();
     private int baseSequence = -1;
 
     ProducerBatch(TopicPartition topicPartition, RecordBatchBuilder builder, long createdMs, int memoryBytes,
@@ -66,20 +62,36 @@ final class ProducerBatch {
     static final FutureRecordMetadata NO_FUTURE = new FutureRecordMetadata(null, 0, -1, -1, -1, false);
 
     private void addCallback(Callback callback, int relativeOffset, long timestamp, int keySize, int valueSize) {
-        if (callbackCount == callbacks.length) {
-            int capacity = Math.max(64, callbackCount * 2);
-            callbacks = Arrays.copyOf(callbacks, capacity);
-            callbackOffsets = Arrays.copyOf(callbackOffsets, capacity);
-            callbackTimestamps = Arrays.copyOf(callbackTimestamps, capacity);
-            callbackKeySizes = Arrays.copyOf(callbackKeySizes, capacity);
-            callbackValueSizes = Arrays.copyOf(callbackValueSizes, capacity);
+        CallbackChunk chunk = callbackChunks.isEmpty() ? null : callbackChunks.get(callbackChunks.size() - 1);
+        if (chunk == null || chunk.count == chunk.callbacks.length) {
+            // Small first: a batch often holds one record; large after, since then it is filling up.
+            chunk = new CallbackChunk(chunk == null ? 16 : 512);
+            callbackChunks.add(chunk);
         }
-        callbacks[callbackCount] = callback;
-        callbackOffsets[callbackCount] = relativeOffset;
-        callbackTimestamps[callbackCount] = timestamp;
-        callbackKeySizes[callbackCount] = keySize;
-        callbackValueSizes[callbackCount] = valueSize;
-        callbackCount++;
+        int i = chunk.count++;
+        chunk.callbacks[i] = callback;
+        chunk.relativeOffsets[i] = relativeOffset;
+        chunk.timestamps[i] = timestamp;
+        chunk.keySizes[i] = keySize;
+        chunk.valueSizes[i] = valueSize;
+    }
+
+    /** Callbacks with the relative offset, timestamp, key and value size of each one's record. */
+    private static final class CallbackChunk {
+        final Callback[] callbacks;
+        final int[] relativeOffsets;
+        final long[] timestamps;
+        final int[] keySizes;
+        final int[] valueSizes;
+        int count;
+
+        CallbackChunk(int capacity) {
+            callbacks = new Callback[capacity];
+            relativeOffsets = new int[capacity];
+            timestamps = new long[capacity];
+            keySizes = new int[capacity];
+            valueSizes = new int[capacity];
+        }
     }
 
     RecordBatchBuilder builder() {
@@ -122,17 +134,21 @@ final class ProducerBatch {
 
     void complete(long baseOffset, long logAppendTime) {
         result.complete(baseOffset, logAppendTime);
-        for (int i = 0; i < callbackCount; i++) {
-            invoke(callbacks[i], FutureRecordMetadata.metadata(result, callbackOffsets[i], callbackTimestamps[i],
-                callbackKeySizes[i], callbackValueSizes[i], offsetsKnown), null);
+        for (CallbackChunk chunk : callbackChunks) {
+            for (int i = 0; i < chunk.count; i++) {
+                invoke(chunk.callbacks[i], FutureRecordMetadata.metadata(result, chunk.relativeOffsets[i],
+                    chunk.timestamps[i], chunk.keySizes[i], chunk.valueSizes[i], offsetsKnown), null);
+            }
         }
     }
 
     void fail(RuntimeException error) {
         result.fail(error);
         RecordMetadata empty = new RecordMetadata(topicPartition, -1, -1, -1, -1);
-        for (int i = 0; i < callbackCount; i++) {
-            invoke(callbacks[i], empty, error);
+        for (CallbackChunk chunk : callbackChunks) {
+            for (int i = 0; i < chunk.count; i++) {
+                invoke(chunk.callbacks[i], empty, error);
+            }
         }
     }
 

@@ -4,7 +4,6 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.WindowStore;
-import java.nio.ByteBuffer;
 
 /**
  * Sends every put to the task's {@link ChangeLogger} after applying it below, keyed as
@@ -48,7 +47,7 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
         }
         long timestamp;
         if (timestamped && value != null && value.length >= Long.BYTES) {
-            timestamp = ByteBuffer.wrap(value).getLong(0);
+            timestamp = ValueAndTimestampSerde.rawTimestamp(value);
         } else {
             timestamp = context == null ? 0L : context.recordTimestamp();
         }

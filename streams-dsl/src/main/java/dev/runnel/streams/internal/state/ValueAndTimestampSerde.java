@@ -4,7 +4,9 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.state.ValueAndTimestamp;
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -19,11 +21,19 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
     static final int TIMESTAMP_OFFSET = 0;
     static final int VALUE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
 
+    private static final VarHandle BIG_ENDIAN_LONG = MethodHandles.byteArrayViewVarHandle(long[].class,
+        ByteOrder.BIG_ENDIAN);
+
     private final Serde<V> valueSerde;
 
     /** Wraps the value serde. */
     public ValueAndTimestampSerde(Serde<V> valueSerde) {
         this.valueSerde = Objects.requireNonNull(valueSerde, "valueSerde");
+    }
+
+    /** Returns the timestamp of serialized {@code data}, read in place (no buffer object on this hot path). */
+    public static long rawTimestamp(byte[] data) {
+        return (long) BIG_ENDIAN_LONG.get(data, TIMESTAMP_OFFSET);
     }
 
     @Override
@@ -35,10 +45,7 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
             }
             byte[] value = inner.serialize(topic, data.value());
             byte[] out = new byte[VALUE_OFFSET + value.length];
-            long timestamp = data.timestamp();
-            for (int i = 0; i < Long.BYTES; i++) {
-                out[TIMESTAMP_OFFSET + i] = (byte) (timestamp >>> (56 - 8 * i));
-            }
+            BIG_ENDIAN_LONG.set(out, TIMESTAMP_OFFSET, data.timestamp());
             System.arraycopy(value, 0, out, VALUE_OFFSET, value.length);
             return out;
         };
@@ -51,10 +58,8 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
             if (data == null) {
                 return null;
             }
-            ByteBuffer buffer = ByteBuffer.wrap(data);
-            long timestamp = buffer.getLong(TIMESTAMP_OFFSET);
-            // The inner deserializer reads the value in place where it can (String, Long), sparing a copy.
-            return ValueAndTimestamp.make(inner.deserialize(topic, null, buffer.position(VALUE_OFFSET)), timestamp);
+            byte[] value = java.util.Arrays.copyOfRange(data, VALUE_OFFSET, data.length);
+            return ValueAndTimestamp.make(inner.deserialize(topic, value), rawTimestamp(data));
         };
     }
 }
