@@ -76,14 +76,19 @@ class KafkaStreamsDslIT {
 
         /** Produces {@code records} to {@code topic} at {@code timestamp} and waits until they are processed. */
         App phase(String named, long timestamp, String... keysAndValues) {
+            produce(named, timestamp, keysAndValues);
+            log.awaitProcessed(applicationId, inputs, TIMEOUT);
+            return this;
+        }
+
+        /** Produces {@code records} to {@code topic} at {@code timestamp}. */
+        void produce(String named, long timestamp, String... keysAndValues) {
             String topic = redirect != null ? redirect : named;
             List<ProducerRecord<String, String>> records = new ArrayList<>();
             for (int i = 0; i < keysAndValues.length; i += 2) {
                 records.add(new ProducerRecord<>(topic, null, timestamp, keysAndValues[i], keysAndValues[i + 1]));
             }
             log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
-            log.awaitProcessed(applicationId, inputs, TIMEOUT);
-            return this;
         }
 
         /** Sends every later phase to {@code topic}, whatever topic it names. */
@@ -218,6 +223,67 @@ class KafkaStreamsDslIT {
         }
         assertEquals(Map.of("a@0", List.of("3"), "b@0", List.of("1"), "a@10000", List.of("1"),
             "b@10000", List.of("1")), outputPerKey("final-counts"));
+    }
+
+    /** Counts per key and 10 s tumbling window, to {@code output} as "key@start". */
+    static Topology tumblingCountTopology(String input, String output) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+            .count(Materialized.as("tumbling-counts"))
+            .toStream()
+            .map((windowed, count) -> KeyValue.pair(windowed.key() + "@" + windowed.window().start(), count))
+            .to(output, Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    /** Waits until the application's window store holds {@code count} for {@code key} in the window {@code start}. */
+    private static void awaitWindowCount(App app, String key, long start, long count) {
+        ReadOnlyWindowStore<String, Long> windows = app.streams.store(StoreQueryParameters.fromNameAndType(
+            "tumbling-counts", QueryableStoreTypes.windowStore()));
+        // A point query reads the record cache, so it sees updates that are not written down yet.
+        EmbeddedLogFixture.await(() -> Long.valueOf(count).equals(windows.fetch(key, start)), TIMEOUT,
+            key + "@" + start + " to count " + count);
+    }
+
+    @Test
+    void shouldCollapseWindowedCountUpdatesPerCommitAndEndAsWithoutTheCache() {
+        topics(1, "clicks", "click-counts", "clicks-uncached", "click-counts-uncached");
+        // A commit interval no run reaches: each run commits once, when it closes, so its updates collapse into it.
+        Map<String, Object> commitOnClose = Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 3_600_000L);
+        try (App app = new App("cached-counts", tumblingCountTopology("clicks", "click-counts"), List.of("clicks"),
+            commitOnClose)) {
+            app.produce("clicks", 1_000L, "a", "-", "a", "-", "a", "-", "a", "-");
+            app.produce("clicks", 2_000L, "b", "-", "b", "-");
+            app.produce("clicks", 11_000L, "a", "-", "a", "-", "a", "-");
+            awaitWindowCount(app, "a", 10_000L, 3L);
+            assertEquals(Map.of(), countsPerKey("click-counts"), "nothing is forwarded before the commit");
+        }
+        try (App app = new App("cached-counts", tumblingCountTopology("clicks", "click-counts"), List.of("clicks"),
+            commitOnClose)) {
+            app.produce("clicks", 12_000L, "a", "-", "a", "-", "c", "-");
+            awaitWindowCount(app, "c", 10_000L, 1L);
+        }
+        Map<String, List<Long>> cached = countsPerKey("click-counts");
+        assertEquals(Map.of("a@0", List.of(4L), "b@0", List.of(2L), "a@10000", List.of(3L, 5L),
+            "c@10000", List.of(1L)), cached, "one record per window and commit, with its latest count");
+
+        try (App app = new App("uncached-counts", tumblingCountTopology("clicks-uncached", "click-counts-uncached"),
+            List.of("clicks-uncached"), Map.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L))) {
+            app.phase("clicks-uncached", 1_000L, "a", "-", "a", "-", "a", "-", "a", "-")
+                .phase("clicks-uncached", 2_000L, "b", "-", "b", "-")
+                .phase("clicks-uncached", 11_000L, "a", "-", "a", "-", "a", "-")
+                .phase("clicks-uncached", 12_000L, "a", "-", "a", "-", "c", "-");
+        }
+        Map<String, List<Long>> uncached = countsPerKey("click-counts-uncached");
+        assertEquals(Map.of("a@0", List.of(1L, 2L, 3L, 4L), "b@0", List.of(1L, 2L), "a@10000",
+            List.of(1L, 2L, 3L, 4L, 5L), "c@10000", List.of(1L)), uncached, "every update without a cache");
+        Map<String, Long> lastCached = new TreeMap<>();
+        cached.forEach((window, counts) -> lastCached.put(window, counts.get(counts.size() - 1)));
+        Map<String, Long> lastUncached = new TreeMap<>();
+        uncached.forEach((window, counts) -> lastUncached.put(window, counts.get(counts.size() - 1)));
+        assertEquals(lastUncached, lastCached, "the same final counts");
     }
 
     private static void firstHalf(App app) {

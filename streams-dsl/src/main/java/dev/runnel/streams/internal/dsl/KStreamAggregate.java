@@ -38,7 +38,7 @@ public record KStreamAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> i
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
-                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
+                forwardOnFlush = CacheFlushForwarder.register(store, context);
             }
 
             @Override

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Aggregates a grouped stream per key and session. A record at {@code t} joins every session of its key that ends at
  * or after {@code t - gap} and starts at or before {@code t + gap}; their aggregates are merged (starting from the
  * initializer) and the record is added. The merged-away sessions are deleted (forwarded with a null new value) and
- * the merged session is written and forwarded.
+ * the merged session is written and forwarded; with the record cache on, both are forwarded as the cache flushes
+ * (see {@link CacheFlushForwarder}), and a session created and merged away between two flushes is never forwarded.
  */
 public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, SessionWindows windows,
     Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator,
@@ -67,13 +68,17 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                         previous = session.value;
                     } else {
                         store.remove(session.key);
-                        context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
-                            session.key.window().end(), record.headers()));
+                        if (!forwardOnFlush()) {
+                            context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
+                                session.key.window().end(), record.headers()));
+                        }
                     }
                 }
                 Windowed<K> sessionKey = new Windowed<>(record.key(), window);
                 store.put(sessionKey, agg);
-                context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, record.headers()));
+                if (!forwardOnFlush()) {
+                    context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, record.headers()));
+                }
             }
         };
     }

@@ -9,9 +9,9 @@ import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
-import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.WindowStoreIterator;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -55,12 +55,10 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     return;
                 }
                 List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing = new ArrayList<>();
-                try (KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> iterator =
-                    store().fetch(record.key(), record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
-                    while (iterator.hasNext()) {
-                        KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> next = iterator.next();
-                        existing.add(KeyValue.pair(next.key.window().start(), next.value));
-                    }
+                // A fetch of one key, which a caching store answers from cache and store without flushing.
+                try (WindowStoreIterator<ValueAndTimestamp<VAgg>> iterator =
+                    store().fetch(record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
+                    iterator.forEachRemaining(existing::add);
                 }
                 long leftStart = Math.max(0, t - d);
                 boolean leftExists = false;
@@ -110,8 +108,10 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 VAgg agg = aggregator.apply(record.key(), record.value(), base);
                 long timestamp = Math.max(maxRecord, record.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
-                context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
-                    new Change<>(agg, created ? null : old), timestamp, record.headers()));
+                if (!forwardOnFlush()) {
+                    context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
+                        new Change<>(agg, created ? null : old), timestamp, record.headers()));
+                }
             }
         };
     }

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Aggregates a grouped stream per key and fixed-size time window (tumbling or hopping) into a timestamped window
- * store, forwarding each window's new aggregate with the previous one.
+ * store, forwarding each window's new aggregate with the previous one (with the record cache on: as the cache
+ * flushes, see {@link CacheFlushForwarder}).
  */
 public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeName, Windows<W> windows,
     Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator)
@@ -51,8 +52,10 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
                         oldAgg == null ? initializer.apply() : oldAgg);
                     long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                     store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
-                    context().forward(new Record<>(new Windowed<>(record.key(), window), new Change<>(newAgg, oldAgg),
-                        timestamp, record.headers()));
+                    if (!forwardOnFlush()) {
+                        context().forward(new Record<>(new Windowed<>(record.key(), window),
+                            new Change<>(newAgg, oldAgg), timestamp, record.headers()));
+                    }
                 }
             }
         };

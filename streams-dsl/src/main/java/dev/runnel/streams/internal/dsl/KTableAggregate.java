@@ -39,7 +39,7 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
-                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
+                forwardOnFlush = CacheFlushForwarder.register(store, context);
             }
 
             @Override

@@ -26,7 +26,7 @@ public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<
             public void init(dev.runnel.streams.processor.api.ProcessorContext<K, Change<V>> context) {
                 super.init(context);
                 store = context.getStateStore(storeName);
-                forwardOnFlush = TimestampedCacheFlushForwarder.register(store, context);
+                forwardOnFlush = CacheFlushForwarder.register(store, context);
             }
 
             @Override

@@ -8,9 +8,10 @@ import dev.runnel.streams.processor.api.Record;
 import org.slf4j.Logger;
 
 /**
- * What every windowed aggregation processor does before it touches a window: it looks its store up on init, drops
- * (logs and counts) a record with a null key or value, and computes stream time and the close time from the grace
- * period. Not thread-safe; owned by its task.
+ * What every windowed aggregation processor does before it touches a window: it looks its store up on init and
+ * registers the forwarding of what the store's caching layer writes down, drops (logs and counts) a record with a
+ * null key or value, and computes stream time and the close time from the grace period. Not thread-safe; owned by
+ * its task.
  */
 abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
@@ -19,6 +20,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final String storeName;
     private final long gracePeriodMs;
     private S store;
+    private boolean forwardOnFlush;
 
     /**
      * @param log the operator's logger, so dropped records are logged under the operator's name
@@ -35,6 +37,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
         super.init(context);
         store = context.getStateStore(storeName);
+        forwardOnFlush = CacheFlushForwarder.registerWindowed(store, context);
     }
 
     @Override
@@ -52,5 +55,10 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
 
     final S store() {
         return store;
+    }
+
+    /** Returns whether the store's caching layer forwards the results; if not, the processor forwards each update. */
+    final boolean forwardOnFlush() {
+        return forwardOnFlush;
     }
 }

@@ -257,8 +257,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
             ProcessorNode<?, ?, ?, ?> previousNode = currentNode;
             ProcessorRecordContext previousContext = recordContext;
             currentNode = node;
-            recordContext = previousContext != null ? previousContext.forwarding(timestamp, previousContext.headers())
-                : ProcessorRecordContext.punctuation(timestamp);
+            recordContext = contextAt(timestamp);
             try {
                 listener.apply(key, newValue, oldValue, timestamp);
             } finally {
@@ -266,6 +265,24 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
                 recordContext = previousContext;
             }
         };
+    }
+
+    @Override
+    public void runWithRecordTimestamp(long timestamp, Runnable writeDown) {
+        ProcessorRecordContext previousContext = recordContext;
+        recordContext = contextAt(timestamp);
+        try {
+            writeDown.run();
+        } finally {
+            recordContext = previousContext;
+        }
+    }
+
+    /** Returns the current record's context moved to {@code timestamp}, or a punctuation's outside processing. */
+    private ProcessorRecordContext contextAt(long timestamp) {
+        ProcessorRecordContext current = recordContext;
+        return current != null ? current.forwarding(timestamp, current.headers())
+            : ProcessorRecordContext.punctuation(timestamp);
     }
 
     @Override

@@ -8,7 +8,6 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 
@@ -29,10 +28,7 @@ import java.util.List;
  * could miss it). A key updated again after its eviction is dirty again and stays in the set. Range scans on the
  * owning thread flush first, so they need no merge of cache and store.
  */
-public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
-    private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> FLUSH_ORDER =
-        Comparator.comparingLong(pending -> pending.value.sequence);
-
+public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
     /** The keys whose cached entry is dirty (each such entry carries its last update's sequence number). */
     private final HashSet<Bytes> dirtyKeys = new HashSet<>();
     private long updateSequence;
@@ -68,10 +64,6 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         return true;
     }
 
-    int identityHash() {
-        return identityHash;
-    }
-
     private boolean caching() {
         return cache != null && Thread.currentThread() == owner;
     }
@@ -85,7 +77,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         if (owner && cache.hasEvictions()) {
             cache.drainEvictions();
         }
-        ThreadCache.Entry entry = cache.get(this, key);
+        ThreadCache.Entry entry = cache.get(this, identityHash, key);
         if (owner) {
             lastKey = entry != null ? key : null;
             lastEntry = entry;
@@ -110,7 +102,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         } else {
             ThreadCache.Entry entry = new ThreadCache.Entry(value, true, timestamp);
             entry.sequence = ++updateSequence;
-            cache.put(this, key, entry);
+            cache.put(this, identityHash, key, entry);
             lastKey = key;
             lastEntry = entry;
             dirtyKeys.add(key);
@@ -155,11 +147,11 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
         }
     }
 
-    /** Writes down an entry the cache evicted while dirty (called on the owning thread, from a drain). */
-    void flushEvicted(Bytes key, ThreadCache.Entry entry) {
+    @Override
+    public void flushEvicted(Bytes key, ThreadCache.Entry entry) {
         forgetLastEntry();
         writeDown(key, entry.value, entry.timestamp);
-        ThreadCache.Entry current = cache.get(this, key);
+        ThreadCache.Entry current = cache.get(this, identityHash, key);
         if (current == null || !current.dirty) {
             dirtyKeys.remove(key);
         }
@@ -172,17 +164,17 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore {
             cache.drainEvictions();
             List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
             for (Bytes key : dirtyKeys) {
-                ThreadCache.Entry entry = cache.get(this, key);
+                ThreadCache.Entry entry = cache.get(this, identityHash, key);
                 if (entry != null && entry.dirty) {
                     dirty.add(KeyValue.pair(key, entry));
                 }
             }
             dirtyKeys.clear();
-            dirty.sort(FLUSH_ORDER);
+            dirty.sort(ThreadCache.UPDATE_ORDER);
             for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
                 ThreadCache.Entry entry = pending.value;
                 // Skip an entry a write-down in this loop made the cache evict (and write down already).
-                if (entry.dirty && cache.get(this, pending.key) == entry) {
+                if (entry.dirty && cache.get(this, identityHash, pending.key) == entry) {
                     entry.dirty = false;
                     writeDown(pending.key, entry.value, entry.timestamp);
                 }

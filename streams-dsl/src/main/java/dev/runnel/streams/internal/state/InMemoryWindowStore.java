@@ -250,7 +250,7 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         }
         for (Map.Entry<Long, KeyMap> window : windows.subMap(from, true, timeTo, true).entrySet()) {
             long start = window.getKey();
-            TimeWindow timeWindow = new TimeWindow(start, windowEnd(start));
+            TimeWindow timeWindow = WindowKeySchema.timeWindow(start, windowSize);
             KeyMap keys = window.getValue();
             for (Bytes key : keyRange(keys.orderedKeys(), keyFrom, keyTo)) {
                 Windowed<Bytes> windowed = new Windowed<>(key, timeWindow);
@@ -260,11 +260,6 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
             }
         }
         return new ListKeyValueIterator<>(entries, backward);
-    }
-
-    private long windowEnd(long start) {
-        long end = start + windowSize;
-        return end < start ? Long.MAX_VALUE : Math.max(end, start + 1);
     }
 
     private static NavigableSet<Bytes> keyRange(NavigableSet<Bytes> keys, Bytes from, Bytes to) {

@@ -23,6 +23,13 @@ public interface InternalStateStoreContext extends StateStoreContext {
     /** Returns the timestamp of the record being processed (or of the punctuation), or 0 outside processing. */
     long recordTimestamp();
 
+    /**
+     * Runs {@code writeDown} with {@link #recordTimestamp()} returning {@code timestamp}: a caching layer writes an
+     * entry down on commit (outside processing) or on eviction (while another record is processed), and the
+     * changelog layers below must log it with the timestamp of the update the entry holds.
+     */
+    void runWithRecordTimestamp(long timestamp, Runnable writeDown);
+
     /** Returns the changelog topic name of a store: {@code <application.id>-<storeName>-changelog}. */
     static String changelogTopic(String applicationId, String storeName) {
         return applicationId + "-" + storeName + "-changelog";

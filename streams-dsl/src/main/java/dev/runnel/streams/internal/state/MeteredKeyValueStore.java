@@ -110,15 +110,9 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     public boolean setFlushListener(CacheFlushListener<K, V> flushListener, boolean sendOldValues) {
         CacheFlushListener<K, V> bound = storeContext instanceof InternalStateStoreContext internal
             ? internal.bindToCurrentNode(flushListener) : flushListener;
-        KeyValueStore<Bytes, byte[]> layer = wrapped;
-        while (layer instanceof WrappedKeyValueBytesStore wrappedLayer) {
-            if (layer instanceof CachingKeyValueStore caching) {
-                return caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(key(key),
-                    value(newValue), value(oldValue), timestamp), sendOldValues);
-            }
-            layer = wrappedLayer.wrapped();
-        }
-        return false;
+        CachingKeyValueStore caching = WrappedStateStore.layer(wrapped, CachingKeyValueStore.class);
+        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(
+            key(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */

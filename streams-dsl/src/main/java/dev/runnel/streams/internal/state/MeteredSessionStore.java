@@ -62,9 +62,22 @@ public final class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
         return raw == null ? null : valueDeserializer.deserialize(serdeTopic, raw);
     }
 
+    private Windowed<K> sessionKey(Windowed<Bytes> raw) {
+        return new Windowed<>(keyDeserializer.deserialize(serdeTopic, raw.key().get()), raw.window());
+    }
+
     private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
-        return new MappedKeyValueIterator<>(raw,
-            key -> new Windowed<>(keyDeserializer.deserialize(serdeTopic, key.key().get()), key.window()), this::value);
+        return new MappedKeyValueIterator<>(raw, this::sessionKey, this::value);
+    }
+
+    /**
+     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
+     * caching layer (if not, the operator forwards every update itself).
+     */
+    public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> flushListener, boolean sendOldValues) {
+        CachingSessionStore caching = WrappedStateStore.layer(wrapped, CachingSessionStore.class);
+        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
+            .apply(sessionKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     @Override

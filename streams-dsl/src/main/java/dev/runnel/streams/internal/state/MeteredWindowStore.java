@@ -83,6 +83,16 @@ public class MeteredWindowStore<K, V> implements WindowStore<K, V> {
         return new DelegatingWindowStoreIterator<>(new MappedKeyValueIterator<>(raw, start -> start, this::value));
     }
 
+    /**
+     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
+     * caching layer (if not, the operator forwards every update itself).
+     */
+    public boolean setFlushListener(CacheFlushListener<Windowed<K>, V> flushListener, boolean sendOldValues) {
+        CachingWindowStore caching = WrappedStateStore.layer(wrapped, CachingWindowStore.class);
+        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
+            .apply(windowedKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
+    }
+
     @Override
     public void put(K key, V value, long windowStartTimestamp) {
         wrapped.put(rawKey(key), value == null ? null : valueSerializer.serialize(serdeTopic, value),

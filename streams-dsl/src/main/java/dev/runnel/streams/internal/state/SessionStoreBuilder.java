@@ -8,7 +8,7 @@ import dev.runnel.streams.state.SessionStore;
 
 /**
  * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))} session stores, the layering of
- * {@link KeyValueStoreBuilder}; the caching layer plugs in at {@link #maybeWithCaching}.
+ * {@link KeyValueStoreBuilder}.
  */
 public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, SessionStore<K, V>> {
     private final SessionBytesStoreSupplier supplier;
@@ -33,8 +33,8 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
         return new MeteredSessionStore<>(maybeWithCaching(store), keySerde(), valueSerde());
     }
 
-    /** Returns {@code store} behind a record cache if caching is enabled; no caching layer exists yet. */
+    /** Returns {@code store} behind a {@link CachingSessionStore} if caching is enabled. */
     protected SessionStore<Bytes, byte[]> maybeWithCaching(SessionStore<Bytes, byte[]> store) {
-        return store;
+        return cachingEnabled() ? new CachingSessionStore(store) : store;
     }
 }

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
+import java.util.Comparator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -16,6 +18,10 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;
+
+    /** Orders a caching layer's dirty entries (with their keys) as they were last updated, the order of a flush. */
+    static final Comparator<KeyValue<Bytes, Entry>> UPDATE_ORDER =
+        Comparator.comparingLong(pending -> pending.value.sequence);
 
     private final Cache<NamedKey, Entry> cache;
     private final Queue<NamedKey> evicted = new ConcurrentLinkedQueue<>();
@@ -39,16 +45,25 @@ public final class ThreadCache {
             .build();
     }
 
-    /** A store's key. The store is compared by identity. */
-    record NamedKey(CachingKeyValueStore store, Bytes key) {
+    /** A caching layer with entries in this cache, compared by identity. */
+    interface Owner {
+        /** Writes down (at least) an entry the cache evicted while dirty; called on the owning thread, from a drain. */
+        void flushEvicted(Bytes key, Entry entry);
+    }
+
+    /**
+     * A store's key. It carries the owner's identity hash (which the owner computes once) so that hashing a key calls
+     * nothing on the owner: the key-value layer's get and put hash one on every call.
+     */
+    record NamedKey(Owner owner, int ownerHash, Bytes key) {
         @Override
         public boolean equals(Object other) {
-            return other instanceof NamedKey that && store == that.store && key.equals(that.key);
+            return other instanceof NamedKey that && owner == that.owner && key.equals(that.key);
         }
 
         @Override
         public int hashCode() {
-            return 31 * store.identityHash() + key.hashCode();
+            return 31 * ownerHash + key.hashCode();
         }
     }
 
@@ -77,12 +92,13 @@ public final class ThreadCache {
         }
     }
 
-    Entry get(CachingKeyValueStore store, Bytes key) {
-        return cache.getIfPresent(new NamedKey(store, key));
+    /** Returns {@code owner}'s entry of {@code key}, or null; {@code ownerHash} is the owner's identity hash. */
+    Entry get(Owner owner, int ownerHash, Bytes key) {
+        return cache.getIfPresent(new NamedKey(owner, ownerHash, key));
     }
 
-    void put(CachingKeyValueStore store, Bytes key, Entry entry) {
-        cache.put(new NamedKey(store, key), entry);
+    void put(Owner owner, int ownerHash, Bytes key, Entry entry) {
+        cache.put(new NamedKey(owner, ownerHash, key), entry);
     }
 
     /** Hands every evicted dirty entry back to its store, in eviction order. */
@@ -97,7 +113,7 @@ public final class ThreadCache {
             if (key == null) {
                 return;
             }
-            key.store.flushEvicted(key.key, entry);
+            key.owner.flushEvicted(key.key, entry);
         }
     }
 
@@ -105,9 +121,9 @@ public final class ThreadCache {
         return !evicted.isEmpty();
     }
 
-    /** Drops every entry of {@code store} (on close; dirty ones were flushed before). */
-    void removeAll(CachingKeyValueStore store) {
-        cache.asMap().keySet().removeIf(key -> key.store == store);
+    /** Drops every entry of {@code owner} (on close; dirty ones were flushed before). */
+    void removeAll(Owner owner) {
+        cache.asMap().keySet().removeIf(key -> key.owner == owner);
     }
 
     /** Returns the approximate number of cached entries, for tests and metrics. */

@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.kstream.TimeWindow;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
@@ -33,6 +34,15 @@ public final class WindowKeySchema {
         byte[] raw = key.get();
         return Bytes.wrap(ByteBuffer.allocate(raw.length + WINDOW_SUFFIX_SIZE).put(raw).putLong(windowStart)
             .putInt(sequence).array());
+    }
+
+    /**
+     * Returns the window starting at {@code start} in a store of windows {@code windowSize} ms long: at least 1 ms
+     * long, and ending at {@code Long.MAX_VALUE} if its end overflows.
+     */
+    public static TimeWindow timeWindow(long start, long windowSize) {
+        long end = start + windowSize;
+        return new TimeWindow(start, end < start ? Long.MAX_VALUE : Math.max(end, start + 1));
     }
 
     /** Returns the record key of a window store key. */

@@ -7,14 +7,17 @@ import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 import java.util.HashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))}, the layering of {@link KeyValueStoreBuilder}.
- * The caching layer plugs in at {@link #maybeWithCaching}.
  */
 public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowStore<K, V>> {
     /** Kafka's {@code windowstore.changelog.additional.retention.ms} default: one day. */
     public static final long DEFAULT_ADDITIONAL_RETENTION_MS = 24 * 60 * 60 * 1000L;
+
+    private static final Logger LOG = LoggerFactory.getLogger(WindowStoreBuilder.class);
 
     private final WindowBytesStoreSupplier supplier;
 
@@ -43,9 +46,19 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
         return maybeWithCaching(store);
     }
 
-    /** Returns {@code store} behind a record cache if caching is enabled; no caching layer exists yet. */
+    /**
+     * Returns {@code store} behind a {@link CachingWindowStore} if caching is enabled, unless the store retains
+     * duplicates (a join buffer, where every value counts), as in Kafka Streams.
+     */
     protected WindowStore<Bytes, byte[]> maybeWithCaching(WindowStore<Bytes, byte[]> store) {
-        return store;
+        if (!cachingEnabled()) {
+            return store;
+        }
+        if (supplier.retainDuplicates()) {
+            LOG.warn("Disabling caching for window store {}: it retains duplicates", name());
+            return store;
+        }
+        return new CachingWindowStore(store, supplier.windowSize());
     }
 
     /**

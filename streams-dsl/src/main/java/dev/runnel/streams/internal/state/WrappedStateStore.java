@@ -17,6 +17,18 @@ public abstract class WrappedStateStore<S extends StateStore> implements StateSt
         this.wrapped = wrapped;
     }
 
+    /** Returns the first layer of {@code type} from {@code store} down through the layers it wraps, or null. */
+    static <T> T layer(StateStore store, Class<T> type) {
+        StateStore layer = store;
+        while (!type.isInstance(layer)) {
+            if (!(layer instanceof WrappedStateStore<?> wrapping)) {
+                return null;
+            }
+            layer = wrapping.wrapped();
+        }
+        return type.cast(layer);
+    }
+
     /** Returns the store below this layer. */
     public S wrapped() {
         return wrapped;

@@ -7,8 +7,8 @@ import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 
 /**
- * A window bytes-store layer that passes every call to the store it wraps; layers (change logging, and next caching)
- * extend it and override what they add to. Threading as the wrapped store.
+ * A window bytes-store layer that passes every call to the store it wraps; layers (change logging) extend it and
+ * override what they add to. Threading as the wrapped store.
  */
 public abstract class WrappedWindowBytesStore extends WrappedStateStore<WindowStore<Bytes, byte[]>>
     implements WindowStore<Bytes, byte[]> {

@@ -42,6 +42,17 @@ class RecordingStoreContext implements InternalStateStoreContext {
     }
 
     @Override
+    public void runWithRecordTimestamp(long timestamp, Runnable writeDown) {
+        long previous = recordTimestamp;
+        recordTimestamp = timestamp;
+        try {
+            writeDown.run();
+        } finally {
+            recordTimestamp = previous;
+        }
+    }
+
+    @Override
     public String applicationId() {
         return "app";
     }

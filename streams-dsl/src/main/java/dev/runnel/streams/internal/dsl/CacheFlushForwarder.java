@@ -1,0 +1,66 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.streams.internal.state.CacheFlushListener;
+import dev.runnel.streams.internal.state.MeteredKeyValueStore;
+import dev.runnel.streams.internal.state.MeteredSessionStore;
+import dev.runnel.streams.internal.state.MeteredTimestampedWindowStore;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+
+/**
+ * Makes a table-producing operator forward what its store's caching layer writes down, as Kafka Streams does: with
+ * the record cache on, the updates of a key (or window, or session) between two commits, or until the cache evicts
+ * it, collapse into one {@link Change} from the last written-down value to the latest; with the cache off (a cache
+ * of 0 bytes, or the test driver) every write is written down, and so forwarded, at once. Stateless helper.
+ */
+final class CacheFlushForwarder {
+    private CacheFlushForwarder() {
+    }
+
+    /**
+     * Registers the forwarding of {@code store}'s written-down entries to {@code context}'s children; call from
+     * {@code Processor#init}.
+     *
+     * @return whether the store has a caching layer; if not, the operator must forward each update itself
+     */
+    static <K, V> boolean register(TimestampedKeyValueStore<K, V> store, ProcessorContext<K, Change<V>> context) {
+        if (!(store instanceof MeteredKeyValueStore<?, ?>)) {
+            return false;
+        }
+        @SuppressWarnings("unchecked")
+        MeteredKeyValueStore<K, ValueAndTimestamp<V>> metered = (MeteredKeyValueStore<K, ValueAndTimestamp<V>>) store;
+        return metered.setFlushListener(forwardingTimestamped(context), true);
+    }
+
+    /**
+     * As {@link #register(TimestampedKeyValueStore, ProcessorContext)} for a windowed aggregation's store: a
+     * timestamped window store, whose results carry the aggregate's timestamp, or a session store, whose results
+     * (tombstones of merged sessions too) carry the session end, as the aggregations forward them uncached.
+     */
+    static <K, V> boolean registerWindowed(StateStore store, ProcessorContext<Windowed<K>, Change<V>> context) {
+        if (store instanceof MeteredTimestampedWindowStore<?, ?> window) {
+            @SuppressWarnings("unchecked")
+            MeteredTimestampedWindowStore<K, V> typed = (MeteredTimestampedWindowStore<K, V>) window;
+            return typed.setFlushListener(forwardingTimestamped(context), true);
+        }
+        if (store instanceof MeteredSessionStore<?, ?> session) {
+            @SuppressWarnings("unchecked")
+            MeteredSessionStore<K, V> typed = (MeteredSessionStore<K, V>) session;
+            return typed.setFlushListener((key, newValue, oldValue, timestamp) -> context.forward(new Record<>(key,
+                new Change<>(newValue, oldValue), key.window().end())), true);
+        }
+        return false;
+    }
+
+    /** Forwards flushed timestamped values with their own timestamp (a deletion: the flushed entry's). */
+    private static <K, V> CacheFlushListener<K, ValueAndTimestamp<V>> forwardingTimestamped(
+        ProcessorContext<K, Change<V>> context) {
+        return (key, newValue, oldValue, timestamp) -> context.forward(new Record<>(key,
+            new Change<>(ValueAndTimestamp.getValueOrNull(newValue), ValueAndTimestamp.getValueOrNull(oldValue)),
+            newValue != null ? newValue.timestamp() : timestamp));
+    }
+}
