@@ -163,8 +163,8 @@ class WindowedCacheFlushForwardingTest {
     }
 
     private static void matchUncached(Windows windows, long seed) {
-        // A cache of 1000 bytes holds about 8 entries (each costs 96 bytes beyond key and value), so it evicts all the
-        // time, and commits come at random.
+        // A cache of 1000 bytes holds about 4 dirty entries in its dirty half (each costs 96 bytes beyond key and
+        // value), so it writes stores down all the time, and commits come at random.
         SplittableRandom random = new SplittableRandom(seed);
         TaskDriver cached = task(windows, new ThreadCache(1_000), true);
         TaskDriver uncached = task(windows, null, true);

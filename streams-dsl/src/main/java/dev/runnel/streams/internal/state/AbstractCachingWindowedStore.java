@@ -7,20 +7,20 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
 /**
- * The caching layer of window and session stores: writes go to the thread's {@link ThreadCache}, keyed by the
- * store's binary key, and are written down (to the store and its changelog below) only when the cache flushes, on
- * commit, or when Caffeine evicts a dirty entry, so consecutive updates of a window collapse into one write and one
- * record for the {@link CacheFlushListener}. Without a thread cache (the test driver, or a cache of 0 bytes) every
- * write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one record key
- * (what aggregations do per record) merge the cache with the store; scans over several keys flush first on the
- * owning thread. Other threads (interactive queries) read a single window from the cache, then the store; their
+ * The caching layer of window and session stores: writes go to the thread's {@link ThreadCache}, keyed by the store's
+ * binary key, and are written down (to the store and its changelog below) only when the cache flushes, on commit, or
+ * when the thread cache's dirty entries pass their share of its bytes, so consecutive updates of a window collapse into
+ * one write and one record for the {@link CacheFlushListener}. Without a thread cache (the test driver, or a cache of 0
+ * bytes) every write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one
+ * record key (what aggregations do per record) merge the cache with the store; scans over several keys flush first on
+ * the owning thread. Other threads (interactive queries) read a single window from the cache, then the store; their
  * range reads see only written-down entries.
  */
 /*
@@ -28,15 +28,15 @@ import java.util.TreeMap;
  * entries per record key, by binary key. A binary key is the record key followed by big-endian, non-negative times
  * (window start; or session end, then start), so within one record key the unsigned byte order is the store's
  * order and a read of that key's windows is a range of its index. An entry never changes once put: a later put of
- * the same window makes a new entry, which replaces it in the cache and the index.
+ * the same window makes a new entry, which replaces it in the cache and the index. The index is a LinkedHashMap so
+ * that a write-down iterates its dirty keys, not a table grown by earlier ones.
  *
- * Write-downs keep update order, always. A flush writes the indexed entries down sorted by update sequence, and so
- * does the eviction of a dirty entry (Kafka's NamedCache flushes the whole store on eviction too): Caffeine picks
- * victims by frequency, and writing a victim down alone would put it before older updates. Order matters twice. A
- * suppression downstream closes a window once it sees a later timestamp, so an update forwarded before an older
- * one would close windows whose final update is still cached. And the store below expires windows by the times it
- * has been written: a session merged away and deleted in the cache could expire in the store before its
- * tombstone is written, and the tombstone would then find nothing to delete and forward nothing.
+ * Write-downs keep update order, always: a write-down, on flush or when the thread cache is full of dirty entries,
+ * writes all indexed entries sorted by update sequence (dirty entries are never evicted one by one). Order matters
+ * twice. A suppression downstream closes a window once it sees a later timestamp, so an update forwarded before an
+ * older one would close windows whose final update is still cached. And the store below expires windows by the times it
+ * has been written: a session merged away and deleted in the cache could expire in the store before its tombstone is
+ * written, and the tombstone would then find nothing to delete and forward nothing.
  *
  * A write-down runs with the entry's timestamp as the record timestamp, so the changelog logs the update's
  * timestamp rather than 0 on commit. As in Kafka Streams, deleting a window never written down forwards nothing.
@@ -45,7 +45,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     implements ThreadCache.Owner {
     private final int identityHash = System.identityHashCode(this);
     /** Per record key, its dirty entries by binary key. */
-    private final Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirty = new HashMap<>();
+    private final Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirty = new LinkedHashMap<>();
     private long updateSequence;
     private ThreadCache cache;
     private Thread owner;
@@ -88,12 +88,10 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             return;
         }
         Bytes cacheKey = cacheKey(key);
-        ThreadCache.Entry entry = new ThreadCache.Entry(value, true, context.recordTimestamp());
-        entry.sequence = ++updateSequence;
-        cache.put(this, identityHash, cacheKey, entry);
-        // Index before draining: the put may have evicted this very entry, which the drain writes down from the index.
+        ThreadCache.Entry entry = new ThreadCache.Entry(value, context.recordTimestamp(), ++updateSequence);
+        // Index first: the put may have this store written down, from the index.
         dirty.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
-        drainEvictions();
+        cache.putDirty(this, identityHash, cacheKey, entry);
     }
 
     /** Returns the cached entry (clean or dirty; a null value is a deletion) of a binary key, or null. Any thread. */
@@ -101,22 +99,17 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (cache == null) {
             return null;
         }
-        if (caching()) {
-            drainEvictions();
-        }
         return cache.get(this, identityHash, cacheKey);
     }
 
     /**
      * Returns the dirty entries of {@code recordKey} with binary keys in {@code [from, to]}, in the store's order, to
-     * merge with a read of the store, which must come after this call (it writes evicted entries down first). Empty
-     * on other threads than the owner.
+     * merge with a read of the store. Empty on other threads than the owner.
      */
     final NavigableMap<Bytes, ThreadCache.Entry> dirtyRange(Bytes recordKey, Bytes from, Bytes to) {
         if (!caching()) {
             return Collections.emptyNavigableMap();
         }
-        drainEvictions();
         TreeMap<Bytes, ThreadCache.Entry> windows = dirty.get(recordKey);
         return windows == null || from.compareTo(to) > 0 ? Collections.emptyNavigableMap()
             : windows.subMap(from, true, to, true);
@@ -132,26 +125,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     @Override
     public void flush() {
         if (caching()) {
-            cache.drainEvictions();
-            writeDownDirty();
+            cache.writeDown(this);
         }
         super.flush();
     }
 
-    @Override
-    public void flushEvicted(Bytes cacheKey, ThreadCache.Entry entry) {
-        // The evicted entry is still indexed unless a newer one replaced it: either way it is written, in order.
-        if (entry.dirty) {
-            writeDownDirty();
-        }
-    }
-
     /**
-     * Writes the indexed entries down in update order. A write-down forwards downstream, where a put may make the
-     * cache evict an entry of this store, and that eviction's drain writes the rest down (still in order) before
-     * this loop reaches it; so each entry is written only if still dirty and still its window's latest.
+     * Writes the indexed entries down in update order. Each is taken out of the index as it is written: a write-down
+     * forwards downstream, whose writes could have the cache write this store down again (had they made it dirty
+     * again), and that nested write-down must skip what this one has done.
      */
-    private void writeDownDirty() {
+    @Override
+    public void writeDownDirty() {
         List<KeyValue<Bytes, ThreadCache.Entry>> pending = new ArrayList<>();
         for (TreeMap<Bytes, ThreadCache.Entry> windows : dirty.values()) {
             for (Map.Entry<Bytes, ThreadCache.Entry> window : windows.entrySet()) {
@@ -167,8 +152,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
                 if (windows.isEmpty()) {
                     dirty.remove(key.key());
                 }
-                entry.dirty = false;
                 context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
+                cache.cleaned(this, identityHash, next.key, entry);
             }
         }
     }
@@ -178,12 +163,6 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         write(key, value);
         if (listener != null && (value != null || old != null)) {
             listener.apply(key, value, sendOldValues ? old : null, timestamp);
-        }
-    }
-
-    private void drainEvictions() {
-        if (cache.hasEvictions()) {
-            cache.drainEvictions();
         }
     }
 

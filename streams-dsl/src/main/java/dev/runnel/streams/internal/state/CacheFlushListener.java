@@ -1,8 +1,9 @@
 package dev.runnel.streams.internal.state;
 
 /**
- * Receives the entries a caching layer writes down on flush or eviction, so that an operator forwards only those
- * (Kafka Streams' cache-flush forwarding): one call per key and flush however often the key was updated in between.
+ * Receives the entries a caching layer writes down on flush or when the cache is full, so that an operator forwards
+ * only those (Kafka Streams' cache-flush forwarding): one call per key and flush however often the key was updated in
+ * between.
  */
 @FunctionalInterface
 public interface CacheFlushListener<K, V> {

@@ -13,19 +13,18 @@ import java.util.List;
 
 /**
  * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
- * store and its changelog below) only when the cache flushes, on commit, or when Caffeine evicts a dirty entry, so
- * consecutive updates of a key collapse into one write and one forwarded record. A {@link CacheFlushListener} set by
- * the operator receives the flushed entries. Without a thread cache (the test driver, or a cache of 0 bytes) the layer
- * passes everything through. Writes and scans: the owning stream thread; point reads: any thread (an interactive
- * query reads the cache, then the store; its range scans see only written-down entries).
+ * store and its changelog below) only when the cache flushes, on commit, or when the thread cache's dirty entries pass
+ * their share of its bytes, so consecutive updates of a key collapse into one write and one forwarded record. A {@link
+ * CacheFlushListener} set by the operator receives the flushed entries. Without a thread cache (the test driver, or a
+ * cache of 0 bytes) the layer passes everything through. Writes and scans: the owning stream thread; point reads: any
+ * thread (an interactive query reads the cache, then the store; its range scans see only written-down entries).
  */
 /*
  * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
  * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The dirty keys themselves
  * are a HashSet that changes only when an entry becomes dirty, so the in-place update of an entry that already is
- * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read. An entry evicted while
- * dirty is queued by the cache and written down at the start of this store's next operation (before any read that
- * could miss it). A key updated again after its eviction is dirty again and stays in the set. Range scans on the
+ * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read and the dirty byte count.
+ * Dirty entries are never evicted (see ThreadCache), so an entry that is dirty is the cached one. Range scans on the
  * owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
@@ -74,9 +73,6 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             return super.get(key);
         }
         boolean owner = caching();
-        if (owner && cache.hasEvictions()) {
-            cache.drainEvictions();
-        }
         ThreadCache.Entry entry = cache.get(this, identityHash, key);
         if (owner) {
             lastKey = entry != null ? key : null;
@@ -93,22 +89,20 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         }
         long timestamp = context == null ? 0L : context.recordTimestamp();
         ThreadCache.Entry last = lastEntry;
-        if (last != null && last.dirty && last.sameWeight(value) && key.equals(lastKey)) {
-            // The entry is still cached (evictions and flushes reset lastEntry) and dirty, so an eviction queues it
-            // and its write-down reads these fields: update it in place instead of a second cache write.
+        if (last != null && last.dirty && key.equals(lastKey)) {
+            // A dirty entry is the cached one and its write-down reads these fields: update it in place instead of a
+            // second cache write. The fields first: the byte count may have this store written down.
+            byte[] old = last.value;
             last.timestamp = timestamp;
             last.value = value;
             last.sequence = ++updateSequence;
+            cache.dirtyValueChanged(old, value);
         } else {
-            ThreadCache.Entry entry = new ThreadCache.Entry(value, true, timestamp);
-            entry.sequence = ++updateSequence;
-            cache.put(this, identityHash, key, entry);
+            ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
             dirtyKeys.add(key);
-        }
-        if (cache.hasEvictions()) {
-            cache.drainEvictions();
+            cache.putDirty(this, identityHash, key, entry);
         }
     }
 
@@ -148,39 +142,34 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     }
 
     @Override
-    public void flushEvicted(Bytes key, ThreadCache.Entry entry) {
-        forgetLastEntry();
-        writeDown(key, entry.value, entry.timestamp);
-        ThreadCache.Entry current = cache.get(this, identityHash, key);
-        if (current == null || !current.dirty) {
-            dirtyKeys.remove(key);
+    public void flush() {
+        if (caching()) {
+            cache.writeDown(this);
         }
+        super.flush();
     }
 
     @Override
-    public void flush() {
-        if (caching()) {
-            forgetLastEntry();
-            cache.drainEvictions();
-            List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
-            for (Bytes key : dirtyKeys) {
-                ThreadCache.Entry entry = cache.get(this, identityHash, key);
-                if (entry != null && entry.dirty) {
-                    dirty.add(KeyValue.pair(key, entry));
-                }
-            }
-            dirtyKeys.clear();
-            dirty.sort(ThreadCache.UPDATE_ORDER);
-            for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
-                ThreadCache.Entry entry = pending.value;
-                // Skip an entry a write-down in this loop made the cache evict (and write down already).
-                if (entry.dirty && cache.get(this, identityHash, pending.key) == entry) {
-                    entry.dirty = false;
-                    writeDown(pending.key, entry.value, entry.timestamp);
-                }
+    public void writeDownDirty() {
+        // An entry stays dirty while written down: no put may update it in place until it is marked clean.
+        forgetLastEntry();
+        List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
+        for (Bytes key : dirtyKeys) {
+            ThreadCache.Entry entry = cache.get(this, identityHash, key);
+            if (entry != null && entry.dirty) {
+                dirty.add(KeyValue.pair(key, entry));
             }
         }
-        super.flush();
+        dirtyKeys.clear();
+        dirty.sort(ThreadCache.UPDATE_ORDER);
+        for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
+            ThreadCache.Entry entry = pending.value;
+            // Skip an entry that a write downstream, caused by this loop, replaced with a newer one.
+            if (entry.dirty) {
+                writeDown(pending.key, entry.value, entry.timestamp);
+                cache.cleaned(this, identityHash, pending.key, entry);
+            }
+        }
     }
 
     private void forgetLastEntry() {

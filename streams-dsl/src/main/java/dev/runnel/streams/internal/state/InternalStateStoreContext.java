@@ -25,7 +25,7 @@ public interface InternalStateStoreContext extends StateStoreContext {
 
     /**
      * Runs {@code writeDown} with {@link #recordTimestamp()} returning {@code timestamp}: a caching layer writes an
-     * entry down on commit (outside processing) or on eviction (while another record is processed), and the
+     * entry down on commit (outside processing) or when the cache is full (while another record is processed), and the
      * changelog layers below must log it with the timestamp of the update the entry holds.
      */
     void runWithRecordTimestamp(long timestamp, Runnable writeDown);

@@ -5,15 +5,30 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import java.util.Comparator;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.Map;
 
 /**
- * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: a Caffeine cache
- * bounded by {@code statestore.cache.max.bytes / num.stream.threads}, weighed by key and value bytes. A dirty entry
- * that Caffeine evicts is queued and handed back to its store on that store's next operation (see
- * {@link #drainEvictions()}), so the store writes it down and forwards it outside Caffeine's callback. Thread-safe for
- * reads; writes and drains come from the owning stream thread.
+ * The record cache of one stream thread, shared by the caching layers of all its tasks' stores, holding at most
+ * {@code statestore.cache.max.bytes / num.stream.threads} bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per
+ * entry): half for clean entries, which Caffeine bounds and evicts by itself, and half for dirty entries, which the
+ * cache counts itself and has their stores write down once a write passes that half. Thread-safe for reads; writes,
+ * write-downs and the dirty byte count belong to the owning stream thread.
+ */
+/*
+ * Implementation notes. Dirty entries are pinned: they weigh 0, and Caffeine never evicts a zero-weight entry for
+ * size, so an eviction drops a clean entry and never has to write anything down (W-TinyLFU prefers to evict new
+ * entries, and on a workload where every record makes a new dirty entry, evicting dirty ones wrote a store down on
+ * nearly every put). A write-down makes an entry clean and puts it again, so that Caffeine weighs it from then on.
+ *
+ * When a write takes the dirty bytes past their half, the cache writes down whole stores, the one that became dirty
+ * first (since its last write-down) first, until the dirty bytes fit again, as Kafka's ThreadCache flushes the named
+ * cache of its eldest entry. A store writes its own entries down in update order; a write-down forwards downstream,
+ * whose writes may add dirty bytes but start no nested round of write-downs.
+ *
+ * Invariant (checkInvariants): an entry's dirty flag is set exactly while it is cached and counted in dirtyBytes,
+ * and every owner of a dirty entry is in dirtyOwners.
  */
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
@@ -24,31 +39,29 @@ public final class ThreadCache {
         Comparator.comparingLong(pending -> pending.value.sequence);
 
     private final Cache<NamedKey, Entry> cache;
-    private final Queue<NamedKey> evicted = new ConcurrentLinkedQueue<>();
-    private final Queue<Entry> evictedEntries = new ConcurrentLinkedQueue<>();
+    private final long maxDirtyBytes;
+    /** The owners holding dirty entries, in the order they got their first since their last write-down. */
+    private final LinkedHashSet<Owner> dirtyOwners = new LinkedHashSet<>();
+    private long dirtyBytes;
+    private boolean writingDown;
 
     /** Creates a cache of at most {@code maxBytes}. */
     public ThreadCache(long maxBytes) {
+        this.maxDirtyBytes = maxBytes / 2;
         this.cache = Caffeine.newBuilder()
-            .maximumWeight(maxBytes)
-            .weigher((NamedKey key, Entry entry) -> key.key.get().length
-                + (entry.value == null ? 0 : entry.value.length) + ENTRY_OVERHEAD_BYTES)
+            .maximumWeight(maxBytes - maxDirtyBytes)
+            .weigher((NamedKey key, Entry entry) -> entry.dirty ? 0 : bytes(key.key, entry.value))
             .executor(Runnable::run)
-            .evictionListener((NamedKey key, Entry entry, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
-                if (key != null && entry != null && cause.wasEvicted() && entry.dirty) {
-                    synchronized (this) {
-                        evicted.add(key);
-                        evictedEntries.add(entry);
-                    }
-                }
-            })
             .build();
     }
 
     /** A caching layer with entries in this cache, compared by identity. */
     interface Owner {
-        /** Writes down (at least) an entry the cache evicted while dirty; called on the owning thread, from a drain. */
-        void flushEvicted(Bytes key, Entry entry);
+        /**
+         * Writes down every dirty entry in update order, each through {@link #cleaned}; called on the owning thread
+         * through {@link #writeDown}.
+         */
+        void writeDownDirty();
     }
 
     /**
@@ -69,8 +82,8 @@ public final class ThreadCache {
 
     /**
      * A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. The
-     * owning thread may replace the value and timestamp of a dirty entry in place (see
-     * {@link CachingKeyValueStore#put}) when the weight stays the same; other threads only read the value.
+     * owning thread may replace the value and timestamp of a dirty entry in place (see {@link #dirtyValueChanged});
+     * other threads only read the value.
      */
     static final class Entry {
         volatile byte[] value;
@@ -79,17 +92,22 @@ public final class ThreadCache {
         long sequence;
         volatile boolean dirty;
 
-        Entry(byte[] value, boolean dirty, long timestamp) {
+        /** Creates a dirty entry, to be put with {@link #putDirty}. */
+        Entry(byte[] value, long timestamp, long sequence) {
             this.value = value;
-            this.dirty = dirty;
+            this.dirty = true;
             this.timestamp = timestamp;
+            this.sequence = sequence;
         }
+    }
 
-        /** Whether {@code newValue} weighs what the current value weighs. */
-        boolean sameWeight(byte[] newValue) {
-            byte[] current = value;
-            return current == null ? newValue == null : newValue != null && newValue.length == current.length;
-        }
+    /** Returns the bytes an entry of {@code key} and {@code value} is charged. */
+    static int bytes(Bytes key, byte[] value) {
+        return key.get().length + valueBytes(value) + ENTRY_OVERHEAD_BYTES;
+    }
+
+    private static int valueBytes(byte[] value) {
+        return value == null ? 0 : value.length;
     }
 
     /** Returns {@code owner}'s entry of {@code key}, or null; {@code ownerHash} is the owner's identity hash. */
@@ -97,38 +115,106 @@ public final class ThreadCache {
         return cache.getIfPresent(new NamedKey(owner, ownerHash, key));
     }
 
-    void put(Owner owner, int ownerHash, Bytes key, Entry entry) {
-        cache.put(new NamedKey(owner, ownerHash, key), entry);
+    /**
+     * Caches a new dirty {@code entry} of {@code key}, replacing any entry of it; a dirty entry replaced is dropped
+     * (the owner writes down only the newest). The owner must index {@code entry} first: the put may have the cache
+     * write owners down, this one included.
+     */
+    void putDirty(Owner owner, int ownerHash, Bytes key, Entry entry) {
+        Entry previous = cache.asMap().put(new NamedKey(owner, ownerHash, key), entry);
+        if (previous != null) {
+            unpin(key, previous);
+        }
+        dirtyBytes += bytes(key, entry.value);
+        dirtyOwners.add(owner);
+        writeDownIfFull();
     }
 
-    /** Hands every evicted dirty entry back to its store, in eviction order. */
-    void drainEvictions() {
-        while (true) {
-            NamedKey key;
-            Entry entry;
-            synchronized (this) {
-                key = evicted.poll();
-                entry = evictedEntries.poll();
-            }
-            if (key == null) {
-                return;
-            }
-            key.owner.flushEvicted(key.key, entry);
+    /** Accounts the in-place update of a dirty entry's value from {@code oldValue} to {@code newValue}. */
+    void dirtyValueChanged(byte[] oldValue, byte[] newValue) {
+        dirtyBytes += valueBytes(newValue) - valueBytes(oldValue);
+        writeDownIfFull();
+    }
+
+    /**
+     * Marks {@code entry} of {@code key}, just written down by its owner, clean, and puts it again so that Caffeine
+     * weighs (and may evict) it from now on. Does nothing if it is no longer dirty (a newer entry replaced it).
+     */
+    void cleaned(Owner owner, int ownerHash, Bytes key, Entry entry) {
+        if (unpin(key, entry)) {
+            cache.asMap().replace(new NamedKey(owner, ownerHash, key), entry, entry);
         }
     }
 
-    boolean hasEvictions() {
-        return !evicted.isEmpty();
+    /** Marks {@code entry} clean and uncounts its bytes; returns false if it was clean already. */
+    private boolean unpin(Bytes key, Entry entry) {
+        if (!entry.dirty) {
+            return false;
+        }
+        entry.dirty = false;
+        dirtyBytes -= bytes(key, entry.value);
+        return true;
     }
 
-    /** Drops every entry of {@code owner} (on close; dirty ones were flushed before). */
+    /** Has {@code owner} write down all its dirty entries. */
+    void writeDown(Owner owner) {
+        // Removed first: a write the write-down causes downstream may make the owner dirty again.
+        dirtyOwners.remove(owner);
+        owner.writeDownDirty();
+    }
+
+    private void writeDownIfFull() {
+        if (dirtyBytes <= maxDirtyBytes || writingDown) {
+            return;
+        }
+        writingDown = true;
+        try {
+            while (dirtyBytes > maxDirtyBytes && !dirtyOwners.isEmpty()) {
+                writeDown(dirtyOwners.iterator().next());
+            }
+        } finally {
+            writingDown = false;
+        }
+    }
+
+    /** Drops every entry of {@code owner} (on close, dirty ones included: a closing store writes down first). */
     void removeAll(Owner owner) {
-        cache.asMap().keySet().removeIf(key -> key.owner == owner);
+        Iterator<Map.Entry<NamedKey, Entry>> entries = cache.asMap().entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<NamedKey, Entry> next = entries.next();
+            if (next.getKey().owner == owner) {
+                entries.remove();
+                unpin(next.getKey().key, next.getValue());
+            }
+        }
+        dirtyOwners.remove(owner);
     }
 
     /** Returns the approximate number of cached entries, for tests and metrics. */
     public long size() {
         cache.cleanUp();
         return cache.estimatedSize();
+    }
+
+    /** Returns the bytes of the dirty entries, for tests. */
+    long dirtyBytes() {
+        return dirtyBytes;
+    }
+
+    /** Checks the dirty byte count and the dirty owners against the cached entries (for tests). */
+    void checkInvariants() {
+        long counted = 0;
+        for (Map.Entry<NamedKey, Entry> entry : cache.asMap().entrySet()) {
+            if (entry.getValue().dirty) {
+                counted += bytes(entry.getKey().key, entry.getValue().value);
+                if (!dirtyOwners.contains(entry.getKey().owner)) {
+                    throw new IllegalStateException("Dirty entry " + entry.getKey().key + " of an owner not listed");
+                }
+            }
+        }
+        if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && !writingDown) {
+            throw new IllegalStateException("Dirty bytes: counted " + dirtyBytes + ", cached " + counted
+                + ", at most " + maxDirtyBytes);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.utils.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +30,14 @@ class CachingKeyValueStoreTest {
         final InMemoryKeyValueStore inner = new InMemoryKeyValueStore("store");
         final CachingKeyValueStore store = new CachingKeyValueStore(new ChangeLoggingKeyValueBytesStore(inner, false));
         final List<String> flushed = new ArrayList<>();
+        final ThreadCache cache;
 
         Fixture(long cacheBytes) {
-            ThreadCache cache = new ThreadCache(cacheBytes);
+            this(new ThreadCache(cacheBytes));
+        }
+
+        Fixture(ThreadCache cache) {
+            this.cache = cache;
             context = new RecordingStoreContext() {
                 @Override
                 public ThreadCache threadCache() {
@@ -70,8 +76,8 @@ class CachingKeyValueStoreTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
-    void shouldMatchAnUncachedModelUnderEvictionPressure(long seed) {
-        // A cache too small for the key space evicts dirty entries all the time; the store must still end equal.
+    void shouldMatchAnUncachedModelWhenTheCacheFillsWithDirtyEntries(long seed) {
+        // A cache too small for the key space writes the store down all the time; the store must still end equal.
         Fixture fixture = new Fixture(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
         Map<String, String> model = new TreeMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -89,6 +95,7 @@ class CachingKeyValueStoreTest {
             byte[] read = fixture.store.get(key(probe));
             assertEquals(model.get(probe), read == null ? null : new String(read, StandardCharsets.UTF_8),
                 "seed=" + seed + " step=" + i + " key=" + probe);
+            fixture.cache.checkInvariants();
         }
         fixture.store.flush();
         Map<String, String> stored = new TreeMap<>();
@@ -102,9 +109,9 @@ class CachingKeyValueStoreTest {
 
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
-    void shouldMatchAnUncachedModelForReadModifyWritesUnderEvictionPressure(long seed) {
-        // get-then-put of one key with a value of the same size updates the cached entry in place; evictions and
-        // flushes in between must neither lose nor resurrect an update.
+    void shouldMatchAnUncachedModelForReadModifyWritesWhenTheCacheFillsWithDirtyEntries(long seed) {
+        // get-then-put of one key updates the cached entry in place, whatever the new value's size; write-downs of a
+        // full cache and flushes in between must neither lose nor resurrect an update.
         Fixture fixture = new Fixture(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
         Map<String, String> model = new TreeMap<>();
         SplittableRandom random = new SplittableRandom(seed);
@@ -114,9 +121,10 @@ class CachingKeyValueStoreTest {
             byte[] read = fixture.store.get(raw);
             assertEquals(model.get(k), read == null ? null : new String(read, StandardCharsets.UTF_8),
                 "seed=" + seed + " step=" + i + " key=" + k);
-            String v = String.format(java.util.Locale.ROOT, "%06d", i % (random.nextInt(20) == 0 ? 99 : 999_999));
+            String v = Integer.toString(random.nextInt(1 << random.nextInt(31)));
             fixture.store.put(raw, value(v));
             model.put(k, v);
+            fixture.cache.checkInvariants();
             if (random.nextInt(500) == 0) {
                 fixture.store.flush();
             }
@@ -149,5 +157,68 @@ class CachingKeyValueStoreTest {
         fixture.store.put(a, value("6"));
         fixture.store.flush();
         assertEquals("a=6/5", fixture.flushed.get(2), "an entry flushed clean is replaced, not updated in place");
+    }
+
+    @Test
+    void shouldCountTheBytesOfDirtyEntriesThroughEveryChange() {
+        Fixture fixture = new Fixture(1 << 20);
+        ThreadCache cache = fixture.cache;
+        int overhead = ThreadCache.ENTRY_OVERHEAD_BYTES;
+        fixture.store.put(key("a"), value("1"));
+        assertEquals(1 + 1 + overhead, cache.dirtyBytes(), "a new dirty entry");
+        Bytes a = key("a");
+        fixture.store.get(a);
+        fixture.store.put(a, value("12345"));
+        assertEquals(1 + 5 + overhead, cache.dirtyBytes(), "an in-place update to a longer value");
+        assertEquals(1, cache.size(), "updated in place");
+        fixture.store.get(key("miss"));
+        fixture.store.put(key("a"), value("12"));
+        assertEquals(1 + 2 + overhead, cache.dirtyBytes(), "a new entry (no get before) replacing a dirty one");
+        fixture.store.delete(key("bb"));
+        assertEquals(1 + 2 + overhead + 2 + overhead, cache.dirtyBytes(), "a deletion is a dirty entry too");
+        Bytes bb = key("bb");
+        fixture.store.get(bb);
+        fixture.store.put(bb, value("123"));
+        assertEquals(1 + 2 + overhead + 2 + 3 + overhead, cache.dirtyBytes(), "an in-place update of a deletion");
+        cache.checkInvariants();
+
+        fixture.store.flush();
+        assertEquals(0, cache.dirtyBytes(), "written down: clean");
+        fixture.store.put(key("c"), value("1"));
+        assertEquals(1 + 1 + overhead, cache.dirtyBytes());
+        fixture.store.close();
+        assertEquals(0, cache.dirtyBytes(), "closed: dropped");
+        assertEquals(0, cache.size());
+        cache.checkInvariants();
+    }
+
+    @Test
+    void shouldEvictCleanEntriesWithoutWritingDownAndKeepEveryDirtyOne() {
+        // Room for 10 clean and 10 dirty entries. Store b's clean entries fill the clean half over and over; store
+        // a's dirty entries stay cached, unwritten, until a's flush writes each exactly once, in update order.
+        ThreadCache cache = new ThreadCache(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
+        Fixture a = new Fixture(cache);
+        Fixture b = new Fixture(cache);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            a.store.put(key("a" + i), value("v" + i));
+            expected.add("a" + i + "=v" + i + "/null");
+            for (int j = 0; j < 10; j++) {
+                b.store.put(key("b" + i + "-" + j), value("w"));
+                b.store.flush();
+            }
+            cache.checkInvariants();
+        }
+        assertEquals(80, b.flushed.size(), "b: each entry written down once, by its flush");
+        assertTrue(cache.size() <= 8 + 10, "clean entries are weighed and evicted: " + cache.size());
+        assertEquals(List.of(), a.flushed, "no eviction wrote a dirty entry down");
+        for (int i = 0; i < 8; i++) {
+            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "still cached: a" + i);
+        }
+        a.store.flush();
+        assertEquals(expected, a.flushed);
+        a.store.flush();
+        assertEquals(expected, a.flushed, "nothing written twice");
+        cache.checkInvariants();
     }
 }

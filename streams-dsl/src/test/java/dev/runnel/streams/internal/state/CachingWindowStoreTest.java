@@ -23,8 +23,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The caching layer of window stores over a change-logged in-memory store: collapsing, flush order, old values,
- * merged reads, eviction (against a model), and reads from another thread. Seeded: replay a failure with
+ * The caching layer of window stores over a change-logged in-memory store: collapsing, flush order, old values, merged
+ * reads, write-downs of a full cache (against a model), and reads from another thread. Seeded: replay a failure with
  * {@code -Dtest.seed=<seed>}.
  */
 class CachingWindowStoreTest {
@@ -56,8 +56,10 @@ class CachingWindowStoreTest {
         final CachingWindowStore store = new CachingWindowStore(
             new ChangeLoggingWindowBytesStore(inner, false, false), SIZE);
         final List<String> flushed = new ArrayList<>();
+        final ThreadCache cache;
 
         Fixture(ThreadCache cache) {
+            this.cache = cache;
             context = new RecordingStoreContext() {
                 @Override
                 public ThreadCache threadCache() {
@@ -95,6 +97,9 @@ class CachingWindowStoreTest {
         if (fixture != null) {
             fixture.store.checkInvariants();
             fixture.inner.checkInvariants();
+            if (fixture.cache != null) {
+                fixture.cache.checkInvariants();
+            }
         }
     }
 
@@ -125,15 +130,15 @@ class CachingWindowStoreTest {
     }
 
     @Test
-    void shouldWriteEveryDirtyEntryDownInUpdateOrderWhenOneIsEvicted() {
-        // Room for a few entries. Caffeine picks victims by frequency, not age: the victim alone would go out of order.
+    void shouldWriteEveryDirtyEntryDownInUpdateOrderWhenTheCacheIsFull() {
+        // Room for two dirty entries (half the cache): the third put has the whole store written down, in order.
         Fixture f = fixture(4 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 16));
         List<String> puts = new ArrayList<>();
         for (int i = 0; f.flushed.isEmpty() && i < 100; i++) {
             f.store.put(key("k" + i), value("v"), 0);
             puts.add("k" + i + "@0=v/null");
         }
-        assertTrue(puts.size() > 1 && puts.size() < 100, puts.toString());
+        assertEquals(3, puts.size(), puts.toString());
         assertEquals(puts, f.flushed, "every dirty entry, in update order");
         assertEquals(0, f.store.dirtyCount());
     }
@@ -232,16 +237,16 @@ class CachingWindowStoreTest {
 
     @ParameterizedTest
     @MethodSource("seeds")
-    void shouldMatchAnUncachedModelUnderEvictionPressure(long seed) {
-        // A cache too small for the windows evicts dirty entries all the time; reads must still match the model,
+    void shouldMatchAnUncachedModelWhenTheCacheFillsWithDirtyEntries(long seed) {
+        // A cache too small for the windows fills with dirty entries all the time; reads must still match the model,
         // and the flushed changes must replay into the same table, each old value being the previous one flushed.
         Fixture f = fixture(12 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 20));
         Map<String, NavigableMap<Long, String>> model = new TreeMap<>();
         Map<String, String> downstream = new HashMap<>();
         boolean[] flushing = {false};
-        int[] evicted = {0};
+        int[] writtenWhenFull = {0};
         f.store.setFlushListener((k, newValue, oldValue, ts) -> {
-            evicted[0] += flushing[0] ? 0 : 1;
+            writtenWhenFull[0] += flushing[0] ? 0 : 1;
             String window = string(k.key().get()) + "@" + k.window().start();
             assertEquals(downstream.get(window), string(oldValue), "seed=" + seed + " old value of " + window);
             if (newValue == null) {
@@ -281,8 +286,9 @@ class CachingWindowStoreTest {
                 flushing[0] = false;
             }
             f.store.checkInvariants();
+            f.cache.checkInvariants();
         }
-        assertTrue(evicted[0] > 100, "seed=" + seed + ": evictions wrote entries down");
+        assertTrue(writtenWhenFull[0] > 100, "seed=" + seed + ": a full cache wrote entries down");
         f.store.flush();
         Map<String, String> stored = new TreeMap<>();
         try (KeyValueIterator<Windowed<Bytes>, byte[]> all = f.inner.all()) {
