@@ -4,9 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +22,19 @@ import java.util.Map;
  * Implementation notes. Dirty entries are pinned: they weigh 0, and Caffeine never evicts a zero-weight entry for
  * size, so an eviction drops a clean entry and never has to write anything down (W-TinyLFU prefers to evict new
  * entries, and on a workload where every record makes a new dirty entry, evicting dirty ones wrote a store down on
- * nearly every put). A write-down makes an entry clean and puts it again, so that Caffeine weighs it from then on.
+ * nearly every put). A written-down entry is clean and is put again so that Caffeine weighs it, but only once no store
+ * is dirty: Caffeine's admission window keeps zero-weight nodes at its head and skips them on every eviction, so
+ * putting clean entries back beside many dirty ones costs a walk over the dirty ones each (quadratic in a write-down).
+ * Until then a written-down entry is out of Caffeine (reads find it in the store below) and still counted as dirty.
  *
- * When a write takes the dirty bytes past their half, the cache writes down whole stores, the one that became dirty
- * first (since its last write-down) first, until the dirty bytes fit again, as Kafka's ThreadCache flushes the named
- * cache of its eldest entry. A store writes its own entries down in update order; a write-down forwards downstream,
- * whose writes may add dirty bytes but start no nested round of write-downs.
+ * When a write takes the dirty bytes past their half, the cache writes down every dirty store, the one that became
+ * dirty first (since its last write-down) first, as Kafka's ThreadCache flushes named caches; all of them, since the
+ * written entries go back only then. A store writes its own entries down in update order; a write-down forwards
+ * downstream, whose writes may make stores dirty (written down in the same round) but start no nested round.
  *
- * Invariant (checkInvariants): an entry's dirty flag is set exactly while it is cached and counted in dirtyBytes,
- * and every owner of a dirty entry is in dirtyOwners.
+ * Invariant (checkInvariants): dirtyBytes counts the cached entries whose dirty flag is set and the written-down
+ * ones waiting to go back; a dirty flag is set only on a cached entry; every owner of a dirty entry is in
+ * dirtyOwners.
  */
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
@@ -42,8 +48,11 @@ public final class ThreadCache {
     private final long maxDirtyBytes;
     /** The owners holding dirty entries, in the order they got their first since their last write-down. */
     private final LinkedHashSet<Owner> dirtyOwners = new LinkedHashSet<>();
+    /** Written-down entries to put back into Caffeine once no store is dirty; their bytes count as dirty. */
+    private final List<KeyValue<NamedKey, Entry>> written = new ArrayList<>();
     private long dirtyBytes;
-    private boolean writingDown;
+    /** The depth of nested write-downs: a store's write-down forwards downstream, where stores may write down. */
+    private int writeDownDepth;
 
     /** Creates a cache of at most {@code maxBytes}. */
     public ThreadCache(long maxBytes) {
@@ -137,48 +146,70 @@ public final class ThreadCache {
     }
 
     /**
-     * Marks {@code entry} of {@code key}, just written down by its owner, clean, and puts it again so that Caffeine
-     * weighs (and may evict) it from now on. Does nothing if it is no longer dirty (a newer entry replaced it).
+     * Marks {@code entry} of {@code key}, just written down by its owner, clean; it goes back into Caffeine, weighed,
+     * once no store is dirty. Does nothing if it is no longer dirty (a newer entry replaced it).
      */
     void cleaned(Owner owner, int ownerHash, Bytes key, Entry entry) {
-        if (unpin(key, entry)) {
-            cache.asMap().replace(new NamedKey(owner, ownerHash, key), entry, entry);
+        if (entry.dirty) {
+            entry.dirty = false;
+            NamedKey namedKey = new NamedKey(owner, ownerHash, key);
+            cache.asMap().remove(namedKey, entry);
+            written.add(KeyValue.pair(namedKey, entry));
         }
     }
 
-    /** Marks {@code entry} clean and uncounts its bytes; returns false if it was clean already. */
-    private boolean unpin(Bytes key, Entry entry) {
-        if (!entry.dirty) {
-            return false;
+    /** Puts the written-down entries back (unless a newer entry took their place) and uncounts their bytes. */
+    private void readmitWritten() {
+        for (KeyValue<NamedKey, Entry> next : written) {
+            dirtyBytes -= bytes(next.key.key, next.value.value);
+            cache.asMap().putIfAbsent(next.key, next.value);
         }
-        entry.dirty = false;
-        dirtyBytes -= bytes(key, entry.value);
-        return true;
+        written.clear();
+    }
+
+    /** Marks {@code entry} clean and uncounts its bytes, if it is dirty. */
+    private void unpin(Bytes key, Entry entry) {
+        if (entry.dirty) {
+            entry.dirty = false;
+            dirtyBytes -= bytes(key, entry.value);
+        }
     }
 
     /** Has {@code owner} write down all its dirty entries. */
     void writeDown(Owner owner) {
         // Removed first: a write the write-down causes downstream may make the owner dirty again.
         dirtyOwners.remove(owner);
-        owner.writeDownDirty();
+        writeDownDepth++;
+        try {
+            owner.writeDownDirty();
+        } finally {
+            writeDownDepth--;
+        }
+        if (writeDownDepth == 0 && dirtyOwners.isEmpty()) {
+            readmitWritten();
+        }
     }
 
     private void writeDownIfFull() {
-        if (dirtyBytes <= maxDirtyBytes || writingDown) {
+        if (dirtyBytes <= maxDirtyBytes || writeDownDepth > 0) {
             return;
         }
-        writingDown = true;
-        try {
-            while (dirtyBytes > maxDirtyBytes && !dirtyOwners.isEmpty()) {
-                writeDown(dirtyOwners.iterator().next());
-            }
-        } finally {
-            writingDown = false;
+        // Every dirty store, oldest first, until the written entries can go back: the bytes held out count as dirty.
+        while (!dirtyOwners.isEmpty()) {
+            writeDown(dirtyOwners.iterator().next());
         }
     }
 
     /** Drops every entry of {@code owner} (on close, dirty ones included: a closing store writes down first). */
     void removeAll(Owner owner) {
+        Iterator<KeyValue<NamedKey, Entry>> held = written.iterator();
+        while (held.hasNext()) {
+            KeyValue<NamedKey, Entry> next = held.next();
+            if (next.key.owner == owner) {
+                held.remove();
+                dirtyBytes -= bytes(next.key.key, next.value.value);
+            }
+        }
         Iterator<Map.Entry<NamedKey, Entry>> entries = cache.asMap().entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<NamedKey, Entry> next = entries.next();
@@ -204,6 +235,9 @@ public final class ThreadCache {
     /** Checks the dirty byte count and the dirty owners against the cached entries (for tests). */
     void checkInvariants() {
         long counted = 0;
+        for (KeyValue<NamedKey, Entry> next : written) {
+            counted += bytes(next.key.key, next.value.value);
+        }
         for (Map.Entry<NamedKey, Entry> entry : cache.asMap().entrySet()) {
             if (entry.getValue().dirty) {
                 counted += bytes(entry.getKey().key, entry.getValue().value);
@@ -212,7 +246,7 @@ public final class ThreadCache {
                 }
             }
         }
-        if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && !writingDown) {
+        if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {
             throw new IllegalStateException("Dirty bytes: counted " + dirtyBytes + ", cached " + counted
                 + ", at most " + maxDirtyBytes);
         }

@@ -194,31 +194,41 @@ class CachingKeyValueStoreTest {
 
     @Test
     void shouldEvictCleanEntriesWithoutWritingDownAndKeepEveryDirtyOne() {
-        // Room for 10 clean and 10 dirty entries. Store b's clean entries fill the clean half over and over; store
-        // a's dirty entries stay cached, unwritten, until a's flush writes each exactly once, in update order.
+        // Room for 10 clean and 10 dirty entries.
         ThreadCache cache = new ThreadCache(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
         Fixture a = new Fixture(cache);
         Fixture b = new Fixture(cache);
+        for (int i = 0; i < 30; i++) {
+            b.store.put(key("b" + i), value("w"));
+            b.store.flush();
+            cache.checkInvariants();
+        }
+        assertEquals(30, b.flushed.size(), "b: each entry written down once, by its flush");
+        assertTrue(cache.size() <= 10, "clean entries are weighed and evicted: " + cache.size());
+        assertEquals(0, cache.dirtyBytes());
+
+        // a's dirty entries stay cached, unwritten, until b's held-back written entries fill the dirty half; then
+        // the cache writes both stores down, a's entries each once, in update order.
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             a.store.put(key("a" + i), value("v" + i));
             expected.add("a" + i + "=v" + i + "/null");
-            for (int j = 0; j < 10; j++) {
-                b.store.put(key("b" + i + "-" + j), value("w"));
-                b.store.flush();
-            }
+        }
+        for (int i = 0; i < 8; i++) {
+            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "cached: a" + i);
+        }
+        assertEquals(List.of(), a.flushed, "evictions write nothing down");
+        for (int i = 30; a.flushed.isEmpty() && i < 60; i++) {
+            b.store.put(key("b" + i), value("w"));
+            b.store.flush();
             cache.checkInvariants();
         }
-        assertEquals(80, b.flushed.size(), "b: each entry written down once, by its flush");
-        assertTrue(cache.size() <= 8 + 10, "clean entries are weighed and evicted: " + cache.size());
-        assertEquals(List.of(), a.flushed, "no eviction wrote a dirty entry down");
-        for (int i = 0; i < 8; i++) {
-            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "still cached: a" + i);
-        }
-        a.store.flush();
         assertEquals(expected, a.flushed);
         a.store.flush();
         assertEquals(expected, a.flushed, "nothing written twice");
+        for (int i = 0; i < 8; i++) {
+            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "kept: a" + i);
+        }
         cache.checkInvariants();
     }
 }
