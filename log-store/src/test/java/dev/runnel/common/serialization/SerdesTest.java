@@ -62,7 +62,7 @@ class SerdesTest {
         assertNull(serde.serializer().serialize(TOPIC, null));
         assertNull(serde.serializer().serialize(TOPIC, new RecordHeaders(), null));
         assertNull(serde.deserializer().deserialize(TOPIC, null));
-        assertNull(serde.deserializer().deserialize(TOPIC, new RecordHeaders(), null));
+        assertNull(serde.deserializer().deserialize(TOPIC, new RecordHeaders(), (byte[]) null));
     }
 
     @Test
