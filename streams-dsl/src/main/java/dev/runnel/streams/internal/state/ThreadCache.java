@@ -160,7 +160,9 @@ public final class ThreadCache {
 
     /** Puts the written-down entries back (unless a newer entry took their place) and uncounts their bytes. */
     private void readmitWritten() {
-        for (KeyValue<NamedKey, Entry> next : written) {
+        // Newest first: a key written down twice is held twice, and only its newer entry may go back.
+        for (int i = written.size() - 1; i >= 0; i--) {
+            KeyValue<NamedKey, Entry> next = written.get(i);
             dirtyBytes -= bytes(next.key.key, next.value.value);
             cache.asMap().putIfAbsent(next.key, next.value);
         }

@@ -231,4 +231,21 @@ class CachingKeyValueStoreTest {
         }
         cache.checkInvariants();
     }
+
+    @Test
+    void shouldReadTheNewestValueOfAKeyWrittenDownTwiceWhileAnotherStoreIsDirty() {
+        ThreadCache cache = new ThreadCache(1 << 20);
+        Fixture a = new Fixture(cache);
+        Fixture b = new Fixture(cache);
+        a.store.put(key("a"), value("1"));
+        b.store.put(key("k"), value("1"));
+        b.store.flush();
+        b.store.put(key("k"), value("2"));
+        b.store.flush();
+        assertArrayEquals(value("2"), b.store.get(key("k")), "held out of the cache: read from the store");
+        a.store.flush();
+        assertArrayEquals(value("2"), b.store.get(key("k")), "put back: the newer entry only");
+        assertEquals(0, cache.dirtyBytes());
+        cache.checkInvariants();
+    }
 }
