@@ -4,36 +4,32 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 
 /**
- * The record cache of one stream thread, shared by the caching layers of all its tasks' stores, holding at most
- * {@code statestore.cache.max.bytes / num.stream.threads} bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per
- * entry): half for clean entries, which Caffeine bounds and evicts by itself, and half for dirty entries, which the
- * cache counts itself and has their stores write down once a write passes that half. Thread-safe for reads; writes,
- * write-downs and the dirty byte count belong to the owning stream thread.
+ * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: a Caffeine cache of
+ * the entries not yet written down, holding at most {@code statestore.cache.max.bytes / num.stream.threads}
+ * bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its
+ * entry; once a write passes the budget, the cache has its stores write their entries down, and written-down entries
+ * leave it.
+ * Thread-safe for reads; writes, write-downs and the byte count belong to the owning stream thread.
  */
 /*
- * Implementation notes. Dirty entries are pinned: they weigh 0, and Caffeine never evicts a zero-weight entry for
- * size, so an eviction drops a clean entry and never has to write anything down (W-TinyLFU prefers to evict new
- * entries, and on a workload where every record makes a new dirty entry, evicting dirty ones wrote a store down on
- * nearly every put). A written-down entry is clean and is put again so that Caffeine weighs it, but only once no store
- * is dirty: Caffeine's admission window keeps zero-weight nodes at its head and skips them on every eviction, so
- * putting clean entries back beside many dirty ones costs a walk over the dirty ones each (quadratic in a write-down).
- * Until then a written-down entry is out of Caffeine (reads find it in the store below) and still counted as dirty.
+ * Implementation notes. The cache holds dirty entries only, and bounds them by its own byte count rather than by
+ * Caffeine's size policy: Caffeine's W-TinyLFU prefers to evict new entries, and on a workload where every record makes
+ * a new entry, evicting dirty ones wrote a store down on nearly every put. A written-down entry is not kept as a clean
+ * copy: the stores below are in memory, so a read that misses the cache costs what a cache hit costs, and keeping
+ * clean copies cost a Caffeine put per written-down entry.
  *
- * When a write takes the dirty bytes past their half, the cache writes down every dirty store, the one that became
- * dirty first (since its last write-down) first, as Kafka's ThreadCache flushes named caches; all of them, since the
- * written entries go back only then. A store writes its own entries down in update order; a write-down forwards
- * downstream, whose writes may make stores dirty (written down in the same round) but start no nested round.
+ * When a write takes the bytes past the budget, the cache writes down dirty stores, the one that became dirty first
+ * (since its last write-down) first, until it is within the budget again, as Kafka's ThreadCache flushes named
+ * caches. A store writes its own entries down in update order; a write-down forwards downstream, whose writes may make
+ * stores dirty (written down in the same round) but start no nested round.
  *
- * Invariant (checkInvariants): dirtyBytes counts the cached entries whose dirty flag is set and the written-down
- * ones waiting to go back; a dirty flag is set only on a cached entry; every owner of a dirty entry is in
+ * Invariant (checkInvariants): every cached entry is dirty, dirtyBytes counts them, and every owner of one is in
  * dirtyOwners.
  */
 public final class ThreadCache {
@@ -48,20 +44,15 @@ public final class ThreadCache {
     private final long maxDirtyBytes;
     /** The owners holding dirty entries, in the order they got their first since their last write-down. */
     private final LinkedHashSet<Owner> dirtyOwners = new LinkedHashSet<>();
-    /** Written-down entries to put back into Caffeine once no store is dirty; their bytes count as dirty. */
-    private final List<KeyValue<NamedKey, Entry>> written = new ArrayList<>();
     private long dirtyBytes;
     /** The depth of nested write-downs: a store's write-down forwards downstream, where stores may write down. */
     private int writeDownDepth;
 
     /** Creates a cache of at most {@code maxBytes}. */
     public ThreadCache(long maxBytes) {
-        this.maxDirtyBytes = maxBytes / 2;
-        this.cache = Caffeine.newBuilder()
-            .maximumWeight(maxBytes - maxDirtyBytes)
-            .weigher((NamedKey key, Entry entry) -> entry.dirty ? 0 : bytes(key.key, entry.value))
-            .executor(Runnable::run)
-            .build();
+        this.maxDirtyBytes = maxBytes;
+        // Unbounded for Caffeine: the byte count above bounds it, and no entry may leave before it is written down.
+        this.cache = Caffeine.newBuilder().executor(Runnable::run).build();
     }
 
     /** A caching layer with entries in this cache, compared by identity. */
@@ -146,27 +137,14 @@ public final class ThreadCache {
     }
 
     /**
-     * Marks {@code entry} of {@code key}, just written down by its owner, clean; it goes back into Caffeine, weighed,
-     * once no store is dirty. Does nothing if it is no longer dirty (a newer entry replaced it).
+     * Marks {@code entry} of {@code key}, just written down by its owner, clean and drops it from the cache. Does
+     * nothing if it is no longer dirty (a newer entry replaced it).
      */
     void cleaned(Owner owner, int ownerHash, Bytes key, Entry entry) {
         if (entry.dirty) {
-            entry.dirty = false;
-            NamedKey namedKey = new NamedKey(owner, ownerHash, key);
-            cache.asMap().remove(namedKey, entry);
-            written.add(KeyValue.pair(namedKey, entry));
+            cache.asMap().remove(new NamedKey(owner, ownerHash, key), entry);
+            unpin(key, entry);
         }
-    }
-
-    /** Puts the written-down entries back (unless a newer entry took their place) and uncounts their bytes. */
-    private void readmitWritten() {
-        // Newest first: a key written down twice is held twice, and only its newer entry may go back.
-        for (int i = written.size() - 1; i >= 0; i--) {
-            KeyValue<NamedKey, Entry> next = written.get(i);
-            dirtyBytes -= bytes(next.key.key, next.value.value);
-            cache.asMap().putIfAbsent(next.key, next.value);
-        }
-        written.clear();
     }
 
     /** Marks {@code entry} clean and uncounts its bytes, if it is dirty. */
@@ -187,31 +165,19 @@ public final class ThreadCache {
         } finally {
             writeDownDepth--;
         }
-        if (writeDownDepth == 0 && dirtyOwners.isEmpty()) {
-            readmitWritten();
-        }
     }
 
     private void writeDownIfFull() {
         if (dirtyBytes <= maxDirtyBytes || writeDownDepth > 0) {
             return;
         }
-        // Every dirty store, oldest first, until the written entries can go back: the bytes held out count as dirty.
-        while (!dirtyOwners.isEmpty()) {
+        while (dirtyBytes > maxDirtyBytes && !dirtyOwners.isEmpty()) {
             writeDown(dirtyOwners.iterator().next());
         }
     }
 
     /** Drops every entry of {@code owner} (on close, dirty ones included: a closing store writes down first). */
     void removeAll(Owner owner) {
-        Iterator<KeyValue<NamedKey, Entry>> held = written.iterator();
-        while (held.hasNext()) {
-            KeyValue<NamedKey, Entry> next = held.next();
-            if (next.key.owner == owner) {
-                held.remove();
-                dirtyBytes -= bytes(next.key.key, next.value.value);
-            }
-        }
         Iterator<Map.Entry<NamedKey, Entry>> entries = cache.asMap().entrySet().iterator();
         while (entries.hasNext()) {
             Map.Entry<NamedKey, Entry> next = entries.next();
@@ -237,15 +203,13 @@ public final class ThreadCache {
     /** Checks the dirty byte count and the dirty owners against the cached entries (for tests). */
     void checkInvariants() {
         long counted = 0;
-        for (KeyValue<NamedKey, Entry> next : written) {
-            counted += bytes(next.key.key, next.value.value);
-        }
         for (Map.Entry<NamedKey, Entry> entry : cache.asMap().entrySet()) {
-            if (entry.getValue().dirty) {
-                counted += bytes(entry.getKey().key, entry.getValue().value);
-                if (!dirtyOwners.contains(entry.getKey().owner)) {
-                    throw new IllegalStateException("Dirty entry " + entry.getKey().key + " of an owner not listed");
-                }
+            if (!entry.getValue().dirty) {
+                throw new IllegalStateException("Clean entry " + entry.getKey().key + " left in the cache");
+            }
+            counted += bytes(entry.getKey().key, entry.getValue().value);
+            if (!dirtyOwners.contains(entry.getKey().owner)) {
+                throw new IllegalStateException("Dirty entry " + entry.getKey().key + " of an owner not listed");
             }
         }
         if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {

@@ -3,7 +3,6 @@ package dev.runnel.streams.internal.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.utils.Bytes;
 import java.nio.charset.StandardCharsets;
@@ -193,8 +192,8 @@ class CachingKeyValueStoreTest {
     }
 
     @Test
-    void shouldEvictCleanEntriesWithoutWritingDownAndKeepEveryDirtyOne() {
-        // Room for 10 clean and 10 dirty entries.
+    void shouldDropWrittenDownEntriesAndWriteDownTheOldestDirtyStoreWhenTheBudgetIsPassed() {
+        // Room for 20 entries.
         ThreadCache cache = new ThreadCache(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
         Fixture a = new Fixture(cache);
         Fixture b = new Fixture(cache);
@@ -204,11 +203,11 @@ class CachingKeyValueStoreTest {
             cache.checkInvariants();
         }
         assertEquals(30, b.flushed.size(), "b: each entry written down once, by its flush");
-        assertTrue(cache.size() <= 10, "clean entries are weighed and evicted: " + cache.size());
+        assertEquals(0, cache.size(), "written-down entries leave the cache");
         assertEquals(0, cache.dirtyBytes());
 
-        // a's dirty entries stay cached, unwritten, until b's held-back written entries fill the dirty half; then
-        // the cache writes both stores down, a's entries each once, in update order.
+        // a becomes dirty first, so when b's writes pass the budget, a is written down first: each entry once, in
+        // update order; then the cache is within its budget and b's entries stay cached.
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             a.store.put(key("a" + i), value("v" + i));
@@ -217,17 +216,19 @@ class CachingKeyValueStoreTest {
         for (int i = 0; i < 8; i++) {
             assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "cached: a" + i);
         }
-        assertEquals(List.of(), a.flushed, "evictions write nothing down");
+        int bPuts = 0;
         for (int i = 30; a.flushed.isEmpty() && i < 60; i++) {
             b.store.put(key("b" + i), value("w"));
-            b.store.flush();
+            bPuts++;
             cache.checkInvariants();
         }
         assertEquals(expected, a.flushed);
+        assertEquals(13, bPuts, "the write that passed 20 entries: 8 of a and 13 of b");
+        assertEquals(30, b.flushed.size(), "b is within the budget again without a write-down");
         a.store.flush();
         assertEquals(expected, a.flushed, "nothing written twice");
         for (int i = 0; i < 8; i++) {
-            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "kept: a" + i);
+            assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "read from the store below: a" + i);
         }
         cache.checkInvariants();
     }
