@@ -1,12 +1,12 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +24,16 @@ import java.util.TreeMap;
  * range reads see only written-down entries.
  */
 /*
- * Implementation notes. Besides the thread cache, which holds clean and dirty entries, the layer indexes its dirty
- * entries per record key, by binary key. A binary key is the record key followed by big-endian, non-negative times
- * (window start; or session end, then start), so within one record key the unsigned byte order is the store's
- * order and a read of that key's windows is a range of its index. An entry never changes once put: a later put of
- * the same window makes a new entry, which replaces it in the cache and the index. The index is a LinkedHashMap so
- * that a write-down iterates its dirty keys, not a table grown by earlier ones.
+ * Implementation notes. Besides the thread cache, the layer keeps its dirty entries by binary key in update order
+ * (a LinkedHashMap: an entry never changes once put, and a later put of the same window makes a new entry, which goes
+ * to the end). Range reads of one record key also need them per record key: a binary key is the record key followed
+ * by big-endian, non-negative times (window start; or session end, then start), so within one record key the
+ * unsigned byte order is the store's order and a read of that key's windows is a range of a per-key TreeMap. That
+ * index is built on the first range read and kept from then on; stores read one window at a time (tumbling and
+ * hopping aggregations) never pay for it.
  *
  * Write-downs keep update order, always: a write-down, on flush or when the thread cache is full of dirty entries,
- * writes all indexed entries sorted by update sequence (dirty entries are never evicted one by one). Order matters
+ * writes all dirty entries in update order (dirty entries are never evicted one by one). Order matters
  * twice. A suppression downstream closes a window once it sees a later timestamp, so an update forwarded before an
  * older one would close windows whose final update is still cached. And the store below expires windows by the times it
  * has been written: a session merged away and deleted in the cache could expire in the store before its tombstone is
@@ -44,8 +45,10 @@ import java.util.TreeMap;
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends WrappedStateStore<S>
     implements ThreadCache.Owner {
     private final int identityHash = System.identityHashCode(this);
-    /** Per record key, its dirty entries by binary key. */
-    private final Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirty = new LinkedHashMap<>();
+    /** The dirty entries by binary key, in update order. */
+    private final LinkedHashMap<Bytes, ThreadCache.Entry> dirty = new LinkedHashMap<>();
+    /** Per record key, its dirty entries by binary key; null until the first range read. */
+    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
     private long updateSequence;
     private ThreadCache cache;
     private Thread owner;
@@ -90,7 +93,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         Bytes cacheKey = cacheKey(key);
         ThreadCache.Entry entry = new ThreadCache.Entry(value, context.recordTimestamp(), ++updateSequence);
         // Index first: the put may have this store written down, from the index.
-        dirty.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
+        dirty.remove(cacheKey);
+        dirty.put(cacheKey, entry);
+        if (dirtyByRecordKey != null) {
+            dirtyByRecordKey.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
+        }
         cache.putDirty(this, identityHash, cacheKey, entry);
     }
 
@@ -110,9 +117,20 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (!caching()) {
             return Collections.emptyNavigableMap();
         }
-        TreeMap<Bytes, ThreadCache.Entry> windows = dirty.get(recordKey);
+        TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey().get(recordKey);
         return windows == null || from.compareTo(to) > 0 ? Collections.emptyNavigableMap()
             : windows.subMap(from, true, to, true);
+    }
+
+    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey() {
+        if (dirtyByRecordKey == null) {
+            dirtyByRecordKey = new HashMap<>();
+            for (Map.Entry<Bytes, ThreadCache.Entry> window : dirty.entrySet()) {
+                dirtyByRecordKey.computeIfAbsent(windowedKey(window.getKey()).key(), recordKey -> new TreeMap<>())
+                    .put(window.getKey(), window.getValue());
+            }
+        }
+        return dirtyByRecordKey;
     }
 
     /** Writes every dirty entry down if this is the owning thread, so that a scan of the store below sees it. */
@@ -137,24 +155,23 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      */
     @Override
     public void writeDownDirty() {
-        List<KeyValue<Bytes, ThreadCache.Entry>> pending = new ArrayList<>();
-        for (TreeMap<Bytes, ThreadCache.Entry> windows : dirty.values()) {
-            for (Map.Entry<Bytes, ThreadCache.Entry> window : windows.entrySet()) {
-                pending.add(KeyValue.pair(window.getKey(), window.getValue()));
+        List<Map.Entry<Bytes, ThreadCache.Entry>> pending = new ArrayList<>(dirty.entrySet());
+        for (Map.Entry<Bytes, ThreadCache.Entry> next : pending) {
+            Bytes cacheKey = next.getKey();
+            ThreadCache.Entry entry = next.getValue();
+            if (entry.dirty && dirty.remove(cacheKey, entry)) {
+                Windowed<Bytes> key = windowedKey(cacheKey);
+                unindexByRecordKey(key.key(), cacheKey, entry);
+                context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
+                cache.cleaned(this, identityHash, cacheKey, entry);
             }
         }
-        pending.sort(ThreadCache.UPDATE_ORDER);
-        for (KeyValue<Bytes, ThreadCache.Entry> next : pending) {
-            ThreadCache.Entry entry = next.value;
-            Windowed<Bytes> key = windowedKey(next.key);
-            TreeMap<Bytes, ThreadCache.Entry> windows = dirty.get(key.key());
-            if (entry.dirty && windows != null && windows.remove(next.key, entry)) {
-                if (windows.isEmpty()) {
-                    dirty.remove(key.key());
-                }
-                context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
-                cache.cleaned(this, identityHash, next.key, entry);
-            }
+    }
+
+    private void unindexByRecordKey(Bytes recordKey, Bytes cacheKey, ThreadCache.Entry entry) {
+        TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey == null ? null : dirtyByRecordKey.get(recordKey);
+        if (windows != null && windows.remove(cacheKey, entry) && windows.isEmpty()) {
+            dirtyByRecordKey.remove(recordKey);
         }
     }
 
@@ -172,30 +189,42 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             cache.removeAll(this);
         }
         dirty.clear();
+        dirtyByRecordKey = null;
         super.close();
     }
 
     /** Returns the number of entries waiting to be written down, for tests. */
     int dirtyCount() {
-        int count = 0;
-        for (TreeMap<Bytes, ThreadCache.Entry> windows : dirty.values()) {
-            count += windows.size();
-        }
-        return count;
+        return dirty.size();
     }
 
-    /** Checks that the index holds only dirty entries, each under its own record key, and no empty key (for tests). */
+    /** Checks that both indexes hold exactly the dirty entries, each under its own record key (for tests). */
     void checkInvariants() {
-        for (Map.Entry<Bytes, TreeMap<Bytes, ThreadCache.Entry>> windows : dirty.entrySet()) {
+        for (Map.Entry<Bytes, ThreadCache.Entry> window : dirty.entrySet()) {
+            if (!window.getValue().dirty) {
+                throw new IllegalStateException("Store " + name() + " indexes a clean entry " + window.getKey());
+            }
+        }
+        if (dirtyByRecordKey == null) {
+            return;
+        }
+        int indexed = 0;
+        for (Map.Entry<Bytes, TreeMap<Bytes, ThreadCache.Entry>> windows : dirtyByRecordKey.entrySet()) {
             if (windows.getValue().isEmpty()) {
                 throw new IllegalStateException("Store " + name() + " indexes no window of key " + windows.getKey());
             }
             for (Map.Entry<Bytes, ThreadCache.Entry> window : windows.getValue().entrySet()) {
-                if (!window.getValue().dirty || !windowedKey(window.getKey()).key().equals(windows.getKey())) {
-                    throw new IllegalStateException("Store " + name() + " indexes a clean or misplaced entry "
+                indexed++;
+                if (dirty.get(window.getKey()) != window.getValue()
+                    || !windowedKey(window.getKey()).key().equals(windows.getKey())) {
+                    throw new IllegalStateException("Store " + name() + " indexes a stale or misplaced entry "
                         + window.getKey() + " under key " + windows.getKey());
                 }
             }
+        }
+        if (indexed != dirty.size()) {
+            throw new IllegalStateException("Store " + name() + " indexes " + indexed + " of " + dirty.size()
+                + " dirty entries by record key");
         }
     }
 
