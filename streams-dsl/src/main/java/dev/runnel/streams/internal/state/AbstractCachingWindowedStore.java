@@ -149,9 +149,9 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     }
 
     /**
-     * Writes the indexed entries down in update order. Each is taken out of the index as it is written: a write-down
-     * forwards downstream, whose writes could have the cache write this store down again (had they made it dirty
-     * again), and that nested write-down must skip what this one has done.
+     * Writes the indexed entries down in update order. Each is claimed as it is written: a write-down forwards
+     * downstream, whose writes could have the cache write this store down again (had they made it dirty again), and
+     * that nested write-down must skip what this one has done.
      */
     @Override
     public void writeDownDirty() {
@@ -159,13 +159,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         for (Map.Entry<Bytes, ThreadCache.Entry> next : pending) {
             Bytes cacheKey = next.getKey();
             ThreadCache.Entry entry = next.getValue();
-            if (entry.dirty && dirty.remove(cacheKey, entry)) {
+            if (entry.dirty && !entry.writingDown) {
+                // Claimed before the write-down forwards, so that a nested write-down of this store skips it; it
+                // leaves the cache only once the store below holds it, so other threads always find it.
+                entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
                 unindexByRecordKey(key.key(), cacheKey, entry);
                 context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
                 cache.cleaned(this, identityHash, cacheKey, entry);
             }
         }
+        // One pass instead of a removal per entry; entries put meanwhile are dirty and stay.
+        dirty.values().removeIf(entry -> !entry.dirty);
     }
 
     private void unindexByRecordKey(Bytes recordKey, Bytes cacheKey, ThreadCache.Entry entry) {

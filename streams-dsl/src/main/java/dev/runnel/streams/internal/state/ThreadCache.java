@@ -91,6 +91,8 @@ public final class ThreadCache {
         /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
         long sequence;
         volatile boolean dirty;
+        /** Whether a windowed store's write-down has taken this entry (owning thread only). */
+        boolean writingDown;
 
         /** Creates a dirty entry, to be put with {@link #putDirty}. */
         Entry(byte[] value, long timestamp, long sequence) {
