@@ -8,8 +8,9 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
@@ -21,15 +22,16 @@ import java.util.List;
  */
 /*
  * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
- * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The dirty keys themselves
- * are a HashSet that changes only when an entry becomes dirty, so the in-place update of an entry that already is
- * dirty (a read-modify-write of a hot key) costs no hash operation beyond the cache read and the dirty byte count.
- * Dirty entries are never evicted (see ThreadCache), so an entry that is dirty is the cached one. Range scans on the
- * owning thread flush first, so they need no merge of cache and store.
+ * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The layer also keeps its
+ * dirty entries in a plain HashMap, which changes only when an entry becomes dirty or is written down: the owning
+ * thread reads through it rather than through the concurrent cache (whose nodes are new after every commit), so the
+ * in-place update of an entry that already is dirty (a read-modify-write of a hot key) costs one HashMap read and
+ * the dirty byte count. Dirty entries are never evicted (see ThreadCache), so the map holds exactly the cached
+ * entries. Range scans on the owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
-    /** The keys whose cached entry is dirty (each such entry carries its last update's sequence number). */
-    private final HashSet<Bytes> dirtyKeys = new HashSet<>();
+    /** The cached (so dirty) entries by key, each with its last update's sequence number; owning thread only. */
+    private final HashMap<Bytes, ThreadCache.Entry> dirtyEntries = new HashMap<>();
     private long updateSequence;
     private final int identityHash = System.identityHashCode(this);
     /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
@@ -72,11 +74,13 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (cache == null) {
             return super.get(key);
         }
-        boolean owner = caching();
-        ThreadCache.Entry entry = cache.get(this, identityHash, key);
-        if (owner) {
+        ThreadCache.Entry entry;
+        if (caching()) {
+            entry = dirtyEntries.get(key);
             lastKey = entry != null ? key : null;
             lastEntry = entry;
+        } else {
+            entry = cache.get(this, identityHash, key);
         }
         return entry != null ? entry.value : super.get(key);
     }
@@ -101,7 +105,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
-            dirtyKeys.add(key);
+            dirtyEntries.put(key, entry);
             cache.putDirty(this, identityHash, key, entry);
         }
     }
@@ -153,14 +157,11 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     public void writeDownDirty() {
         // An entry stays dirty while written down: no put may update it in place until it is marked clean.
         forgetLastEntry();
-        List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyKeys.size());
-        for (Bytes key : dirtyKeys) {
-            ThreadCache.Entry entry = cache.get(this, identityHash, key);
-            if (entry != null && entry.dirty) {
-                dirty.add(KeyValue.pair(key, entry));
-            }
+        List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyEntries.size());
+        for (Map.Entry<Bytes, ThreadCache.Entry> entry : dirtyEntries.entrySet()) {
+            dirty.add(KeyValue.pair(entry.getKey(), entry.getValue()));
         }
-        dirtyKeys.clear();
+        dirtyEntries.clear();
         dirty.sort(ThreadCache.UPDATE_ORDER);
         for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
             ThreadCache.Entry entry = pending.value;
@@ -183,7 +184,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (cache != null) {
             cache.removeAll(this);
         }
-        dirtyKeys.clear();
+        dirtyEntries.clear();
         super.close();
     }
 
@@ -232,6 +233,6 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     /** Returns the number of keys waiting to be written down, for tests. */
     int dirtyCount() {
-        return dirtyKeys.size();
+        return dirtyEntries.size();
     }
 }
