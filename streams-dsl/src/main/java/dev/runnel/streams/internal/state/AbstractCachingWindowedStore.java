@@ -101,12 +101,15 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         cache.putDirty(this, identityHash, cacheKey, entry);
     }
 
-    /** Returns the cached entry (clean or dirty; a null value is a deletion) of a binary key, or null. Any thread. */
+    /**
+     * Returns the cached entry (a null value is a deletion) of a binary key, or null. Any thread: the owning one reads
+     * its own index, others the concurrent cache.
+     */
     final ThreadCache.Entry cached(Bytes cacheKey) {
         if (cache == null) {
             return null;
         }
-        return cache.get(this, identityHash, cacheKey);
+        return caching() ? dirty.get(cacheKey) : cache.get(this, identityHash, cacheKey);
     }
 
     /**
