@@ -2,17 +2,14 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -95,14 +92,9 @@ final class GlobalStateCheckpoint implements AutoCloseable {
             return "it covers partitions " + offsets.keySet() + " but the topic now has " + partitions;
         }
         for (TopicPartition tp : partitions) {
-            long offset = offsets.get(tp);
-            if (offset > ends.get(tp)) {
-                return String.format(Locale.ROOT, "the checkpointed offset %d of %s is above its end offset %d (was"
-                    + " the topic deleted and recreated, or truncated?)", offset, tp, ends.get(tp));
-            }
-            if (offset < beginnings.get(tp)) {
-                return String.format(Locale.ROOT, "the checkpointed offset %d of %s is below its log start offset %d"
-                    + " (retention deleted records the snapshot does not hold)", offset, tp, beginnings.get(tp));
+            String problem = StateCheckpoint.checkOffset(tp, offsets.get(tp), beginnings.get(tp), ends.get(tp));
+            if (problem != null) {
+                return problem;
             }
         }
         return null;
@@ -117,20 +109,11 @@ final class GlobalStateCheckpoint implements AutoCloseable {
         for (String name : snapshotted.keySet()) {
             if (checkpoint.loadSnapshot(name, task.restoreCallbacks().get(name)) < 0) {
                 // Another store, or part of this one, may be loaded already; a reread must start from empty stores.
-                snapshotted.values().forEach(GlobalStateCheckpoint::clear);
+                snapshotted.values().forEach(StateCheckpoint::clear);
                 return "the snapshot of store " + name + " is missing or corrupt";
             }
         }
         return null;
-    }
-
-    private static void clear(KeyValueStore<Bytes, byte[]> store) {
-        try (KeyValueIterator<Bytes, byte[]> entries = store.all()) {
-            while (entries.hasNext()) {
-                KeyValue<Bytes, byte[]> entry = entries.next();
-                store.delete(entry.key);
-            }
-        }
     }
 
     /**

@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
@@ -193,9 +194,49 @@ final class StateCheckpoint {
     }
 
     /**
+     * Returns why a checkpointed {@code offset} of {@code tp} cannot be resumed from, or {@code null} if it lies
+     * between the partition's log start offset and its log end offset. Outside that range the partition no longer
+     * continues the state the snapshot holds.
+     */
+    static String checkOffset(TopicPartition tp, long offset, long logStartOffset, long logEndOffset) {
+        if (offset > logEndOffset) {
+            return String.format(Locale.ROOT, "the checkpointed offset %d of %s is above its end offset %d (was"
+                + " the topic deleted and recreated, or truncated?)", offset, tp, logEndOffset);
+        }
+        if (offset < logStartOffset) {
+            return String.format(Locale.ROOT, "the checkpointed offset %d of %s is below its log start offset %d"
+                + " (records the snapshot does not hold were deleted)", offset, tp, logStartOffset);
+        }
+        return null;
+    }
+
+    /** Deletes every entry of {@code store}, for instance one a failed snapshot load left partly filled. */
+    static void clear(KeyValueStore<Bytes, byte[]> store) {
+        try (KeyValueIterator<Bytes, byte[]> entries = store.all()) {
+            while (entries.hasNext()) {
+                store.delete(entries.next().key);
+            }
+        }
+    }
+
+    /**
+     * Deletes a store's snapshot, so a later start cannot load it: the checkpoint stays on disk until the next
+     * clean close, and after a dirty stop its offset may lie in the range again once the changelog has grown.
+     */
+    void deleteSnapshot(String storeName) {
+        Path file = directory.resolve(storeName + SNAPSHOT_SUFFIX);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new StreamsException("Could not delete the untrusted snapshot " + file + ": " + e, e);
+        }
+    }
+
+    /**
      * Loads a store's snapshot through its restore callback.
      *
-     * @return the number of entries loaded, or -1 if there is no valid snapshot (then nothing was loaded)
+     * @return the number of entries loaded, or -1 if there is no valid snapshot; a load that failed partway may
+     *     have passed some entries to {@code callback}, so the caller must empty the store again
      */
     long loadSnapshot(String storeName, StateRestoreCallback callback) {
         Path file = directory.resolve(storeName + SNAPSHOT_SUFFIX);

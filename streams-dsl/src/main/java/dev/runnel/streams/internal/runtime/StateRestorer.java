@@ -5,23 +5,29 @@ import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Brings a new task's stores up to date: for each logged store, loads the local snapshot if the checkpoint covers it,
- * then replays the changelog partition from the checkpointed offset (or the beginning) to its end, with a restore
- * consumer (assign and seek, no group; read_committed under exactly-once). Progress goes to the application's
- * {@link StateRestoreListener}. Not thread-safe; owned by one stream thread.
+ * Brings a new task's stores up to date: for each logged store, loads the local snapshot if the checkpoint covers it
+ * and its offset still lies in the changelog partition, then replays that partition from the checkpointed offset (or,
+ * into an empty store, from its log start offset) to its end, with a restore consumer (assign and seek, no group;
+ * read_committed under exactly-once). Progress goes to the application's {@link StateRestoreListener}. Not
+ * thread-safe; owned by one stream thread.
  */
 final class StateRestorer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final long MAX_IDLE_POLLS = 600;
+    private static final Logger LOG = LoggerFactory.getLogger(StateRestorer.class);
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final StateRestoreListener listener;
@@ -44,16 +50,39 @@ final class StateRestorer implements AutoCloseable {
         for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
             String storeName = entry.getKey();
             TopicPartition changelog = entry.getValue();
-            StateRestoreCallback callback = task.restoreCallbacks().get(storeName);
+            long logStart = consumer.beginningOffsets(List.of(changelog)).get(changelog);
             long end = consumer.endOffsets(List.of(changelog)).get(changelog);
-            long start = 0;
-            Long offset = checkpointed.get(changelog);
-            if (offset != null && offset <= end && checkpoint.loadSnapshot(storeName, callback) >= 0) {
-                start = offset;
-            }
-            restored.put(changelog, replay(storeName, changelog, callback, start, end));
+            long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
+                checkpoint);
+            restored.put(changelog, replay(storeName, changelog, task.restoreCallbacks().get(storeName), start, end));
         }
         return restored;
+    }
+
+    /**
+     * Loads the store's snapshot if its checkpointed offset can be trusted and returns that offset; otherwise leaves
+     * the store empty and returns the changelog's log start offset, as Kafka Streams wipes a task's state when its
+     * checkpoint is invalid.
+     */
+    private long resumeOffset(StreamTask task, String storeName, TopicPartition changelog, Long offset, long logStart,
+        long end, StateCheckpoint checkpoint) {
+        KeyValueStore<Bytes, byte[]> store = StateCheckpoint.innermostKeyValueStore(task.store(storeName));
+        if (offset == null || store == null) {
+            return logStart;
+        }
+        String problem = StateCheckpoint.checkOffset(changelog, offset, logStart, end);
+        if (problem != null) {
+            LOG.warn("Store {} of task {} cannot use its checkpoint: {}; restoring it from offset {} into an empty"
+                + " store", storeName, task.id(), problem, logStart);
+        } else if (checkpoint.loadSnapshot(storeName, task.restoreCallbacks().get(storeName)) >= 0) {
+            return offset;
+        } else {
+            // The load may have failed partway; replaying onto the entries it left would serve records the
+            // changelog no longer has.
+            StateCheckpoint.clear(store);
+        }
+        checkpoint.deleteSnapshot(storeName);
+        return logStart;
     }
 
     private long replay(String storeName, TopicPartition changelog, StateRestoreCallback callback, long start,

@@ -1,7 +1,9 @@
 package dev.runnel.streams.internal.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
@@ -91,5 +93,33 @@ class StateCheckpointTest {
 
         assertThrows(StreamsException.class, () -> checkpoint.write(Map.of(P0, 9L), stores(store("a", "2"))));
         assertEquals(Map.of(), checkpoint.read(), "no checkpoint claims the offset of a snapshot not in place");
+    }
+
+    @Test
+    void shouldAcceptOnlyOffsetsBetweenTheLogStartAndTheLogEnd() {
+        assertNull(StateCheckpoint.checkOffset(P0, 5, 5, 9), "the log start offset");
+        assertNull(StateCheckpoint.checkOffset(P0, 9, 5, 9), "the log end offset");
+        assertTrue(StateCheckpoint.checkOffset(P0, 4, 5, 9).contains("below its log start offset 5"));
+        assertTrue(StateCheckpoint.checkOffset(P0, 10, 5, 9).contains("above its end offset 9"));
+    }
+
+    @Test
+    void shouldDeleteASnapshotSoItCannotBeLoadedAgain() {
+        StateCheckpoint checkpoint = new StateCheckpoint(dir);
+        checkpoint.write(Map.of(P0, 5L), stores(store("a", "1")));
+
+        checkpoint.deleteSnapshot("s");
+
+        assertEquals(null, load(checkpoint));
+        assertEquals(Map.of(P0, 5L), checkpoint.read(), "the checkpoint alone cannot put stale entries in a store");
+    }
+
+    @Test
+    void shouldClearEveryEntryOfAStore() {
+        InMemoryKeyValueStore store = store("a", "1", "b", "2");
+
+        StateCheckpoint.clear(store);
+
+        assertEquals(0, store.approximateNumEntries());
     }
 }
