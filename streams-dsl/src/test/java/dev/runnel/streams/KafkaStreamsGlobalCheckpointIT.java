@@ -233,6 +233,8 @@ class KafkaStreamsGlobalCheckpointIT {
             assertEquals("fig", store.get("P1"));
             assertNull(store.get("P2"), "nothing of the old topic is served from the old snapshot");
             assertEquals(1, store.approximateNumEntries());
+            assertFalse(Files.exists(globalDir.resolve(STORE + ".snapshot")),
+                "the untrusted snapshot is gone, so a dirty stop cannot pair it with the old checkpoint later");
         });
 
         assertEquals(zeros(log.endOffsets("products")), listener.startOffsets);

@@ -79,6 +79,9 @@ final class GlobalStateCheckpoint implements AutoCloseable {
             } else {
                 LOG.warn("Global store(s) {} cannot use their checkpoint in {}: {}; reading {} from the beginning",
                     task.stores().keySet(), directory, problem, task.sourceTopics());
+                // Until a new checkpoint replaces it, the old one stays: without its snapshots a later start (after
+                // a dirty stop) cannot pair it with stale entries, even once the topic has grown past it.
+                task.stores().keySet().forEach(checkpoint::deleteSnapshot);
             }
         }
         written = resumed;
