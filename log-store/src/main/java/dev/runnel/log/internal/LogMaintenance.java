@@ -8,6 +8,8 @@ import dev.runnel.log.RunnelLogConfig;
 import dev.runnel.log.internal.cleaner.LogCleaner;
 import dev.runnel.log.internal.segment.PartitionLog;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +28,8 @@ public final class LogMaintenance implements AutoCloseable {
     private final Time time;
     private final LogCleaner cleaner;
     private final Thread thread;
-    private volatile boolean running = true;
+    /** Counted down by {@link #close()}: wakes the thread from its pause without interrupting its file I/O. */
+    private final CountDownLatch stop = new CountDownLatch(1);
     private long lastRetentionMs;
     private long lastCleaningMs;
     private long lastTransactionCheckMs;
@@ -88,9 +91,11 @@ public final class LogMaintenance implements AutoCloseable {
     private void run() {
         long pauseMs = Math.min(Math.min(config.retentionCheckIntervalMs(), config.cleanerBackoffMs()),
             config.transactionCleanupIntervalMs());
-        while (running) {
+        while (true) {
             try {
-                Thread.sleep(pauseMs);
+                if (stop.await(pauseMs, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
                 doWork(false);
             } catch (InterruptedException e) {
                 return;
@@ -103,8 +108,8 @@ public final class LogMaintenance implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        thread.interrupt();
+        // A signal, not an interrupt: an interrupt during a round would close the channels of the files it writes.
+        stop.countDown();
         try {
             thread.join();
         } catch (InterruptedException e) {

@@ -159,6 +159,27 @@ class SerdesTest {
     }
 
     @Test
+    void shouldDeserializeTheRemainingBytesOfABufferWithoutMovingIt() {
+        byte[] framed = new byte[2 + Long.BYTES];
+        ByteBuffer.wrap(framed).putLong(2, -42L);
+        ByteBuffer longView = ByteBuffer.wrap(framed).position(2);
+        assertEquals(-42L, Serdes.Long().deserializer().deserialize(TOPIC, null, longView));
+        assertEquals(2, longView.position());
+
+        ByteBuffer text = ByteBuffer.wrap("xxhéllo".getBytes(StandardCharsets.UTF_8)).position(2);
+        assertEquals("héllo", Serdes.String().deserializer().deserialize(TOPIC, null, text));
+        ByteBuffer direct = ByteBuffer.allocateDirect(3).put(bytes('a', 'b', 'c')).flip();
+        assertEquals("abc", Serdes.String().deserializer().deserialize(TOPIC, new RecordHeaders(), direct));
+
+        // The default copies the bytes for the array method; a wrong length keeps the array path's error.
+        assertEquals(7, Serdes.Integer().deserializer().deserialize(TOPIC, null, ByteBuffer.wrap(bytes(0, 0, 0, 7))));
+        assertThrows(SerializationException.class,
+            () -> Serdes.Long().deserializer().deserialize(TOPIC, null, ByteBuffer.wrap(bytes(1, 2))));
+        assertNull(Serdes.String().deserializer().deserialize(TOPIC, null, (ByteBuffer) null));
+        assertNull(Serdes.Long().deserializer().deserialize(TOPIC, null, (ByteBuffer) null));
+    }
+
+    @Test
     void shouldReturnBuiltInSerdeForEachSupportedClass() {
         Map<Class<?>, Class<?>> expected = Map.ofEntries(
             Map.entry(String.class, Serdes.StringSerde.class),

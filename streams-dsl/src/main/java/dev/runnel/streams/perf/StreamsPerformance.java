@@ -237,11 +237,11 @@ public final class StreamsPerformance {
         return total;
     }
 
-    private static long usedHeapAfterGc() throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
+    private static long usedHeapAfterGc() {
+        // A full collection returns when it is done; the second one collects what the first one's reference
+        // processing freed.
+        System.gc();
+        System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 

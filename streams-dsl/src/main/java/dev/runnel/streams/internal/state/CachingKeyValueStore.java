@@ -9,6 +9,7 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -30,6 +31,9 @@ import java.util.Map;
  * entries. Range scans on the owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
+    /** Orders dirty entries (with their keys) as they were last updated, the order of a write-down. */
+    private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> UPDATE_ORDER =
+        Comparator.comparingLong(pending -> pending.value.sequence);
     /** The cached (so dirty) entries by key, each with its last update's sequence number; owning thread only. */
     private final HashMap<Bytes, ThreadCache.Entry> dirtyEntries = new HashMap<>();
     private long updateSequence;
@@ -162,7 +166,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             dirty.add(KeyValue.pair(entry.getKey(), entry.getValue()));
         }
         dirtyEntries.clear();
-        dirty.sort(ThreadCache.UPDATE_ORDER);
+        dirty.sort(UPDATE_ORDER);
         for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
             ThreadCache.Entry entry = pending.value;
             // Skip an entry that a write downstream, caused by this loop, replaced with a newer one.

@@ -1,6 +1,5 @@
 package dev.runnel.streams.internal.state;
 
-import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
@@ -11,24 +10,14 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
- * The outermost, typed layer of a key-value store: serializes keys and values into the bytes layers below. Serdes
- * left {@code null} by the builder fall back to the application's defaults at {@link #init}. It counts puts, gets and
- * deletes for the store metrics. Not thread-safe for writes; owned by the
- * task.
+ * The outermost, typed layer of a key-value store (serdes and conversions in {@link MeteredStore}). It counts puts,
+ * gets and deletes for the store metrics. Not thread-safe for writes; owned by the task.
  */
-public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
-    private final KeyValueStore<Bytes, byte[]> wrapped;
-    private final Serde<K> configuredKeySerde;
-    private final Serde<?> configuredValueSerde;
-    private String serdeTopic;
-    private Serializer<K> keySerializer;
+public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes, byte[]>, K, V>
+    implements KeyValueStore<K, V> {
     private KeyMemo lastKey;
-    private Deserializer<K> keyDeserializer;
-    private Serializer<V> valueSerializer;
-    private Deserializer<V> valueDeserializer;
     private StateStoreContext storeContext;
     private long putCount;
     private long getCount;
@@ -36,44 +25,23 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
-        this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
-        this.configuredKeySerde = keySerde;
-        this.configuredValueSerde = valueSerde;
-    }
-
-    /** Returns the serde of this layer's values given the user's value serde; timestamped stores wrap it. */
-    @SuppressWarnings("unchecked")
-    protected Serde<V> valueSerde(Serde<?> userValueSerde) {
-        return (Serde<V>) userValueSerde;
-    }
-
-    /** Returns the bytes store below this layer. */
-    public KeyValueStore<Bytes, byte[]> wrapped() {
-        return wrapped;
+        super(wrapped, keySerde, valueSerde);
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void init(StateStoreContext context, StateStore root) {
-        Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
-        Serde<?> userValueSerde = StoreSerdes.valueSerde(configuredValueSerde, context, name());
-        Serde<V> valueSerde = valueSerde(userValueSerde);
         this.storeContext = context;
-        this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
-        this.keySerializer = keySerde.serializer();
         this.lastKey = null;
-        this.keyDeserializer = keySerde.deserializer();
-        this.valueSerializer = valueSerde.serializer();
-        this.valueDeserializer = valueSerde.deserializer();
-        wrapped.init(context, root);
+        super.init(context, root);
     }
 
-    private Bytes rawKey(K key) {
+    @Override
+    protected Bytes rawKey(K key) {
         KeyMemo memo = lastKey;
         if (memo != null && memo.key == key) {
             return memo.raw;
         }
-        Bytes raw = Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+        Bytes raw = super.rawKey(key);
         if (key instanceof String || key instanceof Long || key instanceof Integer) {
             lastKey = new KeyMemo(key, raw);
         }
@@ -87,16 +55,8 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private record KeyMemo(Object key, Bytes raw) {
     }
 
-    private byte[] rawValue(V value) {
-        return value == null ? null : valueSerializer.serialize(serdeTopic, value);
-    }
-
-    private V value(byte[] rawValue) {
-        return rawValue == null ? null : valueDeserializer.deserialize(serdeTopic, rawValue);
-    }
-
     private K key(Bytes rawKey) {
-        return keyDeserializer.deserialize(serdeTopic, rawKey.get());
+        return key(rawKey.get());
     }
 
     private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {
@@ -110,7 +70,7 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     public boolean setFlushListener(CacheFlushListener<K, V> flushListener, boolean sendOldValues) {
         CacheFlushListener<K, V> bound = storeContext instanceof InternalStateStoreContext internal
             ? internal.bindToCurrentNode(flushListener) : flushListener;
-        CachingKeyValueStore caching = WrappedStateStore.layer(wrapped, CachingKeyValueStore.class);
+        CachingKeyValueStore caching = WrappedStateStore.layer(wrapped(), CachingKeyValueStore.class);
         return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(
             key(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
@@ -133,18 +93,18 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
     @Override
     public V get(K key) {
         getCount++;
-        return value(wrapped.get(rawKey(key)));
+        return value(wrapped().get(rawKey(key)));
     }
 
     @Override
     public void put(K key, V value) {
         putCount++;
-        wrapped.put(rawKey(key), rawValue(value));
+        wrapped().put(rawKey(key), rawValue(value));
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        return value(wrapped.putIfAbsent(rawKey(key), rawValue(value)));
+        return value(wrapped().putIfAbsent(rawKey(key), rawValue(value)));
     }
 
     @Override
@@ -153,67 +113,42 @@ public class MeteredKeyValueStore<K, V> implements KeyValueStore<K, V> {
         for (KeyValue<K, V> entry : entries) {
             raw.add(KeyValue.pair(rawKey(entry.key), rawValue(entry.value)));
         }
-        wrapped.putAll(raw);
+        wrapped().putAll(raw);
     }
 
     @Override
     public V delete(K key) {
         deleteCount++;
-        return value(wrapped.delete(rawKey(key)));
+        return value(wrapped().delete(rawKey(key)));
     }
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        return typed(wrapped.range(from == null ? null : rawKey(from), to == null ? null : rawKey(to)));
+        return typed(wrapped().range(rawKeyOrNull(from), rawKeyOrNull(to)));
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        return typed(wrapped.reverseRange(from == null ? null : rawKey(from), to == null ? null : rawKey(to)));
+        return typed(wrapped().reverseRange(rawKeyOrNull(from), rawKeyOrNull(to)));
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        return typed(wrapped.all());
+        return typed(wrapped().all());
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        return typed(wrapped.reverseAll());
+        return typed(wrapped().reverseAll());
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        return typed(wrapped.prefixScan(prefix, prefixKeySerializer));
+        return typed(wrapped().prefixScan(prefix, prefixKeySerializer));
     }
 
     @Override
     public long approximateNumEntries() {
-        return wrapped.approximateNumEntries();
-    }
-
-    @Override
-    public String name() {
-        return wrapped.name();
-    }
-
-    @Override
-    public void flush() {
-        wrapped.flush();
-    }
-
-    @Override
-    public void close() {
-        wrapped.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return wrapped.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return wrapped.isOpen();
+        return wrapped().approximateNumEntries();
     }
 }

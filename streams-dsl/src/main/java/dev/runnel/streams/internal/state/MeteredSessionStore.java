@@ -1,56 +1,22 @@
 package dev.runnel.streams.internal.state;
 
-import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
-import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.SessionStore;
 import java.util.Objects;
 
 /**
- * The outermost, typed layer of a session store: serializes keys and aggregates into the bytes layers below.
- * Serdes left {@code null} fall back to the application's defaults at {@link #init}. Not thread-safe for writes.
+ * The outermost, typed layer of a session store (serdes and conversions in {@link MeteredStore}). Not thread-safe for
+ * writes; owned by the task.
  */
-public final class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
-    private final SessionStore<Bytes, byte[]> wrapped;
-    private final Serde<K> configuredKeySerde;
-    private final Serde<AGG> configuredValueSerde;
-    private String serdeTopic;
-    private Serializer<K> keySerializer;
-    private Deserializer<K> keyDeserializer;
-    private Serializer<AGG> valueSerializer;
-    private Deserializer<AGG> valueDeserializer;
+public final class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
+    implements SessionStore<K, AGG> {
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     public MeteredSessionStore(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<AGG> valueSerde) {
-        this.wrapped = Objects.requireNonNull(wrapped, "wrapped");
-        this.configuredKeySerde = keySerde;
-        this.configuredValueSerde = valueSerde;
-    }
-
-    @Override
-    @SuppressWarnings("unchecked")
-    public void init(StateStoreContext context, StateStore root) {
-        Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
-        Serde<AGG> valueSerde = (Serde<AGG>) StoreSerdes.valueSerde(configuredValueSerde, context, name());
-        this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
-        this.keySerializer = keySerde.serializer();
-        this.keyDeserializer = keySerde.deserializer();
-        this.valueSerializer = valueSerde.serializer();
-        this.valueDeserializer = valueSerde.deserializer();
-        wrapped.init(context, root);
-    }
-
-    private Bytes rawKey(K key) {
-        return Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
-    }
-
-    private Bytes rawKeyOrNull(K key) {
-        return key == null ? null : rawKey(key);
+        super(wrapped, keySerde, valueSerde);
     }
 
     private Windowed<Bytes> rawSessionKey(Windowed<K> sessionKey) {
@@ -58,12 +24,8 @@ public final class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
         return new Windowed<>(rawKey(sessionKey.key()), sessionKey.window());
     }
 
-    private AGG value(byte[] raw) {
-        return raw == null ? null : valueDeserializer.deserialize(serdeTopic, raw);
-    }
-
     private Windowed<K> sessionKey(Windowed<Bytes> raw) {
-        return new Windowed<>(keyDeserializer.deserialize(serdeTopic, raw.key().get()), raw.window());
+        return new Windowed<>(key(raw.key().get()), raw.window());
     }
 
     private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
@@ -75,95 +37,69 @@ public final class MeteredSessionStore<K, AGG> implements SessionStore<K, AGG> {
      * caching layer (if not, the operator forwards every update itself).
      */
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> flushListener, boolean sendOldValues) {
-        CachingSessionStore caching = WrappedStateStore.layer(wrapped, CachingSessionStore.class);
+        CachingSessionStore caching = WrappedStateStore.layer(wrapped(), CachingSessionStore.class);
         return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
             .apply(sessionKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     @Override
     public void put(Windowed<K> sessionKey, AGG aggregate) {
-        wrapped.put(rawSessionKey(sessionKey), aggregate == null ? null
-            : valueSerializer.serialize(serdeTopic, aggregate));
+        wrapped().put(rawSessionKey(sessionKey), rawValue(aggregate));
     }
 
     @Override
     public void remove(Windowed<K> sessionKey) {
-        wrapped.remove(rawSessionKey(sessionKey));
+        wrapped().remove(rawSessionKey(sessionKey));
     }
 
     @Override
     public AGG fetchSession(K key, long sessionStartTime, long sessionEndTime) {
-        return value(wrapped.fetchSession(rawKey(key), sessionStartTime, sessionEndTime));
+        return value(wrapped().fetchSession(rawKey(key), sessionStartTime, sessionEndTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> findSessions(K key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped.findSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
+        return typed(wrapped().findSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped.backwardFindSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
+        return typed(wrapped().backwardFindSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> findSessions(K keyFrom, K keyTo, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped.findSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
+        return typed(wrapped().findSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
             latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K keyFrom, K keyTo, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped.backwardFindSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
+        return typed(wrapped().backwardFindSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
             latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> fetch(K key) {
-        return typed(wrapped.fetch(rawKey(key)));
+        return typed(wrapped().fetch(rawKey(key)));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K key) {
-        return typed(wrapped.backwardFetch(rawKey(key)));
+        return typed(wrapped().backwardFetch(rawKey(key)));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> fetch(K keyFrom, K keyTo) {
-        return typed(wrapped.fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
+        return typed(wrapped().fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo) {
-        return typed(wrapped.backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
-    }
-
-    @Override
-    public String name() {
-        return wrapped.name();
-    }
-
-    @Override
-    public void flush() {
-        wrapped.flush();
-    }
-
-    @Override
-    public void close() {
-        wrapped.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return wrapped.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return wrapped.isOpen();
+        return typed(wrapped().backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
     }
 }

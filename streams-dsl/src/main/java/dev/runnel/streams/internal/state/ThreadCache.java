@@ -3,8 +3,6 @@ package dev.runnel.streams.internal.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.KeyValue;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -35,10 +33,6 @@ import java.util.Map;
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;
-
-    /** Orders a caching layer's dirty entries (with their keys) as they were last updated, the order of a flush. */
-    static final Comparator<KeyValue<Bytes, Entry>> UPDATE_ORDER =
-        Comparator.comparingLong(pending -> pending.value.sequence);
 
     private final Cache<NamedKey, Entry> cache;
     private final long maxDirtyBytes;
