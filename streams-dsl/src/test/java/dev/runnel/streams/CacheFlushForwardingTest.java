@@ -9,7 +9,12 @@ import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
+import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -77,5 +82,140 @@ class CacheFlushForwardingTest {
         task.commit();
         assertEquals(List.of("a=2", "a=30"), outputs);
         task.close();
+    }
+
+    @Test
+    void shouldNotReadOldValuesOnFlushWhenTheTableIsOnlyTurnedIntoAStream() {
+        CountingStoreSupplier counts = new CountingStoreSupplier("counts");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .count(Materialized.as(counts))
+            .toStream()
+            .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
+        TaskDriver task = new TaskDriver(builder, new ThreadCache(1 << 20));
+        List<String> outputs = task.outputs("counts-out");
+        task.pipe("a", "b", "a");
+        long readsWhileProcessing = counts.reads;
+        task.commit();
+        assertEquals(List.of("b=1", "a=2"), outputs);
+        assertEquals(readsWhileProcessing, counts.reads, "toStream reads no old value, so the flush reads no store");
+        task.close();
+    }
+
+    @Test
+    void shouldReadOldValuesOnFlushForATableOperatorDownstream() {
+        CountingStoreSupplier counts = new CountingStoreSupplier("counts");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .count(Materialized.as(counts))
+            .filter((word, count) -> count > 1)
+            .toStream()
+            .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
+        TaskDriver task = new TaskDriver(builder, new ThreadCache(1 << 20));
+        task.pipe("a", "b", "a");
+        long readsWhileProcessing = counts.reads;
+        task.commit();
+        // A table filter may use a change's old value (a key that stops passing forwards a tombstone).
+        assertEquals(readsWhileProcessing + 2, counts.reads, "the flush reads the old count of each key");
+        task.close();
+    }
+
+    /** Supplies in-memory stores that count their reads. */
+    private static final class CountingStoreSupplier implements KeyValueBytesStoreSupplier {
+        private final KeyValueBytesStoreSupplier inner;
+        long reads;
+
+        CountingStoreSupplier(String name) {
+            this.inner = Stores.inMemoryKeyValueStore(name);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public KeyValueStore<Bytes, byte[]> get() {
+            KeyValueStore<Bytes, byte[]> store = inner.get();
+            return new KeyValueStore<>() {
+                @Override
+                public byte[] get(Bytes key) {
+                    reads++;
+                    return store.get(key);
+                }
+
+                @Override
+                public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
+                    return store.range(from, to);
+                }
+
+                @Override
+                public KeyValueIterator<Bytes, byte[]> all() {
+                    return store.all();
+                }
+
+                @Override
+                public long approximateNumEntries() {
+                    return store.approximateNumEntries();
+                }
+
+                @Override
+                public void put(Bytes key, byte[] value) {
+                    store.put(key, value);
+                }
+
+                @Override
+                public byte[] putIfAbsent(Bytes key, byte[] value) {
+                    return store.putIfAbsent(key, value);
+                }
+
+                @Override
+                public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
+                    store.putAll(entries);
+                }
+
+                @Override
+                public byte[] delete(Bytes key) {
+                    return store.delete(key);
+                }
+
+                @Override
+                public String name() {
+                    return store.name();
+                }
+
+                @Override
+                public void init(StateStoreContext context, StateStore root) {
+                    store.init(context, root);
+                }
+
+                @Override
+                public void flush() {
+                    store.flush();
+                }
+
+                @Override
+                public void close() {
+                    store.close();
+                }
+
+                @Override
+                public boolean persistent() {
+                    return store.persistent();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return store.isOpen();
+                }
+            };
+        }
+
+        @Override
+        public String metricsScope() {
+            return inner.metricsScope();
+        }
     }
 }

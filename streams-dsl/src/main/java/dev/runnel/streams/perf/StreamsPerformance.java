@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -41,6 +42,7 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class StreamsPerformance {
+    private static final Pattern STREAM_THREAD_NAME = Pattern.compile(".*-StreamThread-\\d+");
     private final Options options;
     private final PrintStream out;
 
@@ -230,7 +232,8 @@ public final class StreamsPerformance {
         }
         long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains("-StreamThread-")) {
+            // Stream threads only: the producer's network thread is named after its stream thread too.
+            if (STREAM_THREAD_NAME.matcher(thread.getName()).matches()) {
                 total += Math.max(0, threads.getThreadCpuTime(thread.getId()));
             }
         }

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.runtime.ProcessorContextImpl;
 import dev.runnel.streams.internal.state.CacheFlushListener;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
 import dev.runnel.streams.internal.state.MeteredSessionStore;
@@ -34,7 +35,7 @@ final class CacheFlushForwarder {
         }
         @SuppressWarnings("unchecked")
         MeteredKeyValueStore<K, ValueAndTimestamp<V>> metered = (MeteredKeyValueStore<K, ValueAndTimestamp<V>>) store;
-        return metered.setFlushListener(forwardingTimestamped(context), true);
+        return metered.setFlushListener(forwardingTimestamped(context), oldValuesNeeded(context));
     }
 
     /**
@@ -46,15 +47,24 @@ final class CacheFlushForwarder {
         if (store instanceof MeteredTimestampedWindowStore<?, ?> window) {
             @SuppressWarnings("unchecked")
             MeteredTimestampedWindowStore<K, V> typed = (MeteredTimestampedWindowStore<K, V>) window;
-            return typed.setFlushListener(forwardingTimestamped(context), true);
+            return typed.setFlushListener(forwardingTimestamped(context), oldValuesNeeded(context));
         }
         if (store instanceof MeteredSessionStore<?, ?> session) {
             @SuppressWarnings("unchecked")
             MeteredSessionStore<K, V> typed = (MeteredSessionStore<K, V>) session;
             return typed.setFlushListener((key, newValue, oldValue, timestamp) -> context.forward(new Record<>(key,
-                new Change<>(newValue, oldValue), key.window().end())), true);
+                new Change<>(newValue, oldValue), key.window().end())), oldValuesNeeded(context));
         }
         return false;
+    }
+
+    /**
+     * Returns whether a child of the registering operator may read a forwarded change's old value. If none does (a
+     * table only turned into a stream), a write-down forwards no old value and saves reading it from the store.
+     */
+    private static boolean oldValuesNeeded(ProcessorContext<?, ?> context) {
+        return !(context instanceof ProcessorContextImpl runtime)
+            || !runtime.childProcessorsAll(processor -> processor instanceof Operators.NewValuesOnly);
     }
 
     /** Forwards flushed timestamped values with their own timestamp (a deletion: the flushed entry's). */

@@ -166,12 +166,23 @@ public final class Operators {
     public record KTableToStream<K, V>() implements ProcessorSupplier<K, Change<V>, K, V> {
         @Override
         public Processor<K, Change<V>, K, V> get() {
-            return new ContextualProcessor<>() {
-                @Override
-                public void process(Record<K, Change<V>> record) {
-                    context().forward(record.withValue(record.value().newValue()));
-                }
-            };
+            return new ToStreamProcessor<>();
         }
+    }
+
+    /** Forwards a table's new values; it never reads old ones (see {@link NewValuesOnly}). */
+    private static final class ToStreamProcessor<K, V> extends ContextualProcessor<K, Change<V>, K, V>
+        implements NewValuesOnly {
+        @Override
+        public void process(Record<K, Change<V>> record) {
+            context().forward(record.withValue(record.value().newValue()));
+        }
+    }
+
+    /**
+     * A processor of a table's changes that reads only their new values, so its parent need not look old values up
+     * (a cache write-down then skips a store read and a deserialization per entry).
+     */
+    interface NewValuesOnly {
     }
 }

@@ -12,6 +12,7 @@ import dev.runnel.streams.processor.Punctuator;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The context of one task, shared by all its nodes and stores; it tracks the current node and record. Forwarding is
@@ -60,6 +62,19 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     ProcessorNode<?, ?, ?, ?> currentNode() {
         return currentNode;
+    }
+
+    /**
+     * Returns whether the processor of every child of the current node passes {@code test}; a child without one (a
+     * sink) fails it. An operator asks this in its {@code init} to learn what its children need from it.
+     */
+    public boolean childProcessorsAll(Predicate<Processor<?, ?, ?, ?>> test) {
+        for (ProcessorNode<?, ?, ?, ?> child : currentNode.children()) {
+            if (child.processor() == null || !test.test(child.processor())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void setRecordContext(ProcessorRecordContext context) {

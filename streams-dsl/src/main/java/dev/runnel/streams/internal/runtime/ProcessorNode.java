@@ -31,6 +31,11 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         return name;
     }
 
+    /** Returns the processor, or {@code null} for sources and sinks. */
+    final Processor<KIn, VIn, KOut, VOut> processor() {
+        return processor;
+    }
+
     /** Returns the names of the stores connected to this node. */
     public final Set<String> stores() {
         return stores;
