@@ -4,11 +4,9 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -44,13 +42,17 @@ import java.util.TreeMap;
  */
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends WrappedStateStore<S>
     implements ThreadCache.Owner {
-    private final int identityHash = System.identityHashCode(this);
     /** The dirty entries by binary key, in update order. */
-    private final LinkedHashMap<Bytes, ThreadCache.Entry> dirty = new LinkedHashMap<>();
+    private LinkedHashMap<Bytes, ThreadCache.Entry> dirty = new LinkedHashMap<>();
+    /** During a write-down, the entries it writes, in update order (each clean once written). */
+    private LinkedHashMap<Bytes, ThreadCache.Entry> writingDown;
+    /** The emptied map of the last write-down, reused as the next dirty map (see ThreadCache's notes on G1). */
+    private LinkedHashMap<Bytes, ThreadCache.Entry> spare;
     /** Per record key, its dirty entries by binary key; null until the first range read. */
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
     private long updateSequence;
     private ThreadCache cache;
+    private ThreadCache.NamedCache named;
     private Thread owner;
     private InternalStateStoreContext context;
     private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
@@ -66,6 +68,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
+            this.named = cache != null ? cache.register(this) : null;
         }
         this.owner = Thread.currentThread();
     }
@@ -92,13 +95,15 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         }
         Bytes cacheKey = cacheKey(key);
         ThreadCache.Entry entry = new ThreadCache.Entry(value, context.recordTimestamp(), ++updateSequence);
-        // Index first: the put may have this store written down, from the index.
-        dirty.remove(cacheKey);
-        dirty.put(cacheKey, entry);
+        // Index first: the put may have this store written down, from the index. A window put again moves to the end.
+        if (dirty.put(cacheKey, entry) != null) {
+            dirty.remove(cacheKey);
+            dirty.put(cacheKey, entry);
+        }
         if (dirtyByRecordKey != null) {
             dirtyByRecordKey.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
         }
-        cache.putDirty(this, identityHash, cacheKey, entry);
+        named.putDirty(cacheKey, entry);
     }
 
     /**
@@ -109,7 +114,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (cache == null) {
             return null;
         }
-        return caching() ? dirty.get(cacheKey) : cache.get(this, identityHash, cacheKey);
+        if (!caching()) {
+            return named.get(cacheKey);
+        }
+        ThreadCache.Entry entry = dirty.get(cacheKey);
+        return entry == null && writingDown != null ? writingDown.get(cacheKey) : entry;
     }
 
     /**
@@ -128,12 +137,23 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey() {
         if (dirtyByRecordKey == null) {
             dirtyByRecordKey = new HashMap<>();
-            for (Map.Entry<Bytes, ThreadCache.Entry> window : dirty.entrySet()) {
-                dirtyByRecordKey.computeIfAbsent(windowedKey(window.getKey()).key(), recordKey -> new TreeMap<>())
-                    .put(window.getKey(), window.getValue());
+            if (writingDown != null) {
+                indexByRecordKey(writingDown);
             }
+            indexByRecordKey(dirty);
         }
         return dirtyByRecordKey;
+    }
+
+    /** Adds the entries not yet written down (or being written) to the per-key index. */
+    private void indexByRecordKey(Map<Bytes, ThreadCache.Entry> entries) {
+        for (Map.Entry<Bytes, ThreadCache.Entry> window : entries.entrySet()) {
+            ThreadCache.Entry entry = window.getValue();
+            if (entry.dirty && !entry.writingDown) {
+                dirtyByRecordKey.computeIfAbsent(windowedKey(window.getKey()).key(), recordKey -> new TreeMap<>())
+                    .put(window.getKey(), entry);
+            }
+        }
     }
 
     /** Writes every dirty entry down if this is the owning thread, so that a scan of the store below sees it. */
@@ -152,28 +172,45 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     }
 
     /**
-     * Writes the indexed entries down in update order. Each is claimed as it is written: a write-down forwards
-     * downstream, whose writes could have the cache write this store down again (had they made it dirty again), and
-     * that nested write-down must skip what this one has done.
+     * Writes the dirty entries down in update order. Each is claimed as it is written: a write-down forwards
+     * downstream, where a flush of this store (a scan) writes down, first, the rest of this write-down, and must skip
+     * what this one has done or is doing.
      */
     @Override
     public void writeDownDirty() {
-        List<Map.Entry<Bytes, ThreadCache.Entry>> pending = new ArrayList<>(dirty.entrySet());
-        for (Map.Entry<Bytes, ThreadCache.Entry> next : pending) {
+        LinkedHashMap<Bytes, ThreadCache.Entry> outer = writingDown;
+        if (outer != null) {
+            writeDownClaiming(outer);
+        }
+        LinkedHashMap<Bytes, ThreadCache.Entry> pending = dirty;
+        dirty = spare != null ? spare : new LinkedHashMap<>();
+        spare = null;
+        writingDown = pending;
+        try {
+            writeDownClaiming(pending);
+        } finally {
+            writingDown = outer;
+        }
+        pending.clear();
+        spare = pending;
+        if (outer == null) {
+            named.dropClean(dirty);
+        }
+    }
+
+    private void writeDownClaiming(Map<Bytes, ThreadCache.Entry> inOrder) {
+        for (Map.Entry<Bytes, ThreadCache.Entry> next : inOrder.entrySet()) {
             Bytes cacheKey = next.getKey();
             ThreadCache.Entry entry = next.getValue();
+            // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
             if (entry.dirty && !entry.writingDown) {
-                // Claimed before the write-down forwards, so that a nested write-down of this store skips it; it
-                // leaves the cache only once the store below holds it, so other threads always find it.
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
                 unindexByRecordKey(key.key(), cacheKey, entry);
                 context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
-                cache.cleaned(this, identityHash, cacheKey, entry);
+                named.cleaned(cacheKey, entry);
             }
         }
-        // One pass instead of a removal per entry; entries put meanwhile are dirty and stay.
-        dirty.values().removeIf(entry -> !entry.dirty);
     }
 
     private void unindexByRecordKey(Bytes recordKey, Bytes cacheKey, ThreadCache.Entry entry) {
@@ -193,8 +230,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
 
     @Override
     public void close() {
-        if (cache != null) {
-            cache.removeAll(this);
+        if (named != null) {
+            named.close();
         }
         dirty.clear();
         dirtyByRecordKey = null;

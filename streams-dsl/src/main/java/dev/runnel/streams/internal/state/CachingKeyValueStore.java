@@ -35,13 +35,19 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> UPDATE_ORDER =
         Comparator.comparingLong(pending -> pending.value.sequence);
     /** The cached (so dirty) entries by key, each with its last update's sequence number; owning thread only. */
-    private final HashMap<Bytes, ThreadCache.Entry> dirtyEntries = new HashMap<>();
+    private HashMap<Bytes, ThreadCache.Entry> dirtyEntries = new HashMap<>();
+    /** During a write-down, the entries it writes (each clean once written); owning thread only. */
+    private Map<Bytes, ThreadCache.Entry> writingDown;
+    /** The emptied map of the last write-down, reused as the next dirty map (see ThreadCache's notes on G1). */
+    private HashMap<Bytes, ThreadCache.Entry> spare;
+    /** During a write-down, its entries in update order; owning thread only. */
+    private List<KeyValue<Bytes, ThreadCache.Entry>> writingDownInOrder;
     private long updateSequence;
-    private final int identityHash = System.identityHashCode(this);
     /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
     private Bytes lastKey;
     private ThreadCache.Entry lastEntry;
     private ThreadCache cache;
+    private ThreadCache.NamedCache named;
     private Thread owner;
     private InternalStateStoreContext context;
     private CacheFlushListener<Bytes, byte[]> listener;
@@ -58,6 +64,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
+            this.named = cache != null ? cache.register(this) : null;
         }
         this.owner = Thread.currentThread();
     }
@@ -83,8 +90,12 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             entry = dirtyEntries.get(key);
             lastKey = entry != null ? key : null;
             lastEntry = entry;
+            if (entry == null && writingDown != null) {
+                // Not remembered for an in-place put: that entry is being written down.
+                entry = writingDown.get(key);
+            }
         } else {
-            entry = cache.get(this, identityHash, key);
+            entry = named.get(key);
         }
         return entry != null ? entry.value : super.get(key);
     }
@@ -104,13 +115,13 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             last.timestamp = timestamp;
             last.value = value;
             last.sequence = ++updateSequence;
-            cache.dirtyValueChanged(old, value);
+            named.dirtyValueChanged(old, value);
         } else {
             ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
             dirtyEntries.put(key, entry);
-            cache.putDirty(this, identityHash, key, entry);
+            named.putDirty(key, entry);
         }
     }
 
@@ -157,22 +168,52 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         super.flush();
     }
 
+    /**
+     * Writes the dirty entries down in update order. Each is claimed as it is written: a write-down forwards
+     * downstream, where a flush of this store (a scan) writes down, first, the rest of this write-down, and must skip
+     * what this one has done or is doing.
+     */
     @Override
     public void writeDownDirty() {
         // An entry stays dirty while written down: no put may update it in place until it is marked clean.
         forgetLastEntry();
-        List<KeyValue<Bytes, ThreadCache.Entry>> dirty = new ArrayList<>(dirtyEntries.size());
-        for (Map.Entry<Bytes, ThreadCache.Entry> entry : dirtyEntries.entrySet()) {
-            dirty.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+        List<KeyValue<Bytes, ThreadCache.Entry>> outer = writingDownInOrder;
+        if (outer != null) {
+            writeDownClaiming(outer);
         }
-        dirtyEntries.clear();
-        dirty.sort(UPDATE_ORDER);
-        for (KeyValue<Bytes, ThreadCache.Entry> pending : dirty) {
-            ThreadCache.Entry entry = pending.value;
-            // Skip an entry that a write downstream, caused by this loop, replaced with a newer one.
-            if (entry.dirty) {
-                writeDown(pending.key, entry.value, entry.timestamp);
-                cache.cleaned(this, identityHash, pending.key, entry);
+        HashMap<Bytes, ThreadCache.Entry> pending = dirtyEntries;
+        dirtyEntries = spare != null ? spare : new HashMap<>();
+        spare = null;
+        List<KeyValue<Bytes, ThreadCache.Entry>> inOrder = new ArrayList<>(pending.size());
+        for (Map.Entry<Bytes, ThreadCache.Entry> entry : pending.entrySet()) {
+            inOrder.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+        }
+        inOrder.sort(UPDATE_ORDER);
+        // Reads during the write-down (its forwarding may come back to this store) find entries not yet written.
+        Map<Bytes, ThreadCache.Entry> outerPending = writingDown;
+        writingDown = pending;
+        writingDownInOrder = inOrder;
+        try {
+            writeDownClaiming(inOrder);
+        } finally {
+            writingDown = outerPending;
+            writingDownInOrder = outer;
+        }
+        pending.clear();
+        spare = pending;
+        if (outer == null) {
+            named.dropClean(dirtyEntries);
+        }
+    }
+
+    private void writeDownClaiming(List<KeyValue<Bytes, ThreadCache.Entry>> inOrder) {
+        for (KeyValue<Bytes, ThreadCache.Entry> next : inOrder) {
+            ThreadCache.Entry entry = next.value;
+            // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
+            if (entry.dirty && !entry.writingDown) {
+                entry.writingDown = true;
+                writeDown(next.key, entry.value, entry.timestamp);
+                named.cleaned(next.key, entry);
             }
         }
     }
@@ -185,8 +226,8 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     @Override
     public void close() {
         forgetLastEntry();
-        if (cache != null) {
-            cache.removeAll(this);
+        if (named != null) {
+            named.close();
         }
         dirtyEntries.clear();
         super.close();

@@ -3,16 +3,17 @@ package dev.runnel.streams.internal.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: a Caffeine cache of
- * the entries not yet written down, holding at most {@code statestore.cache.max.bytes / num.stream.threads}
- * bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its
- * entry; once a write passes the budget, the cache has its stores write their entries down, and written-down entries
- * leave it.
+ * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: per store, a Caffeine
+ * cache of its entries not yet written down (a {@link NamedCache}, as Kafka Streams names its caches after stores),
+ * together holding at most {@code statestore.cache.max.bytes / num.stream.threads} bytes (key, value and
+ * {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its entry; once a write passes
+ * the budget, the cache has its stores write their entries down, and written-down entries leave it.
  * Thread-safe for reads; writes, write-downs and the byte count belong to the owning stream thread.
  */
 /*
@@ -27,15 +28,24 @@ import java.util.Map;
  * caches. A store writes its own entries down in update order; a write-down forwards downstream, whose writes may make
  * stores dirty (written down in the same round) but start no nested round.
  *
- * Invariant (checkInvariants): every cached entry is dirty, dirtyBytes counts them, and every owner of one is in
- * dirtyOwners.
+ * A store always writes all its entries down at once, so a named cache drops them at once too, with one clear of its
+ * Caffeine map instead of a removal per entry (see NamedCache#dropClean). Until then a written-down entry stays
+ * readable, clean, and holds what the store below holds.
+ *
+ * Maps of dirty entries are cleared and reused, never replaced: a table of more than half a G1 region (64K entries at
+ * 1 MB regions) is allocated in the old generation, and a dead one keeps its nodes alive, through young collections
+ * that copy them, until the next concurrent marking (that cost the windowed count a sixth of its run in pauses).
+ *
+ * Invariant (checkInvariants): outside a write-down, every cached entry is dirty, dirtyBytes counts them, and every
+ * owner of one is in dirtyOwners.
  */
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;
 
-    private final Cache<NamedKey, Entry> cache;
     private final long maxDirtyBytes;
+    /** The named caches of open stores; a set that other threads may read (the size, for metrics). */
+    private final Set<NamedCache> namedCaches = ConcurrentHashMap.newKeySet();
     /** The owners holding dirty entries, in the order they got their first since their last write-down. */
     private final LinkedHashSet<Owner> dirtyOwners = new LinkedHashSet<>();
     private long dirtyBytes;
@@ -45,39 +55,21 @@ public final class ThreadCache {
     /** Creates a cache of at most {@code maxBytes}. */
     public ThreadCache(long maxBytes) {
         this.maxDirtyBytes = maxBytes;
-        // Unbounded for Caffeine: the byte count above bounds it, and no entry may leave before it is written down.
-        this.cache = Caffeine.newBuilder().executor(Runnable::run).build();
     }
 
     /** A caching layer with entries in this cache, compared by identity. */
     interface Owner {
         /**
-         * Writes down every dirty entry in update order, each through {@link #cleaned}; called on the owning thread
-         * through {@link #writeDown}.
+         * Writes down every dirty entry in update order, each through {@link NamedCache#cleaned}, then drops them
+         * through {@link NamedCache#dropClean}; called on the owning thread through {@link #writeDown}.
          */
         void writeDownDirty();
     }
 
     /**
-     * A store's key. It carries the owner's identity hash (which the owner computes once) so that hashing a key calls
-     * nothing on the owner: the key-value layer's get and put hash one on every call.
-     */
-    record NamedKey(Owner owner, int ownerHash, Bytes key) {
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof NamedKey that && owner == that.owner && key.equals(that.key);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * ownerHash + key.hashCode();
-        }
-    }
-
-    /**
      * A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. The
-     * owning thread may replace the value and timestamp of a dirty entry in place (see {@link #dirtyValueChanged});
-     * other threads only read the value.
+     * owning thread may replace the value and timestamp of a dirty entry in place (see
+     * {@link NamedCache#dirtyValueChanged}); other threads only read the value.
      */
     static final class Entry {
         volatile byte[] value;
@@ -85,10 +77,10 @@ public final class ThreadCache {
         /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
         long sequence;
         volatile boolean dirty;
-        /** Whether a windowed store's write-down has taken this entry (owning thread only). */
+        /** Whether a write-down has taken this entry (owning thread only). */
         boolean writingDown;
 
-        /** Creates a dirty entry, to be put with {@link #putDirty}. */
+        /** Creates a dirty entry, to be put with {@link NamedCache#putDirty}. */
         Entry(byte[] value, long timestamp, long sequence) {
             this.value = value;
             this.dirty = true;
@@ -106,40 +98,75 @@ public final class ThreadCache {
         return value == null ? 0 : value.length;
     }
 
-    /** Returns {@code owner}'s entry of {@code key}, or null; {@code ownerHash} is the owner's identity hash. */
-    Entry get(Owner owner, int ownerHash, Bytes key) {
-        return cache.getIfPresent(new NamedKey(owner, ownerHash, key));
+    /** Returns a new named cache for {@code owner}'s entries; {@link NamedCache#close} releases it. */
+    NamedCache register(Owner owner) {
+        NamedCache named = new NamedCache(owner);
+        namedCaches.add(named);
+        return named;
     }
 
-    /**
-     * Caches a new dirty {@code entry} of {@code key}, replacing any entry of it; a dirty entry replaced is dropped
-     * (the owner writes down only the newest). The owner must index {@code entry} first: the put may have the cache
-     * write owners down, this one included.
-     */
-    void putDirty(Owner owner, int ownerHash, Bytes key, Entry entry) {
-        Entry previous = cache.asMap().put(new NamedKey(owner, ownerHash, key), entry);
-        if (previous != null) {
-            unpin(key, previous);
+    /** One store's entries, by binary key. */
+    final class NamedCache {
+        private final Owner owner;
+        private final Cache<Bytes, Entry> entries = Caffeine.newBuilder().executor(Runnable::run).build();
+
+        private NamedCache(Owner owner) {
+            // Unbounded for Caffeine: the byte count bounds it, and no entry may leave before it is written down.
+            this.owner = owner;
         }
-        dirtyBytes += bytes(key, entry.value);
-        dirtyOwners.add(owner);
-        writeDownIfFull();
-    }
 
-    /** Accounts the in-place update of a dirty entry's value from {@code oldValue} to {@code newValue}. */
-    void dirtyValueChanged(byte[] oldValue, byte[] newValue) {
-        dirtyBytes += valueBytes(newValue) - valueBytes(oldValue);
-        writeDownIfFull();
-    }
+        /** Returns the entry of {@code key}, or null; any thread. */
+        Entry get(Bytes key) {
+            return entries.getIfPresent(key);
+        }
 
-    /**
-     * Marks {@code entry} of {@code key}, just written down by its owner, clean and drops it from the cache. Does
-     * nothing if it is no longer dirty (a newer entry replaced it).
-     */
-    void cleaned(Owner owner, int ownerHash, Bytes key, Entry entry) {
-        if (entry.dirty) {
-            cache.asMap().remove(new NamedKey(owner, ownerHash, key), entry);
+        /**
+         * Caches a new dirty {@code entry} of {@code key}, replacing any entry of it; a dirty entry replaced is dropped
+         * (the owner writes down only the newest). The owner must index {@code entry} first: the put may have the
+         * cache write owners down, this one included.
+         */
+        void putDirty(Bytes key, Entry entry) {
+            Entry previous = entries.asMap().put(key, entry);
+            if (previous != null) {
+                unpin(key, previous);
+            }
+            dirtyBytes += bytes(key, entry.value);
+            dirtyOwners.add(owner);
+            writeDownIfFull();
+        }
+
+        /** Accounts the in-place update of a dirty entry's value from {@code oldValue} to {@code newValue}. */
+        void dirtyValueChanged(byte[] oldValue, byte[] newValue) {
+            dirtyBytes += valueBytes(newValue) - valueBytes(oldValue);
+            writeDownIfFull();
+        }
+
+        /**
+         * Marks {@code entry} of {@code key}, just written down by the owner, clean. It stays readable until
+         * {@link #dropClean}. Does nothing if it is no longer dirty (a newer entry replaced it).
+         */
+        void cleaned(Bytes key, Entry entry) {
             unpin(key, entry);
+        }
+
+        /**
+         * Drops the written-down entries, after a write-down; {@code stillDirty} are the entries the write-down's own
+         * forwarding put meanwhile, which stay.
+         */
+        void dropClean(Map<Bytes, Entry> stillDirty) {
+            if (stillDirty.isEmpty()) {
+                entries.asMap().clear();
+            } else {
+                entries.asMap().values().removeIf(entry -> !entry.dirty);
+            }
+        }
+
+        /** Drops every entry (on close, dirty ones included: a closing store writes down first). */
+        void close() {
+            entries.asMap().forEach(ThreadCache.this::unpin);
+            entries.asMap().clear();
+            dirtyOwners.remove(owner);
+            namedCaches.remove(this);
         }
     }
 
@@ -172,23 +199,14 @@ public final class ThreadCache {
         }
     }
 
-    /** Drops every entry of {@code owner} (on close, dirty ones included: a closing store writes down first). */
-    void removeAll(Owner owner) {
-        Iterator<Map.Entry<NamedKey, Entry>> entries = cache.asMap().entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<NamedKey, Entry> next = entries.next();
-            if (next.getKey().owner == owner) {
-                entries.remove();
-                unpin(next.getKey().key, next.getValue());
-            }
-        }
-        dirtyOwners.remove(owner);
-    }
-
     /** Returns the approximate number of cached entries, for tests and metrics. */
     public long size() {
-        cache.cleanUp();
-        return cache.estimatedSize();
+        long size = 0;
+        for (NamedCache named : namedCaches) {
+            named.entries.cleanUp();
+            size += named.entries.estimatedSize();
+        }
+        return size;
     }
 
     /** Returns the bytes of the dirty entries, for tests. */
@@ -199,13 +217,15 @@ public final class ThreadCache {
     /** Checks the dirty byte count and the dirty owners against the cached entries (for tests). */
     void checkInvariants() {
         long counted = 0;
-        for (Map.Entry<NamedKey, Entry> entry : cache.asMap().entrySet()) {
-            if (!entry.getValue().dirty) {
-                throw new IllegalStateException("Clean entry " + entry.getKey().key + " left in the cache");
-            }
-            counted += bytes(entry.getKey().key, entry.getValue().value);
-            if (!dirtyOwners.contains(entry.getKey().owner)) {
-                throw new IllegalStateException("Dirty entry " + entry.getKey().key + " of an owner not listed");
+        for (NamedCache named : namedCaches) {
+            for (Map.Entry<Bytes, Entry> entry : named.entries.asMap().entrySet()) {
+                if (!entry.getValue().dirty) {
+                    throw new IllegalStateException("Clean entry " + entry.getKey() + " left in the cache");
+                }
+                counted += bytes(entry.getKey(), entry.getValue().value);
+                if (!dirtyOwners.contains(named.owner)) {
+                    throw new IllegalStateException("Dirty entry " + entry.getKey() + " of an owner not listed");
+                }
             }
         }
         if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {

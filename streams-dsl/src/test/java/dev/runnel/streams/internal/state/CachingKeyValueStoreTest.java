@@ -249,4 +249,52 @@ class CachingKeyValueStoreTest {
         assertEquals(0, cache.dirtyBytes());
         cache.checkInvariants();
     }
+
+    @Test
+    void shouldReadEntriesNotYetWrittenDownWhileAWriteDownForwards() {
+        Fixture fixture = new Fixture(1 << 20);
+        List<String> seen = new ArrayList<>();
+        // A write-down forwards downstream, where a processor may read the same store (a table joined with itself).
+        fixture.store.setFlushListener((k, newValue, oldValue, ts) -> {
+            byte[] other = fixture.store.get(key("b"));
+            seen.add(new String(k.get(), StandardCharsets.UTF_8) + " sees b=" + (other == null ? null
+                : new String(other, StandardCharsets.UTF_8)));
+        }, false);
+        fixture.store.put(key("b"), value("1"));
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.flush();
+        fixture.store.put(key("a"), value("2"));
+        fixture.store.put(key("b"), value("2"));
+        fixture.store.flush();
+        assertEquals(List.of("b sees b=1", "a sees b=1", "a sees b=2", "b sees b=2"), seen,
+            "b=2 is read from the cache before it is written down");
+        fixture.cache.checkInvariants();
+    }
+
+    @Test
+    void shouldWriteTheRestOfAWriteDownFirstWhenItsForwardingScansTheStore() {
+        Fixture fixture = new Fixture(1 << 20);
+        List<String> scans = new ArrayList<>();
+        fixture.store.setFlushListener((k, newValue, oldValue, ts) -> {
+            if (k.equals(key("a"))) {
+                List<String> all = new ArrayList<>();
+                try (var iterator = fixture.store.all()) {
+                    iterator.forEachRemaining(entry -> all.add(new String(entry.key.get(), StandardCharsets.UTF_8)
+                        + "=" + new String(entry.value, StandardCharsets.UTF_8)));
+                }
+                scans.add(String.join(",", all));
+                fixture.flushed.add("scan");
+            }
+            fixture.flushed.add(new String(k.get(), StandardCharsets.UTF_8));
+        }, false);
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.put(key("b"), value("1"));
+        fixture.store.put(key("c"), value("1"));
+        fixture.store.flush();
+        assertEquals(List.of("a=1,b=1,c=1"), scans, "a scan sees every entry, those not yet written down too");
+        assertEquals(List.of("b", "c", "scan", "a"), fixture.flushed, "each entry is written down once: the scan,"
+            + " while a was being written down, wrote b and c");
+        assertEquals(0, fixture.store.dirtyCount());
+        fixture.cache.checkInvariants();
+    }
 }
