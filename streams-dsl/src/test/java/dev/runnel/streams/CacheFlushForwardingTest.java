@@ -5,14 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.state.ThreadCache;
+import dev.runnel.streams.internal.state.WrappedKeyValueBytesStore;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
-import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
 import java.util.List;
@@ -138,77 +136,11 @@ class CacheFlushForwardingTest {
 
         @Override
         public KeyValueStore<Bytes, byte[]> get() {
-            KeyValueStore<Bytes, byte[]> store = inner.get();
-            return new KeyValueStore<>() {
+            return new WrappedKeyValueBytesStore(inner.get()) {
                 @Override
                 public byte[] get(Bytes key) {
                     reads++;
-                    return store.get(key);
-                }
-
-                @Override
-                public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-                    return store.range(from, to);
-                }
-
-                @Override
-                public KeyValueIterator<Bytes, byte[]> all() {
-                    return store.all();
-                }
-
-                @Override
-                public long approximateNumEntries() {
-                    return store.approximateNumEntries();
-                }
-
-                @Override
-                public void put(Bytes key, byte[] value) {
-                    store.put(key, value);
-                }
-
-                @Override
-                public byte[] putIfAbsent(Bytes key, byte[] value) {
-                    return store.putIfAbsent(key, value);
-                }
-
-                @Override
-                public void putAll(List<KeyValue<Bytes, byte[]>> entries) {
-                    store.putAll(entries);
-                }
-
-                @Override
-                public byte[] delete(Bytes key) {
-                    return store.delete(key);
-                }
-
-                @Override
-                public String name() {
-                    return store.name();
-                }
-
-                @Override
-                public void init(StateStoreContext context, StateStore root) {
-                    store.init(context, root);
-                }
-
-                @Override
-                public void flush() {
-                    store.flush();
-                }
-
-                @Override
-                public void close() {
-                    store.close();
-                }
-
-                @Override
-                public boolean persistent() {
-                    return store.persistent();
-                }
-
-                @Override
-                public boolean isOpen() {
-                    return store.isOpen();
+                    return super.get(key);
                 }
             };
         }
