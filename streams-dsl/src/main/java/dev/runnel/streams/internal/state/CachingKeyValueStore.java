@@ -96,6 +96,9 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             }
         } else {
             entry = named.get(key);
+            if (entry != null) {
+                return entry.valueCopy();
+            }
         }
         return entry != null ? entry.value : super.get(key);
     }
@@ -113,9 +116,18 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             // second cache write. The fields first: the byte count may have this store written down.
             byte[] old = last.value;
             last.timestamp = timestamp;
-            last.value = value;
             last.sequence = ++updateSequence;
-            named.dirtyValueChanged(old, value);
+            if (old == null || value == null || old.length != value.length) {
+                last.value = value;
+                last.ownsValue = false;
+                named.dirtyValueChanged(old, value);
+            } else if (last.ownsValue) {
+                last.overwriteValue(value);
+            } else {
+                // The caller may keep its array (a byte-array serde returns it as is): overwrite only a copy.
+                last.value = value.clone();
+                last.ownsValue = true;
+            }
         } else {
             ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
             lastKey = key;

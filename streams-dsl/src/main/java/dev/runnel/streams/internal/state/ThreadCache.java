@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -68,11 +70,26 @@ public final class ThreadCache {
 
     /**
      * A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. The
-     * owning thread may replace the value and timestamp of a dirty entry in place (see
-     * {@link NamedCache#dirtyValueChanged}); other threads only read the value.
+     * owning thread may replace the value and timestamp of a dirty entry, or overwrite a value it owns in place (see
+     * {@link #overwriteValue}); other threads only read the value, through {@link #valueCopy}.
      */
     static final class Entry {
+        private static final VarHandle OVERWRITES;
+
+        static {
+            try {
+                OVERWRITES = MethodHandles.lookup().findVarHandle(Entry.class, "overwrites", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         volatile byte[] value;
+        /** Whether {@link #value} is this entry's own copy, which nothing else holds and the owner may overwrite. */
+        boolean ownsValue;
+        /** Odd while the owning thread overwrites the value in place: a reader on another thread retries then. */
+        @SuppressWarnings("unused")
+        private long overwrites;
         long timestamp;
         /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
         long sequence;
@@ -86,6 +103,33 @@ public final class ThreadCache {
             this.dirty = true;
             this.timestamp = timestamp;
             this.sequence = sequence;
+        }
+
+        /**
+         * Overwrites the value, which this entry owns, with {@code newValue} of the same length; owning thread. The
+         * array keeps its place in the heap, so the next read of a hot key finds it in the CPU cache rather than a
+         * new array somewhere in the young generation (a fifth of a word count's time went to that miss).
+         */
+        void overwriteValue(byte[] newValue) {
+            long count = (long) OVERWRITES.getOpaque(this);
+            OVERWRITES.setOpaque(this, count + 1);
+            VarHandle.storeStoreFence();
+            System.arraycopy(newValue, 0, value, 0, newValue.length);
+            OVERWRITES.setRelease(this, count + 2);
+        }
+
+        /** Returns a copy of the value that no overwrite tore; for threads other than the owning one. */
+        byte[] valueCopy() {
+            while (true) {
+                long before = (long) OVERWRITES.getAcquire(this);
+                byte[] current = value;
+                byte[] copy = current == null ? null : current.clone();
+                VarHandle.loadLoadFence();
+                if ((before & 1) == 0 && (long) OVERWRITES.getOpaque(this) == before) {
+                    return copy;
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 

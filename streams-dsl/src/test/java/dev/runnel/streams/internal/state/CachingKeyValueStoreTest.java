@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -296,5 +298,57 @@ class CachingKeyValueStoreTest {
             + " while a was being written down, wrote b and c");
         assertEquals(0, fixture.store.dirtyCount());
         fixture.cache.checkInvariants();
+    }
+
+    @Test
+    void shouldNeverChangeAnArrayItWasGivenOrHasWrittenDown() {
+        Fixture fixture = new Fixture(1 << 20);
+        byte[] first = value("11");
+        byte[] second = value("22");
+        fixture.store.put(key("a"), first);
+        fixture.store.get(key("a"));
+        fixture.store.put(key("a"), second);
+        fixture.store.get(key("a"));
+        fixture.store.put(key("a"), value("33"));
+        assertArrayEquals(value("11"), first, "a caller may keep its array (a byte-array serde passes it on)");
+        assertArrayEquals(value("22"), second);
+        assertArrayEquals(value("33"), fixture.store.get(key("a")));
+
+        fixture.store.flush();
+        byte[] writtenDown = fixture.inner.get(key("a"));
+        fixture.store.get(key("a"));
+        fixture.store.put(key("a"), value("44"));
+        fixture.store.get(key("a"));
+        fixture.store.put(key("a"), value("55"));
+        assertArrayEquals(value("33"), writtenDown, "the store below holds the written-down array as it was");
+        assertArrayEquals(value("55"), fixture.store.get(key("a")));
+        fixture.store.flush();
+        assertEquals(List.of("a=33/null", "a=55/33"), fixture.flushed);
+    }
+
+    @Test
+    void shouldGiveInteractiveQueriesWholeValuesWhileTheOwnerOverwritesThemInPlace() throws InterruptedException {
+        Fixture fixture = new Fixture(1 << 20);
+        byte[] as = value("a".repeat(8192));
+        byte[] bs = value("b".repeat(8192));
+        fixture.store.put(key("k"), as);
+        AtomicReference<String> torn = new AtomicReference<>();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread reader = new Thread(() -> {
+            while (!done.get() && torn.get() == null) {
+                String read = new String(fixture.store.get(key("k")), StandardCharsets.UTF_8);
+                if (!read.equals("a".repeat(8192)) && !read.equals("b".repeat(8192))) {
+                    torn.set(read);
+                }
+            }
+        });
+        reader.start();
+        for (int i = 0; i < 200_000 && torn.get() == null; i++) {
+            fixture.store.get(key("k"));
+            fixture.store.put(key("k"), i % 2 == 0 ? bs : as);
+        }
+        done.set(true);
+        reader.join();
+        assertNull(torn.get(), "a reader on another thread saw a value half overwritten");
     }
 }
