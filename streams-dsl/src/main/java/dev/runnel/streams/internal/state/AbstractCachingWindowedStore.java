@@ -194,7 +194,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         pending.clear();
         spare = pending;
         if (outer == null) {
-            named.dropClean(dirty);
+            named.dropClean();
         }
     }
 

@@ -9,6 +9,7 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,25 +24,29 @@ import java.util.Map;
  */
 /*
  * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
- * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The layer also keeps its
- * dirty entries in a plain HashMap, which changes only when an entry becomes dirty or is written down: the owning
- * thread reads through it rather than through the concurrent cache (whose nodes are new after every commit), so the
- * in-place update of an entry that already is dirty (a read-modify-write of a hot key) costs one HashMap read and
- * the dirty byte count. Dirty entries are never evicted (see ThreadCache), so the map holds exactly the cached
- * entries. Range scans on the owning thread flush first, so they need no merge of cache and store.
+ * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The owning thread reads
+ * through its own plain HashMap of entries rather than through the concurrent cache, so the update of a hot key (a
+ * read-modify-write) costs one HashMap read, and an update of the same length overwrites the entry's own value array
+ * in place (see ThreadCache.Entry#overwriteValue).
+ *
+ * That map also keeps the entries of the last write-down, clean: the next update of such a key reuses its entry and
+ * array, and makes it dirty again (back into the thread cache). So a key updated in every commit interval (exactly-once
+ * commits every 100 ms) keeps one entry and one array. A write-down gives the store below a copy of an array the entry
+ * owns, and drops the entries that stayed clean since the previous one: the map holds at most the entries of two
+ * rounds, each bounded by the cache. Range scans on the owning thread flush first, so they need no merge of cache and
+ * store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
     /** Orders dirty entries (with their keys) as they were last updated, the order of a write-down. */
     private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> UPDATE_ORDER =
         Comparator.comparingLong(pending -> pending.value.sequence);
-    /** The cached (so dirty) entries by key, each with its last update's sequence number; owning thread only. */
-    private HashMap<Bytes, ThreadCache.Entry> dirtyEntries = new HashMap<>();
-    /** During a write-down, the entries it writes (each clean once written); owning thread only. */
-    private Map<Bytes, ThreadCache.Entry> writingDown;
-    /** The emptied map of the last write-down, reused as the next dirty map (see ThreadCache's notes on G1). */
-    private HashMap<Bytes, ThreadCache.Entry> spare;
-    /** During a write-down, its entries in update order; owning thread only. */
-    private List<KeyValue<Bytes, ThreadCache.Entry>> writingDownInOrder;
+    /**
+     * The dirty entries by key, each with its last update's sequence number, and those the last write-down cleaned;
+     * owning thread only.
+     */
+    private final HashMap<Bytes, ThreadCache.Entry> entries = new HashMap<>();
+    /** The depth of nested write-downs of this store (a write-down's forwarding may scan it). */
+    private int writeDownDepth;
     private long updateSequence;
     /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
     private Bytes lastKey;
@@ -87,13 +92,11 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         }
         ThreadCache.Entry entry;
         if (caching()) {
-            entry = dirtyEntries.get(key);
-            lastKey = entry != null ? key : null;
-            lastEntry = entry;
-            if (entry == null && writingDown != null) {
-                // Not remembered for an in-place put: that entry is being written down.
-                entry = writingDown.get(key);
-            }
+            entry = entries.get(key);
+            // An entry being written down is not updated in place: its update would be marked clean unwritten.
+            boolean updatable = entry != null && !entry.writingDown;
+            lastKey = updatable ? key : null;
+            lastEntry = updatable ? entry : null;
         } else {
             entry = named.get(key);
             if (entry != null) {
@@ -111,16 +114,16 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         }
         long timestamp = context == null ? 0L : context.recordTimestamp();
         ThreadCache.Entry last = lastEntry;
-        if (last != null && last.dirty && key.equals(lastKey)) {
-            // A dirty entry is the cached one and its write-down reads these fields: update it in place instead of a
-            // second cache write. The fields first: the byte count may have this store written down.
+        if (last != null && !last.writingDown && key.equals(lastKey)) {
+            // The entry just read: update it instead of making a new one. The fields first: the byte count may have
+            // this store written down, and the write-down reads them.
+            boolean wasDirty = last.dirty;
             byte[] old = last.value;
             last.timestamp = timestamp;
             last.sequence = ++updateSequence;
             if (old == null || value == null || old.length != value.length) {
                 last.value = value;
                 last.ownsValue = false;
-                named.dirtyValueChanged(old, value);
             } else if (last.ownsValue) {
                 last.overwriteValue(value);
             } else {
@@ -128,11 +131,16 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 last.value = value.clone();
                 last.ownsValue = true;
             }
+            if (wasDirty) {
+                named.dirtyValueChanged(old, last.value);
+            } else {
+                named.putDirty(key, last);
+            }
         } else {
             ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
-            dirtyEntries.put(key, entry);
+            entries.put(key, entry);
             named.putDirty(key, entry);
         }
     }
@@ -182,51 +190,42 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     /**
      * Writes the dirty entries down in update order. Each is claimed as it is written: a write-down forwards
-     * downstream, where a flush of this store (a scan) writes down, first, the rest of this write-down, and must skip
+     * downstream, where a flush of this store (a scan) writes down the rest of this write-down first, and must skip
      * what this one has done or is doing.
      */
     @Override
     public void writeDownDirty() {
-        // An entry stays dirty while written down: no put may update it in place until it is marked clean.
         forgetLastEntry();
-        List<KeyValue<Bytes, ThreadCache.Entry>> outer = writingDownInOrder;
-        if (outer != null) {
-            writeDownClaiming(outer);
-        }
-        HashMap<Bytes, ThreadCache.Entry> pending = dirtyEntries;
-        dirtyEntries = spare != null ? spare : new HashMap<>();
-        spare = null;
-        List<KeyValue<Bytes, ThreadCache.Entry>> inOrder = new ArrayList<>(pending.size());
-        for (Map.Entry<Bytes, ThreadCache.Entry> entry : pending.entrySet()) {
-            inOrder.add(KeyValue.pair(entry.getKey(), entry.getValue()));
+        List<KeyValue<Bytes, ThreadCache.Entry>> inOrder = new ArrayList<>();
+        Iterator<Map.Entry<Bytes, ThreadCache.Entry>> all = entries.entrySet().iterator();
+        while (all.hasNext()) {
+            Map.Entry<Bytes, ThreadCache.Entry> next = all.next();
+            ThreadCache.Entry entry = next.getValue();
+            if (!entry.dirty) {
+                // Clean since the previous write-down: not a hot key, so it leaves.
+                all.remove();
+            } else if (!entry.writingDown) {
+                inOrder.add(KeyValue.pair(next.getKey(), entry));
+            }
         }
         inOrder.sort(UPDATE_ORDER);
-        // Reads during the write-down (its forwarding may come back to this store) find entries not yet written.
-        Map<Bytes, ThreadCache.Entry> outerPending = writingDown;
-        writingDown = pending;
-        writingDownInOrder = inOrder;
+        writeDownDepth++;
         try {
-            writeDownClaiming(inOrder);
-        } finally {
-            writingDown = outerPending;
-            writingDownInOrder = outer;
-        }
-        pending.clear();
-        spare = pending;
-        if (outer == null) {
-            named.dropClean(dirtyEntries);
-        }
-    }
-
-    private void writeDownClaiming(List<KeyValue<Bytes, ThreadCache.Entry>> inOrder) {
-        for (KeyValue<Bytes, ThreadCache.Entry> next : inOrder) {
-            ThreadCache.Entry entry = next.value;
-            // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
-            if (entry.dirty && !entry.writingDown) {
-                entry.writingDown = true;
-                writeDown(next.key, entry.value, entry.timestamp);
-                named.cleaned(next.key, entry);
+            for (KeyValue<Bytes, ThreadCache.Entry> next : inOrder) {
+                ThreadCache.Entry entry = next.value;
+                // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
+                if (entry.dirty && !entry.writingDown) {
+                    entry.writingDown = true;
+                    // The store keeps what it is given; the entry keeps its own array to overwrite later.
+                    writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
+                    named.cleaned(next.key, entry);
+                }
             }
+        } finally {
+            writeDownDepth--;
+        }
+        if (writeDownDepth == 0) {
+            named.dropClean();
         }
     }
 
@@ -241,7 +240,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (named != null) {
             named.close();
         }
-        dirtyEntries.clear();
+        entries.clear();
         super.close();
     }
 
@@ -288,8 +287,13 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         return super.approximateNumEntries();
     }
 
+    /** Returns the number of entries the owning thread keeps, dirty or written down in the last round, for tests. */
+    int keptCount() {
+        return entries.size();
+    }
+
     /** Returns the number of keys waiting to be written down, for tests. */
     int dirtyCount() {
-        return dirtyEntries.size();
+        return (int) entries.values().stream().filter(entry -> entry.dirty).count();
     }
 }

@@ -171,9 +171,11 @@ public final class ThreadCache {
          */
         void putDirty(Bytes key, Entry entry) {
             Entry previous = entries.asMap().put(key, entry);
-            if (previous != null) {
+            if (previous != null && previous != entry) {
                 unpin(key, previous);
             }
+            // A new entry is dirty already; a written-down one the owner updates again becomes dirty here.
+            entry.dirty = true;
             dirtyBytes += bytes(key, entry.value);
             dirtyOwners.add(owner);
             writeDownIfFull();
@@ -186,22 +188,24 @@ public final class ThreadCache {
         }
 
         /**
-         * Marks {@code entry} of {@code key}, just written down by the owner, clean. It stays readable until
-         * {@link #dropClean}. Does nothing if it is no longer dirty (a newer entry replaced it).
+         * Marks {@code entry} of {@code key}, just written down by the owner, clean (and no longer taken by a
+         * write-down). It stays readable until {@link #dropClean}. Does nothing if it is no longer dirty (a newer
+         * entry replaced it).
          */
         void cleaned(Bytes key, Entry entry) {
             unpin(key, entry);
+            entry.writingDown = false;
         }
 
         /**
-         * Drops the written-down entries, after a write-down; {@code stillDirty} are the entries the write-down's own
-         * forwarding put meanwhile, which stay.
+         * Drops the written-down entries, after the owner's write-down; entries its own forwarding made dirty again
+         * stay.
          */
-        void dropClean(Map<Bytes, Entry> stillDirty) {
-            if (stillDirty.isEmpty()) {
-                entries.asMap().clear();
-            } else {
+        void dropClean() {
+            if (dirtyOwners.contains(owner)) {
                 entries.asMap().values().removeIf(entry -> !entry.dirty);
+            } else {
+                entries.asMap().clear();
             }
         }
 

@@ -351,4 +351,33 @@ class CachingKeyValueStoreTest {
         reader.join();
         assertNull(torn.get(), "a reader on another thread saw a value half overwritten");
     }
+
+    @Test
+    void shouldReuseTheEntryOfAKeyUpdatedAgainAfterAWriteDownAndDropThoseNotUpdatedForARound()
+        throws InterruptedException {
+        Fixture fixture = new Fixture(1 << 20);
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.put(key("b"), value("1"));
+        fixture.store.flush();
+        assertEquals(2, fixture.store.keptCount(), "written-down entries stay for the next round");
+        assertEquals(0, fixture.cache.size(), "but leave the thread cache");
+
+        fixture.store.get(key("a"));
+        fixture.store.put(key("a"), value("2"));
+        assertEquals(1, fixture.store.dirtyCount());
+        assertEquals(1, fixture.cache.size(), "an entry updated again is dirty in the thread cache again");
+        AtomicReference<byte[]> fromOtherThread = new AtomicReference<>();
+        Thread reader = new Thread(() -> fromOtherThread.set(fixture.store.get(key("a"))));
+        reader.start();
+        reader.join();
+        assertArrayEquals(value("2"), fromOtherThread.get(), "interactive queries see it");
+        fixture.cache.checkInvariants();
+
+        fixture.store.flush();
+        assertEquals(1, fixture.store.keptCount(), "b, clean for a whole round, left");
+        assertArrayEquals(value("2"), fixture.inner.get(key("a")));
+        assertArrayEquals(value("1"), fixture.store.get(key("b")), "b is read from the store below");
+        assertEquals(List.of("a=1/null", "b=1/null", "a=2/1"), fixture.flushed);
+        fixture.cache.checkInvariants();
+    }
 }
