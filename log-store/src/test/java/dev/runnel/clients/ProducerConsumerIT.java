@@ -11,8 +11,11 @@ import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,5 +89,46 @@ class ProducerConsumerIT {
                 }
             }
         }
+    }
+
+    @Test
+    void shouldKeepReturnedRecordsIntactWhileLaterFetchesReuseTheFetchBuffer() throws Exception {
+        try (Admin admin = Admin.create(config())) {
+            admin.createTopics(List.of(new NewTopic("reused", 2, (short) 1))).all().get();
+        }
+        int perPartition = 20_000;
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config("batch.size", 1024),
+                new ByteArraySerializer(), new ByteArraySerializer())) {
+            for (int i = 0; i < perPartition; i++) {
+                for (int partition = 0; partition < 2; partition++) {
+                    ProducerRecord<byte[], byte[]> record = new ProducerRecord<>("reused", partition,
+                        utf8("k" + partition + "-" + i), utf8("v" + partition + "-" + i));
+                    record.headers().add("h", utf8("h" + i));
+                    producer.send(record);
+                }
+            }
+        }
+        // Small fetches: every poll reads the two partitions in turn, each into the buffer the other just emptied.
+        List<ConsumerRecord<byte[], byte[]>> received = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config("auto.offset.reset", "earliest",
+                "max.partition.fetch.bytes", 4096, "max.poll.records", 100), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.assign(List.of(new TopicPartition("reused", 0), new TopicPartition("reused", 1)));
+            while (received.size() < 2 * perPartition) {
+                consumer.poll(Duration.ofSeconds(5)).forEach(received::add);
+            }
+        }
+        int[] next = new int[2];
+        for (ConsumerRecord<byte[], byte[]> record : received) {
+            int i = next[record.partition()]++;
+            assertEquals(i, record.offset());
+            assertEquals("k" + record.partition() + "-" + i, new String(record.key(), StandardCharsets.UTF_8));
+            assertEquals("v" + record.partition() + "-" + i, new String(record.value(), StandardCharsets.UTF_8));
+            assertEquals("h" + i, new String(record.headers().lastHeader("h").value(), StandardCharsets.UTF_8));
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -15,6 +15,7 @@ import dev.runnel.log.internal.record.RecordCursor;
 import dev.runnel.log.internal.segment.AbortedTransaction;
 import dev.runnel.log.internal.segment.FetchData;
 import dev.runnel.log.internal.segment.PartitionLog;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -41,6 +42,12 @@ final class Fetcher<K, V> {
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final RecordCursor markerCursor = new RecordCursor();
+    /**
+     * The buffer of a partition whose batches were all returned, to read the next fetch into: records are copied
+     * out of it, so nothing refers to it any more, and reusing it spares allocating and zeroing up to
+     * {@code max.partition.fetch.bytes} per fetch. One at most, so an idle consumer holds no more than that.
+     */
+    private ByteBuffer spare;
     private int nextStart;
 
     Fetcher(RunnelLog log, ConsumerSettings settings, Deserializer<K> keyDeserializer,
@@ -102,6 +109,7 @@ final class Fetcher<K, V> {
             }
             if (state.batches == null || !state.batches.next()) {
                 if (state.batches != null) {
+                    spare = state.fetched;
                     state.clearBuffer();
                 }
                 if (!fetch(tp, state)) {
@@ -213,9 +221,12 @@ final class Fetcher<K, V> {
         if (state.position >= upperBound) {
             return false;
         }
-        FetchData data = partition.read(state.position, settings.maxPartitionFetchBytes());
+        FetchData data = partition.read(state.position, settings.maxPartitionFetchBytes(), spare);
         if (!data.records().hasRemaining()) {
             return false;
+        }
+        if (data.records() == spare) {
+            spare = null;
         }
         state.buffer(data.records());
         if (settings.readCommitted()) {

@@ -22,6 +22,8 @@ final class PartitionFetchState {
     boolean paused;
     /** Whole batches read from the log; null when nothing is buffered. */
     Batches batches;
+    /** The buffer {@link #batches} reads, or null. */
+    ByteBuffer fetched;
     /** The cursor over the current batch's records, or null between batches. */
     final RecordCursor cursor = new RecordCursor();
     boolean inBatch;
@@ -35,6 +37,7 @@ final class PartitionFetchState {
     final Set<Long> abortedProducerIds = new HashSet<>();
 
     void buffer(ByteBuffer fetched) {
+        this.fetched = fetched;
         batches = new Batches(fetched);
         inBatch = false;
         bufferedBytes = fetched.remaining();
@@ -42,6 +45,7 @@ final class PartitionFetchState {
 
     void clearBuffer() {
         batches = null;
+        fetched = null;
         inBatch = false;
         bufferedBytes = 0;
         stableUpperBound = Long.MAX_VALUE;

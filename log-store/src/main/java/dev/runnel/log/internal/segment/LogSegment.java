@@ -258,6 +258,14 @@ public final class LogSegment implements Closeable {
      * when the batch to return first, or a header on the way to it, is invalid.
      */
     public ByteBuffer read(long startOffset, int maxBytes, long maxPosition) throws IOException {
+        return read(startOffset, maxBytes, maxPosition, null);
+    }
+
+    /**
+     * As {@link #read(long, int, long)}, reading into {@code reuse} (from its start) when it is large enough; the
+     * buffer returned is then {@code reuse} itself, else a new one.
+     */
+    public ByteBuffer read(long startOffset, int maxBytes, long maxPosition, ByteBuffer reuse) throws IOException {
         int limit = (int) Math.min(maxPosition, sizeBytes);
         OffsetPosition from = offsetIndex.lookup(startOffset);
         ByteBuffer header = ByteBuffer.allocate(SCAN_HEADER_SIZE);
@@ -266,16 +274,18 @@ public final class LogSegment implements Closeable {
             int size = readHeader(header, position, limit);
             long lastOffset = header.getLong(0) + header.getInt(LAST_OFFSET_DELTA_OFFSET);
             if (lastOffset >= startOffset) {
-                return readBatches(position, size, maxBytes, limit);
+                return readBatches(position, size, maxBytes, limit, reuse);
             }
             position += size;
         }
         return null;
     }
 
-    private ByteBuffer readBatches(int position, int firstSize, int maxBytes, int limit) throws IOException {
+    private ByteBuffer readBatches(int position, int firstSize, int maxBytes, int limit, ByteBuffer reuse)
+        throws IOException {
         int chunk = firstSize >= maxBytes ? firstSize : Math.min(maxBytes, limit - position);
-        ByteBuffer buffer = ByteBuffer.allocate(chunk);
+        ByteBuffer buffer = reuse != null && reuse.capacity() >= chunk ? reuse.clear().limit(chunk)
+            : ByteBuffer.allocate(chunk);
         readFully(buffer, position);
         buffer.flip();
         RecordBatch batch = new RecordBatch();

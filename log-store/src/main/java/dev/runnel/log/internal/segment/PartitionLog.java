@@ -524,6 +524,14 @@ public final class PartitionLog implements Closeable {
      * @throws CorruptRecordException    if the first batch to return is corrupt; names the partition and offset
      */
     public FetchData read(long startOffset, int maxBytes) {
+        return read(startOffset, maxBytes, null);
+    }
+
+    /**
+     * As {@link #read(long, int)}, reading into {@code reuse} when it is large enough, so that a reader that is done
+     * with its last buffer spares allocating (and zeroing) a new one.
+     */
+    public FetchData read(long startOffset, int maxBytes, ByteBuffer reuse) {
         Checks.requireArgument(maxBytes >= 0, "maxBytes must be >= 0, was %d", maxBytes);
         long start = logStartOffset;
         LogEnd end = logEnd;
@@ -540,7 +548,7 @@ public final class PartitionLog implements Closeable {
             LogSegment segment = entry.getValue();
             long maxPosition = segment == end.segment() ? end.position() : segment.sizeInBytes();
             try {
-                ByteBuffer batches = segment.read(startOffset, maxBytes, maxPosition);
+                ByteBuffer batches = segment.read(startOffset, maxBytes, maxPosition, reuse);
                 if (batches != null) {
                     return new FetchData(batches, start, end.offset());
                 }
