@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.integration.WordCountTopology;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -73,6 +79,47 @@ class KafkaStreamsRebalanceIT {
             }
             assertTrue(second.close(Duration.ofSeconds(10)));
             assertEquals(KafkaStreams.State.NOT_RUNNING, second.state());
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
+    @Test
+    void shouldKeepRunningTheTasksAnInstanceKeepsWhenASecondOneJoins() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("events", 4);
+        Map<TaskId, AtomicInteger> inits = new ConcurrentHashMap<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("events", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    inits.computeIfAbsent(context.taskId(), id -> new AtomicInteger()).incrementAndGet();
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            });
+        Topology topology = builder.build();
+        KafkaStreams first = new KafkaStreams(topology, log.streamsProps("cooperative"));
+        KafkaStreams second = new KafkaStreams(topology, log.streamsProps("cooperative"));
+        try {
+            first.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                && first.activeTaskIds().size() == 4, Duration.ofSeconds(15), "the first instance runs every task");
+            second.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                    && second.state() == KafkaStreams.State.RUNNING && first.activeTaskIds().size() == 2
+                    && second.activeTaskIds().size() == 2, Duration.ofSeconds(15), "two tasks each");
+            for (TaskId kept : first.activeTaskIds()) {
+                assertEquals(1, inits.get(kept).get(), "task " + kept + " kept running on the first instance");
+            }
+            for (TaskId moved : second.activeTaskIds()) {
+                assertEquals(2, inits.get(moved).get(), "task " + moved + " moved once");
+            }
         } finally {
             first.close();
             second.close();

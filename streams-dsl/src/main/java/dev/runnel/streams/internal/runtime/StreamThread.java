@@ -278,13 +278,19 @@ public final class StreamThread extends Thread {
         return taskManager.taskIds();
     }
 
-    /** Commits and closes revoked tasks, creates assigned ones. Runs inside {@code poll}, on this thread. */
+    /**
+     * Commits and closes revoked tasks, creates assigned ones. Runs inside {@code poll}, on this thread. The group
+     * rebalances cooperatively (see StreamsPartitionAssignor): only the tasks that move are revoked, and the rest keep
+     * running through the rebalance.
+     */
     private final class RebalanceListener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
             setState(State.PARTITIONS_REVOKED);
-            // Eager rebalancing revokes everything, so every task closes; they are recreated from the assignment.
-            taskManager.closeAllClean(consumer);
+            taskManager.closeRevokedClean(consumer, partitions);
         }
 
         @Override

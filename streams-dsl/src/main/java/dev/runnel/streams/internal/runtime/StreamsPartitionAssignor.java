@@ -33,6 +33,15 @@ public final class StreamsPartitionAssignor implements ConsumerPartitionAssignor
         return NAME;
     }
 
+    /**
+     * Cooperative first, as Kafka Streams rebalances: a member revokes only the tasks that move (the group withholds
+     * them from their new owner until a follow-up rebalance), and keeps running the others.
+     */
+    @Override
+    public List<RebalanceProtocol> supportedProtocols() {
+        return List.of(RebalanceProtocol.COOPERATIVE, RebalanceProtocol.EAGER);
+    }
+
     @Override
     public Map<String, List<TopicPartition>> assign(Map<String, Integer> partitionsPerTopic,
         Map<String, Subscription> subscriptions) {

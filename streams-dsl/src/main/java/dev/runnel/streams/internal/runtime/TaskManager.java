@@ -268,15 +268,36 @@ final class TaskManager {
         commitNeeded = true;
         commit(consumer);
         for (ActiveTask active : tasks.values()) {
-            try {
-                active.checkpoint.write(checkpointOffsets(active), snapshotStores(active));
-            } catch (RuntimeException e) {
-                LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
-            }
-            closeQuietly(active.task);
-            unregisterMetrics(active);
+            closeClean(active);
         }
         clear();
+    }
+
+    /**
+     * Commits every task (under exactly-once they share one transaction), then closes clean the tasks of the
+     * {@code revoked} partitions; the others keep running, their stores and buffered records untouched.
+     */
+    void closeRevokedClean(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> revoked) {
+        commitNeeded = true;
+        commit(consumer);
+        for (TopicPartition tp : revoked) {
+            ActiveTask active = taskByPartition.get(tp);
+            if (active != null && tasks.remove(active.task.id()) != null) {
+                closeClean(active);
+            }
+        }
+        taskByPartition.values().removeIf(active -> !tasks.containsKey(active.task.id()));
+        publish();
+    }
+
+    private void closeClean(ActiveTask active) {
+        try {
+            active.checkpoint.write(checkpointOffsets(active), snapshotStores(active));
+        } catch (RuntimeException e) {
+            LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
+        }
+        closeQuietly(active.task);
+        unregisterMetrics(active);
     }
 
     /** Closes every task without committing or checkpointing; aborts the open transaction under exactly-once. */
