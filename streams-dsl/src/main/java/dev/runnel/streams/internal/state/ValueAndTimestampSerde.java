@@ -1,6 +1,8 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.LongDeserializer;
+import dev.runnel.common.serialization.LongSerializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.state.ValueAndTimestamp;
@@ -39,6 +41,9 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
     @Override
     public Serializer<ValueAndTimestamp<V>> serializer() {
         Serializer<V> inner = valueSerde.serializer();
+        if (inner.getClass() == LongSerializer.class) {
+            return (topic, data) -> data == null ? null : longValue(data.timestamp(), (Long) data.value());
+        }
         return (topic, data) -> {
             if (data == null) {
                 return null;
@@ -54,12 +59,29 @@ public final class ValueAndTimestampSerde<V> implements Serde<ValueAndTimestamp<
     @Override
     public Deserializer<ValueAndTimestamp<V>> deserializer() {
         Deserializer<V> inner = valueSerde.deserializer();
+        boolean longs = inner.getClass() == LongDeserializer.class;
         return (topic, data) -> {
             if (data == null) {
                 return null;
             }
+            if (longs && data.length == VALUE_OFFSET + Long.BYTES) {
+                @SuppressWarnings("unchecked")
+                V count = (V) Long.valueOf((long) BIG_ENDIAN_LONG.get(data, VALUE_OFFSET));
+                return ValueAndTimestamp.make(count, rawTimestamp(data));
+            }
             byte[] value = java.util.Arrays.copyOfRange(data, VALUE_OFFSET, data.length);
             return ValueAndTimestamp.make(inner.deserialize(topic, value), rawTimestamp(data));
         };
+    }
+
+    /**
+     * Writes a timestamped long in one array: counts, the commonest aggregate, skip the value serde's own array (the
+     * exact class only, so that a subclass's own encoding is kept).
+     */
+    private static byte[] longValue(long timestamp, Long value) {
+        byte[] out = new byte[VALUE_OFFSET + Long.BYTES];
+        BIG_ENDIAN_LONG.set(out, TIMESTAMP_OFFSET, timestamp);
+        BIG_ENDIAN_LONG.set(out, VALUE_OFFSET, (long) value);
+        return out;
     }
 }
