@@ -144,6 +144,23 @@ class CachingWindowStoreTest {
     }
 
     @Test
+    void shouldReadWindowsNotYetWrittenDownWhileAWriteDownForwards() {
+        Fixture f = fixture(1 << 20);
+        List<String> seen = new ArrayList<>();
+        // A write-down forwards downstream, where a processor may read the same store again.
+        f.store.setFlushListener((k, newValue, oldValue, ts) -> seen.add(string(k.key().get()) + " sees b="
+            + f.fetch("b", 0) + " and b@0..10=" + f.fetch("b", 0, 10, false)), false);
+        f.store.put(key("a"), value("1"), 0);
+        f.store.put(key("b"), value("1"), 0);
+        f.store.put(key("b"), value("2"), 10);
+        f.store.flush();
+        assertEquals(List.of("a sees b=1 and b@0..10=[0=1, 10=2]",
+            "b sees b=1 and b@0..10=[0=1, 10=2]",
+            "b sees b=1 and b@0..10=[0=1, 10=2]"), seen);
+        assertEquals(0, f.store.dirtyCount());
+    }
+
+    @Test
     void shouldForwardTheDeletionOfAWindowOnlyIfItWasWrittenDown() {
         Fixture f = fixture(1 << 20);
         f.store.put(key("a"), value("1"), 0);
