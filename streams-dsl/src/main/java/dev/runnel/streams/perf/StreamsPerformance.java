@@ -42,6 +42,8 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class StreamsPerformance {
+    /** How long a run may process nothing before it is reported as stuck rather than waited for. */
+    private static final long STALL_NANOS = 60_000_000_000L;
     private static final Pattern STREAM_THREAD_NAME = Pattern.compile(".*-StreamThread-\\d+");
     private final Options options;
     private final PrintStream out;
@@ -144,12 +146,23 @@ public final class StreamsPerformance {
                 start = System.nanoTime();
                 streams.start();
                 long target = workload.expectedProcessed(inputRecords);
-                while (processed(streams) < target) {
+                long processed = 0;
+                long lastProgressNanos = System.nanoTime();
+                // Polls the process-total metric, which has no listener; 5 ms is 0.1% of a run of several seconds.
+                while (processed < target) {
                     KafkaStreams.State state = streams.state();
                     if (state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING) {
                         throw new IllegalStateException("The application stopped: " + state);
                     }
                     Thread.sleep(5);
+                    long now = processed(streams);
+                    if (now > processed) {
+                        processed = now;
+                        lastProgressNanos = System.nanoTime();
+                    } else if (System.nanoTime() - lastProgressNanos > STALL_NANOS) {
+                        throw new IllegalStateException("No progress for " + STALL_NANOS / 1_000_000_000L
+                            + " s: the last sub-topology processed " + processed + " of " + target + " records");
+                    }
                 }
                 end = System.nanoTime();
                 streamThreadCpuNanos = streamThreadCpuNanos();

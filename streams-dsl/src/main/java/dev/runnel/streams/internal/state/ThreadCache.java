@@ -174,8 +174,10 @@ public final class ThreadCache {
             if (previous != null && previous != entry) {
                 unpin(key, previous);
             }
-            // A new entry is dirty already; a written-down one the owner updates again becomes dirty here.
-            entry.dirty = true;
+            // A new entry is dirty already (no volatile write for it); a written-down one updated again becomes dirty.
+            if (!entry.dirty) {
+                entry.dirty = true;
+            }
             dirtyBytes += bytes(key, entry.value);
             dirtyOwners.add(owner);
             writeDownIfFull();
