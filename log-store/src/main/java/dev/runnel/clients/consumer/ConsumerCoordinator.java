@@ -242,11 +242,20 @@ final class ConsumerCoordinator {
     }
 
     private void revoke(List<TopicPartition> partitions) {
+        drop(partitions, false);
+    }
+
+    /** Removes the partitions from the assignment after telling the listener they were revoked or lost. */
+    private void drop(List<TopicPartition> partitions, boolean lost) {
         if (partitions.isEmpty()) {
             return;
         }
         try {
-            listener.onPartitionsRevoked(partitions);
+            if (lost) {
+                listener.onPartitionsLost(partitions);
+            } else {
+                listener.onPartitionsRevoked(partitions);
+            }
         } finally {
             assignment.keySet().removeAll(partitions);
         }
@@ -256,7 +265,9 @@ final class ConsumerCoordinator {
     void leave(boolean closing) {
         if (member != null && !member.isRemoved()) {
             maybeAutoCommitSync();
-            revoke(new ArrayList<>(assignment.keySet()));
+            // As in Kafka: mid-rebalance the member's generation is stale, so a commit in onPartitionsRevoked would
+            // fail; the partitions are reported lost instead.
+            drop(new ArrayList<>(assignment.keySet()), awaiting);
             if (settings.groupInstanceId().isPresent() && closing) {
                 coordinator.closeStatic(member);
             } else {

@@ -316,6 +316,50 @@ class ConsumerGroupIT {
     }
 
     @Test
+    void shouldReportPartitionsLostNotRevokedWhenClosedWhileARebalanceItJoinedIsIncomplete() {
+        Object[] cooperative = {"partition.assignment.strategy", "cooperative-sticky"};
+        KafkaConsumer<String, String> closing = consumer(cooperative);
+        KafkaConsumer<String, String> idle = consumer(cooperative);
+        List<TopicPartition> revoked = new ArrayList<>();
+        List<TopicPartition> lost = new ArrayList<>();
+        closing.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                closing.commitSync();
+                revoked.addAll(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                lost.addAll(partitions);
+            }
+        });
+        idle.subscribe(List.of(TOPIC));
+        Await.until(() -> {
+            closing.poll(Duration.ofMillis(10));
+            idle.poll(Duration.ofMillis(10));
+            return closing.assignment().size() == 3 && idle.assignment().size() == 3;
+        }, 10_000, () -> closing.assignment() + " / " + idle.assignment());
+        Set<TopicPartition> owned = Set.copyOf(closing.assignment());
+        revoked.clear();
+
+        // A third member starts a rebalance; the closing member rejoins it, but the idle one has not, so it is open.
+        KafkaConsumer<String, String> joining = consumer(cooperative);
+        joining.subscribe(List.of(TOPIC));
+        joining.poll(Duration.ofMillis(10));
+        closing.poll(Duration.ofMillis(10));
+        assertEquals(owned, closing.assignment(), "the rebalance is still open");
+
+        closing.close();
+        assertEquals(List.of(), revoked);
+        assertEquals(owned, Set.copyOf(lost));
+    }
+
+    @Test
     void shouldKeepAStaticMembersAssignmentWhenItReturnsWithinTheSessionTimeout() {
         KafkaConsumer<String, String> s1 = consumer("group.instance.id", "instance-1");
         KafkaConsumer<String, String> s2 = consumer("group.instance.id", "instance-2");
