@@ -5,10 +5,10 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.header.internals.RecordHeader;
 import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.record.TimestampType;
-import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -33,7 +33,14 @@ public final class RecordCursor {
     private static final Header[] NO_HEADERS = new Header[0];
 
     private ByteBuffer decompressed;
-    private ByteBuffer data;
+    /** A copy of a batch whose buffer has no accessible array (a direct or read-only buffer); reused. */
+    private byte[] copied = new byte[0];
+    /** The records section, parsed in place: bytes {@code [position, end)} of {@code bytes} remain. */
+    private byte[] bytes;
+    private int position;
+    private int end;
+    /** Where the record being parsed ends; a varint or field running past it is corrupt. */
+    private int recordEnd;
     private int count;
     private int index;
     private long baseOffset;
@@ -61,9 +68,9 @@ public final class RecordCursor {
             throw corrupt("negative record count " + count);
         }
         int start = batch.position() + RecordBatch.RECORDS_OFFSET;
-        long end = (long) batch.position() + batch.sizeInBytes();
+        long limit = (long) batch.position() + batch.sizeInBytes();
         if (batch.batchLength() < RecordBatch.HEADER_SIZE - RecordBatch.LOG_OVERHEAD
-            || end > batch.buffer().limit()) {
+            || limit > batch.buffer().limit()) {
             throw corrupt("batch length " + batch.batchLength() + " does not fit the buffer");
         }
         short attributes = batch.attributes();
@@ -73,81 +80,125 @@ public final class RecordCursor {
             throw corrupt("unknown compression codec id " + codec);
         }
         ByteBuffer section = batch.buffer().duplicate();
-        section.limit((int) end).position(start);
-        if (codec == CompressionType.NONE.id) {
-            data = section;
-        } else {
+        section.limit((int) limit).position(start);
+        if (codec != CompressionType.NONE.id) {
             decompressed = Compression.decompress(CompressionType.forId(codec), section, decompressed, baseOffset);
-            data = decompressed;
+            section = decompressed;
         }
+        point(section);
         return this;
+    }
+
+    /** Parses the remaining bytes of {@code section} from here on: in its own array, or in a copy. */
+    private void point(ByteBuffer section) {
+        if (section.hasArray()) {
+            bytes = section.array();
+            position = section.arrayOffset() + section.position();
+            end = section.arrayOffset() + section.limit();
+        } else {
+            int size = section.remaining();
+            if (copied.length < size) {
+                copied = new byte[size];
+            }
+            section.get(section.position(), copied, 0, size);
+            bytes = copied;
+            position = 0;
+            end = size;
+        }
     }
 
     /** Moves to the next record and returns true, or returns false after the last one. */
     public boolean next() {
         if (index >= count) {
-            if (data != null && data.hasRemaining()) {
-                throw corrupt("declares " + count + " records but " + data.remaining() + " bytes follow the last");
+            if (bytes != null && position < end) {
+                throw corrupt("declares " + count + " records but " + (end - position) + " bytes follow the last");
             }
             return false;
         }
-        if (!data.hasRemaining()) {
+        if (position >= end) {
             throw corrupt("declares " + count + " records but its data ends after " + index);
         }
-        int batchEnd = data.limit();
-        try {
-            int length = ByteUtils.readVarint(data);
-            if (length < 0 || length > data.remaining()) {
-                throw corrupt("record " + index + " has length " + length + " but " + data.remaining()
-                    + " bytes remain");
-            }
-            data.limit(data.position() + length);
-            data.get(); // record attributes: none are defined
-            long timestampDelta = ByteUtils.readVarlong(data);
-            int offsetDelta = ByteUtils.readVarint(data);
-            keySize = ByteUtils.readVarint(data);
-            keyPosition = skip(keySize, "key");
-            valueSize = ByteUtils.readVarint(data);
-            valuePosition = skip(valueSize, "value");
-            headerCount = ByteUtils.readVarint(data);
-            if (headerCount < 0) {
-                throw corrupt("record " + index + " has header count " + headerCount);
-            }
-            headersPosition = data.position();
-            for (int i = 0; i < headerCount; i++) {
-                int headerKeySize = ByteUtils.readVarint(data);
-                if (headerKeySize < 0) {
-                    throw corrupt("record " + index + " has a header with a null key");
-                }
-                skip(headerKeySize, "header key");
-                skip(ByteUtils.readVarint(data), "header value");
-            }
-            if (data.hasRemaining()) {
-                throw corrupt("record " + index + " has length " + length + " but its fields end "
-                    + data.remaining() + " bytes earlier");
-            }
-            offset = baseOffset + offsetDelta;
-            timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
-        } catch (BufferUnderflowException | IllegalArgumentException e) {
-            throw corrupt("record " + index + " is truncated or has an invalid varint (" + e + ")");
-        } finally {
-            data.limit(batchEnd);
+        recordEnd = end;
+        int length = readVarint();
+        if (length < 0 || length > end - position) {
+            throw corrupt("record " + index + " has length " + length + " but " + (end - position)
+                + " bytes remain");
         }
+        recordEnd = position + length;
+        readByte(); // record attributes: none are defined
+        long timestampDelta = readVarlong();
+        int offsetDelta = readVarint();
+        keySize = readVarint();
+        keyPosition = skip(keySize, "key");
+        valueSize = readVarint();
+        valuePosition = skip(valueSize, "value");
+        headerCount = readVarint();
+        if (headerCount < 0) {
+            throw corrupt("record " + index + " has header count " + headerCount);
+        }
+        headersPosition = position;
+        for (int i = 0; i < headerCount; i++) {
+            int headerKeySize = readVarint();
+            if (headerKeySize < 0) {
+                throw corrupt("record " + index + " has a header with a null key");
+            }
+            skip(headerKeySize, "header key");
+            skip(readVarint(), "header value");
+        }
+        if (position < recordEnd) {
+            throw corrupt("record " + index + " has length " + length + " but its fields end "
+                + (recordEnd - position) + " bytes earlier");
+        }
+        offset = baseOffset + offsetDelta;
+        timestamp = logAppendTime ? maxTimestamp : baseTimestamp + timestampDelta;
         index++;
         return true;
     }
 
+    private byte readByte() {
+        if (position >= recordEnd) {
+            throw corrupt("record " + index + " is truncated");
+        }
+        return bytes[position++];
+    }
+
+    /** Reads a zig-zag varint of the current record. */
+    private int readVarint() {
+        int raw = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            byte b = readByte();
+            raw |= (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw corrupt("record " + index + " has a varint longer than " + ByteUtils.MAX_VARINT_SIZE + " bytes");
+    }
+
+    /** Reads a zig-zag varlong of the current record. */
+    private long readVarlong() {
+        long raw = 0;
+        for (int shift = 0; shift < 70; shift += 7) {
+            byte b = readByte();
+            raw |= (long) (b & 0x7f) << shift;
+            if (b >= 0) {
+                return (raw >>> 1) ^ -(raw & 1);
+            }
+        }
+        throw corrupt("record " + index + " has a varlong longer than " + ByteUtils.MAX_VARLONG_SIZE + " bytes");
+    }
+
     /** Skips a length-prefixed field of {@code size} bytes (-1 for null) and returns its position. */
     private int skip(int size, String field) {
-        int position = data.position();
-        if (size < -1 || size > data.remaining()) {
-            throw corrupt("record " + index + " has " + field + " length " + size + " but only " + data.remaining()
+        int at = position;
+        if (size < -1 || size > recordEnd - at) {
+            throw corrupt("record " + index + " has " + field + " length " + size + " but only " + (recordEnd - at)
                 + " bytes remain in the record");
         }
         if (size > 0) {
-            data.position(position + size);
+            position = at + size;
         }
-        return position;
+        return at;
     }
 
     private CorruptRecordException corrupt(String detail) {
@@ -192,21 +243,16 @@ public final class RecordCursor {
 
     /** Copies the key into {@code dst} at {@code dstOffset} without allocating; the key must not be null. */
     public void copyKey(byte[] dst, int dstOffset) {
-        data.get(keyPosition, dst, dstOffset, keySize);
+        System.arraycopy(bytes, keyPosition, dst, dstOffset, keySize);
     }
 
     /** Copies the value into {@code dst} at {@code dstOffset} without allocating; the value must not be null. */
     public void copyValue(byte[] dst, int dstOffset) {
-        data.get(valuePosition, dst, dstOffset, valueSize);
+        System.arraycopy(bytes, valuePosition, dst, dstOffset, valueSize);
     }
 
-    private byte[] copy(int position, int size) {
-        if (size < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[size];
-        data.get(position, bytes);
-        return bytes;
+    private byte[] copy(int from, int size) {
+        return size < 0 ? null : Arrays.copyOfRange(bytes, from, from + size);
     }
 
     /** Returns the record's headers, a new array each call, empty when there are none. */
@@ -215,19 +261,21 @@ public final class RecordCursor {
             return NO_HEADERS;
         }
         Header[] headers = new Header[headerCount];
-        int saved = data.position();
-        data.position(headersPosition);
+        int saved = position;
+        int savedEnd = recordEnd;
+        position = headersPosition;
+        recordEnd = end;
         for (int i = 0; i < headerCount; i++) {
             // Lengths were checked by next().
-            int keyLength = ByteUtils.readVarint(data);
-            String key = new String(copy(data.position(), keyLength), StandardCharsets.UTF_8);
-            data.position(data.position() + keyLength);
-            int valueLength = ByteUtils.readVarint(data);
-            byte[] value = copy(data.position(), valueLength);
-            data.position(data.position() + Math.max(valueLength, 0));
-            headers[i] = new RecordHeader(key, value);
+            int keyLength = readVarint();
+            String key = new String(bytes, position, keyLength, StandardCharsets.UTF_8);
+            position += keyLength;
+            int valueLength = readVarint();
+            headers[i] = new RecordHeader(key, copy(position, valueLength));
+            position += Math.max(valueLength, 0);
         }
-        data.position(saved);
+        position = saved;
+        recordEnd = savedEnd;
         return headers;
     }
 
