@@ -114,7 +114,8 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         }
         KeyMap keys = window(windowStart);
         if (keys == null) {
-            keys = new KeyMap();
+            // Windows of one store hold about as many keys each: sizing a new one like the last spares its rehashes.
+            keys = new KeyMap(windows.isEmpty() ? 0 : windows.lastEntry().getValue().map.size());
             windows.put(windowStart, keys);
             lastWindow = keys;
             lastWindowStart = windowStart;
@@ -332,9 +333,13 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
 
     /** One window's keys: hashed for point access, ordered on demand for scans. */
     private static final class KeyMap {
-        final HashMap<Bytes, List<byte[]>> map = new HashMap<>();
+        final HashMap<Bytes, List<byte[]>> map;
         /** The keys of {@link #map} in order, or null until a scan needs them. */
         TreeSet<Bytes> ordered;
+
+        KeyMap(int expectedKeys) {
+            map = new HashMap<>((int) (expectedKeys / 0.75f) + 1);
+        }
 
         List<byte[]> get(Bytes key) {
             return map.get(key);
