@@ -22,6 +22,7 @@ import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.QueryableStoreTypes;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
@@ -306,6 +307,99 @@ class KafkaStreamsDslIT {
             ordered.add(record.key() + "=" + record.value());
         }
         return ordered;
+    }
+
+    @Test
+    void shouldScanCachedUpdatesNotYetWrittenDownInInteractiveQueries() {
+        topics(1, "profiles");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table("profiles", Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("profiles-store"));
+        // No commit in a run: its updates stay in the record cache until it closes.
+        Map<String, Object> commitOnClose = Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 3_600_000L);
+        try (App app = new App("cached-scans", builder.build(), List.of("profiles"), commitOnClose)) {
+            app.produce("profiles", 1_000L, "a", "1", "b", "1");
+            ReadOnlyKeyValueStore<String, String> store = awaitProfile(app, "b", "1");
+            assertEquals(List.of("a=1", "b=1"), scan(store.all()), "cached entries, none written down yet");
+        }
+        try (App app = new App("cached-scans", builder.build(), List.of("profiles"), commitOnClose)) {
+            app.produce("profiles", 2_000L, "a", null, "b", "2", "c", "3");
+            ReadOnlyKeyValueStore<String, String> store = awaitProfile(app, "c", "3");
+            assertNull(store.get("a"));
+            assertEquals(List.of("b=2", "c=3"), scan(store.all()), "a cached deletion hides the written-down a");
+            assertEquals(List.of("c=3", "b=2"), scan(store.reverseAll()));
+            assertEquals(List.of("b=2"), scan(store.range("a", "b")));
+            assertEquals(List.of("c=3", "b=2"), scan(store.reverseRange("b", "c")));
+            assertEquals(List.of("c=3"), scan(store.prefixScan("c", Serdes.String().serializer())));
+        }
+    }
+
+    @Test
+    void shouldFetchCachedWindowsAndSessionsNotYetWrittenDownInInteractiveQueries() {
+        topics(1, "clicks", "click-counts");
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> clicks = builder.stream("clicks", Consumed.with(Serdes.String(),
+            Serdes.String())).groupByKey();
+        clicks.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+            .count(Materialized.as("tumbling-counts"));
+        clicks.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(5)))
+            .count(Materialized.<String, Long, SessionStore<Bytes, byte[]>>as("click-sessions")
+                .withRetention(Duration.ofMinutes(1)));
+        Map<String, Object> commitOnClose = Map.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 3_600_000L);
+        try (App app = new App("cached-windows", builder.build(), List.of("clicks"), commitOnClose)) {
+            app.produce("clicks", 1_000L, "a", "-", "a", "-", "b", "-");
+            app.produce("clicks", 12_000L, "a", "-");
+            awaitWindowCount(app, "a", 10_000L, 1L);
+            ReadOnlyWindowStore<String, Long> windows = app.streams.store(StoreQueryParameters.fromNameAndType(
+                "tumbling-counts", QueryableStoreTypes.windowStore()));
+            List<String> a = new ArrayList<>();
+            try (WindowStoreIterator<Long> iterator = windows.fetch("a", Instant.ofEpochMilli(0L),
+                Instant.ofEpochMilli(20_000L))) {
+                iterator.forEachRemaining(window -> a.add(window.key + "=" + window.value));
+            }
+            assertEquals(List.of("0=2", "10000=1"), a, "both windows, from the cache");
+            List<String> aBackward = new ArrayList<>();
+            try (WindowStoreIterator<Long> iterator = windows.backwardFetch("a", Instant.ofEpochMilli(0L),
+                Instant.ofEpochMilli(20_000L))) {
+                iterator.forEachRemaining(window -> aBackward.add(window.key + "=" + window.value));
+            }
+            assertEquals(List.of("10000=1", "0=2"), aBackward);
+            List<String> all = new ArrayList<>();
+            try (var iterator = windows.fetchAll(Instant.ofEpochMilli(0L), Instant.ofEpochMilli(20_000L))) {
+                iterator.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
+            }
+            assertEquals(List.of("a@0=2", "b@0=1", "a@10000=1"), all, "across keys: by window start, then key");
+
+            ReadOnlySessionStore<String, Long> sessions = app.streams.store(StoreQueryParameters.fromNameAndType(
+                "click-sessions", QueryableStoreTypes.sessionStore()));
+            List<String> sessionsOfA = new ArrayList<>();
+            try (var iterator = sessions.fetch("a")) {
+                iterator.forEachRemaining(kv -> sessionsOfA.add(kv.key.window().start() + "-"
+                    + kv.key.window().end() + "=" + kv.value));
+            }
+            assertEquals(List.of("1000-1000=2", "12000-12000=1"), sessionsOfA);
+            List<String> sessionsOfAToB = new ArrayList<>();
+            try (var iterator = sessions.fetch("a", "b")) {
+                iterator.forEachRemaining(kv -> sessionsOfAToB.add(kv.key.key() + ":" + kv.key.window().start() + "-"
+                    + kv.key.window().end() + "=" + kv.value));
+            }
+            assertEquals(List.of("a:1000-1000=2", "b:1000-1000=1", "a:12000-12000=1"), sessionsOfAToB,
+                "across keys: by end, then key");
+        }
+    }
+
+    private static ReadOnlyKeyValueStore<String, String> awaitProfile(App app, String key, String value) {
+        ReadOnlyKeyValueStore<String, String> store = app.streams.store(StoreQueryParameters.fromNameAndType(
+            "profiles-store", QueryableStoreTypes.keyValueStore()));
+        EmbeddedLogFixture.await(() -> value.equals(store.get(key)), TIMEOUT, key + " to be " + value);
+        return store;
+    }
+
+    private static List<String> scan(KeyValueIterator<String, String> iterator) {
+        List<String> entries = new ArrayList<>();
+        try (iterator) {
+            iterator.forEachRemaining(entry -> entries.add(entry.key + "=" + entry.value));
+        }
+        return entries;
     }
 
     @Test

@@ -1,15 +1,20 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
-import java.util.Collections;
+import dev.runnel.streams.state.KeyValueIterator;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The caching layer of window and session stores: writes go to the thread's {@link ThreadCache}, keyed by the store's
@@ -18,8 +23,8 @@ import java.util.TreeMap;
  * one write and one record for the {@link CacheFlushListener}. Without a thread cache (the test driver, or a cache of 0
  * bytes) every write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one
  * record key (what aggregations do per record) merge the cache with the store; scans over several keys flush first on
- * the owning thread. Other threads (interactive queries) read a single window from the cache, then the store; their
- * range reads see only written-down entries.
+ * the owning thread. Other threads (interactive queries) read a single window from the cache, then the store, and
+ * merge the cache's entries into every scan, as Kafka Streams' queries do.
  */
 /*
  * Implementation notes. Besides the thread cache, the layer keeps its dirty entries by binary key in update order
@@ -122,16 +127,25 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     }
 
     /**
-     * Returns the dirty entries of {@code recordKey} with binary keys in {@code [from, to]}, in the store's order, to
-     * merge with a read of the store. Empty on other threads than the owner.
+     * Returns the cached windows of {@code recordKey} with binary keys in {@code [from, to]}, in the store's order,
+     * each with its value (null for a deletion), to merge with a read of the store: on the owning thread its dirty
+     * entries; on another (an interactive query) what the cache holds, which it finds by reading every cached entry.
      */
-    final NavigableMap<Bytes, ThreadCache.Entry> dirtyRange(Bytes recordKey, Bytes from, Bytes to) {
+    final List<KeyValue<Bytes, byte[]>> cachedRange(Bytes recordKey, Bytes from, Bytes to) {
+        if (cache == null || from.compareTo(to) > 0) {
+            return List.of();
+        }
         if (!caching()) {
-            return Collections.emptyNavigableMap();
+            return named.snapshot(binary -> binary.compareTo(from) >= 0 && binary.compareTo(to) <= 0
+                && windowedKey(binary).key().equals(recordKey));
         }
         TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey().get(recordKey);
-        return windows == null || from.compareTo(to) > 0 ? Collections.emptyNavigableMap()
-            : windows.subMap(from, true, to, true);
+        if (windows == null) {
+            return List.of();
+        }
+        List<KeyValue<Bytes, byte[]>> found = new ArrayList<>();
+        windows.subMap(from, true, to, true).forEach((binary, entry) -> found.add(KeyValue.pair(binary, entry.value)));
+        return found;
     }
 
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey() {
@@ -156,11 +170,41 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         }
     }
 
-    /** Writes every dirty entry down if this is the owning thread, so that a scan of the store below sees it. */
-    final void flushForScan() {
+    /**
+     * Scans with {@code store}, which iterates in {@code order} (reversed if {@code backward}): on the owning thread
+     * after writing its dirty entries down, so the store holds everything; on another (an interactive query) merged
+     * with the cache's entries that {@code test} accepts, which win over the store's. The cache is read first: an entry
+     * written down meanwhile is then in the store's snapshot.
+     */
+    final KeyValueIterator<Windowed<Bytes>, byte[]> scan(Predicate<Windowed<Bytes>> test,
+        Comparator<Windowed<Bytes>> order, boolean backward,
+        Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
+        if (cache == null) {
+            return store.get();
+        }
         if (caching()) {
             flush();
+            return store.get();
         }
+        List<KeyValue<Windowed<Bytes>, byte[]>> cached = new ArrayList<>();
+        for (KeyValue<Bytes, byte[]> entry : named.snapshot(binary -> true)) {
+            Windowed<Bytes> key = windowedKey(entry.key);
+            if (test.test(key)) {
+                cached.add(KeyValue.pair(key, entry.value));
+            }
+        }
+        KeyValueIterator<Windowed<Bytes>, byte[]> stored = store.get();
+        if (cached.isEmpty()) {
+            return stored;
+        }
+        cached.sort(Comparator.comparing(entry -> entry.key, order));
+        return new MergedCacheIterator<>(stored, new ListKeyValueIterator<>(cached, backward),
+            backward ? order.reversed() : order);
+    }
+
+    /** Whether {@code key} lies in {@code [from, to]}; a null bound is open, as in the stores' key ranges. */
+    static boolean inKeyRange(Bytes key, Bytes from, Bytes to) {
+        return (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0);
     }
 
     @Override

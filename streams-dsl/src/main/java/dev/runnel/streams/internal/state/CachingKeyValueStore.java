@@ -8,19 +8,23 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
  * store and its changelog below) only when the cache flushes, on commit, or when the thread cache's dirty entries pass
  * their share of its bytes, so consecutive updates of a key collapse into one write and one forwarded record. A {@link
  * CacheFlushListener} set by the operator receives the flushed entries. Without a thread cache (the test driver, or a
- * cache of 0 bytes) the layer passes everything through. Writes and scans: the owning stream thread; point reads: any
- * thread (an interactive query reads the cache, then the store; its range scans see only written-down entries).
+ * cache of 0 bytes) the layer passes everything through. Writes: the owning stream thread. Reads: any thread; an
+ * interactive query's point read looks in the cache, then the store, and its scans merge the cache's entries with the
+ * store's, as Kafka Streams' do.
  */
 /*
  * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
@@ -244,46 +248,68 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         super.close();
     }
 
-    private void flushForScan() {
+    /**
+     * Scans with {@code store}: on the owning thread after a flush, so the store holds everything; on another (an
+     * interactive query) merged with the cache's entries that {@code inScan} accepts, which win over the store's. The
+     * cache is read first: an entry written down meanwhile is then in the store's snapshot.
+     */
+    private KeyValueIterator<Bytes, byte[]> scan(Predicate<Bytes> inScan, boolean backward,
+        Supplier<KeyValueIterator<Bytes, byte[]>> store) {
+        if (cache == null) {
+            return store.get();
+        }
         if (caching()) {
             flush();
+            return store.get();
         }
+        List<KeyValue<Bytes, byte[]>> cached = named.snapshot(inScan);
+        KeyValueIterator<Bytes, byte[]> stored = store.get();
+        Comparator<Bytes> order = backward ? Comparator.reverseOrder() : Comparator.naturalOrder();
+        return cached.isEmpty() ? stored
+            : new MergedCacheIterator<>(stored, new ListKeyValueIterator<>(cached, backward), order);
+    }
+
+    /** Whether {@code key} lies in {@code [from, to]}; a null bound is open, as in {@code range}. */
+    private static Predicate<Bytes> between(Bytes from, Bytes to) {
+        return key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0);
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        flushForScan();
-        return super.range(from, to);
+        return scan(between(from, to), false, () -> super.range(from, to));
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        flushForScan();
-        return super.reverseRange(from, to);
+        return scan(between(from, to), true, () -> super.reverseRange(from, to));
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> all() {
-        flushForScan();
-        return super.all();
+        return scan(key -> true, false, super::all);
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseAll() {
-        flushForScan();
-        return super.reverseAll();
+        return scan(key -> true, true, super::reverseAll);
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix,
         PS prefixKeySerializer) {
-        flushForScan();
-        return super.prefixScan(prefix, prefixKeySerializer);
+        byte[] start = prefixKeySerializer.serialize(null, prefix);
+        return scan(key -> startsWith(key.get(), start), false, () -> super.prefixScan(prefix, prefixKeySerializer));
+    }
+
+    private static boolean startsWith(byte[] key, byte[] prefix) {
+        return key.length >= prefix.length && Arrays.equals(key, 0, prefix.length, prefix, 0, prefix.length);
     }
 
     @Override
     public long approximateNumEntries() {
-        flushForScan();
+        if (caching()) {
+            flush();
+        }
         return super.approximateNumEntries();
     }
 

@@ -9,15 +9,12 @@ import dev.runnel.streams.state.SessionStore;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 
 /**
  * The caching layer of a session store ({@link AbstractCachingWindowedStore}). Entries are keyed by
  * {@link WindowKeySchema#toSessionKeyBinary}; a removal caches a deletion, which flushes as a tombstone with the
- * removed aggregate as old value. Reads of one key's sessions merge cache and store; reads of key ranges flush
- * first. Threading as the base class.
+ * removed aggregate as old value. Reads merge cache and store (see the base class's scan). Threading as the base class.
  */
 final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStore<Bytes, byte[]>>
     implements SessionStore<Bytes, byte[]> {
@@ -26,6 +23,11 @@ final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStor
         .comparingLong((Windowed<Bytes> session) -> session.window().end())
         .thenComparingLong(session -> session.window().start());
     private static final Comparator<Windowed<Bytes>> BACKWARD = FORWARD.reversed();
+    /** The store's order of scans across keys: by end, then key, then start. */
+    private static final Comparator<Windowed<Bytes>> BY_END_KEY_START = Comparator
+        .comparingLong((Windowed<Bytes> session) -> session.window().end())
+        .thenComparing(Windowed::key)
+        .thenComparingLong(session -> session.window().start());
 
     CachingSessionStore(SessionStore<Bytes, byte[]> wrapped) {
         super(wrapped);
@@ -74,16 +76,16 @@ final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStor
         boolean backward) {
         Objects.requireNonNull(key, "key cannot be null");
         // Binary session keys sort by end, then start; session times are never negative.
-        NavigableMap<Bytes, ThreadCache.Entry> dirty = dirtyRange(key,
+        List<KeyValue<Bytes, byte[]>> sessions = cachedRange(key,
             WindowKeySchema.toSessionKeyBinary(key, 0L, Math.max(earliestEnd, 0L)),
             WindowKeySchema.toSessionKeyBinary(key, Long.MAX_VALUE, Long.MAX_VALUE));
         List<KeyValue<Windowed<Bytes>, byte[]>> cached = new ArrayList<>();
-        for (Map.Entry<Bytes, ThreadCache.Entry> session : dirty.entrySet()) {
-            byte[] raw = session.getKey().get();
+        for (KeyValue<Bytes, byte[]> session : sessions) {
+            byte[] raw = session.key.get();
             long start = WindowKeySchema.extractSessionStart(raw);
             if (start <= latestStart) {
                 cached.add(KeyValue.pair(new Windowed<>(key, new SessionWindow(start,
-                    WindowKeySchema.extractSessionEnd(raw))), session.getValue().value));
+                    WindowKeySchema.extractSessionEnd(raw))), session.value));
             }
         }
         KeyValueIterator<Windowed<Bytes>, byte[]> stored = backward
@@ -97,27 +99,35 @@ final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStor
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        flushForScan();
-        return wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
+        return scan(session -> overlaps(session, keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime),
+            BY_END_KEY_START, false,
+            () -> wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        flushForScan();
-        return wrapped().backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
+        return scan(session -> overlaps(session, keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime),
+            BY_END_KEY_START, true,
+            () -> wrapped().backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo) {
-        flushForScan();
-        return wrapped().fetch(keyFrom, keyTo);
+        return scan(session -> inKeyRange(session.key(), keyFrom, keyTo), BY_END_KEY_START, false,
+            () -> wrapped().fetch(keyFrom, keyTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo) {
-        flushForScan();
-        return wrapped().backwardFetch(keyFrom, keyTo);
+        return scan(session -> inKeyRange(session.key(), keyFrom, keyTo), BY_END_KEY_START, true,
+            () -> wrapped().backwardFetch(keyFrom, keyTo));
+    }
+
+    private static boolean overlaps(Windowed<Bytes> session, Bytes keyFrom, Bytes keyTo, long earliestEnd,
+        long latestStart) {
+        return inKeyRange(session.key(), keyFrom, keyTo) && session.window().end() >= earliestEnd
+            && session.window().start() <= latestStart;
     }
 
     @Override

@@ -7,23 +7,24 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 
 /**
  * The caching layer of a window store ({@link AbstractCachingWindowedStore}). Entries are keyed by
  * {@link WindowKeySchema#toStoreKeyBinary} with sequence 0 (stores that retain duplicates are not cached), and
- * written-down keys carry the window {@code [start, start + windowSize)}. A fetch of one key merges cache and store;
- * fetches of key ranges and of all keys flush first. Threading as the base class.
+ * written-down keys carry the window {@code [start, start + windowSize)}. Reads merge cache and store (see the base
+ * class). Threading as the base class.
  */
 final class CachingWindowStore extends AbstractCachingWindowedStore<WindowStore<Bytes, byte[]>>
     implements WindowStore<Bytes, byte[]> {
     private static final Comparator<Long> FORWARD = Comparator.naturalOrder();
     private static final Comparator<Long> BACKWARD = Comparator.reverseOrder();
+    /** The store's order of scans across keys: by window start, then key. */
+    private static final Comparator<Windowed<Bytes>> BY_START_THEN_KEY = Comparator
+        .comparingLong((Windowed<Bytes> window) -> window.window().start())
+        .thenComparing(Windowed::key);
 
     private final long windowSize;
 
@@ -58,13 +59,12 @@ final class CachingWindowStore extends AbstractCachingWindowedStore<WindowStore<
         Objects.requireNonNull(key, "key cannot be null");
         // Window starts are never negative, and a negative time would sort last in a binary key.
         long from = Math.max(timeFrom, 0L);
-        NavigableMap<Bytes, ThreadCache.Entry> dirty = timeTo < from ? Collections.emptyNavigableMap()
-            : dirtyRange(key, WindowKeySchema.toStoreKeyBinary(key, from, 0),
+        List<KeyValue<Bytes, byte[]>> windows = timeTo < from ? List.of()
+            : cachedRange(key, WindowKeySchema.toStoreKeyBinary(key, from, 0),
                 WindowKeySchema.toStoreKeyBinary(key, timeTo, 0));
-        List<KeyValue<Long, byte[]>> cached = new ArrayList<>(dirty.size());
-        for (Map.Entry<Bytes, ThreadCache.Entry> window : dirty.entrySet()) {
-            cached.add(KeyValue.pair(WindowKeySchema.extractStoreTimestamp(window.getKey().get()),
-                window.getValue().value));
+        List<KeyValue<Long, byte[]>> cached = new ArrayList<>(windows.size());
+        for (KeyValue<Bytes, byte[]> window : windows) {
+            cached.add(KeyValue.pair(WindowKeySchema.extractStoreTimestamp(window.key.get()), window.value));
         }
         WindowStoreIterator<byte[]> stored = backward ? wrapped().backwardFetch(key, timeFrom, timeTo)
             : wrapped().fetch(key, timeFrom, timeTo);
@@ -74,39 +74,41 @@ final class CachingWindowStore extends AbstractCachingWindowedStore<WindowStore<
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo) {
-        flushForScan();
-        return wrapped().fetch(keyFrom, keyTo, timeFrom, timeTo);
+        return scan(window -> inKeyRange(window.key(), keyFrom, keyTo) && startsIn(window, timeFrom, timeTo),
+            BY_START_THEN_KEY, false, () -> wrapped().fetch(keyFrom, keyTo, timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo, long timeFrom,
         long timeTo) {
-        flushForScan();
-        return wrapped().backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
+        return scan(window -> inKeyRange(window.key(), keyFrom, keyTo) && startsIn(window, timeFrom, timeTo),
+            BY_START_THEN_KEY, true, () -> wrapped().backwardFetch(keyFrom, keyTo, timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFrom, long timeTo) {
-        flushForScan();
-        return wrapped().fetchAll(timeFrom, timeTo);
+        return scan(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, false,
+            () -> wrapped().fetchAll(timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(long timeFrom, long timeTo) {
-        flushForScan();
-        return wrapped().backwardFetchAll(timeFrom, timeTo);
+        return scan(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, true,
+            () -> wrapped().backwardFetchAll(timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
-        flushForScan();
-        return wrapped().all();
+        return scan(window -> true, BY_START_THEN_KEY, false, () -> wrapped().all());
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
-        flushForScan();
-        return wrapped().backwardAll();
+        return scan(window -> true, BY_START_THEN_KEY, true, () -> wrapped().backwardAll());
+    }
+
+    private static boolean startsIn(Windowed<Bytes> window, long timeFrom, long timeTo) {
+        return window.window().start() >= timeFrom && window.window().start() <= timeTo;
     }
 
     @Override

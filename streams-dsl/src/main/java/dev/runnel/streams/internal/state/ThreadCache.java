@@ -3,12 +3,17 @@ package dev.runnel.streams.internal.state;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: per store, a Caffeine
@@ -162,6 +167,21 @@ public final class ThreadCache {
         /** Returns the entry of {@code key}, or null; any thread. */
         Entry get(Bytes key) {
             return entries.getIfPresent(key);
+        }
+
+        /**
+         * Returns the entries whose keys {@code test} accepts, in key order, each with a copy of its value (null for
+         * a deletion); any thread. It reads every entry: for interactive queries' scans, not hot paths.
+         */
+        List<KeyValue<Bytes, byte[]>> snapshot(Predicate<Bytes> test) {
+            List<KeyValue<Bytes, byte[]>> found = new ArrayList<>();
+            entries.asMap().forEach((key, entry) -> {
+                if (test.test(key)) {
+                    found.add(KeyValue.pair(key, entry.valueCopy()));
+                }
+            });
+            found.sort(Comparator.comparing(entry -> entry.key));
+            return found;
         }
 
         /**

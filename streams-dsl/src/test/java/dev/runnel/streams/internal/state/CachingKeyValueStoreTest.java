@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.state.KeyValueIterator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -379,5 +381,41 @@ class CachingKeyValueStoreTest {
         assertArrayEquals(value("1"), fixture.store.get(key("b")), "b is read from the store below");
         assertEquals(List.of("a=1/null", "b=1/null", "a=2/1"), fixture.flushed);
         fixture.cache.checkInvariants();
+    }
+
+    @Test
+    void shouldMergeCachedEntriesIntoScansFromAnotherThreadWithoutFlushing() throws InterruptedException {
+        Fixture fixture = new Fixture(1 << 20);
+        fixture.store.put(key("a"), value("old"));
+        fixture.store.put(key("b"), value("old"));
+        fixture.store.put(key("d"), value("old"));
+        fixture.store.flush();
+        fixture.store.put(key("a"), value("new"));
+        fixture.store.delete(key("b"));
+        fixture.store.put(key("c"), value("new"));
+        List<String> scans = new ArrayList<>();
+        Thread query = new Thread(() -> {
+            scans.add(scan(fixture.store.all()));
+            scans.add(scan(fixture.store.reverseAll()));
+            scans.add(scan(fixture.store.range(key("b"), key("c"))));
+            scans.add(scan(fixture.store.reverseRange(null, key("b"))));
+            scans.add(scan(fixture.store.prefixScan("c", Serdes.String().serializer())));
+        });
+        query.start();
+        query.join();
+        assertEquals(List.of("a=new,c=new,d=old", "d=old,c=new,a=new", "c=new", "a=new", "c=new"), scans,
+            "the cache's entries win, its deletion hides b");
+        assertEquals(3, fixture.store.dirtyCount(), "another thread never flushes");
+        assertEquals("a=new,c=new,d=old", scan(fixture.store.all()), "the owner flushes, then scans the store");
+        assertEquals(0, fixture.store.dirtyCount());
+    }
+
+    private static String scan(KeyValueIterator<Bytes, byte[]> iterator) {
+        List<String> entries = new ArrayList<>();
+        try (iterator) {
+            iterator.forEachRemaining(entry -> entries.add(new String(entry.key.get(), StandardCharsets.UTF_8) + "="
+                + new String(entry.value, StandardCharsets.UTF_8)));
+        }
+        return String.join(",", entries);
     }
 }

@@ -198,8 +198,8 @@ class CachingSessionStoreTest {
         });
         query.start();
         query.join();
-        assertEquals(List.of("cached", "a[0,0]=flushed"), seen,
-            "single sessions from the cache; ranges from the store");
+        assertEquals(List.of("cached", "a[0,0]=cached,a[5,5]=new"), seen,
+            "the cache's sessions win over the store's, in ranges too");
         assertEquals(2, f.store.dirtyCount(), "another thread never flushes");
     }
 

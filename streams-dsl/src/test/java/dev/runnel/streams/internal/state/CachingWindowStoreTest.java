@@ -239,7 +239,7 @@ class CachingWindowStoreTest {
         });
         query.start();
         query.join();
-        assertEquals(List.of("new", "0=old"), seen, "single windows from the cache; ranges from the store");
+        assertEquals(List.of("new", "0=new,10=next"), seen, "the cache's windows win over the store's, in ranges too");
         assertEquals(2, f.store.dirtyCount(), "another thread never flushes");
     }
 
