@@ -100,6 +100,32 @@ class ConsumerGroupIT {
         }
     }
 
+    /** Records the partitions a consumer revokes and loses; runs {@code onRevoke} first on each revocation. */
+    private static final class RecordingListener implements ConsumerRebalanceListener {
+        final List<TopicPartition> revoked = new ArrayList<>();
+        final List<TopicPartition> lost = new ArrayList<>();
+        private final Runnable onRevoke;
+
+        RecordingListener(Runnable onRevoke) {
+            this.onRevoke = onRevoke;
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            onRevoke.run();
+            revoked.addAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            lost.addAll(partitions);
+        }
+    }
+
     private static boolean sizes(List<GroupMemberThread> members, int... expected) {
         for (int i = 0; i < members.size(); i++) {
             if (members.get(i).assignment.size() != expected[i]) {
@@ -240,23 +266,10 @@ class ConsumerGroupIT {
         List<String> violations = GroupMemberThread.newViolations();
         GroupMemberThread active = member("active", consumed, owners, violations, "max.poll.interval.ms", 500);
         KafkaConsumer<String, String> slow = consumer("max.poll.interval.ms", 500);
-        List<TopicPartition> lost = new ArrayList<>();
-        List<TopicPartition> revoked = new ArrayList<>();
-        slow.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                revoked.addAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                lost.addAll(partitions);
-            }
-        });
+        RecordingListener listener = new RecordingListener(() -> { });
+        List<TopicPartition> lost = listener.lost;
+        List<TopicPartition> revoked = listener.revoked;
+        slow.subscribe(List.of(TOPIC), listener);
         Await.until(() -> {
             slow.poll(Duration.ofMillis(20));
             return slow.assignment().size() == 3 && active.assignment.size() == 3;
@@ -320,24 +333,10 @@ class ConsumerGroupIT {
         Object[] cooperative = {"partition.assignment.strategy", "cooperative-sticky"};
         KafkaConsumer<String, String> closing = consumer(cooperative);
         KafkaConsumer<String, String> idle = consumer(cooperative);
-        List<TopicPartition> revoked = new ArrayList<>();
-        List<TopicPartition> lost = new ArrayList<>();
-        closing.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                closing.commitSync();
-                revoked.addAll(partitions);
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            }
-
-            @Override
-            public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                lost.addAll(partitions);
-            }
-        });
+        RecordingListener listener = new RecordingListener(closing::commitSync);
+        List<TopicPartition> revoked = listener.revoked;
+        List<TopicPartition> lost = listener.lost;
+        closing.subscribe(List.of(TOPIC), listener);
         idle.subscribe(List.of(TOPIC));
         Await.until(() -> {
             closing.poll(Duration.ofMillis(10));
