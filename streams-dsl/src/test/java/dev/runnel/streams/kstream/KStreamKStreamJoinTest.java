@@ -88,6 +88,49 @@ class KStreamKStreamJoinTest {
     }
 
     @Test
+    void outerJoinEmitsEveryUnmatchedRecordEvenOfTheSameKeyAndTimestamp() {
+        try (JoinFixture f = fixture(Kind.OUTER)) {
+            TestInputTopic<String, String> left = f.input("left");
+            TestInputTopic<String, String> right = f.input("right");
+            left.pipeInput("A", "a1", 100);
+            left.pipeInput("A", "a2", 100);
+            right.pipeInput("B", "b1", 100);
+            right.pipeInput("B", "b2", 100);
+            left.pipeInput("C", "c1", 200);
+            assertEquals(List.of("A:a1+null@100", "A:a2+null@100", "B:null+b1@100", "B:null+b2@100"),
+                f.read("out"));
+            left.pipeInput("D", "d1", 200);
+            left.pipeInput("D", "d2", 200);
+            right.pipeInput("D", "e1", 205); // matches both: neither is emitted unmatched later
+            assertEquals(List.of("D:d1+e1@205", "D:d2+e1@205"), f.read("out"));
+            right.pipeInput("X", "x", 300);
+            assertEquals(List.of("C:c1+null@200"), f.read("out"));
+        }
+    }
+
+    @Test
+    void leftAndOuterJoinsKeepNullKeyRecordsOfThePreservedSidesAndDropNullValues() {
+        for (Kind kind : Kind.values()) {
+            try (JoinFixture f = fixture(kind)) {
+                TestInputTopic<String, String> left = f.input("left");
+                TestInputTopic<String, String> right = f.input("right");
+                left.pipeInput(null, "a", 1);
+                right.pipeInput(null, "b", 2);
+                left.pipeInput("A", null, 3);
+                right.pipeInput("A", null, 4);
+                List<String> expected = switch (kind) {
+                    case INNER -> List.of();
+                    case LEFT -> List.of("null:a+null@1");
+                    case OUTER -> List.of("null:a+null@1", "null:null+b@2");
+                };
+                assertEquals(expected, f.read("out"), kind.toString());
+                right.pipeInput("Z", "z", 500); // closes every window: nothing else was buffered
+                assertEquals(List.of(), f.read("out"), kind.toString());
+            }
+        }
+    }
+
+    @Test
     void streamJoinedNamesStoresAndKeepsThemInWindowStores() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, String> left = builder.stream("left");

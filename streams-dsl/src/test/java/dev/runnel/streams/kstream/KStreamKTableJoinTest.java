@@ -43,7 +43,9 @@ class KStreamKTableJoinTest {
             stream.pipeInput("B", "s2", 11);
             table.pipeInput("A", null, 14);
             stream.pipeInput("A", "s4", 15);
-            assertEquals(List.of("A:s1+t1@10", "B:s2+null@11", "A:s4+null@15"), f.read("out"));
+            stream.pipeInput(null, "s5", 16); // a null key joins nothing, but the record is kept (KIP-962)
+            stream.pipeInput("B", null, 17); // a null value is no record: ignored
+            assertEquals(List.of("A:s1+t1@10", "B:s2+null@11", "A:s4+null@15", "null:s5+null@16"), f.read("out"));
         }
     }
 
@@ -61,6 +63,7 @@ class KStreamKTableJoinTest {
             f.input("orders").pipeInput("o1", "p1", 5);
             f.input("orders").pipeInput("o2", "p2", 6);
             f.input("products").pipeInput("p2", "Banana", 7);
+            f.input("orders").pipeInput("o3", null, 8); // a null value is no record: ignored by both
             assertEquals(List.of("o1:p1=Apple@5"), f.read("inner"));
             assertEquals(List.of("o1:p1=Apple@5", "o2:p2=null@6"), f.read("left"));
         }

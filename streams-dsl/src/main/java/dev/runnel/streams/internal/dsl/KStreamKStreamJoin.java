@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * with timestamps in {@code [t - before, t + after]} (from this side's view: the right side's window is mirrored), each
  * result taking the larger timestamp. Left and outer joins keep a record without a match in the shared outer-join
  * buffer and emit it joined with {@code null} only once its window has closed, so no spurious {@code (v, null)} result
- * precedes a real match.
+ * precedes a real match. As in Kafka Streams since KIP-962, a preserved side's record with a null key (which can never
+ * match) is emitted joined with {@code null} at once; records with a null value are dropped.
  */
 /*
  * Implementation notes. Both sides share one stream time (the largest timestamp either has seen, kept in the
@@ -33,9 +34,10 @@ import org.slf4j.LoggerFactory;
  * t + after + grace ("after" from its own side's view); a record arriving after that is late: dropped and logged.
  * Out-of-order records inside that bound join normally, looking up the other side's window store (which retains
  * duplicates, as one key can have many records at one time). The outer-join buffer is a key-value store ordered by
- * timestamp (key: 8-byte big-endian timestamp, 1-byte side, serialized key; value: the serialized value), so on each
- * record the closed prefix is scanned, emitted and deleted. A later match deletes the buffered record. Two records of
- * the same side, key and timestamp share a buffer slot: only the last one is emitted unmatched.
+ * timestamp (key: 8-byte big-endian timestamp, 1-byte side, serialized key; value: the serialized values of the
+ * records of that side, key and timestamp, each prefixed with its 4-byte length), so on each record the closed prefix
+ * is scanned, emitted and deleted. A later match deletes the buffered records of its slot: a record matching one of
+ * them matches them all, since the window depends on the timestamp alone.
  */
 record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowStoreName, String outerBufferStoreName,
     long beforeMs, long afterMs, long graceMs, boolean preserveThis, boolean preserveOther,
@@ -79,12 +81,16 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
 
             @Override
             public void process(Record<K, Object> record) {
-                if (record.key() == null || record.value() == null) {
+                if (record.value() == null || record.key() == null && !preserveThis) {
                     LOG.debug("Skipping stream-stream join record with null key or value: {}", metadata());
                     return;
                 }
                 long time = record.timestamp();
                 long now = streamTime.advance(context().taskId(), time);
+                if (record.key() == null) {
+                    context().forward(record.withValue(join(null, record.value(), null)));
+                    return;
+                }
                 long lookBack = isLeftSide ? beforeMs : afterMs;
                 long lookAhead = isLeftSide ? afterMs : beforeMs;
                 if (time + lookAhead + graceMs < now) {
@@ -109,7 +115,8 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                     }
                 }
                 if (!matched && preserveThis) {
-                    buffer.put(bufferKey(time, isLeftSide, record.key()), serializeValue(isLeftSide, record.value()));
+                    Bytes slot = bufferKey(time, isLeftSide, record.key());
+                    buffer.put(slot, withValue(buffer.get(slot), serializeValue(isLeftSide, record.value())));
                 }
             }
 
@@ -132,13 +139,18 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                         byte[] keyBytes = new byte[key.remaining()];
                         key.get(keyBytes);
                         K recordKey = keys.deserializer().deserialize(otherWindowStoreName, keyBytes);
-                        VR result = left
-                            ? joiner.apply(recordKey, leftValues.deserializer().deserialize(otherWindowStoreName,
-                                entry.value), null)
-                            : joiner.apply(recordKey, null, rightValues.deserializer().deserialize(
-                                otherWindowStoreName, entry.value));
                         buffer.delete(entry.key);
-                        context().forward(record.withKey(recordKey).withValue(result).withTimestamp(time));
+                        ByteBuffer values = ByteBuffer.wrap(entry.value);
+                        while (values.hasRemaining()) {
+                            byte[] valueBytes = new byte[values.getInt()];
+                            values.get(valueBytes);
+                            VR result = left
+                                ? joiner.apply(recordKey, leftValues.deserializer().deserialize(otherWindowStoreName,
+                                    valueBytes), null)
+                                : joiner.apply(recordKey, null, rightValues.deserializer().deserialize(
+                                    otherWindowStoreName, valueBytes));
+                            context().forward(record.withKey(recordKey).withValue(result).withTimestamp(time));
+                        }
                     }
                 }
             }
@@ -147,6 +159,16 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                 byte[] keyBytes = keys.serializer().serialize(otherWindowStoreName, key);
                 return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + 1 + keyBytes.length).putLong(time)
                     .put(left ? LEFT : RIGHT).put(keyBytes).array());
+            }
+
+            /** Returns the buffered values of a slot ({@code null}: none yet) with {@code value} appended. */
+            private byte[] withValue(byte[] buffered, byte[] value) {
+                int before = buffered == null ? 0 : buffered.length;
+                ByteBuffer out = ByteBuffer.allocate(before + Integer.BYTES + value.length);
+                if (buffered != null) {
+                    out.put(buffered);
+                }
+                return out.putInt(value.length).put(value).array();
             }
 
             @SuppressWarnings("unchecked")

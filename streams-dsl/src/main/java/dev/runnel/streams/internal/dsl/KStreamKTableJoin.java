@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A stream-table join (and a stream-globalTable join, where {@code keyMapper} picks the table key): each stream
  * record looks up the table's current value and is forwarded joined, keeping the stream record's key and timestamp.
- * Table updates produce no output. An inner join drops a record without a table value (and records with a null key
- * or value); a left join calls the joiner with a null table value instead.
+ * Table updates produce no output. Both drop stream records with a null value. An inner join drops a record without
+ * a table value (and records with a null key); a left join calls the joiner with a null table value instead.
  */
 record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tableGetter,
     KeyValueMapper<? super K, ? super V, ? extends KT> keyMapper,
@@ -38,7 +38,8 @@ record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tab
             public void process(Record<K, V> record) {
                 KT tableKey = record.key() == null && keyMapper == null ? null
                     : keyMapper == null ? identity(record.key()) : keyMapper.apply(record.key(), record.value());
-                if (!leftJoin && (tableKey == null || record.value() == null)) {
+                // A null value is no record to join, in a left join too (KIP-962 relaxed only the null key).
+                if (record.value() == null || !leftJoin && tableKey == null) {
                     LOG.debug("Skipping stream-table join record with null key or value: {}",
                         context().recordMetadata().map(Object::toString).orElse("no metadata"));
                     return;
