@@ -35,8 +35,10 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
      *    exactly the records in [t - d, t) whenever its largest record time is at least t - d (it is then the left
      *    window of the previous record p, or the right window of the record before t - d), else nothing;
      *  - the previous record p's right window, if missing and t is in it, holds only t.
-     * A record older than the latest of its key (out of order, within grace) is added to every existing window that
-     * contains it; windows only it would create are not created, since no stored aggregate holds their records.
+     * A record older than the latest of its key (out of order, within grace) gets the same, and its own right window
+     * [t + 1, t + 1 + d] if missing while a later record lies in it: that window holds the records in (t, t + 1 + d],
+     * which are what the existing window with the largest start at or below t, and an end after t, held before t was
+     * added (no record lies between that start and t: its right window would start later).
      * A record is dropped when even its right window has closed (t + 1 + d <= stream time - grace).
      */
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
@@ -62,15 +64,14 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 }
                 long leftStart = Math.max(0, t - d);
                 boolean leftExists = false;
-                boolean inOrder = true;
                 long previous = -1;
                 ValueAndTimestamp<VAgg> leftBase = null;
+                ValueAndTimestamp<VAgg> rightBase = null;
                 List<Long> starts = new ArrayList<>();
                 for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
                     long start = window.key;
                     long maxRecord = window.value.timestamp();
                     starts.add(start);
-                    inOrder &= maxRecord <= t;
                     if (maxRecord < t) {
                         previous = Math.max(previous, maxRecord);
                     }
@@ -80,12 +81,12 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     if (start + d < t) {
                         leftBase = window.value;
                     }
+                    if (start <= t && t < start + d) {
+                        rightBase = window.value;
+                    }
                     if (start <= t && t <= start + d) {
                         update(record, start, window.value.value(), window.value.timestamp(), closeTime);
                     }
-                }
-                if (!inOrder) {
-                    return;
                 }
                 if (!leftExists) {
                     VAgg base = leftBase != null && t >= d && leftBase.timestamp() >= t - d ? leftBase.value()
@@ -94,6 +95,23 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 }
                 if (previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)) {
                     update(record, previous + 1, initializer.apply(), t, closeTime);
+                }
+                if (rightBase != null && rightBase.timestamp() > t && !starts.contains(t + 1)) {
+                    createWithout(record, t + 1, rightBase, closeTime);
+                }
+            }
+
+            /** Creates the window at {@code start} holding {@code aggregate}, which lacks the record (out of order). */
+            private void createWithout(Record<K, V> record, long start, ValueAndTimestamp<VAgg> aggregate,
+                long closeTime) {
+                long end = start + windows.timeDifferenceMs();
+                if (end <= closeTime) {
+                    return;
+                }
+                store().put(record.key(), aggregate, start);
+                if (!forwardOnFlush()) {
+                    context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
+                        new Change<>(aggregate.value(), null), aggregate.timestamp(), record.headers()));
                 }
             }
 
