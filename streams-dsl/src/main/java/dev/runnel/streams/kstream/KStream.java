@@ -89,6 +89,12 @@ public interface KStream<K, V> {
     /** Runs {@code action} on each record and passes it on, naming the processor. */
     KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named);
 
+    /**
+     * Prints each record, as {@code [label]: key, value}, to standard output or a file (see {@link Printed}); for
+     * debugging.
+     */
+    void print(Printed<K, V> printed);
+
     /** Runs {@code action} on each record; a terminal operation. */
     void foreach(ForeachAction<? super K, ? super V> action);
 

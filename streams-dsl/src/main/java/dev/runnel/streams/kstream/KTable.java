@@ -25,6 +25,12 @@ public interface KTable<K, V> {
     /** Returns the stream of updates, naming the processor. */
     KStream<K, V> toStream(Named named);
 
+    /** Returns the stream of updates keyed by what {@code mapper} picks: {@code toStream().selectKey(mapper)}. */
+    <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper);
+
+    /** As {@link #toStream(KeyValueMapper)}, naming the processor that turns the table into a stream. */
+    <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named);
+
     /** Returns the name of the store to query, or {@code null} if the table is not queryable. */
     String queryableStoreName();
 

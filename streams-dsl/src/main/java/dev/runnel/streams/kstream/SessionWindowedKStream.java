@@ -9,6 +9,9 @@ import dev.runnel.streams.state.SessionStore;
  * grace before stream time) is dropped and counted.
  */
 public interface SessionWindowedKStream<K, V> {
+    /** Sets when the aggregations of this stream emit: on each session update (the default) or when sessions close. */
+    SessionWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
+
     /** Counts the records per key and session. */
     KTable<Windowed<K>, Long> count();
 

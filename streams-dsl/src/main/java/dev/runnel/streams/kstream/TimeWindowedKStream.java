@@ -9,6 +9,9 @@ import dev.runnel.streams.state.WindowStore;
  * window has closed (window end + grace at or before stream time) is dropped and counted.
  */
 public interface TimeWindowedKStream<K, V> {
+    /** Sets when the aggregations of this stream emit: on each window update (the default) or when windows close. */
+    TimeWindowedKStream<K, V> emitStrategy(EmitStrategy emitStrategy);
+
     /** Counts the records per key and window. */
     KTable<Windowed<K>, Long> count();
 

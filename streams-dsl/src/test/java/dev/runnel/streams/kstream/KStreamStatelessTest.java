@@ -16,6 +16,9 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.test.TestRecord;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Each stateless KStream operation through TopologyTestDriver, checked record by record against hand-worked output. */
 class KStreamStatelessTest {
@@ -52,6 +56,36 @@ class KStreamStatelessTest {
         assertEquals(List.of(KeyValue.pair("b", "banana"), KeyValue.pair("c", "cherry"),
                 KeyValue.pair(null, "elderberry")),
             run(s -> s.filter((k, v) -> v.length() > 5).to("output"), WORDS));
+    }
+
+    @Test
+    void shouldPrintEachRecordToAFileLabelledWithTheProcessorNameOrTheGivenLabel(@TempDir Path dir)
+        throws IOException {
+        Path plain = dir.resolve("plain.txt");
+        Path labelled = dir.resolve("labelled.txt");
+        run(s -> {
+            s.print(Printed.toFile(plain.toString()));
+            s.print(Printed.<String, String>toFile(labelled.toString()).withLabel("fruit")
+                .withKeyValueMapper((k, v) -> k + "=" + v.length()));
+        }, WORDS.subList(0, 2));
+        assertEquals(List.of("[KSTREAM-PRINTER-0000000001]: a, apple", "[KSTREAM-PRINTER-0000000001]: b, banana"),
+            Files.readAllLines(plain));
+        assertEquals(List.of("[fruit]: a=5", "[fruit]: b=6"), Files.readAllLines(labelled));
+    }
+
+    @Test
+    void shouldRekeyATablesUpdatesWithToStreamAndAMapper() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table("input", Consumed.with(Serdes.String(), Serdes.String()))
+            .toStream((key, value) -> key + "/" + value)
+            .to("output");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults(), T0)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeKeyValueList(List.of(KeyValue.pair("a", "1"), KeyValue.pair("a", "2")));
+            assertEquals(List.of(KeyValue.pair("a/1", "1"), KeyValue.pair("a/2", "2")),
+                driver.createOutputTopic("output", Serdes.String().deserializer(), Serdes.String().deserializer())
+                    .readKeyValuesToList());
+        }
     }
 
     @Test

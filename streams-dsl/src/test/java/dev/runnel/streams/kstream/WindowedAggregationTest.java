@@ -110,6 +110,33 @@ class WindowedAggregationTest {
     }
 
     @Test
+    void emitStrategyOnWindowCloseEmitsOnlyFinalResultsOfTimeAndSessionWindows() {
+        Run tumbling = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5))).emitStrategy(EmitStrategy.onWindowClose()).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = tumbling.driver) {
+            tumbling.pipe("a", 1).pipe("a", 8).pipe("a", 12).pipe("a", 3);
+            assertEquals(List.of(), tumbling.read(), "nothing is final before stream time reaches end + grace");
+            tumbling.pipe("b", 16);
+            assertEquals(List.of(tw("a", 0, 10, 3L)), tumbling.read());
+        }
+        Run sessions = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapAndGrace(
+            Duration.ofMillis(5), Duration.ofMillis(2))).emitStrategy(EmitStrategy.onWindowClose()).count(),
+            SESSION_WINDOWED);
+        try (TopologyTestDriver driver = sessions.driver) {
+            sessions.pipe("a", 0).pipe("a", 3).pipe("a", 8);
+            assertEquals(List.of(), sessions.read());
+            sessions.pipe("c", 30);
+            assertEquals(List.of(sw("a", 0, 8, 3L)), sessions.read(), "no merged-away session, the final one once");
+        }
+        Run updates = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .emitStrategy(EmitStrategy.onWindowUpdate()).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = updates.driver) {
+            updates.pipe("a", 1).pipe("a", 2);
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 2L)), updates.read(), "the default: every update");
+        }
+    }
+
+    @Test
     void hoppingCountAddsEachRecordToEveryOpenWindowItFallsIn() {
         Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))
             .advanceBy(Duration.ofMillis(5))).count(), TIME_WINDOWED_10);

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
@@ -22,6 +23,12 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
 
     AbstractTimeWindowedKStream(GroupedStreamAggregateBuilder<K, V> aggregateBuilder) {
         super(aggregateBuilder);
+    }
+
+    @Override
+    public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy strategy) {
+        setEmitStrategy(strategy);
+        return this;
     }
 
     @Override

@@ -3,12 +3,14 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Reducer;
+import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
@@ -24,6 +26,7 @@ import java.util.Objects;
  */
 abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
     final GroupedStreamAggregateBuilder<K, V> aggregateBuilder;
+    EmitStrategy emitStrategy = EmitStrategy.onWindowUpdate();
 
     AbstractWindowedKStream(GroupedStreamAggregateBuilder<K, V> aggregateBuilder) {
         this.aggregateBuilder = aggregateBuilder;
@@ -87,8 +90,15 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         aggregateBuilder.build(processorName, processor(options.storeName(), initializer, aggregator, merger), store,
             options.storeName());
         WindowedKeyInfo info = windowedKeyInfo();
-        return new KTableImpl<>(aggregateBuilder.builder(), processorName, info.serde(keySerde), valueSerde,
-            options.queryableStoreName(), info);
+        KTable<Windowed<K>, VR> table = new KTableImpl<>(aggregateBuilder.builder(), processorName,
+            info.serde(keySerde), valueSerde, options.queryableStoreName(), info);
+        return emitStrategy.type() == EmitStrategy.StrategyType.ON_WINDOW_CLOSE
+            ? table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())) : table;
+    }
+
+    /** Sets the emit strategy of the aggregations built from now on. */
+    final void setEmitStrategy(EmitStrategy strategy) {
+        this.emitStrategy = Objects.requireNonNull(strategy, "emitStrategy can't be null");
     }
 
     /** Returns the processor aggregating into store {@code storeName}; see {@link #build} for {@code merger}. */

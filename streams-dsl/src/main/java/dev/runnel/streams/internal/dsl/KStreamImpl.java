@@ -22,6 +22,7 @@ import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Predicate;
+import dev.runnel.streams.kstream.Printed;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Repartitioned;
 import dev.runnel.streams.kstream.StreamJoined;
@@ -60,6 +61,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public static final String PEEK_NAME = "KSTREAM-PEEK-";
     /** Prefix of foreach nodes. */
     public static final String FOREACH_NAME = "KSTREAM-FOREACH-";
+    static final String PRINTING_NAME = "KSTREAM-PRINTER-";
     /** Prefix of split nodes. */
     public static final String BRANCH_NAME = "KSTREAM-BRANCH-";
     /** Prefix of merge nodes. */
@@ -262,6 +264,13 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(action, "action can't be null");
         return addFixedKeyOperator(builder.name(named, PEEK_NAME), new Operators.KStreamPeek<K, V>(action, true),
             valueSerde);
+    }
+
+    @Override
+    public void print(Printed<K, V> printed) {
+        Objects.requireNonNull(printed, "printed can't be null");
+        String printName = builder.name(new KStreamPrint<>(printed, null).named(), PRINTING_NAME);
+        addFixedKeyOperator(printName, new KStreamPrint<>(printed, printName), null);
     }
 
     @Override

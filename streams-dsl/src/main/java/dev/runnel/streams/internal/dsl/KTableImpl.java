@@ -114,7 +114,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KStream<K, V> toStream() {
-        return toStream(null);
+        return toStream((Named) null);
     }
 
     @Override
@@ -122,6 +122,17 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String toStreamName = builder.name(named, InternalStreamsBuilder.KTABLE_TOSTREAM_NAME);
         builder.topologyBuilder().addProcessor(toStreamName, new Operators.KTableToStream<K, V>(), name);
         return new KStreamImpl<>(builder, toStreamName, keySerde, valueSerde, false);
+    }
+
+    @Override
+    public <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
+        return toStream(mapper, null);
+    }
+
+    @Override
+    public <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return toStream(named).selectKey(mapper);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
@@ -27,6 +28,12 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     SessionWindowedKStreamImpl(GroupedStreamAggregateBuilder<K, V> aggregateBuilder, SessionWindows windows) {
         super(aggregateBuilder);
         this.windows = windows;
+    }
+
+    @Override
+    public SessionWindowedKStream<K, V> emitStrategy(EmitStrategy strategy) {
+        setEmitStrategy(strategy);
+        return this;
     }
 
     @Override
