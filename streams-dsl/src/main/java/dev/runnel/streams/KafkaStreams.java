@@ -4,6 +4,7 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.errors.InvalidStateStorePartitionException;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler;
@@ -33,6 +34,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -412,22 +414,23 @@ public class KafkaStreams implements AutoCloseable {
         if (!setState(State.PENDING_SHUTDOWN)) {
             return awaitState(State.NOT_RUNNING, timeout);
         }
-        long deadline = saturatedDeadline(timeout);
+        // As in Kafka Streams: the client stays PENDING_SHUTDOWN until every thread has stopped, even after the
+        // timeout (so that cleanUp() cannot delete state under a live thread); the caller waits up to the timeout.
+        Thread closer = new Thread(this::completeClose, clientId + "-close");
+        closer.setDaemon(true);
+        closer.start();
         if (threads.contains(Thread.currentThread())) {
             // Called from a stream thread (a processor or handler): it cannot wait for itself.
-            Thread closer = new Thread(() -> completeClose(Long.MAX_VALUE), clientId + "-close");
-            closer.setDaemon(true);
-            closer.start();
             return false;
         }
-        return completeClose(deadline);
+        return awaitState(State.NOT_RUNNING, timeout);
     }
 
-    private boolean completeClose(long deadlineMs) {
-        boolean stopped = stopThreads(deadlineMs);
+    /** Stops the threads, however long they take, and only then moves to NOT_RUNNING. */
+    private void completeClose() {
+        stopThreads(Long.MAX_VALUE);
         finishClose();
         setState(State.NOT_RUNNING);
-        return stopped;
     }
 
     private long saturatedDeadline(Duration timeout) {
@@ -555,25 +558,45 @@ public class KafkaStreams implements AutoCloseable {
                 + " registered in the topology.");
         }
         QueryableStoreType<T> type = parameters.queryableStoreType();
-        List<StateStore> initial = localStores(name, parameters.partition(), type);
-        if (initial.isEmpty()) {
-            throw new InvalidStateStoreException("Cannot get state store " + name + " because the requested"
-                + (parameters.partition() == null ? "" : " partition " + parameters.partition() + " of the")
-                + " store is not available on this instance (it may be rebalancing or hosted elsewhere)");
-        }
-        return type.create(() -> localStores(name, parameters.partition(), type), name);
+        // As in Kafka Streams, the stores are looked up on each access, which fails if they are not here (yet).
+        return type.create(() -> availableStores(name, parameters.partition(), type), name);
     }
 
-    private List<StateStore> localStores(String name, Integer partition, QueryableStoreType<?> type) {
+    /**
+     * Returns the local stores an interactive query reads.
+     *
+     * @throws InvalidStateStoreException if there are none: saying whether the store has another type, the
+     *     partition is not hosted here, or the store is not here (it may be migrating)
+     */
+    private List<StateStore> availableStores(String name, Integer partition, QueryableStoreType<?> type) {
+        List<StateStore> stores = localStores(name, partition, type::accepts);
+        if (!stores.isEmpty()) {
+            return stores;
+        }
+        List<StateStore> anyType = localStores(name, partition, store -> true);
+        if (!anyType.isEmpty()) {
+            throw new InvalidStateStoreException("Cannot get state store " + name + " because the queryable store"
+                + " type [" + type.getClass().getSimpleName() + "] does not accept the actual store type ["
+                + anyType.get(0).getClass().getSimpleName() + "].");
+        }
+        if (partition != null && !localStores(name, null, store -> true).isEmpty()) {
+            throw new InvalidStateStorePartitionException("The specified partition " + partition + " for store "
+                + name + " is not hosted by this instance.");
+        }
+        throw new InvalidStateStoreException("The state store, " + name + ", may have migrated to another instance;"
+            + " it is not available on this one.");
+    }
+
+    private List<StateStore> localStores(String name, Integer partition, Predicate<StateStore> accepted) {
         List<StateStore> stores = new ArrayList<>();
         GlobalStreamThread global = globalThread;
         if (global != null && global.store(name) != null) {
             // A global store holds every partition of its topic: the one store answers for all.
-            return type.accepts(global.store(name)) ? global.stores(name) : List.of();
+            return accepted.test(global.store(name)) ? global.stores(name) : List.of();
         }
         for (StreamThread thread : threads) {
             for (StateStore store : thread.stores(name)) {
-                if (type.accepts(store)) {
+                if (accepted.test(store)) {
                     stores.add(store);
                 }
             }
