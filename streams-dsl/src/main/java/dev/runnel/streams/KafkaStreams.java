@@ -5,6 +5,7 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
+import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler;
@@ -62,6 +63,11 @@ import org.slf4j.LoggerFactory;
  */
 public class KafkaStreams implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaStreams.class);
+    /** The jar's Implementation-Version; "unknown" when run from classes, as Kafka reports then. */
+    private static final String VERSION = Objects.requireNonNullElse(
+        KafkaStreams.class.getPackage().getImplementationVersion(), "unknown");
+    /** Builds record no commit id; Kafka reports "unknown" in that case too. */
+    private static final String COMMIT_ID = "unknown";
     /** Client indexes in use per application id in this process: a restarted client reuses its index (and ids). */
     private static final Map<String, Set<Integer>> CLIENT_INDEXES = new ConcurrentHashMap<>();
     /** Running clients per application id in this process, for SHUTDOWN_APPLICATION. */
@@ -176,6 +182,12 @@ public class KafkaStreams implements AutoCloseable {
         this.metrics = new StreamsMetricsRegistry(time);
         Map<String, String> tags = Map.of("client-id", clientId);
         metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
+        metrics.addGauge("stream-metrics", "version", "The version of Runnel", tags, () -> VERSION);
+        metrics.addGauge("stream-metrics", "commit-id", "The commit Runnel was built from", tags, () -> COMMIT_ID);
+        metrics.addGauge("stream-metrics", "application-id", "The application's id", tags, () -> applicationId);
+        String description = topology.describe().toString();
+        metrics.addGauge("stream-metrics", "topology-description", "The topology the client runs", tags,
+            () -> description);
         metrics.addGauge("stream-metrics", "alive-stream-threads", "Stream threads alive", tags,
             () -> (double) threads.stream().filter(t -> t.state() != StreamThread.State.DEAD).count());
     }
@@ -261,8 +273,11 @@ public class KafkaStreams implements AutoCloseable {
      * Creates the internal topics, checks co-partitioning and starts the stream threads; returns at once (the
      * client is REBALANCING until every thread has its tasks).
      *
+     * A missing source topic is reported to the uncaught exception handler instead (by default the client then
+     * moves to ERROR), as in Kafka Streams.
+     *
      * @throws IllegalStateException if the client was already started
-     * @throws StreamsException if the topology cannot run (missing source topics, topics not co-partitioned)
+     * @throws StreamsException if the topology cannot run (topics not co-partitioned)
      */
     public synchronized void start() {
         if (state() != State.CREATED) {
@@ -273,13 +288,22 @@ public class KafkaStreams implements AutoCloseable {
             builder.setApplicationId(applicationId);
             metadata = new TopologyMetadata(builder, applicationId);
         }
-        new InternalTopicManager(config).setup(metadata);
-        setState(State.REBALANCING);
         CLIENTS.computeIfAbsent(applicationId, id -> new CopyOnWriteArrayList<>()).add(this);
+        try {
+            new InternalTopicManager(config).setup(metadata);
+        } catch (MissingSourceTopicException e) {
+            setState(State.REBALANCING);
+            handleThreadFailure(clientId + "-StreamThread-1", e, null);
+            return;
+        } catch (RuntimeException e) {
+            CLIENTS.get(applicationId).remove(this);
+            throw e;
+        }
+        setState(State.REBALANCING);
         if (metadata.hasGlobalStores()) {
             // As in Kafka Streams, start() returns only once the global stores are fully restored.
             globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener,
-                failure -> shutdownWithError());
+                failure -> handleThreadFailure(clientId + "-GlobalStreamThread", failure, null));
             try {
                 globalThread.startAndAwaitInitialized();
             } catch (StreamsException e) {
@@ -326,17 +350,22 @@ public class KafkaStreams implements AutoCloseable {
         @Override
         public void onDead(StreamThread thread, Throwable failure) {
             if (failure != null) {
-                handleThreadFailure(thread, failure);
+                handleThreadFailure(thread.threadId(), failure, thread);
             }
         }
     }
 
-    private void handleThreadFailure(StreamThread thread, Throwable failure) {
+    /**
+     * Applies the uncaught exception handler to the failure of a stream thread, or of one that cannot be replaced
+     * ({@code replaceable} null: the global thread, or the start itself), for which REPLACE_THREAD shuts the client
+     * down, as in Kafka Streams.
+     */
+    private void handleThreadFailure(String threadName, Throwable failure, StreamThread replaceable) {
         StreamThreadExceptionResponse response;
         StreamsUncaughtExceptionHandler handler = uncaughtExceptionHandler;
         if (handler == null) {
-            LOG.error("stream-client [{}] Stream thread {} failed; no uncaught exception handler is set, so the client"
-                + " shuts down", clientId, thread.threadId(), failure);
+            LOG.error("stream-client [{}] Thread {} failed; no uncaught exception handler is set, so the client"
+                + " shuts down", clientId, threadName, failure);
             response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         } else {
             try {
@@ -346,10 +375,15 @@ public class KafkaStreams implements AutoCloseable {
                 response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             }
         }
-        LOG.warn("stream-client [{}] Stream thread {} failed ({}); response {}", clientId, thread.threadId(),
-            failure.toString(), response);
+        LOG.warn("stream-client [{}] Thread {} failed ({}); response {}", clientId, threadName, failure.toString(),
+            response);
+        if (response == StreamThreadExceptionResponse.REPLACE_THREAD && replaceable == null) {
+            LOG.error("stream-client [{}] Thread {} cannot be replaced; shutting the client down", clientId,
+                threadName);
+            response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
         switch (response) {
-            case REPLACE_THREAD -> replaceThread(thread);
+            case REPLACE_THREAD -> replaceThread(replaceable);
             case SHUTDOWN_APPLICATION -> {
                 for (KafkaStreams client : CLIENTS.getOrDefault(applicationId, List.of())) {
                     client.shutdownWithError();

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
+import dev.runnel.streams.errors.MissingSourceTopicException;
+import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
@@ -17,7 +19,11 @@ import dev.runnel.streams.state.ReadOnlyWindowStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -90,6 +96,80 @@ class KafkaStreamsLifecycleIT {
             log.produce("in", List.of(KeyValue.pair("k", "v")), Serdes.String().serializer(),
                 Serdes.String().serializer(), 1_000L);
             EmbeddedLogFixture.await(() -> Long.valueOf(1L).equals(counts.get("k")), TIMEOUT, "k to be counted");
+        }
+    }
+
+    @Test
+    void shouldPublishKafkaStreamsClientAndThreadMetrics() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).foreach((key, value) -> { });
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("metric-names"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            Map<String, Object> values = new TreeMap<>();
+            streams.metrics().forEach((name, metric) -> values.put(name.group() + ":" + name.name(),
+                metric.metricValue()));
+            List<String> expected = new ArrayList<>();
+            for (String name : List.of("version", "commit-id", "application-id", "topology-description", "state",
+                "alive-stream-threads")) {
+                expected.add("stream-metrics:" + name);
+            }
+            for (String operation : List.of("commit", "poll", "process", "punctuate")) {
+                for (String suffix : List.of("-latency-avg", "-latency-max", "-rate", "-total")) {
+                    expected.add("stream-thread-metrics:" + operation + suffix);
+                }
+            }
+            List<String> missing = new ArrayList<>(expected);
+            missing.removeAll(values.keySet());
+            assertEquals(List.of(), missing, "Kafka Streams' client and thread metrics (recording level info)");
+            assertEquals("metric-names", values.get("stream-metrics:application-id"));
+            assertEquals(builder.build().describe().toString(), values.get("stream-metrics:topology-description"));
+        }
+    }
+
+    @Test
+    void shouldPassAGlobalThreadFailureToTheUncaughtExceptionHandlerWhichCannotReplaceIt() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("rates", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable("rates", Consumed.with(Serdes.String(), Serdes.Long()));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).foreach((key, value) -> { });
+        List<Throwable> handled = new CopyOnWriteArrayList<>();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("global-failure"))) {
+            streams.setUncaughtExceptionHandler(failure -> {
+                handled.add(failure);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            // Not a long: the global thread fails to deserialize it (log-and-fail by default).
+            log.produce("rates", List.of(KeyValue.pair("eur", new byte[] {1, 2, 3})), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer(), 1_000L);
+            EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, TIMEOUT,
+                "the client to shut down: a global thread is not replaced");
+            assertEquals(1, handled.size(), handled.toString());
+        }
+    }
+
+    @Test
+    void shouldReportAMissingSourceTopicToTheUncaughtExceptionHandler() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("no-such-topic", Consumed.with(Serdes.String(), Serdes.String())).foreach((key, value) -> { });
+        List<Throwable> handled = new CopyOnWriteArrayList<>();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("missing-source"))) {
+            streams.setUncaughtExceptionHandler(failure -> {
+                handled.add(failure);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, TIMEOUT, "the client to stop");
+            assertEquals(1, handled.size(), handled.toString());
+            assertTrue(handled.get(0) instanceof MissingSourceTopicException, handled.toString());
+            assertTrue(handled.get(0).getMessage().contains("no-such-topic"), handled.get(0).getMessage());
         }
     }
 }

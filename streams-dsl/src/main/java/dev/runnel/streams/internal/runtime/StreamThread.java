@@ -74,7 +74,13 @@ public final class StreamThread extends Thread {
     private long commitNanos;
     private long commitMaxNanos;
     private long pollTotal;
+    private long pollNanos;
+    private long pollMaxNanos;
+    /** The largest per-record time of a processing round (rounds are timed, not single records). */
+    private long processMaxNanos;
     private long punctuateTotal;
+    private long punctuateNanos;
+    private long punctuateMaxNanos;
 
     /**
      * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
@@ -139,9 +145,20 @@ public final class StreamThread extends Thread {
             () -> commitNanos / 1_000_000L, () -> commitTotal);
         metrics.addGauge(group, "commit-latency-max", "Longest commit, in ms", tags,
             () -> commitMaxNanos / 1_000_000.0);
+        metrics.addGauge(group, "process-latency-max", "Longest time to process a record, in ms", tags,
+            () -> processMaxNanos / 1_000_000.0);
         metrics.addTotal(group, "poll-total", "Polls of the thread", tags, () -> pollTotal);
         metrics.addRate(group, "poll-rate", "Polls per second of the thread", tags, () -> pollTotal);
+        metrics.addAverage(group, "poll-latency-avg", "Average time of a poll, in ms", tags,
+            () -> pollNanos / 1_000_000L, () -> pollTotal);
+        metrics.addGauge(group, "poll-latency-max", "Longest poll, in ms", tags, () -> pollMaxNanos / 1_000_000.0);
         metrics.addTotal(group, "punctuate-total", "Punctuations of the thread", tags, () -> punctuateTotal);
+        metrics.addRate(group, "punctuate-rate", "Punctuations per second of the thread", tags,
+            () -> punctuateTotal);
+        metrics.addAverage(group, "punctuate-latency-avg", "Average time of a punctuation, in ms", tags,
+            () -> punctuateNanos / 1_000_000L, () -> punctuateTotal);
+        metrics.addGauge(group, "punctuate-latency-max", "Longest punctuation, in ms", tags,
+            () -> punctuateMaxNanos / 1_000_000.0);
     }
 
     /** Returns the thread's id, {@code <client.id>-StreamThread-<n>}. */
@@ -199,20 +216,30 @@ public final class StreamThread extends Thread {
     }
 
     private void runOnce() {
+        long pollStart = System.nanoTime();
         ConsumerRecords<byte[], byte[]> records = consumer.poll(taskManager.hasBufferedRecords() ? Duration.ZERO
             : pollTime);
+        long pollElapsed = System.nanoTime() - pollStart;
         pollTotal++;
+        pollNanos += pollElapsed;
+        pollMaxNanos = Math.max(pollMaxNanos, pollElapsed);
         if (!records.isEmpty()) {
             taskManager.addRecords(records);
         }
         long start = System.nanoTime();
         int processed = taskManager.process(time.milliseconds());
         if (processed > 0) {
-            processNanos += System.nanoTime() - start;
+            long elapsed = System.nanoTime() - start;
+            processNanos += elapsed;
             processTotal += processed;
+            processMaxNanos = Math.max(processMaxNanos, elapsed / processed);
         }
+        long punctuateStart = System.nanoTime();
         if (taskManager.punctuateSystemTime()) {
+            long elapsed = System.nanoTime() - punctuateStart;
             punctuateTotal++;
+            punctuateNanos += elapsed;
+            punctuateMaxNanos = Math.max(punctuateMaxNanos, elapsed);
         }
         long now = time.milliseconds();
         if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {

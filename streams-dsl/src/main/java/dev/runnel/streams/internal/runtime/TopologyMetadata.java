@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.TopicPartition;
+import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.graph.InternalTopicConfig;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -130,7 +131,8 @@ public final class TopologyMetadata {
      *
      * @param existing returns a topic's partition count, or -1 if it does not exist
      * @return the partition count of every source topic, repartition topic and changelog, by topic
-     * @throws TopologyException if a source topic is missing, or co-partitioned topics differ in partition count
+     * @throws MissingSourceTopicException if a source topic is missing
+     * @throws TopologyException if co-partitioned topics differ in partition count
      */
     public Map<String, Integer> resolvePartitions(ToIntFunction<String> existing) {
         Map<String, Integer> counts = new HashMap<>();
@@ -146,8 +148,8 @@ public final class TopologyMetadata {
             }
         }
         if (!missing.isEmpty()) {
-            throw new TopologyException("Invalid topology: source topics " + missing + " do not exist; create them"
-                + " before starting the application");
+            throw new MissingSourceTopicException("Source topics " + missing + " do not exist; create them before"
+                + " starting the application");
         }
         Map<String, InternalTopicConfig> repartition;
         synchronized (builder) {
