@@ -7,6 +7,8 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailExceptionHandler;
+import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
+import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
@@ -74,6 +76,8 @@ public final class StreamsConfig {
     /** {@code default.production.exception.handler}: the older name of the key above, used if that is unset. */
     public static final String DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG =
         "default.production.exception.handler";
+    /** {@code processing.exception.handler}: default {@link LogAndFailProcessingExceptionHandler}. */
+    public static final String PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG = "processing.exception.handler";
     /** {@code replication.factor}: of internal topics; default -1, the log's default. */
     public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
     /** {@code num.standby.replicas}: default 0. */
@@ -124,7 +128,8 @@ public final class StreamsConfig {
         COMMIT_INTERVAL_MS_CONFIG, STATESTORE_CACHE_MAX_BYTES_CONFIG, PROCESSING_GUARANTEE_CONFIG, STATE_DIR_CONFIG,
         DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
+        DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
         TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG);
 
     private final Map<String, Object> originals;
@@ -194,6 +199,8 @@ public final class StreamsConfig {
             originals.getOrDefault(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DefaultProductionExceptionHandler.class));
         parsed.put(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, productionHandler);
+        parsed.put(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, originals.getOrDefault(
+            PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class));
         for (String key : originals.keySet()) {
             if (!KEYS.contains(key) && !ProducerConfig.KEYS.contains(key) && !ConsumerConfig.KEYS.contains(key)
                 && !key.startsWith(CONSUMER_PREFIX) && !key.startsWith(PRODUCER_PREFIX)
@@ -364,6 +371,14 @@ public final class StreamsConfig {
     public DeserializationExceptionHandler deserializationExceptionHandler() {
         DeserializationExceptionHandler handler = getConfiguredInstance(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             DeserializationExceptionHandler.class);
+        handler.configure(originals);
+        return handler;
+    }
+
+    /** Returns a new, configured instance of the processing exception handler. */
+    public ProcessingExceptionHandler processingExceptionHandler() {
+        ProcessingExceptionHandler handler = getConfiguredInstance(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            ProcessingExceptionHandler.class);
         handler.configure(originals);
         return handler;
     }

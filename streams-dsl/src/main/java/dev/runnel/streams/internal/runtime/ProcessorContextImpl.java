@@ -33,6 +33,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     private ProcessorNode<?, ?, ?, ?> currentNode;
     private ProcessorRecordContext recordContext;
     private String failedNode;
+    /** The failure the processing exception handler decided to fail the task for, until the task reports it. */
+    private RuntimeException handledFailure;
 
     ProcessorContextImpl(StreamTask task) {
         this.task = task;
@@ -90,6 +92,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     String takeFailedNode() {
         String node = failedNode;
         failedNode = null;
+        handledFailure = null;
         return node;
     }
 
@@ -213,17 +216,35 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         }
     }
 
+    /**
+     * Runs {@code child} on the record. A processor's own failure goes to the processing exception handler, once: a
+     * skipped record goes no further from that child; a failure it fails the task with passes up unchanged.
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void runChild(ProcessorNode child, Record record) {
         currentNode = child;
         try {
             child.process(record);
         } catch (RuntimeException e) {
-            if (failedNode == null) {
-                failedNode = child.name();
+            if (e instanceof StreamsException || e == handledFailure) {
+                // Not a processor's failure (the runtime's, or one already handled deeper down): pass it on.
+                if (failedNode == null) {
+                    failedNode = child.name();
+                }
+                throw e;
             }
+            if (task.continueAfterProcessingError(child.name(), record, e)) {
+                return;
+            }
+            failedNode = child.name();
+            handledFailure = e;
             throw e;
         }
+    }
+
+    /** Whether the processing exception handler has already decided to fail the task for {@code failure}. */
+    boolean isHandledFailure(RuntimeException failure) {
+        return failure == handledFailure;
     }
 
     @Override

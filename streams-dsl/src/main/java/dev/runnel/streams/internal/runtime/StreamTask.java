@@ -8,6 +8,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
+import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
@@ -82,6 +83,7 @@ public final class StreamTask implements AutoCloseable {
     private PartitionQueue[] queues = new PartitionQueue[0];
     private final TimestampExtractor defaultTimestampExtractor;
     private final DeserializationExceptionHandler deserializationExceptionHandler;
+    private final ProcessingExceptionHandler processingExceptionHandler;
     private final ProductionExceptionHandler productionExceptionHandler;
     private final Serde<?> defaultKeySerde;
     private final Serde<?> defaultValueSerde;
@@ -108,6 +110,7 @@ public final class StreamTask implements AutoCloseable {
         this.context = new ProcessorContextImpl(this);
         this.defaultTimestampExtractor = config.defaultTimestampExtractor();
         this.deserializationExceptionHandler = config.deserializationExceptionHandler();
+        this.processingExceptionHandler = config.processingExceptionHandler();
         this.productionExceptionHandler = config.productionExceptionHandler();
         this.defaultKeySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
         this.defaultValueSerde = configuredSerde(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
@@ -351,7 +354,11 @@ public final class StreamTask implements AutoCloseable {
             context.takeFailedNode();
             throw e;
         } catch (RuntimeException e) {
+            boolean handled = context.isHandledFailure(e);
             context.takeFailedNode();
+            if (!handled && continueAfterProcessingError(node.name(), null, e)) {
+                return;
+            }
             throw new StreamsException("Exception caught while punctuating processor '" + node.name() + "' in task "
                 + id + ": " + e, e, id);
         } finally {
@@ -412,6 +419,26 @@ public final class StreamTask implements AutoCloseable {
 
     void recordDropped() {
         droppedRecords++;
+    }
+
+    /**
+     * Asks the processing exception handler about a processor's failure; returns true to skip the record (counted as
+     * dropped), false to fail the task.
+     *
+     * @throws StreamsException if the handler itself throws
+     */
+    boolean continueAfterProcessingError(String nodeName, Record<?, ?> record, RuntimeException failure) {
+        ProcessingExceptionHandler.ProcessingHandlerResponse response;
+        try {
+            response = processingExceptionHandler.handle(context.errorHandlerContext(nodeName), record, failure);
+        } catch (RuntimeException fatal) {
+            throw new StreamsException("Fatal user code error in processing error callback", fatal, id);
+        }
+        if (response == ProcessingExceptionHandler.ProcessingHandlerResponse.CONTINUE) {
+            recordDropped();
+            return true;
+        }
+        return false;
     }
 
     /** Returns the topics this task reads. */
