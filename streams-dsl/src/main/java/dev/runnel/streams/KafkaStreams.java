@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -326,6 +327,88 @@ public class KafkaStreams implements AutoCloseable {
         GlobalStreamThread global = globalThread;
         return new StreamThread(clientId, index, metadata, builder, config, time, restoreListener, metrics,
             global == null ? name -> null : global::store, new ThreadListener());
+    }
+
+    /**
+     * Adds and starts a stream thread; the record cache is shared anew among the threads. Only while RUNNING or
+     * REBALANCING.
+     *
+     * @return the new thread's name, or empty if the client is in another state
+     */
+    public Optional<String> addStreamThread() {
+        synchronized (this) {
+            if (!state().isRunningOrRebalancing()) {
+                LOG.warn("stream-client [{}] Cannot add a stream thread in state {}", clientId, state());
+                return Optional.empty();
+            }
+            StreamThread added = newThread(freeThreadIndex());
+            threads.add(added);
+            shareCache();
+            added.start();
+            return Optional.of(added.threadId());
+        }
+    }
+
+    /** Removes a stream thread, waiting as long as it takes to stop; see {@link #removeStreamThread(Duration)}. */
+    public Optional<String> removeStreamThread() {
+        return removeStreamThread(Duration.ofMillis(Long.MAX_VALUE));
+    }
+
+    /**
+     * Shuts one stream thread down gracefully (it commits and leaves the group; its tasks move to the others) and
+     * shares the record cache anew among the rest.
+     *
+     * @return the removed thread's name, or empty if no thread is alive or the client is not RUNNING or REBALANCING
+     * @throws dev.runnel.common.errors.TimeoutException if the thread does not stop within {@code timeout}
+     */
+    public Optional<String> removeStreamThread(Duration timeout) {
+        StreamThread removed;
+        synchronized (this) {
+            if (!state().isRunningOrRebalancing()) {
+                LOG.warn("stream-client [{}] Cannot remove a stream thread in state {}", clientId, state());
+                return Optional.empty();
+            }
+            removed = threads.stream().filter(thread -> thread.isAlive() && thread != Thread.currentThread())
+                .reduce((first, last) -> last).orElse(null);
+            if (removed == null) {
+                return Optional.empty();
+            }
+            removed.shutdown();
+        }
+        try {
+            removed.join(Math.max(1, Math.min(timeout.toMillis(), Long.MAX_VALUE / 2)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (removed.isAlive()) {
+            throw new dev.runnel.common.errors.TimeoutException("Thread " + removed.threadId() + " did not stop"
+                + " within " + timeout.toMillis() + " ms");
+        }
+        synchronized (this) {
+            threads.remove(removed);
+            shareCache();
+        }
+        return Optional.of(removed.threadId());
+    }
+
+    /** The lowest index no thread of this client uses, as Kafka Streams reuses thread names. */
+    private int freeThreadIndex() {
+        int index = 1;
+        while (true) {
+            int candidate = index;
+            if (threads.stream().noneMatch(thread -> thread.index() == candidate)) {
+                return candidate;
+            }
+            index++;
+        }
+    }
+
+    /** Divides {@code statestore.cache.max.bytes} evenly among the threads. */
+    private void shareCache() {
+        if (!threads.isEmpty()) {
+            long share = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG) / threads.size();
+            threads.forEach(thread -> thread.resizeCache(share));
+        }
     }
 
     /** Aggregates the threads' states into the client's, and applies the uncaught exception handler. */

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -171,5 +172,54 @@ class KafkaStreamsLifecycleIT {
             assertTrue(handled.get(0) instanceof MissingSourceTopicException, handled.toString());
             assertTrue(handled.get(0).getMessage().contains("no-such-topic"), handled.get(0).getMessage());
         }
+    }
+
+    @Test
+    void shouldAddAndRemoveStreamThreadsWhileRunningAndKeepCounting() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 4);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("elastic"))) {
+            assertEquals(Optional.empty(), streams.addStreamThread(), "not before start");
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            ReadOnlyKeyValueStore<String, Long> counts = streams.store(StoreQueryParameters.fromNameAndType("counts",
+                QueryableStoreTypes.keyValueStore()));
+            List<KeyValue<String, String>> keys = List.of(KeyValue.pair("a", "-"), KeyValue.pair("b", "-"),
+                KeyValue.pair("c", "-"), KeyValue.pair("d", "-"));
+            log.produce("in", keys, Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
+            awaitCounts(counts, 1L);
+
+            assertEquals(Optional.of("elastic-1-StreamThread-2"), streams.addStreamThread());
+            EmbeddedLogFixture.await(() -> aliveThreads(streams) == 2 && streams.state() == KafkaStreams.State.RUNNING,
+                TIMEOUT, "two running threads");
+            log.produce("in", keys, Serdes.String().serializer(), Serdes.String().serializer(), 2_000L);
+            awaitCounts(counts, 2L);
+
+            assertTrue(streams.removeStreamThread().isPresent());
+            EmbeddedLogFixture.await(() -> aliveThreads(streams) == 1 && streams.state() == KafkaStreams.State.RUNNING,
+                TIMEOUT, "one running thread");
+            log.produce("in", keys, Serdes.String().serializer(), Serdes.String().serializer(), 3_000L);
+            awaitCounts(counts, 3L);
+        }
+    }
+
+    private static void awaitCounts(ReadOnlyKeyValueStore<String, Long> counts, long expected) {
+        EmbeddedLogFixture.await(() -> {
+            try {
+                return List.of("a", "b", "c", "d").stream().allMatch(key -> Long.valueOf(expected)
+                    .equals(counts.get(key)));
+            } catch (InvalidStateStoreException migrating) {
+                return false;
+            }
+        }, TIMEOUT, "every key counted " + expected + " times");
+    }
+
+    private static double aliveThreads(KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+            .filter(metric -> metric.getKey().name().equals("alive-stream-threads"))
+            .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).findFirst().orElse(-1);
     }
 }

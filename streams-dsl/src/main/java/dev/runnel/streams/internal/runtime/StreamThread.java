@@ -166,6 +166,11 @@ public final class StreamThread extends Thread {
         return threadId;
     }
 
+    /** Gives the thread's record cache {@code bytes}, its share of the client's; any thread. */
+    public void resizeCache(long bytes) {
+        taskManager.resizeCache(bytes);
+    }
+
     /** Returns the thread's 1-based index in its client. */
     public int index() {
         return index;

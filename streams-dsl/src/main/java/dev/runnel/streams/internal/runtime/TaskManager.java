@@ -100,6 +100,13 @@ final class TaskManager {
         this.threadCache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
     }
 
+    /** Gives the thread's record cache a new budget; a cache switched off (0 bytes configured) stays off. */
+    void resizeCache(long bytes) {
+        if (threadCache != null) {
+            threadCache.resize(bytes);
+        }
+    }
+
     /** Creates, restores and initializes the tasks of newly assigned partitions. */
     void createTasks(Collection<TopicPartition> assigned) {
         Map<TaskId, List<TopicPartition>> byTask = new TreeMap<>();

@@ -50,7 +50,8 @@ public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;
 
-    private final long maxDirtyBytes;
+    /** Set by {@link #resize} from any thread; the owner applies it at its next write. */
+    private volatile long maxDirtyBytes;
     /** The named caches of open stores; a set that other threads may read (the size, for metrics). */
     private final Set<NamedCache> namedCaches = ConcurrentHashMap.newKeySet();
     /** The owners holding dirty entries, in the order they got their first since their last write-down. */
@@ -267,6 +268,14 @@ public final class ThreadCache {
         while (dirtyBytes > maxDirtyBytes && !dirtyOwners.isEmpty()) {
             writeDown(dirtyOwners.iterator().next());
         }
+    }
+
+    /**
+     * Changes the budget (a stream thread was added to or removed from the client, which shares its cache bytes among
+     * them); any thread. The owning thread writes down what exceeds it at its next write.
+     */
+    public void resize(long maxBytes) {
+        this.maxDirtyBytes = maxBytes;
     }
 
     /** Returns the approximate number of cached entries, for tests and metrics. */

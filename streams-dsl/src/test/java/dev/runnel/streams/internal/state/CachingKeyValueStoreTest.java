@@ -384,6 +384,19 @@ class CachingKeyValueStoreTest {
     }
 
     @Test
+    void shouldWriteDownAtTheNextPutAfterTheCacheShrinks() {
+        Fixture fixture = new Fixture(1 << 20);
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.put(key("b"), value("1"));
+        assertEquals(2, fixture.store.dirtyCount());
+        fixture.cache.resize(1); // a stream thread was added: this thread's share shrank
+        assertEquals(2, fixture.store.dirtyCount(), "applied by the owner, at its next write");
+        fixture.store.put(key("c"), value("1"));
+        assertEquals(0, fixture.store.dirtyCount());
+        assertEquals(List.of("a=1/null", "b=1/null", "c=1/null"), fixture.flushed);
+    }
+
+    @Test
     void shouldMergeCachedEntriesIntoScansFromAnotherThreadWithoutFlushing() throws InterruptedException {
         Fixture fixture = new Fixture(1 << 20);
         fixture.store.put(key("a"), value("old"));
