@@ -257,8 +257,25 @@ public class TopologyTestDriver implements Closeable {
         return stores;
     }
 
-    /** Returns the store named {@code name} (its outermost, typed layer), or {@code null}. */
+    /**
+     * Returns the custom store named {@code name}, or {@code null}; as in Kafka's driver, built-in stores are read
+     * through the typed getters ({@link #getKeyValueStore} and the others).
+     *
+     * @throws IllegalArgumentException if the store is a key-value, window or session store
+     */
     public StateStore getStateStore(String name) {
+        StateStore store = store(name);
+        if (store instanceof KeyValueStore<?, ?> || store instanceof WindowStore<?, ?>
+            || store instanceof SessionStore<?, ?>) {
+            throw new IllegalArgumentException("Store " + name + " is a built-in store; use the typed getters"
+                + " (getKeyValueStore, getTimestampedKeyValueStore, getWindowStore, getTimestampedWindowStore,"
+                + " getSessionStore) to read it");
+        }
+        return store;
+    }
+
+    /** Returns the store named {@code name} (its outermost, typed layer), or {@code null}. */
+    private StateStore store(String name) {
         return getAllStateStores().get(name);
     }
 
@@ -268,7 +285,7 @@ public class TopologyTestDriver implements Closeable {
      */
     @SuppressWarnings("unchecked")
     public <K, V> KeyValueStore<K, V> getKeyValueStore(String name) {
-        StateStore store = getStateStore(name);
+        StateStore store = store(name);
         if (store instanceof TimestampedKeyValueStore<?, ?> timestamped) {
             return new KeyValueStoreFacade<>((TimestampedKeyValueStore<K, V>) timestamped);
         }
@@ -278,7 +295,7 @@ public class TopologyTestDriver implements Closeable {
     /** Returns a timestamped key-value store, or {@code null} if there is none by that name. */
     @SuppressWarnings("unchecked")
     public <K, V> TimestampedKeyValueStore<K, V> getTimestampedKeyValueStore(String name) {
-        StateStore store = getStateStore(name);
+        StateStore store = store(name);
         return store instanceof TimestampedKeyValueStore<?, ?> timestamped
             ? (TimestampedKeyValueStore<K, V>) timestamped
             : null;
@@ -290,7 +307,7 @@ public class TopologyTestDriver implements Closeable {
      */
     @SuppressWarnings("unchecked")
     public <K, V> WindowStore<K, V> getWindowStore(String name) {
-        StateStore store = getStateStore(name);
+        StateStore store = store(name);
         if (store instanceof TimestampedWindowStore<?, ?> timestamped) {
             return new WindowStoreFacade<>((TimestampedWindowStore<K, V>) timestamped);
         }
@@ -300,7 +317,7 @@ public class TopologyTestDriver implements Closeable {
     /** Returns a timestamped window store, or {@code null} if there is none by that name. */
     @SuppressWarnings("unchecked")
     public <K, V> TimestampedWindowStore<K, V> getTimestampedWindowStore(String name) {
-        StateStore store = getStateStore(name);
+        StateStore store = store(name);
         return store instanceof TimestampedWindowStore<?, ?> timestamped
             ? (TimestampedWindowStore<K, V>) timestamped
             : null;
@@ -309,7 +326,7 @@ public class TopologyTestDriver implements Closeable {
     /** Returns a session store, or {@code null} if there is none by that name. */
     @SuppressWarnings("unchecked")
     public <K, V> SessionStore<K, V> getSessionStore(String name) {
-        StateStore store = getStateStore(name);
+        StateStore store = store(name);
         return store instanceof SessionStore<?, ?> session ? (SessionStore<K, V>) session : null;
     }
 

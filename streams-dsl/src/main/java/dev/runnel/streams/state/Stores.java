@@ -3,6 +3,7 @@ package dev.runnel.streams.state;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
+import dev.runnel.streams.internal.state.LruMapBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemorySessionBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryWindowBytesStoreSupplier;
 import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
@@ -33,6 +34,20 @@ public final class Stores {
     /** Returns a supplier of in-memory key-value stores. */
     public static KeyValueBytesStoreSupplier inMemoryKeyValueStore(String name) {
         return new InMemoryKeyValueBytesStoreSupplier(Objects.requireNonNull(name, "name"));
+    }
+
+    /**
+     * Returns a supplier of in-memory key-value stores holding at most {@code maxCacheSize} entries: a put beyond it
+     * evicts the least recently read or written entry, and logs its deletion.
+     *
+     * @throws IllegalArgumentException if {@code maxCacheSize} is negative
+     */
+    public static KeyValueBytesStoreSupplier lruMap(String name, int maxCacheSize) {
+        Objects.requireNonNull(name, "name cannot be null");
+        if (maxCacheSize < 0) {
+            throw new IllegalArgumentException("maxCacheSize cannot be negative");
+        }
+        return new LruMapBytesStoreSupplier(name, maxCacheSize);
     }
 
     /** Returns a supplier of key-value stores; in-memory in Runnel (see the class comment). */
@@ -133,6 +148,10 @@ public final class Stores {
         if (duration.isNegative()) {
             throw new IllegalArgumentException(what + " cannot be negative: " + duration);
         }
-        return duration.toMillis();
+        try {
+            return duration.toMillis();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(what + " can't be represented as long milliseconds: " + duration, e);
+        }
     }
 }

@@ -3,6 +3,7 @@ package dev.runnel.streams.state;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * A store of values per key and window start, with a retention period: once stream time (the largest window start
@@ -40,31 +41,40 @@ public interface WindowStore<K, V> extends StateStore, ReadOnlyWindowStore<K, V>
 
     @Override
     default WindowStoreIterator<V> fetch(K key, Instant timeFrom, Instant timeTo) {
-        return fetch(key, timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return fetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
     @Override
     default WindowStoreIterator<V> backwardFetch(K key, Instant timeFrom, Instant timeTo) {
-        return backwardFetch(key, timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return backwardFetch(key, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
     @Override
     default KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, Instant timeFrom, Instant timeTo) {
-        return fetch(keyFrom, keyTo, timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return fetch(keyFrom, keyTo, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
     @Override
     default KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, Instant timeFrom, Instant timeTo) {
-        return backwardFetch(keyFrom, keyTo, timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return backwardFetch(keyFrom, keyTo, millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
     @Override
     default KeyValueIterator<Windowed<K>, V> fetchAll(Instant timeFrom, Instant timeTo) {
-        return fetchAll(timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return fetchAll(millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
     @Override
     default KeyValueIterator<Windowed<K>, V> backwardFetchAll(Instant timeFrom, Instant timeTo) {
-        return backwardFetchAll(timeFrom.toEpochMilli(), timeTo.toEpochMilli());
+        return backwardFetchAll(millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
+    }
+
+    /** Returns {@code time} in ms since the epoch, as the Instant-taking reads need it. */
+    private static long millis(Instant time, String name) {
+        try {
+            return Objects.requireNonNull(time, name + " cannot be null").toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " can't be represented as long milliseconds: " + time, e);
+        }
     }
 }

@@ -1,6 +1,8 @@
 package dev.runnel.streams.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.Topology;
@@ -9,6 +11,7 @@ import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.test.TestRecord;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -54,5 +57,76 @@ class TimestampedStoreTest {
             // Changelog values are the store's bytes: 8-byte timestamp, then the serialized value.
             assertEquals(16, changes.get(1).value().length);
         }
+    }
+
+    @Test
+    void shouldGiveBuiltInStoresThroughTheTypedGettersOnly() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("noop", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source")
+            .addStateStore(Stores.timestampedWindowStoreBuilder(Stores.inMemoryWindowStore("windows",
+                Duration.ofMillis(100), Duration.ofMillis(10), false), Serdes.String(), Serdes.String()), "noop");
+        Properties props = new Properties();
+        props.put("application.id", "typed");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
+            assertThrows(IllegalArgumentException.class, () -> driver.getStateStore("windows"));
+            driver.<String, String>getWindowStore("windows").put("a", "v", 20L);
+            assertEquals("v", driver.<String, String>getTimestampedWindowStore("windows").fetch("a", 20L).value());
+            IllegalArgumentException far = assertThrows(IllegalArgumentException.class,
+                () -> driver.<String, String>getWindowStore("windows").fetch("a", Instant.EPOCH, Instant.MAX));
+            assertTrue(far.getMessage().contains("can't be represented as long milliseconds"), far.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRejectDurationsTooLongForMilliseconds() {
+        Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+        assertThrows(IllegalArgumentException.class,
+            () -> Stores.inMemoryWindowStore("w", forever, Duration.ofMillis(1), false));
+        assertThrows(IllegalArgumentException.class, () -> Stores.inMemorySessionStore("s", forever));
+    }
+
+    @Test
+    void shouldEvictTheLeastRecentlyUsedEntryOfAnLruMapAndLogItsDeletion() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("remember", () -> new ContextualProcessor<String, String, Void, Void>() {
+                private KeyValueStore<String, String> recent;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    recent = context.getStateStore("recent");
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                    recent.get("a"); // a is read on every record: the least recently used is another key
+                    recent.put(record.key(), record.value());
+                }
+            }, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.lruMap("recent", 2), Serdes.String(), Serdes.String()),
+                "remember");
+        Properties props = new Properties();
+        props.put("application.id", "lru");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
+            var input = driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            input.pipeInput("a", "1");
+            input.pipeInput("b", "2");
+            input.pipeInput("c", "3");
+            KeyValueStore<String, String> recent = driver.getKeyValueStore("recent");
+            assertEquals(2, recent.approximateNumEntries());
+            assertEquals("1", recent.get("a"));
+            assertEquals(null, recent.get("b"), "b was the least recently used");
+            var changelog = driver.createOutputTopic("lru-recent-changelog", Serdes.String().deserializer(),
+                Serdes.String().deserializer());
+            assertEquals(List.of("a=1", "b=2", "b=null", "c=3"), changelog.readKeyValuesToList().stream()
+                .map(change -> change.key + "=" + change.value).toList());
+        }
+        assertThrows(IllegalArgumentException.class, () -> Stores.lruMap("negative", -1));
     }
 }

@@ -32,6 +32,10 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
             this.context = internal;
             this.logger = internal.changeLogger(name());
         }
+        if (wrapped() instanceof InMemoryKeyValueStore inMemory) {
+            // An LRU map's evictions are deletions: a restore must not bring the entries back.
+            inMemory.whenEvicted(key -> log(key, null));
+        }
     }
 
     @Override

@@ -10,11 +10,13 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The innermost key-value store: serialized keys iterated in {@link Bytes} order (unsigned lexicographic), like
@@ -30,14 +32,29 @@ import java.util.TreeSet;
  */
 public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     private final String name;
-    private final HashMap<Bytes, byte[]> map = new HashMap<>();
+    /** Entries beyond it evict the least recently used one ({@code Stores.lruMap}); unbounded by default. */
+    private final int maxEntries;
+    private final HashMap<Bytes, byte[]> map;
+    private Consumer<Bytes> evictionListener = key -> { };
     /** The keys of {@link #map} in order, or {@code null} until a scan needs them. */
     private TreeSet<Bytes> orderedKeys;
     private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
     public InMemoryKeyValueStore(String name) {
+        this(name, Integer.MAX_VALUE);
+    }
+
+    /** Creates a closed store holding at most {@code maxEntries}, evicting the least recently read or written. */
+    public InMemoryKeyValueStore(String name, int maxEntries) {
         this.name = Objects.requireNonNull(name, "name");
+        this.maxEntries = maxEntries;
+        this.map = maxEntries == Integer.MAX_VALUE ? new HashMap<>() : new LinkedHashMap<>(16, 0.75f, true);
+    }
+
+    /** Sets what hears of each key evicted by a put (the change-logging layer, which logs its deletion). */
+    public synchronized void whenEvicted(Consumer<Bytes> listener) {
+        this.evictionListener = Objects.requireNonNull(listener, "listener");
     }
 
     @Override
@@ -55,6 +72,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
 
     private synchronized void restore(Bytes key, byte[] value) {
         write(key, value);
+        evictBeyondLimit(false);
     }
 
     private void write(Bytes key, byte[] value) {
@@ -62,6 +80,17 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
             remove(key);
         } else if (map.put(key, value) == null && orderedKeys != null) {
             orderedKeys.add(key);
+        }
+    }
+
+    /** Evicts the least recently used entries past {@link #maxEntries}, telling the listener if {@code notify}. */
+    private void evictBeyondLimit(boolean notify) {
+        while (map.size() > maxEntries) {
+            Bytes eldest = map.keySet().iterator().next();
+            remove(eldest);
+            if (notify) {
+                evictionListener.accept(eldest);
+            }
         }
     }
 
@@ -93,6 +122,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     public synchronized void put(Bytes key, byte[] value) {
         requireOpen();
         write(Objects.requireNonNull(key, "key"), value);
+        evictBeyondLimit(true);
     }
 
     @Override
