@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
 import dev.runnel.streams.Topology;
@@ -15,13 +16,18 @@ import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.test.TestRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /** The processor API through TopologyTestDriver: punctuation on both clocks, forwarding, stores and failures. */
@@ -248,5 +254,33 @@ class ProcessorApiTest {
             () -> new TopologyTestDriver(topology, WALL_CLOCK_START));
         assertTrue(error.getMessage().contains("forward() may be called only from Processor#process or a"
             + " punctuation"), error.getMessage());
+    }
+
+    @Test
+    void shouldLetProcessorsReadButNotWriteAGlobalStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable("rates", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("rates-store"));
+        List<String> seen = new ArrayList<>();
+        builder.stream("orders", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    TimestampedKeyValueStore<String, String> rates = context().getStateStore("rates-store");
+                    seen.add(ValueAndTimestamp.getValueOrNull(rates.get(record.value())));
+                    seen.add(assertThrows(UnsupportedOperationException.class,
+                        () -> rates.put(record.value(), ValueAndTimestamp.make("x", 0L))).getMessage());
+                }
+            });
+        Properties props = new Properties();
+        props.put("application.id", "global-read-only");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props, WALL_CLOCK_START)) {
+            driver.createInputTopic("rates", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("eur", "1.1");
+            driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("o1", "eur");
+            assertEquals(List.of("1.1", "Global store is read only"), seen);
+            assertEquals("1.1", driver.<String, String>getKeyValueStore("rates-store").get("eur"),
+                "the global thread's own updates still land");
+        }
     }
 }

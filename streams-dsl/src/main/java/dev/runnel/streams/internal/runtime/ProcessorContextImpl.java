@@ -153,7 +153,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         }
         StateStore global = task.globalStore(name);
         if (global != null) {
-            return (S) global;
+            // Only the processor that maintains a global store (the one connected to it) may write it.
+            return (S) (currentNode.stores().contains(name) ? global : ReadOnlyGlobalKeyValueStore.wrap(global));
         }
         if (!currentNode.stores().contains(name)) {
             throw new StreamsException("Processor " + currentNode.name() + " has no access to StateStore " + name
