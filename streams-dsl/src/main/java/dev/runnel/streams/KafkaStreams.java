@@ -25,6 +25,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.internal.runtime.QueryRouting;
+import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.state.HostInfo;
+import java.util.Collection;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -746,6 +751,72 @@ public class KafkaStreams implements AutoCloseable {
             ids.addAll(thread.activeTaskIds());
         }
         return ids;
+    }
+
+    /**
+     * Returns the instances of this application (in this process: they share its log) that have an
+     * {@code application.server}, with the stores and input partitions of their tasks.
+     *
+     * @throws StreamsNotStartedException before {@link #start()}
+     * @throws IllegalStateException once the client is no longer running
+     */
+    public Collection<StreamsMetadata> metadataForAllStreamsClients() {
+        return routing().all(instances());
+    }
+
+    /** As {@link #metadataForAllStreamsClients()}, only the instances that host {@code storeName}. */
+    public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
+        Objects.requireNonNull(storeName, "storeName");
+        return routing().all(instances()).stream().filter(meta -> meta.stateStoreNames().contains(storeName))
+            .toList();
+    }
+
+    /**
+     * Returns the instance to query for {@code key} in {@code storeName}, whose partition the default partitioner
+     * picks; {@link KeyQueryMetadata#NOT_AVAILABLE} if no instance hosts it now (or the store is unknown).
+     */
+    public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
+        Objects.requireNonNull(keySerializer, "keySerializer");
+        QueryRouting routing = routing();
+        return routing.forKey(storeName, keySerializer.serialize(null, Objects.requireNonNull(key, "key")), null,
+            instances());
+    }
+
+    /**
+     * As {@link #queryMetadataForKey(String, Object, Serializer)}, with the partitioner that wrote the store's
+     * input.
+     */
+    public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, StreamPartitioner<? super K, ?>
+        partitioner) {
+        Objects.requireNonNull(partitioner, "partitioner");
+        QueryRouting routing = routing();
+        return routing.forKey(storeName, null, count -> {
+            Integer partition = partitioner.partition(null, key, null, count);
+            return partition == null ? -1 : partition;
+        }, instances());
+    }
+
+    private QueryRouting routing() {
+        State current = state();
+        if (current == State.CREATED) {
+            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
+                + " start()");
+        }
+        if (!current.isRunningOrRebalancing()) {
+            throw new IllegalStateException("KafkaStreams is not running. State is " + current + ".");
+        }
+        synchronized (builder) {
+            return new QueryRouting(metadata, builder.storeSubtopologies());
+        }
+    }
+
+    private List<QueryRouting.Instance> instances() {
+        List<QueryRouting.Instance> instances = new ArrayList<>();
+        for (KafkaStreams client : CLIENTS.getOrDefault(applicationId, List.of())) {
+            instances.add(new QueryRouting.Instance(HostInfo.buildFromEndpoint(client.config.getString(
+                StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds()));
+        }
+        return instances;
     }
 
     /** A restore listener that ignores everything. */

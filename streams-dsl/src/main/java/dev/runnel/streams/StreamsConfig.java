@@ -10,6 +10,7 @@ import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
+import dev.runnel.streams.state.HostInfo;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
 import java.io.File;
@@ -78,6 +79,8 @@ public final class StreamsConfig {
         "default.production.exception.handler";
     /** {@code processing.exception.handler}: default {@link LogAndFailProcessingExceptionHandler}. */
     public static final String PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG = "processing.exception.handler";
+    /** {@code application.server}: the {@code host:port} this instance serves interactive queries on; default none. */
+    public static final String APPLICATION_SERVER_CONFIG = "application.server";
     /** {@code replication.factor}: of internal topics; default -1, the log's default. */
     public static final String REPLICATION_FACTOR_CONFIG = "replication.factor";
     /** {@code num.standby.replicas}: default 0. */
@@ -129,7 +132,7 @@ public final class StreamsConfig {
         DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
+        APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
         TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG);
 
     private final Map<String, Object> originals;
@@ -199,6 +202,13 @@ public final class StreamsConfig {
             originals.getOrDefault(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DefaultProductionExceptionHandler.class));
         parsed.put(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, productionHandler);
+        String server = string(originals, APPLICATION_SERVER_CONFIG, "");
+        try {
+            HostInfo.buildFromEndpoint(server);
+        } catch (IllegalArgumentException e) {
+            throw invalid(APPLICATION_SERVER_CONFIG, server, "host:port");
+        }
+        parsed.put(APPLICATION_SERVER_CONFIG, server);
         parsed.put(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, originals.getOrDefault(
             PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class));
         for (String key : originals.keySet()) {

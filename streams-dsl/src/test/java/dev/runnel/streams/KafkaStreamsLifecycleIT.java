@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Utils;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
@@ -13,16 +15,22 @@ import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExc
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.HostInfo;
 import dev.runnel.streams.state.QueryableStoreTypes;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -221,5 +229,46 @@ class KafkaStreamsLifecycleIT {
         return streams.metrics().entrySet().stream()
             .filter(metric -> metric.getKey().name().equals("alive-stream-threads"))
             .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).findFirst().orElse(-1);
+    }
+
+    @Test
+    void shouldTellWhichInstanceServesAKeyOfAStore() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 4);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        Properties first = log.streamsProps("routed");
+        first.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "host-a:7001");
+        Properties second = log.streamsProps("routed");
+        second.put(StreamsConfig.APPLICATION_SERVER_CONFIG, "host-b:7002");
+        try (KafkaStreams a = new KafkaStreams(builder.build(), first);
+             KafkaStreams b = new KafkaStreams(builder.build(), second)) {
+            a.start();
+            b.start();
+            EmbeddedLogFixture.await(() -> a.state() == KafkaStreams.State.RUNNING
+                && b.state() == KafkaStreams.State.RUNNING && a.activeTaskIds().size() == 2
+                && b.activeTaskIds().size() == 2, TIMEOUT, "both instances running two tasks each");
+
+            Map<HostInfo, StreamsMetadata> byHost = new TreeMap<>(java.util.Comparator.comparing(HostInfo::host));
+            a.metadataForAllStreamsClients().forEach(meta -> byHost.put(meta.hostInfo(), meta));
+            assertEquals(List.of(new HostInfo("host-a", 7001), new HostInfo("host-b", 7002)),
+                new ArrayList<>(byHost.keySet()));
+            Set<TopicPartition> partitions = new HashSet<>();
+            byHost.values().forEach(meta -> {
+                assertEquals(Set.of("counts"), meta.stateStoreNames());
+                partitions.addAll(meta.topicPartitions());
+            });
+            assertEquals(4, partitions.size(), partitions.toString());
+            assertEquals(2, b.streamsMetadataForStore("counts").size());
+
+            KeyQueryMetadata where = b.queryMetadataForKey("counts", "k", Serdes.String().serializer());
+            int partition = Utils.toPositive(Utils.murmur2("k".getBytes(StandardCharsets.UTF_8))) % 4;
+            assertEquals(partition, where.partition());
+            KafkaStreams owner = where.activeHost().port() == 7001 ? a : b;
+            assertTrue(owner.activeTaskIds().contains(new TaskId(0, partition)), where.toString());
+            assertEquals(KeyQueryMetadata.NOT_AVAILABLE, a.queryMetadataForKey("no-such-store", "k",
+                Serdes.String().serializer()));
+        }
     }
 }

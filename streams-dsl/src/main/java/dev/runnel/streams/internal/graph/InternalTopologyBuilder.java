@@ -315,6 +315,23 @@ public final class InternalTopologyBuilder {
         return names;
     }
 
+    /** Returns, for each local (not global) store, the id of the sub-topology that holds it. */
+    public Map<String, Integer> storeSubtopologies() {
+        Map<String, Integer> subtopologies = new HashMap<>();
+        nodeGroups().forEach((id, group) -> {
+            for (String name : group) {
+                if (nodes.get(name) instanceof ProcessorNodeFactory processor) {
+                    for (String store : processor.stores()) {
+                        if (stores.containsKey(store)) {
+                            subtopologies.put(store, id);
+                        }
+                    }
+                }
+            }
+        });
+        return subtopologies;
+    }
+
     /**
      * Returns the node groups: id to node names (in insertion order). Global groups are included; see
      * {@link #isGlobalGroup}.

@@ -1,0 +1,109 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.utils.Utils;
+import dev.runnel.streams.KeyQueryMetadata;
+import dev.runnel.streams.StreamsMetadata;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.HostInfo;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.IntUnaryOperator;
+
+/**
+ * Where an application's stores and keys are served, for interactive queries across its instances: each instance
+ * with an {@code application.server} and the tasks it runs. The instances of one application share a log, so they
+ * all live in this process.
+ */
+public final class QueryRouting {
+    /** An instance: where it serves, and its active tasks. */
+    public record Instance(HostInfo host, Set<TaskId> activeTasks) {
+    }
+
+    private record Metadata(HostInfo hostInfo, Set<String> stateStoreNames, Set<TopicPartition> topicPartitions)
+        implements StreamsMetadata {
+        @Override
+        public Set<String> standbyStateStoreNames() {
+            return Set.of();
+        }
+
+        @Override
+        public Set<TopicPartition> standbyTopicPartitions() {
+            return Set.of();
+        }
+
+        @Override
+        public String host() {
+            return hostInfo.host();
+        }
+
+        @Override
+        public int port() {
+            return hostInfo.port();
+        }
+    }
+
+    private final TopologyMetadata topology;
+    private final Map<String, Integer> storeSubtopologies;
+
+    public QueryRouting(TopologyMetadata topology, Map<String, Integer> storeSubtopologies) {
+        this.topology = topology;
+        this.storeSubtopologies = Map.copyOf(storeSubtopologies);
+    }
+
+    /** Returns the metadata of each instance that has an {@code application.server}. */
+    public Collection<StreamsMetadata> all(Collection<Instance> instances) {
+        List<StreamsMetadata> all = new ArrayList<>();
+        for (Instance instance : instances) {
+            if (instance.host() == null) {
+                continue;
+            }
+            Set<String> stores = new HashSet<>();
+            Set<TopicPartition> partitions = new HashSet<>();
+            for (TaskId task : instance.activeTasks()) {
+                storeSubtopologies.forEach((store, subtopology) -> {
+                    if (subtopology == task.subtopology()) {
+                        stores.add(store);
+                    }
+                });
+                for (String topic : topology.subtopologies().get(task.subtopology()).sourceTopics()) {
+                    partitions.add(new TopicPartition(topic, task.partition()));
+                }
+            }
+            all.add(new Metadata(instance.host(), Set.copyOf(stores), Set.copyOf(partitions)));
+        }
+        return all;
+    }
+
+    /**
+     * Returns the instance whose task holds the key of {@code store}, which the default partitioner (the murmur2 hash
+     * of {@code keyBytes}) or {@code partitioner} places; {@link KeyQueryMetadata#NOT_AVAILABLE} if there is none.
+     *
+     * @param partitioner given the partition count, returns the key's partition; null for the default partitioner
+     */
+    public KeyQueryMetadata forKey(String store, byte[] keyBytes, IntUnaryOperator partitioner,
+        Collection<Instance> instances) {
+        Integer subtopology = storeSubtopologies.get(store);
+        if (subtopology == null) {
+            return KeyQueryMetadata.NOT_AVAILABLE;
+        }
+        String topic = topology.subtopologies().get(subtopology).sourceTopics().iterator().next();
+        int count = topology.partitionCounts().getOrDefault(topic, -1);
+        if (count <= 0) {
+            return KeyQueryMetadata.NOT_AVAILABLE;
+        }
+        int partition = partitioner != null ? partitioner.applyAsInt(count)
+            : Utils.toPositive(Utils.murmur2(keyBytes)) % count;
+        TaskId task = new TaskId(subtopology, partition);
+        for (Instance instance : instances) {
+            if (instance.host() != null && instance.activeTasks().contains(task)) {
+                return new KeyQueryMetadata(instance.host(), Set.of(), partition);
+            }
+        }
+        return KeyQueryMetadata.NOT_AVAILABLE;
+    }
+}
