@@ -18,6 +18,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -202,6 +203,12 @@ public final class StreamsConfig {
             originals.getOrDefault(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DefaultProductionExceptionHandler.class));
         parsed.put(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, productionHandler);
+        // Class names become classes, as Kafka's appConfigs() show them (an unknown class fails here, at once).
+        for (String key : List.of(DEFAULT_KEY_SERDE_CLASS_CONFIG, DEFAULT_VALUE_SERDE_CLASS_CONFIG)) {
+            if (parsed.get(key) instanceof String className && !className.isBlank()) {
+                parsed.put(key, classNamed(key, className));
+            }
+        }
         String server = string(originals, APPLICATION_SERVER_CONFIG, "");
         try {
             HostInfo.buildFromEndpoint(server);
@@ -251,6 +258,15 @@ public final class StreamsConfig {
             + ": expected " + expected);
     }
 
+    private static Class<?> classNamed(String key, String name) {
+        try {
+            return Class.forName(name.trim(), true, Thread.currentThread().getContextClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new InvalidConfigurationException("Invalid value " + name + " for configuration " + key
+                + ": class not found", e);
+        }
+    }
+
     /** Returns {@code name} prefixed with {@link #CONSUMER_PREFIX}. */
     public static String consumerPrefix(String name) {
         return CONSUMER_PREFIX + name;
@@ -281,11 +297,11 @@ public final class StreamsConfig {
         return values;
     }
 
-    /** Returns the configs whose key starts with {@code prefix}, with the prefix removed. */
+    /** Returns the configs whose key starts with (and is longer than) {@code prefix}, with the prefix removed. */
     public Map<String, Object> originalsWithPrefix(String prefix) {
         Map<String, Object> result = new HashMap<>();
         for (Map.Entry<String, Object> entry : originals.entrySet()) {
-            if (entry.getKey().startsWith(prefix)) {
+            if (entry.getKey().startsWith(prefix) && entry.getKey().length() > prefix.length()) {
                 result.put(entry.getKey().substring(prefix.length()), entry.getValue());
             }
         }
@@ -320,17 +336,7 @@ public final class StreamsConfig {
         if (value == null) {
             return null;
         }
-        Class<?> clazz;
-        if (value instanceof Class<?> given) {
-            clazz = given;
-        } else {
-            try {
-                clazz = Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader());
-            } catch (ClassNotFoundException e) {
-                throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + key
-                    + ": class not found", e);
-            }
-        }
+        Class<?> clazz = value instanceof Class<?> given ? given : classNamed(key, value.toString());
         if (!type.isAssignableFrom(clazz)) {
             throw invalid(key, clazz.getName(), "a class implementing " + type.getName());
         }

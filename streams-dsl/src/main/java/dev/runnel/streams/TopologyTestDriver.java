@@ -139,11 +139,11 @@ public class TopologyTestDriver implements Closeable {
         captureOutputs();
     }
 
-    /** Returns an input topic that pipes records starting at the driver's current wall-clock time, without advance. */
+    /** Returns an input topic whose records without a time get the current system time (Kafka's driver does too). */
     public final <K, V> TestInputTopic<K, V> createInputTopic(String topicName, Serializer<K> keySerializer,
         Serializer<V> valueSerializer) {
-        return new TestInputTopic<>(this, topicName, keySerializer, valueSerializer,
-            Instant.ofEpochMilli(time.milliseconds()), Duration.ZERO);
+        // As in Kafka's driver: records without a time get the current system time, not the mock wall clock.
+        return new TestInputTopic<>(this, topicName, keySerializer, valueSerializer, Instant.now(), Duration.ZERO);
     }
 
     /** Returns an input topic whose records without time get {@code startTimestamp}, then + {@code autoAdvance}. */

@@ -283,4 +283,54 @@ class ProcessorApiTest {
                 "the global thread's own updates still land");
         }
     }
+
+    @Test
+    void shouldShowAppConfigsAsKafkaDoesAndRecordsWithoutATimeGetTheSystemTime() {
+        List<Object> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("configs", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    seen.add(context().appConfigs().get("default.key.serde"));
+                    seen.add(context().appConfigsWithPrefix("my.custom"));
+                    seen.add(record.timestamp());
+                }
+            }, "source");
+        Properties props = new Properties();
+        props.put("application.id", "configs");
+        props.put("default.key.serde", "dev.runnel.common.serialization.Serdes$StringSerde");
+        props.put("my.custom", "whole");
+        props.put("my.custom.sub", "part");
+        long before = System.currentTimeMillis();
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "v");
+        }
+        assertEquals(Serdes.StringSerde.class, seen.get(0), "a class, even if given as its name");
+        assertEquals(java.util.Map.of(".sub", "part"), seen.get(1), "a key equal to the prefix is left out");
+        assertTrue((Long) seen.get(2) >= before, "no time given: the system time, not the driver's mock clock");
+    }
+
+    @Test
+    void shouldRefuseStreamTimeToAGlobalStoreProcessor() {
+        List<Object> seen = new ArrayList<>();
+        Topology topology = new Topology().addGlobalStore(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("global"), Serdes.String(), Serdes.String()).withLoggingDisabled(),
+            "global-source", Serdes.String().deserializer(), Serdes.String().deserializer(), "global-topic",
+            "global-processor", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    seen.add(assertThrows(UnsupportedOperationException.class,
+                        () -> context().currentStreamTimeMs()).getMessage());
+                }
+            });
+        Properties props = new Properties();
+        props.put("application.id", "global-time");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, Instant.EPOCH)) {
+            driver.createInputTopic("global-topic", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "v", 1_234L);
+        }
+        assertEquals(List.of("There is no concept of stream-time for a global processor."), seen);
+    }
 }

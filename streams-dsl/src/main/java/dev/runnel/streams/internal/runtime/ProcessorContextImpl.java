@@ -270,6 +270,16 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     @Override
     public long currentStreamTimeMs() {
+        ProcessorNode<?, ?, ?, ?> node = currentNode;
+        if (node != null) {
+            for (String store : node.stores()) {
+                if (task.globalStore(store) != null) {
+                    // A processor maintaining a global store reads its topic whole; stream time is a task's.
+                    throw new UnsupportedOperationException("There is no concept of stream-time for a global"
+                        + " processor.");
+                }
+            }
+        }
         return task.streamTime();
     }
 

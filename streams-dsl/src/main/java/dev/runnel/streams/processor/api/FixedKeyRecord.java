@@ -47,12 +47,12 @@ public final class FixedKeyRecord<K, V> {
 
     /** Returns a copy with another value. */
     public <NewV> FixedKeyRecord<K, NewV> withValue(NewV newValue) {
-        return new FixedKeyRecord<>(key, newValue, timestamp, headers);
+        return new FixedKeyRecord<>(key, newValue, timestamp, StreamsHeaders.copyOf(headers));
     }
 
     /** Returns a copy with another timestamp, which must not be negative. */
     public FixedKeyRecord<K, V> withTimestamp(long newTimestamp) {
-        return new FixedKeyRecord<>(key, value, newTimestamp, headers);
+        return new FixedKeyRecord<>(key, value, newTimestamp, StreamsHeaders.copyOf(headers));
     }
 
     /** Returns a copy with other headers (copied). */

@@ -6,8 +6,9 @@ import java.util.Objects;
 
 /**
  * A record flowing through the processor API: key, value, timestamp (ms) and headers. Immutable in key, value and
- * timestamp: each {@code withX} returns a new record. The headers are copied on construction; they can be mutated in
- * place, which affects only this record and the records derived from it with {@code withKey}/{@code withValue}.
+ * timestamp: each {@code withX} returns a new record. The headers are copied on construction and by each
+ * {@code withX}, as in Kafka Streams; they can be mutated in place, which affects only this record (and the children
+ * it is forwarded to as it is).
  */
 public final class Record<K, V> {
     private final K key;
@@ -67,17 +68,17 @@ public final class Record<K, V> {
 
     /** Returns a copy with another key. */
     public <NewK> Record<NewK, V> withKey(NewK newKey) {
-        return new Record<>(newKey, value, timestamp, headers, false);
+        return new Record<>(newKey, value, timestamp, StreamsHeaders.copyOf(headers), false);
     }
 
     /** Returns a copy with another value. */
     public <NewV> Record<K, NewV> withValue(NewV newValue) {
-        return new Record<>(key, newValue, timestamp, headers, false);
+        return new Record<>(key, newValue, timestamp, StreamsHeaders.copyOf(headers), false);
     }
 
     /** Returns a copy with another timestamp, which must not be negative. */
     public Record<K, V> withTimestamp(long newTimestamp) {
-        return new Record<>(key, value, newTimestamp, headers, true);
+        return new Record<>(key, value, newTimestamp, StreamsHeaders.copyOf(headers), true);
     }
 
     /** Returns a copy with other headers (copied). */
