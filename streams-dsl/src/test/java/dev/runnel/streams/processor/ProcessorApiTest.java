@@ -333,4 +333,32 @@ class ProcessorApiTest {
         }
         assertEquals(List.of("There is no concept of stream-time for a global processor."), seen);
     }
+
+    @Test
+    void shouldNotLetAProcessorCloseOrInitializeItsStore() {
+        List<String> refused = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("closer", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    KeyValueStore<String, String> store = context().getStateStore("kept");
+                    store.put(record.key(), record.value());
+                    refused.add(assertThrows(UnsupportedOperationException.class, store::close).getMessage());
+                    refused.add(assertThrows(UnsupportedOperationException.class,
+                        () -> store.init(null, store)).getMessage());
+                }
+            }, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("kept"), Serdes.String(),
+                Serdes.String()), "closer");
+        Properties props = new Properties();
+        props.put("application.id", "closer");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, WALL_CLOCK_START)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "v");
+            assertEquals(List.of("Store kept may not be closed by a processor; the runtime does that with its task",
+                "Store kept may not be initialized by a processor; the runtime does that with its task"), refused);
+            assertEquals("v", driver.<String, String>getKeyValueStore("kept").get("k"), "still open, still there");
+        }
+    }
 }

@@ -269,6 +269,11 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     @Override
+    public boolean processorRunning() {
+        return currentNode != null;
+    }
+
+    @Override
     public long currentStreamTimeMs() {
         ProcessorNode<?, ?, ?, ?> node = currentNode;
         if (node != null) {

@@ -20,6 +20,14 @@ public interface InternalStateStoreContext extends StateStoreContext {
         return listener;
     }
 
+    /**
+     * Returns whether a processor's code runs now (its init, process, punctuation or close): a store refuses to be
+     * initialized or closed then, as only the runtime may do that.
+     */
+    default boolean processorRunning() {
+        return false;
+    }
+
     /** Returns the timestamp of the record being processed (or of the punctuation), or 0 outside processing. */
     long recordTimestamp();
 

@@ -25,6 +25,8 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
     private Deserializer<K> keyDeserializer;
     private Serializer<V> valueSerializer;
     private Deserializer<V> valueDeserializer;
+    /** The runtime's context, once initialized by it; {@code null} for a context from outside the runtime. */
+    private InternalStateStoreContext runtime;
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     protected MeteredStore(S wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
@@ -41,6 +43,10 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
 
     @Override
     public void init(StateStoreContext context, StateStore root) {
+        refuseInsideProcessor("initialized");
+        if (context instanceof InternalStateStoreContext internal) {
+            this.runtime = internal;
+        }
         Serde<K> keySerde = StoreSerdes.keySerde(configuredKeySerde, context, name());
         Serde<V> valueSerde = valueSerde(StoreSerdes.valueSerde(configuredValueSerde, context, name()));
         this.serdeTopic = InternalStateStoreContext.changelogTopic(context.applicationId(), name());
@@ -49,6 +55,20 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
         this.valueSerializer = valueSerde.serializer();
         this.valueDeserializer = valueSerde.deserializer();
         super.init(context, root);
+    }
+
+    @Override
+    public void close() {
+        refuseInsideProcessor("closed");
+        super.close();
+    }
+
+    /** As in Kafka Streams, a processor may not initialize or close a store: the runtime does, with the task. */
+    private void refuseInsideProcessor(String what) {
+        if (runtime != null && runtime.processorRunning()) {
+            throw new UnsupportedOperationException("Store " + name() + " may not be " + what + " by a processor;"
+                + " the runtime does that with its task");
+        }
     }
 
     /** Returns the bytes of {@code key}, which must not be null. */
