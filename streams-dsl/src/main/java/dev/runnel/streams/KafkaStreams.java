@@ -89,6 +89,8 @@ public class KafkaStreams implements AutoCloseable {
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
     private final Object stateLock = new Object();
     private TopologyMetadata metadata;
+    /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
+    private volatile QueryRouting queryRouting;
     private volatile GlobalStreamThread globalThread;
     private State state = State.CREATED;
     private StateListener stateListener;
@@ -293,6 +295,7 @@ public class KafkaStreams implements AutoCloseable {
         synchronized (builder) {
             builder.setApplicationId(applicationId);
             metadata = new TopologyMetadata(builder, applicationId);
+            queryRouting = new QueryRouting(metadata, builder.storeSubtopologies());
         }
         CLIENTS.computeIfAbsent(applicationId, id -> new CopyOnWriteArrayList<>()).add(this);
         try {
@@ -805,9 +808,7 @@ public class KafkaStreams implements AutoCloseable {
         if (!current.isRunningOrRebalancing()) {
             throw new IllegalStateException("KafkaStreams is not running. State is " + current + ".");
         }
-        synchronized (builder) {
-            return new QueryRouting(metadata, builder.storeSubtopologies());
-        }
+        return queryRouting;
     }
 
     private List<QueryRouting.Instance> instances() {
