@@ -196,6 +196,30 @@ class ClientConfigsIT {
     }
 
     @Test
+    void aPartitionWithoutPositionThrowsBeforeAnyOtherPartitionsRecordsAreTaken() throws Exception {
+        createTopic("t", Map.of());
+        createTopic("u", Map.of());
+        TopicPartition other = new TopicPartition("u", 0);
+        try (KafkaProducer<String, String> producer = producer("linger.ms", 0);
+             KafkaConsumer<String, String> none = consumer("auto.offset.reset", "none")) {
+            producer.send(new ProducerRecord<>("t", "first")).get();
+            producer.send(new ProducerRecord<>("u", "other")).get();
+            none.assign(List.of(TP, other));
+            none.seek(TP, 0);
+            for (int poll = 0; poll < 3; poll++) {
+                // Whichever partition a poll visits first, the unpositioned one fails it before any record is taken.
+                assertThrows(NoOffsetForPartitionException.class, () -> none.poll(Duration.ofMillis(10)));
+            }
+            none.seek(other, 0);
+            List<String> values = new ArrayList<>();
+            for (int poll = 0; poll < 10 && values.size() < 2; poll++) {
+                none.poll(Duration.ofMillis(200)).forEach(record -> values.add(record.value()));
+            }
+            assertEquals(List.of("first", "other"), values.stream().sorted().toList());
+        }
+    }
+
+    @Test
     void autoOffsetResetChoosesWhereAnUnpositionedConsumerStarts() throws Exception {
         createTopic("t", Map.of());
         try (KafkaProducer<String, String> producer = producer("linger.ms", 0)) {

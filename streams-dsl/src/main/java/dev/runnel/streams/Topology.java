@@ -43,9 +43,60 @@ public class Topology {
         return internalTopologyBuilder;
     }
 
+    /**
+     * Where a source starts without a valid committed offset.
+     *
+     * @deprecated as in Kafka Streams 4: use {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public enum AutoOffsetReset {
+        EARLIEST, LATEST
+    }
+
     /** Adds a source reading {@code topics} with the default deserializers and timestamp extractor. */
     public synchronized Topology addSource(String name, String... topics) {
         internalTopologyBuilder.addSource(name, null, null, null, topics);
+        return this;
+    }
+
+    /** Adds a source that starts as {@code offsetReset} says where it has no valid committed offset. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        String... topics) {
+        internalTopologyBuilder.addSource(name, offsetReset, null, null, null, topics);
+        return this;
+    }
+
+    /**
+     * Adds a source that starts as {@code offsetReset} says where it has no valid committed offset.
+     *
+     * @deprecated as in Kafka Streams 4: use {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, String...)}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, String... topics) {
+        return addSource(offsetReset == AutoOffsetReset.LATEST ? dev.runnel.streams.AutoOffsetReset.latest()
+            : dev.runnel.streams.AutoOffsetReset.earliest(), name, topics);
+    }
+
+    /** Adds a source with its own offset reset policy and timestamp extractor. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset,
+        TimestampExtractor timestampExtractor, String name, String... topics) {
+        internalTopologyBuilder.addSource(name, offsetReset, timestampExtractor, null, null, topics);
+        return this;
+    }
+
+    /** Adds a source with its own offset reset policy and deserializers ({@code null} for the default). */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
+        internalTopologyBuilder.addSource(name, offsetReset, null, keyDeserializer, valueDeserializer, topics);
+        return this;
+    }
+
+    /** Adds a source with its own offset reset policy, timestamp extractor and deserializers. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+        String... topics) {
+        internalTopologyBuilder.addSource(name, offsetReset, timestampExtractor, keyDeserializer, valueDeserializer,
+            topics);
         return this;
     }
 

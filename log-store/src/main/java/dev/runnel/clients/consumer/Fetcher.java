@@ -72,6 +72,13 @@ final class Fetcher<K, V> {
         if (order.isEmpty()) {
             return result;
         }
+        // Every position first: a partition without one throws before any other partition's records are taken,
+        // which would otherwise be lost with the exception.
+        for (Map.Entry<TopicPartition, PartitionFetchState> entry : states.entrySet()) {
+            if (!entry.getValue().paused) {
+                resolver.resolve(entry.getKey(), entry.getValue());
+            }
+        }
         int budget = settings.maxPollRecords();
         int start = Math.floorMod(nextStart++, order.size());
         for (int i = 0; i < order.size() && budget > 0; i++) {
@@ -80,7 +87,6 @@ final class Fetcher<K, V> {
             if (state.paused) {
                 continue;
             }
-            resolver.resolve(tp, state);
             List<ConsumerRecord<K, V>> records = new ArrayList<>(Math.min(budget, 64));
             try {
                 budget -= drainPartition(tp, state, budget, records);

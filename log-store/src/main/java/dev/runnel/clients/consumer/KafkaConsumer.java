@@ -5,7 +5,6 @@ import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.InvalidConfigurationException;
-import dev.runnel.common.errors.OffsetOutOfRangeException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.log.RunnelLog;
@@ -398,7 +397,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             if (settings.autoOffsetReset() == OffsetResetStrategy.NONE) {
                 throw new OffsetOutOfRangeException("Fetch position " + state.position + " is out of range for "
                     + "partition " + tp + " (valid: " + partition.logStartOffset() + " to "
-                    + partition.logEndOffset() + ") and auto.offset.reset is none");
+                    + partition.logEndOffset() + ") and auto.offset.reset is none", Map.of(tp, state.position));
             }
             state.seek(resetOffset(partition, settings.autoOffsetReset()));
         }

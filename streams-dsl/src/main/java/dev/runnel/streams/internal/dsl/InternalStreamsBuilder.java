@@ -51,8 +51,8 @@ public final class InternalStreamsBuilder {
     public <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
         String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
-        topologyBuilder.addSource(name, options.timestampExtractor(), deserializer(options.keySerde()),
-            deserializer(options.valueSerde()), topics.toArray(new String[0]));
+        topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
+            deserializer(options.keySerde()), deserializer(options.valueSerde()), topics.toArray(new String[0]));
         return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
     }
 
@@ -75,8 +75,8 @@ public final class InternalStreamsBuilder {
         String storeName = store.storeName();
         String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         String tableSourceName = newProcessorName(KTABLE_SOURCE_NAME);
-        topologyBuilder.addSource(sourceName, options.timestampExtractor(), deserializer(keySerde),
-            deserializer(valueSerde), topic);
+        topologyBuilder.addSource(sourceName, options.resetPolicy(), options.timestampExtractor(),
+            deserializer(keySerde), deserializer(valueSerde), topic);
         topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
         topologyBuilder.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, valueSerde),
             tableSourceName);

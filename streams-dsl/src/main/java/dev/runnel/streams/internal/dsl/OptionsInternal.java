@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.kstream.Branched;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KStream;
@@ -41,6 +42,11 @@ public final class OptionsInternal {
         /** Returns the processor name, or {@code null}. */
         public String name() {
             return processorName;
+        }
+
+        /** Returns the offset reset policy, or {@code null} for the config's. */
+        public AutoOffsetReset resetPolicy() {
+            return resetPolicy;
         }
     }
 

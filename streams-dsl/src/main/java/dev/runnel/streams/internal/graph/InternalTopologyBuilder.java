@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.graph;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.runtime.ProcessorNode;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -42,15 +44,22 @@ public final class InternalTopologyBuilder {
     private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
     private final Map<String, StoreBuilder<?>> globalStores = new LinkedHashMap<>();
     private final Map<String, String> sourceByTopic = new HashMap<>();
+    private final Map<String, AutoOffsetReset> resetByTopic = new HashMap<>();
     private final Set<String> globalTopics = new LinkedHashSet<>();
     private final Set<String> internalTopics = new LinkedHashSet<>();
     private final Map<String, Integer> internalTopicPartitions = new HashMap<>();
     private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
     private String applicationId;
 
-    /** Adds a source node. */
+    /** Adds a source node that resets as {@code auto.offset.reset} says. */
     public void addSource(String name, TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer,
         Deserializer<?> valueDeserializer, String... topics) {
+        addSource(name, null, timestampExtractor, keyDeserializer, valueDeserializer, topics);
+    }
+
+    /** Adds a source node with its own offset reset policy ({@code null}: {@code auto.offset.reset}). */
+    public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
         requireNewName(name);
         if (topics == null || topics.length == 0) {
             throw new TopologyException("You must provide at least one topic for source " + name);
@@ -63,9 +72,30 @@ public final class InternalTopologyBuilder {
         }
         for (String topic : topics) {
             sourceByTopic.put(topic, name);
+            if (offsetReset != null) {
+                resetByTopic.put(topic, offsetReset);
+            }
         }
         nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), timestampExtractor, keyDeserializer,
             valueDeserializer));
+    }
+
+    /**
+     * Returns where a partition of {@code topic} without a valid committed offset starts: the source's own policy,
+     * else earliest for the application's internal topics (their records are all the application's own), else
+     * empty for the {@code auto.offset.reset} config.
+     */
+    public Optional<AutoOffsetReset> offsetResetPolicy(String topic) {
+        AutoOffsetReset own = resetByTopic.get(topic);
+        if (own != null) {
+            return Optional.of(own);
+        }
+        for (String internal : internalTopics) {
+            if (decorateTopic(internal).equals(topic)) {
+                return Optional.of(AutoOffsetReset.earliest());
+            }
+        }
+        return Optional.empty();
     }
 
     /** Adds a processor node under {@code parentNames}, plus the stores its supplier provides. */

@@ -50,9 +50,18 @@ final class ClientConfigs {
         return configs;
     }
 
-    /** The group consumer: group {@code application.id}, manual commits, the streams assignor. */
+    /** The {@code auto.offset.reset} the application configured for its input topics (default earliest). */
+    String autoOffsetReset() {
+        return String.valueOf(consumerBase().get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
+    }
+
+    /**
+     * The group consumer: group {@code application.id}, manual commits, the streams assignor, and no reset of its
+     * own: the thread resets each partition as its topic's policy says ({@link OffsetResetter}).
+     */
     Map<String, Object> mainConsumer(ConsumerPartitionAssignor assignor) {
         Map<String, Object> configs = consumerBase();
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         configs.put(ConsumerConfig.CLIENT_ID_CONFIG, threadId + "-consumer");
         configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(assignor));

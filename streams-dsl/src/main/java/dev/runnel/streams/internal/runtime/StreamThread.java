@@ -4,6 +4,7 @@ import dev.runnel.clients.consumer.CommitFailedException;
 import dev.runnel.clients.consumer.ConsumerRebalanceListener;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.common.errors.InvalidOffsetException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
@@ -64,6 +65,7 @@ public final class StreamThread extends Thread {
     private final StreamsMetricsRegistry metrics;
     private final long commitIntervalMs;
     private final Duration pollTime;
+    private final OffsetResetter offsetResetter;
     private volatile State state = State.CREATED;
     private volatile boolean shutdownRequested;
     private long lastCommitMs;
@@ -100,6 +102,7 @@ public final class StreamThread extends Thread {
         this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
         this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
         ClientConfigs clients = new ClientConfigs(config, threadId);
+        this.offsetResetter = new OffsetResetter(builder, clients.autoOffsetReset(), time);
         StreamsProducer createdProducer = null;
         StateRestorer createdRestorer = null;
         try {
@@ -222,8 +225,7 @@ public final class StreamThread extends Thread {
 
     private void runOnce() {
         long pollStart = System.nanoTime();
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(taskManager.hasBufferedRecords() ? Duration.ZERO
-            : pollTime);
+        ConsumerRecords<byte[], byte[]> records = poll(taskManager.hasBufferedRecords() ? Duration.ZERO : pollTime);
         long pollElapsed = System.nanoTime() - pollStart;
         pollTotal++;
         pollNanos += pollElapsed;
@@ -315,6 +317,17 @@ public final class StreamThread extends Thread {
      * rebalances cooperatively (see StreamsPartitionAssignor): only the tasks that move are revoked, and the rest keep
      * running through the rebalance.
      */
+    /** Polls, first positioning the partitions that have no valid committed offset. */
+    private ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+        while (true) {
+            try {
+                return consumer.poll(timeout);
+            } catch (InvalidOffsetException e) {
+                offsetResetter.reset(consumer, e.partitions());
+            }
+        }
+    }
+
     private final class RebalanceListener implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
