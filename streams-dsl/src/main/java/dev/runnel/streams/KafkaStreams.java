@@ -92,6 +92,8 @@ public class KafkaStreams implements AutoCloseable {
     /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
     private volatile QueryRouting queryRouting;
     private volatile GlobalStreamThread globalThread;
+    /** Whether processing is paused (KIP-834); written under this client's lock, with the threads' own flags. */
+    private volatile boolean paused;
     private State state = State.CREATED;
     private StateListener stateListener;
     private StreamsUncaughtExceptionHandler uncaughtExceptionHandler;
@@ -333,8 +335,42 @@ public class KafkaStreams implements AutoCloseable {
 
     private StreamThread newThread(int index) {
         GlobalStreamThread global = globalThread;
-        return new StreamThread(clientId, index, metadata, builder, config, time, restoreListener, metrics,
-            global == null ? name -> null : global::store, new ThreadListener());
+        StreamThread thread = new StreamThread(clientId, index, metadata, builder, config, time, restoreListener,
+            metrics, global == null ? name -> null : global::store, new ThreadListener());
+        if (paused) {
+            thread.pauseProcessing();
+        }
+        return thread;
+    }
+
+    /**
+     * Pauses processing (KIP-834): from their next loop on, the stream threads neither process records nor fire
+     * punctuations, wall-clock or stream-time; they keep their tasks and their group membership, poll without
+     * fetching, and commit what they processed before. The state stays as it is (RUNNING), the global thread keeps
+     * updating the global stores, and threads added later start paused. May be called in any state, also before
+     * {@link #start()}, which then starts the threads paused. The pause is local to this client; other instances
+     * of the application keep processing.
+     */
+    public void pause() {
+        synchronized (this) {
+            paused = true;
+            threads.forEach(StreamThread::pauseProcessing);
+        }
+        LOG.info("stream-client [{}] Paused processing", clientId);
+    }
+
+    /** Resumes processing after {@link #pause()}, each thread from the record where it stopped. Any state. */
+    public void resume() {
+        synchronized (this) {
+            paused = false;
+            threads.forEach(StreamThread::resumeProcessing);
+        }
+        LOG.info("stream-client [{}] Resumed processing", clientId);
+    }
+
+    /** Returns whether the client is paused: {@link #pause()} was called, and {@link #resume()} not since. */
+    public boolean isPaused() {
+        return paused;
     }
 
     /**

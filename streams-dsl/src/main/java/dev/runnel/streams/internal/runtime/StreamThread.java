@@ -29,12 +29,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One processing thread: a group consumer subscribed to the topology's source topics, a producer, and the tasks of
  * the partitions the group gives it. Each loop polls (without waiting while records are buffered), processes every
- * buffered record, fires punctuations and commits every {@code commit.interval.ms}. A rebalance commits and closes the
- * revoked tasks and creates, restores and starts the assigned ones. An exception escaping the loop ends the thread
- * (its tasks closed dirty) and is reported to the owner, which applies the uncaught exception handler.
+ * buffered record, fires punctuations and commits every {@code commit.interval.ms}; while paused it only polls
+ * (fetching nothing) and commits. A rebalance commits and closes the revoked tasks and creates, restores and starts
+ * the assigned ones. An exception escaping the loop ends the thread (its tasks closed dirty) and is reported to the
+ * owner, which applies the uncaught exception handler.
  *
- * <p>Thread-safe where stated: {@link #shutdown()}, {@link #state()} and {@link #stores(String)} may be called from
- * any thread; everything else runs on this thread.
+ * <p>Thread-safe where stated: {@link #shutdown()}, {@link #pauseProcessing()}, {@link #resumeProcessing()},
+ * {@link #state()} and {@link #stores(String)} may be called from any thread; everything else runs on this thread.
  */
 public final class StreamThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
@@ -68,6 +69,10 @@ public final class StreamThread extends Thread {
     private final OffsetResetter offsetResetter;
     private volatile State state = State.CREATED;
     private volatile boolean shutdownRequested;
+    /** Set by the client (KIP-834): read once per loop, so a pause takes effect from the next loop on. */
+    private volatile boolean paused;
+    /** Whether the consumer's assigned partitions are paused; this thread's view of {@link #paused}. */
+    private boolean fetchingPaused;
     private long lastCommitMs;
     // Metric counters: written by this thread only.
     private long processTotal;
@@ -199,6 +204,19 @@ public final class StreamThread extends Thread {
         consumer.wakeup();
     }
 
+    /**
+     * Stops processing and punctuating from the next loop on; the thread keeps its tasks, stays in the group and
+     * commits. Any thread.
+     */
+    public void pauseProcessing() {
+        paused = true;
+    }
+
+    /** Processes again from where {@link #pauseProcessing()} stopped. Any thread. */
+    public void resumeProcessing() {
+        paused = false;
+    }
+
     @Override
     public void run() {
         Throwable failure = null;
@@ -224,8 +242,36 @@ public final class StreamThread extends Thread {
     }
 
     private void runOnce() {
+        boolean processingPaused = paused;
+        if (processingPaused != fetchingPaused) {
+            setFetchingPaused(processingPaused);
+        }
+        // A paused thread keeps polling, to stay in the group (its partitions are paused, so nothing is fetched),
+        // and committing what it processed before; it only stops processing and punctuating.
+        poll(processingPaused || !taskManager.hasBufferedRecords() ? pollTime : Duration.ZERO);
+        if (!processingPaused) {
+            process();
+            punctuate();
+        }
+        long now = time.milliseconds();
+        if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
+            commit();
+            lastCommitMs = now;
+        }
+    }
+
+    private void setFetchingPaused(boolean pausedNow) {
+        if (pausedNow) {
+            consumer.pause(consumer.assignment());
+        } else {
+            consumer.resume(consumer.assignment());
+        }
+        fetchingPaused = pausedNow;
+    }
+
+    private void poll(Duration timeout) {
         long pollStart = System.nanoTime();
-        ConsumerRecords<byte[], byte[]> records = poll(taskManager.hasBufferedRecords() ? Duration.ZERO : pollTime);
+        ConsumerRecords<byte[], byte[]> records = pollPositioned(timeout);
         long pollElapsed = System.nanoTime() - pollStart;
         pollTotal++;
         pollNanos += pollElapsed;
@@ -233,6 +279,9 @@ public final class StreamThread extends Thread {
         if (!records.isEmpty()) {
             taskManager.addRecords(records);
         }
+    }
+
+    private void process() {
         long start = System.nanoTime();
         int processed = taskManager.process(time.milliseconds());
         if (processed > 0) {
@@ -241,17 +290,15 @@ public final class StreamThread extends Thread {
             processTotal += processed;
             processMaxNanos = Math.max(processMaxNanos, elapsed / processed);
         }
+    }
+
+    private void punctuate() {
         long punctuateStart = System.nanoTime();
         if (taskManager.punctuateSystemTime()) {
             long elapsed = System.nanoTime() - punctuateStart;
             punctuateTotal++;
             punctuateNanos += elapsed;
             punctuateMaxNanos = Math.max(punctuateMaxNanos, elapsed);
-        }
-        long now = time.milliseconds();
-        if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
-            commit();
-            lastCommitMs = now;
         }
     }
 
@@ -318,7 +365,7 @@ public final class StreamThread extends Thread {
      * running through the rebalance.
      */
     /** Polls, first positioning the partitions that have no valid committed offset. */
-    private ConsumerRecords<byte[], byte[]> poll(Duration timeout) {
+    private ConsumerRecords<byte[], byte[]> pollPositioned(Duration timeout) {
         while (true) {
             try {
                 return consumer.poll(timeout);
@@ -342,6 +389,10 @@ public final class StreamThread extends Thread {
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             setState(State.PARTITIONS_ASSIGNED);
             taskManager.createTasks(consumer.assignment());
+            if (fetchingPaused) {
+                // Newly assigned partitions start unpaused in the consumer.
+                consumer.pause(consumer.assignment());
+            }
             lastCommitMs = time.milliseconds();
             setState(State.RUNNING);
         }
