@@ -30,6 +30,8 @@ import dev.runnel.streams.internal.runtime.QueryRouting;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.state.HostInfo;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -793,6 +795,27 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     /**
+     * Returns a snapshot of each live stream thread of this client (those added by {@link #addStreamThread()}
+     * included, removed or dead ones not): its state, client ids and tasks. A thread's state is read now; its tasks
+     * and their offsets are as of its last rebalance or commit. Runnel has no standby replicas, so every thread's
+     * {@link ThreadMetadata#standbyTasks()} is empty.
+     *
+     * @throws StreamsNotStartedException before {@link #start()}
+     * @throws IllegalStateException once the client is no longer running
+     */
+    public Set<ThreadMetadata> metadataForLocalThreads() {
+        validateIsRunningOrRebalancing();
+        String adminClientId = clientId + "-admin";
+        Set<ThreadMetadata> snapshots = new HashSet<>();
+        for (StreamThread thread : threads) {
+            if (thread.state() != StreamThread.State.DEAD) {
+                snapshots.add(thread.threadMetadata(adminClientId));
+            }
+        }
+        return Collections.unmodifiableSet(snapshots);
+    }
+
+    /**
      * Returns the instances of this application (in this process: they share its log) that have an
      * {@code application.server}, with the stores and input partitions of their tasks.
      *
@@ -836,6 +859,11 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     private QueryRouting routing() {
+        validateIsRunningOrRebalancing();
+        return queryRouting;
+    }
+
+    private void validateIsRunningOrRebalancing() {
         State current = state();
         if (current == State.CREATED) {
             throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
@@ -844,7 +872,6 @@ public class KafkaStreams implements AutoCloseable {
         if (!current.isRunningOrRebalancing()) {
             throw new IllegalStateException("KafkaStreams is not running. State is " + current + ".");
         }
-        return queryRouting;
     }
 
     private List<QueryRouting.Instance> instances() {

@@ -35,6 +35,18 @@ final class ClientConfigs {
         return exactlyOnce;
     }
 
+    static String consumerClientId(String threadId) {
+        return threadId + "-consumer";
+    }
+
+    static String restoreConsumerClientId(String threadId) {
+        return threadId + "-restore-consumer";
+    }
+
+    static String producerClientId(String threadId) {
+        return threadId + "-producer";
+    }
+
     private Map<String, Object> common(Set<String> keys, String prefix) {
         Map<String, Object> configs = new HashMap<>();
         for (Map.Entry<String, Object> entry : config.originals().entrySet()) {
@@ -63,7 +75,7 @@ final class ClientConfigs {
         Map<String, Object> configs = consumerBase();
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
-        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, threadId + "-consumer");
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerClientId(threadId));
         configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, List.of(assignor));
         return configs;
     }
@@ -73,7 +85,7 @@ final class ClientConfigs {
         Map<String, Object> configs = consumerBase();
         configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
         configs.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
-        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, threadId + "-restore-consumer");
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, restoreConsumerClientId(threadId));
         return configs;
     }
 
@@ -98,7 +110,7 @@ final class ClientConfigs {
         // Larger batches than the client's 16 KiB: one append and one CRC per batch on the embedded log.
         configs.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_SIZE);
         configs.putAll(common(ProducerConfig.KEYS, StreamsConfig.PRODUCER_PREFIX));
-        configs.put(ProducerConfig.CLIENT_ID_CONFIG, threadId + "-producer");
+        configs.put(ProducerConfig.CLIENT_ID_CONFIG, producerClientId(threadId));
         if (exactlyOnce) {
             configs.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, EOS_TRANSACTION_TIMEOUT_MS);
             configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

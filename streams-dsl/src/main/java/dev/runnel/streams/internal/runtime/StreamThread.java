@@ -12,6 +12,7 @@ import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.ThreadMetadata;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StateRestoreListener;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * owner, which applies the uncaught exception handler.
  *
  * <p>Thread-safe where stated: {@link #shutdown()}, {@link #pauseProcessing()}, {@link #resumeProcessing()},
- * {@link #state()} and {@link #stores(String)} may be called from any thread; everything else runs on this thread.
+ * {@link #state()}, {@link #stores(String)} and {@link #threadMetadata(String)} may be called from any thread;
+ * everything else runs on this thread.
  */
 public final class StreamThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(StreamThread.class);
@@ -357,6 +359,16 @@ public final class StreamThread extends Thread {
     /** Returns the ids of this thread's running tasks; any thread. */
     public Set<TaskId> activeTaskIds() {
         return taskManager.taskIds();
+    }
+
+    /**
+     * Returns a snapshot of the thread: its current state and its tasks as of its last rebalance or commit. Any
+     * thread; {@code adminClientId} is the owning client's.
+     */
+    public ThreadMetadata threadMetadata(String adminClientId) {
+        return new ThreadMetadataImpl(threadId, state.name(), ClientConfigs.consumerClientId(threadId),
+            ClientConfigs.restoreConsumerClientId(threadId), Set.of(ClientConfigs.producerClientId(threadId)),
+            adminClientId, taskManager.taskMetadata(), Set.of());
     }
 
     /**

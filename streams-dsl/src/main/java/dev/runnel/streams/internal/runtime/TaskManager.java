@@ -7,6 +7,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.TaskMetadata;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +61,8 @@ final class TaskManager {
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
+    /** The tasks' metadata for other threads, refreshed on rebalances and commits (never per record). */
+    private volatile Set<TaskMetadata> taskMetadata = Set.of();
     private final ThreadCache threadCache;
     private final Function<String, StateStore> globalStores;
     private boolean commitNeeded;
@@ -70,6 +74,9 @@ final class TaskManager {
         final StateCheckpoint checkpoint;
         final Map<String, TopicPartition> changelogs;
         final Map<TopicPartition, Long> restoredOffsets;
+        final Set<TopicPartition> inputPartitions = new HashSet<>();
+        /** The offsets this task committed, per input partition; none before its first commit. */
+        final Map<TopicPartition, Long> committedOffsets = new HashMap<>();
         long processed;
 
         ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
@@ -121,6 +128,7 @@ final class TaskManager {
             }
             for (TopicPartition tp : entry.getValue()) {
                 taskByPartition.put(tp, task);
+                task.inputPartitions.add(tp);
             }
         }
         publish();
@@ -255,9 +263,12 @@ final class TaskManager {
         if (!commitNeeded || tasks.isEmpty()) {
             return false;
         }
+        Map<ActiveTask, Map<TopicPartition, Long>> prepared = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         for (ActiveTask active : tasks.values()) {
-            for (Map.Entry<TopicPartition, Long> entry : active.task.prepareCommit().entrySet()) {
+            Map<TopicPartition, Long> taskOffsets = active.task.prepareCommit();
+            prepared.put(active, taskOffsets);
+            for (Map.Entry<TopicPartition, Long> entry : taskOffsets.entrySet()) {
                 offsets.put(entry.getKey(), new OffsetAndMetadata(entry.getValue()));
             }
         }
@@ -267,6 +278,8 @@ final class TaskManager {
             consumer.commitSync(offsets);
         }
         commitNeeded = false;
+        prepared.forEach((active, committed) -> active.committedOffsets.putAll(committed));
+        publishMetadata();
         return true;
     }
 
@@ -359,6 +372,27 @@ final class TaskManager {
 
     private void publish() {
         published = List.copyOf(tasks.values());
+        publishMetadata();
+    }
+
+    private void publishMetadata() {
+        Set<TaskMetadata> snapshot = new HashSet<>();
+        for (ActiveTask active : tasks.values()) {
+            Map<TopicPartition, Long> fetched = active.task.fetchedOffsets();
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            Map<TopicPartition, Long> end = new HashMap<>();
+            for (TopicPartition tp : active.inputPartitions) {
+                committed.put(tp, active.committedOffsets.getOrDefault(tp, -1L));
+                end.put(tp, fetched.getOrDefault(tp, -1L));
+            }
+            snapshot.add(new TaskMetadataImpl(active.task.id(), active.inputPartitions, committed, end));
+        }
+        taskMetadata = Set.copyOf(snapshot);
+    }
+
+    /** Returns the running tasks' metadata as of the last rebalance or commit (any thread). */
+    Set<TaskMetadata> taskMetadata() {
+        return taskMetadata;
     }
 
     /** Returns the store named {@code name} of every running task (for interactive queries; any thread). */
