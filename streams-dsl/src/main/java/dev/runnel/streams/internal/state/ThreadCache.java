@@ -81,10 +81,12 @@ public final class ThreadCache {
      */
     static final class Entry {
         private static final VarHandle OVERWRITES;
+        private static final VarHandle VALUE;
 
         static {
             try {
                 OVERWRITES = MethodHandles.lookup().findVarHandle(Entry.class, "overwrites", long.class);
+                VALUE = MethodHandles.lookup().findVarHandle(Entry.class, "value", byte[].class);
             } catch (ReflectiveOperationException e) {
                 throw new ExceptionInInitializerError(e);
             }
@@ -99,13 +101,18 @@ public final class ThreadCache {
         long timestamp;
         /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
         long sequence;
-        volatile boolean dirty;
+        /** Whether the entry still has to be written down (owning thread only). */
+        boolean dirty;
         /** Whether a write-down has taken this entry (owning thread only). */
         boolean writingDown;
 
-        /** Creates a dirty entry, to be put with {@link NamedCache#putDirty}. */
+        /**
+         * Creates a dirty entry, to be put with {@link NamedCache#putDirty}. The value is set plainly: a volatile
+         * store here costs a full fence per new entry, and other threads only ever see the entry through the
+         * concurrent cache's put, which publishes it.
+         */
         Entry(byte[] value, long timestamp, long sequence) {
-            this.value = value;
+            VALUE.set(this, value);
             this.dirty = true;
             this.timestamp = timestamp;
             this.sequence = sequence;
