@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
@@ -15,6 +16,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.GlobalStreamThread;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
+import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
 import dev.runnel.streams.processor.StateRestoreListener;
@@ -40,6 +42,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -813,6 +816,43 @@ public class KafkaStreams implements AutoCloseable {
             }
         }
         return Collections.unmodifiableSet(snapshots);
+    }
+
+    /**
+     * Returns, for every logged state store of the tasks this client hosts, per partition, how far the local store
+     * is behind its changelog. Kafka Streams covers active and standby tasks; Runnel has no standby replicas, so
+     * these are the active tasks of the live stream threads. A running task writes its changelog itself, so its
+     * stores are caught up: their current position is the changelog's end offset and their lag 0. A task being
+     * restored (while the client rebalances) reports the offset its restoration has reached, and offset 0 for
+     * stores whose restoration has not started yet (an over-estimate of the remaining work, as in Kafka Streams).
+     * Stores without a changelog (logging disabled) and global stores are left out, as in Kafka Streams. Each call
+     * reads the changelogs' end offsets from the log; the values are estimates, stale as soon as they are returned.
+     *
+     * <pre>{@code
+     * LagInfo lag = streams.allLocalStorePartitionLags().get("counts").get(0);
+     * boolean fresh = lag.offsetLag() < 1_000;
+     * }</pre>
+     *
+     * @return an unmodifiable map from store name to an unmodifiable map from partition to the store's lag
+     * @throws StreamsNotStartedException before {@link #start()}
+     * @throws IllegalStateException once the client is no longer running
+     */
+    public Map<String, Map<Integer, LagInfo>> allLocalStorePartitionLags() {
+        validateIsRunningOrRebalancing();
+        List<StoreChangelogPosition> positions = new ArrayList<>();
+        for (StreamThread thread : threads) {
+            positions.addAll(thread.storeChangelogPositions());
+        }
+        List<TopicPartition> changelogs = positions.stream().map(StoreChangelogPosition::changelog).toList();
+        Map<TopicPartition, Long> ends = new InternalTopicManager(config).endOffsets(changelogs);
+        Map<String, Map<Integer, LagInfo>> lags = new TreeMap<>();
+        for (StoreChangelogPosition position : positions) {
+            long end = ends.get(position.changelog());
+            lags.computeIfAbsent(position.storeName(), store -> new TreeMap<>()).put(
+                position.changelog().partition(), new LagInfo(position.restoredOffset().orElse(end), end));
+        }
+        lags.replaceAll((store, partitions) -> Collections.unmodifiableMap(partitions));
+        return Collections.unmodifiableMap(lags);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.NewTopic;
+import dev.runnel.clients.admin.OffsetSpec;
 import dev.runnel.clients.admin.TopicDescription;
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.TopicConfig;
 import dev.runnel.common.errors.TopicExistsException;
 import dev.runnel.streams.StreamsConfig;
@@ -13,6 +15,7 @@ import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +32,8 @@ import org.slf4j.LoggerFactory;
  * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with
  * {@code retention.ms} = store retention + 1 day for window and session stores). Partition counts come from
  * {@link TopologyMetadata#resolvePartitions}, which also checks co-partitioning. An existing internal topic with
- * another partition count is an error. Not thread-safe; used once.
+ * another partition count is an error. Also reads internal topics' end offsets, for lag reporting. Thread-safe: each
+ * call opens its own admin client.
  */
 public final class InternalTopicManager {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopicManager.class);
@@ -71,6 +75,26 @@ public final class InternalTopicManager {
                 }
             }
             create(admin, toCreate);
+        }
+    }
+
+    /** Reads the end offsets of {@code partitions} (internal topics of a started application); any thread. */
+    public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
+        try (Admin admin = Admin.create(adminConfigs())) {
+            Map<TopicPartition, Long> ends = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
+            return ends;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StreamsException("Interrupted while reading the end offsets of " + partitions, e);
+        } catch (ExecutionException e) {
+            throw new StreamsException("Could not read the end offsets of " + partitions + ": " + e.getCause(),
+                e.getCause());
         }
     }
 

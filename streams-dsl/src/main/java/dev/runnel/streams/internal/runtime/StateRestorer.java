@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * Brings a new task's stores up to date: for each logged store, loads the local snapshot if the checkpoint covers it
  * and its offset still lies in the changelog partition, then replays that partition from the checkpointed offset (or,
  * into an empty store, from its log start offset) to its end, with a restore consumer (assign and seek, no group;
- * read_committed under exactly-once). Progress goes to the application's {@link StateRestoreListener}. Not
- * thread-safe; owned by one stream thread.
+ * read_committed under exactly-once). Progress goes to the application's {@link StateRestoreListener} and, per
+ * batch, to {@link #restoringPositions()}. Not thread-safe, except {@link #restoringPositions()}; owned by one stream
+ * thread.
  */
 final class StateRestorer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -31,6 +33,8 @@ final class StateRestorer implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final StateRestoreListener listener;
+    /** The positions of the stores restored since {@link #forgetRestored()}, by changelog; read by other threads. */
+    private final Map<TopicPartition, StoreChangelogPosition> positions = new ConcurrentHashMap<>();
 
     StateRestorer(Map<String, Object> consumerConfigs, StateRestoreListener listener) {
         this.consumer = new KafkaConsumer<>(consumerConfigs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
@@ -47,6 +51,8 @@ final class StateRestorer implements AutoCloseable {
         StateCheckpoint checkpoint) {
         Map<TopicPartition, Long> checkpointed = checkpoint.read();
         Map<TopicPartition, Long> restored = new LinkedHashMap<>();
+        // As Kafka Streams reports them, stores whose restoration has not started yet stand at offset 0.
+        changelogs.forEach((store, changelog) -> updatePosition(store, changelog, 0L));
         for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
             String storeName = entry.getKey();
             TopicPartition changelog = entry.getValue();
@@ -54,9 +60,25 @@ final class StateRestorer implements AutoCloseable {
             long end = consumer.endOffsets(List.of(changelog)).get(changelog);
             long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
                 checkpoint);
+            updatePosition(storeName, changelog, start);
             restored.put(changelog, replay(storeName, changelog, task.restoreCallbacks().get(storeName), start, end));
+            updatePosition(storeName, changelog, end);
         }
         return restored;
+    }
+
+    private void updatePosition(String storeName, TopicPartition changelog, long offset) {
+        positions.put(changelog, StoreChangelogPosition.restoring(storeName, changelog, offset));
+    }
+
+    /** Returns where the stores restored since {@link #forgetRestored()} stand on their changelogs (any thread). */
+    List<StoreChangelogPosition> restoringPositions() {
+        return List.copyOf(positions.values());
+    }
+
+    /** Forgets the restored stores' positions, once their tasks run (or failed to start). */
+    void forgetRestored() {
+        positions.clear();
     }
 
     /**
@@ -117,6 +139,7 @@ final class StateRestorer implements AutoCloseable {
                     batchEnd = record.offset();
                     total++;
                 }
+                updatePosition(storeName, changelog, Math.min(consumer.position(changelog), end));
                 listener.onBatchRestored(changelog, storeName, batchEnd, batch.size());
             }
         } finally {

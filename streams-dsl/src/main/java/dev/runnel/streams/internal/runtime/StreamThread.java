@@ -356,6 +356,11 @@ public final class StreamThread extends Thread {
         return taskManager.stores(name);
     }
 
+    /** Returns where each logged store of this thread's tasks stands on its changelog; any thread. */
+    public List<StoreChangelogPosition> storeChangelogPositions() {
+        return taskManager.storeChangelogPositions();
+    }
+
     /** Returns the ids of this thread's running tasks; any thread. */
     public Set<TaskId> activeTaskIds() {
         return taskManager.taskIds();

@@ -120,18 +120,23 @@ final class TaskManager {
         for (TopicPartition tp : assigned) {
             byTask.computeIfAbsent(metadata.taskFor(tp), id -> new ArrayList<>()).add(tp);
         }
-        for (Map.Entry<TaskId, List<TopicPartition>> entry : byTask.entrySet()) {
-            ActiveTask task = tasks.get(entry.getKey());
-            if (task == null) {
-                task = createTask(entry.getKey());
-                tasks.put(entry.getKey(), task);
+        try {
+            for (Map.Entry<TaskId, List<TopicPartition>> entry : byTask.entrySet()) {
+                ActiveTask task = tasks.get(entry.getKey());
+                if (task == null) {
+                    task = createTask(entry.getKey());
+                    tasks.put(entry.getKey(), task);
+                }
+                for (TopicPartition tp : entry.getValue()) {
+                    taskByPartition.put(tp, task);
+                    task.inputPartitions.add(tp);
+                }
             }
-            for (TopicPartition tp : entry.getValue()) {
-                taskByPartition.put(tp, task);
-                task.inputPartitions.add(tp);
-            }
+            publish();
+        } finally {
+            // Only after publishing: a reader of storeChangelogPositions() never misses a restored store.
+            restorer.forgetRestored();
         }
-        publish();
     }
 
     private ActiveTask createTask(TaskId id) {
@@ -405,6 +410,21 @@ final class TaskManager {
             }
         }
         return stores;
+    }
+
+    /**
+     * Returns where each logged store of this thread's tasks stands on its changelog (any thread): the running
+     * tasks' stores are caught up; those of tasks being created stand where their restoration is.
+     */
+    List<StoreChangelogPosition> storeChangelogPositions() {
+        // Restoring positions first: a task that finishes restoring is published before they are forgotten.
+        Map<TopicPartition, StoreChangelogPosition> positions = new LinkedHashMap<>();
+        restorer.restoringPositions().forEach(position -> positions.put(position.changelog(), position));
+        for (ActiveTask active : published) {
+            active.changelogs.forEach((store, changelog) ->
+                positions.put(changelog, StoreChangelogPosition.caughtUp(store, changelog)));
+        }
+        return List.copyOf(positions.values());
     }
 
     /** Returns the ids of the running tasks (any thread). */
