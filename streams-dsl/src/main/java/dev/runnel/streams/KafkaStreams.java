@@ -194,7 +194,7 @@ public class KafkaStreams implements AutoCloseable {
         this.clientIndex = claimClientIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
-        this.metrics = new StreamsMetricsRegistry(time);
+        this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true);
         Map<String, String> tags = Map.of("client-id", clientId);
         metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
         metrics.addGauge("stream-metrics", "version", "The version of Runnel", tags, () -> VERSION);
@@ -318,7 +318,7 @@ public class KafkaStreams implements AutoCloseable {
         setState(State.REBALANCING);
         if (metadata.hasGlobalStores()) {
             // As in Kafka Streams, start() returns only once the global stores are fully restored.
-            globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener,
+            globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener, metrics,
                 failure -> handleThreadFailure(clientId + "-GlobalStreamThread", failure, null));
             try {
                 globalThread.startAndAwaitInitialized();
@@ -783,7 +783,10 @@ public class KafkaStreams implements AutoCloseable {
         return stores;
     }
 
-    /** Returns the client's metrics (thread, task and store level, Kafka's names); also in JMX. */
+    /**
+     * Returns the client's metrics (thread, task and store level, Kafka's names, and those of sensors that processors
+     * add through {@code context.metrics()}); also in JMX.
+     */
     public Map<MetricName, ? extends Metric> metrics() {
         return metrics.metrics();
     }

@@ -3,6 +3,7 @@ package dev.runnel.streams;
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
@@ -94,6 +95,8 @@ public final class StreamsConfig {
     public static final String BUFFERED_RECORDS_PER_PARTITION_CONFIG = "buffered.records.per.partition";
     /** {@code poll.ms}: how long a thread blocks polling for input; default 100. */
     public static final String POLL_MS_CONFIG = "poll.ms";
+    /** {@code metrics.recording.level}: {@code INFO} (default), {@code DEBUG} or {@code TRACE}; finer sensors idle. */
+    public static final String METRICS_RECORDING_LEVEL_CONFIG = "metrics.recording.level";
 
     /** {@code processing.guarantee} value: at-least-once processing. */
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -134,7 +137,8 @@ public final class StreamsConfig {
         DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
-        TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG);
+        TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG,
+        METRICS_RECORDING_LEVEL_CONFIG);
 
     private final Map<String, Object> originals;
     private final Map<String, Object> values;
@@ -194,6 +198,12 @@ public final class StreamsConfig {
             }
         }
         parsed.put(TOPOLOGY_OPTIMIZATION_CONFIG, optimization);
+        String recordingLevel = string(originals, METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name());
+        try {
+            parsed.put(METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.forName(recordingLevel).name());
+        } catch (IllegalArgumentException e) {
+            throw invalid(METRICS_RECORDING_LEVEL_CONFIG, recordingLevel, "one of INFO, DEBUG, TRACE");
+        }
         parsed.putIfAbsent(DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FailOnInvalidTimestamp.class);
         Object deserializationHandler = originals.getOrDefault(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             originals.getOrDefault(DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -376,6 +386,11 @@ public final class StreamsConfig {
         }
         serde.configure(originals, isKey);
         return serde;
+    }
+
+    /** Returns the {@code metrics.recording.level}. */
+    public Sensor.RecordingLevel metricsRecordingLevel() {
+        return Sensor.RecordingLevel.forName(getString(METRICS_RECORDING_LEVEL_CONFIG));
     }
 
     /** Returns a new instance of {@code default.timestamp.extractor}. */

@@ -2,6 +2,8 @@ package dev.runnel.streams;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.record.TimestampType;
@@ -10,6 +12,7 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
@@ -67,6 +70,9 @@ import java.util.Set;
  * <li>State stores are real: {@link #getKeyValueStore} reads and writes them. Changelog writes are captured like any
  * output, as topic {@code <application.id>-<store>-changelog}, and appear in {@link #producedTopicNames()}.</li>
  * <li>If {@code application.id} is not set it is {@code dummy-topology-test-driver-app-id}.</li>
+ * <li>{@link #metrics()} holds each task's {@code dropped-records-total} and the metrics of sensors processors add
+ * through {@code context.metrics()}, tagged with the calling thread's name as {@code thread-id}; nothing goes to
+ * JMX.</li>
  * </ul>
  *
  * Not thread-safe; {@link #close()} closes processors and stores.
@@ -76,6 +82,7 @@ public class TopologyTestDriver implements Closeable {
     private static final int PARTITION = 0;
 
     private final ManualTime time;
+    private final StreamsMetricsRegistry metrics;
     private final Map<String, StreamTask> taskByTopic = new HashMap<>();
     private final List<StreamTask> tasks = new ArrayList<>();
     private final Map<String, StateStore> globalStores = new HashMap<>();
@@ -111,6 +118,7 @@ public class TopologyTestDriver implements Closeable {
         this.time = new ManualTime(initialWallClockTime == null
             ? Time.SYSTEM.milliseconds()
             : initialWallClockTime.toEpochMilli());
+        this.metrics = new StreamsMetricsRegistry(time, streamsConfig.metricsRecordingLevel(), false);
         InternalTopologyBuilder builder = topology.internalTopologyBuilder();
         builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         RecordCollector collector = new CapturingCollector();
@@ -119,7 +127,10 @@ public class TopologyTestDriver implements Closeable {
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
             StreamTask task = new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time,
-                collector, globalStores::get);
+                collector, globalStores::get, metrics.streamsMetrics());
+            metrics.addTotal("stream-task-metrics", "dropped-records-total", "Records dropped by the task",
+                Map.of("thread-id", Thread.currentThread().getName(), "task-id", task.id().toString()),
+                task::droppedRecords);
             (subtopology.global() ? globalTasks : streamTasks).add(task);
             for (String topic : task.sourceTopics()) {
                 taskByTopic.put(topic, task);
@@ -238,7 +249,7 @@ public class TopologyTestDriver implements Closeable {
     /**
      * Returns the number of input records dropped so far (failed deserialization with a CONTINUE handler, negative
      * timestamps, serialization errors with CONTINUE). Runnel's stand-in for Kafka's {@code dropped-records-total}
-     * metric until streams metrics exist.
+     * metric, which {@link #metrics()} also holds per task.
      */
     public long droppedRecordsTotal() {
         long dropped = 0;
@@ -246,6 +257,14 @@ public class TopologyTestDriver implements Closeable {
             dropped += task.droppedRecords();
         }
         return dropped;
+    }
+
+    /**
+     * Returns a snapshot of the driver's metrics: each task's {@code dropped-records-total} in group {@code
+     * stream-task-metrics}, and the metrics of the sensors processors and stores have added.
+     */
+    public Map<MetricName, ? extends Metric> metrics() {
+        return metrics.metrics();
     }
 
     /** Returns every state store, local and global, by name. */

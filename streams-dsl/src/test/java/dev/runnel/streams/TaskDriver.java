@@ -6,8 +6,10 @@ import dev.runnel.common.header.Headers;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.ThreadCache;
@@ -36,8 +38,10 @@ final class TaskDriver {
         internal.setApplicationId("cache-test");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cache-test");
-        task = new StreamTask(new TaskId(0, 0), internal.buildSubtopology(0), new StreamsConfig(props),
-            new ManualTime(0L), new CapturingCollector(), name -> null);
+        ManualTime time = new ManualTime(0L);
+        task = new StreamTask(new TaskId(0, 0), internal.buildSubtopology(0), new StreamsConfig(props), time,
+            new CapturingCollector(), name -> null,
+            new StreamsMetricsRegistry(time, Sensor.RecordingLevel.INFO, false).streamsMetrics());
         task.setThreadCache(cache);
         task.initializeStateStores();
         task.initializeTopology();

@@ -1,6 +1,7 @@
 package dev.runnel.streams.processor;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import java.io.File;
 import java.util.Map;
@@ -38,4 +39,7 @@ public interface StateStoreContext {
 
     /** Returns the configs whose key starts with {@code prefix}, with the prefix removed. */
     Map<String, Object> appConfigsWithPrefix(String prefix);
+
+    /** Returns the client's metrics, where the store can add its own sensors (see {@link StreamsMetrics}). */
+    StreamsMetrics metrics();
 }

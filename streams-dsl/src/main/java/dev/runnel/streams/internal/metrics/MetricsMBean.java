@@ -19,6 +19,12 @@ final class MetricsMBean implements DynamicMBean {
         metrics.put(attribute, metric);
     }
 
+    /** Removes an attribute; returns whether the bean has none left. */
+    boolean remove(String attribute) {
+        metrics.remove(attribute);
+        return metrics.isEmpty();
+    }
+
     @Override
     public Object getAttribute(String attribute) throws AttributeNotFoundException {
         Metric metric = metrics.get(attribute);

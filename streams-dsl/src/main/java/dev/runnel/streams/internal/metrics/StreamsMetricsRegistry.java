@@ -2,11 +2,14 @@ package dev.runnel.streams.internal.metrics;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
+import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsMetrics;
 import java.lang.management.ManagementFactory;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -22,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * task-id}, {@code stream-state-metrics} with {@code thread-id}, {@code task-id} and {@code in-memory-state-id}), and
  * registered in JMX as {@code kafka.streams:type=<group>,<tag>=<value>,...}.
  *
- * <p>Every metric reads a counter its owner keeps (a plain field of a stream thread, task or store), so recording
- * costs the owner one increment and nothing here is on the processing path. Counters written by a stream thread are
- * read without synchronization from other threads, so a value may lag by a few records. Thread-safe.
+ * <p>Every built-in metric reads a counter its owner keeps (a plain field of a stream thread, task or store), so
+ * recording costs the owner one increment and nothing here is on the processing path. Counters written by a stream
+ * thread are read without synchronization from other threads, so a value may lag by a few records. Processors' own
+ * metrics come from sensors they add through {@link #streamsMetrics()}. Thread-safe.
  */
 public final class StreamsMetricsRegistry implements AutoCloseable {
     /** JMX domain, as Kafka Streams uses. */
@@ -32,13 +36,27 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsMetricsRegistry.class);
 
     private final Time time;
+    private final boolean jmx;
+    private final StreamsMetricsImpl streamsMetrics;
     private final Map<MetricName, Metric> metrics = new ConcurrentHashMap<>();
     private final Map<ObjectName, MetricsMBean> beans = new ConcurrentHashMap<>();
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
-    /** Creates an empty registry; rates are measured with {@code time}. */
-    public StreamsMetricsRegistry(Time time) {
+    /**
+     * Creates an empty registry; rates are measured with {@code time}.
+     *
+     * @param recordingLevel the {@code metrics.recording.level}, which sensors finer than it do not record at
+     * @param jmx whether metrics are also registered in the platform MBean server (not for the test driver)
+     */
+    public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx) {
         this.time = time;
+        this.jmx = jmx;
+        this.streamsMetrics = new StreamsMetricsImpl(this, time, recordingLevel);
+    }
+
+    /** Returns what processors and stores see as {@code context.metrics()}. */
+    public StreamsMetrics streamsMetrics() {
+        return streamsMetrics;
     }
 
     /** Adds a cumulative count, reported as a {@code Double}. */
@@ -70,10 +88,29 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
     }
 
     private void add(MetricName name, Supplier<Object> value) {
-        StreamsMetric metric = new StreamsMetric(name, value);
+        add(new StreamsMetric(name, value));
+    }
+
+    /** Adds {@code metric}, replacing one of the same name. */
+    void add(Metric metric) {
+        MetricName name = metric.metricName();
         metrics.put(name, metric);
+        if (jmx) {
+            beans.computeIfAbsent(objectName(name), this::register).put(name.name(), metric);
+        }
+    }
+
+    /** Removes the metric named {@code name}, if present. */
+    void remove(MetricName name) {
+        if (metrics.remove(name) == null || !jmx) {
+            return;
+        }
         ObjectName objectName = objectName(name);
-        beans.computeIfAbsent(objectName, this::register).put(name.name(), metric);
+        MetricsMBean bean = beans.get(objectName);
+        if (bean != null && bean.remove(name.name())) {
+            beans.remove(objectName);
+            unregister(objectName);
+        }
     }
 
     private MetricsMBean register(ObjectName objectName) {
@@ -92,6 +129,7 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
     /** Removes every metric whose tags include all of {@code tags} (for example a closed task's). */
     public void removeAll(Map<String, String> tags) {
         metrics.keySet().removeIf(name -> name.tags().entrySet().containsAll(tags.entrySet()));
+        streamsMetrics.forgetSensors(name -> !metrics.containsKey(name));
         beans.entrySet().removeIf(entry -> {
             boolean matches = true;
             for (Map.Entry<String, String> tag : tags.entrySet()) {
@@ -119,21 +157,30 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
         return Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    /** Returns the JMX name of a metric's group and tags, e.g. {@code kafka.streams:type=stream-thread-metrics,...}. */
+    /**
+     * Returns the JMX name of a metric's group and tags, e.g. {@code kafka.streams:type=stream-thread-metrics,...}: the
+     * built-in tags in Kafka's order, then any others (a custom metric's) by name.
+     */
     public static ObjectName objectName(MetricName name) {
         StringBuilder text = new StringBuilder(JMX_DOMAIN).append(":type=").append(name.group());
+        Map<String, String> others = new TreeMap<>(name.tags());
         for (String tag : new String[] {"client-id", "thread-id", "task-id", "in-memory-state-id"}) {
-            String value = name.tags().get(tag);
+            String value = others.remove(tag);
             if (value != null) {
-                boolean plain = value.matches("[^,=:\"*?\\n]*");
-                text.append(',').append(tag).append('=').append(plain ? value : ObjectName.quote(value));
+                appendTag(text, tag, value);
             }
         }
+        others.forEach((tag, value) -> appendTag(text, tag, value));
         try {
             return new ObjectName(text.toString());
         } catch (JMException e) {
             throw new IllegalArgumentException("Invalid metric name " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void appendTag(StringBuilder text, String tag, String value) {
+        boolean plain = value.matches("[^,=:\"*?\\n]*");
+        text.append(',').append(tag).append('=').append(plain ? value : ObjectName.quote(value));
     }
 
     @Override

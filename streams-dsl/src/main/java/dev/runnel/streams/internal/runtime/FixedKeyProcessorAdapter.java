@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.Punctuator;
@@ -128,6 +129,11 @@ public record FixedKeyProcessorAdapter<KIn, VIn, VOut>(FixedKeyProcessorSupplier
         @Override
         public long currentStreamTimeMs() {
             return context.currentStreamTimeMs();
+        }
+
+        @Override
+        public StreamsMetrics metrics() {
+            return context.metrics();
         }
     }
 }

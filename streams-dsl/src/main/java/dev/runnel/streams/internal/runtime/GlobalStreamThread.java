@@ -11,6 +11,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -48,6 +49,7 @@ public final class GlobalStreamThread extends Thread {
     private final StreamsConfig config;
     private final Time time;
     private final StateRestoreListener restoreListener;
+    private final StreamsMetricsRegistry metrics;
     private final Consumer<Throwable> onFailure;
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final GlobalStateCheckpoint checkpoint;
@@ -66,8 +68,10 @@ public final class GlobalStreamThread extends Thread {
      * @param onFailure called (on this thread) with an exception that ended the thread after initialization
      */
     public GlobalStreamThread(String clientId, InternalTopologyBuilder builder, TopologyMetadata metadata,
-        StreamsConfig config, Time time, StateRestoreListener restoreListener, Consumer<Throwable> onFailure) {
+        StreamsConfig config, Time time, StateRestoreListener restoreListener, StreamsMetricsRegistry metrics,
+        Consumer<Throwable> onFailure) {
         super(clientId + "-GlobalStreamThread");
+        this.metrics = metrics;
         this.builder = builder;
         this.metadata = metadata;
         this.config = config;
@@ -170,7 +174,7 @@ public final class GlobalStreamThread extends Thread {
                 topology = builder.buildSubtopology(group.getKey());
             }
             StreamTask task = new StreamTask(new TaskId(group.getKey(), 0), topology, config, time,
-                new NoOutputCollector(), stores::get);
+                new NoOutputCollector(), stores::get, metrics.streamsMetrics());
             tasks.add(task);
             for (String topic : task.sourceTopics()) {
                 taskByTopic.put(topic, task);

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
@@ -266,6 +267,11 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     @Override
     public long currentSystemTimeMs() {
         return task.time().milliseconds();
+    }
+
+    @Override
+    public StreamsMetrics metrics() {
+        return task.streamsMetrics();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
@@ -45,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * task's state stores. The test driver and the runtime both drive tasks through this class:
  *
  * <pre>{@code
- * StreamTask task = new StreamTask(new TaskId(0, p), builder.buildSubtopology(0), config, time, collector, globals);
+ * StreamTask task = new StreamTask(new TaskId(0, p), builder.buildSubtopology(0), config, time, collector, globals,
+ *     registry.streamsMetrics());
  * task.initializeStateStores();   // the runtime restores from restoreCallbacks() here
  * task.initializeTopology();
  * task.addRecords(partition, polled);
@@ -73,6 +75,7 @@ public final class StreamTask implements AutoCloseable {
     private final Time time;
     private final RecordCollector collector;
     private final Function<String, StateStore> globalStores;
+    private final StreamsMetrics streamsMetrics;
     private final ProcessorContextImpl context;
     private final Map<String, StateStore> stores = new LinkedHashMap<>();
     private final Map<String, StateRestoreCallback> restoreCallbacks = new LinkedHashMap<>();
@@ -98,15 +101,17 @@ public final class StreamTask implements AutoCloseable {
      * Creates the task and builds (but does not initialize) its stores.
      *
      * @param globalStores looks up global stores by name ({@code null} if absent), for processors of any task
+     * @param streamsMetrics what the task's processors and stores see as {@code context.metrics()}
      */
     public StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
-        RecordCollector collector, Function<String, StateStore> globalStores) {
+        RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
         this.id = Objects.requireNonNull(id, "id");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.config = Objects.requireNonNull(config, "config");
         this.time = Objects.requireNonNull(time, "time");
         this.collector = Objects.requireNonNull(collector, "collector");
         this.globalStores = Objects.requireNonNull(globalStores, "globalStores");
+        this.streamsMetrics = Objects.requireNonNull(streamsMetrics, "streamsMetrics");
         this.context = new ProcessorContextImpl(this);
         this.defaultTimestampExtractor = config.defaultTimestampExtractor();
         this.deserializationExceptionHandler = config.deserializationExceptionHandler();
@@ -134,6 +139,10 @@ public final class StreamTask implements AutoCloseable {
 
     dev.runnel.streams.internal.state.ThreadCache threadCache() {
         return threadCache;
+    }
+
+    StreamsMetrics streamsMetrics() {
+        return streamsMetrics;
     }
 
     /** Initializes every store, which registers itself (see {@link #restoreCallbacks()}). */

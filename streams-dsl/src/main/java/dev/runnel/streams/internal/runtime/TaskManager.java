@@ -153,7 +153,8 @@ final class TaskManager {
         synchronized (builder) {
             topology = builder.buildSubtopology(id.subtopology());
         }
-        StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores);
+        StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores,
+            metrics.streamsMetrics());
         StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
         task.setThreadCache(threadCache);
         try {

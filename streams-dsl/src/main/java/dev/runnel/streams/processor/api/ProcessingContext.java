@@ -1,6 +1,7 @@
 package dev.runnel.streams.processor.api;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.Punctuator;
@@ -64,4 +65,7 @@ public interface ProcessingContext {
 
     /** Returns the task's stream time: the largest input timestamp seen, or -1 before the first record. */
     long currentStreamTimeMs();
+
+    /** Returns the client's metrics, where the processor can add its own sensors (see {@link StreamsMetrics}). */
+    StreamsMetrics metrics();
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
@@ -86,6 +87,11 @@ class InMemoryKeyValueStoreTest {
         @Override
         public Map<String, Object> appConfigsWithPrefix(String prefix) {
             return Map.of();
+        }
+
+        @Override
+        public StreamsMetrics metrics() {
+            throw new UnsupportedOperationException("No metrics in this test");
         }
     }
 

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -97,5 +98,10 @@ class RecordingStoreContext implements InternalStateStoreContext {
     @Override
     public Map<String, Object> appConfigsWithPrefix(String prefix) {
         return Map.of();
+    }
+
+    @Override
+    public StreamsMetrics metrics() {
+        throw new UnsupportedOperationException("No metrics in this test");
     }
 }

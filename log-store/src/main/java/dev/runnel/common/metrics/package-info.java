@@ -1,0 +1,6 @@
+/**
+ * Sensors and stats for application-defined metrics, named as in Kafka's {@code org.apache.kafka.common.metrics}:
+ * a {@link dev.runnel.common.metrics.Sensor} records values into the {@link dev.runnel.common.metrics.MeasurableStat}s
+ * added to it, and each stat is published as one {@link dev.runnel.common.Metric}.
+ */
+package dev.runnel.common.metrics;
