@@ -14,6 +14,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * The entry point of the DSL: creates streams and tables from topics; {@link #build()} returns the
@@ -57,6 +58,20 @@ public class StreamsBuilder {
     public synchronized <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
         Objects.requireNonNull(topics, "topics can't be null");
         return internalStreamsBuilder.stream(topics, Objects.requireNonNull(consumed, "consumed can't be null"));
+    }
+
+    /**
+     * Returns a stream of every topic whose whole name {@code topicPattern} matches, with the default serdes: the
+     * topics that exist at start and those created while the application runs. Internal topics never match.
+     */
+    public synchronized <K, V> KStream<K, V> stream(Pattern topicPattern) {
+        return stream(topicPattern, Consumed.with(null, null));
+    }
+
+    /** Returns a stream of every topic {@code topicPattern} matches, read as {@code consumed} says. */
+    public synchronized <K, V> KStream<K, V> stream(Pattern topicPattern, Consumed<K, V> consumed) {
+        Objects.requireNonNull(topicPattern, "topicPattern can't be null");
+        return internalStreamsBuilder.stream(topicPattern, Objects.requireNonNull(consumed, "consumed can't be null"));
     }
 
     /** Returns a table of {@code topic} (latest value per key), with the default serdes. */

@@ -8,6 +8,7 @@ import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
+import java.util.regex.Pattern;
 
 /**
  * A processing graph built with the processor API (or by {@link StreamsBuilder#build()}): sources read topics,
@@ -21,6 +22,11 @@ import dev.runnel.streams.state.StoreBuilder;
  *         Serdes.String(), Serdes.Long()), "big")
  *     .addSink("out", "big-orders", Serdes.String().serializer(), Serdes.Long().serializer(), "big");
  * }</pre>
+ *
+ * <p>A source reads named topics or, given a {@link Pattern}, every topic whose whole name matches it: those that
+ * exist when the application starts and those created while it runs (the stream threads rebalance to pick them up).
+ * The application's internal topics never match. A topic can be read by one source only: a pattern that matches a
+ * named source topic is refused here, and a topic that two patterns match stops the application when it is seen.
  *
  * <p>Every method validates at once and throws {@link dev.runnel.streams.errors.TopologyException} ("Invalid
  * topology: ...") for unknown parents, duplicate names, topics read twice and unknown stores. Missing serdes fall
@@ -117,6 +123,74 @@ public class Topology {
     public synchronized Topology addSource(String name, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
         internalTopologyBuilder.addSource(name, timestampExtractor, keyDeserializer, valueDeserializer, topics);
+        return this;
+    }
+
+    /** Adds a source reading the topics {@code topicPattern} matches, with the default deserializers. */
+    public synchronized Topology addSource(String name, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, null, null, null, null, topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source that starts as {@code offsetReset} says where it has no valid committed offset. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, offsetReset, null, null, null, topicPattern);
+        return this;
+    }
+
+    /**
+     * Adds a pattern source that starts as {@code offsetReset} says where it has no valid committed offset.
+     *
+     * @deprecated as in Kafka Streams 4: use {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, Pattern)}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, Pattern topicPattern) {
+        return addSource(offsetReset == AutoOffsetReset.LATEST ? dev.runnel.streams.AutoOffsetReset.latest()
+            : dev.runnel.streams.AutoOffsetReset.earliest(), name, topicPattern);
+    }
+
+    /** Adds a pattern source with its own timestamp extractor. */
+    public synchronized Topology addSource(TimestampExtractor timestampExtractor, String name, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, null, timestampExtractor, null, null, topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source with its own offset reset policy and timestamp extractor. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset,
+        TimestampExtractor timestampExtractor, String name, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, offsetReset, timestampExtractor, null, null, topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source with its own deserializers ({@code null} for the default). */
+    public synchronized Topology addSource(String name, Deserializer<?> keyDeserializer,
+        Deserializer<?> valueDeserializer, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, null, null, keyDeserializer, valueDeserializer, topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source with its own offset reset policy and deserializers ({@code null} for the default). */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, offsetReset, null, keyDeserializer, valueDeserializer, topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source with its own timestamp extractor and deserializers. */
+    public synchronized Topology addSource(String name, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, null, timestampExtractor, keyDeserializer, valueDeserializer,
+            topicPattern);
+        return this;
+    }
+
+    /** Adds a pattern source with its own offset reset policy, timestamp extractor and deserializers. */
+    public synchronized Topology addSource(dev.runnel.streams.AutoOffsetReset offsetReset, String name,
+        TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+        Pattern topicPattern) {
+        internalTopologyBuilder.addSource(name, offsetReset, timestampExtractor, keyDeserializer, valueDeserializer,
+            topicPattern);
         return this;
     }
 

@@ -83,6 +83,7 @@ public class TopologyTestDriver implements Closeable {
 
     private final ManualTime time;
     private final StreamsMetricsRegistry metrics;
+    private final InternalTopologyBuilder builder;
     private final Map<String, StreamTask> taskByTopic = new HashMap<>();
     private final List<StreamTask> tasks = new ArrayList<>();
     private final Map<String, StateStore> globalStores = new HashMap<>();
@@ -119,7 +120,7 @@ public class TopologyTestDriver implements Closeable {
             ? Time.SYSTEM.milliseconds()
             : initialWallClockTime.toEpochMilli());
         this.metrics = new StreamsMetricsRegistry(time, streamsConfig.metricsRecordingLevel(), false);
-        InternalTopologyBuilder builder = topology.internalTopologyBuilder();
+        this.builder = topology.internalTopologyBuilder();
         builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         RecordCollector collector = new CapturingCollector();
         List<StreamTask> globalTasks = new ArrayList<>();
@@ -172,7 +173,7 @@ public class TopologyTestDriver implements Closeable {
     <K, V> void pipeRecord(String topic, TestRecord<K, V> record, Serializer<K> keySerializer,
         Serializer<V> valueSerializer, Instant recordTime) {
         requireOpen();
-        StreamTask task = taskByTopic.get(topic);
+        StreamTask task = readerOf(topic);
         if (task == null) {
             throw new IllegalArgumentException("Unknown topic: " + topic);
         }
@@ -198,11 +199,29 @@ public class TopologyTestDriver implements Closeable {
         while (!pending.isEmpty()) {
             ProducerRecord<byte[], byte[]> record = pending.poll();
             outputs.computeIfAbsent(record.topic(), topic -> new ArrayDeque<>()).add(record);
-            StreamTask reader = taskByTopic.get(record.topic());
+            StreamTask reader = readerOf(record.topic());
             if (reader != null) {
                 deliver(reader, record.topic(), record.timestamp(), record.key(), record.value(), record.headers());
             }
         }
+    }
+
+    /**
+     * Returns the task reading {@code topic}, or {@code null}: the one naming it, else the one whose pattern source
+     * matches it (found once per topic; the application's internal topics never match a pattern).
+     */
+    private StreamTask readerOf(String topic) {
+        StreamTask task = taskByTopic.get(topic);
+        if (task != null || builder.patternMatches(List.of(topic)).isEmpty()) {
+            return task;
+        }
+        for (StreamTask candidate : tasks) {
+            if (candidate.readsTopic(topic)) {
+                taskByTopic.put(topic, candidate);
+                return candidate;
+            }
+        }
+        return null;
     }
 
     /**

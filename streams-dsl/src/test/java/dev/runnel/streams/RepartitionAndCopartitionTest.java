@@ -49,7 +49,7 @@ class RepartitionAndCopartitionTest {
         }
         assertEquals(Map.of("app-by-page-repartition", new InternalTopicConfig("app-by-page-repartition", 3,
             InternalTopicConfig.REPARTITION_TOPIC_CONFIGS)),
-            topology.internalTopologyBuilder().checkCopartitioning(Map.of("clicks", 8)));
+            topology.internalTopologyBuilder().checkCopartitioning(Map.of("clicks", 8), Map.of()));
     }
 
     @Test
@@ -68,7 +68,7 @@ class RepartitionAndCopartitionTest {
             assertEquals(List.of("u1:u1/Ann@2"), read(driver, "out"));
         }
         Map<String, InternalTopicConfig> topics =
-            topology.internalTopologyBuilder().checkCopartitioning(Map.of("users", 4, "clicks", 2));
+            topology.internalTopologyBuilder().checkCopartitioning(Map.of("users", 4, "clicks", 2), Map.of());
         assertEquals(4, topics.get("app-KSTREAM-KEY-SELECT-0000000004-repartition").numberOfPartitions());
     }
 
@@ -80,9 +80,10 @@ class RepartitionAndCopartitionTest {
             JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(1))).to("out");
         Topology topology = builder.build();
         TopologyException e = assertThrows(TopologyException.class,
-            () -> topology.internalTopologyBuilder().checkCopartitioning(Map.of("left", 2, "right", 3)));
+            () -> topology.internalTopologyBuilder().checkCopartitioning(Map.of("left", 2, "right", 3), Map.of()));
         Golden.assertMatches("joins", "copartition-error", e.getMessage() + "\n");
-        assertEquals(Map.of(), topology.internalTopologyBuilder().checkCopartitioning(Map.of("left", 3, "right", 3)));
+        assertEquals(Map.of(),
+            topology.internalTopologyBuilder().checkCopartitioning(Map.of("left", 3, "right", 3), Map.of()));
     }
 
     @Test

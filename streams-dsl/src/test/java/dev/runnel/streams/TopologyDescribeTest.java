@@ -59,6 +59,15 @@ class TopologyDescribeTest {
     }
 
     @Test
+    void shouldDescribePatternAndNamedSources() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(java.util.regex.Pattern.compile("orders-.*"), Consumed.with(Serdes.String(), Serdes.String()))
+            .merge(builder.stream("returns", Consumed.with(Serdes.String(), Serdes.String())))
+            .to("all-orders");
+        assertGolden("pattern-source", builder.build());
+    }
+
+    @Test
     void shouldDescribeSplitAndMerge() {
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, String> input = builder.stream("input");

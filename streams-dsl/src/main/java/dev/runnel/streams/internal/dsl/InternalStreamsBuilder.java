@@ -17,6 +17,7 @@ import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The DSL's side of the topology: it names nodes and stores ({@code KSTREAM-FILTER-0000000001}, one counter shared by
@@ -53,6 +54,15 @@ public final class InternalStreamsBuilder {
         String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
             deserializer(options.keySerde()), deserializer(options.valueSerde()), topics.toArray(new String[0]));
+        return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
+    }
+
+    /** Adds a source of the topics {@code topicPattern} matches and returns its stream. */
+    public <K, V> KStream<K, V> stream(Pattern topicPattern, Consumed<K, V> consumed) {
+        ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
+            deserializer(options.keySerde()), deserializer(options.valueSerde()), topicPattern);
         return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
     }
 

@@ -24,15 +24,18 @@ import java.util.TreeSet;
  */
 final class Copartitioning {
     private final InternalTopologyBuilder builder;
+    private final Map<String, Set<String>> patternMatches;
 
-    Copartitioning(InternalTopologyBuilder builder) {
+    /** {@code patternMatches}: the topics each pattern source reads now, by source name. */
+    Copartitioning(InternalTopologyBuilder builder, Map<String, Set<String>> patternMatches) {
         this.builder = builder;
+        this.patternMatches = patternMatches;
     }
 
     Map<String, Integer> resolve(Map<String, Integer> sourceTopicPartitions, Map<String, Integer> explicitCounts,
         Set<String> internalTopics, List<CopartitionGroup> groups) {
         Map<String, Integer> counts = new HashMap<>(explicitCounts);
-        for (String topic : builder.externalSourceTopics()) {
+        for (String topic : builder.externalSourceTopics(patternMatches)) {
             Integer partitions = sourceTopicPartitions.get(topic);
             if (partitions == null) {
                 throw new IllegalArgumentException("No partition count given for source topic " + topic
@@ -62,7 +65,7 @@ final class Copartitioning {
                 }
                 int max = 0;
                 boolean complete = true;
-                for (String upstream : builder.sourceTopicsWriting(topic)) {
+                for (String upstream : builder.sourceTopicsWriting(topic, patternMatches)) {
                     Integer partitions = counts.get(upstream);
                     if (partitions == null) {
                         complete = false;
@@ -82,7 +85,7 @@ final class Copartitioning {
         Set<String> internalTopics) {
         Set<String> topics = new TreeSet<>();
         for (String node : group.nodeNames()) {
-            topics.addAll(builder.upstreamSourceTopics(node));
+            topics.addAll(builder.upstreamSourceTopics(node, patternMatches));
         }
         Map<String, Integer> fixed = new LinkedHashMap<>();
         List<String> flexible = new ArrayList<>();

@@ -2,11 +2,14 @@ package dev.runnel.streams.internal.graph;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.log.Topics;
 import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.runtime.ProcessorNode;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
+import dev.runnel.streams.internal.runtime.SourceNode;
+import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
@@ -14,6 +17,7 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * The topology plan behind {@link dev.runnel.streams.Topology} and the DSL: nodes, stores, topics, and the split into
@@ -45,6 +50,7 @@ public final class InternalTopologyBuilder {
     private final Map<String, StoreBuilder<?>> globalStores = new LinkedHashMap<>();
     private final Map<String, String> sourceByTopic = new HashMap<>();
     private final Map<String, AutoOffsetReset> resetByTopic = new HashMap<>();
+    private final PatternSources patternSources = new PatternSources();
     private final Set<String> globalTopics = new LinkedHashSet<>();
     private final Set<String> internalTopics = new LinkedHashSet<>();
     private final Map<String, Integer> internalTopicPartitions = new HashMap<>();
@@ -69,6 +75,9 @@ public final class InternalTopologyBuilder {
             if (sourceByTopic.containsKey(topic)) {
                 throw new TopologyException("Topic " + topic + " has already been registered by another source.");
             }
+            if (!internalTopics.contains(topic)) {
+                patternSources.requireUnmatched(topic);
+            }
         }
         for (String topic : topics) {
             sourceByTopic.put(topic, name);
@@ -76,14 +85,63 @@ public final class InternalTopologyBuilder {
                 resetByTopic.put(topic, offsetReset);
             }
         }
-        nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), timestampExtractor, keyDeserializer,
+        nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), null, timestampExtractor,
+            keyDeserializer, valueDeserializer));
+    }
+
+    /**
+     * Adds a source node reading every topic whose whole name {@code topicPattern} matches, now or once created,
+     * except the application's internal topics; {@code offsetReset} may be null ({@code auto.offset.reset}).
+     *
+     * @throws TopologyException if the pattern matches a topic another source names, or another source has the same
+     *     pattern
+     */
+    public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
+        Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
+        Objects.requireNonNull(topicPattern, "topicPattern can't be null");
+        requireNewName(name);
+        Set<String> namedTopics = new TreeSet<>(sourceByTopic.keySet());
+        namedTopics.removeAll(internalTopics);
+        patternSources.add(name, topicPattern, offsetReset, namedTopics);
+        nodes.put(name, new SourceNodeFactory(name, List.of(), topicPattern, timestampExtractor, keyDeserializer,
             valueDeserializer));
     }
 
     /**
-     * Returns where a partition of {@code topic} without a valid committed offset starts: the source's own policy,
-     * else earliest for the application's internal topics (their records are all the application's own), else
-     * empty for the {@code auto.offset.reset} config.
+     * Returns, for each pattern source, the topics among {@code topics} its pattern matches, leaving out the
+     * application's internal topics (repartition topics, changelogs) and the log's own ({@code __...}).
+     *
+     * @throws TopologyException if two patterns match one topic
+     */
+    public Map<String, Set<String>> patternMatches(Collection<String> topics) {
+        return patternSources.match(topics, this::isReservedTopic);
+    }
+
+    /** Returns whether a pattern may never read {@code topic}: the application's or the log's own topic. */
+    private boolean isReservedTopic(String topic) {
+        if (Topics.isInternal(topic)) {
+            return true;
+        }
+        for (String internal : internalTopics) {
+            if (decorateTopic(internal).equals(topic)) {
+                return true;
+            }
+        }
+        if (applicationId != null) {
+            for (String store : storeNames()) {
+                if (InternalStateStoreContext.changelogTopic(applicationId, store).equals(topic)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns where a partition of {@code topic} without a valid committed offset starts: the policy of the source
+     * that names it, else earliest for the application's internal topics (their records are all the application's
+     * own), else the policy of the pattern source that matches it, else empty for the {@code auto.offset.reset}
+     * config.
      */
     public Optional<AutoOffsetReset> offsetResetPolicy(String topic) {
         AutoOffsetReset own = resetByTopic.get(topic);
@@ -95,7 +153,10 @@ public final class InternalTopologyBuilder {
                 return Optional.of(AutoOffsetReset.earliest());
             }
         }
-        return Optional.empty();
+        if (sourceByTopic.containsKey(topic) || isReservedTopic(topic)) {
+            return Optional.empty();
+        }
+        return patternSources.sourceOf(topic).map(patternSources::offsetReset);
     }
 
     /** Adds a processor node under {@code parentNames}, plus the stores its supplier provides. */
@@ -228,8 +289,9 @@ public final class InternalTopologyBuilder {
      *     join have different partition counts
      * @throws IllegalArgumentException if the count of a source topic is missing
      */
-    public Map<String, InternalTopicConfig> checkCopartitioning(Map<String, Integer> sourceTopicPartitions) {
-        Map<String, Integer> counts = new Copartitioning(this).resolve(sourceTopicPartitions,
+    public Map<String, InternalTopicConfig> checkCopartitioning(Map<String, Integer> sourceTopicPartitions,
+        Map<String, Set<String>> patternMatches) {
+        Map<String, Integer> counts = new Copartitioning(this, patternMatches).resolve(sourceTopicPartitions,
             internalTopicPartitions, internalTopics, copartitionGroups);
         Map<String, InternalTopicConfig> configs = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
@@ -245,26 +307,31 @@ public final class InternalTopologyBuilder {
         return Collections.unmodifiableSet(internalTopics);
     }
 
-    Set<String> externalSourceTopics() {
+    /** Returns the external source topics: named ones and those the patterns matched ({@code patternMatches}). */
+    Set<String> externalSourceTopics(Map<String, Set<String>> patternMatches) {
         Set<String> topics = new TreeSet<>(sourceByTopic.keySet());
         topics.removeAll(internalTopics);
         topics.removeAll(globalTopics);
+        patternMatches.values().forEach(topics::addAll);
         return topics;
     }
 
     /** Returns the source topics of the sub-topologies that write {@code topic}. */
-    Set<String> sourceTopicsWriting(String topic) {
+    Set<String> sourceTopicsWriting(String topic, Map<String, Set<String>> patternMatches) {
         Set<String> topics = new LinkedHashSet<>();
         for (NodeFactory node : nodes.values()) {
             if (node instanceof SinkNodeFactory sink && topic.equals(sink.topic())) {
-                topics.addAll(upstreamSourceTopics(sink.name()));
+                topics.addAll(upstreamSourceTopics(sink.name(), patternMatches));
             }
         }
         return topics;
     }
 
-    /** Returns the topics of the source nodes {@code nodeName} descends from within its sub-topology. */
-    Set<String> upstreamSourceTopics(String nodeName) {
+    /**
+     * Returns the topics of the source nodes {@code nodeName} descends from within its sub-topology; a pattern
+     * source contributes the topics {@code patternMatches} gives it.
+     */
+    Set<String> upstreamSourceTopics(String nodeName, Map<String, Set<String>> patternMatches) {
         Set<String> topics = new LinkedHashSet<>();
         List<String> pending = new ArrayList<>(List.of(nodeName));
         Set<String> seen = new LinkedHashSet<>();
@@ -275,6 +342,7 @@ public final class InternalTopologyBuilder {
             }
             if (node instanceof SourceNodeFactory source) {
                 topics.addAll(source.topics());
+                topics.addAll(patternMatches.getOrDefault(source.name(), Set.of()));
             }
             pending.addAll(node.predecessors());
         }
@@ -387,7 +455,9 @@ public final class InternalTopologyBuilder {
                 }
             }
         }
-        List<String> order = new ArrayList<>(new TreeSet<>(sourceByTopic.values()));
+        Set<String> sourceNames = new TreeSet<>(sourceByTopic.values());
+        sourceNames.addAll(patternSources.patterns().keySet());
+        List<String> order = new ArrayList<>(sourceNames);
         for (String name : nodes.keySet()) {
             if (!order.contains(name)) {
                 order.add(name);
@@ -424,14 +494,26 @@ public final class InternalTopologyBuilder {
     /** Returns whether a node group is a global store's (reads a global topic). */
     public boolean isGlobalGroup(Set<String> group) {
         for (String name : group) {
-            if (nodes.get(name) instanceof SourceNodeFactory source && globalTopics.containsAll(source.topics())) {
+            if (nodes.get(name) instanceof SourceNodeFactory source && source.pattern() == null
+                && globalTopics.containsAll(source.topics())) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Returns the source topics of a node group. */
+    /** Returns the pattern sources of a node group: their patterns by source name. */
+    public Map<String, Pattern> sourcePatterns(Set<String> group) {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        for (String name : group) {
+            if (nodes.get(name) instanceof SourceNodeFactory source && source.pattern() != null) {
+                patterns.put(name, source.pattern());
+            }
+        }
+        return patterns;
+    }
+
+    /** Returns the named source topics of a node group (decorated). */
     public Set<String> sourceTopics(Set<String> group) {
         Set<String> topics = new LinkedHashSet<>();
         for (String name : group) {
@@ -457,6 +539,7 @@ public final class InternalTopologyBuilder {
         Map<String, ProcessorNode<?, ?, ?, ?>> built = new LinkedHashMap<>();
         Map<String, StoreBuilder<?>> groupStores = new LinkedHashMap<>();
         Map<String, ProcessorNode<?, ?, ?, ?>> sourceByDecoratedTopic = new LinkedHashMap<>();
+        List<SourceNode<?, ?>> patternSourceNodes = new ArrayList<>();
         for (String name : group) {
             NodeFactory factory = nodes.get(name);
             ProcessorNode<?, ?, ?, ?> node = factory.build();
@@ -468,6 +551,9 @@ public final class InternalTopologyBuilder {
                 for (String topic : source.topics()) {
                     sourceByDecoratedTopic.put(decorateTopic(topic), node);
                 }
+                if (source.pattern() != null) {
+                    patternSourceNodes.add((SourceNode<?, ?>) node);
+                }
             } else if (factory instanceof ProcessorNodeFactory processor) {
                 for (String store : processor.stores()) {
                     groupStores.put(store, stores.containsKey(store) ? stores.get(store) : globalStores.get(store));
@@ -476,8 +562,8 @@ public final class InternalTopologyBuilder {
                 ((dev.runnel.streams.internal.runtime.SinkNode<?, ?>) node).decorateTopic(decorateTopic(sink.topic()));
             }
         }
-        return new ProcessorTopology(List.copyOf(built.values()), sourceByDecoratedTopic, groupStores,
-            isGlobalGroup(group));
+        return new ProcessorTopology(List.copyOf(built.values()), sourceByDecoratedTopic, patternSourceNodes,
+            groupStores, isGlobalGroup(group));
     }
 
     /** Returns the description of the plan as it is now. */

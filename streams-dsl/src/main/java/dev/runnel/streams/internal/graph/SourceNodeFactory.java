@@ -5,12 +5,15 @@ import dev.runnel.streams.internal.runtime.ProcessorNode;
 import dev.runnel.streams.internal.runtime.SourceNode;
 import dev.runnel.streams.processor.TimestampExtractor;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * A source: topics and, each optional (null = the application default), deserializers and timestamp extractor.
+ * A source: named topics or a topic pattern ({@code null} for named topics, which are then non-empty) and, each
+ * optional (null = the application default), deserializers and timestamp extractor.
  */
-public record SourceNodeFactory(String name, List<String> topics, TimestampExtractor timestampExtractor,
-    Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer) implements NodeFactory {
+public record SourceNodeFactory(String name, List<String> topics, Pattern pattern,
+    TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer)
+    implements NodeFactory {
 
     /** Validates and copies. */
     public SourceNodeFactory {
@@ -24,6 +27,6 @@ public record SourceNodeFactory(String name, List<String> topics, TimestampExtra
 
     @Override
     public ProcessorNode<?, ?, ?, ?> build() {
-        return new SourceNode<>(name, topics, timestampExtractor, keyDeserializer, valueDeserializer);
+        return new SourceNode<>(name, topics, pattern, timestampExtractor, keyDeserializer, valueDeserializer);
     }
 }

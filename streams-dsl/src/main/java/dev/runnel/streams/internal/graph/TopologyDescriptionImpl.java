@@ -82,11 +82,14 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
     private static AbstractNode describe(InternalTopologyBuilder builder, NodeFactory factory) {
         if (factory instanceof SourceNodeFactory source) {
+            if (source.pattern() != null) {
+                return new SourceImpl(source.name(), null, source.pattern());
+            }
             Set<String> topics = new LinkedHashSet<>();
             for (String topic : source.topics()) {
                 topics.add(builder.decorateTopic(topic));
             }
-            return new SourceImpl(source.name(), Collections.unmodifiableSet(topics));
+            return new SourceImpl(source.name(), Collections.unmodifiableSet(topics), null);
         } else if (factory instanceof ProcessorNodeFactory processor) {
             return new ProcessorImpl(processor.name(), Set.copyOf(new LinkedHashSet<>(processor.stores())),
                 new LinkedHashSet<>(processor.stores()));
@@ -196,10 +199,13 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
     private static final class SourceImpl extends AbstractNode implements Source {
         private final Set<String> topics;
+        private final Pattern pattern;
 
-        SourceImpl(String name, Set<String> topics) {
+        /** Exactly one of {@code topics} and {@code pattern} is non-null. */
+        SourceImpl(String name, Set<String> topics, Pattern pattern) {
             super(name);
             this.topics = topics;
+            this.pattern = pattern;
         }
 
         @Override
@@ -209,12 +215,14 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
         @Override
         public Pattern topicPattern() {
-            return null;
+            return pattern;
         }
 
         @Override
         public String toString() {
-            return "Source: " + name + " (topics: " + topics + ")\n      --> " + names(successors);
+            // As Kafka Streams prints it: a pattern source shows the bare regex where named topics show a list.
+            String read = pattern != null ? pattern.pattern() : topics.toString();
+            return "Source: " + name + " (topics: " + read + ")\n      --> " + names(successors);
         }
     }
 

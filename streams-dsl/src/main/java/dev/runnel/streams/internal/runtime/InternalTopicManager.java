@@ -48,8 +48,9 @@ public final class InternalTopicManager {
     public void setup(TopologyMetadata metadata) {
         try (Admin admin = Admin.create(adminConfigs())) {
             Map<String, TopicDescription> existing = describe(admin);
-            Map<String, Integer> counts = metadata.resolvePartitions(topic -> existing.containsKey(topic)
-                ? existing.get(topic).partitions().size() : -1);
+            Map<String, Integer> existingCounts = new HashMap<>();
+            existing.forEach((name, description) -> existingCounts.put(name, description.partitions().size()));
+            Map<String, Integer> counts = metadata.resolvePartitions(existingCounts);
             Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
             for (InternalTopicConfig topic : metadata.repartitionTopics().values()) {
                 Map<String, String> configs = new HashMap<>(topic.configs());

@@ -70,7 +70,7 @@ public final class QueryRouting {
                         stores.add(store);
                     }
                 });
-                for (String topic : topology.subtopologies().get(task.subtopology()).sourceTopics()) {
+                for (String topic : topology.sourceTopics(task.subtopology())) {
                     partitions.add(new TopicPartition(topic, task.partition()));
                 }
             }
@@ -91,8 +91,8 @@ public final class QueryRouting {
         if (subtopology == null) {
             return KeyQueryMetadata.NOT_AVAILABLE;
         }
-        String topic = topology.subtopologies().get(subtopology).sourceTopics().iterator().next();
-        int count = topology.partitionCounts().getOrDefault(topic, -1);
+        Set<String> topics = topology.sourceTopics(subtopology);
+        int count = topics.isEmpty() ? -1 : topology.partitionCounts().getOrDefault(topics.iterator().next(), -1);
         if (count <= 0) {
             return KeyQueryMetadata.NOT_AVAILABLE;
         }

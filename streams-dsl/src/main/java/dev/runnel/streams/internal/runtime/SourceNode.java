@@ -7,21 +7,27 @@ import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.api.Record;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
-/** Reads one or more topics: deserializes, and forwards the record to its children. */
+/** Reads named topics or the topics a pattern matches: deserializes, and forwards the record to its children. */
 public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
     private final List<String> topics;
+    private final Pattern pattern;
     private final TimestampExtractor timestampExtractor;
     private Deserializer<K> keyDeserializer;
     private Deserializer<V> valueDeserializer;
     private ProcessorContextImpl context;
 
-    /** Creates a source; {@code null} deserializers and extractor mean the application defaults. */
+    /**
+     * Creates a source of {@code topics}, or of the topics {@code pattern} matches ({@code null} for named topics);
+     * {@code null} deserializers and extractor mean the application defaults.
+     */
     @SuppressWarnings("unchecked")
-    public SourceNode(String name, List<String> topics, TimestampExtractor timestampExtractor,
+    public SourceNode(String name, List<String> topics, Pattern pattern, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer) {
         super(name, null, Set.of());
         this.topics = List.copyOf(topics);
+        this.pattern = pattern;
         this.timestampExtractor = timestampExtractor;
         this.keyDeserializer = (Deserializer<K>) keyDeserializer;
         this.valueDeserializer = (Deserializer<V>) valueDeserializer;
@@ -47,9 +53,14 @@ public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
         }
     }
 
-    /** Returns the topics read. */
+    /** Returns the named topics read (none for a pattern source). */
     public List<String> topics() {
         return topics;
+    }
+
+    /** Returns the pattern of the topics read, or {@code null} for a source of named topics. */
+    public Pattern pattern() {
+        return pattern;
     }
 
     /** Returns this source's timestamp extractor, or {@code null} for the application default. */

@@ -174,13 +174,13 @@ public final class StreamTask implements AutoCloseable {
 
     /** Buffers raw records of one input partition, in offset order. */
     public void addRecords(TopicPartition partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
-        if (topology.source(partition.topic()) == null) {
-            throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
-        }
         PartitionQueue queue = queueByPartition.get(partition);
         if (queue == null) {
             @SuppressWarnings("unchecked")
             SourceNode<Object, Object> source = (SourceNode<Object, Object>) topology.source(partition.topic());
+            if (source == null) {
+                throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
+            }
             queue = new PartitionQueue(partition, source);
             queueByPartition.put(partition, queue);
             queues = Arrays.copyOf(queues, queues.length + 1);
@@ -466,9 +466,14 @@ public final class StreamTask implements AutoCloseable {
         return false;
     }
 
-    /** Returns the topics this task reads. */
+    /** Returns the named topics this task reads (not those it reads by pattern). */
     public java.util.Set<String> sourceTopics() {
         return topology.sourceByTopic().keySet();
+    }
+
+    /** Returns whether one of the task's sources reads {@code topic}, by name or by pattern. */
+    public boolean readsTopic(String topic) {
+        return topology.source(topic) != null;
     }
 
     /** Returns the task's stores by name (outermost layer). */

@@ -22,8 +22,10 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,8 +117,8 @@ public final class StreamThread extends Thread {
         try {
             createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
             createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener);
-            this.consumer = new KafkaConsumer<>(clients.mainConsumer(new StreamsPartitionAssignor(sourcesBySubtopology(
-                metadata))), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.consumer = new KafkaConsumer<>(clients.mainConsumer(new StreamsPartitionAssignor(
+                metadata::sourceTopicsBySubtopology)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             if (createdProducer != null) {
                 createdProducer.close();
@@ -131,14 +133,6 @@ public final class StreamThread extends Thread {
         this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
             globalStores);
         registerMetrics();
-    }
-
-    private static Map<Integer, Set<String>> sourcesBySubtopology(TopologyMetadata metadata) {
-        Map<Integer, Set<String>> sources = new java.util.HashMap<>();
-        for (TopologyMetadata.Subtopology subtopology : metadata.subtopologies().values()) {
-            sources.put(subtopology.id(), subtopology.sourceTopics());
-        }
-        return sources;
     }
 
     private void registerMetrics() {
@@ -224,7 +218,13 @@ public final class StreamThread extends Thread {
         Throwable failure = null;
         setState(State.STARTING);
         try {
-            consumer.subscribe(List.copyOf(metadata.sourceTopics()), new RebalanceListener());
+            Optional<Pattern> pattern = metadata.subscriptionPattern();
+            if (pattern.isPresent()) {
+                // By pattern, the consumer rejoins when a matching topic is created: new topics get tasks.
+                consumer.subscribe(pattern.get(), new RebalanceListener());
+            } else {
+                consumer.subscribe(List.copyOf(metadata.sourceTopics()), new RebalanceListener());
+            }
             lastCommitMs = time.milliseconds();
             while (!shutdownRequested) {
                 runOnce();

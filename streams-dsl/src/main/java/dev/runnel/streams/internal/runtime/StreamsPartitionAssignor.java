@@ -4,28 +4,34 @@ import dev.runnel.clients.consumer.ConsumerPartitionAssignor;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.processor.TaskId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Assigns tasks, not partitions: a task (sub-topology, partition number) takes partition {@code p} of every source
  * topic of its sub-topology, so co-partitioned topics' same-numbered partitions always land on one consumer (one
  * stream thread). Tasks are spread evenly over the members in {@link #MEMBER_ORDER}; a member keeps the tasks it
- * owned (cooperative subscriptions report them) while it has room. Thread-safe: immutable.
+ * owned (cooperative subscriptions report them) while it has room. A sub-topology's source topics are asked for on
+ * every rebalance, as pattern sources may have matched new topics since the last one. Thread-safe: immutable.
  */
 public final class StreamsPartitionAssignor implements ConsumerPartitionAssignor {
     /** The assignor's protocol name. */
     public static final String NAME = "runnel-streams";
 
-    private final Map<Integer, Set<String>> sourceTopicsBySubtopology;
+    private final Function<Collection<String>, Map<Integer, Set<String>>> sourceTopicsBySubtopology;
 
-    /** Creates the assignor for a topology's sub-topologies (decorated source topics by sub-topology id). */
-    public StreamsPartitionAssignor(Map<Integer, Set<String>> sourceTopicsBySubtopology) {
-        this.sourceTopicsBySubtopology = Map.copyOf(sourceTopicsBySubtopology);
+    /**
+     * Creates the assignor for a topology's sub-topologies: {@code sourceTopicsBySubtopology} returns, given the
+     * group's subscribed topics, the (decorated) source topics of each sub-topology by id.
+     */
+    public StreamsPartitionAssignor(Function<Collection<String>, Map<Integer, Set<String>>> sourceTopicsBySubtopology) {
+        this.sourceTopicsBySubtopology = sourceTopicsBySubtopology;
     }
 
     @Override
@@ -97,7 +103,8 @@ public final class StreamsPartitionAssignor implements ConsumerPartitionAssignor
     Map<TaskId, List<TopicPartition>> tasks(Map<String, Integer> partitionsPerTopic) {
         Map<TaskId, List<TopicPartition>> tasks = new TreeMap<>((a, b) -> a.partition() != b.partition()
             ? Integer.compare(a.partition(), b.partition()) : Integer.compare(a.subtopology(), b.subtopology()));
-        for (Map.Entry<Integer, Set<String>> subtopology : sourceTopicsBySubtopology.entrySet()) {
+        for (Map.Entry<Integer, Set<String>> subtopology
+            : sourceTopicsBySubtopology.apply(partitionsPerTopic.keySet()).entrySet()) {
             for (String topic : subtopology.getValue()) {
                 int count = partitionsPerTopic.getOrDefault(topic, 0);
                 for (int p = 0; p < count; p++) {

@@ -19,20 +19,35 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.TreeMap;
-import java.util.function.ToIntFunction;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
  * What the runtime needs to know of a topology, with topic names decorated for one application: each (non-global)
- * sub-topology's source topics, sink topics and logged stores, and the internal topics. {@link #resolvePartitions}
- * derives every internal topic's partition count from the source topics and checks co-partitioning (the topology
- * builder's rules); a changelog gets as many partitions as its sub-topology has tasks. Immutable after
- * {@code resolvePartitions}; read by every stream thread.
+ * sub-topology's source topics and patterns, sink topics and logged stores, and the internal topics.
+ * {@link #resolvePartitions} derives every internal topic's partition count from the source topics and checks
+ * co-partitioning (the topology builder's rules); a changelog gets as many partitions as its sub-topology has tasks.
+ * Thread-safe: immutable after {@code resolvePartitions} but for the topics pattern sources matched last, which
+ * each rebalance re-resolves ({@link #sourceTopicsBySubtopology}); read by every stream thread.
+ */
+/*
+ * Implementation notes. A pattern source's topics are never fixed: the stream threads subscribe by
+ * subscriptionPattern(), so a matching topic created later makes the group rebalance, and the assignor asks
+ * sourceTopicsBySubtopology() which of the subscribed topics each sub-topology reads now. taskFor() maps a
+ * partition of such a topic to its sub-topology by matching the patterns once per topic (cached), and a task's
+ * source node is found the same way when the partition first reaches it (ProcessorTopology#source).
  */
 public final class TopologyMetadata {
     private final String applicationId;
     private final Map<Integer, Subtopology> subtopologies = new TreeMap<>();
     private final Map<String, Integer> subtopologyByTopic = new HashMap<>();
+    private final Map<String, Integer> subtopologyByPatternSource = new HashMap<>();
+    /** Topics read by pattern, by the sub-topology reading them: filled as partitions are mapped to tasks. */
+    private final Map<String, Integer> subtopologyByMatchedTopic = new ConcurrentHashMap<>();
+    private volatile Map<String, Set<String>> lastPatternMatches = Map.of();
     private final Set<String> internalTopics = new LinkedHashSet<>();
     private final InternalTopologyBuilder builder;
     private final boolean hasGlobalStores;
@@ -40,10 +55,12 @@ public final class TopologyMetadata {
     private Map<String, InternalTopicConfig> repartitionTopics = Map.of();
 
     /** One sub-topology as the runtime sees it. */
-    public record Subtopology(int id, Set<String> sourceTopics, Set<String> sinkTopics,
+    public record Subtopology(int id, Set<String> sourceTopics, List<Pattern> sourcePatterns, Set<String> sinkTopics,
         Map<String, StoreBuilder<?>> loggedStores) {
+        /** Copies; {@code sourceTopics} are the named ones, {@code sourcePatterns} those of its pattern sources. */
         public Subtopology {
             sourceTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sourceTopics));
+            sourcePatterns = List.copyOf(sourcePatterns);
             sinkTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sinkTopics));
             loggedStores = Collections.unmodifiableMap(new LinkedHashMap<>(loggedStores));
         }
@@ -73,11 +90,15 @@ public final class TopologyMetadata {
                     logged.put(store.getKey(), store.getValue());
                 }
             }
-            Subtopology subtopology = new Subtopology(group.getKey(), builder.sourceTopics(group.getValue()), sinks,
-                logged);
+            Map<String, Pattern> patterns = builder.sourcePatterns(group.getValue());
+            Subtopology subtopology = new Subtopology(group.getKey(), builder.sourceTopics(group.getValue()),
+                List.copyOf(patterns.values()), sinks, logged);
             subtopologies.put(group.getKey(), subtopology);
             for (String topic : subtopology.sourceTopics()) {
                 subtopologyByTopic.put(topic, group.getKey());
+            }
+            for (String source : patterns.keySet()) {
+                subtopologyByPatternSource.put(source, group.getKey());
             }
         }
         this.hasGlobalStores = globals;
@@ -101,9 +122,60 @@ public final class TopologyMetadata {
         return Collections.unmodifiableMap(subtopologies);
     }
 
-    /** Returns the topics stream threads subscribe to: the source topics of every sub-topology. */
+    /** Returns the named source topics of every sub-topology (what threads subscribe to without patterns). */
     public Set<String> sourceTopics() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(subtopologyByTopic.keySet()));
+    }
+
+    /**
+     * Returns, if any source reads by pattern, the pattern stream threads subscribe with: any named source topic or
+     * any source pattern. It may match internal topics too, which the assignment then leaves out.
+     */
+    public Optional<Pattern> subscriptionPattern() {
+        if (subtopologyByPatternSource.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (String topic : new TreeSet<>(subtopologyByTopic.keySet())) {
+            alternatives.add(Pattern.quote(topic));
+        }
+        for (Subtopology subtopology : subtopologies.values()) {
+            for (Pattern pattern : subtopology.sourcePatterns()) {
+                alternatives.add("(?:" + pattern.pattern() + ")");
+            }
+        }
+        return Optional.of(Pattern.compile(String.join("|", alternatives)));
+    }
+
+    /**
+     * Returns the source topics of each sub-topology among {@code topics} (the group's subscribed topics): its
+     * named topics, and those of {@code topics} its patterns match now. Called on every rebalance.
+     *
+     * @throws TopologyException if two sources' patterns match one topic
+     */
+    public Map<Integer, Set<String>> sourceTopicsBySubtopology(Collection<String> topics) {
+        Map<String, Set<String>> matches;
+        synchronized (builder) {
+            matches = builder.patternMatches(topics);
+        }
+        lastPatternMatches = Map.copyOf(matches);
+        Map<Integer, Set<String>> sources = new TreeMap<>();
+        for (Subtopology subtopology : subtopologies.values()) {
+            sources.put(subtopology.id(), new LinkedHashSet<>(subtopology.sourceTopics()));
+        }
+        matches.forEach((source, matched) -> sources.get(subtopologyByPatternSource.get(source)).addAll(matched));
+        return sources;
+    }
+
+    /** Returns the source topics of a sub-topology: named ones, and those its patterns matched when last resolved. */
+    public Set<String> sourceTopics(int subtopologyId) {
+        Set<String> topics = new LinkedHashSet<>(subtopologies.get(subtopologyId).sourceTopics());
+        lastPatternMatches.forEach((source, matched) -> {
+            if (subtopologyByPatternSource.get(source) == subtopologyId) {
+                topics.addAll(matched);
+            }
+        });
+        return topics;
     }
 
     /** Returns the internal (repartition) topics, decorated. */
@@ -120,27 +192,39 @@ public final class TopologyMetadata {
     public TaskId taskFor(TopicPartition partition) {
         Integer subtopology = subtopologyByTopic.get(partition.topic());
         if (subtopology == null) {
-            throw new IllegalArgumentException("Topic " + partition.topic() + " is not a source of the topology");
+            subtopology = subtopologyByMatchedTopic.computeIfAbsent(partition.topic(), this::matchingSubtopology);
         }
         return new TaskId(subtopology, partition.partition());
     }
 
+    private Integer matchingSubtopology(String topic) {
+        Set<String> sources;
+        synchronized (builder) {
+            sources = builder.patternMatches(List.of(topic)).keySet();
+        }
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("Topic " + topic + " is not a source of the topology");
+        }
+        return subtopologyByPatternSource.get(sources.iterator().next());
+    }
+
     /**
      * Computes the partition count of every internal topic from the existing topics' counts and checks the
-     * co-partition groups (through {@link InternalTopologyBuilder#checkCopartitioning}).
+     * co-partition groups (through {@link InternalTopologyBuilder#checkCopartitioning}). Pattern sources read the
+     * existing topics they match; a pattern that matches none is not an error.
      *
-     * @param existing returns a topic's partition count, or -1 if it does not exist
+     * @param existing the partition count of every existing topic, by name
      * @return the partition count of every source topic, repartition topic and changelog, by topic
-     * @throws MissingSourceTopicException if a source topic is missing
-     * @throws TopologyException if co-partitioned topics differ in partition count
+     * @throws MissingSourceTopicException if a named source topic is missing
+     * @throws TopologyException if co-partitioned topics differ in partition count, or two patterns match a topic
      */
-    public Map<String, Integer> resolvePartitions(ToIntFunction<String> existing) {
+    public Map<String, Integer> resolvePartitions(Map<String, Integer> existing) {
         Map<String, Integer> counts = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (String topic : subtopologyByTopic.keySet()) {
             if (!internalTopics.contains(topic)) {
-                int count = existing.applyAsInt(topic);
-                if (count < 0) {
+                Integer count = existing.get(topic);
+                if (count == null) {
                     missing.add(topic);
                 } else {
                     counts.put(topic, count);
@@ -153,14 +237,18 @@ public final class TopologyMetadata {
         }
         Map<String, InternalTopicConfig> repartition;
         synchronized (builder) {
-            repartition = builder.checkCopartitioning(counts);
+            Map<String, Set<String>> matches = builder.patternMatches(existing.keySet());
+            lastPatternMatches = Map.copyOf(matches);
+            matches.values().forEach(topics -> topics.forEach(topic -> counts.put(topic, existing.get(topic))));
+            repartition = builder.checkCopartitioning(counts, matches);
         }
         for (InternalTopicConfig topic : repartition.values()) {
             counts.put(topic.name(), topic.numberOfPartitions());
         }
         this.repartitionTopics = Map.copyOf(repartition);
         for (Subtopology subtopology : subtopologies.values()) {
-            int tasks = maxCount(subtopology.sourceTopics(), counts);
+            // A pattern that matches nothing yet still needs its changelogs: one partition, one task, for now.
+            int tasks = Math.max(1, maxCount(sourceTopics(subtopology.id()), counts));
             for (String store : subtopology.loggedStores().keySet()) {
                 counts.put(changelogTopic(store), tasks);
             }
