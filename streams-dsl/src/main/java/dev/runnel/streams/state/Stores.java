@@ -3,6 +3,7 @@ package dev.runnel.streams.state;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
+import dev.runnel.streams.internal.state.InMemoryVersionedBytesStoreSupplier;
 import dev.runnel.streams.internal.state.LruMapBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemorySessionBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryWindowBytesStoreSupplier;
@@ -10,6 +11,7 @@ import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import java.time.Duration;
 import java.util.Objects;
@@ -28,6 +30,9 @@ import java.util.Objects;
  * Streams' in-memory stores.
  */
 public final class Stores {
+    /** The smallest default sweep interval of a versioned store, so that a short retention does not sweep often. */
+    private static final long DEFAULT_MIN_SEGMENT_INTERVAL_MS = 1_000L;
+
     private Stores() {
     }
 
@@ -58,6 +63,48 @@ public final class Stores {
     /** Returns a supplier of stores for timestamped key-value stores; in-memory in Runnel. */
     public static KeyValueBytesStoreSupplier persistentTimestampedKeyValueStore(String name) {
         return inMemoryKeyValueStore(name);
+    }
+
+    /**
+     * Returns a supplier of versioned key-value stores (see {@link VersionedKeyValueStore}); in-memory in Runnel, like
+     * the other {@code persistent*} stores, with the history restored from the changelog. Expired versions are swept
+     * out every {@code max(historyRetention / 3, 1s)} of stream time.
+     *
+     * @param historyRetention how far behind stream time old versions stay queryable and puts are accepted
+     * @throws IllegalArgumentException if {@code historyRetention} is negative
+     */
+    public static VersionedBytesStoreSupplier persistentVersionedKeyValueStore(String name,
+        Duration historyRetention) {
+        long historyRetentionMs = nonNegativeMillis(historyRetention, "historyRetention");
+        return persistentVersionedKeyValueStore(name, historyRetention,
+            Duration.ofMillis(Math.max(historyRetentionMs / 3, DEFAULT_MIN_SEGMENT_INTERVAL_MS)));
+    }
+
+    /**
+     * As {@link #persistentVersionedKeyValueStore(String, Duration)}, sweeping expired versions out every
+     * {@code segmentInterval} of stream time (Kafka's RocksDB store drops a segment of that length at a time).
+     *
+     * @throws IllegalArgumentException if {@code historyRetention} is negative or {@code segmentInterval} not positive
+     */
+    public static VersionedBytesStoreSupplier persistentVersionedKeyValueStore(String name,
+        Duration historyRetention, Duration segmentInterval) {
+        Objects.requireNonNull(name, "name cannot be null");
+        long historyRetentionMs = nonNegativeMillis(historyRetention, "historyRetention");
+        long segmentIntervalMs = nonNegativeMillis(segmentInterval, "segmentInterval");
+        if (segmentIntervalMs == 0) {
+            throw new IllegalArgumentException("segmentInterval cannot be zero");
+        }
+        return new InMemoryVersionedBytesStoreSupplier(name, historyRetentionMs, segmentIntervalMs);
+    }
+
+    /**
+     * Returns a builder of versioned key-value stores; {@code null} serdes fall back to the application's defaults.
+     * Versioned stores are never cached: {@code withCachingEnabled()} on the builder throws.
+     */
+    public static <K, V> StoreBuilder<VersionedKeyValueStore<K, V>> versionedKeyValueStoreBuilder(
+        VersionedBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+        return new VersionedKeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"),
+            keySerde, valueSerde, Time.SYSTEM);
     }
 
     /**

@@ -88,8 +88,8 @@ public final class InternalStreamsBuilder {
         topologyBuilder.addSource(sourceName, options.resetPolicy(), options.timestampExtractor(),
             deserializer(keySerde), deserializer(valueSerde), topic);
         topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
-        topologyBuilder.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, valueSerde),
-            tableSourceName);
+        topologyBuilder.addStateStore(
+            TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), tableSourceName);
         return new KTableImpl<>(this, tableSourceName, keySerde, valueSerde, store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(storeName));
     }

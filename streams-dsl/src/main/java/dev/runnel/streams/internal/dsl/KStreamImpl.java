@@ -700,7 +700,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         builder.topologyBuilder().addProcessor(processorName, new KTableSource<K, V>(store.storeName()),
             source.name());
         builder.topologyBuilder().addStateStore(
-            TimestampedKeyValueStoreMaterializer.builder(store, tableKeySerde, tableValueSerde), processorName);
+            TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, tableKeySerde, tableValueSerde),
+            processorName);
         return new KTableImpl<>(builder, processorName, tableKeySerde, tableValueSerde, store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(store.storeName()));
     }

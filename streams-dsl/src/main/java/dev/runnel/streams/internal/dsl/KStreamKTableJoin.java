@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stream-table join (and a stream-globalTable join, where {@code keyMapper} picks the table key): each stream
- * record looks up the table's current value and is forwarded joined, keeping the stream record's key and timestamp.
+ * record looks up the table's current value (for a versioned table, the value valid at the stream record's
+ * timestamp) and is forwarded joined, keeping the stream record's key and timestamp.
  * Table updates produce no output. Both drop stream records with a null value. An inner join drops a record without
  * a table value (and records with a null key); a left join calls the joiner with a null table value instead.
  */
@@ -44,11 +45,16 @@ record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tab
                         context().recordMetadata().map(Object::toString).orElse("no metadata"));
                     return;
                 }
-                VT tableValue = tableKey == null ? null : ValueAndTimestamp.getValueOrNull(getter.get(tableKey));
+                VT tableValue = tableKey == null ? null : ValueAndTimestamp.getValueOrNull(lookup(tableKey, record));
                 if (tableValue == null && !leftJoin) {
                     return;
                 }
                 context().forward(record.withValue(joiner.apply(record.key(), record.value(), tableValue)));
+            }
+
+            /** A versioned table joins with the version valid at the stream record's time (KIP-914). */
+            private ValueAndTimestamp<VT> lookup(KT tableKey, Record<K, V> record) {
+                return getter.isVersioned() ? getter.get(tableKey, record.timestamp()) : getter.get(tableKey);
             }
         };
     }

@@ -72,7 +72,20 @@ public final class KTableOperators {
 
                     @Override
                     public ValueAndTimestamp<VR> get(K key) {
-                        ValueAndTimestamp<V> value = parentGetter.get(key);
+                        return apply(key, parentGetter.get(key));
+                    }
+
+                    @Override
+                    public boolean isVersioned() {
+                        return parentGetter.isVersioned();
+                    }
+
+                    @Override
+                    public ValueAndTimestamp<VR> get(K key, long asOfTimestamp) {
+                        return apply(key, parentGetter.get(key, asOfTimestamp));
+                    }
+
+                    private ValueAndTimestamp<VR> apply(K key, ValueAndTimestamp<V> value) {
                         return value == null
                             ? null
                             : ValueAndTimestamp.make(function.apply(key, value.value()), value.timestamp());

@@ -1,17 +1,24 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.VersionedKeyValueStore;
+import dev.runnel.streams.state.VersionedRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Materializes a table from its topic: each record upserts (or, with a null value, deletes) its key in the store and
  * forwards the {@link Change}. Records with a null key are logged and skipped, as in Kafka Streams.
+ *
+ * <p>In a versioned store (KIP-914) each record becomes a version at its timestamp. A record older than the key's
+ * latest version goes into the history, where stream-table joins find it, but is not forwarded: the table's current
+ * value did not change. A record older than the history retention is refused by the store and counted as dropped.
  */
 public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<K, V, K, Change<V>> {
     private static final Logger LOG = LoggerFactory.getLogger(KTableSource.class);
@@ -20,13 +27,20 @@ public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<
     public Processor<K, V, K, Change<V>> get() {
         return new ContextualProcessor<>() {
             private TimestampedKeyValueStore<K, V> store;
+            private VersionedKeyValueStore<K, V> versionedStore;
             private boolean forwardOnFlush;
 
             @Override
+            @SuppressWarnings("unchecked")
             public void init(dev.runnel.streams.processor.api.ProcessorContext<K, Change<V>> context) {
                 super.init(context);
-                store = context.getStateStore(storeName);
-                forwardOnFlush = CacheFlushForwarder.register(store, context);
+                StateStore stateStore = context.getStateStore(storeName);
+                if (stateStore instanceof VersionedKeyValueStore<?, ?> versioned) {
+                    versionedStore = (VersionedKeyValueStore<K, V>) versioned;
+                } else {
+                    store = (TimestampedKeyValueStore<K, V>) stateStore;
+                    forwardOnFlush = CacheFlushForwarder.register(store, context);
+                }
             }
 
             @Override
@@ -36,10 +50,31 @@ public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<
                         context().recordMetadata().map(Object::toString).orElse("no metadata"));
                     return;
                 }
+                if (versionedStore != null) {
+                    processVersioned(record);
+                    return;
+                }
                 V oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
                 store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
                 if (!forwardOnFlush) {
                     context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                }
+            }
+
+            private void processVersioned(Record<K, V> record) {
+                VersionedRecord<V> latest = versionedStore.get(record.key());
+                long validTo = versionedStore.put(record.key(), record.value(), record.timestamp());
+                if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
+                    LOG.warn("Skipping record for table store {} older than its history retention: timestamp {},"
+                        + " {}", storeName, record.timestamp(),
+                        context().recordMetadata().map(Object::toString).orElse("no metadata"));
+                    DroppedRecords.record(context());
+                } else if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED) {
+                    V oldValue = latest == null ? null : latest.value();
+                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                } else {
+                    LOG.debug("Out-of-order record for table store {} kept as history, not forwarded: timestamp {}",
+                        storeName, record.timestamp());
                 }
             }
         };

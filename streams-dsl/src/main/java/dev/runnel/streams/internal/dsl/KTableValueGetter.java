@@ -5,7 +5,8 @@ import dev.runnel.streams.state.ValueAndTimestamp;
 
 /**
  * Reads a table's current value for a key, from its store or, for a table that is not materialized, by applying
- * its operator to its parent's value. One instance per processor; not thread-safe.
+ * its operator to its parent's value. A getter of a table materialized in a versioned store also reads the value a
+ * key had at a past time (KIP-914). One instance per processor; not thread-safe.
  */
 public interface KTableValueGetter<K, V> {
     /** Looks up the stores; called from the owning processor's {@code init}. */
@@ -13,4 +14,19 @@ public interface KTableValueGetter<K, V> {
 
     /** Returns the value and timestamp of {@code key}, or {@code null} if the table has no value for it. */
     ValueAndTimestamp<V> get(K key);
+
+    /** Returns whether the table keeps versions, so that {@link #get(Object, long)} may be called; known after init. */
+    default boolean isVersioned() {
+        return false;
+    }
+
+    /**
+     * Returns the value and timestamp {@code key} had at {@code asOfTimestamp}, or {@code null} if it had none then
+     * (or that time is older than the table's history retention).
+     *
+     * @throws UnsupportedOperationException if the table is not versioned
+     */
+    default ValueAndTimestamp<V> get(K key, long asOfTimestamp) {
+        throw new UnsupportedOperationException("This table keeps no versions; check isVersioned() first");
+    }
 }

@@ -1,8 +1,5 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.streams.processor.api.ProcessingContext;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
-import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Set;
 
 /**
@@ -16,24 +13,12 @@ public interface KTableValueGetterSupplier<K, V> {
     /** Returns the stores the getters read. */
     Set<String> storeNames();
 
-    /** Returns a supplier of getters reading the timestamped store {@code storeName}. */
+    /** Returns a supplier of getters reading the store {@code storeName}: a timestamped or a versioned one. */
     static <K, V> KTableValueGetterSupplier<K, V> ofStore(String storeName) {
         return new KTableValueGetterSupplier<>() {
             @Override
             public KTableValueGetter<K, V> get() {
-                return new KTableValueGetter<>() {
-                    private TimestampedKeyValueStore<K, V> store;
-
-                    @Override
-                    public void init(ProcessingContext context) {
-                        store = context.getStateStore(storeName);
-                    }
-
-                    @Override
-                    public ValueAndTimestamp<V> get(K key) {
-                        return store.get(key);
-                    }
-                };
+                return new StoreValueGetter<>(storeName);
             }
 
             @Override

@@ -12,6 +12,7 @@ import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopicConfig;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Creates an application's internal topics at start, through the admin client: repartition topics
  * ({@code <application.id>-<name>-repartition}, delete policy) and changelogs
  * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with
- * {@code retention.ms} = store retention + 1 day for window and session stores). Partition counts come from
+ * {@code retention.ms} = store retention + 1 day for window and session stores; compacted with
+ * {@code min.compaction.lag.ms} = history retention + 1 day for versioned stores). Partition counts come from
  * {@link TopologyMetadata#resolvePartitions}, which also checks co-partitioning. An existing internal topic with
  * another partition count is an error. Also reads internal topics' end offsets, for lag reporting. Thread-safe: each
  * call opens its own admin client.
@@ -150,6 +152,9 @@ public final class InternalTopicManager {
         if (retentionMs >= 0) {
             return WindowStoreBuilder.changelogTopicConfig(configs, retentionMs,
                 WindowStoreBuilder.DEFAULT_ADDITIONAL_RETENTION_MS);
+        }
+        if (store instanceof VersionedKeyValueStoreBuilder<?, ?> versioned) {
+            return VersionedKeyValueStoreBuilder.changelogTopicConfig(configs, versioned.historyRetentionMs());
         }
         configs.putIfAbsent(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         return configs;

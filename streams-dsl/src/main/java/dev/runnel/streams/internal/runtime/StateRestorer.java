@@ -6,6 +6,7 @@ import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.state.KeyValueStore;
@@ -135,7 +136,11 @@ final class StateRestorer implements AutoCloseable {
                     if (record.offset() >= end) {
                         break;
                     }
-                    callback.restore(record.key(), record.value());
+                    if (callback instanceof TimestampedStateRestoreCallback timestamped) {
+                        timestamped.restore(record.key(), record.value(), record.timestamp());
+                    } else {
+                        callback.restore(record.key(), record.value());
+                    }
                     batchEnd = record.offset();
                     total++;
                 }

@@ -24,11 +24,15 @@ class RecordingStoreContext implements InternalStateStoreContext {
     final List<Change> changelog = new ArrayList<>();
     long recordTimestamp;
 
-    /** Replays every recorded change into the store registered as {@code storeName}. */
+    /** Replays every recorded change, in order and with its timestamp, into the store registered as storeName. */
     void restoreInto(RecordingStoreContext target, String storeName) {
         StateRestoreCallback callback = target.restoreCallbacks.get(storeName);
         for (Change change : changelog) {
-            callback.restore(change.key().get(), change.value());
+            if (callback instanceof TimestampedStateRestoreCallback timestamped) {
+                timestamped.restore(change.key().get(), change.value(), change.timestamp());
+            } else {
+                callback.restore(change.key().get(), change.value());
+            }
         }
     }
 

@@ -1,0 +1,31 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.state.VersionedKeyValueStore;
+import dev.runnel.streams.state.VersionedRecord;
+
+/**
+ * The bytes layers of a versioned store: {@link VersionedKeyValueStore}'s operations on serialized keys and values,
+ * with the same contract. Threading as the implementation says.
+ */
+public interface VersionedBytesStore extends StateStore {
+    /** As {@link VersionedKeyValueStore#put}. */
+    long put(Bytes key, byte[] value, long timestamp);
+
+    /** As {@link VersionedKeyValueStore#get(Object)}. */
+    VersionedRecord<byte[]> latest(Bytes key);
+
+    /** As {@link VersionedKeyValueStore#get(Object, long)}. */
+    VersionedRecord<byte[]> get(Bytes key, long asOfTimestamp);
+
+    /**
+     * As {@link VersionedKeyValueStore#delete}: a lookup, then a tombstone put through this layer (so a logging layer
+     * logs it).
+     */
+    default VersionedRecord<byte[]> delete(Bytes key, long timestamp) {
+        VersionedRecord<byte[]> previous = get(key, timestamp);
+        put(key, null, timestamp);
+        return previous;
+    }
+}
