@@ -104,6 +104,50 @@ public interface KTable<K, V> {
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /**
+     * Returns the table of the values a {@link ValueTransformerWithKey} computes from each update: like
+     * {@link #mapValues(ValueMapperWithKey)}, but the transformer may keep state in the stores named by
+     * {@code stateStoreNames} (or provided by the supplier's {@code stores()}), schedule punctuations, and read the
+     * record context. The transformer also sees deletes (a {@code null} value) and decides their result.
+     *
+     * <pre>{@code
+     * builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("versions"),
+     *     Serdes.String(), Serdes.Long()));
+     * KTable<String, String> versioned = profiles.transformValues(Versioned::new, "versions");
+     * }</pre>
+     *
+     * <p>If a child reads old values (an aggregation, a join), an update's old value goes through the transformer
+     * too, so a stateful transformer sees it; materializing the result avoids this, as the old value then comes from
+     * the result's store. A join against an unmaterialized result transforms the parent's current value on each
+     * lookup, with its own transformer instance.
+     *
+     * @throws dev.runnel.streams.errors.TopologyException if a named store has not been added
+     */
+    <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        String... stateStoreNames);
+
+    /** Like {@link #transformValues(ValueTransformerWithKeySupplier, String...)}, naming the processor. */
+    <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
+        String... stateStoreNames);
+
+    /**
+     * Like {@link #transformValues(ValueTransformerWithKeySupplier, String...)}, keeping the result in the store
+     * {@code materialized} describes (queryable if named).
+     */
+    <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames);
+
+    /**
+     * Like {@link #transformValues(ValueTransformerWithKeySupplier, String...)}, materializing the result and naming
+     * the processor.
+     */
+    <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, Named named, String... stateStoreNames);
+
+    /**
      * Returns the inner join with {@code other} on the key: a key has a result while both tables have a value for it.
      * An update on either side updates the result; a delete on either side deletes it (a tombstone is forwarded only
      * if there was a result). The tables must be co-partitioned (checked at start).

@@ -59,10 +59,10 @@ final class CacheFlushForwarder {
     }
 
     /**
-     * Returns whether a child of the registering operator may read a forwarded change's old value. If none does (a
-     * table only turned into a stream), a write-down forwards no old value and saves reading it from the store.
+     * Returns whether a child of the operator calling from {@code init} may read a forwarded change's old value. If
+     * none does (a table only turned into a stream), the operator need not compute or read old values.
      */
-    private static boolean oldValuesNeeded(ProcessorContext<?, ?> context) {
+    static boolean oldValuesNeeded(ProcessorContext<?, ?> context) {
         return !(context instanceof ProcessorContextImpl runtime)
             || !runtime.childProcessorsAll(processor -> processor instanceof Operators.NewValuesOnly);
     }

@@ -17,12 +17,14 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.state.Stores;
+import java.util.List;
 import java.util.Objects;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
+import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.Set;
 import java.util.function.Function;
@@ -37,6 +39,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public static final String FILTER_NAME = "KTABLE-FILTER-";
     /** Prefix of mapValues nodes. */
     public static final String MAPVALUES_NAME = "KTABLE-MAPVALUES-";
+    /** Prefix of transformValues nodes and their stores. */
+    public static final String TRANSFORMVALUES_NAME = "KTABLE-TRANSFORMVALUES-";
     /** Prefix of the nodes merging both sides of a table-table join. */
     public static final String MERGE_NAME = "KTABLE-MERGE-";
 
@@ -290,7 +294,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String operatorName = builder.name(named, prefix);
         String storeName = store == null ? null : store.storeName();
         builder.topologyBuilder().addProcessor(operatorName,
-            new KTableOperators.KTableTransformValues<>(function, storeName), name);
+            new KTableOperators.KTableMapValues<>(function, storeName), name);
         Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
         Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : keySerde;
         if (store == null) {
@@ -301,6 +305,70 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         builder.topologyBuilder().addStateStore(
             TimestampedKeyValueStoreMaterializer.builder(store, keySerde, resultSerde), operatorName);
         return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(storeName));
+    }
+
+    // ---- transformValues
+
+    @Override
+    public <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        String... stateStoreNames) {
+        return doTransformValues(transformerSupplier, null, null, stateStoreNames);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
+        String... stateStoreNames) {
+        return doTransformValues(transformerSupplier, Objects.requireNonNull(named, "named can't be null"), null,
+            stateStoreNames);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
+        return doTransformValues(transformerSupplier, null, requireMaterialized(materialized), stateStoreNames);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, Named named, String... stateStoreNames) {
+        return doTransformValues(transformerSupplier, Objects.requireNonNull(named, "named can't be null"),
+            requireMaterialized(materialized), stateStoreNames);
+    }
+
+    private <VR> KTable<K, VR> doTransformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
+        Objects.requireNonNull(transformerSupplier, "transformerSupplier can't be null");
+        Objects.requireNonNull(stateStoreNames, "stateStoreNames can't be null");
+        for (String connected : stateStoreNames) {
+            Objects.requireNonNull(connected, "stateStoreNames can't contain null as a store name");
+        }
+        if (transformerSupplier.get() == transformerSupplier.get()) {
+            throw new IllegalArgumentException("ValueTransformerWithKeySupplier#get() must return a new object each"
+                + " time it is called; it returned the same " + transformerSupplier.get().getClass().getName()
+                + " twice.");
+        }
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+            ? null
+            : new MaterializedInternal<>(materialized, builder, TRANSFORMVALUES_NAME);
+        String operatorName = builder.name(named, TRANSFORMVALUES_NAME);
+        String storeName = store == null ? null : store.storeName();
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName), name);
+        topology.connectProcessorAndStateStores(operatorName, stateStoreNames);
+        if (store == null) {
+            return new KTableImpl<>(builder, operatorName, keySerde, null, null, valueGetterSupplier == null ? null
+                : KTableTransformValues.transformingGetter(valueGetterSupplier, transformerSupplier,
+                    List.of(stateStoreNames)));
+        }
+        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, null), operatorName);
+        Serde<K> outKeySerde = store.keySerde() != null ? store.keySerde() : keySerde;
+        return new KTableImpl<>(builder, operatorName, outKeySerde, store.valueSerde(), store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(storeName));
     }
 

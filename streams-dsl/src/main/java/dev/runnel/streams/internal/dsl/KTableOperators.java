@@ -27,10 +27,11 @@ public final class KTableOperators {
     }
 
     /**
-     * Applies {@code function} to both sides of each change; a null input stays null. With a store name it also
-     * keeps the result there. Every change is forwarded, so a filtered-out update is a tombstone downstream.
+     * Applies {@code function} to both sides of each change (mapValues, filter and filterNot); a null input stays
+     * null. With a store name it also keeps the result there. Every change is forwarded, so a filtered-out update is a
+     * tombstone downstream.
      */
-    record KTableTransformValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName)
+    record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName)
         implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
         @Override
         public Processor<K, Change<V>, K, Change<VR>> get() {

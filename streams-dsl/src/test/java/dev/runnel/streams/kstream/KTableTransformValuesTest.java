@@ -1,0 +1,248 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.processor.ProcessorContext;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class KTableTransformValuesTest {
+
+    /** Numbers each key's updates in the connected store "versions" and tags the value with key, version, source. */
+    private static final class Versioned implements ValueTransformerWithKey<String, String, String> {
+        private ProcessorContext context;
+        private KeyValueStore<String, Long> versions;
+
+        @Override
+        public void init(ProcessorContext context) {
+            this.context = context;
+            versions = context.getStateStore("versions");
+        }
+
+        @Override
+        public String transform(String key, String value) {
+            if (value == null) {
+                versions.delete(key);
+                return null;
+            }
+            Long previous = versions.get(key);
+            long version = previous == null ? 1 : previous + 1;
+            versions.put(key, version);
+            return key + "/" + value + "#" + version + " from " + context.topic() + "@" + context.offset();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** Upper-cases values, and counts its calls in the value it returns; keeps no store. */
+    private static final class CallCounting implements ValueTransformerWithKey<String, String, String> {
+        private int calls;
+
+        @Override
+        public void init(ProcessorContext context) {
+        }
+
+        @Override
+        public String transform(String key, String value) {
+            calls++;
+            return value == null ? null : value.toUpperCase(Locale.ROOT) + "#" + calls;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private static StreamsBuilder builderWithVersionsStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("versions"), Serdes.String(),
+            Serdes.Long()));
+        return builder;
+    }
+
+    @Test
+    void shouldTransformEachUpdateWithTheKeyAndAConnectedStore() {
+        StreamsBuilder builder = builderWithVersionsStore();
+        builder.<String, String>table("t").transformValues(Versioned::new, "versions").toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            TestInputTopic<String, String> in = f.input("t");
+            in.pipeInput("A", "a1", 1);
+            assertEquals(List.of("A:A/a1#1 from t@0@1"), f.read("out"));
+            in.pipeInput("A", "a2", 2);
+            in.pipeInput("B", "b1", 3);
+            // Only the new value is transformed: toStream reads no old values, so versions count updates exactly.
+            assertEquals(List.of("A:A/a2#2 from t@1@2", "B:B/b1#1 from t@2@3"), f.read("out"));
+            assertEquals(2L, f.driver.<String, Long>getKeyValueStore("versions").get("A"));
+            in.pipeInput("A", null, 4);
+            assertEquals(List.of("A:null@4"), f.read("out"));
+            assertNull(f.driver.<String, Long>getKeyValueStore("versions").get("A"));
+        }
+    }
+
+    @Test
+    void shouldKeepAMaterializedResultQueryableAndSendItsStoredOldValue() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> tagged = builder.<String, String>table("t")
+            .transformValues(CallCounting::new, Materialized.as("tagged"));
+        tagged.groupBy((key, value) -> KeyValue.pair(value, value)).count(Materialized.as("counts"));
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            TestInputTopic<String, String> in = f.input("t");
+            in.pipeInput("A", "a", 1);
+            assertEquals("A#1", f.driver.<String, String>getKeyValueStore("tagged").get("A"));
+            in.pipeInput("A", "b", 2);
+            assertEquals("B#2", f.driver.<String, String>getKeyValueStore("tagged").get("A"));
+            // The old value comes from the store: "A#1" is subtracted and the transformer ran once per update.
+            KeyValueStore<String, Long> counts = f.driver.getKeyValueStore("counts");
+            assertEquals(0L, counts.get("A#1"));
+            assertEquals(1L, counts.get("B#2"));
+            in.pipeInput("A", null, 3);
+            assertNull(f.driver.<String, String>getKeyValueStore("tagged").get("A"));
+            assertEquals(0L, counts.get("B#2"));
+        }
+    }
+
+    /** Upper-cases values with the key; needs the connected store "seen", which it records each value in. */
+    private static final class KeyedUpperCase implements ValueTransformerWithKey<String, String, String> {
+        private KeyValueStore<String, String> seen;
+
+        @Override
+        public void init(ProcessorContext context) {
+            seen = context.getStateStore("seen");
+        }
+
+        @Override
+        public String transform(String key, String value) {
+            if (value == null) {
+                return null;
+            }
+            seen.put(key, value);
+            return key + "=" + value.toUpperCase(Locale.ROOT);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shouldJoinAgainstAnUnmaterializedResultThroughItsValueGetter() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("seen"), Serdes.String(),
+            Serdes.String()));
+        KTable<String, String> left = builder.table("left");
+        KTable<String, String> right = builder.<String, String>table("right")
+            .transformValues(KeyedUpperCase::new, "seen");
+        left.join(right, (l, r) -> l + "+" + r).toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("right").pipeInput("A", "r1", 5);
+            assertEquals(List.of(), f.read("out"));
+            // The left update looks the right value up: the getter transforms the right table's current value.
+            f.input("left").pipeInput("A", "l1", 3);
+            assertEquals(List.of("A:l1+A=R1@5"), f.read("out"));
+            f.input("right").pipeInput("A", "r2", 6);
+            f.input("left").pipeInput("B", "l2", 7);
+            f.input("left").pipeInput("A", "l3", 8);
+            assertEquals(List.of("A:l1+A=R2@6", "A:l3+A=R2@8"), f.read("out"));
+            f.input("right").pipeInput("A", null, 9);
+            assertEquals(List.of("A:null@9"), f.read("out"));
+        }
+    }
+
+    @Test
+    void shouldRejectForwardingFromTheTransformerContext() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>table("t").transformValues(() -> new ValueTransformerWithKey<String, String, String>() {
+            private ProcessorContext context;
+
+            @Override
+            public void init(ProcessorContext context) {
+                this.context = context;
+            }
+
+            @Override
+            public String transform(String key, String value) {
+                context.forward(key, value);
+                return value;
+            }
+
+            @Override
+            public void close() {
+            }
+        }).toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            StreamsException error = assertThrows(StreamsException.class, () -> f.input("t").pipeInput("A", "a", 1));
+            assertTrue(messages(error).contains("ProcessorContext#forward() is not supported from this context"),
+                messages(error));
+            assertEquals(List.of(), f.read("out"));
+        }
+    }
+
+    private static String messages(Throwable error) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            text.append(cause.getMessage()).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Tags values with how many wall-clock punctuations, scheduled in init, have run. */
+    private static final class Generations implements ValueTransformerWithKey<String, String, String> {
+        private int generation;
+
+        @Override
+        public void init(ProcessorContext context) {
+            context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, now -> generation++);
+        }
+
+        @Override
+        public String transform(String key, String value) {
+            return value == null ? null : value + "/gen" + generation;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
+    void shouldRunPunctuationsScheduledFromInit() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>table("t").transformValues(Generations::new, Named.as("generations"))
+            .toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("t").pipeInput("A", "a", 1);
+            f.driver.advanceWallClockTime(Duration.ofSeconds(10));
+            f.input("t").pipeInput("A", "b", 2);
+            f.driver.advanceWallClockTime(Duration.ofSeconds(20));
+            f.input("t").pipeInput("A", "c", 3);
+            assertEquals(List.of("A:a/gen0@1", "A:b/gen1@2", "A:c/gen2@3"), f.read("out"));
+        }
+    }
+
+    @Test
+    void shouldRejectUnknownStoresAndSuppliersReturningOneInstance() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = builder.table("t");
+        TopologyException unknown = assertThrows(TopologyException.class,
+            () -> table.transformValues(CallCounting::new, "missing"));
+        assertTrue(unknown.getMessage().contains("missing"), unknown.getMessage());
+        CallCounting shared = new CallCounting();
+        assertThrows(IllegalArgumentException.class, () -> table.transformValues(() -> shared));
+    }
+}
