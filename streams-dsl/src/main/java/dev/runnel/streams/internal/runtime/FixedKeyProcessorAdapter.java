@@ -1,12 +1,5 @@
 package dev.runnel.streams.internal.runtime;
 
-import dev.runnel.common.serialization.Serde;
-import dev.runnel.streams.StreamsMetrics;
-import dev.runnel.streams.processor.Cancellable;
-import dev.runnel.streams.processor.PunctuationType;
-import dev.runnel.streams.processor.Punctuator;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.api.FixedKeyProcessor;
 import dev.runnel.streams.processor.api.FixedKeyProcessorContext;
 import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
@@ -18,9 +11,6 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import dev.runnel.streams.state.StoreBuilder;
-import java.io.File;
-import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -55,85 +45,28 @@ public record FixedKeyProcessorAdapter<KIn, VIn, VOut>(FixedKeyProcessorSupplier
     }
 
     /** A fixed-key view of a processor context: it forwards only records built from the input record. */
-    private record ContextView<K, V>(ProcessorContext<K, V> context) implements FixedKeyProcessorContext<K, V> {
+    private static final class ContextView<K, V> extends DelegatingProcessingContext
+        implements FixedKeyProcessorContext<K, V> {
+        private final ProcessorContext<K, V> forwarding;
+
+        ContextView(ProcessorContext<K, V> context) {
+            super(context);
+            this.forwarding = context;
+        }
+
         @Override
         public <K1 extends K, V1 extends V> void forward(FixedKeyRecord<K1, V1> record) {
-            context.forward(InternalFixedKeyRecordFactory.toRecord(record));
+            forwarding.forward(InternalFixedKeyRecordFactory.toRecord(record));
         }
 
         @Override
         public <K1 extends K, V1 extends V> void forward(FixedKeyRecord<K1, V1> record, String childName) {
-            context.forward(InternalFixedKeyRecordFactory.toRecord(record), childName);
-        }
-
-        @Override
-        public String applicationId() {
-            return context.applicationId();
-        }
-
-        @Override
-        public TaskId taskId() {
-            return context.taskId();
+            forwarding.forward(InternalFixedKeyRecordFactory.toRecord(record), childName);
         }
 
         @Override
         public Optional<RecordMetadata> recordMetadata() {
             return context.recordMetadata();
-        }
-
-        @Override
-        public Serde<?> keySerde() {
-            return context.keySerde();
-        }
-
-        @Override
-        public Serde<?> valueSerde() {
-            return context.valueSerde();
-        }
-
-        @Override
-        public File stateDir() {
-            return context.stateDir();
-        }
-
-        @Override
-        public <S extends StateStore> S getStateStore(String name) {
-            return context.getStateStore(name);
-        }
-
-        @Override
-        public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
-            return context.schedule(interval, type, callback);
-        }
-
-        @Override
-        public void commit() {
-            context.commit();
-        }
-
-        @Override
-        public Map<String, Object> appConfigs() {
-            return context.appConfigs();
-        }
-
-        @Override
-        public Map<String, Object> appConfigsWithPrefix(String prefix) {
-            return context.appConfigsWithPrefix(prefix);
-        }
-
-        @Override
-        public long currentSystemTimeMs() {
-            return context.currentSystemTimeMs();
-        }
-
-        @Override
-        public long currentStreamTimeMs() {
-            return context.currentStreamTimeMs();
-        }
-
-        @Override
-        public StreamsMetrics metrics() {
-            return context.metrics();
         }
     }
 }
