@@ -164,7 +164,11 @@ public class KafkaStreams implements AutoCloseable {
             return new CloseOptions(Objects.requireNonNull(timeout, "timeout"), leaveGroup);
         }
 
-        /** Returns these options with {@code leaveGroup}; Runnel's members always leave the group on close. */
+        /**
+         * Returns these options with {@code leaveGroup}: the stream threads' consumers leave the group even when they
+         * are static members ({@code group.instance.id}), so that the group rebalances at once instead of after their
+         * session timeout. Dynamic members leave on close anyway.
+         */
         public CloseOptions leaveGroup(boolean leaveGroup) {
             return new CloseOptions(timeout, leaveGroup);
         }
@@ -543,7 +547,7 @@ public class KafkaStreams implements AutoCloseable {
             return;
         }
         Thread shutdown = new Thread(() -> {
-            stopThreads(Long.MAX_VALUE);
+            stopThreads(Long.MAX_VALUE, false);
             finishClose();
             setState(State.ERROR);
         }, clientId + "-error-shutdown");
@@ -559,7 +563,7 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Closes the client with {@code options}; returns whether every thread stopped within the timeout. */
     public boolean close(CloseOptions options) {
-        return close(options.timeout);
+        return close(options.timeout, options.leaveGroup);
     }
 
     /**
@@ -569,6 +573,10 @@ public class KafkaStreams implements AutoCloseable {
      * @return whether every thread stopped in time
      */
     public boolean close(Duration timeout) {
+        return close(timeout, false);
+    }
+
+    private boolean close(Duration timeout, boolean leaveGroup) {
         if (timeout.isNegative()) {
             throw new IllegalArgumentException("Timeout can't be negative.");
         }
@@ -582,7 +590,7 @@ public class KafkaStreams implements AutoCloseable {
         }
         // As in Kafka Streams: the client stays PENDING_SHUTDOWN until every thread has stopped, even after the
         // timeout (so that cleanUp() cannot delete state under a live thread); the caller waits up to the timeout.
-        Thread closer = new Thread(this::completeClose, clientId + "-close");
+        Thread closer = new Thread(() -> completeClose(leaveGroup), clientId + "-close");
         closer.setDaemon(true);
         closer.start();
         if (threads.contains(Thread.currentThread())) {
@@ -593,8 +601,8 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     /** Stops the threads, however long they take, and only then moves to NOT_RUNNING. */
-    private void completeClose() {
-        stopThreads(Long.MAX_VALUE);
+    private void completeClose(boolean leaveGroup) {
+        stopThreads(Long.MAX_VALUE, leaveGroup);
         finishClose();
         setState(State.NOT_RUNNING);
     }
@@ -605,9 +613,9 @@ public class KafkaStreams implements AutoCloseable {
         return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
     }
 
-    private boolean stopThreads(long deadlineMs) {
+    private boolean stopThreads(long deadlineMs, boolean leaveGroup) {
         for (StreamThread thread : threads) {
-            thread.shutdown();
+            thread.shutdown(leaveGroup);
         }
         boolean stopped = true;
         for (StreamThread thread : threads) {

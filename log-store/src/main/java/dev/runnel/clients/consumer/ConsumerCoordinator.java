@@ -263,13 +263,21 @@ final class ConsumerCoordinator {
 
     /** Revokes everything and leaves the group ({@code unsubscribe}), or, for a static member, just stops. */
     void leave(boolean closing) {
+        leave(closing, CloseOptions.GroupMembershipOperation.DEFAULT);
+    }
+
+    /**
+     * Revokes everything and leaves the group, or on a close that {@code operation} (or, by default, static
+     * membership) keeps in the group, only stops: the member then stays until its session times out.
+     */
+    void leave(boolean closing, CloseOptions.GroupMembershipOperation operation) {
         if (member != null && !member.isRemoved()) {
             maybeAutoCommitSync();
             // As in Kafka: mid-rebalance the member's generation is stale, so a commit in onPartitionsRevoked would
             // fail; the partitions are reported lost instead.
             drop(new ArrayList<>(assignment.keySet()), awaiting);
-            if (settings.groupInstanceId().isPresent() && closing) {
-                coordinator.closeStatic(member);
+            if (closing && staysOnClose(operation)) {
+                coordinator.closeWithoutLeaving(member);
             } else {
                 coordinator.leave(member, closing ? "the consumer is being closed" : "the consumer unsubscribed");
             }
@@ -285,6 +293,14 @@ final class ConsumerCoordinator {
         generation = ConsumerGroupMetadata.UNKNOWN_GENERATION_ID;
         topics = Set.of();
         pattern = null;
+    }
+
+    private boolean staysOnClose(CloseOptions.GroupMembershipOperation operation) {
+        return switch (operation) {
+            case LEAVE_GROUP -> false;
+            case REMAIN_IN_GROUP -> true;
+            case DEFAULT -> settings.groupInstanceId().isPresent();
+        };
     }
 
     void enforceRebalance() {

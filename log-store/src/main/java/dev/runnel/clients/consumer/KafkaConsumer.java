@@ -560,13 +560,22 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public void close(Duration timeout) {
+        close(CloseOptions.timeout(timeout));
+    }
+
+    /**
+     * Closes as {@code options} say: by default a dynamic member leaves its group and a static one stays until its
+     * session times out; {@code LEAVE_GROUP} and {@code REMAIN_IN_GROUP} make either do one or the other.
+     */
+    public void close(CloseOptions options) {
+        Objects.requireNonNull(options, "options");
         if (closed) {
             return;
         }
         acquire();
         try {
             try {
-                coordinator.leave(true);
+                coordinator.leave(true, options.groupMembershipOperation());
             } finally {
                 closed = true;
             }

@@ -13,6 +13,7 @@ import dev.runnel.common.errors.InvalidGroupIdException;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.group.GroupSummary;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -395,6 +397,49 @@ class ConsumerGroupIT {
         assertTrue(System.nanoTime() - closedAt >= SESSION_TIMEOUT_MS * 1_000_000L,
             "removed only after the session timeout");
         assertTrue(s2.groupMetadata().generationId() > generation);
+    }
+
+    @Test
+    void shouldRebalanceAtOnceWhenAStaticMemberClosesLeavingTheGroup() {
+        KafkaConsumer<String, String> s1 = consumer("group.instance.id", "instance-1");
+        KafkaConsumer<String, String> s2 = consumer("group.instance.id", "instance-2");
+        s1.subscribe(List.of(TOPIC));
+        s2.subscribe(List.of(TOPIC));
+        Await.until(() -> {
+            s1.poll(Duration.ofMillis(10));
+            s2.poll(Duration.ofMillis(10));
+            return s1.assignment().size() == 3 && s2.assignment().size() == 3;
+        }, 10_000, () -> s1.assignment() + " / " + s2.assignment());
+
+        s1.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
+        assertEquals(List.of(Optional.of("instance-2")), log.groupCoordinator().describe("g").members().stream()
+            .map(GroupSummary.MemberSummary::groupInstanceId).toList(), "the static member left on close");
+        Await.until(() -> {
+            s2.poll(Duration.ofMillis(10));
+            return s2.assignment().size() == 6;
+        }, 10_000, () -> "instance-2 has " + s2.assignment());
+    }
+
+    @Test
+    void shouldKeepADynamicMemberThatClosesRemainingInTheGroupUntilItsSessionTimesOut() {
+        KafkaConsumer<String, String> d1 = consumer();
+        KafkaConsumer<String, String> d2 = consumer();
+        d1.subscribe(List.of(TOPIC));
+        d2.subscribe(List.of(TOPIC));
+        Await.until(() -> {
+            d1.poll(Duration.ofMillis(10));
+            d2.poll(Duration.ofMillis(10));
+            return d1.assignment().size() == 3 && d2.assignment().size() == 3;
+        }, 10_000, () -> d1.assignment() + " / " + d2.assignment());
+
+        d1.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
+        long closedAt = System.nanoTime();
+        Await.until(() -> {
+            d2.poll(Duration.ofMillis(10));
+            return d2.assignment().size() == 6;
+        }, 10_000, () -> "the other member has " + d2.assignment());
+        assertTrue(System.nanoTime() - closedAt >= SESSION_TIMEOUT_MS * 1_000_000L,
+            "removed only after the session timeout");
     }
 
     @Test

@@ -170,8 +170,8 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
         }
     }
 
-    /** A static member's consumer closed without leaving: the member stays until its session times out. */
-    public synchronized void closeStatic(GroupMember member) {
+    /** A member closed without leaving (static by default): it stays until its session times out. */
+    public synchronized void closeWithoutLeaving(GroupMember member) {
         member.clientOpen = false;
         member.closedAtMs = time.milliseconds();
         notifyAll();

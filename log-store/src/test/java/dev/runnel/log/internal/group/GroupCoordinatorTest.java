@@ -128,7 +128,7 @@ class GroupCoordinatorTest {
         coordinator().join(join(a, Optional.empty(), List.of()));
         assertEquals(2, coordinator().generation("g"));
 
-        coordinator().closeStatic(s);
+        coordinator().closeWithoutLeaving(s);
         time.sleep(999);
         a.recordPoll(time.milliseconds());
         assertEquals(0, coordinator().doWork());
@@ -153,7 +153,7 @@ class GroupCoordinatorTest {
     void shouldKeepAStaticMembersAssignmentAndGenerationWhenItRejoinsInTime() throws InterruptedException {
         GroupMember s = coordinator().join(join(null, Optional.of("i"), List.of()));
         List<TopicPartition> before = assignmentOf(s).partitions();
-        coordinator().closeStatic(s);
+        coordinator().closeWithoutLeaving(s);
         time.sleep(500);
         GroupMember again = coordinator().join(join(null, Optional.of("i"), List.of()));
         assertEquals(1, assignmentOf(again).generation());

@@ -69,10 +69,16 @@ final class ClientConfigs {
 
     /**
      * The group consumer: group {@code application.id}, manual commits, the streams assignor, and no reset of its
-     * own: the thread resets each partition as its topic's policy says ({@link OffsetResetter}).
+     * own: the thread resets each partition as its topic's policy says ({@link OffsetResetter}). A configured
+     * {@code group.instance.id} gets the thread's index appended, as in Kafka Streams: each thread is its own static
+     * member, and one id shared by several would fence all but the newest.
      */
-    Map<String, Object> mainConsumer(ConsumerPartitionAssignor assignor) {
+    Map<String, Object> mainConsumer(ConsumerPartitionAssignor assignor, int threadIndex) {
         Map<String, Object> configs = consumerBase();
+        Object instanceId = configs.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        if (instanceId != null) {
+            configs.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-" + threadIndex);
+        }
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
         configs.put(ConsumerConfig.GROUP_ID_CONFIG, config.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         configs.put(ConsumerConfig.CLIENT_ID_CONFIG, consumerClientId(threadId));

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.consumer.CommitFailedException;
 import dev.runnel.clients.consumer.ConsumerRebalanceListener;
 import dev.runnel.clients.consumer.ConsumerRecords;
+import dev.runnel.clients.consumer.CloseOptions;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.errors.InvalidOffsetException;
 import dev.runnel.common.TopicPartition;
@@ -73,6 +74,7 @@ public final class StreamThread extends Thread {
     private final OffsetResetter offsetResetter;
     private volatile State state = State.CREATED;
     private volatile boolean shutdownRequested;
+    private volatile boolean leaveGroupOnClose;
     /** Set by the client (KIP-834): read once per loop, so a pause takes effect from the next loop on. */
     private volatile boolean paused;
     /** Whether the consumer's assigned partitions are paused; this thread's view of {@link #paused}. */
@@ -118,7 +120,7 @@ public final class StreamThread extends Thread {
             createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
             createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener);
             this.consumer = new KafkaConsumer<>(clients.mainConsumer(new StreamsPartitionAssignor(
-                metadata::sourceTopicsBySubtopology)), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+                metadata::sourceTopicsBySubtopology), index), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             if (createdProducer != null) {
                 createdProducer.close();
@@ -196,6 +198,15 @@ public final class StreamThread extends Thread {
 
     /** Asks the thread to commit, close its tasks and leave the group; returns at once. Any thread. */
     public void shutdown() {
+        shutdown(false);
+    }
+
+    /**
+     * Like {@link #shutdown()}; with {@code leaveGroup} the consumer leaves the group even as a static member
+     * ({@code KafkaStreams.CloseOptions#leaveGroup}).
+     */
+    public void shutdown(boolean leaveGroup) {
+        this.leaveGroupOnClose = leaveGroup;
         shutdownRequested = true;
         consumer.wakeup();
     }
@@ -337,16 +348,17 @@ public final class StreamThread extends Thread {
                 e.toString());
             taskManager.closeAllDirty();
         }
-        closeQuietly(consumer);
-        closeQuietly(producer);
-        closeQuietly(restorer);
+        closeQuietly("consumer", () -> consumer.close(CloseOptions.groupMembershipOperation(leaveGroupOnClose
+            ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.DEFAULT)));
+        closeQuietly("producer", producer);
+        closeQuietly("restore consumer", restorer);
     }
 
-    private void closeQuietly(AutoCloseable closeable) {
+    private void closeQuietly(String what, AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception e) {
-            LOG.warn("Stream thread {} failed to close {}: {}", threadId, closeable.getClass().getSimpleName(),
+            LOG.warn("Stream thread {} failed to close its {}: {}", threadId, what,
                 e.toString());
         }
     }
