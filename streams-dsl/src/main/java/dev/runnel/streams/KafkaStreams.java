@@ -9,6 +9,7 @@ import dev.runnel.streams.errors.InvalidStateStorePartitionException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
+import dev.runnel.streams.errors.StreamsStoppedException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.errors.UnknownStateStoreException;
@@ -19,9 +20,14 @@ import dev.runnel.streams.internal.runtime.InternalTopicManager;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
+import dev.runnel.streams.internal.state.StoreQueryRunner;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.query.FailureReason;
+import dev.runnel.streams.query.QueryResult;
+import dev.runnel.streams.query.StateQueryRequest;
+import dev.runnel.streams.query.StateQueryResult;
 import dev.runnel.streams.state.QueryableStoreType;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +98,7 @@ public class KafkaStreams implements AutoCloseable {
     private final int clientIndex;
     private final StreamsMetricsRegistry metrics;
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
+    private final StoreQueryRunner storeQueryRunner;
     private final Object stateLock = new Object();
     private TopologyMetadata metadata;
     /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
@@ -199,6 +206,7 @@ public class KafkaStreams implements AutoCloseable {
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
         this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true);
+        this.storeQueryRunner = new StoreQueryRunner(time);
         Map<String, String> tags = Map.of("client-id", clientId);
         metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
         metrics.addGauge("stream-metrics", "version", "The version of Runnel", tags, () -> VERSION);
@@ -734,6 +742,61 @@ public class KafkaStreams implements AutoCloseable {
         QueryableStoreType<T> type = parameters.queryableStoreType();
         // As in Kafka Streams, the stores are looked up on each access, which fails if they are not here (yet).
         return type.create(() -> availableStores(name, parameters.partition(), type), name);
+    }
+
+    /**
+     * Runs an Interactive Query v2 request (KIP-796) against this instance's partitions of a store: every local
+     * partition, or those of {@link StateQueryRequest#withPartitions} (each one not hosted here answers
+     * {@link FailureReason#NOT_PRESENT}). A global store answers in {@link StateQueryResult#getGlobalResult()}.
+     * Queries read through the same thread-safe paths as {@link #store}, record cache included; a partition's
+     * failure (a query the store cannot run, a store exception) is its result, not an exception.
+     *
+     * <pre>{@code
+     * StateQueryResult<KeyValueIterator<String, Long>> result = streams.query(
+     *     StateQueryRequest.inStore("counts").withQuery(RangeQuery.<String, Long>withRange("a", "m")));
+     * }</pre>
+     *
+     * @throws StreamsNotStartedException before {@link #start()}
+     * @throws StreamsStoppedException once the client is shutting down or has stopped
+     * @throws UnknownStateStoreException if the topology has no such store
+     */
+    public <R> StateQueryResult<R> query(StateQueryRequest<R> request) {
+        String name = request.getStoreName();
+        State current = state();
+        if (current == State.CREATED) {
+            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
+                + " start()");
+        }
+        if (!current.isRunningOrRebalancing()) {
+            throw new StreamsStoppedException("KafkaStreams is not running and cannot be queried. State is "
+                + current + ".");
+        }
+        if (!builder.storeNames().contains(name)) {
+            throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
+                + " registered in the topology.");
+        }
+        GlobalStreamThread global = globalThread;
+        if (global != null && global.store(name) != null) {
+            return StateQueryResult.forGlobalStore(storeQueryRunner.run(global.store(name), request.getQuery(),
+                request.getPositionBound(), request.executionInfoEnabled(), null));
+        }
+        Map<Integer, QueryResult<R>> results = new TreeMap<>();
+        for (StreamThread thread : threads) {
+            thread.storesByPartition(name).forEach((partition, store) -> {
+                if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
+                    results.put(partition, storeQueryRunner.run(store, request.getQuery(),
+                        request.getPositionBound(), request.executionInfoEnabled(), partition));
+                }
+            });
+        }
+        if (!request.isAllPartitions()) {
+            for (int partition : request.getPartitions()) {
+                results.computeIfAbsent(partition, missing -> QueryResult.forFailure(FailureReason.NOT_PRESENT,
+                    "Partition " + missing + " of store " + name + " is not hosted by this instance now; find its"
+                        + " host with queryMetadataForKey or metadataForAllStreamsClients."));
+            }
+        }
+        return StateQueryResult.forPartitions(results);
     }
 
     /**

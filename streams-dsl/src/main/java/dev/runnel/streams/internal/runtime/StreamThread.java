@@ -368,6 +368,14 @@ public final class StreamThread extends Thread {
         return taskManager.stores(name);
     }
 
+    /**
+     * Returns the store named {@code name} of each of this thread's tasks, by partition (a store belongs to one
+     * sub-topology, so to one task per partition); any thread.
+     */
+    public Map<Integer, StateStore> storesByPartition(String name) {
+        return taskManager.storesByPartition(name);
+    }
+
     /** Returns where each logged store of this thread's tasks stands on its changelog; any thread. */
     public List<StoreChangelogPosition> storeChangelogPositions() {
         return taskManager.storeChangelogPositions();

@@ -413,6 +413,18 @@ final class TaskManager {
         return stores;
     }
 
+    /** Returns the store named {@code name} of each of this thread's tasks, by the task's partition; any thread. */
+    Map<Integer, StateStore> storesByPartition(String name) {
+        Map<Integer, StateStore> stores = new TreeMap<>();
+        for (ActiveTask active : published) {
+            StateStore store = active.task.store(name);
+            if (store != null) {
+                stores.put(active.task.id().partition(), store);
+            }
+        }
+        return stores;
+    }
+
     /**
      * Returns where each logged store of this thread's tasks stands on its changelog (any thread): the running
      * tasks' stores are caught up; those of tasks being created stand where their restoration is.

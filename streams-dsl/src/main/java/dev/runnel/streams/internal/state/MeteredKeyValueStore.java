@@ -96,6 +96,17 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
         return value(wrapped().get(rawKey(key)));
     }
 
+    /**
+     * Returns the value of {@code key} as written down below the record cache, ignoring newer updates still in it
+     * (what {@code KeyQuery.skipCache()} asks for); without a caching layer, as {@link #get}. Any thread.
+     */
+    public V getSkippingCache(K key) {
+        getCount++;
+        CachingKeyValueStore caching = WrappedStateStore.layer(wrapped(), CachingKeyValueStore.class);
+        KeyValueStore<Bytes, byte[]> belowCache = caching == null ? wrapped() : caching.wrapped();
+        return value(belowCache.get(rawKey(key)));
+    }
+
     @Override
     public void put(K key, V value) {
         putCount++;

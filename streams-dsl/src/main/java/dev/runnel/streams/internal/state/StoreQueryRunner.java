@@ -1,0 +1,151 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.query.FailureReason;
+import dev.runnel.streams.query.KeyQuery;
+import dev.runnel.streams.query.Position;
+import dev.runnel.streams.query.PositionBound;
+import dev.runnel.streams.query.Query;
+import dev.runnel.streams.query.QueryResult;
+import dev.runnel.streams.query.RangeQuery;
+import dev.runnel.streams.query.TimestampedKeyQuery;
+import dev.runnel.streams.query.TimestampedRangeQuery;
+import dev.runnel.streams.query.WindowKeyQuery;
+import dev.runnel.streams.query.WindowRangeQuery;
+import dev.runnel.streams.state.ReadOnlyKeyValueStore;
+import dev.runnel.streams.state.ReadOnlySessionStore;
+import dev.runnel.streams.state.ReadOnlyWindowStore;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import java.time.Instant;
+
+/**
+ * Runs an Interactive Query v2 {@link Query} on one partition of a store, through the same typed, thread-safe read
+ * paths as {@code KafkaStreams#store} (so it sees the record cache), and turns every failure into a failed
+ * {@link QueryResult}. Immutable; may be called from any thread.
+ */
+public final class StoreQueryRunner {
+    private final Time time;
+
+    /** Creates a runner that times queries with {@code time} for execution info. */
+    public StoreQueryRunner(Time time) {
+        this.time = time;
+    }
+
+    /**
+     * Runs {@code query} on {@code store}, the outermost (typed) layer of one partition's store.
+     *
+     * @param partition the store's partition, for messages; {@code null} for a global store
+     */
+    public <R> QueryResult<R> run(StateStore store, Query<R> query, PositionBound bound, boolean executionInfo,
+        Integer partition) {
+        if (!store.isOpen()) {
+            return QueryResult.forFailure(FailureReason.NOT_PRESENT, "Partition " + partition + " of store "
+                + store.name() + " is closed; it may be migrating to another instance. Refresh the metadata and"
+                + " retry.");
+        }
+        // Runnel's stores do not track their input positions: each is at the empty position.
+        Position position = Position.emptyPosition();
+        if (!bound.isMetBy(position)) {
+            return QueryResult.notUpToBound(position, bound, partition);
+        }
+        long startNs = time.nanoseconds();
+        QueryResult<R> result;
+        try {
+            result = dispatch(store, query);
+        } catch (RuntimeException e) {
+            // The query boundary: a store failure is this partition's answer, as Kafka's STORE_EXCEPTION.
+            result = QueryResult.forFailure(FailureReason.STORE_EXCEPTION, "Partition " + partition + " of store "
+                + store.name() + " failed to run " + query + ": " + e);
+        }
+        if (executionInfo) {
+            result = result.withExecutionInfo("Handled in " + store.getClass().getSimpleName() + " of partition "
+                + partition + " in " + (time.nanoseconds() - startNs) + "ns");
+        }
+        return result.withPosition(position);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <R> QueryResult<R> dispatch(StateStore store, Query<R> query) {
+        Object answer;
+        if (query instanceof KeyQuery<?, ?> keyQuery) {
+            answer = get(store, keyQuery.getKey(), keyQuery.isSkipCache(), false);
+        } else if (query instanceof TimestampedKeyQuery<?, ?> keyQuery) {
+            answer = get(store, keyQuery.key(), keyQuery.isSkipCache(), true);
+        } else if (query instanceof RangeQuery<?, ?> range) {
+            answer = range(store, range.getLowerBound().orElse(null), range.getUpperBound().orElse(null),
+                range.isDescending(), false);
+        } else if (query instanceof TimestampedRangeQuery<?, ?> range) {
+            answer = range(store, range.lowerBound().orElse(null), range.upperBound().orElse(null),
+                range.isDescending(), true);
+        } else if (query instanceof WindowKeyQuery<?, ?> windowKey) {
+            answer = windowKey(store, windowKey);
+        } else if (query instanceof WindowRangeQuery<?, ?> windowRange) {
+            answer = windowRange(store, windowRange);
+        } else {
+            answer = Unsupported.QUERY;
+        }
+        return answer == Unsupported.QUERY ? QueryResult.forUnknownQueryType(query, store)
+            : QueryResult.forResult((R) answer);
+    }
+
+    /** Marks a query the store cannot run, as distinct from a {@code null} result. */
+    private enum Unsupported {
+        QUERY
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object get(StateStore store, Object key, boolean skipCache, boolean withTimestamp) {
+        boolean timestamped = store instanceof TimestampedKeyValueStore;
+        if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && !timestamped) {
+            return Unsupported.QUERY;
+        }
+        Object value = skipCache && store instanceof MeteredKeyValueStore metered
+            ? metered.getSkippingCache(key) : keyValue.get(key);
+        return timestamped && !withTimestamp ? ValueAndTimestamp.getValueOrNull((ValueAndTimestamp) value) : value;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object range(StateStore store, Object lower, Object upper, boolean descending,
+        boolean withTimestamp) {
+        boolean timestamped = store instanceof TimestampedKeyValueStore;
+        if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && !timestamped) {
+            return Unsupported.QUERY;
+        }
+        ReadOnlyKeyValueStore view = timestamped && !withTimestamp
+            ? new KeyValueStoreFacade<>((TimestampedKeyValueStore) store) : keyValue;
+        return descending ? view.reverseRange(lower, upper) : view.range(lower, upper);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object windowKey(StateStore store, WindowKeyQuery<?, ?> query) {
+        if (!(store instanceof ReadOnlyWindowStore)) {
+            return Unsupported.QUERY;
+        }
+        Instant from = query.getTimeFrom().orElseThrow();
+        Instant to = query.getTimeTo().orElseThrow();
+        return plainWindows(store).fetch(query.getKey(), from, to);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object windowRange(StateStore store, WindowRangeQuery<?, ?> query) {
+        // As in Kafka Streams: session stores answer the key form, window stores the time-range form.
+        if (query.getKey().isPresent()) {
+            return store instanceof ReadOnlySessionStore session ? session.fetch(query.getKey().get())
+                : Unsupported.QUERY;
+        }
+        if (!(store instanceof ReadOnlyWindowStore)) {
+            return Unsupported.QUERY;
+        }
+        return plainWindows(store).fetchAll(query.getTimeFrom().orElseThrow(), query.getTimeTo().orElseThrow());
+    }
+
+    /** Returns the window store as one of plain values: a timestamped one's timestamps are dropped. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ReadOnlyWindowStore plainWindows(StateStore store) {
+        return store instanceof TimestampedWindowStore timestamped ? new WindowStoreFacade<>(timestamped)
+            : (ReadOnlyWindowStore) store;
+    }
+}

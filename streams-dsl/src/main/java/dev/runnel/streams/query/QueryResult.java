@@ -1,0 +1,135 @@
+package dev.runnel.streams.query;
+
+import dev.runnel.streams.processor.StateStore;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One store partition's answer to a query: a result (possibly {@code null}, as a key lookup that finds nothing), or a
+ * {@link FailureReason} with a message. It also carries the partition's {@link Position} and, if the request asked
+ * for it, how the query ran. Immutable: {@link #withExecutionInfo} and {@link #withPosition} return new instances
+ * (Kafka's {@code addExecutionInfo} and {@code setPosition} mutate instead). A result that is an iterator must be
+ * closed by the caller.
+ *
+ * @param <R> the type of the result
+ */
+public final class QueryResult<R> {
+    private final R result;
+    private final FailureReason failureReason;
+    private final String failureMessage;
+    private final List<String> executionInfo;
+    private final Position position;
+
+    private QueryResult(R result, FailureReason failureReason, String failureMessage, List<String> executionInfo,
+        Position position) {
+        this.result = result;
+        this.failureReason = failureReason;
+        this.failureMessage = failureMessage;
+        this.executionInfo = executionInfo;
+        this.position = position;
+    }
+
+    /** Returns a successful result. */
+    public static <R> QueryResult<R> forResult(R result) {
+        return new QueryResult<>(result, null, null, List.of(), Position.emptyPosition());
+    }
+
+    /** Returns a failed result. */
+    public static <R> QueryResult<R> forFailure(FailureReason failureReason, String failureMessage) {
+        return new QueryResult<>(null, Objects.requireNonNull(failureReason, "failureReason"),
+            Objects.requireNonNull(failureMessage, "failureMessage"), List.of(), Position.emptyPosition());
+    }
+
+    /** Returns the failure of a store that cannot run {@code query}. */
+    public static <R> QueryResult<R> forUnknownQueryType(Query<R> query, StateStore store) {
+        return forFailure(FailureReason.UNKNOWN_QUERY_TYPE, "This store (" + store.getClass().getSimpleName()
+            + ") doesn't know how to execute the given query (" + query + ").");
+    }
+
+    /** Returns the failure of a store partition at {@code currentPosition} that has not reached {@code bound}. */
+    public static <R> QueryResult<R> notUpToBound(Position currentPosition, PositionBound bound, Integer partition) {
+        return forFailure(FailureReason.NOT_UP_TO_BOUND, "For store partition " + partition + ", the current"
+            + " position " + currentPosition + " is not yet up to the bound " + bound);
+    }
+
+    /** Returns this result with one more line of execution information. */
+    public QueryResult<R> withExecutionInfo(String message) {
+        List<String> info = new ArrayList<>(executionInfo);
+        info.add(Objects.requireNonNull(message, "message"));
+        return new QueryResult<>(result, failureReason, failureMessage, Collections.unmodifiableList(info), position);
+    }
+
+    /** Returns this result with the partition's position when it ran the query. */
+    public QueryResult<R> withPosition(Position newPosition) {
+        return new QueryResult<>(result, failureReason, failureMessage, executionInfo,
+            Objects.requireNonNull(newPosition, "position"));
+    }
+
+    /** Returns whether the partition ran the query. */
+    public boolean isSuccess() {
+        return failureReason == null;
+    }
+
+    /** Returns whether the partition failed to run the query. */
+    public boolean isFailure() {
+        return failureReason != null;
+    }
+
+    /**
+     * Returns the partition's result.
+     *
+     * @throws IllegalArgumentException if the query failed; see {@link #getFailureMessage()}
+     */
+    public R getResult() {
+        if (isFailure()) {
+            throw new IllegalArgumentException("Cannot get the result of a failed query: " + failureReason + ": "
+                + failureMessage);
+        }
+        return result;
+    }
+
+    /**
+     * Returns why the query failed.
+     *
+     * @throws IllegalArgumentException if it succeeded
+     */
+    public FailureReason getFailureReason() {
+        requireFailure();
+        return failureReason;
+    }
+
+    /**
+     * Returns what went wrong.
+     *
+     * @throws IllegalArgumentException if the query succeeded
+     */
+    public String getFailureMessage() {
+        requireFailure();
+        return failureMessage;
+    }
+
+    private void requireFailure() {
+        if (isSuccess()) {
+            throw new IllegalArgumentException("Cannot get the failure of a successful query. Result: " + result);
+        }
+    }
+
+    /** Returns how the query ran, if the request enabled execution info; otherwise empty. */
+    public List<String> getExecutionInfo() {
+        return executionInfo;
+    }
+
+    /** Returns the partition's position when it ran the query (empty: Runnel does not track positions yet). */
+    public Position getPosition() {
+        return position;
+    }
+
+    @Override
+    public String toString() {
+        return isSuccess() ? "QueryResult{result=" + result + ", executionInfo=" + executionInfo + "}"
+            : "QueryResult{failureReason=" + failureReason + ", failureMessage='" + failureMessage
+                + "', executionInfo=" + executionInfo + "}";
+    }
+}

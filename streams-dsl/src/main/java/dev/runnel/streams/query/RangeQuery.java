@@ -1,0 +1,75 @@
+package dev.runnel.streams.query;
+
+import dev.runnel.streams.state.KeyValueIterator;
+import java.util.Optional;
+
+/**
+ * Scans a key range of a key-value store (KIP-805): each partition's result is an iterator, which the caller must
+ * close, over its entries with keys from the lower to the upper bound, both inclusive and either open. Keys come in
+ * the store's (serialized-key) order, ascending unless {@link #withDescendingKeys()}; ordered within a partition, not
+ * across. A timestamped store answers with plain values; see {@link TimestampedRangeQuery}. Immutable.
+ *
+ * @param <K> the store's key type
+ * @param <V> the store's (plain) value type
+ */
+public final class RangeQuery<K, V> implements Query<KeyValueIterator<K, V>> {
+    private final K lower;
+    private final K upper;
+    private final boolean descending;
+
+    private RangeQuery(K lower, K upper, boolean descending) {
+        this.lower = lower;
+        this.upper = upper;
+        this.descending = descending;
+    }
+
+    /** Returns a query for keys from {@code lower} to {@code upper}, inclusive; a {@code null} bound is open. */
+    public static <K, V> RangeQuery<K, V> withRange(K lower, K upper) {
+        return new RangeQuery<>(lower, upper, false);
+    }
+
+    /** Returns a query for keys up to {@code upper}, inclusive. */
+    public static <K, V> RangeQuery<K, V> withUpperBound(K upper) {
+        return new RangeQuery<>(null, upper, false);
+    }
+
+    /** Returns a query for keys from {@code lower}, inclusive. */
+    public static <K, V> RangeQuery<K, V> withLowerBound(K lower) {
+        return new RangeQuery<>(lower, null, false);
+    }
+
+    /** Returns a query for every key. */
+    public static <K, V> RangeQuery<K, V> withNoBounds() {
+        return new RangeQuery<>(null, null, false);
+    }
+
+    /** Returns this query with keys in descending order. */
+    public RangeQuery<K, V> withDescendingKeys() {
+        return new RangeQuery<>(lower, upper, true);
+    }
+
+    /** Returns this query with keys in ascending order (the default). */
+    public RangeQuery<K, V> withAscendingKeys() {
+        return new RangeQuery<>(lower, upper, false);
+    }
+
+    /** Returns the lower bound, empty if open. */
+    public Optional<K> getLowerBound() {
+        return Optional.ofNullable(lower);
+    }
+
+    /** Returns the upper bound, empty if open. */
+    public Optional<K> getUpperBound() {
+        return Optional.ofNullable(upper);
+    }
+
+    /** Returns whether keys come in descending order. */
+    public boolean isDescending() {
+        return descending;
+    }
+
+    @Override
+    public String toString() {
+        return "RangeQuery{lower=" + lower + ", upper=" + upper + ", descending=" + descending + "}";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.runnel.streams.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StateQueryResultTest {
+
+    @Test
+    void shouldPickThePartitionThatFoundTheKeyAsTheOnlyResult() {
+        StateQueryResult<Long> result = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(null), 1,
+            QueryResult.forResult(3L)));
+        assertEquals(3L, result.getOnlyPartitionResult().getResult());
+        StateQueryResult<Long> onePartition = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(null)));
+        assertEquals(null, onePartition.getOnlyPartitionResult().getResult(), "the only partition, even if empty");
+    }
+
+    @Test
+    void shouldRejectOnlyPartitionResultWhenSeveralPartitionsAnswered() {
+        StateQueryResult<Long> result = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(1L), 1,
+            QueryResult.forResult(2L)));
+        assertThrows(IllegalArgumentException.class, result::getOnlyPartitionResult);
+    }
+
+    @Test
+    void shouldRefuseTheResultOfAFailureAndTheFailureOfASuccess() {
+        QueryResult<Long> failed = QueryResult.forFailure(FailureReason.STORE_EXCEPTION, "boom");
+        assertTrue(failed.isFailure());
+        assertEquals("boom", failed.getFailureMessage());
+        assertThrows(IllegalArgumentException.class, failed::getResult);
+        QueryResult<Long> found = QueryResult.forResult(1L).withExecutionInfo("read");
+        assertFalse(found.isFailure());
+        assertEquals(List.of("read"), found.getExecutionInfo());
+        assertThrows(IllegalArgumentException.class, found::getFailureReason);
+    }
+
+    @Test
+    void shouldMeetABoundOnlyAtOrPastEachOfItsOffsets() {
+        Position bound = Position.fromMap(Map.of("in", Map.of(0, 5L, 1, 2L)));
+        Position behind = Position.emptyPosition().withComponent("in", 0, 9L);
+        Position ahead = behind.merge(Position.emptyPosition().withComponent("in", 1, 2L));
+        assertEquals(Map.of(0, 9L, 1, 2L), ahead.getPartitionPositions("in"));
+        assertFalse(PositionBound.at(bound).isMetBy(behind));
+        assertTrue(PositionBound.at(bound).isMetBy(ahead));
+        assertTrue(PositionBound.unbounded().isMetBy(Position.emptyPosition()));
+        assertThrows(IllegalArgumentException.class, () -> PositionBound.unbounded().position());
+    }
+}
