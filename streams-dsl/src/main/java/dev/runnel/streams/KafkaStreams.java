@@ -50,6 +50,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -96,6 +97,8 @@ public class KafkaStreams implements AutoCloseable {
     private final String applicationId;
     private final String clientId;
     private final int clientIndex;
+    /** Tells this client apart from the application's others in the group, as Kafka Streams' process id. */
+    private final String processId = UUID.randomUUID().toString();
     private final StreamsMetricsRegistry metrics;
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
     private final StoreQueryRunner storeQueryRunner;
@@ -352,8 +355,8 @@ public class KafkaStreams implements AutoCloseable {
 
     private StreamThread newThread(int index) {
         GlobalStreamThread global = globalThread;
-        StreamThread thread = new StreamThread(clientId, index, metadata, builder, config, time, restoreListener,
-            metrics, global == null ? name -> null : global::store, new ThreadListener());
+        StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time,
+            restoreListener, metrics, global == null ? name -> null : global::store, new ThreadListener());
         if (paused) {
             thread.pauseProcessing();
         }

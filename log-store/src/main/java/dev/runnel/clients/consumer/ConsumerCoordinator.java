@@ -217,6 +217,12 @@ final class ConsumerCoordinator {
             return true;
         }
         generation = result.generation();
+        for (ConsumerPartitionAssignor assignor : settings.assignors()) {
+            if (assignor.name().equals(result.protocolName())) {
+                assignor.onAssignment(new ConsumerPartitionAssignor.Assignment(result.partitions(), result.userData()),
+                    groupMetadata());
+            }
+        }
         Set<TopicPartition> target = new LinkedHashSet<>(result.partitions());
         List<TopicPartition> revoked = new ArrayList<>();
         for (TopicPartition tp : assignment.keySet()) {

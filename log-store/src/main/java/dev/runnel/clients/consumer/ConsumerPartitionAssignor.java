@@ -1,11 +1,13 @@
 package dev.runnel.clients.consumer;
 
 import dev.runnel.common.TopicPartition;
+import java.nio.ByteBuffer;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Computes a group's assignment from its members' subscriptions, as Kafka's {@code ConsumerPartitionAssignor} does.
@@ -43,21 +45,64 @@ public interface ConsumerPartitionAssignor {
     Map<String, List<TopicPartition>> assign(Map<String, Integer> partitionsPerTopic,
                                              Map<String, Subscription> subscriptions);
 
+    /**
+     * As {@link #assign}, with opaque user data per member that the member's own assignor receives in
+     * {@link #onAssignment}; the shape of Kafka's {@code GroupAssignment}. By default there is no user data.
+     */
+    default Map<String, Assignment> assignWithUserData(Map<String, Integer> partitionsPerTopic,
+                                                       Map<String, Subscription> subscriptions) {
+        Map<String, Assignment> assignments = new java.util.HashMap<>();
+        assign(partitionsPerTopic, subscriptions).forEach((member, partitions) ->
+            assignments.put(member, new Assignment(partitions, null)));
+        return assignments;
+    }
+
+    /**
+     * Returns the user data this member adds to its subscription for the assignor ({@code null} for none), as
+     * Kafka's; asked on each rebalance, possibly from another thread, so it must be thread-safe.
+     */
+    default ByteBuffer subscriptionUserData(Set<String> topics) {
+        return null;
+    }
+
+    /**
+     * Called on the member's consumer thread with its assignment of a completed rebalance, before the rebalance
+     * listener hears of the assigned partitions.
+     */
+    default void onAssignment(Assignment assignment, ConsumerGroupMetadata metadata) {
+    }
+
     /** Eager: every member revokes everything before a rebalance. Cooperative: only moved partitions are revoked. */
     enum RebalanceProtocol {
         EAGER, COOPERATIVE
     }
 
-    /** One member's subscription: its topics, the partitions it owns now and its static instance id, if any. */
-    record Subscription(List<String> topics, List<TopicPartition> ownedPartitions, Optional<String> groupInstanceId) {
+    /**
+     * One member's subscription: its topics, the partitions it owns now, its static instance id, if any, and the user
+     * data of its assignor ({@link #subscriptionUserData}), if any.
+     */
+    record Subscription(List<String> topics, List<TopicPartition> ownedPartitions, Optional<String> groupInstanceId,
+                        ByteBuffer userData) {
         public Subscription {
             topics = List.copyOf(topics);
             ownedPartitions = List.copyOf(ownedPartitions);
             Objects.requireNonNull(groupInstanceId, "groupInstanceId");
         }
 
+        public Subscription(List<String> topics, List<TopicPartition> ownedPartitions,
+                            Optional<String> groupInstanceId) {
+            this(topics, ownedPartitions, groupInstanceId, null);
+        }
+
         public Subscription(List<String> topics) {
             this(topics, List.of(), Optional.empty());
+        }
+    }
+
+    /** One member's share of a rebalance: its partitions and the assignor's user data for it ({@code null} if none). */
+    record Assignment(List<TopicPartition> partitions, ByteBuffer userData) {
+        public Assignment {
+            partitions = List.copyOf(partitions);
         }
     }
 }

@@ -119,14 +119,20 @@ final class ConsumerGroup {
     private void complete(Map<String, Integer> partitionsPerTopic) {
         ConsumerPartitionAssignor assignor = chooseAssignor();
         Map<String, Subscription> subscriptions = new HashMap<>();
-        members.forEach((id, m) -> subscriptions.put(id, new Subscription(m.topics, m.owned, m.groupInstanceId)));
+        members.forEach((id, m) -> subscriptions.put(id, new Subscription(m.topics, m.owned, m.groupInstanceId,
+            userData(m, assignor.name()))));
         Map<String, Integer> relevant = new HashMap<>();
         subscribedTopics().forEach(t -> {
             if (partitionsPerTopic.containsKey(t)) {
                 relevant.put(t, partitionsPerTopic.get(t));
             }
         });
-        Map<String, List<TopicPartition>> assignment = assignor.assign(relevant, subscriptions);
+        Map<String, ConsumerPartitionAssignor.Assignment> assigned = assignor.assignWithUserData(relevant,
+            subscriptions);
+        Map<String, List<TopicPartition>> assignment = new HashMap<>();
+        for (Map.Entry<String, ConsumerPartitionAssignor.Assignment> entry : assigned.entrySet()) {
+            assignment.put(entry.getKey(), entry.getValue().partitions());
+        }
         boolean cooperative = members.values().stream().allMatch(m -> m.protocol() == RebalanceProtocol.COOPERATIVE);
         if (cooperative) {
             assignment = withholdMovedPartitions(assignment, subscriptions);
@@ -136,12 +142,25 @@ final class ConsumerGroup {
         state = GroupState.STABLE;
         for (GroupMember member : members.values()) {
             member.assignment = List.copyOf(assignment.getOrDefault(member.memberId, List.of()));
+            ConsumerPartitionAssignor.Assignment own = assigned.get(member.memberId);
+            member.assignmentProtocol = protocolName;
+            member.assignmentUserData = own == null ? null : own.userData();
             member.assignedGeneration = generation;
             member.synced = false;
             member.awaitingAssignment = false;
         }
         LOG.info("Group {} completed generation {} with {} member(s), assignor {}", groupId, generation,
             members.size(), protocolName);
+    }
+
+    /** Asks the member's own assignor named {@code name} (in-process, as the member joined with it) for its data. */
+    private static java.nio.ByteBuffer userData(GroupMember member, String name) {
+        for (ConsumerPartitionAssignor assignor : member.assignors) {
+            if (assignor.name().equals(name)) {
+                return assignor.subscriptionUserData(new LinkedHashSet<>(member.topics));
+            }
+        }
+        return null;
     }
 
     /**

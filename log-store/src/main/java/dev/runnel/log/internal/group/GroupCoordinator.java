@@ -139,8 +139,12 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
         }
     }
 
-    /** The outcome of a join: the generation and the member's partitions in it, or that the member was removed. */
-    public record Assignment(int generation, List<TopicPartition> partitions, boolean removed) {
+    /**
+     * The outcome of a join: the generation, the member's partitions in it and the assignor's user data for it (with
+     * the assignor's name; both null if none), or that the member was removed.
+     */
+    public record Assignment(int generation, List<TopicPartition> partitions, boolean removed, String protocolName,
+                             java.nio.ByteBuffer userData) {
     }
 
     /**
@@ -157,7 +161,8 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
             wait(remainingMs);
         }
         member.synced = true;
-        return new Assignment(member.assignedGeneration, member.assignment, member.removed);
+        return new Assignment(member.assignedGeneration, member.assignment, member.removed,
+            member.assignmentProtocol, member.assignmentUserData);
     }
 
     /** The member leaves the group (a dynamic member's close or unsubscribe); its partitions are reassigned. */

@@ -25,6 +25,9 @@ public final class GroupMember {
     boolean clientOpen = true;
     long closedAtMs;
     List<TopicPartition> assignment = List.of();
+    /** The assignor of {@link #assignedGeneration} and its user data for this member (null if none). */
+    String assignmentProtocol;
+    java.nio.ByteBuffer assignmentUserData;
     int assignedGeneration = -1;
     /** True once the consumer has collected {@link #assignment}: Kafka's SyncGroup has returned. */
     boolean synced;

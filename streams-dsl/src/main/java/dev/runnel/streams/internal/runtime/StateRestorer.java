@@ -136,11 +136,7 @@ final class StateRestorer implements AutoCloseable {
                     if (record.offset() >= end) {
                         break;
                     }
-                    if (callback instanceof TimestampedStateRestoreCallback timestamped) {
-                        timestamped.restore(record.key(), record.value(), record.timestamp());
-                    } else {
-                        callback.restore(record.key(), record.value());
-                    }
+                    apply(callback, record);
                     batchEnd = record.offset();
                     total++;
                 }
@@ -152,6 +148,61 @@ final class StateRestorer implements AutoCloseable {
         }
         listener.onRestoreEnd(changelog, storeName, total);
         return end;
+    }
+
+    private static void apply(StateRestoreCallback callback, ConsumerRecord<byte[], byte[]> record) {
+        if (callback instanceof TimestampedStateRestoreCallback timestamped) {
+            timestamped.restore(record.key(), record.value(), record.timestamp());
+        } else {
+            callback.restore(record.key(), record.value());
+        }
+    }
+
+    /**
+     * Loads a standby task's stores from their local checkpoint and snapshots, without replaying their changelogs
+     * (the standby catches up in {@link #updateStandby}); returns the offset each store resumes from, by changelog.
+     */
+    Map<TopicPartition, Long> loadLocalState(StreamTask task, Map<String, TopicPartition> changelogs,
+        StateCheckpoint checkpoint) {
+        Map<TopicPartition, Long> checkpointed = checkpoint.read();
+        Map<TopicPartition, Long> starts = new LinkedHashMap<>();
+        for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
+            TopicPartition changelog = entry.getValue();
+            long logStart = consumer.beginningOffsets(List.of(changelog)).get(changelog);
+            long end = consumer.endOffsets(List.of(changelog)).get(changelog);
+            starts.put(changelog, resumeOffset(task, entry.getKey(), changelog, checkpointed.get(changelog), logStart,
+                end, checkpoint));
+        }
+        return starts;
+    }
+
+    /**
+     * Applies to standby stores what one poll without waiting returns (at most {@code max.poll.records}) of their
+     * changelogs after {@code positions}, so a stream thread's loop is never held up for long; advances
+     * {@code positions}. No restore listener hears of it: these are not restorations.
+     *
+     * @return the number of records applied
+     */
+    int updateStandby(Map<TopicPartition, Long> positions, Map<TopicPartition, StateRestoreCallback> callbacks) {
+        if (positions.isEmpty()) {
+            return 0;
+        }
+        consumer.assign(positions.keySet());
+        positions.forEach(consumer::seek);
+        try {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+            int applied = 0;
+            for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
+                for (ConsumerRecord<byte[], byte[]> record : records.records(position.getKey())) {
+                    apply(callbacks.get(position.getKey()), record);
+                    applied++;
+                }
+                position.setValue(consumer.position(position.getKey()));
+            }
+            return applied;
+        } finally {
+            consumer.assign(List.of());
+        }
     }
 
     Set<TopicPartition> assignment() {

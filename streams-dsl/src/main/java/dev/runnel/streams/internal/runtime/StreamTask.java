@@ -96,6 +96,8 @@ public final class StreamTask implements AutoCloseable {
     private long droppedRecords;
     private boolean commitRequested;
     private boolean closed;
+    /** False for a standby task, whose stores are kept up to date but whose processors never run. */
+    private boolean topologyInitialized;
 
     /**
      * Creates the task and builds (but does not initialize) its stores.
@@ -158,6 +160,7 @@ public final class StreamTask implements AutoCloseable {
 
     /** Initializes every processor, parents first. */
     public void initializeTopology() {
+        topologyInitialized = true;
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
             context.setCurrentNode(node);
             try {
@@ -549,7 +552,9 @@ public final class StreamTask implements AutoCloseable {
         }
         closed = true;
         RuntimeException failure = null;
-        for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+        // A standby task's processors were never initialized, so there is nothing of theirs to close.
+        for (ProcessorNode<?, ?, ?, ?> node : topologyInitialized ? topology.nodes()
+            : java.util.List.<ProcessorNode<?, ?, ?, ?>>of()) {
             context.setCurrentNode(node);
             try {
                 node.close();

@@ -68,6 +68,7 @@ public final class StreamThread extends Thread {
     private final StreamsProducer producer;
     private final StateRestorer restorer;
     private final TaskManager taskManager;
+    private final StreamsPartitionAssignor assignor;
     private final StreamsMetricsRegistry metrics;
     private final long commitIntervalMs;
     private final Duration pollTime;
@@ -97,11 +98,12 @@ public final class StreamThread extends Thread {
 
     /**
      * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
-     * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name.
+     * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name;
+     * {@code processId} identifies the owning client in the group, so standby tasks go to other clients.
      */
-    public StreamThread(String clientId, int index, TopologyMetadata metadata, InternalTopologyBuilder builder,
-        StreamsConfig config, Time time, StateRestoreListener restoreListener, StreamsMetricsRegistry metrics,
-        Function<String, StateStore> globalStores, Listener listener) {
+    public StreamThread(String clientId, String processId, int index, TopologyMetadata metadata,
+        InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,
+        StreamsMetricsRegistry metrics, Function<String, StateStore> globalStores, Listener listener) {
         super(clientId + "-StreamThread-" + index);
         this.threadId = getName();
         this.index = index;
@@ -114,13 +116,15 @@ public final class StreamThread extends Thread {
         this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
         ClientConfigs clients = new ClientConfigs(config, threadId);
         this.offsetResetter = new OffsetResetter(builder, clients.autoOffsetReset(), time);
+        this.assignor = new StreamsPartitionAssignor(metadata::sourceTopicsBySubtopology, processId,
+            config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG), metadata.statefulSubtopologies());
         StreamsProducer createdProducer = null;
         StateRestorer createdRestorer = null;
         try {
             createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
             createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener);
-            this.consumer = new KafkaConsumer<>(clients.mainConsumer(new StreamsPartitionAssignor(
-                metadata::sourceTopicsBySubtopology), index), new ByteArrayDeserializer(), new ByteArrayDeserializer());
+            this.consumer = new KafkaConsumer<>(clients.mainConsumer(assignor, index), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer());
         } catch (RuntimeException e) {
             if (createdProducer != null) {
                 createdProducer.close();
@@ -266,6 +270,7 @@ public final class StreamThread extends Thread {
             process();
             punctuate();
         }
+        taskManager.updateStandbys();
         long now = time.milliseconds();
         if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
             commit();
@@ -320,6 +325,7 @@ public final class StreamThread extends Thread {
         boolean committed;
         try {
             committed = taskManager.commit(consumer);
+            taskManager.checkpointStandbys();
         } catch (CommitFailedException | ProducerFencedException | InvalidProducerEpochException e) {
             // This member lost its tasks to another (a rebalance it missed): drop them; the group reassigns.
             LOG.warn("Stream thread {} could not commit ({}); closing its tasks dirty and rejoining", threadId,
@@ -393,7 +399,7 @@ public final class StreamThread extends Thread {
     public ThreadMetadata threadMetadata(String adminClientId) {
         return new ThreadMetadataImpl(threadId, state.name(), ClientConfigs.consumerClientId(threadId),
             ClientConfigs.restoreConsumerClientId(threadId), Set.of(ClientConfigs.producerClientId(threadId)),
-            adminClientId, taskManager.taskMetadata(), Set.of());
+            adminClientId, taskManager.taskMetadata(), taskManager.standbyTaskMetadata());
     }
 
     /**
@@ -425,7 +431,7 @@ public final class StreamThread extends Thread {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             setState(State.PARTITIONS_ASSIGNED);
-            taskManager.createTasks(consumer.assignment());
+            taskManager.handleAssignment(consumer.assignment(), assignor.standbyTasks());
             if (fetchingPaused) {
                 // Newly assigned partitions start unpaused in the consumer.
                 consumer.pause(consumer.assignment());

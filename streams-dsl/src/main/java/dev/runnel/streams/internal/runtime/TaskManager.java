@@ -12,6 +12,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
 import dev.runnel.streams.internal.state.ThreadCache;
+import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
@@ -61,6 +62,10 @@ final class TaskManager {
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
+    private final Map<TaskId, StandbyTask> standbys = new TreeMap<>();
+    /** The standby tasks' metadata and store positions for other threads, refreshed as the standbys advance. */
+    private volatile Set<TaskMetadata> standbyMetadata = Set.of();
+    private volatile List<StoreChangelogPosition> standbyPositions = List.of();
     /** The tasks' metadata for other threads, refreshed on rebalances and commits (never per record). */
     private volatile Set<TaskMetadata> taskMetadata = Set.of();
     private final ThreadCache threadCache;
@@ -89,6 +94,29 @@ final class TaskManager {
         }
     }
 
+    /**
+     * A standby task: the stores of a task that another instance runs, kept up to date from their changelogs (see
+     * {@link StandbyTasks}); its processors never run.
+     */
+    static final class StandbyTask {
+        final StreamTask task;
+        final StateCheckpoint checkpoint;
+        final Map<String, TopicPartition> changelogs;
+        /** The next changelog offset to apply, by changelog partition. */
+        final Map<TopicPartition, Long> positions;
+        final Map<TopicPartition, StateRestoreCallback> callbacks = new HashMap<>();
+        Map<TopicPartition, Long> checkpointed = Map.of();
+
+        StandbyTask(StreamTask task, StateCheckpoint checkpoint, Map<String, TopicPartition> changelogs,
+            Map<TopicPartition, Long> positions) {
+            this.task = task;
+            this.checkpoint = checkpoint;
+            this.changelogs = changelogs;
+            this.positions = new LinkedHashMap<>(positions);
+            changelogs.forEach((store, tp) -> callbacks.put(tp, task.restoreCallbacks().get(store)));
+        }
+    }
+
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores) {
@@ -112,6 +140,29 @@ final class TaskManager {
         if (threadCache != null) {
             threadCache.resize(bytes);
         }
+    }
+
+    /**
+     * Applies a rebalance's outcome: closes the standby tasks no longer assigned or now active (checkpointing them,
+     * so an active task taking over here restores only the changelog's tail), creates the tasks of newly assigned
+     * partitions, then the new standby tasks.
+     */
+    void handleAssignment(Collection<TopicPartition> assigned, Set<TaskId> standbyIds) {
+        Set<TaskId> activeIds = new HashSet<>();
+        assigned.forEach(tp -> activeIds.add(metadata.taskFor(tp)));
+        Set<TaskId> keep = new HashSet<>(standbyIds);
+        keep.removeAll(activeIds);
+        List<TaskId> dropped = standbys.keySet().stream().filter(id -> !keep.contains(id)).toList();
+        for (TaskId id : dropped) {
+            closeStandby(standbys.remove(id), true);
+        }
+        createTasks(assigned);
+        for (TaskId id : keep) {
+            if (!standbys.containsKey(id) && !changelogsOf(id).isEmpty()) {
+                standbys.put(id, createStandby(id));
+            }
+        }
+        publishStandbys();
     }
 
     /** Creates, restores and initializes the tasks of newly assigned partitions. */
@@ -139,22 +190,62 @@ final class TaskManager {
         }
     }
 
-    private ActiveTask createTask(TaskId id) {
+    private Map<String, TopicPartition> changelogsOf(TaskId id) {
         TopologyMetadata.Subtopology subtopology = metadata.subtopologies().get(id.subtopology());
         Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
-        for (String store : subtopology.loggedStores().keySet()) {
-            changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
+        if (subtopology != null) {
+            for (String store : subtopology.loggedStores().keySet()) {
+                changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
+            }
         }
-        Set<String> changelogTopics = new java.util.HashSet<>();
-        changelogs.values().forEach(tp -> changelogTopics.add(tp.topic()));
-        RecordCollectorImpl collector = new RecordCollectorImpl(id, producer, config.productionExceptionHandler(),
-            changelogTopics);
+        return changelogs;
+    }
+
+    /** Returns the partitions of a task's named source topics (a standby reads none of them). */
+    private Set<TopicPartition> inputPartitionsOf(TaskId id) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : metadata.subtopologies().get(id.subtopology()).sourceTopics()) {
+            partitions.add(new TopicPartition(topic, id.partition()));
+        }
+        return partitions;
+    }
+
+    private StreamTask newStreamTask(TaskId id, RecordCollectorImpl collector) {
         ProcessorTopology topology;
         synchronized (builder) {
             topology = builder.buildSubtopology(id.subtopology());
         }
-        StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores,
-            metrics.streamsMetrics());
+        return new StreamTask(id, topology, config, time, collector, globalStores, metrics.streamsMetrics());
+    }
+
+    private RecordCollectorImpl newCollector(TaskId id, Map<String, TopicPartition> changelogs) {
+        Set<String> changelogTopics = new HashSet<>();
+        changelogs.values().forEach(tp -> changelogTopics.add(tp.topic()));
+        return new RecordCollectorImpl(id, producer, config.productionExceptionHandler(), changelogTopics);
+    }
+
+    private StandbyTask createStandby(TaskId id) {
+        Map<String, TopicPartition> changelogs = changelogsOf(id);
+        // Without a thread cache a standby's stores take the restored records directly, as restoration does.
+        StreamTask task = newStreamTask(id, newCollector(id, changelogs));
+        StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
+        try {
+            task.initializeStateStores();
+            StandbyTask standby = new StandbyTask(task, checkpoint, changelogs,
+                restorer.loadLocalState(task, changelogs, checkpoint));
+            standby.checkpointed = Map.copyOf(standby.positions);
+            LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
+            return standby;
+        } catch (RuntimeException e) {
+            closeQuietly(task);
+            throw e;
+        }
+    }
+
+    private ActiveTask createTask(TaskId id) {
+        Map<String, TopicPartition> changelogs = changelogsOf(id);
+        RecordCollectorImpl collector = newCollector(id, changelogs);
+        StreamTask task = newStreamTask(id, collector);
         StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
         task.setThreadCache(threadCache);
         try {
@@ -297,6 +388,7 @@ final class TaskManager {
             closeClean(active);
         }
         clear();
+        closeStandbys(true);
     }
 
     /**
@@ -339,6 +431,90 @@ final class TaskManager {
         }
         clear();
         commitNeeded = false;
+        closeStandbys(false);
+    }
+
+    /**
+     * Applies to the standby tasks' stores the changelog records one bounded, non-waiting poll returns; returns how
+     * many were applied.
+     */
+    int updateStandbys() {
+        if (standbys.isEmpty()) {
+            return 0;
+        }
+        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
+        Map<TopicPartition, StateRestoreCallback> callbacks = new HashMap<>();
+        for (StandbyTask standby : standbys.values()) {
+            positions.putAll(standby.positions);
+            callbacks.putAll(standby.callbacks);
+        }
+        int applied = restorer.updateStandby(positions, callbacks);
+        for (StandbyTask standby : standbys.values()) {
+            standby.positions.replaceAll((tp, offset) -> positions.get(tp));
+        }
+        if (applied > 0) {
+            publishStandbys();
+        }
+        return applied;
+    }
+
+    /** Checkpoints the standby tasks that advanced since their last checkpoint. */
+    void checkpointStandbys() {
+        for (StandbyTask standby : standbys.values()) {
+            if (!standby.positions.equals(standby.checkpointed)) {
+                checkpoint(standby);
+            }
+        }
+    }
+
+    private void checkpoint(StandbyTask standby) {
+        try {
+            Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
+            for (String name : standby.changelogs.keySet()) {
+                KeyValueStore<Bytes, byte[]> inner = StateCheckpoint.innermostKeyValueStore(standby.task.store(name));
+                if (inner != null) {
+                    stores.put(name, inner);
+                }
+            }
+            standby.checkpoint.write(standby.positions, stores);
+            standby.checkpointed = Map.copyOf(standby.positions);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not checkpoint standby task {}: {}", standby.task.id(), e.toString());
+        }
+    }
+
+    private void closeStandbys(boolean clean) {
+        for (StandbyTask standby : standbys.values()) {
+            closeStandby(standby, clean);
+        }
+        standbys.clear();
+        publishStandbys();
+    }
+
+    /** Closes a standby task, first checkpointing it if {@code clean}: its stores hold exactly what it applied. */
+    private void closeStandby(StandbyTask standby, boolean clean) {
+        if (clean) {
+            checkpoint(standby);
+        }
+        closeQuietly(standby.task);
+    }
+
+    private void publishStandbys() {
+        Set<TaskMetadata> snapshot = new HashSet<>();
+        List<StoreChangelogPosition> positions = new ArrayList<>();
+        for (StandbyTask standby : standbys.values()) {
+            snapshot.add(new TaskMetadataImpl(standby.task.id(), inputPartitionsOf(standby.task.id()), Map.of(),
+                Map.of()));
+            standby.changelogs.forEach((store, changelog) -> positions.add(
+                StoreChangelogPosition.restoring(store, changelog, standby.positions.get(changelog))));
+        }
+        standbyMetadata = Set.copyOf(snapshot);
+        standbyPositions = List.copyOf(positions);
+    }
+
+    /** Returns the standby tasks' metadata (any thread). */
+    Set<TaskMetadata> standbyTaskMetadata() {
+        return standbyMetadata;
     }
 
     private void clear() {
@@ -437,6 +613,7 @@ final class TaskManager {
             active.changelogs.forEach((store, changelog) ->
                 positions.put(changelog, StoreChangelogPosition.caughtUp(store, changelog)));
         }
+        standbyPositions.forEach(position -> positions.putIfAbsent(position.changelog(), position));
         return List.copyOf(positions.values());
     }
 

@@ -66,6 +66,17 @@ public final class TopologyMetadata {
         }
     }
 
+    /** Returns the ids of the sub-topologies with logged stores, whose tasks may have standby tasks. */
+    public Set<Integer> statefulSubtopologies() {
+        Set<Integer> ids = new java.util.TreeSet<>();
+        subtopologies().forEach((id, subtopology) -> {
+            if (!subtopology.loggedStores().isEmpty()) {
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
     /** Reads the plan of {@code builder}, whose application id must already be set. */
     public TopologyMetadata(InternalTopologyBuilder builder, String applicationId) {
         this.applicationId = applicationId;
