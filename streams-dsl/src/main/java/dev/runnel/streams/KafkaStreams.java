@@ -5,7 +5,6 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
-import dev.runnel.streams.errors.InvalidStateStorePartitionException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
@@ -17,13 +16,16 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.GlobalStreamThread;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
+import dev.runnel.streams.internal.runtime.LocalStores;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
 import dev.runnel.streams.internal.state.StoreQueryRunner;
+import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.query.FailureReason;
 import dev.runnel.streams.query.QueryResult;
 import dev.runnel.streams.query.StateQueryRequest;
@@ -53,7 +55,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -102,6 +103,7 @@ public class KafkaStreams implements AutoCloseable {
     private final StreamsMetricsRegistry metrics;
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
     private final StoreQueryRunner storeQueryRunner;
+    private final LocalStores localStores = new LocalStores(threads, () -> this.globalThread);
     private final Object stateLock = new Object();
     private TopologyMetadata metadata;
     /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
@@ -113,6 +115,7 @@ public class KafkaStreams implements AutoCloseable {
     private StateListener stateListener;
     private StreamsUncaughtExceptionHandler uncaughtExceptionHandler;
     private StateRestoreListener restoreListener = NoOpRestoreListener.INSTANCE;
+    private StandbyUpdateListener standbyListener = NoOpStandbyListener.INSTANCE;
 
     /**
      * The client's life cycle, as Kafka's: CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, and
@@ -293,6 +296,15 @@ public class KafkaStreams implements AutoCloseable {
         this.restoreListener = listener == null ? NoOpRestoreListener.INSTANCE : listener;
     }
 
+    /**
+     * Sets the listener of standby tasks' updates of their stores (KIP-988); only before {@link #start()}.
+     * {@code null} removes it.
+     */
+    public void setStandbyUpdateListener(StandbyUpdateListener listener) {
+        requireCreated("set a standby update listener");
+        this.standbyListener = listener == null ? NoOpStandbyListener.INSTANCE : listener;
+    }
+
     private void requireCreated(String what) {
         if (state() != State.CREATED) {
             throw new IllegalStateException("Can only " + what + " in CREATED state. Current state is: " + state());
@@ -356,7 +368,8 @@ public class KafkaStreams implements AutoCloseable {
     private StreamThread newThread(int index) {
         GlobalStreamThread global = globalThread;
         StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time,
-            restoreListener, metrics, global == null ? name -> null : global::store, new ThreadListener());
+            restoreListener, standbyListener, metrics, global == null ? name -> null : global::store,
+            new ThreadListener());
         if (paused) {
             thread.pauseProcessing();
         }
@@ -721,8 +734,11 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     /**
-     * Returns a read-only view of a local state store for interactive queries, covering every local task's
-     * partition of it (or one, see {@link StoreQueryParameters#withPartition}).
+     * Returns a read-only view of a local state store for interactive queries, covering every local active task's
+     * partition of it (or one, see {@link StoreQueryParameters#withPartition}). With
+     * {@link StoreQueryParameters#enableStaleStores()} it also reads the partitions that standby tasks host here
+     * (read-only copies kept up to date from the changelogs, so possibly behind the active task's); without it, a
+     * partition hosted here only by a standby is not found.
      *
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws UnknownStateStoreException if the topology has no such store
@@ -744,13 +760,16 @@ public class KafkaStreams implements AutoCloseable {
         }
         QueryableStoreType<T> type = parameters.queryableStoreType();
         // As in Kafka Streams, the stores are looked up on each access, which fails if they are not here (yet).
-        return type.create(() -> availableStores(name, parameters.partition(), type), name);
+        return type.create(() -> localStores.forQuery(name, parameters.partition(), parameters.staleStoresEnabled(),
+            type), name);
     }
 
     /**
      * Runs an Interactive Query v2 request (KIP-796) against this instance's partitions of a store: every local
      * partition, or those of {@link StateQueryRequest#withPartitions} (each one not hosted here answers
-     * {@link FailureReason#NOT_PRESENT}). A global store answers in {@link StateQueryResult#getGlobalResult()}.
+     * {@link FailureReason#NOT_PRESENT}). A partition hosted here by a standby task runs the query on the standby's
+     * copy, or, if the request {@link StateQueryRequest#requireActive() requires an active task}, answers
+     * {@link FailureReason#NOT_ACTIVE}. A global store answers in {@link StateQueryResult#getGlobalResult()}.
      * Queries read through the same thread-safe paths as {@link #store}, record cache included; a partition's
      * failure (a query the store cannot run, a store exception) is its result, not an exception.
      *
@@ -778,20 +797,28 @@ public class KafkaStreams implements AutoCloseable {
             throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
                 + " registered in the topology.");
         }
-        GlobalStreamThread global = globalThread;
-        if (global != null && global.store(name) != null) {
-            return StateQueryResult.forGlobalStore(storeQueryRunner.run(global.store(name), request.getQuery(),
+        StateStore global = localStores.globalStore(name);
+        if (global != null) {
+            return StateQueryResult.forGlobalStore(storeQueryRunner.run(global, request.getQuery(),
                 request.getPositionBound(), request.executionInfoEnabled(), null));
         }
         Map<Integer, QueryResult<R>> results = new TreeMap<>();
-        for (StreamThread thread : threads) {
-            thread.storesByPartition(name).forEach((partition, store) -> {
-                if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
-                    results.put(partition, storeQueryRunner.run(store, request.getQuery(),
-                        request.getPositionBound(), request.executionInfoEnabled(), partition));
-                }
-            });
-        }
+        localStores.active(name).forEach((partition, store) -> {
+            if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
+                results.put(partition, storeQueryRunner.run(store, request.getQuery(), request.getPositionBound(),
+                    request.executionInfoEnabled(), partition));
+            }
+        });
+        localStores.standby(name).forEach((partition, store) -> {
+            if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
+                results.put(partition, request.isRequireActive()
+                    ? QueryResult.forFailure(FailureReason.NOT_ACTIVE, "Partition " + partition + " of store " + name
+                        + " is hosted by this instance as a standby, and the request requires an active task; find"
+                        + " the active host with queryMetadataForKey.")
+                    : storeQueryRunner.run(store, request.getQuery(), request.getPositionBound(),
+                        request.executionInfoEnabled(), partition));
+            }
+        });
         if (!request.isAllPartitions()) {
             for (int partition : request.getPartitions()) {
                 results.computeIfAbsent(partition, missing -> QueryResult.forFailure(FailureReason.NOT_PRESENT,
@@ -800,61 +827,6 @@ public class KafkaStreams implements AutoCloseable {
             }
         }
         return StateQueryResult.forPartitions(results);
-    }
-
-    /**
-     * Returns the local stores an interactive query reads.
-     *
-     * @throws InvalidStateStoreException if there are none: saying whether the store has another type, the
-     *     partition is not hosted here, or the store is not here (it may be migrating)
-     */
-    private List<StateStore> availableStores(String name, Integer partition, QueryableStoreType<?> type) {
-        List<StateStore> stores = localStores(name, partition, type::accepts);
-        if (!stores.isEmpty()) {
-            return stores;
-        }
-        List<StateStore> anyType = localStores(name, partition, store -> true);
-        if (!anyType.isEmpty()) {
-            throw new InvalidStateStoreException("Cannot get state store " + name + " because the queryable store"
-                + " type [" + type.getClass().getSimpleName() + "] does not accept the actual store type ["
-                + anyType.get(0).getClass().getSimpleName() + "].");
-        }
-        if (partition != null && !localStores(name, null, store -> true).isEmpty()) {
-            throw new InvalidStateStorePartitionException("The specified partition " + partition + " for store "
-                + name + " is not hosted by this instance.");
-        }
-        throw new InvalidStateStoreException("The state store, " + name + ", may have migrated to another instance;"
-            + " it is not available on this one.");
-    }
-
-    private List<StateStore> localStores(String name, Integer partition, Predicate<StateStore> accepted) {
-        List<StateStore> stores = new ArrayList<>();
-        GlobalStreamThread global = globalThread;
-        if (global != null && global.store(name) != null) {
-            // A global store holds every partition of its topic: the one store answers for all.
-            return accepted.test(global.store(name)) ? global.stores(name) : List.of();
-        }
-        for (StreamThread thread : threads) {
-            for (StateStore store : thread.stores(name)) {
-                if (accepted.test(store)) {
-                    stores.add(store);
-                }
-            }
-        }
-        if (partition != null) {
-            List<StateStore> filtered = new ArrayList<>();
-            for (StreamThread thread : threads) {
-                for (TaskId task : thread.activeTaskIds()) {
-                    if (task.partition() == partition) {
-                        for (StateStore store : thread.stores(name)) {
-                            filtered.add(store);
-                        }
-                    }
-                }
-            }
-            stores.retainAll(filtered);
-        }
-        return stores;
     }
 
     /**
@@ -877,8 +849,7 @@ public class KafkaStreams implements AutoCloseable {
     /**
      * Returns a snapshot of each live stream thread of this client (those added by {@link #addStreamThread()}
      * included, removed or dead ones not): its state, client ids and tasks. A thread's state is read now; its tasks
-     * and their offsets are as of its last rebalance or commit. Runnel has no standby replicas, so every thread's
-     * {@link ThreadMetadata#standbyTasks()} is empty.
+     * and their offsets are as of its last rebalance or commit.
      *
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws IllegalStateException once the client is no longer running
@@ -897,8 +868,8 @@ public class KafkaStreams implements AutoCloseable {
 
     /**
      * Returns, for every logged state store of the tasks this client hosts, per partition, how far the local store
-     * is behind its changelog. Kafka Streams covers active and standby tasks; Runnel has no standby replicas, so
-     * these are the active tasks of the live stream threads. A running task writes its changelog itself, so its
+     * is behind its changelog: the active and standby tasks of the live stream threads. A standby task reports the
+     * changelog offset it has applied up to. A running task writes its changelog itself, so its
      * stores are caught up: their current position is the changelog's end offset and their lag 0. A task being
      * restored (while the client rebalances) reports the offset its restoration has reached, and offset 0 for
      * stores whose restoration has not started yet (an over-estimate of the remaining work, as in Kafka Streams).
@@ -998,6 +969,25 @@ public class KafkaStreams implements AutoCloseable {
                 StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds()));
         }
         return instances;
+    }
+
+    /** A standby update listener that ignores everything. */
+    private enum NoOpStandbyListener implements StandbyUpdateListener {
+        INSTANCE;
+
+        @Override
+        public void onUpdateStart(TopicPartition topicPartition, String storeName, long startingOffset) {
+        }
+
+        @Override
+        public void onBatchLoaded(TopicPartition topicPartition, String storeName, TaskId taskId, long batchEndOffset,
+            long batchSize, long currentEndOffset) {
+        }
+
+        @Override
+        public void onUpdateSuspended(TopicPartition topicPartition, String storeName, long storeOffset,
+            long currentEndOffset, SuspendReason reason) {
+        }
     }
 
     /** A restore listener that ignores everything. */

@@ -36,7 +36,10 @@ public final class StoreQueryParameters<T> {
         return new StoreQueryParameters<>(storeName, queryableStoreType, partition, staleStores);
     }
 
-    /** Returns these parameters allowing stale stores (accepted for compatibility; there are no standbys). */
+    /**
+     * Returns these parameters allowing stale stores: the view also reads the partitions that standby tasks host on
+     * this instance (see {@code num.standby.replicas}), whose copies may lag behind the active tasks' stores.
+     */
     public StoreQueryParameters<T> enableStaleStores() {
         return new StoreQueryParameters<>(storeName, queryableStoreType, partition, true);
     }

@@ -6,8 +6,6 @@ import java.util.Set;
  * A snapshot of one live stream thread of a {@link KafkaStreams} client, as {@link
  * KafkaStreams#metadataForLocalThreads()} returns it: its name, state, the ids of the clients it uses and its tasks.
  * Immutable; two snapshots are equal when all their values are.
- *
- * <p>Runnel has no standby replicas yet, so {@link #standbyTasks()} is always empty.
  */
 public interface ThreadMetadata {
     /** Returns the thread's name, {@code <client.id>-StreamThread-<n>}. */
@@ -31,7 +29,10 @@ public interface ThreadMetadata {
     /** Returns the tasks the thread runs, with their input partitions and offsets. */
     Set<TaskMetadata> activeTasks();
 
-    /** Returns the thread's standby tasks; always empty, as Runnel has no standby replicas yet. */
+    /**
+     * Returns the thread's standby tasks (see {@code num.standby.replicas}), with their input partitions; their
+     * offsets are empty, as a standby consumes no input.
+     */
     Set<TaskMetadata> standbyTasks();
 
     /** Returns whether {@code o} is a thread metadata with the same values. */

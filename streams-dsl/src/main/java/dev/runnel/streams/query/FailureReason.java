@@ -5,8 +5,8 @@ public enum FailureReason {
     /** The store does not know how to run this kind of query. */
     UNKNOWN_QUERY_TYPE,
     /**
-     * The request required an active task and the partition's task was not one; Runnel has no standby tasks, so its
-     * queries never fail this way.
+     * The request {@link StateQueryRequest#requireActive() required an active task}, and this instance hosts the
+     * partition only as a standby task.
      */
     NOT_ACTIVE,
     /** The partition's store has not (yet) reached the request's {@link PositionBound}. */

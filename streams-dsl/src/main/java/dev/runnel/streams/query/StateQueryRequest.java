@@ -65,7 +65,10 @@ public final class StateQueryRequest<R> {
         return new StateQueryRequest<>(storeName, query, positionBound, partitions, true, requireActive);
     }
 
-    /** Returns this request restricted to active tasks; every Runnel task is active, so this changes nothing. */
+    /**
+     * Returns this request restricted to active tasks: a partition this instance hosts only as a standby task answers
+     * {@link FailureReason#NOT_ACTIVE} instead of running the query on the standby's (possibly stale) copy.
+     */
     public StateQueryRequest<R> requireActive() {
         return new StateQueryRequest<>(storeName, query, positionBound, partitions, executionInfoEnabled, true);
     }

@@ -7,8 +7,11 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
+import dev.runnel.streams.processor.StandbyUpdateListener;
+import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -24,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * and its offset still lies in the changelog partition, then replays that partition from the checkpointed offset (or,
  * into an empty store, from its log start offset) to its end, with a restore consumer (assign and seek, no group;
  * read_committed under exactly-once). Progress goes to the application's {@link StateRestoreListener} and, per
- * batch, to {@link #restoringPositions()}. Not thread-safe, except {@link #restoringPositions()}; owned by one stream
- * thread.
+ * batch, to {@link #restoringPositions()}. Also keeps standby tasks' stores up to date, reporting to the
+ * application's {@link StandbyUpdateListener}. Not thread-safe, except {@link #restoringPositions()}; owned by one
+ * stream thread.
  */
 final class StateRestorer implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -34,12 +38,19 @@ final class StateRestorer implements AutoCloseable {
 
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final StateRestoreListener listener;
+    private final StandbyUpdateListener standbyListener;
     /** The positions of the stores restored since {@link #forgetRestored()}, by changelog; read by other threads. */
     private final Map<TopicPartition, StoreChangelogPosition> positions = new ConcurrentHashMap<>();
 
-    StateRestorer(Map<String, Object> consumerConfigs, StateRestoreListener listener) {
+    /** A standby task's logged store, as its changelog's records are applied to it. */
+    record StandbyStore(TaskId task, String storeName, StateRestoreCallback callback) {
+    }
+
+    StateRestorer(Map<String, Object> consumerConfigs, StateRestoreListener listener,
+        StandbyUpdateListener standbyListener) {
         this.consumer = new KafkaConsumer<>(consumerConfigs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.listener = listener;
+        this.standbyListener = standbyListener;
     }
 
     /**
@@ -161,6 +172,7 @@ final class StateRestorer implements AutoCloseable {
     /**
      * Loads a standby task's stores from their local checkpoint and snapshots, without replaying their changelogs
      * (the standby catches up in {@link #updateStandby}); returns the offset each store resumes from, by changelog.
+     * Tells the standby listener that each store's updates start there.
      */
     Map<TopicPartition, Long> loadLocalState(StreamTask task, Map<String, TopicPartition> changelogs,
         StateCheckpoint checkpoint) {
@@ -173,17 +185,21 @@ final class StateRestorer implements AutoCloseable {
             starts.put(changelog, resumeOffset(task, entry.getKey(), changelog, checkpointed.get(changelog), logStart,
                 end, checkpoint));
         }
+        changelogs.forEach((store, changelog) ->
+            standbyListener.onUpdateStart(changelog, store, starts.get(changelog)));
         return starts;
     }
 
     /**
      * Applies to standby stores what one poll without waiting returns (at most {@code max.poll.records}) of their
      * changelogs after {@code positions}, so a stream thread's loop is never held up for long; advances
-     * {@code positions}. No restore listener hears of it: these are not restorations.
+     * {@code positions}. The standby listener hears of each changelog's batch; no restore listener does: these are
+     * not restorations.
      *
+     * @param stores the standby store of each changelog in {@code positions}
      * @return the number of records applied
      */
-    int updateStandby(Map<TopicPartition, Long> positions, Map<TopicPartition, StateRestoreCallback> callbacks) {
+    int updateStandby(Map<TopicPartition, Long> positions, Map<TopicPartition, StandbyStore> stores) {
         if (positions.isEmpty()) {
             return 0;
         }
@@ -191,18 +207,37 @@ final class StateRestorer implements AutoCloseable {
         positions.forEach(consumer::seek);
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+            Map<TopicPartition, Long> ends = records.isEmpty() ? Map.of() : consumer.endOffsets(records.partitions());
             int applied = 0;
             for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
-                for (ConsumerRecord<byte[], byte[]> record : records.records(position.getKey())) {
-                    apply(callbacks.get(position.getKey()), record);
-                    applied++;
+                TopicPartition changelog = position.getKey();
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
+                StandbyStore store = stores.get(changelog);
+                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                    apply(store.callback(), record);
                 }
-                position.setValue(consumer.position(position.getKey()));
+                position.setValue(consumer.position(changelog));
+                if (!batch.isEmpty()) {
+                    applied += batch.size();
+                    standbyListener.onBatchLoaded(changelog, store.storeName(), store.task(),
+                        batch.get(batch.size() - 1).offset(), batch.size(), ends.get(changelog));
+                }
             }
             return applied;
         } finally {
             consumer.assign(List.of());
         }
+    }
+
+    /**
+     * Tells the standby listener that a standby task's stores stop updating, each at its position (the next offset
+     * it would have applied).
+     */
+    void suspendStandby(Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> positions,
+        SuspendReason reason) {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(changelogs.values());
+        changelogs.forEach((store, changelog) -> standbyListener.onUpdateSuspended(changelog, store,
+            positions.get(changelog) - 1, ends.get(changelog), reason));
     }
 
     Set<TopicPartition> assignment() {

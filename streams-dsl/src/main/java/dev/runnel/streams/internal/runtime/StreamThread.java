@@ -16,6 +16,7 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * owner, which applies the uncaught exception handler.
  *
  * <p>Thread-safe where stated: {@link #shutdown()}, {@link #pauseProcessing()}, {@link #resumeProcessing()},
- * {@link #state()}, {@link #stores(String)} and {@link #threadMetadata(String)} may be called from any thread;
+ * {@link #state()}, the store lookups and {@link #threadMetadata(String)} may be called from any thread;
  * everything else runs on this thread.
  */
 public final class StreamThread extends Thread {
@@ -103,7 +104,8 @@ public final class StreamThread extends Thread {
      */
     public StreamThread(String clientId, String processId, int index, TopologyMetadata metadata,
         InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,
-        StreamsMetricsRegistry metrics, Function<String, StateStore> globalStores, Listener listener) {
+        StandbyUpdateListener standbyListener, StreamsMetricsRegistry metrics,
+        Function<String, StateStore> globalStores, Listener listener) {
         super(clientId + "-StreamThread-" + index);
         this.threadId = getName();
         this.index = index;
@@ -122,7 +124,7 @@ public final class StreamThread extends Thread {
         StateRestorer createdRestorer = null;
         try {
             createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
-            createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener);
+            createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener, standbyListener);
             this.consumer = new KafkaConsumer<>(clients.mainConsumer(assignor, index), new ByteArrayDeserializer(),
                 new ByteArrayDeserializer());
         } catch (RuntimeException e) {
@@ -380,6 +382,11 @@ public final class StreamThread extends Thread {
      */
     public Map<Integer, StateStore> storesByPartition(String name) {
         return taskManager.storesByPartition(name);
+    }
+
+    /** Returns the store named {@code name} of each of this thread's standby tasks, by partition; any thread. */
+    public Map<Integer, StateStore> standbyStoresByPartition(String name) {
+        return taskManager.standbyStoresByPartition(name);
     }
 
     /** Returns where each logged store of this thread's tasks stands on its changelog; any thread. */

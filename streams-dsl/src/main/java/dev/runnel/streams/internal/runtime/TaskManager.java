@@ -12,7 +12,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
 import dev.runnel.streams.internal.state.ThreadCache;
-import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
@@ -33,8 +33,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A stream thread's tasks: creates them (with restored state) for assigned partitions, feeds them polled records,
  * runs them, commits them and closes them clean (commit, then checkpoint) or dirty (no commit, no checkpoint).
- * Not thread-safe; owned by one stream thread. Its stores are read by interactive queries through
- * {@link #stores(String)}, whose list is replaced, never mutated.
+ * Not thread-safe; owned by one stream thread. Its stores, active and standby, are read by interactive queries
+ * through {@link #stores(String)}, {@link #storesByPartition(String)} and {@link #standbyStoresByPartition(String)},
+ * whose task lists are replaced, never mutated.
  */
 /*
  * Implementation notes: exactly-once commits. All tasks of a thread share one transactional producer. The first send
@@ -63,6 +64,8 @@ final class TaskManager {
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
     private final Map<TaskId, StandbyTask> standbys = new TreeMap<>();
+    /** The standby tasks for interactive queries on stale stores; replaced, never mutated. */
+    private volatile List<StreamTask> publishedStandbys = List.of();
     /** The standby tasks' metadata and store positions for other threads, refreshed as the standbys advance. */
     private volatile Set<TaskMetadata> standbyMetadata = Set.of();
     private volatile List<StoreChangelogPosition> standbyPositions = List.of();
@@ -104,7 +107,7 @@ final class TaskManager {
         final Map<String, TopicPartition> changelogs;
         /** The next changelog offset to apply, by changelog partition. */
         final Map<TopicPartition, Long> positions;
-        final Map<TopicPartition, StateRestoreCallback> callbacks = new HashMap<>();
+        final Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
         Map<TopicPartition, Long> checkpointed = Map.of();
 
         StandbyTask(StreamTask task, StateCheckpoint checkpoint, Map<String, TopicPartition> changelogs,
@@ -113,7 +116,8 @@ final class TaskManager {
             this.checkpoint = checkpoint;
             this.changelogs = changelogs;
             this.positions = new LinkedHashMap<>(positions);
-            changelogs.forEach((store, tp) -> callbacks.put(tp, task.restoreCallbacks().get(store)));
+            changelogs.forEach((store, tp) -> stores.put(tp,
+                new StateRestorer.StandbyStore(task.id(), store, task.restoreCallbacks().get(store))));
         }
     }
 
@@ -143,9 +147,9 @@ final class TaskManager {
     }
 
     /**
-     * Applies a rebalance's outcome: closes the standby tasks no longer assigned or now active (checkpointing them,
-     * so an active task taking over here restores only the changelog's tail), creates the tasks of newly assigned
-     * partitions, then the new standby tasks.
+     * Applies a rebalance's outcome: closes the standby tasks no longer assigned (migrated) or now active (promoted),
+     * checkpointing them, so an active task taking over here restores only the changelog's tail; creates the tasks
+     * of newly assigned partitions, then the new standby tasks.
      */
     void handleAssignment(Collection<TopicPartition> assigned, Set<TaskId> standbyIds) {
         Set<TaskId> activeIds = new HashSet<>();
@@ -154,7 +158,8 @@ final class TaskManager {
         keep.removeAll(activeIds);
         List<TaskId> dropped = standbys.keySet().stream().filter(id -> !keep.contains(id)).toList();
         for (TaskId id : dropped) {
-            closeStandby(standbys.remove(id), true);
+            closeStandby(standbys.remove(id), true,
+                activeIds.contains(id) ? SuspendReason.PROMOTED : SuspendReason.MIGRATED);
         }
         createTasks(assigned);
         for (TaskId id : keep) {
@@ -443,12 +448,12 @@ final class TaskManager {
             return 0;
         }
         Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-        Map<TopicPartition, StateRestoreCallback> callbacks = new HashMap<>();
+        Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
         for (StandbyTask standby : standbys.values()) {
             positions.putAll(standby.positions);
-            callbacks.putAll(standby.callbacks);
+            stores.putAll(standby.stores);
         }
-        int applied = restorer.updateStandby(positions, callbacks);
+        int applied = restorer.updateStandby(positions, stores);
         for (StandbyTask standby : standbys.values()) {
             standby.positions.replaceAll((tp, offset) -> positions.get(tp));
         }
@@ -485,24 +490,39 @@ final class TaskManager {
 
     private void closeStandbys(boolean clean) {
         for (StandbyTask standby : standbys.values()) {
-            closeStandby(standby, clean);
+            closeStandby(standby, clean, SuspendReason.MIGRATED);
         }
         standbys.clear();
         publishStandbys();
     }
 
-    /** Closes a standby task, first checkpointing it if {@code clean}: its stores hold exactly what it applied. */
-    private void closeStandby(StandbyTask standby, boolean clean) {
-        if (clean) {
-            checkpoint(standby);
+    /**
+     * Closes a standby task, first checkpointing it if {@code clean} (its stores hold exactly what it applied) and
+     * telling the standby listener why its updates stop. A dirty close, on a failing thread, only logs a failure of
+     * either.
+     */
+    private void closeStandby(StandbyTask standby, boolean clean, SuspendReason reason) {
+        try {
+            if (clean) {
+                checkpoint(standby);
+            }
+            restorer.suspendStandby(standby.changelogs, standby.positions, reason);
+        } catch (RuntimeException e) {
+            if (clean) {
+                throw e;
+            }
+            LOG.warn("Could not report the suspension of standby task {}: {}", standby.task.id(), e.toString());
+        } finally {
+            closeQuietly(standby.task);
         }
-        closeQuietly(standby.task);
     }
 
     private void publishStandbys() {
         Set<TaskMetadata> snapshot = new HashSet<>();
         List<StoreChangelogPosition> positions = new ArrayList<>();
+        List<StreamTask> tasksForQueries = new ArrayList<>();
         for (StandbyTask standby : standbys.values()) {
+            tasksForQueries.add(standby.task);
             snapshot.add(new TaskMetadataImpl(standby.task.id(), inputPartitionsOf(standby.task.id()), Map.of(),
                 Map.of()));
             standby.changelogs.forEach((store, changelog) -> positions.add(
@@ -510,6 +530,7 @@ final class TaskManager {
         }
         standbyMetadata = Set.copyOf(snapshot);
         standbyPositions = List.copyOf(positions);
+        publishedStandbys = List.copyOf(tasksForQueries);
     }
 
     /** Returns the standby tasks' metadata (any thread). */
@@ -591,11 +612,24 @@ final class TaskManager {
 
     /** Returns the store named {@code name} of each of this thread's tasks, by the task's partition; any thread. */
     Map<Integer, StateStore> storesByPartition(String name) {
+        return byPartition(published.stream().map(active -> active.task).toList(), name);
+    }
+
+    /**
+     * Returns the store named {@code name} of each of this thread's standby tasks, by partition; any thread. The
+     * stores are read-only to the caller: the stream thread applies changelog records to them meanwhile (they have
+     * no record cache, and the in-memory stores synchronize every read and write).
+     */
+    Map<Integer, StateStore> standbyStoresByPartition(String name) {
+        return byPartition(publishedStandbys, name);
+    }
+
+    private static Map<Integer, StateStore> byPartition(List<StreamTask> tasks, String name) {
         Map<Integer, StateStore> stores = new TreeMap<>();
-        for (ActiveTask active : published) {
-            StateStore store = active.task.store(name);
+        for (StreamTask task : tasks) {
+            StateStore store = task.store(name);
             if (store != null) {
-                stores.put(active.task.id().partition(), store);
+                stores.put(task.id().partition(), store);
             }
         }
         return stores;
