@@ -6,10 +6,8 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KGroupedTable;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.internal.dsl.JoinOptionsInternal.MaterializedInternal;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.TableJoinedInternal;
-import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
-import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.dsl.KTableJoins.JoinKind;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.KeyValueMapper;
@@ -17,7 +15,6 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.state.Stores;
-import java.util.List;
 import java.util.Objects;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.TableJoined;
@@ -26,7 +23,6 @@ import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -113,6 +109,11 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         if (valueGetterSupplier == null) {
             throw new IllegalStateException("Table " + name + " has no value getter; materialize it to join it");
         }
+        return valueGetterSupplier;
+    }
+
+    /** Returns how to read the table's current values, or {@code null} if they cannot be read. */
+    KTableValueGetterSupplier<K, V> valueGetterSupplierOrNull() {
         return valueGetterSupplier;
     }
 
@@ -231,8 +232,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private KTable<K, V> doFilter(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized, boolean filterNot) {
         Objects.requireNonNull(predicate, "predicate can't be null");
-        return transformValues(KTableOperators.filter(predicate, filterNot), named, materialized, FILTER_NAME,
-            valueSerde);
+        return KTableValueTransforms.apply(this, KTableOperators.filter(predicate, filterNot), named, materialized,
+            FILTER_NAME, valueSerde);
     }
 
     @Override
@@ -278,34 +279,13 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(mapper, "mapper can't be null");
-        return transformValues(KTableOperators.mapValues(mapper), named, materialized, MAPVALUES_NAME, null);
+        return KTableValueTransforms.apply(this, KTableOperators.mapValues(mapper), named, materialized,
+            MAPVALUES_NAME, null);
     }
 
     private static <K, V, VR> ValueMapperWithKey<K, V, VR> withoutKey(ValueMapper<? super V, ? extends VR> mapper) {
         Objects.requireNonNull(mapper, "mapper can't be null");
         return (key, value) -> mapper.apply(value);
-    }
-
-    private <VR> KTable<K, VR> transformValues(KTableOperators.ValueFunction<K, V, VR> function, Named named,
-        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix, Serde<VR> resultSerde) {
-        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
-            ? null
-            : new MaterializedInternal<>(materialized, builder, prefix);
-        String operatorName = builder.name(named, prefix);
-        String storeName = store == null ? null : store.storeName();
-        builder.topologyBuilder().addProcessor(operatorName,
-            new KTableOperators.KTableMapValues<>(function, storeName), name);
-        Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
-        Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : keySerde;
-        if (store == null) {
-            return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
-                valueGetterSupplier == null ? null
-                    : KTableOperators.transformingGetter(valueGetterSupplier, function));
-        }
-        builder.topologyBuilder().addStateStore(
-            TimestampedKeyValueStoreMaterializer.builder(store, keySerde, resultSerde), operatorName);
-        return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
     }
 
     // ---- transformValues
@@ -314,62 +294,30 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR> KTable<K, VR> transformValues(
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
         String... stateStoreNames) {
-        return doTransformValues(transformerSupplier, null, null, stateStoreNames);
+        return KTableValueTransforms.transform(this, transformerSupplier, null, null, stateStoreNames);
     }
 
     @Override
     public <VR> KTable<K, VR> transformValues(
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
         String... stateStoreNames) {
-        return doTransformValues(transformerSupplier, Objects.requireNonNull(named, "named can't be null"), null,
+        return KTableValueTransforms.transform(this, transformerSupplier, requireNamed(named), null, stateStoreNames);
+    }
+
+    @Override
+    public <VR> KTable<K, VR> transformValues(
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
+        return KTableValueTransforms.transform(this, transformerSupplier, null, requireMaterialized(materialized),
             stateStoreNames);
     }
 
     @Override
     public <VR> KTable<K, VR> transformValues(
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
-        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
-        return doTransformValues(transformerSupplier, null, requireMaterialized(materialized), stateStoreNames);
-    }
-
-    @Override
-    public <VR> KTable<K, VR> transformValues(
-        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, Named named, String... stateStoreNames) {
-        return doTransformValues(transformerSupplier, Objects.requireNonNull(named, "named can't be null"),
+        return KTableValueTransforms.transform(this, transformerSupplier, requireNamed(named),
             requireMaterialized(materialized), stateStoreNames);
-    }
-
-    private <VR> KTable<K, VR> doTransformValues(
-        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
-        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
-        Objects.requireNonNull(transformerSupplier, "transformerSupplier can't be null");
-        Objects.requireNonNull(stateStoreNames, "stateStoreNames can't be null");
-        for (String connected : stateStoreNames) {
-            Objects.requireNonNull(connected, "stateStoreNames can't contain null as a store name");
-        }
-        if (transformerSupplier.get() == transformerSupplier.get()) {
-            throw new IllegalArgumentException("ValueTransformerWithKeySupplier#get() must return a new object each"
-                + " time it is called; it returned the same " + transformerSupplier.get().getClass().getName()
-                + " twice.");
-        }
-        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
-            ? null
-            : new MaterializedInternal<>(materialized, builder, TRANSFORMVALUES_NAME);
-        String operatorName = builder.name(named, TRANSFORMVALUES_NAME);
-        String storeName = store == null ? null : store.storeName();
-        InternalTopologyBuilder topology = builder.topologyBuilder();
-        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName), name);
-        topology.connectProcessorAndStateStores(operatorName, stateStoreNames);
-        if (store == null) {
-            return new KTableImpl<>(builder, operatorName, keySerde, null, null, valueGetterSupplier == null ? null
-                : KTableTransformValues.transformingGetter(valueGetterSupplier, transformerSupplier,
-                    List.of(stateStoreNames)));
-        }
-        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, null), operatorName);
-        Serde<K> outKeySerde = store.keySerde() != null ? store.keySerde() : keySerde;
-        return new KTableImpl<>(builder, operatorName, outKeySerde, store.valueSerde(), store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
     }
 
     // ---- table-table joins
@@ -453,64 +401,24 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return Objects.requireNonNull(materialized, "materialized can't be null");
     }
 
-    /** The kinds of table-table join, with the processor name prefixes Kafka Streams uses. */
-    enum JoinKind {
-        INNER("KTABLE-JOINTHIS-", "KTABLE-JOINOTHER-", false, false),
-        LEFT("KTABLE-LEFTTHIS-", "KTABLE-LEFTOTHER-", true, false),
-        OUTER("KTABLE-OUTERTHIS-", "KTABLE-OUTEROTHER-", true, true);
-
-        private final String thisPrefix;
-        private final String otherPrefix;
-        private final boolean preserveLeft;
-        private final boolean preserveRight;
-
-        JoinKind(String thisPrefix, String otherPrefix, boolean preserveLeft, boolean preserveRight) {
-            this.thisPrefix = thisPrefix;
-            this.otherPrefix = otherPrefix;
-            this.preserveLeft = preserveLeft;
-            this.preserveRight = preserveRight;
-        }
+    private static Named requireNamed(Named named) {
+        return Objects.requireNonNull(named, "named can't be null");
     }
 
     private <VO, VR> KTable<K, VR> doJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, JoinKind kind) {
         Objects.requireNonNull(other, "other can't be null");
         Objects.requireNonNull(joiner, "joiner can't be null");
-        KTableImpl<K, VO> right = (KTableImpl<K, VO>) other;
-        if (right.builder != builder) {
+        return KTableJoins.join(this, sameBuilder(other), joiner, named, materialized, kind);
+    }
+
+    /** Returns {@code other} as a table of this table's builder; tables of two builders cannot be joined. */
+    private <KO, VO> KTableImpl<KO, VO> sameBuilder(KTable<KO, VO> other) {
+        KTableImpl<KO, VO> table = (KTableImpl<KO, VO>) other;
+        if (table.builder != builder) {
             throw new IllegalArgumentException("Cannot join tables of different StreamsBuilders");
         }
-        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
-            ? null
-            : new MaterializedInternal<>(materialized, builder, MERGE_NAME);
-        NamedInternal renamed = new NamedInternal(named);
-        String thisName = renamed.name() != null ? renamed.name() + "-join-this"
-            : builder.newProcessorName(kind.thisPrefix);
-        String otherName = renamed.name() != null ? renamed.name() + "-join-other"
-            : builder.newProcessorName(kind.otherPrefix);
-        String mergeName = renamed.orElseGenerateWithPrefix(builder, MERGE_NAME);
-        InternalTopologyBuilder topology = builder.topologyBuilder();
-        KTableValueGetterSupplier<K, V> leftGetter = valueGetterSupplier();
-        KTableValueGetterSupplier<K, VO> rightGetter = right.valueGetterSupplier();
-        topology.addProcessor(thisName, new KTableKTableJoin<K, V, VO, VR>(rightGetter, joiner, true,
-            kind.preserveLeft, kind.preserveRight), name);
-        topology.addProcessor(otherName, new KTableKTableJoin<K, V, VO, VR>(leftGetter, joiner, false,
-            kind.preserveRight, kind.preserveLeft), right.name);
-        topology.connectProcessorAndStateStores(thisName, rightGetter.storeNames().toArray(new String[0]));
-        topology.connectProcessorAndStateStores(otherName, leftGetter.storeNames().toArray(new String[0]));
-        topology.copartition(Set.of(thisName, otherName), "table-table join " + mergeName);
-        String storeName = store == null ? null : store.storeName();
-        topology.addProcessor(mergeName, new KTableKTableJoin.KTableKTableJoinMerger<K, VR>(storeName), thisName,
-            otherName);
-        Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : keySerde;
-        Serde<VR> outValueSerde = store == null ? null : store.valueSerde();
-        if (store == null) {
-            return new KTableImpl<>(builder, mergeName, outKeySerde, null, null, KTableKTableJoin.joinGetter(
-                leftGetter, rightGetter, joiner, kind.preserveLeft, kind.preserveRight));
-        }
-        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, null), mergeName);
-        return new KTableImpl<>(builder, mergeName, outKeySerde, outValueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
+        return table;
     }
 
     // ---- foreign-key joins
@@ -581,11 +489,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor can't be null");
         Objects.requireNonNull(joiner, "joiner can't be null");
         Objects.requireNonNull(tableJoined, "tableJoined can't be null");
-        KTableImpl<KO, VO> right = (KTableImpl<KO, VO>) other;
-        if (right.builder != builder) {
-            throw new IllegalArgumentException("Cannot join tables of different StreamsBuilders");
-        }
-        return ForeignKeyJoinBuilder.build(this, right, foreignKeyExtractor, joiner,
+        return ForeignKeyJoinBuilder.build(this, sameBuilder(other), foreignKeyExtractor, joiner,
             new TableJoinedInternal<>(tableJoined), materialized, leftJoin);
     }
 }

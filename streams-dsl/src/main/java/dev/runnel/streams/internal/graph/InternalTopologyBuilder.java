@@ -2,14 +2,12 @@ package dev.runnel.streams.internal.graph;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
-import dev.runnel.log.Topics;
 import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.runtime.ProcessorNode;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.SourceNode;
-import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
@@ -27,8 +25,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -38,24 +34,14 @@ import java.util.regex.Pattern;
  * then only read.
  */
 /*
- * Implementation notes. Sub-topologies are the connected components of the graph whose edges are parent-child links
- * and "two processors share a store". A repartition topic (sink in one part, source in another) is not an edge, which
- * is what cuts a topology into sub-topologies. Ids are assigned as Kafka Streams does: components in the order of
- * their sorted source node names, then components without sources (impossible in a valid topology), so ids stay
- * predictable in tests. Global stores form their own components and are numbered along with the others.
+ * Implementation notes. This class keeps the nodes and validates them; topic bookkeeping lives in TopicRegistry, store
+ * bookkeeping in StoreRegistry, and the split into sub-topologies (see its notes) in NodeGroups.
  */
 public final class InternalTopologyBuilder {
     private final Map<String, NodeFactory> nodes = new LinkedHashMap<>();
-    private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
-    private final Map<String, StoreBuilder<?>> globalStores = new LinkedHashMap<>();
-    private final Map<String, String> sourceByTopic = new HashMap<>();
-    private final Map<String, AutoOffsetReset> resetByTopic = new HashMap<>();
-    private final PatternSources patternSources = new PatternSources();
-    private final Set<String> globalTopics = new LinkedHashSet<>();
-    private final Set<String> internalTopics = new LinkedHashSet<>();
-    private final Map<String, Integer> internalTopicPartitions = new HashMap<>();
+    private final StoreRegistry stores = new StoreRegistry();
+    private final TopicRegistry topics = new TopicRegistry();
     private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
-    private String applicationId;
 
     /** Adds a source node that resets as {@code auto.offset.reset} says. */
     public void addSource(String name, TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer,
@@ -67,24 +53,7 @@ public final class InternalTopologyBuilder {
     public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
         requireNewName(name);
-        if (topics == null || topics.length == 0) {
-            throw new TopologyException("You must provide at least one topic for source " + name);
-        }
-        for (String topic : topics) {
-            Objects.requireNonNull(topic, "topic");
-            if (sourceByTopic.containsKey(topic)) {
-                throw new TopologyException("Topic " + topic + " has already been registered by another source.");
-            }
-            if (!internalTopics.contains(topic)) {
-                patternSources.requireUnmatched(topic);
-            }
-        }
-        for (String topic : topics) {
-            sourceByTopic.put(topic, name);
-            if (offsetReset != null) {
-                resetByTopic.put(topic, offsetReset);
-            }
-        }
+        this.topics.addNamedSource(name, offsetReset, topics);
         nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), null, timestampExtractor,
             keyDeserializer, valueDeserializer));
     }
@@ -100,9 +69,7 @@ public final class InternalTopologyBuilder {
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
         Objects.requireNonNull(topicPattern, "topicPattern can't be null");
         requireNewName(name);
-        Set<String> namedTopics = new TreeSet<>(sourceByTopic.keySet());
-        namedTopics.removeAll(internalTopics);
-        patternSources.add(name, topicPattern, offsetReset, namedTopics);
+        topics.addPatternSource(name, offsetReset, topicPattern);
         nodes.put(name, new SourceNodeFactory(name, List.of(), topicPattern, timestampExtractor, keyDeserializer,
             valueDeserializer));
     }
@@ -113,28 +80,8 @@ public final class InternalTopologyBuilder {
      *
      * @throws TopologyException if two patterns match one topic
      */
-    public Map<String, Set<String>> patternMatches(Collection<String> topics) {
-        return patternSources.match(topics, this::isReservedTopic);
-    }
-
-    /** Returns whether a pattern may never read {@code topic}: the application's or the log's own topic. */
-    private boolean isReservedTopic(String topic) {
-        if (Topics.isInternal(topic)) {
-            return true;
-        }
-        for (String internal : internalTopics) {
-            if (decorateTopic(internal).equals(topic)) {
-                return true;
-            }
-        }
-        if (applicationId != null) {
-            for (String store : storeNames()) {
-                if (InternalStateStoreContext.changelogTopic(applicationId, store).equals(topic)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+    public Map<String, Set<String>> patternMatches(Collection<String> topicNames) {
+        return topics.patternMatches(topicNames, stores.names());
     }
 
     /**
@@ -144,19 +91,7 @@ public final class InternalTopologyBuilder {
      * config.
      */
     public Optional<AutoOffsetReset> offsetResetPolicy(String topic) {
-        AutoOffsetReset own = resetByTopic.get(topic);
-        if (own != null) {
-            return Optional.of(own);
-        }
-        for (String internal : internalTopics) {
-            if (decorateTopic(internal).equals(topic)) {
-                return Optional.of(AutoOffsetReset.earliest());
-            }
-        }
-        if (sourceByTopic.containsKey(topic) || isReservedTopic(topic)) {
-            return Optional.empty();
-        }
-        return patternSources.sourceOf(topic).map(patternSources::offsetReset);
+        return topics.offsetResetPolicy(topic, stores.names());
     }
 
     /** Adds a processor node under {@code parentNames}, plus the stores its supplier provides. */
@@ -189,14 +124,8 @@ public final class InternalTopologyBuilder {
 
     /** Adds a store and connects it to the named processors. */
     public void addStateStore(StoreBuilder<?> storeBuilder, String... processorNames) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder");
-        String storeName = storeBuilder.name();
-        StoreBuilder<?> existing = stores.containsKey(storeName) ? stores.get(storeName) : globalStores.get(storeName);
-        if (existing != null && existing != storeBuilder) {
-            throw new TopologyException("A different StateStore has already been added with the name " + storeName);
-        }
-        stores.put(storeName, storeBuilder);
-        connectProcessorAndStateStores(processorNames, storeName);
+        stores.addLocal(storeBuilder);
+        connectProcessorAndStateStores(processorNames, storeBuilder.name());
     }
 
     /** Connects existing stores to an existing processor. */
@@ -209,13 +138,7 @@ public final class InternalTopologyBuilder {
 
     private void connectProcessorAndStateStores(String[] processorNames, String storeName) {
         for (String processorName : processorNames) {
-            if (globalStores.containsKey(storeName)) {
-                throw new TopologyException("Global StateStore " + storeName + " can be used by a Processor without"
-                    + " being specified; it should not be explicitly passed.");
-            }
-            if (!stores.containsKey(storeName)) {
-                throw new TopologyException("StateStore " + storeName + " is not added yet.");
-            }
+            stores.requireConnectable(storeName);
             if (!(nodes.get(processorName) instanceof ProcessorNodeFactory processor)) {
                 throw new TopologyException(nodes.containsKey(processorName)
                     ? "Only processors can connect to state stores; " + processorName + " is a source or sink."
@@ -240,24 +163,21 @@ public final class InternalTopologyBuilder {
         if (sourceName.equals(processorName)) {
             throw new TopologyException("sourceName and processorName must be different.");
         }
-        if (stores.containsKey(storeBuilder.name()) || globalStores.containsKey(storeBuilder.name())) {
-            throw new TopologyException("A different StateStore has already been added with the name "
-                + storeBuilder.name());
-        }
+        stores.requireUnused(storeBuilder.name());
         requireNewName(processorName);
         addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
-        globalTopics.add(topic);
+        topics.addGlobalTopic(topic);
         checkSupplier(stateUpdateSupplier);
         ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
             stateUpdateSupplier);
         nodes.put(processorName, processor);
-        globalStores.put(storeBuilder.name(), storeBuilder);
+        stores.addGlobal(storeBuilder);
         processor.connect(storeBuilder.name());
     }
 
     /** Marks {@code topic} as internal (a repartition topic): the runtime creates it, prefixed with the app id. */
     public void addInternalTopic(String topic) {
-        internalTopics.add(Objects.requireNonNull(topic, "topic"));
+        topics.addInternalTopic(topic, null);
     }
 
     /**
@@ -265,10 +185,7 @@ public final class InternalTopologyBuilder {
      * at start from the upstream source topics, see {@link #checkCopartitioning}).
      */
     public void addInternalTopic(String topic, Integer numberOfPartitions) {
-        addInternalTopic(topic);
-        if (numberOfPartitions != null) {
-            internalTopicPartitions.put(topic, numberOfPartitions);
-        }
+        topics.addInternalTopic(topic, numberOfPartitions);
     }
 
     /**
@@ -292,7 +209,7 @@ public final class InternalTopologyBuilder {
     public Map<String, InternalTopicConfig> checkCopartitioning(Map<String, Integer> sourceTopicPartitions,
         Map<String, Set<String>> patternMatches) {
         Map<String, Integer> counts = new Copartitioning(this, patternMatches).resolve(sourceTopicPartitions,
-            internalTopicPartitions, internalTopics, copartitionGroups);
+            topics.internalTopicPartitions(), topics.internalTopics(), copartitionGroups);
         Map<String, InternalTopicConfig> configs = new LinkedHashMap<>();
         for (Map.Entry<String, Integer> entry : counts.entrySet()) {
             String name = decorateTopic(entry.getKey());
@@ -304,27 +221,23 @@ public final class InternalTopologyBuilder {
 
     /** Returns the internal topics' names as the topology uses them (without the application id prefix). */
     public Set<String> internalTopics() {
-        return Collections.unmodifiableSet(internalTopics);
+        return topics.internalTopics();
     }
 
     /** Returns the external source topics: named ones and those the patterns matched ({@code patternMatches}). */
     Set<String> externalSourceTopics(Map<String, Set<String>> patternMatches) {
-        Set<String> topics = new TreeSet<>(sourceByTopic.keySet());
-        topics.removeAll(internalTopics);
-        topics.removeAll(globalTopics);
-        patternMatches.values().forEach(topics::addAll);
-        return topics;
+        return topics.externalSourceTopics(patternMatches);
     }
 
     /** Returns the source topics of the sub-topologies that write {@code topic}. */
     Set<String> sourceTopicsWriting(String topic, Map<String, Set<String>> patternMatches) {
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> writers = new LinkedHashSet<>();
         for (NodeFactory node : nodes.values()) {
             if (node instanceof SinkNodeFactory sink && topic.equals(sink.topic())) {
-                topics.addAll(upstreamSourceTopics(sink.name(), patternMatches));
+                writers.addAll(upstreamSourceTopics(sink.name(), patternMatches));
             }
         }
-        return topics;
+        return writers;
     }
 
     /**
@@ -332,7 +245,7 @@ public final class InternalTopologyBuilder {
      * source contributes the topics {@code patternMatches} gives it.
      */
     Set<String> upstreamSourceTopics(String nodeName, Map<String, Set<String>> patternMatches) {
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> upstream = new LinkedHashSet<>();
         List<String> pending = new ArrayList<>(List.of(nodeName));
         Set<String> seen = new LinkedHashSet<>();
         while (!pending.isEmpty()) {
@@ -341,22 +254,22 @@ public final class InternalTopologyBuilder {
                 continue;
             }
             if (node instanceof SourceNodeFactory source) {
-                topics.addAll(source.topics());
-                topics.addAll(patternMatches.getOrDefault(source.name(), Set.of()));
+                upstream.addAll(source.topics());
+                upstream.addAll(patternMatches.getOrDefault(source.name(), Set.of()));
             }
             pending.addAll(node.predecessors());
         }
-        return topics;
+        return upstream;
     }
 
     /** Sets the application id, which prefixes internal topic names from now on. */
     public void setApplicationId(String applicationId) {
-        this.applicationId = Objects.requireNonNull(applicationId, "applicationId");
+        topics.setApplicationId(applicationId);
     }
 
     /** Returns {@code topic} as the runtime names it: internal topics get the {@code <application.id>-} prefix. */
     public String decorateTopic(String topic) {
-        return applicationId != null && internalTopics.contains(topic) ? applicationId + "-" + topic : topic;
+        return topics.decorateTopic(topic);
     }
 
     private void requireNewName(String name) {
@@ -398,19 +311,17 @@ public final class InternalTopologyBuilder {
 
     /** Returns whether {@code storeName} is a global store. */
     public boolean isGlobalStore(String storeName) {
-        return globalStores.containsKey(storeName);
+        return stores.isGlobal(storeName);
     }
 
     /** Returns the topics of global stores. */
     public Set<String> globalTopics() {
-        return Collections.unmodifiableSet(globalTopics);
+        return topics.globalTopics();
     }
 
     /** Returns the names of the local and global stores. */
     public Set<String> storeNames() {
-        Set<String> names = new LinkedHashSet<>(stores.keySet());
-        names.addAll(globalStores.keySet());
-        return names;
+        return stores.names();
     }
 
     /** Returns, for each local (not global) store, the id of the sub-topology that holds it. */
@@ -420,7 +331,7 @@ public final class InternalTopologyBuilder {
             for (String name : group) {
                 if (nodes.get(name) instanceof ProcessorNodeFactory processor) {
                     for (String store : processor.stores()) {
-                        if (stores.containsKey(store)) {
+                        if (stores.isLocal(store)) {
                             subtopologies.put(store, id);
                         }
                     }
@@ -435,67 +346,14 @@ public final class InternalTopologyBuilder {
      * {@link #isGlobalGroup}.
      */
     public Map<Integer, Set<String>> nodeGroups() {
-        Map<String, String> parent = new HashMap<>();
-        for (String name : nodes.keySet()) {
-            parent.put(name, name);
-        }
-        for (NodeFactory node : nodes.values()) {
-            for (String predecessor : node.predecessors()) {
-                union(parent, node.name(), predecessor);
-            }
-        }
-        Map<String, String> firstUser = new HashMap<>();
-        for (NodeFactory node : nodes.values()) {
-            if (node instanceof ProcessorNodeFactory processor) {
-                for (String store : processor.stores()) {
-                    String first = firstUser.putIfAbsent(store, node.name());
-                    if (first != null) {
-                        union(parent, node.name(), first);
-                    }
-                }
-            }
-        }
-        Set<String> sourceNames = new TreeSet<>(sourceByTopic.values());
-        sourceNames.addAll(patternSources.patterns().keySet());
-        List<String> order = new ArrayList<>(sourceNames);
-        for (String name : nodes.keySet()) {
-            if (!order.contains(name)) {
-                order.add(name);
-            }
-        }
-        Map<String, Integer> idByRoot = new HashMap<>();
-        Map<Integer, Set<String>> groups = new TreeMap<>();
-        for (String name : order) {
-            idByRoot.computeIfAbsent(find(parent, name), root -> idByRoot.size());
-        }
-        for (String name : nodes.keySet()) {
-            groups.computeIfAbsent(idByRoot.get(find(parent, name)), id -> new LinkedHashSet<>()).add(name);
-        }
-        return groups;
-    }
-
-    private static String find(Map<String, String> parent, String name) {
-        String root = name;
-        while (!parent.get(root).equals(root)) {
-            root = parent.get(root);
-        }
-        parent.put(name, root);
-        return root;
-    }
-
-    private static void union(Map<String, String> parent, String a, String b) {
-        String rootA = find(parent, a);
-        String rootB = find(parent, b);
-        if (!rootA.equals(rootB)) {
-            parent.put(rootA, rootB);
-        }
+        return NodeGroups.of(nodes, topics.sourceNodeNames());
     }
 
     /** Returns whether a node group is a global store's (reads a global topic). */
     public boolean isGlobalGroup(Set<String> group) {
         for (String name : group) {
             if (nodes.get(name) instanceof SourceNodeFactory source && source.pattern() == null
-                && globalTopics.containsAll(source.topics())) {
+                && topics.globalTopics().containsAll(source.topics())) {
                 return true;
             }
         }
@@ -515,15 +373,15 @@ public final class InternalTopologyBuilder {
 
     /** Returns the named source topics of a node group (decorated). */
     public Set<String> sourceTopics(Set<String> group) {
-        Set<String> topics = new LinkedHashSet<>();
+        Set<String> groupTopics = new LinkedHashSet<>();
         for (String name : group) {
             if (nodes.get(name) instanceof SourceNodeFactory source) {
                 for (String topic : source.topics()) {
-                    topics.add(decorateTopic(topic));
+                    groupTopics.add(decorateTopic(topic));
                 }
             }
         }
-        return topics;
+        return groupTopics;
     }
 
     /**
@@ -556,7 +414,7 @@ public final class InternalTopologyBuilder {
                 }
             } else if (factory instanceof ProcessorNodeFactory processor) {
                 for (String store : processor.stores()) {
-                    groupStores.put(store, stores.containsKey(store) ? stores.get(store) : globalStores.get(store));
+                    groupStores.put(store, stores.builder(store));
                 }
             } else if (factory instanceof SinkNodeFactory sink && sink.topic() != null) {
                 ((dev.runnel.streams.internal.runtime.SinkNode<?, ?>) node).decorateTopic(decorateTopic(sink.topic()));

@@ -1,0 +1,79 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.MaterializedInternal;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.Set;
+
+/**
+ * Wires a table-table join with Kafka Streams' node names: per side a join node probing the other side's current
+ * values ({@code KTABLE-JOINTHIS-}/{@code -JOINOTHER-}, or the {@code LEFT}/{@code OUTER} variants), then a
+ * {@code KTABLE-MERGE-} node emitting the result table's changes, materialized if asked.
+ */
+final class KTableJoins {
+    private KTableJoins() {
+    }
+
+    /** The kinds of table-table join, with the processor name prefixes Kafka Streams uses. */
+    enum JoinKind {
+        INNER("KTABLE-JOINTHIS-", "KTABLE-JOINOTHER-", false, false),
+        LEFT("KTABLE-LEFTTHIS-", "KTABLE-LEFTOTHER-", true, false),
+        OUTER("KTABLE-OUTERTHIS-", "KTABLE-OUTEROTHER-", true, true);
+
+        private final String thisPrefix;
+        private final String otherPrefix;
+        private final boolean preserveLeft;
+        private final boolean preserveRight;
+
+        JoinKind(String thisPrefix, String otherPrefix, boolean preserveLeft, boolean preserveRight) {
+            this.thisPrefix = thisPrefix;
+            this.otherPrefix = otherPrefix;
+            this.preserveLeft = preserveLeft;
+            this.preserveRight = preserveRight;
+        }
+    }
+
+    /** Joins {@code left} with {@code right} on their keys; {@code named} and {@code materialized} may be null. */
+    static <K, V, VO, VR> KTable<K, VR> join(KTableImpl<K, V> left, KTableImpl<K, VO> right,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, JoinKind kind) {
+        InternalStreamsBuilder builder = left.builder();
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+            ? null
+            : new MaterializedInternal<>(materialized, builder, KTableImpl.MERGE_NAME);
+        NamedInternal renamed = new NamedInternal(named);
+        String thisName = renamed.name() != null ? renamed.name() + "-join-this"
+            : builder.newProcessorName(kind.thisPrefix);
+        String otherName = renamed.name() != null ? renamed.name() + "-join-other"
+            : builder.newProcessorName(kind.otherPrefix);
+        String mergeName = renamed.orElseGenerateWithPrefix(builder, KTableImpl.MERGE_NAME);
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();
+        KTableValueGetterSupplier<K, VO> rightGetter = right.valueGetterSupplier();
+        topology.addProcessor(thisName, new KTableKTableJoin<K, V, VO, VR>(rightGetter, joiner, true,
+            kind.preserveLeft, kind.preserveRight), left.name());
+        topology.addProcessor(otherName, new KTableKTableJoin<K, V, VO, VR>(leftGetter, joiner, false,
+            kind.preserveRight, kind.preserveLeft), right.name());
+        topology.connectProcessorAndStateStores(thisName, rightGetter.storeNames().toArray(new String[0]));
+        topology.connectProcessorAndStateStores(otherName, leftGetter.storeNames().toArray(new String[0]));
+        topology.copartition(Set.of(thisName, otherName), "table-table join " + mergeName);
+        String storeName = store == null ? null : store.storeName();
+        topology.addProcessor(mergeName, new KTableKTableJoin.KTableKTableJoinMerger<K, VR>(storeName), thisName,
+            otherName);
+        Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : left.keySerde();
+        if (store == null) {
+            return new KTableImpl<>(builder, mergeName, outKeySerde, null, null, KTableKTableJoin.joinGetter(
+                leftGetter, rightGetter, joiner, kind.preserveLeft, kind.preserveRight));
+        }
+        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, left.keySerde(), null), mergeName);
+        return new KTableImpl<>(builder, mergeName, outKeySerde, store.valueSerde(), store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(storeName));
+    }
+}

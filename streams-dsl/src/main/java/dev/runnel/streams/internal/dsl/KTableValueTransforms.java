@@ -1,0 +1,90 @@
+package dev.runnel.streams.internal.dsl;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.dsl.JoinOptionsInternal.MaterializedInternal;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Wires the table operations that compute each new value from the old one (filter, mapValues, transformValues): one
+ * node, materialized if asked, else read through a getter that applies the operation to the parent's values.
+ */
+final class KTableValueTransforms {
+    private KTableValueTransforms() {
+    }
+
+    /**
+     * Applies {@code function} (a filter or mapValues) to {@code table}; {@code resultSerde} is the value serde when
+     * the result keeps the table's values (null if unknown).
+     */
+    static <K, V, VR> KTable<K, VR> apply(KTableImpl<K, V> table, KTableOperators.ValueFunction<K, V, VR> function,
+        Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix,
+        Serde<VR> resultSerde) {
+        InternalStreamsBuilder builder = table.builder();
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+            ? null
+            : new MaterializedInternal<>(materialized, builder, prefix);
+        String operatorName = builder.name(named, prefix);
+        String storeName = store == null ? null : store.storeName();
+        builder.topologyBuilder().addProcessor(operatorName,
+            new KTableOperators.KTableMapValues<>(function, storeName), table.name());
+        Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
+        Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : table.keySerde();
+        if (store == null) {
+            KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
+            return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
+                parentGetter == null ? null : KTableOperators.transformingGetter(parentGetter, function));
+        }
+        builder.topologyBuilder().addStateStore(
+            TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), resultSerde), operatorName);
+        return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(storeName));
+    }
+
+    /**
+     * Transforms {@code table}'s values with a user transformer that may read {@code stateStoreNames};
+     * {@code named} and {@code materialized} may be null.
+     */
+    static <K, V, VR> KTable<K, VR> transform(KTableImpl<K, V> table,
+        ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
+        Objects.requireNonNull(transformerSupplier, "transformerSupplier can't be null");
+        Objects.requireNonNull(stateStoreNames, "stateStoreNames can't be null");
+        for (String connected : stateStoreNames) {
+            Objects.requireNonNull(connected, "stateStoreNames can't contain null as a store name");
+        }
+        if (transformerSupplier.get() == transformerSupplier.get()) {
+            throw new IllegalArgumentException("ValueTransformerWithKeySupplier#get() must return a new object each"
+                + " time it is called; it returned the same " + transformerSupplier.get().getClass().getName()
+                + " twice.");
+        }
+        InternalStreamsBuilder builder = table.builder();
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+            ? null
+            : new MaterializedInternal<>(materialized, builder, KTableImpl.TRANSFORMVALUES_NAME);
+        String operatorName = builder.name(named, KTableImpl.TRANSFORMVALUES_NAME);
+        String storeName = store == null ? null : store.storeName();
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName),
+            table.name());
+        topology.connectProcessorAndStateStores(operatorName, stateStoreNames);
+        if (store == null) {
+            KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
+            return new KTableImpl<>(builder, operatorName, table.keySerde(), null, null, parentGetter == null ? null
+                : KTableTransformValues.transformingGetter(parentGetter, transformerSupplier,
+                    List.of(stateStoreNames)));
+        }
+        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), null),
+            operatorName);
+        Serde<K> outKeySerde = store.keySerde() != null ? store.keySerde() : table.keySerde();
+        return new KTableImpl<>(builder, operatorName, outKeySerde, store.valueSerde(), store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(storeName));
+    }
+}
