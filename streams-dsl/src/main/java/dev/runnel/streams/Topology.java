@@ -287,6 +287,36 @@ public class Topology {
         return this;
     }
 
+    /**
+     * Adds a read-only state store (KIP-813): {@code stateUpdateSupplier}'s processor reads {@code topic} through
+     * source {@code sourceName} and should only put its records into the store. Unlike a global store, the store is
+     * local to each task and partitioned like {@code topic}; other processors of the same sub-topology may connect to
+     * it with {@link #connectProcessorAndStateStores} and read it, but their writes throw. {@code topic} is the
+     * store's changelog: logging is disabled on {@code storeBuilder}, and on start the store restores from
+     * {@code topic}, so the processor must store the topic's keys and values unchanged.
+     * <pre>{@code
+     * topology.addReadOnlyStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("prices"),
+     *         Serdes.String(), Serdes.Long()),
+     *     "prices-source", new StringDeserializer(), new LongDeserializer(), "prices", "prices-updater",
+     *     PriceUpdater::new);
+     * }</pre>
+     */
+    public synchronized <KIn, VIn> Topology addReadOnlyStateStore(StoreBuilder<?> storeBuilder, String sourceName,
+        TimestampExtractor timestampExtractor, Deserializer<KIn> keyDeserializer, Deserializer<VIn> valueDeserializer,
+        String topic, String processorName, ProcessorSupplier<KIn, VIn, Void, Void> stateUpdateSupplier) {
+        internalTopologyBuilder.addReadOnlyStateStore(storeBuilder, sourceName, timestampExtractor, keyDeserializer,
+            valueDeserializer, topic, processorName, stateUpdateSupplier);
+        return this;
+    }
+
+    /** Adds a read-only state store whose source uses the configured timestamp extractor; see the other overload. */
+    public synchronized <KIn, VIn> Topology addReadOnlyStateStore(StoreBuilder<?> storeBuilder, String sourceName,
+        Deserializer<KIn> keyDeserializer, Deserializer<VIn> valueDeserializer, String topic, String processorName,
+        ProcessorSupplier<KIn, VIn, Void, Void> stateUpdateSupplier) {
+        return addReadOnlyStateStore(storeBuilder, sourceName, null, keyDeserializer, valueDeserializer, topic,
+            processorName, stateUpdateSupplier);
+    }
+
     /** Returns the structure of the topology as it is now. */
     public synchronized TopologyDescription describe() {
         return internalTopologyBuilder.describe();

@@ -175,6 +175,33 @@ public final class InternalTopologyBuilder {
         processor.connect(storeBuilder.name());
     }
 
+    /**
+     * Adds a read-only store (KIP-813): a source on {@code topic} and a processor that keeps the store up to date. The
+     * store is an ordinary local store of that sub-topology, partitioned like {@code topic}, which also serves as its
+     * changelog: logging is disabled on {@code storeBuilder}, and the store restores from {@code topic}, replaying its
+     * records as they are. Other processors of the sub-topology may connect to the store and read it, not write it.
+     */
+    public void addReadOnlyStateStore(StoreBuilder<?> storeBuilder, String sourceName,
+        TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+        String topic, String processorName, ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
+        Objects.requireNonNull(storeBuilder, "storeBuilder");
+        Objects.requireNonNull(topic, "topic");
+        if (Objects.equals(sourceName, processorName)) {
+            throw new TopologyException("sourceName and processorName must be different.");
+        }
+        stores.requireUnused(storeBuilder.name());
+        storeBuilder.withLoggingDisabled();
+        addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
+        addProcessor(processorName, stateUpdateSupplier, sourceName);
+        addStateStore(storeBuilder, processorName);
+        stores.markReadOnly(storeBuilder.name(), topic, processorName);
+    }
+
+    /** Returns, for each read-only store, the source topic that is its changelog. */
+    public Map<String, String> sourceChangelogTopics() {
+        return stores.sourceChangelogTopics();
+    }
+
     /** Marks {@code topic} as internal (a repartition topic): the runtime creates it, prefixed with the app id. */
     public void addInternalTopic(String topic) {
         topics.addInternalTopic(topic, null);
@@ -420,8 +447,10 @@ public final class InternalTopologyBuilder {
                 ((dev.runnel.streams.internal.runtime.SinkNode<?, ?>) node).decorateTopic(decorateTopic(sink.topic()));
             }
         }
+        Map<String, String> readOnlyUpdaters = new LinkedHashMap<>(stores.readOnlyStoreUpdaters());
+        readOnlyUpdaters.keySet().retainAll(groupStores.keySet());
         return new ProcessorTopology(List.copyOf(built.values()), sourceByDecoratedTopic, patternSourceNodes,
-            groupStores, isGlobalGroup(group));
+            groupStores, isGlobalGroup(group), readOnlyUpdaters);
     }
 
     /** Returns the description of the plan as it is now. */

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.graph;
 
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.state.StoreBuilder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Set;
 final class StoreRegistry {
     private final Map<String, StoreBuilder<?>> stores = new LinkedHashMap<>();
     private final Map<String, StoreBuilder<?>> globalStores = new LinkedHashMap<>();
+    /** Read-only stores (KIP-813): the source topic that is each one's changelog. */
+    private final Map<String, String> sourceChangelogTopics = new LinkedHashMap<>();
+    /** Read-only stores: the one processor that may write each. */
+    private final Map<String, String> readOnlyStoreUpdaters = new LinkedHashMap<>();
 
     /**
      * Adds a local store; adding the same builder again is allowed.
@@ -68,6 +73,20 @@ final class StoreRegistry {
         if (!stores.containsKey(storeName)) {
             throw new TopologyException("StateStore " + storeName + " is not added yet.");
         }
+    }
+
+    /** Marks local store {@code storeName} read-only: only {@code updaterName} writes it, from {@code topic}. */
+    void markReadOnly(String storeName, String topic, String updaterName) {
+        sourceChangelogTopics.put(storeName, topic);
+        readOnlyStoreUpdaters.put(storeName, updaterName);
+    }
+
+    Map<String, String> sourceChangelogTopics() {
+        return Collections.unmodifiableMap(sourceChangelogTopics);
+    }
+
+    Map<String, String> readOnlyStoreUpdaters() {
+        return Collections.unmodifiableMap(readOnlyStoreUpdaters);
     }
 
     boolean isLocal(String storeName) {

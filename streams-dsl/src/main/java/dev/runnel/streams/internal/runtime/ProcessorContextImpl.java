@@ -163,7 +163,9 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
                 + " Topology#addStateStore, with Topology#connectProcessorAndStateStores, by passing the store name to"
                 + " KStream#process, or by returning its StoreBuilder from the supplier's stores().");
         }
-        return (S) task.store(name);
+        StateStore store = task.store(name);
+        // Only the processor that maintains a read-only store from its topic may write it, as for global stores.
+        return (S) (task.isReadOnlyFor(name, currentNode.name()) ? ReadOnlyGlobalKeyValueStore.wrap(store) : store);
     }
 
     @Override

@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public record ProcessorTopology(List<ProcessorNode<?, ?, ?, ?>> nodes,
     Map<String, ProcessorNode<?, ?, ?, ?>> sourceByTopic, List<SourceNode<?, ?>> patternSources,
-    Map<String, StoreBuilder<?>> storeBuilders, boolean global) {
+    Map<String, StoreBuilder<?>> storeBuilders, boolean global, Map<String, String> readOnlyStoreUpdaters) {
 
     /** Copies; {@code storeBuilders} keeps its order. */
     public ProcessorTopology {
@@ -23,6 +23,13 @@ public record ProcessorTopology(List<ProcessorNode<?, ?, ?, ?>> nodes,
         // Node order, so a commit flushes caches upstream first: what an upstream cache writes down and forwards
         // reaches a downstream cache that has not been flushed yet, and is flushed in the same commit.
         storeBuilders = Collections.unmodifiableMap(new LinkedHashMap<>(storeBuilders));
+        readOnlyStoreUpdaters = Map.copyOf(readOnlyStoreUpdaters);
+    }
+
+    /** Returns whether {@code processorName} may only read {@code storeName}: a read-only store it does not update. */
+    public boolean isReadOnlyFor(String storeName, String processorName) {
+        String updater = readOnlyStoreUpdaters.get(storeName);
+        return updater != null && !updater.equals(processorName);
     }
 
     /**

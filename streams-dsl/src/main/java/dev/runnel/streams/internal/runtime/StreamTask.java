@@ -494,6 +494,11 @@ public final class StreamTask implements AutoCloseable {
         return Collections.unmodifiableMap(restoreCallbacks);
     }
 
+    /** Returns whether {@code processorName} may only read {@code storeName} (a read-only store, KIP-813). */
+    boolean isReadOnlyFor(String storeName, String processorName) {
+        return topology.isReadOnlyFor(storeName, processorName);
+    }
+
     StateStore globalStore(String name) {
         return globalStores.apply(name);
     }

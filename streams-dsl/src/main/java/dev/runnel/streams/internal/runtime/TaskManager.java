@@ -202,6 +202,9 @@ final class TaskManager {
             for (String store : subtopology.loggedStores().keySet()) {
                 changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
             }
+            // A read-only store restores from its source topic, partitioned like the task (KIP-813).
+            subtopology.sourceChangelogs().forEach((store, topic) ->
+                changelogs.put(store, new TopicPartition(topic, id.partition())));
         }
         return changelogs;
     }

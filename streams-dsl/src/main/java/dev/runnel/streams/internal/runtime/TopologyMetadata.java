@@ -56,13 +56,17 @@ public final class TopologyMetadata {
 
     /** One sub-topology as the runtime sees it. */
     public record Subtopology(int id, Set<String> sourceTopics, List<Pattern> sourcePatterns, Set<String> sinkTopics,
-        Map<String, StoreBuilder<?>> loggedStores) {
-        /** Copies; {@code sourceTopics} are the named ones, {@code sourcePatterns} those of its pattern sources. */
+        Map<String, StoreBuilder<?>> loggedStores, Map<String, String> sourceChangelogs) {
+        /**
+         * Copies; {@code sourceTopics} are the named ones, {@code sourcePatterns} those of its pattern sources,
+         * {@code sourceChangelogs} the read-only stores with the source topic that is each one's changelog.
+         */
         public Subtopology {
             sourceTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sourceTopics));
             sourcePatterns = List.copyOf(sourcePatterns);
             sinkTopics = Collections.unmodifiableSet(new LinkedHashSet<>(sinkTopics));
             loggedStores = Collections.unmodifiableMap(new LinkedHashMap<>(loggedStores));
+            sourceChangelogs = Collections.unmodifiableMap(new LinkedHashMap<>(sourceChangelogs));
         }
     }
 
@@ -95,15 +99,19 @@ public final class TopologyMetadata {
                 }
             }
             Map<String, StoreBuilder<?>> logged = new LinkedHashMap<>();
+            Map<String, String> sourceChangelogs = new LinkedHashMap<>();
             for (Map.Entry<String, StoreBuilder<?>> store
                 : builder.buildSubtopology(group.getKey()).storeBuilders().entrySet()) {
-                if (store.getValue().loggingEnabled() && !builder.isGlobalStore(store.getKey())) {
+                String sourceChangelog = builder.sourceChangelogTopics().get(store.getKey());
+                if (sourceChangelog != null) {
+                    sourceChangelogs.put(store.getKey(), sourceChangelog);
+                } else if (store.getValue().loggingEnabled() && !builder.isGlobalStore(store.getKey())) {
                     logged.put(store.getKey(), store.getValue());
                 }
             }
             Map<String, Pattern> patterns = builder.sourcePatterns(group.getValue());
             Subtopology subtopology = new Subtopology(group.getKey(), builder.sourceTopics(group.getValue()),
-                List.copyOf(patterns.values()), sinks, logged);
+                List.copyOf(patterns.values()), sinks, logged, sourceChangelogs);
             subtopologies.put(group.getKey(), subtopology);
             for (String topic : subtopology.sourceTopics()) {
                 subtopologyByTopic.put(topic, group.getKey());
