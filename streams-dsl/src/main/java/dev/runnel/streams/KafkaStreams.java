@@ -14,20 +14,19 @@ import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExc
 import dev.runnel.streams.errors.UnknownStateStoreException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.internal.runtime.ClientRegistry;
 import dev.runnel.streams.internal.runtime.GlobalStreamThread;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
+import dev.runnel.streams.internal.runtime.LocalStateQueries;
 import dev.runnel.streams.internal.runtime.LocalStores;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
-import dev.runnel.streams.internal.state.StoreQueryRunner;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
-import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.query.FailureReason;
-import dev.runnel.streams.query.QueryResult;
 import dev.runnel.streams.query.StateQueryRequest;
 import dev.runnel.streams.query.StateQueryResult;
 import dev.runnel.streams.state.QueryableStoreType;
@@ -53,7 +52,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -87,10 +85,8 @@ public class KafkaStreams implements AutoCloseable {
         KafkaStreams.class.getPackage().getImplementationVersion(), "unknown");
     /** Builds record no commit id; Kafka reports "unknown" in that case too. */
     private static final String COMMIT_ID = "unknown";
-    /** Client indexes in use per application id in this process: a restarted client reuses its index (and ids). */
-    private static final Map<String, Set<Integer>> CLIENT_INDEXES = new ConcurrentHashMap<>();
-    /** Running clients per application id in this process, for SHUTDOWN_APPLICATION. */
-    private static final Map<String, List<KafkaStreams>> CLIENTS = new ConcurrentHashMap<>();
+    /** The clients of each application in this process, for their indexes, SHUTDOWN_APPLICATION and routing. */
+    private static final ClientRegistry<KafkaStreams> CLIENTS = new ClientRegistry<>();
 
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
@@ -102,8 +98,8 @@ public class KafkaStreams implements AutoCloseable {
     private final String processId = UUID.randomUUID().toString();
     private final StreamsMetricsRegistry metrics;
     private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
-    private final StoreQueryRunner storeQueryRunner;
     private final LocalStores localStores = new LocalStores(threads, () -> this.globalThread);
+    private final LocalStateQueries localStateQueries;
     private final Object stateLock = new Object();
     private TopologyMetadata metadata;
     /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
@@ -208,11 +204,11 @@ public class KafkaStreams implements AutoCloseable {
         this.time = Objects.requireNonNull(time, "time");
         this.builder = topology.internalTopologyBuilder();
         this.applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
-        this.clientIndex = claimClientIndex(applicationId);
+        this.clientIndex = CLIENTS.claimIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
         this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true);
-        this.storeQueryRunner = new StoreQueryRunner(time);
+        this.localStateQueries = new LocalStateQueries(localStores, time);
         Map<String, String> tags = Map.of("client-id", clientId);
         metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
         metrics.addGauge("stream-metrics", "version", "The version of Runnel", tags, () -> VERSION);
@@ -223,27 +219,6 @@ public class KafkaStreams implements AutoCloseable {
             () -> description);
         metrics.addGauge("stream-metrics", "alive-stream-threads", "Stream threads alive", tags,
             () -> (double) threads.stream().filter(t -> t.state() != StreamThread.State.DEAD).count());
-    }
-
-    private static int claimClientIndex(String applicationId) {
-        Set<Integer> used = CLIENT_INDEXES.computeIfAbsent(applicationId, id -> ConcurrentHashMap.newKeySet());
-        synchronized (used) {
-            int index = 1;
-            while (used.contains(index)) {
-                index++;
-            }
-            used.add(index);
-            return index;
-        }
-    }
-
-    private void releaseClientIndex() {
-        Set<Integer> used = CLIENT_INDEXES.get(applicationId);
-        if (used != null) {
-            synchronized (used) {
-                used.remove(clientIndex);
-            }
-        }
     }
 
     /** Returns the current state. */
@@ -329,9 +304,9 @@ public class KafkaStreams implements AutoCloseable {
         synchronized (builder) {
             builder.setApplicationId(applicationId);
             metadata = new TopologyMetadata(builder, applicationId);
-            queryRouting = new QueryRouting(metadata, builder.storeSubtopologies());
+            queryRouting = new QueryRouting(metadata, builder.storeSubtopologies(), this::instances);
         }
-        CLIENTS.computeIfAbsent(applicationId, id -> new CopyOnWriteArrayList<>()).add(this);
+        CLIENTS.addStarted(applicationId, this);
         try {
             new InternalTopicManager(config).setup(metadata);
         } catch (MissingSourceTopicException e) {
@@ -339,7 +314,7 @@ public class KafkaStreams implements AutoCloseable {
             handleThreadFailure(clientId + "-StreamThread-1", e, null);
             return;
         } catch (RuntimeException e) {
-            CLIENTS.get(applicationId).remove(this);
+            CLIENTS.removeStarted(applicationId, this);
             throw e;
         }
         setState(State.REBALANCING);
@@ -545,7 +520,7 @@ public class KafkaStreams implements AutoCloseable {
         switch (response) {
             case REPLACE_THREAD -> replaceThread(replaceable);
             case SHUTDOWN_APPLICATION -> {
-                for (KafkaStreams client : CLIENTS.getOrDefault(applicationId, List.of())) {
+                for (KafkaStreams client : CLIENTS.started(applicationId)) {
                     client.shutdownWithError();
                 }
             }
@@ -682,12 +657,9 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     private void finishClose() {
-        List<KafkaStreams> clients = CLIENTS.get(applicationId);
-        if (clients != null) {
-            clients.remove(this);
-        }
+        CLIENTS.removeStarted(applicationId, this);
         metrics.close();
-        releaseClientIndex();
+        CLIENTS.releaseIndex(applicationId, clientIndex);
     }
 
     private boolean awaitState(State target, Duration timeout) {
@@ -797,36 +769,7 @@ public class KafkaStreams implements AutoCloseable {
             throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
                 + " registered in the topology.");
         }
-        StateStore global = localStores.globalStore(name);
-        if (global != null) {
-            return StateQueryResult.forGlobalStore(storeQueryRunner.run(global, request.getQuery(),
-                request.getPositionBound(), request.executionInfoEnabled(), null));
-        }
-        Map<Integer, QueryResult<R>> results = new TreeMap<>();
-        localStores.active(name).forEach((partition, store) -> {
-            if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
-                results.put(partition, storeQueryRunner.run(store, request.getQuery(), request.getPositionBound(),
-                    request.executionInfoEnabled(), partition));
-            }
-        });
-        localStores.standby(name).forEach((partition, store) -> {
-            if (request.isAllPartitions() || request.getPartitions().contains(partition)) {
-                results.put(partition, request.isRequireActive()
-                    ? QueryResult.forFailure(FailureReason.NOT_ACTIVE, "Partition " + partition + " of store " + name
-                        + " is hosted by this instance as a standby, and the request requires an active task; find"
-                        + " the active host with queryMetadataForKey.")
-                    : storeQueryRunner.run(store, request.getQuery(), request.getPositionBound(),
-                        request.executionInfoEnabled(), partition));
-            }
-        });
-        if (!request.isAllPartitions()) {
-            for (int partition : request.getPartitions()) {
-                results.computeIfAbsent(partition, missing -> QueryResult.forFailure(FailureReason.NOT_PRESENT,
-                    "Partition " + missing + " of store " + name + " is not hosted by this instance now; find its"
-                        + " host with queryMetadataForKey or metadataForAllStreamsClients."));
-            }
-        }
-        return StateQueryResult.forPartitions(results);
+        return localStateQueries.run(request);
     }
 
     /**
@@ -911,14 +854,13 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException once the client is no longer running
      */
     public Collection<StreamsMetadata> metadataForAllStreamsClients() {
-        return routing().all(instances());
+        return routing().all();
     }
 
     /** As {@link #metadataForAllStreamsClients()}, only the instances that host {@code storeName}. */
     public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
         Objects.requireNonNull(storeName, "storeName");
-        return routing().all(instances()).stream().filter(meta -> meta.stateStoreNames().contains(storeName))
-            .toList();
+        return routing().forStore(storeName);
     }
 
     /**
@@ -927,9 +869,7 @@ public class KafkaStreams implements AutoCloseable {
      */
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
         Objects.requireNonNull(keySerializer, "keySerializer");
-        QueryRouting routing = routing();
-        return routing.forKey(storeName, keySerializer.serialize(null, Objects.requireNonNull(key, "key")), null,
-            instances());
+        return routing().forKey(storeName, keySerializer.serialize(null, Objects.requireNonNull(key, "key")), null);
     }
 
     /**
@@ -939,11 +879,10 @@ public class KafkaStreams implements AutoCloseable {
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, StreamPartitioner<? super K, ?>
         partitioner) {
         Objects.requireNonNull(partitioner, "partitioner");
-        QueryRouting routing = routing();
-        return routing.forKey(storeName, null, count -> {
+        return routing().forKey(storeName, null, count -> {
             Integer partition = partitioner.partition(null, key, null, count);
             return partition == null ? -1 : partition;
-        }, instances());
+        });
     }
 
     private QueryRouting routing() {
@@ -964,7 +903,7 @@ public class KafkaStreams implements AutoCloseable {
 
     private List<QueryRouting.Instance> instances() {
         List<QueryRouting.Instance> instances = new ArrayList<>();
-        for (KafkaStreams client : CLIENTS.getOrDefault(applicationId, List.of())) {
+        for (KafkaStreams client : CLIENTS.started(applicationId)) {
             instances.add(new QueryRouting.Instance(HostInfo.buildFromEndpoint(client.config.getString(
                 StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds()));
         }

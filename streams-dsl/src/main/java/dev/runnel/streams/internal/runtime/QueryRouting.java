@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntUnaryOperator;
+import java.util.function.Supplier;
 
 /**
  * Where an application's stores and keys are served, for interactive queries across its instances: each instance
@@ -49,16 +50,23 @@ public final class QueryRouting {
 
     private final TopologyMetadata topology;
     private final Map<String, Integer> storeSubtopologies;
+    private final Supplier<Collection<Instance>> instances;
 
-    public QueryRouting(TopologyMetadata topology, Map<String, Integer> storeSubtopologies) {
+    /**
+     * Creates the routing of a topology's stores, given the sub-topology of each store and {@code instances}, which
+     * returns the application's instances as they are now (called on every lookup).
+     */
+    public QueryRouting(TopologyMetadata topology, Map<String, Integer> storeSubtopologies,
+        Supplier<Collection<Instance>> instances) {
         this.topology = topology;
         this.storeSubtopologies = Map.copyOf(storeSubtopologies);
+        this.instances = instances;
     }
 
     /** Returns the metadata of each instance that has an {@code application.server}. */
-    public Collection<StreamsMetadata> all(Collection<Instance> instances) {
+    public Collection<StreamsMetadata> all() {
         List<StreamsMetadata> all = new ArrayList<>();
-        for (Instance instance : instances) {
+        for (Instance instance : instances.get()) {
             if (instance.host() == null) {
                 continue;
             }
@@ -79,14 +87,18 @@ public final class QueryRouting {
         return all;
     }
 
+    /** Returns the metadata of each instance that has an {@code application.server} and hosts {@code store}. */
+    public Collection<StreamsMetadata> forStore(String store) {
+        return all().stream().filter(meta -> meta.stateStoreNames().contains(store)).toList();
+    }
+
     /**
      * Returns the instance whose task holds the key of {@code store}, which the default partitioner (the murmur2 hash
      * of {@code keyBytes}) or {@code partitioner} places; {@link KeyQueryMetadata#NOT_AVAILABLE} if there is none.
      *
      * @param partitioner given the partition count, returns the key's partition; null for the default partitioner
      */
-    public KeyQueryMetadata forKey(String store, byte[] keyBytes, IntUnaryOperator partitioner,
-        Collection<Instance> instances) {
+    public KeyQueryMetadata forKey(String store, byte[] keyBytes, IntUnaryOperator partitioner) {
         Integer subtopology = storeSubtopologies.get(store);
         if (subtopology == null) {
             return KeyQueryMetadata.NOT_AVAILABLE;
@@ -99,7 +111,7 @@ public final class QueryRouting {
         int partition = partitioner != null ? partitioner.applyAsInt(count)
             : Utils.toPositive(Utils.murmur2(keyBytes)) % count;
         TaskId task = new TaskId(subtopology, partition);
-        for (Instance instance : instances) {
+        for (Instance instance : instances.get()) {
             if (instance.host() != null && instance.activeTasks().contains(task)) {
                 return new KeyQueryMetadata(instance.host(), Set.of(), partition);
             }

@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -170,6 +171,18 @@ final class StateCheckpoint {
             channel.force(true);
         }
         return tmp;
+    }
+
+    /** Returns the innermost key-value store of each of {@code names} that has one, for a checkpoint's snapshots. */
+    static Map<String, KeyValueStore<Bytes, byte[]>> snapshotStores(StreamTask task, Collection<String> names) {
+        Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
+        for (String name : names) {
+            KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(task.store(name));
+            if (inner != null) {
+                stores.put(name, inner);
+            }
+        }
+        return stores;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TaskMetadata;
@@ -12,11 +11,8 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
 import dev.runnel.streams.internal.state.ThreadCache;
-import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.state.KeyValueStore;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -31,8 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A stream thread's tasks: creates them (with restored state) for assigned partitions, feeds them polled records,
- * runs them, commits them and closes them clean (commit, then checkpoint) or dirty (no commit, no checkpoint).
+ * A stream thread's active tasks: creates them (with restored state) for assigned partitions, feeds them polled
+ * records, runs them, commits them and closes them clean (commit, then checkpoint) or dirty (no commit, no
+ * checkpoint). Its standby tasks are a {@link StandbyTaskManager}'s, which it drives through rebalances and closes.
  * Not thread-safe; owned by one stream thread. Its stores, active and standby, are read by interactive queries
  * through {@link #stores(String)}, {@link #storesByPartition(String)} and {@link #standbyStoresByPartition(String)},
  * whose task lists are replaced, never mutated.
@@ -52,27 +49,17 @@ final class TaskManager {
     private static final Logger LOG = LoggerFactory.getLogger(TaskManager.class);
 
     private final String threadId;
-    private final TopologyMetadata metadata;
-    private final InternalTopologyBuilder builder;
-    private final StreamsConfig config;
-    private final Time time;
+    private final TaskCreator creator;
     private final StreamsProducer producer;
     private final StateRestorer restorer;
     private final StreamsMetricsRegistry metrics;
-    private final Path stateDir;
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
-    private final Map<TaskId, StandbyTask> standbys = new TreeMap<>();
-    /** The standby tasks for interactive queries on stale stores; replaced, never mutated. */
-    private volatile List<StreamTask> publishedStandbys = List.of();
-    /** The standby tasks' metadata and store positions for other threads, refreshed as the standbys advance. */
-    private volatile Set<TaskMetadata> standbyMetadata = Set.of();
-    private volatile List<StoreChangelogPosition> standbyPositions = List.of();
+    private final StandbyTaskManager standbys;
     /** The tasks' metadata for other threads, refreshed on rebalances and commits (never per record). */
     private volatile Set<TaskMetadata> taskMetadata = Set.of();
     private final ThreadCache threadCache;
-    private final Function<String, StateStore> globalStores;
     private boolean commitNeeded;
 
     /** A running task with what the runtime keeps beside it. */
@@ -97,43 +84,15 @@ final class TaskManager {
         }
     }
 
-    /**
-     * A standby task: the stores of a task that another instance runs, kept up to date from their changelogs (see
-     * {@link StandbyTasks}); its processors never run.
-     */
-    static final class StandbyTask {
-        final StreamTask task;
-        final StateCheckpoint checkpoint;
-        final Map<String, TopicPartition> changelogs;
-        /** The next changelog offset to apply, by changelog partition. */
-        final Map<TopicPartition, Long> positions;
-        final Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
-        Map<TopicPartition, Long> checkpointed = Map.of();
-
-        StandbyTask(StreamTask task, StateCheckpoint checkpoint, Map<String, TopicPartition> changelogs,
-            Map<TopicPartition, Long> positions) {
-            this.task = task;
-            this.checkpoint = checkpoint;
-            this.changelogs = changelogs;
-            this.positions = new LinkedHashMap<>(positions);
-            changelogs.forEach((store, tp) -> stores.put(tp,
-                new StateRestorer.StandbyStore(task.id(), store, task.restoreCallbacks().get(store))));
-        }
-    }
-
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores) {
-        this.globalStores = globalStores;
         this.threadId = threadId;
-        this.metadata = metadata;
-        this.builder = builder;
-        this.config = config;
-        this.time = time;
+        this.creator = new TaskCreator(metadata, builder, config, time, producer, metrics, globalStores);
         this.producer = producer;
         this.restorer = restorer;
         this.metrics = metrics;
-        this.stateDir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId());
+        this.standbys = new StandbyTaskManager(threadId, creator, restorer);
         long cacheBytes = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)
             / config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
         this.threadCache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
@@ -153,28 +112,19 @@ final class TaskManager {
      */
     void handleAssignment(Collection<TopicPartition> assigned, Set<TaskId> standbyIds) {
         Set<TaskId> activeIds = new HashSet<>();
-        assigned.forEach(tp -> activeIds.add(metadata.taskFor(tp)));
+        assigned.forEach(tp -> activeIds.add(creator.taskFor(tp)));
         Set<TaskId> keep = new HashSet<>(standbyIds);
         keep.removeAll(activeIds);
-        List<TaskId> dropped = standbys.keySet().stream().filter(id -> !keep.contains(id)).toList();
-        for (TaskId id : dropped) {
-            closeStandby(standbys.remove(id), true,
-                activeIds.contains(id) ? SuspendReason.PROMOTED : SuspendReason.MIGRATED);
-        }
+        standbys.closeUnassigned(keep, activeIds);
         createTasks(assigned);
-        for (TaskId id : keep) {
-            if (!standbys.containsKey(id) && !changelogsOf(id).isEmpty()) {
-                standbys.put(id, createStandby(id));
-            }
-        }
-        publishStandbys();
+        standbys.createMissing(keep);
     }
 
     /** Creates, restores and initializes the tasks of newly assigned partitions. */
     void createTasks(Collection<TopicPartition> assigned) {
         Map<TaskId, List<TopicPartition>> byTask = new TreeMap<>();
         for (TopicPartition tp : assigned) {
-            byTask.computeIfAbsent(metadata.taskFor(tp), id -> new ArrayList<>()).add(tp);
+            byTask.computeIfAbsent(creator.taskFor(tp), id -> new ArrayList<>()).add(tp);
         }
         try {
             for (Map.Entry<TaskId, List<TopicPartition>> entry : byTask.entrySet()) {
@@ -195,66 +145,11 @@ final class TaskManager {
         }
     }
 
-    private Map<String, TopicPartition> changelogsOf(TaskId id) {
-        TopologyMetadata.Subtopology subtopology = metadata.subtopologies().get(id.subtopology());
-        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
-        if (subtopology != null) {
-            for (String store : subtopology.loggedStores().keySet()) {
-                changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
-            }
-            // A read-only store restores from its source topic, partitioned like the task (KIP-813).
-            subtopology.sourceChangelogs().forEach((store, topic) ->
-                changelogs.put(store, new TopicPartition(topic, id.partition())));
-        }
-        return changelogs;
-    }
-
-    /** Returns the partitions of a task's named source topics (a standby reads none of them). */
-    private Set<TopicPartition> inputPartitionsOf(TaskId id) {
-        Set<TopicPartition> partitions = new HashSet<>();
-        for (String topic : metadata.subtopologies().get(id.subtopology()).sourceTopics()) {
-            partitions.add(new TopicPartition(topic, id.partition()));
-        }
-        return partitions;
-    }
-
-    private StreamTask newStreamTask(TaskId id, RecordCollectorImpl collector) {
-        ProcessorTopology topology;
-        synchronized (builder) {
-            topology = builder.buildSubtopology(id.subtopology());
-        }
-        return new StreamTask(id, topology, config, time, collector, globalStores, metrics.streamsMetrics());
-    }
-
-    private RecordCollectorImpl newCollector(TaskId id, Map<String, TopicPartition> changelogs) {
-        Set<String> changelogTopics = new HashSet<>();
-        changelogs.values().forEach(tp -> changelogTopics.add(tp.topic()));
-        return new RecordCollectorImpl(id, producer, config.productionExceptionHandler(), changelogTopics);
-    }
-
-    private StandbyTask createStandby(TaskId id) {
-        Map<String, TopicPartition> changelogs = changelogsOf(id);
-        // Without a thread cache a standby's stores take the restored records directly, as restoration does.
-        StreamTask task = newStreamTask(id, newCollector(id, changelogs));
-        StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
-        try {
-            task.initializeStateStores();
-            StandbyTask standby = new StandbyTask(task, checkpoint, changelogs,
-                restorer.loadLocalState(task, changelogs, checkpoint));
-            standby.checkpointed = Map.copyOf(standby.positions);
-            LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
-            return standby;
-        } catch (RuntimeException e) {
-            closeQuietly(task);
-            throw e;
-        }
-    }
-
     private ActiveTask createTask(TaskId id) {
-        Map<String, TopicPartition> changelogs = changelogsOf(id);
-        RecordCollectorImpl collector = newCollector(id, changelogs);
-        StreamTask task = newStreamTask(id, collector);
-        StateCheckpoint checkpoint = new StateCheckpoint(stateDir.resolve(id.toString()));
+        Map<String, TopicPartition> changelogs = creator.changelogsOf(id);
+        RecordCollectorImpl collector = creator.newCollector(id, changelogs);
+        StreamTask task = creator.newStreamTask(id, collector);
+        StateCheckpoint checkpoint = creator.checkpointOf(id);
         task.setThreadCache(threadCache);
         try {
             task.initializeStateStores();
@@ -265,7 +160,7 @@ final class TaskManager {
             LOG.info("Stream thread {} created task {} (restored {})", threadId, id, restored);
             return active;
         } catch (RuntimeException e) {
-            closeQuietly(task);
+            TaskCreator.closeQuietly(task);
             throw e;
         }
     }
@@ -396,7 +291,7 @@ final class TaskManager {
             closeClean(active);
         }
         clear();
-        closeStandbys(true);
+        standbys.closeAll(true);
     }
 
     /**
@@ -418,11 +313,12 @@ final class TaskManager {
 
     private void closeClean(ActiveTask active) {
         try {
-            active.checkpoint.write(checkpointOffsets(active), snapshotStores(active));
+            active.checkpoint.write(checkpointOffsets(active),
+                StateCheckpoint.snapshotStores(active.task, active.changelogs.keySet()));
         } catch (RuntimeException e) {
             LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
         }
-        closeQuietly(active.task);
+        TaskCreator.closeQuietly(active.task);
         unregisterMetrics(active);
     }
 
@@ -434,111 +330,27 @@ final class TaskManager {
             LOG.warn("Could not abort the transaction of stream thread {}: {}", threadId, e.toString());
         }
         for (ActiveTask active : tasks.values()) {
-            closeQuietly(active.task);
+            TaskCreator.closeQuietly(active.task);
             unregisterMetrics(active);
         }
         clear();
         commitNeeded = false;
-        closeStandbys(false);
+        standbys.closeAll(false);
     }
 
-    /**
-     * Applies to the standby tasks' stores the changelog records one bounded, non-waiting poll returns; returns how
-     * many were applied.
-     */
+    /** Applies new changelog records to the standby tasks' stores; see {@link StandbyTaskManager#update()}. */
     int updateStandbys() {
-        if (standbys.isEmpty()) {
-            return 0;
-        }
-        Map<TopicPartition, Long> positions = new LinkedHashMap<>();
-        Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
-        for (StandbyTask standby : standbys.values()) {
-            positions.putAll(standby.positions);
-            stores.putAll(standby.stores);
-        }
-        int applied = restorer.updateStandby(positions, stores);
-        for (StandbyTask standby : standbys.values()) {
-            standby.positions.replaceAll((tp, offset) -> positions.get(tp));
-        }
-        if (applied > 0) {
-            publishStandbys();
-        }
-        return applied;
+        return standbys.update();
     }
 
     /** Checkpoints the standby tasks that advanced since their last checkpoint. */
     void checkpointStandbys() {
-        for (StandbyTask standby : standbys.values()) {
-            if (!standby.positions.equals(standby.checkpointed)) {
-                checkpoint(standby);
-            }
-        }
-    }
-
-    private void checkpoint(StandbyTask standby) {
-        try {
-            Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
-            for (String name : standby.changelogs.keySet()) {
-                KeyValueStore<Bytes, byte[]> inner = StateCheckpoint.innermostKeyValueStore(standby.task.store(name));
-                if (inner != null) {
-                    stores.put(name, inner);
-                }
-            }
-            standby.checkpoint.write(standby.positions, stores);
-            standby.checkpointed = Map.copyOf(standby.positions);
-        } catch (RuntimeException e) {
-            LOG.warn("Could not checkpoint standby task {}: {}", standby.task.id(), e.toString());
-        }
-    }
-
-    private void closeStandbys(boolean clean) {
-        for (StandbyTask standby : standbys.values()) {
-            closeStandby(standby, clean, SuspendReason.MIGRATED);
-        }
-        standbys.clear();
-        publishStandbys();
-    }
-
-    /**
-     * Closes a standby task, first checkpointing it if {@code clean} (its stores hold exactly what it applied) and
-     * telling the standby listener why its updates stop. A dirty close, on a failing thread, only logs a failure of
-     * either.
-     */
-    private void closeStandby(StandbyTask standby, boolean clean, SuspendReason reason) {
-        try {
-            if (clean) {
-                checkpoint(standby);
-            }
-            restorer.suspendStandby(standby.changelogs, standby.positions, reason);
-        } catch (RuntimeException e) {
-            if (clean) {
-                throw e;
-            }
-            LOG.warn("Could not report the suspension of standby task {}: {}", standby.task.id(), e.toString());
-        } finally {
-            closeQuietly(standby.task);
-        }
-    }
-
-    private void publishStandbys() {
-        Set<TaskMetadata> snapshot = new HashSet<>();
-        List<StoreChangelogPosition> positions = new ArrayList<>();
-        List<StreamTask> tasksForQueries = new ArrayList<>();
-        for (StandbyTask standby : standbys.values()) {
-            tasksForQueries.add(standby.task);
-            snapshot.add(new TaskMetadataImpl(standby.task.id(), inputPartitionsOf(standby.task.id()), Map.of(),
-                Map.of()));
-            standby.changelogs.forEach((store, changelog) -> positions.add(
-                StoreChangelogPosition.restoring(store, changelog, standby.positions.get(changelog))));
-        }
-        standbyMetadata = Set.copyOf(snapshot);
-        standbyPositions = List.copyOf(positions);
-        publishedStandbys = List.copyOf(tasksForQueries);
+        standbys.checkpoint();
     }
 
     /** Returns the standby tasks' metadata (any thread). */
     Set<TaskMetadata> standbyTaskMetadata() {
-        return standbyMetadata;
+        return standbys.metadata();
     }
 
     private void clear() {
@@ -555,25 +367,6 @@ final class TaskManager {
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>(active.restoredOffsets);
         offsets.putAll(active.collector.changelogOffsets());
         return offsets;
-    }
-
-    private static Map<String, KeyValueStore<Bytes, byte[]>> snapshotStores(ActiveTask active) {
-        Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
-        for (String name : active.changelogs.keySet()) {
-            KeyValueStore<Bytes, byte[]> inner = StateCheckpoint.innermostKeyValueStore(active.task.store(name));
-            if (inner != null) {
-                stores.put(name, inner);
-            }
-        }
-        return stores;
-    }
-
-    private static void closeQuietly(StreamTask task) {
-        try {
-            task.close();
-        } catch (RuntimeException e) {
-            LOG.warn("Error closing task {}: {}", task.id(), e.toString());
-        }
     }
 
     private void publish() {
@@ -624,7 +417,7 @@ final class TaskManager {
      * no record cache, and the in-memory stores synchronize every read and write).
      */
     Map<Integer, StateStore> standbyStoresByPartition(String name) {
-        return byPartition(publishedStandbys, name);
+        return byPartition(standbys.tasksForQueries(), name);
     }
 
     private static Map<Integer, StateStore> byPartition(List<StreamTask> tasks, String name) {
@@ -650,7 +443,7 @@ final class TaskManager {
             active.changelogs.forEach((store, changelog) ->
                 positions.put(changelog, StoreChangelogPosition.caughtUp(store, changelog)));
         }
-        standbyPositions.forEach(position -> positions.putIfAbsent(position.changelog(), position));
+        standbys.changelogPositions().forEach(position -> positions.putIfAbsent(position.changelog(), position));
         return List.copyOf(positions.values());
     }
 

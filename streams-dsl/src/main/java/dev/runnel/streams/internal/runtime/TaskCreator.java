@@ -1,0 +1,106 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.TaskId;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds the parts of a stream thread's tasks, active and standby alike: the processor topology, the record
+ * collector, the changelogs and the checkpoint of a task id. Not thread-safe; owned by one stream thread (the shared
+ * topology builder is locked while a sub-topology is built).
+ */
+final class TaskCreator {
+    private static final Logger LOG = LoggerFactory.getLogger(TaskCreator.class);
+
+    private final TopologyMetadata metadata;
+    private final InternalTopologyBuilder builder;
+    private final StreamsConfig config;
+    private final Time time;
+    private final StreamsProducer producer;
+    private final StreamsMetricsRegistry metrics;
+    private final Function<String, StateStore> globalStores;
+    private final Path stateDir;
+
+    TaskCreator(TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config, Time time,
+        StreamsProducer producer, StreamsMetricsRegistry metrics, Function<String, StateStore> globalStores) {
+        this.metadata = metadata;
+        this.builder = builder;
+        this.config = config;
+        this.time = time;
+        this.producer = producer;
+        this.metrics = metrics;
+        this.globalStores = globalStores;
+        this.stateDir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId());
+    }
+
+    /** Returns the task of an input partition. */
+    TaskId taskFor(TopicPartition partition) {
+        return metadata.taskFor(partition);
+    }
+
+    /** Returns the changelog partition (or, for a read-only store, the source partition) of each logged store. */
+    Map<String, TopicPartition> changelogsOf(TaskId id) {
+        TopologyMetadata.Subtopology subtopology = metadata.subtopologies().get(id.subtopology());
+        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
+        if (subtopology != null) {
+            for (String store : subtopology.loggedStores().keySet()) {
+                changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
+            }
+            // A read-only store restores from its source topic, partitioned like the task (KIP-813).
+            subtopology.sourceChangelogs().forEach((store, topic) ->
+                changelogs.put(store, new TopicPartition(topic, id.partition())));
+        }
+        return changelogs;
+    }
+
+    /** Returns the partitions of a task's named source topics. */
+    Set<TopicPartition> inputPartitionsOf(TaskId id) {
+        Set<TopicPartition> partitions = new HashSet<>();
+        for (String topic : metadata.subtopologies().get(id.subtopology()).sourceTopics()) {
+            partitions.add(new TopicPartition(topic, id.partition()));
+        }
+        return partitions;
+    }
+
+    /** Creates the collector of a task's outputs, which tells its changelog writes apart. */
+    RecordCollectorImpl newCollector(TaskId id, Map<String, TopicPartition> changelogs) {
+        Set<String> changelogTopics = new HashSet<>();
+        changelogs.values().forEach(tp -> changelogTopics.add(tp.topic()));
+        return new RecordCollectorImpl(id, producer, config.productionExceptionHandler(), changelogTopics);
+    }
+
+    /** Creates a task over a fresh copy of its sub-topology; its stores are not initialized yet. */
+    StreamTask newStreamTask(TaskId id, RecordCollectorImpl collector) {
+        ProcessorTopology topology;
+        synchronized (builder) {
+            topology = builder.buildSubtopology(id.subtopology());
+        }
+        return new StreamTask(id, topology, config, time, collector, globalStores, metrics.streamsMetrics());
+    }
+
+    /** Returns the checkpoint of a task, in its directory under {@code <state.dir>/<application.id>}. */
+    StateCheckpoint checkpointOf(TaskId id) {
+        return new StateCheckpoint(stateDir.resolve(id.toString()));
+    }
+
+    /** Closes a task, logging rather than throwing a failure. */
+    static void closeQuietly(StreamTask task) {
+        try {
+            task.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Error closing task {}: {}", task.id(), e.toString());
+        }
+    }
+}
