@@ -789,6 +789,15 @@ public class KafkaStreams implements AutoCloseable {
         return ids;
     }
 
+    /** Returns the ids of the standby tasks in this client, for query routing. */
+    private Set<TaskId> standbyTaskIds() {
+        Set<TaskId> ids = new TreeSet<>();
+        for (StreamThread thread : threads) {
+            ids.addAll(thread.standbyTaskIds());
+        }
+        return ids;
+    }
+
     /**
      * Returns a snapshot of each live stream thread of this client (those added by {@link #addStreamThread()}
      * included, removed or dead ones not): its state, client ids and tasks. A thread's state is read now; its tasks
@@ -848,7 +857,8 @@ public class KafkaStreams implements AutoCloseable {
 
     /**
      * Returns the instances of this application (in this process: they share its log) that have an
-     * {@code application.server}, with the stores and input partitions of their tasks.
+     * {@code application.server}, each with the stores and input partitions of its active tasks and those of its
+     * standby tasks ({@code num.standby.replicas}).
      *
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws IllegalStateException once the client is no longer running
@@ -857,7 +867,10 @@ public class KafkaStreams implements AutoCloseable {
         return routing().all();
     }
 
-    /** As {@link #metadataForAllStreamsClients()}, only the instances that host {@code storeName}. */
+    /**
+     * As {@link #metadataForAllStreamsClients()}, only the instances that host {@code storeName}, in an active or a
+     * standby task.
+     */
     public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
         Objects.requireNonNull(storeName, "storeName");
         return routing().forStore(storeName);
@@ -865,7 +878,9 @@ public class KafkaStreams implements AutoCloseable {
 
     /**
      * Returns the instance to query for {@code key} in {@code storeName}, whose partition the default partitioner
-     * picks; {@link KeyQueryMetadata#NOT_AVAILABLE} if no instance hosts it now (or the store is unknown).
+     * picks, and the instances holding a standby copy of that partition; {@link KeyQueryMetadata#NOT_AVAILABLE} if
+     * no instance hosts it now (or the store is unknown). While only standbys host it (during a rebalance) the
+     * active host is {@link HostInfo#unavailable()}.
      */
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
         Objects.requireNonNull(keySerializer, "keySerializer");
@@ -905,7 +920,7 @@ public class KafkaStreams implements AutoCloseable {
         List<QueryRouting.Instance> instances = new ArrayList<>();
         for (KafkaStreams client : CLIENTS.started(applicationId)) {
             instances.add(new QueryRouting.Instance(HostInfo.buildFromEndpoint(client.config.getString(
-                StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds()));
+                StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds(), client.standbyTaskIds()));
         }
         return instances;
     }

@@ -23,7 +23,10 @@ public final class KeyQueryMetadata {
         return activeHost;
     }
 
-    /** The hosts of standby replicas: none in Runnel. */
+    /**
+     * The hosts ({@code application.server}) of the instances holding a standby copy of the key's partition
+     * ({@code num.standby.replicas}); empty without standbys.
+     */
     public Set<HostInfo> standbyHosts() {
         return standbyHosts;
     }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * An instance of an application as interactive queries see it: where it serves ({@code application.server}), the
- * stores it hosts and the input partitions of its tasks. Runnel has no standby replicas, so their sets are empty.
+ * stores and input partitions of its active tasks, and those of its standby tasks ({@code num.standby.replicas}),
+ * which keep read-only copies of other instances' stores.
  */
 public interface StreamsMetadata {
     HostInfo hostInfo();

@@ -17,26 +17,16 @@ import java.util.function.Supplier;
 
 /**
  * Where an application's stores and keys are served, for interactive queries across its instances: each instance
- * with an {@code application.server} and the tasks it runs. The instances of one application share a log, so they
- * all live in this process.
+ * with an {@code application.server}, the tasks it runs and the tasks it keeps standby copies of. The instances of
+ * one application share a log, so they all live in this process.
  */
 public final class QueryRouting {
-    /** An instance: where it serves, and its active tasks. */
-    public record Instance(HostInfo host, Set<TaskId> activeTasks) {
+    /** An instance: where it serves, its active tasks and its standby tasks. */
+    public record Instance(HostInfo host, Set<TaskId> activeTasks, Set<TaskId> standbyTasks) {
     }
 
-    private record Metadata(HostInfo hostInfo, Set<String> stateStoreNames, Set<TopicPartition> topicPartitions)
-        implements StreamsMetadata {
-        @Override
-        public Set<String> standbyStateStoreNames() {
-            return Set.of();
-        }
-
-        @Override
-        public Set<TopicPartition> standbyTopicPartitions() {
-            return Set.of();
-        }
-
+    private record Metadata(HostInfo hostInfo, Set<String> stateStoreNames, Set<TopicPartition> topicPartitions,
+        Set<String> standbyStateStoreNames, Set<TopicPartition> standbyTopicPartitions) implements StreamsMetadata {
         @Override
         public String host() {
             return hostInfo.host();
@@ -72,29 +62,44 @@ public final class QueryRouting {
             }
             Set<String> stores = new HashSet<>();
             Set<TopicPartition> partitions = new HashSet<>();
-            for (TaskId task : instance.activeTasks()) {
-                storeSubtopologies.forEach((store, subtopology) -> {
-                    if (subtopology == task.subtopology()) {
-                        stores.add(store);
-                    }
-                });
-                for (String topic : topology.sourceTopics(task.subtopology())) {
-                    partitions.add(new TopicPartition(topic, task.partition()));
-                }
-            }
-            all.add(new Metadata(instance.host(), Set.copyOf(stores), Set.copyOf(partitions)));
+            addTasks(instance.activeTasks(), stores, partitions);
+            Set<String> standbyStores = new HashSet<>();
+            Set<TopicPartition> standbyPartitions = new HashSet<>();
+            addTasks(instance.standbyTasks(), standbyStores, standbyPartitions);
+            all.add(new Metadata(instance.host(), Set.copyOf(stores), Set.copyOf(partitions),
+                Set.copyOf(standbyStores), Set.copyOf(standbyPartitions)));
         }
         return all;
     }
 
-    /** Returns the metadata of each instance that has an {@code application.server} and hosts {@code store}. */
+    /** Adds the stores and the input partitions of {@code tasks}. */
+    private void addTasks(Set<TaskId> tasks, Set<String> stores, Set<TopicPartition> partitions) {
+        for (TaskId task : tasks) {
+            storeSubtopologies.forEach((store, subtopology) -> {
+                if (subtopology == task.subtopology()) {
+                    stores.add(store);
+                }
+            });
+            for (String topic : topology.sourceTopics(task.subtopology())) {
+                partitions.add(new TopicPartition(topic, task.partition()));
+            }
+        }
+    }
+
+    /**
+     * Returns the metadata of each instance that has an {@code application.server} and hosts {@code store}, in an
+     * active or a standby task, as Kafka Streams does.
+     */
     public Collection<StreamsMetadata> forStore(String store) {
-        return all().stream().filter(meta -> meta.stateStoreNames().contains(store)).toList();
+        return all().stream().filter(meta -> meta.stateStoreNames().contains(store)
+            || meta.standbyStateStoreNames().contains(store)).toList();
     }
 
     /**
      * Returns the instance whose task holds the key of {@code store}, which the default partitioner (the murmur2 hash
-     * of {@code keyBytes}) or {@code partitioner} places; {@link KeyQueryMetadata#NOT_AVAILABLE} if there is none.
+     * of {@code keyBytes}) or {@code partitioner} places, and the instances with a standby of that task;
+     * {@link KeyQueryMetadata#NOT_AVAILABLE} if there are none. With standbys but no active task (during a
+     * rebalance) the active host is {@link HostInfo#unavailable()}, as in Kafka Streams.
      *
      * @param partitioner given the partition count, returns the key's partition; null for the default partitioner
      */
@@ -111,11 +116,22 @@ public final class QueryRouting {
         int partition = partitioner != null ? partitioner.applyAsInt(count)
             : Utils.toPositive(Utils.murmur2(keyBytes)) % count;
         TaskId task = new TaskId(subtopology, partition);
+        HostInfo activeHost = null;
+        Set<HostInfo> standbyHosts = new HashSet<>();
         for (Instance instance : instances.get()) {
-            if (instance.host() != null && instance.activeTasks().contains(task)) {
-                return new KeyQueryMetadata(instance.host(), Set.of(), partition);
+            if (instance.host() == null) {
+                continue;
+            }
+            if (instance.activeTasks().contains(task)) {
+                activeHost = instance.host();
+            } else if (instance.standbyTasks().contains(task)) {
+                standbyHosts.add(instance.host());
             }
         }
-        return KeyQueryMetadata.NOT_AVAILABLE;
+        if (activeHost == null && standbyHosts.isEmpty()) {
+            return KeyQueryMetadata.NOT_AVAILABLE;
+        }
+        return new KeyQueryMetadata(activeHost == null ? HostInfo.unavailable() : activeHost, standbyHosts,
+            partition);
     }
 }

@@ -399,6 +399,11 @@ public final class StreamThread extends Thread {
         return taskManager.taskIds();
     }
 
+    /** Returns the ids of this thread's standby tasks; any thread. */
+    public Set<TaskId> standbyTaskIds() {
+        return taskManager.standbyTaskIds();
+    }
+
     /**
      * Returns a snapshot of the thread: its current state and its tasks as of its last rebalance or commit. Any
      * thread; {@code adminClientId} is the owning client's.

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -353,6 +354,15 @@ final class TaskManager {
         return standbys.metadata();
     }
 
+    /** Returns the ids of the standby tasks (any thread). */
+    Set<TaskId> standbyTaskIds() {
+        Set<TaskId> ids = new TreeSet<>();
+        for (StreamTask task : standbys.tasksForQueries()) {
+            ids.add(task.id());
+        }
+        return ids;
+    }
+
     private void clear() {
         tasks.clear();
         taskByPartition.clear();
@@ -449,7 +459,7 @@ final class TaskManager {
 
     /** Returns the ids of the running tasks (any thread). */
     Set<TaskId> taskIds() {
-        Set<TaskId> ids = new java.util.TreeSet<>();
+        Set<TaskId> ids = new TreeSet<>();
         for (ActiveTask active : published) {
             ids.add(active.task.id());
         }
