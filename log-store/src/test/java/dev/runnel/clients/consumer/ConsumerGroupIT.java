@@ -364,13 +364,7 @@ class ConsumerGroupIT {
     void shouldKeepAStaticMembersAssignmentWhenItReturnsWithinTheSessionTimeout() {
         KafkaConsumer<String, String> s1 = consumer("group.instance.id", "instance-1");
         KafkaConsumer<String, String> s2 = consumer("group.instance.id", "instance-2");
-        s1.subscribe(List.of(TOPIC));
-        s2.subscribe(List.of(TOPIC));
-        Await.until(() -> {
-            s1.poll(Duration.ofMillis(10));
-            s2.poll(Duration.ofMillis(10));
-            return s1.assignment().size() == 3 && s2.assignment().size() == 3;
-        }, 10_000, () -> s1.assignment() + " / " + s2.assignment());
+        subscribeAndSplit(s1, s2);
         Set<TopicPartition> s1Partitions = s1.assignment();
         int generation = s1.groupMetadata().generationId();
         assertEquals(generation, s2.groupMetadata().generationId());
@@ -403,13 +397,7 @@ class ConsumerGroupIT {
     void shouldRebalanceAtOnceWhenAStaticMemberClosesLeavingTheGroup() {
         KafkaConsumer<String, String> s1 = consumer("group.instance.id", "instance-1");
         KafkaConsumer<String, String> s2 = consumer("group.instance.id", "instance-2");
-        s1.subscribe(List.of(TOPIC));
-        s2.subscribe(List.of(TOPIC));
-        Await.until(() -> {
-            s1.poll(Duration.ofMillis(10));
-            s2.poll(Duration.ofMillis(10));
-            return s1.assignment().size() == 3 && s2.assignment().size() == 3;
-        }, 10_000, () -> s1.assignment() + " / " + s2.assignment());
+        subscribeAndSplit(s1, s2);
 
         s1.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
         assertEquals(List.of(Optional.of("instance-2")), log.groupCoordinator().describe("g").members().stream()
@@ -424,13 +412,7 @@ class ConsumerGroupIT {
     void shouldKeepADynamicMemberThatClosesRemainingInTheGroupUntilItsSessionTimesOut() {
         KafkaConsumer<String, String> d1 = consumer();
         KafkaConsumer<String, String> d2 = consumer();
-        d1.subscribe(List.of(TOPIC));
-        d2.subscribe(List.of(TOPIC));
-        Await.until(() -> {
-            d1.poll(Duration.ofMillis(10));
-            d2.poll(Duration.ofMillis(10));
-            return d1.assignment().size() == 3 && d2.assignment().size() == 3;
-        }, 10_000, () -> d1.assignment() + " / " + d2.assignment());
+        subscribeAndSplit(d1, d2);
 
         d1.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.REMAIN_IN_GROUP));
         long closedAt = System.nanoTime();
@@ -440,6 +422,17 @@ class ConsumerGroupIT {
         }, 10_000, () -> "the other member has " + d2.assignment());
         assertTrue(System.nanoTime() - closedAt >= SESSION_TIMEOUT_MS * 1_000_000L,
             "removed only after the session timeout");
+    }
+
+    /** Subscribes both members to the 6-partition topic and waits until each owns 3. */
+    private static void subscribeAndSplit(KafkaConsumer<String, String> first, KafkaConsumer<String, String> second) {
+        first.subscribe(List.of(TOPIC));
+        second.subscribe(List.of(TOPIC));
+        Await.until(() -> {
+            first.poll(Duration.ofMillis(10));
+            second.poll(Duration.ofMillis(10));
+            return first.assignment().size() == 3 && second.assignment().size() == 3;
+        }, 10_000, () -> first.assignment() + " / " + second.assignment());
     }
 
     @Test
