@@ -17,7 +17,6 @@ import java.util.List;
  */
 public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes, byte[]>, K, V>
     implements KeyValueStore<K, V> {
-    private KeyMemo lastKey;
     private StateStoreContext storeContext;
     private long putCount;
     private long getCount;
@@ -31,28 +30,7 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
     @Override
     public void init(StateStoreContext context, StateStore root) {
         this.storeContext = context;
-        this.lastKey = null;
         super.init(context, root);
-    }
-
-    @Override
-    protected Bytes rawKey(K key) {
-        KeyMemo memo = lastKey;
-        if (memo != null && memo.key == key) {
-            return memo.raw;
-        }
-        Bytes raw = super.rawKey(key);
-        if (key instanceof String || key instanceof Long || key instanceof Integer) {
-            lastKey = new KeyMemo(key, raw);
-        }
-        return raw;
-    }
-
-    /**
-     * The last immutable key object serialized and its bytes: a read-modify-write (get, then put of the same key
-     * object) serializes and hashes the key once. Immutable, so a reader on another thread sees a consistent pair.
-     */
-    private record KeyMemo(Object key, Bytes raw) {
     }
 
     private K key(Bytes rawKey) {

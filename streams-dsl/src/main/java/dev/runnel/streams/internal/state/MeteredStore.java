@@ -27,6 +27,7 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
     private Deserializer<V> valueDeserializer;
     /** The runtime's context, once initialized by it; {@code null} for a context from outside the runtime. */
     private InternalStateStoreContext runtime;
+    private KeyMemo lastKey;
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
     protected MeteredStore(S wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
@@ -54,6 +55,7 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
         this.keyDeserializer = keySerde.deserializer();
         this.valueSerializer = valueSerde.serializer();
         this.valueDeserializer = valueSerde.deserializer();
+        this.lastKey = null;
         super.init(context, root);
     }
 
@@ -72,8 +74,24 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
     }
 
     /** Returns the bytes of {@code key}, which must not be null. */
-    protected Bytes rawKey(K key) {
-        return Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+    protected final Bytes rawKey(K key) {
+        KeyMemo memo = lastKey;
+        if (memo != null && memo.key == key) {
+            return memo.raw;
+        }
+        Bytes raw = Bytes.wrap(keySerializer.serialize(serdeTopic, Objects.requireNonNull(key, "key cannot be null")));
+        if (key instanceof String || key instanceof Long || key instanceof Integer) {
+            lastKey = new KeyMemo(key, raw);
+        }
+        return raw;
+    }
+
+    /**
+     * The last immutable key object serialized and its bytes: a read-modify-write (an aggregation's get or fetch, then
+     * put of the same key object) serializes the key once. Immutable, so a reader on another thread sees a consistent
+     * pair.
+     */
+    private record KeyMemo(Object key, Bytes raw) {
     }
 
     /** Returns the bytes of {@code key}, or null for a null key (an open end of a range). */
