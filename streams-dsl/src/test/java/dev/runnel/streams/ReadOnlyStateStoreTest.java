@@ -12,6 +12,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -93,5 +94,15 @@ class ReadOnlyStateStoreTest {
     void shouldRejectTheSameNameForSourceAndProcessor() {
         assertThrows(TopologyException.class, () -> new Topology().addReadOnlyStateStore(pricesStore(), "same",
             Serdes.String().deserializer(), Serdes.String().deserializer(), "prices", "same", PriceUpdater::new));
+    }
+
+    @Test
+    void shouldRefuseAStoreWhoseFormatDiffersFromItsTopicsRecords() {
+        StoreBuilder<TimestampedKeyValueStore<String, String>> timestamped = Stores.timestampedKeyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("prices"), Serdes.String(), Serdes.String());
+        TopologyException error = assertThrows(TopologyException.class, () -> new Topology().addReadOnlyStateStore(
+            timestamped, "prices-source", Serdes.String().deserializer(), Serdes.String().deserializer(), "prices",
+            "prices-updater", PriceUpdater::new));
+        assertTrue(error.getMessage().contains("must be a plain key-value store"), error.getMessage());
     }
 }

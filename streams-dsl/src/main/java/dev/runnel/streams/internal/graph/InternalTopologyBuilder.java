@@ -8,6 +8,11 @@ import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.runtime.ProcessorNode;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.SourceNode;
+import dev.runnel.streams.internal.state.SessionStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
@@ -190,11 +195,26 @@ public final class InternalTopologyBuilder {
             throw new TopologyException("sourceName and processorName must be different.");
         }
         stores.requireUnused(storeBuilder.name());
+        requireRestorableFromTopic(storeBuilder, topic);
         storeBuilder.withLoggingDisabled();
         addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
         addProcessor(processorName, stateUpdateSupplier, sourceName);
         addStateStore(storeBuilder, processorName);
         stores.markReadOnly(storeBuilder.name(), topic, processorName);
+    }
+
+    /**
+     * Refuses stores whose bytes differ from the topic's records: a read-only store restores from its topic as it is,
+     * so a timestamped, windowed, session or versioned store would come back in the wrong format.
+     */
+    private static void requireRestorableFromTopic(StoreBuilder<?> storeBuilder, String topic) {
+        List<Class<?>> otherFormats = List.of(TimestampedKeyValueStoreBuilder.class, WindowStoreBuilder.class,
+            TimestampedWindowStoreBuilder.class, SessionStoreBuilder.class, VersionedKeyValueStoreBuilder.class);
+        if (otherFormats.stream().anyMatch(type -> type.isInstance(storeBuilder))) {
+            throw new TopologyException("Read-only state store " + storeBuilder.name() + " must be a plain key-value"
+                + " store (Stores.keyValueStoreBuilder): it is restored from topic " + topic + "'s records as they are,"
+                + " and Runnel does not convert them to a " + storeBuilder.getClass().getSimpleName() + "'s format");
+        }
     }
 
     /** Returns, for each read-only store, the source topic that is its changelog. */
