@@ -3,7 +3,6 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -30,15 +29,13 @@ import java.util.function.Consumer;
  * (an update of an existing key does not touch it). Stores that are never scanned never pay for the ordering, and a
  * scanned store pays O(log n) per new or deleted key, as a TreeMap would.
  */
-public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]> {
-    private final String name;
+public final class InMemoryKeyValueStore extends InMemoryStore implements KeyValueStore<Bytes, byte[]> {
     /** Entries beyond it evict the least recently used one ({@code Stores.lruMap}); unbounded by default. */
     private final int maxEntries;
     private final HashMap<Bytes, byte[]> map;
     private Consumer<Bytes> evictionListener = key -> { };
     /** The keys of {@link #map} in order, or {@code null} until a scan needs them. */
     private TreeSet<Bytes> orderedKeys;
-    private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
     public InMemoryKeyValueStore(String name) {
@@ -47,7 +44,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
 
     /** Creates a closed store holding at most {@code maxEntries}, evicting the least recently read or written. */
     public InMemoryKeyValueStore(String name, int maxEntries) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.maxEntries = maxEntries;
         this.map = maxEntries == Integer.MAX_VALUE ? new HashMap<>() : new LinkedHashMap<>(16, 0.75f, true);
     }
@@ -58,16 +55,11 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     }
 
     @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
     public synchronized void init(StateStoreContext context, StateStore root) {
         if (root != null) {
             context.register(root, (key, value) -> restore(Bytes.wrap(key), value));
         }
-        open = true;
+        setOpen(true);
     }
 
     private synchronized void restore(Bytes key, byte[] value) {
@@ -224,23 +216,7 @@ public final class InMemoryKeyValueStore implements KeyValueStore<Bytes, byte[]>
     public synchronized void close() {
         map.clear();
         orderedKeys = null;
-        open = false;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    private void requireOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("Store " + name + " is currently closed.");
-        }
+        setOpen(false);
     }
 
     private KeyValueIterator<Bytes, byte[]> snapshot(NavigableSet<Bytes> keys) {

@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.kstream.SessionWindow;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The innermost session store: aggregates by session end, then key, then session start. Thread-safe: every method
  * is synchronized and iterators walk a snapshot.
  */
-public final class InMemorySessionStore implements SessionStore<Bytes, byte[]> {
+public final class InMemorySessionStore extends InMemoryStore implements SessionStore<Bytes, byte[]> {
     /*
      * Retention is measured from the session end: the store's stream time is the largest session end written, and a
      * session is live while end > streamTime - retentionPeriod. Expired sessions are cleared on each write (a
@@ -31,21 +30,14 @@ public final class InMemorySessionStore implements SessionStore<Bytes, byte[]> {
      */
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionStore.class);
 
-    private final String name;
     private final long retentionPeriod;
     private final NavigableMap<Long, NavigableMap<Bytes, NavigableMap<Long, byte[]>>> sessions = new TreeMap<>();
     private long observedStreamTime = -1L;
-    private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
     public InMemorySessionStore(String name, long retentionPeriod) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.retentionPeriod = retentionPeriod;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -54,7 +46,7 @@ public final class InMemorySessionStore implements SessionStore<Bytes, byte[]> {
             context.register(root, (key, value) -> write(WindowKeySchema.extractSessionKey(key),
                 WindowKeySchema.extractSessionStart(key), WindowKeySchema.extractSessionEnd(key), value));
         }
-        open = true;
+        setOpen(true);
     }
 
     @Override
@@ -193,23 +185,8 @@ public final class InMemorySessionStore implements SessionStore<Bytes, byte[]> {
 
     @Override
     public synchronized void close() {
-        open = false;
+        setOpen(false);
         sessions.clear();
     }
 
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    private void requireOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("Store " + name + " is currently closed.");
-        }
-    }
 }

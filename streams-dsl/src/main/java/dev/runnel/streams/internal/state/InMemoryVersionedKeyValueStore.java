@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -32,10 +31,10 @@ import org.slf4j.LoggerFactory;
  * at or before the bound. A key's expired versions are dropped when the key is written; keys that are not written
  * again are swept once per segment interval of stream time, which bounds what stale keys hold.
  */
-public final class InMemoryVersionedKeyValueStore implements KeyValueStore<Bytes, byte[]>, VersionedBytesStore {
+public final class InMemoryVersionedKeyValueStore extends InMemoryStore
+    implements KeyValueStore<Bytes, byte[]>, VersionedBytesStore {
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryVersionedKeyValueStore.class);
 
-    private final String name;
     private final long historyRetentionMs;
     private final long segmentIntervalMs;
     private final Map<Bytes, TreeMap<Long, byte[]>> versions = new HashMap<>();
@@ -43,22 +42,16 @@ public final class InMemoryVersionedKeyValueStore implements KeyValueStore<Bytes
     private long observedStreamTime = Long.MIN_VALUE;
     /** The stream-time segment ({@code observedStreamTime / segmentIntervalMs}) of the last full sweep. */
     private long sweptSegment = Long.MIN_VALUE;
-    private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
     public InMemoryVersionedKeyValueStore(String name, long historyRetentionMs, long segmentIntervalMs) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         if (historyRetentionMs < 0 || segmentIntervalMs <= 0) {
             throw new IllegalArgumentException("Versioned store " + name + " needs historyRetentionMs >= 0 and"
                 + " segmentIntervalMs > 0, got " + historyRetentionMs + " and " + segmentIntervalMs);
         }
         this.historyRetentionMs = historyRetentionMs;
         this.segmentIntervalMs = segmentIntervalMs;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -70,7 +63,7 @@ public final class InMemoryVersionedKeyValueStore implements KeyValueStore<Bytes
                 }
             });
         }
-        open = true;
+        setOpen(true);
     }
 
     @Override
@@ -214,22 +207,7 @@ public final class InMemoryVersionedKeyValueStore implements KeyValueStore<Bytes
 
     @Override
     public synchronized void close() {
-        open = false;
+        setOpen(false);
     }
 
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    private void requireOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("Store " + name + " is closed");
-        }
-    }
 }

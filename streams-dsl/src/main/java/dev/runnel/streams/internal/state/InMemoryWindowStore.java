@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.kstream.TimeWindow;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
@@ -27,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * synchronized, and iterators walk a snapshot taken at creation, so interactive queries may read while the task
  * writes.
  */
-public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
+public final class InMemoryWindowStore extends InMemoryStore implements WindowStore<Bytes, byte[]> {
     /*
      * Retention: the store's stream time is the largest window start put (or restored). A window is live while
      * start > streamTime - retentionPeriod. Each put first advances stream time, then drops every window that is no
@@ -46,7 +45,6 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
      */
     private static final Logger LOG = LoggerFactory.getLogger(InMemoryWindowStore.class);
 
-    private final String name;
     private final long retentionPeriod;
     private final long windowSize;
     private final boolean retainDuplicates;
@@ -55,19 +53,13 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
     private KeyMap lastWindow;
     private long lastWindowStart;
     private long observedStreamTime = -1L;
-    private volatile boolean open;
 
     /** Creates a closed store; {@link #init} opens it. */
     public InMemoryWindowStore(String name, long retentionPeriod, long windowSize, boolean retainDuplicates) {
-        this.name = Objects.requireNonNull(name, "name");
+        super(name);
         this.retentionPeriod = retentionPeriod;
         this.windowSize = windowSize;
         this.retainDuplicates = retainDuplicates;
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override
@@ -75,7 +67,7 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
         if (root != null) {
             context.register(root, this::restore);
         }
-        open = true;
+        setOpen(true);
     }
 
     private synchronized void restore(byte[] storeKey, byte[] value) {
@@ -310,25 +302,9 @@ public final class InMemoryWindowStore implements WindowStore<Bytes, byte[]> {
 
     @Override
     public synchronized void close() {
-        open = false;
+        setOpen(false);
         windows.clear();
         lastWindow = null;
-    }
-
-    @Override
-    public boolean persistent() {
-        return false;
-    }
-
-    @Override
-    public boolean isOpen() {
-        return open;
-    }
-
-    private void requireOpen() {
-        if (!open) {
-            throw new InvalidStateStoreException("Store " + name + " is currently closed.");
-        }
     }
 
     /** One window's keys: hashed for point access, ordered on demand for scans. */
