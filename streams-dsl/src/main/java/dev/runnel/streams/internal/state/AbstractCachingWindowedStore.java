@@ -9,7 +9,6 @@ import dev.runnel.streams.state.KeyValueIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,9 +26,13 @@ import java.util.function.Supplier;
  * merge the cache's entries into every scan, as Kafka Streams' queries do.
  */
 /*
- * Implementation notes. Besides the thread cache, the layer keeps its dirty entries by binary key in update order
- * (a LinkedHashMap: an entry never changes once put, and a later put of the same window makes a new entry, which goes
- * to the end). Range reads of one record key also need them per record key: a binary key is the record key followed
+ * Implementation notes. Besides the thread cache, the layer keeps the entries it put since its last write-down in a
+ * list, in update order: an entry never changes once put, and a later put of the same window makes a new entry, which
+ * goes to the end, while the older one, replaced in the thread cache, turns clean and is skipped. A list rather than a
+ * map by key because a windowed aggregation mostly makes new windows: a map put per record cost a fifth of a
+ * windowed count's time, and the thread cache's own map already finds a window by key. Once more than half the list
+ * is replaced entries (one window updated again and again), it drops them, so the list stays within twice the dirty
+ * entries. Range reads of one record key also need them per record key: a binary key is the record key followed
  * by big-endian, non-negative times (window start; or session end, then start), so within one record key the
  * unsigned byte order is the store's order and a read of that key's windows is a range of a per-key TreeMap. That
  * index is built on the first range read and kept from then on; stores read one window at a time (tumbling and
@@ -47,12 +50,17 @@ import java.util.function.Supplier;
  */
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends WrappedStateStore<S>
     implements ThreadCache.Owner {
-    /** The dirty entries by binary key, in update order. */
-    private LinkedHashMap<Bytes, ThreadCache.Entry> dirty = new LinkedHashMap<>();
+    /** Fewest replaced entries in {@link #updates} worth a pass to drop them. */
+    private static final int MIN_REPLACED_TO_DROP = 1024;
+
+    /** The entries put since the last write-down, in update order; those replaced by a later put are clean. */
+    private ArrayList<ThreadCache.Entry> updates = new ArrayList<>();
+    /** How many entries of {@link #updates} a later put of the same window replaced (about: see putWindow). */
+    private int replaced;
     /** During a write-down, the entries it writes, in update order (each clean once written). */
-    private LinkedHashMap<Bytes, ThreadCache.Entry> writingDown;
-    /** The emptied map of the last write-down, reused as the next dirty map (see ThreadCache's notes on G1). */
-    private LinkedHashMap<Bytes, ThreadCache.Entry> spare;
+    private ArrayList<ThreadCache.Entry> writingDown;
+    /** The emptied list of the last write-down, reused as the next (see ThreadCache's notes on G1). */
+    private ArrayList<ThreadCache.Entry> spare;
     /** Per record key, its dirty entries by binary key; null until the first range read. */
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
     private long updateSequence;
@@ -99,16 +107,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             return;
         }
         Bytes cacheKey = cacheKey(key);
-        ThreadCache.Entry entry = new ThreadCache.Entry(value, context.recordTimestamp(), ++updateSequence);
-        // Index first: the put may have this store written down, from the index. A window put again moves to the end.
-        if (dirty.put(cacheKey, entry) != null) {
-            dirty.remove(cacheKey);
-            dirty.put(cacheKey, entry);
-        }
+        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordTimestamp(), ++updateSequence);
+        // Listed first: the put may have this store written down, from the list.
+        updates.add(entry);
         if (dirtyByRecordKey != null) {
             dirtyByRecordKey.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
         }
-        named.putDirty(cacheKey, entry);
+        // Counted after the put, which may have written the list down and started a new one: the count may then be
+        // one too high, which only brings the next pass over the list a little sooner.
+        if (named.putDirty(cacheKey, entry) && ++replaced >= MIN_REPLACED_TO_DROP && replaced * 2 > updates.size()) {
+            updates.removeIf(listed -> !listed.dirty);
+            replaced = 0;
+        }
     }
 
     /**
@@ -119,11 +129,9 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (cache == null) {
             return null;
         }
-        if (!caching()) {
-            return named.get(cacheKey);
-        }
-        ThreadCache.Entry entry = dirty.get(cacheKey);
-        return entry == null && writingDown != null ? writingDown.get(cacheKey) : entry;
+        // On the owning thread too: besides the dirty entries, the thread cache holds those of a write-down in
+        // progress until it ends, clean ones then holding what the store below holds.
+        return named.get(cacheKey);
     }
 
     /**
@@ -154,18 +162,17 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             if (writingDown != null) {
                 indexByRecordKey(writingDown);
             }
-            indexByRecordKey(dirty);
+            indexByRecordKey(updates);
         }
         return dirtyByRecordKey;
     }
 
     /** Adds the entries not yet written down (or being written) to the per-key index. */
-    private void indexByRecordKey(Map<Bytes, ThreadCache.Entry> entries) {
-        for (Map.Entry<Bytes, ThreadCache.Entry> window : entries.entrySet()) {
-            ThreadCache.Entry entry = window.getValue();
+    private void indexByRecordKey(List<ThreadCache.Entry> entries) {
+        for (ThreadCache.Entry entry : entries) {
             if (entry.dirty && !entry.writingDown) {
-                dirtyByRecordKey.computeIfAbsent(windowedKey(window.getKey()).key(), recordKey -> new TreeMap<>())
-                    .put(window.getKey(), entry);
+                dirtyByRecordKey.computeIfAbsent(windowedKey(entry.key()).key(), recordKey -> new TreeMap<>())
+                    .put(entry.key(), entry);
             }
         }
     }
@@ -222,13 +229,14 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      */
     @Override
     public void writeDownDirty() {
-        LinkedHashMap<Bytes, ThreadCache.Entry> outer = writingDown;
+        ArrayList<ThreadCache.Entry> outer = writingDown;
         if (outer != null) {
             writeDownClaiming(outer);
         }
-        LinkedHashMap<Bytes, ThreadCache.Entry> pending = dirty;
-        dirty = spare != null ? spare : new LinkedHashMap<>();
+        ArrayList<ThreadCache.Entry> pending = updates;
+        updates = spare != null ? spare : new ArrayList<>();
         spare = null;
+        replaced = 0;
         writingDown = pending;
         try {
             writeDownClaiming(pending);
@@ -242,11 +250,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         }
     }
 
-    private void writeDownClaiming(Map<Bytes, ThreadCache.Entry> inOrder) {
-        for (Map.Entry<Bytes, ThreadCache.Entry> next : inOrder.entrySet()) {
-            Bytes cacheKey = next.getKey();
-            ThreadCache.Entry entry = next.getValue();
-            // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
+    private void writeDownClaiming(List<ThreadCache.Entry> inOrder) {
+        for (int i = 0; i < inOrder.size(); i++) {
+            ThreadCache.Entry entry = inOrder.get(i);
+            Bytes cacheKey = entry.key();
+            // Skip an entry that a later put replaced with a newer one, or that a write-down has taken.
             if (entry.dirty && !entry.writingDown) {
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
@@ -277,21 +285,30 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (named != null) {
             named.close();
         }
-        dirty.clear();
+        updates.clear();
         dirtyByRecordKey = null;
         super.close();
     }
 
     /** Returns the number of entries waiting to be written down, for tests. */
     int dirtyCount() {
-        return dirty.size();
+        return (int) updates.stream().filter(entry -> entry.dirty).count();
     }
 
-    /** Checks that both indexes hold exactly the dirty entries, each under its own record key (for tests). */
+    /** Returns the number of entries in the update list, replaced ones included, for tests. */
+    int listedCount() {
+        return updates.size();
+    }
+
+    /**
+     * Checks that the list holds each dirty entry once, as its window's entry in the thread cache, and that the per-key
+     * index holds exactly the dirty entries, each under its own record key (for tests).
+     */
     void checkInvariants() {
-        for (Map.Entry<Bytes, ThreadCache.Entry> window : dirty.entrySet()) {
-            if (!window.getValue().dirty) {
-                throw new IllegalStateException("Store " + name() + " indexes a clean entry " + window.getKey());
+        Map<Bytes, ThreadCache.Entry> dirty = new HashMap<>();
+        for (ThreadCache.Entry entry : updates) {
+            if (entry.dirty && (dirty.put(entry.key(), entry) != null || named.get(entry.key()) != entry)) {
+                throw new IllegalStateException("Store " + name() + " lists a stale dirty entry " + entry.key());
             }
         }
         if (dirtyByRecordKey == null) {

@@ -141,7 +141,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 named.putDirty(key, last);
             }
         } else {
-            ThreadCache.Entry entry = new ThreadCache.Entry(value, timestamp, ++updateSequence);
+            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, timestamp, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
             entries.put(key, entry);

@@ -92,6 +92,8 @@ public final class ThreadCache {
             }
         }
 
+        /** The binary key, for stores that keep entries in update order rather than by key. */
+        private final Bytes key;
         volatile byte[] value;
         /** Whether {@link #value} is this entry's own copy, which nothing else holds and the owner may overwrite. */
         boolean ownsValue;
@@ -111,11 +113,16 @@ public final class ThreadCache {
          * store here costs a full fence per new entry, and other threads only ever see the entry through the
          * concurrent cache's put, which publishes it.
          */
-        Entry(byte[] value, long timestamp, long sequence) {
+        Entry(Bytes key, byte[] value, long timestamp, long sequence) {
+            this.key = key;
             VALUE.set(this, value);
             this.dirty = true;
             this.timestamp = timestamp;
             this.sequence = sequence;
+        }
+
+        Bytes key() {
+            return key;
         }
 
         /**
@@ -195,10 +202,11 @@ public final class ThreadCache {
         /**
          * Caches a new dirty {@code entry} of {@code key}, replacing any entry of it; a dirty entry replaced is dropped
          * (the owner writes down only the newest). The owner must index {@code entry} first: the put may have the
-         * cache write owners down, this one included.
+         * cache write owners down, this one included. Returns whether it replaced a dirty entry.
          */
-        void putDirty(Bytes key, Entry entry) {
+        boolean putDirty(Bytes key, Entry entry) {
             Entry previous = entries.asMap().put(key, entry);
+            boolean replacedDirty = previous != null && previous != entry && previous.dirty;
             if (previous != null && previous != entry) {
                 unpin(key, previous);
             }
@@ -209,6 +217,7 @@ public final class ThreadCache {
             dirtyBytes += bytes(key, entry.value);
             dirtyOwners.add(owner);
             writeDownIfFull();
+            return replacedDirty;
         }
 
         /** Accounts the in-place update of a dirty entry's value from {@code oldValue} to {@code newValue}. */

@@ -104,6 +104,22 @@ class CachingWindowStoreTest {
     }
 
     @Test
+    void aWindowUpdatedAgainAndAgainKeepsTheUpdateListBoundedAndFlushesOnce() {
+        Fixture f = fixture(1 << 20);
+        f.store.put(key("b"), value("first"), 0);
+        for (int i = 0; i < 10_000; i++) {
+            f.store.put(key("a"), value(Integer.toString(i)), 0);
+            assertTrue(f.store.listedCount() <= 2 * 1024 + 2, "replaced entries are dropped from the update list");
+        }
+        f.store.put(key("c"), value("last"), 0);
+        assertEquals(3, f.store.dirtyCount());
+        assertEquals("9999", f.fetch("a", 0));
+
+        f.store.flush();
+        assertEquals(List.of("b@0=first/null", "a@0=9999/null", "c@0=last/null"), f.flushed);
+    }
+
+    @Test
     void shouldCollapseUpdatesOfAWindowUntilFlushAndFlushInLastUpdateOrder() {
         Fixture f = fixture(1 << 20);
         f.store.put(key("a"), value("1"), 0);
