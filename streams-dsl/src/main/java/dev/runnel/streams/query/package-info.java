@@ -4,6 +4,6 @@
  * partition of the store, and the {@link dev.runnel.streams.query.StateQueryResult} holds one
  * {@link dev.runnel.streams.query.QueryResult} per partition: a typed result, or a
  * {@link dev.runnel.streams.query.FailureReason} and message. The built-in queries read key-value, window and session
- * stores (KIP-805, KIP-806, KIP-992).
+ * stores (KIP-805, KIP-806, KIP-992) and versioned key-value stores (KIP-960, KIP-968).
  */
 package dev.runnel.streams.query;

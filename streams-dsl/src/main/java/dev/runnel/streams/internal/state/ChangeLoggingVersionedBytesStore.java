@@ -5,6 +5,7 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.VersionedRecord;
+import java.util.List;
 
 /**
  * Sends every version the store below accepts to the task's {@link ChangeLogger}, with the version's own timestamp as
@@ -46,5 +47,10 @@ public final class ChangeLoggingVersionedBytesStore extends WrappedStateStore<Ve
     @Override
     public VersionedRecord<byte[]> get(Bytes key, long asOfTimestamp) {
         return wrapped().get(key, asOfTimestamp);
+    }
+
+    @Override
+    public List<VersionedRecord<byte[]>> versions(Bytes key, long fromTime, long toTime) {
+        return wrapped().versions(key, fromTime, toTime);
     }
 }

@@ -8,6 +8,7 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.VersionedRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -115,6 +116,30 @@ public final class InMemoryVersionedKeyValueStore extends InMemoryStore
         return validTo == null
             ? new VersionedRecord<>(version.getValue(), version.getKey())
             : new VersionedRecord<>(version.getValue(), version.getKey(), validTo);
+    }
+
+    @Override
+    public synchronized List<VersionedRecord<byte[]>> versions(Bytes key, long fromTime, long toTime) {
+        requireOpen();
+        TreeMap<Long, byte[]> history = versions.get(Objects.requireNonNull(key, "key"));
+        // As get(key, asOf): only times within the history are answered for, though expired versions may linger.
+        long from = Math.max(fromTime, expiryBound());
+        if (history == null || from > toTime) {
+            return List.of();
+        }
+        // The version valid at `from` starts at or before it; every later one that starts by toTime overlaps too.
+        Long first = history.floorKey(from);
+        List<VersionedRecord<byte[]>> found = new ArrayList<>();
+        Map.Entry<Long, byte[]> version = history.ceilingEntry(first == null ? from : first);
+        while (version != null && version.getKey() <= toTime) {
+            Map.Entry<Long, byte[]> next = history.higherEntry(version.getKey());
+            if (version.getValue() != null) {
+                found.add(next == null ? new VersionedRecord<>(version.getValue(), version.getKey())
+                    : new VersionedRecord<>(version.getValue(), version.getKey(), next.getKey()));
+            }
+            version = next;
+        }
+        return found;
     }
 
     /** Returns the oldest time queries are answered for (and puts accepted at). */

@@ -4,6 +4,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.query.FailureReason;
 import dev.runnel.streams.query.KeyQuery;
+import dev.runnel.streams.query.MultiVersionedKeyQuery;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.query.PositionBound;
 import dev.runnel.streams.query.Query;
@@ -11,6 +12,7 @@ import dev.runnel.streams.query.QueryResult;
 import dev.runnel.streams.query.RangeQuery;
 import dev.runnel.streams.query.TimestampedKeyQuery;
 import dev.runnel.streams.query.TimestampedRangeQuery;
+import dev.runnel.streams.query.VersionedKeyQuery;
 import dev.runnel.streams.query.WindowKeyQuery;
 import dev.runnel.streams.query.WindowRangeQuery;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
@@ -19,12 +21,13 @@ import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.VersionedKeyValueStore;
 import java.time.Instant;
 
 /**
  * Runs an Interactive Query v2 {@link Query} on one partition of a store, through the same typed, thread-safe read
- * paths as {@code KafkaStreams#store} (so it sees the record cache), and turns every failure into a failed
- * {@link QueryResult}. Immutable; may be called from any thread.
+ * paths as {@code KafkaStreams#store} (so it sees the record cache; versioned stores have none), and turns every
+ * failure into a failed {@link QueryResult}. Immutable; may be called from any thread.
  */
 public final class StoreQueryRunner {
     private final Time time;
@@ -84,6 +87,10 @@ public final class StoreQueryRunner {
             answer = windowKey(store, windowKey);
         } else if (query instanceof WindowRangeQuery<?, ?> windowRange) {
             answer = windowRange(store, windowRange);
+        } else if (query instanceof VersionedKeyQuery<?, ?> versionedKey) {
+            answer = versionedKey(store, versionedKey);
+        } else if (query instanceof MultiVersionedKeyQuery<?, ?> multiVersioned) {
+            answer = multiVersioned(store, multiVersioned);
         } else {
             answer = Unsupported.QUERY;
         }
@@ -140,6 +147,26 @@ public final class StoreQueryRunner {
             return Unsupported.QUERY;
         }
         return plainWindows(store).fetchAll(query.getTimeFrom().orElseThrow(), query.getTimeTo().orElseThrow());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object versionedKey(StateStore store, VersionedKeyQuery<?, ?> query) {
+        if (!(store instanceof VersionedKeyValueStore versioned)) {
+            return Unsupported.QUERY;
+        }
+        return query.asOfTimestamp().isPresent()
+            ? versioned.get(query.key(), query.asOfTimestamp().get().toEpochMilli()) : versioned.get(query.key());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object multiVersioned(StateStore store, MultiVersionedKeyQuery<?, ?> query) {
+        // The multi-version read is not on the public VersionedKeyValueStore (nor is it in Kafka Streams).
+        if (!(store instanceof MeteredVersionedKeyValueStore versioned)) {
+            return Unsupported.QUERY;
+        }
+        long from = query.fromTime().map(Instant::toEpochMilli).orElse(Long.MIN_VALUE);
+        long to = query.toTime().map(Instant::toEpochMilli).orElse(Long.MAX_VALUE);
+        return versioned.get(query.key(), from, to, query.resultOrder());
     }
 
     /** Returns the window store as one of plain values: a timestamped one's timestamps are dropped. */

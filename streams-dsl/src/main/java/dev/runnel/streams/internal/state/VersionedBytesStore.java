@@ -4,6 +4,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.VersionedRecord;
+import java.util.List;
 
 /**
  * The bytes layers of a versioned store: {@link VersionedKeyValueStore}'s operations on serialized keys and values,
@@ -18,6 +19,13 @@ public interface VersionedBytesStore extends StateStore {
 
     /** As {@link VersionedKeyValueStore#get(Object, long)}. */
     VersionedRecord<byte[]> get(Bytes key, long asOfTimestamp);
+
+    /**
+     * Returns the versions of {@code key} valid at some time from {@code fromTime} to {@code toTime} (inclusive) and
+     * within the history retention, in ascending order of timestamp: a copy the caller owns. Empty if there are none,
+     * or if {@code fromTime > toTime}.
+     */
+    List<VersionedRecord<byte[]>> versions(Bytes key, long fromTime, long toTime);
 
     /**
      * As {@link VersionedKeyValueStore#delete}: a lookup, then a tombstone put through this layer (so a logging layer
