@@ -9,6 +9,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.Topology;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.processor.ProcessorContext;
@@ -162,6 +163,42 @@ class KTableTransformValuesTest {
             f.input("right").pipeInput("A", null, 9);
             assertEquals(List.of("A:null@9"), f.read("out"));
         }
+    }
+
+    @Test
+    void shouldCloseTheTransformersOfATableJoinsLookupsWhenTheDriverCloses() {
+        StreamsBuilder builder = new StreamsBuilder();
+        LifecycleCountingSupplier transformers = new LifecycleCountingSupplier();
+        KTable<String, String> right = builder.<String, String>table("right").transformValues(transformers);
+        builder.<String, String>table("left").join(right, (l, r) -> l + "+" + r).toStream().to("out");
+        Topology topology = builder.build();
+        transformers.forgetCreated();
+        try (JoinFixture f = new JoinFixture(topology)) {
+            f.input("right").pipeInput("A", "r", 1);
+            f.input("left").pipeInput("A", "l", 2);
+            assertEquals(List.of("A:l+R@2"), f.read("out"));
+        }
+        // One transformer for the operator, one for the join's lookups of the right table.
+        assertEquals(List.of("init 1, close 1", "init 1, close 1"), transformers.lifecycles());
+    }
+
+    @Test
+    void shouldCloseTheTransformersOfAStreamTableJoinsLookupsWhenTheDriverCloses() {
+        StreamsBuilder builder = new StreamsBuilder();
+        LifecycleCountingSupplier transformers = new LifecycleCountingSupplier();
+        // The mapValues getter wraps the transforming getter, so it must close it.
+        KTable<String, String> table = builder.<String, String>table("table")
+            .transformValues(transformers)
+            .mapValues(value -> value + "!");
+        builder.<String, String>stream("stream").join(table, (s, t) -> s + "+" + t).to("out");
+        Topology topology = builder.build();
+        transformers.forgetCreated();
+        try (JoinFixture f = new JoinFixture(topology)) {
+            f.input("table").pipeInput("A", "t", 1);
+            f.input("stream").pipeInput("A", "s", 2);
+            assertEquals(List.of("A:s+T!@2"), f.read("out"));
+        }
+        assertEquals(List.of("init 1, close 1", "init 1, close 1"), transformers.lifecycles());
     }
 
     @Test

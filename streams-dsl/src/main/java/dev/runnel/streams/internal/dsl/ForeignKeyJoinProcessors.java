@@ -181,6 +181,11 @@ final class ForeignKeyJoinProcessors {
                     }
                 }
 
+                @Override
+                public void close() {
+                    getter.close();
+                }
+
                 private void respond(Record<KO, byte[]> record, K primaryKey, byte[] hash, VO foreignValue,
                     long timestamp) {
                     context().forward(record.withKey(primaryKey).withValue(
@@ -260,6 +265,11 @@ final class ForeignKeyJoinProcessors {
                     VR result = foreign == null && (!leftJoin || current == null) ? null
                         : joiner.apply(current, foreign);
                     context().forward(record.withValue(result));
+                }
+
+                @Override
+                public void close() {
+                    getter.close();
                 }
             };
         }

@@ -56,6 +56,11 @@ record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tab
             private ValueAndTimestamp<VT> lookup(KT tableKey, Record<K, V> record) {
                 return getter.isVersioned() ? getter.get(tableKey, record.timestamp()) : getter.get(tableKey);
             }
+
+            @Override
+            public void close() {
+                getter.close();
+            }
         };
     }
 

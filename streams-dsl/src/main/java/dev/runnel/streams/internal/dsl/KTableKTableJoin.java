@@ -70,6 +70,11 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                 }
                 return join(thisValue, otherValue);
             }
+
+            @Override
+            public void close() {
+                getter.close();
+            }
         };
     }
 
@@ -132,6 +137,12 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                             r == null ? Long.MIN_VALUE : r.timestamp());
                         return ValueAndTimestamp.make(joiner.apply(ValueAndTimestamp.getValueOrNull(l),
                             ValueAndTimestamp.getValueOrNull(r)), timestamp);
+                    }
+
+                    @Override
+                    public void close() {
+                        leftGetter.close();
+                        rightGetter.close();
                     }
                 };
             }

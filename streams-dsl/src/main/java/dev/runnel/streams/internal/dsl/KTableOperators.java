@@ -91,6 +91,11 @@ public final class KTableOperators {
                             ? null
                             : ValueAndTimestamp.make(function.apply(key, value.value()), value.timestamp());
                     }
+
+                    @Override
+                    public void close() {
+                        parentGetter.close();
+                    }
                 };
             }
 

@@ -28,7 +28,9 @@ import java.util.Set;
  * notice. A materialized result reads its old value from its store rather than transforming the parent's old value
  * again, so a stateful transformer runs once per update and the old value is exactly what was forwarded before. A
  * result that is not materialized answers joins' lookups by transforming the parent's current value with a separate
- * transformer instance, initialized with the looking-up processor's context.
+ * transformer instance, initialized with the looking-up processor's context and closed with that processor.
+ * Transformers are created in init, not with their processor: processors are also built for supplier checks and for
+ * standby tasks, which never initialize or close them, so each transformer created is initialized and closed once.
  */
 record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> supplier,
     String storeName) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
@@ -36,13 +38,14 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
     @Override
     public Processor<K, Change<V>, K, Change<VR>> get() {
         return new ContextualProcessor<>() {
-            private final ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer = supplier.get();
+            private ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer;
             private TimestampedKeyValueStore<K, VR> store;
             private boolean sendOldValues;
 
             @Override
             public void init(ProcessorContext<K, Change<VR>> context) {
                 super.init(context);
+                transformer = supplier.get();
                 transformer.init(new ValueTransformerContext(context));
                 store = storeName == null ? null : context.getStateStore(storeName);
                 sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
@@ -67,7 +70,10 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
 
             @Override
             public void close() {
-                transformer.close();
+                // Null if the task failed to initialize before reaching this processor.
+                if (transformer != null) {
+                    transformer.close();
+                }
             }
         };
     }
@@ -94,7 +100,7 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
         return new KTableValueGetterSupplier<>() {
             @Override
             public KTableValueGetter<K, VR> get() {
-                return new TransformingGetter<>(parent.get(), supplier.get());
+                return new TransformingGetter<>(parent.get(), supplier);
             }
 
             @Override
@@ -104,22 +110,27 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
         };
     }
 
-    /** Reads the parent's value and transforms it. Not thread-safe; owned by the looking-up processor. */
+    /**
+     * Reads the parent's value and transforms it with its own transformer, created in init and closed with the
+     * getter. Not thread-safe; owned by the looking-up processor.
+     */
     private static final class TransformingGetter<K, V, VR> implements KTableValueGetter<K, VR> {
         private final KTableValueGetter<K, V> parent;
-        private final ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer;
+        private final ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> supplier;
+        private ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer;
         private ValueTransformerContext context;
 
         TransformingGetter(KTableValueGetter<K, V> parent,
-            ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer) {
+            ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> supplier) {
             this.parent = parent;
-            this.transformer = transformer;
+            this.supplier = supplier;
         }
 
         @Override
         public void init(ProcessingContext processingContext) {
             parent.init(processingContext);
             context = new ValueTransformerContext(processingContext);
+            transformer = supplier.get();
             transformer.init(context);
         }
 
@@ -131,6 +142,14 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
             VR value = context.inLookup(timestamp,
                 () -> transformer.transform(key, ValueAndTimestamp.getValueOrNull(parentValue)));
             return ValueAndTimestamp.make(value, timestamp);
+        }
+
+        @Override
+        public void close() {
+            parent.close();
+            if (transformer != null) {
+                transformer.close();
+            }
         }
     }
 }

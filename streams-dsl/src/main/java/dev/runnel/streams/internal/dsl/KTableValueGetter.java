@@ -15,6 +15,13 @@ public interface KTableValueGetter<K, V> {
     /** Returns the value and timestamp of {@code key}, or {@code null} if the table has no value for it. */
     ValueAndTimestamp<V> get(K key);
 
+    /**
+     * Releases what the getter holds, such as a transformer, and closes the getters it wraps; called from the owning
+     * processor's {@code close}, also when its {@code init} did not run. Does nothing by default.
+     */
+    default void close() {
+    }
+
     /** Returns whether the table keeps versions, so that {@link #get(Object, long)} may be called; known after init. */
     default boolean isVersioned() {
         return false;
