@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * A snapshot of one task of a stream thread (see {@link ThreadMetadata#activeTasks()}). The offsets are as of the
  * thread's last commit or rebalance, which refreshes the snapshot; processing records does not. Offsets are
- * positions, as the group commits them: the offset of the next record to read. Immutable; two snapshots are equal
- * when all their values are.
+ * positions, as the group commits them: the offset of the next record to read (or to be written). Immutable; two
+ * snapshots are equal when all their values are.
  */
 public interface TaskMetadata {
     /** Returns the task's id. */
@@ -26,9 +26,10 @@ public interface TaskMetadata {
     Map<TopicPartition, Long> committedOffsets();
 
     /**
-     * Returns, per input partition, the end of what the task has fetched: the offset after the last record polled
-     * for it, or -1 if none was polled yet. Subtracting {@link #committedOffsets()} gives what is fetched but not
-     * committed.
+     * Returns, per input partition, its end offset as the thread's consumer knew it at the snapshot: the log end
+     * offset (the last stable offset under {@code read_committed}), whatever the task has fetched or processed of it;
+     * -1 if it could not be read (the topic was deleted). Less {@link #committedOffsets()}, once the task has
+     * committed, it gives how far the task was behind the end of its input.
      */
     Map<TopicPartition, Long> endOffsets();
 

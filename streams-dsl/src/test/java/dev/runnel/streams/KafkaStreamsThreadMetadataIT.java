@@ -64,7 +64,7 @@ class KafkaStreamsThreadMetadataIT {
             assertEquals(allPartitions(), new HashSet<>(assigned));
             Map<TopicPartition, Long> unknown = offsets(-1, -1, -1, -1);
             assertEquals(unknown, committedOffsets(threads), "nothing processed, so nothing committed");
-            assertEquals(unknown, endOffsets(threads), "nothing fetched");
+            assertEquals(offsets(0, 0, 0, 0), endOffsets(threads), "the partitions are empty");
 
             // Partition p gets p + 1 records, so the expected offsets differ per partition.
             List<ProducerRecord<String, String>> records = new ArrayList<>();
@@ -78,6 +78,38 @@ class KafkaStreamsThreadMetadataIT {
             EmbeddedLogFixture.await(() -> processed.equals(committedOffsets(streams.metadataForLocalThreads())),
                 TIMEOUT, "the committed offsets to reach " + processed);
             assertEquals(processed, endOffsets(streams.metadataForLocalThreads()));
+        }
+    }
+
+    /**
+     * The end offsets are the partitions' log end offsets, however much of them the tasks fetched or processed: a
+     * client started paused already reports the whole input, while it has committed nothing.
+     */
+    @Test
+    void shouldReportTheLogEndOffsetsAheadOfWhatTheTasksProcessed() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", PARTITIONS);
+        // 100 records: partition p gets 10 * (p + 1).
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int p = 0; p < PARTITIONS; p++) {
+            for (int i = 0; i < 10 * (p + 1); i++) {
+                records.add(new ProducerRecord<>("in", p, 1_000L, "k" + i, "v"));
+            }
+        }
+        log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
+        Map<TopicPartition, Long> logEnd = offsets(10, 20, 30, 40);
+        try (KafkaStreams streams = new KafkaStreams(passThrough(), props(log, "thread-metadata-end"))) {
+            streams.pause();
+            streams.start();
+            awaitThreads(streams, 2);
+            Set<ThreadMetadata> threads = streams.metadataForLocalThreads();
+            assertEquals(logEnd, endOffsets(threads));
+            assertEquals(offsets(-1, -1, -1, -1), committedOffsets(threads), "paused, so nothing committed");
+
+            streams.resume();
+            EmbeddedLogFixture.await(() -> logEnd.equals(committedOffsets(streams.metadataForLocalThreads())),
+                TIMEOUT, "the committed offsets to reach " + logEnd);
+            assertEquals(logEnd, endOffsets(streams.metadataForLocalThreads()));
         }
     }
 

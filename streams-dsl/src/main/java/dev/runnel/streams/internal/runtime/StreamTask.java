@@ -405,22 +405,6 @@ public final class StreamTask implements AutoCloseable {
         return Collections.unmodifiableMap(offsets);
     }
 
-    /**
-     * Returns, per input partition that has received records, the offset after the last one received (buffered or
-     * already processed). Read from the buffers' tails, so the per-record path keeps no extra state for it.
-     */
-    public Map<TopicPartition, Long> fetchedOffsets() {
-        Map<TopicPartition, Long> offsets = new HashMap<>();
-        for (PartitionQueue queue : queues) {
-            ConsumerRecord<byte[], byte[]> last = queue.buffer.peekLast();
-            long fetched = last != null ? last.offset() + 1 : queue.nextOffset;
-            if (fetched >= 0) {
-                offsets.put(queue.partition, fetched);
-            }
-        }
-        return offsets;
-    }
-
     /** Returns whether a processor asked for a commit since the last one. */
     public boolean commitRequested() {
         return commitRequested;

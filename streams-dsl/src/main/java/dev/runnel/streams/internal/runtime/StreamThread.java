@@ -139,7 +139,7 @@ public final class StreamThread extends Thread {
         this.producer = createdProducer;
         this.restorer = createdRestorer;
         this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
-            globalStores);
+            globalStores, consumer::endOffsets);
         registerMetrics();
     }
 

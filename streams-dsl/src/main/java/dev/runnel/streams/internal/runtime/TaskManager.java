@@ -4,6 +4,7 @@ import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TaskMetadata;
@@ -54,6 +55,7 @@ final class TaskManager {
     private final StreamsProducer producer;
     private final StateRestorer restorer;
     private final StreamsMetricsRegistry metrics;
+    private final Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader;
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
@@ -73,6 +75,8 @@ final class TaskManager {
         final Set<TopicPartition> inputPartitions = new HashSet<>();
         /** The offsets this task committed, per input partition; none before its first commit. */
         final Map<TopicPartition, Long> committedOffsets = new HashMap<>();
+        /** The input partitions' end offsets as the consumer last reported them, read when metadata is published. */
+        final Map<TopicPartition, Long> endOffsets = new HashMap<>();
         long processed;
 
         ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
@@ -85,10 +89,16 @@ final class TaskManager {
         }
     }
 
+    /**
+     * Creates the manager of a stream thread's tasks; {@code endOffsetReader} reads partitions' end offsets from the
+     * thread's consumer, for the tasks' metadata.
+     */
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
-        Function<String, StateStore> globalStores) {
+        Function<String, StateStore> globalStores,
+        Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader) {
         this.threadId = threadId;
+        this.endOffsetReader = endOffsetReader;
         this.creator = new TaskCreator(metadata, builder, config, time, producer, metrics, globalStores);
         this.producer = producer;
         this.restorer = restorer;
@@ -387,16 +397,28 @@ final class TaskManager {
     private void publishMetadata() {
         Set<TaskMetadata> snapshot = new HashSet<>();
         for (ActiveTask active : tasks.values()) {
-            Map<TopicPartition, Long> fetched = active.task.fetchedOffsets();
+            refreshEndOffsets(active);
             Map<TopicPartition, Long> committed = new HashMap<>();
             Map<TopicPartition, Long> end = new HashMap<>();
             for (TopicPartition tp : active.inputPartitions) {
                 committed.put(tp, active.committedOffsets.getOrDefault(tp, -1L));
-                end.put(tp, fetched.getOrDefault(tp, -1L));
+                end.put(tp, active.endOffsets.getOrDefault(tp, -1L));
             }
             snapshot.add(new TaskMetadataImpl(active.task.id(), active.inputPartitions, committed, end));
         }
         taskMetadata = Set.copyOf(snapshot);
+    }
+
+    /** Reads the end offsets of {@code active}'s input partitions; only on rebalances and commits, never per record. */
+    private void refreshEndOffsets(ActiveTask active) {
+        for (TopicPartition tp : active.inputPartitions) {
+            try {
+                active.endOffsets.putAll(endOffsetReader.apply(List.of(tp)));
+            } catch (UnknownTopicOrPartitionException e) {
+                // Its topic was deleted under the task: the last known end stays until a rebalance drops the task.
+                LOG.debug("No end offset for {} of task {}: {}", tp, active.task.id(), e.toString());
+            }
+        }
     }
 
     /** Returns the running tasks' metadata as of the last rebalance or commit (any thread). */
