@@ -105,8 +105,12 @@ public final class InMemoryVersionedKeyValueStore extends InMemoryStore
     public synchronized VersionedRecord<byte[]> get(Bytes key, long asOfTimestamp) {
         requireOpen();
         TreeMap<Long, byte[]> history = versions.get(Objects.requireNonNull(key, "key"));
-        if (history == null || asOfTimestamp < expiryBound()) {
+        if (history == null) {
             return null;
+        }
+        if (asOfTimestamp < expiryBound()) {
+            // Older than the history: only the latest version, which never expires, can answer (as in Kafka).
+            return latestStartedBy(history, asOfTimestamp);
         }
         Map.Entry<Long, byte[]> version = history.floorEntry(asOfTimestamp);
         if (version == null || version.getValue() == null) {
@@ -122,11 +126,16 @@ public final class InMemoryVersionedKeyValueStore extends InMemoryStore
     public synchronized List<VersionedRecord<byte[]>> versions(Bytes key, long fromTime, long toTime) {
         requireOpen();
         TreeMap<Long, byte[]> history = versions.get(Objects.requireNonNull(key, "key"));
-        // As get(key, asOf): only times within the history are answered for, though expired versions may linger.
-        long from = Math.max(fromTime, expiryBound());
-        if (history == null || from > toTime) {
+        // As get(key, asOf): only times within the history are answered for, though expired versions may linger;
+        // before it, only the latest version, which never expires.
+        if (history == null || fromTime > toTime) {
             return List.of();
         }
+        if (toTime < expiryBound()) {
+            VersionedRecord<byte[]> latest = latestStartedBy(history, toTime);
+            return latest == null ? List.of() : List.of(latest);
+        }
+        long from = Math.max(fromTime, expiryBound());
         // The version valid at `from` starts at or before it; every later one that starts by toTime overlaps too.
         Long first = history.floorKey(from);
         List<VersionedRecord<byte[]>> found = new ArrayList<>();
@@ -140,6 +149,13 @@ public final class InMemoryVersionedKeyValueStore extends InMemoryStore
             version = next;
         }
         return found;
+    }
+
+    /** Returns the key's latest version if it is not a deletion and started at or before {@code time}, else null. */
+    private static VersionedRecord<byte[]> latestStartedBy(TreeMap<Long, byte[]> history, long time) {
+        Map.Entry<Long, byte[]> latest = history.lastEntry();
+        return latest.getValue() != null && latest.getKey() <= time
+            ? new VersionedRecord<>(latest.getValue(), latest.getKey()) : null;
     }
 
     /** Returns the oldest time queries are answered for (and puts accepted at). */

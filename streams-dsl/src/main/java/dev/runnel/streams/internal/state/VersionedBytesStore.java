@@ -29,11 +29,10 @@ public interface VersionedBytesStore extends StateStore {
 
     /**
      * As {@link VersionedKeyValueStore#delete}: a lookup, then a tombstone put through this layer (so a logging layer
-     * logs it).
+     * logs it); null if the put is refused as older than the history retention, as in Kafka.
      */
     default VersionedRecord<byte[]> delete(Bytes key, long timestamp) {
         VersionedRecord<byte[]> previous = get(key, timestamp);
-        put(key, null, timestamp);
-        return previous;
+        return put(key, null, timestamp) == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT ? null : previous;
     }
 }

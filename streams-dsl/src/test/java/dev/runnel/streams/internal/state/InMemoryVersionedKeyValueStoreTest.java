@@ -103,7 +103,9 @@ class InMemoryVersionedKeyValueStoreTest {
         store.put("pear", "0.80", 20_000L);
 
         // Stream time is 20000, so the history reaches back to 10000.
-        assertNull(store.get("apple", 9_999L), "a lookup older than the history retention has no answer");
+        assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple", 9_999L),
+            "older than the history retention, the latest version still answers: it never expires");
+        assertNull(store.get("apple", 4_999L), "an older version past the history retention does not");
         assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple", 10_000L));
         assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple"), "the latest version never expires");
         assertEquals(PUT_RETURN_CODE_NOT_PUT, store.put("apple", "9.99", 9_999L));
@@ -111,6 +113,7 @@ class InMemoryVersionedKeyValueStoreTest {
         assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple"), "neither the put nor the delete");
         assertEquals(PUT_RETURN_CODE_VALID_TO_UNDEFINED, store.put("apple", "1.20", 10_000L),
             "a put at the edge of the history is accepted");
+        assertNull(store.get("apple", 9_999L), "a latest version that started later does not answer before it");
     }
 
     @Test

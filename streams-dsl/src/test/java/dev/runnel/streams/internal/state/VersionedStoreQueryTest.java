@@ -121,10 +121,11 @@ class VersionedStoreQueryTest {
         // A day-long segment: the expired version stays in memory, unswept, and the query must still skip it.
         VersionedKeyValueStore<String, String> store = versionedStore(Duration.ofMillis(10_000L), Duration.ofDays(1));
         store.put("apple", "1.10", 1_000L);
+        store.put("fig", "0.30", 2_000L);
         store.put("apple", "1.25", 5_000L);
         store.put("apple", "1.50", 9_000L);
         store.put("pear", "0.80", 16_000L);
-        assertEquals(4, WrappedStateStore.layer(((MeteredVersionedKeyValueStore<String, String>) store).wrapped(),
+        assertEquals(5, WrappedStateStore.layer(((MeteredVersionedKeyValueStore<String, String>) store).wrapped(),
             InMemoryVersionedKeyValueStore.class).versionCount(), "1.10 expired at 6000 but is still held");
 
         VersionedRecord<String> v125 = new VersionedRecord<>("1.25", 5_000L, 9_000L);
@@ -135,6 +136,15 @@ class VersionedStoreQueryTest {
         assertEquals(List.of(), versions(store, between(0L, 5_999L)), "entirely older than the history");
         assertNull(answer(store, asOf("apple", 5_999L)));
         assertEquals(v125, answer(store, asOf("apple", 6_000L)));
+
+        // A key's latest version never expires, as in Kafka: it answers for any time since it began.
+        VersionedRecord<String> fig = new VersionedRecord<>("0.30", 2_000L);
+        assertEquals(fig, answer(store, asOf("fig", 5_999L)));
+        assertEquals(List.of(fig), versions(store, MultiVersionedKeyQuery.<String, String>withKey("fig")
+            .fromTime(Instant.ofEpochMilli(0L)).toTime(Instant.ofEpochMilli(3_000L))));
+        assertEquals(List.of(), versions(store, MultiVersionedKeyQuery.<String, String>withKey("fig")
+            .fromTime(Instant.ofEpochMilli(0L)).toTime(Instant.ofEpochMilli(1_999L))), "not before it began");
+        assertNull(answer(store, asOf("pear", 5_999L)), "nor does a latest version that began later");
     }
 
     @Test
