@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  */
 final class StandbyTaskManager {
     private static final Logger LOG = LoggerFactory.getLogger(StandbyTaskManager.class);
+    /**
+     * The fewest changelog records a standby applies between two checkpoints at commits, as Kafka's threshold: a
+     * checkpoint writes whole store snapshots, too costly at every commit (every 100 ms under exactly-once).
+     */
+    static final long CHECKPOINT_RECORDS = 10_000;
 
     private final String threadId;
     private final TaskCreator creator;
@@ -128,13 +133,26 @@ final class StandbyTaskManager {
         return applied;
     }
 
-    /** Checkpoints the standby tasks that advanced since their last checkpoint. */
+    /**
+     * Checkpoints the standby tasks that applied at least {@link #CHECKPOINT_RECORDS} changelog records since their
+     * last checkpoint; the others wait (a clean close always checkpoints).
+     */
     void checkpoint() {
         for (StandbyTask standby : standbys.values()) {
-            if (!standby.positions.equals(standby.checkpointed)) {
+            if (appliedSinceCheckpoint(standby) >= CHECKPOINT_RECORDS) {
                 checkpoint(standby);
             }
         }
+    }
+
+    /** Returns how far a standby's changelog positions moved since its last checkpoint, in offsets. */
+    private static long appliedSinceCheckpoint(StandbyTask standby) {
+        long applied = 0;
+        for (Map.Entry<TopicPartition, Long> position : standby.positions.entrySet()) {
+            Long checkpointed = standby.checkpointed.get(position.getKey());
+            applied += position.getValue() - (checkpointed == null ? 0L : checkpointed);
+        }
+        return applied;
     }
 
     private void checkpoint(StandbyTask standby) {
