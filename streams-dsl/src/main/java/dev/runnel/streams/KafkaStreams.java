@@ -203,6 +203,7 @@ public class KafkaStreams implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.time = Objects.requireNonNull(time, "time");
         this.builder = topology.internalTopologyBuilder();
+        builder.dslStoreChoice().configure(config);
         this.applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
         this.clientIndex = CLIENTS.claimIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);

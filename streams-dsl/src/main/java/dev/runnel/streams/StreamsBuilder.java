@@ -35,8 +35,22 @@ public class StreamsBuilder {
     private final InternalStreamsBuilder internalStreamsBuilder = new InternalStreamsBuilder();
     private final Topology topology = new Topology(internalStreamsBuilder.topologyBuilder());
 
+    private final boolean hasTopologyConfig;
+
     /** Creates a builder. */
     public StreamsBuilder() {
+        this.hasTopologyConfig = false;
+    }
+
+    /**
+     * Creates a builder whose DSL stores come from the {@code dsl.store.suppliers.class} or {@code default.dsl.store}
+     * that {@code topologyConfigs} sets, unless an operation's {@code Materialized} or {@code StreamJoined} chooses.
+     */
+    public StreamsBuilder(TopologyConfig topologyConfigs) {
+        Objects.requireNonNull(topologyConfigs, "topologyConfigs can't be null");
+        internalStreamsBuilder.topologyBuilder().dslStoreChoice()
+            .setTopologyLevel(topologyConfigs.resolveDslStoreSuppliers().orElse(null));
+        this.hasTopologyConfig = true;
     }
 
     /** Returns a stream of {@code topic}, with the default serdes. */
@@ -143,11 +157,17 @@ public class StreamsBuilder {
     }
 
     /**
-     * Returns the topology, applying the optimizations {@code topology.optimization} enables in {@code props}. No
-     * optimization rule exists yet, so this validates the setting and returns the same topology as {@link #build()}.
+     * Returns the topology, applying the optimizations {@code topology.optimization} enables in {@code props}, and,
+     * unless this builder was created with a {@link TopologyConfig}, taking the DSL stores from the
+     * {@code dsl.store.suppliers.class} or {@code default.dsl.store} that {@code props} sets. No optimization rule
+     * exists yet, so otherwise this validates the settings and returns the same topology as {@link #build()}.
      */
     public synchronized Topology build(Properties props) {
-        new StreamsConfig(withApplicationId(props));
+        TopologyConfig topologyConfig = new TopologyConfig(new StreamsConfig(withApplicationId(props)));
+        if (!hasTopologyConfig) {
+            topologyConfig.resolveDslStoreSuppliers()
+                .ifPresent(internalStreamsBuilder.topologyBuilder().dslStoreChoice()::setTopologyLevel);
+        }
         return topology;
     }
 

@@ -11,6 +11,8 @@ import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
+import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
+import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.HostInfo;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
@@ -98,6 +100,24 @@ public final class StreamsConfig {
     /** {@code metrics.recording.level}: {@code INFO} (default), {@code DEBUG} or {@code TRACE}; finer sensors idle. */
     public static final String METRICS_RECORDING_LEVEL_CONFIG = "metrics.recording.level";
 
+    /**
+     * {@code default.dsl.store}: the stores the DSL materializes its state in when nothing more specific is set,
+     * {@link #ROCKS_DB} (the default) or {@link #IN_MEMORY}; both are Runnel's in-memory stores.
+     */
+    public static final String DEFAULT_DSL_STORE_CONFIG = "default.dsl.store";
+    /** {@code default.dsl.store} value: Kafka's RocksDB stores (in-memory ones in Runnel). */
+    public static final String ROCKS_DB = "rocksDB";
+    /** {@code default.dsl.store} value: in-memory stores. */
+    public static final String IN_MEMORY = "in_memory";
+    /**
+     * {@code dsl.store.suppliers.class}: the {@link dev.runnel.streams.state.DslStoreSuppliers} the DSL takes its
+     * stores from; it wins over {@code default.dsl.store}.
+     */
+    public static final String DSL_STORE_SUPPLIERS_CLASS_CONFIG = "dsl.store.suppliers.class";
+    /** The default {@code dsl.store.suppliers.class}. */
+    public static final Class<?> DSL_STORE_SUPPLIERS_CLASS_DEFAULT =
+        BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers.class;
+
     /** {@code processing.guarantee} value: at-least-once processing. */
     public static final String AT_LEAST_ONCE = "at_least_once";
     /** {@code processing.guarantee} value: exactly-once processing with one producer per thread. */
@@ -138,7 +158,7 @@ public final class StreamsConfig {
         DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
         APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
         TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG,
-        METRICS_RECORDING_LEVEL_CONFIG);
+        METRICS_RECORDING_LEVEL_CONFIG, DEFAULT_DSL_STORE_CONFIG, DSL_STORE_SUPPLIERS_CLASS_CONFIG);
 
     private final Map<String, Object> originals;
     private final Map<String, Object> values;
@@ -219,6 +239,13 @@ public final class StreamsConfig {
                 parsed.put(key, classNamed(key, className));
             }
         }
+        String dslStore = string(originals, DEFAULT_DSL_STORE_CONFIG, ROCKS_DB);
+        if (!ROCKS_DB.equals(dslStore) && !IN_MEMORY.equals(dslStore)) {
+            throw new InvalidConfigurationException("Invalid value " + dslStore + " for configuration "
+                + DEFAULT_DSL_STORE_CONFIG + ": String must be one of: " + ROCKS_DB + ", " + IN_MEMORY);
+        }
+        parsed.put(DEFAULT_DSL_STORE_CONFIG, dslStore);
+        parsed.put(DSL_STORE_SUPPLIERS_CLASS_CONFIG, dslStoreSuppliersClass(originals));
         String server = string(originals, APPLICATION_SERVER_CONFIG, "");
         try {
             HostInfo.buildFromEndpoint(server);
@@ -266,6 +293,27 @@ public final class StreamsConfig {
     private static InvalidConfigurationException invalid(String key, Object value, String expected) {
         return new InvalidConfigurationException("Invalid value " + value + " for configuration " + key
             + ": expected " + expected);
+    }
+
+    private static Class<?> dslStoreSuppliersClass(Map<String, Object> originals) {
+        Object value = originals.getOrDefault(DSL_STORE_SUPPLIERS_CLASS_CONFIG, DSL_STORE_SUPPLIERS_CLASS_DEFAULT);
+        Class<?> clazz;
+        if (value instanceof Class<?> given) {
+            clazz = given;
+        } else {
+            try {
+                clazz = Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new InvalidConfigurationException("Invalid value " + value + " for configuration "
+                    + DSL_STORE_SUPPLIERS_CLASS_CONFIG + ": Class " + value + " could not be found.", e);
+            }
+        }
+        if (!DslStoreSuppliers.class.isAssignableFrom(clazz)) {
+            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration "
+                + DSL_STORE_SUPPLIERS_CLASS_CONFIG + ": " + clazz.getName() + " is not an instance of "
+                + DslStoreSuppliers.class.getName());
+        }
+        return clazz;
     }
 
     private static Class<?> classNamed(String key, String name) {

@@ -41,6 +41,17 @@ public class Topology {
         this(new InternalTopologyBuilder());
     }
 
+    /**
+     * Creates an empty topology with the given topology configs. Runnel keeps only their DSL store choice
+     * ({@code dsl.store.suppliers.class}, {@code default.dsl.store}) with the topology; the running client's config
+     * gives the rest.
+     */
+    public Topology(TopologyConfig topologyConfigs) {
+        this();
+        internalTopologyBuilder.dslStoreChoice()
+            .setTopologyLevel(topologyConfigs.resolveDslStoreSuppliers().orElse(null));
+    }
+
     Topology(InternalTopologyBuilder internalTopologyBuilder) {
         this.internalTopologyBuilder = internalTopologyBuilder;
     }

@@ -121,6 +121,7 @@ public class TopologyTestDriver implements Closeable {
             : initialWallClockTime.toEpochMilli());
         this.metrics = new StreamsMetricsRegistry(time, streamsConfig.metricsRecordingLevel(), false);
         this.builder = topology.internalTopologyBuilder();
+        builder.dslStoreChoice().configure(streamsConfig);
         builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         RecordCollector collector = new CapturingCollector();
         List<StreamTask> globalTasks = new ArrayList<>();

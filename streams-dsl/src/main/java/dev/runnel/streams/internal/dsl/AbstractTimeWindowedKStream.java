@@ -11,6 +11,7 @@ import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.TimeWindowedKStream;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.DslWindowParams;
 import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
@@ -63,23 +64,23 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
     }
 
     /**
-     * Returns the timestamped window store builder of a windowed aggregation. The retention is the Materialized one,
-     * else window size + grace, which is the least that keeps every open window.
+     * Returns the timestamped window store builder of a windowed aggregation ({@code sliding}: of sliding windows).
+     * The retention is the Materialized one, else window size + grace, which is the least that keeps every open
+     * window.
      *
      * @throws IllegalArgumentException if the Materialized retention is less than window size + grace
      */
     static <K, VR> StoreBuilder<?> windowStore(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
-        long sizeMs, long graceMs, Serde<K> keySerde, Serde<VR> valueSerde) {
+        long sizeMs, long graceMs, EmitStrategy emitStrategy, boolean sliding, Serde<K> keySerde,
+        Serde<VR> valueSerde) {
         long retentionMs = options.retention() != null ? options.retention().toMillis() : sizeMs + graceMs;
         if (retentionMs < sizeMs + graceMs) {
             throw new IllegalArgumentException("The retention period of the window store " + options.storeName()
                 + " must be no smaller than its window size plus the grace period. Got size=[" + sizeMs + "],"
                 + " grace=[" + graceMs + "], retention=[" + retentionMs + "]");
         }
-        WindowBytesStoreSupplier supplier = options.storeSupplier() instanceof WindowBytesStoreSupplier given
-            ? given
-            : Stores.inMemoryWindowStore(options.storeName(), Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs),
-                false);
+        WindowBytesStoreSupplier supplier = options.windowStoreSupplier(new DslWindowParams(options.storeName(),
+            Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs), false, emitStrategy, sliding, true));
         return options.configure(Stores.timestampedWindowStoreBuilder(supplier, keySerde, valueSerde));
     }
 }

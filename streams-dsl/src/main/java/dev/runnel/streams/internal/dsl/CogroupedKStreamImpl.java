@@ -5,6 +5,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.CogroupedKStream;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.KTable;
@@ -122,7 +123,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                     new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
                 Serde<K> keySerde = keySerde(options.keySerde());
                 StoreBuilder<?> store = AbstractTimeWindowedKStream.windowStore(options, windows.size(),
-                    windows.gracePeriodMs(), keySerde, options.valueSerde());
+                    windows.gracePeriodMs(), EmitStrategy.onWindowUpdate(), false, keySerde, options.valueSerde());
                 String merge = build(named, options.storeName(), store,
                     aggregator -> new KStreamWindowAggregate<>(options.storeName(), windows, initializer, aggregator));
                 WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs(), windows.size(), false);
@@ -165,8 +166,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                 MaterializedInternal<K, VOut, SessionStore<Bytes, byte[]>> options =
                     new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
                 Serde<K> keySerde = keySerde(options.keySerde());
-                StoreBuilder<?> store = SessionWindowedKStreamImpl.sessionStore(options, windows, keySerde,
-                    options.valueSerde());
+                StoreBuilder<?> store = SessionWindowedKStreamImpl.sessionStore(options, windows,
+                    EmitStrategy.onWindowUpdate(), keySerde, options.valueSerde());
                 String merge = build(named, options.storeName(), store,
                     aggregator -> new KStreamSessionWindowAggregate<>(options.storeName(), windows, initializer,
                         aggregator, sessionMerger));

@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.Joined;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Repartitioned;
@@ -8,6 +9,8 @@ import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.state.DslKeyValueParams;
+import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import java.util.Map;
 
@@ -70,6 +73,11 @@ public final class JoinOptionsInternal {
         public Map<String, String> logConfig() {
             return topicConfig;
         }
+
+        /** Returns the suppliers of the window stores, or {@code null} for the topology's. */
+        public DslStoreSuppliers dslStoreSuppliers() {
+            return dslStoreSuppliers;
+        }
     }
 
     /** The parts of a {@link TableJoined}. */
@@ -131,12 +139,14 @@ public final class JoinOptionsInternal {
     /** The parts of a {@link Materialized}, with the store name generated when the user gave none. */
     public static final class MaterializedInternal<K, V, S extends StateStore> extends Materialized<K, V, S> {
         private final String generatedStoreName;
+        private final DslStoreChoice dslStoreChoice;
 
         /** Reads {@code materialized}; a missing store name is generated with {@code storePrefix}. */
         public MaterializedInternal(Materialized<K, V, S> materialized, InternalStreamsBuilder builder,
             String storePrefix) {
             super(materialized);
             this.generatedStoreName = storeName == null ? builder.newStoreName(storePrefix) : null;
+            this.dslStoreChoice = builder.topologyBuilder().dslStoreChoice();
         }
 
         /** Returns the store name: the user's, or the generated one. */
@@ -156,6 +166,17 @@ public final class JoinOptionsInternal {
                     + storeSupplier.getClass().getName());
             }
             return (KeyValueBytesStoreSupplier) storeSupplier;
+        }
+
+        /**
+         * Returns the store supplier if there is one, else one from the DSL store suppliers (the Materialized ones,
+         * else the topology's), asked for a timestamped store.
+         */
+        public KeyValueBytesStoreSupplier keyValueStoreSupplier() {
+            KeyValueBytesStoreSupplier given = storeSupplier();
+            return given != null
+                ? given
+                : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(storeName(), true));
         }
 
         /** Returns the key serde, or {@code null}. */

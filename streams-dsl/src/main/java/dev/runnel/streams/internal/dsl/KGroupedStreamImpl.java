@@ -18,7 +18,6 @@ import dev.runnel.streams.kstream.TimeWindowedKStream;
 import dev.runnel.streams.kstream.Window;
 import dev.runnel.streams.kstream.Windows;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
-import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
@@ -123,10 +122,8 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
     /** Returns the timestamped key-value store builder of an aggregation. */
     static <K, VR> StoreBuilder<?> keyValueStore(MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options,
         Serde<K> keySerde, Serde<VR> valueSerde) {
-        KeyValueBytesStoreSupplier supplier = options.storeSupplier() instanceof KeyValueBytesStoreSupplier given
-            ? given
-            : Stores.inMemoryKeyValueStore(options.storeName());
-        return options.configure(Stores.timestampedKeyValueStoreBuilder(supplier, keySerde, valueSerde));
+        return options.configure(Stores.timestampedKeyValueStoreBuilder(options.keyValueStoreSupplier(), keySerde,
+            valueSerde));
     }
 
     @Override

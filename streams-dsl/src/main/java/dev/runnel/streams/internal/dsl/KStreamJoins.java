@@ -5,11 +5,14 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.StreamJoinedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.state.DslStoreChoice;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.JoinWindows;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.ValueJoinerWithKey;
+import dev.runnel.streams.state.DslWindowParams;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
 import java.time.Duration;
@@ -87,8 +90,11 @@ final class KStreamJoins {
             thisStream.name());
         topology.addProcessor(otherWindowedName, new KStreamKStreamJoin.KStreamJoinWindow<K, V2>(otherStoreName),
             otherStream.name());
-        topology.addStateStore(windowStore(thisStoreName, windows, keySerde, leftSerde, options), thisWindowedName);
-        topology.addStateStore(windowStore(otherStoreName, windows, keySerde, rightSerde, options), otherWindowedName);
+        DslStoreChoice choice = topology.dslStoreChoice();
+        topology.addStateStore(windowStore(thisStoreName, windows, keySerde, leftSerde, options, choice),
+            thisWindowedName);
+        topology.addStateStore(windowStore(otherStoreName, windows, keySerde, rightSerde, options, choice),
+            otherWindowedName);
         topology.copartition(Set.of(thisWindowedName, otherWindowedName), "stream-stream join " + mergeName);
 
         KStreamKStreamJoin.SharedStreamTime time = new KStreamKStreamJoin.SharedStreamTime();
@@ -116,10 +122,12 @@ final class KStreamJoins {
     }
 
     private static <K, V> StoreBuilder<?> windowStore(String name, JoinWindows windows, Serde<K> keySerde,
-        Serde<V> valueSerde, StreamJoinedInternal<?, ?, ?> options) {
-        StoreBuilder<?> store = Stores.windowStoreBuilder(Stores.inMemoryWindowStore(name,
-            Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true),
-            keySerde, valueSerde);
+        Serde<V> valueSerde, StreamJoinedInternal<?, ?, ?> options, DslStoreChoice choice) {
+        DslWindowParams params = new DslWindowParams(name,
+            Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
+            EmitStrategy.onWindowUpdate(), false, false);
+        StoreBuilder<?> store = Stores.windowStoreBuilder(
+            choice.windowStore(options.dslStoreSuppliers(), params), keySerde, valueSerde);
         configureLogging(store, options);
         return store;
     }

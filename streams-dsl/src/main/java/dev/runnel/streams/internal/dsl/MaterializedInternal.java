@@ -1,10 +1,17 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.state.DslKeyValueParams;
+import dev.runnel.streams.state.DslSessionParams;
+import dev.runnel.streams.state.DslWindowParams;
+import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.StoreSupplier;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,6 +23,7 @@ import java.util.Map;
 public final class MaterializedInternal<K, V, S extends StateStore> extends Materialized<K, V, S> {
     private final String resolvedStoreName;
     private final boolean queryable;
+    private final DslStoreChoice dslStoreChoice;
 
     /** Reads {@code materialized} ({@code null} = defaults), generating a store name with {@code prefix} if needed. */
     @SuppressWarnings("unchecked")
@@ -23,6 +31,7 @@ public final class MaterializedInternal<K, V, S extends StateStore> extends Mate
         super(materialized == null ? (Materialized<K, V, S>) Materialized.with(null, null) : materialized);
         this.queryable = storeName != null;
         this.resolvedStoreName = storeName != null ? storeName : builder.newStoreName(prefix);
+        this.dslStoreChoice = builder.topologyBuilder().dslStoreChoice();
     }
 
     /** Returns the store name. */
@@ -38,6 +47,30 @@ public final class MaterializedInternal<K, V, S extends StateStore> extends Mate
     /** Returns the store supplier, or {@code null}. */
     public StoreSupplier<S> storeSupplier() {
         return storeSupplier;
+    }
+
+    /**
+     * Returns the key-value store supplier: the Materialized one if it is one, else one from the DSL store suppliers
+     * (the Materialized ones, else the topology's), asked for a timestamped store.
+     */
+    public KeyValueBytesStoreSupplier keyValueStoreSupplier() {
+        return storeSupplier instanceof KeyValueBytesStoreSupplier given
+            ? given
+            : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(resolvedStoreName, true));
+    }
+
+    /** Returns the window store supplier: the Materialized one if it is one, else one for {@code params}. */
+    public WindowBytesStoreSupplier windowStoreSupplier(DslWindowParams params) {
+        return storeSupplier instanceof WindowBytesStoreSupplier given
+            ? given
+            : dslStoreChoice.windowStore(dslStoreSuppliers, params);
+    }
+
+    /** Returns the session store supplier: the Materialized one if it is one, else one for {@code params}. */
+    public SessionBytesStoreSupplier sessionStoreSupplier(DslSessionParams params) {
+        return storeSupplier instanceof SessionBytesStoreSupplier given
+            ? given
+            : dslStoreChoice.sessionStore(dslStoreSuppliers, params);
     }
 
     /** Returns the key serde, or {@code null}. */

@@ -13,6 +13,7 @@ import dev.runnel.streams.kstream.SessionWindowedKStream;
 import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.DslSessionParams;
 import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.StoreBuilder;
@@ -77,7 +78,7 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
-        return sessionStore(options, windows, keySerde, valueSerde);
+        return sessionStore(options, windows, emitStrategy, keySerde, valueSerde);
     }
 
     @Override
@@ -92,7 +93,7 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
      * @throws IllegalArgumentException if the Materialized retention is less than gap + grace
      */
     static <K, VR> StoreBuilder<?> sessionStore(MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options,
-        SessionWindows windows, Serde<K> keySerde, Serde<VR> valueSerde) {
+        SessionWindows windows, EmitStrategy emitStrategy, Serde<K> keySerde, Serde<VR> valueSerde) {
         long minimum = windows.inactivityGap() + windows.gracePeriodMs();
         long retentionMs = options.retention() != null ? options.retention().toMillis() : minimum;
         if (retentionMs < minimum) {
@@ -101,9 +102,8 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
                 + windows.inactivityGap() + "], grace=[" + windows.gracePeriodMs() + "], retention=[" + retentionMs
                 + "]");
         }
-        SessionBytesStoreSupplier supplier = options.storeSupplier() instanceof SessionBytesStoreSupplier given
-            ? given
-            : Stores.inMemorySessionStore(options.storeName(), Duration.ofMillis(retentionMs));
+        SessionBytesStoreSupplier supplier = options.sessionStoreSupplier(new DslSessionParams(options.storeName(),
+            Duration.ofMillis(retentionMs), emitStrategy));
         return options.configure(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde));
     }
 }

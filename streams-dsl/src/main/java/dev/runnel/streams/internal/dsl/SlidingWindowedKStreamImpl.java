@@ -33,7 +33,7 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
         // stays open until end + grace, and a new window copies from one starting up to 2 * difference + 1 earlier;
         // hence retention = 2 * difference + grace + 2.
         long d = windows.timeDifferenceMs();
-        return windowStore(options, d, d + windows.gracePeriodMs() + 2, keySerde, valueSerde);
+        return windowStore(options, d, d + windows.gracePeriodMs() + 2, emitStrategy, true, keySerde, valueSerde);
     }
 
     @Override

@@ -30,7 +30,8 @@ final class TimeWindowedKStreamImpl<K, V, W extends Window> extends AbstractTime
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
-        return windowStore(options, windows.size(), windows.gracePeriodMs(), keySerde, valueSerde);
+        return windowStore(options, windows.size(), windows.gracePeriodMs(), emitStrategy, false, keySerde,
+            valueSerde);
     }
 
     @Override

@@ -27,9 +27,7 @@ final class TimestampedKeyValueStoreMaterializer {
      */
     static <K, V, S extends StateStore> StoreBuilder<TimestampedKeyValueStore<K, V>> builder(
         MaterializedInternal<K, V, S> materialized, Serde<K> keySerde, Serde<V> valueSerde) {
-        KeyValueBytesStoreSupplier supplier = materialized.storeSupplier() != null
-            ? materialized.storeSupplier()
-            : Stores.inMemoryKeyValueStore(materialized.storeName());
+        KeyValueBytesStoreSupplier supplier = materialized.keyValueStoreSupplier();
         if (supplier instanceof VersionedBytesStoreSupplier) {
             throw new TopologyException("store " + materialized.storeName() + " is versioned, but"
                 + " only tables read from a topic (StreamsBuilder#table, KStream#toTable) can be materialized in"

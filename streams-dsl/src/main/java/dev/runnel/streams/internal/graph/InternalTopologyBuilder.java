@@ -8,6 +8,7 @@ import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.runtime.ProcessorNode;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.SourceNode;
+import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
@@ -47,6 +48,12 @@ public final class InternalTopologyBuilder {
     private final StoreRegistry stores = new StoreRegistry();
     private final TopicRegistry topics = new TopicRegistry();
     private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
+    private final DslStoreChoice dslStoreChoice = new DslStoreChoice();
+
+    /** Returns where the DSL stores of this topology get their suppliers from. */
+    public DslStoreChoice dslStoreChoice() {
+        return dslStoreChoice;
+    }
 
     /** Adds a source node that resets as {@code auto.offset.reset} says. */
     public void addSource(String name, TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer,

@@ -1,0 +1,96 @@
+package dev.runnel.streams;
+
+import dev.runnel.streams.errors.DeserializationExceptionHandler;
+import dev.runnel.streams.internal.state.DslStoreChoice;
+import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.state.DslStoreSuppliers;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.Supplier;
+
+/**
+ * The configs that apply to one topology, read from a {@link StreamsConfig}: pass it to
+ * {@link StreamsBuilder#StreamsBuilder(TopologyConfig)} (or {@link Topology#Topology(TopologyConfig)}) so that the
+ * DSL takes its stores from the {@code dsl.store.suppliers.class} or {@code default.dsl.store} it sets, as the
+ * topology is built. As in Kafka Streams, only a named topology's overrides differ from the application's configs;
+ * the running client still takes cache size, task idling, buffering, timestamp extractor and deserialization handler
+ * from its own {@link StreamsConfig}.
+ */
+public final class TopologyConfig {
+    /** The topology name, or {@code null} for the application's only topology. */
+    public final String topologyName;
+    /** The application's configs. */
+    public final StreamsConfig applicationConfigs;
+    /** This topology's overrides of them; used only by a named topology. */
+    public final Properties topologyOverrides;
+    /** {@code buffered.records.per.partition}. */
+    public final int maxBufferedSize;
+    /** {@code statestore.cache.max.bytes}. */
+    public final long cacheSize;
+    /** {@code max.task.idle.ms}. */
+    public final long maxTaskIdleMs;
+    /** {@code default.dsl.store}. */
+    public final String storeType;
+    /** {@code dsl.store.suppliers.class}. */
+    public final Class<?> dslStoreSuppliers;
+    /** Creates new instances of {@code default.timestamp.extractor}. */
+    public final Supplier<TimestampExtractor> timestampExtractorSupplier;
+    /** Creates new instances of {@code deserialization.exception.handler}. */
+    public final Supplier<DeserializationExceptionHandler> deserializationExceptionHandlerSupplier;
+
+    private final StreamsConfig effective;
+
+    /** Reads the topology configs of {@code configs}. */
+    public TopologyConfig(StreamsConfig configs) {
+        this(null, configs, properties(configs.originals()));
+    }
+
+    /**
+     * Reads the topology configs of topology {@code topologyName}: {@code topologyOverrides} over
+     * {@code globalAppConfigs} if the topology is named, else {@code globalAppConfigs} alone, as in Kafka Streams.
+     *
+     * @throws dev.runnel.common.errors.InvalidConfigurationException if an override has an invalid value
+     */
+    public TopologyConfig(String topologyName, StreamsConfig globalAppConfigs, Properties topologyOverrides) {
+        this.topologyName = topologyName;
+        this.applicationConfigs = Objects.requireNonNull(globalAppConfigs, "globalAppConfigs");
+        this.topologyOverrides = Objects.requireNonNull(topologyOverrides, "topologyOverrides");
+        this.effective = topologyName == null ? globalAppConfigs : withOverrides(globalAppConfigs, topologyOverrides);
+        this.maxBufferedSize = effective.getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG);
+        this.cacheSize = effective.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+        this.maxTaskIdleMs = effective.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
+        this.storeType = effective.getString(StreamsConfig.DEFAULT_DSL_STORE_CONFIG);
+        this.dslStoreSuppliers = (Class<?>) effective.values().get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG);
+        this.timestampExtractorSupplier = effective::defaultTimestampExtractor;
+        this.deserializationExceptionHandlerSupplier = effective::deserializationExceptionHandler;
+    }
+
+    private static Properties properties(Map<String, Object> configs) {
+        Properties props = new Properties();
+        props.putAll(configs);
+        return props;
+    }
+
+    private static StreamsConfig withOverrides(StreamsConfig global, Properties overrides) {
+        Map<Object, Object> merged = new HashMap<>(global.originals());
+        merged.putAll(overrides);
+        return new StreamsConfig(merged);
+    }
+
+    /** Returns whether this is the config of a named topology. */
+    public boolean isNamedTopology() {
+        return topologyName != null;
+    }
+
+    /**
+     * Returns the DSL store suppliers these configs set explicitly: a new instance of
+     * {@code dsl.store.suppliers.class}, else those {@code default.dsl.store} names; empty if neither is set, so
+     * that the running client's config decides.
+     */
+    public Optional<DslStoreSuppliers> resolveDslStoreSuppliers() {
+        return Optional.ofNullable(DslStoreChoice.explicit(effective));
+    }
+}
