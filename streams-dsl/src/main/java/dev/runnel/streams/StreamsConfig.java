@@ -83,6 +83,11 @@ public final class StreamsConfig {
         "default.production.exception.handler";
     /** {@code processing.exception.handler}: default {@link LogAndFailProcessingExceptionHandler}. */
     public static final String PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG = "processing.exception.handler";
+    /**
+     * {@code errors.dead.letter.queue.topic.name}: the topic the built-in exception handlers send failed records to
+     * (KIP-1034); default none, no dead letter queue. Custom handlers choose their own records.
+     */
+    public static final String ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG = "errors.dead.letter.queue.topic.name";
     /** {@code application.server}: the {@code host:port} this instance serves interactive queries on; default none. */
     public static final String APPLICATION_SERVER_CONFIG = "application.server";
     /** {@code replication.factor}: of internal topics; default -1, the log's default. */
@@ -156,7 +161,8 @@ public final class StreamsConfig {
         DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
         DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG, NUM_STANDBY_REPLICAS_CONFIG,
+        ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG,
+        NUM_STANDBY_REPLICAS_CONFIG,
         TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG,
         METRICS_RECORDING_LEVEL_CONFIG, DEFAULT_DSL_STORE_CONFIG, DSL_STORE_SUPPLIERS_CLASS_CONFIG);
 
@@ -255,6 +261,8 @@ public final class StreamsConfig {
         parsed.put(APPLICATION_SERVER_CONFIG, server);
         parsed.put(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, originals.getOrDefault(
             PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class));
+        parsed.put(ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
+            string(originals, ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, null));
         for (String key : originals.keySet()) {
             if (!KEYS.contains(key) && !ProducerConfig.KEYS.contains(key) && !ConsumerConfig.KEYS.contains(key)
                 && !key.startsWith(CONSUMER_PREFIX) && !key.startsWith(PRODUCER_PREFIX)

@@ -25,4 +25,13 @@ public interface ErrorHandlerContext {
 
     /** Returns the record's timestamp in ms, or -1 if not extracted yet. */
     long timestamp();
+
+    /**
+     * Returns the input record's key as read, before deserialization, or {@code null} when there is no input record
+     * (a punctuation, or a failed send, whose input record is no longer known).
+     */
+    byte[] sourceRawKey();
+
+    /** Returns the input record's value as read, before deserialization, or {@code null} like {@link #sourceRawKey}. */
+    byte[] sourceRawValue();
 }

@@ -1,13 +1,16 @@
 package dev.runnel.streams.errors;
 
+import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.streams.processor.api.Record;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Decides what happens when a processor (user code in a DSL operation or the processor API) throws while processing
  * a record or punctuating (KIP-1033). Set with {@code processing.exception.handler}; the default logs and fails. A
- * record skipped by CONTINUE goes no further from the processor that failed and is counted in the task's dropped
- * records. Implementations need a public no-argument constructor.
+ * record skipped by RESUME goes no further from the processor that failed and is counted in the task's dropped
+ * records. The {@link Response} may carry dead letter queue records (KIP-1034), which the task sends before it resumes
+ * or fails. Implementations need a public no-argument constructor.
  */
 public interface ProcessingExceptionHandler {
     /**
@@ -16,14 +19,36 @@ public interface ProcessingExceptionHandler {
      * @param context where the record was and which processor failed
      * @param record the record the processor was given, or {@code null} for a punctuation
      * @param exception what the processor threw
+     * @deprecated since Kafka 4.1; implement {@link #handleError} instead. Only called by its default implementation.
      */
-    ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception);
+    @Deprecated
+    default ProcessingHandlerResponse handle(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Returns whether to skip the record or fail the task, and which records to send to a dead letter queue. The
+     * default asks {@link #handle} and sends nothing.
+     *
+     * @param context where the record was and which processor failed
+     * @param record the record the processor was given, or {@code null} for a punctuation
+     * @param exception what the processor threw
+     */
+    @SuppressWarnings("deprecation")
+    default Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+        return new Response(Result.from(handle(context, record, exception)), List.of());
+    }
 
     /** Receives the application configs once, after construction. */
     default void configure(Map<String, ?> configs) {
     }
 
-    /** The handler's decision. */
+    /**
+     * The handler's decision.
+     *
+     * @deprecated since Kafka 4.1; use {@link Result} in a {@link Response}.
+     */
+    @Deprecated
     enum ProcessingHandlerResponse {
         /** Skip the record at the failed processor and go on. */
         CONTINUE(1, "CONTINUE"),
@@ -38,6 +63,79 @@ public interface ProcessingExceptionHandler {
         ProcessingHandlerResponse(int id, String name) {
             this.id = id;
             this.name = name;
+        }
+    }
+
+    /** Whether to go on after the failure. */
+    enum Result {
+        /** Skip the record at the failed processor and go on. */
+        RESUME(1, "RESUME"),
+        /** Fail the task with a {@link StreamsException}. */
+        FAIL(2, "FAIL");
+
+        /** The permanent name of the result. */
+        public final String name;
+        /** The permanent id of the result. */
+        public final int id;
+
+        Result(int id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+
+        /** Returns the result meaning the same as an old-style response. */
+        @SuppressWarnings("deprecation")
+        static Result from(ProcessingHandlerResponse response) {
+            return response == ProcessingHandlerResponse.CONTINUE ? RESUME : FAIL;
+        }
+    }
+
+    /** A {@link Result} and the records to send to a dead letter queue first. */
+    final class Response {
+        private final Result result;
+        private final List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords;
+
+        private Response(Result result, List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
+            this.result = result;
+            this.deadLetterQueueRecords = DeadLetterQueueRecords.copyOf(deadLetterQueueRecords);
+        }
+
+        /** Returns a response that fails the task and sends nothing. */
+        public static Response fail() {
+            return fail(null);
+        }
+
+        /**
+         * Returns a response that fails the task after sending {@code deadLetterQueueRecords}.
+         *
+         * @param deadLetterQueueRecords the records to send; may be {@code null}
+         */
+        public static Response fail(List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
+            return new Response(Result.FAIL, deadLetterQueueRecords);
+        }
+
+        /** Returns a response that skips the record and sends nothing. */
+        public static Response resume() {
+            return resume(null);
+        }
+
+        /**
+         * Returns a response that skips the record after sending {@code deadLetterQueueRecords}.
+         *
+         * @param deadLetterQueueRecords the records to send; may be {@code null}
+         */
+        public static Response resume(List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
+            return new Response(Result.RESUME, deadLetterQueueRecords);
+        }
+
+        /** Returns whether to go on or fail. */
+        public Result result() {
+            return result;
+        }
+
+        /** Returns the records to send to a dead letter queue (unmodifiable, possibly empty). */
+        public List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords() {
+            return deadLetterQueueRecords;
         }
     }
 }

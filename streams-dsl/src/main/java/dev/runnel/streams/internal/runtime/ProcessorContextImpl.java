@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsMetrics;
@@ -33,6 +34,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     private final StreamTask task;
     private ProcessorNode<?, ?, ?, ?> currentNode;
     private ProcessorRecordContext recordContext;
+    private ConsumerRecord<byte[], byte[]> sourceRecord;
     private String failedNode;
     /** The failure the processing exception handler decided to fail the task for, until the task reports it. */
     private RuntimeException handledFailure;
@@ -84,6 +86,11 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         this.recordContext = context;
     }
 
+    /** Sets the input record being processed, as read, for the exception handlers; {@code null} when done. */
+    void setSourceRecord(ConsumerRecord<byte[], byte[]> raw) {
+        this.sourceRecord = raw;
+    }
+
     /** Returns the current record's context, or {@code null} outside processing. */
     public ProcessorRecordContext recordContext() {
         return recordContext;
@@ -111,8 +118,9 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     ErrorHandlerContext errorHandlerContext(String nodeName) {
         ProcessorRecordContext context = recordContext != null ? recordContext : ProcessorRecordContext.punctuation(-1);
+        ConsumerRecord<byte[], byte[]> raw = sourceRecord;
         return new TaskErrorHandlerContext(context.topic(), context.partition(), context.offset(), context.headers(),
-            nodeName, task.id(), context.timestamp());
+            nodeName, task.id(), context.timestamp(), raw == null ? null : raw.key(), raw == null ? null : raw.value());
     }
 
     @Override
@@ -357,6 +365,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     /** The error context handed to exception handlers. */
     private record TaskErrorHandlerContext(String topic, int partition, long offset, Headers headers,
-        String processorNodeId, TaskId taskId, long timestamp) implements ErrorHandlerContext {
+        String processorNodeId, TaskId taskId, long timestamp, byte[] sourceRawKey, byte[] sourceRawValue)
+        implements ErrorHandlerContext {
     }
 }

@@ -7,21 +7,26 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
-import dev.runnel.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.TaskId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One task's collector on the runtime: sends through the thread's {@link StreamsProducer}, remembers the last offset
  * written to each changelog partition (for the checkpoint), and hands send errors to the
- * {@link ProductionExceptionHandler}: CONTINUE drops and counts the record, FAIL makes the next send or
- * {@link #flush()} throw. Not thread-safe for sends (the task's thread); callbacks may run on the producer's thread.
+ * {@link ProductionExceptionHandler}: RESUME drops and counts the record, FAIL (or RETRY) makes the next send or
+ * {@link #flush()} throw. The dead letter queue records of the handler's response are sent by the task's thread at its
+ * next send or flush, so before a commit and in its transaction. Not thread-safe for sends (the task's thread);
+ * callbacks may run on the producer's thread.
  */
 final class RecordCollectorImpl implements RecordCollector {
     private static final Logger LOG = LoggerFactory.getLogger(RecordCollectorImpl.class);
@@ -32,6 +37,7 @@ final class RecordCollectorImpl implements RecordCollector {
     private final Set<String> changelogTopics;
     private final Map<String, Integer> partitionCounts = new HashMap<>();
     private final Map<TopicPartition, Long> changelogOffsets = new ConcurrentHashMap<>();
+    private final Queue<PendingSend> deadLetters = new ConcurrentLinkedQueue<>();
     private volatile StreamsException sendError;
     private volatile long droppedRecords;
 
@@ -46,10 +52,35 @@ final class RecordCollectorImpl implements RecordCollector {
     @Override
     public void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
         String processorNodeId) {
+        sendDeadLetters();
         checkForError();
         PendingSend record = new PendingSend(topic, partition, timestamp, key, value, headers, processorNodeId,
-            changelogTopics.contains(topic));
+            changelogTopics.contains(topic), false);
         producer.send(record, record);
+    }
+
+    @Override
+    public void sendDeadLetterQueueRecords(List<ProducerRecord<byte[], byte[]>> records, long defaultTimestamp,
+        String processorNodeId) {
+        // Sent even after a send error: they are what the handler asked for before the task fails.
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            PendingSend deadLetter = deadLetter(record, defaultTimestamp, processorNodeId);
+            producer.send(deadLetter, deadLetter);
+        }
+    }
+
+    private PendingSend deadLetter(ProducerRecord<byte[], byte[]> record, long defaultTimestamp, String nodeId) {
+        return new PendingSend(record.topic(), record.partition(),
+            record.timestamp() != null ? record.timestamp() : defaultTimestamp, record.key(), record.value(),
+            record.headers(), nodeId, false, true);
+    }
+
+    /** Sends the dead letter queue records that send error callbacks left. */
+    private void sendDeadLetters() {
+        PendingSend deadLetter;
+        while ((deadLetter = deadLetters.poll()) != null) {
+            producer.send(deadLetter, deadLetter);
+        }
     }
 
     @Override
@@ -69,6 +100,11 @@ final class RecordCollectorImpl implements RecordCollector {
     @Override
     public void flush() {
         producer.flush();
+        // Send errors found by this flush may have left dead letters, which must be written before a commit.
+        while (!deadLetters.isEmpty()) {
+            sendDeadLetters();
+            producer.flush();
+        }
         checkForError();
     }
 
@@ -88,16 +124,22 @@ final class RecordCollectorImpl implements RecordCollector {
         return droppedRecords;
     }
 
-    private void onSendError(ProducerRecord<byte[], byte[]> record, String nodeId, Exception exception) {
-        ProductionExceptionHandlerResponse response;
+    private void onSendError(PendingSend record, String nodeId, Exception exception) {
+        if (record.deadLetter) {
+            LOG.error("Failed to send a dead letter queue record to {} (task {}, processor {}): {}", record.topic(),
+                taskId, nodeId, exception.toString());
+        }
+        ProductionExceptionHandler.Response response;
         try {
-            response = handler.handle(new SendErrorContext(record.topic(), nodeId, taskId, record.timestamp(),
-                record.headers()), record, exception);
+            response = Objects.requireNonNull(handler.handleError(new SendErrorContext(record.topic(), nodeId, taskId,
+                record.timestamp(), record.headers()), record, exception),
+                "Invalid ProductionExceptionHandler response");
         } catch (RuntimeException fatal) {
             sendError = new StreamsException("Fatal user code error in production error callback", fatal, taskId);
             return;
         }
-        if (response == ProductionExceptionHandlerResponse.CONTINUE) {
+        queueDeadLetters(record, response.deadLetterQueueRecords(), nodeId);
+        if (response.result() == ProductionExceptionHandler.Result.RESUME) {
             LOG.warn("Dropping a record the producer failed to send to {} (task {}, processor {}): {}",
                 record.topic(), taskId, nodeId, exception.toString());
             droppedRecords++;
@@ -108,6 +150,20 @@ final class RecordCollectorImpl implements RecordCollector {
         }
     }
 
+    private void queueDeadLetters(PendingSend failed, List<ProducerRecord<byte[], byte[]>> records, String nodeId) {
+        if (failed.deadLetter) {
+            // A dead letter queue that fails must not feed itself: the handler already saw (and logged) the failure.
+            if (!records.isEmpty()) {
+                LOG.error("Not sending {} dead letter queue record(s) for a failed dead letter queue record (task {})",
+                    records.size(), taskId);
+            }
+            return;
+        }
+        for (ProducerRecord<byte[], byte[]> record : records) {
+            deadLetters.add(deadLetter(record, failed.timestamp(), nodeId));
+        }
+    }
+
     /**
      * One send: the record is its own completion callback (one object per send on this hot path), which tracks
      * changelog offsets and routes errors to the handler.
@@ -115,12 +171,14 @@ final class RecordCollectorImpl implements RecordCollector {
     private final class PendingSend extends ProducerRecord<byte[], byte[]> implements Callback {
         private final String nodeId;
         private final boolean changelog;
+        private final boolean deadLetter;
 
         PendingSend(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
-            String nodeId, boolean changelog) {
+            String nodeId, boolean changelog, boolean deadLetter) {
             super(topic, partition, timestamp, key, value, headers);
             this.nodeId = nodeId;
             this.changelog = changelog;
+            this.deadLetter = deadLetter;
         }
 
         @Override
@@ -145,6 +203,16 @@ final class RecordCollectorImpl implements RecordCollector {
         @Override
         public long offset() {
             return -1L;
+        }
+
+        @Override
+        public byte[] sourceRawKey() {
+            return null;
+        }
+
+        @Override
+        public byte[] sourceRawValue() {
+            return null;
         }
     }
 }

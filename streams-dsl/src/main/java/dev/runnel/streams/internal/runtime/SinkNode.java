@@ -2,12 +2,13 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serializer;
-import dev.runnel.streams.errors.ProductionExceptionHandler.ProductionExceptionHandlerResponse;
+import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler.SerializationExceptionOrigin;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.Record;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -103,19 +104,23 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
         SerializationExceptionOrigin origin) {
         ProducerRecord<K, V> failed = new ProducerRecord<>(target, null, record.timestamp(), record.key(),
             record.value(), record.headers());
-        ProductionExceptionHandlerResponse response;
+        ProductionExceptionHandler.Response response;
         try {
-            response = context.task().productionExceptionHandler()
-                .handleSerializationException(context.errorHandlerContext(name()), failed, error, origin);
+            response = Objects.requireNonNull(context.task().productionExceptionHandler()
+                .handleSerializationError(context.errorHandlerContext(name()), failed, error, origin),
+                "Invalid ProductionExceptionHandler response");
         } catch (RuntimeException handlerError) {
             throw new StreamsException("Fatal user code error in production error callback", handlerError);
         }
-        if (response == ProductionExceptionHandlerResponse.CONTINUE) {
+        context.task().sendToDeadLetterQueue(response.deadLetterQueueRecords(), name());
+        if (response.result() == ProductionExceptionHandler.Result.RESUME) {
             context.task().recordDropped();
             return;
         }
+        // RETRY cannot help a serializer: it counts as FAIL, as in Kafka.
         throw new StreamsException("Error encountered sending record to topic " + target + " for task "
             + context.taskId() + " due to: failed to serialize the " + origin.name().toLowerCase(java.util.Locale.ROOT)
-            + " (" + error + "). The production exception handler chose " + response + ".", error, context.taskId());
+            + " (" + error + "). The production exception handler chose " + response.result() + ".", error,
+            context.taskId());
     }
 }

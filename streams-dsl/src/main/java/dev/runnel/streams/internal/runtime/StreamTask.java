@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
@@ -8,7 +9,6 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
-import dev.runnel.streams.errors.DeserializationExceptionHandler.DeserializationHandlerResponse;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
@@ -33,6 +33,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -234,6 +235,7 @@ public final class StreamTask implements AutoCloseable {
         queue.nextOffset = raw.offset() + 1;
         SourceNode<Object, Object> source = queue.source;
         Headers headers = raw.headers();
+        context.setSourceRecord(raw);
         try {
             Object key;
             Object value;
@@ -278,6 +280,7 @@ public final class StreamTask implements AutoCloseable {
         } finally {
             context.setCurrentNode(null);
             context.setRecordContext(null);
+            context.setSourceRecord(null);
         }
         return true;
     }
@@ -314,13 +317,16 @@ public final class StreamTask implements AutoCloseable {
 
     private void handleDeserializationError(SourceNode<Object, Object> source, ConsumerRecord<byte[], byte[]> raw,
         RuntimeException e) {
-        DeserializationHandlerResponse response;
+        DeserializationExceptionHandler.Response response;
         try {
-            response = deserializationExceptionHandler.handle(context.errorHandlerContext(source.name()), raw, e);
+            response = Objects.requireNonNull(deserializationExceptionHandler.handleError(
+                context.errorHandlerContext(source.name()), raw, e),
+                "Invalid DeserializationExceptionHandler response");
         } catch (RuntimeException fatal) {
             throw new StreamsException("Fatal user code error in deserialization error callback", fatal, id);
         }
-        if (response == DeserializationHandlerResponse.CONTINUE) {
+        sendToDeadLetterQueue(response.deadLetterQueueRecords(), source.name());
+        if (response.result() == DeserializationExceptionHandler.Result.RESUME) {
             recordDropped();
             return;
         }
@@ -440,17 +446,29 @@ public final class StreamTask implements AutoCloseable {
      * @throws StreamsException if the handler itself throws
      */
     boolean continueAfterProcessingError(String nodeName, Record<?, ?> record, RuntimeException failure) {
-        ProcessingExceptionHandler.ProcessingHandlerResponse response;
+        ProcessingExceptionHandler.Response response;
         try {
-            response = processingExceptionHandler.handle(context.errorHandlerContext(nodeName), record, failure);
+            response = Objects.requireNonNull(processingExceptionHandler.handleError(
+                context.errorHandlerContext(nodeName), record, failure), "Invalid ProcessingExceptionHandler response");
         } catch (RuntimeException fatal) {
             throw new StreamsException("Fatal user code error in processing error callback", fatal, id);
         }
-        if (response == ProcessingExceptionHandler.ProcessingHandlerResponse.CONTINUE) {
+        sendToDeadLetterQueue(response.deadLetterQueueRecords(), nodeName);
+        if (response.result() == ProcessingExceptionHandler.Result.RESUME) {
             recordDropped();
             return true;
         }
         return false;
+    }
+
+    /**
+     * Sends the dead letter queue records an exception handler returned, through the task's collector (so in the
+     * open transaction under exactly-once), before the task goes on or fails.
+     */
+    void sendToDeadLetterQueue(List<ProducerRecord<byte[], byte[]>> records, String nodeName) {
+        if (!records.isEmpty()) {
+            collector.sendDeadLetterQueueRecords(records, time.milliseconds(), nodeName);
+        }
     }
 
     /** Returns the named topics this task reads (not those it reads by pattern). */
