@@ -19,15 +19,29 @@ final class ProduceResult {
         this.topicPartition = topicPartition;
     }
 
-    void complete(long baseOffset, long logAppendTime) {
+    /**
+     * Records a written batch's position; waiters are released by {@link #done()}, which comes after the callbacks (as
+     * in Kafka, so a flush returns only once the callbacks of what it waited for have run).
+     */
+    void set(long baseOffset, long logAppendTime) {
         this.baseOffset = baseOffset;
         this.logAppendTime = logAppendTime;
+    }
+
+    /** Records the batch's error; waiters are released by {@link #done()}, after the callbacks. */
+    void setError(RuntimeException error) {
+        this.error = error;
+    }
+
+    /** Releases the waiters. */
+    void done() {
         done.countDown();
     }
 
+    /** Records the error and releases the waiters at once (a record failed before it had callbacks to run). */
     void fail(RuntimeException error) {
-        this.error = error;
-        done.countDown();
+        setError(error);
+        done();
     }
 
     TopicPartition topicPartition() {

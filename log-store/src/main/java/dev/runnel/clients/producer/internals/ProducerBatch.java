@@ -133,22 +133,30 @@ final class ProducerBatch {
     }
 
     void complete(long baseOffset, long logAppendTime) {
-        result.complete(baseOffset, logAppendTime);
-        for (CallbackChunk chunk : callbackChunks) {
-            for (int i = 0; i < chunk.count; i++) {
-                invoke(chunk.callbacks[i], FutureRecordMetadata.metadata(result, chunk.relativeOffsets[i],
-                    chunk.timestamps[i], chunk.keySizes[i], chunk.valueSizes[i], offsetsKnown), null);
+        result.set(baseOffset, logAppendTime);
+        try {
+            for (CallbackChunk chunk : callbackChunks) {
+                for (int i = 0; i < chunk.count; i++) {
+                    invoke(chunk.callbacks[i], FutureRecordMetadata.metadata(result, chunk.relativeOffsets[i],
+                        chunk.timestamps[i], chunk.keySizes[i], chunk.valueSizes[i], offsetsKnown), null);
+                }
             }
+        } finally {
+            result.done();
         }
     }
 
     void fail(RuntimeException error) {
-        result.fail(error);
+        result.setError(error);
         RecordMetadata empty = new RecordMetadata(topicPartition, -1, -1, -1, -1);
-        for (CallbackChunk chunk : callbackChunks) {
-            for (int i = 0; i < chunk.count; i++) {
-                invoke(chunk.callbacks[i], empty, error);
+        try {
+            for (CallbackChunk chunk : callbackChunks) {
+                for (int i = 0; i < chunk.count; i++) {
+                    invoke(chunk.callbacks[i], empty, error);
+                }
             }
+        } finally {
+            result.done();
         }
     }
 
