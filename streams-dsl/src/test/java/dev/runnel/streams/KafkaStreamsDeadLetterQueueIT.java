@@ -45,6 +45,16 @@ class KafkaStreamsDeadLetterQueueIT {
         }
     }
 
+    /** Drops records the producer fails to send, sending the failed record itself to a topic of its choice. */
+    public static final class ResendingProductionHandler implements ProductionExceptionHandler {
+        @Override
+        public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
+            Exception exception) {
+            return Response.resume(List.of(new ProducerRecord<>("custom-dlq", null, record.timestamp(), record.key(),
+                utf8(exception.getClass().getSimpleName()), record.headers())));
+        }
+    }
+
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
@@ -186,6 +196,36 @@ class KafkaStreamsDeadLetterQueueIT {
             EmbeddedLogFixture.await(() -> readBytes(log, "custom-dlq", true).size() == 1, Duration.ofSeconds(15),
                 "the committed dead letter");
             assertArrayEquals(utf8("bad"), readBytes(log, "custom-dlq", true).get(0).value());
+            assertEquals(KafkaStreams.State.RUNNING, streams.state());
+        }
+    }
+
+    @Test
+    void recordsReturnedForAFailedSendAreWrittenBeforeTheCommit() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("out", 1, java.util.Map.of("max.message.bytes", "512"));
+        log.createTopic("custom-dlq", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = log.streamsProps("dlq-send-error");
+        props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, ResendingProductionHandler.class);
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            log.produce(List.of(input("in", "big", utf8("x".repeat(2_000)))), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+            streams.start();
+            EmbeddedLogFixture.await(() -> readBytes(log, "custom-dlq", false).size() == 1, Duration.ofSeconds(15),
+                "the dead letter of the failed send");
+            ConsumerRecord<byte[], byte[]> dead = readBytes(log, "custom-dlq", false).get(0);
+            assertArrayEquals(utf8("big"), dead.key());
+            assertTrue(new String(dead.value(), StandardCharsets.UTF_8).contains("TooLarge"),
+                new String(dead.value(), StandardCharsets.UTF_8));
+            assertEquals("v", header(dead.headers(), "h"));
+            log.produce(List.of(input("in", "k", utf8("after"))), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+            EmbeddedLogFixture.await(() -> readValues(log, "out", false).equals(List.of("after")),
+                Duration.ofSeconds(15), "the next record");
             assertEquals(KafkaStreams.State.RUNNING, streams.state());
         }
     }
