@@ -91,13 +91,9 @@ public interface ProcessingExceptionHandler {
     }
 
     /** A {@link Result} and the records to send to a dead letter queue first. */
-    final class Response {
-        private final Result result;
-        private final List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords;
-
+    final class Response extends HandlerResponse<Result> {
         private Response(Result result, List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
-            this.result = result;
-            this.deadLetterQueueRecords = DeadLetterQueueRecords.copyOf(deadLetterQueueRecords);
+            super(result, deadLetterQueueRecords);
         }
 
         /** Returns a response that fails the task and sends nothing. */
@@ -126,16 +122,6 @@ public interface ProcessingExceptionHandler {
          */
         public static Response resume(List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
             return new Response(Result.RESUME, deadLetterQueueRecords);
-        }
-
-        /** Returns whether to go on or fail. */
-        public Result result() {
-            return result;
-        }
-
-        /** Returns the records to send to a dead letter queue (unmodifiable, possibly empty). */
-        public List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords() {
-            return deadLetterQueueRecords;
         }
     }
 }

@@ -123,13 +123,9 @@ public interface ProductionExceptionHandler {
     }
 
     /** A {@link Result} and the records to send to a dead letter queue first. */
-    final class Response {
-        private final Result result;
-        private final List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords;
-
+    final class Response extends HandlerResponse<Result> {
         private Response(Result result, List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords) {
-            this.result = result;
-            this.deadLetterQueueRecords = DeadLetterQueueRecords.copyOf(deadLetterQueueRecords);
+            super(result, deadLetterQueueRecords);
         }
 
         /** Returns a response that fails the task and sends nothing. */
@@ -163,16 +159,6 @@ public interface ProductionExceptionHandler {
         /** Returns a response that sends the record again (for retriable send errors). */
         public static Response retry() {
             return new Response(Result.RETRY, null);
-        }
-
-        /** Returns whether to go on, fail or retry. */
-        public Result result() {
-            return result;
-        }
-
-        /** Returns the records to send to a dead letter queue (unmodifiable, possibly empty). */
-        public List<ProducerRecord<byte[], byte[]>> deadLetterQueueRecords() {
-            return deadLetterQueueRecords;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.state.DslKeyValueParams;
 import dev.runnel.streams.state.DslSessionParams;
@@ -11,6 +12,7 @@ import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.SessionStore;
+import dev.runnel.streams.state.StoreSupplier;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 
@@ -88,19 +90,31 @@ public final class DslStoreChoice {
         return new SessionSupplier(this, chosen, params);
     }
 
-    private record KeyValueSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslKeyValueParams params)
-        implements KeyValueBytesStoreSupplier {
-        private KeyValueBytesStoreSupplier delegate() {
-            return choice.suppliers(chosen).keyValueStore(params);
+    /**
+     * A store supplier that asks the chosen {@link DslStoreSuppliers} for the real one at each use; its name is the
+     * DSL's.
+     */
+    private abstract static class Deferred<T extends StateStore, S extends StoreSupplier<T>>
+        implements StoreSupplier<T> {
+        final DslStoreChoice choice;
+        final DslStoreSuppliers chosen;
+        private final String name;
+
+        Deferred(DslStoreChoice choice, DslStoreSuppliers chosen, String name) {
+            this.choice = choice;
+            this.chosen = chosen;
+            this.name = name;
         }
+
+        abstract S delegate();
 
         @Override
         public String name() {
-            return params.name();
+            return name;
         }
 
         @Override
-        public KeyValueStore<Bytes, byte[]> get() {
+        public T get() {
             return delegate().get();
         }
 
@@ -110,25 +124,33 @@ public final class DslStoreChoice {
         }
     }
 
-    private record WindowSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslWindowParams params)
+    private static final class KeyValueSupplier extends Deferred<KeyValueStore<Bytes, byte[]>,
+        KeyValueBytesStoreSupplier> implements KeyValueBytesStoreSupplier {
+        private final DslKeyValueParams params;
+
+        KeyValueSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslKeyValueParams params) {
+            super(choice, chosen, params.name());
+            this.params = params;
+        }
+
+        @Override
+        KeyValueBytesStoreSupplier delegate() {
+            return choice.suppliers(chosen).keyValueStore(params);
+        }
+    }
+
+    private static final class WindowSupplier extends Deferred<WindowStore<Bytes, byte[]>, WindowBytesStoreSupplier>
         implements WindowBytesStoreSupplier {
-        private WindowBytesStoreSupplier delegate() {
+        private final DslWindowParams params;
+
+        WindowSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslWindowParams params) {
+            super(choice, chosen, params.name());
+            this.params = params;
+        }
+
+        @Override
+        WindowBytesStoreSupplier delegate() {
             return choice.suppliers(chosen).windowStore(params);
-        }
-
-        @Override
-        public String name() {
-            return params.name();
-        }
-
-        @Override
-        public WindowStore<Bytes, byte[]> get() {
-            return delegate().get();
-        }
-
-        @Override
-        public String metricsScope() {
-            return delegate().metricsScope();
         }
 
         @Override
@@ -153,25 +175,18 @@ public final class DslStoreChoice {
         }
     }
 
-    private record SessionSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslSessionParams params)
-        implements SessionBytesStoreSupplier {
-        private SessionBytesStoreSupplier delegate() {
+    private static final class SessionSupplier extends Deferred<SessionStore<Bytes, byte[]>,
+        SessionBytesStoreSupplier> implements SessionBytesStoreSupplier {
+        private final DslSessionParams params;
+
+        SessionSupplier(DslStoreChoice choice, DslStoreSuppliers chosen, DslSessionParams params) {
+            super(choice, chosen, params.name());
+            this.params = params;
+        }
+
+        @Override
+        SessionBytesStoreSupplier delegate() {
             return choice.suppliers(chosen).sessionStore(params);
-        }
-
-        @Override
-        public String name() {
-            return params.name();
-        }
-
-        @Override
-        public SessionStore<Bytes, byte[]> get() {
-            return delegate().get();
-        }
-
-        @Override
-        public String metricsScope() {
-            return delegate().metricsScope();
         }
 
         @Override
