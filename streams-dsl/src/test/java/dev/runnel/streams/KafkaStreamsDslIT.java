@@ -36,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -500,6 +501,26 @@ class KafkaStreamsDslIT {
         }
         assertEquals(Map.of("O1", List.of("P1:1/apple", "P1:1/green apple"),
             "O2", List.of("P2:5/pear", "P1:7/green apple")), outputPerKey("order-details"));
+    }
+
+    @Test
+    void shouldJoinTablesOnAForeignKeyDerivedFromKeyAndValue() {
+        topics(2, "accounts", "rates", "account-rates");
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> accounts = builder.table("accounts"); // key "region/user", value tier
+        KTable<String, String> rates = builder.table("rates"); // key "region-tier"
+        accounts.leftJoin(rates, (account, tier) -> account.split("/")[0] + "-" + tier,
+                (tier, rate) -> tier + "/" + rate)
+            .toStream().to("account-rates");
+        try (App app = new App("fkjoin-key", builder.build(), List.of("accounts", "rates"), Map.of())) {
+            app.phase("rates", 1_000L, "eu-gold", "10%", "us-gold", "5%")
+                .phase("accounts", 2_000L, "eu/alice", "gold", "us/bob", "gold", "us/cy", "basic")
+                .phase("rates", 3_000L, "us-gold", "6%", "us-basic", "1%")
+                .phase("accounts", 4_000L, "us/bob", "basic", "eu/alice", null);
+        }
+        assertEquals(Map.of("eu/alice", Arrays.asList("gold/10%", null),
+            "us/bob", List.of("gold/5%", "gold/6%", "basic/1%"),
+            "us/cy", List.of("basic/null", "basic/1%")), outputPerKey("account-rates"));
     }
 
     @Test

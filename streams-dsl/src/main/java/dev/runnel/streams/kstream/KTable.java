@@ -4,6 +4,7 @@ import dev.runnel.streams.KeyValue;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.state.KeyValueStore;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -228,6 +229,31 @@ public interface KTable<K, V> {
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 
     /**
+     * Like {@link #join(KTable, Function, ValueJoiner)}, with a foreign-key extractor that also sees this table's
+     * key, so that a foreign key derived from key and value needs no copy of the key in the value (KIP-1104).
+     */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Like {@link #join(KTable, BiFunction, ValueJoiner)}, with partitioners and a base name. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined);
+
+    /** Like {@link #join(KTable, BiFunction, ValueJoiner)}, materializing the result. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Like {@link #join(KTable, BiFunction, ValueJoiner)}, with partitioners and a base name, materialized. */
+    <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
      * Returns the foreign-key left join with {@code other}: like {@link #join(KTable, Function, ValueJoiner)}, but
      * every value of this table has a result; the joiner gets {@code null} while the foreign key (or its value) is
      * missing.
@@ -246,6 +272,31 @@ public interface KTable<K, V> {
 
     /** Like {@link #leftJoin(KTable, Function, ValueJoiner)}, with partitioners and a base name, materialized. */
     <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /**
+     * Like {@link #leftJoin(KTable, Function, ValueJoiner)}, with a foreign-key extractor that also sees this table's
+     * key, so that a foreign key derived from key and value needs no copy of the key in the value (KIP-1104).
+     */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner);
+
+    /** Like {@link #leftJoin(KTable, BiFunction, ValueJoiner)}, with partitioners and a base name. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined);
+
+    /** Like {@link #leftJoin(KTable, BiFunction, ValueJoiner)}, materializing the result. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
+
+    /** Like {@link #leftJoin(KTable, BiFunction, ValueJoiner)}, with partitioners and a base name, materialized. */
+    <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized);
 }

@@ -15,7 +15,7 @@ import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * Wires a foreign-key table join, in Kafka Streams' subscription/response design:
@@ -45,9 +45,9 @@ final class ForeignKeyJoinBuilder {
     }
 
     static <K, V, KO, VO, VR> KTable<K, VR> build(KTableImpl<K, V> left, KTableImpl<KO, VO> right,
-        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        TableJoinedInternal<K, KO> options, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized,
-        boolean leftJoin) {
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoinedInternal<K, KO> options,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {
         InternalStreamsBuilder builder = left.builder();
         InternalTopologyBuilder topology = builder.topologyBuilder();
         String base = options.name();

@@ -19,7 +19,7 @@ import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Arrays;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The processors of a foreign-key join (see {@link ForeignKeyJoinBuilder}). Serdes that are {@code null} resolve to
@@ -70,8 +70,8 @@ final class ForeignKeyJoinProcessors {
      * to {@code sinkName}. A value without a foreign key cannot subscribe; its result (left join: joined with null;
      * inner join: a tombstone if it had one) goes straight to the resolver {@code resolverName}.
      */
-    record SubscriptionSend<K, V, KO>(Function<? super V, ? extends KO> foreignKeyExtractor, boolean leftJoin,
-        Serdes<K, V, KO, ?> serdes, String sinkName, String resolverName)
+    record SubscriptionSend<K, V, KO>(BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        boolean leftJoin, Serdes<K, V, KO, ?> serdes, String sinkName, String resolverName)
         implements ProcessorSupplier<K, Change<V>, Object, byte[]> {
         @Override
         public Processor<K, Change<V>, Object, byte[]> get() {
@@ -88,8 +88,8 @@ final class ForeignKeyJoinProcessors {
                 public void process(Record<K, Change<V>> record) {
                     V newValue = record.value().newValue();
                     V oldValue = record.value().oldValue();
-                    KO oldKey = oldValue == null ? null : foreignKeyExtractor.apply(oldValue);
-                    KO newKey = newValue == null ? null : foreignKeyExtractor.apply(newValue);
+                    KO oldKey = oldValue == null ? null : foreignKeyExtractor.apply(record.key(), oldValue);
+                    KO newKey = newValue == null ? null : foreignKeyExtractor.apply(record.key(), newValue);
                     byte[] primaryKey = resolved.key(record.key());
                     byte[] hash = resolved.valueHash(newValue);
                     boolean keyChanged = oldKey != null

@@ -23,6 +23,7 @@ import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -426,17 +427,74 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, false);
+        return join(other, ignoringKey(foreignKeyExtractor), joiner);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, null, false);
+        return join(other, ignoringKey(foreignKeyExtractor), joiner, tableJoined);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return join(other, ignoringKey(foreignKeyExtractor), joiner, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return join(other, ignoringKey(foreignKeyExtractor), joiner, tableJoined, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        Function<? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return leftJoin(other, ignoringKey(foreignKeyExtractor), joiner);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        TableJoined<K, KO> tableJoined) {
+        return leftJoin(other, ignoringKey(foreignKeyExtractor), joiner, tableJoined);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return leftJoin(other, ignoringKey(foreignKeyExtractor), joiner, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
+        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        TableJoined<K, KO> tableJoined, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        return leftJoin(other, ignoringKey(foreignKeyExtractor), joiner, tableJoined, materialized);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
+        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, false);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
+        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, null, false);
+    }
+
+    @Override
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
@@ -444,7 +502,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     }
 
     @Override
-    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other, Function<? super V, ? extends KO> foreignKeyExtractor,
+    public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
@@ -453,21 +512,22 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
-        Function<? super V, ? extends KO> foreignKeyExtractor,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, true);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
-        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        TableJoined<K, KO> tableJoined) {
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, null, true);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
-        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
             requireMaterialized(materialized), true);
@@ -475,16 +535,23 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
-        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        TableJoined<K, KO> tableJoined, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
             true);
     }
 
+    /** Returns {@code extractor} as a key-and-value extractor, failing at once (not when called) if it is null. */
+    private static <K, V, KO> BiFunction<K, V, KO> ignoringKey(Function<? super V, ? extends KO> extractor) {
+        Objects.requireNonNull(extractor, "foreignKeyExtractor can't be null");
+        return (key, value) -> extractor.apply(value);
+    }
+
     private <VR, KO, VO> KTable<K, VR> doForeignKeyJoin(KTable<KO, VO> other,
-        Function<? super V, ? extends KO> foreignKeyExtractor, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        TableJoined<K, KO> tableJoined, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized,
-        boolean leftJoin) {
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {
         Objects.requireNonNull(other, "other can't be null");
         Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor can't be null");
         Objects.requireNonNull(joiner, "joiner can't be null");
