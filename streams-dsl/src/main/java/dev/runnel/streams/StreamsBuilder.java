@@ -44,12 +44,16 @@ public class StreamsBuilder {
 
     /**
      * Creates a builder whose DSL stores come from the {@code dsl.store.suppliers.class} or {@code default.dsl.store}
-     * that {@code topologyConfigs} sets, unless an operation's {@code Materialized} or {@code StreamJoined} chooses.
+     * that {@code topologyConfigs} sets, unless an operation's {@code Materialized} or {@code StreamJoined} chooses,
+     * and whose processors are all wrapped by the {@code processor.wrapper.class} it sets.
+     *
+     * @throws dev.runnel.common.errors.InvalidConfigurationException if the processor wrapper cannot be created
      */
     public StreamsBuilder(TopologyConfig topologyConfigs) {
         Objects.requireNonNull(topologyConfigs, "topologyConfigs can't be null");
         internalStreamsBuilder.topologyBuilder().dslStoreChoice()
             .setTopologyLevel(topologyConfigs.resolveDslStoreSuppliers().orElse(null));
+        internalStreamsBuilder.topologyBuilder().processorWrapper(topologyConfigs.processorWrapper());
         this.hasTopologyConfig = true;
     }
 

@@ -11,6 +11,7 @@ import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
+import dev.runnel.streams.internal.graph.NoOpProcessorWrapper;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.HostInfo;
@@ -123,6 +124,12 @@ public final class StreamsConfig {
     public static final Class<?> DSL_STORE_SUPPLIERS_CLASS_DEFAULT =
         BuiltInDslStoreSuppliers.RocksDBDslStoreSuppliers.class;
 
+    /**
+     * {@code processor.wrapper.class}: the {@link dev.runnel.streams.processor.api.ProcessorWrapper} that wraps every
+     * processor of a topology built with a {@link TopologyConfig} of these configs; by default none is wrapped.
+     */
+    public static final String PROCESSOR_WRAPPER_CLASS_CONFIG = "processor.wrapper.class";
+
     /** {@code processing.guarantee} value: at-least-once processing. */
     public static final String AT_LEAST_ONCE = "at_least_once";
     /** {@code processing.guarantee} value: exactly-once processing with one producer per thread. */
@@ -164,7 +171,8 @@ public final class StreamsConfig {
         ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG,
         NUM_STANDBY_REPLICAS_CONFIG,
         TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG,
-        METRICS_RECORDING_LEVEL_CONFIG, DEFAULT_DSL_STORE_CONFIG, DSL_STORE_SUPPLIERS_CLASS_CONFIG);
+        METRICS_RECORDING_LEVEL_CONFIG, DEFAULT_DSL_STORE_CONFIG, DSL_STORE_SUPPLIERS_CLASS_CONFIG,
+        PROCESSOR_WRAPPER_CLASS_CONFIG);
 
     private final Map<String, Object> originals;
     private final Map<String, Object> values;
@@ -240,7 +248,9 @@ public final class StreamsConfig {
                 DefaultProductionExceptionHandler.class));
         parsed.put(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, productionHandler);
         // Class names become classes, as Kafka's appConfigs() show them (an unknown class fails here, at once).
-        for (String key : List.of(DEFAULT_KEY_SERDE_CLASS_CONFIG, DEFAULT_VALUE_SERDE_CLASS_CONFIG)) {
+        parsed.putIfAbsent(PROCESSOR_WRAPPER_CLASS_CONFIG, NoOpProcessorWrapper.class);
+        for (String key : List.of(DEFAULT_KEY_SERDE_CLASS_CONFIG, DEFAULT_VALUE_SERDE_CLASS_CONFIG,
+            PROCESSOR_WRAPPER_CLASS_CONFIG)) {
             if (parsed.get(key) instanceof String className && !className.isBlank()) {
                 parsed.put(key, classNamed(key, className));
             }

@@ -43,13 +43,16 @@ public class Topology {
 
     /**
      * Creates an empty topology with the given topology configs. Runnel keeps only their DSL store choice
-     * ({@code dsl.store.suppliers.class}, {@code default.dsl.store}) with the topology; the running client's config
-     * gives the rest.
+     * ({@code dsl.store.suppliers.class}, {@code default.dsl.store}) and processor wrapper
+     * ({@code processor.wrapper.class}) with the topology; the running client's config gives the rest.
+     *
+     * @throws dev.runnel.common.errors.InvalidConfigurationException if the processor wrapper cannot be created
      */
     public Topology(TopologyConfig topologyConfigs) {
         this();
         internalTopologyBuilder.dslStoreChoice()
             .setTopologyLevel(topologyConfigs.resolveDslStoreSuppliers().orElse(null));
+        internalTopologyBuilder.processorWrapper(topologyConfigs.processorWrapper());
     }
 
     Topology(InternalTopologyBuilder internalTopologyBuilder) {

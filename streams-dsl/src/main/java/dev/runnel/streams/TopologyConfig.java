@@ -1,8 +1,10 @@
 package dev.runnel.streams;
 
+import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.processor.TimestampExtractor;
+import dev.runnel.streams.processor.api.ProcessorWrapper;
 import dev.runnel.streams.state.DslStoreSuppliers;
 import java.util.HashMap;
 import java.util.Map;
@@ -14,10 +16,11 @@ import java.util.function.Supplier;
 /**
  * The configs that apply to one topology, read from a {@link StreamsConfig}: pass it to
  * {@link StreamsBuilder#StreamsBuilder(TopologyConfig)} (or {@link Topology#Topology(TopologyConfig)}) so that the
- * DSL takes its stores from the {@code dsl.store.suppliers.class} or {@code default.dsl.store} it sets, as the
- * topology is built. As in Kafka Streams, only a named topology's overrides differ from the application's configs;
- * the running client still takes cache size, task idling, buffering, timestamp extractor and deserialization handler
- * from its own {@link StreamsConfig}.
+ * DSL takes its stores from the {@code dsl.store.suppliers.class} or {@code default.dsl.store} it sets, and every
+ * processor is wrapped by the {@code processor.wrapper.class} it sets, as the topology is built. As in Kafka
+ * Streams, only a named topology's overrides differ from the application's configs; the running client still takes
+ * cache size, task idling, buffering, timestamp extractor and deserialization handler from its own
+ * {@link StreamsConfig}.
  */
 public final class TopologyConfig {
     /** The topology name, or {@code null} for the application's only topology. */
@@ -78,6 +81,26 @@ public final class TopologyConfig {
         Map<Object, Object> merged = new HashMap<>(global.originals());
         merged.putAll(overrides);
         return new StreamsConfig(merged);
+    }
+
+    /**
+     * Returns a new instance of {@code processor.wrapper.class}, configured with these configs.
+     *
+     * @throws InvalidConfigurationException if it cannot be created or configured, or is not a
+     *     {@link ProcessorWrapper}
+     */
+    ProcessorWrapper processorWrapper() {
+        try {
+            ProcessorWrapper wrapper = effective.getConfiguredInstance(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG,
+                ProcessorWrapper.class);
+            wrapper.configure(effective.originals());
+            return wrapper;
+        } catch (RuntimeException e) {
+            // Kafka Streams' message, whatever went wrong
+            throw new InvalidConfigurationException("Unable to instantiate ProcessorWrapper from value of config "
+                + StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG + ". Please provide a valid class that implements the"
+                + " ProcessorWrapper interface.", e);
+        }
     }
 
     /** Returns whether this is the config of a named topology. */

@@ -9,7 +9,6 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.JoinedInternal;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.RepartitionedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.ProducedInternal;
-import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
 import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.ForeachAction;
 import dev.runnel.streams.kstream.Grouped;
@@ -132,9 +131,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     private <VR> KStreamImpl<K, VR> addFixedKeyOperator(String operatorName,
         FixedKeyProcessorSupplier<? super K, ? super V, VR> supplier, Serde<VR> outValueSerde) {
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        ProcessorSupplier<K, V, K, VR> adapted = new FixedKeyProcessorAdapter(supplier);
-        return addOperator(operatorName, adapted, keySerde, outValueSerde, false);
+        builder.topologyBuilder().addFixedKeyProcessor(operatorName, supplier, name);
+        return new KStreamImpl<>(builder, operatorName, keySerde, outValueSerde, repartitionRequired);
     }
 
     @Override

@@ -17,7 +17,10 @@ import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
+import dev.runnel.streams.internal.runtime.FixedKeyProcessorAdapter;
+import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.ProcessorWrapper;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,6 +34,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -49,10 +53,16 @@ public final class InternalTopologyBuilder {
     private final TopicRegistry topics = new TopicRegistry();
     private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
     private final DslStoreChoice dslStoreChoice = new DslStoreChoice();
+    private ProcessorWrapper processorWrapper = new NoOpProcessorWrapper();
 
     /** Returns where the DSL stores of this topology get their suppliers from. */
     public DslStoreChoice dslStoreChoice() {
         return dslStoreChoice;
+    }
+
+    /** Wraps every processor added from now on with {@code wrapper} ({@code processor.wrapper.class}). */
+    public void processorWrapper(ProcessorWrapper wrapper) {
+        this.processorWrapper = Objects.requireNonNull(wrapper, "wrapper");
     }
 
     /** Adds a source node that resets as {@code auto.offset.reset} says. */
@@ -106,12 +116,29 @@ public final class InternalTopologyBuilder {
         return topics.offsetResetPolicy(topic, stores.names());
     }
 
-    /** Adds a processor node under {@code parentNames}, plus the stores its supplier provides. */
+    /**
+     * Adds a processor node under {@code parentNames}, its supplier wrapped by the processor wrapper, plus the stores
+     * the wrapped supplier provides.
+     */
     public void addProcessor(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
         Objects.requireNonNull(supplier, "supplier");
         requireNewName(name);
         requireParents(name, parentNames);
         checkSupplier(supplier);
+        addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), parentNames);
+    }
+
+    /** Like {@link #addProcessor}, for a fixed-key processor; it runs as an ordinary processor node. */
+    public void addFixedKeyProcessor(String name, FixedKeyProcessorSupplier<?, ?, ?> supplier, String... parentNames) {
+        Objects.requireNonNull(supplier, "supplier");
+        requireNewName(name);
+        requireParents(name, parentNames);
+        checkSupplier(supplier);
+        addWrapped(name, new FixedKeyProcessorAdapter<>(processorWrapper.wrapFixedKeyProcessorSupplier(name,
+            supplier)), parentNames);
+    }
+
+    private void addWrapped(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
         nodes.put(name, new ProcessorNodeFactory(name, Arrays.asList(parentNames), supplier));
         Set<StoreBuilder<?>> provided = supplier.stores();
         if (provided != null) {
@@ -181,7 +208,7 @@ public final class InternalTopologyBuilder {
         topics.addGlobalTopic(topic);
         checkSupplier(stateUpdateSupplier);
         ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
-            stateUpdateSupplier);
+            processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier));
         nodes.put(processorName, processor);
         stores.addGlobal(storeBuilder);
         processor.connect(storeBuilder.name());
@@ -351,7 +378,7 @@ public final class InternalTopologyBuilder {
         }
     }
 
-    private static void checkSupplier(ProcessorSupplier<?, ?, ?, ?> supplier) {
+    private static void checkSupplier(Supplier<?> supplier) {
         if (supplier.get() == supplier.get()) {
             throw new IllegalArgumentException("ProcessorSupplier#get() must return a new object each time it is"
                 + " called; it returned the same " + supplier.get().getClass().getName() + " twice.");
