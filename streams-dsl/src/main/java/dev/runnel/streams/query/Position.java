@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * How far a store has read its inputs: per topic and partition, the offset of the last record it applied. Runnel's
- * stores do not track positions yet, so the positions in query results are empty. Immutable (unlike Kafka's, whose
- * {@code withComponent} mutates): each {@code with}/{@code merge} returns a new instance.
+ * How far a store has read its inputs: per topic and partition, the offset of the last record it applied. An active
+ * task's stores are at its position: per input partition, the offset of the last record the task processed (all its
+ * stores, record caches included, reflect it). Standby and global stores report the empty position. Immutable
+ * (unlike Kafka's, whose {@code withComponent} mutates): each {@code with}/{@code merge} returns a new instance.
  */
 public final class Position {
     private static final Position EMPTY = new Position(Map.of());

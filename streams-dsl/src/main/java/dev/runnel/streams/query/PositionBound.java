@@ -4,9 +4,10 @@ import java.util.Objects;
 
 /**
  * How up to date a store partition must be to answer a query: {@link #unbounded()} (any state), or
- * {@link #at(Position)} (at least that position). Runnel's stores do not track positions yet and report the empty
- * position, so a bound at a non-empty position is never met: those partitions answer
- * {@link FailureReason#NOT_UP_TO_BOUND}. Immutable.
+ * {@link #at(Position)} (at least that position: for each topic, the offset the bound gives for the store's own
+ * partition, as Kafka checks it). A partition behind the bound answers {@link FailureReason#NOT_UP_TO_BOUND}; standby
+ * and global stores report the empty position, so they meet only bounds that say nothing of their partition.
+ * Immutable.
  */
 public final class PositionBound {
     private static final PositionBound UNBOUNDED = new PositionBound(null);
@@ -47,6 +48,24 @@ public final class PositionBound {
     /** Returns whether a store at {@code current} meets this bound. */
     public boolean isMetBy(Position current) {
         return position == null || current.dominates(position);
+    }
+
+    /**
+     * Returns whether a store of {@code partition} at {@code current} meets this bound, as Kafka checks it: for each
+     * topic, only the bound's offset for that partition counts, and the store must have reached it.
+     */
+    public boolean isMetBy(Position current, int partition) {
+        if (position == null) {
+            return true;
+        }
+        for (String topic : position.getTopics()) {
+            Long bound = position.getPartitionPositions(topic).get(partition);
+            Long reached = current.getPartitionPositions(topic).get(partition);
+            if (bound != null && (reached == null || reached < bound)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

@@ -121,7 +121,7 @@ public final class QueryResult<R> {
         return executionInfo;
     }
 
-    /** Returns the partition's position when it ran the query (empty: Runnel does not track positions yet). */
+    /** Returns the partition's position when it ran the query (see {@link Position}). */
     public Position getPosition() {
         return position;
     }

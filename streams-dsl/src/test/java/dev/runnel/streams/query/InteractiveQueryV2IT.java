@@ -60,7 +60,10 @@ class InteractiveQueryV2IT {
             assertNull(alice.getPartitionResults().get(1).getResult(), "alice is not in partition 1");
             assertEquals(3L, alice.getOnlyPartitionResult().getResult());
             assertNull(alice.getGlobalResult());
-            assertTrue(alice.getPosition().isEmpty(), "Runnel does not track positions");
+            assertEquals(Map.of(0, 3L),
+                alice.getPartitionResults().get(0).getPosition().getPartitionPositions("clicks"),
+                "a store is at the offset of the last record its task processed");
+            assertEquals(Map.of(0, 3L, 1, 2L), alice.getPosition().getPartitionPositions("clicks"));
 
             StateQueryResult<KeyValueIterator<String, Long>> all = streams.query(inCounts(RangeQuery.withNoBounds()));
             assertEquals(Map.of(0, List.of("alice=3", "bob=1"), 1, List.of("carol=2", "dave=1")), entries(all));
@@ -165,13 +168,43 @@ class InteractiveQueryV2IT {
                 .getPartitionResults().get(0).getFailureMessage();
             assertTrue(message.contains("doesn't know how to execute"), message);
 
-            Position somewhere = Position.emptyPosition().withComponent("clicks", 0, 1L);
-            assertFailedEverywhere(FailureReason.NOT_UP_TO_BOUND, streams.query(aliceCount
-                .withPositionBound(PositionBound.at(somewhere))));
+            StateQueryResult<Long> ahead = streams.query(aliceCount.withPositionBound(PositionBound.at(
+                Position.emptyPosition().withComponent("clicks", 0, 100L))));
+            assertEquals(FailureReason.NOT_UP_TO_BOUND, ahead.getPartitionResults().get(0).getFailureReason(),
+                "partition 0 has not reached offset 100");
+            assertTrue(ahead.getPartitionResults().get(1).isSuccess(), "the bound says nothing of partition 1");
+            Position reached = Position.fromMap(Map.of("clicks", Map.of(0, 3L, 1, 2L)));
+            assertEquals(3L, streams.query(aliceCount.withPositionBound(PositionBound.at(reached)))
+                .getOnlyPartitionResult().getResult());
             assertEquals(3L, streams.query(aliceCount.withPositionBound(PositionBound.at(Position.emptyPosition())))
                 .getOnlyPartitionResult().getResult());
         }
         assertThrows(StreamsStoppedException.class, () -> streams.query(aliceCount));
+    }
+
+    @Test
+    void shouldReadItsOwnWriteOnceTheBoundIsMet() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        try (KafkaStreams streams = startCounting(log, log.streamsProps("iq2-bound"))) {
+            produceClicks(log);
+            // Partition 0 holds 4 clicks (offsets 0-3): this one is at offset 4.
+            log.produce(List.of(new ProducerRecord<>("clicks", 0, MINUTE + 20_000L, "alice", "/bye")),
+                Serdes.String().serializer(), Serdes.String().serializer());
+            StateQueryRequest<Long> afterTheWrite = inCounts(KeyQuery.<String, Long>withKey("alice"))
+                .withPartitions(Set.of(0))
+                .withPositionBound(PositionBound.at(Position.emptyPosition().withComponent("clicks", 0, 4L)));
+            long[] count = {-1L};
+            EmbeddedLogFixture.await(() -> {
+                QueryResult<Long> answer = streams.query(afterTheWrite).getPartitionResults().get(0);
+                if (answer.isFailure()) {
+                    assertEquals(FailureReason.NOT_UP_TO_BOUND, answer.getFailureReason(), answer.toString());
+                    return false;
+                }
+                count[0] = answer.getResult();
+                return true;
+            }, TIMEOUT, "the store reaching the write's offset");
+            assertEquals(4L, count[0], "a store that met the bound reflects the write");
+        }
     }
 
     @Test

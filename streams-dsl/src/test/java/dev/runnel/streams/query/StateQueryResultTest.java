@@ -50,4 +50,18 @@ class StateQueryResultTest {
         assertTrue(PositionBound.unbounded().isMetBy(Position.emptyPosition()));
         assertThrows(IllegalArgumentException.class, () -> PositionBound.unbounded().position());
     }
+
+    @Test
+    void shouldCheckOnlyAStoresOwnPartitionAgainstABound() {
+        PositionBound bound = PositionBound.at(Position.fromMap(Map.of("in", Map.of(0, 5L, 1, 2L),
+            "other", Map.of(1, 7L))));
+        Position partitionZero = Position.emptyPosition().withComponent("in", 0, 5L);
+        assertTrue(bound.isMetBy(partitionZero, 0), "partition 0 needs only in-0 at 5");
+        assertFalse(bound.isMetBy(partitionZero.withComponent("in", 0, 4L), 0), "behind the bound");
+        assertFalse(bound.isMetBy(partitionZero, 1), "partition 1 has seen nothing of in-1 or other-1");
+        assertFalse(bound.isMetBy(Position.emptyPosition().withComponent("in", 1, 2L), 1), "nor of other-1");
+        assertTrue(bound.isMetBy(Position.fromMap(Map.of("in", Map.of(1, 3L), "other", Map.of(1, 7L))), 1));
+        assertTrue(bound.isMetBy(Position.emptyPosition(), 2), "the bound says nothing of partition 2");
+        assertTrue(PositionBound.unbounded().isMetBy(Position.emptyPosition(), 0));
+    }
 }

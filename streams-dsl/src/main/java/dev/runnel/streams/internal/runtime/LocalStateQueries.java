@@ -4,6 +4,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.state.StoreQueryRunner;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.query.FailureReason;
+import dev.runnel.streams.query.Position;
 import dev.runnel.streams.query.QueryResult;
 import dev.runnel.streams.query.StateQueryRequest;
 import dev.runnel.streams.query.StateQueryResult;
@@ -35,12 +36,15 @@ public final class LocalStateQueries {
         StateStore global = localStores.globalStore(name);
         if (global != null) {
             return StateQueryResult.forGlobalStore(runner.run(global, request.getQuery(),
-                request.getPositionBound(), request.executionInfoEnabled(), null));
+                request.getPositionBound(), request.executionInfoEnabled(), null, Position.emptyPosition()));
         }
         Map<Integer, QueryResult<R>> results = new TreeMap<>();
+        // Positions first: a store then reflects at least its position, as a bounded query requires.
+        Map<Integer, Position> positions = localStores.activePositions(name);
         localStores.active(name).forEach((partition, store) -> {
             if (requested(request, partition)) {
-                results.put(partition, run(store, request, partition));
+                results.put(partition, run(store, request, partition,
+                    positions.getOrDefault(partition, Position.emptyPosition())));
             }
         });
         localStores.standby(name).forEach((partition, store) -> {
@@ -49,7 +53,7 @@ public final class LocalStateQueries {
                     ? QueryResult.forFailure(FailureReason.NOT_ACTIVE, "Partition " + partition + " of store " + name
                         + " is hosted by this instance as a standby, and the request requires an active task; find"
                         + " the active host with queryMetadataForKey.")
-                    : run(store, request, partition));
+                    : run(store, request, partition, Position.emptyPosition()));
             }
         });
         if (!request.isAllPartitions()) {
@@ -66,8 +70,8 @@ public final class LocalStateQueries {
         return request.isAllPartitions() || request.getPartitions().contains(partition);
     }
 
-    private <R> QueryResult<R> run(StateStore store, StateQueryRequest<R> request, int partition) {
+    private <R> QueryResult<R> run(StateStore store, StateQueryRequest<R> request, int partition, Position position) {
         return runner.run(store, request.getQuery(), request.getPositionBound(), request.executionInfoEnabled(),
-            partition);
+            partition, position);
     }
 }

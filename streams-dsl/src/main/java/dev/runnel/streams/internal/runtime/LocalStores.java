@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
 import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.query.Position;
 import dev.runnel.streams.state.QueryableStoreType;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,13 @@ public final class LocalStores {
         Map<Integer, StateStore> stores = new TreeMap<>();
         threads.forEach(thread -> stores.putAll(thread.storesByPartition(name)));
         return stores;
+    }
+
+    /** Returns the position of each active task here that has a store named {@code name}, by partition. */
+    public Map<Integer, Position> activePositions(String name) {
+        Map<Integer, Position> positions = new TreeMap<>();
+        threads.forEach(thread -> positions.putAll(thread.positionsByPartition(name)));
+        return positions;
     }
 
     /** Returns the store named {@code name} of each standby task here whose partition has no active task here. */

@@ -25,8 +25,11 @@ import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.query.Position;
 import dev.runnel.streams.state.StoreBuilder;
 import java.io.File;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Collection;
@@ -83,8 +86,11 @@ public final class StreamTask implements AutoCloseable {
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
-    /** The partitions' queues in the order they first received records; iterated per record, so an array. */
-    private PartitionQueue[] queues = new PartitionQueue[0];
+    /**
+     * The partitions' queues in the order they first received records; iterated per record, so an array. Volatile:
+     * query threads read it for the task's position.
+     */
+    private volatile PartitionQueue[] queues = new PartitionQueue[0];
     private final TimestampExtractor defaultTimestampExtractor;
     private final DeserializationExceptionHandler deserializationExceptionHandler;
     private final ProcessingExceptionHandler processingExceptionHandler;
@@ -233,6 +239,13 @@ public final class StreamTask implements AutoCloseable {
         }
         ConsumerRecord<byte[], byte[]> raw = queue.buffer.poll();
         queue.nextOffset = raw.offset() + 1;
+        processTaken(queue, raw);
+        queue.markProcessed(raw.offset());
+        return true;
+    }
+
+    /** Processes (or, as its handlers say, drops) {@code raw}, just taken from {@code queue}. */
+    private void processTaken(PartitionQueue queue, ConsumerRecord<byte[], byte[]> raw) {
         SourceNode<Object, Object> source = queue.source;
         Headers headers = raw.headers();
         context.setSourceRecord(raw);
@@ -246,7 +259,7 @@ public final class StreamTask implements AutoCloseable {
                 context.setRecordContext(new ProcessorRecordContext(raw.timestamp(), raw.offset(), raw.partition(),
                     raw.topic(), headers));
                 handleDeserializationError(source, raw, e);
-                return true;
+                return;
             }
             long partitionTime = queue.partitionTime;
             TimestampExtractor extractor = extractorOf(source);
@@ -259,7 +272,7 @@ public final class StreamTask implements AutoCloseable {
                     + " extractedTimestamp=[{}] extractor=[{}]", raw.topic(), raw.partition(), raw.offset(),
                     timestamp, extractorOf(source).getClass().getName());
                 recordDropped();
-                return true;
+                return;
             }
             queue.partitionTime = Math.max(partitionTime, timestamp);
             streamTime = Math.max(streamTime, timestamp);
@@ -282,7 +295,6 @@ public final class StreamTask implements AutoCloseable {
             context.setRecordContext(null);
             context.setSourceRecord(null);
         }
-        return true;
     }
 
     private PartitionQueue nextQueue() {
@@ -585,18 +597,59 @@ public final class StreamTask implements AutoCloseable {
         }
     }
 
+    /**
+     * Returns the task's position for interactive queries: per input partition, the offset of the last record it
+     * processed (its stores reflect every record up to it); any thread.
+     */
+    public Position position() {
+        Position position = Position.emptyPosition();
+        for (PartitionQueue queue : queues) {
+            long processed = queue.lastProcessed();
+            if (processed >= 0) {
+                position = position.withComponent(queue.partition.topic(), queue.partition.partition(), processed);
+            }
+        }
+        return position;
+    }
+
     /** One input partition's buffered records, position and partition time. */
     private static final class PartitionQueue {
+        private static final VarHandle PROCESSED;
+
+        static {
+            try {
+                PROCESSED = MethodHandles.lookup().findVarHandle(PartitionQueue.class, "processed", long.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
+
         final TopicPartition partition;
         final SourceNode<Object, Object> source;
         final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
         long partitionTime = -1L;
         /** The offset after the last record taken from the buffer, or -1 before the first. */
         long nextOffset = -1L;
+        /** The offset of the last record processed, or -1; read by query threads (see lastProcessed()). */
+        @SuppressWarnings("unused")
+        private long processed = -1L;
 
         PartitionQueue(TopicPartition partition, SourceNode<Object, Object> source) {
             this.partition = partition;
             this.source = source;
+        }
+
+        /**
+         * Records that the record at {@code offset} is processed. A release store, which costs the stream thread no
+         * fence: a query thread that reads the offset with {@link #lastProcessed()} also sees the stores' updates for
+         * it.
+         */
+        void markProcessed(long offset) {
+            PROCESSED.setRelease(this, offset);
+        }
+
+        long lastProcessed() {
+            return (long) PROCESSED.getAcquire(this);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.query.Position;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -382,6 +383,11 @@ public final class StreamThread extends Thread {
      */
     public Map<Integer, StateStore> storesByPartition(String name) {
         return taskManager.storesByPartition(name);
+    }
+
+    /** Returns the position of each of this thread's tasks with a store named {@code name}, by partition. */
+    public Map<Integer, Position> positionsByPartition(String name) {
+        return taskManager.positionsByPartition(name);
     }
 
     /** Returns the store named {@code name} of each of this thread's standby tasks, by partition; any thread. */

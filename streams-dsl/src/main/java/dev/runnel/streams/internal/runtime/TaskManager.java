@@ -8,6 +8,7 @@ import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TaskMetadata;
+import dev.runnel.streams.query.Position;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
@@ -441,6 +442,17 @@ final class TaskManager {
     /** Returns the store named {@code name} of each of this thread's tasks, by the task's partition; any thread. */
     Map<Integer, StateStore> storesByPartition(String name) {
         return byPartition(published.stream().map(active -> active.task).toList(), name);
+    }
+
+    /** Returns the position of each of this thread's tasks that has a store named {@code name}, by partition. */
+    Map<Integer, Position> positionsByPartition(String name) {
+        Map<Integer, Position> positions = new TreeMap<>();
+        for (ActiveTask active : published) {
+            if (active.task.store(name) != null) {
+                positions.put(active.task.id().partition(), active.task.position());
+            }
+        }
+        return positions;
     }
 
     /**

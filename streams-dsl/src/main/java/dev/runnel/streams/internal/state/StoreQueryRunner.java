@@ -40,18 +40,17 @@ public final class StoreQueryRunner {
     /**
      * Runs {@code query} on {@code store}, the outermost (typed) layer of one partition's store.
      *
-     * @param partition the store's partition, for messages; {@code null} for a global store
+     * @param partition the store's partition; {@code null} for a global store
+     * @param position how far the store has read its inputs, which the result carries and the bound is checked against
      */
     public <R> QueryResult<R> run(StateStore store, Query<R> query, PositionBound bound, boolean executionInfo,
-        Integer partition) {
+        Integer partition, Position position) {
         if (!store.isOpen()) {
             return QueryResult.forFailure(FailureReason.NOT_PRESENT, "Partition " + partition + " of store "
                 + store.name() + " is closed; it may be migrating to another instance. Refresh the metadata and"
                 + " retry.");
         }
-        // Runnel's stores do not track their input positions: each is at the empty position.
-        Position position = Position.emptyPosition();
-        if (!bound.isMetBy(position)) {
+        if (partition == null ? !bound.isMetBy(position) : !bound.isMetBy(position, partition)) {
             return QueryResult.notUpToBound(position, bound, partition);
         }
         long startNs = time.nanoseconds();

@@ -11,6 +11,7 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.query.FailureReason;
 import dev.runnel.streams.query.KeyQuery;
 import dev.runnel.streams.query.MultiVersionedKeyQuery;
+import dev.runnel.streams.query.Position;
 import dev.runnel.streams.query.PositionBound;
 import dev.runnel.streams.query.Query;
 import dev.runnel.streams.query.QueryResult;
@@ -181,7 +182,7 @@ class VersionedStoreQueryTest {
     }
 
     private <R> QueryResult<R> run(StateStore store, Query<R> query) {
-        return runner.run(store, query, PositionBound.unbounded(), false, 0);
+        return runner.run(store, query, PositionBound.unbounded(), false, 0, Position.emptyPosition());
     }
 
     private <R> R answer(StateStore store, Query<R> query) {
