@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.internal.dsl.InternalStreamsBuilder;
+import dev.runnel.streams.internal.dsl.TopologyOptimizer;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.KStream;
@@ -163,15 +164,25 @@ public class StreamsBuilder {
     /**
      * Returns the topology, applying the optimizations {@code topology.optimization} enables in {@code props}, and,
      * unless this builder was created with a {@link TopologyConfig}, taking the DSL stores from the
-     * {@code dsl.store.suppliers.class} or {@code default.dsl.store} that {@code props} sets. No optimization rule
-     * exists yet, so otherwise this validates the settings and returns the same topology as {@link #build()}.
+     * {@code dsl.store.suppliers.class} or {@code default.dsl.store} that {@code props} sets. As in Kafka Streams,
+     * only this method optimizes: {@link #build()} and a {@link TopologyConfig} never do.
+     * <ul>
+     * <li>{@code reuse.ktable.source.topics}: the store of a table read from a topic ({@link #table}) uses that topic
+     *     as its changelog: no {@code <application.id>-<store>-changelog} topic is created or written, and the store
+     *     restores from the source topic up to the committed offset. The topic should be compacted (otherwise
+     *     retention may delete records the store still needs) and the serdes symmetric; records that the
+     *     deserialization exception handler skipped while processing are restored into the store as they are.</li>
+     * </ul>
      */
     public synchronized Topology build(Properties props) {
-        TopologyConfig topologyConfig = new TopologyConfig(new StreamsConfig(withApplicationId(props)));
+        StreamsConfig config = new StreamsConfig(withApplicationId(props));
+        TopologyConfig topologyConfig = new TopologyConfig(config);
         if (!hasTopologyConfig) {
             topologyConfig.resolveDslStoreSuppliers()
                 .ifPresent(internalStreamsBuilder.topologyBuilder().dslStoreChoice()::setTopologyLevel);
         }
+        internalStreamsBuilder.optimizer().optimize(
+            TopologyOptimizer.rules(config.getString(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG)));
         return topology;
     }
 

@@ -31,11 +31,17 @@ public final class InternalStreamsBuilder {
     public static final String KTABLE_TOSTREAM_NAME = "KTABLE-TOSTREAM-";
 
     private final InternalTopologyBuilder topologyBuilder = new InternalTopologyBuilder();
+    private final TopologyOptimizer optimizer = new TopologyOptimizer(this);
     private int index;
 
     /** Returns the plan the DSL writes into. */
     public InternalTopologyBuilder topologyBuilder() {
         return topologyBuilder;
+    }
+
+    /** Returns the optimizer, which records what {@code topology.optimization} may rewrite. */
+    public TopologyOptimizer optimizer() {
+        return optimizer;
     }
 
     /** Returns {@code prefix} followed by the next index, zero-padded to ten digits. */
@@ -90,6 +96,7 @@ public final class InternalStreamsBuilder {
         topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
         topologyBuilder.addStateStore(
             TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), tableSourceName);
+        optimizer.addTableSource(storeName, topic);
         return new KTableImpl<>(this, tableSourceName, keySerde, valueSerde, store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(storeName));
     }

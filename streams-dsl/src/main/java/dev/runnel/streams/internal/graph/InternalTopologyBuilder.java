@@ -251,7 +251,17 @@ public final class InternalTopologyBuilder {
         }
     }
 
-    /** Returns, for each read-only store, the source topic that is its changelog. */
+    /**
+     * Makes source topic {@code topic} the changelog of local store {@code storeName} (the
+     * {@code reuse.ktable.source.topics} optimization): logging is disabled, so no changelog topic is created or
+     * written, and the store restores from {@code topic} up to the committed offset of the task's partition.
+     */
+    public void connectSourceStoreAndTopic(String storeName, String topic) {
+        stores.builder(storeName).withLoggingDisabled();
+        stores.useSourceTopicAsChangelog(storeName, topic);
+    }
+
+    /** Returns, for each read-only store and each store reusing its source topic, that topic (its changelog). */
     public Map<String, String> sourceChangelogTopics() {
         return stores.sourceChangelogTopics();
     }

@@ -81,6 +81,14 @@ final class StoreRegistry {
         readOnlyStoreUpdaters.put(storeName, updaterName);
     }
 
+    /**
+     * Makes source topic {@code topic} the changelog of local store {@code storeName}, as the
+     * {@code reuse.ktable.source.topics} optimization does for a source table's store.
+     */
+    void useSourceTopicAsChangelog(String storeName, String topic) {
+        sourceChangelogTopics.put(storeName, topic);
+    }
+
     Map<String, String> sourceChangelogTopics() {
         return Collections.unmodifiableMap(sourceChangelogTopics);
     }

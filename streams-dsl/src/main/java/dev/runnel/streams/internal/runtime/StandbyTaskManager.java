@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.TaskMetadata;
 import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
+import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.TaskId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -53,13 +54,19 @@ final class StandbyTaskManager {
         Map<TopicPartition, Long> checkpointed = Map.of();
 
         StandbyTask(StreamTask task, StateCheckpoint checkpoint, Map<String, TopicPartition> changelogs,
-            Map<TopicPartition, Long> positions) {
+            Map<TopicPartition, Long> positions, Set<TopicPartition> sourcePartitions) {
             this.task = task;
             this.checkpoint = checkpoint;
             this.changelogs = changelogs;
             this.positions = new LinkedHashMap<>(positions);
-            changelogs.forEach((store, tp) -> stores.put(tp,
-                new StateRestorer.StandbyStore(task.id(), store, task.restoreCallbacks().get(store))));
+            changelogs.forEach((store, tp) -> stores.put(tp, new StateRestorer.StandbyStore(task.id(), store,
+                restoreCallback(task, store, sourcePartitions.contains(tp)))));
+        }
+
+        /** Returns the callback applying {@code store}'s changelog records; a source topic's need converting. */
+        private static StateRestoreCallback restoreCallback(StreamTask task, String store, boolean fromSource) {
+            StateRestoreCallback callback = task.restoreCallbacks().get(store);
+            return fromSource ? SourceTopicRestoreCallback.of(task.store(store), callback) : callback;
         }
     }
 
@@ -99,7 +106,7 @@ final class StandbyTaskManager {
         try {
             task.initializeStateStores();
             StandbyTask standby = new StandbyTask(task, checkpoint, changelogs,
-                restorer.loadLocalState(task, changelogs, checkpoint));
+                restorer.loadLocalState(task, changelogs, checkpoint), creator.inputPartitionsOf(id));
             standby.checkpointed = Map.copyOf(standby.positions);
             LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
             return standby;

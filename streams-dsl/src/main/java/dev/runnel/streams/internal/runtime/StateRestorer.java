@@ -57,10 +57,13 @@ final class StateRestorer implements AutoCloseable {
      * Restores the logged stores of one task.
      *
      * @param changelogs the changelog partition of each logged store, by store name
+     * @param sourceEnds for each changelog that is a source partition of the task (a read-only store, or a source
+     *     table reusing its topic), where its restoration ends: the partition's committed offset, as in Kafka Streams,
+     *     since the task processes the records from there on
      * @return the changelog offset each store's state now covers, by changelog partition
      */
     Map<TopicPartition, Long> restore(StreamTask task, Map<String, TopicPartition> changelogs,
-        StateCheckpoint checkpoint) {
+        StateCheckpoint checkpoint, Map<TopicPartition, Long> sourceEnds) {
         Map<TopicPartition, Long> checkpointed = checkpoint.read();
         Map<TopicPartition, Long> restored = new LinkedHashMap<>();
         // As Kafka Streams reports them, stores whose restoration has not started yet stand at offset 0.
@@ -70,10 +73,15 @@ final class StateRestorer implements AutoCloseable {
             TopicPartition changelog = entry.getValue();
             long logStart = consumer.beginningOffsets(List.of(changelog)).get(changelog);
             long end = consumer.endOffsets(List.of(changelog)).get(changelog);
+            StateRestoreCallback callback = task.restoreCallbacks().get(storeName);
+            if (sourceEnds.containsKey(changelog)) {
+                end = Math.min(end, sourceEnds.get(changelog));
+                callback = SourceTopicRestoreCallback.of(task.store(storeName), callback);
+            }
             long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
                 checkpoint);
             updatePosition(storeName, changelog, start);
-            restored.put(changelog, replay(storeName, changelog, task.restoreCallbacks().get(storeName), start, end));
+            restored.put(changelog, replay(storeName, changelog, callback, start, end));
             updatePosition(storeName, changelog, end);
         }
         return restored;

@@ -140,7 +140,7 @@ public final class StreamThread extends Thread {
         this.producer = createdProducer;
         this.restorer = createdRestorer;
         this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
-            globalStores, consumer::endOffsets);
+            globalStores, consumer::endOffsets, consumer::committed);
         registerMetrics();
     }
 

@@ -65,6 +65,7 @@ final class TaskManager {
     private volatile Set<TaskMetadata> taskMetadata = Set.of();
     private final ThreadCache threadCache;
     private boolean commitNeeded;
+    private final Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> committedReader;
 
     /** A running task with what the runtime keeps beside it. */
     static final class ActiveTask {
@@ -92,14 +93,17 @@ final class TaskManager {
 
     /**
      * Creates the manager of a stream thread's tasks; {@code endOffsetReader} reads partitions' end offsets from the
-     * thread's consumer, for the tasks' metadata.
+     * thread's consumer, for the tasks' metadata, and {@code committedReader} the group's committed offsets, where
+     * the restoration of a store from its task's source partition ends.
      */
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores,
-        Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader) {
+        Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader,
+        Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> committedReader) {
         this.threadId = threadId;
         this.endOffsetReader = endOffsetReader;
+        this.committedReader = committedReader;
         this.creator = new TaskCreator(metadata, builder, config, time, producer, metrics, globalStores);
         this.producer = producer;
         this.restorer = restorer;
@@ -165,7 +169,8 @@ final class TaskManager {
         task.setThreadCache(threadCache);
         try {
             task.initializeStateStores();
-            Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint);
+            Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint,
+                sourceRestoreEnds(id, changelogs));
             task.initializeTopology();
             ActiveTask active = new ActiveTask(task, collector, checkpoint, changelogs, new HashMap<>(restored));
             registerMetrics(active);
@@ -175,6 +180,25 @@ final class TaskManager {
             TaskCreator.closeQuietly(task);
             throw e;
         }
+    }
+
+    /**
+     * Returns where each changelog that is one of the task's source partitions stops restoring: its committed offset,
+     * or 0 without one (the task then processes the partition from its reset position).
+     */
+    private Map<TopicPartition, Long> sourceRestoreEnds(TaskId id, Map<String, TopicPartition> changelogs) {
+        Set<TopicPartition> sources = new HashSet<>(changelogs.values());
+        sources.retainAll(creator.inputPartitionsOf(id));
+        if (sources.isEmpty()) {
+            return Map.of();
+        }
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> committed = committedReader.apply(sources);
+        for (TopicPartition tp : sources) {
+            OffsetAndMetadata offset = committed.get(tp);
+            ends.put(tp, offset == null ? 0L : offset.offset());
+        }
+        return ends;
     }
 
     private void registerMetrics(ActiveTask active) {
@@ -387,6 +411,13 @@ final class TaskManager {
     private static Map<TopicPartition, Long> checkpointOffsets(ActiveTask active) {
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>(active.restoredOffsets);
         offsets.putAll(active.collector.changelogOffsets());
+        // A store whose changelog is a source partition holds what the task processed: up to the committed offset.
+        for (TopicPartition changelog : active.changelogs.values()) {
+            Long committed = active.committedOffsets.get(changelog);
+            if (committed != null) {
+                offsets.put(changelog, committed);
+            }
+        }
         return offsets;
     }
 
