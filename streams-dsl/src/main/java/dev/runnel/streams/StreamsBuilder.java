@@ -172,6 +172,10 @@ public class StreamsBuilder {
      *     restores from the source topic up to the committed offset. The topic should be compacted (otherwise
      *     retention may delete records the store still needs) and the serdes symmetric; records that the
      *     deserialization exception handler skipped while processing are restored into the store as they are.</li>
+     * <li>{@code merge.repartition.topics}: the repartition topics of the groupings and joins after one key-changing
+     *     operation (with no value-changing one in between) become one, right after it, named after the first; the
+     *     operations between the key change and each grouping or join then run behind that topic. Repartitions of
+     *     {@code KStream#repartition} and of table groupings stay as they are.</li>
      * </ul>
      */
     public synchronized Topology build(Properties props) {

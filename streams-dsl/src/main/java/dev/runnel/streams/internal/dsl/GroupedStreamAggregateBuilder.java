@@ -70,7 +70,13 @@ final class GroupedStreamAggregateBuilder<K, V> {
             return stream.name();
         }
         String prefix = grouped.name() != null ? grouped.name() : storeName;
-        return repartition(builder(), stream.name(), prefix, keySerde(), valueSerde());
+        String source = repartition(builder(), stream.name(), prefix, keySerde(), valueSerde());
+        builder().optimizer().addRepartition(stream.name(), topic(prefix), keySerde(), valueSerde());
+        return source;
+    }
+
+    private static String topic(String prefix) {
+        return prefix.endsWith(REPARTITION_TOPIC_SUFFIX) ? prefix : prefix + REPARTITION_TOPIC_SUFFIX;
     }
 
     /**
@@ -79,7 +85,7 @@ final class GroupedStreamAggregateBuilder<K, V> {
      */
     static String repartition(InternalStreamsBuilder builder, String parent, String prefix, Serde<?> keySerde,
         Serde<?> valueSerde) {
-        String topic = prefix.endsWith(REPARTITION_TOPIC_SUFFIX) ? prefix : prefix + REPARTITION_TOPIC_SUFFIX;
+        String topic = topic(prefix);
         String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
         String filterName = builder.newProcessorName(KStreamImpl.FILTER_NAME);
         String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);

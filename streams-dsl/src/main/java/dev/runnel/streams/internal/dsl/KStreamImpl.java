@@ -126,7 +126,17 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         ProcessorSupplier<? super K, ? super V, KR, VR> supplier, Serde<KR> keySerde, Serde<VR> valueSerde,
         boolean keyChanging) {
         builder.topologyBuilder().addProcessor(operatorName, supplier, name);
+        if (keyChanging) {
+            builder.optimizer().addKeyChangingNode(operatorName);
+        }
         return new KStreamImpl<>(builder, operatorName, keySerde, valueSerde, repartitionRequired || keyChanging);
+    }
+
+    /** Adds a fixed-key operator that changes values: no repartition after it merges with one above it. */
+    private <VR> KStreamImpl<K, VR> addValueChangingOperator(String operatorName,
+        FixedKeyProcessorSupplier<? super K, ? super V, VR> supplier) {
+        builder.optimizer().addValueChangingNode(operatorName);
+        return addFixedKeyOperator(operatorName, supplier, null);
     }
 
     private <VR> KStreamImpl<K, VR> addFixedKeyOperator(String operatorName,
@@ -206,8 +216,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
         Named named) {
         Objects.requireNonNull(mapper, "mapper can't be null");
-        return addFixedKeyOperator(builder.name(named, MAPVALUES_NAME),
-            new Operators.KStreamMapValues<K, V, VR>(mapper), null);
+        return addValueChangingOperator(builder.name(named, MAPVALUES_NAME),
+            new Operators.KStreamMapValues<K, V, VR>(mapper));
     }
 
     @Override
@@ -248,8 +258,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <VR> KStream<K, VR> flatMapValues(
         ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper, Named named) {
         Objects.requireNonNull(mapper, "mapper can't be null");
-        return addFixedKeyOperator(builder.name(named, FLATMAPVALUES_NAME),
-            new Operators.KStreamFlatMapValues<K, V, VR>(mapper), null);
+        return addValueChangingOperator(builder.name(named, FLATMAPVALUES_NAME),
+            new Operators.KStreamFlatMapValues<K, V, VR>(mapper));
     }
 
     @Override
@@ -375,7 +385,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String... stateStoreNames) {
         Objects.requireNonNull(processorSupplier, "processorSupplier can't be null");
         String processorName = builder.name(named, PROCESSVALUES_NAME);
-        KStreamImpl<K, VOut> result = addFixedKeyOperator(processorName, processorSupplier, null);
+        KStreamImpl<K, VOut> result = addValueChangingOperator(processorName, processorSupplier);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
         return result;
     }
@@ -436,8 +446,11 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         if (!repartitionRequired) {
             return this;
         }
-        return Repartitioning.repartition(this, prefix, keySerdeOverride != null ? keySerdeOverride : keySerde,
-            valueSerdeOverride != null ? valueSerdeOverride : valueSerde, null, null);
+        Serde<K> repartitionKeySerde = keySerdeOverride != null ? keySerdeOverride : keySerde;
+        Serde<V> repartitionValueSerde = valueSerdeOverride != null ? valueSerdeOverride : valueSerde;
+        builder.optimizer().addRepartition(name, prefix.endsWith(Repartitioning.REPARTITION_TOPIC_SUFFIX) ? prefix
+            : prefix + Repartitioning.REPARTITION_TOPIC_SUFFIX, repartitionKeySerde, repartitionValueSerde);
+        return Repartitioning.repartition(this, prefix, repartitionKeySerde, repartitionValueSerde, null, null);
     }
 
     @Override

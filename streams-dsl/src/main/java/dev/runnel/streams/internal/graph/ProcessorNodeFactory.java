@@ -10,7 +10,7 @@ import java.util.Set;
 /** A processor and the stores connected to it (which can grow until the topology is built). */
 public final class ProcessorNodeFactory implements NodeFactory {
     private final String name;
-    private final List<String> predecessors;
+    private List<String> predecessors;
     private final ProcessorSupplier<?, ?, ?, ?> supplier;
     private final Set<String> stores = new LinkedHashSet<>();
 
@@ -28,6 +28,11 @@ public final class ProcessorNodeFactory implements NodeFactory {
     @Override
     public List<String> predecessors() {
         return predecessors;
+    }
+
+    /** Makes {@code newParent} a parent in place of {@code oldParent}, keeping the order of the parents. */
+    void replacePredecessor(String oldParent, String newParent) {
+        predecessors = predecessors.stream().map(parent -> parent.equals(oldParent) ? newParent : parent).toList();
     }
 
     /** Returns the connected stores' names. */

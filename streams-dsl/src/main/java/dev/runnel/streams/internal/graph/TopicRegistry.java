@@ -113,6 +113,14 @@ final class TopicRegistry {
         }
     }
 
+    /** Forgets internal topic {@code topic} and the source reading it (the optimizer merged it into another). */
+    void removeInternalTopic(String topic) {
+        internalTopics.remove(topic);
+        internalTopicPartitions.remove(topic);
+        sourceByTopic.remove(topic);
+        resetByTopic.remove(topic);
+    }
+
     void addGlobalTopic(String topic) {
         globalTopics.add(topic);
     }
