@@ -176,6 +176,9 @@ public class StreamsBuilder {
      *     operation (with no value-changing one in between) become one, right after it, named after the first; the
      *     operations between the key change and each grouping or join then run behind that topic. Repartitions of
      *     {@code KStream#repartition} and of table groupings stay as they are.</li>
+     * <li>{@code single.store.self.join} (KIP-862): an inner join of a stream with itself ({@code s.join(s, ...)})
+     *     keeps one window store: the other side's window node, the two join nodes and the other store give way to
+     *     one self-join processor named as the join's merge node, with the same results.</li>
      * </ul>
      */
     public synchronized Topology build(Properties props) {

@@ -16,6 +16,7 @@ import dev.runnel.streams.state.DslWindowParams;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -113,6 +114,14 @@ final class KStreamJoins {
             topology.addStateStore(buffer, thisJoinName, otherJoinName);
         }
         topology.addProcessor(mergeName, new Operators.KStreamPassThrough<K, VR>(), thisJoinName, otherJoinName);
+        if (!preserveLeft && !preserveRight && thisStream.name().equals(otherStream.name())) {
+            @SuppressWarnings("unchecked")
+            ValueJoinerWithKey<? super K, ? super V1, ? super V1, ? extends VR> selfJoiner =
+                (ValueJoinerWithKey<? super K, ? super V1, ? super V1, ? extends VR>) joiner;
+            builder.optimizer().addSelfJoin(List.of(otherWindowedName, thisJoinName, otherJoinName, mergeName),
+                otherStoreName, mergeName, new KStreamKStreamSelfJoin<K, V1, VR>(thisStoreName, windows.beforeMs,
+                    windows.afterMs, windows.gracePeriodMs(), selfJoiner), thisWindowedName, thisStoreName);
+        }
         return new KStreamImpl<>(builder, mergeName, keySerde, null, false);
     }
 

@@ -5,6 +5,7 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.graph.NodeFactory;
 import dev.runnel.streams.internal.graph.SourceNodeFactory;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,10 +28,20 @@ public final class TopologyOptimizer {
     private final Set<String> valueChangingNodes = new HashSet<>();
     /** The repartitions before groupings and joins, which may be merged; not those of KStream#repartition. */
     private final List<Repartition> repartitions = new ArrayList<>();
+    /** Inner joins of a stream with itself, which one store can serve. */
+    private final List<SelfJoin> selfJoins = new ArrayList<>();
     private final Set<String> applied = new LinkedHashSet<>();
 
     /** A repartition topic written by the null-key filter under node {@code parent}, with its serdes (may be null). */
     private record Repartition(String parent, String topic, Serde<?> keySerde, Serde<?> valueSerde) {
+    }
+
+    /**
+     * A stream-stream inner join of a stream with itself: the nodes and store a single-store join drops, and the
+     * processor that replaces them under the join's this-side window node.
+     */
+    private record SelfJoin(List<String> removedNodes, String removedStore, String name,
+        ProcessorSupplier<?, ?, ?, ?> supplier, String parent, String store) {
     }
 
     TopologyOptimizer(InternalStreamsBuilder builder) {
@@ -55,6 +66,16 @@ public final class TopologyOptimizer {
     /** Records the repartition topic a grouping or join put after node {@code parent}. */
     void addRepartition(String parent, String topic, Serde<?> keySerde, Serde<?> valueSerde) {
         repartitions.add(new Repartition(parent, topic, keySerde, valueSerde));
+    }
+
+    /**
+     * Records an inner join of a stream with itself: with {@code single.store.self.join}, processor {@code name}
+     * (from {@code supplier}, under {@code parent}, reading {@code store}) replaces {@code removedNodes}, and
+     * {@code removedStore} goes.
+     */
+    void addSelfJoin(List<String> removedNodes, String removedStore, String name,
+        ProcessorSupplier<?, ?, ?, ?> supplier, String parent, String store) {
+        selfJoins.add(new SelfJoin(removedNodes, removedStore, name, supplier, parent, store));
     }
 
     /**
@@ -85,6 +106,13 @@ public final class TopologyOptimizer {
         if (rules.contains(StreamsConfig.MERGE_REPARTITION_TOPICS)
             && applied.add(StreamsConfig.MERGE_REPARTITION_TOPICS)) {
             mergeRepartitionTopics();
+        }
+        if (rules.contains(StreamsConfig.SINGLE_STORE_SELF_JOIN) && applied.add(StreamsConfig.SINGLE_STORE_SELF_JOIN)) {
+            // Both sides would keep the same records: one window store serves the join (KIP-862).
+            for (SelfJoin join : selfJoins) {
+                builder.topologyBuilder().replaceProcessors(join.removedNodes(), join.removedStore(), join.name(),
+                    join.supplier(), join.parent(), join.store());
+            }
         }
     }
 

@@ -296,6 +296,20 @@ public final class InternalTopologyBuilder {
         topics.removeInternalTopic(topic);
     }
 
+    /**
+     * Replaces the processors {@code removed} and the local store {@code removedStore}, used by them only, with
+     * processor {@code name} under {@code parentName}, connected to {@code storeName}, in the place of the processor
+     * that had that name (its children keep it as parent): the optimizer's single-store self-join.
+     */
+    public void replaceProcessors(List<String> removed, String removedStore, String name,
+        ProcessorSupplier<?, ?, ?, ?> supplier, String parentName, String storeName) {
+        ProcessorNodeFactory replacement = new ProcessorNodeFactory(name, List.of(parentName), supplier);
+        replacement.connect(storeName);
+        nodes.replace(name, replacement);
+        removed.stream().filter(node -> !node.equals(name)).forEach(nodes::remove);
+        stores.removeLocal(removedStore);
+    }
+
     /** Makes {@code newParent} the parent of processor {@code nodeName} in place of {@code oldParent}. */
     public void replacePredecessor(String nodeName, String oldParent, String newParent) {
         if (nodes.get(nodeName) instanceof ProcessorNodeFactory processor) {

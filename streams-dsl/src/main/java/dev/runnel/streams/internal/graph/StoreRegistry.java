@@ -75,6 +75,11 @@ final class StoreRegistry {
         }
     }
 
+    /** Removes local store {@code storeName}, which no processor uses any more (the optimizer dropped them). */
+    void removeLocal(String storeName) {
+        stores.remove(storeName);
+    }
+
     /** Marks local store {@code storeName} read-only: only {@code updaterName} writes it, from {@code topic}. */
     void markReadOnly(String storeName, String topic, String updaterName) {
         sourceChangelogTopics.put(storeName, topic);
