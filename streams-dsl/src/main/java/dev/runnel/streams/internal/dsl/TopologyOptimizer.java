@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.graph.TopologyRewriter;
 import dev.runnel.streams.internal.graph.NodeFactory;
 import dev.runnel.streams.internal.graph.SourceNodeFactory;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
@@ -109,9 +110,10 @@ public final class TopologyOptimizer {
         }
         if (rules.contains(StreamsConfig.SINGLE_STORE_SELF_JOIN) && applied.add(StreamsConfig.SINGLE_STORE_SELF_JOIN)) {
             // Both sides would keep the same records: one window store serves the join (KIP-862).
+            TopologyRewriter rewriter = builder.topologyBuilder().rewriter();
             for (SelfJoin join : selfJoins) {
-                builder.topologyBuilder().replaceProcessors(join.removedNodes(), join.removedStore(), join.name(),
-                    join.supplier(), join.parent(), join.store());
+                rewriter.replaceProcessors(join.removedNodes(), join.removedStore(), join.name(), join.supplier(),
+                    join.parent(), join.store());
             }
         }
     }
@@ -173,18 +175,19 @@ public final class TopologyOptimizer {
 
     private void merge(String keyChanger, List<Repartition> merged) {
         InternalTopologyBuilder topology = builder.topologyBuilder();
+        TopologyRewriter rewriter = topology.rewriter();
         Map<Repartition, String> oldSources = new LinkedHashMap<>();
         Map<Repartition, List<String>> readers = new LinkedHashMap<>();
         Map<Repartition, String> movedChildren = new LinkedHashMap<>();
         for (Repartition repartition : merged) {
             oldSources.put(repartition, sourceOf(repartition.topic()));
-            readers.put(repartition, topology.successors(oldSources.get(repartition)));
+            readers.put(repartition, rewriter.successors(oldSources.get(repartition)));
             if (!repartition.parent().equals(keyChanger)) {
                 movedChildren.put(repartition, childOf(keyChanger, repartition.parent()));
             }
         }
         // Removed first: a user-named first topic gives the new nodes the names of its old ones.
-        merged.forEach(repartition -> topology.removeRepartitionTopic(repartition.topic()));
+        merged.forEach(repartition -> rewriter.removeRepartitionTopic(repartition.topic()));
         Set<String> before = new HashSet<>(topology.nodes().keySet());
         String topic = merged.get(0).topic();
         String source = GroupedStreamAggregateBuilder.repartition(builder, keyChanger, topic,
@@ -194,12 +197,12 @@ public final class TopologyOptimizer {
         for (Repartition repartition : merged) {
             String oldSource = oldSources.get(repartition);
             String readersParent = repartition.parent().equals(keyChanger) ? source : repartition.parent();
-            readers.get(repartition).forEach(reader -> topology.replacePredecessor(reader, oldSource, readersParent));
+            readers.get(repartition).forEach(reader -> rewriter.replacePredecessor(reader, oldSource, readersParent));
             String moved = movedChildren.get(repartition);
             if (moved != null) {
-                topology.replacePredecessor(moved, keyChanger, source);
+                rewriter.replacePredecessor(moved, keyChanger, source);
             }
         }
-        topology.moveAfter(keyChanger, added);
+        rewriter.moveAfter(keyChanger, added);
     }
 }
