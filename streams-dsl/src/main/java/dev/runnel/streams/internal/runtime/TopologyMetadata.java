@@ -70,11 +70,15 @@ public final class TopologyMetadata {
         }
     }
 
-    /** Returns the ids of the sub-topologies with logged stores, whose tasks may have standby tasks. */
+    /**
+     * Returns the ids of the sub-topologies whose tasks may have standby tasks: those with stores restored from a
+     * changelog, be it their own topic or, as Kafka Streams counts them too, a source topic (a read-only store, or a
+     * source table reusing its topic).
+     */
     public Set<Integer> statefulSubtopologies() {
         Set<Integer> ids = new java.util.TreeSet<>();
         subtopologies().forEach((id, subtopology) -> {
-            if (!subtopology.loggedStores().isEmpty()) {
+            if (!subtopology.loggedStores().isEmpty() || !subtopology.sourceChangelogs().isEmpty()) {
                 ids.add(id);
             }
         });
