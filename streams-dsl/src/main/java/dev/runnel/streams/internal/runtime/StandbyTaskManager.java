@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stream thread's standby tasks: creates them from their local state, applies their changelogs' new records to
- * their stores, checkpoints them and closes them when they migrate or are promoted. Not thread-safe; owned by one
+ * their stores (a source partition serving as changelog only up to its committed offset, as in Kafka Streams, so a
+ * standby never holds records the active task has not committed and a promoted one restores only the tail),
+ * checkpoints them and closes them when they migrate or are promoted. Not thread-safe; owned by one
  * stream thread. Its tasks, metadata and changelog positions are published for other threads in fields that are
  * replaced, never mutated.
  */
@@ -33,6 +35,7 @@ final class StandbyTaskManager {
     private final String threadId;
     private final TaskCreator creator;
     private final StateRestorer restorer;
+    private final CommittedOffsets committedOffsets;
     private final Map<TaskId, StandbyTask> standbys = new TreeMap<>();
     /** The standby tasks for interactive queries on stale stores. */
     private volatile List<StreamTask> published = List.of();
@@ -51,16 +54,22 @@ final class StandbyTaskManager {
         /** The next changelog offset to apply, by changelog partition. */
         final Map<TopicPartition, Long> positions;
         final Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
+        /**
+         * Where the updates of each changelog that is a source partition stop: the group's committed offset of that
+         * partition, refreshed at commits.
+         */
+        final Map<TopicPartition, Long> limits;
         Map<TopicPartition, Long> checkpointed = Map.of();
 
         StandbyTask(StreamTask task, StateCheckpoint checkpoint, Map<String, TopicPartition> changelogs,
-            Map<TopicPartition, Long> positions, Set<TopicPartition> sourcePartitions) {
+            Map<TopicPartition, Long> positions, Map<TopicPartition, Long> limits) {
             this.task = task;
             this.checkpoint = checkpoint;
             this.changelogs = changelogs;
             this.positions = new LinkedHashMap<>(positions);
+            this.limits = new HashMap<>(limits);
             changelogs.forEach((store, tp) -> stores.put(tp, new StateRestorer.StandbyStore(task.id(), store,
-                restoreCallback(task, store, sourcePartitions.contains(tp)))));
+                restoreCallback(task, store, limits.containsKey(tp)))));
         }
 
         /** Returns the callback applying {@code store}'s changelog records; a source topic's need converting. */
@@ -70,10 +79,16 @@ final class StandbyTaskManager {
         }
     }
 
-    StandbyTaskManager(String threadId, TaskCreator creator, StateRestorer restorer) {
+    /**
+     * Creates the manager of a stream thread's standby tasks; the updates of a standby store from its task's source
+     * partition stop at that partition's {@code committedOffsets}.
+     */
+    StandbyTaskManager(String threadId, TaskCreator creator, StateRestorer restorer,
+        CommittedOffsets committedOffsets) {
         this.threadId = threadId;
         this.creator = creator;
         this.restorer = restorer;
+        this.committedOffsets = committedOffsets;
     }
 
     /**
@@ -105,8 +120,9 @@ final class StandbyTaskManager {
         StateCheckpoint checkpoint = creator.checkpointOf(id);
         try {
             task.initializeStateStores();
+            Map<TopicPartition, Long> limits = committedOffsets.read(creator.sourceChangelogsOf(id, changelogs));
             StandbyTask standby = new StandbyTask(task, checkpoint, changelogs,
-                restorer.loadLocalState(task, changelogs, checkpoint), creator.inputPartitionsOf(id));
+                restorer.loadLocalState(task, changelogs, checkpoint, limits), limits);
             standby.checkpointed = Map.copyOf(standby.positions);
             LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
             return standby;
@@ -126,11 +142,13 @@ final class StandbyTaskManager {
         }
         Map<TopicPartition, Long> next = new LinkedHashMap<>();
         Map<TopicPartition, StateRestorer.StandbyStore> stores = new HashMap<>();
+        Map<TopicPartition, Long> limits = new HashMap<>();
         for (StandbyTask standby : standbys.values()) {
             next.putAll(standby.positions);
             stores.putAll(standby.stores);
+            limits.putAll(standby.limits);
         }
-        int applied = restorer.updateStandby(next, stores);
+        int applied = restorer.updateStandby(next, stores, limits);
         for (StandbyTask standby : standbys.values()) {
             standby.positions.replaceAll((tp, offset) -> next.get(tp));
         }
@@ -138,6 +156,18 @@ final class StandbyTaskManager {
             publish();
         }
         return applied;
+    }
+
+    /**
+     * Reads the committed offsets of the standby tasks' source partitions that serve as changelogs, so that their
+     * updates go on up to what the active tasks committed since; at commits, not per update, as Kafka Streams
+     * refreshes them, since each read asks the group coordinator.
+     */
+    void refreshLimits() {
+        Set<TopicPartition> sources = new HashSet<>();
+        standbys.values().forEach(standby -> sources.addAll(standby.limits.keySet()));
+        Map<TopicPartition, Long> committed = committedOffsets.read(sources);
+        standbys.values().forEach(standby -> standby.limits.replaceAll((tp, limit) -> committed.get(tp)));
     }
 
     /**

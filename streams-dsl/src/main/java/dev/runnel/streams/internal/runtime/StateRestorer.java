@@ -151,16 +151,19 @@ final class StateRestorer implements AutoCloseable {
                 }
                 idlePolls = 0;
                 long batchEnd = start;
+                int restored = 0;
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     if (record.offset() >= end) {
                         break;
                     }
                     apply(callback, record);
                     batchEnd = record.offset();
-                    total++;
+                    restored++;
                 }
+                total += restored;
                 updatePosition(storeName, changelog, Math.min(consumer.position(changelog), end));
-                listener.onBatchRestored(changelog, storeName, batchEnd, batch.size());
+                // Only the records restored count: those from the end on (a source partition's) were fetched only.
+                listener.onBatchRestored(changelog, storeName, batchEnd, restored);
             }
         } finally {
             consumer.assign(List.of());
@@ -181,15 +184,19 @@ final class StateRestorer implements AutoCloseable {
      * Loads a standby task's stores from their local checkpoint and snapshots, without replaying their changelogs
      * (the standby catches up in {@link #updateStandby}); returns the offset each store resumes from, by changelog.
      * Tells the standby listener that each store's updates start there.
+     *
+     * @param limits where the updates of each changelog that is a source partition stop (see
+     *     {@link #updateStandby}): a checkpoint beyond it is not trusted, as an active task would not trust it
      */
     Map<TopicPartition, Long> loadLocalState(StreamTask task, Map<String, TopicPartition> changelogs,
-        StateCheckpoint checkpoint) {
+        StateCheckpoint checkpoint, Map<TopicPartition, Long> limits) {
         Map<TopicPartition, Long> checkpointed = checkpoint.read();
         Map<TopicPartition, Long> starts = new LinkedHashMap<>();
         for (Map.Entry<String, TopicPartition> entry : changelogs.entrySet()) {
             TopicPartition changelog = entry.getValue();
             long logStart = consumer.beginningOffsets(List.of(changelog)).get(changelog);
-            long end = consumer.endOffsets(List.of(changelog)).get(changelog);
+            long end = Math.min(consumer.endOffsets(List.of(changelog)).get(changelog),
+                limits.getOrDefault(changelog, Long.MAX_VALUE));
             starts.put(changelog, resumeOffset(task, entry.getKey(), changelog, checkpointed.get(changelog), logStart,
                 end, checkpoint));
         }
@@ -205,30 +212,46 @@ final class StateRestorer implements AutoCloseable {
      * not restorations.
      *
      * @param stores the standby store of each changelog in {@code positions}
+     * @param limits where the updates of each changelog that is a source partition stop: its committed offset, as
+     *     in Kafka Streams, since the active task has not processed the records after it; such a changelog is not
+     *     even fetched once its position reached its limit
      * @return the number of records applied
      */
-    int updateStandby(Map<TopicPartition, Long> positions, Map<TopicPartition, StandbyStore> stores) {
-        if (positions.isEmpty()) {
+    int updateStandby(Map<TopicPartition, Long> positions, Map<TopicPartition, StandbyStore> stores,
+        Map<TopicPartition, Long> limits) {
+        Map<TopicPartition, Long> fetched = new LinkedHashMap<>();
+        positions.forEach((changelog, position) -> {
+            if (position < limits.getOrDefault(changelog, Long.MAX_VALUE)) {
+                fetched.put(changelog, position);
+            }
+        });
+        if (fetched.isEmpty()) {
             return 0;
         }
-        consumer.assign(positions.keySet());
-        positions.forEach(consumer::seek);
+        consumer.assign(fetched.keySet());
+        fetched.forEach(consumer::seek);
         try {
             ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
             Map<TopicPartition, Long> ends = records.isEmpty() ? Map.of() : consumer.endOffsets(records.partitions());
             int applied = 0;
-            for (Map.Entry<TopicPartition, Long> position : positions.entrySet()) {
-                TopicPartition changelog = position.getKey();
-                List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
+            for (TopicPartition changelog : fetched.keySet()) {
+                long limit = limits.getOrDefault(changelog, Long.MAX_VALUE);
                 StandbyStore store = stores.get(changelog);
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
+                long last = -1;
+                int count = 0;
+                for (ConsumerRecord<byte[], byte[]> record : records.records(changelog)) {
+                    if (record.offset() >= limit) {
+                        break;
+                    }
                     apply(store.callback(), record);
+                    last = record.offset();
+                    count++;
                 }
-                position.setValue(consumer.position(changelog));
-                if (!batch.isEmpty()) {
-                    applied += batch.size();
-                    standbyListener.onBatchLoaded(changelog, store.storeName(), store.task(),
-                        batch.get(batch.size() - 1).offset(), batch.size(), ends.get(changelog));
+                positions.put(changelog, Math.min(consumer.position(changelog), limit));
+                if (count > 0) {
+                    applied += count;
+                    standbyListener.onBatchLoaded(changelog, store.storeName(), store.task(), last, count,
+                        ends.get(changelog));
                 }
             }
             return applied;

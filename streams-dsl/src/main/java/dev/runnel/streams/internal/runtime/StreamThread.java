@@ -328,7 +328,7 @@ public final class StreamThread extends Thread {
         boolean committed;
         try {
             committed = taskManager.commit(consumer);
-            taskManager.checkpointStandbys();
+            taskManager.commitStandbys();
         } catch (CommitFailedException | ProducerFencedException | InvalidProducerEpochException e) {
             // This member lost its tasks to another (a rebalance it missed): drop them; the group reassigns.
             LOG.warn("Stream thread {} could not commit ({}); closing its tasks dirty and rejoining", threadId,

@@ -65,6 +65,16 @@ final class TaskCreator {
         return changelogs;
     }
 
+    /**
+     * Returns the changelogs (of {@code changelogs}, the task's) that are source partitions of the task: those of
+     * read-only stores and of source tables reusing their topic.
+     */
+    Set<TopicPartition> sourceChangelogsOf(TaskId id, Map<String, TopicPartition> changelogs) {
+        Set<TopicPartition> sources = new HashSet<>(changelogs.values());
+        sources.retainAll(inputPartitionsOf(id));
+        return sources;
+    }
+
     /** Returns the partitions of a task's named source topics. */
     Set<TopicPartition> inputPartitionsOf(TaskId id) {
         Set<TopicPartition> partitions = new HashSet<>();

@@ -65,7 +65,7 @@ final class TaskManager {
     private volatile Set<TaskMetadata> taskMetadata = Set.of();
     private final ThreadCache threadCache;
     private boolean commitNeeded;
-    private final Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> committedReader;
+    private final CommittedOffsets committedOffsets;
 
     /** A running task with what the runtime keeps beside it. */
     static final class ActiveTask {
@@ -103,12 +103,12 @@ final class TaskManager {
         Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> committedReader) {
         this.threadId = threadId;
         this.endOffsetReader = endOffsetReader;
-        this.committedReader = committedReader;
+        this.committedOffsets = new CommittedOffsets(committedReader);
         this.creator = new TaskCreator(metadata, builder, config, time, producer, metrics, globalStores);
         this.producer = producer;
         this.restorer = restorer;
         this.metrics = metrics;
-        this.standbys = new StandbyTaskManager(threadId, creator, restorer);
+        this.standbys = new StandbyTaskManager(threadId, creator, restorer, committedOffsets);
         long cacheBytes = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)
             / config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
         this.threadCache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
@@ -187,18 +187,7 @@ final class TaskManager {
      * or 0 without one (the task then processes the partition from its reset position).
      */
     private Map<TopicPartition, Long> sourceRestoreEnds(TaskId id, Map<String, TopicPartition> changelogs) {
-        Set<TopicPartition> sources = new HashSet<>(changelogs.values());
-        sources.retainAll(creator.inputPartitionsOf(id));
-        if (sources.isEmpty()) {
-            return Map.of();
-        }
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        Map<TopicPartition, OffsetAndMetadata> committed = committedReader.apply(sources);
-        for (TopicPartition tp : sources) {
-            OffsetAndMetadata offset = committed.get(tp);
-            ends.put(tp, offset == null ? 0L : offset.offset());
-        }
-        return ends;
+        return committedOffsets.read(creator.sourceChangelogsOf(id, changelogs));
     }
 
     private void registerMetrics(ActiveTask active) {
@@ -379,8 +368,13 @@ final class TaskManager {
         return standbys.update();
     }
 
-    /** Checkpoints the standby tasks that advanced since their last checkpoint. */
-    void checkpointStandbys() {
+    /**
+     * At a commit: lets the standby tasks' updates of source partitions go on up to the offsets committed since
+     * (see {@link StandbyTaskManager#refreshLimits()}), then checkpoints the standby tasks that advanced since their
+     * last checkpoint.
+     */
+    void commitStandbys() {
+        standbys.refreshLimits();
         standbys.checkpoint();
     }
 
