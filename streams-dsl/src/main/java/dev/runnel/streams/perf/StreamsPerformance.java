@@ -35,7 +35,9 @@ import java.util.stream.Stream;
  * log, then runs it through a real {@link KafkaStreams} (one stream thread by default) and times processing from start
  * to the end of the input. Workloads ({@link Workloads}): {@code wordcount} (lines of 5 words, counted per word),
  * {@code windowed-count} (10-second tumbling count over 10,000 keys), {@code join} (stream-table join against 10,000
- * keys), {@code memory} (1,000,000 keys with 100-byte values in one store; reports heap used).
+ * keys), {@code memory} (1,000,000 keys with 100-byte values in one store; reports heap used). {@code --keys N}
+ * changes the number of distinct words or keys (the state's size, which decides how often state reads miss the CPU's
+ * caches).
  *
  * <pre>
  * bench/streams-perf --workload wordcount --records 2000000 [--guarantee exactly_once_v2] [--threads 1]
@@ -50,7 +52,7 @@ public final class StreamsPerformance {
 
     /** Parsed command line. */
     record Options(String workload, long records, String guarantee, int threads, int partitions, Path dataDir,
-        long cacheBytes, long seed) {
+        long cacheBytes, long seed, int keys) {
         static Options parse(String[] args) {
             String workload = "wordcount";
             long records = 1_000_000;
@@ -60,6 +62,7 @@ public final class StreamsPerformance {
             Path dataDir = null;
             long cacheBytes = 10L * 1024 * 1024;
             long seed = 42;
+            int keys = Workloads.DEFAULT_KEYS;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 String value = i + 1 < args.length ? args[i + 1] : null;
@@ -73,14 +76,16 @@ public final class StreamsPerformance {
                     case "--data-dir" -> dataDir = Path.of(require(arg, value));
                     case "--cache-bytes" -> cacheBytes = Long.parseLong(require(arg, value));
                     case "--seed" -> seed = Long.parseLong(require(arg, value));
+                    case "--keys" -> keys = Integer.parseInt(require(arg, value).replace("_", ""));
                     default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --workload"
                         + " (or --topology) wordcount|windowed-count (or window)|join|memory"
                         + ", --records N, --guarantee at_least_once|"
-                        + "exactly_once_v2, --threads N, --partitions N, --data-dir DIR, --cache-bytes N, --seed N");
+                        + "exactly_once_v2, --threads N, --partitions N, --data-dir DIR, --cache-bytes N, --seed N"
+                        + ", --keys N");
                 }
                 i++;
             }
-            return new Options(workload, records, guarantee, threads, partitions, dataDir, cacheBytes, seed);
+            return new Options(workload, records, guarantee, threads, partitions, dataDir, cacheBytes, seed, keys);
         }
 
         private static String canonicalWorkload(String name) {
@@ -123,7 +128,7 @@ public final class StreamsPerformance {
     private int run() throws IOException, InterruptedException, ExecutionException {
         Path dataDir = options.dataDir() != null ? options.dataDir() : Files.createTempDirectory("streams-perf");
         try {
-            Workloads.Workload workload = Workloads.of(options.workload(), options.records());
+            Workloads.Workload workload = Workloads.of(options.workload(), options.records(), options.keys());
             Path logDir = dataDir.resolve("log");
             createTopics(logDir, workload);
             long generateStart = System.nanoTime();

@@ -28,8 +28,8 @@ import java.util.stream.Stream;
 /** The benchmark workloads: input generation, topology, and how many records the last sub-topology processes. */
 final class Workloads {
     static final int WORDS_PER_LINE = 5;
-    static final int VOCABULARY = 10_000;
-    static final int KEYS = 10_000;
+    /** The distinct words of the word count and keys of the windowed count and join, unless {@code --keys} says. */
+    static final int DEFAULT_KEYS = 10_000;
     static final long WINDOW_MS = 10_000;
 
     private Workloads() {
@@ -55,11 +55,15 @@ final class Workloads {
         Topology topology();
     }
 
-    static Workload of(String name, long records) {
+    /** Returns workload {@code name} over {@code keys} distinct words or keys (the memory workload ignores them). */
+    static Workload of(String name, long records, int keys) {
+        if (keys <= 0) {
+            throw new IllegalArgumentException("--keys must be positive, got " + keys);
+        }
         return switch (name) {
-            case "wordcount" -> new WordCount(records);
-            case "windowed-count" -> new WindowedCount(records);
-            case "join" -> new StreamTableJoin(records);
+            case "wordcount" -> new WordCount(records, keys);
+            case "windowed-count" -> new WindowedCount(records, keys);
+            case "join" -> new StreamTableJoin(records, keys);
             case "memory" -> new Memory(records);
             default -> throw new IllegalArgumentException("Unknown workload " + name
                 + "; give wordcount, windowed-count, join or memory");
@@ -70,8 +74,11 @@ final class Workloads {
         return "w" + Integer.toString(index, 36);
     }
 
-    /** Lines of 5 words; {@code flatMapValues/groupBy/count} with the record cache, counts sent to an output topic. */
-    record WordCount(long lines) implements Workload {
+    /**
+     * Lines of 5 words drawn uniformly from {@code vocabulary} words; {@code flatMapValues/groupBy/count} with the
+     * record cache, counts sent to an output topic.
+     */
+    record WordCount(long lines, int vocabulary) implements Workload {
         @Override
         public String name() {
             return "wordcount";
@@ -87,7 +94,7 @@ final class Workloads {
             return LongStream.range(0, lines).mapToObj(i -> {
                 StringBuilder line = new StringBuilder(40);
                 for (int w = 0; w < WORDS_PER_LINE; w++) {
-                    line.append(w == 0 ? "" : " ").append(word(random.nextInt(VOCABULARY)));
+                    line.append(w == 0 ? "" : " ").append(word(random.nextInt(vocabulary)));
                 }
                 return new ProducerRecord<>("lines", null, 0L, null, line.toString().getBytes(StandardCharsets.UTF_8));
             });
@@ -125,8 +132,8 @@ final class Workloads {
         return words;
     }
 
-    /** A 10-second tumbling {@code windowedBy(...).count()} over 10,000 keys, event time advancing 1 ms per record. */
-    record WindowedCount(long records) implements Workload {
+    /** A 10-second tumbling {@code windowedBy(...).count()} over {@code keys} keys; event time +1 ms a record. */
+    record WindowedCount(long records, int keys) implements Workload {
         @Override
         public String name() {
             return "windowed-count";
@@ -141,7 +148,7 @@ final class Workloads {
         public Stream<ProducerRecord<byte[], byte[]>> input(SplittableRandom random) {
             byte[] value = new byte[8];
             return LongStream.range(0, records).mapToObj(i -> new ProducerRecord<>("events", null, i,
-                ("k" + random.nextInt(KEYS)).getBytes(StandardCharsets.UTF_8), value));
+                ("k" + random.nextInt(keys)).getBytes(StandardCharsets.UTF_8), value));
         }
 
         @Override
@@ -163,8 +170,8 @@ final class Workloads {
         }
     }
 
-    /** A stream joined with a table of 10,000 keys; the table is loaded first (its records are not counted). */
-    record StreamTableJoin(long records) implements Workload {
+    /** A stream joined with a table of {@code keys} keys; the table is loaded first (its records are not counted). */
+    record StreamTableJoin(long records, int keys) implements Workload {
         @Override
         public String name() {
             return "join";
@@ -177,23 +184,23 @@ final class Workloads {
 
         @Override
         public Stream<ProducerRecord<byte[], byte[]>> input(SplittableRandom random) {
-            Stream<ProducerRecord<byte[], byte[]>> table = LongStream.range(0, KEYS).mapToObj(i ->
+            Stream<ProducerRecord<byte[], byte[]>> table = LongStream.range(0, keys).mapToObj(i ->
                 new ProducerRecord<>("table", null, 0L, ("k" + i).getBytes(StandardCharsets.UTF_8),
                     ("table-value-" + i).getBytes(StandardCharsets.UTF_8)));
             Stream<ProducerRecord<byte[], byte[]>> stream = LongStream.range(0, records).mapToObj(i ->
-                new ProducerRecord<>("stream", null, 1L, ("k" + random.nextInt(KEYS)).getBytes(StandardCharsets.UTF_8),
+                new ProducerRecord<>("stream", null, 1L, ("k" + random.nextInt(keys)).getBytes(StandardCharsets.UTF_8),
                     ("v" + i).getBytes(StandardCharsets.UTF_8)));
             return Stream.concat(table, stream);
         }
 
         @Override
         public long inputRecordsCounted(long generated) {
-            return generated - KEYS;
+            return generated - keys;
         }
 
         @Override
         public long expectedProcessed(long inputRecords) {
-            return inputRecords + KEYS;
+            return inputRecords + keys;
         }
 
         @Override

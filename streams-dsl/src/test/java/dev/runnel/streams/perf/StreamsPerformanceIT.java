@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,6 +48,19 @@ class StreamsPerformanceIT {
     void shouldReportTheHeapOfTheMemoryWorkloadsStore() {
         String out = run("--topology", "memory", "--records", "20000", "--data-dir", dir.toString());
         assertTrue(out.matches("(?s).*store heap: [0-9.]+ MB for 20,000 keys.*"), out);
+    }
+
+    @Test
+    void shouldDrawTheWordsFromAsManyDistinctWordsAsKeysSays() {
+        run("--topology", "wordcount", "--records", "2000", "--keys", "7", "--data-dir", dir.toString());
+        Map<String, Long> latest = new HashMap<>();
+        new EmbeddedLogFixture(dir).readAll("word-counts", Serdes.String().deserializer(),
+            Serdes.Long().deserializer(), false).forEach(record -> latest.put(record.key(), record.value()));
+        assertEquals(7, latest.size(), "the counts of 7 distinct words: " + latest.keySet());
+        assertEquals(2000L * Workloads.WORDS_PER_LINE, latest.values().stream().mapToLong(Long::longValue).sum());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> run("--topology", "wordcount", "--records", "10", "--keys", "0"));
+        assertTrue(e.getMessage().contains("--keys"), e.getMessage());
     }
 
     @Test
