@@ -199,26 +199,47 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         send(record, callback, false);
     }
 
+    /**
+     * Sends a record already serialized, for a producer of byte arrays (Kafka Streams' record collector serializes
+     * itself): no {@link ProducerRecord}, no serializer calls, and the callback alone reports the outcome. A custom
+     * partitioner sees the bytes as the key and value.
+     */
+    public void sendSerializedWithCallbackOnly(String topic, Integer partition, long timestamp, byte[] key,
+        byte[] value, Header[] headers, Callback callback) {
+        requireOpen();
+        sendSerialized(topic, partition, timestamp, key, value, key, value, headers, callback, false);
+    }
+
     private Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback, boolean wantFuture) {
-        if (closed) {
-            throw new IllegalStateException("Cannot perform operation after producer has been closed");
-        }
+        requireOpen();
         String topic = record.topic();
         Header[] headers = freeze(record.headers());
         byte[] keyBytes = serialize(keySerializer, topic, record, record.key(), "key");
         byte[] valueBytes = serialize(valueSerializer, topic, record, record.value(), "value");
+        long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
+        return sendSerialized(topic, record.partition(), timestamp, record.key(), record.value(), keyBytes,
+            valueBytes, headers, callback, wantFuture);
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("Cannot perform operation after producer has been closed");
+        }
+    }
+
+    private Future<RecordMetadata> sendSerialized(String topic, Integer chosenPartition, long timestamp, Object key,
+        Object value, byte[] keyBytes, byte[] valueBytes, Header[] headers, Callback callback, boolean wantFuture) {
         ProducerMetadata.TopicInfo info;
         try {
             info = metadata.topic(topic);
         } catch (ApiException e) {
-            int known = record.partition() == null ? RecordMetadata.UNKNOWN_PARTITION : record.partition();
+            int known = chosenPartition == null ? RecordMetadata.UNKNOWN_PARTITION : chosenPartition;
             return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
         }
-        int partition = partition(record, keyBytes, valueBytes, info);
+        int partition = partition(topic, chosenPartition, key, keyBytes, value, valueBytes, info);
         if (transactions != null) {
             transactions.beforeSend(info.partitions()[partition]);
         }
-        long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
             info.maxMessageBytes(), wantFuture);
     }
@@ -241,19 +262,18 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         }
     }
 
-    private int partition(ProducerRecord<K, V> record, byte[] keyBytes, byte[] valueBytes,
+    private int partition(String topic, Integer chosen, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
                           ProducerMetadata.TopicInfo info) {
-        String topic = record.topic();
         int numPartitions = info.partitionCount();
-        if (record.partition() != null) {
-            if (record.partition() >= numPartitions) {
-                throw new IllegalArgumentException("Invalid partition given with record: " + record.partition()
+        if (chosen != null) {
+            if (chosen >= numPartitions) {
+                throw new IllegalArgumentException("Invalid partition given with record: " + chosen
                     + " is not in the range [0..." + numPartitions + ").");
             }
-            return record.partition();
+            return chosen;
         }
         if (partitioner != null) {
-            return partitioner.partition(topic, record.key(), keyBytes, record.value(), valueBytes, numPartitions);
+            return partitioner.partition(topic, key, keyBytes, value, valueBytes, numPartitions);
         }
         return keyBytes == null ? info.nextRoundRobinPartition()
             : BuiltInPartitioner.partitionForKey(keyBytes, numPartitions);

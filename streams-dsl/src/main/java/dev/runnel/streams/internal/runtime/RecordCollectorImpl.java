@@ -4,6 +4,7 @@ import dev.runnel.clients.producer.Callback;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 final class RecordCollectorImpl implements RecordCollector {
     private static final Logger LOG = LoggerFactory.getLogger(RecordCollectorImpl.class);
+    private static final Header[] NO_HEADERS = new Header[0];
 
     private final TaskId taskId;
     private final StreamsProducer producer;
@@ -54,9 +56,14 @@ final class RecordCollectorImpl implements RecordCollector {
         String processorNodeId) {
         sendDeadLetters();
         checkForError();
-        PendingSend record = new PendingSend(topic, partition, timestamp, key, value, headers, processorNodeId,
-            changelogTopics.contains(topic), false);
-        producer.send(record, record);
+        Header[] frozen = headers == null ? NO_HEADERS : headers.toArray();
+        send(new PendingSend(topic, partition, timestamp, key, value, frozen, processorNodeId,
+            changelogTopics.contains(topic), false));
+    }
+
+    private void send(PendingSend pending) {
+        producer.send(pending.topic, pending.partition, pending.timestamp, pending.key, pending.value, pending.headers,
+            pending);
     }
 
     @Override
@@ -64,22 +71,21 @@ final class RecordCollectorImpl implements RecordCollector {
         String processorNodeId) {
         // Sent even after a send error: they are what the handler asked for before the task fails.
         for (ProducerRecord<byte[], byte[]> record : records) {
-            PendingSend deadLetter = deadLetter(record, defaultTimestamp, processorNodeId);
-            producer.send(deadLetter, deadLetter);
+            send(deadLetter(record, defaultTimestamp, processorNodeId));
         }
     }
 
     private PendingSend deadLetter(ProducerRecord<byte[], byte[]> record, long defaultTimestamp, String nodeId) {
         return new PendingSend(record.topic(), record.partition(),
             record.timestamp() != null ? record.timestamp() : defaultTimestamp, record.key(), record.value(),
-            record.headers(), nodeId, false, true);
+            record.headers().toArray(), nodeId, false, true);
     }
 
     /** Sends the dead letter queue records that send error callbacks left. */
     private void sendDeadLetters() {
         PendingSend deadLetter;
         while ((deadLetter = deadLetters.poll()) != null) {
-            producer.send(deadLetter, deadLetter);
+            send(deadLetter);
         }
     }
 
@@ -124,8 +130,9 @@ final class RecordCollectorImpl implements RecordCollector {
         return droppedRecords;
     }
 
-    private void onSendError(PendingSend record, String nodeId, Exception exception) {
-        if (record.deadLetter) {
+    private void onSendError(PendingSend pending, String nodeId, Exception exception) {
+        ProducerRecord<byte[], byte[]> record = pending.toProducerRecord();
+        if (pending.deadLetter) {
             LOG.error("Failed to send a dead letter queue record to {} (task {}, processor {}): {}", record.topic(),
                 taskId, nodeId, exception.toString());
         }
@@ -138,7 +145,7 @@ final class RecordCollectorImpl implements RecordCollector {
             sendError = new StreamsException("Fatal user code error in production error callback", fatal, taskId);
             return;
         }
-        queueDeadLetters(record, response.deadLetterQueueRecords(), nodeId);
+        queueDeadLetters(pending, response.deadLetterQueueRecords(), nodeId);
         if (response.result() == ProductionExceptionHandler.Result.RESUME) {
             LOG.warn("Dropping a record the producer failed to send to {} (task {}, processor {}): {}",
                 record.topic(), taskId, nodeId, exception.toString());
@@ -160,25 +167,42 @@ final class RecordCollectorImpl implements RecordCollector {
             return;
         }
         for (ProducerRecord<byte[], byte[]> record : records) {
-            deadLetters.add(deadLetter(record, failed.timestamp(), nodeId));
+            deadLetters.add(deadLetter(record, failed.timestamp, nodeId));
         }
     }
 
     /**
-     * One send: the record is its own completion callback (one object per send on this hot path), which tracks
-     * changelog offsets and routes errors to the handler.
+     * One send and its own completion callback (one object per send on this hot path, and no {@code ProducerRecord}:
+     * the producer takes the serialized fields as they are), which tracks changelog offsets and routes errors to the
+     * handler.
      */
-    private final class PendingSend extends ProducerRecord<byte[], byte[]> implements Callback {
+    private final class PendingSend implements Callback {
+        private final String topic;
+        private final Integer partition;
+        private final long timestamp;
+        private final byte[] key;
+        private final byte[] value;
+        private final Header[] headers;
         private final String nodeId;
         private final boolean changelog;
         private final boolean deadLetter;
 
-        PendingSend(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Headers headers,
+        PendingSend(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Header[] headers,
             String nodeId, boolean changelog, boolean deadLetter) {
-            super(topic, partition, timestamp, key, value, headers);
+            this.topic = topic;
+            this.partition = partition;
+            this.timestamp = timestamp;
+            this.key = key;
+            this.value = value;
+            this.headers = headers;
             this.nodeId = nodeId;
             this.changelog = changelog;
             this.deadLetter = deadLetter;
+        }
+
+        /** The failed record as the production exception handler sees it. */
+        ProducerRecord<byte[], byte[]> toProducerRecord() {
+            return new ProducerRecord<>(topic, partition, timestamp, key, value, List.of(headers));
         }
 
         @Override

@@ -3,8 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.Callback;
+import dev.runnel.common.header.Header;
 import dev.runnel.clients.producer.KafkaProducer;
-import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import java.time.Duration;
@@ -29,9 +29,11 @@ final class StreamsProducer implements AutoCloseable {
         }
     }
 
-    void send(ProducerRecord<byte[], byte[]> record, Callback callback) {
+    /** Sends a serialized record (in the open transaction under exactly-once); {@code callback} reports how. */
+    void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Header[] headers,
+        Callback callback) {
         maybeBeginTransaction();
-        producer.sendWithCallbackOnly(record, callback);
+        producer.sendSerializedWithCallbackOnly(topic, partition, timestamp, key, value, headers, callback);
     }
 
     private void maybeBeginTransaction() {
