@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
-import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.integration.RestoreCounters.RestoredPartitions;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,24 +29,6 @@ class ReadOnlyStateStoreIT {
 
     @TempDir
     Path root;
-
-    /** Collects the partitions restored, with how many records each restored. */
-    private static final class RestoredPartitions implements StateRestoreListener {
-        final Map<TopicPartition, Long> restored = new ConcurrentHashMap<>();
-
-        @Override
-        public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
-        }
-
-        @Override
-        public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long count) {
-        }
-
-        @Override
-        public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-            restored.merge(partition, totalRestored, Long::sum);
-        }
-    }
 
     /** The read-only store "users", filled from the users topic, and a processor of orders that reads it. */
     private static Topology topology() {

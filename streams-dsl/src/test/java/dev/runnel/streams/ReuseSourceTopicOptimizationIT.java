@@ -9,6 +9,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.RestoreCounters.RestoredPartitions;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,24 +36,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ReuseSourceTopicOptimizationIT {
     @TempDir
     Path root;
-
-    /** Collects the partitions restored, with how many records each restored. */
-    private static final class RestoredPartitions implements StateRestoreListener {
-        final Map<TopicPartition, Long> restored = new ConcurrentHashMap<>();
-
-        @Override
-        public void onRestoreStart(TopicPartition partition, String store, long start, long end) {
-        }
-
-        @Override
-        public void onBatchRestored(TopicPartition partition, String store, long batchEndOffset, long count) {
-        }
-
-        @Override
-        public void onRestoreEnd(TopicPartition partition, String store, long totalRestored) {
-            restored.merge(partition, totalRestored, Long::sum);
-        }
-    }
 
     /** What one run of the scenario left: the join results, the topics, and what each restart restored. */
     private record Outcome(List<String> enriched, Set<String> topics, Map<TopicPartition, Long> restart,

@@ -10,11 +10,11 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.RestoreCounters.CountingListener;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.QueryableStoreTypes;
@@ -223,23 +223,6 @@ class ReuseSourceTopicStandbyIT {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
-        }
-    }
-
-    /** Counts the records restored into the second instance's stores. */
-    private record CountingListener(AtomicLong restored) implements StateRestoreListener {
-        @Override
-        public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
-        }
-
-        @Override
-        public void onBatchRestored(TopicPartition partition, String storeName, long batchEndOffset,
-            long numRestored) {
-            restored.addAndGet(numRestored);
-        }
-
-        @Override
-        public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
         }
     }
 }

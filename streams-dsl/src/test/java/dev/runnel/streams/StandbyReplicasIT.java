@@ -4,13 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
-import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.RestoreCounters.CountingListener;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -136,22 +135,5 @@ class StandbyReplicasIT {
     private static boolean caughtUp(KafkaStreams streams) {
         Map<Integer, LagInfo> lags = streams.allLocalStorePartitionLags().getOrDefault("counts", Map.of());
         return lags.size() == 2 && lags.values().stream().allMatch(lag -> lag.offsetLag() == 0);
-    }
-
-    /** Counts the records restored into the survivor's stores. */
-    private record CountingListener(AtomicLong restored) implements StateRestoreListener {
-        @Override
-        public void onRestoreStart(TopicPartition partition, String storeName, long startingOffset, long endingOffset) {
-        }
-
-        @Override
-        public void onBatchRestored(TopicPartition partition, String storeName, long batchEndOffset,
-            long numRestored) {
-            restored.addAndGet(numRestored);
-        }
-
-        @Override
-        public void onRestoreEnd(TopicPartition partition, String storeName, long totalRestored) {
-        }
     }
 }
