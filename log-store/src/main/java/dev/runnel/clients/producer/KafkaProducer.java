@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -207,6 +208,16 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     public void sendSerializedWithCallbackOnly(String topic, Integer partition, long timestamp, byte[] key,
         byte[] value, Header[] headers, Callback callback) {
         requireOpen();
+        // What ProducerRecord's constructor checks for send().
+        Objects.requireNonNull(topic, "Topic cannot be null.");
+        if (timestamp < 0) {
+            throw new IllegalArgumentException("Invalid timestamp: " + timestamp
+                + ". Timestamp should always be non-negative or null.");
+        }
+        if (partition != null && partition < 0) {
+            throw new IllegalArgumentException("Invalid partition: " + partition
+                + ". Partition number should always be non-negative or null.");
+        }
         sendSerialized(topic, partition, timestamp, key, value, key, value, headers, callback, false);
     }
 

@@ -74,6 +74,10 @@ class SendSerializedIT {
             producer.sendSerializedWithCallbackOnly("t", 0, 1_000L, KEY, VALUE, headers, callback);
             producer.sendSerializedWithCallbackOnly("t", null, 2_000L, KEY, VALUE, new Header[0], callback);
             producer.sendSerializedWithCallbackOnly("missing", null, 3_000L, KEY, VALUE, new Header[0], callback);
+            assertThrows(IllegalArgumentException.class, () -> producer.sendSerializedWithCallbackOnly("t", -1, 1L,
+                KEY, VALUE, new Header[0], callback), "a negative partition is refused, as ProducerRecord refuses it");
+            assertThrows(IllegalArgumentException.class, () -> producer.sendSerializedWithCallbackOnly("t", 0, -1L,
+                KEY, VALUE, new Header[0], callback), "and a negative timestamp");
             producer.flush();
         }
         assertEquals(List.of(0, 2), acknowledged.stream().map(RecordMetadata::partition).toList(),
