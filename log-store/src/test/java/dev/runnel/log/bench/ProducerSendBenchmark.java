@@ -3,6 +3,7 @@ package dev.runnel.log.bench;
 import dev.runnel.clients.producer.Callback;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.header.Header;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.Directories;
@@ -33,6 +34,7 @@ public class ProducerSendBenchmark {
     private static final String TOPIC = "bench";
     private static final Callback IGNORE = (metadata, exception) -> {
     };
+    private static final Header[] NO_HEADERS = new Header[0];
 
     private Path dir;
     private RunnelLog log;
@@ -64,5 +66,12 @@ public class ProducerSendBenchmark {
     public void send() {
         byte[] key = keys[next++ & (keys.length - 1)];
         producer.sendWithCallbackOnly(new ProducerRecord<>(TOPIC, null, 0L, key, value), IGNORE);
+    }
+
+    /** The same send as Kafka Streams' record collector makes it: serialized fields, no {@code ProducerRecord}. */
+    @Benchmark
+    public void sendSerialized() {
+        byte[] key = keys[next++ & (keys.length - 1)];
+        producer.sendSerializedWithCallbackOnly(TOPIC, null, 0L, key, value, NO_HEADERS, IGNORE);
     }
 }
