@@ -77,17 +77,17 @@ class ReuseSourceTopicStandbyIT {
         startBothWithCaughtUpStandby();
         pauseActiveAndProduceUsers();
 
-        // Several of the standby's commit intervals (100 ms) and polls (20 ms) pass: it must still stop at the commit.
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        // Many of the standby's polls (20 ms each when idle) and so several commit intervals (100 ms) pass, checked
+        // after each: it must still stop at the commit.
         ReadOnlyKeyValueStore<String, String> stale = standby.store(StoreQueryParameters.fromNameAndType(STORE,
             QueryableStoreTypes.<String, String>keyValueStore()).enableStaleStores());
-        while (System.nanoTime() < deadline) {
+        for (int check = 0; check < 30; check++) {
+            EmbeddedLogFixture.awaitPolls(standby, 5, TIMEOUT, "the standby thread's progress");
             long committed = committedOffset();
             assertEquals(COMMITTED_USERS, committed, "the paused active task commits nothing new");
             assertTrue(standbyPosition() <= committed, "the standby passed the committed offset " + committed
                 + ": " + standbyPosition());
             assertNull(stale.get("u" + (COMMITTED_USERS + PAUSED_USERS - 1)), "an unprocessed record is served");
-            sleep(100);
         }
         assertEquals(COMMITTED_USERS, standbyPosition(), "the standby stands at the committed offset");
         assertEquals("city0", stale.get("u0"));
@@ -104,7 +104,8 @@ class ReuseSourceTopicStandbyIT {
     void shouldPromoteTheStandbyRestoringOnlyUpToTheCommittedOffset() {
         startBothWithCaughtUpStandby();
         pauseActiveAndProduceUsers();
-        sleep(1_000);
+        // The standby would apply the new users within a few polls if it ignored the commit; let it poll many times.
+        EmbeddedLogFixture.awaitPolls(standby, 50, TIMEOUT, "the standby thread's progress");
 
         active.close();
         EmbeddedLogFixture.await(() -> standby.activeTaskIds().equals(Set.of(TASK))
@@ -144,8 +145,9 @@ class ReuseSourceTopicStandbyIT {
     /** Pauses the active instance, so it processes and commits nothing more, then produces new users. */
     private void pauseActiveAndProduceUsers() {
         active.pause();
-        // The pause takes effect at the thread's next loop (20 ms polls).
-        sleep(500);
+        // A thread reads the pause at the start of a loop: after two more polls, a whole loop began paused and its
+        // partitions are paused, so nothing produced from here on is processed.
+        EmbeddedLogFixture.awaitPolls(active, 2, TIMEOUT, "the active thread to take the pause");
         produceUsers(COMMITTED_USERS, COMMITTED_USERS + PAUSED_USERS);
     }
 
@@ -215,14 +217,5 @@ class ReuseSourceTopicStandbyIT {
             thread.standbyTasks().forEach(task -> ids.add(task.taskId()));
         }
         return ids;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

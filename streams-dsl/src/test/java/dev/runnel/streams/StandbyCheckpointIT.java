@@ -31,7 +31,7 @@ class StandbyCheckpointIT {
     Path root;
 
     @Test
-    void shouldCheckpointAStandbyEveryTenThousandRecordsAndOnClose() throws InterruptedException {
+    void shouldCheckpointAStandbyEveryTenThousandRecordsAndOnClose() {
         EmbeddedLogFixture log = new EmbeddedLogFixture(root.resolve("log"));
         log.createTopic("input", 1);
         KafkaStreams first = new KafkaStreams(topology(), props(log, root.resolve("state-1")));
@@ -47,8 +47,8 @@ class StandbyCheckpointIT {
 
             produce(log, 0, 100);
             awaitStandbyAt(second, 100);
-            // Commits run every 50 ms: give the standby's thread several of them.
-            Thread.sleep(500);
+            // Commits run every 50 ms and an idle poll takes 20: ten polls span several of the standby's commits.
+            EmbeddedLogFixture.awaitPolls(second, 10, Duration.ofSeconds(30), "the standby thread's commits");
             assertFalse(Files.exists(checkpoint), "100 records are too few for a standby checkpoint");
 
             produce(log, 100, 10_000);

@@ -213,6 +213,22 @@ public final class EmbeddedLogFixture {
     }
 
     /** Waits until {@code streams} is RUNNING. */
+    /**
+     * Waits until {@code streams}' stream threads have polled {@code polls} more times (their {@code poll-total}),
+     * within {@code timeout}. A test that must let the threads act on something (a pause, a commit interval) waits
+     * for their progress, not for a time a slow machine may not give them.
+     */
+    public static void awaitPolls(KafkaStreams streams, int polls, Duration timeout, String message) {
+        double target = pollTotal(streams) + polls;
+        await(() -> pollTotal(streams) >= target, timeout, message + " (" + polls + " polls)");
+    }
+
+    private static double pollTotal(KafkaStreams streams) {
+        return streams.metrics().entrySet().stream()
+            .filter(metric -> metric.getKey().name().equals("poll-total"))
+            .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
+
     public static void awaitRunning(KafkaStreams streams) {
         await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(15),
             "KafkaStreams to be RUNNING (is " + streams.state() + ")");
