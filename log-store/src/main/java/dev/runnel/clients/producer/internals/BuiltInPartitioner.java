@@ -21,7 +21,8 @@ public final class BuiltInPartitioner implements Partitioner {
     public static int partitionForKey(byte[] serializedKey, int numPartitions) {
         Objects.requireNonNull(serializedKey, "serializedKey");
         requirePartitions(numPartitions);
-        return Utils.toPositive(Utils.murmur2(serializedKey)) % numPartitions;
+        // Any hash modulo 1 is 0: a single-partition topic (a typical repartition topic here) skips the hash.
+        return numPartitions == 1 ? 0 : Utils.toPositive(Utils.murmur2(serializedKey)) % numPartitions;
     }
 
     /**
