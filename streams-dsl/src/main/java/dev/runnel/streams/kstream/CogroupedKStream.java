@@ -34,6 +34,12 @@ public interface CogroupedKStream<K, VOut> {
     /** Windows the cogrouped aggregation by fixed-size time windows. */
     <W extends Window> TimeWindowedCogroupedKStream<K, VOut> windowedBy(Windows<W> windows);
 
+    /**
+     * Windows the cogrouped aggregation by sliding windows: one window per distinct set of records whose timestamps
+     * lie at most the time difference apart, as {@link KGroupedStream#windowedBy(SlidingWindows)}.
+     */
+    TimeWindowedCogroupedKStream<K, VOut> windowedBy(SlidingWindows windows);
+
     /** Windows the cogrouped aggregation by session windows. */
     SessionWindowedCogroupedKStream<K, VOut> windowedBy(SessionWindows windows);
 }

@@ -165,6 +165,33 @@ class WindowedAggregationTest {
     }
 
     @Test
+    void cogroupedSlidingAggregateBuildsTheSameWindowsFromAllStreams() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, Long> purchases =
+            builder.stream("purchases", Consumed.with(Serdes.String(), Serdes.Long())).groupByKey();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .<Long>cogroup((key, page, score) -> score + 1)
+            .cogroup(purchases, (key, amount, score) -> score + amount)
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(30)))
+            .aggregate(() -> 0L, Materialized.with(Serdes.String(), Serdes.Long()))
+            .toStream().to("out", Produced.with(TIME_WINDOWED_10, Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), KGroupedStreamTest.stringDefaults())) {
+            TestInputTopic<String, String> clicks =
+                driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, Long> purchaseInput =
+                driver.createInputTopic("purchases", Serdes.String().serializer(), Serdes.Long().serializer());
+            TestOutputTopic<Windowed<String>, Long> out =
+                driver.createOutputTopic("out", TIME_WINDOWED_10.deserializer(), Serdes.Long().deserializer());
+            clicks.pipeInput("a", "/home", 5);      // [0,10] = 1
+            purchaseInput.pipeInput("a", 100L, 8);  // [0,10] = 1 + 100; 5's right window [6,16] = {8}
+            clicks.pipeInput("a", "/cart", 20);     // left window [10,20] = {20}
+            purchaseInput.pipeInput("a", 10L, 25);  // left [15,25] = {20, 25} copied from [10,20]; right of 20 = {25}
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 101L), tw("a", 6, 16, 100L), tw("a", 10, 20, 1L),
+                tw("a", 15, 25, 11L), tw("a", 21, 31, 10L)), out.readKeyValuesToList());
+        }
+    }
+
+    @Test
     void sessionCountMergesSessionsAndDeletesTheMergedOnes() {
         Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(
             Duration.ofMillis(5))).count(), SESSION_WINDOWED);

@@ -14,6 +14,7 @@ import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.SessionWindowedCogroupedKStream;
 import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.SlidingWindows;
 import dev.runnel.streams.kstream.TimeWindowedCogroupedKStream;
 import dev.runnel.streams.kstream.Window;
 import dev.runnel.streams.kstream.Windowed;
@@ -97,38 +98,37 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
     @Override
     public <W extends Window> TimeWindowedCogroupedKStream<K, VOut> windowedBy(Windows<W> windows) {
         Objects.requireNonNull(windows, "windows can't be null");
-        return new TimeWindowedCogroupedKStream<>() {
+        return new TimeWindowed(TimeWindowedKStreamImpl.windowedKeyInfo(windows)) {
             @Override
-            public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer) {
-                return aggregate(initializer, null, null);
+            StoreBuilder<?> store(MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options,
+                Serde<K> keySerde) {
+                return TimeWindowedKStreamImpl.store(options, windows, EmitStrategy.onWindowUpdate(), keySerde,
+                    options.valueSerde());
             }
 
             @Override
-            public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named) {
-                return aggregate(initializer, named, null);
+            <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> processor(String storeName,
+                Initializer<VOut> initializer, Aggregator<? super K, ? super V, VOut> aggregator) {
+                return new KStreamWindowAggregate<>(storeName, windows, initializer, aggregator);
+            }
+        };
+    }
+
+    @Override
+    public TimeWindowedCogroupedKStream<K, VOut> windowedBy(SlidingWindows windows) {
+        Objects.requireNonNull(windows, "windows can't be null");
+        return new TimeWindowed(SlidingWindowedKStreamImpl.windowedKeyInfo(windows)) {
+            @Override
+            StoreBuilder<?> store(MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options,
+                Serde<K> keySerde) {
+                return SlidingWindowedKStreamImpl.store(options, windows, EmitStrategy.onWindowUpdate(), keySerde,
+                    options.valueSerde());
             }
 
             @Override
-            public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
-                Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
-                return aggregate(initializer, null, materialized);
-            }
-
-            @Override
-            @SuppressWarnings("unchecked")
-            public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named,
-                Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
-                Objects.requireNonNull(initializer, "initializer can't be null");
-                MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options =
-                    new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
-                Serde<K> keySerde = keySerde(options.keySerde());
-                StoreBuilder<?> store = AbstractTimeWindowedKStream.windowStore(options, windows.size(),
-                    windows.gracePeriodMs(), EmitStrategy.onWindowUpdate(), false, keySerde, options.valueSerde());
-                String merge = build(named, options.storeName(), store,
-                    aggregator -> new KStreamWindowAggregate<>(options.storeName(), windows, initializer, aggregator));
-                WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs(), windows.size(), false);
-                return new KTableImpl<>(builder, merge, info.serde(keySerde), options.valueSerde(),
-                    options.queryableStoreName(), info);
+            <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> processor(String storeName,
+                Initializer<VOut> initializer, Aggregator<? super K, ? super V, VOut> aggregator) {
+                return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator);
             }
         };
     }
@@ -218,6 +218,56 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         String merge = names.name(builder, "-cogroup-merge", MERGE_NAME);
         topology.addProcessor(merge, new Operators.KStreamPassThrough<>(), aggregateNames.toArray(new String[0]));
         return merge;
+    }
+
+    /**
+     * A cogrouping windowed by time windows, fixed-size or sliding: each grouped stream gets the window kind's
+     * aggregating processor, all on one window store.
+     */
+    private abstract class TimeWindowed implements TimeWindowedCogroupedKStream<K, VOut> {
+        private final WindowedKeyInfo info;
+
+        TimeWindowed(WindowedKeyInfo info) {
+            this.info = info;
+        }
+
+        /** Returns the builder of the shared window store. */
+        abstract StoreBuilder<?> store(MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options,
+            Serde<K> keySerde);
+
+        /** Returns the processor aggregating one grouped stream into store {@code storeName}. */
+        abstract <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> processor(String storeName,
+            Initializer<VOut> initializer, Aggregator<? super K, ? super V, VOut> aggregator);
+
+        @Override
+        public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer) {
+            return aggregate(initializer, null, null);
+        }
+
+        @Override
+        public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named) {
+            return aggregate(initializer, named, null);
+        }
+
+        @Override
+        public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
+            Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
+            return aggregate(initializer, null, materialized);
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named,
+            Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
+            Objects.requireNonNull(initializer, "initializer can't be null");
+            MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options =
+                new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
+            Serde<K> keySerde = keySerde(options.keySerde());
+            String merge = build(named, options.storeName(), store(options, keySerde),
+                aggregator -> processor(options.storeName(), initializer, aggregator));
+            return new KTableImpl<>(builder, merge, info.serde(keySerde), options.valueSerde(),
+                options.queryableStoreName(), info);
+        }
     }
 
     /** Names of the cogroup nodes: the user's name plus a suffix, or generated. */

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.SlidingWindows;
@@ -29,6 +30,17 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
+        return store(options, windows, emitStrategy, keySerde, valueSerde);
+    }
+
+    @Override
+    WindowedKeyInfo windowedKeyInfo() {
+        return windowedKeyInfo(windows);
+    }
+
+    /** Returns the store builder of an aggregation over sliding {@code windows}; shared with cogrouped streams. */
+    static <K, VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
+        SlidingWindows windows, EmitStrategy emitStrategy, Serde<K> keySerde, Serde<VR> valueSerde) {
         // Windows of the same start have the same end, so the store's window size is the time difference. A window
         // stays open until end + grace, and a new window copies from one starting up to 2 * difference + 1 earlier;
         // hence retention = 2 * difference + grace + 2.
@@ -36,8 +48,8 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
         return windowStore(options, d, d + windows.gracePeriodMs() + 2, emitStrategy, true, keySerde, valueSerde);
     }
 
-    @Override
-    WindowedKeyInfo windowedKeyInfo() {
+    /** Returns the windowed key format of an aggregation over sliding {@code windows}. */
+    static WindowedKeyInfo windowedKeyInfo(SlidingWindows windows) {
         return new WindowedKeyInfo(windows.gracePeriodMs(), windows.timeDifferenceMs(), false);
     }
 }

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Window;
@@ -30,12 +31,23 @@ final class TimeWindowedKStreamImpl<K, V, W extends Window> extends AbstractTime
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
-        return windowStore(options, windows.size(), windows.gracePeriodMs(), emitStrategy, false, keySerde,
-            valueSerde);
+        return store(options, windows, emitStrategy, keySerde, valueSerde);
     }
 
     @Override
     WindowedKeyInfo windowedKeyInfo() {
+        return windowedKeyInfo(windows);
+    }
+
+    /** Returns the store builder of an aggregation over fixed-size {@code windows}; shared with cogrouped streams. */
+    static <K, VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
+        Windows<?> windows, EmitStrategy emitStrategy, Serde<K> keySerde, Serde<VR> valueSerde) {
+        return windowStore(options, windows.size(), windows.gracePeriodMs(), emitStrategy, false, keySerde,
+            valueSerde);
+    }
+
+    /** Returns the windowed key format of an aggregation over fixed-size {@code windows}. */
+    static WindowedKeyInfo windowedKeyInfo(Windows<?> windows) {
         return new WindowedKeyInfo(windows.gracePeriodMs(), windows.size(), false);
     }
 }
