@@ -1,11 +1,21 @@
 package dev.runnel.streams.kstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
+import dev.runnel.streams.state.WindowStore;
+import dev.runnel.streams.state.WindowStoreIterator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class KStreamKStreamJoinTest {
@@ -138,8 +148,118 @@ class KStreamKStreamJoinTest {
             StreamJoined.<String, String, String>as("orders").withName("orders-join")).to("out");
         try (JoinFixture f = new JoinFixture(builder.build())) {
             f.input("left").pipeInput("A", "a", 1);
-            assertEquals(java.util.Set.of("orders-this-join-store", "orders-other-join-store"),
+            assertEquals(Set.of("orders-this-join-store", "orders-other-join-store"),
                 f.driver.getAllStateStores().keySet());
         }
+    }
+
+    /** An in-memory join store supplier that counts the stores it creates. */
+    private static final class CountingWindowSupplier implements WindowBytesStoreSupplier {
+        private final WindowBytesStoreSupplier inner;
+        int stores;
+
+        CountingWindowSupplier(String name, long retentionMs, long windowSizeMs, boolean retainDuplicates) {
+            inner = Stores.inMemoryWindowStore(name, Duration.ofMillis(retentionMs), Duration.ofMillis(windowSizeMs),
+                retainDuplicates);
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public WindowStore<Bytes, byte[]> get() {
+            stores++;
+            return inner.get();
+        }
+
+        @Override
+        public String metricsScope() {
+            return inner.metricsScope();
+        }
+
+        @Override
+        public long segmentIntervalMs() {
+            return inner.segmentIntervalMs();
+        }
+
+        @Override
+        public long windowSize() {
+            return inner.windowSize();
+        }
+
+        @Override
+        public boolean retainDuplicates() {
+            return inner.retainDuplicates();
+        }
+
+        @Override
+        public long retentionPeriod() {
+            return inner.retentionPeriod();
+        }
+    }
+
+    /** A supplier that fits {@link #WINDOWS}: window size 10 + 10, retention size + grace 5, duplicates kept. */
+    private static CountingWindowSupplier joinStore(String name) {
+        return new CountingWindowSupplier(name, 25, 20, true);
+    }
+
+    @Test
+    void storeSuppliersBuildBothWindowStoresOfTheJoin() {
+        StreamsBuilder builder = new StreamsBuilder();
+        CountingWindowSupplier thisStore = joinStore("left-store");
+        CountingWindowSupplier otherStore = joinStore("right-store");
+        builder.<String, String>stream("left").join(builder.<String, String>stream("right"), (l, r) -> l + "+" + r,
+            WINDOWS, StreamJoined.<String, String, String>with(thisStore, otherStore)).to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("left").pipeInput("A", "a", 100);
+            f.input("right").pipeInput("A", "b", 105);
+            assertEquals(List.of("A:a+b@105"), f.read("out"));
+            assertEquals(Set.of("left-store", "right-store"), f.driver.getAllStateStores().keySet());
+            assertEquals(List.of(1, 1), List.of(thisStore.stores, otherStore.stores));
+            try (WindowStoreIterator<String> left = f.driver.<String, String>getWindowStore("left-store")
+                .fetch("A", 0, 200)) {
+                assertEquals(KeyValue.pair(100L, "a"), left.next());
+            }
+        }
+    }
+
+    @Test
+    void aSingleStoreSupplierNamesItsSideAndTheStoreNameNamesTheOther() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("left").join(builder.<String, String>stream("right"), (l, r) -> l + r, WINDOWS,
+            StreamJoined.<String, String, String>as("orders").withOtherStoreSupplier(joinStore("right-store")))
+            .to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            assertEquals(Set.of("orders-this-join-store", "right-store"), f.driver.getAllStateStores().keySet());
+        }
+    }
+
+    @Test
+    void storeSuppliersMustKeepDuplicatesMatchTheWindowsAndHaveDifferentNames() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> left = builder.stream("left");
+        KStream<String, String> right = builder.stream("right");
+        Function<StreamJoined<String, String, String>, StreamsException> join = joined -> assertThrows(
+            StreamsException.class, () -> left.join(right, (l, r) -> l + r, WINDOWS, joined));
+        assertEquals("The store supplier s of a stream-stream join must retain duplicates, but retainDuplicates()"
+            + " is false", join.apply(StreamJoined.<String, String, String>as("x")
+                .withThisStoreSupplier(new CountingWindowSupplier("s", 25, 20, false))).getMessage());
+        assertEquals("The store supplier s does not match the join's JoinWindows{beforeMs=10, afterMs=10, graceMs=5}:"
+            + " expected window size 20 and retention period 25 (window size plus grace), got window size 20 and"
+            + " retention period 20", join.apply(StreamJoined.<String, String, String>as("x")
+                .withOtherStoreSupplier(new CountingWindowSupplier("s", 20, 20, true))).getMessage());
+        assertThrows(StreamsException.class, () -> left.join(right, (l, r) -> l + r, WINDOWS,
+            StreamJoined.with(joinStore("s"), new CountingWindowSupplier("s", 25, 10, true))));
+        assertEquals("Both store suppliers of the join are named s; the two window stores need different names",
+            join.apply(StreamJoined.with(joinStore("s"), joinStore("s"))).getMessage());
+    }
+
+    @Test
+    void streamJoinedToStringShowsItsOptions() {
+        assertEquals("StreamJoined{keySerde=null, valueSerde=null, otherValueSerde=null, thisStoreSupplier=null,"
+            + " otherStoreSupplier=null, name='j', storeName='null', dslStoreSuppliers=null, loggingEnabled=false,"
+            + " topicConfig={}}", StreamJoined.as(null).withName("j").withLoggingDisabled().toString());
     }
 }

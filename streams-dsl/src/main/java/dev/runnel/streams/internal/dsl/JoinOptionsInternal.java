@@ -12,6 +12,7 @@ import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.state.DslKeyValueParams;
 import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import java.util.Map;
 
 /** Read access to the join, repartition and materialization option objects (see {@link OptionsInternal}). */
@@ -52,6 +53,16 @@ public final class JoinOptionsInternal {
         /** Returns the other stream's value serde, or {@code null}. */
         public Serde<V2> otherValueSerde() {
             return otherValueSerde;
+        }
+
+        /** Returns the supplier of this stream's window store, or {@code null}. */
+        public WindowBytesStoreSupplier thisStoreSupplier() {
+            return thisStoreSupplier;
+        }
+
+        /** Returns the supplier of the other stream's window store, or {@code null}. */
+        public WindowBytesStoreSupplier otherStoreSupplier() {
+            return otherStoreSupplier;
         }
 
         /** Returns the base processor name, or {@code null}. */

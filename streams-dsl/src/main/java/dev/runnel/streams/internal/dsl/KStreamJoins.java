@@ -5,6 +5,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.StreamJoinedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.JoinWindows;
@@ -15,6 +16,7 @@ import dev.runnel.streams.kstream.ValueJoinerWithKey;
 import dev.runnel.streams.state.DslWindowParams;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -75,9 +77,15 @@ final class KStreamJoins {
         String mergeName = suffixed(renamed, "-merge", builder, KStreamImpl.MERGE_NAME);
 
         String storeBase = options.storeName();
-        String thisStoreName = (storeBase == null ? thisGenerated
+        WindowBytesStoreSupplier thisSupplier = checkedSupplier(options.thisStoreSupplier(), windows);
+        WindowBytesStoreSupplier otherSupplier = checkedSupplier(options.otherStoreSupplier(), windows);
+        if (thisSupplier != null && otherSupplier != null && thisSupplier.name().equals(otherSupplier.name())) {
+            throw new StreamsException("Both store suppliers of the join are named " + thisSupplier.name()
+                + "; the two window stores need different names");
+        }
+        String thisStoreName = thisSupplier != null ? thisSupplier.name() : (storeBase == null ? thisGenerated
             : storeBase + (preserveRight ? "-outer-this-join" : "-this-join")) + "-store";
-        String otherStoreName = (storeBase == null ? otherGenerated
+        String otherStoreName = otherSupplier != null ? otherSupplier.name() : (storeBase == null ? otherGenerated
             : storeBase + (preserveLeft ? "-outer-other-join" : "-other-join")) + "-store";
         String bufferName = null;
         if (preserveLeft) {
@@ -92,10 +100,10 @@ final class KStreamJoins {
         topology.addProcessor(otherWindowedName, new KStreamKStreamJoin.KStreamJoinWindow<K, V2>(otherStoreName),
             otherStream.name());
         DslStoreChoice choice = topology.dslStoreChoice();
-        topology.addStateStore(windowStore(thisStoreName, windows, keySerde, leftSerde, options, choice),
-            thisWindowedName);
-        topology.addStateStore(windowStore(otherStoreName, windows, keySerde, rightSerde, options, choice),
-            otherWindowedName);
+        topology.addStateStore(windowStore(thisStoreName, thisSupplier, windows, keySerde, leftSerde, options,
+            choice), thisWindowedName);
+        topology.addStateStore(windowStore(otherStoreName, otherSupplier, windows, keySerde, rightSerde, options,
+            choice), otherWindowedName);
         topology.copartition(Set.of(thisWindowedName, otherWindowedName), "stream-stream join " + mergeName);
 
         KStreamKStreamJoin.SharedStreamTime time = new KStreamKStreamJoin.SharedStreamTime();
@@ -130,15 +138,39 @@ final class KStreamJoins {
         return named.name() != null ? named.name() + suffix : builder.newProcessorName(prefix);
     }
 
-    private static <K, V> StoreBuilder<?> windowStore(String name, JoinWindows windows, Serde<K> keySerde,
-        Serde<V> valueSerde, StreamJoinedInternal<?, ?, ?> options, DslStoreChoice choice) {
-        DslWindowParams params = new DslWindowParams(name,
-            Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
-            EmitStrategy.onWindowUpdate(), false, false);
-        StoreBuilder<?> store = Stores.windowStoreBuilder(
-            choice.windowStore(options.dslStoreSuppliers(), params), keySerde, valueSerde);
+    /** Returns the builder of a side's window store: from {@code supplier} if given, else the DSL suppliers'. */
+    private static <K, V> StoreBuilder<?> windowStore(String name, WindowBytesStoreSupplier supplier,
+        JoinWindows windows, Serde<K> keySerde, Serde<V> valueSerde, StreamJoinedInternal<?, ?, ?> options,
+        DslStoreChoice choice) {
+        WindowBytesStoreSupplier storeSupplier = supplier != null ? supplier
+            : choice.windowStore(options.dslStoreSuppliers(), new DslWindowParams(name,
+                Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
+                EmitStrategy.onWindowUpdate(), false, false));
+        StoreBuilder<?> store = Stores.windowStoreBuilder(storeSupplier, keySerde, valueSerde);
         configureLogging(store, options);
         return store;
+    }
+
+    /**
+     * Returns {@code supplier} (may be {@code null}) after checking it can hold a join side: every record, so
+     * duplicates are kept, with the join's window size and a retention of window size plus grace.
+     */
+    private static WindowBytesStoreSupplier checkedSupplier(WindowBytesStoreSupplier supplier, JoinWindows windows) {
+        if (supplier == null) {
+            return null;
+        }
+        if (!supplier.retainDuplicates()) {
+            throw new StreamsException("The store supplier " + supplier.name() + " of a stream-stream join must"
+                + " retain duplicates, but retainDuplicates() is false");
+        }
+        long retentionMs = windows.size() + windows.gracePeriodMs();
+        if (supplier.windowSize() != windows.size() || supplier.retentionPeriod() != retentionMs) {
+            throw new StreamsException("The store supplier " + supplier.name() + " does not match the join's "
+                + windows + ": expected window size " + windows.size() + " and retention period " + retentionMs
+                + " (window size plus grace), got window size " + supplier.windowSize() + " and retention period "
+                + supplier.retentionPeriod());
+        }
+        return supplier;
     }
 
     private static void configureLogging(StoreBuilder<?> store, StreamJoinedInternal<?, ?, ?> options) {
