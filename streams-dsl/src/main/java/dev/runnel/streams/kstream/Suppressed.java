@@ -1,6 +1,7 @@
 package dev.runnel.streams.kstream;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -12,21 +13,25 @@ import java.util.Objects;
  * }</pre>
  */
 public interface Suppressed<K> extends NamedOperation<Suppressed<K>> {
-    /** What a bounded buffer does when it is full; both bounds default to unbounded. */
+    /**
+     * What a bounded buffer does when it is full, and whether it logs to a changelog; both bounds default to
+     * unbounded, and logging to enabled.
+     */
     interface BufferConfig<BC extends BufferConfig<BC>> {
         /** Returns a buffer of at most {@code recordLimit} keys that emits the oldest early when full. */
         static EagerBufferConfig maxRecords(long recordLimit) {
-            return new BufferConfigs.Eager(recordLimit, Long.MAX_VALUE);
+            return new BufferConfigs.Eager(recordLimit, Long.MAX_VALUE, BufferConfigs.Logging.ENABLED);
         }
 
         /** Returns a buffer of at most {@code byteLimit} bytes that emits the oldest early when full. */
         static EagerBufferConfig maxBytes(long byteLimit) {
-            return new BufferConfigs.Eager(Long.MAX_VALUE, byteLimit);
+            return new BufferConfigs.Eager(Long.MAX_VALUE, byteLimit, BufferConfigs.Logging.ENABLED);
         }
 
         /** Returns an unbounded buffer: it never emits early, and memory is the only limit. */
         static StrictBufferConfig unbounded() {
-            return new BufferConfigs.Strict(Long.MAX_VALUE, Long.MAX_VALUE, false);
+            return new BufferConfigs.Strict(Long.MAX_VALUE, Long.MAX_VALUE, false,
+                BufferConfigs.Logging.ENABLED);
         }
 
         /** Returns a copy bounded to {@code recordLimit} keys. */
@@ -43,6 +48,18 @@ public interface Suppressed<K> extends NamedOperation<Suppressed<K>> {
 
         /** Returns a copy that emits the oldest buffered records early when full. */
         EagerBufferConfig emitEarlyWhenFull();
+
+        /**
+         * Returns a copy whose buffer keeps no changelog: it is not restored, so after a restart or a task move the
+         * buffer starts empty and what it held is never emitted.
+         */
+        BC withLoggingDisabled();
+
+        /**
+         * Returns a copy whose buffer logs to a changelog topic created with {@code config} (the default is logging
+         * with no extra configs).
+         */
+        BC withLoggingEnabled(Map<String, String> config);
     }
 
     /** A buffer that never emits early: unbounded, or bounded and failing when full. */

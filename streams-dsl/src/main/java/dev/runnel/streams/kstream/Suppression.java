@@ -1,5 +1,7 @@
 package dev.runnel.streams.kstream;
 
+import java.util.Map;
+
 /**
  * The settings a {@link Suppressed} factory returns. Applications use the factories of {@link Suppressed}; the DSL
  * reads the fields through a subclass. Immutable.
@@ -17,6 +19,10 @@ public class Suppression<K> implements Suppressed<K> {
     protected final long maxBytes;
     /** Whether a full buffer fails the task (else it emits the oldest records early). */
     protected final boolean shutDownWhenFull;
+    /** Whether the buffer store logs its changes to a changelog topic. */
+    protected final boolean loggingEnabled;
+    /** The changelog topic configs; empty when logging is disabled. */
+    protected final Map<String, String> logConfig;
 
     /** Copies {@code other}. */
     protected Suppression(Suppression<K> other) {
@@ -26,19 +32,23 @@ public class Suppression<K> implements Suppressed<K> {
         this.maxRecords = other.maxRecords;
         this.maxBytes = other.maxBytes;
         this.shutDownWhenFull = other.shutDownWhenFull;
+        this.loggingEnabled = other.loggingEnabled;
+        this.logConfig = other.logConfig;
     }
 
     Suppression(String name, boolean finalResults, long timeLimitMs, Suppressed.BufferConfig<?> bufferConfig) {
         if (name != null) {
             Named.as(name);
         }
-        BufferConfigs.Base buffer = (BufferConfigs.Base) bufferConfig;
+        BufferConfigs.Base<?> buffer = (BufferConfigs.Base<?>) bufferConfig;
         this.name = name;
         this.finalResults = finalResults;
         this.timeLimitMs = timeLimitMs;
-        this.maxRecords = buffer.maxRecords();
-        this.maxBytes = buffer.maxBytes();
+        this.maxRecords = buffer.maxRecords;
+        this.maxBytes = buffer.maxBytes;
         this.shutDownWhenFull = buffer.failsWhenFull();
+        this.loggingEnabled = buffer.logging.enabled();
+        this.logConfig = buffer.logging.config();
     }
 
     private Suppression(String name, Suppression<K> other) {
@@ -51,6 +61,8 @@ public class Suppression<K> implements Suppressed<K> {
         this.maxRecords = other.maxRecords;
         this.maxBytes = other.maxBytes;
         this.shutDownWhenFull = other.shutDownWhenFull;
+        this.loggingEnabled = other.loggingEnabled;
+        this.logConfig = other.logConfig;
     }
 
     @Override
@@ -61,6 +73,7 @@ public class Suppression<K> implements Suppressed<K> {
     @Override
     public String toString() {
         return "Suppressed{name=" + name + ", finalResults=" + finalResults + ", timeLimitMs=" + timeLimitMs
-            + ", maxRecords=" + maxRecords + ", maxBytes=" + maxBytes + ", shutDownWhenFull=" + shutDownWhenFull + '}';
+            + ", maxRecords=" + maxRecords + ", maxBytes=" + maxBytes + ", shutDownWhenFull=" + shutDownWhenFull
+            + ", loggingEnabled=" + loggingEnabled + ", logConfig=" + logConfig + '}';
     }
 }

@@ -23,6 +23,7 @@ import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.StoreBuilder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -179,8 +180,10 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
             storeName, keySerde, valueSerde, suppressDurationMs, windowed), name);
-        builder.topologyBuilder().addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName),
-            Serdes.Bytes(), Serdes.ByteArray()), suppressName);
+        StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.Bytes(),
+            Serdes.ByteArray());
+        builder.topologyBuilder().addStateStore(options.loggingEnabled()
+            ? buffer.withLoggingEnabled(options.logConfig()) : buffer.withLoggingDisabled(), suppressName);
         return new KTableImpl<>(builder, suppressName, keySerde, valueSerde, null, windowed);
     }
 

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.Suppression;
+import java.util.Map;
 
 /** Read access to a {@link Suppressed}. */
 public final class SuppressedInternal<K> extends Suppression<K> {
@@ -39,5 +40,15 @@ public final class SuppressedInternal<K> extends Suppression<K> {
     /** Returns whether a full buffer fails the task. */
     public boolean shutDownWhenFull() {
         return shutDownWhenFull;
+    }
+
+    /** Returns whether the buffer store logs its changes. */
+    public boolean loggingEnabled() {
+        return loggingEnabled;
+    }
+
+    /** Returns the changelog topic configs of the buffer store. */
+    public Map<String, String> logConfig() {
+        return logConfig;
     }
 }

@@ -1,0 +1,132 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.Config;
+import dev.runnel.clients.admin.ConfigEntry;
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.config.ConfigResource;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.kstream.WindowedSerdes;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The suppression buffer's changelog switches on a real log: a buffer with logging disabled has no changelog topic
+ * and starts empty after a restart (what it held is never emitted); one with logging enabled gets a changelog topic
+ * with the given configs and restores what it held.
+ */
+class SuppressBufferLoggingIT {
+    private static final Serde<Windowed<String>> WINDOWED = WindowedSerdes.timeWindowedSerdeFrom(String.class, 10);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aBufferWithoutLoggingHasNoChangelogAndStartsEmptyAfterARestart() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        List<String> finals = restartScenario(log, "unlogged", Suppressed.BufferConfig.unbounded()
+            .withLoggingDisabled());
+        assertEquals(List.of("b@[100,110)=1"), finals, "a's window was buffered before the restart and is lost");
+        assertFalse(topics(log).contains("unlogged-finals-store-changelog"), topics(log).toString());
+    }
+
+    @Test
+    void aBufferWithLoggingRestoresAfterARestartAndItsChangelogHasTheGivenConfigs() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        List<String> finals = restartScenario(log, "logged", Suppressed.BufferConfig.unbounded()
+            .withLoggingEnabled(Map.of("min.compaction.lag.ms", "60000")));
+        assertEquals(List.of("a@[0,10)=2", "b@[100,110)=1"), finals);
+        ConfigEntry lag = changelogConfig(log, "logged-finals-store-changelog").get("min.compaction.lag.ms");
+        assertEquals("60000", lag.value());
+        assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, lag.source());
+    }
+
+    /**
+     * Counts per 10 ms window with no grace, emitting final results. Before a restart, a@5 and a@7 fill a's window
+     * [0,10), which stays buffered: nothing has passed 10 yet. After it, b@100 closes a's window and c@200 closes b's.
+     * Returns the final results, once b's is out.
+     */
+    private static List<String> restartScenario(EmbeddedLogFixture log, String app,
+        Suppressed.StrictBufferConfig buffer) {
+        String input = app + "-events";
+        String output = app + "-finals";
+        log.createTopic(input, 1);
+        log.createTopic(output, 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(input, Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
+            .suppress(Suppressed.untilWindowCloses(buffer).withName("finals"))
+            .toStream().to(output, Produced.with(WINDOWED, Serdes.Long()));
+        Topology topology = builder.build();
+        Properties props = log.streamsProps(app);
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+
+        log.produce(List.of(event(input, "a", 5), event(input, "a", 7)), Serdes.String().serializer(),
+            Serdes.String().serializer());
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            log.awaitProcessed(app, List.of(input), Duration.ofSeconds(15));
+        }
+        log.produce(List.of(event(input, "b", 100), event(input, "c", 200)), Serdes.String().serializer(),
+            Serdes.String().serializer());
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            EmbeddedLogFixture.await(() -> read(log, output).contains("b@[100,110)=1"), Duration.ofSeconds(15),
+                "the final count of b's window");
+            log.awaitProcessed(app, List.of(input), Duration.ofSeconds(15));
+        }
+        return read(log, output);
+    }
+
+    private static ProducerRecord<String, String> event(String topic, String key, long timestamp) {
+        return new ProducerRecord<>(topic, null, timestamp, key, "v");
+    }
+
+    private static List<String> read(EmbeddedLogFixture log, String topic) {
+        return log.readAll(topic, WINDOWED.deserializer(), Serdes.Long().deserializer(), false).stream()
+            .map(SuppressBufferLoggingIT::format).toList();
+    }
+
+    private static String format(ConsumerRecord<Windowed<String>, Long> record) {
+        return record.key().key() + "@[" + record.key().window().start() + "," + record.key().window().end() + ")="
+            + record.value();
+    }
+
+    private static List<String> topics(EmbeddedLogFixture log) {
+        try (Admin admin = Admin.create(Map.of("log.dir", log.logDir().toString()))) {
+            return List.copyOf(admin.listTopics().names().get());
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static Config changelogConfig(EmbeddedLogFixture log, String topic) {
+        try (Admin admin = Admin.create(Map.of("log.dir", log.logDir().toString()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
