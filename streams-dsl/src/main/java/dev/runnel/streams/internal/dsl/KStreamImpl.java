@@ -4,6 +4,7 @@ import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.JoinedInternal;
@@ -33,7 +34,10 @@ import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.state.Stores;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -519,11 +523,48 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String joinName = options.name() != null ? options.name()
             : builder.newProcessorName(leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
         KTableValueGetterSupplier<K, VT> getter = tableImpl.valueGetterSupplier();
-        KStreamImpl<K, VR> result = input.addOperator(joinName,
-            new KStreamKTableJoin<K, K, V, VT, VR>(getter, null, joiner, leftJoin), input.keySerde, null, false);
+        String bufferName = null;
+        long graceMs = 0L;
+        if (options.gracePeriod() != null) {
+            graceMs = checkedGraceMs(options.gracePeriod(), getter.storeNames(), joinName);
+            bufferName = joinName + "-Buffer";
+        }
+        KStreamImpl<K, VR> result = input.addOperator(joinName, new KStreamKTableJoin<K, K, V, VT, VR>(getter, null,
+            joiner, leftJoin, bufferName, graceMs, input.keySerde,
+            options.valueSerde() != null ? options.valueSerde() : input.valueSerde), input.keySerde, null, false);
         builder.topologyBuilder().connectProcessorAndStateStores(joinName, getter.storeNames().toArray(new String[0]));
+        if (bufferName != null) {
+            builder.topologyBuilder().addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(
+                bufferName), Serdes.Bytes(), Serdes.ByteArray()), joinName);
+        }
         builder.topologyBuilder().copartition(Set.of(joinName, tableImpl.name()), "stream-table join " + joinName);
         return result;
+    }
+
+    /**
+     * Returns the grace period in ms of a stream-table join, after checking that the table's stores are versioned and
+     * keep at least that much history (KIP-923).
+     */
+    private long checkedGraceMs(Duration gracePeriod, Set<String> tableStores, String joinName) {
+        long graceMs = gracePeriod.toMillis();
+        if (graceMs < 0) {
+            throw new IllegalArgumentException("The grace period of join " + joinName + " must not be negative: "
+                + gracePeriod);
+        }
+        for (String store : tableStores) {
+            OptionalLong history = builder.topologyBuilder().historyRetentionMs(store);
+            if (history.isEmpty()) {
+                throw new IllegalArgumentException("Join " + joinName + " has a grace period, so its KTable must be"
+                    + " versioned, but store " + store + " is not; materialize the table with"
+                    + " Materialized.as(Stores.persistentVersionedKeyValueStore(...))");
+            }
+            if (graceMs > history.getAsLong()) {
+                throw new IllegalArgumentException("The history retention of store " + store + " ("
+                    + history.getAsLong() + " ms) must be at least the grace period of join " + joinName + " ("
+                    + graceMs + " ms)");
+            }
+        }
+        return graceMs;
     }
 
     @Override

@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -403,6 +404,12 @@ public final class InternalTopologyBuilder {
     /** Returns the nodes in the order they were added (parents before children). */
     public Map<String, NodeFactory> nodes() {
         return Collections.unmodifiableMap(nodes);
+    }
+
+    /** Returns the history retention in ms of {@code storeName} if it is a versioned store, else empty. */
+    public OptionalLong historyRetentionMs(String storeName) {
+        return stores.builder(storeName) instanceof VersionedKeyValueStoreBuilder<?, ?> versioned
+            ? OptionalLong.of(versioned.historyRetentionMs()) : OptionalLong.empty();
     }
 
     /** Returns whether {@code storeName} is a global store. */
