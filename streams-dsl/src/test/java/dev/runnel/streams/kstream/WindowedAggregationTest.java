@@ -15,8 +15,10 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -189,6 +191,32 @@ class WindowedAggregationTest {
             assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 101L), tw("a", 6, 16, 100L), tw("a", 10, 20, 1L),
                 tw("a", 15, 25, 11L), tw("a", 21, 31, 10L)), out.readKeyValuesToList());
         }
+    }
+
+    @Test
+    void unlimitedCountKeepsOneNeverEndingWindowPerKeyFromItsStart() {
+        Serde<Windowed<String>> unlimited = WindowedSerdes.timeWindowedSerdeFrom(String.class, Long.MAX_VALUE);
+        Run run = new Run(grouped -> grouped.windowedBy(UnlimitedWindows.of().startOn(Instant.ofEpochMilli(10)))
+            .count(), unlimited);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 5);         // before the start: in no window
+            run.pipe("a", 10);
+            run.pipe("b", 1_000_000);
+            run.pipe("a", 20);        // no grace, but [10, MAX) never closes: not late
+            assertEquals(List.of(tw("a", 10, Long.MAX_VALUE, 1L), tw("b", 10, Long.MAX_VALUE, 1L),
+                tw("a", 10, Long.MAX_VALUE, 2L)), run.read());
+            assertEquals(0, driver.droppedRecordsTotal());
+        }
+    }
+
+    @Test
+    void unlimitedWindowsStartAtANonNegativeTimeAndAreNeverLate() {
+        UnlimitedWindows windows = UnlimitedWindows.of().startOn(Instant.ofEpochMilli(10));
+        assertEquals(Map.of(), windows.windowsFor(9));
+        assertEquals(10L, windows.windowsFor(50).get(10L).start());
+        assertEquals(List.of(Long.MAX_VALUE, 0L), List.of(windows.size(), windows.gracePeriodMs()));
+        assertEquals(UnlimitedWindows.of().startOn(Instant.ofEpochMilli(10)), windows);
+        assertThrows(IllegalArgumentException.class, () -> UnlimitedWindows.of().startOn(Instant.ofEpochMilli(-1)));
     }
 
     @Test
