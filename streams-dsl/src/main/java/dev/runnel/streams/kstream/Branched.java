@@ -10,7 +10,7 @@ import java.util.function.Function;
  * position, 1-based, or "0" for the default branch), holding the stream itself, the function's result (left out if
  * null), or nothing for a consumer. Immutable.
  */
-public class Branched<K, V> {
+public class Branched<K, V> implements NamedOperation<Branched<K, V>> {
     /** The branch name, or {@code null}. */
     protected final String name;
     /** The function applied to the branch stream, or {@code null}. */
@@ -55,5 +55,11 @@ public class Branched<K, V> {
     /** Returns a named branch whose stream is handed to {@code chain}. */
     public static <K, V> Branched<K, V> withConsumer(Consumer<? super KStream<K, V>> chain, String name) {
         return new Branched<>(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(chain, "chain"));
+    }
+
+    /** Returns a copy with the branch named {@code name}. */
+    @Override
+    public Branched<K, V> withName(String name) {
+        return new Branched<>(Objects.requireNonNull(name, "name"), chainFunction, chainConsumer);
     }
 }

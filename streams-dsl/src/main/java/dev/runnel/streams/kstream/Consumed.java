@@ -4,6 +4,7 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.Topology;
 import dev.runnel.streams.processor.TimestampExtractor;
+import java.util.Objects;
 
 /**
  * How a source reads its topic: key and value serdes, timestamp extractor, offset reset policy and processor name;
@@ -13,7 +14,7 @@ import dev.runnel.streams.processor.TimestampExtractor;
  * builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.Long()).withName("clicks-source"));
  * }</pre>
  */
-public class Consumed<K, V> {
+public class Consumed<K, V> implements NamedOperation<Consumed<K, V>> {
     /** The key serde, or {@code null} for the default. */
     protected final Serde<K> keySerde;
     /** The value serde, or {@code null} for the default. */
@@ -73,6 +74,17 @@ public class Consumed<K, V> {
         return with(policyOf(resetPolicy));
     }
 
+    /**
+     * Returns an instance with the given serdes, timestamp extractor and offset reset policy.
+     *
+     * @deprecated as in Kafka Streams 4: use {@link #with(Serde, Serde, TimestampExtractor, AutoOffsetReset)}
+     */
+    @Deprecated
+    public static <K, V> Consumed<K, V> with(Serde<K> keySerde, Serde<V> valueSerde,
+        TimestampExtractor timestampExtractor, Topology.AutoOffsetReset resetPolicy) {
+        return with(keySerde, valueSerde, timestampExtractor, policyOf(resetPolicy));
+    }
+
     /** Returns an instance with the given timestamp extractor. */
     public static <K, V> Consumed<K, V> with(TimestampExtractor timestampExtractor) {
         return new Consumed<>(null, null, timestampExtractor, null, null);
@@ -114,6 +126,7 @@ public class Consumed<K, V> {
     }
 
     /** Returns a copy naming the source processor. */
+    @Override
     public Consumed<K, V> withName(String processorName) {
         return new Consumed<>(keySerde, valueSerde, timestampExtractor, resetPolicy, processorName);
     }
@@ -124,5 +137,18 @@ public class Consumed<K, V> {
             return null;
         }
         return resetPolicy == Topology.AutoOffsetReset.EARLIEST ? AutoOffsetReset.earliest() : AutoOffsetReset.latest();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Consumed<?, ?> that && Objects.equals(keySerde, that.keySerde)
+            && Objects.equals(valueSerde, that.valueSerde)
+            && Objects.equals(timestampExtractor, that.timestampExtractor)
+            && Objects.equals(resetPolicy, that.resetPolicy) && Objects.equals(processorName, that.processorName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keySerde, valueSerde, timestampExtractor, resetPolicy, processorName);
     }
 }

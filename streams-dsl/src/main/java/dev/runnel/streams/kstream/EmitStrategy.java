@@ -1,5 +1,7 @@
 package dev.runnel.streams.kstream;
 
+import java.util.Objects;
+
 /**
  * When a windowed aggregation emits its results: on every update of a window (the default), or once per window, when
  * it closes (stream time passes its end plus the grace period), like {@code suppress(untilWindowCloses(unbounded()))}.
@@ -14,7 +16,12 @@ public interface EmitStrategy {
     /** The kinds of strategy. */
     enum StrategyType {
         ON_WINDOW_UPDATE,
-        ON_WINDOW_CLOSE
+        ON_WINDOW_CLOSE;
+
+        /** Returns the strategy of kind {@code type}. */
+        public static EmitStrategy forType(StrategyType type) {
+            return Objects.requireNonNull(type, "type") == ON_WINDOW_CLOSE ? onWindowClose() : onWindowUpdate();
+        }
     }
 
     /** Returns this strategy's kind. */

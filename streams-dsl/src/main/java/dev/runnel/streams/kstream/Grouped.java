@@ -7,7 +7,7 @@ import dev.runnel.common.serialization.Serde;
  * ({@code <application.id>-<name>-repartition}) and of its processors. Immutable: each {@code withX} returns a new
  * instance.
  */
-public class Grouped<K, V> {
+public class Grouped<K, V> implements NamedOperation<Grouped<K, V>> {
     /** The name, or {@code null} for a generated one. */
     protected final String name;
     /** The key serde, or {@code null} for the default. */
@@ -55,6 +55,7 @@ public class Grouped<K, V> {
     }
 
     /** Returns a copy with the given name. */
+    @Override
     public Grouped<K, V> withName(String name) {
         return new Grouped<>(name, keySerde, valueSerde);
     }

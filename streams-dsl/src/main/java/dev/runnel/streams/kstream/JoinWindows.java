@@ -1,6 +1,7 @@
 package dev.runnel.streams.kstream;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,7 +17,7 @@ import java.util.Objects;
  *
  * Immutable: {@link #before} and {@link #after} return new instances.
  */
-public final class JoinWindows {
+public final class JoinWindows extends Windows<Window> {
     /** How far back, in milliseconds, a record joins the other stream's records. */
     public final long beforeMs;
     /** How far forward, in milliseconds, a record joins the other stream's records. */
@@ -57,12 +58,24 @@ public final class JoinWindows {
         return new JoinWindows(beforeMs, millis(timeDifference, "timeDifference"), graceMs);
     }
 
+    /**
+     * Unsupported: a join window is relative to each record's timestamp, so no fixed windows contain a timestamp.
+     *
+     * @throws UnsupportedOperationException always
+     */
+    @Override
+    public Map<Long, Window> windowsFor(long timestamp) {
+        throw new UnsupportedOperationException("windowsFor is not supported by JoinWindows");
+    }
+
     /** Returns the window size, {@code before + after}, in milliseconds. */
+    @Override
     public long size() {
         return beforeMs + afterMs;
     }
 
     /** Returns the grace period in milliseconds. */
+    @Override
     public long gracePeriodMs() {
         return graceMs;
     }

@@ -6,7 +6,7 @@ import java.util.Objects;
  * The name of the processor an operation creates, instead of the generated {@code KSTREAM-FILTER-0000000001}. Names
  * appear in {@code Topology.describe()} and in internal topic and store names. Immutable.
  */
-public class Named {
+public class Named implements NamedOperation<Named> {
     private static final int MAX_NAME_LENGTH = 249;
 
     /** The name, or {@code null} for a generated one. */
@@ -36,6 +36,7 @@ public class Named {
     }
 
     /** Returns a new instance with the given name. */
+    @Override
     public Named withName(String name) {
         return new Named(Objects.requireNonNull(name, "name"));
     }

@@ -2,12 +2,13 @@ package dev.runnel.streams.kstream;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.processor.StreamPartitioner;
+import java.util.Objects;
 
 /**
  * How a sink writes its topic: key and value serdes, partitioner and processor name; unset serdes fall back to the
  * stream's serdes, then the application defaults. Immutable: every {@code withX} returns a new instance.
  */
-public class Produced<K, V> {
+public class Produced<K, V> implements NamedOperation<Produced<K, V>> {
     /** The key serde, or {@code null}. */
     protected final Serde<K> keySerde;
     /** The value serde, or {@code null}. */
@@ -78,7 +79,20 @@ public class Produced<K, V> {
     }
 
     /** Returns a copy naming the sink processor. */
+    @Override
     public Produced<K, V> withName(String processorName) {
         return new Produced<>(keySerde, valueSerde, partitioner, processorName);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Produced<?, ?> that && Objects.equals(keySerde, that.keySerde)
+            && Objects.equals(valueSerde, that.valueSerde) && Objects.equals(partitioner, that.partitioner)
+            && Objects.equals(processorName, that.processorName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(keySerde, valueSerde, partitioner, processorName);
     }
 }

@@ -8,7 +8,7 @@ import dev.runnel.streams.processor.StreamPartitioner;
  * ({@code <application.id>-<name>-repartition}), its number of partitions (unset: as many as the upstream source
  * topics), serdes and partitioner. Immutable: every {@code withX} returns a new instance.
  */
-public class Repartitioned<K, V> {
+public class Repartitioned<K, V> implements NamedOperation<Repartitioned<K, V>> {
     /** The base name, or {@code null} for a generated one. */
     protected final String name;
     /** The key serde, or {@code null}. */
@@ -63,6 +63,7 @@ public class Repartitioned<K, V> {
     }
 
     /** Returns a copy with the given name. */
+    @Override
     public Repartitioned<K, V> withName(String name) {
         return new Repartitioned<>(name, keySerde, valueSerde, numberOfPartitions, partitioner);
     }

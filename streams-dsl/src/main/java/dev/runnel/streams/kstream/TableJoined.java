@@ -7,7 +7,7 @@ import dev.runnel.streams.processor.StreamPartitioner;
  * response topics are partitioned as the tables are) and the base name of the join's processors and internal topics.
  * Immutable: every {@code withX} returns a new instance.
  */
-public class TableJoined<K, KO> {
+public class TableJoined<K, KO> implements NamedOperation<TableJoined<K, KO>> {
     /** The partitioner of this (left) table's topic, or {@code null} for the default. */
     protected final StreamPartitioner<K, Void> partitioner;
     /** The partitioner of the other (right) table's topic, or {@code null} for the default. */
@@ -50,6 +50,7 @@ public class TableJoined<K, KO> {
     }
 
     /** Returns a copy with the given base name. */
+    @Override
     public TableJoined<K, KO> withName(String name) {
         return new TableJoined<>(partitioner, otherPartitioner, name);
     }

@@ -16,7 +16,7 @@ public abstract class Window {
      *
      * @throws IllegalArgumentException if {@code startMs} is negative or {@code endMs < startMs}
      */
-    protected Window(long startMs, long endMs) {
+    public Window(long startMs, long endMs) {
         if (startMs < 0) {
             throw new IllegalArgumentException("Window startMs time cannot be negative: " + startMs);
         }
