@@ -61,7 +61,10 @@ final class TimeOrderedRecordBuffer<K, V> {
         store.put(storeKey(record.timestamp(), nextSequence++), entry.array());
     }
 
-    /** Removes every record with a timestamp up to {@code maxTimestamp} and passes each to {@code action}, oldest first. */
+    /**
+     * Removes every record with a timestamp up to {@code maxTimestamp} and passes each to {@code action}, oldest
+     * first.
+     */
     void evictUpTo(long maxTimestamp, Consumer<Record<K, V>> action) {
         if (maxTimestamp < 0) {
             return;
