@@ -206,7 +206,12 @@ public class TopologyTestDriver implements Closeable {
         while (task.process(time.milliseconds())) {
             task.maybePunctuateStreamTime();
         }
+        commit(task);
+    }
+
+    private static void commit(StreamTask task) {
         task.prepareCommit();
+        task.postCommit();
     }
 
     private void captureOutputs() {
@@ -249,7 +254,7 @@ public class TopologyTestDriver implements Closeable {
         time.sleep(advance.toMillis());
         for (StreamTask task : tasks) {
             task.maybePunctuateSystemTime();
-            task.prepareCommit();
+            commit(task);
             captureOutputs();
         }
     }

@@ -34,6 +34,14 @@ public interface StateStoreContext {
      */
     void register(StateStore store, StateRestoreCallback stateRestoreCallback);
 
+    /**
+     * Registers a store as {@link #register(StateStore, StateRestoreCallback)} does, and has the runtime call
+     * {@code commitCallback} after each commit of the task.
+     *
+     * @throws IllegalArgumentException if a store with the same name is already registered
+     */
+    void register(StateStore store, StateRestoreCallback stateRestoreCallback, CommitCallback commitCallback);
+
     /** Returns all application configs, with the defaults filled in. */
     Map<String, Object> appConfigs();
 

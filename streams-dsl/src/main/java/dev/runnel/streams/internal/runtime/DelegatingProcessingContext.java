@@ -10,6 +10,7 @@ import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.api.ProcessingContext;
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 
@@ -55,6 +56,10 @@ public abstract class DelegatingProcessingContext {
 
     public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
         return context.schedule(interval, type, callback);
+    }
+
+    public Cancellable schedule(Instant startTime, Duration interval, PunctuationType type, Punctuator callback) {
+        return context.schedule(startTime, interval, type, callback);
     }
 
     public void commit() {

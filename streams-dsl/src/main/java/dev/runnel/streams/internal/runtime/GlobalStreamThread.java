@@ -144,6 +144,9 @@ public final class GlobalStreamThread extends Thread {
                 if (now - lastFlushMs >= commitIntervalMs) {
                     flush();
                     checkpoint.maybeWrite(tasks, positions());
+                    for (StreamTask task : tasks) {
+                        task.postCommit();
+                    }
                     lastFlushMs = now;
                 }
             }

@@ -9,6 +9,7 @@ import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.Cancellable;
+import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.Punctuator;
 import dev.runnel.streams.processor.StateRestoreCallback;
@@ -20,6 +21,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -178,6 +180,17 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     @Override
     public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
+        return task.schedule(schedulingNode(), intervalMs(interval, type, callback), type, callback);
+    }
+
+    @Override
+    public Cancellable schedule(Instant startTime, Duration interval, PunctuationType type, Punctuator callback) {
+        Objects.requireNonNull(startTime, "startTime");
+        long intervalMs = intervalMs(interval, type, callback);
+        return task.schedule(schedulingNode(), startTime.toEpochMilli(), intervalMs, type, callback);
+    }
+
+    private static long intervalMs(Duration interval, PunctuationType type, Punctuator callback) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(callback, "callback");
         long intervalMs = interval.toMillis();
@@ -185,11 +198,15 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
             throw new IllegalArgumentException("The minimum supported scheduling interval is 1 millisecond;"
                 + " got " + interval);
         }
+        return intervalMs;
+    }
+
+    private ProcessorNode<?, ?, ?, ?> schedulingNode() {
         if (currentNode == null) {
             throw new StreamsException("Punctuations can be scheduled only from a processor (init, process or"
                 + " punctuate).");
         }
-        return task.schedule(currentNode, intervalMs, type, callback);
+        return currentNode;
     }
 
     @Override
@@ -306,7 +323,12 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     @Override
     public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
-        task.registerStore(store, stateRestoreCallback);
+        task.registerStore(store, stateRestoreCallback, null);
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback stateRestoreCallback, CommitCallback commitCallback) {
+        task.registerStore(store, stateRestoreCallback, Objects.requireNonNull(commitCallback, "commitCallback"));
     }
 
     @Override

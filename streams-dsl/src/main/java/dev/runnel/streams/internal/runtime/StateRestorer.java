@@ -6,7 +6,9 @@ import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
+import dev.runnel.streams.processor.BatchingStateRestoreCallback;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.processor.StateRestoreCallback;
@@ -14,6 +16,7 @@ import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,13 +155,22 @@ final class StateRestorer implements AutoCloseable {
                 idlePolls = 0;
                 long batchEnd = start;
                 int restored = 0;
+                List<KeyValue<byte[], byte[]>> bulk = callback instanceof BatchingStateRestoreCallback
+                    ? new ArrayList<>(batch.size()) : null;
                 for (ConsumerRecord<byte[], byte[]> record : batch) {
                     if (record.offset() >= end) {
                         break;
                     }
-                    apply(callback, record);
+                    if (bulk != null) {
+                        bulk.add(KeyValue.pair(record.key(), record.value()));
+                    } else {
+                        apply(callback, record);
+                    }
                     batchEnd = record.offset();
                     restored++;
+                }
+                if (bulk != null && !bulk.isEmpty()) {
+                    ((BatchingStateRestoreCallback) callback).restoreAll(bulk);
                 }
                 total += restored;
                 updatePosition(storeName, changelog, Math.min(consumer.position(changelog), end));

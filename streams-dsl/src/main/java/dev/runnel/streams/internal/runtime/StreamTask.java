@@ -17,6 +17,7 @@ import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.LogAndSkipOnInvalidTimestamp;
+import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.Punctuator;
 import dev.runnel.streams.processor.StateRestoreCallback;
@@ -28,6 +29,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.state.StoreBuilder;
 import java.io.File;
+import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
@@ -83,6 +85,7 @@ public final class StreamTask implements AutoCloseable {
     private final ProcessorContextImpl context;
     private final Map<String, StateStore> stores = new LinkedHashMap<>();
     private final Map<String, StateRestoreCallback> restoreCallbacks = new LinkedHashMap<>();
+    private final Map<String, CommitCallback> commitCallbacks = new LinkedHashMap<>();
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
@@ -406,6 +409,22 @@ public final class StreamTask implements AutoCloseable {
     }
 
     /**
+     * Schedules punctuations at {@code startMs} plus multiples of the interval (KIP-1146). A stream-time schedule is
+     * first due at {@code startMs}, as the unanchored ones are at 0; a wall-clock schedule whose start has passed is
+     * first due at the next aligned time, so that scheduling does not fire at once.
+     */
+    Cancellable schedule(ProcessorNode<?, ?, ?, ?> node, long startMs, long intervalMs, PunctuationType type,
+        Punctuator punctuator) {
+        if (type == PunctuationType.STREAM_TIME) {
+            return streamTimePunctuations.schedule(node, startMs, intervalMs, punctuator);
+        }
+        long now = time.milliseconds();
+        long firstDue = startMs >= now ? startMs
+            : startMs + ((now - startMs + intervalMs - 1) / intervalMs) * intervalMs;
+        return systemTimePunctuations.schedule(node, firstDue, intervalMs, punctuator);
+    }
+
+    /**
      * Flushes the stores and the collector and returns, per input partition, the next offset to consume.
      */
     public Map<TopicPartition, Long> prepareCommit() {
@@ -517,9 +536,28 @@ public final class StreamTask implements AutoCloseable {
         return globalStores.apply(name);
     }
 
-    void registerStore(StateStore store, StateRestoreCallback callback) {
+    void registerStore(StateStore store, StateRestoreCallback callback, CommitCallback commitCallback) {
         if (restoreCallbacks.putIfAbsent(store.name(), Objects.requireNonNull(callback, "callback")) != null) {
             throw new IllegalArgumentException("Store " + store.name() + " has already been registered.");
+        }
+        if (commitCallback != null) {
+            commitCallbacks.put(store.name(), commitCallback);
+        }
+    }
+
+    /**
+     * Runs the commit callbacks of the stores registered with one, once the task's writes and offsets are committed.
+     *
+     * @throws StreamsException if a callback fails
+     */
+    public void postCommit() {
+        for (Map.Entry<String, CommitCallback> callback : commitCallbacks.entrySet()) {
+            try {
+                callback.getValue().onCommit();
+            } catch (IOException | RuntimeException e) {
+                throw new StreamsException("The commit callback of store " + callback.getKey() + " in task " + id
+                    + " failed: " + e, e, id);
+            }
         }
     }
 

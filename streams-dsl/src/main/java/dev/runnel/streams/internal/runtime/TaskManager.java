@@ -303,7 +303,10 @@ final class TaskManager {
             consumer.commitSync(offsets);
         }
         commitNeeded = false;
-        prepared.forEach((active, committed) -> active.committedOffsets.putAll(committed));
+        prepared.forEach((active, committed) -> {
+            active.committedOffsets.putAll(committed);
+            active.task.postCommit();
+        });
         publishMetadata();
         return true;
     }

@@ -9,6 +9,7 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,6 +51,16 @@ public interface ProcessingContext {
      * @throws IllegalArgumentException if {@code interval} is shorter than 1 ms
      */
     Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback);
+
+    /**
+     * Schedules {@code callback} at {@code startTime} plus multiples of {@code interval} (KIP-1146): a stream-time
+     * punctuation is first due at {@code startTime}, and fires once stream time reaches it; a wall-clock punctuation
+     * whose start time has passed is first due at the next such time. As for {@link #schedule(Duration,
+     * PunctuationType, Punctuator)}, a jump over several due times fires once.
+     *
+     * @throws IllegalArgumentException if {@code interval} is shorter than 1 ms
+     */
+    Cancellable schedule(Instant startTime, Duration interval, PunctuationType type, Punctuator callback);
 
     /** Asks the runtime to commit the task soon (flush stores, produce outputs, commit input offsets). */
     void commit();

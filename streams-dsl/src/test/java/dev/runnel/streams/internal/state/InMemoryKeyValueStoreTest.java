@@ -10,6 +10,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
@@ -77,6 +78,12 @@ class InMemoryKeyValueStoreTest {
         @Override
         public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
             registered.add(store.name());
+        }
+
+        @Override
+        public void register(StateStore store, StateRestoreCallback stateRestoreCallback,
+            CommitCallback commitCallback) {
+            register(store, stateRestoreCallback);
         }
 
         @Override

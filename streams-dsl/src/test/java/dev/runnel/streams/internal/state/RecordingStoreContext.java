@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.StreamsMetrics;
+import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -92,6 +93,12 @@ class RecordingStoreContext implements InternalStateStoreContext {
         if (restoreCallbacks.putIfAbsent(store.name(), stateRestoreCallback) != null) {
             throw new IllegalArgumentException("Store " + store.name() + " is already registered");
         }
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback stateRestoreCallback,
+        CommitCallback commitCallback) {
+        register(store, stateRestoreCallback);
     }
 
     @Override
