@@ -5,6 +5,7 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsMetrics;
 import java.io.File;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -50,12 +51,38 @@ public interface ProcessorContext {
     Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback);
 
     /**
+     * Schedules {@code callback} at {@code startTime} plus multiples of {@code interval}, with the timing of
+     * {@link dev.runnel.streams.processor.api.ProcessingContext#schedule(Instant, Duration, PunctuationType,
+     * Punctuator)}.
+     *
+     * @throws IllegalArgumentException if {@code interval} is shorter than 1 ms
+     */
+    Cancellable schedule(Instant startTime, Duration interval, PunctuationType type, Punctuator callback);
+
+    /**
+     * Registers a store with the runtime, as {@link StateStoreContext#register} does; stores register themselves in
+     * their {@code init}, so processors rarely need this.
+     *
+     * @throws UnsupportedOperationException where the runtime registers stores itself, as for a
+     *     {@code ValueTransformerWithKey}
+     */
+    void register(StateStore store, StateRestoreCallback stateRestoreCallback);
+
+    /**
      * Sends a key-value pair to every child, with the current record's timestamp and headers.
      *
      * @throws dev.runnel.streams.errors.StreamsException where forwarding is not allowed, such as from a
      *     {@code ValueTransformerWithKey}, whose result is its return value
      */
     <K, V> void forward(K key, V value);
+
+    /**
+     * Sends a key-value pair where {@code to} says: to one child or all, with the current record's timestamp or the
+     * one {@code to} carries, and the current record's headers.
+     *
+     * @throws dev.runnel.streams.errors.StreamsException where forwarding is not allowed, or if the child is unknown
+     */
+    <K, V> void forward(K key, V value, To to);
 
     /** Asks the runtime to commit the task soon. */
     void commit();

@@ -7,6 +7,9 @@ import dev.runnel.streams.internal.runtime.ProcessorRecordContext;
 import dev.runnel.streams.internal.runtime.StreamsHeaders;
 import dev.runnel.streams.processor.ProcessorContext;
 import dev.runnel.streams.processor.RecordContext;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.To;
 import dev.runnel.streams.processor.api.ProcessingContext;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import java.util.Optional;
@@ -42,6 +45,17 @@ final class ValueTransformerContext extends DelegatingProcessingContext implemen
     public <K, V> void forward(K key, V value) {
         throw new StreamsException("ProcessorContext#forward() is not supported from this context: a"
             + " ValueTransformerWithKey returns its result instead of forwarding it.");
+    }
+
+    @Override
+    public <K, V> void forward(K key, V value, To to) {
+        forward(key, value);
+    }
+
+    @Override
+    public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
+        throw new UnsupportedOperationException("A ValueTransformerWithKey cannot register store " + store.name()
+            + ": the runtime registers the stores connected to it.");
     }
 
     @Override
