@@ -24,6 +24,7 @@ import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.io.Closeable;
@@ -377,6 +378,15 @@ public class TopologyTestDriver implements Closeable {
         StateStore store = store(name);
         return store instanceof TimestampedWindowStore<?, ?> timestamped
             ? (TimestampedWindowStore<K, V>) timestamped
+            : null;
+    }
+
+    /** Returns a versioned key-value store, or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> VersionedKeyValueStore<K, V> getVersionedKeyValueStore(String name) {
+        StateStore store = store(name);
+        return store instanceof VersionedKeyValueStore<?, ?> versioned
+            ? (VersionedKeyValueStore<K, V>) versioned
             : null;
     }
 

@@ -122,8 +122,15 @@ class VersionedKTableTest {
         assertTrue(e.getMessage().startsWith("Invalid topology: store mapped is versioned"), e.getMessage());
     }
 
-    @SuppressWarnings("unchecked")
+    @Test
+    void shouldReturnOnlyVersionedStoresFromGetVersionedKeyValueStore() {
+        try (JoinFixture f = orderPricing(false)) {
+            assertNull(f.driver.getVersionedKeyValueStore("prices-store"));
+            assertNull(f.driver.getVersionedKeyValueStore("no-such-store"));
+        }
+    }
+
     private static VersionedKeyValueStore<String, String> store(JoinFixture f) {
-        return (VersionedKeyValueStore<String, String>) f.driver.getStateStore("prices-store");
+        return f.driver.getVersionedKeyValueStore("prices-store");
     }
 }
