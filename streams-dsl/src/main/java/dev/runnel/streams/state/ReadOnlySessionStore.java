@@ -1,6 +1,7 @@
 package dev.runnel.streams.state;
 
 import dev.runnel.streams.kstream.Windowed;
+import java.time.Instant;
 
 /**
  * Read access to a session store: aggregates per key and session window {@code [start, end]}. Forward iteration is
@@ -27,6 +28,38 @@ public interface ReadOnlySessionStore<K, AGG> {
 
     /** Returns the aggregate of the session of {@code key} exactly {@code [sessionStartTime, sessionEndTime]}. */
     AGG fetchSession(K key, long sessionStartTime, long sessionEndTime);
+
+    /** As {@link #findSessions(Object, long, long)}, with the times as instants. */
+    default KeyValueIterator<Windowed<K>, AGG> findSessions(K key, Instant earliestSessionEndTime,
+        Instant latestSessionStartTime) {
+        return findSessions(key, earliestSessionEndTime.toEpochMilli(), latestSessionStartTime.toEpochMilli());
+    }
+
+    /** As {@link #backwardFindSessions(Object, long, long)}, with the times as instants. */
+    default KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K key, Instant earliestSessionEndTime,
+        Instant latestSessionStartTime) {
+        return backwardFindSessions(key, earliestSessionEndTime.toEpochMilli(),
+            latestSessionStartTime.toEpochMilli());
+    }
+
+    /** As {@link #findSessions(Object, Object, long, long)}, with the times as instants. */
+    default KeyValueIterator<Windowed<K>, AGG> findSessions(K keyFrom, K keyTo, Instant earliestSessionEndTime,
+        Instant latestSessionStartTime) {
+        return findSessions(keyFrom, keyTo, earliestSessionEndTime.toEpochMilli(),
+            latestSessionStartTime.toEpochMilli());
+    }
+
+    /** As {@link #backwardFindSessions(Object, Object, long, long)}, with the times as instants. */
+    default KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K keyFrom, K keyTo,
+        Instant earliestSessionEndTime, Instant latestSessionStartTime) {
+        return backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime.toEpochMilli(),
+            latestSessionStartTime.toEpochMilli());
+    }
+
+    /** As {@link #fetchSession(Object, long, long)}, with the times as instants. */
+    default AGG fetchSession(K key, Instant sessionStartTime, Instant sessionEndTime) {
+        return fetchSession(key, sessionStartTime.toEpochMilli(), sessionEndTime.toEpochMilli());
+    }
 
     /** Returns every session of {@code key}. */
     KeyValueIterator<Windowed<K>, AGG> fetch(K key);

@@ -8,6 +8,17 @@ import dev.runnel.streams.processor.StateStore;
  * session end in stream time (the largest session end written). Not thread-safe for writes; owned by the task.
  */
 public interface SessionStore<K, AGG> extends StateStore, ReadOnlySessionStore<K, AGG> {
+    /**
+     * Returns the sessions of all keys that end in {@code [earliestSessionEndTime, latestSessionEndTime]}, by end,
+     * then key, then start: what a session aggregation emitting final results emits once they have closed.
+     *
+     * @throws UnsupportedOperationException unless the store implements it, as Runnel's session stores do
+     */
+    default KeyValueIterator<Windowed<K>, AGG> findSessions(long earliestSessionEndTime, long latestSessionEndTime) {
+        throw new UnsupportedOperationException("findSessions(earliestSessionEndTime, latestSessionEndTime) is not"
+            + " supported by " + getClass().getName());
+    }
+
     /** Removes the session {@code sessionKey}. */
     void remove(Windowed<K> sessionKey);
 

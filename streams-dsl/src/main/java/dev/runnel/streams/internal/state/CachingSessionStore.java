@@ -113,6 +113,14 @@ final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStor
     }
 
     @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
+        long latestSessionEndTime) {
+        return scan(session -> session.window().end() >= earliestSessionEndTime
+                && session.window().end() <= latestSessionEndTime, BY_END_KEY_START, false,
+            () -> wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime));
+    }
+
+    @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo) {
         return scan(session -> inKeyRange(session.key(), keyFrom, keyTo), BY_END_KEY_START, false,
             () -> wrapped().fetch(keyFrom, keyTo));

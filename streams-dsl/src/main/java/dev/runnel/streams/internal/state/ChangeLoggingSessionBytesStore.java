@@ -73,6 +73,12 @@ public final class ChangeLoggingSessionBytesStore implements SessionStore<Bytes,
     }
 
     @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
+        long latestSessionEndTime) {
+        return wrapped.findSessions(earliestSessionEndTime, latestSessionEndTime);
+    }
+
+    @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes key) {
         return wrapped.fetch(key);
     }

@@ -102,26 +102,32 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes key, long earliestSessionEndTime,
         long latestSessionStartTime) {
         Objects.requireNonNull(key, "key cannot be null");
-        return find(key, key, earliestSessionEndTime, latestSessionStartTime, false);
+        return find(key, key, earliestSessionEndTime, Long.MAX_VALUE, latestSessionStartTime, false);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes key, long earliestSessionEndTime,
         long latestSessionStartTime) {
         Objects.requireNonNull(key, "key cannot be null");
-        return find(key, key, earliestSessionEndTime, latestSessionStartTime, true);
+        return find(key, key, earliestSessionEndTime, Long.MAX_VALUE, latestSessionStartTime, true);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        return find(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime, false);
+        return find(keyFrom, keyTo, earliestSessionEndTime, Long.MAX_VALUE, latestSessionStartTime, false);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        return find(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime, true);
+        return find(keyFrom, keyTo, earliestSessionEndTime, Long.MAX_VALUE, latestSessionStartTime, true);
+    }
+
+    @Override
+    public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
+        long latestSessionEndTime) {
+        return find(null, null, earliestSessionEndTime, latestSessionEndTime, Long.MAX_VALUE, false);
     }
 
     @Override
@@ -144,16 +150,17 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
         return backwardFindSessions(keyFrom, keyTo, 0, Long.MAX_VALUE);
     }
 
+    /** Returns the live sessions of the keys in range that end in {@code [earliestEnd, latestEnd]}. */
     private synchronized KeyValueIterator<Windowed<Bytes>, byte[]> find(Bytes keyFrom, Bytes keyTo, long earliestEnd,
-        long latestStart, boolean backward) {
+        long latestEnd, long latestStart, boolean backward) {
         requireOpen();
         List<KeyValue<Windowed<Bytes>, byte[]>> entries = new ArrayList<>();
-        if (keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0) {
+        long fromEnd = Math.max(earliestEnd, observedStreamTime - retentionPeriod + 1);
+        if (keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0 || fromEnd > latestEnd) {
             return new ListKeyValueIterator<>(entries, backward);
         }
-        long fromEnd = Math.max(earliestEnd, observedStreamTime - retentionPeriod + 1);
         for (Map.Entry<Long, NavigableMap<Bytes, NavigableMap<Long, byte[]>>> byEnd
-            : sessions.tailMap(fromEnd, true).entrySet()) {
+            : sessions.subMap(fromEnd, true, latestEnd, true).entrySet()) {
             long end = byEnd.getKey();
             for (Map.Entry<Bytes, NavigableMap<Long, byte[]>> byKey : keyRange(byEnd.getValue(), keyFrom, keyTo)
                 .entrySet()) {

@@ -84,6 +84,11 @@ public final class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore
     }
 
     @Override
+    public KeyValueIterator<Windowed<K>, AGG> findSessions(long earliestSessionEndTime, long latestSessionEndTime) {
+        return typed(wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime));
+    }
+
+    @Override
     public KeyValueIterator<Windowed<K>, AGG> fetch(K key) {
         return typed(wrapped().fetch(rawKey(key)));
     }

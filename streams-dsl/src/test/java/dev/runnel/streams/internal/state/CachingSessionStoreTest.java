@@ -133,6 +133,25 @@ class CachingSessionStoreTest {
     }
 
     @Test
+    void shouldFindSessionsOfAllKeysEndingInRangeFromCacheAndStore() {
+        Fixture f = fixture(1 << 20);
+        f.store.put(session("b", 0, 10), value("s1"));
+        f.store.put(session("a", 15, 20), value("s2"));
+        f.store.put(session("a", 30, 40), value("s3"));
+        f.store.flush();
+        f.store.put(session("a", 5, 10), value("c1"));
+        f.store.remove(session("a", 15, 20));
+        f.store.put(session("c", 20, 20), value("c2"));
+        f.store.put(session("a", 45, 50), value("c3"));
+
+        List<String> found = new ArrayList<>();
+        try (KeyValueIterator<Windowed<Bytes>, byte[]> iterator = f.store.findSessions(10L, 40L)) {
+            iterator.forEachRemaining(kv -> found.add(name(kv.key) + "=" + string(kv.value)));
+        }
+        assertEquals(List.of("a[5,10]=c1", "b[0,10]=s1", "c[20,20]=c2", "a[30,40]=s3"), found);
+    }
+
+    @Test
     void shouldMergeCacheAndStoreInReadsOfOneKeyInStoreOrder() {
         Fixture f = fixture(1 << 20);
         f.store.put(session("a", 0, 10), value("s1"));

@@ -13,6 +13,7 @@ import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.Stores;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,36 @@ class InMemorySessionStoreTest {
         assertEquals(2L, store.fetchSession("a", 20, 30));
         store.remove(session("a", 20, 30));
         assertNull(store.fetchSession("a", 20, 30));
+    }
+
+    @Test
+    void shouldFindSessionsOfAllKeysByEndTimeThroughEveryLayer() {
+        SessionStore<String, Long> store = newStore(new RecordingStoreContext());
+        store.put(session("b", 0, 10), 1L);
+        store.put(session("a", 5, 10), 2L);
+        store.put(session("a", 12, 20), 3L);
+        store.put(session("c", 30, 30), 4L);
+        assertEquals(List.of(KeyValue.pair(session("a", 5, 10), 2L), KeyValue.pair(session("b", 0, 10), 1L),
+            KeyValue.pair(session("a", 12, 20), 3L)), drain(store.findSessions(10L, 20L)));
+        assertEquals(List.of(), drain(store.findSessions(21L, 29L)));
+        assertEquals(List.of(), drain(store.findSessions(40L, 30L)));
+    }
+
+    @Test
+    void shouldTakeInstantsAsTheLongFormsDo() {
+        SessionStore<String, Long> store = newStore(new RecordingStoreContext());
+        store.put(session("a", 0, 10), 1L);
+        store.put(session("a", 20, 30), 2L);
+        store.put(session("b", 5, 10), 3L);
+        Instant eight = Instant.ofEpochMilli(8);
+        Instant twentyFive = Instant.ofEpochMilli(25);
+        assertEquals(drain(store.findSessions("a", 8, 25)), drain(store.findSessions("a", eight, twentyFive)));
+        assertEquals(drain(store.backwardFindSessions("a", 8, 25)),
+            drain(store.backwardFindSessions("a", eight, twentyFive)));
+        assertEquals(drain(store.findSessions("a", "b", 8, 25)),
+            drain(store.findSessions("a", "b", eight, twentyFive)));
+        assertEquals(3, drain(store.backwardFindSessions("a", "b", eight, twentyFive)).size());
+        assertEquals(2L, store.fetchSession("a", Instant.ofEpochMilli(20), Instant.ofEpochMilli(30)));
     }
 
     @Test
