@@ -1,5 +1,11 @@
 package dev.runnel.streams.processor;
 
+import dev.runnel.streams.query.Position;
+import dev.runnel.streams.query.PositionBound;
+import dev.runnel.streams.query.Query;
+import dev.runnel.streams.query.QueryConfig;
+import dev.runnel.streams.query.QueryResult;
+
 /**
  * A storage engine owned by one task and reachable from the processors connected to it.
  *
@@ -30,4 +36,24 @@ public interface StateStore {
 
     /** Returns whether the store is open for reads and writes. */
     boolean isOpen();
+
+    /**
+     * Runs an Interactive Query v2 {@code query} that the runtime does not answer itself: Runnel's built-in stores
+     * are answered through their typed read paths, and a custom store gets here to answer its own queries. The
+     * runtime has checked {@code positionBound} against the task's position and sets that position on the result.
+     * Called from query threads, concurrently with processing. By default the store knows no query.
+     */
+    default <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
+        return QueryResult.forUnknownQueryType(query, this);
+    }
+
+    /**
+     * Returns how far the store has read its inputs, for stores that track it themselves.
+     *
+     * @throws UnsupportedOperationException by default; the runtime tracks the position of Runnel's stores per task
+     */
+    default Position getPosition() {
+        throw new UnsupportedOperationException("getPosition is not implemented by this StateStore ("
+            + getClass() + ")");
+    }
 }

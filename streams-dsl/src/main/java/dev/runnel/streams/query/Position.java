@@ -47,6 +47,14 @@ public final class Position {
         return new Position(Collections.unmodifiableMap(copy));
     }
 
+    /**
+     * Returns a position equal to this one. As positions are immutable here, any instance is already a snapshot;
+     * this exists for code written against Kafka, whose positions are mutable.
+     */
+    public Position copy() {
+        return new Position(offsets);
+    }
+
     /** Returns the position covering both: per topic and partition, the larger offset. */
     public Position merge(Position other) {
         Position merged = this;

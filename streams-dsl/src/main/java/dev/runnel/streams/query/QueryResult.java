@@ -9,9 +9,9 @@ import java.util.Objects;
 /**
  * One store partition's answer to a query: a result (possibly {@code null}, as a key lookup that finds nothing), or a
  * {@link FailureReason} with a message. It also carries the partition's {@link Position} and, if the request asked
- * for it, how the query ran. Immutable: {@link #withExecutionInfo} and {@link #withPosition} return new instances
- * (Kafka's {@code addExecutionInfo} and {@code setPosition} mutate instead). A result that is an iterator must be
- * closed by the caller.
+ * for it, how the query ran; both are set after creation, as in Kafka ({@link #setPosition},
+ * {@link #addExecutionInfo}). A result that is an iterator must be closed by the caller. Not thread-safe: one query
+ * builds it, then hands it over.
  *
  * @param <R> the type of the result
  */
@@ -19,27 +19,24 @@ public final class QueryResult<R> {
     private final R result;
     private final FailureReason failureReason;
     private final String failureMessage;
-    private final List<String> executionInfo;
-    private final Position position;
+    private final List<String> executionInfo = new ArrayList<>();
+    private Position position = Position.emptyPosition();
 
-    private QueryResult(R result, FailureReason failureReason, String failureMessage, List<String> executionInfo,
-        Position position) {
+    private QueryResult(R result, FailureReason failureReason, String failureMessage) {
         this.result = result;
         this.failureReason = failureReason;
         this.failureMessage = failureMessage;
-        this.executionInfo = executionInfo;
-        this.position = position;
     }
 
     /** Returns a successful result. */
     public static <R> QueryResult<R> forResult(R result) {
-        return new QueryResult<>(result, null, null, List.of(), Position.emptyPosition());
+        return new QueryResult<>(result, null, null);
     }
 
     /** Returns a failed result. */
     public static <R> QueryResult<R> forFailure(FailureReason failureReason, String failureMessage) {
         return new QueryResult<>(null, Objects.requireNonNull(failureReason, "failureReason"),
-            Objects.requireNonNull(failureMessage, "failureMessage"), List.of(), Position.emptyPosition());
+            Objects.requireNonNull(failureMessage, "failureMessage"));
     }
 
     /** Returns the failure of a store that cannot run {@code query}. */
@@ -54,17 +51,14 @@ public final class QueryResult<R> {
             + " position " + currentPosition + " is not yet up to the bound " + bound);
     }
 
-    /** Returns this result with one more line of execution information. */
-    public QueryResult<R> withExecutionInfo(String message) {
-        List<String> info = new ArrayList<>(executionInfo);
-        info.add(Objects.requireNonNull(message, "message"));
-        return new QueryResult<>(result, failureReason, failureMessage, Collections.unmodifiableList(info), position);
+    /** Adds a line of execution information. */
+    public void addExecutionInfo(String message) {
+        executionInfo.add(Objects.requireNonNull(message, "message"));
     }
 
-    /** Returns this result with the partition's position when it ran the query. */
-    public QueryResult<R> withPosition(Position newPosition) {
-        return new QueryResult<>(result, failureReason, failureMessage, executionInfo,
-            Objects.requireNonNull(newPosition, "position"));
+    /** Sets the partition's position when it ran the query. */
+    public void setPosition(Position position) {
+        this.position = Objects.requireNonNull(position, "position");
     }
 
     /** Returns whether the partition ran the query. */
@@ -118,7 +112,7 @@ public final class QueryResult<R> {
 
     /** Returns how the query ran, if the request enabled execution info; otherwise empty. */
     public List<String> getExecutionInfo() {
-        return executionInfo;
+        return Collections.unmodifiableList(executionInfo);
     }
 
     /** Returns the partition's position when it ran the query (see {@link Position}). */

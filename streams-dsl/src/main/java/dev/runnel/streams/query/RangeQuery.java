@@ -15,42 +15,42 @@ import java.util.Optional;
 public final class RangeQuery<K, V> implements Query<KeyValueIterator<K, V>> {
     private final K lower;
     private final K upper;
-    private final boolean descending;
+    private final ResultOrder order;
 
-    private RangeQuery(K lower, K upper, boolean descending) {
+    private RangeQuery(K lower, K upper, ResultOrder order) {
         this.lower = lower;
         this.upper = upper;
-        this.descending = descending;
+        this.order = order;
     }
 
     /** Returns a query for keys from {@code lower} to {@code upper}, inclusive; a {@code null} bound is open. */
     public static <K, V> RangeQuery<K, V> withRange(K lower, K upper) {
-        return new RangeQuery<>(lower, upper, false);
+        return new RangeQuery<>(lower, upper, ResultOrder.ANY);
     }
 
     /** Returns a query for keys up to {@code upper}, inclusive. */
     public static <K, V> RangeQuery<K, V> withUpperBound(K upper) {
-        return new RangeQuery<>(null, upper, false);
+        return new RangeQuery<>(null, upper, ResultOrder.ANY);
     }
 
     /** Returns a query for keys from {@code lower}, inclusive. */
     public static <K, V> RangeQuery<K, V> withLowerBound(K lower) {
-        return new RangeQuery<>(lower, null, false);
+        return new RangeQuery<>(lower, null, ResultOrder.ANY);
     }
 
     /** Returns a query for every key. */
     public static <K, V> RangeQuery<K, V> withNoBounds() {
-        return new RangeQuery<>(null, null, false);
+        return new RangeQuery<>(null, null, ResultOrder.ANY);
     }
 
     /** Returns this query with keys in descending order. */
     public RangeQuery<K, V> withDescendingKeys() {
-        return new RangeQuery<>(lower, upper, true);
+        return new RangeQuery<>(lower, upper, ResultOrder.DESCENDING);
     }
 
-    /** Returns this query with keys in ascending order (the default). */
+    /** Returns this query with keys in ascending order, which is also what {@link ResultOrder.ASCENDING} gives. */
     public RangeQuery<K, V> withAscendingKeys() {
-        return new RangeQuery<>(lower, upper, false);
+        return new RangeQuery<>(lower, upper, ResultOrder.ASCENDING);
     }
 
     /** Returns the lower bound, empty if open. */
@@ -63,13 +63,16 @@ public final class RangeQuery<K, V> implements Query<KeyValueIterator<K, V>> {
         return Optional.ofNullable(upper);
     }
 
-    /** Returns whether keys come in descending order. */
-    public boolean isDescending() {
-        return descending;
+    /**
+     * Returns the order asked for: {@link ResultOrder#ANY} unless {@link #withAscendingKeys()} or
+     * {@link #withDescendingKeys()} was called; Runnel's stores answer {@code ANY} in ascending order.
+     */
+    public ResultOrder resultOrder() {
+        return order;
     }
 
     @Override
     public String toString() {
-        return "RangeQuery{lower=" + lower + ", upper=" + upper + ", descending=" + descending + "}";
+        return "RangeQuery{lower=" + lower + ", upper=" + upper + ", order=" + order + "}";
     }
 }

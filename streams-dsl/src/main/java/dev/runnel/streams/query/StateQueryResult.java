@@ -3,36 +3,37 @@ package dev.runnel.streams.query;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
  * The answer to a {@link StateQueryRequest}: for a partitioned store, one {@link QueryResult} per partition that ran
- * the query (local partitions only); for a global store, one global result. Immutable.
+ * the query (local partitions only); for a global store, one global result. Filled in by the runtime through
+ * {@link #addResult} or {@link #setGlobalResult}; not thread-safe.
  *
  * @param <R> the type of one partition's result
  */
 public final class StateQueryResult<R> {
-    private final Map<Integer, QueryResult<R>> partitionResults;
-    private final QueryResult<R> globalResult;
+    private final Map<Integer, QueryResult<R>> partitionResults = new TreeMap<>();
+    private QueryResult<R> globalResult;
 
-    private StateQueryResult(Map<Integer, QueryResult<R>> partitionResults, QueryResult<R> globalResult) {
-        this.partitionResults = partitionResults;
-        this.globalResult = globalResult;
+    /** Creates an answer without results. */
+    public StateQueryResult() {
     }
 
-    /** Returns the answer of a partitioned store, from each partition's result; the map is copied. */
-    public static <R> StateQueryResult<R> forPartitions(Map<Integer, QueryResult<R>> partitionResults) {
-        return new StateQueryResult<>(Collections.unmodifiableMap(new TreeMap<>(partitionResults)), null);
+    /** Sets the result of a global store. */
+    public void setGlobalResult(QueryResult<R> result) {
+        this.globalResult = Objects.requireNonNull(result, "result");
     }
 
-    /** Returns the answer of a global store. */
-    public static <R> StateQueryResult<R> forGlobalStore(QueryResult<R> globalResult) {
-        return new StateQueryResult<>(Map.of(), globalResult);
+    /** Adds (or replaces) the result of {@code partition}. */
+    public void addResult(int partition, QueryResult<R> result) {
+        partitionResults.put(partition, Objects.requireNonNull(result, "result"));
     }
 
     /** Returns each partition's result, by partition; empty for a global store. */
     public Map<Integer, QueryResult<R>> getPartitionResults() {
-        return partitionResults;
+        return Collections.unmodifiableMap(partitionResults);
     }
 
     /**

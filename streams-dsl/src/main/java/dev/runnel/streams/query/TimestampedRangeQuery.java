@@ -17,42 +17,42 @@ import java.util.Optional;
 public final class TimestampedRangeQuery<K, V> implements Query<KeyValueIterator<K, ValueAndTimestamp<V>>> {
     private final K lower;
     private final K upper;
-    private final boolean descending;
+    private final ResultOrder order;
 
-    private TimestampedRangeQuery(K lower, K upper, boolean descending) {
+    private TimestampedRangeQuery(K lower, K upper, ResultOrder order) {
         this.lower = lower;
         this.upper = upper;
-        this.descending = descending;
+        this.order = order;
     }
 
     /** Returns a query for keys from {@code lower} to {@code upper}, inclusive; a {@code null} bound is open. */
     public static <K, V> TimestampedRangeQuery<K, V> withRange(K lower, K upper) {
-        return new TimestampedRangeQuery<>(lower, upper, false);
+        return new TimestampedRangeQuery<>(lower, upper, ResultOrder.ANY);
     }
 
     /** Returns a query for keys up to {@code upper}, inclusive. */
     public static <K, V> TimestampedRangeQuery<K, V> withUpperBound(K upper) {
-        return new TimestampedRangeQuery<>(null, upper, false);
+        return new TimestampedRangeQuery<>(null, upper, ResultOrder.ANY);
     }
 
     /** Returns a query for keys from {@code lower}, inclusive. */
     public static <K, V> TimestampedRangeQuery<K, V> withLowerBound(K lower) {
-        return new TimestampedRangeQuery<>(lower, null, false);
+        return new TimestampedRangeQuery<>(lower, null, ResultOrder.ANY);
     }
 
     /** Returns a query for every key. */
     public static <K, V> TimestampedRangeQuery<K, V> withNoBounds() {
-        return new TimestampedRangeQuery<>(null, null, false);
+        return new TimestampedRangeQuery<>(null, null, ResultOrder.ANY);
     }
 
     /** Returns this query with keys in descending order. */
     public TimestampedRangeQuery<K, V> withDescendingKeys() {
-        return new TimestampedRangeQuery<>(lower, upper, true);
+        return new TimestampedRangeQuery<>(lower, upper, ResultOrder.DESCENDING);
     }
 
-    /** Returns this query with keys in ascending order (the default). */
+    /** Returns this query with keys in ascending order, which is also what {@link ResultOrder#ANY} gives. */
     public TimestampedRangeQuery<K, V> withAscendingKeys() {
-        return new TimestampedRangeQuery<>(lower, upper, false);
+        return new TimestampedRangeQuery<>(lower, upper, ResultOrder.ASCENDING);
     }
 
     /** Returns the lower bound, empty if open. */
@@ -65,13 +65,16 @@ public final class TimestampedRangeQuery<K, V> implements Query<KeyValueIterator
         return Optional.ofNullable(upper);
     }
 
-    /** Returns whether keys come in descending order. */
-    public boolean isDescending() {
-        return descending;
+    /**
+     * Returns the order asked for: {@link ResultOrder#ANY} unless {@link #withAscendingKeys()} or
+     * {@link #withDescendingKeys()} was called; Runnel's stores answer {@code ANY} in ascending order.
+     */
+    public ResultOrder resultOrder() {
+        return order;
     }
 
     @Override
     public String toString() {
-        return "TimestampedRangeQuery{lower=" + lower + ", upper=" + upper + ", descending=" + descending + "}";
+        return "TimestampedRangeQuery{lower=" + lower + ", upper=" + upper + ", order=" + order + "}";
     }
 }

@@ -11,20 +11,47 @@ import org.junit.jupiter.api.Test;
 
 class StateQueryResultTest {
 
+    private static StateQueryResult<Long> answer(Map<Integer, QueryResult<Long>> partitionResults) {
+        StateQueryResult<Long> answer = new StateQueryResult<>();
+        partitionResults.forEach(answer::addResult);
+        return answer;
+    }
+
     @Test
     void shouldPickThePartitionThatFoundTheKeyAsTheOnlyResult() {
-        StateQueryResult<Long> result = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(null), 1,
-            QueryResult.forResult(3L)));
+        StateQueryResult<Long> result = answer(Map.of(0, QueryResult.forResult(null), 1, QueryResult.forResult(3L)));
         assertEquals(3L, result.getOnlyPartitionResult().getResult());
-        StateQueryResult<Long> onePartition = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(null)));
+        StateQueryResult<Long> onePartition = answer(Map.of(0, QueryResult.forResult(null)));
         assertEquals(null, onePartition.getOnlyPartitionResult().getResult(), "the only partition, even if empty");
     }
 
     @Test
     void shouldRejectOnlyPartitionResultWhenSeveralPartitionsAnswered() {
-        StateQueryResult<Long> result = StateQueryResult.forPartitions(Map.of(0, QueryResult.forResult(1L), 1,
-            QueryResult.forResult(2L)));
+        StateQueryResult<Long> result = answer(Map.of(0, QueryResult.forResult(1L), 1, QueryResult.forResult(2L)));
         assertThrows(IllegalArgumentException.class, result::getOnlyPartitionResult);
+    }
+
+    @Test
+    void shouldMergeThePositionsOfPartitionAndGlobalResults() {
+        QueryResult<Long> zero = QueryResult.forResult(1L);
+        zero.setPosition(Position.emptyPosition().withComponent("in", 0, 4L));
+        QueryResult<Long> one = QueryResult.forResult(2L);
+        one.setPosition(Position.emptyPosition().withComponent("in", 1, 7L));
+        StateQueryResult<Long> partitioned = answer(Map.of(0, zero, 1, one));
+        assertEquals(Map.of(0, 4L, 1, 7L), partitioned.getPosition().getPartitionPositions("in"));
+        assertEquals(null, partitioned.getGlobalResult());
+
+        StateQueryResult<Long> global = new StateQueryResult<>();
+        global.setGlobalResult(zero);
+        assertEquals(1L, global.getGlobalResult().getResult());
+        assertEquals(zero.getPosition(), global.getPosition());
+        assertTrue(global.getPartitionResults().isEmpty());
+    }
+
+    @Test
+    void shouldCopyAPositionIntoAnEqualOne() {
+        Position position = Position.fromMap(Map.of("in", Map.of(0, 5L)));
+        assertEquals(position, position.copy());
     }
 
     @Test
@@ -33,7 +60,8 @@ class StateQueryResultTest {
         assertTrue(failed.isFailure());
         assertEquals("boom", failed.getFailureMessage());
         assertThrows(IllegalArgumentException.class, failed::getResult);
-        QueryResult<Long> found = QueryResult.forResult(1L).withExecutionInfo("read");
+        QueryResult<Long> found = QueryResult.forResult(1L);
+        found.addExecutionInfo("read");
         assertFalse(found.isFailure());
         assertEquals(List.of("read"), found.getExecutionInfo());
         assertThrows(IllegalArgumentException.class, found::getFailureReason);

@@ -34,9 +34,11 @@ public final class LocalStateQueries {
     public <R> StateQueryResult<R> run(StateQueryRequest<R> request) {
         String name = request.getStoreName();
         StateStore global = localStores.globalStore(name);
+        StateQueryResult<R> answer = new StateQueryResult<>();
         if (global != null) {
-            return StateQueryResult.forGlobalStore(runner.run(global, request.getQuery(),
-                request.getPositionBound(), request.executionInfoEnabled(), null, Position.emptyPosition()));
+            answer.setGlobalResult(runner.run(global, request.getQuery(), request.getPositionBound(),
+                request.executionInfoEnabled(), null, Position.emptyPosition()));
+            return answer;
         }
         Map<Integer, QueryResult<R>> results = new TreeMap<>();
         // Positions first: a store then reflects at least its position, as a bounded query requires.
@@ -63,7 +65,8 @@ public final class LocalStateQueries {
                         + " host with queryMetadataForKey or metadataForAllStreamsClients."));
             }
         }
-        return StateQueryResult.forPartitions(results);
+        results.forEach(answer::addResult);
+        return answer;
     }
 
     private static boolean requested(StateQueryRequest<?> request, int partition) {

@@ -8,8 +8,10 @@ import dev.runnel.streams.query.MultiVersionedKeyQuery;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.query.PositionBound;
 import dev.runnel.streams.query.Query;
+import dev.runnel.streams.query.QueryConfig;
 import dev.runnel.streams.query.QueryResult;
 import dev.runnel.streams.query.RangeQuery;
+import dev.runnel.streams.query.ResultOrder;
 import dev.runnel.streams.query.TimestampedKeyQuery;
 import dev.runnel.streams.query.TimestampedRangeQuery;
 import dev.runnel.streams.query.VersionedKeyQuery;
@@ -56,21 +58,24 @@ public final class StoreQueryRunner {
         long startNs = time.nanoseconds();
         QueryResult<R> result;
         try {
-            result = dispatch(store, query);
+            result = dispatch(store, query, bound, executionInfo);
         } catch (RuntimeException e) {
             // The query boundary: a store failure is this partition's answer, as Kafka's STORE_EXCEPTION.
             result = QueryResult.forFailure(FailureReason.STORE_EXCEPTION, "Partition " + partition + " of store "
                 + store.name() + " failed to run " + query + ": " + e);
         }
         if (executionInfo) {
-            result = result.withExecutionInfo("Handled in " + store.getClass().getSimpleName() + " of partition "
+            result.addExecutionInfo("Handled in " + store.getClass().getSimpleName() + " of partition "
                 + partition + " in " + (time.nanoseconds() - startNs) + "ns");
         }
-        return result.withPosition(position);
+        result.setPosition(position);
+        return result;
     }
 
+    /** Answers the queries the built-in stores know through their typed reads; the store answers any other. */
     @SuppressWarnings("unchecked")
-    private static <R> QueryResult<R> dispatch(StateStore store, Query<R> query) {
+    private static <R> QueryResult<R> dispatch(StateStore store, Query<R> query, PositionBound bound,
+        boolean executionInfo) {
         Object answer;
         if (query instanceof KeyQuery<?, ?> keyQuery) {
             answer = get(store, keyQuery.getKey(), keyQuery.isSkipCache(), false);
@@ -78,10 +83,10 @@ public final class StoreQueryRunner {
             answer = get(store, keyQuery.key(), keyQuery.isSkipCache(), true);
         } else if (query instanceof RangeQuery<?, ?> range) {
             answer = range(store, range.getLowerBound().orElse(null), range.getUpperBound().orElse(null),
-                range.isDescending(), false);
+                range.resultOrder() == ResultOrder.DESCENDING, false);
         } else if (query instanceof TimestampedRangeQuery<?, ?> range) {
             answer = range(store, range.lowerBound().orElse(null), range.upperBound().orElse(null),
-                range.isDescending(), true);
+                range.resultOrder() == ResultOrder.DESCENDING, true);
         } else if (query instanceof WindowKeyQuery<?, ?> windowKey) {
             answer = windowKey(store, windowKey);
         } else if (query instanceof WindowRangeQuery<?, ?> windowRange) {
@@ -93,7 +98,7 @@ public final class StoreQueryRunner {
         } else {
             answer = Unsupported.QUERY;
         }
-        return answer == Unsupported.QUERY ? QueryResult.forUnknownQueryType(query, store)
+        return answer == Unsupported.QUERY ? store.query(query, bound, new QueryConfig(executionInfo))
             : QueryResult.forResult((R) answer);
     }
 
