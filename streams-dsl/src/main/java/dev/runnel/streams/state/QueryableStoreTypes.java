@@ -14,79 +14,105 @@ public final class QueryableStoreTypes {
 
     /** Key-value stores (plain or timestamped), read as plain values. */
     public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, V>> keyValueStore() {
-        return new QueryableStoreType<>() {
-            @Override
-            public boolean accepts(StateStore stateStore) {
-                return stateStore instanceof ReadOnlyKeyValueStore;
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
-                return new CompositeReadOnlyKeyValueStore<>(stores, storeName, false);
-            }
-        };
+        return new KeyValueStoreType<>();
     }
 
     /** Timestamped key-value stores, read with their timestamps. */
     public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>>
         timestampedKeyValueStore() {
-        return new QueryableStoreType<>() {
-            @Override
-            public boolean accepts(StateStore stateStore) {
-                return stateStore instanceof TimestampedKeyValueStore;
-            }
-
-            @Override
-            public ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
-                String storeName) {
-                return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
-            }
-        };
+        return new TimestampedKeyValueStoreType<>();
     }
 
     /** Window stores (plain or timestamped), read as plain values. */
     public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, V>> windowStore() {
-        return new QueryableStoreType<>() {
-            @Override
-            public boolean accepts(StateStore stateStore) {
-                return stateStore instanceof ReadOnlyWindowStore;
-            }
-
-            @Override
-            public ReadOnlyWindowStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
-                return new CompositeReadOnlyWindowStore<>(stores, storeName, false);
-            }
-        };
+        return new WindowStoreType<>();
     }
 
     /** Timestamped window stores (windowed aggregations), read with their timestamps. */
     public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> timestampedWindowStore() {
-        return new QueryableStoreType<>() {
-            @Override
-            public boolean accepts(StateStore stateStore) {
-                return stateStore instanceof TimestampedWindowStore;
-            }
-
-            @Override
-            public ReadOnlyWindowStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
-                String storeName) {
-                return new CompositeReadOnlyWindowStore<>(stores, storeName, true);
-            }
-        };
+        return new TimestampedWindowStoreType<>();
     }
 
     /** Session stores (session-windowed aggregations). */
     public static <K, V> QueryableStoreType<ReadOnlySessionStore<K, V>> sessionStore() {
-        return new QueryableStoreType<>() {
-            @Override
-            public boolean accepts(StateStore stateStore) {
-                return stateStore instanceof ReadOnlySessionStore;
-            }
+        return new SessionStoreType<>();
+    }
 
-            @Override
-            public ReadOnlySessionStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
-                return new CompositeReadOnlySessionStore<>(stores, storeName);
-            }
-        };
+    /** A store type that accepts the stores implementing one interface. */
+    abstract static class QueryableStoreTypeMatcher<T> implements QueryableStoreType<T> {
+        private final Class<?> matchTo;
+
+        QueryableStoreTypeMatcher(Class<?> matchTo) {
+            this.matchTo = matchTo;
+        }
+
+        @Override
+        public boolean accepts(StateStore stateStore) {
+            return matchTo.isInstance(stateStore);
+        }
+    }
+
+    /** The type of {@link #keyValueStore()}. */
+    public static class KeyValueStoreType<K, V> extends QueryableStoreTypeMatcher<ReadOnlyKeyValueStore<K, V>> {
+        KeyValueStoreType() {
+            super(ReadOnlyKeyValueStore.class);
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
+            return new CompositeReadOnlyKeyValueStore<>(stores, storeName, false);
+        }
+    }
+
+    /** The type of {@link #timestampedKeyValueStore()}. */
+    public static class TimestampedKeyValueStoreType<K, V>
+        extends QueryableStoreTypeMatcher<ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>> {
+        TimestampedKeyValueStoreType() {
+            super(TimestampedKeyValueStore.class);
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
+            String storeName) {
+            return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
+        }
+    }
+
+    /** The type of {@link #windowStore()}. */
+    public static class WindowStoreType<K, V> extends QueryableStoreTypeMatcher<ReadOnlyWindowStore<K, V>> {
+        WindowStoreType() {
+            super(ReadOnlyWindowStore.class);
+        }
+
+        @Override
+        public ReadOnlyWindowStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
+            return new CompositeReadOnlyWindowStore<>(stores, storeName, false);
+        }
+    }
+
+    /** The type of {@link #timestampedWindowStore()}. */
+    public static class TimestampedWindowStoreType<K, V>
+        extends QueryableStoreTypeMatcher<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> {
+        TimestampedWindowStoreType() {
+            super(TimestampedWindowStore.class);
+        }
+
+        @Override
+        public ReadOnlyWindowStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
+            String storeName) {
+            return new CompositeReadOnlyWindowStore<>(stores, storeName, true);
+        }
+    }
+
+    /** The type of {@link #sessionStore()}. */
+    public static class SessionStoreType<K, V> extends QueryableStoreTypeMatcher<ReadOnlySessionStore<K, V>> {
+        SessionStoreType() {
+            super(ReadOnlySessionStore.class);
+        }
+
+        @Override
+        public ReadOnlySessionStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
+            return new CompositeReadOnlySessionStore<>(stores, storeName);
+        }
     }
 }
