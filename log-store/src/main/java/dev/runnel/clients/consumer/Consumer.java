@@ -86,5 +86,8 @@ public interface Consumer<K, V> extends Closeable {
 
     void close(Duration timeout);
 
+    /** Closes as {@code options} say: whether the member leaves its group, and how long to wait. */
+    void close(CloseOptions options);
+
     void wakeup();
 }

@@ -567,6 +567,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
      * Closes as {@code options} say: by default a dynamic member leaves its group and a static one stays until its
      * session times out; {@code LEAVE_GROUP} and {@code REMAIN_IN_GROUP} make either do one or the other.
      */
+    @Override
     public void close(CloseOptions options) {
         Objects.requireNonNull(options, "options");
         if (closed) {
