@@ -11,4 +11,9 @@ public class InvalidStateStoreException extends StreamsException {
     public InvalidStateStoreException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    /** Creates an exception wrapping {@code cause}. */
+    public InvalidStateStoreException(Throwable cause) {
+        super(cause);
+    }
 }

@@ -6,4 +6,9 @@ public class InvalidStateStorePartitionException extends InvalidStateStoreExcept
     public InvalidStateStorePartitionException(String message) {
         super(message);
     }
+
+    /** Creates an exception with a message and a cause. */
+    public InvalidStateStorePartitionException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

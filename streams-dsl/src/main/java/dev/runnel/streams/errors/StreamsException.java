@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** The root of streams-dsl's unchecked exceptions; may name the task it happened in. */
 public class StreamsException extends KafkaException {
-    private final TaskId taskId;
+    /** Set once the task is known, possibly after creation: by the thread that throws or rethrows it. */
+    private TaskId taskId;
 
     /** Creates an exception with a message. */
     public StreamsException(String message) {
@@ -32,12 +33,22 @@ public class StreamsException extends KafkaException {
 
     /** Creates an exception wrapping {@code cause}. */
     public StreamsException(Throwable cause) {
+        this(cause, null);
+    }
+
+    /** Creates an exception wrapping {@code cause}, in the task it concerns. */
+    public StreamsException(Throwable cause, TaskId taskId) {
         super(cause);
-        this.taskId = null;
+        this.taskId = taskId;
     }
 
     /** Returns the task the failure happened in, if known. */
     public Optional<TaskId> taskId() {
         return Optional.ofNullable(taskId);
+    }
+
+    /** Records the task the failure happened in, once it is known. */
+    public void setTaskId(TaskId taskId) {
+        this.taskId = taskId;
     }
 }

@@ -7,4 +7,9 @@ public class StreamsNotStartedException extends InvalidStateStoreException {
     public StreamsNotStartedException(String message) {
         super(message);
     }
+
+    /** Creates an exception with a message and a cause. */
+    public StreamsNotStartedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

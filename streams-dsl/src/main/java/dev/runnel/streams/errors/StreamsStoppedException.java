@@ -8,4 +8,9 @@ public class StreamsStoppedException extends InvalidStateStoreException {
     public StreamsStoppedException(String message) {
         super(message);
     }
+
+    /** Creates an exception with a message and a cause. */
+    public StreamsStoppedException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -13,4 +13,9 @@ public class TopologyException extends StreamsException {
     public TopologyException(String message, Throwable cause) {
         super(PREFIX + message, cause);
     }
+
+    /** Creates an exception wrapping {@code cause}; the message is "Invalid topology: " and the cause's. */
+    public TopologyException(Throwable cause) {
+        super(PREFIX + cause.getMessage(), cause);
+    }
 }

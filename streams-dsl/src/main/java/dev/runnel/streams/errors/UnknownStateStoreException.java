@@ -7,4 +7,9 @@ public class UnknownStateStoreException extends InvalidStateStoreException {
     public UnknownStateStoreException(String message) {
         super(message);
     }
+
+    /** Creates an exception with a message and a cause. */
+    public UnknownStateStoreException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.streams.processor;
 
+import dev.runnel.streams.errors.TaskIdFormatException;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -18,17 +19,24 @@ public final class TaskId implements Comparable<TaskId> {
         this.partition = partition;
     }
 
-    /** Parses {@code "<subtopology>_<partition>"}, the form {@link #toString()} prints. */
+    /**
+     * Parses {@code "<subtopology>_<partition>"}, the form {@link #toString()} prints.
+     *
+     * @throws TaskIdFormatException if the string is not of that form, as in Kafka Streams
+     */
     public static TaskId parse(String taskIdString) {
         int underscore = taskIdString.indexOf('_');
         if (underscore < 0) {
-            throw new IllegalArgumentException(malformed(taskIdString));
+            throw new TaskIdFormatException(malformed(taskIdString));
         }
         try {
             return new TaskId(Integer.parseInt(taskIdString.substring(0, underscore)),
                 Integer.parseInt(taskIdString.substring(underscore + 1)));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(malformed(taskIdString), e);
+            throw new TaskIdFormatException(malformed(taskIdString), e);
+        } catch (IllegalArgumentException e) {
+            // a negative subtopology or partition
+            throw new TaskIdFormatException(malformed(taskIdString), e);
         }
     }
 
