@@ -90,6 +90,7 @@ public class KafkaStreams implements AutoCloseable {
 
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
+    private final KafkaClientSupplier clientSupplier;
     private final Time time;
     private final String applicationId;
     private final String clientId;
@@ -200,7 +201,27 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Creates a client for {@code topology} with the given clock. */
     public KafkaStreams(Topology topology, StreamsConfig config, Time time) {
+        this(topology, config, config.getKafkaClientSupplier(), time);
+    }
+
+    /** Creates a client for {@code topology} whose clients all come from {@code clientSupplier}. */
+    public KafkaStreams(Topology topology, Properties props, KafkaClientSupplier clientSupplier) {
+        this(topology, new StreamsConfig(props), clientSupplier, Time.SYSTEM);
+    }
+
+    /** Creates a client for {@code topology} whose clients all come from {@code clientSupplier}. */
+    public KafkaStreams(Topology topology, StreamsConfig config, KafkaClientSupplier clientSupplier) {
+        this(topology, config, clientSupplier, Time.SYSTEM);
+    }
+
+    /** Creates a client for {@code topology} with the given clock, its clients all from {@code clientSupplier}. */
+    public KafkaStreams(Topology topology, Properties props, KafkaClientSupplier clientSupplier, Time time) {
+        this(topology, new StreamsConfig(props), clientSupplier, time);
+    }
+
+    private KafkaStreams(Topology topology, StreamsConfig config, KafkaClientSupplier clientSupplier, Time time) {
         this.config = Objects.requireNonNull(config, "config");
+        this.clientSupplier = Objects.requireNonNull(clientSupplier, "clientSupplier");
         this.time = Objects.requireNonNull(time, "time");
         this.builder = topology.internalTopologyBuilder();
         builder.dslStoreChoice().configure(config);
@@ -309,7 +330,7 @@ public class KafkaStreams implements AutoCloseable {
         }
         CLIENTS.addStarted(applicationId, this);
         try {
-            new InternalTopicManager(config).setup(metadata);
+            internalTopicManager().setup(metadata);
         } catch (MissingSourceTopicException e) {
             setState(State.REBALANCING);
             handleThreadFailure(clientId + "-StreamThread-1", e, null);
@@ -322,7 +343,7 @@ public class KafkaStreams implements AutoCloseable {
         if (metadata.hasGlobalStores()) {
             // As in Kafka Streams, start() returns only once the global stores are fully restored.
             globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener, metrics,
-                failure -> handleThreadFailure(clientId + "-GlobalStreamThread", failure, null));
+                failure -> handleThreadFailure(clientId + "-GlobalStreamThread", failure, null), clientSupplier);
             try {
                 globalThread.startAndAwaitInitialized();
             } catch (StreamsException e) {
@@ -345,7 +366,7 @@ public class KafkaStreams implements AutoCloseable {
         GlobalStreamThread global = globalThread;
         StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time,
             restoreListener, standbyListener, metrics, global == null ? name -> null : global::store,
-            new ThreadListener());
+            new ThreadListener(), clientSupplier);
         if (paused) {
             thread.pauseProcessing();
         }
@@ -845,7 +866,7 @@ public class KafkaStreams implements AutoCloseable {
             positions.addAll(thread.storeChangelogPositions());
         }
         List<TopicPartition> changelogs = positions.stream().map(StoreChangelogPosition::changelog).toList();
-        Map<TopicPartition, Long> ends = new InternalTopicManager(config).endOffsets(changelogs);
+        Map<TopicPartition, Long> ends = internalTopicManager().endOffsets(changelogs);
         Map<String, Map<Integer, LagInfo>> lags = new TreeMap<>();
         for (StoreChangelogPosition position : positions) {
             long end = ends.get(position.changelog());
@@ -899,6 +920,10 @@ public class KafkaStreams implements AutoCloseable {
             Integer partition = partitioner.partition(null, key, null, count);
             return partition == null ? -1 : partition;
         });
+    }
+
+    private InternalTopicManager internalTopicManager() {
+        return new InternalTopicManager(config, clientSupplier, clientId + "-admin");
     }
 
     private QueryRouting routing() {

@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
+import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.serialization.Serde;
@@ -11,14 +12,11 @@ import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
-import dev.runnel.streams.internal.graph.NoOpProcessorWrapper;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
-import dev.runnel.streams.state.DslStoreSuppliers;
-import dev.runnel.streams.state.HostInfo;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
-import java.io.File;
 import java.lang.reflect.InvocationTargetException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -26,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -147,32 +147,248 @@ public final class StreamsConfig {
     /** {@code topology.optimization} rule: one store for a self-join. */
     public static final String SINGLE_STORE_SELF_JOIN = "single.store.self.join";
 
+    /** {@code cache.max.bytes.buffering}: the deprecated name of {@code statestore.cache.max.bytes}, used if unset. */
+    public static final String CACHE_MAX_BYTES_BUFFERING_CONFIG = "cache.max.bytes.buffering";
+    /** {@code default.client.supplier}: the {@link KafkaClientSupplier} every client of the runtime comes from. */
+    public static final String DEFAULT_CLIENT_SUPPLIER_CONFIG = "default.client.supplier";
+    /**
+     * {@code windowstore.changelog.additional.retention.ms}: added to a window store's retention for its changelog's
+     * {@code retention.ms}, so that clock drift does not delete data early; default 86400000 (one day).
+     */
+    public static final String WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG =
+        "windowstore.changelog.additional.retention.ms";
+    /** {@code window.size.ms}: the window size a plain consumer's windowed deserializer needs; default none. */
+    public static final String WINDOW_SIZE_MS_CONFIG = "window.size.ms";
+    /** {@code windowed.inner.class.serde}: the inner serde of a plain consumer's windowed serde; default none. */
+    public static final String WINDOWED_INNER_CLASS_SERDE = "windowed.inner.class.serde";
+    /** {@code upgrade.from}: the version a rolling upgrade starts from; default none. No effect in Runnel. */
+    public static final String UPGRADE_FROM_CONFIG = "upgrade.from";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_24 = "2.4";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_25 = "2.5";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_26 = "2.6";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_27 = "2.7";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_28 = "2.8";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_30 = "3.0";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_31 = "3.1";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_32 = "3.2";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_33 = "3.3";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_34 = "3.4";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_35 = "3.5";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_36 = "3.6";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_37 = "3.7";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_38 = "3.8";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_39 = "3.9";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_40 = "4.0";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_41 = "4.1";
+    /** {@code upgrade.from} value. */
+    public static final String UPGRADE_FROM_42 = "4.2";
+
+    /*
+     * The configs below are accepted and validated as Kafka Streams does, so that an application's configuration
+     * ports unchanged, but they have no effect in Runnel: they tune the network, the broker's group protocol,
+     * the task assignor or RocksDB, none of which an embedded log with in-memory stores has.
+     */
+
+    /** {@code acceptable.recovery.lag}: default 10000, at least 0. No effect: Runnel has no warmup assignment. */
+    public static final String ACCEPTABLE_RECOVERY_LAG_CONFIG = "acceptable.recovery.lag";
+    /** {@code max.warmup.replicas}: default 2, at least 1. No effect: Runnel has no warmup replicas. */
+    public static final String MAX_WARMUP_REPLICAS_CONFIG = "max.warmup.replicas";
+    /** {@code probing.rebalance.interval.ms}: default 600000, at least 60000. No effect: no probing rebalances. */
+    public static final String PROBING_REBALANCE_INTERVAL_MS_CONFIG = "probing.rebalance.interval.ms";
+    /**
+     * {@code task.timeout.ms}: how long Kafka Streams retries a task's timed-out client calls; default 300000, at
+     * least 0. No effect: calls on the embedded log do not time out.
+     */
+    public static final String TASK_TIMEOUT_MS_CONFIG = "task.timeout.ms";
+    /** Documentation of {@code task.timeout.ms}. */
+    public static final String TASK_TIMEOUT_MS_DOC = "The longest a task may stall on a timed-out client call before"
+        + " the stream thread fails; 0 fails at once. No effect in Runnel: calls on the embedded log do not time out.";
+    /** {@code state.cleanup.delay.ms}: default 600000. No effect: Runnel deletes no task directories by itself. */
+    public static final String STATE_CLEANUP_DELAY_MS_CONFIG = "state.cleanup.delay.ms";
+    /** {@code state.cleanup.dir.max.age.ms}: default -1 (disabled). No effect: see {@code state.cleanup.delay.ms}. */
+    public static final String STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG = "state.cleanup.dir.max.age.ms";
+    /** {@code state.cleanup.dir.max.age.ms} value: never delete state directories at start. */
+    public static final long STATE_CLEANUP_DIR_MAX_AGE_MS_DISABLED = -1L;
+    /** {@code max.task.idle.ms} value: never wait for empty partitions. */
+    public static final long MAX_TASK_IDLE_MS_DISABLED = -1L;
+    /** {@code rocksdb.config.setter}: class, default none. No effect: Runnel's stores are not RocksDB. */
+    public static final String ROCKSDB_CONFIG_SETTER_CLASS_CONFIG = "rocksdb.config.setter";
+    /** {@code metrics.num.samples}: default 2, at least 1. No effect: Runnel's rates use their own windows. */
+    public static final String METRICS_NUM_SAMPLES_CONFIG = "metrics.num.samples";
+    /** {@code metrics.sample.window.ms}: default 30000, at least 0. No effect, as {@code metrics.num.samples}. */
+    public static final String METRICS_SAMPLE_WINDOW_MS_CONFIG = "metrics.sample.window.ms";
+    /** {@code metric.reporters}: list of classes, default empty. No effect: metrics are read or taken from JMX. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
+    /** {@code built.in.metrics.version}: only {@link #METRICS_LATEST}, the default. */
+    public static final String BUILT_IN_METRICS_VERSION_CONFIG = "built.in.metrics.version";
+    /** {@code built.in.metrics.version} value: the current metrics. */
+    public static final String METRICS_LATEST = "latest";
+    /** {@code enable.metrics.push}: default true. No effect: there is no broker to push metrics to. */
+    public static final String ENABLE_METRICS_PUSH_CONFIG = "enable.metrics.push";
+    /** Documentation of {@code enable.metrics.push}. */
+    public static final String ENABLE_METRICS_PUSH_DOC = "Whether to push client metrics to the broker (KIP-714)."
+        + " No effect in Runnel: the embedded log takes no metrics.";
+    /** {@code connections.max.idle.ms}: default 540000. No effect: no network connections. */
+    public static final String CONNECTIONS_MAX_IDLE_MS_CONFIG = "connections.max.idle.ms";
+    /** {@code metadata.max.age.ms}: default 300000, at least 0. No effect: the embedded log's metadata is live. */
+    public static final String METADATA_MAX_AGE_CONFIG = "metadata.max.age.ms";
+    /** {@code receive.buffer.bytes}: default 32768, at least -1. No effect: no sockets. */
+    public static final String RECEIVE_BUFFER_CONFIG = "receive.buffer.bytes";
+    /** {@code send.buffer.bytes}: default 131072, at least -1. No effect: no sockets. */
+    public static final String SEND_BUFFER_CONFIG = "send.buffer.bytes";
+    /** {@code reconnect.backoff.ms}: default 50, at least 0. No effect: no connections. */
+    public static final String RECONNECT_BACKOFF_MS_CONFIG = "reconnect.backoff.ms";
+    /** {@code reconnect.backoff.max.ms}: default 1000, at least 0. No effect: no connections. */
+    public static final String RECONNECT_BACKOFF_MAX_MS_CONFIG = "reconnect.backoff.max.ms";
+    /** {@code request.timeout.ms}: default 40000, at least 0. No effect: no requests. */
+    public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
+    /** {@code retry.backoff.ms}: default 100, at least 0. No effect: no retriable requests. */
+    public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
+    /** {@code security.protocol}: PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL. No effect: no network. */
+    public static final String SECURITY_PROTOCOL_CONFIG = "security.protocol";
+    /** {@code repartition.purge.interval.ms}: default 30000, at least 0. No effect: repartition topics keep data. */
+    public static final String REPARTITION_PURGE_INTERVAL_MS_CONFIG = "repartition.purge.interval.ms";
+    /** {@code log.summary.interval.ms}: default 120000, at least 0. No effect: Runnel logs no periodic summary. */
+    public static final String LOG_SUMMARY_INTERVAL_MS_CONFIG = "log.summary.interval.ms";
+    /** {@code allow.os.group.write.access}: default false. No effect: state directories keep the umask's mode. */
+    public static final String ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG = "allow.os.group.write.access";
+    /** {@code task.assignor.class}: default none (the built-in assignor). No effect: Runnel's assignor is fixed. */
+    public static final String TASK_ASSIGNOR_CLASS_CONFIG = "task.assignor.class";
+    /** {@code group.protocol}: {@code classic} (the default) or {@code streams}. No effect: always Runnel's group. */
+    public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";
+    /** The default {@code group.protocol}. */
+    public static final String DEFAULT_GROUP_PROTOCOL = "classic";
+    /**
+     * {@code ensure.explicit.internal.resource.naming}: default false. No effect: Runnel does not refuse topologies
+     * with generated names of internal topics and stores.
+     */
+    public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
+        "ensure.explicit.internal.resource.naming";
+    /**
+     * {@code processing.exception.handler.global.enabled}: default false. No effect: a processing exception in a
+     * global store's processor always ends the global thread, as Kafka Streams does by default.
+     */
+    public static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG =
+        "processing.exception.handler.global.enabled";
+    /** {@code dsl.store.format}: {@link #DSL_STORE_FORMAT_DEFAULT} (default) or {@link #DSL_STORE_FORMAT_HEADERS}. */
+    public static final String DSL_STORE_FORMAT_CONFIG = "dsl.store.format";
+    /** {@code dsl.store.format} value: stores without record headers, what Runnel's stores are. */
+    public static final String DSL_STORE_FORMAT_DEFAULT = "DEFAULT";
+    /** {@code dsl.store.format} value: stores with record headers. No effect: Runnel's stores keep no headers. */
+    public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
+    /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */
+    public static final String DEFAULT_DSL_STORE = ROCKS_DB;
+    /** {@code rack.aware.assignment.strategy}: none (the default), min_traffic or balance_subtopology. No effect. */
+    public static final String RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG = "rack.aware.assignment.strategy";
+    /** {@code rack.aware.assignment.strategy} value. */
+    public static final String RACK_AWARE_ASSIGNMENT_STRATEGY_NONE = "none";
+    /** {@code rack.aware.assignment.strategy} value. */
+    public static final String RACK_AWARE_ASSIGNMENT_STRATEGY_MIN_TRAFFIC = "min_traffic";
+    /** {@code rack.aware.assignment.strategy} value. */
+    public static final String RACK_AWARE_ASSIGNMENT_STRATEGY_BALANCE_SUBTOPOLOGY = "balance_subtopology";
+    /**
+     * {@code rack.aware.assignment.tags}: the {@code client.tag.} keys standbys are spread over; at most
+     * {@link #MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE}, each a configured client tag. No effect: Runnel's standby
+     * placement ignores tags.
+     */
+    public static final String RACK_AWARE_ASSIGNMENT_TAGS_CONFIG = "rack.aware.assignment.tags";
+    /** {@code rack.aware.assignment.traffic_cost}: int, default none, at least 0. No effect. */
+    public static final String RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG = "rack.aware.assignment.traffic_cost";
+    /** {@code rack.aware.assignment.non_overlap_cost}: int, default none, at least 0. No effect. */
+    public static final String RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG = "rack.aware.assignment.non_overlap_cost";
+    /** The most client tags, and {@code rack.aware.assignment.tags}, allowed. */
+    public static final int MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE = 5;
+    /** The longest client tag key allowed. */
+    public static final int MAX_RACK_AWARE_ASSIGNMENT_TAG_KEY_LENGTH = 20;
+    /** The longest client tag value allowed. */
+    public static final int MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH = 30;
+    /** The thread index Kafka Streams uses for clients not of a stream thread. */
+    public static final int DUMMY_THREAD_INDEX = 1;
+
+    /** Documentation of {@code buffered.records.per.partition}. */
+    public static final String BUFFERED_RECORDS_PER_PARTITION_DOC = "The most records buffered per input partition;"
+        + " beyond it the partition is paused until the task catches up.";
+    /** Documentation of {@code statestore.cache.max.bytes}. */
+    public static final String STATESTORE_CACHE_MAX_BYTES_DOC = "The bytes of record cache shared by all stream"
+        + " threads; 0 disables caching, so that every update is forwarded and written at once.";
+    /** Documentation of {@code cache.max.bytes.buffering}. */
+    public static final String CACHE_MAX_BYTES_BUFFERING_DOC = "Deprecated; use statestore.cache.max.bytes, which"
+        + " wins when both are set.";
+    /** Documentation of {@code default.client.supplier}. */
+    public static final String DEFAULT_CLIENT_SUPPLIER_DOC = "A KafkaClientSupplier class with a public no-argument"
+        + " constructor; the runtime creates every producer, consumer and admin client through it.";
+    /** Documentation of {@code default.deserialization.exception.handler}. */
+    public static final String DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_DOC = "Deprecated; use"
+        + " deserialization.exception.handler, which wins when both are set.";
+    /** Documentation of {@code default.dsl.store}. */
+    public static final String DEFAULT_DSL_STORE_DOC = "The kind of store the DSL uses where nothing more specific"
+        + " is set: rocksDB or in_memory (in Runnel both are in-memory stores).";
+    /** Documentation of {@code default.timestamp.extractor}. */
+    public static final String DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_DOC = "The TimestampExtractor class of sources"
+        + " that set none.";
+    /** Documentation of {@code max.task.idle.ms}. */
+    public static final String MAX_TASK_IDLE_MS_DOC = "How long a task waits for data on all its input partitions"
+        + " before processing, to keep their records in timestamp order; -1 never waits.";
+    /** Documentation of {@code processing.exception.handler}. */
+    public static final String PROCESSING_EXCEPTION_HANDLER_CLASS_DOC = "The ProcessingExceptionHandler class that"
+        + " decides whether a processor's exception fails the thread or skips the record.";
+    /** Documentation of {@code rack.aware.assignment.strategy}. */
+    public static final String RACK_AWARE_ASSIGNMENT_STRATEGY_DOC = "How tasks are placed across racks: none,"
+        + " min_traffic or balance_subtopology. No effect in Runnel: one embedded log has no racks.";
+    /** Documentation of {@code rack.aware.assignment.traffic_cost}. */
+    public static final String RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_DOC = "The cost of cross-rack traffic in"
+        + " rack-aware assignment. No effect in Runnel.";
+    /** Documentation of {@code rack.aware.assignment.non_overlap_cost}. */
+    public static final String RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_DOC = "The cost of moving a task away from"
+        + " its previous client in rack-aware assignment. No effect in Runnel.";
+
     /** Prefix of configs passed only to the consumers. */
     public static final String CONSUMER_PREFIX = "consumer.";
+    /** Prefix of configs passed only to the main (group) consumers; wins over {@link #CONSUMER_PREFIX}. */
+    public static final String MAIN_CONSUMER_PREFIX = "main.consumer.";
+    /** Prefix of configs passed only to the restore consumers; wins over {@link #CONSUMER_PREFIX}. */
+    public static final String RESTORE_CONSUMER_PREFIX = "restore.consumer.";
+    /** Prefix of configs passed only to the global consumer; wins over {@link #CONSUMER_PREFIX}. */
+    public static final String GLOBAL_CONSUMER_PREFIX = "global.consumer.";
     /** Prefix of configs passed only to the producers. */
     public static final String PRODUCER_PREFIX = "producer.";
     /** Prefix of configs passed only to the admin client. */
     public static final String ADMIN_CLIENT_PREFIX = "admin.";
     /** Prefix of configs of the internal topics (changelog and repartition). */
     public static final String TOPIC_PREFIX = "topic.";
+    /** Prefix of client tags, {@code client.tag.<key>=<value>}, for rack-aware standby assignment. */
+    public static final String CLIENT_TAG_PREFIX = "client.tag.";
 
-    private static final long DEFAULT_COMMIT_INTERVAL_MS = 30_000L;
     private static final long EOS_DEFAULT_COMMIT_INTERVAL_MS = 100L;
-    private static final long DEFAULT_CACHE_MAX_BYTES = 10_485_760L;
-    private static final Set<String> GUARANTEES = Set.of(AT_LEAST_ONCE, EXACTLY_ONCE_V2, EXACTLY_ONCE);
+    /** Kafka Streams' exactly-once transaction timeout: long enough for a commit interval, short for a crash. */
+    private static final int EOS_TRANSACTION_TIMEOUT_MS = 10_000;
+    private static final int MAX_POLL_RECORDS = 1000;
+    private static final long PRODUCER_LINGER_MS = 100L;
+    private static final int PRODUCER_BATCH_SIZE = 256 * 1024;
+    private static final Set<String> RULES = Set.of(REUSE_KTABLE_SOURCE_TOPICS, MERGE_REPARTITION_TOPICS,
+        SINGLE_STORE_SELF_JOIN);
     private static final Set<String> OPTIMIZATIONS = Set.of(OPTIMIZE, NO_OPTIMIZATION, REUSE_KTABLE_SOURCE_TOPICS,
         MERGE_REPARTITION_TOPICS, SINGLE_STORE_SELF_JOIN);
-    private static final Set<String> KEYS = Set.of(APPLICATION_ID_CONFIG, BOOTSTRAP_SERVERS_CONFIG, LOG_DIR_CONFIG,
-        CLIENT_ID_CONFIG, DEFAULT_KEY_SERDE_CLASS_CONFIG, DEFAULT_VALUE_SERDE_CLASS_CONFIG, NUM_STREAM_THREADS_CONFIG,
-        COMMIT_INTERVAL_MS_CONFIG, STATESTORE_CACHE_MAX_BYTES_CONFIG, PROCESSING_GUARANTEE_CONFIG, STATE_DIR_CONFIG,
-        DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
-        ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, APPLICATION_SERVER_CONFIG, REPLICATION_FACTOR_CONFIG,
-        NUM_STANDBY_REPLICAS_CONFIG,
-        TOPOLOGY_OPTIMIZATION_CONFIG, MAX_TASK_IDLE_MS_CONFIG, BUFFERED_RECORDS_PER_PARTITION_CONFIG, POLL_MS_CONFIG,
-        METRICS_RECORDING_LEVEL_CONFIG, DEFAULT_DSL_STORE_CONFIG, DSL_STORE_SUPPLIERS_CLASS_CONFIG,
-        PROCESSOR_WRAPPER_CLASS_CONFIG);
+    private static final List<String> PREFIXES = List.of(CONSUMER_PREFIX, MAIN_CONSUMER_PREFIX,
+        RESTORE_CONSUMER_PREFIX, GLOBAL_CONSUMER_PREFIX, PRODUCER_PREFIX, ADMIN_CLIENT_PREFIX, TOPIC_PREFIX,
+        CLIENT_TAG_PREFIX);
 
     private final Map<String, Object> originals;
     private final Map<String, Object> values;
@@ -197,155 +413,132 @@ public final class StreamsConfig {
 
     private static Map<String, Object> parse(Map<String, Object> originals) {
         Map<String, Object> parsed = new HashMap<>(originals);
-        String applicationId = string(originals, APPLICATION_ID_CONFIG, null);
-        if (applicationId == null || applicationId.isBlank()) {
+        parsed.putAll(StreamsConfigDefinition.DEFINITION.parse(originals));
+        if (((String) parsed.get(APPLICATION_ID_CONFIG)).isBlank()) {
             throw new InvalidConfigurationException("Missing required configuration \"" + APPLICATION_ID_CONFIG
                 + "\" which has no default value.");
         }
-        parsed.put(APPLICATION_ID_CONFIG, applicationId);
-        parsed.put(BOOTSTRAP_SERVERS_CONFIG, string(originals, BOOTSTRAP_SERVERS_CONFIG, ""));
-        parsed.put(CLIENT_ID_CONFIG, string(originals, CLIENT_ID_CONFIG, ""));
-        String guarantee = string(originals, PROCESSING_GUARANTEE_CONFIG, AT_LEAST_ONCE);
-        if (!GUARANTEES.contains(guarantee)) {
-            throw invalid(PROCESSING_GUARANTEE_CONFIG, guarantee, "one of " + GUARANTEES);
+        // A deprecated name counts only where its successor is unset, as in Kafka Streams.
+        useDeprecated(originals, parsed, STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_MAX_BYTES_BUFFERING_CONFIG);
+        useDeprecated(originals, parsed, DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG);
+        useDeprecated(originals, parsed, PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG);
+        if (!originals.containsKey(COMMIT_INTERVAL_MS_CONFIG)
+            && !AT_LEAST_ONCE.equals(parsed.get(PROCESSING_GUARANTEE_CONFIG))) {
+            parsed.put(COMMIT_INTERVAL_MS_CONFIG, EOS_DEFAULT_COMMIT_INTERVAL_MS);
         }
-        parsed.put(PROCESSING_GUARANTEE_CONFIG, guarantee);
-        boolean exactlyOnce = !AT_LEAST_ONCE.equals(guarantee);
-        parsed.put(NUM_STREAM_THREADS_CONFIG, (int) number(originals, NUM_STREAM_THREADS_CONFIG, 1, 1));
-        parsed.put(COMMIT_INTERVAL_MS_CONFIG, number(originals, COMMIT_INTERVAL_MS_CONFIG,
-            exactlyOnce ? EOS_DEFAULT_COMMIT_INTERVAL_MS : DEFAULT_COMMIT_INTERVAL_MS, 0));
-        parsed.put(STATESTORE_CACHE_MAX_BYTES_CONFIG,
-            number(originals, STATESTORE_CACHE_MAX_BYTES_CONFIG, DEFAULT_CACHE_MAX_BYTES, 0));
-        parsed.put(REPLICATION_FACTOR_CONFIG, (int) number(originals, REPLICATION_FACTOR_CONFIG, -1, -1));
-        parsed.put(NUM_STANDBY_REPLICAS_CONFIG, (int) number(originals, NUM_STANDBY_REPLICAS_CONFIG, 0, 0));
-        parsed.put(MAX_TASK_IDLE_MS_CONFIG, number(originals, MAX_TASK_IDLE_MS_CONFIG, 0, -1));
-        parsed.put(BUFFERED_RECORDS_PER_PARTITION_CONFIG,
-            (int) number(originals, BUFFERED_RECORDS_PER_PARTITION_CONFIG, 1000, 1));
-        parsed.put(POLL_MS_CONFIG, number(originals, POLL_MS_CONFIG, 100, 0));
-        parsed.put(STATE_DIR_CONFIG, string(originals, STATE_DIR_CONFIG,
-            System.getProperty("java.io.tmpdir") + File.separator + "runnel-streams"));
-        String optimization = string(originals, TOPOLOGY_OPTIMIZATION_CONFIG, NO_OPTIMIZATION);
-        for (String rule : optimization.split(",")) {
-            if (!OPTIMIZATIONS.contains(rule.trim())) {
-                throw invalid(TOPOLOGY_OPTIMIZATION_CONFIG, optimization,
-                    "'all', 'none' or a list of " + OPTIMIZATIONS);
-            }
-        }
-        parsed.put(TOPOLOGY_OPTIMIZATION_CONFIG, optimization);
-        String recordingLevel = string(originals, METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.INFO.name());
-        try {
-            parsed.put(METRICS_RECORDING_LEVEL_CONFIG, Sensor.RecordingLevel.forName(recordingLevel).name());
-        } catch (IllegalArgumentException e) {
-            throw invalid(METRICS_RECORDING_LEVEL_CONFIG, recordingLevel, "one of INFO, DEBUG, TRACE");
-        }
-        parsed.putIfAbsent(DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG, FailOnInvalidTimestamp.class);
-        Object deserializationHandler = originals.getOrDefault(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-            originals.getOrDefault(DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                LogAndFailExceptionHandler.class));
-        parsed.put(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, deserializationHandler);
-        Object productionHandler = originals.getOrDefault(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-            originals.getOrDefault(DEFAULT_PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
-                DefaultProductionExceptionHandler.class));
-        parsed.put(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, productionHandler);
-        // Class names become classes, as Kafka's appConfigs() show them (an unknown class fails here, at once).
-        parsed.putIfAbsent(PROCESSOR_WRAPPER_CLASS_CONFIG, NoOpProcessorWrapper.class);
-        for (String key : List.of(DEFAULT_KEY_SERDE_CLASS_CONFIG, DEFAULT_VALUE_SERDE_CLASS_CONFIG,
-            PROCESSOR_WRAPPER_CLASS_CONFIG)) {
-            if (parsed.get(key) instanceof String className && !className.isBlank()) {
-                parsed.put(key, classNamed(key, className));
-            }
-        }
-        String dslStore = string(originals, DEFAULT_DSL_STORE_CONFIG, ROCKS_DB);
-        if (!ROCKS_DB.equals(dslStore) && !IN_MEMORY.equals(dslStore)) {
-            throw new InvalidConfigurationException("Invalid value " + dslStore + " for configuration "
-                + DEFAULT_DSL_STORE_CONFIG + ": String must be one of: " + ROCKS_DB + ", " + IN_MEMORY);
-        }
-        parsed.put(DEFAULT_DSL_STORE_CONFIG, dslStore);
-        parsed.put(DSL_STORE_SUPPLIERS_CLASS_CONFIG, dslStoreSuppliersClass(originals));
-        String server = string(originals, APPLICATION_SERVER_CONFIG, "");
-        try {
-            HostInfo.buildFromEndpoint(server);
-        } catch (IllegalArgumentException e) {
-            throw invalid(APPLICATION_SERVER_CONFIG, server, "host:port");
-        }
-        parsed.put(APPLICATION_SERVER_CONFIG, server);
-        parsed.put(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, originals.getOrDefault(
-            PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class));
-        parsed.put(ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG,
-            string(originals, ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, null));
+        validateClientTags(originals, parsed);
         for (String key : originals.keySet()) {
-            if (!KEYS.contains(key) && !ProducerConfig.KEYS.contains(key) && !ConsumerConfig.KEYS.contains(key)
-                && !key.startsWith(CONSUMER_PREFIX) && !key.startsWith(PRODUCER_PREFIX)
-                && !key.startsWith(ADMIN_CLIENT_PREFIX) && !key.startsWith(TOPIC_PREFIX)) {
+            if (!StreamsConfigDefinition.DEFINITION.names().contains(key) && !ProducerConfig.KEYS.contains(key)
+                && !ConsumerConfig.KEYS.contains(key) && PREFIXES.stream().noneMatch(key::startsWith)) {
                 LOG.warn("The configuration '{}' was supplied but isn't a known config.", key);
             }
         }
         return parsed;
     }
 
-    private static String string(Map<String, Object> originals, String key, String defaultValue) {
-        Object value = originals.get(key);
-        return value == null ? defaultValue : value.toString().trim();
-    }
-
-    private static long number(Map<String, Object> originals, String key, long defaultValue, long min) {
-        Object value = originals.get(key);
-        long parsed;
-        if (value == null) {
-            return defaultValue;
-        } else if (value instanceof Number number) {
-            parsed = number.longValue();
-        } else {
-            try {
-                parsed = Long.parseLong(value.toString().trim());
-            } catch (NumberFormatException e) {
-                throw invalid(key, value, "a whole number");
+    private static void useDeprecated(Map<String, Object> originals, Map<String, Object> parsed, String key,
+        String deprecatedKey) {
+        if (originals.containsKey(deprecatedKey)) {
+            if (originals.containsKey(key)) {
+                LOG.warn("Both {} and its deprecated name {} are set; using {}", key, deprecatedKey, key);
+            } else {
+                LOG.warn("{} is deprecated; use {} instead", deprecatedKey, key);
+                parsed.put(key, parsed.get(deprecatedKey));
             }
         }
-        if (parsed < min) {
-            throw invalid(key, value, "at least " + min);
+    }
+
+    /** Checks the {@code client.tag.} configs, and that {@code rack.aware.assignment.tags} names only those. */
+    private static void validateClientTags(Map<String, Object> originals, Map<String, Object> parsed) {
+        Map<String, String> tags = clientTags(originals);
+        if (tags.size() > MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE) {
+            throw new InvalidConfigurationException("At most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE
+                + " client tags can be specified using the " + CLIENT_TAG_PREFIX + " prefix; got " + tags.size());
         }
-        return parsed;
-    }
-
-    private static InvalidConfigurationException invalid(String key, Object value, String expected) {
-        return new InvalidConfigurationException("Invalid value " + value + " for configuration " + key
-            + ": expected " + expected);
-    }
-
-    private static Class<?> dslStoreSuppliersClass(Map<String, Object> originals) {
-        Object value = originals.getOrDefault(DSL_STORE_SUPPLIERS_CLASS_CONFIG, DSL_STORE_SUPPLIERS_CLASS_DEFAULT);
-        Class<?> clazz;
-        if (value instanceof Class<?> given) {
-            clazz = given;
-        } else {
-            try {
-                clazz = Class.forName(value.toString().trim(), true, Thread.currentThread().getContextClassLoader());
-            } catch (ClassNotFoundException e) {
+        tags.forEach((key, value) -> {
+            if (key.length() > MAX_RACK_AWARE_ASSIGNMENT_TAG_KEY_LENGTH
+                || value.length() > MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH) {
                 throw new InvalidConfigurationException("Invalid value " + value + " for configuration "
-                    + DSL_STORE_SUPPLIERS_CLASS_CONFIG + ": Class " + value + " could not be found.", e);
+                    + clientTagPrefix(key) + ": tag keys may have at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_KEY_LENGTH
+                    + " characters and values at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH);
+            }
+        });
+        for (Object tag : (List<?>) parsed.get(RACK_AWARE_ASSIGNMENT_TAGS_CONFIG)) {
+            if (!tags.containsKey(tag.toString())) {
+                throw new InvalidConfigurationException("Invalid value " + tag + " for configuration "
+                    + RACK_AWARE_ASSIGNMENT_TAGS_CONFIG + ": it is not a client tag; set " + clientTagPrefix(
+                        tag.toString()));
             }
         }
-        if (!DslStoreSuppliers.class.isAssignableFrom(clazz)) {
-            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration "
-                + DSL_STORE_SUPPLIERS_CLASS_CONFIG + ": " + clazz.getName() + " is not an instance of "
-                + DslStoreSuppliers.class.getName());
-        }
-        return clazz;
     }
 
-    private static Class<?> classNamed(String key, String name) {
-        try {
-            return Class.forName(name.trim(), true, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new InvalidConfigurationException("Invalid value " + name + " for configuration " + key
-                + ": class not found", e);
+    private static Map<String, String> clientTags(Map<String, Object> originals) {
+        Map<String, String> tags = new TreeMap<>();
+        originals.forEach((key, value) -> {
+            if (key.startsWith(CLIENT_TAG_PREFIX) && key.length() > CLIENT_TAG_PREFIX.length()) {
+                tags.put(key.substring(CLIENT_TAG_PREFIX.length()), String.valueOf(value));
+            }
+        });
+        return tags;
+    }
+
+    /**
+     * Parses a {@code topology.optimization} value into the optimization rules it turns on: none for
+     * {@code none}, all for {@code all}, else the listed rules.
+     *
+     * @throws InvalidConfigurationException if a rule is unknown, or {@code none} or {@code all} is listed with others
+     */
+    public static Set<String> verifyTopologyOptimizationConfigs(String config) {
+        List<String> listed = Arrays.stream(config.split(",")).map(String::trim).toList();
+        boolean combined = listed.size() > 1 && (listed.contains(NO_OPTIMIZATION) || listed.contains(OPTIMIZE));
+        if (combined || !OPTIMIZATIONS.containsAll(listed)) {
+            throw new InvalidConfigurationException("Invalid value " + config + " for configuration "
+                + TOPOLOGY_OPTIMIZATION_CONFIG + ": expected '" + OPTIMIZE + "', '" + NO_OPTIMIZATION
+                + "' or a list of " + new TreeSet<>(RULES));
+        }
+        if (listed.contains(OPTIMIZE)) {
+            return RULES;
+        }
+        return listed.contains(NO_OPTIMIZATION) ? Set.of() : Set.copyOf(listed);
+    }
+
+    /** Returns a copy of the definition of every key: type, default, valid values and documentation. */
+    public static ConfigDef configDef() {
+        return new ConfigDef(StreamsConfigDefinition.DEFINITION);
+    }
+
+    /** Prints every key with its type, default and documentation. */
+    public static void main(String[] args) {
+        for (ConfigDef.ConfigKey key : StreamsConfigDefinition.DEFINITION.configKeys().values()) {
+            System.out.println(ConfigDef.describe(key));
         }
     }
 
     /** Returns {@code name} prefixed with {@link #CONSUMER_PREFIX}. */
     public static String consumerPrefix(String name) {
         return CONSUMER_PREFIX + name;
+    }
+
+    /** Returns {@code name} prefixed with {@link #MAIN_CONSUMER_PREFIX}. */
+    public static String mainConsumerPrefix(String name) {
+        return MAIN_CONSUMER_PREFIX + name;
+    }
+
+    /** Returns {@code name} prefixed with {@link #RESTORE_CONSUMER_PREFIX}. */
+    public static String restoreConsumerPrefix(String name) {
+        return RESTORE_CONSUMER_PREFIX + name;
+    }
+
+    /** Returns {@code name} prefixed with {@link #GLOBAL_CONSUMER_PREFIX}. */
+    public static String globalConsumerPrefix(String name) {
+        return GLOBAL_CONSUMER_PREFIX + name;
+    }
+
+    /** Returns {@code name} prefixed with {@link #CLIENT_TAG_PREFIX}. */
+    public static String clientTagPrefix(String name) {
+        return CLIENT_TAG_PREFIX + name;
     }
 
     /** Returns {@code name} prefixed with {@link #PRODUCER_PREFIX}. */
@@ -384,6 +577,126 @@ public final class StreamsConfig {
         return result;
     }
 
+    /**
+     * Returns the configs of a stream thread's main consumer: the consumer configs given unprefixed, then those with
+     * {@code consumer.}, then with {@code main.consumer.} (each wins over the one before), over Kafka Streams'
+     * defaults ({@code auto.offset.reset=earliest}, {@code max.poll.records=1000}); then what the runtime requires:
+     * group {@code groupId}, client id {@code clientId}, no auto-commit, and {@code read_committed} under
+     * exactly-once. A configured {@code group.instance.id} gets {@code -<threadIdx>} appended, as in Kafka Streams:
+     * each thread is its own static member, and one id shared by several would fence all but the newest.
+     */
+    public Map<String, Object> getMainConsumerConfigs(String groupId, String clientId, int threadIdx) {
+        Map<String, Object> configs = consumerConfigs(MAIN_CONSUMER_PREFIX);
+        Object instanceId = configs.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        if (instanceId != null) {
+            configs.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "-" + threadIdx);
+        }
+        configs.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return configs;
+    }
+
+    /**
+     * Returns the configs of a restore consumer, as {@link #getMainConsumerConfigs} with {@code restore.consumer.}
+     * as the most specific prefix, and without a group: it only assigns and seeks.
+     */
+    public Map<String, Object> getRestoreConsumerConfigs(String clientId) {
+        return groupless(consumerConfigs(RESTORE_CONSUMER_PREFIX), clientId);
+    }
+
+    /**
+     * Returns the configs of the global consumer, as {@link #getMainConsumerConfigs} with {@code global.consumer.}
+     * as the most specific prefix, and without a group.
+     */
+    public Map<String, Object> getGlobalConsumerConfigs(String clientId) {
+        return groupless(consumerConfigs(GLOBAL_CONSUMER_PREFIX), clientId);
+    }
+
+    private static Map<String, Object> groupless(Map<String, Object> configs, String clientId) {
+        configs.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        configs.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG);
+        configs.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        return configs;
+    }
+
+    private Map<String, Object> consumerConfigs(String specificPrefix) {
+        Map<String, Object> configs = new HashMap<>();
+        configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
+        configs.putAll(clientConfigs(ConsumerConfig.KEYS, CONSUMER_PREFIX, specificPrefix));
+        configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        if (exactlyOnce()) {
+            configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        }
+        return configs;
+    }
+
+    /**
+     * Returns the configs of a stream thread's producer: the producer configs given unprefixed, then with
+     * {@code producer.} (which win), over Kafka Streams' {@code linger.ms=100} and Runnel's larger batches; then
+     * client id {@code clientId}, and under exactly-once idempotence and a 10 s transaction timeout unless set. The
+     * runtime adds the thread's {@code transactional.id}.
+     */
+    public Map<String, Object> getProducerConfigs(String clientId) {
+        Map<String, Object> configs = new HashMap<>();
+        // A stream thread flushes its producer on every commit anyway, so lingering only lets the sender write
+        // fewer, larger batches.
+        configs.put(ProducerConfig.LINGER_MS_CONFIG, PRODUCER_LINGER_MS);
+        // Larger batches than the client's 16 KiB: one append and one CRC per batch on the embedded log.
+        configs.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_SIZE);
+        configs.putAll(clientConfigs(ProducerConfig.KEYS, PRODUCER_PREFIX));
+        configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        if (exactlyOnce()) {
+            configs.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, EOS_TRANSACTION_TIMEOUT_MS);
+            configs.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        }
+        return configs;
+    }
+
+    /** Returns the configs of the admin client: {@code log.dir}, the {@code admin.}-prefixed configs, the client id. */
+    public Map<String, Object> getAdminConfigs(String clientId) {
+        Map<String, Object> configs = new HashMap<>();
+        Object logDir = originals.get(LOG_DIR_CONFIG);
+        if (logDir != null) {
+            configs.put(LOG_DIR_CONFIG, logDir);
+        }
+        configs.putAll(originalsWithPrefix(ADMIN_CLIENT_PREFIX));
+        configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        return configs;
+    }
+
+    /** Returns the client tags, {@code client.tag.<key>=<value>}, by key. */
+    public Map<String, String> getClientTags() {
+        return clientTags(originals);
+    }
+
+    /** The configs among {@code keys} given unprefixed, then with each prefix in turn, the later winning. */
+    private Map<String, Object> clientConfigs(Set<String> keys, String... prefixes) {
+        Map<String, Object> configs = new HashMap<>();
+        originals.forEach((key, value) -> {
+            if (keys.contains(key)) {
+                configs.put(key, value);
+            }
+        });
+        for (String prefix : prefixes) {
+            originalsWithPrefix(prefix).forEach((key, value) -> {
+                if (keys.contains(key)) {
+                    configs.put(key, value);
+                }
+            });
+        }
+        return configs;
+    }
+
+    private boolean exactlyOnce() {
+        return !AT_LEAST_ONCE.equals(getString(PROCESSING_GUARANTEE_CONFIG));
+    }
+
+    /** Returns a new instance of {@code default.client.supplier}. */
+    public KafkaClientSupplier getKafkaClientSupplier() {
+        return getConfiguredInstance(DEFAULT_CLIENT_SUPPLIER_CONFIG, KafkaClientSupplier.class);
+    }
+
     /** Returns a string config, or {@code null} if unset and without default. */
     public String getString(String key) {
         Object value = values.get(key);
@@ -412,9 +725,10 @@ public final class StreamsConfig {
         if (value == null) {
             return null;
         }
-        Class<?> clazz = value instanceof Class<?> given ? given : classNamed(key, value.toString());
+        Class<?> clazz = (Class<?>) ConfigDef.parseType(key, value, ConfigDef.Type.CLASS);
         if (!type.isAssignableFrom(clazz)) {
-            throw invalid(key, clazz.getName(), "a class implementing " + type.getName());
+            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration " + key
+                + ": expected a class implementing " + type.getName());
         }
         try {
             return type.cast(clazz.getDeclaredConstructor().newInstance());
@@ -470,6 +784,16 @@ public final class StreamsConfig {
             DeserializationExceptionHandler.class);
         handler.configure(originals);
         return handler;
+    }
+
+    /** Returns a new, configured instance of the deserialization exception handler; Kafka's older name. */
+    public DeserializationExceptionHandler defaultDeserializationExceptionHandler() {
+        return deserializationExceptionHandler();
+    }
+
+    /** Returns a new, configured instance of the production exception handler; Kafka's older name. */
+    public ProductionExceptionHandler defaultProductionExceptionHandler() {
+        return productionExceptionHandler();
     }
 
     /** Returns a new, configured instance of the processing exception handler. */

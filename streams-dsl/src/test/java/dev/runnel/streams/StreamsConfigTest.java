@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.consumer.ConsumerConfig;
+import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
+import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Kafka's keys and defaults, validated once. */
@@ -56,13 +62,113 @@ class StreamsConfigTest {
     void shouldRejectBadValuesNamingKeyAndValue() {
         assertEquals("Missing required configuration \"application.id\" which has no default value.",
             assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of())).getMessage());
-        assertEquals("Invalid value exactly_twice for configuration processing.guarantee: expected one of",
+        assertEquals("Invalid value exactly_twice for configuration processing.guarantee: String must be one of:"
+            + " at_least_once, exactly_once_v2, exactly_once",
             assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
-                "exactly_twice"))).getMessage().substring(0, 83));
-        assertEquals("Invalid value 0 for configuration num.stream.threads: expected at least 1",
+                "exactly_twice"))).getMessage());
+        assertEquals("Invalid value 0 for configuration num.stream.threads: Value must be at least 1",
             assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "0")))
                 .getMessage());
+    }
+
+    @Test
+    void shouldAcceptKafkasOtherKeysWithKafkasDefaults() {
+        StreamsConfig config = config(Map.of());
+        assertEquals(10_000L, config.getLong(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG));
+        assertEquals(2, config.getInt(StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG));
+        assertEquals(600_000L, config.getLong(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG));
+        assertEquals(300_000L, config.getLong(StreamsConfig.TASK_TIMEOUT_MS_CONFIG));
+        assertEquals(600_000L, config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG));
+        assertEquals(86_400_000L, config.getLong(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG));
+        assertEquals(StreamsConfig.METRICS_LATEST, config.getString(StreamsConfig.BUILT_IN_METRICS_VERSION_CONFIG));
+        assertEquals("classic", config.getString(StreamsConfig.GROUP_PROTOCOL_CONFIG));
+        assertEquals(List.of(), config.values().get(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG));
+        assertEquals(true, config.values().get(StreamsConfig.ENABLE_METRICS_PUSH_CONFIG));
+        assertNull(config.getString(StreamsConfig.UPGRADE_FROM_CONFIG));
+        assertTrue(StreamsConfig.configDef().names().containsAll(List.of(StreamsConfig.APPLICATION_ID_CONFIG,
+            StreamsConfig.TASK_TIMEOUT_MS_CONFIG, StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG)));
+    }
+
+    @Test
+    void shouldValidateKafkasOtherKeysAsKafkaDoes() {
+        assertEquals("Invalid value 59999 for configuration probing.rebalance.interval.ms: Value must be at least"
+            + " 60000", rejected(StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, 59_999L));
+        assertEquals("Invalid value 0 for configuration max.warmup.replicas: Value must be at least 1",
+            rejected(StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG, "0"));
+        assertEquals("Invalid value 1.9 for configuration upgrade.from: String must be one of: null, 2.4, 2.5, 2.6,"
+            + " 2.7, 2.8, 3.0, 3.1, 3.2, 3.3, 3.4, 3.5, 3.6, 3.7, 3.8, 3.9, 4.0, 4.1, 4.2",
+            rejected(StreamsConfig.UPGRADE_FROM_CONFIG, "1.9"));
+        assertEquals("Invalid value maybe for configuration enable.metrics.push: Expected value to be either true or"
+            + " false", rejected(StreamsConfig.ENABLE_METRICS_PUSH_CONFIG, "maybe"));
+        rejected(StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG, "nearest");
+        rejected(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, "no.such.Setter");
+        assertEquals("sasl_ssl", config(Map.of(StreamsConfig.SECURITY_PROTOCOL_CONFIG, "sasl_ssl"))
+            .getString(StreamsConfig.SECURITY_PROTOCOL_CONFIG));
+    }
+
+    @Test
+    void shouldValidateClientTagsAndTheRackAwareTagsNamingThem() {
+        StreamsConfig config = config(Map.of(StreamsConfig.clientTagPrefix("zone"), "eu-1",
+            StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, "zone"));
+        assertEquals(Map.of("zone", "eu-1"), config.getClientTags());
+        assertEquals("Invalid value rack for configuration rack.aware.assignment.tags: it is not a client tag; set"
+            + " client.tag.rack", rejected(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, "rack"));
+        assertThrows(InvalidConfigurationException.class, () -> config(Map.of(
+            StreamsConfig.clientTagPrefix("zone"), "x".repeat(StreamsConfig.MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH
+                + 1))));
+    }
+
+    @Test
+    void shouldUseTheDeprecatedNamesOnlyWhereTheirSuccessorsAreUnset() {
+        assertEquals(0L, config(Map.of(StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0"))
+            .getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+        assertEquals(5L, config(Map.of(StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG, "0",
+            StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 5L))
+            .getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG));
+        assertTrue(config(Map.of(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueExceptionHandler.class)).defaultDeserializationExceptionHandler()
+            instanceof LogAndContinueExceptionHandler);
+    }
+
+    @Test
+    void shouldLayerClientConfigsFromGeneralToSpecificPrefix() {
+        StreamsConfig config = config(Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10,
+            StreamsConfig.consumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 20,
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 30,
+            StreamsConfig.globalConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), 40,
+            ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "member"));
+        Map<String, Object> main = config.getMainConsumerConfigs("group", "app-consumer", 2);
+        assertEquals(30, main.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+        assertEquals("group", main.get(ConsumerConfig.GROUP_ID_CONFIG));
+        assertEquals("member-2", main.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
+        Map<String, Object> restore = config.getRestoreConsumerConfigs("app-restore-consumer");
+        assertEquals(20, restore.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+        assertNull(restore.get(ConsumerConfig.GROUP_ID_CONFIG));
+        assertEquals(40, config.getGlobalConsumerConfigs("app-global").get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
+        assertEquals("app-producer", config.getProducerConfigs("app-producer").get(ProducerConfig.CLIENT_ID_CONFIG));
+    }
+
+    @Test
+    void shouldVerifyTopologyOptimizations() {
+        assertEquals(Set.of(), StreamsConfig.verifyTopologyOptimizationConfigs(StreamsConfig.NO_OPTIMIZATION));
+        assertEquals(Set.of(StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS, StreamsConfig.MERGE_REPARTITION_TOPICS,
+            StreamsConfig.SINGLE_STORE_SELF_JOIN), StreamsConfig.verifyTopologyOptimizationConfigs("all"));
+        assertEquals(Set.of(StreamsConfig.MERGE_REPARTITION_TOPICS, StreamsConfig.SINGLE_STORE_SELF_JOIN),
+            StreamsConfig.verifyTopologyOptimizationConfigs("merge.repartition.topics, single.store.self.join"));
+        assertThrows(InvalidConfigurationException.class,
+            () -> StreamsConfig.verifyTopologyOptimizationConfigs("all,merge.repartition.topics"));
+        assertThrows(InvalidConfigurationException.class, () -> StreamsConfig.verifyTopologyOptimizationConfigs("x"));
+    }
+
+    private static StreamsConfig config(Map<String, Object> extra) {
+        Map<String, Object> configs = new HashMap<>(extra);
+        configs.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        return new StreamsConfig(configs);
+    }
+
+    private static String rejected(String key, Object value) {
+        return assertThrows(InvalidConfigurationException.class, () -> config(Map.of(key, value))).getMessage();
     }
 }

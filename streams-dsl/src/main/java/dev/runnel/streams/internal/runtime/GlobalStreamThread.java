@@ -2,12 +2,11 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
-import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
-import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -51,7 +50,7 @@ public final class GlobalStreamThread extends Thread {
     private final StateRestoreListener restoreListener;
     private final StreamsMetricsRegistry metrics;
     private final Consumer<Throwable> onFailure;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final dev.runnel.clients.consumer.Consumer<byte[], byte[]> consumer;
     private final GlobalStateCheckpoint checkpoint;
     private final Duration pollTime;
     private final long commitIntervalMs;
@@ -63,13 +62,13 @@ public final class GlobalStreamThread extends Thread {
     private volatile boolean shutdownRequested;
 
     /**
-     * Creates the thread and its consumer.
+     * Creates the thread and its consumer, through {@code clientSupplier}.
      *
      * @param onFailure called (on this thread) with an exception that ended the thread after initialization
      */
     public GlobalStreamThread(String clientId, InternalTopologyBuilder builder, TopologyMetadata metadata,
         StreamsConfig config, Time time, StateRestoreListener restoreListener, StreamsMetricsRegistry metrics,
-        Consumer<Throwable> onFailure) {
+        Consumer<Throwable> onFailure, KafkaClientSupplier clientSupplier) {
         super(clientId + "-GlobalStreamThread");
         this.metrics = metrics;
         this.builder = builder;
@@ -80,9 +79,8 @@ public final class GlobalStreamThread extends Thread {
         this.onFailure = onFailure;
         this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
         this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
-        Map<String, Object> configs = new ClientConfigs(config, getName()).restoreConsumer();
-        configs.put("client.id", getName() + "-global-consumer");
-        this.consumer = new KafkaConsumer<>(configs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = clientSupplier.getGlobalConsumer(config.getGlobalConsumerConfigs(getName()
+            + "-global-consumer"));
         this.checkpoint = new GlobalStateCheckpoint(
             Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), metadata.applicationId()));
     }

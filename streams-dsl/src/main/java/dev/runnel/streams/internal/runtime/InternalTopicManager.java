@@ -7,6 +7,7 @@ import dev.runnel.clients.admin.TopicDescription;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.TopicConfig;
 import dev.runnel.common.errors.TopicExistsException;
+import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopicConfig;
@@ -31,24 +32,30 @@ import org.slf4j.LoggerFactory;
  * Creates an application's internal topics at start, through the admin client: repartition topics
  * ({@code <application.id>-<name>-repartition}, delete policy) and changelogs
  * ({@code <application.id>-<store>-changelog}; compacted for key-value stores, {@code compact,delete} with
- * {@code retention.ms} = store retention + 1 day for window and session stores; compacted with
- * {@code min.compaction.lag.ms} = history retention + 1 day for versioned stores). Partition counts come from
- * {@link TopologyMetadata#resolvePartitions}, which also checks co-partitioning. An existing internal topic with
- * another partition count is an error. Also reads internal topics' end offsets, for lag reporting. Thread-safe: each
- * call opens its own admin client.
+ * {@code retention.ms} = store retention + {@code windowstore.changelog.additional.retention.ms} (default 1 day)
+ * for window and session stores; compacted with {@code min.compaction.lag.ms} = history retention + 1 day for
+ * versioned stores). Partition counts come from {@link TopologyMetadata#resolvePartitions}, which also checks
+ * co-partitioning. An existing internal topic with another partition count is an error. Also reads internal topics'
+ * end offsets, for lag reporting. Thread-safe: each call opens its own admin client, from the application's
+ * {@link KafkaClientSupplier}.
  */
 public final class InternalTopicManager {
     private static final Logger LOG = LoggerFactory.getLogger(InternalTopicManager.class);
 
     private final StreamsConfig config;
+    private final KafkaClientSupplier clients;
+    private final String adminClientId;
 
-    public InternalTopicManager(StreamsConfig config) {
+    /** Creates the manager; it opens admin clients from {@code clients}, named {@code adminClientId}. */
+    public InternalTopicManager(StreamsConfig config, KafkaClientSupplier clients, String adminClientId) {
         this.config = config;
+        this.clients = clients;
+        this.adminClientId = adminClientId;
     }
 
     /** Resolves partition counts, checks co-partitioning and creates the missing internal topics. */
     public void setup(TopologyMetadata metadata) {
-        try (Admin admin = Admin.create(adminConfigs())) {
+        try (Admin admin = clients.getAdmin(config.getAdminConfigs(adminClientId))) {
             Map<String, TopicDescription> existing = describe(admin);
             Map<String, Integer> existingCounts = new HashMap<>();
             existing.forEach((name, description) -> existingCounts.put(name, description.partitions().size()));
@@ -88,7 +95,7 @@ public final class InternalTopicManager {
         }
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         partitions.forEach(partition -> latest.put(partition, OffsetSpec.latest()));
-        try (Admin admin = Admin.create(adminConfigs())) {
+        try (Admin admin = clients.getAdmin(config.getAdminConfigs(adminClientId))) {
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) -> ends.put(partition, info.offset()));
             return ends;
@@ -134,16 +141,6 @@ public final class InternalTopicManager {
         }
     }
 
-    private Map<String, Object> adminConfigs() {
-        Map<String, Object> configs = new HashMap<>();
-        Object logDir = config.originals().get(StreamsConfig.LOG_DIR_CONFIG);
-        if (logDir != null) {
-            configs.put(StreamsConfig.LOG_DIR_CONFIG, logDir);
-        }
-        configs.putAll(config.originalsWithPrefix(StreamsConfig.ADMIN_CLIENT_PREFIX));
-        return configs;
-    }
-
     /** Returns the changelog config of a store: its logConfig over the application's {@code topic.} configs. */
     Map<String, String> changelogConfig(StoreBuilder<?> store) {
         Map<String, String> configs = new HashMap<>(topicOverrides());
@@ -151,7 +148,7 @@ public final class InternalTopicManager {
         long retentionMs = retentionPeriod(store);
         if (retentionMs >= 0) {
             return WindowStoreBuilder.changelogTopicConfig(configs, retentionMs,
-                WindowStoreBuilder.DEFAULT_ADDITIONAL_RETENTION_MS);
+                config.getLong(StreamsConfig.WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG));
         }
         if (store instanceof VersionedKeyValueStoreBuilder<?, ?> versioned) {
             return VersionedKeyValueStoreBuilder.changelogTopicConfig(configs, versioned.historyRetentionMs());

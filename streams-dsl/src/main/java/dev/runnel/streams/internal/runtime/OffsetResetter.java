@@ -1,6 +1,6 @@
 package dev.runnel.streams.internal.runtime;
 
-import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.clients.consumer.OffsetAndTimestamp;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
@@ -47,7 +47,7 @@ final class OffsetResetter {
     }
 
     /** Seeks each of {@code partitions}; throws {@link StreamsException} for one whose policy is none. */
-    void reset(KafkaConsumer<byte[], byte[]> consumer, Set<TopicPartition> partitions) {
+    void reset(Consumer<byte[], byte[]> consumer, Set<TopicPartition> partitions) {
         for (TopicPartition tp : partitions) {
             Policy policy = new Policy(builder.offsetResetPolicy(tp.topic()).orElse(configured));
             switch (policy.kind()) {
@@ -64,7 +64,7 @@ final class OffsetResetter {
         }
     }
 
-    private void seekByDuration(KafkaConsumer<byte[], byte[]> consumer, TopicPartition tp, long durationMs) {
+    private void seekByDuration(Consumer<byte[], byte[]> consumer, TopicPartition tp, long durationMs) {
         long since = Math.max(0, time.milliseconds() - durationMs);
         Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(Map.of(tp, since));
         OffsetAndTimestamp first = found.get(tp);

@@ -2,9 +2,8 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
-import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
@@ -39,7 +38,7 @@ final class StateRestorer implements AutoCloseable {
     private static final long MAX_IDLE_POLLS = 600;
     private static final Logger LOG = LoggerFactory.getLogger(StateRestorer.class);
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final StateRestoreListener listener;
     private final StandbyUpdateListener standbyListener;
     /** The positions of the stores restored since {@link #forgetRestored()}, by changelog; read by other threads. */
@@ -49,9 +48,10 @@ final class StateRestorer implements AutoCloseable {
     record StandbyStore(TaskId task, String storeName, StateRestoreCallback callback) {
     }
 
-    StateRestorer(Map<String, Object> consumerConfigs, StateRestoreListener listener,
+    /** Creates the restorer on {@code consumer}, a restore consumer it closes. */
+    StateRestorer(Consumer<byte[], byte[]> consumer, StateRestoreListener listener,
         StandbyUpdateListener standbyListener) {
-        this.consumer = new KafkaConsumer<>(consumerConfigs, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = consumer;
         this.listener = listener;
         this.standbyListener = standbyListener;
     }

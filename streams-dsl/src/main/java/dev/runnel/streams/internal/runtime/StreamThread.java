@@ -4,14 +4,14 @@ import dev.runnel.clients.consumer.CommitFailedException;
 import dev.runnel.clients.consumer.ConsumerRebalanceListener;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.CloseOptions;
-import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.common.errors.InvalidOffsetException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.errors.WakeupException;
-import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -66,7 +66,7 @@ public final class StreamThread extends Thread {
     private final StreamsConfig config;
     private final Time time;
     private final Listener listener;
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final Consumer<byte[], byte[]> consumer;
     private final StreamsProducer producer;
     private final StateRestorer restorer;
     private final TaskManager taskManager;
@@ -106,7 +106,7 @@ public final class StreamThread extends Thread {
     public StreamThread(String clientId, String processId, int index, TopologyMetadata metadata,
         InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,
         StandbyUpdateListener standbyListener, StreamsMetricsRegistry metrics,
-        Function<String, StateStore> globalStores, Listener listener) {
+        Function<String, StateStore> globalStores, Listener listener, KafkaClientSupplier clientSupplier) {
         super(clientId + "-StreamThread-" + index);
         this.threadId = getName();
         this.index = index;
@@ -124,10 +124,11 @@ public final class StreamThread extends Thread {
         StreamsProducer createdProducer = null;
         StateRestorer createdRestorer = null;
         try {
-            createdProducer = new StreamsProducer(clients.producer(), clients.exactlyOnce());
-            createdRestorer = new StateRestorer(clients.restoreConsumer(), restoreListener, standbyListener);
-            this.consumer = new KafkaConsumer<>(clients.mainConsumer(assignor, index), new ByteArrayDeserializer(),
-                new ByteArrayDeserializer());
+            createdProducer = new StreamsProducer(clientSupplier.getProducer(clients.producer()),
+                clients.exactlyOnce());
+            createdRestorer = new StateRestorer(clientSupplier.getRestoreConsumer(clients.restoreConsumer()),
+                restoreListener, standbyListener);
+            this.consumer = clientSupplier.getConsumer(clients.mainConsumer(assignor, index));
         } catch (RuntimeException e) {
             if (createdProducer != null) {
                 createdProducer.close();

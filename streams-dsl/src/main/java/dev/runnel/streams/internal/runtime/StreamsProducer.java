@@ -5,9 +5,11 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.Callback;
 import dev.runnel.common.header.Header;
 import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.Producer;
+import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.serialization.ByteArraySerializer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,12 +18,16 @@ import java.util.Map;
  * outputs, changelog writes and offsets together. Not thread-safe; owned by one stream thread.
  */
 final class StreamsProducer implements AutoCloseable {
-    private final KafkaProducer<byte[], byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
+    /** The embedded log's producer, for its allocation-free send; {@code null} for another supplier's producer. */
+    private final KafkaProducer<byte[], byte[]> embedded;
     private final boolean exactlyOnce;
     private boolean transactionInFlight;
 
-    StreamsProducer(Map<String, Object> configs, boolean exactlyOnce) {
-        this.producer = new KafkaProducer<>(configs, new ByteArraySerializer(), new ByteArraySerializer());
+    /** Wraps {@code producer}, which it closes; under exactly-once it must be transactional. */
+    StreamsProducer(Producer<byte[], byte[]> producer, boolean exactlyOnce) {
+        this.producer = producer;
+        this.embedded = producer instanceof KafkaProducer<byte[], byte[]> kafkaProducer ? kafkaProducer : null;
         this.exactlyOnce = exactlyOnce;
         if (exactlyOnce) {
             // Fences an older producer with the same transactional.id and aborts its open transaction.
@@ -33,7 +39,11 @@ final class StreamsProducer implements AutoCloseable {
     void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Header[] headers,
         Callback callback) {
         maybeBeginTransaction();
-        producer.sendSerializedWithCallbackOnly(topic, partition, timestamp, key, value, headers, callback);
+        if (embedded != null) {
+            embedded.sendSerializedWithCallbackOnly(topic, partition, timestamp, key, value, headers, callback);
+        } else {
+            producer.send(new ProducerRecord<>(topic, partition, timestamp, key, value, List.of(headers)), callback);
+        }
     }
 
     private void maybeBeginTransaction() {

@@ -1,7 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecords;
-import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
@@ -284,7 +284,7 @@ final class TaskManager {
      * Commits every task: flushes stores and outputs, then commits the input offsets (in the transaction under
      * exactly-once). Returns whether anything was committed.
      */
-    boolean commit(KafkaConsumer<byte[], byte[]> consumer) {
+    boolean commit(Consumer<byte[], byte[]> consumer) {
         if (!commitNeeded || tasks.isEmpty()) {
             return false;
         }
@@ -312,7 +312,7 @@ final class TaskManager {
     }
 
     /** Commits, then closes every task clean: each writes its checkpoint and snapshots before its stores close. */
-    void closeAllClean(KafkaConsumer<byte[], byte[]> consumer) {
+    void closeAllClean(Consumer<byte[], byte[]> consumer) {
         commitNeeded = true;
         commit(consumer);
         for (ActiveTask active : tasks.values()) {
@@ -326,7 +326,7 @@ final class TaskManager {
      * Commits every task (under exactly-once they share one transaction), then closes clean the tasks of the
      * {@code revoked} partitions; the others keep running, their stores and buffered records untouched.
      */
-    void closeRevokedClean(KafkaConsumer<byte[], byte[]> consumer, Collection<TopicPartition> revoked) {
+    void closeRevokedClean(Consumer<byte[], byte[]> consumer, Collection<TopicPartition> revoked) {
         commitNeeded = true;
         commit(consumer);
         for (TopicPartition tp : revoked) {

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /** A versioned store's changelog is compacted no sooner than its history retention plus a day, as in Kafka. */
 class VersionedChangelogConfigTest {
     private final InternalTopicManager topics = new InternalTopicManager(new StreamsConfig(Map.of(
-        StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.LOG_DIR_CONFIG, "unused")));
+        StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.LOG_DIR_CONFIG, "unused")),
+        new DefaultKafkaClientSupplier(), "app-admin");
 
     @Test
     void shouldCompactVersionedChangelogAfterHistoryRetentionPlusOneDay() {
