@@ -128,6 +128,21 @@ public class KafkaStreams implements AutoCloseable {
             this.validTransitions.addAll(List.of(validTransitions));
         }
 
+        /** Returns whether the client has not been started yet: CREATED. */
+        public boolean hasNotStarted() {
+            return this == CREATED;
+        }
+
+        /** Returns whether a shutdown is under way and not finished: PENDING_SHUTDOWN or PENDING_ERROR. */
+        public boolean isShuttingDown() {
+            return this == PENDING_SHUTDOWN || this == PENDING_ERROR;
+        }
+
+        /** Returns whether a shutdown has started or finished; the same as {@link #hasStartedOrFinishedShutdown()}. */
+        public boolean hasStartedOrFinishedShuttingDown() {
+            return hasStartedOrFinishedShutdown();
+        }
+
         /** Returns whether the client is running or rebalancing. */
         public boolean isRunningOrRebalancing() {
             return this == RUNNING || this == REBALANCING;
@@ -155,7 +170,10 @@ public class KafkaStreams implements AutoCloseable {
         void onChange(State newState, State oldState);
     }
 
-    /** Options of {@link #close(CloseOptions)}. Immutable. */
+    /**
+     * Options of {@link #close(CloseOptions)}; Kafka Streams keeps them, deprecated, beside the top-level
+     * {@link dev.runnel.streams.CloseOptions}, which {@link #close(dev.runnel.streams.CloseOptions)} takes. Immutable.
+     */
     public static class CloseOptions {
         private final Duration timeout;
         private final boolean leaveGroup;
@@ -585,6 +603,18 @@ public class KafkaStreams implements AutoCloseable {
     /** Closes the client with {@code options}; returns whether every thread stopped within the timeout. */
     public boolean close(CloseOptions options) {
         return close(options.timeout, options.leaveGroup);
+    }
+
+    /**
+     * Closes the client with {@code options} (KIP-1153): waits up to their timeout, and with
+     * {@link dev.runnel.streams.CloseOptions.GroupMembershipOperation#LEAVE_GROUP} the threads' consumers leave the
+     * group even as static members.
+     *
+     * @return whether every thread stopped within the timeout
+     */
+    public boolean close(dev.runnel.streams.CloseOptions options) {
+        Objects.requireNonNull(options, "options");
+        return close(options.closeTimeout(), options.leaveGroup());
     }
 
     /**

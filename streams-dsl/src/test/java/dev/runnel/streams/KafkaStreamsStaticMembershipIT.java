@@ -94,6 +94,36 @@ class KafkaStreamsStaticMembershipIT {
         }
     }
 
+    @Test
+    void closingWithKip1153CloseOptionsLeavesOrRemainsAsTheySay() throws Exception {
+        assertEquals(Set.of("instance-b-1"), membersAfterClosingTheFirstInstance("kip-1153-leave",
+            CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(TIMEOUT)), "LEAVE_GROUP: instance-a left the group");
+        assertEquals(Set.of("instance-a-1", "instance-b-1"), membersAfterClosingTheFirstInstance("kip-1153-remain",
+            CloseOptions.timeout(TIMEOUT)), "REMAIN_IN_GROUP, the default: the static member stays");
+    }
+
+    /** Runs two static instances of one application, closes the first with {@code options}, returns the members. */
+    private Set<String> membersAfterClosingTheFirstInstance(String applicationId, CloseOptions options)
+        throws Exception {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root.resolve(applicationId));
+        log.createTopic("in", 2);
+        log.createTopic("out", 2);
+        KafkaStreams first = new KafkaStreams(copyTopology(), staticProps(log, applicationId, "instance-a"));
+        KafkaStreams second = new KafkaStreams(copyTopology(), staticProps(log, applicationId, "instance-b"));
+        try {
+            first.start();
+            second.start();
+            EmbeddedLogFixture.await(() -> first.activeTaskIds().size() == 1 && second.activeTaskIds().size() == 1,
+                TIMEOUT, "one task on each instance");
+            assertTrue(first.close(options));
+            return staticMembers(log, applicationId);
+        } finally {
+            first.close();
+            second.close();
+        }
+    }
+
     private static Topology copyTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
