@@ -6,6 +6,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
+import dev.runnel.streams.errors.StateStoreNotAvailableException;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.errors.StreamsStoppedException;
@@ -766,7 +767,10 @@ public class KafkaStreams implements AutoCloseable {
      *
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws UnknownStateStoreException if the topology has no such store
-     * @throws InvalidStateStoreException if the client is not running, or the store is not (yet) available here
+     * @throws InvalidStateStoreException if the store is not (yet) available here: a
+     *     {@link StateStoreNotAvailableException} once the client is shutting down or has stopped (also from a
+     *     view obtained earlier), a {@link dev.runnel.streams.errors.StateStoreMigratedException} while it runs but
+     *     the store's tasks are not here (they may have migrated)
      */
     public <T> T store(StoreQueryParameters<T> parameters) {
         String name = parameters.storeName();
@@ -776,7 +780,7 @@ public class KafkaStreams implements AutoCloseable {
                 + " start()");
         }
         if (!current.isRunningOrRebalancing()) {
-            throw new InvalidStateStoreException("KafkaStreams is not running. State is " + current + ".");
+            throw notAvailable(name, current);
         }
         if (!builder.storeNames().contains(name)) {
             throw new UnknownStateStoreException("Cannot get state store " + name + " because no such store is"
@@ -784,8 +788,18 @@ public class KafkaStreams implements AutoCloseable {
         }
         QueryableStoreType<T> type = parameters.queryableStoreType();
         // As in Kafka Streams, the stores are looked up on each access, which fails if they are not here (yet).
-        return type.create(() -> localStores.forQuery(name, parameters.partition(), parameters.staleStoresEnabled(),
-            type), name);
+        return type.create(() -> {
+            State now = state();
+            if (!now.isRunningOrRebalancing()) {
+                throw notAvailable(name, now);
+            }
+            return localStores.forQuery(name, parameters.partition(), parameters.staleStoresEnabled(), type);
+        }, name);
+    }
+
+    private static StateStoreNotAvailableException notAvailable(String storeName, State state) {
+        return new StateStoreNotAvailableException("State store " + storeName + " is not available: KafkaStreams is"
+            + " not running. State is " + state + ".");
     }
 
     /**

@@ -10,6 +10,8 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Utils;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
+import dev.runnel.streams.errors.StateStoreMigratedException;
+import dev.runnel.streams.errors.StateStoreNotAvailableException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -106,6 +108,38 @@ class KafkaStreamsLifecycleIT {
                 Serdes.String().serializer(), 1_000L);
             EmbeddedLogFixture.await(() -> Long.valueOf(1L).equals(counts.get("k")), TIMEOUT, "k to be counted");
         }
+    }
+
+    @Test
+    void shouldTellAMigratedStoreFromOneThatIsNoLongerAvailable() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        try (KafkaStreams first = new KafkaStreams(countTopology(), log.streamsProps("query-migrated"));
+            KafkaStreams second = new KafkaStreams(countTopology(), log.streamsProps("query-migrated"))) {
+            first.start();
+            second.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                && second.state() == KafkaStreams.State.RUNNING
+                && first.activeTaskIds().size() + second.activeTaskIds().size() == 1, TIMEOUT,
+                "the one task to run on one of the two instances");
+            KafkaStreams idle = first.activeTaskIds().isEmpty() ? first : second;
+            ReadOnlyKeyValueStore<String, Long> counts = idle.store(StoreQueryParameters.fromNameAndType("counts",
+                QueryableStoreTypes.keyValueStore()));
+            assertThrows(StateStoreMigratedException.class, () -> counts.get("k"),
+                "running, but the store's task is on the other instance");
+
+            idle.close();
+            assertThrows(StateStoreNotAvailableException.class, () -> counts.get("k"), "a view from before close");
+            assertThrows(StateStoreNotAvailableException.class, () -> idle.store(
+                StoreQueryParameters.fromNameAndType("counts", QueryableStoreTypes.keyValueStore())));
+        }
+    }
+
+    private static Topology countTopology() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        return builder.build();
     }
 
     @Test

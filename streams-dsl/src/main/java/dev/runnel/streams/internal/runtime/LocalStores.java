@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.InvalidStateStorePartitionException;
+import dev.runnel.streams.errors.StateStoreMigratedException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.state.QueryableStoreType;
@@ -64,7 +65,7 @@ public final class LocalStores {
      * active tasks only, or also of standby tasks if {@code staleStores}.
      *
      * @throws InvalidStateStoreException if there are none: saying whether the store has another type, the
-     *     partition is not hosted here, or the store is not here (it may be migrating)
+     *     partition is not hosted here, or the store is not here (a {@link StateStoreMigratedException})
      */
     public List<StateStore> forQuery(String name, Integer partition, boolean staleStores,
         QueryableStoreType<?> type) {
@@ -84,8 +85,8 @@ public final class LocalStores {
             throw new InvalidStateStorePartitionException("The specified partition " + partition + " for store "
                 + name + " is not hosted by this instance" + standbyHint + ".");
         }
-        throw new InvalidStateStoreException("The state store, " + name + ", may have migrated to another instance;"
-            + " it is not available on this one.");
+        throw new StateStoreMigratedException("The state store, " + name + ", may have migrated to another"
+            + " instance; it is not available on this one.");
     }
 
     private List<StateStore> find(String name, Integer partition, boolean staleStores,

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.errors.StateStoreMigratedException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
@@ -37,7 +38,7 @@ public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyVa
         List<ReadOnlyKeyValueStore<K, V>> result = new ArrayList<>();
         for (StateStore store : stores.get()) {
             if (!store.isOpen()) {
-                throw new InvalidStateStoreException("Cannot get state store " + storeName + " because the stream"
+                throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
             if (!withTimestamps && store instanceof TimestampedKeyValueStore timestamped) {
@@ -53,8 +54,8 @@ public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyVa
         try {
             return reader.apply(store);
         } catch (InvalidStateStoreException e) {
-            throw new InvalidStateStoreException("State store " + storeName + " is not available any more; it may"
-                + " have migrated to another instance: " + e.getMessage());
+            throw new StateStoreMigratedException("State store " + storeName + " is not available any more; it may"
+                + " have migrated to another instance: " + e.getMessage(), e);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.runnel.streams.internal.state;
 
-import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.errors.StateStoreMigratedException;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -30,7 +30,7 @@ public final class CompositeReadOnlySessionStore<K, V> implements ReadOnlySessio
         List<ReadOnlySessionStore<K, V>> result = new ArrayList<>();
         for (StateStore store : stores.get()) {
             if (!store.isOpen()) {
-                throw new InvalidStateStoreException("Cannot get state store " + storeName + " because the stream"
+                throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
             result.add((ReadOnlySessionStore<K, V>) store);

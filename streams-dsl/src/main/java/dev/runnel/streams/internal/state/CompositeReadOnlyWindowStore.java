@@ -1,7 +1,7 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.errors.InvalidStateStoreException;
+import dev.runnel.streams.errors.StateStoreMigratedException;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -38,7 +38,7 @@ public final class CompositeReadOnlyWindowStore<K, V> implements ReadOnlyWindowS
         List<ReadOnlyWindowStore<K, V>> result = new ArrayList<>();
         for (StateStore store : stores.get()) {
             if (!store.isOpen()) {
-                throw new InvalidStateStoreException("Cannot get state store " + storeName + " because the stream"
+                throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
             if (!withTimestamps && store instanceof TimestampedWindowStore timestamped) {
