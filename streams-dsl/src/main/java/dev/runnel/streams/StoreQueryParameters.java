@@ -60,4 +60,22 @@ public final class StoreQueryParameters<T> {
     public boolean staleStoresEnabled() {
         return staleStores;
     }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof StoreQueryParameters<?> that && storeName.equals(that.storeName)
+            && queryableStoreType.equals(that.queryableStoreType) && Objects.equals(partition, that.partition)
+            && staleStores == that.staleStores;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(storeName, queryableStoreType, partition, staleStores);
+    }
+
+    @Override
+    public String toString() {
+        return "StoreQueryParameters{storeName=" + storeName + ", queryableStoreType=" + queryableStoreType
+            + ", partition=" + partition + ", staleStores=" + staleStores + "}";
+    }
 }

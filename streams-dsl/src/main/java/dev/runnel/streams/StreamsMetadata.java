@@ -23,4 +23,12 @@ public interface StreamsMetadata {
     String host();
 
     int port();
+
+    /** Returns whether {@code other} describes the same instance: equal host, stores and partitions, both kinds. */
+    @Override
+    boolean equals(Object other);
+
+    /** Returns a hash code consistent with {@link #equals(Object)}. */
+    @Override
+    int hashCode();
 }
