@@ -3,6 +3,7 @@ package dev.runnel.log;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidPartitionsException;
 import dev.runnel.common.errors.KafkaStorageException;
+import dev.runnel.common.errors.PolicyViolationException;
 import dev.runnel.common.errors.TopicExistsException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.record.CompressionType;
@@ -50,6 +51,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class RunnelLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RunnelLog.class);
+    /** The offset of {@link #deleteRecords} that stands for the high watermark (the log end offset), as in Kafka. */
+    public static final long HIGH_WATERMARK = -1L;
     private static final String CLEAN_SHUTDOWN_FILE = ".clean-shutdown";
     private static final Pattern PARTITION_DIR = Pattern.compile("(.+)-(\\d+)");
     private static final Map<Path, RunnelLog> OPEN_LOGS = new HashMap<>();
@@ -276,6 +279,25 @@ public final class RunnelLog implements AutoCloseable {
             throw unknown(tp);
         }
         return topic.partitions().get(tp.partition());
+    }
+
+    /**
+     * Deletes the records of a partition before {@code beforeOffset}, or all of them for {@link #HIGH_WATERMARK}, by
+     * advancing its log start offset; returns the new log start offset. Kafka allows this only on topics whose
+     * {@code cleanup.policy} includes delete.
+     *
+     * @throws UnknownTopicOrPartitionException if the partition does not exist
+     * @throws PolicyViolationException         if the topic is compacted only
+     * @throws dev.runnel.common.errors.OffsetOutOfRangeException if the offset is past the log end offset
+     */
+    public long deleteRecords(TopicPartition tp, long beforeOffset) {
+        PartitionLog partition = partition(tp);
+        if (!topic(tp.topic()).config().delete()) {
+            throw new PolicyViolationException("Records of partition " + tp + " cannot be deleted: topic '"
+                + tp.topic() + "' has cleanup.policy=compact; only topics with the delete policy (delete or "
+                + "compact,delete) allow deleting records");
+        }
+        return partition.deleteRecordsBefore(beforeOffset == HIGH_WATERMARK ? partition.logEndOffset() : beforeOffset);
     }
 
     /**

@@ -47,6 +47,20 @@ public interface Admin extends AutoCloseable {
 
     ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets);
 
+    /** As {@link #deleteRecords(Map, DeleteRecordsOptions)} with default options. */
+    default DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete) {
+        return deleteRecords(recordsToDelete, new DeleteRecordsOptions());
+    }
+
+    /**
+     * Deletes each partition's records before the given offset by advancing its log start offset, as Kafka does;
+     * whole segments below it are deleted from disk. Per partition the result holds the new low watermark, or fails
+     * with {@code OffsetOutOfRangeException} (offset past the log end), {@code UnknownTopicOrPartitionException} or
+     * {@code PolicyViolationException} (a topic whose {@code cleanup.policy} lacks {@code delete}).
+     */
+    DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete,
+                                      DeleteRecordsOptions options);
+
     ListConsumerGroupsResult listConsumerGroups();
 
     DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds);

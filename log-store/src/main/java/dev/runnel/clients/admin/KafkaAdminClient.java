@@ -192,6 +192,15 @@ public final class KafkaAdminClient implements Admin {
     }
 
     @Override
+    public DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete,
+                                             DeleteRecordsOptions options) {
+        Map<TopicPartition, KafkaFuture<DeletedRecords>> futures = new LinkedHashMap<>();
+        recordsToDelete.forEach((tp, records) -> futures.put(tp,
+            Futures.run(() -> new DeletedRecords(log.deleteRecords(tp, records.beforeOffset())))));
+        return new DeleteRecordsResult(futures);
+    }
+
+    @Override
     public ListConsumerGroupsResult listConsumerGroups() {
         return groups.list();
     }

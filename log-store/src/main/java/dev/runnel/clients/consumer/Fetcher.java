@@ -227,7 +227,14 @@ final class Fetcher<K, V> {
         if (state.position >= upperBound) {
             return false;
         }
-        FetchData data = partition.read(state.position, settings.maxPartitionFetchBytes(), spare);
+        FetchData data;
+        try {
+            data = partition.read(state.position, settings.maxPartitionFetchBytes(), spare);
+        } catch (dev.runnel.common.errors.OffsetOutOfRangeException e) {
+            // Retention or deleteRecords moved the log start past the position since it was resolved; the next poll
+            // resolves it again, applying auto.offset.reset.
+            return false;
+        }
         if (!data.records().hasRemaining()) {
             return false;
         }

@@ -23,7 +23,7 @@ final class LogLoader {
      * Implementation notes.
      *
      * 1. Leftovers: .cleaned files (a cleaner that never committed), .deleted files (segments already replaced or
-     *    expired), index .swap files and recovery-point.tmp are deleted; index files without a .log are deleted.
+     *    expired), index .swap files and checkpoint .tmp files are deleted; index files without a .log are deleted.
      * 2. A <base>.log.swap file is a committed replacement (PartitionLog.replaceSegments renames the .log last): it is
      *    recovered, the segments whose base offsets fall inside its offset range are deleted, and it is renamed into
      *    place.
@@ -42,7 +42,7 @@ final class LogLoader {
     }
 
     static Loaded load(Path dir, TopicPartition tp, LogConfig config, Time time, boolean cleanShutdown,
-                       RecoveryPointCheckpoint checkpoint) throws IOException {
+                       OffsetCheckpoint checkpoint) throws IOException {
         Files.createDirectories(dir);
         TreeSet<Long> bases = new TreeSet<>();
         List<Long> swapBases = new ArrayList<>();
@@ -51,7 +51,7 @@ final class LogLoader {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(PartitionLog.CLEANED_SUFFIX) || name.endsWith(PartitionLog.DELETED_SUFFIX)
-                    || name.equals(RecoveryPointCheckpoint.TMP_FILE_NAME)
+                    || OffsetCheckpoint.isTemporary(name)
                     || (name.endsWith(PartitionLog.SWAP_SUFFIX)
                         && !name.endsWith(LogSegment.LOG_SUFFIX + PartitionLog.SWAP_SUFFIX))) {
                     LOG.info("Deleting leftover temporary file {} of partition {}", name, tp);

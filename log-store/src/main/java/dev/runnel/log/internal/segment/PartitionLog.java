@@ -67,6 +67,12 @@ public final class PartitionLog implements Closeable {
      * recovery-point file only on roll and on close; a crash loses at most the checkpoint's lag, which recovery
      * re-scans.
      *
+     * Deleting records (Kafka's deleteRecords) moves the log start offset forward, possibly into the middle of a
+     * segment: reads below it are refused even though the segment still holds those batches, and only the segments
+     * wholly below it (their successor starts at or below it) are deleted. The new start offset is flushed and then
+     * written to the log-start-offset file before it is published, so a restart never serves those records again: on
+     * open the start offset is the larger of the file's and the first segment's base offset.
+     *
      * Retention and replacement rename files to .deleted and close them after file.delete.delay.ms, so a reader that
      * took a segment just before it left the log can finish; after the delay it gets OffsetOutOfRangeException.
      *
@@ -98,7 +104,8 @@ public final class PartitionLog implements Closeable {
     private final TopicPartition topicPartition;
     private final Time time;
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
-    private final RecoveryPointCheckpoint checkpoint;
+    private final OffsetCheckpoint checkpoint;
+    private final OffsetCheckpoint startOffsetCheckpoint;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final RecordBatch appendView = new RecordBatch();
     private final List<PendingDelete> pendingDeletes = new ArrayList<>();
@@ -116,7 +123,7 @@ public final class PartitionLog implements Closeable {
     private boolean producerStateLoaded;
 
     private PartitionLog(Path dir, TopicPartition topicPartition, LogConfig config, Time time,
-                         LogLoader.Loaded loaded, RecoveryPointCheckpoint checkpoint) throws IOException {
+                         LogLoader.Loaded loaded, OffsetCheckpoint checkpoint) throws IOException {
         this.dir = dir;
         this.topicPartition = topicPartition;
         this.config = config;
@@ -126,7 +133,8 @@ public final class PartitionLog implements Closeable {
         this.recoveryPoint = loaded.recoveryPoint();
         LogSegment active = segments.lastEntry().getValue();
         this.logEnd = new LogEnd(active.readNextOffset(), active, active.sizeInBytes());
-        this.logStartOffset = segments.firstKey();
+        this.startOffsetCheckpoint = new OffsetCheckpoint(dir, OffsetCheckpoint.LOG_START_OFFSET);
+        this.logStartOffset = loadLogStartOffset();
         this.producerState = new ProducerStateManager(dir, topicPartition);
     }
 
@@ -141,10 +149,13 @@ public final class PartitionLog implements Closeable {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(time, "time");
         try {
-            RecoveryPointCheckpoint checkpoint = new RecoveryPointCheckpoint(dir);
+            OffsetCheckpoint checkpoint = new OffsetCheckpoint(dir, OffsetCheckpoint.RECOVERY_POINT);
             LogLoader.Loaded loaded = LogLoader.load(dir, tp, config, time, cleanShutdown, checkpoint);
             PartitionLog log = new PartitionLog(dir, tp, config, time, loaded, checkpoint);
             try {
+                // A crash between checkpointing a new start offset and removing the segments below it leaves them.
+                log.deleteSegmentsBelowStart(time.milliseconds());
+                log.deletePendingFiles(time.milliseconds(), true);
                 log.loadProducerState();
             } catch (IOException | RuntimeException e) {
                 log.close();
@@ -154,6 +165,21 @@ public final class PartitionLog implements Closeable {
         } catch (IOException e) {
             throw new KafkaStorageException("Error opening the log of partition " + tp + " in " + dir + ": " + e, e);
         }
+    }
+
+    /**
+     * The log start offset after a restart: the first segment's base offset, or the checkpointed start offset that
+     * deleteRecords advanced into or past it, but never past the log end.
+     */
+    private long loadLogStartOffset() throws IOException {
+        long start = Math.max(segments.firstKey(), startOffsetCheckpoint.read());
+        long end = logEnd.offset();
+        if (start > end) {
+            LOG.warn("The checkpointed log start offset {} of partition {} is past its log end offset {} after "
+                + "recovery; starting the log at {}", start, topicPartition, end, end);
+            return end;
+        }
+        return start;
     }
 
     public TopicPartition topicPartition() {
@@ -577,9 +603,9 @@ public final class PartitionLog implements Closeable {
     }
 
     /**
-     * Returns the base offset of the first batch, in log order, whose max timestamp is at least {@code timestampMs},
-     * or -1 if there is none. Segments whose largest timestamp is below it are skipped; within a segment the time
-     * index gives where to start scanning.
+     * Returns the base offset of the first batch, in log order, whose max timestamp is at least {@code timestampMs}
+     * (the log start offset if that batch begins below it), or -1 if there is none. Segments whose largest timestamp
+     * is below it are skipped; within a segment the time index gives where to start scanning.
      */
     public long offsetForTimestamp(long timestampMs) {
         LogEnd end = logEnd;
@@ -591,7 +617,8 @@ public final class PartitionLog implements Closeable {
             try {
                 long offset = segment.findOffsetByTimestamp(timestampMs, maxPosition);
                 if (offset >= 0) {
-                    return offset;
+                    // A batch that straddles the log start offset: the caller scans on from the start.
+                    return Math.max(offset, logStartOffset);
                 }
             } catch (CorruptRecordException e) {
                 throw new CorruptRecordException("Record batch for partition " + topicPartition + " in "
@@ -662,13 +689,74 @@ public final class PartitionLog implements Closeable {
         long newStart = segments.higherKey(doomed.get(doomed.size() - 1).baseOffset());
         logStartOffset = newStart;
         producerState.pruneAborted(newStart);
-        for (LogSegment segment : doomed) {
-            segments.remove(segment.baseOffset());
-            scheduleDeletion(segment, nowMs + c.fileDeleteDelayMs());
-        }
+        removeSegments(doomed, nowMs + c.fileDeleteDelayMs());
         LOG.info("Deleted {} segment(s) of partition {} by retention (retention.ms={}, retention.bytes={}); the log "
             + "start offset is now {}", doomed.size(), topicPartition, c.retentionMs(), c.retentionBytes(), newStart);
         return doomed.size();
+    }
+
+    /**
+     * Advances the log start offset to {@code offset}, as Kafka's {@code deleteRecords} does: records below it are
+     * no longer served, and the segments wholly below it are deleted after {@code file.delete.delay.ms}. The offsets
+     * below it are flushed and the new start is checkpointed before it takes effect, so no restart brings those
+     * records back. An offset at or below the current start changes nothing. Returns the log start offset (Kafka's
+     * low watermark). The caller checks the topic's cleanup policy.
+     *
+     * @throws OffsetOutOfRangeException if {@code offset} is negative or past the log end offset
+     * @throws KafkaStorageException     if the flush, the checkpoint or a rename fails
+     */
+    public long deleteRecordsBefore(long offset) {
+        appendLock.lock();
+        try {
+            ensureOpen();
+            long end = logEnd.offset();
+            if (offset < 0 || offset > end) {
+                throw new OffsetOutOfRangeException("Cannot delete the records of partition " + topicPartition
+                    + " before offset " + offset + ": valid offsets are [0, " + end + "], the log end offset");
+            }
+            if (offset <= logStartOffset) {
+                return logStartOffset;
+            }
+            // Durable before checkpointed: a crash must not truncate the log below its recorded start.
+            flush(offset);
+            startOffsetCheckpoint.write(offset);
+            logStartOffset = offset;
+            producerState.pruneAborted(offset);
+            long nowMs = time.milliseconds();
+            int deleted = deleteSegmentsBelowStart(nowMs + config.fileDeleteDelayMs());
+            deletePendingFiles(nowMs, false);
+            if (deleted > 0) {
+                LOG.info("Deleted the records of partition {} before offset {}, and {} segment(s) below it",
+                    topicPartition, offset, deleted);
+            }
+            return offset;
+        } catch (IOException e) {
+            throw new KafkaStorageException("Error deleting the records of partition " + topicPartition
+                + " before offset " + offset + " in " + dir + ": " + e, e);
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Removes the segments whose successor starts at or below the log start offset; never the active segment. */
+    private int deleteSegmentsBelowStart(long deleteAtMs) throws IOException {
+        List<LogSegment> doomed = new ArrayList<>();
+        for (LogSegment segment : segments.values()) {
+            Long next = segments.higherKey(segment.baseOffset());
+            if (next == null || next > logStartOffset) {
+                break;
+            }
+            doomed.add(segment);
+        }
+        removeSegments(doomed, deleteAtMs);
+        return doomed.size();
+    }
+
+    private void removeSegments(List<LogSegment> doomed, long deleteAtMs) throws IOException {
+        for (LogSegment segment : doomed) {
+            segments.remove(segment.baseOffset());
+            scheduleDeletion(segment, deleteAtMs);
+        }
     }
 
     private void scheduleDeletion(LogSegment segment, long deleteAtMs) throws IOException {
@@ -846,15 +934,18 @@ public final class PartitionLog implements Closeable {
 
     /**
      * Checks that segments are sorted with non-overlapping offset ranges, the last ends at the log end offset, the log
-     * start offset is the first base offset, and every index points where it should. For tests.
+     * start offset lies in the first segment, and every index points where it should. For tests.
      */
     public void checkInvariants() {
         appendLock.lock();
         try {
             List<LogSegment> list = segmentsSnapshot();
             Checks.requireState(!list.isEmpty(), "partition %s has no segments", topicPartition);
-            Checks.requireState(logStartOffset == list.get(0).baseOffset(),
-                "log start offset %d != first base offset %d", logStartOffset, list.get(0).baseOffset());
+            long firstBase = list.get(0).baseOffset();
+            long startLimit = list.size() > 1 ? list.get(1).baseOffset() - 1 : logEnd.offset();
+            Checks.requireState(logStartOffset >= firstBase && logStartOffset <= startLimit,
+                "log start offset %d is outside the first segment's range [%d, %d]", logStartOffset, firstBase,
+                startLimit);
             for (int i = 0; i < list.size(); i++) {
                 LogSegment segment = list.get(i);
                 segment.checkInvariants();

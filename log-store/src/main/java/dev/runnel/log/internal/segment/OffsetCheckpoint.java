@@ -9,28 +9,35 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code recovery-point} file of a partition directory: the offset below which every batch is known to be fsynced.
- * Thread-safe; writes are serialised.
+ * A one-offset checkpoint file of a partition directory: {@code recovery-point}, the offset below which every batch is
+ * known to be fsynced, or {@code log-start-offset}, the log start offset that deleteRecords advanced (Kafka keeps the
+ * latter in {@code log-start-offset-checkpoint}). Thread-safe; writes are serialised.
  *
  * <pre>
  * line 1  version   always 0
  * line 2  offset    decimal
  * </pre>
- * Written atomically: to {@code recovery-point.tmp}, fsynced, renamed over the file, then the directory is fsynced.
+ * Written atomically: to {@code <name>.tmp}, fsynced, renamed over the file, then the directory is fsynced.
  */
-final class RecoveryPointCheckpoint {
-    static final String FILE_NAME = "recovery-point";
-    static final String TMP_FILE_NAME = FILE_NAME + ".tmp";
+final class OffsetCheckpoint {
+    static final String RECOVERY_POINT = "recovery-point";
+    static final String LOG_START_OFFSET = "log-start-offset";
+    static final String TMP_SUFFIX = ".tmp";
     private static final int VERSION = 0;
 
     private final Path file;
     private long lastWritten = -1;
 
-    RecoveryPointCheckpoint(Path dir) {
-        this.file = dir.resolve(FILE_NAME);
+    OffsetCheckpoint(Path dir, String name) {
+        this.file = dir.resolve(name);
     }
 
-    /** Returns the stored offset, or 0 when the file is missing or unreadable (so everything is recovered). */
+    /** Whether {@code fileName} is a checkpoint's temporary file, left behind by a crash during a write. */
+    static boolean isTemporary(String fileName) {
+        return fileName.equals(RECOVERY_POINT + TMP_SUFFIX) || fileName.equals(LOG_START_OFFSET + TMP_SUFFIX);
+    }
+
+    /** Returns the stored offset, or 0 when the file is missing or unreadable (so everything is recovered or kept). */
     long read() throws IOException {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.US_ASCII);
