@@ -874,7 +874,7 @@ public class KafkaStreams implements AutoCloseable {
      */
     public Set<ThreadMetadata> metadataForLocalThreads() {
         validateIsRunningOrRebalancing();
-        String adminClientId = clientId + "-admin";
+        String adminClientId = InternalTopicManager.adminClientId(clientId);
         Set<ThreadMetadata> snapshots = new HashSet<>();
         for (StreamThread thread : threads) {
             if (thread.state() != StreamThread.State.DEAD) {
@@ -967,7 +967,7 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     private InternalTopicManager internalTopicManager() {
-        return new InternalTopicManager(config, clientSupplier, clientId + "-admin");
+        return new InternalTopicManager(config, clientSupplier, InternalTopicManager.adminClientId(clientId));
     }
 
     private QueryRouting routing() {

@@ -263,7 +263,11 @@ public final class StreamsConfig {
     public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
     /** {@code security.protocol}: PLAINTEXT (default), SSL, SASL_PLAINTEXT or SASL_SSL. No effect: no network. */
     public static final String SECURITY_PROTOCOL_CONFIG = "security.protocol";
-    /** {@code repartition.purge.interval.ms}: default 30000, at least 0. No effect: repartition topics keep data. */
+    /**
+     * {@code repartition.purge.interval.ms}: default 30000, at least 0. How often, at the least, the stream threads
+     * delete the records of repartition topics below the offsets their tasks committed (after a commit, so never more
+     * often than {@code commit.interval.ms}).
+     */
     public static final String REPARTITION_PURGE_INTERVAL_MS_CONFIG = "repartition.purge.interval.ms";
     /** {@code log.summary.interval.ms}: default 120000, at least 0. No effect: Runnel logs no periodic summary. */
     public static final String LOG_SUMMARY_INTERVAL_MS_CONFIG = "log.summary.interval.ms";

@@ -266,7 +266,8 @@ final class StreamsConfigDefinition {
                 ValidString.caseInsensitiveIn("PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"), Importance.MEDIUM,
                 "No effect in Runnel: no network.")
             .define(REPARTITION_PURGE_INTERVAL_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
-                "No effect in Runnel: repartition topics are not purged.")
+                "The frequency in milliseconds with which to delete fully consumed records from repartition topics: "
+                    + "after a commit, once at least this long has passed since the last purge.")
             .define(LOG_SUMMARY_INTERVAL_MS_CONFIG, Type.LONG, 120_000L, Range.atLeast(0), Importance.LOW,
                 "No effect in Runnel.")
             .define(ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG, Type.BOOLEAN, false, Importance.LOW, "No effect in Runnel.")

@@ -53,6 +53,11 @@ public final class InternalTopicManager {
         this.adminClientId = adminClientId;
     }
 
+    /** Returns the id of a Streams client's admin client, {@code <client.id>-admin}, as Kafka Streams names it. */
+    public static String adminClientId(String clientId) {
+        return clientId + "-admin";
+    }
+
     /** Resolves partition counts, checks co-partitioning and creates the missing internal topics. */
     public void setup(TopologyMetadata metadata) {
         try (Admin admin = clients.getAdmin(config.getAdminConfigs(adminClientId))) {

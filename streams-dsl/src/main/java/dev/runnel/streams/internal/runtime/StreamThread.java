@@ -35,10 +35,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One processing thread: a group consumer subscribed to the topology's source topics, a producer, and the tasks of
  * the partitions the group gives it. Each loop polls (without waiting while records are buffered), processes every
- * buffered record, fires punctuations and commits every {@code commit.interval.ms}; while paused it only polls
- * (fetching nothing) and commits. A rebalance commits and closes the revoked tasks and creates, restores and starts
- * the assigned ones. An exception escaping the loop ends the thread (its tasks closed dirty) and is reported to the
- * owner, which applies the uncaught exception handler.
+ * buffered record, fires punctuations and commits every {@code commit.interval.ms}, after which it purges the
+ * committed records of repartition topics every {@code repartition.purge.interval.ms} ({@link RepartitionPurger});
+ * while paused it only polls (fetching nothing) and commits. A rebalance commits and closes the revoked tasks and
+ * creates, restores and starts the assigned ones. An exception escaping the loop ends the thread (its tasks closed
+ * dirty) and is reported to the owner, which applies the uncaught exception handler.
  *
  * <p>Thread-safe where stated: {@link #shutdown()}, {@link #pauseProcessing()}, {@link #resumeProcessing()},
  * {@link #state()}, the store lookups and {@link #threadMetadata(String)} may be called from any thread;
@@ -75,6 +76,7 @@ public final class StreamThread extends Thread {
     private final long commitIntervalMs;
     private final Duration pollTime;
     private final OffsetResetter offsetResetter;
+    private final RepartitionPurger purger;
     private volatile State state = State.CREATED;
     private volatile boolean shutdownRequested;
     private volatile boolean leaveGroupOnClose;
@@ -142,6 +144,10 @@ public final class StreamThread extends Thread {
         this.restorer = createdRestorer;
         this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
             globalStores, consumer::endOffsets, consumer::committed);
+        this.purger = new RepartitionPurger(threadId,
+            () -> clientSupplier.getAdmin(config.getAdminConfigs(InternalTopicManager.adminClientId(clientId))),
+            topic -> metadata.repartitionTopics().containsKey(topic), time,
+            config.getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG));
         registerMetrics();
     }
 
@@ -343,6 +349,7 @@ public final class StreamThread extends Thread {
             commitTotal++;
             commitNanos += elapsed;
             commitMaxNanos = Math.max(commitMaxNanos, elapsed);
+            purger.maybePurge(taskManager.committedOffsets());
         }
     }
 
@@ -362,6 +369,7 @@ public final class StreamThread extends Thread {
             ? CloseOptions.GroupMembershipOperation.LEAVE_GROUP : CloseOptions.GroupMembershipOperation.DEFAULT)));
         closeQuietly("producer", producer);
         closeQuietly("restore consumer", restorer);
+        closeQuietly("admin client", purger);
     }
 
     private void closeQuietly(String what, AutoCloseable closeable) {

@@ -311,6 +311,15 @@ final class TaskManager {
         return true;
     }
 
+    /** Returns the offsets the running tasks committed last, by input partition; none before a task's first commit. */
+    Map<TopicPartition, Long> committedOffsets() {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        for (ActiveTask active : tasks.values()) {
+            offsets.putAll(active.committedOffsets);
+        }
+        return offsets;
+    }
+
     /** Commits, then closes every task clean: each writes its checkpoint and snapshots before its stores close. */
     void closeAllClean(Consumer<byte[], byte[]> consumer) {
         commitNeeded = true;

@@ -1,0 +1,89 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.DeleteRecordsResult;
+import dev.runnel.clients.admin.RecordsToDelete;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.utils.Time;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes the records of repartition topics that a stream thread's tasks have committed, as Kafka Streams does: called
+ * after each successful commit, at most every {@code repartition.purge.interval.ms} it asks the admin client to delete
+ * each repartition source partition's records below its committed offset. A commit under exactly-once returns only
+ * once its transaction has committed, so only offsets of committed transactions are purged. One request is out at a
+ * time; a failed one is logged, and the next interval sends a new one, so a failure never stops the thread. The admin
+ * client opens at the first purge and closes with the thread. Not thread-safe; owned by one stream thread.
+ */
+final class RepartitionPurger implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RepartitionPurger.class);
+
+    private final String threadId;
+    private final Supplier<Admin> adminFactory;
+    private final Predicate<String> isRepartitionTopic;
+    private final Time time;
+    private final long intervalMs;
+    private Admin admin;
+    private DeleteRecordsResult pending;
+    private long lastPurgeMs;
+
+    /**
+     * Creates the purger of {@code threadId}; {@code adminFactory} opens the admin client, {@code isRepartitionTopic}
+     * tells repartition topics from the other source topics, and the first purge comes one interval from now.
+     */
+    RepartitionPurger(String threadId, Supplier<Admin> adminFactory, Predicate<String> isRepartitionTopic, Time time,
+        long intervalMs) {
+        this.threadId = threadId;
+        this.adminFactory = adminFactory;
+        this.isRepartitionTopic = isRepartitionTopic;
+        this.time = time;
+        this.intervalMs = intervalMs;
+        this.lastPurgeMs = time.milliseconds();
+    }
+
+    /**
+     * Purges the repartition partitions among {@code committedOffsets} (the offsets just committed, by input
+     * partition) below those offsets, if an interval has passed since the last purge and no earlier request is still
+     * pending.
+     */
+    void maybePurge(Map<TopicPartition, Long> committedOffsets) {
+        long nowMs = time.milliseconds();
+        if (nowMs - lastPurgeMs < intervalMs || pending != null && !pending.all().isDone()) {
+            return;
+        }
+        lastPurgeMs = nowMs;
+        Map<TopicPartition, RecordsToDelete> toDelete = new HashMap<>();
+        committedOffsets.forEach((tp, offset) -> {
+            if (isRepartitionTopic.test(tp.topic())) {
+                toDelete.put(tp, RecordsToDelete.beforeOffset(offset));
+            }
+        });
+        if (toDelete.isEmpty()) {
+            return;
+        }
+        if (admin == null) {
+            admin = adminFactory.get();
+        }
+        pending = admin.deleteRecords(toDelete);
+        pending.all().whenComplete((ignored, error) -> {
+            if (error != null) {
+                LOG.warn("Stream thread {} could not purge the committed records of repartition topics {}; it tries "
+                    + "again in {} ms: {}", threadId, toDelete, intervalMs, error.toString());
+            } else {
+                LOG.debug("Stream thread {} purged repartition topics below {}", threadId, toDelete);
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        if (admin != null) {
+            admin.close();
+        }
+    }
+}
