@@ -4,10 +4,13 @@ import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.AlterConfigOp;
 import dev.runnel.clients.admin.Config;
 import dev.runnel.clients.admin.ConfigEntry;
+import dev.runnel.clients.admin.DeletedRecords;
 import dev.runnel.clients.admin.NewPartitions;
 import dev.runnel.clients.admin.NewTopic;
+import dev.runnel.clients.admin.RecordsToDelete;
 import dev.runnel.clients.admin.TopicDescription;
 import dev.runnel.common.KafkaFuture;
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.config.TopicConfig;
 import dev.runnel.common.errors.TopicExistsException;
@@ -27,10 +30,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code runnel topics}: creates, lists, describes, alters, deletes and compacts topics, printing what Kafka's
- * {@code kafka-topics} prints. Not thread-safe; runs once.
+ * {@code kafka-topics} prints, and deletes a partition's records as {@code kafka-delete-records} does. Not
+ * thread-safe; runs once.
  */
 @Command(name = "topics", sortOptions = false,
-    description = "Create, list, describe, alter, delete or compact topics (like kafka-topics).")
+    description = "Create, list, describe, alter, delete or compact topics (like kafka-topics); delete records.")
 final class TopicsCommand extends RunnelCommand {
     @ArgGroup(exclusive = true, multiplicity = "1")
     Action action;
@@ -53,6 +57,13 @@ final class TopicsCommand extends RunnelCommand {
     @Option(names = "--delete-config", paramLabel = "KEY",
         description = "A topic config to reset to its default with --alter. Repeatable.")
     List<String> deleteConfigs = new ArrayList<>();
+
+    @Option(names = "--partition", paramLabel = "P", description = "The partition of --delete-records.")
+    Integer partition;
+
+    @Option(names = "--offset", paramLabel = "N",
+        description = "With --delete-records: delete the records before this offset; -1 deletes them all.")
+    Long offset;
 
     @Option(names = "--if-not-exists", description = "With --create: do nothing if the topic exists.")
     boolean ifNotExists;
@@ -78,6 +89,9 @@ final class TopicsCommand extends RunnelCommand {
         @Option(names = "--compact", required = true,
             description = "Compact --topic now (cleanup.policy=compact), whatever its dirty ratio.")
         boolean compact;
+        @Option(names = "--delete-records", required = true, description = "Delete the records of --topic's "
+            + "--partition before --offset, moving its log start offset (like kafka-delete-records).")
+        boolean deleteRecords;
     }
 
     TopicsCommand(StandardStreams io) {
@@ -99,6 +113,8 @@ final class TopicsCommand extends RunnelCommand {
                 describe(admin);
             } else if (action.alter) {
                 alter(admin);
+            } else if (action.deleteRecords) {
+                deleteRecords(admin);
             } else {
                 delete(admin);
             }
@@ -122,6 +138,9 @@ final class TopicsCommand extends RunnelCommand {
             throw usageError("--replication-factor must be 1 and goes with --create: the embedded log keeps one "
                 + "replica of each partition");
         }
+        if (action.deleteRecords ? partition == null || offset == null : partition != null || offset != null) {
+            throw usageError("--delete-records needs --partition P and --offset N, and they go with it only");
+        }
         if (ifNotExists && !action.create) {
             throw usageError("--if-not-exists goes with --create");
         }
@@ -137,7 +156,8 @@ final class TopicsCommand extends RunnelCommand {
 
     private String actionName() {
         return action.create ? "--create" : action.list ? "--list" : action.describe ? "--describe"
-            : action.alter ? "--alter" : action.delete ? "--delete" : "--compact";
+            : action.alter ? "--alter" : action.delete ? "--delete" : action.compact ? "--compact"
+            : "--delete-records";
     }
 
     private void create(Admin admin) throws InterruptedException {
@@ -235,6 +255,14 @@ final class TopicsCommand extends RunnelCommand {
             throw e;
         }
         io.out().println("Deleted topic " + topic + ".");
+    }
+
+    private void deleteRecords(Admin admin) throws InterruptedException {
+        TopicPartition tp = new TopicPartition(topic, partition);
+        KafkaFuture<DeletedRecords> deleted = admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(offset)))
+            .lowWatermarks().get(tp);
+        io.out().println("Records delete operation completed:");
+        io.out().println("partition: " + tp + "\tlow_watermark: " + await(deleted).lowWatermark());
     }
 
     private int compact() {

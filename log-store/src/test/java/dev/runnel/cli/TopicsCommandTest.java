@@ -131,6 +131,23 @@ class TopicsCommandTest {
     }
 
     @Test
+    void shouldDeleteRecordsBeforeAnOffsetLikeKafkaDeleteRecords() {
+        run(dataDir, "topics", "--create", "--topic", "events").ok();
+        runWithInput(dataDir, "a\nb\nc\nd\n", "produce", "--topic", "events").ok();
+        assertEquals("Records delete operation completed:\npartition: events-0\tlow_watermark: 2\n",
+            run(dataDir, "topics", "--delete-records", "--topic", "events", "--partition", "0", "--offset", "2").ok());
+        CommandRun consumed = run(dataDir, "consume", "--topic", "events", "--from-beginning", "--max-messages", "2");
+        assertEquals(0, consumed.exitCode());
+        assertEquals("c\nd\n", consumed.out());
+        assertEquals("runnel: Cannot delete the records of partition events-0 before offset 9: valid offsets are "
+            + "[0, 4], the log end offset", run(dataDir, "topics", "--delete-records", "--topic", "events",
+            "--partition", "0", "--offset", "9").failed(1));
+        assertEquals("runnel: --delete-records needs --partition P and --offset N, and they go with it only; see "
+            + "'runnel topics --help'", run(dataDir, "topics", "--delete-records", "--topic", "events", "--offset",
+            "1").failed(2));
+    }
+
+    @Test
     void shouldReportUsageErrorsOnOneLineWithExitCode2() {
         assertEquals("runnel: --create needs --topic TOPIC; see 'runnel topics --help'",
             run(dataDir, "topics", "--create").failed(2));
