@@ -442,6 +442,12 @@ public final class StreamTask implements AutoCloseable {
         return Collections.unmodifiableMap(offsets);
     }
 
+    /** Returns whether the task holds records of {@code partition} not yet processed. */
+    public boolean hasBuffered(TopicPartition partition) {
+        PartitionQueue queue = queueByPartition.get(partition);
+        return queue != null && !queue.buffer.isEmpty();
+    }
+
     /** Returns whether a processor asked for a commit since the last one. */
     public boolean commitRequested() {
         return commitRequested;

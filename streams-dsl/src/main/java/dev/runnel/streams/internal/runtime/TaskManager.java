@@ -291,7 +291,7 @@ final class TaskManager {
         Map<ActiveTask, Map<TopicPartition, Long>> prepared = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> offsets = new LinkedHashMap<>();
         for (ActiveTask active : tasks.values()) {
-            Map<TopicPartition, Long> taskOffsets = active.task.prepareCommit();
+            Map<TopicPartition, Long> taskOffsets = pastSkipped(active.task, active.task.prepareCommit(), consumer);
             prepared.put(active, taskOffsets);
             for (Map.Entry<TopicPartition, Long> entry : taskOffsets.entrySet()) {
                 offsets.put(entry.getKey(), new OffsetAndMetadata(entry.getValue()));
@@ -309,6 +309,20 @@ final class TaskManager {
         });
         publishMetadata();
         return true;
+    }
+
+    /**
+     * Moves the offsets of partitions whose records {@code task} has all processed to the consumer's position, which
+     * is past the transaction markers and aborted records the consumer skipped, as Kafka Streams commits: otherwise
+     * the committed offset would stay on the last commit marker, so the partition's lag never reached 0 and a purge
+     * never removed the marker.
+     */
+    private static Map<TopicPartition, Long> pastSkipped(StreamTask task, Map<TopicPartition, Long> offsets,
+                                                         Consumer<byte[], byte[]> consumer) {
+        Map<TopicPartition, Long> moved = new LinkedHashMap<>(offsets);
+        moved.replaceAll((partition, offset) ->
+            task.hasBuffered(partition) ? offset : Math.max(offset, consumer.position(partition)));
+        return moved;
     }
 
     /** Returns the offsets the running tasks committed last, by input partition; none before a task's first commit. */
