@@ -94,8 +94,16 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     /** Returns the current record's context, or {@code null} outside processing. */
+    @Override
     public ProcessorRecordContext recordContext() {
         return recordContext;
+    }
+
+    @Override
+    public Object swapRecordContext(Object next) {
+        ProcessorRecordContext previous = recordContext;
+        recordContext = (ProcessorRecordContext) next;
+        return previous;
     }
 
     /** Returns and clears the name of the node whose processing threw last. */
@@ -355,17 +363,6 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
                 recordContext = previousContext;
             }
         };
-    }
-
-    @Override
-    public void runWithRecordTimestamp(long timestamp, Runnable writeDown) {
-        ProcessorRecordContext previousContext = recordContext;
-        recordContext = contextAt(timestamp);
-        try {
-            writeDown.run();
-        } finally {
-            recordContext = previousContext;
-        }
     }
 
     /** Returns the current record's context moved to {@code timestamp}, or a punctuation's outside processing. */

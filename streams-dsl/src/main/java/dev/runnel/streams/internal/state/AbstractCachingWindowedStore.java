@@ -19,8 +19,8 @@ import java.util.function.Supplier;
  * The caching layer of window and session stores: writes go to the thread's {@link ThreadCache}, keyed by the store's
  * binary key, and are written down (to the store and its changelog below) only when the cache flushes, on commit, or
  * when the thread cache's dirty entries pass their share of its bytes, so consecutive updates of a window collapse into
- * one write and one record for the {@link CacheFlushListener}. Without a thread cache (the test driver, or a cache of 0
- * bytes) every write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one
+ * one write and one record for the {@link CacheFlushListener}. Without a thread cache (a cache of 0 bytes, or a global
+ * store) every write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one
  * record key (what aggregations do per record) merge the cache with the store; scans over several keys flush first on
  * the owning thread. Other threads (interactive queries) read a single window from the cache, then the store, and
  * merge the cache's entries into every scan, as Kafka Streams' queries do.
@@ -107,7 +107,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             return;
         }
         Bytes cacheKey = cacheKey(key);
-        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordTimestamp(), ++updateSequence);
+        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordContext(), ++updateSequence);
         // Listed first: the put may have this store written down, from the list.
         updates.add(entry);
         if (dirtyByRecordKey != null) {
@@ -259,7 +259,12 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
                 unindexByRecordKey(key.key(), cacheKey, entry);
-                context.runWithRecordTimestamp(entry.timestamp, () -> writeDown(key, entry.value, entry.timestamp));
+                Object current = context.swapRecordContext(entry.recordContext);
+                try {
+                    writeDown(key, entry.value, context.recordTimestamp());
+                } finally {
+                    context.swapRecordContext(current);
+                }
                 named.cleaned(cacheKey, entry);
             }
         }

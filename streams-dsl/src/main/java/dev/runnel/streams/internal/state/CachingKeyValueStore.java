@@ -116,14 +116,14 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             writeDown(key, value, context == null ? 0L : context.recordTimestamp());
             return;
         }
-        long timestamp = context == null ? 0L : context.recordTimestamp();
+        Object recordContext = context.recordContext();
         ThreadCache.Entry last = lastEntry;
         if (last != null && !last.writingDown && key.equals(lastKey)) {
             // The entry just read: update it instead of making a new one. The fields first: the byte count may have
             // this store written down, and the write-down reads them.
             boolean wasDirty = last.dirty;
             byte[] old = last.value;
-            last.timestamp = timestamp;
+            last.recordContext = recordContext;
             last.sequence = ++updateSequence;
             if (old == null || value == null || old.length != value.length) {
                 last.value = value;
@@ -141,7 +141,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 named.putDirty(key, last);
             }
         } else {
-            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, timestamp, ++updateSequence);
+            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, recordContext, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
             entries.put(key, entry);
@@ -220,8 +220,14 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
                 if (entry.dirty && !entry.writingDown) {
                     entry.writingDown = true;
-                    // The store keeps what it is given; the entry keeps its own array to overwrite later.
-                    writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
+                    Object current = context.swapRecordContext(entry.recordContext);
+                    try {
+                        // The store keeps what it is given; the entry keeps its own array to overwrite later.
+                        writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value,
+                            context.recordTimestamp());
+                    } finally {
+                        context.swapRecordContext(current);
+                    }
                     named.cleaned(next.key, entry);
                 }
             }

@@ -7,7 +7,10 @@ public interface InternalStateStoreContext extends StateStoreContext {
     /** Returns the changelog sink of {@code storeName} in this task. */
     ChangeLogger changeLogger(String storeName);
 
-    /** Returns the stream thread's record cache, or {@code null} if stores are not cached (the test driver). */
+    /**
+     * Returns the stream thread's record cache, or {@code null} if stores are not cached (a cache of 0 bytes, global
+     * stores).
+     */
     default ThreadCache threadCache() {
         return null;
     }
@@ -32,11 +35,16 @@ public interface InternalStateStoreContext extends StateStoreContext {
     long recordTimestamp();
 
     /**
-     * Runs {@code writeDown} with {@link #recordTimestamp()} returning {@code timestamp}: a caching layer writes an
-     * entry down on commit (outside processing) or when the cache is full (while another record is processed), and the
-     * changelog layers below must log it with the timestamp of the update the entry holds.
+     * Returns the context of the record being processed (or of the punctuation), opaque to stores, or {@code null}
+     * outside processing. A caching layer keeps it with each entry and restores it through {@link #swapRecordContext}
+     * while it writes the entry down, on commit (outside processing) or when the cache is full (while another record
+     * is processed): the changelog then gets the update's timestamp and downstream processors see the topic,
+     * partition, offset and headers of the record that made it, as in Kafka Streams.
      */
-    void runWithRecordTimestamp(long timestamp, Runnable writeDown);
+    Object recordContext();
+
+    /** Makes {@code recordContext} (from {@link #recordContext()}) the current one and returns the one it replaces. */
+    Object swapRecordContext(Object recordContext);
 
     /** Returns the changelog topic name of a store: {@code <application.id>-<storeName>-changelog}. */
     static String changelogTopic(String applicationId, String storeName) {

@@ -75,8 +75,9 @@ public final class ThreadCache {
     }
 
     /**
-     * A cached value ({@code null}: a deletion), whether it still has to be written down, and its timestamp. The
-     * owning thread may replace the value and timestamp of a dirty entry, or overwrite a value it owns in place (see
+     * A cached value ({@code null}: a deletion), whether it still has to be written down, and the context of the
+     * record that made it (see {@link InternalStateStoreContext#recordContext()}). The owning thread may replace the
+     * value and record context of a dirty entry, or overwrite a value it owns in place (see
      * {@link #overwriteValue}); other threads only read the value, through {@link #valueCopy}.
      */
     static final class Entry {
@@ -100,7 +101,8 @@ public final class ThreadCache {
         /** Odd while the owning thread overwrites the value in place: a reader on another thread retries then. */
         @SuppressWarnings("unused")
         private long overwrites;
-        long timestamp;
+        /** The context of the record that made the value; timestamp, topic and offset for the write-down. */
+        Object recordContext;
         /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
         long sequence;
         /** Whether the entry still has to be written down (owning thread only). */
@@ -113,11 +115,11 @@ public final class ThreadCache {
          * store here costs a full fence per new entry, and other threads only ever see the entry through the
          * concurrent cache's put, which publishes it.
          */
-        Entry(Bytes key, byte[] value, long timestamp, long sequence) {
+        Entry(Bytes key, byte[] value, Object recordContext, long sequence) {
             this.key = key;
             VALUE.set(this, value);
             this.dirty = true;
-            this.timestamp = timestamp;
+            this.recordContext = recordContext;
             this.sequence = sequence;
         }
 

@@ -47,15 +47,17 @@ class RecordingStoreContext implements InternalStateStoreContext {
         return recordTimestamp;
     }
 
+    /** The record context here is just the record's timestamp. */
     @Override
-    public void runWithRecordTimestamp(long timestamp, Runnable writeDown) {
+    public Object recordContext() {
+        return recordTimestamp;
+    }
+
+    @Override
+    public Object swapRecordContext(Object recordContext) {
         long previous = recordTimestamp;
-        recordTimestamp = timestamp;
-        try {
-            writeDown.run();
-        } finally {
-            recordTimestamp = previous;
-        }
+        recordTimestamp = (Long) recordContext;
+        return previous;
     }
 
     @Override
