@@ -17,6 +17,7 @@ import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.KeyValueStoreFacade;
+import dev.runnel.streams.internal.state.ThreadCache;
 import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -65,6 +66,10 @@ import java.util.Set;
  * <li>Each piped record is processed completely, then the tasks commit (stores flush) and every record the topology
  * wrote is captured per topic. A captured record whose topic the topology itself reads (a repartition topic, or
  * {@code to("a")} plus {@code stream("a")}) is processed next, before the pipe call returns.</li>
+ * <li>Stores are cached as in the runtime, in one record cache of {@code statestore.cache.max.bytes} (0 switches it
+ * off). Since every record ends in a commit, the updates of one key that one input record causes (a {@code flatMap}
+ * into a count, say) reach downstream as one record, while consecutive input records each produce their own, as in
+ * Kafka's driver.</li>
  * <li>Stream-time punctuations fire after each record; wall-clock punctuations fire only in
  * {@link #advanceWallClockTime}, which moves the driver's mock clock (starting at {@code initialWallClockTime}, or the
  * system time when it is not given).</li>
@@ -125,6 +130,9 @@ public class TopologyTestDriver implements Closeable {
         builder.dslStoreChoice().configure(streamsConfig);
         builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));
         RecordCollector collector = new CapturingCollector();
+        long cacheBytes = streamsConfig.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+        // The whole budget, as for a client of one stream thread; global stores stay uncached, as in the runtime.
+        ThreadCache cache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
         List<StreamTask> globalTasks = new ArrayList<>();
         List<StreamTask> streamTasks = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
@@ -134,7 +142,12 @@ public class TopologyTestDriver implements Closeable {
             metrics.addTotal("stream-task-metrics", "dropped-records-total", "Records dropped by the task",
                 Map.of("thread-id", Thread.currentThread().getName(), "task-id", task.id().toString()),
                 task::droppedRecords);
-            (subtopology.global() ? globalTasks : streamTasks).add(task);
+            if (subtopology.global()) {
+                globalTasks.add(task);
+            } else {
+                task.setThreadCache(cache);
+                streamTasks.add(task);
+            }
             for (String topic : task.sourceTopics()) {
                 taskByTopic.put(topic, task);
             }

@@ -16,7 +16,7 @@ import dev.runnel.streams.state.ValueAndTimestamp;
  * Makes a table-producing operator forward what its store's caching layer writes down, as Kafka Streams does: with the
  * record cache on, the updates of a key (or window, or session) between two commits, or until a cache full of dirty
  * entries writes its store down, collapse into one {@link Change} from the last written-down value to the latest; with
- * the cache off (a cache of 0 bytes, or the test driver) every write is written down, and so forwarded, at once.
+ * the cache off (a cache of 0 bytes) every write is written down, and so forwarded, at once.
  * Stateless helper.
  */
 final class CacheFlushForwarder {

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
  * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
  * store and its changelog below) only when the cache flushes, on commit, or when the thread cache's dirty entries pass
  * their share of its bytes, so consecutive updates of a key collapse into one write and one forwarded record. A {@link
- * CacheFlushListener} set by the operator receives the flushed entries. Without a thread cache (the test driver, or a
- * cache of 0 bytes) the layer passes everything through. Writes: the owning stream thread. Reads: any thread; an
+ * CacheFlushListener} set by the operator receives the flushed entries. Without a thread cache (a cache of 0 bytes,
+ * or a global store) the layer passes everything through. Writes: the owning stream thread. Reads: any thread; an
  * interactive query's point read looks in the cache, then the store, and its scans merge the cache's entries with the
  * store's, as Kafka Streams' do.
  */
