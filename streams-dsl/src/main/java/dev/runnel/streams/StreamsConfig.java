@@ -15,7 +15,6 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
-import java.lang.reflect.InvocationTargetException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -725,22 +724,7 @@ public final class StreamsConfig {
      * @throws InvalidConfigurationException if the class is missing, of the wrong type or cannot be created
      */
     public <T> T getConfiguredInstance(String key, Class<T> type) {
-        Object value = values.get(key);
-        if (value == null) {
-            return null;
-        }
-        Class<?> clazz = (Class<?>) ConfigDef.parseType(key, value, ConfigDef.Type.CLASS);
-        if (!type.isAssignableFrom(clazz)) {
-            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration " + key
-                + ": expected a class implementing " + type.getName());
-        }
-        try {
-            return type.cast(clazz.getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new InvalidConfigurationException("Could not create an instance of " + clazz.getName()
-                + " for configuration " + key + "; it needs a public no-argument constructor", cause);
-        }
+        return ConfigDef.newInstance(key, values.get(key), type);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.runnel.common.config;
 
 import dev.runnel.common.errors.InvalidConfigurationException;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -185,6 +186,31 @@ public class ConfigDef {
         } catch (NumberFormatException | ArithmeticException e) {
             throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
                 + ": Not a number of type " + type, e);
+        }
+    }
+
+    /**
+     * Returns a new instance of the class {@code value} names (a {@code Class} or a class name), created through its
+     * public no-argument constructor; {@code null} if {@code value} is.
+     *
+     * @throws InvalidConfigurationException if the class is missing, does not implement {@code type} or cannot be
+     *     created
+     */
+    public static <T> T newInstance(String name, Object value, Class<T> type) {
+        Class<?> clazz = (Class<?>) parseType(name, value, Type.CLASS);
+        if (clazz == null) {
+            return null;
+        }
+        if (!type.isAssignableFrom(clazz)) {
+            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration " + name
+                + ": expected a class implementing " + type.getName());
+        }
+        try {
+            return type.cast(clazz.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
+            throw new InvalidConfigurationException("Could not create an instance of " + clazz.getName()
+                + " for configuration " + name + "; it needs a public no-argument constructor", cause);
         }
     }
 

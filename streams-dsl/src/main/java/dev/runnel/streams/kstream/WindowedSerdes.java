@@ -1,9 +1,7 @@
 package dev.runnel.streams.kstream;
 
-import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
-import dev.runnel.common.serialization.Serializer;
 
 /**
  * Serdes of windowed keys, in Kafka Streams' byte formats, for reading a windowed aggregation's output topic:
@@ -14,49 +12,45 @@ import dev.runnel.common.serialization.Serializer;
  *     Serdes.Long().deserializer());
  * }</pre>
  */
-public final class WindowedSerdes {
-    private WindowedSerdes() {
+public class WindowedSerdes {
+    /** Creates an instance, as Kafka's public constructor does; the serdes are in the static members. */
+    public WindowedSerdes() {
     }
 
     /** The serde of time-windowed keys; see {@link TimeWindowedSerializer} for the format. */
-    public static class TimeWindowedSerde<T> implements Serde<Windowed<T>> {
-        private final Serde<T> inner;
-        private final long windowSize;
+    public static class TimeWindowedSerde<T> extends Serdes.WrapperSerde<Windowed<T>> {
+        /** Creates a serde to be configured (see {@link TimeWindowedDeserializer#configure}) before use. */
+        public TimeWindowedSerde() {
+            super(new TimeWindowedSerializer<>(), new TimeWindowedDeserializer<>());
+        }
 
         /** Wraps the key serde; {@code windowSize} (ms) rebuilds window ends on deserialization. */
         public TimeWindowedSerde(Serde<T> inner, long windowSize) {
-            this.inner = inner;
-            this.windowSize = windowSize;
+            super(new TimeWindowedSerializer<>(inner.serializer()),
+                new TimeWindowedDeserializer<>(inner.deserializer(), windowSize));
         }
 
-        @Override
-        public Serializer<Windowed<T>> serializer() {
-            return new TimeWindowedSerializer<>(inner.serializer());
-        }
-
-        @Override
-        public Deserializer<Windowed<T>> deserializer() {
-            return new TimeWindowedDeserializer<>(inner.deserializer(), windowSize);
+        /**
+         * Sets whether the deserializer reads a window store changelog's keys (with a sequence number after the
+         * start); returns this serde.
+         */
+        public TimeWindowedSerde<T> forChangelog(boolean isChangelogTopic) {
+            ((TimeWindowedDeserializer<T>) deserializer()).setIsChangelogTopic(isChangelogTopic);
+            return this;
         }
     }
 
     /** The serde of session-windowed keys; see {@link SessionWindowedSerializer} for the format. */
-    public static class SessionWindowedSerde<T> implements Serde<Windowed<T>> {
-        private final Serde<T> inner;
+    public static class SessionWindowedSerde<T> extends Serdes.WrapperSerde<Windowed<T>> {
+        /** Creates a serde to be configured (see {@link SessionWindowedDeserializer#configure}) before use. */
+        public SessionWindowedSerde() {
+            super(new SessionWindowedSerializer<>(), new SessionWindowedDeserializer<>());
+        }
 
         /** Wraps the key serde. */
         public SessionWindowedSerde(Serde<T> inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public Serializer<Windowed<T>> serializer() {
-            return new SessionWindowedSerializer<>(inner.serializer());
-        }
-
-        @Override
-        public Deserializer<Windowed<T>> deserializer() {
-            return new SessionWindowedDeserializer<>(inner.deserializer());
+            super(new SessionWindowedSerializer<>(inner.serializer()),
+                new SessionWindowedDeserializer<>(inner.deserializer()));
         }
     }
 
