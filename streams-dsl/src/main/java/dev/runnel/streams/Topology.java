@@ -93,8 +93,14 @@ public class Topology {
      */
     @Deprecated
     public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, String... topics) {
-        return addSource(offsetReset == AutoOffsetReset.LATEST ? dev.runnel.streams.AutoOffsetReset.latest()
-            : dev.runnel.streams.AutoOffsetReset.earliest(), name, topics);
+        return addSource(policy(offsetReset), name, topics);
+    }
+
+    /** Returns the policy meaning the same as the deprecated enum's {@code offsetReset}. */
+    @SuppressWarnings("deprecation")
+    private static dev.runnel.streams.AutoOffsetReset policy(AutoOffsetReset offsetReset) {
+        return offsetReset == AutoOffsetReset.LATEST ? dev.runnel.streams.AutoOffsetReset.latest()
+            : dev.runnel.streams.AutoOffsetReset.earliest();
     }
 
     /** Adds a source with its own offset reset policy and timestamp extractor. */
@@ -160,8 +166,78 @@ public class Topology {
      */
     @Deprecated
     public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, Pattern topicPattern) {
-        return addSource(offsetReset == AutoOffsetReset.LATEST ? dev.runnel.streams.AutoOffsetReset.latest()
-            : dev.runnel.streams.AutoOffsetReset.earliest(), name, topicPattern);
+        return addSource(policy(offsetReset), name, topicPattern);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, TimestampExtractor, String, String...)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
+        String name, String... topics) {
+        return addSource(policy(offsetReset), timestampExtractor, name, topics);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, TimestampExtractor, String, Pattern)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
+        String name, Pattern topicPattern) {
+        return addSource(policy(offsetReset), timestampExtractor, name, topicPattern);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, Deserializer, Deserializer, String...)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, Deserializer<?> keyDeserializer,
+        Deserializer<?> valueDeserializer, String... topics) {
+        return addSource(policy(offsetReset), name, keyDeserializer, valueDeserializer, topics);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, Deserializer, Deserializer, Pattern)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name, Deserializer<?> keyDeserializer,
+        Deserializer<?> valueDeserializer, Pattern topicPattern) {
+        return addSource(policy(offsetReset), name, keyDeserializer, valueDeserializer, topicPattern);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, TimestampExtractor, Deserializer,
+     * Deserializer, String...)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name,
+        TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+        String... topics) {
+        return addSource(policy(offsetReset), name, timestampExtractor, keyDeserializer, valueDeserializer, topics);
+    }
+
+    /**
+     * As {@link #addSource(dev.runnel.streams.AutoOffsetReset, String, TimestampExtractor, Deserializer,
+     * Deserializer, Pattern)}.
+     *
+     * @deprecated as in Kafka Streams 4: use the overload taking a {@link dev.runnel.streams.AutoOffsetReset}
+     */
+    @Deprecated
+    public synchronized Topology addSource(AutoOffsetReset offsetReset, String name,
+        TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
+        Pattern topicPattern) {
+        return addSource(policy(offsetReset), name, timestampExtractor, keyDeserializer, valueDeserializer,
+            topicPattern);
     }
 
     /** Adds a pattern source with its own timestamp extractor. */
