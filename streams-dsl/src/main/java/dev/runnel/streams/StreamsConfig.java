@@ -691,7 +691,8 @@ public final class StreamsConfig {
         return configs;
     }
 
-    private boolean exactlyOnce() {
+    /** Returns whether {@code processing.guarantee} asks for exactly-once processing. */
+    boolean exactlyOnce() {
         return !AT_LEAST_ONCE.equals(getString(PROCESSING_GUARANTEE_CONFIG));
     }
 
@@ -716,6 +717,11 @@ public final class StreamsConfig {
     public Long getLong(String key) {
         Object value = values.get(key);
         return value == null ? null : ((Number) value).longValue();
+    }
+
+    /** Returns a boolean config. */
+    public Boolean getBoolean(String key) {
+        return (Boolean) values.get(key);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.runnel.streams;
 
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
+import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.internal.state.DslStoreChoice;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.api.ProcessorWrapper;
 import dev.runnel.streams.state.DslStoreSuppliers;
@@ -35,6 +37,10 @@ public final class TopologyConfig {
     public final long cacheSize;
     /** {@code max.task.idle.ms}. */
     public final long maxTaskIdleMs;
+    /** {@code task.timeout.ms}. */
+    public final long taskTimeoutMs;
+    /** Whether the application's {@code processing.guarantee} is exactly-once (never a topology override). */
+    public final boolean eosEnabled;
     /** {@code default.dsl.store}. */
     public final String storeType;
     /** {@code dsl.store.suppliers.class}. */
@@ -43,6 +49,10 @@ public final class TopologyConfig {
     public final Supplier<TimestampExtractor> timestampExtractorSupplier;
     /** Creates new instances of {@code deserialization.exception.handler}. */
     public final Supplier<DeserializationExceptionHandler> deserializationExceptionHandlerSupplier;
+    /** Creates new instances of {@code processing.exception.handler}. */
+    public final Supplier<ProcessingExceptionHandler> processingExceptionHandlerSupplier;
+    /** {@code ensure.explicit.internal.resource.naming} (which has no effect in Runnel). */
+    public final boolean ensureExplicitInternalResourceNaming;
 
     private final StreamsConfig effective;
 
@@ -65,10 +75,15 @@ public final class TopologyConfig {
         this.maxBufferedSize = effective.getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG);
         this.cacheSize = effective.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
         this.maxTaskIdleMs = effective.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
+        this.taskTimeoutMs = effective.getLong(StreamsConfig.TASK_TIMEOUT_MS_CONFIG);
+        this.eosEnabled = globalAppConfigs.exactlyOnce();
         this.storeType = effective.getString(StreamsConfig.DEFAULT_DSL_STORE_CONFIG);
         this.dslStoreSuppliers = (Class<?>) effective.values().get(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG);
         this.timestampExtractorSupplier = effective::defaultTimestampExtractor;
         this.deserializationExceptionHandlerSupplier = effective::deserializationExceptionHandler;
+        this.processingExceptionHandlerSupplier = effective::processingExceptionHandler;
+        this.ensureExplicitInternalResourceNaming =
+            effective.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
     }
 
     private static Properties properties(Map<String, Object> configs) {
@@ -106,6 +121,45 @@ public final class TopologyConfig {
     /** Returns whether this is the config of a named topology. */
     public boolean isNamedTopology() {
         return topologyName != null;
+    }
+
+    /** Returns the store type {@code default.dsl.store} names. */
+    public Materialized.StoreType parseStoreType() {
+        return StreamsConfig.IN_MEMORY.equals(storeType) ? Materialized.StoreType.IN_MEMORY
+            : Materialized.StoreType.ROCKS_DB;
+    }
+
+    /** Returns the configs a task of this topology runs with, with new instances of the extractor and handlers. */
+    public TaskConfig getTaskConfig() {
+        return new TaskConfig(this);
+    }
+
+    /** The configs of one task, as {@link #getTaskConfig()} returns them. */
+    public static final class TaskConfig {
+        /** {@code max.task.idle.ms}. */
+        public final long maxTaskIdleMs;
+        /** {@code task.timeout.ms}. */
+        public final long taskTimeoutMs;
+        /** {@code buffered.records.per.partition}. */
+        public final int maxBufferedSize;
+        /** An instance of {@code default.timestamp.extractor}. */
+        public final TimestampExtractor timestampExtractor;
+        /** An instance of {@code deserialization.exception.handler}. */
+        public final DeserializationExceptionHandler deserializationExceptionHandler;
+        /** An instance of {@code processing.exception.handler}. */
+        public final ProcessingExceptionHandler processingExceptionHandler;
+        /** Whether processing is exactly-once. */
+        public final boolean eosEnabled;
+
+        private TaskConfig(TopologyConfig topology) {
+            this.maxTaskIdleMs = topology.maxTaskIdleMs;
+            this.taskTimeoutMs = topology.taskTimeoutMs;
+            this.maxBufferedSize = topology.maxBufferedSize;
+            this.timestampExtractor = topology.timestampExtractorSupplier.get();
+            this.deserializationExceptionHandler = topology.deserializationExceptionHandlerSupplier.get();
+            this.processingExceptionHandler = topology.processingExceptionHandlerSupplier.get();
+            this.eosEnabled = topology.eosEnabled;
+        }
     }
 
     /**
