@@ -212,7 +212,6 @@ public final class EmbeddedLogFixture {
         }
     }
 
-    /** Waits until {@code streams} is RUNNING. */
     /**
      * Waits until {@code streams}' stream threads have polled {@code polls} more times (their {@code poll-total}),
      * within {@code timeout}. A test that must let the threads act on something (a pause, a commit interval) waits
@@ -229,6 +228,7 @@ public final class EmbeddedLogFixture {
             .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
     }
 
+    /** Waits up to 15 seconds until {@code streams} is RUNNING. */
     public static void awaitRunning(KafkaStreams streams) {
         await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(15),
             "KafkaStreams to be RUNNING (is " + streams.state() + ")");
