@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A user's own store, registered with a {@link BatchingStateRestoreCallback} and a
- * {@link dev.runnel.streams.processor.CommitCallback}, in a real application: restoration hands it its changelog in
- * batches, and every commit of its task calls it back.
+ * {@link dev.runnel.streams.processor.CommitCallback}, in a real application: restoration, and a standby's updates,
+ * hand it its changelog in batches, and every commit of its task calls it back.
  */
 class CustomStoreCallbacksIT {
     private static final String APP = "customstore";
@@ -95,9 +97,9 @@ class CustomStoreCallbacksIT {
         }
     }
 
-    /** Builds the one {@link MapStore} the test inspects, with a changelog. */
+    /** Builds {@link MapStore}s with a changelog, and keeps them for the test to inspect. */
     private static final class MapStoreBuilder implements StoreBuilder<MapStore> {
-        final MapStore store = new MapStore();
+        final List<MapStore> built = new CopyOnWriteArrayList<>();
 
         @Override
         public StoreBuilder<MapStore> withCachingEnabled() {
@@ -121,7 +123,15 @@ class CustomStoreCallbacksIT {
 
         @Override
         public MapStore build() {
+            MapStore store = new MapStore();
+            built.add(store);
             return store;
+        }
+
+        /** Returns the only store built: that of the one task. */
+        MapStore only() {
+            assertEquals(1, built.size(), "stores built");
+            return built.get(0);
         }
 
         @Override
@@ -140,15 +150,17 @@ class CustomStoreCallbacksIT {
         }
     }
 
-    @Test
-    void shouldRestoreTheChangelogInBatchesAndCallBackAfterCommits() {
+    private void produceChangelog() {
         List<KeyValue<String, String>> changelog = new ArrayList<>();
         for (int i = 0; i < RESTORED; i++) {
             changelog.add(KeyValue.pair("k" + i, "v" + i));
         }
         log.produce(CHANGELOG, changelog, Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
-        MapStoreBuilder builder = new MapStoreBuilder();
-        Topology topology = new Topology()
+    }
+
+    /** Writes each input record into the store (not to its changelog: the test writes that). */
+    private static Topology topology(MapStoreBuilder builder) {
+        return new Topology()
             .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
             .addProcessor("writer", () -> new ContextualProcessor<String, String, Void, Void>() {
                 @Override
@@ -157,12 +169,21 @@ class CustomStoreCallbacksIT {
                 }
             }, "source")
             .addStateStore(builder, "writer");
+    }
 
-        try (KafkaStreams streams = new KafkaStreams(topology, log.streamsProps(APP))) {
+    private static int restoredRecords(MapStore store) {
+        return store.restoredBatchSizes.stream().mapToInt(Integer::intValue).sum();
+    }
+
+    @Test
+    void shouldRestoreTheChangelogInBatchesAndCallBackAfterCommits() {
+        produceChangelog();
+        MapStoreBuilder builder = new MapStoreBuilder();
+        try (KafkaStreams streams = new KafkaStreams(topology(builder), log.streamsProps(APP))) {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
-            MapStore store = builder.store;
-            assertEquals(RESTORED, store.restoredBatchSizes.stream().mapToInt(Integer::intValue).sum());
+            MapStore store = builder.only();
+            assertEquals(RESTORED, restoredRecords(store));
             assertTrue(store.restoredBatchSizes.size() < RESTORED, "restored in batches: " + store.restoredBatchSizes);
             assertEquals("v" + (RESTORED - 1), store.entries.get("k" + (RESTORED - 1)));
 
@@ -172,5 +193,36 @@ class CustomStoreCallbacksIT {
             EmbeddedLogFixture.await(() -> store.entries.containsKey("new") && store.commits.get() > commitsBefore,
                 Duration.ofSeconds(15), "the new record to be processed and its task committed");
         }
+    }
+
+    @Test
+    void shouldUpdateAStandbyInBatches() {
+        produceChangelog();
+        MapStoreBuilder activeBuilder = new MapStoreBuilder();
+        MapStoreBuilder standbyBuilder = new MapStoreBuilder();
+        try (KafkaStreams active = new KafkaStreams(topology(activeBuilder), standbyProps("active"));
+            KafkaStreams standby = new KafkaStreams(topology(standbyBuilder), standbyProps("standby"))) {
+            active.start();
+            EmbeddedLogFixture.await(() -> active.state() == KafkaStreams.State.RUNNING
+                && active.activeTaskIds().size() == 1, Duration.ofSeconds(30), "the first instance runs the task");
+            standby.start();
+            EmbeddedLogFixture.await(() -> !standbyBuilder.built.isEmpty()
+                && restoredRecords(standbyBuilder.only()) == RESTORED, Duration.ofSeconds(30),
+                "the second instance's standby applies the changelog");
+            MapStore store = standbyBuilder.only();
+            // Hosted as a standby: an active task's store would be restored, in batches, through the other path.
+            assertEquals(Set.of(), standby.activeTaskIds(), "the second instance's tasks");
+            assertEquals(1, standby.metadataForLocalThreads().stream()
+                .mapToInt(thread -> thread.standbyTasks().size()).sum(), "the second instance's standby tasks");
+            assertTrue(store.restoredBatchSizes.size() < RESTORED, "updated in batches: " + store.restoredBatchSizes);
+            assertEquals("v" + (RESTORED - 1), store.entries.get("k" + (RESTORED - 1)));
+        }
+    }
+
+    private Properties standbyProps(String stateDir) {
+        Properties props = log.streamsProps(APP);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, root.resolve(stateDir).toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        return props;
     }
 }

@@ -153,25 +153,8 @@ final class StateRestorer implements AutoCloseable {
                     continue;
                 }
                 idlePolls = 0;
-                long batchEnd = start;
-                int restored = 0;
-                List<KeyValue<byte[], byte[]>> bulk = callback instanceof BatchingStateRestoreCallback
-                    ? new ArrayList<>(batch.size()) : null;
-                for (ConsumerRecord<byte[], byte[]> record : batch) {
-                    if (record.offset() >= end) {
-                        break;
-                    }
-                    if (bulk != null) {
-                        bulk.add(KeyValue.pair(record.key(), record.value()));
-                    } else {
-                        apply(callback, record);
-                    }
-                    batchEnd = record.offset();
-                    restored++;
-                }
-                if (bulk != null && !bulk.isEmpty()) {
-                    ((BatchingStateRestoreCallback) callback).restoreAll(bulk);
-                }
+                int restored = applyBefore(callback, batch, end);
+                long batchEnd = restored > 0 ? batch.get(restored - 1).offset() : start;
                 total += restored;
                 updatePosition(storeName, changelog, Math.min(consumer.position(changelog), end));
                 // Only the records restored count: those from the end on (a source partition's) were fetched only.
@@ -184,12 +167,35 @@ final class StateRestorer implements AutoCloseable {
         return end;
     }
 
-    private static void apply(StateRestoreCallback callback, ConsumerRecord<byte[], byte[]> record) {
-        if (callback instanceof TimestampedStateRestoreCallback timestamped) {
-            timestamped.restore(record.key(), record.value(), record.timestamp());
-        } else {
-            callback.restore(record.key(), record.value());
+    /**
+     * Applies the records of {@code batch} (one changelog's, in offset order) before offset {@code end} through
+     * {@code callback}, a batching callback getting them all in one {@code restoreAll}; returns how many.
+     */
+    private static int applyBefore(StateRestoreCallback callback, List<ConsumerRecord<byte[], byte[]>> batch,
+        long end) {
+        int count = 0;
+        while (count < batch.size() && batch.get(count).offset() < end) {
+            count++;
         }
+        if (count == 0) {
+            return 0;
+        }
+        if (callback instanceof BatchingStateRestoreCallback batching) {
+            List<KeyValue<byte[], byte[]>> bulk = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                bulk.add(KeyValue.pair(batch.get(i).key(), batch.get(i).value()));
+            }
+            batching.restoreAll(bulk);
+        } else if (callback instanceof TimestampedStateRestoreCallback timestamped) {
+            for (int i = 0; i < count; i++) {
+                timestamped.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).timestamp());
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                callback.restore(batch.get(i).key(), batch.get(i).value());
+            }
+        }
+        return count;
     }
 
     /**
@@ -249,21 +255,14 @@ final class StateRestorer implements AutoCloseable {
             for (TopicPartition changelog : fetched.keySet()) {
                 long limit = limits.getOrDefault(changelog, Long.MAX_VALUE);
                 StandbyStore store = stores.get(changelog);
-                long last = -1;
-                int count = 0;
-                for (ConsumerRecord<byte[], byte[]> record : records.records(changelog)) {
-                    if (record.offset() >= limit) {
-                        break;
-                    }
-                    apply(store.callback(), record);
-                    last = record.offset();
-                    count++;
-                }
+                List<ConsumerRecord<byte[], byte[]>> batch = records.records(changelog);
+                // A batching callback gets the batch whole, as in active restoration.
+                int count = applyBefore(store.callback(), batch, limit);
                 positions.put(changelog, Math.min(consumer.position(changelog), limit));
                 if (count > 0) {
                     applied += count;
-                    standbyListener.onBatchLoaded(changelog, store.storeName(), store.task(), last, count,
-                        ends.get(changelog));
+                    standbyListener.onBatchLoaded(changelog, store.storeName(), store.task(),
+                        batch.get(count - 1).offset(), count, ends.get(changelog));
                 }
             }
             return applied;
