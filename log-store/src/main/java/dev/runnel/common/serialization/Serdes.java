@@ -2,6 +2,7 @@ package dev.runnel.common.serialization;
 
 import dev.runnel.common.utils.Bytes;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -130,6 +131,22 @@ public final class Serdes {
         }
     }
 
+    /**
+     * A serde for lists whose elements an inner serde handles, in Kafka's list format (see {@link ListSerializer}).
+     * The no-argument constructor, for {@code default.key.serde} and the like, takes the list class and inner serde
+     * from {@code default.list.key.serde.type} and {@code default.list.key.serde.inner} (or the {@code .value.}
+     * pair) when configured.
+     */
+    public static final class ListSerde<Inner> extends WrapperSerde<List<Inner>> {
+        public ListSerde() {
+            super(new ListSerializer<>(), new ListDeserializer<>());
+        }
+
+        public <L extends List<Inner>> ListSerde(Class<L> listClass, Serde<Inner> serde) {
+            super(new ListSerializer<>(serde.serializer()), new ListDeserializer<>(listClass, serde.deserializer()));
+        }
+    }
+
     public static Serde<String> String() {
         return new StringSerde();
     }
@@ -176,6 +193,15 @@ public final class Serdes {
 
     public static Serde<Boolean> Boolean() {
         return new BooleanSerde();
+    }
+
+    /**
+     * Returns a serde for lists of {@code listClass} (for example {@code ArrayList.class}) whose elements
+     * {@code innerSerde} handles, in Kafka's list format.
+     */
+    public static <L extends List<Inner>, Inner> Serde<List<Inner>> ListSerde(Class<L> listClass,
+                                                                             Serde<Inner> innerSerde) {
+        return new ListSerde<>(listClass, innerSerde);
     }
 
     /** Returns a JSON serde for {@code type}, using {@link JsonSerializer} and {@link JsonDeserializer}. */
