@@ -48,6 +48,8 @@ final class ConsumerCoordinator {
     private final Map<TopicPartition, PartitionFetchState> assignment;
     private final ArrayDeque<CompletedCommit> completedCommits = new ArrayDeque<>();
     private final RebalanceProtocol protocol;
+    /** Told of each successful commit; null without {@code interceptor.classes}. */
+    private final ConsumerInterceptors<?, ?> interceptors;
 
     private Set<String> topics = Set.of();
     private Pattern pattern;
@@ -61,12 +63,13 @@ final class ConsumerCoordinator {
     private long nextAutoCommitMs;
 
     ConsumerCoordinator(RunnelLog log, GroupSettings settings, String clientId,
-                        Map<TopicPartition, PartitionFetchState> assignment) {
+                        Map<TopicPartition, PartitionFetchState> assignment, ConsumerInterceptors<?, ?> interceptors) {
         this.log = log;
         this.coordinator = log.groupCoordinator();
         this.settings = settings;
         this.clientId = clientId;
         this.assignment = assignment;
+        this.interceptors = interceptors;
         boolean cooperative = settings.assignors().stream()
             .allMatch(a -> a.supportedProtocols().contains(RebalanceProtocol.COOPERATIVE));
         this.protocol = cooperative ? RebalanceProtocol.COOPERATIVE : RebalanceProtocol.EAGER;
@@ -343,6 +346,9 @@ final class ConsumerCoordinator {
             throw new CommitFailedException();
         }
         coordinator.commitOffsets(settings.groupId(), memberId, commitGeneration, offsets);
+        if (interceptors != null) {
+            interceptors.onCommit(offsets);
+        }
     }
 
     void commitAsync(Map<TopicPartition, OffsetAndMetadata> offsets, OffsetCommitCallback callback) {

@@ -57,6 +57,8 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     private final Fetcher<K, V> fetcher;
     private final GroupSettings groupSettings;
     private final ConsumerCoordinator coordinator;
+    /** Null without {@code interceptor.classes}, so that a poll without interceptors costs one null check. */
+    private final ConsumerInterceptors<K, V> interceptors;
     private final Map<TopicPartition, PartitionFetchState> assignment = new LinkedHashMap<>();
     private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
     private volatile boolean wakeupRequested;
@@ -89,9 +91,20 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
         this.keyDeserializer.configure(configs, true);
         this.valueDeserializer.configure(configs, false);
+        this.interceptors = interceptors(config, configs);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer);
-        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment);
+        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment, interceptors);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, V> ConsumerInterceptors<K, V> interceptors(ConfigReader config, Map<String, Object> configs) {
+        List<ConsumerInterceptor> list = config.instances(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            ConsumerInterceptor.class);
+        for (ConsumerInterceptor interceptor : list) {
+            interceptor.configure(configs);
+        }
+        return list.isEmpty() ? null : new ConsumerInterceptors<>((List) list);
     }
 
     @SuppressWarnings("rawtypes")
@@ -354,7 +367,8 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                 }
                 Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(assignment, this::resolve);
                 if (!records.isEmpty()) {
-                    return new ConsumerRecords<>(records);
+                    ConsumerRecords<K, V> polled = new ConsumerRecords<>(records);
+                    return interceptors == null ? polled : interceptors.onConsume(polled);
                 }
                 long remaining = deadline - log.time().nanoseconds();
                 if (remaining <= 0) {
@@ -582,6 +596,9 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             }
             keyDeserializer.close();
             valueDeserializer.close();
+            if (interceptors != null) {
+                interceptors.close();
+            }
             log.close();
         } finally {
             release();

@@ -5,6 +5,7 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.clients.producer.internals.ProducerEngine;
+import dev.runnel.clients.producer.internals.ProducerInterceptors;
 import dev.runnel.clients.producer.internals.ProducerMetadata;
 import dev.runnel.clients.producer.internals.ProducerSettings;
 import dev.runnel.clients.producer.internals.TransactionManager;
@@ -20,6 +21,8 @@ import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +65,8 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private final ProducerEngine engine;
     private final ProducerMetadata metadata;
     private final TransactionManager transactions;
+    /** Null without {@code interceptor.classes}, so that a send without interceptors costs one null check. */
+    private final ProducerInterceptors<K, V> interceptors;
     private volatile boolean closed;
 
     public KafkaProducer(Map<String, Object> configs) {
@@ -92,12 +97,30 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         if (partitioner != null) {
             partitioner.configure(configs);
         }
-        this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         String clientId = settings.clientId().isEmpty() ? "producer-" + CLIENT_SEQUENCE.getAndIncrement()
             : settings.clientId();
+        this.interceptors = interceptors(config, configs, clientId);
+        this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metadata = new ProducerMetadata(log);
         this.engine = new ProducerEngine(log, settings, "runnel-producer-network-thread | " + clientId);
         this.transactions = engine.transactions();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <K, V> ProducerInterceptors<K, V> interceptors(ConfigReader config, Map<String, Object> configs,
+                                                                  String clientId) {
+        List<ProducerInterceptor> list = config.instances(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            ProducerInterceptor.class);
+        if (list.isEmpty()) {
+            return null;
+        }
+        // As in Kafka, interceptors see the client id the producer chose when none was configured.
+        Map<String, Object> withClientId = new HashMap<>(configs);
+        withClientId.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        for (ProducerInterceptor interceptor : list) {
+            interceptor.configure(withClientId);
+        }
+        return new ProducerInterceptors<>((List) list);
     }
 
     /**
@@ -203,7 +226,9 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     /**
      * Sends a record already serialized, for a producer of byte arrays (Kafka Streams' record collector serializes
      * itself): no {@link ProducerRecord}, no serializer calls, and the callback alone reports the outcome. A custom
-     * partitioner sees the bytes as the key and value.
+     * partitioner sees the bytes as the key and value. With {@code interceptor.classes} the record goes through
+     * {@link #send(ProducerRecord, Callback)} instead, as a record of the bytes, which is what interceptors see under
+     * Kafka Streams; the serializers must then pass byte arrays through.
      */
     public void sendSerializedWithCallbackOnly(String topic, Integer partition, long timestamp, byte[] key,
         byte[] value, Header[] headers, Callback callback) {
@@ -218,11 +243,31 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             throw new IllegalArgumentException("Invalid partition: " + partition
                 + ". Partition number should always be non-negative or null.");
         }
+        if (interceptors != null) {
+            @SuppressWarnings("unchecked")
+            ProducerRecord<K, V> record = (ProducerRecord<K, V>) new ProducerRecord<>(topic, partition, timestamp, key,
+                value, Arrays.asList(headers));
+            send(record, callback, false);
+            return;
+        }
         sendSerialized(topic, partition, timestamp, key, value, key, value, headers, callback, false);
     }
 
     private Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback, boolean wantFuture) {
         requireOpen();
+        if (interceptors == null) {
+            return doSend(record, callback, wantFuture);
+        }
+        ProducerRecord<K, V> intercepted = interceptors.onSend(record);
+        try {
+            return doSend(intercepted, interceptors.wrap(callback, intercepted.headers()), wantFuture);
+        } catch (RuntimeException e) {
+            interceptors.onSendError(intercepted, e);
+            throw e;
+        }
+    }
+
+    private Future<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback, boolean wantFuture) {
         String topic = record.topic();
         Header[] headers = freeze(record.headers());
         byte[] keyBytes = serialize(keySerializer, topic, record, record.key(), "key");
@@ -325,6 +370,9 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             closeSerializer(valueSerializer);
             if (partitioner != null) {
                 partitioner.close();
+            }
+            if (interceptors != null) {
+                interceptors.close();
             }
             log.close();
         }

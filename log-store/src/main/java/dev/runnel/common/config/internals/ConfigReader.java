@@ -1,7 +1,11 @@
 package dev.runnel.common.config.internals;
 
 import dev.runnel.common.errors.InvalidConfigurationException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -121,9 +125,30 @@ public final class ConfigReader {
      */
     public <T> T instance(String key, Class<T> type) {
         Object raw = values.get(key);
+        return raw == null ? null : create(key, raw, type);
+    }
+
+    /**
+     * Returns an instance per entry of a list-valued key, as {@link #instance} creates them, in order: the value is a
+     * {@code List} of instances, classes or class names, or a comma-separated string of class names. Empty when the key
+     * is absent.
+     */
+    public <T> List<T> instances(String key, Class<T> type) {
+        Object raw = values.get(key);
         if (raw == null) {
-            return null;
+            return List.of();
         }
+        Collection<?> entries = raw instanceof Collection<?> c ? c
+            : raw instanceof Class<?> ? List.of(raw)
+            : Arrays.stream(raw.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        List<T> result = new ArrayList<>(entries.size());
+        for (Object entry : entries) {
+            result.add(create(key, entry, type));
+        }
+        return result;
+    }
+
+    private static <T> T create(String key, Object raw, Class<T> type) {
         if (type.isInstance(raw)) {
             return type.cast(raw);
         }
