@@ -1,6 +1,7 @@
 package dev.runnel.common;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /** One partition of a topic and the nodes that hold it, as {@code Producer.partitionsFor} returns it. */
 public final class PartitionInfo {
@@ -45,8 +46,21 @@ public final class PartitionInfo {
     }
 
     @Override
+    public boolean equals(Object other) {
+        return other instanceof PartitionInfo that && partition == that.partition && topic.equals(that.topic)
+            && Objects.equals(leader, that.leader) && Arrays.equals(replicas, that.replicas)
+            && Arrays.equals(inSyncReplicas, that.inSyncReplicas);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(topic, partition, leader, Arrays.hashCode(replicas), Arrays.hashCode(inSyncReplicas));
+    }
+
+    @Override
     public String toString() {
-        return "Partition(topic = " + topic + ", partition = " + partition + ", leader = " + leader.idString()
+        return "Partition(topic = " + topic + ", partition = " + partition + ", leader = "
+            + (leader == null ? "none" : leader.idString())
             + ", replicas = " + Arrays.toString(replicas) + ", isr = " + Arrays.toString(inSyncReplicas) + ")";
     }
 }

@@ -329,7 +329,12 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             return chosen;
         }
         if (partitioner != null) {
-            return partitioner.partition(topic, key, keyBytes, value, valueBytes, numPartitions);
+            int partition = partitioner.partition(topic, key, keyBytes, value, valueBytes, metadata.cluster());
+            if (partition < 0 || partition >= numPartitions) {
+                throw new IllegalArgumentException("Partitioner " + partitioner.getClass().getName() + " chose "
+                    + "partition " + partition + " of topic " + topic + ", which has " + numPartitions + " partitions");
+            }
+            return partition;
         }
         return keyBytes == null ? info.nextRoundRobinPartition()
             : BuiltInPartitioner.partitionForKey(keyBytes, numPartitions);

@@ -1,5 +1,7 @@
 package dev.runnel.clients.producer;
 
+import dev.runnel.common.Cluster;
+import dev.runnel.common.Configurable;
 import java.io.Closeable;
 import java.util.Map;
 
@@ -8,37 +10,39 @@ import java.util.Map;
  * When no partitioner is configured the producer hashes the serialized key with murmur2, exactly as Kafka does,
  * so a key lands in the same partition number in Runnel and in Kafka; records with a null key go round-robin.
  *
- * <p>Shaped like Kafka's {@code Partitioner}, except that Runnel has no {@code Cluster}: the topic's partition
- * count is passed instead. One instance serves every thread of a producer, so implementations must be thread-safe.
+ * <p>Kafka's {@code Partitioner}, so custom partitioners port unchanged: the {@link Cluster} holds the topics the
+ * producer has sent to; on the embedded log every partition is available. The producer builds it once per metadata
+ * change, not per record. One instance serves every thread of a producer, so implementations must be thread-safe.
  *
  * <pre>{@code
  * public final class RegionPartitioner implements Partitioner {
  *     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
- *                          int numPartitions) {
- *         return ((Order) value).region().ordinal() % numPartitions;
+ *                          Cluster cluster) {
+ *         return ((Order) value).region().ordinal() % cluster.partitionCountForTopic(topic);
  *     }
  * }
  * }</pre>
  */
-public interface Partitioner extends Closeable {
+public interface Partitioner extends Configurable, Closeable {
 
     /**
      * Configures this partitioner from the producer's configuration, before the first {@code partition} call; the
      * default does nothing.
      */
+    @Override
     default void configure(Map<String, ?> configs) {
     }
 
     /**
-     * Returns the partition for a record, in {@code [0, numPartitions)}; the producer rejects anything else.
+     * Returns the partition for a record, in {@code [0, partition count)}; the producer rejects anything else.
      *
      * @param key the record's key, or {@code null}
      * @param keyBytes the serialized key, or {@code null} if the key is {@code null}
      * @param value the record's value, or {@code null}
      * @param valueBytes the serialized value, or {@code null} if the value is {@code null}
-     * @param numPartitions the topic's current partition count, at least 1
+     * @param cluster the producer's current view of the topics, including {@code topic}
      */
-    int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, int numPartitions);
+    int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes, Cluster cluster);
 
     /** Releases any resources when the producer closes; the default does nothing. */
     @Override

@@ -1,6 +1,7 @@
 package dev.runnel.clients.producer;
 
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
+import dev.runnel.common.Cluster;
 
 /**
  * Spreads records evenly over a topic's partitions in turn, ignoring their keys: the first record of each topic goes
@@ -13,7 +14,7 @@ public final class RoundRobinPartitioner implements Partitioner {
 
     @Override
     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
-                         int numPartitions) {
-        return partitioner.nextPartition(topic, numPartitions);
+                         Cluster cluster) {
+        return partitioner.nextPartition(topic, BuiltInPartitioner.partitionCount(topic, cluster));
     }
 }

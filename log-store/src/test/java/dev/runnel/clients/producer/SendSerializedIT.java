@@ -9,6 +9,7 @@ import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.NewTopic;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.KafkaConsumer;
+import dev.runnel.common.Cluster;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Header;
 import dev.runnel.common.header.internals.RecordHeader;
@@ -43,9 +44,9 @@ class SendSerializedIT {
 
         @Override
         public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
-            int numPartitions) {
+            Cluster cluster) {
             KEYS.add(key);
-            return numPartitions - 1;
+            return cluster.partitionCountForTopic(topic) - 1;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.runnel.clients.producer.internals;
 
 import dev.runnel.clients.producer.Partitioner;
+import dev.runnel.common.Cluster;
 import dev.runnel.common.utils.Utils;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,8 +39,22 @@ public final class BuiltInPartitioner implements Partitioner {
 
     @Override
     public int partition(String topic, Object key, byte[] keyBytes, Object value, byte[] valueBytes,
-                         int numPartitions) {
+                         Cluster cluster) {
+        int numPartitions = partitionCount(topic, cluster);
         return keyBytes == null ? nextPartition(topic, numPartitions) : partitionForKey(keyBytes, numPartitions);
+    }
+
+    /**
+     * Returns the topic's partition count in {@code cluster}.
+     *
+     * @throws IllegalArgumentException if the cluster does not hold the topic
+     */
+    public static int partitionCount(String topic, Cluster cluster) {
+        Integer count = cluster.partitionCountForTopic(topic);
+        if (count == null) {
+            throw new IllegalArgumentException("Topic " + topic + " is not in the cluster view " + cluster.topics());
+        }
+        return count;
     }
 
     private static void requirePartitions(int numPartitions) {

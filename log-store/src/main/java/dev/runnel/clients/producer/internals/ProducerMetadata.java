@@ -1,9 +1,15 @@
 package dev.runnel.clients.producer.internals;
 
+import dev.runnel.common.Cluster;
+import dev.runnel.common.Node;
+import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Utils;
 import dev.runnel.log.RunnelLog;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -15,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ProducerMetadata {
     private final RunnelLog log;
     private final Map<String, TopicInfo> topics = new ConcurrentHashMap<>();
+    /** The partitioner's view of {@link #topics}, rebuilt on first use after an entry is (re)loaded. */
+    private volatile Cluster cluster = Cluster.empty();
+    private volatile boolean clusterStale;
 
     /** One topic as of metadata version {@code version}, with its round-robin counter for records without a key. */
     public record TopicInfo(long version, TopicPartition[] partitions, int maxMessageBytes, AtomicInteger roundRobin) {
@@ -55,6 +64,34 @@ public final class ProducerMetadata {
         AtomicInteger counter = info != null ? info.roundRobin() : new AtomicInteger();
         info = new TopicInfo(version, partitions, log.topicConfig(name).maxMessageBytes(), counter);
         topics.put(name, info);
+        clusterStale = true;
         return info;
+    }
+
+    /**
+     * Returns a {@link Cluster} of every topic loaded so far, for a custom partitioner. It is rebuilt only after a
+     * topic was (re)loaded, so a send costs a volatile read.
+     */
+    public Cluster cluster() {
+        if (clusterStale) {
+            synchronized (this) {
+                if (clusterStale) {
+                    // Cleared before reading the topics: a load racing with this build marks the view stale again.
+                    clusterStale = false;
+                    cluster = buildCluster();
+                }
+            }
+        }
+        return cluster;
+    }
+
+    private Cluster buildCluster() {
+        List<PartitionInfo> partitions = new ArrayList<>();
+        for (TopicInfo info : topics.values()) {
+            for (TopicPartition tp : info.partitions()) {
+                partitions.add(PartitionInfo.embedded(tp.topic(), tp.partition()));
+            }
+        }
+        return new Cluster(null, List.of(Node.EMBEDDED), partitions, Set.of(), Set.of());
     }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.Cluster;
+import dev.runnel.testing.Clusters;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,11 +50,12 @@ class BuiltInPartitionerTest {
     @Test
     void shouldUseKeyHashWhenKeyPresentAndRoundRobinOtherwise() {
         BuiltInPartitioner partitioner = new BuiltInPartitioner();
-        assertEquals(3, partitioner.partition("t", "abc", utf8("abc"), null, null, 6));
-        assertEquals(3, partitioner.partition("t", "abc", utf8("abc"), null, null, 6));
+        Cluster cluster = Clusters.of("t", 6);
+        assertEquals(3, partitioner.partition("t", "abc", utf8("abc"), null, null, cluster));
+        assertEquals(3, partitioner.partition("t", "abc", utf8("abc"), null, null, cluster));
         List<Integer> nullKeyed = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            nullKeyed.add(partitioner.partition("t", null, null, "v", utf8("v"), 6));
+            nullKeyed.add(partitioner.partition("t", null, null, "v", utf8("v"), cluster));
         }
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 0, 1), nullKeyed);
     }
@@ -73,6 +76,8 @@ class BuiltInPartitionerTest {
             assertThrows(IllegalArgumentException.class, () -> BuiltInPartitioner.partitionForKey(utf8("k"), 0));
         assertEquals("numPartitions must be positive, got 0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BuiltInPartitioner().nextPartition("t", -1));
+        assertThrows(IllegalArgumentException.class,
+            () -> new BuiltInPartitioner().partition("unknown", null, null, null, null, Clusters.of("t", 1)));
     }
 
     private static int[] countsForKeys(int keys, int numPartitions) {
