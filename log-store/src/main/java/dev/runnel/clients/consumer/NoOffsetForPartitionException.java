@@ -1,7 +1,7 @@
 package dev.runnel.clients.consumer;
 
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidOffsetException;
+import java.util.Collection;
 import java.util.Set;
 
 /** Thrown by {@code poll} under {@code auto.offset.reset=none} when a partition has no position to read from. */
@@ -9,11 +9,17 @@ public class NoOffsetForPartitionException extends InvalidOffsetException {
     private final Set<TopicPartition> partitions;
 
     public NoOffsetForPartitionException(TopicPartition partition) {
-        super("Undefined offset with no reset policy for partition: " + partition
-            + "; seek to an offset or set auto.offset.reset to earliest or latest");
-        this.partitions = Set.of(partition);
+        this(Set.of(partition));
     }
 
+    public NoOffsetForPartitionException(Collection<TopicPartition> partitions) {
+        super("Undefined offset with no reset policy for " + (partitions.size() == 1 ? "partition: "
+            + partitions.iterator().next() : "partitions: " + partitions)
+            + "; seek to an offset or set auto.offset.reset to earliest or latest");
+        this.partitions = Set.copyOf(partitions);
+    }
+
+    @Override
     public Set<TopicPartition> partitions() {
         return partitions;
     }

@@ -1,7 +1,6 @@
 package dev.runnel.clients.consumer;
 
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidOffsetException;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,6 +10,11 @@ import java.util.Set;
  */
 public class OffsetOutOfRangeException extends InvalidOffsetException {
     private final Map<TopicPartition, Long> offsetOutOfRangePartitions;
+
+    public OffsetOutOfRangeException(Map<TopicPartition, Long> offsetOutOfRangePartitions) {
+        this("Offsets out of range with no configured reset policy for partitions: " + offsetOutOfRangePartitions,
+            offsetOutOfRangePartitions);
+    }
 
     public OffsetOutOfRangeException(String message, Map<TopicPartition, Long> offsetOutOfRangePartitions) {
         super(message);

@@ -1,14 +1,15 @@
 package dev.runnel.common.errors;
 
-import dev.runnel.common.TopicPartition;
-import java.util.Set;
-
-/** A consumer has no valid position for a partition and its reset policy does not supply one. */
-public abstract class InvalidOffsetException extends ApiException {
-    protected InvalidOffsetException(String message) {
+/**
+ * An offset given to the log is invalid for its partition, as Kafka's protocol error of this name. A consumer without
+ * a valid position throws {@link dev.runnel.clients.consumer.InvalidOffsetException} instead.
+ */
+public class InvalidOffsetException extends ApiException {
+    public InvalidOffsetException(String message) {
         super(message);
     }
 
-    /** Returns the partitions without a valid position, for the caller to seek. */
-    public abstract Set<TopicPartition> partitions();
+    public InvalidOffsetException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

@@ -1,6 +1,6 @@
 package dev.runnel.streams.errors;
 
-import dev.runnel.common.errors.InvalidOffsetException;
+import dev.runnel.clients.consumer.InvalidOffsetException;
 import dev.runnel.streams.processor.TaskId;
 import java.util.Set;
 

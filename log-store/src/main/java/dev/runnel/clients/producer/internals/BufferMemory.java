@@ -1,7 +1,7 @@
 package dev.runnel.clients.producer.internals;
 
+import dev.runnel.clients.producer.BufferExhaustedException;
 import dev.runnel.common.errors.InterruptException;
-import dev.runnel.common.errors.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -20,15 +20,18 @@ final class BufferMemory {
         this.totalBytes = totalBytes;
     }
 
-    /** Reserves {@code bytes}, waiting at most {@code maxBlockMs}; throws {@link TimeoutException} past that. */
+    /**
+     * Reserves {@code bytes}, waiting at most {@code maxBlockMs}; throws {@link BufferExhaustedException} (a
+     * {@code TimeoutException}) past that.
+     */
     void allocate(int bytes, long maxBlockMs) {
         long remainingNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
         lock.lock();
         try {
             while (usedBytes + bytes > totalBytes && usedBytes > 0) {
                 if (remainingNanos <= 0) {
-                    throw new TimeoutException("Failed to allocate " + bytes + " bytes within the configured max "
-                        + "blocking time " + maxBlockMs + " ms (buffer.memory=" + totalBytes + " is full)");
+                    throw new BufferExhaustedException("Failed to allocate " + bytes + " bytes within the configured "
+                        + "max blocking time " + maxBlockMs + " ms (buffer.memory=" + totalBytes + " is full)");
                 }
                 remainingNanos = released.awaitNanos(remainingNanos);
             }

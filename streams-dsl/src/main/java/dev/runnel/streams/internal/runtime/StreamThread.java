@@ -5,7 +5,7 @@ import dev.runnel.clients.consumer.ConsumerRebalanceListener;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.CloseOptions;
 import dev.runnel.clients.consumer.Consumer;
-import dev.runnel.common.errors.InvalidOffsetException;
+import dev.runnel.clients.consumer.InvalidOffsetException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
