@@ -2,6 +2,8 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.runnel.common.header.Header;
+import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
@@ -13,6 +15,9 @@ import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.api.RecordMetadata;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.test.TestRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -77,7 +82,7 @@ class TopologyTestDriverCachingTest {
     }
 
     @Test
-    void shouldForwardAFlushedEntryWithTheTopicAndOffsetOfTheRecordThatMadeIt() {
+    void shouldForwardAFlushedEntryWithThePositionAndHeadersOfTheRecordThatMadeIt() {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> table = builder.table("t", Consumed.with(Serdes.String(), Serdes.String()),
             Materialized.as("t-store"));
@@ -93,16 +98,19 @@ class TopologyTestDriverCachingTest {
             @Override
             public void process(Record<String, String> record) {
                 RecordMetadata metadata = context.recordMetadata().orElseThrow();
-                seen.add(record.value() + " from " + metadata.topic() + "@" + metadata.offset());
+                Header header = record.headers().lastHeader("h");
+                seen.add(record.value() + " from " + metadata.topic() + "@" + metadata.offset()
+                    + (header == null ? "" : " h=" + new String(header.value(), StandardCharsets.UTF_8)));
             }
         });
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
             TestInputTopic<String, String> in =
                 driver.createInputTopic("t", Serdes.String().serializer(), Serdes.String().serializer());
             in.pipeInput("a", "v0");
-            in.pipeInput("b", "v1");
+            in.pipeInput(new TestRecord<>("b", "v1",
+                new RecordHeaders().add("h", "x".getBytes(StandardCharsets.UTF_8)), Instant.ofEpochMilli(5L)));
         }
-        // Forwarded on commit, outside processing: the position is the cached entry's.
-        assertEquals(List.of("v0 from t@0", "v1 from t@1"), seen);
+        // Forwarded on commit, outside processing: the position and headers are the cached entry's.
+        assertEquals(List.of("v0 from t@0", "v1 from t@1 h=x"), seen);
     }
 }

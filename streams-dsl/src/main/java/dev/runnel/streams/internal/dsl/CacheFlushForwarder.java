@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.common.header.Headers;
 import dev.runnel.streams.internal.runtime.ProcessorContextImpl;
 import dev.runnel.streams.internal.state.CacheFlushListener;
 import dev.runnel.streams.internal.state.MeteredKeyValueStore;
@@ -53,7 +54,8 @@ final class CacheFlushForwarder {
             @SuppressWarnings("unchecked")
             MeteredSessionStore<K, V> typed = (MeteredSessionStore<K, V>) session;
             return typed.setFlushListener((key, newValue, oldValue, timestamp) -> context.forward(new Record<>(key,
-                new Change<>(newValue, oldValue), key.window().end())), oldValuesNeeded(context));
+                new Change<>(newValue, oldValue), key.window().end(), headersOfUpdate(context))),
+                oldValuesNeeded(context));
         }
         return false;
     }
@@ -72,6 +74,15 @@ final class CacheFlushForwarder {
         ProcessorContext<K, Change<V>> context) {
         return (key, newValue, oldValue, timestamp) -> context.forward(new Record<>(key,
             new Change<>(ValueAndTimestamp.getValueOrNull(newValue), ValueAndTimestamp.getValueOrNull(oldValue)),
-            newValue != null ? newValue.timestamp() : timestamp));
+            newValue != null ? newValue.timestamp() : timestamp, headersOfUpdate(context)));
+    }
+
+    /**
+     * Returns the headers of the record whose update is being written down: the caching layer writes an entry down in
+     * that record's context, and Kafka Streams forwards the result with its headers. {@code null} (none) elsewhere.
+     */
+    private static Headers headersOfUpdate(ProcessorContext<?, ?> context) {
+        return context instanceof ProcessorContextImpl runtime && runtime.recordContext() != null
+            ? runtime.recordContext().headers() : null;
     }
 }

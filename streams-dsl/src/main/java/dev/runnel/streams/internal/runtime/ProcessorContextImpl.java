@@ -100,10 +100,16 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     @Override
-    public Object swapRecordContext(Object next) {
+    public Object enterRecordContext(long timestamp, String topic, int partition, long offset, Headers headers) {
         ProcessorRecordContext previous = recordContext;
-        recordContext = (ProcessorRecordContext) next;
+        recordContext = new ProcessorRecordContext(timestamp, offset, partition, topic,
+            headers != null ? headers : new StreamsHeaders());
         return previous;
+    }
+
+    @Override
+    public void restoreRecordContext(Object previous) {
+        recordContext = (ProcessorRecordContext) previous;
     }
 
     /** Returns and clears the name of the node whose processing threw last. */

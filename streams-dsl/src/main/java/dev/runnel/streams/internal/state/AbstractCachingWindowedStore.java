@@ -259,11 +259,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
                 unindexByRecordKey(key.key(), cacheKey, entry);
-                Object current = context.swapRecordContext(entry.recordContext);
+                Object current = entry.enterMadeBy(context);
                 try {
-                    writeDown(key, entry.value, context.recordTimestamp());
+                    writeDown(key, entry.value, entry.timestamp);
                 } finally {
-                    context.swapRecordContext(current);
+                    context.restoreRecordContext(current);
                 }
                 named.cleaned(cacheKey, entry);
             }

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -116,14 +117,14 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             writeDown(key, value, context == null ? 0L : context.recordTimestamp());
             return;
         }
-        Object recordContext = context.recordContext();
+        RecordContext madeBy = context.recordContext();
         ThreadCache.Entry last = lastEntry;
         if (last != null && !last.writingDown && key.equals(lastKey)) {
             // The entry just read: update it instead of making a new one. The fields first: the byte count may have
             // this store written down, and the write-down reads them.
             boolean wasDirty = last.dirty;
             byte[] old = last.value;
-            last.recordContext = recordContext;
+            last.madeBy(madeBy);
             last.sequence = ++updateSequence;
             if (old == null || value == null || old.length != value.length) {
                 last.value = value;
@@ -141,7 +142,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 named.putDirty(key, last);
             }
         } else {
-            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, recordContext, ++updateSequence);
+            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, madeBy, ++updateSequence);
             lastKey = key;
             lastEntry = entry;
             entries.put(key, entry);
@@ -220,13 +221,12 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
                 // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
                 if (entry.dirty && !entry.writingDown) {
                     entry.writingDown = true;
-                    Object current = context.swapRecordContext(entry.recordContext);
+                    Object current = entry.enterMadeBy(context);
                     try {
                         // The store keeps what it is given; the entry keeps its own array to overwrite later.
-                        writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value,
-                            context.recordTimestamp());
+                        writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
                     } finally {
-                        context.swapRecordContext(current);
+                        context.restoreRecordContext(current);
                     }
                     named.cleaned(next.key, entry);
                 }

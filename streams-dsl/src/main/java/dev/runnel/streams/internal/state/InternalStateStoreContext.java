@@ -1,5 +1,7 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.header.Headers;
+import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.StateStoreContext;
 
 /** The runtime's side of {@link StateStoreContext}: what store layers need beyond the public contract. */
@@ -35,16 +37,22 @@ public interface InternalStateStoreContext extends StateStoreContext {
     long recordTimestamp();
 
     /**
-     * Returns the context of the record being processed (or of the punctuation), opaque to stores, or {@code null}
-     * outside processing. A caching layer keeps it with each entry and restores it through {@link #swapRecordContext}
-     * while it writes the entry down, on commit (outside processing) or when the cache is full (while another record
-     * is processed): the changelog then gets the update's timestamp and downstream processors see the topic,
-     * partition, offset and headers of the record that made it, as in Kafka Streams.
+     * Returns the context of the record being processed (or of the punctuation), or {@code null} outside processing.
+     * A caching layer keeps its position, timestamp and headers with each entry and enters them through
+     * {@link #enterRecordContext} while it writes the entry down, on commit (outside processing) or when the cache is
+     * full (while another record is processed): the changelog then gets the update's timestamp and downstream
+     * processors see the topic, partition, offset and headers of the record that made it, as in Kafka Streams.
      */
-    Object recordContext();
+    RecordContext recordContext();
 
-    /** Makes {@code recordContext} (from {@link #recordContext()}) the current one and returns the one it replaces. */
-    Object swapRecordContext(Object recordContext);
+    /**
+     * Makes a record context of these fields the current one ({@code null} headers: none); returns the one it
+     * replaces, for {@link #restoreRecordContext}.
+     */
+    Object enterRecordContext(long timestamp, String topic, int partition, long offset, Headers headers);
+
+    /** Makes {@code previous}, returned by {@link #enterRecordContext}, the current record context again. */
+    void restoreRecordContext(Object previous);
 
     /** Returns the changelog topic name of a store: {@code <application.id>-<storeName>-changelog}. */
     static String changelogTopic(String applicationId, String storeName) {

@@ -1,9 +1,11 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.processor.CommitCallback;
+import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -49,15 +51,46 @@ class RecordingStoreContext implements InternalStateStoreContext {
 
     /** The record context here is just the record's timestamp. */
     @Override
-    public Object recordContext() {
-        return recordTimestamp;
+    public RecordContext recordContext() {
+        long timestamp = recordTimestamp;
+        return new RecordContext() {
+            @Override
+            public String topic() {
+                return null;
+            }
+
+            @Override
+            public int partition() {
+                return -1;
+            }
+
+            @Override
+            public long offset() {
+                return -1L;
+            }
+
+            @Override
+            public long timestamp() {
+                return timestamp;
+            }
+
+            @Override
+            public Headers headers() {
+                return null;
+            }
+        };
     }
 
     @Override
-    public Object swapRecordContext(Object recordContext) {
+    public Object enterRecordContext(long timestamp, String topic, int partition, long offset, Headers headers) {
         long previous = recordTimestamp;
-        recordTimestamp = (Long) recordContext;
+        recordTimestamp = timestamp;
         return previous;
+    }
+
+    @Override
+    public void restoreRecordContext(Object previous) {
+        recordTimestamp = (Long) previous;
     }
 
     @Override
