@@ -442,6 +442,11 @@ public final class StreamTask implements AutoCloseable {
         return Collections.unmodifiableMap(offsets);
     }
 
+    /** Returns whether {@code partition} is one of the task's input partitions. */
+    public boolean isInput(TopicPartition partition) {
+        return queueByPartition.containsKey(partition);
+    }
+
     /** Returns whether the task holds records of {@code partition} not yet processed. */
     public boolean hasBuffered(TopicPartition partition) {
         PartitionQueue queue = queueByPartition.get(partition);

@@ -285,7 +285,7 @@ final class TaskManager {
      * exactly-once). Returns whether anything was committed.
      */
     boolean commit(Consumer<byte[], byte[]> consumer) {
-        if (!commitNeeded || tasks.isEmpty()) {
+        if (tasks.isEmpty() || !commitNeeded && !movedPastCommitted(consumer)) {
             return false;
         }
         Map<ActiveTask, Map<TopicPartition, Long>> prepared = new LinkedHashMap<>();
@@ -309,6 +309,24 @@ final class TaskManager {
         });
         publishMetadata();
         return true;
+    }
+
+    /**
+     * Whether the consumer's position in a drained, committed partition moved past its committed offset with no record
+     * processed: it skipped a transaction marker or aborted records. Kafka Streams commits then too, so that the
+     * committed offset, and the partition's lag, catch up with the log end once the input goes quiet.
+     */
+    private boolean movedPastCommitted(Consumer<byte[], byte[]> consumer) {
+        for (ActiveTask active : tasks.values()) {
+            for (Map.Entry<TopicPartition, Long> committed : active.committedOffsets.entrySet()) {
+                TopicPartition partition = committed.getKey();
+                if (active.task.isInput(partition) && !active.task.hasBuffered(partition)
+                    && consumer.position(partition) > committed.getValue()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
