@@ -27,9 +27,11 @@ public final class KTableOperators {
     }
 
     /**
-     * Applies {@code function} to both sides of each change (mapValues, filter and filterNot); a null input stays
-     * null. With a store name it also keeps the result there. Every change is forwarded, so a filtered-out update is a
-     * tombstone downstream.
+     * Applies {@code function} to each change's new value (mapValues, filter and filterNot); a null input stays null.
+     * With a store name it also keeps the result there. Every change is forwarded, so a filtered-out update is a
+     * tombstone downstream. If a child may read old values, the old value is read from the store, or without one
+     * computed from the parent's old value: a materialized result does not need its parent's, which an unmaterialized
+     * source table does not know.
      */
     record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName)
         implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
@@ -37,22 +39,30 @@ public final class KTableOperators {
         public Processor<K, Change<V>, K, Change<VR>> get() {
             return new ContextualProcessor<>() {
                 private TimestampedKeyValueStore<K, VR> store;
+                private boolean sendOldValues;
 
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
                     store = storeName == null ? null : context.getStateStore(storeName);
+                    sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
                 }
 
                 @Override
                 public void process(Record<K, Change<V>> record) {
                     K key = record.key();
                     VR newValue = compute(function, key, record.value().newValue());
-                    VR oldValue = compute(function, key, record.value().oldValue());
+                    VR oldValue = sendOldValues ? oldValue(key, record.value().oldValue()) : null;
                     if (store != null) {
                         store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                     }
                     context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                }
+
+                private VR oldValue(K key, V parentOldValue) {
+                    return store != null
+                        ? ValueAndTimestamp.getValueOrNull(store.get(key))
+                        : compute(function, key, parentOldValue);
                 }
             };
         }
