@@ -346,9 +346,6 @@ class KStreamStatelessTest {
                     KeyValue.pair("a", null)));
             assertEquals(List.of(KeyValue.pair("a", "1"), KeyValue.pair("a", "2"), KeyValue.pair("b", "3"),
                 KeyValue.pair("a", null)), read(driver, "output"));
-            KeyValueStore<String, String> store = driver.getKeyValueStore("table-STATE-STORE-0000000000");
-            assertEquals(null, store.get("a"));
-            assertEquals("3", store.get("b"));
         }
     }
 

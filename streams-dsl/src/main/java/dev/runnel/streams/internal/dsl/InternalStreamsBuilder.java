@@ -72,7 +72,7 @@ public final class InternalStreamsBuilder {
         return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
     }
 
-    /** Adds a source table of {@code topic}, materialized in a timestamped store, and returns it. */
+    /** Adds a source table of {@code topic}, materialized only when needed, and returns it. */
     public <K, V> KTable<K, V> table(String topic, Consumed<K, V> consumed) {
         return table(topic, consumed, Materialized.with(null, null));
     }
@@ -88,17 +88,40 @@ public final class InternalStreamsBuilder {
             new JoinOptionsInternal.MaterializedInternal<>(materialized, this, topic + "-");
         Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : options.keySerde();
         Serde<V> valueSerde = store.valueSerde() != null ? store.valueSerde() : options.valueSerde();
-        String storeName = store.storeName();
         String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         String tableSourceName = newProcessorName(KTABLE_SOURCE_NAME);
         topologyBuilder.addSource(sourceName, options.resetPolicy(), options.timestampExtractor(),
             deserializer(keySerde), deserializer(valueSerde), topic);
-        topologyBuilder.addProcessor(tableSourceName, new KTableSource<K, V>(storeName), sourceName);
-        topologyBuilder.addStateStore(
-            TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), tableSourceName);
-        optimizer.addTableSource(storeName, topic);
-        return new KTableImpl<>(this, tableSourceName, keySerde, valueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
+        return addTableSource(tableSourceName, sourceName, store, keySerde, valueSerde, topic);
+    }
+
+    /**
+     * Adds table source processor {@code name} under {@code parentName} and returns its table. As in Kafka Streams,
+     * the table gets its store (and so its changelog) only if the user named it, or once an operation needs its
+     * values ({@link KTableImpl#materializeSource}); until then it forwards every update, uncached.
+     *
+     * @param topic the topic the table is read from, which {@code reuse.ktable.source.topics} may make the store's
+     *     changelog; {@code null} for a stream turned into a table
+     */
+    <K, V> KTableImpl<K, V> addTableSource(String name, String parentName,
+        JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store, Serde<K> keySerde,
+        Serde<V> valueSerde, String topic) {
+        KTableSource<K, V> source = new KTableSource<>(store.storeName());
+        topologyBuilder.addProcessor(name, source, parentName);
+        Runnable materializer = () -> {
+            if (source.materialize()) {
+                topologyBuilder.addStateStore(
+                    TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), name);
+                if (topic != null) {
+                    optimizer.addTableSource(store.storeName(), topic);
+                }
+            }
+        };
+        if (store.queryableStoreName() != null) {
+            materializer.run();
+        }
+        return new KTableImpl<>(this, name, keySerde, valueSerde, store.queryableStoreName(),
+            KTableValueGetterSupplier.ofStore(store.storeName()), materializer);
     }
 
     /** Adds a global table of {@code topic} and returns it. */
@@ -120,9 +143,12 @@ public final class InternalStreamsBuilder {
         String storeName = store.storeName();
         String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
         String processorName = newProcessorName(KTABLE_SOURCE_NAME);
+        KTableSource<K, V> source = new KTableSource<>(storeName);
+        // Global tables are always materialized: joins read them from every task.
+        source.materialize();
         topologyBuilder.addGlobalStore(TimestampedKeyValueStoreMaterializer.builder(store, keySerde, valueSerde),
             sourceName, options.timestampExtractor(), deserializer(keySerde), deserializer(valueSerde), topic,
-            processorName, new KTableSource<K, V>(storeName));
+            processorName, source);
         return new GlobalKTableImpl<>(KTableValueGetterSupplier.ofStore(storeName), store.queryableStoreName());
     }
 

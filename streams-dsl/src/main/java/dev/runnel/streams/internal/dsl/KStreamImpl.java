@@ -737,8 +737,9 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     }
 
     /**
-     * Materializes the stream as a table, as a source table does: each record upserts its key, a null value deletes
-     * it, records with a null key are dropped. A stream whose key may have changed is repartitioned first.
+     * Turns the stream into a table, as a source table does: each record upserts its key, a null value deletes it,
+     * records with a null key are dropped; materialized only when needed, as a source table. A stream whose key may
+     * have changed is repartitioned first.
      */
     @Override
     public KTable<K, V> toTable(Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
@@ -749,12 +750,6 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Serde<V> tableValueSerde = store.valueSerde() != null ? store.valueSerde() : valueSerde;
         String processorName = builder.name(named, TOTABLE_NAME);
         KStreamImpl<K, V> source = repartitionIfRequired(processorName, tableKeySerde, tableValueSerde);
-        builder.topologyBuilder().addProcessor(processorName, new KTableSource<K, V>(store.storeName()),
-            source.name());
-        builder.topologyBuilder().addStateStore(
-            TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, tableKeySerde, tableValueSerde),
-            processorName);
-        return new KTableImpl<>(builder, processorName, tableKeySerde, tableValueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(store.storeName()));
+        return builder.addTableSource(processorName, source.name(), store, tableKeySerde, tableValueSerde, null);
     }
 }

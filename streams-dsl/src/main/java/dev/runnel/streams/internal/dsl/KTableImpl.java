@@ -30,7 +30,8 @@ import java.util.function.Function;
 /**
  * A table in the DSL: the node whose output is the table's {@link Change}s, its serdes, its queryable store name, and
  * how to read its current values ({@link #valueGetterSupplier()}): from its store, or computed from its parent's for
- * a table that is not materialized. Not thread-safe.
+ * a table that is not materialized. A source table gets its store only once an operation needs it
+ * ({@link #materializeSource}). Not thread-safe.
  */
 public final class KTableImpl<K, V> implements KTable<K, V> {
     /** Prefix of filter nodes. */
@@ -42,6 +43,9 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     /** Prefix of the nodes merging both sides of a table-table join. */
     public static final String MERGE_NAME = "KTABLE-MERGE-";
 
+    /** The source materializer of tables that have their own store or do not read a source's. */
+    private static final Runnable NOTHING_TO_MATERIALIZE = () -> { };
+
     private final InternalStreamsBuilder builder;
     private final String name;
     private final Serde<K> keySerde;
@@ -49,6 +53,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private final String queryableStoreName;
     private final WindowedKeyInfo windowed;
     private final KTableValueGetterSupplier<K, V> valueGetterSupplier;
+    private final Runnable sourceMaterializer;
 
     /**
      * Creates the handle of a table kept in the timestamped store {@code storeName} (null for a table that cannot be
@@ -66,17 +71,28 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
         String queryableStoreName, WindowedKeyInfo windowed) {
         this(builder, name, keySerde, valueSerde, queryableStoreName, windowed,
-            queryableStoreName == null ? null : KTableValueGetterSupplier.ofStore(queryableStoreName));
+            queryableStoreName == null ? null : KTableValueGetterSupplier.ofStore(queryableStoreName),
+            NOTHING_TO_MATERIALIZE);
     }
 
     /** Creates the table handle with the getters of its current values. */
     public KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
         String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier) {
-        this(builder, name, keySerde, valueSerde, queryableStoreName, null, valueGetterSupplier);
+        this(builder, name, keySerde, valueSerde, queryableStoreName, valueGetterSupplier, NOTHING_TO_MATERIALIZE);
+    }
+
+    /**
+     * Creates the handle of a table whose values, and old values, need the store of an unmaterialized source table:
+     * {@code sourceMaterializer} adds that store (and does nothing once it has).
+     */
+    KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
+        String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier, Runnable sourceMaterializer) {
+        this(builder, name, keySerde, valueSerde, queryableStoreName, null, valueGetterSupplier, sourceMaterializer);
     }
 
     private KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
-        String queryableStoreName, WindowedKeyInfo windowed, KTableValueGetterSupplier<K, V> valueGetterSupplier) {
+        String queryableStoreName, WindowedKeyInfo windowed, KTableValueGetterSupplier<K, V> valueGetterSupplier,
+        Runnable sourceMaterializer) {
         this.builder = builder;
         this.name = name;
         this.keySerde = keySerde;
@@ -84,6 +100,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         this.queryableStoreName = queryableStoreName;
         this.windowed = windowed;
         this.valueGetterSupplier = valueGetterSupplier;
+        this.sourceMaterializer = sourceMaterializer;
     }
 
     /** Returns the name of the node emitting the table's changes. */
@@ -106,17 +123,30 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return valueSerde;
     }
 
-    /** Returns how to read the table's current values. */
+    /** Returns how to read the table's current values, materializing the source table they come from if need be. */
     public KTableValueGetterSupplier<K, V> valueGetterSupplier() {
         if (valueGetterSupplier == null) {
             throw new IllegalStateException("Table " + name + " has no value getter; materialize it to join it");
         }
+        materializeSource();
         return valueGetterSupplier;
     }
 
-    /** Returns how to read the table's current values, or {@code null} if they cannot be read. */
+    /**
+     * Returns how to read the table's current values, or {@code null} if they cannot be read, without materializing
+     * anything: for a table computed from this one, whose getter is only used if its own is.
+     */
     KTableValueGetterSupplier<K, V> valueGetterSupplierOrNull() {
         return valueGetterSupplier;
+    }
+
+    /**
+     * Gives the unmaterialized source table this table is computed from its store, as Kafka Streams does when an
+     * operation reads the table's values (joins) or its old values (groupBy, suppress): an unmaterialized source
+     * forwards changes without old values. Does nothing for a table with a store of its own, which supplies both.
+     */
+    void materializeSource() {
+        sourceMaterializer.run();
     }
 
     @Override
@@ -164,6 +194,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         GroupedInternal<KR, VR> options = new GroupedInternal<>(grouped);
         String selectName = builder.name(options.name() == null ? null : Named.as(options.name()), SELECT_NAME);
         builder.topologyBuilder().addProcessor(selectName, new KTableRepartitionMap<K, V, KR, VR>(selector), name);
+        // The aggregation subtracts each old value.
+        materializeSource();
         return new KGroupedTableImpl<>(builder, selectName, options);
     }
 
@@ -176,6 +208,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
                 + " windowedBy(...) aggregations); " + name + " is not windowed. Use Suppressed.untilTimeLimit.");
         }
         String suppressName = builder.name(options.name() == null ? null : Named.as(options.name()), SUPPRESS_NAME);
+        // The buffer keeps the value before a key's first suppressed update, to forward it as the old value.
+        materializeSource();
         String storeName = options.name() != null ? options.name() + "-store" : builder.newStoreName(SUPPRESS_NAME);
         long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,

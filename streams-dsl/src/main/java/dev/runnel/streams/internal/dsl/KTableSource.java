@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
@@ -13,70 +14,118 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Materializes a table from its topic: each record upserts (or, with a null value, deletes) its key in the store and
- * forwards the {@link Change}. Records with a null key are logged and skipped, as in Kafka Streams.
+ * A table read from its topic (or a stream turned into a table). Materialized, each record upserts (or, with a null
+ * value, deletes) its key in the store and forwards the {@link Change}; not materialized, each record is forwarded as
+ * a change with no old value, so every update reaches the children. Records with a null key are logged and skipped,
+ * as in Kafka Streams.
  *
  * <p>In a versioned store (KIP-914) each record becomes a version at its timestamp. A record older than the key's
  * latest version goes into the history, where stream-table joins find it, but is not forwarded: the table's current
  * value did not change. A record older than the history retention is refused by the store and counted as dropped.
+ *
+ * <p>Starts unmaterialized; {@link #materialize} is called while the DSL builds, before any processor is created.
+ * Not thread-safe.
  */
-public record KTableSource<K, V>(String storeName) implements ProcessorSupplier<K, V, K, Change<V>> {
+public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Change<V>> {
     private static final Logger LOG = LoggerFactory.getLogger(KTableSource.class);
+
+    private final String storeName;
+    private boolean materialized;
+
+    /** Creates the source of a table whose store, if it is ever materialized, is {@code storeName}. */
+    public KTableSource(String storeName) {
+        this.storeName = storeName;
+    }
+
+    /** Returns the name of the table's store, which exists only if the table is materialized. */
+    public String storeName() {
+        return storeName;
+    }
+
+    /**
+     * Makes the table keep its values in its store.
+     *
+     * @return {@code false} if it already did
+     */
+    boolean materialize() {
+        boolean wasMaterialized = materialized;
+        materialized = true;
+        return !wasMaterialized;
+    }
 
     @Override
     public Processor<K, V, K, Change<V>> get() {
-        return new ContextualProcessor<>() {
-            private TimestampedKeyValueStore<K, V> store;
-            private VersionedKeyValueStore<K, V> versionedStore;
-            private boolean forwardOnFlush;
+        return materialized ? new MaterializingProcessor() : new ForwardingProcessor();
+    }
 
-            @Override
-            @SuppressWarnings("unchecked")
-            public void init(dev.runnel.streams.processor.api.ProcessorContext<K, Change<V>> context) {
-                super.init(context);
-                StateStore stateStore = context.getStateStore(storeName);
-                if (stateStore instanceof VersionedKeyValueStore<?, ?> versioned) {
-                    versionedStore = (VersionedKeyValueStore<K, V>) versioned;
-                } else {
-                    store = (TimestampedKeyValueStore<K, V>) stateStore;
-                    forwardOnFlush = CacheFlushForwarder.register(store, context);
-                }
+    /** Forwards each update as a change from an unknown old value. */
+    private final class ForwardingProcessor extends ContextualProcessor<K, V, K, Change<V>> {
+        @Override
+        public void process(Record<K, V> record) {
+            if (record.key() == null) {
+                skipNullKey(context());
+                return;
             }
+            context().forward(record.withValue(new Change<>(record.value(), null)));
+        }
+    }
 
-            @Override
-            public void process(Record<K, V> record) {
-                if (record.key() == null) {
-                    LOG.warn("Skipping record with null key for table store {}: {}", storeName,
-                        context().recordMetadata().map(Object::toString).orElse("no metadata"));
-                    return;
-                }
-                if (versionedStore != null) {
-                    processVersioned(record);
-                    return;
-                }
-                V oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
-                store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-                if (!forwardOnFlush) {
-                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
-                }
-            }
+    private void skipNullKey(ProcessorContext<K, Change<V>> context) {
+        LOG.warn("Skipping record with null key for table store {}: {}", storeName,
+            context.recordMetadata().map(Object::toString).orElse("no metadata"));
+    }
 
-            private void processVersioned(Record<K, V> record) {
-                VersionedRecord<V> latest = versionedStore.get(record.key());
-                long validTo = versionedStore.put(record.key(), record.value(), record.timestamp());
-                if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
-                    LOG.warn("Skipping record for table store {} older than its history retention: timestamp {},"
-                        + " {}", storeName, record.timestamp(),
-                        context().recordMetadata().map(Object::toString).orElse("no metadata"));
-                    DroppedRecords.record(context());
-                } else if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED) {
-                    V oldValue = latest == null ? null : latest.value();
-                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
-                } else {
-                    LOG.debug("Out-of-order record for table store {} kept as history, not forwarded: timestamp {}",
-                        storeName, record.timestamp());
-                }
+    /** Keeps each update in the store and forwards it, through the store's cache if it has one. */
+    private final class MaterializingProcessor extends ContextualProcessor<K, V, K, Change<V>> {
+        private TimestampedKeyValueStore<K, V> store;
+        private VersionedKeyValueStore<K, V> versionedStore;
+        private boolean forwardOnFlush;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void init(ProcessorContext<K, Change<V>> context) {
+            super.init(context);
+            StateStore stateStore = context.getStateStore(storeName);
+            if (stateStore instanceof VersionedKeyValueStore<?, ?> versioned) {
+                versionedStore = (VersionedKeyValueStore<K, V>) versioned;
+            } else {
+                store = (TimestampedKeyValueStore<K, V>) stateStore;
+                forwardOnFlush = CacheFlushForwarder.register(store, context);
             }
-        };
+        }
+
+        @Override
+        public void process(Record<K, V> record) {
+            if (record.key() == null) {
+                skipNullKey(context());
+                return;
+            }
+            if (versionedStore != null) {
+                processVersioned(record);
+                return;
+            }
+            V oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
+            store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
+            if (!forwardOnFlush) {
+                context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+            }
+        }
+
+        private void processVersioned(Record<K, V> record) {
+            VersionedRecord<V> latest = versionedStore.get(record.key());
+            long validTo = versionedStore.put(record.key(), record.value(), record.timestamp());
+            if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_NOT_PUT) {
+                LOG.warn("Skipping record for table store {} older than its history retention: timestamp {},"
+                    + " {}", storeName, record.timestamp(),
+                    context().recordMetadata().map(Object::toString).orElse("no metadata"));
+                DroppedRecords.record(context());
+            } else if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED) {
+                V oldValue = latest == null ? null : latest.value();
+                context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+            } else {
+                LOG.debug("Out-of-order record for table store {} kept as history, not forwarded: timestamp {}",
+                    storeName, record.timestamp());
+            }
+        }
     }
 }

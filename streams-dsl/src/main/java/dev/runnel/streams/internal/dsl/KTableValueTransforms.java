@@ -14,7 +14,8 @@ import java.util.Objects;
 
 /**
  * Wires the table operations that compute each new value from the old one (filter, mapValues, transformValues): one
- * node, materialized if asked, else read through a getter that applies the operation to the parent's values.
+ * node, materialized if asked, else read through a getter that applies the operation to the parent's values. A
+ * materialized result reads its old values from its store, so it never needs its parent materialized (KAFKA-10494).
  */
 final class KTableValueTransforms {
     private KTableValueTransforms() {
@@ -40,7 +41,8 @@ final class KTableValueTransforms {
         if (store == null) {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
-                parentGetter == null ? null : KTableOperators.transformingGetter(parentGetter, function));
+                parentGetter == null ? null : KTableOperators.transformingGetter(parentGetter, function),
+                table::materializeSource);
         }
         builder.topologyBuilder().addStateStore(
             TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), resultSerde), operatorName);
@@ -79,7 +81,7 @@ final class KTableValueTransforms {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, table.keySerde(), null, null, parentGetter == null ? null
                 : KTableTransformValues.transformingGetter(parentGetter, transformerSupplier,
-                    List.of(stateStoreNames)));
+                    List.of(stateStoreNames)), table::materializeSource);
         }
         topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), null),
             operatorName);
