@@ -2,17 +2,22 @@ package dev.runnel.clients.consumer;
 
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * The consumer interface of Kafka's clients, implemented by {@link KafkaConsumer}: manual assignment and seeking, or
  * group membership with {@code subscribe}, and offset commits.
+ *
+ * <p>The metadata and offset lookups that take a {@code Duration} default to the overloads without one: the embedded
+ * log answers them without waiting, so there is no timeout to honour.
  */
 public interface Consumer<K, V> extends Closeable {
     Set<TopicPartition> assignment();
@@ -59,15 +64,40 @@ public interface Consumer<K, V> extends Closeable {
 
     void seek(TopicPartition partition, long offset);
 
+    /** Seeks to {@code offsetAndMetadata.offset()}; the embedded log has no leader epochs to validate. */
+    default void seek(TopicPartition partition, OffsetAndMetadata offsetAndMetadata) {
+        seek(partition, offsetAndMetadata.offset());
+    }
+
     void seekToBeginning(Collection<TopicPartition> partitions);
 
     void seekToEnd(Collection<TopicPartition> partitions);
 
     long position(TopicPartition partition);
 
+    default long position(TopicPartition partition, Duration timeout) {
+        return position(partition);
+    }
+
+    /**
+     * How far the partition's position is behind its end offset (the last stable offset under
+     * {@code read_committed}), or empty while the position is unknown.
+     *
+     * @throws IllegalStateException if the partition is not assigned to this consumer
+     */
+    OptionalLong currentLag(TopicPartition partition);
+
     List<PartitionInfo> partitionsFor(String topic);
 
+    default List<PartitionInfo> partitionsFor(String topic, Duration timeout) {
+        return partitionsFor(topic);
+    }
+
     Map<String, List<PartitionInfo>> listTopics();
+
+    default Map<String, List<PartitionInfo>> listTopics(Duration timeout) {
+        return listTopics();
+    }
 
     Set<TopicPartition> paused();
 
@@ -77,9 +107,29 @@ public interface Consumer<K, V> extends Closeable {
 
     Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch);
 
+    default Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> timestampsToSearch,
+                                                                    Duration timeout) {
+        return offsetsForTimes(timestampsToSearch);
+    }
+
     Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions);
 
+    default Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+        return beginningOffsets(partitions);
+    }
+
     Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions);
+
+    default Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions, Duration timeout) {
+        return endOffsets(partitions);
+    }
+
+    /**
+     * The id the client would push telemetry under (KIP-714).
+     *
+     * @throws IllegalStateException if telemetry is off, as it always is on the embedded log
+     */
+    Uuid clientInstanceId(Duration timeout);
 
     @Override
     void close();

@@ -9,16 +9,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The records one {@code poll} returned, grouped by partition, in offset order within each partition. */
+/**
+ * The records one {@code poll} returned, grouped by partition, in offset order within each partition, and the
+ * positions the poll moved partitions to ({@link #nextOffsets()}).
+ */
 public class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V>> {
-    @SuppressWarnings("rawtypes")
-    private static final ConsumerRecords EMPTY = new ConsumerRecords<>(Map.of());
+    public static final ConsumerRecords<Object, Object> EMPTY = new ConsumerRecords<>(Map.of(), Map.of());
 
     private final Map<TopicPartition, List<ConsumerRecord<K, V>>> records;
+    private final Map<TopicPartition, OffsetAndMetadata> nextOffsets;
     private final int count;
 
+    /** Creates records without next offsets, as Kafka's deprecated constructor does. */
     public ConsumerRecords(Map<TopicPartition, List<ConsumerRecord<K, V>>> records) {
+        this(records, Map.of());
+    }
+
+    public ConsumerRecords(Map<TopicPartition, List<ConsumerRecord<K, V>>> records,
+                           Map<TopicPartition, OffsetAndMetadata> nextOffsets) {
         this.records = Collections.unmodifiableMap(new LinkedHashMap<>(records));
+        this.nextOffsets = Collections.unmodifiableMap(new LinkedHashMap<>(nextOffsets));
         int total = 0;
         for (List<ConsumerRecord<K, V>> list : records.values()) {
             total += list.size();
@@ -26,9 +36,9 @@ public class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V>> {
         this.count = total;
     }
 
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, V> ConsumerRecords<K, V> empty() {
-        return (ConsumerRecords<K, V>) EMPTY;
+        return (ConsumerRecords) EMPTY;
     }
 
     /** The records of one partition; empty if there are none. */
@@ -46,6 +56,14 @@ public class ConsumerRecords<K, V> implements Iterable<ConsumerRecord<K, V>> {
             }
         });
         return all;
+    }
+
+    /**
+     * The offset of the next record to read in every partition whose position the poll advanced, including past
+     * control or aborted records that return nothing; committing these commits exactly what the poll consumed.
+     */
+    public Map<TopicPartition, OffsetAndMetadata> nextOffsets() {
+        return nextOffsets;
     }
 
     public Set<TopicPartition> partitions() {

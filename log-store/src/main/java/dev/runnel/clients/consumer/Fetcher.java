@@ -64,13 +64,14 @@ final class Fetcher<K, V> {
         return headers;
     }
 
-    /** Collects up to {@code max.poll.records} records from the partitions in {@code states}; may return none. */
-    Map<TopicPartition, List<ConsumerRecord<K, V>>> collect(Map<TopicPartition, PartitionFetchState> states,
-                                                           PositionResolver resolver) {
-        Map<TopicPartition, List<ConsumerRecord<K, V>>> result = new LinkedHashMap<>();
+    /**
+     * Collects up to {@code max.poll.records} records from the partitions in {@code states}, with the new position
+     * of every partition the reading advanced; {@link ConsumerRecords#empty()} if none advanced.
+     */
+    ConsumerRecords<K, V> collect(Map<TopicPartition, PartitionFetchState> states, PositionResolver resolver) {
         List<TopicPartition> order = new ArrayList<>(states.keySet());
         if (order.isEmpty()) {
-            return result;
+            return ConsumerRecords.empty();
         }
         // Every position first: a partition without one throws before any other partition's records are taken,
         // which would otherwise be lost with the exception.
@@ -79,6 +80,8 @@ final class Fetcher<K, V> {
                 resolver.resolve(entry.getKey(), entry.getValue());
             }
         }
+        Map<TopicPartition, List<ConsumerRecord<K, V>>> result = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> nextOffsets = new LinkedHashMap<>();
         int budget = settings.maxPollRecords();
         int start = Math.floorMod(nextStart++, order.size());
         for (int i = 0; i < order.size() && budget > 0; i++) {
@@ -88,6 +91,7 @@ final class Fetcher<K, V> {
                 continue;
             }
             List<ConsumerRecord<K, V>> records = new ArrayList<>(Math.min(budget, 64));
+            long positionBefore = state.position;
             try {
                 budget -= drainPartition(tp, state, budget, records);
             } catch (RecordDeserializationException | CorruptRecordException e) {
@@ -100,8 +104,12 @@ final class Fetcher<K, V> {
             if (!records.isEmpty()) {
                 result.put(tp, records);
             }
+            if (state.position != positionBefore) {
+                // The embedded log has no leader epochs to report.
+                nextOffsets.put(tp, new OffsetAndMetadata(state.position));
+            }
         }
-        return result;
+        return nextOffsets.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(result, nextOffsets);
     }
 
     /** Returns how many records were added to {@code out}, at most {@code limit}. */

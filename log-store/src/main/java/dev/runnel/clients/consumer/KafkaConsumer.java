@@ -3,6 +3,7 @@ package dev.runnel.clients.consumer;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.WakeupException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
@@ -365,9 +367,10 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
                 if (subscribed && coordinator.needsAttention()) {
                     coordinator.poll(deadlineMs);
                 }
-                Map<TopicPartition, List<ConsumerRecord<K, V>>> records = fetcher.collect(assignment, this::resolve);
-                if (!records.isEmpty()) {
-                    ConsumerRecords<K, V> polled = new ConsumerRecords<>(records);
+                ConsumerRecords<K, V> polled = fetcher.collect(assignment, this::resolve);
+                // A poll that only skipped control or aborted batches returns too, as Kafka's does, so that
+                // committing nextOffsets() moves the group past them.
+                if (!polled.nextOffsets().isEmpty()) {
                     return interceptors == null ? polled : interceptors.onConsume(polled);
                 }
                 long remaining = deadline - log.time().nanoseconds();
@@ -476,6 +479,21 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         }
     }
 
+    /** Computed from the log at the call, where Kafka's consumer uses the end offset its last fetch saw. */
+    @Override
+    public OptionalLong currentLag(TopicPartition partition) {
+        acquire();
+        try {
+            PartitionFetchState state = state(partition);
+            if (state.position == PartitionFetchState.UNKNOWN || state.pendingReset != null) {
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(endOffset(log.partition(partition)) - state.position);
+        } finally {
+            release();
+        }
+    }
+
     private PartitionFetchState state(TopicPartition tp) {
         PartitionFetchState state = assignment.get(tp);
         if (state == null) {
@@ -558,6 +576,12 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     @Override
     public Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
         return partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> endOffset(log.partition(tp))));
+    }
+
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        throw new IllegalStateException("Telemetry is not enabled: the embedded log has no client telemetry "
+            + "(KIP-714), so there is no client instance id");
     }
 
     /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */

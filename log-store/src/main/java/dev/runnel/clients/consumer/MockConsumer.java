@@ -3,6 +3,7 @@ package dev.runnel.clients.consumer;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -59,6 +61,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     private boolean wakeup;
     private boolean shouldRebalance;
     private boolean closed;
+    private Uuid clientInstanceId;
 
     /** Creates a consumer that resets partitions without a position as {@code offsetResetStrategy} says. */
     public MockConsumer(OffsetResetStrategy offsetResetStrategy) {
@@ -170,6 +173,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             position(tp);
         }
         Map<TopicPartition, List<ConsumerRecord<K, V>>> polled = new LinkedHashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> nextOffsets = new LinkedHashMap<>();
         long count = 0;
         for (TopicPartition tp : assignment) {
             List<ConsumerRecord<K, V>> added = records.get(tp);
@@ -187,11 +191,14 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
                     count++;
                 }
             }
+            if (polled.containsKey(tp)) {
+                nextOffsets.put(tp, new OffsetAndMetadata(position));
+            }
             positions.put(tp, position);
             long consumed = position;
             added.removeIf(record -> record.offset() < consumed);
         }
-        return polled.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(polled);
+        return polled.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(polled, nextOffsets);
     }
 
     /**
@@ -321,6 +328,15 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             positions.put(partition, offset != null ? offset.offset() : resetOffset(partition, resetStrategy));
         }
         return positions.get(partition);
+    }
+
+    /** The end offset set with {@link #updateEndOffsets} minus the position; empty without an end offset. */
+    @Override
+    public synchronized OptionalLong currentLag(TopicPartition partition) {
+        ensureNotClosed();
+        requireAssigned(partition);
+        Long end = endOffsets.get(partition);
+        return end == null ? OptionalLong.empty() : OptionalLong.of(end - position(partition));
     }
 
     private long resetOffset(TopicPartition tp, OffsetResetStrategy strategy) {
@@ -479,6 +495,20 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     /** Returns the timeout of the last poll, or null before the first. */
     public synchronized Duration lastPollTimeout() {
         return lastPollTimeout;
+    }
+
+    /** Sets the id {@link #clientInstanceId} returns. */
+    public synchronized void setClientInstanceId(Uuid clientInstanceId) {
+        this.clientInstanceId = clientInstanceId;
+    }
+
+    /** Returns the id given to {@link #setClientInstanceId}; throws {@code UnsupportedOperationException} before. */
+    @Override
+    public synchronized Uuid clientInstanceId(Duration timeout) {
+        if (clientInstanceId == null) {
+            throw new UnsupportedOperationException("clientInstanceId not set");
+        }
+        return clientInstanceId;
     }
 
     /** Makes the current or next poll throw {@link WakeupException}. */

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class MockConsumerTest {
@@ -45,6 +47,24 @@ class MockConsumerTest {
         assertEquals(Duration.ZERO, consumer.lastPollTimeout());
         consumer.seek(CLICKS, 1);
         assertTrue(consumer.poll(Duration.ZERO).isEmpty(), "records once returned are gone, as in Kafka's mock");
+    }
+
+    @Test
+    void shouldReportNextOffsetsLagAndTheClientInstanceIdItWasGiven() {
+        MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+        consumer.assign(List.of(CLICKS));
+        consumer.updateBeginningOffsets(Map.of(CLICKS, 0L));
+        assertEquals(OptionalLong.empty(), consumer.currentLag(CLICKS));
+        consumer.updateEndOffsets(Map.of(CLICKS, 4L));
+        consumer.seek(CLICKS, new OffsetAndMetadata(1));
+        consumer.addRecord(record(1, "a"));
+        consumer.addRecord(record(2, "b"));
+        assertEquals(Map.of(CLICKS, new OffsetAndMetadata(3)), consumer.poll(Duration.ZERO).nextOffsets());
+        assertEquals(OptionalLong.of(1), consumer.currentLag(CLICKS));
+        assertThrows(UnsupportedOperationException.class, () -> consumer.clientInstanceId(Duration.ZERO));
+        Uuid id = Uuid.randomUuid();
+        consumer.setClientInstanceId(id);
+        assertEquals(id, consumer.clientInstanceId(Duration.ZERO));
     }
 
     @Test
