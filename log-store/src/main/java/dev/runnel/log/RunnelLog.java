@@ -9,6 +9,7 @@ import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.internal.AppendNotifier;
+import dev.runnel.log.internal.ClusterId;
 import dev.runnel.log.internal.AtomicFiles;
 import dev.runnel.log.internal.DataDirLock;
 import dev.runnel.log.internal.LogMaintenance;
@@ -71,6 +72,7 @@ public final class RunnelLog implements AutoCloseable {
     private final TransactionCoordinator transactionCoordinator;
     private final java.util.concurrent.atomic.AtomicLong metadataVersion = new java.util.concurrent.atomic.AtomicLong();
     private int references = 1;
+    private String clusterId;
 
     /** One topic's metadata, parsed config and partition logs; replaced whole when any of them changes. */
     private record Topic(TopicMetadata metadata, LogConfig config, List<PartitionLog> partitions) {
@@ -190,6 +192,17 @@ public final class RunnelLog implements AutoCloseable {
      * bad config.
      */
     public synchronized void createTopic(String name, int partitions, Map<String, String> configs) {
+        LogConfig logConfig = validateCreateTopic(name, partitions, configs);
+        TopicMetadata metadata = new TopicMetadata(name, partitions, configs);
+        List<PartitionLog> logs = openPartitions(name, 0, partitions, logConfig, true);
+        metadataStore.save(metadata);
+        topics.put(name, new Topic(metadata, logConfig, logs));
+        metadataVersion.incrementAndGet();
+        LOG.info("Created topic {} with {} partition(s)", name, partitions);
+    }
+
+    /** Checks a topic creation as {@link #createTopic} does, and creates nothing; returns the parsed config. */
+    public synchronized LogConfig validateCreateTopic(String name, int partitions, Map<String, String> configs) {
         Topics.validateName(name);
         if (partitions < 1) {
             throw new InvalidPartitionsException("Number of partitions must be at least 1, got " + partitions);
@@ -197,13 +210,7 @@ public final class RunnelLog implements AutoCloseable {
         if (topics.containsKey(name)) {
             throw new TopicExistsException("Topic '" + name + "' already exists");
         }
-        LogConfig logConfig = LogConfig.parse(configs);
-        TopicMetadata metadata = new TopicMetadata(name, partitions, configs);
-        List<PartitionLog> logs = openPartitions(name, 0, partitions, logConfig, true);
-        metadataStore.save(metadata);
-        topics.put(name, new Topic(metadata, logConfig, logs));
-        metadataVersion.incrementAndGet();
-        LOG.info("Created topic {} with {} partition(s)", name, partitions);
+        return LogConfig.parse(configs);
     }
 
     /** Deletes a topic and its data. Throws {@link UnknownTopicOrPartitionException} if it does not exist. */
@@ -245,9 +252,7 @@ public final class RunnelLog implements AutoCloseable {
      */
     public synchronized void alterTopicConfig(String name, Map<String, String> set, Collection<String> remove) {
         Topic topic = topic(name);
-        Map<String, String> overrides = new HashMap<>(topic.metadata().overrides());
-        remove.forEach(overrides::remove);
-        overrides.putAll(set);
+        Map<String, String> overrides = alteredOverrides(topic, set, remove);
         LogConfig logConfig = LogConfig.parse(overrides);
         TopicMetadata metadata = topic.metadata().withOverrides(overrides);
         metadataStore.save(metadata);
@@ -256,20 +261,50 @@ public final class RunnelLog implements AutoCloseable {
         metadataVersion.incrementAndGet();
     }
 
+    /** Checks a config change as {@link #alterTopicConfig} does, and changes nothing. */
+    public synchronized void validateTopicConfig(String name, Map<String, String> set, Collection<String> remove) {
+        LogConfig.parse(alteredOverrides(topic(name), set, remove));
+    }
+
+    private static Map<String, String> alteredOverrides(Topic topic, Map<String, String> set,
+                                                        Collection<String> remove) {
+        Map<String, String> overrides = new HashMap<>(topic.metadata().overrides());
+        remove.forEach(overrides::remove);
+        overrides.putAll(set);
+        return overrides;
+    }
+
     /** Raises the partition count to {@code totalCount}; removing partitions is refused, as in Kafka. */
     public synchronized void addPartitions(String name, int totalCount) {
+        validateAddPartitions(name, totalCount);
         Topic topic = topic(name);
         int current = topic.metadata().partitions();
-        if (totalCount <= current) {
-            throw new InvalidPartitionsException("Topic '" + name + "' has " + current + " partition(s); the count can "
-                + "only grow, so " + totalCount + " is refused (partitions cannot be removed)");
-        }
         List<PartitionLog> logs = new java.util.ArrayList<>(topic.partitions());
         logs.addAll(openPartitions(name, current, totalCount, topic.config(), true));
         TopicMetadata metadata = topic.metadata().withPartitions(totalCount);
         metadataStore.save(metadata);
         topics.put(name, new Topic(metadata, topic.config(), logs));
         metadataVersion.incrementAndGet();
+    }
+
+    /** Checks a partition count change as {@link #addPartitions} does, and adds nothing. */
+    public synchronized void validateAddPartitions(String name, int totalCount) {
+        int current = topic(name).metadata().partitions();
+        if (totalCount <= current) {
+            throw new InvalidPartitionsException("Topic '" + name + "' has " + current + " partition(s); the count can "
+                + "only grow, so " + totalCount + " is refused (partitions cannot be removed)");
+        }
+    }
+
+    /**
+     * The id of this data folder, as Kafka's {@code cluster.id}: a random {@link dev.runnel.common.Uuid} kept in
+     * {@code DATA_DIR/meta.properties}, written the first time it is asked for and the same ever after.
+     */
+    public synchronized String clusterId() {
+        if (clusterId == null) {
+            clusterId = ClusterId.loadOrCreate(dataDir);
+        }
+        return clusterId;
     }
 
     /** The log of one partition. Throws {@link UnknownTopicOrPartitionException} if there is none. */

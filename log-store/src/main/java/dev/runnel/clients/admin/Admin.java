@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * Manages topics and consumer groups, as Kafka's admin client does. Against the embedded log every call completes
- * before it returns; its futures are there so that code written for Kafka keeps working.
+ * before it returns; its futures, and the options' timeouts, are there so that code written for Kafka keeps working.
+ * As in Kafka, each call without options is the call with default options.
  *
  * <pre>{@code
  * try (Admin admin = Admin.create(Map.of("log.dir", "runnel-data"))) {
@@ -29,23 +30,62 @@ public interface Admin extends AutoCloseable {
         return new KafkaAdminClient(configs);
     }
 
-    CreateTopicsResult createTopics(Collection<NewTopic> newTopics);
+    default CreateTopicsResult createTopics(Collection<NewTopic> newTopics) {
+        return createTopics(newTopics, new CreateTopicsOptions());
+    }
 
-    DeleteTopicsResult deleteTopics(Collection<String> topics);
+    CreateTopicsResult createTopics(Collection<NewTopic> newTopics, CreateTopicsOptions options);
 
-    ListTopicsResult listTopics();
+    default DeleteTopicsResult deleteTopics(Collection<String> topics) {
+        return deleteTopics(topics, new DeleteTopicsOptions());
+    }
+
+    DeleteTopicsResult deleteTopics(Collection<String> topics, DeleteTopicsOptions options);
+
+    default ListTopicsResult listTopics() {
+        return listTopics(new ListTopicsOptions());
+    }
 
     ListTopicsResult listTopics(ListTopicsOptions options);
 
-    DescribeTopicsResult describeTopics(Collection<String> topicNames);
+    default DescribeTopicsResult describeTopics(Collection<String> topicNames) {
+        return describeTopics(topicNames, new DescribeTopicsOptions());
+    }
 
-    DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources);
+    DescribeTopicsResult describeTopics(Collection<String> topicNames, DescribeTopicsOptions options);
 
-    AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs);
+    default DescribeClusterResult describeCluster() {
+        return describeCluster(new DescribeClusterOptions());
+    }
 
-    CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions);
+    /** Describes the embedded log as a cluster of one node, which is also its controller, with its cluster id. */
+    DescribeClusterResult describeCluster(DescribeClusterOptions options);
 
-    ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets);
+    default DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources) {
+        return describeConfigs(resources, new DescribeConfigsOptions());
+    }
+
+    DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources, DescribeConfigsOptions options);
+
+    default AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs) {
+        return incrementalAlterConfigs(configs, new AlterConfigsOptions());
+    }
+
+    AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs,
+                                               AlterConfigsOptions options);
+
+    default CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions) {
+        return createPartitions(newPartitions, new CreatePartitionsOptions());
+    }
+
+    CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions,
+                                            CreatePartitionsOptions options);
+
+    default ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets) {
+        return listOffsets(topicPartitionOffsets, new ListOffsetsOptions());
+    }
+
+    ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets, ListOffsetsOptions options);
 
     /** As {@link #deleteRecords(Map, DeleteRecordsOptions)} with default options. */
     default DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete) {
@@ -61,20 +101,49 @@ public interface Admin extends AutoCloseable {
     DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete,
                                       DeleteRecordsOptions options);
 
-    ListConsumerGroupsResult listConsumerGroups();
+    default ListConsumerGroupsResult listConsumerGroups() {
+        return listConsumerGroups(new ListConsumerGroupsOptions());
+    }
 
-    DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds);
+    ListConsumerGroupsResult listConsumerGroups(ListConsumerGroupsOptions options);
+
+    default DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds) {
+        return describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions());
+    }
+
+    DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds,
+                                                        DescribeConsumerGroupsOptions options);
+
+    default DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds) {
+        return deleteConsumerGroups(groupIds, new DeleteConsumerGroupsOptions());
+    }
 
     /** Deletes groups and their offsets; a group with members fails with {@code GroupNotEmptyException}. */
-    DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds);
+    DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds, DeleteConsumerGroupsOptions options);
 
-    ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId);
+    default ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId) {
+        return listConsumerGroupOffsets(groupId, new ListConsumerGroupOffsetsOptions());
+    }
+
+    ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId, ListConsumerGroupOffsetsOptions options);
+
+    default AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
+                                                                      Map<TopicPartition, OffsetAndMetadata> offsets) {
+        return alterConsumerGroupOffsets(groupId, offsets, new AlterConsumerGroupOffsetsOptions());
+    }
 
     /** Sets a group's offsets; refused with {@code UnknownMemberIdException} while the group has members. */
     AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
-                                                              Map<TopicPartition, OffsetAndMetadata> offsets);
+                                                              Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                              AlterConsumerGroupOffsetsOptions options);
 
-    DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions);
+    default DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId,
+                                                                        Set<TopicPartition> partitions) {
+        return deleteConsumerGroupOffsets(groupId, partitions, new DeleteConsumerGroupOffsetsOptions());
+    }
+
+    DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
+                                                                DeleteConsumerGroupOffsetsOptions options);
 
     @Override
     void close();

@@ -24,9 +24,16 @@ final class GroupAdmin {
         this.coordinator = coordinator;
     }
 
-    ListConsumerGroupsResult list() {
+    /** Runnel's groups are all {@link GroupType#CLASSIC}, so asking for other types lists none. */
+    ListConsumerGroupsResult list(ListConsumerGroupsOptions options) {
         List<ConsumerGroupListing> listings = new ArrayList<>();
+        if (!options.types().isEmpty() && !options.types().contains(GroupType.CLASSIC)) {
+            return new ListConsumerGroupsResult(listings);
+        }
         for (GroupSummary group : coordinator.listGroups()) {
+            if (!options.groupStates().isEmpty() && !options.groupStates().contains(group.state())) {
+                continue;
+            }
             listings.add(new ConsumerGroupListing(group.groupId(), Optional.of(group.state()),
                 Optional.of(GroupType.CLASSIC), group.members().isEmpty() && group.assignor().isEmpty()));
         }

@@ -2,7 +2,9 @@ package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.common.IsolationLevel;
 import dev.runnel.common.KafkaFuture;
+import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.TopicPartitionInfo;
 import dev.runnel.common.config.ConfigResource;
@@ -27,42 +29,36 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /** The admin client of the embedded log. Thread-safe. */
-public final class KafkaAdminClient implements Admin {
-    private static final Set<String> KEYS = Set.of(RunnelLogConfig.LOG_DIR_CONFIG, "bootstrap.servers", "client.id",
-        "request.timeout.ms", "default.api.timeout.ms");
-
+public final class KafkaAdminClient extends AdminClient {
     private final RunnelLog log;
     private final GroupAdmin groups;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     KafkaAdminClient(Map<String, Object> configs) {
-        new ConfigReader(configs, KEYS, "admin");
+        new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
     }
 
     @Override
-    public CreateTopicsResult createTopics(Collection<NewTopic> newTopics) {
+    public CreateTopicsResult createTopics(Collection<NewTopic> newTopics, CreateTopicsOptions options) {
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         for (NewTopic topic : newTopics) {
             int partitions = topic.numPartitions() < 0 ? log.config().defaultPartitions() : topic.numPartitions();
-            futures.put(topic.name(), Futures.run(() -> log.createTopic(topic.name(), partitions, topic.configs())));
+            futures.put(topic.name(), Futures.run(options.shouldValidateOnly()
+                ? () -> log.validateCreateTopic(topic.name(), partitions, topic.configs())
+                : () -> log.createTopic(topic.name(), partitions, topic.configs())));
         }
         return new CreateTopicsResult(futures);
     }
 
     @Override
-    public DeleteTopicsResult deleteTopics(Collection<String> topics) {
+    public DeleteTopicsResult deleteTopics(Collection<String> topics, DeleteTopicsOptions options) {
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         for (String topic : topics) {
             futures.put(topic, Futures.run(() -> log.deleteTopic(topic)));
         }
         return new DeleteTopicsResult(futures);
-    }
-
-    @Override
-    public ListTopicsResult listTopics() {
-        return listTopics(new ListTopicsOptions());
     }
 
     @Override
@@ -78,7 +74,7 @@ public final class KafkaAdminClient implements Admin {
     }
 
     @Override
-    public DescribeTopicsResult describeTopics(Collection<String> topicNames) {
+    public DescribeTopicsResult describeTopics(Collection<String> topicNames, DescribeTopicsOptions options) {
         Map<String, KafkaFuture<TopicDescription>> futures = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(topicNames)) {
             futures.put(name, Futures.run(() -> describe(name)));
@@ -96,7 +92,14 @@ public final class KafkaAdminClient implements Admin {
     }
 
     @Override
-    public DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources) {
+    public DescribeClusterResult describeCluster(DescribeClusterOptions options) {
+        return new DescribeClusterResult(KafkaFuture.completedFuture(List.of(Node.EMBEDDED)),
+            KafkaFuture.completedFuture(Node.EMBEDDED), Futures.run(log::clusterId));
+    }
+
+    @Override
+    public DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources,
+                                                 DescribeConfigsOptions options) {
         Map<ConfigResource, KafkaFuture<Config>> futures = new LinkedHashMap<>();
         for (ConfigResource resource : resources) {
             futures.put(resource, Futures.run(() -> topicConfig(requireTopic(resource))));
@@ -118,14 +121,15 @@ public final class KafkaAdminClient implements Admin {
      * {@code SUBTRACT} work on list configs (only {@code cleanup.policy} is one).
      */
     @Override
-    public AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs) {
+    public AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs,
+                                                      AlterConfigsOptions options) {
         Map<ConfigResource, KafkaFuture<Void>> futures = new LinkedHashMap<>();
-        configs.forEach((resource, ops) ->
-            futures.put(resource, Futures.run(() -> alter(requireTopic(resource), ops))));
+        configs.forEach((resource, ops) -> futures.put(resource,
+            Futures.run(() -> alter(requireTopic(resource), ops, options.shouldValidateOnly()))));
         return new AlterConfigsResult(futures);
     }
 
-    private void alter(String topic, Collection<AlterConfigOp> ops) {
+    private void alter(String topic, Collection<AlterConfigOp> ops, boolean validateOnly) {
         Map<String, String> current = log.topicConfig(topic).toMap();
         Map<String, String> set = new HashMap<>();
         List<String> remove = new ArrayList<>();
@@ -139,7 +143,11 @@ public final class KafkaAdminClient implements Admin {
                 default -> throw new InvalidRequestException("Unknown config operation " + op.opType());
             }
         }
-        log.alterTopicConfig(topic, set, remove);
+        if (validateOnly) {
+            log.validateTopicConfig(topic, set, remove);
+        } else {
+            log.alterTopicConfig(topic, set, remove);
+        }
     }
 
     private static String editList(String current, String value, AlterConfigOp.OpType opType) {
@@ -165,21 +173,27 @@ public final class KafkaAdminClient implements Admin {
     }
 
     @Override
-    public CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions) {
+    public CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions,
+                                                   CreatePartitionsOptions options) {
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
-        newPartitions.forEach((topic, partitions) ->
-            futures.put(topic, Futures.run(() -> log.addPartitions(topic, partitions.totalCount()))));
+        newPartitions.forEach((topic, partitions) -> futures.put(topic, Futures.run(options.validateOnly()
+            ? () -> log.validateAddPartitions(topic, partitions.totalCount())
+            : () -> log.addPartitions(topic, partitions.totalCount()))));
         return new CreatePartitionsResult(futures);
     }
 
     @Override
-    public ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets) {
+    public ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets,
+                                         ListOffsetsOptions options) {
+        boolean readCommitted = options.isolationLevel() == IsolationLevel.READ_COMMITTED;
         Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> futures = new LinkedHashMap<>();
-        topicPartitionOffsets.forEach((tp, spec) -> futures.put(tp, Futures.run(() -> listOffset(tp, spec))));
+        topicPartitionOffsets.forEach((tp, spec) ->
+            futures.put(tp, Futures.run(() -> listOffset(tp, spec, readCommitted))));
         return new ListOffsetsResult(futures);
     }
 
-    private ListOffsetsResult.ListOffsetsResultInfo listOffset(TopicPartition tp, OffsetSpec spec) {
+    private ListOffsetsResult.ListOffsetsResultInfo listOffset(TopicPartition tp, OffsetSpec spec,
+                                                               boolean readCommitted) {
         PartitionLog partition = log.partition(tp);
         if (spec instanceof OffsetSpec.TimestampSpec timestampSpec) {
             TimestampLookup.Match match = TimestampLookup.find(partition, timestampSpec.timestamp());
@@ -187,7 +201,8 @@ public final class KafkaAdminClient implements Admin {
                 ? new ListOffsetsResult.ListOffsetsResultInfo(-1, -1, Optional.empty())
                 : new ListOffsetsResult.ListOffsetsResultInfo(match.offset(), match.timestamp(), Optional.empty());
         }
-        long offset = spec == OffsetSpec.earliest() ? partition.logStartOffset() : partition.logEndOffset();
+        long offset = spec == OffsetSpec.earliest() ? partition.logStartOffset()
+            : readCommitted ? partition.lastStableOffset() : partition.logEndOffset();
         return new ListOffsetsResult.ListOffsetsResultInfo(offset, -1, Optional.empty());
     }
 
@@ -201,33 +216,38 @@ public final class KafkaAdminClient implements Admin {
     }
 
     @Override
-    public ListConsumerGroupsResult listConsumerGroups() {
-        return groups.list();
+    public ListConsumerGroupsResult listConsumerGroups(ListConsumerGroupsOptions options) {
+        return groups.list(options);
     }
 
     @Override
-    public DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds) {
+    public DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds,
+                                                               DescribeConsumerGroupsOptions options) {
         return groups.describe(groupIds);
     }
 
     @Override
-    public DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds) {
+    public DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds,
+                                                           DeleteConsumerGroupsOptions options) {
         return groups.delete(groupIds);
     }
 
     @Override
-    public ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId) {
+    public ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId,
+                                                                   ListConsumerGroupOffsetsOptions options) {
         return groups.listOffsets(groupId);
     }
 
     @Override
     public AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
-                                                                     Map<TopicPartition, OffsetAndMetadata> offsets) {
+                                                                     Map<TopicPartition, OffsetAndMetadata> offsets,
+                                                                     AlterConsumerGroupOffsetsOptions options) {
         return groups.alterOffsets(groupId, offsets);
     }
 
     @Override
-    public DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions) {
+    public DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
+                                                                       DeleteConsumerGroupOffsetsOptions options) {
         return groups.deleteOffsets(groupId, partitions);
     }
 
