@@ -5,7 +5,8 @@ public enum GroupType {
     UNKNOWN("Unknown"),
     CONSUMER("Consumer"),
     CLASSIC("Classic"),
-    SHARE("Share");
+    SHARE("Share"),
+    STREAMS("Streams");
 
     private final String displayName;
 

@@ -107,6 +107,13 @@ public interface Admin extends AutoCloseable {
 
     ListConsumerGroupsResult listConsumerGroups(ListConsumerGroupsOptions options);
 
+    default ListGroupsResult listGroups() {
+        return listGroups(new ListGroupsOptions());
+    }
+
+    /** Lists groups of every type (KIP-1043); on the embedded log all groups are classic consumer groups. */
+    ListGroupsResult listGroups(ListGroupsOptions options);
+
     default DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds) {
         return describeConsumerGroups(groupIds, new DescribeConsumerGroupsOptions());
     }

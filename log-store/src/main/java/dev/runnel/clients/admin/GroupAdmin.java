@@ -1,6 +1,7 @@
 package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.common.GroupState;
 import dev.runnel.common.GroupType;
 import dev.runnel.common.KafkaFuture;
 import dev.runnel.common.Node;
@@ -18,26 +19,47 @@ import java.util.Set;
 
 /** The consumer-group calls of the admin client, run against the log's group coordinator. Thread-safe. */
 final class GroupAdmin {
+    /** The protocol type of a group whose members join through the consumer's group protocol. */
+    static final String CONSUMER_PROTOCOL_TYPE = "consumer";
+
     private final GroupCoordinator coordinator;
 
     GroupAdmin(GroupCoordinator coordinator) {
         this.coordinator = coordinator;
     }
 
-    /** Runnel's groups are all {@link GroupType#CLASSIC}, so asking for other types lists none. */
     ListConsumerGroupsResult list(ListConsumerGroupsOptions options) {
         List<ConsumerGroupListing> listings = new ArrayList<>();
-        if (!options.types().isEmpty() && !options.types().contains(GroupType.CLASSIC)) {
-            return new ListConsumerGroupsResult(listings);
-        }
-        for (GroupSummary group : coordinator.listGroups()) {
-            if (!options.groupStates().isEmpty() && !options.groupStates().contains(group.state())) {
-                continue;
-            }
-            listings.add(new ConsumerGroupListing(group.groupId(), Optional.of(group.state()),
-                Optional.of(GroupType.CLASSIC), group.members().isEmpty() && group.assignor().isEmpty()));
+        for (GroupListing group : groups(options.types(), options.groupStates(), Set.of())) {
+            listings.add(new ConsumerGroupListing(group.groupId(), group.groupState(), group.type(),
+                group.isSimpleConsumerGroup()));
         }
         return new ListConsumerGroupsResult(listings);
+    }
+
+    ListGroupsResult listGroups(ListGroupsOptions options) {
+        return new ListGroupsResult(groups(options.types(), options.groupStates(), options.protocolTypes()));
+    }
+
+    /**
+     * The groups of these types, in these states, with these protocol types (an empty set: any). Runnel's groups
+     * are all {@link GroupType#CLASSIC}; a group that never had a member or an assignor only holds offsets and has
+     * no protocol type, as in Kafka.
+     */
+    private List<GroupListing> groups(Set<GroupType> types, Set<GroupState> states, Set<String> protocolTypes) {
+        List<GroupListing> listings = new ArrayList<>();
+        if (!types.isEmpty() && !types.contains(GroupType.CLASSIC)) {
+            return listings;
+        }
+        for (GroupSummary group : coordinator.listGroups()) {
+            String protocol = group.members().isEmpty() && group.assignor().isEmpty() ? "" : CONSUMER_PROTOCOL_TYPE;
+            if ((states.isEmpty() || states.contains(group.state()))
+                    && (protocolTypes.isEmpty() || protocolTypes.contains(protocol))) {
+                listings.add(new GroupListing(group.groupId(), Optional.of(GroupType.CLASSIC), protocol,
+                    Optional.of(group.state())));
+            }
+        }
+        return listings;
     }
 
     DescribeConsumerGroupsResult describe(Collection<String> groupIds) {

@@ -221,6 +221,11 @@ public final class KafkaAdminClient extends AdminClient {
     }
 
     @Override
+    public ListGroupsResult listGroups(ListGroupsOptions options) {
+        return groups.listGroups(options);
+    }
+
+    @Override
     public DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds,
                                                                DescribeConsumerGroupsOptions options) {
         return groups.describe(groupIds);

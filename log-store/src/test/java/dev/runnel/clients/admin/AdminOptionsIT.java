@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
@@ -20,12 +21,15 @@ import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.InvalidPartitionsException;
 import dev.runnel.common.errors.TopicExistsException;
+import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The options overloads of the admin calls, describeCluster and AdminClient, on a real embedded log. */
+/** The options overloads of the admin calls, listGroups, describeCluster and AdminClient, on a real embedded log. */
 class AdminOptionsIT {
     private static final TopicPartition TP = new TopicPartition("orders", 0);
 
@@ -147,6 +151,35 @@ class AdminOptionsIT {
     private static List<String> groupIds(Admin admin, ListConsumerGroupsOptions options) throws Exception {
         Collection<ConsumerGroupListing> listings = admin.listConsumerGroups(options).all().get();
         return listings.stream().map(ConsumerGroupListing::groupId).toList();
+    }
+
+    @Test
+    void shouldListGroupsWithTheirProtocolTypeAndFilterThem() throws Exception {
+        try (Admin admin = admin()) {
+            admin.createTopics(List.of(new NewTopic("orders", 1, (short) 1))).all().get();
+            admin.alterConsumerGroupOffsets("simple", Map.of(TP, new OffsetAndMetadata(0))).all().get();
+            try (KafkaConsumer<String, String> member = new KafkaConsumer<>(Map.of("log.dir", dataDir.toString(),
+                    "group.id", "joined"), new StringDeserializer(), new StringDeserializer())) {
+                member.subscribe(List.of("orders"));
+                while (member.assignment().isEmpty()) {
+                    member.poll(Duration.ofMillis(100));
+                }
+                GroupListing simple = new GroupListing("simple", Optional.of(GroupType.CLASSIC), "",
+                    Optional.of(GroupState.EMPTY));
+                GroupListing joined = new GroupListing("joined", Optional.of(GroupType.CLASSIC), "consumer",
+                    Optional.of(GroupState.STABLE));
+                assertTrue(simple.isSimpleConsumerGroup());
+                assertFalse(joined.isSimpleConsumerGroup());
+                assertEquals(Set.of(simple, joined), Set.copyOf(admin.listGroups().all().get()));
+                assertEquals(Set.of(simple, joined),
+                    Set.copyOf(admin.listGroups(ListGroupsOptions.forConsumerGroups()).all().get()));
+                assertEquals(List.of(), List.copyOf(admin.listGroups(ListGroupsOptions.forShareGroups()).all().get()));
+                assertEquals(List.of(joined), List.copyOf(admin.listGroups(new ListGroupsOptions()
+                    .withProtocolTypes(Set.of("consumer"))).all().get()));
+                assertEquals(List.of(simple), List.copyOf(admin.listGroups(new ListGroupsOptions()
+                    .inGroupStates(Set.of(GroupState.EMPTY))).all().get()));
+            }
+        }
     }
 
     @Test
