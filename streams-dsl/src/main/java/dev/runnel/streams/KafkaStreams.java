@@ -3,6 +3,7 @@ package dev.runnel.streams;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
@@ -11,39 +12,34 @@ import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.errors.StreamsStoppedException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler;
-import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.errors.UnknownStateStoreException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
+import dev.runnel.streams.internal.metrics.ClientMetrics;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.ClientRegistry;
-import dev.runnel.streams.internal.runtime.GlobalStreamThread;
+import dev.runnel.streams.internal.runtime.ClientShutdown;
+import dev.runnel.streams.internal.runtime.ClientStateMachine;
+import dev.runnel.streams.internal.runtime.InteractiveQueries;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
-import dev.runnel.streams.internal.runtime.LocalStateQueries;
-import dev.runnel.streams.internal.runtime.LocalStores;
+import dev.runnel.streams.internal.runtime.QueryRouting;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
+import dev.runnel.streams.internal.runtime.StreamThreads;
+import dev.runnel.streams.internal.runtime.ThreadFailureHandler;
 import dev.runnel.streams.internal.runtime.TopologyMetadata;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.query.FailureReason;
 import dev.runnel.streams.query.StateQueryRequest;
 import dev.runnel.streams.query.StateQueryResult;
-import dev.runnel.streams.state.QueryableStoreType;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.runnel.streams.state.HostInfo;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.runnel.common.serialization.Serializer;
-import dev.runnel.streams.internal.runtime.QueryRouting;
-import dev.runnel.streams.processor.StreamPartitioner;
-import dev.runnel.streams.state.HostInfo;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -51,12 +47,6 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs a {@link Topology} on the log: {@code num.stream.threads} threads, each a member of consumer group
@@ -80,40 +70,22 @@ import org.slf4j.LoggerFactory;
  * shuts down into {@link State#ERROR}). Thread-safe.
  */
 public class KafkaStreams implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(KafkaStreams.class);
-    /** The jar's Implementation-Version; "unknown" when run from classes, as Kafka reports then. */
-    private static final String VERSION = Objects.requireNonNullElse(
-        KafkaStreams.class.getPackage().getImplementationVersion(), "unknown");
-    /** Builds record no commit id; Kafka reports "unknown" in that case too. */
-    private static final String COMMIT_ID = "unknown";
     /** The clients of each application in this process, for their indexes, SHUTDOWN_APPLICATION and routing. */
     private static final ClientRegistry<KafkaStreams> CLIENTS = new ClientRegistry<>();
 
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
     private final KafkaClientSupplier clientSupplier;
-    private final Time time;
     private final String applicationId;
     private final String clientId;
     private final int clientIndex;
-    /** Tells this client apart from the application's others in the group, as Kafka Streams' process id. */
-    private final String processId = UUID.randomUUID().toString();
     private final StreamsMetricsRegistry metrics;
-    private final List<StreamThread> threads = new CopyOnWriteArrayList<>();
-    private final LocalStores localStores = new LocalStores(threads, () -> this.globalThread);
-    private final LocalStateQueries localStateQueries;
-    private final Object stateLock = new Object();
-    private TopologyMetadata metadata;
-    /** Where the stores' keys are served, fixed once the topology is resolved at start; read by query threads. */
-    private volatile QueryRouting queryRouting;
-    private volatile GlobalStreamThread globalThread;
-    /** Whether processing is paused (KIP-834); written under this client's lock, with the threads' own flags. */
-    private volatile boolean paused;
-    private State state = State.CREATED;
-    private StateListener stateListener;
-    private StreamsUncaughtExceptionHandler uncaughtExceptionHandler;
-    private StateRestoreListener restoreListener = NoOpRestoreListener.INSTANCE;
-    private StandbyUpdateListener standbyListener = NoOpStandbyListener.INSTANCE;
+    private final ClientStateMachine stateMachine;
+    private final ThreadFailureHandler failures;
+    private final StreamThreads threads;
+    private final InteractiveQueries queries;
+    private final ClientShutdown shutdown;
+
 
     /**
      * The client's life cycle, as Kafka's: CREATED → REBALANCING ⇄ RUNNING → PENDING_SHUTDOWN → NOT_RUNNING, and
@@ -241,7 +213,7 @@ public class KafkaStreams implements AutoCloseable {
     private KafkaStreams(Topology topology, StreamsConfig config, KafkaClientSupplier clientSupplier, Time time) {
         this.config = Objects.requireNonNull(config, "config");
         this.clientSupplier = Objects.requireNonNull(clientSupplier, "clientSupplier");
-        this.time = Objects.requireNonNull(time, "time");
+        Objects.requireNonNull(time, "time");
         this.builder = topology.internalTopologyBuilder();
         builder.dslStoreChoice().configure(config);
         this.applicationId = config.getString(StreamsConfig.APPLICATION_ID_CONFIG);
@@ -249,67 +221,38 @@ public class KafkaStreams implements AutoCloseable {
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
         this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true);
-        this.localStateQueries = new LocalStateQueries(localStores, time);
-        Map<String, String> tags = Map.of("client-id", clientId);
-        metrics.addGauge("stream-metrics", "state", "The client's state", tags, () -> state().name());
-        metrics.addGauge("stream-metrics", "version", "The version of Runnel", tags, () -> VERSION);
-        metrics.addGauge("stream-metrics", "commit-id", "The commit Runnel was built from", tags, () -> COMMIT_ID);
-        metrics.addGauge("stream-metrics", "application-id", "The application's id", tags, () -> applicationId);
-        String description = topology.describe().toString();
-        metrics.addGauge("stream-metrics", "topology-description", "The topology the client runs", tags,
-            () -> description);
-        metrics.addGauge("stream-metrics", "alive-stream-threads", "Stream threads alive", tags,
-            () -> (double) threads.stream().filter(t -> t.state() != StreamThread.State.DEAD).count());
+        this.stateMachine = new ClientStateMachine(clientId, time);
+        this.failures = new ThreadFailureHandler(clientId, this::replaceThread, this::shutdownWithError,
+            () -> CLIENTS.started(applicationId).forEach(KafkaStreams::shutdownWithError));
+        this.threads = new StreamThreads(clientId, builder, config, time, metrics, clientSupplier, stateMachine,
+            failures);
+        this.queries = new InteractiveQueries(stateMachine, builder, threads.localStores(), time);
+        this.shutdown = new ClientShutdown(clientId, stateMachine, threads, this::release);
+        ClientMetrics.register(metrics, clientId, applicationId, topology.describe().toString(), this::state,
+            threads::aliveCount);
     }
 
     /** Returns the current state. */
     public State state() {
-        synchronized (stateLock) {
-            return state;
-        }
-    }
-
-    private boolean setState(State newState) {
-        State old;
-        synchronized (stateLock) {
-            old = state;
-            if (old == newState) {
-                return true;
-            }
-            if (!old.isValidTransition(newState)) {
-                if (old.hasStartedOrFinishedShutdown()) {
-                    return false;
-                }
-                throw new IllegalStateException("Stream-client " + clientId + ": Unexpected state transition from "
-                    + old + " to " + newState);
-            }
-            state = newState;
-            stateLock.notifyAll();
-        }
-        LOG.info("stream-client [{}] State transition from {} to {}", clientId, old, newState);
-        StateListener listener = stateListener;
-        if (listener != null) {
-            listener.onChange(newState, old);
-        }
-        return true;
+        return stateMachine.state();
     }
 
     /** Sets the listener of state changes; only before {@link #start()}. */
     public void setStateListener(StateListener listener) {
-        requireCreated("set a state listener");
-        this.stateListener = listener;
+        stateMachine.requireCreated("set a state listener");
+        stateMachine.setListener(listener);
     }
 
     /** Sets the handler of exceptions escaping stream threads; only before {@link #start()}. */
     public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
-        requireCreated("set an uncaught exception handler");
-        this.uncaughtExceptionHandler = Objects.requireNonNull(handler, "handler");
+        stateMachine.requireCreated("set an uncaught exception handler");
+        failures.setHandler(handler);
     }
 
     /** Sets the listener of state restoration of every store; only before {@link #start()}. */
     public void setGlobalStateRestoreListener(StateRestoreListener listener) {
-        requireCreated("set a restore listener");
-        this.restoreListener = listener == null ? NoOpRestoreListener.INSTANCE : listener;
+        stateMachine.requireCreated("set a restore listener");
+        threads.setRestoreListener(listener);
     }
 
     /**
@@ -317,14 +260,8 @@ public class KafkaStreams implements AutoCloseable {
      * {@code null} removes it.
      */
     public void setStandbyUpdateListener(StandbyUpdateListener listener) {
-        requireCreated("set a standby update listener");
-        this.standbyListener = listener == null ? NoOpStandbyListener.INSTANCE : listener;
-    }
-
-    private void requireCreated(String what) {
-        if (state() != State.CREATED) {
-            throw new IllegalStateException("Can only " + what + " in CREATED state. Current state is: " + state());
-        }
+        stateMachine.requireCreated("set a standby update listener");
+        threads.setStandbyListener(listener);
     }
 
     /**
@@ -342,54 +279,35 @@ public class KafkaStreams implements AutoCloseable {
             throw new IllegalStateException("The client is either already started or already stopped, cannot"
                 + " re-start");
         }
+        TopologyMetadata metadata;
         synchronized (builder) {
             builder.setApplicationId(applicationId);
             metadata = new TopologyMetadata(builder, applicationId);
-            queryRouting = new QueryRouting(metadata, builder.storeSubtopologies(), this::instances);
+            queries.setRouting(new QueryRouting(metadata, builder.storeSubtopologies(), this::instances));
         }
-        CLIENTS.addStarted(applicationId, this);
-        try {
-            internalTopicManager().setup(metadata);
-        } catch (MissingSourceTopicException e) {
-            setState(State.REBALANCING);
-            handleThreadFailure(clientId + "-StreamThread-1", e, null);
-            return;
-        } catch (RuntimeException e) {
-            CLIENTS.removeStarted(applicationId, this);
-            throw e;
-        }
-        setState(State.REBALANCING);
-        if (metadata.hasGlobalStores()) {
-            // As in Kafka Streams, start() returns only once the global stores are fully restored.
-            globalThread = new GlobalStreamThread(clientId, builder, metadata, config, time, restoreListener, metrics,
-                failure -> handleThreadFailure(clientId + "-GlobalStreamThread", failure, null), clientSupplier);
+        // Holding the threads' lock throughout, so that no thread is added before the first ones are.
+        synchronized (threads) {
+            CLIENTS.addStarted(applicationId, this);
             try {
-                globalThread.startAndAwaitInitialized();
-            } catch (StreamsException e) {
-                setState(State.PENDING_SHUTDOWN);
-                finishClose();
-                setState(State.NOT_RUNNING);
+                internalTopicManager().setup(metadata);
+            } catch (MissingSourceTopicException e) {
+                stateMachine.setState(State.REBALANCING);
+                failures.handle(clientId + "-StreamThread-1", e, null);
+                return;
+            } catch (RuntimeException e) {
+                CLIENTS.removeStarted(applicationId, this);
                 throw e;
             }
+            stateMachine.setState(State.REBALANCING);
+            try {
+                // As in Kafka Streams, start() returns only once the global stores are fully restored.
+                threads.startGlobalThread(metadata);
+            } catch (StreamsException e) {
+                shutdown.closeAfterFailedStart();
+                throw e;
+            }
+            threads.startStreamThreads(metadata);
         }
-        int count = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
-        for (int i = 1; i <= count; i++) {
-            threads.add(newThread(i));
-        }
-        for (StreamThread thread : threads) {
-            thread.start();
-        }
-    }
-
-    private StreamThread newThread(int index) {
-        GlobalStreamThread global = globalThread;
-        StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time,
-            restoreListener, standbyListener, metrics, global == null ? name -> null : global::store,
-            new ThreadListener(), clientSupplier);
-        if (paused) {
-            thread.pauseProcessing();
-        }
-        return thread;
     }
 
     /**
@@ -401,25 +319,17 @@ public class KafkaStreams implements AutoCloseable {
      * of the application keep processing.
      */
     public void pause() {
-        synchronized (this) {
-            paused = true;
-            threads.forEach(StreamThread::pauseProcessing);
-        }
-        LOG.info("stream-client [{}] Paused processing", clientId);
+        threads.pause();
     }
 
     /** Resumes processing after {@link #pause()}, each thread from the record where it stopped. Any state. */
     public void resume() {
-        synchronized (this) {
-            paused = false;
-            threads.forEach(StreamThread::resumeProcessing);
-        }
-        LOG.info("stream-client [{}] Resumed processing", clientId);
+        threads.resume();
     }
 
     /** Returns whether the client is paused: {@link #pause()} was called, and {@link #resume()} not since. */
     public boolean isPaused() {
-        return paused;
+        return threads.isPaused();
     }
 
     /**
@@ -429,17 +339,7 @@ public class KafkaStreams implements AutoCloseable {
      * @return the new thread's name, or empty if the client is in another state
      */
     public Optional<String> addStreamThread() {
-        synchronized (this) {
-            if (!state().isRunningOrRebalancing()) {
-                LOG.warn("stream-client [{}] Cannot add a stream thread in state {}", clientId, state());
-                return Optional.empty();
-            }
-            StreamThread added = newThread(freeThreadIndex());
-            threads.add(added);
-            shareCache();
-            added.start();
-            return Optional.of(added.threadId());
-        }
+        return threads.add();
     }
 
     /** Removes a stream thread, waiting as long as it takes to stop; see {@link #removeStreamThread(Duration)}. */
@@ -455,144 +355,7 @@ public class KafkaStreams implements AutoCloseable {
      * @throws dev.runnel.common.errors.TimeoutException if the thread does not stop within {@code timeout}
      */
     public Optional<String> removeStreamThread(Duration timeout) {
-        StreamThread removed;
-        synchronized (this) {
-            if (!state().isRunningOrRebalancing()) {
-                LOG.warn("stream-client [{}] Cannot remove a stream thread in state {}", clientId, state());
-                return Optional.empty();
-            }
-            removed = threads.stream().filter(thread -> thread.isAlive() && thread != Thread.currentThread())
-                .reduce((first, last) -> last).orElse(null);
-            if (removed == null) {
-                return Optional.empty();
-            }
-            removed.shutdown();
-        }
-        try {
-            removed.join(Math.max(1, Math.min(timeout.toMillis(), Long.MAX_VALUE / 2)));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (removed.isAlive()) {
-            throw new dev.runnel.common.errors.TimeoutException("Thread " + removed.threadId() + " did not stop"
-                + " within " + timeout.toMillis() + " ms");
-        }
-        synchronized (this) {
-            threads.remove(removed);
-            shareCache();
-        }
-        return Optional.of(removed.threadId());
-    }
-
-    /** The lowest index no thread of this client uses, as Kafka Streams reuses thread names. */
-    private int freeThreadIndex() {
-        int index = 1;
-        while (true) {
-            int candidate = index;
-            if (threads.stream().noneMatch(thread -> thread.index() == candidate)) {
-                return candidate;
-            }
-            index++;
-        }
-    }
-
-    /** Divides {@code statestore.cache.max.bytes} evenly among the threads. */
-    private void shareCache() {
-        if (!threads.isEmpty()) {
-            long share = config.getLong(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG) / threads.size();
-            threads.forEach(thread -> thread.resizeCache(share));
-        }
-    }
-
-    /** Aggregates the threads' states into the client's, and applies the uncaught exception handler. */
-    private final class ThreadListener implements StreamThread.Listener {
-        @Override
-        public void onStateChange(StreamThread thread, StreamThread.State newState, StreamThread.State oldState) {
-            State current = state();
-            if (!current.isRunningOrRebalancing()) {
-                return;
-            }
-            boolean allRunning = true;
-            for (StreamThread t : threads) {
-                StreamThread.State s = t == thread ? newState : t.state();
-                if (s == StreamThread.State.DEAD || s == StreamThread.State.PENDING_SHUTDOWN) {
-                    continue;
-                }
-                allRunning &= s == StreamThread.State.RUNNING;
-            }
-            setState(allRunning ? State.RUNNING : State.REBALANCING);
-        }
-
-        @Override
-        public void onDead(StreamThread thread, Throwable failure) {
-            if (failure != null) {
-                handleThreadFailure(thread.threadId(), failure, thread);
-            }
-        }
-    }
-
-    /**
-     * Applies the uncaught exception handler to the failure of a stream thread, or of one that cannot be replaced
-     * ({@code replaceable} null: the global thread, or the start itself), for which REPLACE_THREAD shuts the client
-     * down, as in Kafka Streams.
-     */
-    private void handleThreadFailure(String threadName, Throwable failure, StreamThread replaceable) {
-        StreamThreadExceptionResponse response;
-        StreamsUncaughtExceptionHandler handler = uncaughtExceptionHandler;
-        if (handler == null) {
-            LOG.error("stream-client [{}] Thread {} failed; no uncaught exception handler is set, so the client"
-                + " shuts down", clientId, threadName, failure);
-            response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        } else {
-            try {
-                response = handler.handle(failure);
-            } catch (RuntimeException e) {
-                LOG.error("stream-client [{}] The uncaught exception handler failed; shutting down", clientId, e);
-                response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            }
-        }
-        LOG.warn("stream-client [{}] Thread {} failed ({}); response {}", clientId, threadName, failure.toString(),
-            response);
-        if (response == StreamThreadExceptionResponse.REPLACE_THREAD && replaceable == null) {
-            LOG.error("stream-client [{}] Thread {} cannot be replaced; shutting the client down", clientId,
-                threadName);
-            response = StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-        }
-        switch (response) {
-            case REPLACE_THREAD -> replaceThread(replaceable);
-            case SHUTDOWN_APPLICATION -> {
-                for (KafkaStreams client : CLIENTS.started(applicationId)) {
-                    client.shutdownWithError();
-                }
-            }
-            default -> shutdownWithError();
-        }
-    }
-
-    private void replaceThread(StreamThread failed) {
-        synchronized (this) {
-            if (!state().isRunningOrRebalancing()) {
-                return;
-            }
-            StreamThread replacement = newThread(failed.index());
-            threads.set(threads.indexOf(failed), replacement);
-            setState(State.REBALANCING);
-            replacement.start();
-        }
-    }
-
-    /** Moves to PENDING_ERROR, stops every thread (on a new thread, as this may run on a stream thread), then ERROR. */
-    private void shutdownWithError() {
-        if (!setState(State.PENDING_ERROR) || state() != State.PENDING_ERROR) {
-            return;
-        }
-        Thread shutdown = new Thread(() -> {
-            stopThreads(Long.MAX_VALUE, false);
-            finishClose();
-            setState(State.ERROR);
-        }, clientId + "-error-shutdown");
-        shutdown.setDaemon(true);
-        shutdown.start();
+        return threads.remove(timeout);
     }
 
     /** Closes the client, waiting for its threads to finish. */
@@ -603,7 +366,7 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Closes the client with {@code options}; returns whether every thread stopped within the timeout. */
     public boolean close(CloseOptions options) {
-        return close(options.timeout, options.leaveGroup);
+        return shutdown.close(options.timeout, options.leaveGroup);
     }
 
     /**
@@ -615,7 +378,7 @@ public class KafkaStreams implements AutoCloseable {
      */
     public boolean close(dev.runnel.streams.CloseOptions options) {
         Objects.requireNonNull(options, "options");
-        return close(options.closeTimeout(), options.leaveGroup());
+        return shutdown.close(options.closeTimeout(), options.leaveGroup());
     }
 
     /**
@@ -625,113 +388,22 @@ public class KafkaStreams implements AutoCloseable {
      * @return whether every thread stopped in time
      */
     public boolean close(Duration timeout) {
-        return close(timeout, false);
+        return shutdown.close(timeout, false);
     }
 
-    private boolean close(Duration timeout, boolean leaveGroup) {
-        if (timeout.isNegative()) {
-            throw new IllegalArgumentException("Timeout can't be negative.");
-        }
-        State current = state();
-        if (current == State.ERROR || current == State.PENDING_ERROR) {
-            LOG.info("stream-client [{}] Already in {}; close waits for the error shutdown", clientId, current);
-            return awaitState(State.ERROR, timeout);
-        }
-        if (!setState(State.PENDING_SHUTDOWN)) {
-            return awaitState(State.NOT_RUNNING, timeout);
-        }
-        // As in Kafka Streams: the client stays PENDING_SHUTDOWN until every thread has stopped, even after the
-        // timeout (so that cleanUp() cannot delete state under a live thread); the caller waits up to the timeout.
-        Thread closer = new Thread(() -> completeClose(leaveGroup), clientId + "-close");
-        closer.setDaemon(true);
-        closer.start();
-        if (threads.contains(Thread.currentThread())) {
-            // Called from a stream thread (a processor or handler): it cannot wait for itself.
-            return false;
-        }
-        return awaitState(State.NOT_RUNNING, timeout);
+    private void replaceThread(StreamThread failed) {
+        threads.replace(failed);
     }
 
-    /** Stops the threads, however long they take, and only then moves to NOT_RUNNING. */
-    private void completeClose(boolean leaveGroup) {
-        stopThreads(Long.MAX_VALUE, leaveGroup);
-        finishClose();
-        setState(State.NOT_RUNNING);
+    private void shutdownWithError() {
+        shutdown.shutdownWithError();
     }
 
-    private long saturatedDeadline(Duration timeout) {
-        long now = time.milliseconds();
-        long millis = timeout.toMillis() < 0 ? Long.MAX_VALUE : timeout.toMillis();
-        return millis > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
-    }
-
-    private boolean stopThreads(long deadlineMs, boolean leaveGroup) {
-        for (StreamThread thread : threads) {
-            thread.shutdown(leaveGroup);
-        }
-        boolean stopped = true;
-        for (StreamThread thread : threads) {
-            if (thread == Thread.currentThread()) {
-                continue;
-            }
-            try {
-                long wait = deadlineMs == Long.MAX_VALUE ? 0 : deadlineMs - time.milliseconds();
-                if (wait < 0) {
-                    stopped = false;
-                    continue;
-                }
-                thread.join(wait);
-                stopped &= !thread.isAlive();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return stopGlobalThread(deadlineMs) && stopped;
-    }
-
-    private boolean stopGlobalThread(long deadlineMs) {
-        GlobalStreamThread global = globalThread;
-        if (global == null || global == Thread.currentThread()) {
-            return true;
-        }
-        global.shutdown();
-        try {
-            long wait = deadlineMs == Long.MAX_VALUE ? 0 : deadlineMs - time.milliseconds();
-            if (wait < 0) {
-                return false;
-            }
-            global.join(wait);
-            return !global.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private void finishClose() {
+    /** Frees what the client holds beyond its threads, once they have stopped. */
+    private void release() {
         CLIENTS.removeStarted(applicationId, this);
         metrics.close();
         CLIENTS.releaseIndex(applicationId, clientIndex);
-    }
-
-    private boolean awaitState(State target, Duration timeout) {
-        long deadline = saturatedDeadline(timeout);
-        synchronized (stateLock) {
-            while (state != target) {
-                long wait = deadline - time.milliseconds();
-                if (wait <= 0) {
-                    return false;
-                }
-                try {
-                    stateLock.wait(Math.min(wait, 100));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-            return true;
-        }
     }
 
     /**
@@ -742,20 +414,7 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException if the client is running
      */
     public void cleanUp() {
-        if (state().isRunningOrRebalancing() || state() == State.PENDING_SHUTDOWN) {
-            throw new IllegalStateException("Cannot clean up while running.");
-        }
-        Path dir = Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId);
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            throw new StreamsException("Could not delete state directory " + dir + ": " + e, e);
-        }
+        shutdown.cleanUp(Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId));
     }
 
     /**
@@ -773,33 +432,7 @@ public class KafkaStreams implements AutoCloseable {
      *     the store's tasks are not here (they may have migrated)
      */
     public <T> T store(StoreQueryParameters<T> parameters) {
-        String name = parameters.storeName();
-        State current = state();
-        if (current == State.CREATED) {
-            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
-                + " start()");
-        }
-        if (!current.isRunningOrRebalancing()) {
-            throw notAvailable(name, current);
-        }
-        if (!builder.storeNames().contains(name)) {
-            throw new UnknownStateStoreException("Cannot get state store " + name + " because no such store is"
-                + " registered in the topology.");
-        }
-        QueryableStoreType<T> type = parameters.queryableStoreType();
-        // As in Kafka Streams, the stores are looked up on each access, which fails if they are not here (yet).
-        return type.create(() -> {
-            State now = state();
-            if (!now.isRunningOrRebalancing()) {
-                throw notAvailable(name, now);
-            }
-            return localStores.forQuery(name, parameters.partition(), parameters.staleStoresEnabled(), type);
-        }, name);
-    }
-
-    private static StateStoreNotAvailableException notAvailable(String storeName, State state) {
-        return new StateStoreNotAvailableException("State store " + storeName + " is not available: KafkaStreams is"
-            + " not running. State is " + state + ".");
+        return queries.store(parameters);
     }
 
     /**
@@ -821,21 +454,7 @@ public class KafkaStreams implements AutoCloseable {
      * @throws UnknownStateStoreException if the topology has no such store
      */
     public <R> StateQueryResult<R> query(StateQueryRequest<R> request) {
-        String name = request.getStoreName();
-        State current = state();
-        if (current == State.CREATED) {
-            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
-                + " start()");
-        }
-        if (!current.isRunningOrRebalancing()) {
-            throw new StreamsStoppedException("KafkaStreams is not running and cannot be queried. State is "
-                + current + ".");
-        }
-        if (!builder.storeNames().contains(name)) {
-            throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
-                + " registered in the topology.");
-        }
-        return localStateQueries.run(request);
+        return queries.query(request);
     }
 
     /**
@@ -848,20 +467,7 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Returns the ids of the tasks running in this client, for tests and tools. */
     public Set<TaskId> activeTaskIds() {
-        Set<TaskId> ids = new TreeSet<>();
-        for (StreamThread thread : threads) {
-            ids.addAll(thread.activeTaskIds());
-        }
-        return ids;
-    }
-
-    /** Returns the ids of the standby tasks in this client, for query routing. */
-    private Set<TaskId> standbyTaskIds() {
-        Set<TaskId> ids = new TreeSet<>();
-        for (StreamThread thread : threads) {
-            ids.addAll(thread.standbyTaskIds());
-        }
-        return ids;
+        return threads.activeTaskIds();
     }
 
     /**
@@ -873,15 +479,8 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException once the client is no longer running
      */
     public Set<ThreadMetadata> metadataForLocalThreads() {
-        validateIsRunningOrRebalancing();
-        String adminClientId = InternalTopicManager.adminClientId(clientId);
-        Set<ThreadMetadata> snapshots = new HashSet<>();
-        for (StreamThread thread : threads) {
-            if (thread.state() != StreamThread.State.DEAD) {
-                snapshots.add(thread.threadMetadata(adminClientId));
-            }
-        }
-        return Collections.unmodifiableSet(snapshots);
+        stateMachine.requireRunningOrRebalancing();
+        return threads.threadMetadata(InternalTopicManager.adminClientId(clientId));
     }
 
     /**
@@ -904,11 +503,8 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException once the client is no longer running
      */
     public Map<String, Map<Integer, LagInfo>> allLocalStorePartitionLags() {
-        validateIsRunningOrRebalancing();
-        List<StoreChangelogPosition> positions = new ArrayList<>();
-        for (StreamThread thread : threads) {
-            positions.addAll(thread.storeChangelogPositions());
-        }
+        stateMachine.requireRunningOrRebalancing();
+        List<StoreChangelogPosition> positions = threads.storeChangelogPositions();
         List<TopicPartition> changelogs = positions.stream().map(StoreChangelogPosition::changelog).toList();
         Map<TopicPartition, Long> ends = internalTopicManager().endOffsets(changelogs);
         Map<String, Map<Integer, LagInfo>> lags = new TreeMap<>();
@@ -930,7 +526,7 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException once the client is no longer running
      */
     public Collection<StreamsMetadata> metadataForAllStreamsClients() {
-        return routing().all();
+        return queries.routing().all();
     }
 
     /**
@@ -939,7 +535,7 @@ public class KafkaStreams implements AutoCloseable {
      */
     public Collection<StreamsMetadata> streamsMetadataForStore(String storeName) {
         Objects.requireNonNull(storeName, "storeName");
-        return routing().forStore(storeName);
+        return queries.routing().forStore(storeName);
     }
 
     /**
@@ -950,7 +546,8 @@ public class KafkaStreams implements AutoCloseable {
      */
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
         Objects.requireNonNull(keySerializer, "keySerializer");
-        return routing().forKey(storeName, keySerializer.serialize(null, Objects.requireNonNull(key, "key")), null);
+        byte[] keyBytes = keySerializer.serialize(null, Objects.requireNonNull(key, "key"));
+        return queries.routing().forKey(storeName, keyBytes, null);
     }
 
     /**
@@ -960,7 +557,7 @@ public class KafkaStreams implements AutoCloseable {
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, StreamPartitioner<? super K, ?>
         partitioner) {
         Objects.requireNonNull(partitioner, "partitioner");
-        return routing().forKey(storeName, null, count -> {
+        return queries.routing().forKey(storeName, null, count -> {
             Integer partition = partitioner.partition(null, key, null, count);
             return partition == null ? -1 : partition;
         });
@@ -970,67 +567,12 @@ public class KafkaStreams implements AutoCloseable {
         return new InternalTopicManager(config, clientSupplier, InternalTopicManager.adminClientId(clientId));
     }
 
-    private QueryRouting routing() {
-        validateIsRunningOrRebalancing();
-        return queryRouting;
-    }
-
-    private void validateIsRunningOrRebalancing() {
-        State current = state();
-        if (current == State.CREATED) {
-            throw new StreamsNotStartedException("KafkaStreams has not been started, you can retry after calling"
-                + " start()");
-        }
-        if (!current.isRunningOrRebalancing()) {
-            throw new IllegalStateException("KafkaStreams is not running. State is " + current + ".");
-        }
-    }
-
     private List<QueryRouting.Instance> instances() {
         List<QueryRouting.Instance> instances = new ArrayList<>();
         for (KafkaStreams client : CLIENTS.started(applicationId)) {
             instances.add(new QueryRouting.Instance(HostInfo.buildFromEndpoint(client.config.getString(
-                StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds(), client.standbyTaskIds()));
+                StreamsConfig.APPLICATION_SERVER_CONFIG)), client.activeTaskIds(), client.threads.standbyTaskIds()));
         }
         return instances;
-    }
-
-    /** A standby update listener that ignores everything. */
-    private enum NoOpStandbyListener implements StandbyUpdateListener {
-        INSTANCE;
-
-        @Override
-        public void onUpdateStart(TopicPartition topicPartition, String storeName, long startingOffset) {
-        }
-
-        @Override
-        public void onBatchLoaded(TopicPartition topicPartition, String storeName, TaskId taskId, long batchEndOffset,
-            long batchSize, long currentEndOffset) {
-        }
-
-        @Override
-        public void onUpdateSuspended(TopicPartition topicPartition, String storeName, long storeOffset,
-            long currentEndOffset, SuspendReason reason) {
-        }
-    }
-
-    /** A restore listener that ignores everything. */
-    private enum NoOpRestoreListener implements StateRestoreListener {
-        INSTANCE;
-
-        @Override
-        public void onRestoreStart(dev.runnel.common.TopicPartition topicPartition, String storeName,
-            long startingOffset, long endingOffset) {
-        }
-
-        @Override
-        public void onBatchRestored(dev.runnel.common.TopicPartition topicPartition, String storeName,
-            long batchEndOffset, long numRestored) {
-        }
-
-        @Override
-        public void onRestoreEnd(dev.runnel.common.TopicPartition topicPartition, String storeName,
-            long totalRestored) {
-        }
     }
 }
