@@ -16,7 +16,7 @@ import dev.runnel.log.internal.LogMaintenance;
 import dev.runnel.log.internal.TopicMetadata;
 import dev.runnel.log.internal.TopicCompression;
 import dev.runnel.log.internal.TopicMetadataStore;
-import dev.runnel.log.internal.Directories;
+import dev.runnel.common.utils.Directories;
 import dev.runnel.log.internal.KeyPresenceCheck;
 import dev.runnel.log.internal.group.GroupCoordinator;
 import dev.runnel.log.internal.segment.AppendInfo;

@@ -8,7 +8,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.log.RunnelLog;
-import dev.runnel.log.internal.Directories;
+import dev.runnel.common.utils.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.header.Header;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.log.RunnelLog;
-import dev.runnel.log.internal.Directories;
+import dev.runnel.common.utils.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,6 +7,7 @@ import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.serialization.ByteArraySerializer;
+import dev.runnel.common.utils.Directories;
 
 import dev.runnel.streams.KafkaStreams;
 import dev.runnel.streams.StreamsConfig;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,7 +28,6 @@ import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * {@code bench/streams-perf} (and {@code runnel perf streams}): generates a workload's input into a fresh embedded
@@ -190,7 +189,7 @@ public final class StreamsPerformance {
             return 0;
         } finally {
             if (options.dataDir() == null) {
-                deleteRecursively(dataDir);
+                Directories.deleteRecursively(dataDir);
             }
         }
     }
@@ -264,17 +263,6 @@ public final class StreamsPerformance {
         System.gc();
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    }
-
-    private static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
-        }
     }
 
     static byte[] utf8(String text) {

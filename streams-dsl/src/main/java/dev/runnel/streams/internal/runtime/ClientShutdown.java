@@ -1,13 +1,11 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.common.utils.Directories;
 import dev.runnel.streams.KafkaStreams.State;
 import dev.runnel.streams.errors.StreamsException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,13 +102,8 @@ public final class ClientShutdown {
         if (current.isRunningOrRebalancing() || current == State.PENDING_SHUTDOWN) {
             throw new IllegalStateException("Cannot clean up while running.");
         }
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(path);
-            }
+        try {
+            Directories.deleteRecursively(dir);
         } catch (IOException e) {
             throw new StreamsException("Could not delete state directory " + dir + ": " + e, e);
         }

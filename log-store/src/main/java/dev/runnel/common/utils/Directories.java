@@ -1,4 +1,4 @@
-package dev.runnel.log.internal;
+package dev.runnel.common.utils;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** File-tree operations the log needs and the JDK lacks. */
+/** File-tree operations the log and Kafka Streams need and the JDK lacks. */
 public final class Directories {
     private Directories() {
     }
