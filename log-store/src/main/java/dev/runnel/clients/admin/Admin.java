@@ -152,6 +152,24 @@ public interface Admin extends AutoCloseable {
     DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
                                                                 DeleteConsumerGroupOffsetsOptions options);
 
+    default ListTransactionsResult listTransactions() {
+        return listTransactions(new ListTransactionsOptions());
+    }
+
+    /** Lists the transactional ids the coordinator knows, with their producer ids and states (KIP-664). */
+    ListTransactionsResult listTransactions(ListTransactionsOptions options);
+
+    default DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds) {
+        return describeTransactions(transactionalIds, new DescribeTransactionsOptions());
+    }
+
+    /**
+     * Describes transactional ids as their coordinator holds them (KIP-664); an unknown id fails its future with
+     * {@code TransactionalIdNotFoundException}.
+     */
+    DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds,
+                                                    DescribeTransactionsOptions options);
+
     @Override
     void close();
 

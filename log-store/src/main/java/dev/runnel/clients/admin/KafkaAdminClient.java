@@ -32,12 +32,14 @@ import java.util.TreeMap;
 public final class KafkaAdminClient extends AdminClient {
     private final RunnelLog log;
     private final GroupAdmin groups;
+    private final TransactionAdmin transactions;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     KafkaAdminClient(Map<String, Object> configs) {
         new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
+        this.transactions = new TransactionAdmin(log.transactionCoordinator(), log.time());
     }
 
     @Override
@@ -254,6 +256,17 @@ public final class KafkaAdminClient extends AdminClient {
     public DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
                                                                        DeleteConsumerGroupOffsetsOptions options) {
         return groups.deleteOffsets(groupId, partitions);
+    }
+
+    @Override
+    public ListTransactionsResult listTransactions(ListTransactionsOptions options) {
+        return transactions.list(options);
+    }
+
+    @Override
+    public DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds,
+                                                           DescribeTransactionsOptions options) {
+        return transactions.describe(transactionalIds);
     }
 
     @Override

@@ -304,6 +304,11 @@ public final class TransactionCoordinator implements AutoCloseable {
         return aborted;
     }
 
+    /** The state of every transactional id the coordinator knows, in no order. Lock-free. */
+    public List<TransactionMetadata> transactions() {
+        return List.copyOf(transactions.values());
+    }
+
     /** The coordinator's state of a transactional id. For tests and tools. */
     public Optional<TransactionMetadata> describe(String transactionalId) {
         return Optional.ofNullable(transactions.get(transactionalId));

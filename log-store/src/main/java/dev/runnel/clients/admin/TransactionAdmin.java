@@ -1,0 +1,88 @@
+package dev.runnel.clients.admin;
+
+import dev.runnel.common.KafkaFuture;
+import dev.runnel.common.Node;
+import dev.runnel.common.errors.TransactionalIdNotFoundException;
+import dev.runnel.common.utils.Time;
+import dev.runnel.log.internal.txn.TransactionCoordinator;
+import dev.runnel.log.internal.txn.TransactionMetadata;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The transaction calls of the admin client (KIP-664, KIP-618), run against the log's coordinator. Thread-safe. */
+final class TransactionAdmin {
+    private final TransactionCoordinator coordinator;
+    private final Time time;
+
+    TransactionAdmin(TransactionCoordinator coordinator, Time time) {
+        this.coordinator = coordinator;
+        this.time = time;
+    }
+
+    ListTransactionsResult list(ListTransactionsOptions options) {
+        Set<TransactionState> states = options.filteredStates();
+        Set<Long> producerIds = options.filteredProducerIds();
+        String regex = options.filteredTransactionalIdPattern();
+        Pattern pattern = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
+        long now = time.milliseconds();
+        List<TransactionListing> listings = new ArrayList<>();
+        for (TransactionMetadata txn : coordinator.transactions()) {
+            TransactionState state = state(txn);
+            if ((states.isEmpty() || states.contains(state))
+                    && (producerIds.isEmpty() || producerIds.contains(txn.producerId()))
+                    && (options.filteredDuration() < 0 || isOpen(txn)
+                        && now - txn.startTimeMs() > options.filteredDuration())
+                    && (pattern == null || pattern.matcher(txn.transactionalId()).matches())) {
+                listings.add(new TransactionListing(txn.transactionalId(), txn.producerId(), state));
+            }
+        }
+        listings.sort(Comparator.comparing(TransactionListing::transactionalId));
+        return new ListTransactionsResult(listings);
+    }
+
+    DescribeTransactionsResult describe(Collection<String> transactionalIds) {
+        Map<String, KafkaFuture<TransactionDescription>> futures = new LinkedHashMap<>();
+        for (String id : new LinkedHashSet<>(transactionalIds)) {
+            futures.put(id, Futures.run(() -> describe(coordinator.describe(id).orElseThrow(() ->
+                new TransactionalIdNotFoundException("TransactionalId " + id + " is unknown to the transaction "
+                    + "coordinator: no producer has called initTransactions with it")))));
+        }
+        return new DescribeTransactionsResult(futures);
+    }
+
+    /**
+     * As Kafka reports it: the start time once a transaction has started, the partitions only while one is open
+     * (Kafka's coordinator forgets them when a transaction completes; Runnel's keeps them for its own recovery).
+     */
+    private static TransactionDescription describe(TransactionMetadata txn) {
+        return new TransactionDescription(Node.EMBEDDED.id(), state(txn), txn.producerId(), txn.producerEpoch(),
+            txn.timeoutMs(), txn.startTimeMs() < 0 ? OptionalLong.empty() : OptionalLong.of(txn.startTimeMs()),
+            isOpen(txn) ? txn.partitions() : Set.of());
+    }
+
+    private static boolean isOpen(TransactionMetadata txn) {
+        return switch (txn.state()) {
+            case ONGOING, PREPARE_COMMIT, PREPARE_ABORT -> true;
+            case EMPTY, COMPLETE_COMMIT, COMPLETE_ABORT -> false;
+        };
+    }
+
+    private static TransactionState state(TransactionMetadata txn) {
+        return switch (txn.state()) {
+            case EMPTY -> TransactionState.EMPTY;
+            case ONGOING -> TransactionState.ONGOING;
+            case PREPARE_COMMIT -> TransactionState.PREPARE_COMMIT;
+            case PREPARE_ABORT -> TransactionState.PREPARE_ABORT;
+            case COMPLETE_COMMIT -> TransactionState.COMPLETE_COMMIT;
+            case COMPLETE_ABORT -> TransactionState.COMPLETE_ABORT;
+        };
+    }
+}

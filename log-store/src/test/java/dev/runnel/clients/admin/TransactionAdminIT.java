@@ -1,0 +1,161 @@
+package dev.runnel.clients.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.Node;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.TransactionalIdNotFoundException;
+import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.common.utils.ManualTime;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.RunnelLogConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The transaction calls of {@code Admin} (KIP-664, KIP-618) on a real embedded log, with a transaction left open by a
+ * producer that is never closed, as a crashed or stuck producer leaves one. The log runs on a manual clock.
+ */
+class TransactionAdminIT {
+    private static final String TOPIC = "orders";
+    private static final TopicPartition TP0 = new TopicPartition(TOPIC, 0);
+    private static final TopicPartition TP1 = new TopicPartition(TOPIC, 1);
+
+    @TempDir
+    Path dataDir;
+    private final ManualTime time = new ManualTime();
+    private RunnelLog log;
+    private Admin admin;
+    private final List<AutoCloseable> clients = new ArrayList<>();
+
+    @BeforeEach
+    void openLog() {
+        // Clients created with this log.dir share this instance, and so its clock.
+        log = RunnelLog.open(RunnelLogConfig.of(dataDir), time);
+        log.createTopic(TOPIC, 2, Map.of());
+        admin = Admin.create(Map.of("log.dir", dataDir.toString()));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable client : clients) {
+            client.close();
+        }
+        admin.close();
+        log.partitions().values().forEach(partition -> partition.checkInvariants());
+        log.close();
+    }
+
+    private KafkaProducer<String, String> producer(String transactionalId) {
+        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString(), "linger.ms", 0,
+            "transactional.id", transactionalId, "transaction.timeout.ms", 60_000));
+        KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+            new StringSerializer());
+        clients.add(producer);
+        return producer;
+    }
+
+    /** A producer whose transaction stays open: records on both partitions, never committed. */
+    private KafkaProducer<String, String> openTransaction(String transactionalId) {
+        KafkaProducer<String, String> producer = producer(transactionalId);
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(TOPIC, 0, null, "open-0"));
+        producer.send(new ProducerRecord<>(TOPIC, 1, null, "open-1"));
+        producer.flush();
+        return producer;
+    }
+
+    private KafkaProducer<String, String> committedTransaction(String transactionalId) {
+        KafkaProducer<String, String> producer = producer(transactionalId);
+        producer.initTransactions();
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(TOPIC, 0, null, "done"));
+        producer.commitTransaction();
+        return producer;
+    }
+
+    private long producerId(String transactionalId) {
+        return log.transactionCoordinator().describe(transactionalId).orElseThrow().producerId();
+    }
+
+    private Collection<TransactionListing> list(ListTransactionsOptions options) throws Exception {
+        return admin.listTransactions(options).all().get();
+    }
+
+    @Test
+    void shouldListEveryTransactionalIdWithItsProducerIdAndState() throws Exception {
+        committedTransaction("done");
+        producer("idle").initTransactions();
+        openTransaction("stuck");
+
+        assertEquals(List.of(new TransactionListing("done", producerId("done"), TransactionState.COMPLETE_COMMIT),
+            new TransactionListing("idle", producerId("idle"), TransactionState.EMPTY),
+            new TransactionListing("stuck", producerId("stuck"), TransactionState.ONGOING)),
+            List.copyOf(admin.listTransactions().all().get()));
+        assertEquals(Map.of(Node.EMBEDDED.id(), admin.listTransactions().all().get()),
+            admin.listTransactions().allByBrokerId().get());
+    }
+
+    @Test
+    void shouldFilterListedTransactionsByStateProducerIdDurationAndPattern() throws Exception {
+        committedTransaction("done");
+        openTransaction("stuck");
+        time.sleep(1_000);
+        openTransaction("fresh");
+
+        assertEquals(Set.of("stuck", "fresh"), ids(list(new ListTransactionsOptions()
+            .filterStates(List.of(TransactionState.ONGOING)))));
+        assertEquals(Set.of("done"), ids(list(new ListTransactionsOptions()
+            .filterProducerIds(List.of(producerId("done"))))));
+        assertEquals(Set.of("stuck"), ids(list(new ListTransactionsOptions().filterOnDuration(500))),
+            "only the transaction open longer than 500 ms; a completed one is not running");
+        assertEquals(Set.of("done"), ids(list(new ListTransactionsOptions().filterOnTransactionalIdPattern("d.n."))),
+            "the pattern must match the whole id");
+        assertEquals(Set.of(), ids(list(new ListTransactionsOptions().filterOnTransactionalIdPattern("d"))));
+    }
+
+    private static Set<String> ids(Collection<TransactionListing> listings) {
+        Set<String> ids = new TreeSet<>();
+        listings.forEach(listing -> ids.add(listing.transactionalId()));
+        return ids;
+    }
+
+    @Test
+    void shouldDescribeAnOpenTransactionAndFailAnUnknownId() throws Exception {
+        long started = time.milliseconds();
+        openTransaction("stuck");
+        committedTransaction("done");
+
+        DescribeTransactionsResult result = admin.describeTransactions(List.of("stuck", "done", "nobody"));
+        TransactionDescription stuck = result.description("stuck").get();
+        assertEquals(new TransactionDescription(Node.EMBEDDED.id(), TransactionState.ONGOING, producerId("stuck"), 0,
+            60_000, OptionalLong.of(started), Set.of(TP0, TP1)), stuck);
+        TransactionDescription done = result.description("done").get();
+        assertEquals(TransactionState.COMPLETE_COMMIT, done.state());
+        assertEquals(Set.of(), done.topicPartitions(), "a completed transaction has no partitions, as in Kafka");
+        ExecutionException unknown = assertThrows(ExecutionException.class, () -> result.description("nobody").get());
+        assertInstanceOf(TransactionalIdNotFoundException.class, unknown.getCause());
+        assertInstanceOf(TransactionalIdNotFoundException.class,
+            assertThrows(ExecutionException.class, () -> result.all().get()).getCause());
+        assertThrows(IllegalArgumentException.class, () -> result.description("other"));
+        assertTrue(unknown.getCause().getMessage().contains("nobody"), unknown.getCause().getMessage());
+    }
+}
