@@ -170,6 +170,16 @@ public interface Admin extends AutoCloseable {
     DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds,
                                                     DescribeTransactionsOptions options);
 
+    default DescribeProducersResult describeProducers(Collection<TopicPartition> partitions) {
+        return describeProducers(partitions, new DescribeProducersOptions());
+    }
+
+    /**
+     * Describes the producers each partition knows (KIP-664): epoch, last sequence and timestamp, and the start
+     * offset of an open transaction, which finds the one holding a partition's last stable offset back.
+     */
+    DescribeProducersResult describeProducers(Collection<TopicPartition> partitions, DescribeProducersOptions options);
+
     @Override
     void close();
 

@@ -39,7 +39,7 @@ public final class KafkaAdminClient extends AdminClient {
         new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
-        this.transactions = new TransactionAdmin(log.transactionCoordinator(), log.time());
+        this.transactions = new TransactionAdmin(log);
     }
 
     @Override
@@ -267,6 +267,12 @@ public final class KafkaAdminClient extends AdminClient {
     public DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds,
                                                            DescribeTransactionsOptions options) {
         return transactions.describe(transactionalIds);
+    }
+
+    @Override
+    public DescribeProducersResult describeProducers(Collection<TopicPartition> partitions,
+                                                     DescribeProducersOptions options) {
+        return transactions.describeProducers(partitions, options);
     }
 
     @Override

@@ -2,8 +2,12 @@ package dev.runnel.clients.admin;
 
 import dev.runnel.common.KafkaFuture;
 import dev.runnel.common.Node;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidRequestException;
 import dev.runnel.common.errors.TransactionalIdNotFoundException;
 import dev.runnel.common.utils.Time;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.internal.segment.ProducerStateEntry;
 import dev.runnel.log.internal.txn.TransactionCoordinator;
 import dev.runnel.log.internal.txn.TransactionMetadata;
 import java.util.ArrayList;
@@ -13,18 +17,21 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The transaction calls of the admin client (KIP-664, KIP-618), run against the log's coordinator. Thread-safe. */
 final class TransactionAdmin {
+    private final RunnelLog log;
     private final TransactionCoordinator coordinator;
     private final Time time;
 
-    TransactionAdmin(TransactionCoordinator coordinator, Time time) {
-        this.coordinator = coordinator;
-        this.time = time;
+    TransactionAdmin(RunnelLog log) {
+        this.log = log;
+        this.coordinator = log.transactionCoordinator();
+        this.time = log.time();
     }
 
     ListTransactionsResult list(ListTransactionsOptions options) {
@@ -66,6 +73,30 @@ final class TransactionAdmin {
         return new TransactionDescription(Node.EMBEDDED.id(), state(txn), txn.producerId(), txn.producerEpoch(),
             txn.timeoutMs(), txn.startTimeMs() < 0 ? OptionalLong.empty() : OptionalLong.of(txn.startTimeMs()),
             isOpen(txn) ? txn.partitions() : Set.of());
+    }
+
+    DescribeProducersResult describeProducers(Collection<TopicPartition> partitions, DescribeProducersOptions options) {
+        Map<TopicPartition, KafkaFuture<DescribeProducersResult.PartitionProducerState>> futures =
+            new LinkedHashMap<>();
+        for (TopicPartition tp : new LinkedHashSet<>(partitions)) {
+            futures.put(tp, Futures.run(() -> describeProducers(tp, options.brokerId())));
+        }
+        return new DescribeProducersResult(futures);
+    }
+
+    private DescribeProducersResult.PartitionProducerState describeProducers(TopicPartition tp, OptionalInt brokerId) {
+        if (brokerId.isPresent() && brokerId.getAsInt() != Node.EMBEDDED.id()) {
+            throw new InvalidRequestException("Cannot describe the producers of " + tp + " on broker "
+                + brokerId.getAsInt() + ": the embedded log is broker " + Node.EMBEDDED.id());
+        }
+        List<ProducerState> producers = new ArrayList<>();
+        for (ProducerStateEntry entry : log.partition(tp).producers()) {
+            producers.add(new ProducerState(entry.producerId(), entry.producerEpoch(), entry.lastSequence(),
+                entry.lastTimestampMs(), entry.coordinatorEpoch() < 0 ? OptionalInt.empty()
+                : OptionalInt.of(entry.coordinatorEpoch()), entry.txnFirstOffset() < 0 ? OptionalLong.empty()
+                : OptionalLong.of(entry.txnFirstOffset())));
+        }
+        return new DescribeProducersResult.PartitionProducerState(producers);
     }
 
     private static boolean isOpen(TransactionMetadata txn) {

@@ -9,7 +9,9 @@ import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidRequestException;
 import dev.runnel.common.errors.TransactionalIdNotFoundException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
@@ -20,6 +22,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -46,10 +49,14 @@ class TransactionAdminIT {
     private final List<AutoCloseable> clients = new ArrayList<>();
 
     @BeforeEach
-    void openLog() {
+    void createTopic() {
+        open();
+        log.createTopic(TOPIC, 2, Map.of());
+    }
+
+    private void open() {
         // Clients created with this log.dir share this instance, and so its clock.
         log = RunnelLog.open(RunnelLogConfig.of(dataDir), time);
-        log.createTopic(TOPIC, 2, Map.of());
         admin = Admin.create(Map.of("log.dir", dataDir.toString()));
     }
 
@@ -157,5 +164,52 @@ class TransactionAdminIT {
             assertThrows(ExecutionException.class, () -> result.all().get()).getCause());
         assertThrows(IllegalArgumentException.class, () -> result.description("other"));
         assertTrue(unknown.getCause().getMessage().contains("nobody"), unknown.getCause().getMessage());
+    }
+
+    private List<ProducerState> producers(TopicPartition tp) throws Exception {
+        return admin.describeProducers(List.of(tp)).partitionResult(tp).get().activeProducers();
+    }
+
+    @Test
+    void shouldDescribeTheProducersOfAPartitionAndFindTheOneHoldingTheLsoBack() throws Exception {
+        long start = time.milliseconds();
+        committedTransaction("done");
+        time.sleep(10);
+        openTransaction("stuck");
+        KafkaProducer<String, String> idempotent = new KafkaProducer<>(Map.of("log.dir", dataDir.toString(),
+            "linger.ms", 0), new StringSerializer(), new StringSerializer());
+        clients.add(idempotent);
+        for (int i = 0; i < 3; i++) {
+            idempotent.send(new ProducerRecord<>(TOPIC, 0, start + 20, null, "plain-" + i)).get();
+        }
+
+        // Offsets of partition 0: 0 done, 1 commit marker, 2 open-0 (stuck), 3-5 plain.
+        assertEquals(2L, log.partition(TP0).lastStableOffset());
+        List<ProducerState> producers = producers(TP0);
+        assertEquals(3, producers.size(), producers.toString());
+        assertEquals(new ProducerState(producerId("done"), 0, 0, start, OptionalInt.of(0), OptionalLong.empty()),
+            producers.get(0), "a committed producer: its marker's coordinator epoch, no open transaction");
+        ProducerState stuck = producers.get(1);
+        assertEquals(new ProducerState(producerId("stuck"), 0, 0, start + 10, OptionalInt.empty(),
+            OptionalLong.of(2)), stuck, "the open transaction starts at the LSO");
+        assertEquals(2, producers.get(2).lastSequence(), "three single-record batches: sequences 0, 1, 2");
+        assertEquals(start + 20, producers.get(2).lastTimestamp());
+
+        assertInstanceOf(UnknownTopicOrPartitionException.class, assertThrows(ExecutionException.class,
+            () -> admin.describeProducers(List.of(new TopicPartition("missing", 0))).all().get()).getCause());
+        assertInstanceOf(InvalidRequestException.class, assertThrows(ExecutionException.class,
+            () -> admin.describeProducers(List.of(TP0), new DescribeProducersOptions().brokerId(1)).all().get())
+            .getCause());
+    }
+
+    @Test
+    void shouldKeepTheProducerStateItDescribesAcrossARestart() throws Exception {
+        committedTransaction("done");
+        openTransaction("stuck");
+        List<ProducerState> before = producers(TP0);
+        close();
+        clients.clear();
+        open();
+        assertEquals(before, producers(TP0), "the producer snapshot keeps timestamps and coordinator epochs");
     }
 }

@@ -42,6 +42,12 @@ public final class ControlRecord {
         return builder.build();
     }
 
+    /** The coordinator epoch in a marker's value, or -1 if the value is malformed. */
+    public static int coordinatorEpoch(byte[] value) {
+        return value != null && value.length >= VALUE_SIZE
+            ? ByteBuffer.wrap(value).getInt(VALUE_COORDINATOR_EPOCH_OFFSET) : -1;
+    }
+
     /** Whether a marker's key says COMMIT; a malformed key counts as ABORT. */
     public static boolean isCommit(byte[] key) {
         return key != null && key.length >= KEY_SIZE && ByteBuffer.wrap(key).getShort(KEY_TYPE_OFFSET) == COMMIT;

@@ -347,6 +347,16 @@ public final class PartitionLog implements Closeable {
         return result;
     }
 
+    /** Every producer this partition knows (those retention has not dropped), by producer id. */
+    public List<ProducerStateEntry> producers() {
+        appendLock.lock();
+        try {
+            return producerState.producers();
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
     /** The epoch this partition knows for a producer id, or -1 if it knows none. For tests. */
     public short producerEpoch(long producerId) {
         appendLock.lock();

@@ -60,16 +60,17 @@ final class ProducerStateManager {
     /**
      * Snapshot file layout, big-endian:
      * <pre>
-     *  0  version          int16   1
+     *  0  version          int16   2
      *  2  crc              int32   CRC-32C of everything after this field
      *  6  producerCount    int32
-     *     per producer:    producerId int64, epoch int16, txnFirstOffset int64 (-1: none), batchCount int32,
+     *     per producer:    producerId int64, epoch int16, txnFirstOffset int64 (-1: none), lastTimestamp int64,
+     *                      coordinatorEpoch int32 (-1: no marker yet), batchCount int32,
      *                      per batch: firstSeq int32, lastSeq int32, firstOffset int64, lastOffset int64
      *     abortedCount     int32
      *     per aborted txn: producerId int64, firstOffset int64, lastOffset int64
      * </pre>
      */
-    static final short SNAPSHOT_VERSION = 1;
+    static final short SNAPSHOT_VERSION = 2;
     static final int CRC_OFFSET = Short.BYTES;
     static final int BODY_OFFSET = CRC_OFFSET + Integer.BYTES;
 
@@ -87,6 +88,8 @@ final class ProducerStateManager {
         private short epoch;
         private final ArrayDeque<BatchMetadata> batches = new ArrayDeque<>(MAX_CACHED_BATCHES);
         private long txnFirstOffset = -1;
+        private long lastTimestampMs = RecordBatch.NO_TIMESTAMP;
+        private int coordinatorEpoch = -1;
 
         ProducerEntry(short epoch) {
             this.epoch = epoch;
@@ -191,8 +194,9 @@ final class ProducerStateManager {
         if (epoch > entry.epoch) {
             entry.bumpEpoch(epoch);
         }
+        entry.lastTimestampMs = batch.maxTimestamp();
         if (batch.isControlBatch()) {
-            completeTransaction(producerId, entry, batch.lastOffset(), isCommit(batch));
+            completeTransaction(producerId, entry, batch);
             return;
         }
         int firstSeq = batch.baseSequence();
@@ -209,7 +213,13 @@ final class ProducerStateManager {
         }
     }
 
-    private void completeTransaction(long producerId, ProducerEntry entry, long markerOffset, boolean commit) {
+    private void completeTransaction(long producerId, ProducerEntry entry, RecordBatch marker) {
+        RecordCursor cursor = controlCursor.reset(marker);
+        // A marker without its record counts as an abort, as a malformed key does.
+        boolean hasRecord = cursor.next();
+        boolean commit = hasRecord && ControlRecord.isCommit(cursor.key());
+        entry.coordinatorEpoch = hasRecord ? ControlRecord.coordinatorEpoch(cursor.value()) : -1;
+        long markerOffset = marker.lastOffset();
         if (entry.txnFirstOffset < 0) {
             // A marker for a transaction with no data here (a retried completion, or offsets only): nothing opens.
             return;
@@ -219,14 +229,6 @@ final class ProducerStateManager {
         }
         ongoing.remove(entry.txnFirstOffset);
         entry.txnFirstOffset = -1;
-    }
-
-    private boolean isCommit(RecordBatch batch) {
-        RecordCursor cursor = controlCursor.reset(batch);
-        if (!cursor.next()) {
-            return false;
-        }
-        return ControlRecord.isCommit(cursor.key());
     }
 
     /** The first offset of the earliest open transaction, or -1 when none is open. */
@@ -250,6 +252,18 @@ final class ProducerStateManager {
         aborted.headMap(logStartOffset).clear();
     }
 
+    /** Every producer the partition knows, by producer id. */
+    List<ProducerStateEntry> producers() {
+        List<ProducerStateEntry> result = new ArrayList<>(producers.size());
+        for (Map.Entry<Long, ProducerEntry> e : new TreeMap<>(producers).entrySet()) {
+            ProducerEntry entry = e.getValue();
+            int lastSeq = entry.batches.isEmpty() ? -1 : entry.batches.peekLast().lastSeq();
+            result.add(new ProducerStateEntry(e.getKey(), entry.epoch, lastSeq, entry.lastTimestampMs,
+                entry.coordinatorEpoch, entry.txnFirstOffset));
+        }
+        return result;
+    }
+
     int producerCount() {
         return producers.size();
     }
@@ -270,14 +284,14 @@ final class ProducerStateManager {
     void writeSnapshot(long offset) throws IOException {
         int size = BODY_OFFSET + Integer.BYTES * 2 + aborted.size() * (Long.BYTES * 3);
         for (ProducerEntry entry : producers.values()) {
-            size += Long.BYTES + Short.BYTES + Long.BYTES + Integer.BYTES + entry.batches.size() * 24;
+            size += Long.BYTES + Short.BYTES + Long.BYTES * 2 + Integer.BYTES * 2 + entry.batches.size() * 24;
         }
         ByteBuffer buffer = ByteBuffer.allocate(size);
         buffer.putShort(SNAPSHOT_VERSION).putInt(0).putInt(producers.size());
         for (Map.Entry<Long, ProducerEntry> e : producers.entrySet()) {
             ProducerEntry entry = e.getValue();
             buffer.putLong(e.getKey()).putShort(entry.epoch).putLong(entry.txnFirstOffset)
-                .putInt(entry.batches.size());
+                .putLong(entry.lastTimestampMs).putInt(entry.coordinatorEpoch).putInt(entry.batches.size());
             for (BatchMetadata batch : entry.batches) {
                 buffer.putInt(batch.firstSeq()).putInt(batch.lastSeq()).putLong(batch.firstOffset())
                     .putLong(batch.lastOffset());
@@ -329,8 +343,8 @@ final class ProducerStateManager {
             if (read(Files.readAllBytes(file))) {
                 return offset;
             }
-            LOG.warn("Producer snapshot {} of partition {} is corrupt; it is ignored and the state rebuilt from the "
-                + "log", file.getFileName(), topicPartition);
+            LOG.warn("Producer snapshot {} of partition {} is corrupt or of an older version; it is ignored and "
+                + "the state rebuilt from the log", file.getFileName(), topicPartition);
             clear();
         }
         return -1;
@@ -353,6 +367,8 @@ final class ProducerStateManager {
                 long producerId = buffer.getLong();
                 ProducerEntry entry = new ProducerEntry(buffer.getShort());
                 entry.txnFirstOffset = buffer.getLong();
+                entry.lastTimestampMs = buffer.getLong();
+                entry.coordinatorEpoch = buffer.getInt();
                 int batchCount = buffer.getInt();
                 for (int b = 0; b < batchCount; b++) {
                     entry.batches.addLast(new BatchMetadata(buffer.getInt(), buffer.getInt(), buffer.getLong(),
