@@ -180,6 +180,16 @@ public interface Admin extends AutoCloseable {
      */
     DescribeProducersResult describeProducers(Collection<TopicPartition> partitions, DescribeProducersOptions options);
 
+    default FenceProducersResult fenceProducers(Collection<String> transactionalIds) {
+        return fenceProducers(transactionalIds, new FenceProducersOptions());
+    }
+
+    /**
+     * Fences the current producer of each transactional id (KIP-618): its epoch is bumped and its open transaction
+     * aborted, so the old producer's next send or commit fails with {@code ProducerFencedException}.
+     */
+    FenceProducersResult fenceProducers(Collection<String> transactionalIds, FenceProducersOptions options);
+
     @Override
     void close();
 

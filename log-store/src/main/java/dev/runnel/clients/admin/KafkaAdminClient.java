@@ -276,6 +276,11 @@ public final class KafkaAdminClient extends AdminClient {
     }
 
     @Override
+    public FenceProducersResult fenceProducers(Collection<String> transactionalIds, FenceProducersOptions options) {
+        return transactions.fence(transactionalIds, options);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             log.close();

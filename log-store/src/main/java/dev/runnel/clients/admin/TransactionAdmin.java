@@ -9,6 +9,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.segment.ProducerStateEntry;
 import dev.runnel.log.internal.txn.TransactionCoordinator;
+import dev.runnel.log.internal.txn.TransactionCoordinator.ProducerIdAndEpoch;
 import dev.runnel.log.internal.txn.TransactionMetadata;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,6 +25,9 @@ import java.util.regex.Pattern;
 
 /** The transaction calls of the admin client (KIP-664, KIP-618), run against the log's coordinator. Thread-safe. */
 final class TransactionAdmin {
+    /** Kafka's default {@code request.timeout.ms}, the transaction timeout fenceProducers gives without options. */
+    static final int REQUEST_TIMEOUT_MS = 30_000;
+
     private final RunnelLog log;
     private final TransactionCoordinator coordinator;
     private final Time time;
@@ -97,6 +101,19 @@ final class TransactionAdmin {
                 : OptionalLong.of(entry.txnFirstOffset())));
         }
         return new DescribeProducersResult.PartitionProducerState(producers);
+    }
+
+    /**
+     * Bumps each id's epoch as a new producer's initTransactions would (KIP-618), aborting its open transaction, so
+     * that its current producer is fenced. As in Kafka, an id the coordinator does not know is created.
+     */
+    FenceProducersResult fence(Collection<String> transactionalIds, FenceProducersOptions options) {
+        int timeoutMs = options.timeoutMs() == null ? REQUEST_TIMEOUT_MS : options.timeoutMs();
+        Map<String, KafkaFuture<ProducerIdAndEpoch>> futures = new LinkedHashMap<>();
+        for (String id : new LinkedHashSet<>(transactionalIds)) {
+            futures.put(id, Futures.run(() -> coordinator.initProducerId(id, timeoutMs)));
+        }
+        return new FenceProducersResult(futures);
     }
 
     private static boolean isOpen(TransactionMetadata txn) {

@@ -5,18 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidRequestException;
+import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.errors.TransactionalIdNotFoundException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
+import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -211,5 +215,57 @@ class TransactionAdminIT {
         clients.clear();
         open();
         assertEquals(before, producers(TP0), "the producer snapshot keeps timestamps and coordinator epochs");
+    }
+
+    /** Reads both partitions up to the end offsets a read_committed consumer reports: the LSO. */
+    private List<String> readCommitted() {
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("log.dir", dataDir.toString(),
+            "auto.offset.reset", "earliest", "isolation.level", "read_committed"), new StringDeserializer(),
+            new StringDeserializer());
+        clients.add(consumer);
+        consumer.assign(List.of(TP0, TP1));
+        Map<TopicPartition, Long> end = consumer.endOffsets(List.of(TP0, TP1));
+        List<String> values = new ArrayList<>();
+        while (consumer.position(TP0) < end.get(TP0) || consumer.position(TP1) < end.get(TP1)) {
+            consumer.poll(Duration.ZERO).forEach(record -> values.add(record.value()));
+        }
+        return values;
+    }
+
+    @Test
+    void shouldFenceTheProducerOfATransactionalIdAndAbortItsOpenTransaction() throws Exception {
+        KafkaProducer<String, String> zombie = openTransaction("stuck");
+        long producerId = producerId("stuck");
+        assertEquals(0L, log.partition(TP1).lastStableOffset());
+
+        FenceProducersResult result = admin.fenceProducers(List.of("stuck"));
+        result.all().get();
+        assertEquals(producerId, result.producerId("stuck").get());
+        assertEquals((short) 1, result.epochId("stuck").get());
+        assertEquals(Set.of("stuck"), result.fencedProducers().keySet());
+
+        assertThrows(ProducerFencedException.class, () -> zombie.send(new ProducerRecord<>(TOPIC, 0, null, "late")));
+        assertThrows(ProducerFencedException.class, zombie::commitTransaction);
+        assertEquals(2L, log.partition(TP1).lastStableOffset(), "the abort marker moved the LSO past the records");
+        assertEquals(List.of(), readCommitted(), "read_committed sees nothing of the aborted transaction");
+        assertEquals(1, admin.describeTransactions(List.of("stuck")).description("stuck").get().producerEpoch());
+        assertEquals((short) 1, producers(TP0).get(0).producerEpoch(), "the partition learnt the bumped epoch");
+
+        KafkaProducer<String, String> next = producer("stuck");
+        next.initTransactions();
+        next.beginTransaction();
+        next.send(new ProducerRecord<>(TOPIC, 0, null, "fresh"));
+        next.commitTransaction();
+        assertEquals(List.of("fresh"), readCommitted());
+    }
+
+    @Test
+    void shouldFenceAnUnknownTransactionalIdByCreatingItAsKafkaDoes() throws Exception {
+        FenceProducersResult result = admin.fenceProducers(List.of("new-id"), new FenceProducersOptions()
+            .timeoutMs(5_000));
+        assertEquals((short) 0, result.epochId("new-id").get());
+        TransactionDescription described = admin.describeTransactions(List.of("new-id")).all().get().get("new-id");
+        assertEquals(TransactionState.EMPTY, described.state());
+        assertEquals(5_000, described.transactionTimeoutMs());
     }
 }
