@@ -190,6 +190,18 @@ public interface Admin extends AutoCloseable {
      */
     FenceProducersResult fenceProducers(Collection<String> transactionalIds, FenceProducersOptions options);
 
+    default AbortTransactionResult abortTransaction(AbortTransactionSpec spec) {
+        return abortTransaction(spec, new AbortTransactionOptions());
+    }
+
+    /**
+     * Writes an abort marker for one producer's transaction on one partition (KIP-664), to end a hanging transaction
+     * that holds the partition's last stable offset back; read_committed consumers then read past it. Fails with
+     * {@code InvalidProducerEpochException} if the partition knows a newer epoch of the producer, and with
+     * {@code UnknownTopicOrPartitionException} for a partition that does not exist.
+     */
+    AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options);
+
     @Override
     void close();
 

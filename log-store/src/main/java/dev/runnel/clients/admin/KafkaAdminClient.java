@@ -281,6 +281,11 @@ public final class KafkaAdminClient extends AdminClient {
     }
 
     @Override
+    public AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options) {
+        return transactions.abort(spec);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             log.close();

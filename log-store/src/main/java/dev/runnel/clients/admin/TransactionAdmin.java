@@ -116,6 +116,11 @@ final class TransactionAdmin {
         return new FenceProducersResult(futures);
     }
 
+    AbortTransactionResult abort(AbortTransactionSpec spec) {
+        return new AbortTransactionResult(Futures.run(() -> coordinator.abortOnPartition(spec.topicPartition(),
+            spec.producerId(), spec.producerEpoch(), spec.coordinatorEpoch())));
+    }
+
     private static boolean isOpen(TransactionMetadata txn) {
         return switch (txn.state()) {
             case ONGOING, PREPARE_COMMIT, PREPARE_ABORT -> true;

@@ -10,15 +10,20 @@ import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.InvalidRequestException;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.errors.TransactionalIdNotFoundException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
+import dev.runnel.common.record.CompressionType;
+import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.log.internal.record.RecordBatchBuilder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -267,5 +272,44 @@ class TransactionAdminIT {
         TransactionDescription described = admin.describeTransactions(List.of("new-id")).all().get().get("new-id");
         assertEquals(TransactionState.EMPTY, described.state());
         assertEquals(5_000, described.transactionTimeoutMs());
+    }
+
+    /** A transactional batch of a producer the coordinator does not know: a transaction no marker will ever end. */
+    private void hangingTransaction(long producerId, short epoch) {
+        RecordBatchBuilder builder = new RecordBatchBuilder(CompressionType.NONE, TimestampType.CREATE_TIME, 128);
+        builder.setProducerState(producerId, epoch, 0, true);
+        builder.append(time.milliseconds(), null, "hanging".getBytes(StandardCharsets.UTF_8), null);
+        log.append(TP0, builder.build());
+    }
+
+    @Test
+    void shouldAbortAHangingTransactionSoThatTheLsoMovesAndReadCommittedReadsPastIt() throws Exception {
+        KafkaProducer<String, String> plain = new KafkaProducer<>(Map.of("log.dir", dataDir.toString(),
+            "linger.ms", 0), new StringSerializer(), new StringSerializer());
+        clients.add(plain);
+        plain.send(new ProducerRecord<>(TOPIC, 0, null, "before")).get();
+        hangingTransaction(999_999, (short) 3);
+        plain.send(new ProducerRecord<>(TOPIC, 0, null, "after")).get();
+        assertEquals(1L, log.partition(TP0).lastStableOffset(), "the hanging transaction holds the LSO back");
+        assertEquals(List.of("before"), readCommitted());
+        assertTrue(admin.listTransactions().all().get().isEmpty(), "the coordinator knows no transaction");
+
+        ProducerState hanging = producers(TP0).stream().filter(p -> p.currentTransactionStartOffset().isPresent())
+            .findFirst().orElseThrow();
+        assertEquals(OptionalLong.of(1), hanging.currentTransactionStartOffset());
+        AbortTransactionSpec stale = new AbortTransactionSpec(TP0, hanging.producerId(), (short) 2, 0);
+        assertInstanceOf(InvalidProducerEpochException.class, assertThrows(ExecutionException.class,
+            () -> admin.abortTransaction(stale).all().get()).getCause(), "the partition knows epoch 3");
+        assertEquals(1L, log.partition(TP0).lastStableOffset());
+
+        admin.abortTransaction(new AbortTransactionSpec(TP0, hanging.producerId(),
+            (short) hanging.producerEpoch(), hanging.coordinatorEpoch().orElse(0))).all().get();
+        assertEquals(4L, log.partition(TP0).lastStableOffset(), "the LSO is the log end, after the marker");
+        assertEquals(List.of("before", "after"), readCommitted(), "the aborted record is skipped");
+        assertEquals(OptionalLong.empty(), producers(TP0).stream().filter(p -> p.producerId() == 999_999)
+            .findFirst().orElseThrow().currentTransactionStartOffset());
+        assertInstanceOf(UnknownTopicOrPartitionException.class, assertThrows(ExecutionException.class,
+            () -> admin.abortTransaction(new AbortTransactionSpec(new TopicPartition("missing", 0), 1, (short) 0, 0))
+                .all().get()).getCause());
     }
 }

@@ -314,6 +314,20 @@ public final class TransactionCoordinator implements AutoCloseable {
         return Optional.ofNullable(transactions.get(transactionalId));
     }
 
+    /**
+     * Writes an abort marker for a producer's transaction in one partition, fsynced, whatever the coordinator's own
+     * state: KIP-664's way to end a hanging transaction, one the coordinator has lost track of, so that the
+     * partition's last stable offset can move again.
+     *
+     * @throws dev.runnel.common.errors.InvalidProducerEpochException if the partition knows a newer epoch
+     */
+    public void abortOnPartition(TopicPartition tp, long producerId, short epoch, int coordinatorEpoch) {
+        PartitionLog partition = log.partition(tp);
+        AppendInfo info = partition.appendMarker(producerId, epoch, false, coordinatorEpoch);
+        partition.flush(info.lastOffset() + 1);
+        log.appendNotifier().signalAppend();
+    }
+
     /** Writes the markers of a prepared transaction, fsyncs them, tells the offset sink and records Complete*. */
     private TransactionMetadata complete(TransactionMetadata prepared, boolean commit) {
         writeMarkers(prepared, commit);
