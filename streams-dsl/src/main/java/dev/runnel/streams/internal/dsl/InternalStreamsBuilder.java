@@ -108,20 +108,28 @@ public final class InternalStreamsBuilder {
         Serde<V> valueSerde, String topic) {
         KTableSource<K, V> source = new KTableSource<>(store.storeName());
         topologyBuilder.addProcessor(name, source, parentName);
-        Runnable materializer = () -> {
-            if (source.materialize()) {
-                topologyBuilder.addStateStore(
-                    TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), name);
-                if (topic != null) {
-                    optimizer.addTableSource(store.storeName(), topic);
+        SourceStore sourceStore = new SourceStore() {
+            @Override
+            public void materialize() {
+                if (source.materialize()) {
+                    topologyBuilder.addStateStore(
+                        TimestampedKeyValueStoreMaterializer.sourceTableBuilder(store, keySerde, valueSerde), name);
+                    if (topic != null) {
+                        optimizer.addTableSource(store.storeName(), topic);
+                    }
                 }
+            }
+
+            @Override
+            public boolean materialized() {
+                return source.materialized();
             }
         };
         if (store.queryableStoreName() != null) {
-            materializer.run();
+            sourceStore.materialize();
         }
         return new KTableImpl<>(this, name, keySerde, valueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(store.storeName()), materializer);
+            KTableValueGetterSupplier.ofStore(store.storeName()), sourceStore);
     }
 
     /** Adds a global table of {@code topic} and returns it. */

@@ -43,8 +43,17 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     /** Prefix of the nodes merging both sides of a table-table join. */
     public static final String MERGE_NAME = "KTABLE-MERGE-";
 
-    /** The source materializer of tables that have their own store or do not read a source's. */
-    private static final Runnable NOTHING_TO_MATERIALIZE = () -> { };
+    /** The source store of tables that have their own store or do not read a source's: always there. */
+    private static final SourceStore OWN_STORE = new SourceStore() {
+        @Override
+        public void materialize() {
+        }
+
+        @Override
+        public boolean materialized() {
+            return true;
+        }
+    };
 
     private final InternalStreamsBuilder builder;
     private final String name;
@@ -53,7 +62,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private final String queryableStoreName;
     private final WindowedKeyInfo windowed;
     private final KTableValueGetterSupplier<K, V> valueGetterSupplier;
-    private final Runnable sourceMaterializer;
+    private final SourceStore sourceStore;
 
     /**
      * Creates the handle of a table kept in the timestamped store {@code storeName} (null for a table that cannot be
@@ -72,27 +81,27 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String queryableStoreName, WindowedKeyInfo windowed) {
         this(builder, name, keySerde, valueSerde, queryableStoreName, windowed,
             queryableStoreName == null ? null : KTableValueGetterSupplier.ofStore(queryableStoreName),
-            NOTHING_TO_MATERIALIZE);
+            OWN_STORE);
     }
 
     /** Creates the table handle with the getters of its current values. */
     public KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
         String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier) {
-        this(builder, name, keySerde, valueSerde, queryableStoreName, valueGetterSupplier, NOTHING_TO_MATERIALIZE);
+        this(builder, name, keySerde, valueSerde, queryableStoreName, valueGetterSupplier, OWN_STORE);
     }
 
     /**
-     * Creates the handle of a table whose values, and old values, need the store of an unmaterialized source table:
-     * {@code sourceMaterializer} adds that store (and does nothing once it has).
+     * Creates the handle of a table whose values, and old values, need {@code sourceStore}, the store of an
+     * unmaterialized source table.
      */
     KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
-        String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier, Runnable sourceMaterializer) {
-        this(builder, name, keySerde, valueSerde, queryableStoreName, null, valueGetterSupplier, sourceMaterializer);
+        String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier, SourceStore sourceStore) {
+        this(builder, name, keySerde, valueSerde, queryableStoreName, null, valueGetterSupplier, sourceStore);
     }
 
     private KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
         String queryableStoreName, WindowedKeyInfo windowed, KTableValueGetterSupplier<K, V> valueGetterSupplier,
-        Runnable sourceMaterializer) {
+        SourceStore sourceStore) {
         this.builder = builder;
         this.name = name;
         this.keySerde = keySerde;
@@ -100,7 +109,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         this.queryableStoreName = queryableStoreName;
         this.windowed = windowed;
         this.valueGetterSupplier = valueGetterSupplier;
-        this.sourceMaterializer = sourceMaterializer;
+        this.sourceStore = sourceStore;
     }
 
     /** Returns the name of the node emitting the table's changes. */
@@ -146,7 +155,20 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
      * forwards changes without old values. Does nothing for a table with a store of its own, which supplies both.
      */
     void materializeSource() {
-        sourceMaterializer.run();
+        sourceStore.materialize();
+    }
+
+    /** Returns the source store this table's values come from: the table's own for one that has a store. */
+    SourceStore sourceStore() {
+        return sourceStore;
+    }
+
+    /**
+     * Returns whether the table's changes carry their old values to a child that reads them: unless they come from
+     * a source table without a store. Only final once the topology is built, as a later operation may add that store.
+     */
+    boolean sendsOldValues() {
+        return sourceStore.materialized();
     }
 
     @Override
@@ -270,8 +292,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     private KTable<K, V> doFilter(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized, boolean filterNot) {
         Objects.requireNonNull(predicate, "predicate can't be null");
-        return KTableValueTransforms.apply(this, KTableOperators.filter(predicate, filterNot), named, materialized,
-            FILTER_NAME, valueSerde);
+        return KTableValueTransforms.apply(this, KTableOperators.filter(predicate, filterNot), true, named,
+            materialized, FILTER_NAME, valueSerde);
     }
 
     @Override
@@ -317,7 +339,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(mapper, "mapper can't be null");
-        return KTableValueTransforms.apply(this, KTableOperators.mapValues(mapper), named, materialized,
+        return KTableValueTransforms.apply(this, KTableOperators.mapValues(mapper), false, named, materialized,
             MAPVALUES_NAME, null);
     }
 

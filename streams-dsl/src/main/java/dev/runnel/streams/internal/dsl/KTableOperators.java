@@ -11,6 +11,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The stateless KTable operators: each maps a {@link Change} to a new one (old value too, so downstream aggregations
@@ -32,20 +33,30 @@ public final class KTableOperators {
      * tombstone downstream. If a child may read old values, the old value is read from the store, or without one
      * computed from the parent's old value: a materialized result does not need its parent's, which an unmaterialized
      * source table does not know.
+     *
+     * <p>A filter whose old values are known drops a change from no value to no value, as Kafka Streams does since
+     * KAFKA-10077: a filtered-out update of a key the result does not hold is no tombstone. Its old values are known
+     * when its parent sends them ({@code parentSendsOldValues}, read once the topology is built), or, for a
+     * materialized filter, when a child reads them from its store. Without them every filtered-out update is still
+     * forwarded as a tombstone, since the key may be in the result.
      */
-    record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName)
-        implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
+    record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName, boolean filter,
+        BooleanSupplier parentSendsOldValues) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
         @Override
         public Processor<K, Change<V>, K, Change<VR>> get() {
             return new ContextualProcessor<>() {
                 private TimestampedKeyValueStore<K, VR> store;
                 private boolean sendOldValues;
+                private boolean dropNullChanges;
 
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
                     store = storeName == null ? null : context.getStateStore(storeName);
-                    sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
+                    boolean childReadsOldValues = CacheFlushForwarder.oldValuesNeeded(context);
+                    dropNullChanges = filter
+                        && (parentSendsOldValues.getAsBoolean() || store != null && childReadsOldValues);
+                    sendOldValues = childReadsOldValues || dropNullChanges;
                 }
 
                 @Override
@@ -53,6 +64,9 @@ public final class KTableOperators {
                     K key = record.key();
                     VR newValue = compute(function, key, record.value().newValue());
                     VR oldValue = sendOldValues ? oldValue(key, record.value().oldValue()) : null;
+                    if (dropNullChanges && newValue == null && oldValue == null) {
+                        return;
+                    }
                     if (store != null) {
                         store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                     }

@@ -53,6 +53,11 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
         return !wasMaterialized;
     }
 
+    /** Returns whether the table keeps its values in its store, and so forwards its changes with old values. */
+    boolean materialized() {
+        return materialized;
+    }
+
     @Override
     public Processor<K, V, K, Change<V>> get() {
         return materialized ? new MaterializingProcessor() : new ForwardingProcessor();

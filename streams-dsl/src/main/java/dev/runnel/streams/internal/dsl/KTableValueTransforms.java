@@ -22,11 +22,11 @@ final class KTableValueTransforms {
     }
 
     /**
-     * Applies {@code function} (a filter or mapValues) to {@code table}; {@code resultSerde} is the value serde when
-     * the result keeps the table's values (null if unknown).
+     * Applies {@code function} (a filter if {@code filter}, else mapValues) to {@code table}; {@code resultSerde} is
+     * the value serde when the result keeps the table's values (null if unknown).
      */
     static <K, V, VR> KTable<K, VR> apply(KTableImpl<K, V> table, KTableOperators.ValueFunction<K, V, VR> function,
-        Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix,
+        boolean filter, Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix,
         Serde<VR> resultSerde) {
         InternalStreamsBuilder builder = table.builder();
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
@@ -35,14 +35,14 @@ final class KTableValueTransforms {
         String operatorName = builder.name(named, prefix);
         String storeName = store == null ? null : store.storeName();
         builder.topologyBuilder().addProcessor(operatorName,
-            new KTableOperators.KTableMapValues<>(function, storeName), table.name());
+            new KTableOperators.KTableMapValues<>(function, storeName, filter, table::sendsOldValues), table.name());
         Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
         Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : table.keySerde();
         if (store == null) {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
                 parentGetter == null ? null : KTableOperators.transformingGetter(parentGetter, function),
-                table::materializeSource);
+                table.sourceStore());
         }
         builder.topologyBuilder().addStateStore(
             TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), resultSerde), operatorName);
@@ -81,7 +81,7 @@ final class KTableValueTransforms {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, table.keySerde(), null, null, parentGetter == null ? null
                 : KTableTransformValues.transformingGetter(parentGetter, transformerSupplier,
-                    List.of(stateStoreNames)), table::materializeSource);
+                    List.of(stateStoreNames)), table.sourceStore());
         }
         topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), null),
             operatorName);
