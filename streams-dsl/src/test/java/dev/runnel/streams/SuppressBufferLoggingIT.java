@@ -12,12 +12,14 @@ import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.internal.runtime.StreamsHeaders;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.kstream.WindowedSerdes;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The suppression buffer's changelog switches on a real log: a buffer with logging disabled has no changelog topic
  * and starts empty after a restart (what it held is never emitted); one with logging enabled gets a changelog topic
- * with the given configs and restores what it held.
+ * with the given configs and restores what it held, headers too.
  */
 class SuppressBufferLoggingIT {
     private static final Serde<Windowed<String>> WINDOWED = WindowedSerdes.timeWindowedSerdeFrom(String.class, 10);
@@ -56,6 +58,17 @@ class SuppressBufferLoggingIT {
         ConfigEntry lag = changelogConfig(log, "logged-finals-store-changelog").get("min.compaction.lag.ms");
         assertEquals("60000", lag.value());
         assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, lag.source());
+    }
+
+    /** As in Kafka Streams, a final result carries the headers of its window's latest update, also once restored. */
+    @Test
+    void aRestoredBufferEmitsWithTheHeadersOfTheLatestUpdate() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        restartScenario(log, "headers", Suppressed.BufferConfig.unbounded());
+        List<String> headers = log.readAll("headers-finals", WINDOWED.deserializer(), Serdes.Long().deserializer(),
+            false).stream().map(record -> format(record) + " h=" + new String(record.headers().lastHeader("h")
+            .value(), StandardCharsets.UTF_8)).toList();
+        assertEquals(List.of("a@[0,10)=2 h=a@7", "b@[100,110)=1 h=b@100"), headers);
     }
 
     /**
@@ -99,8 +112,11 @@ class SuppressBufferLoggingIT {
         return read(log, output);
     }
 
+    /** Returns an event with header "h" naming it ("key@timestamp"). */
     private static ProducerRecord<String, String> event(String topic, String key, long timestamp) {
-        return new ProducerRecord<>(topic, null, timestamp, key, "v");
+        StreamsHeaders headers = new StreamsHeaders();
+        headers.add("h", (key + "@" + timestamp).getBytes(StandardCharsets.UTF_8));
+        return new ProducerRecord<>(topic, null, timestamp, key, "v", headers);
     }
 
     private static List<String> read(EmbeddedLogFixture log, String topic) {

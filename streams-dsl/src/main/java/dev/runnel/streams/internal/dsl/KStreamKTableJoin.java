@@ -50,7 +50,7 @@ record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tab
                 super.init(context);
                 getter.init(context);
                 if (bufferStoreName != null) {
-                    buffer = new TimeOrderedRecordBuffer<>(context.getStateStore(bufferStoreName),
+                    buffer = new TimeOrderedRecordBuffer<>(context, context.getStateStore(bufferStoreName),
                         keySerde != null ? keySerde : (Serde<K>) context.keySerde(),
                         valueSerde != null ? valueSerde : (Serde<V>) context.valueSerde(), bufferStoreName);
                 }

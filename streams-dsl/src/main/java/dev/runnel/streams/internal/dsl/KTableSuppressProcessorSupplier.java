@@ -27,7 +27,8 @@ import java.util.TreeMap;
  * inclusive) and an update is due when stream time reaches buffer time + {@code suppressDurationMs} (the grace
  * period; for sessions grace + inactivity gap). For a time limit the buffer time is the timestamp of the key's first
  * buffered update and it is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates
- * this processor has seen, as in Kafka Streams.
+ * this processor has seen, as in Kafka Streams. The emitted record carries the headers of the key's latest update and
+ * is forwarded in that update's record context.
  */
 public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String storeName,
     Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed)
@@ -41,6 +42,8 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
      *  16  timestamp    int64   timestamp of the latest update, which the emitted record carries
      *  24  newLength    int32   -1 for null, then the new value's bytes
      *  ..  oldLength    int32   -1 for null, then the old value's bytes (the value before the first buffered update)
+     *  ..  context              the latest update's context as BufferedRecordContext encodes it, which the emitted
+     *                           record carries (absent from entries written before it was kept)
      * </pre>
      * An in-memory index ordered by (bufferTime, sequence) is rebuilt from the store at init, after restoration.
      */
@@ -120,7 +123,8 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 oldBytes = oldValueBytes(buffer.get(key));
                 unindex(key, buffer.get(key).length);
             }
-            byte[] entry = encode(slot, record.timestamp(), serialize(record.value().newValue()), oldBytes);
+            byte[] entry = encode(slot, record.timestamp(), serialize(record.value().newValue()), oldBytes,
+                BufferedRecordContext.encode(context(), record.headers()));
             buffer.put(key, entry);
             index(key, slot, entry.length);
             emitDue();
@@ -170,9 +174,23 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             if (newValue == null && suppressed.finalResults()) {
                 return; // a window deleted (merged session) before it closed has no final result
             }
-            V oldValue = deserialize(entry, NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0));
+            int oldValueOffset = NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0);
+            V oldValue = deserialize(entry, oldValueOffset);
             K typedKey = keyDeserializer.deserialize(storeName, key.get());
-            context().forward(new Record<>(typedKey, new Change<>(newValue, oldValue), raw.getLong(TIMESTAMP_OFFSET)));
+            long timestamp = raw.getLong(TIMESTAMP_OFFSET);
+            Change<V> change = new Change<>(newValue, oldValue);
+            BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(oldValueOffset
+                + Integer.BYTES + Math.max(raw.getInt(oldValueOffset), 0)));
+            if (recordContext == null) {
+                context().forward(new Record<>(typedKey, change, timestamp));
+                return;
+            }
+            Object previous = recordContext.enter(context(), timestamp);
+            try {
+                context().forward(new Record<>(typedKey, change, timestamp, recordContext.headers()));
+            } finally {
+                BufferedRecordContext.exit(context(), previous);
+            }
         }
 
         private void index(Bytes key, Slot slot, int entryLength) {
@@ -206,20 +224,13 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         }
     }
 
-    private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue) {
+    private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue, byte[] recordContext) {
         int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + (newValue == null ? 0 : newValue.length)
-            + (oldValue == null ? 0 : oldValue.length);
+            + (oldValue == null ? 0 : oldValue.length) + recordContext.length;
         ByteBuffer buffer = ByteBuffer.allocate(size).putLong(slot.bufferTime()).putLong(slot.sequence())
             .putLong(timestamp);
-        putBytes(buffer, newValue);
-        putBytes(buffer, oldValue);
-        return buffer.array();
-    }
-
-    private static void putBytes(ByteBuffer buffer, byte[] bytes) {
-        buffer.putInt(bytes == null ? -1 : bytes.length);
-        if (bytes != null) {
-            buffer.put(bytes);
-        }
+        BufferedRecordContext.putBytes(buffer, newValue);
+        BufferedRecordContext.putBytes(buffer, oldValue);
+        return buffer.put(recordContext).array();
     }
 }

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
@@ -13,8 +14,9 @@ import java.util.function.Consumer;
 
 /**
  * Stream records held in a key-value store of bytes and taken out in timestamp order, then arrival order: the
- * grace-period buffer of a stream-table join. Every record is kept, also several of one key. The store may be
- * change-logged; a buffer created on a restored store continues where it was. Not thread-safe; owned by its
+ * grace-period buffer of a stream-table join. Every record is kept, also several of one key, with its headers and
+ * the position of its input record, in whose context it is taken out ({@link BufferedRecordContext}). The store may
+ * be change-logged; a buffer created on a restored store continues where it was. Not thread-safe; owned by its
  * processor.
  */
 final class TimeOrderedRecordBuffer<K, V> {
@@ -25,20 +27,24 @@ final class TimeOrderedRecordBuffer<K, V> {
      *  0  timestamp  int64   the record's timestamp
      *  8  sequence   int64   arrival order, unique in the store
      * </pre>
-     * Store value: the serialized key, then the serialized value, each as an int32 length (-1 for null) and the bytes.
+     * Store value: the serialized key, then the serialized value, each as an int32 length (-1 for null) and the bytes,
+     * then the record's context as BufferedRecordContext encodes it (absent from entries written before it was kept).
      */
     static final int TIMESTAMP_OFFSET = 0;
     static final int SEQUENCE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
     static final int KEY_SIZE = SEQUENCE_OFFSET + Long.BYTES;
 
+    private final ProcessorContext<?, ?> context;
     private final KeyValueStore<Bytes, byte[]> store;
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
     private final String topic;
     private long nextSequence;
 
-    /** Wraps {@code store}; {@code topic} is passed to the serdes. */
-    TimeOrderedRecordBuffer(KeyValueStore<Bytes, byte[]> store, Serde<K> keySerde, Serde<V> valueSerde, String topic) {
+    /** Wraps {@code store} for the processor of {@code context}; {@code topic} is passed to the serdes. */
+    TimeOrderedRecordBuffer(ProcessorContext<?, ?> context, KeyValueStore<Bytes, byte[]> store, Serde<K> keySerde,
+        Serde<V> valueSerde, String topic) {
+        this.context = context;
         this.store = store;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;
@@ -51,19 +57,21 @@ final class TimeOrderedRecordBuffer<K, V> {
         }
     }
 
-    /** Adds {@code record}; its headers are not kept. */
+    /** Adds {@code record}, the one being processed, with its headers and position. */
     void put(Record<K, V> record) {
         byte[] key = serialize(keySerde, record.key());
         byte[] value = serialize(valueSerde, record.value());
-        ByteBuffer entry = ByteBuffer.allocate(2 * Integer.BYTES + length(key) + length(value));
-        putBytes(entry, key);
-        putBytes(entry, value);
+        byte[] recordContext = BufferedRecordContext.encode(context, record.headers());
+        ByteBuffer entry = ByteBuffer.allocate(2 * Integer.BYTES + length(key) + length(value) + recordContext.length);
+        BufferedRecordContext.putBytes(entry, key);
+        BufferedRecordContext.putBytes(entry, value);
+        entry.put(recordContext);
         store.put(storeKey(record.timestamp(), nextSequence++), entry.array());
     }
 
     /**
      * Removes every record with a timestamp up to {@code maxTimestamp} and passes each to {@code action}, oldest
-     * first.
+     * first, with its headers and in its record context.
      */
     void evictUpTo(long maxTimestamp, Consumer<Record<K, V>> action) {
         if (maxTimestamp < 0) {
@@ -77,9 +85,20 @@ final class TimeOrderedRecordBuffer<K, V> {
         for (KeyValue<Bytes, byte[]> entry : due) {
             store.delete(entry.key);
             ByteBuffer value = ByteBuffer.wrap(entry.value);
-            K key = deserialize(keySerde, getBytes(value));
-            V recordValue = deserialize(valueSerde, getBytes(value));
-            action.accept(new Record<>(key, recordValue, ByteBuffer.wrap(entry.key.get()).getLong(TIMESTAMP_OFFSET)));
+            K key = deserialize(keySerde, BufferedRecordContext.getBytes(value));
+            V recordValue = deserialize(valueSerde, BufferedRecordContext.getBytes(value));
+            long timestamp = ByteBuffer.wrap(entry.key.get()).getLong(TIMESTAMP_OFFSET);
+            BufferedRecordContext recordContext = BufferedRecordContext.decode(value);
+            if (recordContext == null) {
+                action.accept(new Record<>(key, recordValue, timestamp));
+                continue;
+            }
+            Object previous = recordContext.enter(context, timestamp);
+            try {
+                action.accept(new Record<>(key, recordValue, timestamp, recordContext.headers()));
+            } finally {
+                BufferedRecordContext.exit(context, previous);
+            }
         }
     }
 
@@ -97,22 +116,5 @@ final class TimeOrderedRecordBuffer<K, V> {
 
     private static int length(byte[] bytes) {
         return bytes == null ? 0 : bytes.length;
-    }
-
-    private static void putBytes(ByteBuffer buffer, byte[] bytes) {
-        buffer.putInt(bytes == null ? -1 : bytes.length);
-        if (bytes != null) {
-            buffer.put(bytes);
-        }
-    }
-
-    private static byte[] getBytes(ByteBuffer buffer) {
-        int length = buffer.getInt();
-        if (length < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[length];
-        buffer.get(bytes);
-        return bytes;
     }
 }
