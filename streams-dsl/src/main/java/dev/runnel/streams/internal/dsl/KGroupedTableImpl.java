@@ -3,11 +3,14 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KGroupedTable;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Reducer;
@@ -25,6 +28,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
     static final String AGGREGATE_NAME = "KTABLE-AGGREGATE-";
     /** Prefix of reduce nodes and stores. */
     static final String REDUCE_NAME = "KTABLE-REDUCE-";
+    /** Prefix of KTable#groupBy select nodes. */
+    static final String SELECT_NAME = "KTABLE-SELECT-";
 
     private final InternalStreamsBuilder builder;
     private final String selectName;
@@ -34,6 +39,23 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         this.builder = builder;
         this.selectName = selectName;
         this.grouped = grouped;
+    }
+
+    /**
+     * Re-groups {@code table} by the key and value {@code selector} picks (KTable#groupBy): adds the
+     * {@code KTABLE-SELECT-} node ({@link KTableRepartitionMap}).
+     */
+    static <K, V, KR, VR> KGroupedTableImpl<KR, VR> select(KTableImpl<K, V> table,
+        KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector, Grouped<KR, VR> grouped) {
+        Objects.requireNonNull(selector, "selector can't be null");
+        GroupedInternal<KR, VR> options = new GroupedInternal<>(grouped);
+        InternalStreamsBuilder builder = table.builder();
+        String selectName = builder.name(options.name() == null ? null : Named.as(options.name()), SELECT_NAME);
+        builder.topologyBuilder().addProcessor(selectName, new KTableRepartitionMap<K, V, KR, VR>(selector),
+            table.name());
+        // The aggregation subtracts each old value.
+        table.materializeSource();
+        return new KGroupedTableImpl<>(builder, selectName, options);
     }
 
     @Override

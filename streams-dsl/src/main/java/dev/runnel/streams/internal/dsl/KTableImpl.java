@@ -1,7 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
-import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KGroupedTable;
@@ -14,7 +13,6 @@ import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
-import dev.runnel.streams.state.Stores;
 import java.util.Objects;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.TableJoined;
@@ -23,7 +21,6 @@ import dev.runnel.streams.kstream.ValueMapper;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
-import dev.runnel.streams.state.StoreBuilder;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -42,18 +39,6 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public static final String TRANSFORMVALUES_NAME = "KTABLE-TRANSFORMVALUES-";
     /** Prefix of the nodes merging both sides of a table-table join. */
     public static final String MERGE_NAME = "KTABLE-MERGE-";
-
-    /** The source store of tables that have their own store or do not read a source's: always there. */
-    private static final SourceStore OWN_STORE = new SourceStore() {
-        @Override
-        public void materialize() {
-        }
-
-        @Override
-        public boolean materialized() {
-            return true;
-        }
-    };
 
     private final InternalStreamsBuilder builder;
     private final String name;
@@ -81,13 +66,13 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         String queryableStoreName, WindowedKeyInfo windowed) {
         this(builder, name, keySerde, valueSerde, queryableStoreName, windowed,
             queryableStoreName == null ? null : KTableValueGetterSupplier.ofStore(queryableStoreName),
-            OWN_STORE);
+            SourceStore.OWN);
     }
 
     /** Creates the table handle with the getters of its current values. */
     public KTableImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
         String queryableStoreName, KTableValueGetterSupplier<K, V> valueGetterSupplier) {
-        this(builder, name, keySerde, valueSerde, queryableStoreName, valueGetterSupplier, OWN_STORE);
+        this(builder, name, keySerde, valueSerde, queryableStoreName, valueGetterSupplier, SourceStore.OWN);
     }
 
     /**
@@ -171,6 +156,11 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return sourceStore.materialized();
     }
 
+    /** Returns how the table's keys are windowed, or {@code null} if they are not {@code Windowed}. */
+    WindowedKeyInfo windowed() {
+        return windowed;
+    }
+
     @Override
     public KStream<K, V> toStream() {
         return toStream((Named) null);
@@ -199,11 +189,6 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return queryableStoreName;
     }
 
-    /** Prefix of KTable#groupBy select nodes. */
-    static final String SELECT_NAME = "KTABLE-SELECT-";
-    /** Prefix of suppress nodes and their buffer stores. */
-    static final String SUPPRESS_NAME = "KTABLE-SUPPRESS-";
-
     @Override
     public <KR, VR> KGroupedTable<KR, VR> groupBy(KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector) {
         return groupBy(selector, null);
@@ -212,35 +197,12 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <KR, VR> KGroupedTable<KR, VR> groupBy(KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector,
         Grouped<KR, VR> grouped) {
-        Objects.requireNonNull(selector, "selector can't be null");
-        GroupedInternal<KR, VR> options = new GroupedInternal<>(grouped);
-        String selectName = builder.name(options.name() == null ? null : Named.as(options.name()), SELECT_NAME);
-        builder.topologyBuilder().addProcessor(selectName, new KTableRepartitionMap<K, V, KR, VR>(selector), name);
-        // The aggregation subtracts each old value.
-        materializeSource();
-        return new KGroupedTableImpl<>(builder, selectName, options);
+        return KGroupedTableImpl.select(this, selector, grouped);
     }
 
     @Override
     public KTable<K, V> suppress(Suppressed<? super K> suppressed) {
-        Objects.requireNonNull(suppressed, "suppressed can't be null");
-        SuppressedInternal<K> options = new SuppressedInternal<>(suppressed);
-        if (options.finalResults() && windowed == null) {
-            throw new IllegalArgumentException("Suppressed.untilWindowCloses is only for windowed tables (results of"
-                + " windowedBy(...) aggregations); " + name + " is not windowed. Use Suppressed.untilTimeLimit.");
-        }
-        String suppressName = builder.name(options.name() == null ? null : Named.as(options.name()), SUPPRESS_NAME);
-        // The buffer keeps the value before a key's first suppressed update, to forward it as the old value.
-        materializeSource();
-        String storeName = options.name() != null ? options.name() + "-store" : builder.newStoreName(SUPPRESS_NAME);
-        long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() : options.timeLimitMs();
-        builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
-            storeName, keySerde, valueSerde, suppressDurationMs, windowed), name);
-        StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.Bytes(),
-            Serdes.ByteArray());
-        builder.topologyBuilder().addStateStore(options.loggingEnabled()
-            ? buffer.withLoggingEnabled(options.logConfig()) : buffer.withLoggingDisabled(), suppressName);
-        return new KTableImpl<>(builder, suppressName, keySerde, valueSerde, null, windowed);
+        return KTableSuppression.suppress(this, suppressed);
     }
 
     // ---- filter, filterNot, mapValues

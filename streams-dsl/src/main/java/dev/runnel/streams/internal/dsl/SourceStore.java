@@ -6,6 +6,18 @@ package dev.runnel.streams.internal.dsl;
  * the DSL builds the topology.
  */
 interface SourceStore {
+    /** The source store of tables that have their own store or do not read a source's: always there. */
+    SourceStore OWN = new SourceStore() {
+        @Override
+        public void materialize() {
+        }
+
+        @Override
+        public boolean materialized() {
+            return true;
+        }
+    };
+
     /** Adds the store; does nothing once it has. */
     void materialize();
 
