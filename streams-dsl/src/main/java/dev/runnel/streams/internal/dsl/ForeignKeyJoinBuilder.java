@@ -10,12 +10,15 @@ import dev.runnel.streams.internal.dsl.JoinOptionsInternal.TableJoinedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Wires a foreign-key table join, in Kafka Streams' subscription/response design:
@@ -44,7 +47,29 @@ final class ForeignKeyJoinBuilder {
     private ForeignKeyJoinBuilder() {
     }
 
-    static <K, V, KO, VO, VR> KTable<K, VR> build(KTableImpl<K, V> left, KTableImpl<KO, VO> right,
+    /** Returns {@code extractor} as a key-and-value extractor, failing at once (not when called) if it is null. */
+    static <K, V, KO> BiFunction<K, V, KO> ignoringKey(Function<? super V, ? extends KO> extractor) {
+        Objects.requireNonNull(extractor, "foreignKeyExtractor can't be null");
+        return (key, value) -> extractor.apply(value);
+    }
+
+    /**
+     * Joins {@code left} with {@code other} on the key {@code foreignKeyExtractor} picks from each left value;
+     * {@code materialized} may be null.
+     */
+    static <K, V, KO, VO, VR> KTable<K, VR> foreignKeyJoin(KTableImpl<K, V> left, KTable<KO, VO> other,
+        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
+        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {
+        Objects.requireNonNull(other, "other can't be null");
+        Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor can't be null");
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        Objects.requireNonNull(tableJoined, "tableJoined can't be null");
+        return build(left, left.sameBuilder(other), foreignKeyExtractor, joiner,
+            new TableJoinedInternal<>(tableJoined), materialized, leftJoin);
+    }
+
+    private static <K, V, KO, VO, VR> KTable<K, VR> build(KTableImpl<K, V> left, KTableImpl<KO, VO> right,
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoinedInternal<K, KO> options,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {

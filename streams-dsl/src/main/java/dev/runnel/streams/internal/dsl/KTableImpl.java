@@ -1,11 +1,13 @@
 package dev.runnel.streams.internal.dsl;
 
+import static dev.runnel.streams.internal.dsl.ForeignKeyJoinBuilder.foreignKeyJoin;
+import static dev.runnel.streams.internal.dsl.ForeignKeyJoinBuilder.ignoringKey;
+
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KGroupedTable;
 import dev.runnel.common.utils.Bytes;
-import dev.runnel.streams.internal.dsl.JoinOptionsInternal.TableJoinedInternal;
 import dev.runnel.streams.internal.dsl.KTableJoins.JoinKind;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
@@ -346,77 +348,77 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doJoin(other, joiner, null, null, JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, null, null, JoinKind.INNER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Named named) {
-        return doJoin(other, joiner, named, null, JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, named, null, JoinKind.INNER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, null, requireMaterialized(materialized), JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, null, requireMaterialized(materialized), JoinKind.INNER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, named, requireMaterialized(materialized), JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.INNER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doJoin(other, joiner, null, null, JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, null, null, JoinKind.LEFT);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
-        return doJoin(other, joiner, named, null, JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, named, null, JoinKind.LEFT);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, null, requireMaterialized(materialized), JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, null, requireMaterialized(materialized), JoinKind.LEFT);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, named, requireMaterialized(materialized), JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.LEFT);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doJoin(other, joiner, null, null, JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, null, null, JoinKind.OUTER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
-        return doJoin(other, joiner, named, null, JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, named, null, JoinKind.OUTER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, null, requireMaterialized(materialized), JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, null, requireMaterialized(materialized), JoinKind.OUTER);
     }
 
     @Override
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doJoin(other, joiner, named, requireMaterialized(materialized), JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.OUTER);
     }
 
     private static <T> T requireMaterialized(T materialized) {
@@ -427,15 +429,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return Objects.requireNonNull(named, "named can't be null");
     }
 
-    private <VO, VR> KTable<K, VR> doJoin(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
-        Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, JoinKind kind) {
-        Objects.requireNonNull(other, "other can't be null");
-        Objects.requireNonNull(joiner, "joiner can't be null");
-        return KTableJoins.join(this, sameBuilder(other), joiner, named, materialized, kind);
-    }
-
     /** Returns {@code other} as a table of this table's builder; tables of two builders cannot be joined. */
-    private <KO, VO> KTableImpl<KO, VO> sameBuilder(KTable<KO, VO> other) {
+    <KO, VO> KTableImpl<KO, VO> sameBuilder(KTable<KO, VO> other) {
         KTableImpl<KO, VO> table = (KTableImpl<KO, VO>) other;
         if (table.builder != builder) {
             throw new IllegalArgumentException("Cannot join tables of different StreamsBuilders");
@@ -503,14 +498,14 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, false);
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, false);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> join(KTable<KO, VO> other,
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, null, false);
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, null, false);
     }
 
     @Override
@@ -518,7 +513,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
             requireMaterialized(materialized), false);
     }
 
@@ -527,7 +522,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
             false);
     }
 
@@ -535,14 +530,14 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, true);
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, TableJoined.with(null, null), null, true);
     }
 
     @Override
     public <VR, KO, VO> KTable<K, VR> leftJoin(KTable<KO, VO> other,
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, null, true);
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, null, true);
     }
 
     @Override
@@ -550,7 +545,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, TableJoined.with(null, null),
             requireMaterialized(materialized), true);
     }
 
@@ -559,25 +554,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doForeignKeyJoin(other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
+        return foreignKeyJoin(this, other, foreignKeyExtractor, joiner, tableJoined, requireMaterialized(materialized),
             true);
-    }
-
-    /** Returns {@code extractor} as a key-and-value extractor, failing at once (not when called) if it is null. */
-    private static <K, V, KO> BiFunction<K, V, KO> ignoringKey(Function<? super V, ? extends KO> extractor) {
-        Objects.requireNonNull(extractor, "foreignKeyExtractor can't be null");
-        return (key, value) -> extractor.apply(value);
-    }
-
-    private <VR, KO, VO> KTable<K, VR> doForeignKeyJoin(KTable<KO, VO> other,
-        BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
-        ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
-        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {
-        Objects.requireNonNull(other, "other can't be null");
-        Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor can't be null");
-        Objects.requireNonNull(joiner, "joiner can't be null");
-        Objects.requireNonNull(tableJoined, "tableJoined can't be null");
-        return ForeignKeyJoinBuilder.build(this, sameBuilder(other), foreignKeyExtractor, joiner,
-            new TableJoinedInternal<>(tableJoined), materialized, leftJoin);
     }
 }

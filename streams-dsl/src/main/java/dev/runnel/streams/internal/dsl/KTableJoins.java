@@ -10,6 +10,7 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.state.KeyValueStore;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -40,10 +41,13 @@ final class KTableJoins {
         }
     }
 
-    /** Joins {@code left} with {@code right} on their keys; {@code named} and {@code materialized} may be null. */
-    static <K, V, VO, VR> KTable<K, VR> join(KTableImpl<K, V> left, KTableImpl<K, VO> right,
+    /** Joins {@code left} with {@code other} on their keys; {@code named} and {@code materialized} may be null. */
+    static <K, V, VO, VR> KTable<K, VR> join(KTableImpl<K, V> left, KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, JoinKind kind) {
+        Objects.requireNonNull(other, "other can't be null");
+        Objects.requireNonNull(joiner, "joiner can't be null");
+        KTableImpl<K, VO> right = left.sameBuilder(other);
         InternalStreamsBuilder builder = left.builder();
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
             ? null
