@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import static dev.runnel.streams.internal.dsl.ForeignKeyJoinBuilder.foreignKeyJoin;
 import static dev.runnel.streams.internal.dsl.ForeignKeyJoinBuilder.ignoringKey;
+import static dev.runnel.streams.internal.dsl.KTableValueTransforms.withoutKey;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.KeyValue;
@@ -211,53 +212,46 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate) {
-        return doFilter(predicate, null, null, false);
+        return KTableValueTransforms.filter(this, predicate, null, null, false);
     }
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
-        return doFilter(predicate, named, null, false);
+        return KTableValueTransforms.filter(this, predicate, named, null, false);
     }
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doFilter(predicate, null, Objects.requireNonNull(materialized, "materialized can't be null"), false);
+        return KTableValueTransforms.filter(this, predicate, null, requireMaterialized(materialized), false);
     }
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doFilter(predicate, named, Objects.requireNonNull(materialized, "materialized can't be null"), false);
+        return KTableValueTransforms.filter(this, predicate, named, requireMaterialized(materialized), false);
     }
 
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate) {
-        return doFilter(predicate, null, null, true);
+        return KTableValueTransforms.filter(this, predicate, null, null, true);
     }
 
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named) {
-        return doFilter(predicate, named, null, true);
+        return KTableValueTransforms.filter(this, predicate, named, null, true);
     }
 
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doFilter(predicate, null, Objects.requireNonNull(materialized, "materialized can't be null"), true);
+        return KTableValueTransforms.filter(this, predicate, null, requireMaterialized(materialized), true);
     }
 
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return doFilter(predicate, named, Objects.requireNonNull(materialized, "materialized can't be null"), true);
-    }
-
-    private KTable<K, V> doFilter(Predicate<? super K, ? super V> predicate, Named named,
-        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized, boolean filterNot) {
-        Objects.requireNonNull(predicate, "predicate can't be null");
-        return KTableValueTransforms.apply(this, KTableOperators.filter(predicate, filterNot), true, named,
-            materialized, FILTER_NAME, valueSerde);
+        return KTableValueTransforms.filter(this, predicate, named, requireMaterialized(materialized), true);
     }
 
     @Override
@@ -302,14 +296,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
-        return KTableValueTransforms.apply(this, KTableOperators.mapValues(mapper), false, named, materialized,
-            MAPVALUES_NAME, null);
-    }
-
-    private static <K, V, VR> ValueMapperWithKey<K, V, VR> withoutKey(ValueMapper<? super V, ? extends VR> mapper) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
-        return (key, value) -> mapper.apply(value);
+        return KTableValueTransforms.mapValues(this, mapper, named, materialized);
     }
 
     // ---- transformValues

@@ -7,6 +7,9 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.Predicate;
+import dev.runnel.streams.kstream.ValueMapper;
+import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
@@ -21,13 +24,36 @@ final class KTableValueTransforms {
     private KTableValueTransforms() {
     }
 
+    /** Filters {@code table} (keeps the rows {@code predicate} rejects if {@code filterNot}). */
+    static <K, V> KTable<K, V> filter(KTableImpl<K, V> table, Predicate<? super K, ? super V> predicate, Named named,
+        Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized, boolean filterNot) {
+        Objects.requireNonNull(predicate, "predicate can't be null");
+        return apply(table, KTableOperators.filter(predicate, filterNot), true, named, materialized,
+            KTableImpl.FILTER_NAME, table.valueSerde());
+    }
+
+    /** Maps {@code table}'s values; {@code named} and {@code materialized} may be null. */
+    static <K, V, VR> KTable<K, VR> mapValues(KTableImpl<K, V> table,
+        ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return apply(table, KTableOperators.mapValues(mapper), false, named, materialized, KTableImpl.MAPVALUES_NAME,
+            null);
+    }
+
+    /** Returns {@code mapper} as a key-and-value mapper, failing at once (not when called) if it is null. */
+    static <K, V, VR> ValueMapperWithKey<K, V, VR> withoutKey(ValueMapper<? super V, ? extends VR> mapper) {
+        Objects.requireNonNull(mapper, "mapper can't be null");
+        return (key, value) -> mapper.apply(value);
+    }
+
     /**
      * Applies {@code function} (a filter if {@code filter}, else mapValues) to {@code table}; {@code resultSerde} is
      * the value serde when the result keeps the table's values (null if unknown).
      */
-    static <K, V, VR> KTable<K, VR> apply(KTableImpl<K, V> table, KTableOperators.ValueFunction<K, V, VR> function,
-        boolean filter, Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix,
-        Serde<VR> resultSerde) {
+    private static <K, V, VR> KTable<K, VR> apply(KTableImpl<K, V> table,
+        KTableOperators.ValueFunction<K, V, VR> function, boolean filter, Named named,
+        Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix, Serde<VR> resultSerde) {
         InternalStreamsBuilder builder = table.builder();
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
             ? null
