@@ -41,13 +41,8 @@ import java.util.regex.Pattern;
  * <p>Thread-safe: every method synchronizes on the consumer, so another thread may add records or wake it up.
  */
 public class MockConsumer<K, V> implements Consumer<K, V> {
-    private final OffsetResetStrategy resetStrategy;
+    private final MockConsumerOffsets offsets;
     private final Map<TopicPartition, List<ConsumerRecord<K, V>>> records = new LinkedHashMap<>();
-    private final Map<TopicPartition, Long> positions = new HashMap<>();
-    private final Map<TopicPartition, OffsetResetStrategy> pendingResets = new HashMap<>();
-    private final Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>();
-    private final Map<TopicPartition, Long> beginningOffsets = new HashMap<>();
-    private final Map<TopicPartition, Long> endOffsets = new HashMap<>();
     private final Map<String, List<PartitionInfo>> partitions = new HashMap<>();
     private final ArrayDeque<Runnable> pollTasks = new ArrayDeque<>();
     private final Set<TopicPartition> paused = new HashSet<>();
@@ -55,7 +50,6 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     private Set<String> subscription = Set.of();
     private ConsumerRebalanceListener listener = NoOpRebalanceListener.INSTANCE;
     private KafkaException pollException;
-    private KafkaException offsetsException;
     private long maxPollRecords = Long.MAX_VALUE;
     private Duration lastPollTimeout;
     private boolean wakeup;
@@ -65,7 +59,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
 
     /** Creates a consumer that resets partitions without a position as {@code offsetResetStrategy} says. */
     public MockConsumer(OffsetResetStrategy offsetResetStrategy) {
-        this.resetStrategy = offsetResetStrategy;
+        this.offsets = new MockConsumerOffsets(offsetResetStrategy);
     }
 
     /** Creates a consumer with the reset strategy named as {@code auto.offset.reset} names it. */
@@ -131,8 +125,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
 
     private void setAssignment(Collection<TopicPartition> partitions) {
         assignment = new LinkedHashSet<>(partitions);
-        positions.keySet().retainAll(assignment);
-        pendingResets.keySet().retainAll(assignment);
+        offsets.retainAll(assignment);
         paused.retainAll(assignment);
     }
 
@@ -180,7 +173,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             if (paused.contains(tp) || added == null) {
                 continue;
             }
-            long position = positions.get(tp);
+            long position = offsets.position(tp);
             for (ConsumerRecord<K, V> record : added) {
                 if (count >= maxPollRecords) {
                     break;
@@ -194,7 +187,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             if (polled.containsKey(tp)) {
                 nextOffsets.put(tp, new OffsetAndMetadata(position));
             }
-            positions.put(tp, position);
+            offsets.seek(tp, position);
             long consumed = position;
             added.removeIf(record -> record.offset() < consumed);
         }
@@ -229,24 +222,13 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
 
     /** Makes the next offsetsForTimes, beginningOffsets or endOffsets call throw {@code exception}. */
     public synchronized void setOffsetsException(KafkaException exception) {
-        this.offsetsException = exception;
+        offsets.setOffsetsException(exception);
     }
 
     /** Commits the position of every assigned partition that has one. */
     @Override
     public synchronized void commitSync() {
-        commitSync(allConsumed());
-    }
-
-    private Map<TopicPartition, OffsetAndMetadata> allConsumed() {
-        Map<TopicPartition, OffsetAndMetadata> current = new HashMap<>();
-        for (TopicPartition tp : assignment) {
-            Long position = positions.get(tp);
-            if (position != null) {
-                current.put(tp, new OffsetAndMetadata(position));
-            }
-        }
-        return current;
+        commitSync(offsets.allConsumed(assignment));
     }
 
     @Override
@@ -257,7 +239,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     @Override
     public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets) {
         ensureNotClosed();
-        committed.putAll(offsets);
+        this.offsets.commit(offsets);
     }
 
     @Override
@@ -272,7 +254,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public synchronized void commitAsync(OffsetCommitCallback callback) {
-        commitAsync(allConsumed(), callback);
+        commitAsync(offsets.allConsumed(assignment), callback);
     }
 
     /** Commits at once; the callback runs before this returns. */
@@ -292,7 +274,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
         Map<TopicPartition, OffsetAndMetadata> result = new HashMap<>();
         for (TopicPartition tp : partitions) {
             if (assignment.contains(tp)) {
-                result.put(tp, committed.get(tp));
+                result.put(tp, offsets.committed(tp));
             }
         }
         return result;
@@ -308,8 +290,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     public synchronized void seek(TopicPartition partition, long offset) {
         ensureNotClosed();
         requireAssigned(partition);
-        pendingResets.remove(partition);
-        positions.put(partition, offset);
+        offsets.seek(partition, offset);
     }
 
     /** Returns the partition's position, resolving a pending seek or a missing position first. */
@@ -320,14 +301,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             throw new IllegalArgumentException("You can only check the position for partitions assigned to this "
                 + "consumer.");
         }
-        OffsetResetStrategy reset = pendingResets.remove(partition);
-        if (reset != null) {
-            positions.put(partition, resetOffset(partition, reset));
-        } else if (!positions.containsKey(partition)) {
-            OffsetAndMetadata offset = committed.get(partition);
-            positions.put(partition, offset != null ? offset.offset() : resetOffset(partition, resetStrategy));
-        }
-        return positions.get(partition);
+        return offsets.position(partition);
     }
 
     /** The end offset set with {@link #updateEndOffsets} minus the position; empty without an end offset. */
@@ -335,22 +309,8 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     public synchronized OptionalLong currentLag(TopicPartition partition) {
         ensureNotClosed();
         requireAssigned(partition);
-        Long end = endOffsets.get(partition);
+        Long end = offsets.endOffset(partition);
         return end == null ? OptionalLong.empty() : OptionalLong.of(end - position(partition));
-    }
-
-    private long resetOffset(TopicPartition tp, OffsetResetStrategy strategy) {
-        Long offset = switch (strategy) {
-            case EARLIEST -> beginningOffsets.get(tp);
-            case LATEST -> endOffsets.get(tp);
-            case NONE -> throw new NoOffsetForPartitionException(tp);
-        };
-        if (offset == null) {
-            throw new IllegalStateException("MockConsumer has no " + (strategy == OffsetResetStrategy.EARLIEST
-                ? "beginning" : "end") + " offset for " + tp + " to reset to; call update"
-                + (strategy == OffsetResetStrategy.EARLIEST ? "Beginning" : "End") + "Offsets first");
-        }
-        return offset;
     }
 
     @Override
@@ -367,18 +327,18 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
         ensureNotClosed();
         for (TopicPartition tp : partitions.isEmpty() ? assignment : partitions) {
             requireAssigned(tp);
-            pendingResets.put(tp, strategy);
+            offsets.requestReset(tp, strategy);
         }
     }
 
     /** Sets the offsets {@link #beginningOffsets} returns and seeking to the beginning moves to. */
     public synchronized void updateBeginningOffsets(Map<TopicPartition, Long> newOffsets) {
-        beginningOffsets.putAll(newOffsets);
+        offsets.updateBeginningOffsets(newOffsets);
     }
 
     /** Sets the offsets {@link #endOffsets} returns and seeking to the end moves to. */
     public synchronized void updateEndOffsets(Map<TopicPartition, Long> newOffsets) {
-        endOffsets.putAll(newOffsets);
+        offsets.updateEndOffsets(newOffsets);
     }
 
     /** Sets the partitions {@link #partitionsFor} and {@link #listTopics} return for {@code topic}. */
@@ -421,40 +381,18 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     @Override
     public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
         Map<TopicPartition, Long> timestampsToSearch) {
-        throwOffsetsException();
+        offsets.throwOffsetsException();
         throw new UnsupportedOperationException("Not implemented yet.");
     }
 
     @Override
     public synchronized Map<TopicPartition, Long> beginningOffsets(Collection<TopicPartition> partitions) {
-        return offsets(partitions, beginningOffsets, "beginning");
+        return offsets.beginningOffsets(partitions);
     }
 
     @Override
     public synchronized Map<TopicPartition, Long> endOffsets(Collection<TopicPartition> partitions) {
-        return offsets(partitions, endOffsets, "end");
-    }
-
-    private Map<TopicPartition, Long> offsets(Collection<TopicPartition> partitions, Map<TopicPartition, Long> known,
-                                              String which) {
-        throwOffsetsException();
-        Map<TopicPartition, Long> result = new HashMap<>();
-        for (TopicPartition tp : partitions) {
-            Long offset = known.get(tp);
-            if (offset == null) {
-                throw new IllegalStateException("The partition " + tp + " does not have a " + which + " offset.");
-            }
-            result.put(tp, offset);
-        }
-        return result;
-    }
-
-    private void throwOffsetsException() {
-        if (offsetsException != null) {
-            KafkaException exception = offsetsException;
-            offsetsException = null;
-            throw exception;
-        }
+        return offsets.endOffsets(partitions);
     }
 
     /** Returns fixed group metadata, as Kafka's mock does. */
