@@ -85,9 +85,7 @@ class RepartitionPurgeIT {
                 Duration.ofSeconds(30), REPARTITION + " purged up to its committed offsets");
             // Committed offsets reach the log end, past the last transaction marker under exactly-once, so the
             // whole repartition topic is purged in the end.
-            log.awaitProcessed(APP, List.of("lines"), Duration.ofSeconds(30));
-            EmbeddedLogFixture.await(() -> log.beginningOffsets(REPARTITION).equals(log.endOffsets(REPARTITION)),
-                Duration.ofSeconds(30), REPARTITION + " purged to its end");
+            awaitPurgedToTheEnd(log);
         }
 
         Map<TopicPartition, Long> committed = committedRepartitionOffsets(log);
@@ -100,6 +98,18 @@ class RepartitionPurgeIT {
             assertTrue(base > 0 && base <= offset.getValue(), offset.getKey() + " starts at " + base);
         }
         assertEquals(expected, countsPerWord(log));
+    }
+
+    private static void awaitPurgedToTheEnd(EmbeddedLogFixture log) {
+        try {
+            EmbeddedLogFixture.await(() -> {
+                Map<TopicPartition, Long> end = log.endOffsets(REPARTITION);
+                return committedRepartitionOffsets(log).equals(end) && log.beginningOffsets(REPARTITION).equals(end);
+            }, Duration.ofSeconds(60), REPARTITION + " committed and purged to its end");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + ": committed " + committedRepartitionOffsets(log) + ", beginning "
+                + log.beginningOffsets(REPARTITION) + ", end " + log.endOffsets(REPARTITION), e);
+        }
     }
 
     private static Map<TopicPartition, Long> committedRepartitionOffsets(EmbeddedLogFixture log) {
