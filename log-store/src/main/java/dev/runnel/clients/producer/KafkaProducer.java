@@ -207,8 +207,15 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     }
 
     /**
-     * Queues the record and returns at once. Errors that concern only this record (an unknown topic, a record too
-     * large) are reported through the future and the callback; a serialization failure is thrown.
+     * Queues the record and returns at once, as Kafka's {@code send} does: an {@link ApiException} raised while
+     * queuing (an unknown topic, a record too large, a {@link BufferExhaustedException} when {@code buffer.memory} is
+     * still full after {@code max.block.ms}) fails the returned future and is passed to the callback, and {@code send}
+     * does not throw it. Thrown are what is not an {@code ApiException}: a {@link SerializationException}, an
+     * {@link dev.runnel.common.errors.InterruptException} while waiting for memory, a closed producer or an invalid
+     * partition ({@code IllegalStateException}, {@code IllegalArgumentException}), and the transaction state errors of
+     * a transactional producer, including (unlike Kafka, which reports it through the callback) a
+     * {@link dev.runnel.common.errors.ProducerFencedException}. Unlike Kafka, a record failed here does not make an
+     * open transaction abortable.
      */
     @Override
     public Future<RecordMetadata> send(ProducerRecord<K, V> record, Callback callback) {
@@ -270,8 +277,15 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private Future<RecordMetadata> doSend(ProducerRecord<K, V> record, Callback callback, boolean wantFuture) {
         String topic = record.topic();
         Header[] headers = freeze(record.headers());
-        byte[] keyBytes = serialize(keySerializer, topic, record, record.key(), "key");
-        byte[] valueBytes = serialize(valueSerializer, topic, record, record.value(), "value");
+        byte[] keyBytes;
+        byte[] valueBytes;
+        try {
+            keyBytes = serialize(keySerializer, topic, record, record.key(), "key");
+            valueBytes = serialize(valueSerializer, topic, record, record.value(), "value");
+        } catch (ApiException e) {
+            // A serializer's own ApiException; a SerializationException is not one, and is thrown.
+            return ProducerEngine.failed(new TopicPartition(topic, knownPartition(record.partition())), e, callback);
+        }
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return sendSerialized(topic, record.partition(), timestamp, record.key(), record.value(), keyBytes,
             valueBytes, headers, callback, wantFuture);
@@ -286,18 +300,24 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private Future<RecordMetadata> sendSerialized(String topic, Integer chosenPartition, long timestamp, Object key,
         Object value, byte[] keyBytes, byte[] valueBytes, Header[] headers, Callback callback, boolean wantFuture) {
         ProducerMetadata.TopicInfo info;
+        int partition;
         try {
             info = metadata.topic(topic);
+            partition = partition(topic, chosenPartition, key, keyBytes, value, valueBytes, info);
         } catch (ApiException e) {
-            int known = chosenPartition == null ? RecordMetadata.UNKNOWN_PARTITION : chosenPartition;
-            return ProducerEngine.failed(new TopicPartition(topic, known), e, callback);
+            return ProducerEngine.failed(new TopicPartition(topic, knownPartition(chosenPartition)), e, callback);
         }
-        int partition = partition(topic, chosenPartition, key, keyBytes, value, valueBytes, info);
         if (transactions != null) {
+            // Outside the try: a fenced producer's ProducerFencedException is thrown (see send's Javadoc).
             transactions.beforeSend(info.partitions()[partition]);
         }
+        // The engine reports its own ApiExceptions (too large, buffer exhausted) through the future and callback.
         return engine.send(info.partitions()[partition], timestamp, keyBytes, valueBytes, headers, callback,
             info.maxMessageBytes(), wantFuture);
+    }
+
+    private static int knownPartition(Integer chosenPartition) {
+        return chosenPartition == null ? RecordMetadata.UNKNOWN_PARTITION : chosenPartition;
     }
 
     private static Header[] freeze(dev.runnel.common.header.Headers headers) {

@@ -1,7 +1,12 @@
 package dev.runnel.common.errors;
 
-/** A blocking call was interrupted; the thread's interrupt flag is set again. */
-public class InterruptException extends ApiException {
+import dev.runnel.common.KafkaException;
+
+/**
+ * A blocking call was interrupted; the thread's interrupt flag is set again. Not an {@link ApiException}, as in
+ * Kafka: the producer's {@code send} throws it rather than reporting it through the future and callback.
+ */
+public class InterruptException extends KafkaException {
     public InterruptException(String message) {
         super(message);
     }

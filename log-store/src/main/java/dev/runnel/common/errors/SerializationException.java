@@ -1,7 +1,12 @@
 package dev.runnel.common.errors;
 
-/** A key or value could not be serialized or deserialized. */
-public class SerializationException extends ApiException {
+import dev.runnel.common.KafkaException;
+
+/**
+ * A key or value could not be serialized or deserialized. Not an {@link ApiException}, as in Kafka: the producer's
+ * {@code send} throws it rather than reporting it through the future and callback.
+ */
+public class SerializationException extends KafkaException {
     public SerializationException(String message) {
         super(message);
     }

@@ -4,6 +4,7 @@ import dev.runnel.clients.producer.Callback;
 import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.ApiException;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.header.Header;
@@ -44,8 +45,10 @@ public final class ProducerEngine {
 
     /**
      * Queues serialized bytes for {@code tp} in batches of at most {@code batchLimit} bytes (the topic's
-     * {@code max.message.bytes}, so that the log never refuses a batch for the records gathered in it); an oversized
-     * record fails through the returned future and callback.
+     * {@code max.message.bytes}, so that the log never refuses a batch for the records gathered in it). As in Kafka,
+     * an {@link ApiException} raised while queuing (an oversized record, a {@code buffer.memory} still full after
+     * {@code max.block.ms}) fails the returned future and reaches the callback; an interrupt while waiting for memory
+     * is thrown as an {@link InterruptException}.
      */
     public Future<RecordMetadata> send(TopicPartition tp, long timestamp, byte[] key, byte[] value, Header[] headers,
                                        Callback callback, int batchLimit) {
@@ -65,8 +68,13 @@ public final class ProducerEngine {
             return failed(tp, new RecordTooLargeException("The message is " + size + " bytes when serialized which is "
                 + "larger than " + limit + ", which is the value of the " + limitName + " configuration."), callback);
         }
-        return accumulator.append(tp, timestamp, key, value, headers, callback, size, batchLimit,
-            settings.maxBlockMs(), wantFuture);
+        try {
+            return accumulator.append(tp, timestamp, key, value, headers, callback, size, batchLimit,
+                settings.maxBlockMs(), wantFuture);
+        } catch (ApiException e) {
+            // BufferExhaustedException: nothing was queued, so the record fails alone, as in Kafka's send.
+            return failed(tp, e, callback);
+        }
     }
 
     public static Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {
