@@ -13,12 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes the records of repartition topics that a stream thread's tasks have committed, as Kafka Streams does: called
- * after each successful commit, at most every {@code repartition.purge.interval.ms} it asks the admin client to delete
- * each repartition source partition's records below its committed offset. A commit under exactly-once returns only
- * once its transaction has committed, so only offsets of committed transactions are purged. One request is out at a
- * time; a failed one is logged, and the next interval sends a new one, so a failure never stops the thread. The admin
- * client opens at the first purge and closes with the thread. Not thread-safe; owned by one stream thread.
+ * Deletes the records of repartition topics that a stream thread's tasks have committed, as Kafka Streams does: at
+ * most every {@code repartition.purge.interval.ms} it asks the admin client to delete each repartition source
+ * partition's records below its committed offset. A commit under exactly-once returns only once its transaction has
+ * committed, so only offsets of committed transactions are purged. One request is out at a time; a failed one is
+ * logged, and the next interval sends a new one, so a failure never stops the thread. The admin client opens at the
+ * first purge and closes with the thread. Not thread-safe; owned by one stream thread.
+ *
+ * <p>The thread asks on every loop rather than only after a commit: a purge skipped while an earlier request was
+ * still out (a slow fsync) would otherwise wait for the next commit, which never comes once the input goes quiet.
+ * Offsets already requested are not requested again.
  */
 final class RepartitionPurger implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RepartitionPurger.class);
@@ -30,6 +34,8 @@ final class RepartitionPurger implements AutoCloseable {
     private final long intervalMs;
     private Admin admin;
     private DeleteRecordsResult pending;
+    /** The repartition offsets of the last request. */
+    private Map<TopicPartition, Long> requested = Map.of();
     private long lastPurgeMs;
 
     /**
@@ -47,25 +53,29 @@ final class RepartitionPurger implements AutoCloseable {
     }
 
     /**
-     * Purges the repartition partitions among {@code committedOffsets} (the offsets just committed, by input
-     * partition) below those offsets, if an interval has passed since the last purge and no earlier request is still
-     * pending.
+     * Purges the repartition partitions among {@code committedOffsets} (the tasks' last committed offsets, by input
+     * partition, read only when a purge is due) below those offsets, if an interval has passed since the last request,
+     * no earlier request is still pending, and the offsets moved since it (or it failed).
      */
-    void maybePurge(Map<TopicPartition, Long> committedOffsets) {
+    void maybePurge(Supplier<Map<TopicPartition, Long>> committedOffsets) {
         long nowMs = time.milliseconds();
         if (nowMs - lastPurgeMs < intervalMs || pending != null && !pending.all().isDone()) {
             return;
         }
-        lastPurgeMs = nowMs;
-        Map<TopicPartition, RecordsToDelete> toDelete = new HashMap<>();
-        committedOffsets.forEach((tp, offset) -> {
+        Map<TopicPartition, Long> offsets = new HashMap<>();
+        committedOffsets.get().forEach((tp, offset) -> {
             if (isRepartitionTopic.test(tp.topic())) {
-                toDelete.put(tp, RecordsToDelete.beforeOffset(offset));
+                offsets.put(tp, offset);
             }
         });
-        if (toDelete.isEmpty()) {
+        boolean lastFailed = pending != null && pending.all().isCompletedExceptionally();
+        if (offsets.isEmpty() || offsets.equals(requested) && !lastFailed) {
             return;
         }
+        lastPurgeMs = nowMs;
+        requested = offsets;
+        Map<TopicPartition, RecordsToDelete> toDelete = new HashMap<>();
+        offsets.forEach((tp, offset) -> toDelete.put(tp, RecordsToDelete.beforeOffset(offset)));
         if (admin == null) {
             admin = adminFactory.get();
         }

@@ -286,6 +286,7 @@ public final class StreamThread extends Thread {
             commit();
             lastCommitMs = now;
         }
+        purger.maybePurge(taskManager::committedOffsets);
     }
 
     private void setFetchingPaused(boolean pausedNow) {
@@ -349,7 +350,6 @@ public final class StreamThread extends Thread {
             commitTotal++;
             commitNanos += elapsed;
             commitMaxNanos = Math.max(commitMaxNanos, elapsed);
-            purger.maybePurge(taskManager.committedOffsets());
         }
     }
 

@@ -10,9 +10,12 @@ import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,32 +63,62 @@ class RepartitionPurgerTest {
 
     @Test
     void shouldPurgeOnlyRepartitionTopicsAndAtMostOncePerInterval() throws Exception {
-        purger.maybePurge(Map.of(REPARTITION, 4L, INPUT, 4L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 4L, INPUT, 4L));
         assertEquals(0, earliest(REPARTITION), "an interval has not passed since the thread started");
 
         time.sleep(INTERVAL_MS);
-        purger.maybePurge(Map.of(REPARTITION, 4L, INPUT, 4L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 4L, INPUT, 4L));
         assertEquals(4, earliest(REPARTITION));
         assertEquals(0, earliest(INPUT), "a user topic is never purged");
 
         time.sleep(INTERVAL_MS / 2);
-        purger.maybePurge(Map.of(REPARTITION, 8L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 8L));
         assertEquals(4, earliest(REPARTITION));
 
         time.sleep(INTERVAL_MS / 2);
-        purger.maybePurge(Map.of(REPARTITION, 8L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 8L));
         assertEquals(8, earliest(REPARTITION));
+    }
+
+    @Test
+    void shouldRequestOnlyOffsetsThatMovedSinceTheLastRequest() throws Exception {
+        AtomicInteger requests = new AtomicInteger();
+        Map<String, Object> configs = Map.of("log.dir", logDir.toString());
+        try (RepartitionPurger counting = new RepartitionPurger("thread-2", () -> countingDeletes(
+            Admin.create(configs), requests), topic -> topic.endsWith("-repartition"), time, INTERVAL_MS)) {
+            for (long offset : new long[] {4L, 4L, 4L, 7L}) {
+                time.sleep(INTERVAL_MS);
+                counting.maybePurge(() -> Map.of(REPARTITION, offset));
+            }
+        }
+        assertEquals(2, requests.get(), "one request for offset 4, asked three times, and one for 7");
+        assertEquals(7, earliest(REPARTITION));
+    }
+
+    /** Returns {@code admin}, counting its deleteRecords calls in {@code requests}. */
+    private static Admin countingDeletes(Admin admin, AtomicInteger requests) {
+        return (Admin) Proxy.newProxyInstance(Admin.class.getClassLoader(), new Class<?>[] {Admin.class},
+            (proxy, method, args) -> {
+                if (method.getName().equals("deleteRecords")) {
+                    requests.incrementAndGet();
+                }
+                try {
+                    return method.invoke(admin, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            });
     }
 
     @Test
     void shouldLogAFailedPurgeAndRetryAtTheNextInterval() throws Exception {
         time.sleep(INTERVAL_MS);
         // Past the log end: the log refuses it, and the purger only logs that.
-        purger.maybePurge(Map.of(REPARTITION, 99L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 99L));
         assertEquals(0, earliest(REPARTITION));
 
         time.sleep(INTERVAL_MS);
-        purger.maybePurge(Map.of(REPARTITION, 6L));
+        purger.maybePurge(() -> Map.of(REPARTITION, 6L));
         assertEquals(6, earliest(REPARTITION));
     }
 }
