@@ -26,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,8 +72,9 @@ public final class PartitionLog implements Closeable {
      * written to the log-start-offset file before it is published, so a restart never serves those records again: on
      * open the start offset is the larger of the file's and the first segment's base offset.
      *
-     * Retention and replacement rename files to .deleted and close them after file.delete.delay.ms, so a reader that
-     * took a segment just before it left the log can finish; after the delay it gets OffsetOutOfRangeException.
+     * Retention and replacement rename files to .deleted and close them after file.delete.delay.ms (LogRetention), so
+     * a reader that took a segment just before it left the log can finish; after the delay it gets
+     * OffsetOutOfRangeException.
      *
      * Replacement (for the cleaner) commits by renaming <base>.log.cleaned to .swap (indexes first, .log last); then
      * the old segments become .deleted and the .swap files are renamed into place. LogLoader finishes a committed swap
@@ -97,18 +97,14 @@ public final class PartitionLog implements Closeable {
     private record LogEnd(long offset, LogSegment segment, int position) {
     }
 
-    private record PendingDelete(LogSegment segment, long deleteAtMs) {
-    }
-
     private final Path dir;
     private final TopicPartition topicPartition;
     private final Time time;
     private final ConcurrentSkipListMap<Long, LogSegment> segments;
     private final OffsetCheckpoint checkpoint;
-    private final OffsetCheckpoint startOffsetCheckpoint;
+    private final LogRetention retention;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final RecordBatch appendView = new RecordBatch();
-    private final List<PendingDelete> pendingDeletes = new ArrayList<>();
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Condition flushDone = flushLock.newCondition();
     private boolean flushInProgress;
@@ -133,8 +129,9 @@ public final class PartitionLog implements Closeable {
         this.recoveryPoint = loaded.recoveryPoint();
         LogSegment active = segments.lastEntry().getValue();
         this.logEnd = new LogEnd(active.readNextOffset(), active, active.sizeInBytes());
-        this.startOffsetCheckpoint = new OffsetCheckpoint(dir, OffsetCheckpoint.LOG_START_OFFSET);
-        this.logStartOffset = loadLogStartOffset();
+        this.retention = new LogRetention(topicPartition, segments,
+            new OffsetCheckpoint(dir, OffsetCheckpoint.LOG_START_OFFSET));
+        this.logStartOffset = retention.loadLogStartOffset(logEnd.offset());
         this.producerState = new ProducerStateManager(dir, topicPartition);
     }
 
@@ -154,8 +151,8 @@ public final class PartitionLog implements Closeable {
             PartitionLog log = new PartitionLog(dir, tp, config, time, loaded, checkpoint);
             try {
                 // A crash between checkpointing a new start offset and removing the segments below it leaves them.
-                log.deleteSegmentsBelowStart(time.milliseconds());
-                log.deletePendingFiles(time.milliseconds(), true);
+                log.retention.deleteSegmentsBelow(log.logStartOffset, time.milliseconds());
+                log.retention.deletePendingFiles(time.milliseconds(), true);
                 log.loadProducerState();
             } catch (IOException | RuntimeException e) {
                 log.close();
@@ -165,21 +162,6 @@ public final class PartitionLog implements Closeable {
         } catch (IOException e) {
             throw new KafkaStorageException("Error opening the log of partition " + tp + " in " + dir + ": " + e, e);
         }
-    }
-
-    /**
-     * The log start offset after a restart: the first segment's base offset, or the checkpointed start offset that
-     * deleteRecords advanced into or past it, but never past the log end.
-     */
-    private long loadLogStartOffset() throws IOException {
-        long start = Math.max(segments.firstKey(), startOffsetCheckpoint.read());
-        long end = logEnd.offset();
-        if (start > end) {
-            LOG.warn("The checkpointed log start offset {} of partition {} is past its log end offset {} after "
-                + "recovery; starting the log at {}", start, topicPartition, end, end);
-            return end;
-        }
-        return start;
     }
 
     public TopicPartition topicPartition() {
@@ -658,7 +640,7 @@ public final class PartitionLog implements Closeable {
             if (c.delete()) {
                 deleted = deleteExpired(c, nowMs);
             }
-            deletePendingFiles(nowMs, false);
+            retention.deletePendingFiles(nowMs, false);
             return deleted;
         } catch (IOException e) {
             throw new KafkaStorageException("Error applying retention to partition " + topicPartition + " in " + dir
@@ -669,27 +651,7 @@ public final class PartitionLog implements Closeable {
     }
 
     private int deleteExpired(LogConfig c, long nowMs) throws IOException {
-        long total = sizeInBytes();
-        List<LogSegment> doomed = new ArrayList<>();
-        for (LogSegment segment : segments.values()) {
-            int size = segment.sizeInBytes();
-            if (size == 0) {
-                // An empty active segment is where the log goes on; an empty rolled one (compaction can leave one)
-                // holds nothing and must not shield the segments behind it from retention.
-                if (segment == logEnd.segment()) {
-                    break;
-                }
-                doomed.add(segment);
-                continue;
-            }
-            boolean expired = c.retentionMs() >= 0 && nowMs - segment.largestTimestamp() > c.retentionMs();
-            boolean oversized = c.retentionBytes() >= 0 && total - c.retentionBytes() >= size;
-            if (!(expired || oversized)) {
-                break;
-            }
-            doomed.add(segment);
-            total -= size;
-        }
+        List<LogSegment> doomed = retention.expiredSegments(c, nowMs, sizeInBytes(), logEnd.segment());
         if (doomed.isEmpty()) {
             return 0;
         }
@@ -699,7 +661,7 @@ public final class PartitionLog implements Closeable {
         long newStart = segments.higherKey(doomed.get(doomed.size() - 1).baseOffset());
         logStartOffset = newStart;
         producerState.pruneAborted(newStart);
-        removeSegments(doomed, nowMs + c.fileDeleteDelayMs());
+        retention.removeSegments(doomed, nowMs + c.fileDeleteDelayMs());
         LOG.info("Deleted {} segment(s) of partition {} by retention (retention.ms={}, retention.bytes={}); the log "
             + "start offset is now {}", doomed.size(), topicPartition, c.retentionMs(), c.retentionBytes(), newStart);
         return doomed.size();
@@ -729,12 +691,12 @@ public final class PartitionLog implements Closeable {
             }
             // Durable before checkpointed: a crash must not truncate the log below its recorded start.
             flush(offset);
-            startOffsetCheckpoint.write(offset);
+            retention.checkpointLogStartOffset(offset);
             logStartOffset = offset;
             producerState.pruneAborted(offset);
             long nowMs = time.milliseconds();
-            int deleted = deleteSegmentsBelowStart(nowMs + config.fileDeleteDelayMs());
-            deletePendingFiles(nowMs, false);
+            int deleted = retention.deleteSegmentsBelow(logStartOffset, nowMs + config.fileDeleteDelayMs());
+            retention.deletePendingFiles(nowMs, false);
             if (deleted > 0) {
                 LOG.info("Deleted the records of partition {} before offset {}, and {} segment(s) below it",
                     topicPartition, offset, deleted);
@@ -745,42 +707,6 @@ public final class PartitionLog implements Closeable {
                 + " before offset " + offset + " in " + dir + ": " + e, e);
         } finally {
             appendLock.unlock();
-        }
-    }
-
-    /** Removes the segments whose successor starts at or below the log start offset; never the active segment. */
-    private int deleteSegmentsBelowStart(long deleteAtMs) throws IOException {
-        List<LogSegment> doomed = new ArrayList<>();
-        for (LogSegment segment : segments.values()) {
-            Long next = segments.higherKey(segment.baseOffset());
-            if (next == null || next > logStartOffset) {
-                break;
-            }
-            doomed.add(segment);
-        }
-        removeSegments(doomed, deleteAtMs);
-        return doomed.size();
-    }
-
-    private void removeSegments(List<LogSegment> doomed, long deleteAtMs) throws IOException {
-        for (LogSegment segment : doomed) {
-            segments.remove(segment.baseOffset());
-            scheduleDeletion(segment, deleteAtMs);
-        }
-    }
-
-    private void scheduleDeletion(LogSegment segment, long deleteAtMs) throws IOException {
-        segment.changeFileSuffixes("", DELETED_SUFFIX);
-        pendingDeletes.add(new PendingDelete(segment, deleteAtMs));
-    }
-
-    private void deletePendingFiles(long nowMs, boolean all) throws IOException {
-        for (Iterator<PendingDelete> it = pendingDeletes.iterator(); it.hasNext(); ) {
-            PendingDelete pending = it.next();
-            if (all || nowMs >= pending.deleteAtMs()) {
-                pending.segment().delete();
-                it.remove();
-            }
         }
     }
 
@@ -823,7 +749,7 @@ public final class PartitionLog implements Closeable {
             AtomicFiles.fsyncDirectory(dir);
             long deleteAtMs = time.milliseconds() + config.fileDeleteDelayMs();
             for (LogSegment old : oldSegments) {
-                scheduleDeletion(old, deleteAtMs);
+                retention.scheduleDeletion(old, deleteAtMs);
             }
             AtomicFiles.fsyncDirectory(dir);
             cleaned.changeFileSuffixes(SWAP_SUFFIX, "");
@@ -890,7 +816,7 @@ public final class PartitionLog implements Closeable {
                 segment.close();
             }
             checkpoint.write(recoveryPoint);
-            deletePendingFiles(time.milliseconds(), true);
+            retention.deletePendingFiles(time.milliseconds(), true);
         } catch (IOException e) {
             throw new KafkaStorageException("Error closing partition " + topicPartition + " in " + dir + ": " + e, e);
         } finally {
@@ -907,7 +833,7 @@ public final class PartitionLog implements Closeable {
                 segment.delete();
             }
             segments.clear();
-            deletePendingFiles(time.milliseconds(), true);
+            retention.deletePendingFiles(time.milliseconds(), true);
             try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
                 for (Path file : files) {
                     Files.deleteIfExists(file);
