@@ -43,6 +43,8 @@ import java.util.regex.Pattern;
 public class MockConsumer<K, V> implements Consumer<K, V> {
     private final MockConsumerOffsets offsets;
     private final Map<TopicPartition, List<ConsumerRecord<K, V>>> records = new LinkedHashMap<>();
+    /** The offset and timestamp of every record ever added, polled or not, for {@link #offsetsForTimes}. */
+    private final Map<TopicPartition, List<OffsetAndTimestamp>> timestamps = new HashMap<>();
     private final Map<String, List<PartitionInfo>> partitions = new HashMap<>();
     private final ArrayDeque<Runnable> pollTasks = new ArrayDeque<>();
     private final Set<TopicPartition> paused = new HashSet<>();
@@ -206,6 +208,8 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
             throw new IllegalStateException("Cannot add records for a partition that is not assigned to the consumer");
         }
         records.computeIfAbsent(tp, p -> new ArrayList<>()).add(record);
+        timestamps.computeIfAbsent(tp, p -> new ArrayList<>())
+            .add(new OffsetAndTimestamp(record.offset(), record.timestamp()));
     }
 
     public synchronized void setMaxPollRecords(long maxPollRecords) {
@@ -377,12 +381,30 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
         paused.removeAll(partitions);
     }
 
-    /** Not simulated, as in Kafka's mock: it keeps no timestamps to search. */
+    /**
+     * Searches the records added so far (polled ones too), as the log would: per partition, the earliest offset whose
+     * timestamp is at least the one searched, or {@code null} if no added record is that late.
+     */
     @Override
     public synchronized Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(
         Map<TopicPartition, Long> timestampsToSearch) {
+        ensureNotClosed();
         offsets.throwOffsetsException();
-        throw new UnsupportedOperationException("Not implemented yet.");
+        Map<TopicPartition, OffsetAndTimestamp> found = new HashMap<>();
+        timestampsToSearch.forEach((tp, target) -> {
+            if (target < 0) {
+                throw new IllegalArgumentException("The target time for partition " + tp + " is " + target
+                    + ". The target time cannot be negative.");
+            }
+            OffsetAndTimestamp earliest = null;
+            for (OffsetAndTimestamp added : timestamps.getOrDefault(tp, List.of())) {
+                if (added.timestamp() >= target && (earliest == null || added.offset() < earliest.offset())) {
+                    earliest = added;
+                }
+            }
+            found.put(tp, earliest);
+        });
+        return found;
     }
 
     @Override

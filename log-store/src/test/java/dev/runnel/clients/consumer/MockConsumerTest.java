@@ -9,10 +9,13 @@ import dev.runnel.common.KafkaException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.WakeupException;
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.record.TimestampType;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,28 @@ class MockConsumerTest {
         assertEquals(Duration.ZERO, consumer.lastPollTimeout());
         consumer.seek(CLICKS, 1);
         assertTrue(consumer.poll(Duration.ZERO).isEmpty(), "records once returned are gone, as in Kafka's mock");
+    }
+
+    @Test
+    void shouldFindTheEarliestAddedRecordAtOrAfterATimestampEvenOncePolled() {
+        MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+        consumer.assign(List.of(CLICKS));
+        consumer.updateBeginningOffsets(Map.of(CLICKS, 0L));
+        consumer.addRecord(new ConsumerRecord<>("clicks", 0, 0L, 100L, TimestampType.CREATE_TIME, 1, 1, "k", "a",
+            new RecordHeaders(), Optional.empty()));
+        consumer.addRecord(new ConsumerRecord<>("clicks", 0, 1L, 300L, TimestampType.CREATE_TIME, 1, 1, "k", "b",
+            new RecordHeaders(), Optional.empty()));
+        consumer.addRecord(new ConsumerRecord<>("clicks", 0, 2L, 200L, TimestampType.CREATE_TIME, 1, 1, "k", "c",
+            new RecordHeaders(), Optional.empty()));
+        consumer.poll(Duration.ZERO);
+
+        assertEquals(new OffsetAndTimestamp(1L, 300L), consumer.offsetsForTimes(Map.of(CLICKS, 250L)).get(CLICKS));
+        assertEquals(new OffsetAndTimestamp(1L, 300L), consumer.offsetsForTimes(Map.of(CLICKS, 150L)).get(CLICKS),
+            "the earliest offset whose timestamp is late enough, not the closest timestamp");
+        assertEquals(new OffsetAndTimestamp(0L, 100L), consumer.offsetsForTimes(Map.of(CLICKS, 0L)).get(CLICKS));
+        Map<TopicPartition, OffsetAndTimestamp> none = consumer.offsetsForTimes(Map.of(CLICKS, 301L));
+        assertTrue(none.containsKey(CLICKS) && none.get(CLICKS) == null, "no record that late: null, as in Kafka");
+        assertThrows(IllegalArgumentException.class, () -> consumer.offsetsForTimes(Map.of(CLICKS, -1L)));
     }
 
     @Test
