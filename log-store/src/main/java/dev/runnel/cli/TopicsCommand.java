@@ -261,8 +261,10 @@ final class TopicsCommand extends RunnelCommand {
         TopicPartition tp = new TopicPartition(topic, partition);
         KafkaFuture<DeletedRecords> deleted = admin.deleteRecords(Map.of(tp, RecordsToDelete.beforeOffset(offset)))
             .lowWatermarks().get(tp);
+        // Awaited first: a refused delete prints only its error, not a completion header.
+        long lowWatermark = await(deleted).lowWatermark();
         io.out().println("Records delete operation completed:");
-        io.out().println("partition: " + tp + "\tlow_watermark: " + await(deleted).lowWatermark());
+        io.out().println("partition: " + tp + "\tlow_watermark: " + lowWatermark);
     }
 
     private int compact() {

@@ -142,6 +142,8 @@ class TopicsCommandTest {
         assertEquals("runnel: Cannot delete the records of partition events-0 before offset 9: valid offsets are "
             + "[0, 4], the log end offset", run(dataDir, "topics", "--delete-records", "--topic", "events",
             "--partition", "0", "--offset", "9").failed(1));
+        assertEquals("", run(dataDir, "topics", "--delete-records", "--topic", "events", "--partition", "0",
+            "--offset", "9").out(), "a refused delete prints no completion header");
         assertEquals("runnel: --delete-records needs --partition P and --offset N, and they go with it only; see "
             + "'runnel topics --help'", run(dataDir, "topics", "--delete-records", "--topic", "events", "--offset",
             "1").failed(2));
