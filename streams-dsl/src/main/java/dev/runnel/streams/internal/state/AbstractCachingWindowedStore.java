@@ -63,7 +63,6 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     private ArrayList<ThreadCache.Entry> spare;
     /** Per record key, its dirty entries by binary key; null until the first range read. */
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
-    private long updateSequence;
     private ThreadCache cache;
     private ThreadCache.NamedCache named;
     private Thread owner;
@@ -107,7 +106,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             return;
         }
         Bytes cacheKey = cacheKey(key);
-        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordContext(), ++updateSequence);
+        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordContext());
         // Listed first: the put may have this store written down, from the list.
         updates.add(entry);
         if (dirtyByRecordKey != null) {
@@ -217,7 +216,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     @Override
     public void flush() {
         if (caching()) {
-            cache.writeDown(this);
+            named.writeDown();
         }
         super.flush();
     }
@@ -265,7 +264,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
                 } finally {
                     context.restoreRecordContext(current);
                 }
-                named.cleaned(cacheKey, entry);
+                named.cleaned(entry);
             }
         }
     }

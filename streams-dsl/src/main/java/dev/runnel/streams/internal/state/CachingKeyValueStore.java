@@ -8,52 +8,39 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * The caching layer of a key-value store: writes go to the thread's {@link ThreadCache} and are written down (to the
- * store and its changelog below) only when the cache flushes, on commit, or when the thread cache's dirty entries pass
- * their share of its bytes, so consecutive updates of a key collapse into one write and one forwarded record. A {@link
- * CacheFlushListener} set by the operator receives the flushed entries. Without a thread cache (a cache of 0 bytes,
- * or a global store) the layer passes everything through. Writes: the owning stream thread. Reads: any thread; an
- * interactive query's point read looks in the cache, then the store, and its scans merge the cache's entries with the
- * store's, as Kafka Streams' do.
+ * store and its changelog below) only when the cache flushes, on commit, or, the least recently updated ones, when the
+ * thread cache's dirty entries pass their budget, so consecutive updates of a key collapse into one write and one
+ * forwarded record. A {@link CacheFlushListener} set by the operator receives the flushed entries. Without a thread
+ * cache (a cache of 0 bytes, or a global store) the layer passes everything through. Writes: the owning stream
+ * thread. Reads: any thread; an interactive query's point read looks in the cache, then the store, and its scans merge
+ * the cache's entries with the store's, as Kafka Streams' do.
  */
 /*
- * Implementation notes. Flush writes dirty keys down in the order they were last updated, as Kafka's NamedCache does:
- * each put stamps its entry with a sequence number, and flush sorts the dirty entries by it. The owning thread reads
- * through its own plain HashMap of entries rather than through the concurrent cache, so the update of a hot key (a
- * read-modify-write) costs one HashMap read, and an update of the same length overwrites the entry's own value array
- * in place (see ThreadCache.Entry#overwriteValue).
+ * Implementation notes. The layer lists its cached entries in an UpdateLog, in the order they were last updated, as
+ * Kafka's NamedCache keeps them: a flush writes the dirty ones down in that order, and when the thread cache is full,
+ * the layer writes down its least recently updated ones (and drops them), so keys updated often stay cached. The
+ * owning thread reads and updates the entries through the thread cache's map, which other threads read too, and an
+ * update of the same length overwrites the entry's own value array in place (see ThreadCache.Entry#overwriteValue).
  *
- * That map also keeps the entries of the last write-down, clean: the next update of such a key reuses its entry and
- * array, and makes it dirty again (back into the thread cache). So a key updated in every commit interval (exactly-once
- * commits every 100 ms) keeps one entry and one array. A write-down gives the store below a copy of an array the entry
- * owns, and drops the entries that stayed clean since the previous one: the map holds at most the entries of two
- * rounds, each bounded by the cache. Range scans on the owning thread flush first, so they need no merge of cache and
- * store.
+ * A flush keeps the entries it writes down, clean, for one more round: the next update of such a key reuses its entry
+ * and array, and makes it dirty again. So a key updated in every commit interval (exactly-once commits every 100 ms)
+ * keeps one entry and one array. The store below then gets a copy of an array the entry owns; an entry written down
+ * when the cache is full leaves, and the store gets the array itself. A flush drops the entries that stayed clean since
+ * the previous one: the cache holds at most the entries of two rounds, each bounded by its budget. Range scans on the
+ * owning thread flush first, so they need no merge of cache and store.
  */
 public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
-    /** Orders dirty entries (with their keys) as they were last updated, the order of a write-down. */
-    private static final Comparator<KeyValue<Bytes, ThreadCache.Entry>> UPDATE_ORDER =
-        Comparator.comparingLong(pending -> pending.value.sequence);
-    /**
-     * The dirty entries by key, each with its last update's sequence number, and those the last write-down cleaned;
-     * owning thread only.
-     */
-    private final HashMap<Bytes, ThreadCache.Entry> entries = new HashMap<>();
-    /** The depth of nested write-downs of this store (a write-down's forwarding may scan it). */
-    private int writeDownDepth;
-    private long updateSequence;
-    /** The key and cached entry of the owning thread's last cache hit, for a put that follows its get. */
+    /** The cached entries, dirty and those the last flush wrote down, by last update; owning thread only. */
+    private final UpdateLog updates = new UpdateLog();
+    /** The key and cached entry of the owning thread's last read or write, for a put that follows its get. */
     private Bytes lastKey;
     private ThreadCache.Entry lastEntry;
     private ThreadCache cache;
@@ -95,20 +82,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (cache == null) {
             return super.get(key);
         }
-        ThreadCache.Entry entry;
+        ThreadCache.Entry entry = named.get(key);
         if (caching()) {
-            entry = entries.get(key);
             // An entry being written down is not updated in place: its update would be marked clean unwritten.
             boolean updatable = entry != null && !entry.writingDown;
             lastKey = updatable ? key : null;
             lastEntry = updatable ? entry : null;
-        } else {
-            entry = named.get(key);
-            if (entry != null) {
-                return entry.valueCopy();
-            }
+            return entry != null ? entry.value : super.get(key);
         }
-        return entry != null ? entry.value : super.get(key);
+        return entry != null ? entry.valueCopy() : super.get(key);
     }
 
     @Override
@@ -118,35 +100,39 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             return;
         }
         RecordContext madeBy = context.recordContext();
-        ThreadCache.Entry last = lastEntry;
-        if (last != null && !last.writingDown && key.equals(lastKey)) {
-            // The entry just read: update it instead of making a new one. The fields first: the byte count may have
-            // this store written down, and the write-down reads them.
-            boolean wasDirty = last.dirty;
-            byte[] old = last.value;
-            last.madeBy(madeBy);
-            last.sequence = ++updateSequence;
-            if (old == null || value == null || old.length != value.length) {
-                last.value = value;
-                last.ownsValue = false;
-            } else if (last.ownsValue) {
-                last.overwriteValue(value);
-            } else {
-                // The caller may keep its array (a byte-array serde returns it as is): overwrite only a copy.
-                last.value = value.clone();
-                last.ownsValue = true;
-            }
-            if (wasDirty) {
-                named.dirtyValueChanged(old, last.value);
-            } else {
-                named.putDirty(key, last);
-            }
+        ThreadCache.Entry cached = lastEntry != null && key.equals(lastKey) ? lastEntry : named.get(key);
+        if (cached != null && !cached.writingDown) {
+            update(cached, value, madeBy);
         } else {
-            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, madeBy, ++updateSequence);
+            ThreadCache.Entry entry = new ThreadCache.Entry(key, value, madeBy);
             lastKey = key;
             lastEntry = entry;
-            entries.put(key, entry);
+            updates.append(entry);
             named.putDirty(key, entry);
+        }
+    }
+
+    /** Updates the cached {@code entry} to {@code value} instead of making a new one. */
+    private void update(ThreadCache.Entry entry, byte[] value, RecordContext madeBy) {
+        // The fields first: the byte count may have this store written down, and the write-down reads them.
+        boolean wasDirty = entry.dirty;
+        byte[] old = entry.value;
+        entry.madeBy(madeBy);
+        updates.append(entry);
+        if (old == null || value == null || old.length != value.length) {
+            entry.value = value;
+            entry.ownsValue = false;
+        } else if (entry.ownsValue) {
+            entry.overwriteValue(value);
+        } else {
+            // The caller may keep its array (a byte-array serde returns it as is): overwrite only a copy.
+            entry.value = value.clone();
+            entry.ownsValue = true;
+        }
+        if (wasDirty) {
+            named.dirtyValueChanged(old, entry.value);
+        } else {
+            named.markDirty(entry);
         }
     }
 
@@ -188,54 +174,77 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     @Override
     public void flush() {
         if (caching()) {
-            cache.writeDown(this);
+            named.writeDown();
         }
         super.flush();
     }
 
     /**
-     * Writes the dirty entries down in update order. Each is claimed as it is written: a write-down forwards
-     * downstream, where a flush of this store (a scan) writes down the rest of this write-down first, and must skip
-     * what this one has done or is doing.
+     * Writes the dirty entries down in update order, keeping them cached (clean) for one more round, and drops those
+     * that stayed clean since the previous flush. Each entry is taken from the update log as it is written: a
+     * write-down forwards downstream, where a flush of this store (a scan) writes down the rest of this write-down
+     * first, and must skip what this one has done or is doing.
      */
     @Override
     public void writeDownDirty() {
         forgetLastEntry();
-        List<KeyValue<Bytes, ThreadCache.Entry>> inOrder = new ArrayList<>();
-        Iterator<Map.Entry<Bytes, ThreadCache.Entry>> all = entries.entrySet().iterator();
-        while (all.hasNext()) {
-            Map.Entry<Bytes, ThreadCache.Entry> next = all.next();
-            ThreadCache.Entry entry = next.getValue();
+        // As many as are listed now: those written are listed again behind them, and are not taken twice.
+        for (int listed = updates.size(); listed > 0; listed--) {
+            ThreadCache.Entry entry = updates.takeOldest();
+            if (entry == null) {
+                return;
+            }
             if (!entry.dirty) {
-                // Clean since the previous write-down: not a hot key, so it leaves.
-                all.remove();
-            } else if (!entry.writingDown) {
-                inOrder.add(KeyValue.pair(next.getKey(), entry));
+                drop(entry);
+                continue;
+            }
+            writeDown(entry, true);
+            // Unless a write downstream replaced it meanwhile: listed again, as the newest.
+            if (named.get(entry.key()) == entry) {
+                updates.append(entry);
             }
         }
-        inOrder.sort(UPDATE_ORDER);
-        writeDownDepth++;
+    }
+
+    /** Writes down and drops the least recently updated entries, until those written hold at least {@code bytes}. */
+    @Override
+    public void writeDownOldest(long bytes) {
+        forgetLastEntry();
+        long written = 0;
+        while (written < bytes) {
+            ThreadCache.Entry entry = updates.takeOldest();
+            if (entry == null) {
+                return;
+            }
+            if (entry.dirty) {
+                written += ThreadCache.bytes(entry.key(), entry.value);
+                writeDown(entry, false);
+            }
+            drop(entry);
+        }
+    }
+
+    /**
+     * Writes {@code entry} down in the context of the record that made it and marks it clean; the store below gets the
+     * entry's own array only if the entry is about to leave (it {@code stays} otherwise).
+     */
+    private void writeDown(ThreadCache.Entry entry, boolean stays) {
+        entry.writingDown = true;
+        Object current = entry.enterMadeBy(context);
         try {
-            for (KeyValue<Bytes, ThreadCache.Entry> next : inOrder) {
-                ThreadCache.Entry entry = next.value;
-                // Skip an entry that a write downstream replaced with a newer one, or that a write-down has taken.
-                if (entry.dirty && !entry.writingDown) {
-                    entry.writingDown = true;
-                    Object current = entry.enterMadeBy(context);
-                    try {
-                        // The store keeps what it is given; the entry keeps its own array to overwrite later.
-                        writeDown(next.key, entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
-                    } finally {
-                        context.restoreRecordContext(current);
-                    }
-                    named.cleaned(next.key, entry);
-                }
-            }
+            // The store keeps what it is given; an entry that stays keeps its own array to overwrite later.
+            writeDown(entry.key(), stays && entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
         } finally {
-            writeDownDepth--;
+            context.restoreRecordContext(current);
         }
-        if (writeDownDepth == 0) {
-            named.dropClean();
+        named.cleaned(entry);
+    }
+
+    /** Drops the clean {@code entry} from the cache. */
+    private void drop(ThreadCache.Entry entry) {
+        named.remove(entry);
+        if (entry == lastEntry) {
+            forgetLastEntry();
         }
     }
 
@@ -250,7 +259,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (named != null) {
             named.close();
         }
-        entries.clear();
+        updates.clear();
         super.close();
     }
 
@@ -319,13 +328,22 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         return super.approximateNumEntries();
     }
 
-    /** Returns the number of entries the owning thread keeps, dirty or written down in the last round, for tests. */
+    /** Returns the number of cached entries, dirty or written down by the last flush, for tests. */
     int keptCount() {
-        return entries.size();
+        return updates.size();
     }
 
     /** Returns the number of keys waiting to be written down, for tests. */
     int dirtyCount() {
-        return (int) entries.values().stream().filter(entry -> entry.dirty).count();
+        return named.dirtyCount();
+    }
+
+    /** Checks the update log, and that it lists the cached entries (for tests). */
+    void checkInvariants() {
+        updates.checkInvariants();
+        if (named != null && updates.size() != named.size()) {
+            throw new IllegalStateException("Store " + name() + " lists " + updates.size() + " entries of "
+                + named.size() + " cached");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.runnel.streams.internal.state;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.utils.Bytes;
@@ -15,49 +14,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Predicate;
 
 /**
  * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: per store, a Caffeine
- * cache of its entries not yet written down (a {@link NamedCache}, as Kafka Streams names its caches after stores),
- * together holding at most {@code statestore.cache.max.bytes / num.stream.threads} bytes (key, value and
- * {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its entry; once a write passes
- * the budget, the cache has its stores write their entries down, and written-down entries leave it.
+ * cache of its cached entries (a {@link NamedCache}, as Kafka Streams names its caches after stores), whose dirty
+ * entries, those not yet written down, together hold at most {@code statestore.cache.max.bytes / num.stream.threads}
+ * bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its entry;
+ * once a write passes the budget, the cache has its stores write their oldest dirty entries down until it is within
+ * the budget again, and written-down entries leave it.
  * Thread-safe for reads; writes, write-downs and the byte count belong to the owning stream thread.
  */
 /*
- * Implementation notes. The cache holds dirty entries only, and bounds them by its own byte count rather than by
- * Caffeine's size policy: Caffeine's W-TinyLFU prefers to evict new entries, and on a workload where every record makes
- * a new entry, evicting dirty ones wrote a store down on nearly every put. A written-down entry is not kept as a clean
- * copy: the stores below are in memory, so a read that misses the cache costs what a cache hit costs, and keeping
- * clean copies cost a Caffeine put per written-down entry.
+ * Implementation notes. The cache bounds dirty entries by its own byte count rather than by a cache library's size
+ * policy: Caffeine's W-TinyLFU prefers to evict new entries, and on a workload where every record makes a new entry,
+ * evicting dirty ones wrote a store down on nearly every put; and no policy of a library writes entries down in update
+ * order before they leave. A written-down entry does not stay as a clean copy for reads (a key-value layer keeps its
+ * entries of the last flush for one more round, to update them again in place): the stores below are in memory, so a
+ * read that misses the cache costs what a cache hit costs.
  *
- * When a write takes the bytes past the budget, the cache writes down dirty stores, the one that became dirty first
- * (since its last write-down) first, until it is within the budget again, as Kafka's ThreadCache flushes named
- * caches. A store writes its own entries down in update order; a write-down forwards downstream, whose writes may make
- * stores dirty (written down in the same round) but start no nested round.
+ * When a write takes the bytes past the budget, the cache has the dirty stores write down their least recently
+ * updated entries until the bytes are a sixty-fourth below the budget (a write-down per write past it would pay the
+ * round's fixed costs per record), as Kafka's NamedCache evicts its least recently used entries. The stores take turns
+ * in the order they became dirty, each writing down the whole excess, and a store that stays dirty goes to the back,
+ * as Kafka's ThreadCache goes round its named caches. Writing down only the oldest entries, rather than whole stores,
+ * keeps the recently updated keys cached, so their updates go on collapsing: a word count over 200K keys, twice what
+ * fits, wrote its store down whole every 120K words and ran at a tenth of its speed over 10K keys. A store writes its
+ * own entries down in update order (window and session stores write all theirs, see AbstractCachingWindowedStore); a
+ * write-down forwards downstream, whose writes may make stores dirty (written down in the same round) but start no
+ * nested round.
  *
- * A store always writes all its entries down at once, so a named cache drops them at once too, with one clear of its
- * Caffeine map instead of a removal per entry (see NamedCache#dropClean). Until then a written-down entry stays
- * readable, clean, and holds what the store below holds.
+ * One concurrent map per store serves both the owning thread's reads and other threads' (interactive queries): a
+ * second, plain map for the owning thread would cost a put and a removal per new key, each a cache miss once the keys
+ * outgrow the CPU cache. A whole store's write-down drops its entries at once, with one clear of its map instead of a
+ * removal per entry (see NamedCache#dropClean), unless the store removes its written-down entries itself. Until it
+ * leaves the map, a written-down entry is readable, clean, and holds what the store below holds.
  *
  * Maps of dirty entries are cleared and reused, never replaced: a table of more than half a G1 region (64K entries at
  * 1 MB regions) is allocated in the old generation, and a dead one keeps its nodes alive, through young collections
  * that copy them, until the next concurrent marking (that cost the windowed count a sixth of its run in pauses).
  *
- * Invariant (checkInvariants): outside a write-down, every cached entry is dirty, dirtyBytes counts them, and every
- * owner of one is in dirtyOwners.
+ * Invariant (checkInvariants): outside a write-down, each named cache's dirty byte count counts its dirty entries, the
+ * cache's count is their sum, and every named cache with dirty entries is in dirtyCaches.
  */
 public final class ThreadCache {
-    /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and Caffeine's node. */
+    /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and its map node. */
     static final int ENTRY_OVERHEAD_BYTES = 96;
+    /** A write-down for a write past the budget brings the bytes this fraction of the budget below it. */
+    private static final int HEADROOM_DIVISOR = 64;
 
     /** Set by {@link #resize} from any thread; the owner applies it at its next write. */
     private volatile long maxDirtyBytes;
     /** The named caches of open stores; a set that other threads may read (the size, for metrics). */
     private final Set<NamedCache> namedCaches = ConcurrentHashMap.newKeySet();
-    /** The owners holding dirty entries, in the order they got their first since their last write-down. */
-    private final LinkedHashSet<Owner> dirtyOwners = new LinkedHashSet<>();
+    /** The named caches holding dirty entries, in the order they take turns writing down their oldest. */
+    private final LinkedHashSet<NamedCache> dirtyCaches = new LinkedHashSet<>();
     private long dirtyBytes;
     /** The depth of nested write-downs: a store's write-down forwards downstream, where stores may write down. */
     private int writeDownDepth;
@@ -71,9 +83,19 @@ public final class ThreadCache {
     interface Owner {
         /**
          * Writes down every dirty entry in update order, each through {@link NamedCache#cleaned}, then drops them
-         * through {@link NamedCache#dropClean}; called on the owning thread through {@link #writeDown}.
+         * through {@link NamedCache#dropClean} or {@link NamedCache#remove}; called on the owning thread through
+         * {@link NamedCache#writeDown}.
          */
         void writeDownDirty();
+
+        /**
+         * Writes down, as {@link #writeDownDirty} does, the least recently updated dirty entries that hold at least
+         * {@code bytes} (all, if they hold fewer), and drops them; called on the owning thread when the cache is full.
+         * All of them by default.
+         */
+        default void writeDownOldest(long bytes) {
+            writeDownDirty();
+        }
     }
 
     /**
@@ -110,8 +132,8 @@ public final class ThreadCache {
         String topic;
         /** {@code null} for none: a reference store per update costs a GC write barrier, so empty ones are not kept. */
         Headers headers;
-        /** The owning store's sequence number of the last update, which orders a flush; owning thread only. */
-        long sequence;
+        /** The entry's position in the owner's {@link UpdateLog}, or -1 if unlisted (owning thread only). */
+        long logPosition = -1;
         /** Whether the entry still has to be written down (owning thread only). */
         boolean dirty;
         /** Whether a write-down has taken this entry (owning thread only). */
@@ -122,11 +144,10 @@ public final class ThreadCache {
          * store here costs a full fence per new entry, and other threads only ever see the entry through the
          * concurrent cache's put, which publishes it.
          */
-        Entry(Bytes key, byte[] value, RecordContext madeBy, long sequence) {
+        Entry(Bytes key, byte[] value, RecordContext madeBy) {
             this.key = key;
             VALUE.set(this, value);
             this.dirty = true;
-            this.sequence = sequence;
             madeBy(madeBy);
         }
 
@@ -207,16 +228,22 @@ public final class ThreadCache {
     /** One store's entries, by binary key. */
     final class NamedCache {
         private final Owner owner;
-        private final Cache<Bytes, Entry> entries = Caffeine.newBuilder().executor(Runnable::run).build();
+        /**
+         * A Caffeine cache, unbounded: the byte count bounds the dirty entries, and none may leave before it is
+         * written down. Read through its concurrent map view, which the owning thread and queries share.
+         */
+        private final ConcurrentMap<Bytes, Entry> entries =
+            Caffeine.newBuilder().executor(Runnable::run).<Bytes, Entry>build().asMap();
+        /** The bytes of this store's dirty entries (owning thread only). */
+        private long dirtyBytes;
 
         private NamedCache(Owner owner) {
-            // Unbounded for Caffeine: the byte count bounds it, and no entry may leave before it is written down.
             this.owner = owner;
         }
 
         /** Returns the entry of {@code key}, or null; any thread. */
         Entry get(Bytes key) {
-            return entries.getIfPresent(key);
+            return entries.get(key);
         }
 
         /**
@@ -225,7 +252,7 @@ public final class ThreadCache {
          */
         List<KeyValue<Bytes, byte[]>> snapshot(Predicate<Bytes> test) {
             List<KeyValue<Bytes, byte[]>> found = new ArrayList<>();
-            entries.asMap().forEach((key, entry) -> {
+            entries.forEach((key, entry) -> {
                 if (test.test(key)) {
                     found.add(KeyValue.pair(key, entry.valueCopy()));
                 }
@@ -240,35 +267,50 @@ public final class ThreadCache {
          * cache write owners down, this one included. Returns whether it replaced a dirty entry.
          */
         boolean putDirty(Bytes key, Entry entry) {
-            Entry previous = entries.asMap().put(key, entry);
-            boolean replacedDirty = previous != null && previous != entry && previous.dirty;
-            if (previous != null && previous != entry) {
-                unpin(key, previous);
+            Entry previous = entries.put(key, entry);
+            boolean replacedDirty = previous != null && previous.dirty;
+            if (previous != null) {
+                unpin(previous);
             }
-            // A new entry is dirty already (no volatile write for it); a written-down one updated again becomes dirty.
-            if (!entry.dirty) {
-                entry.dirty = true;
-            }
-            dirtyBytes += bytes(key, entry.value);
-            dirtyOwners.add(owner);
-            writeDownIfFull();
+            dirtyCaches.add(this);
+            addDirty(bytes(key, entry.value));
             return replacedDirty;
+        }
+
+        /**
+         * Makes {@code entry}, still cached but written down (clean), dirty again after the owner updated it; as
+         * {@link #putDirty}, the update may have the cache write owners down.
+         */
+        void markDirty(Entry entry) {
+            entry.dirty = true;
+            dirtyCaches.add(this);
+            addDirty(bytes(entry.key(), entry.value));
         }
 
         /** Accounts the in-place update of a dirty entry's value from {@code oldValue} to {@code newValue}. */
         void dirtyValueChanged(byte[] oldValue, byte[] newValue) {
-            dirtyBytes += valueBytes(newValue) - valueBytes(oldValue);
+            addDirty(valueBytes(newValue) - valueBytes(oldValue));
+        }
+
+        private void addDirty(long bytes) {
+            dirtyBytes += bytes;
+            ThreadCache.this.dirtyBytes += bytes;
             writeDownIfFull();
         }
 
         /**
-         * Marks {@code entry} of {@code key}, just written down by the owner, clean (and no longer taken by a
-         * write-down). It stays readable until {@link #dropClean}. Does nothing if it is no longer dirty (a newer
-         * entry replaced it).
+         * Marks {@code entry}, just written down by the owner, clean (and no longer taken by a write-down). It stays
+         * readable until {@link #dropClean} or {@link #remove}. Does nothing if it is no longer dirty (a newer entry
+         * replaced it).
          */
-        void cleaned(Bytes key, Entry entry) {
-            unpin(key, entry);
+        void cleaned(Entry entry) {
+            unpin(entry);
             entry.writingDown = false;
+        }
+
+        /** Drops {@code entry}, clean, from the cache, unless a newer entry of its key replaced it. */
+        void remove(Entry entry) {
+            entries.remove(entry.key(), entry);
         }
 
         /**
@@ -276,48 +318,84 @@ public final class ThreadCache {
          * stay.
          */
         void dropClean() {
-            if (dirtyOwners.contains(owner)) {
-                entries.asMap().values().removeIf(entry -> !entry.dirty);
+            if (dirtyBytes > 0) {
+                entries.values().removeIf(entry -> !entry.dirty);
             } else {
-                entries.asMap().clear();
+                entries.clear();
             }
+        }
+
+        /** Has the owner write down all its dirty entries. */
+        void writeDown() {
+            dirtyCaches.remove(this);
+            writeDownDepth++;
+            try {
+                owner.writeDownDirty();
+            } finally {
+                writeDownDepth--;
+                requeueIfDirty();
+            }
+        }
+
+        /** Has the owner write down its least recently updated dirty entries of at least {@code bytes}. */
+        private void writeDownOldest(long bytes) {
+            dirtyCaches.remove(this);
+            writeDownDepth++;
+            try {
+                owner.writeDownOldest(bytes);
+            } finally {
+                writeDownDepth--;
+                requeueIfDirty();
+            }
+        }
+
+        /**
+         * Puts this cache back at the end of the dirty ones after a write-down, if it kept dirty entries (updated
+         * during the write-down, by its forwarding, or too new for it): they wait for the other stores' turns.
+         */
+        private void requeueIfDirty() {
+            if (dirtyBytes > 0) {
+                dirtyCaches.add(this);
+            }
+        }
+
+        /** Returns the number of entries, for tests. */
+        int size() {
+            return entries.size();
+        }
+
+        /** Returns the number of dirty entries, for tests. */
+        int dirtyCount() {
+            return (int) entries.values().stream().filter(entry -> entry.dirty).count();
         }
 
         /** Drops every entry (on close, dirty ones included: a closing store writes down first). */
         void close() {
-            entries.asMap().forEach(ThreadCache.this::unpin);
-            entries.asMap().clear();
-            dirtyOwners.remove(owner);
+            entries.values().forEach(this::unpin);
+            entries.clear();
+            dirtyCaches.remove(this);
             namedCaches.remove(this);
         }
-    }
 
-    /** Marks {@code entry} clean and uncounts its bytes, if it is dirty. */
-    private void unpin(Bytes key, Entry entry) {
-        if (entry.dirty) {
-            entry.dirty = false;
-            dirtyBytes -= bytes(key, entry.value);
-        }
-    }
-
-    /** Has {@code owner} write down all its dirty entries. */
-    void writeDown(Owner owner) {
-        // Removed first: a write the write-down causes downstream may make the owner dirty again.
-        dirtyOwners.remove(owner);
-        writeDownDepth++;
-        try {
-            owner.writeDownDirty();
-        } finally {
-            writeDownDepth--;
+        /** Marks {@code entry} clean and uncounts its bytes, if it is dirty. */
+        private void unpin(Entry entry) {
+            if (entry.dirty) {
+                entry.dirty = false;
+                long bytes = bytes(entry.key(), entry.value);
+                dirtyBytes -= bytes;
+                ThreadCache.this.dirtyBytes -= bytes;
+            }
         }
     }
 
     private void writeDownIfFull() {
-        if (dirtyBytes <= maxDirtyBytes || writeDownDepth > 0) {
+        long maxBytes = maxDirtyBytes;
+        if (dirtyBytes <= maxBytes || writeDownDepth > 0) {
             return;
         }
-        while (dirtyBytes > maxDirtyBytes && !dirtyOwners.isEmpty()) {
-            writeDown(dirtyOwners.iterator().next());
+        long target = maxBytes - maxBytes / HEADROOM_DIVISOR;
+        while (dirtyBytes > target && !dirtyCaches.isEmpty()) {
+            dirtyCaches.iterator().next().writeDownOldest(dirtyBytes - target);
         }
     }
 
@@ -333,8 +411,7 @@ public final class ThreadCache {
     public long size() {
         long size = 0;
         for (NamedCache named : namedCaches) {
-            named.entries.cleanUp();
-            size += named.entries.estimatedSize();
+            size += named.entries.size();
         }
         return size;
     }
@@ -344,22 +421,26 @@ public final class ThreadCache {
         return dirtyBytes;
     }
 
-    /** Checks the dirty byte count and the dirty owners against the cached entries (for tests). */
+    /** Checks the dirty byte counts and the dirty caches against the cached entries (for tests). */
     void checkInvariants() {
-        long counted = 0;
+        long total = 0;
         for (NamedCache named : namedCaches) {
-            for (Map.Entry<Bytes, Entry> entry : named.entries.asMap().entrySet()) {
-                if (!entry.getValue().dirty) {
-                    throw new IllegalStateException("Clean entry " + entry.getKey() + " left in the cache");
+            long counted = 0;
+            for (Map.Entry<Bytes, Entry> cached : named.entries.entrySet()) {
+                Entry entry = cached.getValue();
+                if (!entry.key().equals(cached.getKey())) {
+                    throw new IllegalStateException("Entry of " + entry.key() + " cached under " + cached.getKey());
                 }
-                counted += bytes(entry.getKey(), entry.getValue().value);
-                if (!dirtyOwners.contains(named.owner)) {
-                    throw new IllegalStateException("Dirty entry " + entry.getKey() + " of an owner not listed");
-                }
+                counted += entry.dirty ? bytes(cached.getKey(), entry.value) : 0;
             }
+            if (counted != named.dirtyBytes || counted > 0 && !dirtyCaches.contains(named)) {
+                throw new IllegalStateException("Named cache: dirty bytes counted " + named.dirtyBytes + ", cached "
+                    + counted + ", listed dirty: " + dirtyCaches.contains(named));
+            }
+            total += counted;
         }
-        if (counted != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {
-            throw new IllegalStateException("Dirty bytes: counted " + dirtyBytes + ", cached " + counted
+        if (total != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {
+            throw new IllegalStateException("Dirty bytes: counted " + dirtyBytes + ", cached " + total
                 + ", at most " + maxDirtyBytes);
         }
     }

@@ -99,6 +99,7 @@ class CachingKeyValueStoreTest {
             assertEquals(model.get(probe), read == null ? null : new String(read, StandardCharsets.UTF_8),
                 "seed=" + seed + " step=" + i + " key=" + probe);
             fixture.cache.checkInvariants();
+            fixture.store.checkInvariants();
         }
         fixture.store.flush();
         Map<String, String> stored = new TreeMap<>();
@@ -128,6 +129,7 @@ class CachingKeyValueStoreTest {
             fixture.store.put(raw, value(v));
             model.put(k, v);
             fixture.cache.checkInvariants();
+            fixture.store.checkInvariants();
             if (random.nextInt(500) == 0) {
                 fixture.store.flush();
             }
@@ -207,11 +209,11 @@ class CachingKeyValueStoreTest {
             cache.checkInvariants();
         }
         assertEquals(30, b.flushed.size(), "b: each entry written down once, by its flush");
-        assertEquals(0, cache.size(), "written-down entries leave the cache");
+        assertEquals(1, cache.size(), "written-down entries leave the cache at the next flush");
         assertEquals(0, cache.dirtyBytes());
 
-        // a becomes dirty first, so when b's writes pass the budget, a is written down first: each entry once, in
-        // update order; then the cache is within its budget and b's entries stay cached.
+        // a becomes dirty first, so when b's writes pass the budget, a writes down its oldest entries first, in
+        // update order, until the cache is a sixty-fourth of its budget below it; b's entries stay cached.
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             a.store.put(key("a" + i), value("v" + i));
@@ -226,7 +228,8 @@ class CachingKeyValueStoreTest {
             bPuts++;
             cache.checkInvariants();
         }
-        assertEquals(expected, a.flushed);
+        assertEquals(expected.subList(0, 1), a.flushed,
+            "21 entries of 100 bytes: 1 written down to be within 20 - 20/64 entries' budget");
         assertEquals(13, bPuts, "the write that passed 20 entries: 8 of a and 13 of b");
         assertEquals(30, b.flushed.size(), "b is within the budget again without a write-down");
         a.store.flush();
@@ -235,6 +238,68 @@ class CachingKeyValueStoreTest {
             assertArrayEquals(value("v" + i), a.store.get(key("a" + i)), "read from the store below: a" + i);
         }
         cache.checkInvariants();
+    }
+
+    @Test
+    void shouldWriteDownOnlyTheLeastRecentlyUpdatedEntriesWhenTheBudgetIsPassed() {
+        // Room for 20 entries of 8 bytes; a write-down for a write past it brings the cache 20/64 entries below.
+        Fixture fixture = new Fixture(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
+        for (int i = 0; i < 20; i++) {
+            fixture.store.put(key("k" + i / 10 + i % 10), value("v000" + i % 10));
+        }
+        Bytes k00 = key("k00");
+        fixture.store.get(k00);
+        fixture.store.put(k00, value("u0000"));
+        assertEquals(List.of(), fixture.flushed, "within the budget");
+
+        fixture.store.put(key("kkk"), value("vvvvv"));
+        assertEquals(List.of("k01=v0001/null", "k02=v0002/null"), fixture.flushed,
+            "the two least recently updated, in update order; k00, updated again, is newer");
+        assertEquals(19, fixture.store.dirtyCount(), "the recently updated keys stay cached");
+        assertEquals(19, fixture.store.keptCount(), "written down by a full cache: dropped");
+        assertArrayEquals(value("v0001"), fixture.inner.get(key("k01")), "in the store below");
+        assertArrayEquals(value("v0001"), fixture.store.get(key("k01")), "read from the store below");
+        assertArrayEquals(value("u0000"), fixture.store.get(k00), "read from the cache");
+        assertNull(fixture.inner.get(k00), "not written down");
+        fixture.cache.checkInvariants();
+        fixture.store.checkInvariants();
+
+        fixture.store.flush();
+        List<String> rest = new ArrayList<>();
+        for (int i = 3; i < 20; i++) {
+            rest.add("k" + i / 10 + i % 10 + "=v000" + i % 10 + "/null");
+        }
+        rest.add("k00=u0000/null");
+        rest.add("kkk=vvvvv/null");
+        assertEquals(rest, fixture.flushed.subList(2, fixture.flushed.size()), "the rest, in update order");
+    }
+
+    @Test
+    void shouldHaveDirtyStoresTakeTurnsWritingDownTheirOldestEntries() {
+        // Room for 20 entries of 8 bytes, as above: a write past it writes 2 down.
+        ThreadCache cache = new ThreadCache(20 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 8));
+        Fixture a = new Fixture(cache);
+        Fixture b = new Fixture(cache);
+        for (int i = 10; i < 20; i++) {
+            a.store.put(key("a" + i), value("vvvvv"));
+            b.store.put(key("b" + i), value("vvvvv"));
+        }
+        a.store.put(key("a20"), value("vvvvv"));
+        assertEquals(List.of("a10", "a11"), keys(a.flushed), "a became dirty first: its turn first");
+        b.store.put(key("b20"), value("vvvvv"));
+        b.store.put(key("b21"), value("vvvvv"));
+        assertEquals(List.of("b10", "b11"), keys(b.flushed), "then b's");
+        assertEquals(2, a.flushed.size(), "a waits for its next turn");
+        b.store.put(key("b22"), value("vvvvv"));
+        b.store.put(key("b23"), value("vvvvv"));
+        assertEquals(List.of("a10", "a11", "a12", "a13"), keys(a.flushed), "a's turn again");
+        cache.checkInvariants();
+        a.store.checkInvariants();
+        b.store.checkInvariants();
+    }
+
+    private static List<String> keys(List<String> flushed) {
+        return flushed.stream().map(entry -> entry.substring(0, entry.indexOf('='))).toList();
     }
 
     @Test
@@ -362,12 +427,13 @@ class CachingKeyValueStoreTest {
         fixture.store.put(key("b"), value("1"));
         fixture.store.flush();
         assertEquals(2, fixture.store.keptCount(), "written-down entries stay for the next round");
-        assertEquals(0, fixture.cache.size(), "but leave the thread cache");
+        assertEquals(2, fixture.cache.size(), "in the thread cache, clean");
+        assertEquals(0, fixture.cache.dirtyBytes());
 
         fixture.store.get(key("a"));
         fixture.store.put(key("a"), value("2"));
-        assertEquals(1, fixture.store.dirtyCount());
-        assertEquals(1, fixture.cache.size(), "an entry updated again is dirty in the thread cache again");
+        assertEquals(1, fixture.store.dirtyCount(), "an entry updated again is dirty in the thread cache again");
+        fixture.store.checkInvariants();
         AtomicReference<byte[]> fromOtherThread = new AtomicReference<>();
         Thread reader = new Thread(() -> fromOtherThread.set(fixture.store.get(key("a"))));
         reader.start();
@@ -377,6 +443,8 @@ class CachingKeyValueStoreTest {
 
         fixture.store.flush();
         assertEquals(1, fixture.store.keptCount(), "b, clean for a whole round, left");
+        assertEquals(1, fixture.cache.size());
+        fixture.store.checkInvariants();
         assertArrayEquals(value("2"), fixture.inner.get(key("a")));
         assertArrayEquals(value("1"), fixture.store.get(key("b")), "b is read from the store below");
         assertEquals(List.of("a=1/null", "b=1/null", "a=2/1"), fixture.flushed);
