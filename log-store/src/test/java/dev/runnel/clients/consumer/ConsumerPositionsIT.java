@@ -9,16 +9,46 @@ import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.log.RunnelLog;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Positions, lag and next offsets of the consumer on one embedded log, and its timeout overloads. */
-class ConsumerPositionsIT extends ClicksLogFixture {
+class ConsumerPositionsIT {
+    private static final TopicPartition TP = new TopicPartition("clicks", 0);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+    @TempDir
+    Path dataDir;
+    private RunnelLog log;
+
+    @BeforeEach
+    void openLog() {
+        log = RunnelLog.open(dataDir);
+        log.createTopic("clicks", 1, Map.of());
+    }
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+    }
+
+    private Map<String, Object> config(Object... keyValues) {
+        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString()));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return config;
+    }
 
     private KafkaConsumer<String, String> consumer(Object... keyValues) {
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config(keyValues), new StringDeserializer(),
@@ -28,7 +58,12 @@ class ConsumerPositionsIT extends ClicksLogFixture {
     }
 
     private void send(int count) throws Exception {
-        send(0, count);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config("linger.ms", 0),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>("clicks", "k" + i, "v" + i)).get();
+            }
+        }
     }
 
     @Test

@@ -4,23 +4,57 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.producer.KafkaProducer;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.StringDeserializer;
+import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.log.RunnelLog;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A byte-array consumer reads its next records on a background thread while the application processes a poll's
  * records, several polls' worth at a time: each poll must still return what a consumer reading at that poll would.
  */
-class ConsumerReadAheadIT extends ClicksLogFixture {
+class ConsumerReadAheadIT {
+    private static final TopicPartition TP = new TopicPartition("clicks", 0);
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final int MAX_POLL_RECORDS = 10;
+
+    @TempDir
+    Path dataDir;
+    private RunnelLog log;
+
+    @BeforeEach
+    void openLog() {
+        log = RunnelLog.open(dataDir);
+        log.createTopic("clicks", 1, Map.of());
+    }
+
+    @AfterEach
+    void closeLog() {
+        log.close();
+    }
+
+    private Map<String, Object> config(Object... keyValues) {
+        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString()));
+        for (int i = 0; i < keyValues.length; i += 2) {
+            config.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return config;
+    }
 
     private KafkaConsumer<byte[], byte[]> consumer(Object... keyValues) {
         Map<String, Object> config = config(keyValues);
@@ -30,6 +64,15 @@ class ConsumerReadAheadIT extends ClicksLogFixture {
             new ByteArrayDeserializer());
         consumer.assign(List.of(TP));
         return consumer;
+    }
+
+    private void send(int from, int to) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config("linger.ms", 0),
+                new StringSerializer(), new StringSerializer())) {
+            for (int i = from; i < to; i++) {
+                producer.send(new ProducerRecord<>("clicks", "k" + i, "v" + i)).get();
+            }
+        }
     }
 
     /** Polls until a poll returns records; returns their values. */
