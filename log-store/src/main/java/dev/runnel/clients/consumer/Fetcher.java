@@ -26,8 +26,7 @@ import java.util.Map;
  * Turns log reads into {@link ConsumerRecord}s for the assigned partitions: reads whole batches up to
  * {@code max.partition.fetch.bytes} per partition, checks each batch's CRC, skips control batches and records before
  * the position, deserializes, and stops at {@code max.poll.records}. Partitions take turns across polls so that none
- * starves. Not thread-safe; owned by one thread at a time: the consumer's polling thread, or while it reads ahead, the
- * {@link Prefetcher}'s.
+ * starves. Not thread-safe; owned by the consumer's polling thread.
  *
  * <p>Under {@code isolation.level=read_committed} it reads only below the partition's last stable offset and skips
  * the batches of aborted transactions, as Kafka's consumer does: with each read it takes the aborted transactions
@@ -67,17 +66,9 @@ final class Fetcher<K, V> {
 
     /**
      * Collects up to {@code max.poll.records} records from the partitions in {@code states}, with the new position
-     * of every partition the reading advanced; {@link ConsumerRecords#empty()} if none advanced. It moves the
-     * partitions' {@link PartitionFetchState#fetchPosition}; the caller moves their positions when it returns the
-     * records.
+     * of every partition the reading advanced; {@link ConsumerRecords#empty()} if none advanced.
      */
     ConsumerRecords<K, V> collect(Map<TopicPartition, PartitionFetchState> states, PositionResolver resolver) {
-        return collect(states, resolver, settings.maxPollRecords());
-    }
-
-    /** As {@link #collect(Map, PositionResolver)}, but up to {@code budget} records. */
-    ConsumerRecords<K, V> collect(Map<TopicPartition, PartitionFetchState> states, PositionResolver resolver,
-                                  int budget) {
         List<TopicPartition> order = new ArrayList<>(states.keySet());
         if (order.isEmpty()) {
             return ConsumerRecords.empty();
@@ -91,19 +82,18 @@ final class Fetcher<K, V> {
         }
         Map<TopicPartition, List<ConsumerRecord<K, V>>> result = new LinkedHashMap<>();
         Map<TopicPartition, OffsetAndMetadata> nextOffsets = new LinkedHashMap<>();
+        int budget = settings.maxPollRecords();
         int start = Math.floorMod(nextStart++, order.size());
-        int left = budget;
-        for (int i = 0; i < order.size() && left > 0; i++) {
+        for (int i = 0; i < order.size() && budget > 0; i++) {
             TopicPartition tp = order.get((start + i) % order.size());
             PartitionFetchState state = states.get(tp);
-            if (!state.readable()) {
-                // Paused, or (reading ahead, which resolves nothing) without a position yet.
+            if (state.paused) {
                 continue;
             }
-            List<ConsumerRecord<K, V>> records = new ArrayList<>(Math.min(left, 64));
-            long positionBefore = state.fetchPosition;
+            List<ConsumerRecord<K, V>> records = new ArrayList<>(Math.min(budget, 64));
+            long positionBefore = state.position;
             try {
-                left -= drainPartition(tp, state, left, records);
+                budget -= drainPartition(tp, state, budget, records);
             } catch (RecordDeserializationException | CorruptRecordException e) {
                 state.clearBuffer();
                 if (records.isEmpty() && result.isEmpty()) {
@@ -114,9 +104,9 @@ final class Fetcher<K, V> {
             if (!records.isEmpty()) {
                 result.put(tp, records);
             }
-            if (state.fetchPosition != positionBefore) {
+            if (state.position != positionBefore) {
                 // The embedded log has no leader epochs to report.
-                nextOffsets.put(tp, new OffsetAndMetadata(state.fetchPosition));
+                nextOffsets.put(tp, new OffsetAndMetadata(state.position));
             }
         }
         return nextOffsets.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(result, nextOffsets);
@@ -154,11 +144,11 @@ final class Fetcher<K, V> {
                 break;
             }
             if (settings.readCommitted() && isAborted(state, batch)) {
-                state.fetchPosition = Math.max(state.fetchPosition, batch.nextOffset());
+                state.position = Math.max(state.position, batch.nextOffset());
                 continue;
             }
-            if (batch.isControlBatch() || batch.lastOffset() < state.fetchPosition) {
-                state.fetchPosition = Math.max(state.fetchPosition, batch.nextOffset());
+            if (batch.isControlBatch() || batch.lastOffset() < state.position) {
+                state.position = Math.max(state.position, batch.nextOffset());
                 continue;
             }
             state.cursor.reset(batch);
@@ -198,11 +188,11 @@ final class Fetcher<K, V> {
                 break;
             }
             long offset = cursor.offset();
-            if (offset < state.fetchPosition) {
+            if (offset < state.position) {
                 continue;
             }
             out.add(toRecord(tp, cursor, offset));
-            state.fetchPosition = offset + 1;
+            state.position = offset + 1;
             added++;
         }
         return added;
@@ -242,12 +232,12 @@ final class Fetcher<K, V> {
     private boolean fetch(TopicPartition tp, PartitionFetchState state) {
         PartitionLog partition = log.partition(tp);
         long upperBound = settings.readCommitted() ? partition.lastStableOffset() : partition.logEndOffset();
-        if (state.fetchPosition >= upperBound) {
+        if (state.position >= upperBound) {
             return false;
         }
         FetchData data;
         try {
-            data = partition.read(state.fetchPosition, settings.maxPartitionFetchBytes(), spare);
+            data = partition.read(state.position, settings.maxPartitionFetchBytes(), spare);
         } catch (dev.runnel.common.errors.OffsetOutOfRangeException e) {
             // Retention or deleteRecords moved the log start past the position since it was resolved; the next poll
             // resolves it again, applying auto.offset.reset.
@@ -262,7 +252,7 @@ final class Fetcher<K, V> {
         state.buffer(data.records());
         if (settings.readCommitted()) {
             state.stableUpperBound = upperBound;
-            List<AbortedTransaction> aborted = new ArrayList<>(partition.abortedTransactions(state.fetchPosition,
+            List<AbortedTransaction> aborted = new ArrayList<>(partition.abortedTransactions(state.position,
                 upperBound));
             aborted.sort(Comparator.comparingLong(AbortedTransaction::firstOffset));
             state.abortedAhead.addAll(aborted);

@@ -7,7 +7,6 @@ import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.WakeupException;
-import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
@@ -58,8 +57,6 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
     private final Fetcher<K, V> fetcher;
-    /** Null unless both deserializers are byte-array ones: only those consumers read ahead. */
-    private final Prefetcher<K, V> prefetcher;
     private final GroupSettings groupSettings;
     private final ConsumerCoordinator coordinator;
     /** Null without {@code interceptor.classes}, so that a poll without interceptors costs one null check. */
@@ -99,9 +96,6 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         this.interceptors = interceptors(config, configs);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer);
-        this.prefetcher = this.keyDeserializer.getClass() == ByteArrayDeserializer.class
-            && this.valueDeserializer.getClass() == ByteArrayDeserializer.class
-            ? new Prefetcher<>(fetcher, settings.maxPollRecords(), settings.clientId()) : null;
         this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment, interceptors);
     }
 
@@ -367,23 +361,17 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             long deadline = log.time().nanoseconds() + timeout.toNanos();
             long deadlineMs = log.time().milliseconds() + timeout.toMillis();
             coordinator.poll(deadlineMs);
-            if (prefetcher != null) {
-                ConsumerRecords<K, V> readAhead = prefetcher.take(assignment);
-                if (!readAhead.nextOffsets().isEmpty()) {
-                    return returning(readAhead);
-                }
-            }
             while (true) {
                 checkWakeup();
                 long seenAppends = notifier.appendCount();
                 if (subscribed && coordinator.needsAttention()) {
                     coordinator.poll(deadlineMs);
                 }
-                ConsumerRecords<K, V> polled = collect();
+                ConsumerRecords<K, V> polled = fetcher.collect(assignment, this::resolve);
                 // A poll that only skipped control or aborted batches returns too, as Kafka's does, so that
                 // committing nextOffsets() moves the group past them.
                 if (!polled.nextOffsets().isEmpty()) {
-                    return returning(polled);
+                    return interceptors == null ? polled : interceptors.onConsume(polled);
                 }
                 long remaining = deadline - log.time().nanoseconds();
                 if (remaining <= 0) {
@@ -399,28 +387,6 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         } finally {
             release();
         }
-    }
-
-    /** Reads the next records at the positions and moves the positions past them. */
-    private ConsumerRecords<K, V> collect() {
-        ConsumerRecords<K, V> polled;
-        try {
-            polled = fetcher.collect(assignment, this::resolve);
-        } catch (RuntimeException e) {
-            // Control batches skipped before the failure are read again by the next poll, from the positions.
-            assignment.values().forEach(PartitionFetchState::rewind);
-            throw e;
-        }
-        polled.nextOffsets().forEach((tp, next) -> assignment.get(tp).position = next.offset());
-        return polled;
-    }
-
-    /** Starts reading ahead for the next poll, then hands {@code polled} to the interceptors. */
-    private ConsumerRecords<K, V> returning(ConsumerRecords<K, V> polled) {
-        if (prefetcher != null) {
-            prefetcher.maybeStart(assignment);
-        }
-        return interceptors == null ? polled : interceptors.onConsume(polled);
     }
 
     private void checkWakeup() {
@@ -652,9 +618,6 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             } finally {
                 closed = true;
             }
-            if (prefetcher != null) {
-                prefetcher.close();
-            }
             keyDeserializer.close();
             valueDeserializer.close();
             if (interceptors != null) {
@@ -676,10 +639,6 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             throw new ConcurrentModificationException("KafkaConsumer is not safe for multi-threaded access");
         }
         acquisitions++;
-        if (prefetcher != null) {
-            // Every call may read or move the fetch states, which a read ahead holds until it ends.
-            prefetcher.settle(assignment);
-        }
     }
 
     private void release() {

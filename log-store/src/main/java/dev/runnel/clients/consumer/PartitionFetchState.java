@@ -17,11 +17,6 @@ final class PartitionFetchState {
 
     /** The offset of the next record to return, or {@link #UNKNOWN} until it is reset. */
     long position = UNKNOWN;
-    /**
-     * The offset reading continues from: {@link #position}, or past it by the records a read ahead took and no poll
-     * has returned yet (see {@link Prefetcher}).
-     */
-    long fetchPosition = UNKNOWN;
     /** A pending reset (from {@code seekToBeginning}/{@code seekToEnd}); null when none. */
     OffsetResetStrategy pendingReset;
     boolean paused;
@@ -48,19 +43,6 @@ final class PartitionFetchState {
         bufferedBytes = fetched.remaining();
     }
 
-    /** Whether reading can continue from {@link #fetchPosition} without a reset. */
-    boolean readable() {
-        return !paused && pendingReset == null && fetchPosition != UNKNOWN;
-    }
-
-    /** Forgets what was read past the position, so that reading continues from it. */
-    void rewind() {
-        if (fetchPosition != position) {
-            clearBuffer();
-            fetchPosition = position;
-        }
-    }
-
     void clearBuffer() {
         batches = null;
         fetched = null;
@@ -73,7 +55,6 @@ final class PartitionFetchState {
 
     void seek(long offset) {
         position = offset;
-        fetchPosition = offset;
         pendingReset = null;
         clearBuffer();
     }
