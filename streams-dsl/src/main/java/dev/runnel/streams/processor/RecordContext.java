@@ -18,4 +18,14 @@ public interface RecordContext {
 
     /** Returns the current record's headers. */
     Headers headers();
+
+    /**
+     * Returns the key of the input record being processed as it was read, before deserialization (in a sub-topology
+     * after a repartition, as written to the repartition topic); {@code null} in a punctuation, for records a record
+     * cache or a buffer forwards when it is flushed, and where the runtime does not know it.
+     */
+    byte[] sourceRawKey();
+
+    /** Returns the value of the input record being processed as read, or {@code null} like {@link #sourceRawKey}. */
+    byte[] sourceRawValue();
 }

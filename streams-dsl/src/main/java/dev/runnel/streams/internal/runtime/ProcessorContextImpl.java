@@ -11,6 +11,7 @@ import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.Punctuator;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
@@ -99,17 +100,68 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         return recordContext;
     }
 
+    /**
+     * Returns the current record's context as application callbacks (topic-name extractors) see it: with the input
+     * record's bytes while one is processed, which a punctuation or a cache or buffer flush does not have (as in Kafka
+     * Streams); {@code null} outside processing.
+     */
+    RecordContext userRecordContext() {
+        ConsumerRecord<byte[], byte[]> raw = sourceRecord;
+        return raw == null || recordContext == null ? recordContext
+            : new SourcedRecordContext(recordContext, raw.key(), raw.value());
+    }
+
+    /** A record context with the bytes of the input record it comes from. */
+    private record SourcedRecordContext(ProcessorRecordContext context, byte[] sourceRawKey, byte[] sourceRawValue)
+        implements RecordContext {
+        @Override
+        public String topic() {
+            return context.topic();
+        }
+
+        @Override
+        public int partition() {
+            return context.partition();
+        }
+
+        @Override
+        public long offset() {
+            return context.offset();
+        }
+
+        @Override
+        public long timestamp() {
+            return context.timestamp();
+        }
+
+        @Override
+        public Headers headers() {
+            return context.headers();
+        }
+    }
+
+    /**
+     * Makes the context of a record a cache or buffer kept its current one, without the input record being processed
+     * (if any): what that record forwards did not come from it.
+     */
     @Override
     public Object enterRecordContext(long timestamp, String topic, int partition, long offset, Headers headers) {
-        ProcessorRecordContext previous = recordContext;
+        EnteredContext previous = new EnteredContext(recordContext, sourceRecord);
         recordContext = new ProcessorRecordContext(timestamp, offset, partition, topic,
             headers != null ? headers : new StreamsHeaders());
+        sourceRecord = null;
         return previous;
     }
 
     @Override
     public void restoreRecordContext(Object previous) {
-        recordContext = (ProcessorRecordContext) previous;
+        EnteredContext entered = (EnteredContext) previous;
+        recordContext = entered.context;
+        sourceRecord = entered.source;
+    }
+
+    /** What {@link #enterRecordContext} replaced. */
+    private record EnteredContext(ProcessorRecordContext context, ConsumerRecord<byte[], byte[]> source) {
     }
 
     /** Returns and clears the name of the node whose processing threw last. */

@@ -13,6 +13,22 @@ public record ProcessorRecordContext(long timestamp, long offset, int partition,
         return new ProcessorRecordContext(timestamp, -1L, -1, null, new StreamsHeaders());
     }
 
+    /**
+     * Returns {@code null}: the runtime's own contexts do not keep the input record's bytes, which every context made
+     * for a forwarded record would then carry; {@link ProcessorContextImpl#userRecordContext()} adds them for
+     * application callbacks.
+     */
+    @Override
+    public byte[] sourceRawKey() {
+        return null;
+    }
+
+    /** Returns {@code null}, as {@link #sourceRawKey()} does. */
+    @Override
+    public byte[] sourceRawValue() {
+        return null;
+    }
+
     /** Returns this position with the timestamp and headers of a forwarded record. */
     public ProcessorRecordContext forwarding(long newTimestamp, Headers newHeaders) {
         if (newTimestamp == timestamp && newHeaders == headers) {

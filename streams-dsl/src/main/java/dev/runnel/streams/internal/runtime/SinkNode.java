@@ -65,7 +65,7 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
     public void process(Record<K, V> record) {
         String target = topic != null
             ? topic
-            : topicNameExtractor.extract(record.key(), record.value(), context.recordContext());
+            : topicNameExtractor.extract(record.key(), record.value(), context.userRecordContext());
         byte[] key;
         byte[] value;
         try {

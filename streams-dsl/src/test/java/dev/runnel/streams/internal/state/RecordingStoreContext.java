@@ -78,6 +78,16 @@ class RecordingStoreContext implements InternalStateStoreContext {
             public Headers headers() {
                 return null;
             }
+
+            @Override
+            public byte[] sourceRawKey() {
+                return null;
+            }
+
+            @Override
+            public byte[] sourceRawValue() {
+                return null;
+            }
         };
     }
 
