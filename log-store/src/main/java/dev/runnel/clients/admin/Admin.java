@@ -202,6 +202,17 @@ public interface Admin extends AutoCloseable {
      */
     AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options);
 
+    default TerminateTransactionResult forceTerminateTransaction(String transactionalId) {
+        return forceTerminateTransaction(transactionalId, new TerminateTransactionOptions());
+    }
+
+    /**
+     * Ends the transaction of {@code transactionalId} from outside its producer (KIP-939), as an operator ends one that
+     * runs too long: its open transaction is aborted and its producer's epoch bumped, so that producer's next send or
+     * commit fails with {@code ProducerFencedException}; the id can then be used by a new producer.
+     */
+    TerminateTransactionResult forceTerminateTransaction(String transactionalId, TerminateTransactionOptions options);
+
     @Override
     void close();
 

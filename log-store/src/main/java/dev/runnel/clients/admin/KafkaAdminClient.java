@@ -286,6 +286,12 @@ public final class KafkaAdminClient extends AdminClient {
     }
 
     @Override
+    public TerminateTransactionResult forceTerminateTransaction(String transactionalId,
+        TerminateTransactionOptions options) {
+        return transactions.terminate(transactionalId, options);
+    }
+
+    @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
             log.close();

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -108,12 +109,23 @@ final class TransactionAdmin {
      * that its current producer is fenced. As in Kafka, an id the coordinator does not know is created.
      */
     FenceProducersResult fence(Collection<String> transactionalIds, FenceProducersOptions options) {
-        int timeoutMs = options.timeoutMs() == null ? REQUEST_TIMEOUT_MS : options.timeoutMs();
         Map<String, KafkaFuture<ProducerIdAndEpoch>> futures = new LinkedHashMap<>();
         for (String id : new LinkedHashSet<>(transactionalIds)) {
-            futures.put(id, Futures.run(() -> coordinator.initProducerId(id, timeoutMs)));
+            futures.put(id, Futures.run(() -> coordinator.initProducerId(id, timeoutMs(options))));
         }
         return new FenceProducersResult(futures);
+    }
+
+    /** Fences the producer of {@code transactionalId} as {@link #fence} does, which aborts its open transaction. */
+    TerminateTransactionResult terminate(String transactionalId, TerminateTransactionOptions options) {
+        Objects.requireNonNull(transactionalId, "transactionalId");
+        return new TerminateTransactionResult(Futures.run(() -> {
+            coordinator.initProducerId(transactionalId, timeoutMs(options));
+        }));
+    }
+
+    private static int timeoutMs(AbstractOptions<?> options) {
+        return options.timeoutMs() == null ? REQUEST_TIMEOUT_MS : options.timeoutMs();
     }
 
     AbortTransactionResult abort(AbortTransactionSpec spec) {

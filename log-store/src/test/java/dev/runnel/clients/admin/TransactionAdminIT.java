@@ -265,6 +265,28 @@ class TransactionAdminIT {
     }
 
     @Test
+    void shouldForceTerminateATransactionSoThatReadCommittedReadsPastItAndTheIdCanBeReused() throws Exception {
+        KafkaProducer<String, String> longRunning = openTransaction("long-running");
+        assertEquals(0L, log.partition(TP1).lastStableOffset(), "the open transaction holds the LSO back");
+
+        admin.forceTerminateTransaction("long-running", new TerminateTransactionOptions().timeoutMs(5_000))
+            .result().get();
+
+        assertThrows(ProducerFencedException.class, longRunning::commitTransaction);
+        assertEquals(2L, log.partition(TP1).lastStableOffset(), "the abort marker moved the LSO past the records");
+        assertEquals(List.of(), readCommitted(), "read_committed sees nothing of the terminated transaction");
+        assertEquals(1, admin.describeTransactions(List.of("long-running")).description("long-running").get()
+            .producerEpoch(), "the producer's epoch was bumped");
+        KafkaProducer<String, String> next = producer("long-running");
+        next.initTransactions();
+        next.beginTransaction();
+        next.send(new ProducerRecord<>(TOPIC, 0, null, "fresh"));
+        next.commitTransaction();
+        assertEquals(List.of("fresh"), readCommitted());
+        assertThrows(NullPointerException.class, () -> admin.forceTerminateTransaction(null));
+    }
+
+    @Test
     void shouldFenceAnUnknownTransactionalIdByCreatingItAsKafkaDoes() throws Exception {
         FenceProducersResult result = admin.fenceProducers(List.of("new-id"), new FenceProducersOptions()
             .timeoutMs(5_000));
