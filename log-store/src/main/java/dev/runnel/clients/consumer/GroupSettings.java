@@ -27,10 +27,15 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
         RangeAssignor.RANGE_ASSIGNOR_NAME, RangeAssignor.class,
         RoundRobinAssignor.ROUNDROBIN_ASSIGNOR_NAME, RoundRobinAssignor.class,
         "round-robin", RoundRobinAssignor.class,
+        StickyAssignor.STICKY_ASSIGNOR_NAME, StickyAssignor.class,
         CooperativeStickyAssignor.COOPERATIVE_STICKY_ASSIGNOR_NAME, CooperativeStickyAssignor.class,
         "org.apache.kafka.clients.consumer.RangeAssignor", RangeAssignor.class,
         "org.apache.kafka.clients.consumer.RoundRobinAssignor", RoundRobinAssignor.class,
+        "org.apache.kafka.clients.consumer.StickyAssignor", StickyAssignor.class,
         "org.apache.kafka.clients.consumer.CooperativeStickyAssignor", CooperativeStickyAssignor.class);
+    /** What a {@code partition.assignment.strategy} item may be, for error messages. */
+    private static final String VALID_ASSIGNORS = "range, roundrobin, sticky, cooperative-sticky or a class "
+        + "implementing " + ConsumerPartitionAssignor.class.getName();
 
     static GroupSettings parse(ConfigReader config) {
         String groupId = config.string(GROUP_ID_CONFIG, null);
@@ -87,15 +92,11 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
                 cls = Class.forName(item.toString().trim(), true, Thread.currentThread().getContextClassLoader());
             }
             if (!ConsumerPartitionAssignor.class.isAssignableFrom(cls)) {
-                throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
-                    "range, roundrobin, cooperative-sticky or a class implementing "
-                        + ConsumerPartitionAssignor.class.getName());
+                throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item, VALID_ASSIGNORS);
             }
             return (ConsumerPartitionAssignor) cls.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
-                "range, roundrobin, cooperative-sticky or a class implementing "
-                    + ConsumerPartitionAssignor.class.getName() + " (" + e + ")");
+            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item, VALID_ASSIGNORS + " (" + e + ")");
         }
     }
 }

@@ -331,6 +331,38 @@ class ConsumerGroupIT {
     }
 
     @Test
+    void shouldKeepPartitionsWithTheirOwnersWithEagerSticky() throws Exception {
+        Object[] sticky = {"partition.assignment.strategy", StickyAssignor.class.getName()};
+        Map<TopicPartition, List<Long>> consumed = new ConcurrentHashMap<>();
+        Map<TopicPartition, String> owners = GroupMemberThread.ownerMap();
+        List<String> violations = GroupMemberThread.newViolations();
+        List<GroupMemberThread> members = new ArrayList<>();
+        members.add(member("a", consumed, owners, violations, sticky));
+        Await.until(() -> sizes(members, 6), 10_000, () -> describe(members));
+        members.add(member("b", consumed, owners, violations, sticky));
+        Await.until(() -> sizes(members, 3, 3), 10_000, () -> describe(members));
+        Set<TopicPartition> aBefore = members.get(0).assignment;
+        Set<TopicPartition> bBefore = members.get(1).assignment;
+        members.get(0).revoked.clear();
+        members.get(1).revoked.clear();
+
+        members.add(member("c", consumed, owners, violations, sticky));
+        Await.until(() -> sizes(members, 2, 2, 2), 10_000, () -> describe(members));
+        assertEquals(StickyAssignor.STICKY_ASSIGNOR_NAME, log.groupCoordinator().describe("g").assignor());
+        assertEquals(aBefore, Set.copyOf(members.get(0).revoked), "eager: a revoked everything before rejoining");
+        assertEquals(bBefore, Set.copyOf(members.get(1).revoked), "eager: b revoked everything before rejoining");
+        assertTrue(aBefore.containsAll(members.get(0).assignment), "a got back only partitions it had: "
+            + describe(members));
+        assertTrue(bBefore.containsAll(members.get(1).assignment), "b got back only partitions it had: "
+            + describe(members));
+        for (GroupMemberThread member : members) {
+            member.close();
+            assertNull(member.failure, member.name);
+        }
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
     void shouldReportPartitionsLostNotRevokedWhenClosedWhileARebalanceItJoinedIsIncomplete() {
         Object[] cooperative = {"partition.assignment.strategy", "cooperative-sticky"};
         KafkaConsumer<String, String> closing = consumer(cooperative);
