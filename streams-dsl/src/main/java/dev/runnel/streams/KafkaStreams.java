@@ -4,6 +4,7 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.InvalidStateStoreException;
 import dev.runnel.streams.errors.MissingSourceTopicException;
@@ -463,6 +464,29 @@ public class KafkaStreams implements AutoCloseable {
      */
     public Map<MetricName, ? extends Metric> metrics() {
         return metrics.metrics();
+    }
+
+    /**
+     * Returns the client instance ids (KIP-714) of the clients this application uses, for client telemetry. The
+     * embedded log has none: once started, this throws what Kafka Streams throws when its clients' telemetry is
+     * disabled.
+     *
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalStateException before {@link #start()}, once the client is shutting down or has stopped, and
+     *                               because telemetry is not enabled
+     */
+    public synchronized ClientInstanceIds clientInstanceIds(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("The timeout cannot be negative.");
+        }
+        State current = state();
+        if (current.hasNotStarted()) {
+            throw new IllegalStateException("KafkaStreams has not been started, you can retry after calling start().");
+        }
+        if (current.isShuttingDown() || current.hasCompletedShutdown()) {
+            throw new IllegalStateException("KafkaStreams has been stopped (" + current + ").");
+        }
+        throw ClientTelemetry.notEnabled();
     }
 
     /** Returns the ids of the tasks running in this client, for tests and tools. */

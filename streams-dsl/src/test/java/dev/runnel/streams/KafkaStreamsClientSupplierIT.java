@@ -13,6 +13,7 @@ import dev.runnel.clients.producer.Producer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.PartitionInfo;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -229,6 +230,11 @@ class KafkaStreamsClientSupplierIT {
         @Override
         public List<PartitionInfo> partitionsFor(String topic) {
             return delegate.partitionsFor(topic);
+        }
+
+        @Override
+        public Uuid clientInstanceId(Duration timeout) {
+            return delegate.clientInstanceId(timeout);
         }
 
         @Override

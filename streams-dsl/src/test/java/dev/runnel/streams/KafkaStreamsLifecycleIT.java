@@ -135,6 +135,26 @@ class KafkaStreamsLifecycleIT {
         }
     }
 
+    @Test
+    void shouldRefuseClientInstanceIdsAsKafkaStreamsDoesWithoutTelemetry() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        KafkaStreams streams = new KafkaStreams(countTopology(), log.streamsProps("instance-ids"));
+        assertThrows(IllegalArgumentException.class, () -> streams.clientInstanceIds(Duration.ofSeconds(-1)));
+        IllegalStateException notStarted = assertThrows(IllegalStateException.class,
+            () -> streams.clientInstanceIds(TIMEOUT));
+        assertTrue(notStarted.getMessage().contains("not been started"), notStarted.getMessage());
+        streams.start();
+        EmbeddedLogFixture.awaitRunning(streams);
+        IllegalStateException noTelemetry = assertThrows(IllegalStateException.class,
+            () -> streams.clientInstanceIds(TIMEOUT));
+        assertTrue(noTelemetry.getMessage().contains("Telemetry is not enabled"), noTelemetry.getMessage());
+        streams.close();
+        IllegalStateException stopped = assertThrows(IllegalStateException.class,
+            () -> streams.clientInstanceIds(TIMEOUT));
+        assertTrue(stopped.getMessage().contains("has been stopped"), stopped.getMessage());
+    }
+
     private static Topology countTopology() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()

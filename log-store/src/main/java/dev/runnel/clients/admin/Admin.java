@@ -3,6 +3,7 @@ package dev.runnel.clients.admin;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.config.ConfigResource;
 import java.time.Duration;
 import java.util.Collection;
@@ -201,6 +202,13 @@ public interface Admin extends AutoCloseable {
      * {@code UnknownTopicOrPartitionException} for a partition that does not exist.
      */
     AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options);
+
+    /**
+     * Returns the client instance id that client telemetry (KIP-714) reports this admin client under.
+     *
+     * @throws IllegalStateException if telemetry is not enabled, which it never is on the embedded log
+     */
+    Uuid clientInstanceId(Duration timeout);
 
     default TerminateTransactionResult forceTerminateTransaction(String transactionalId) {
         return forceTerminateTransaction(transactionalId, new TerminateTransactionOptions());

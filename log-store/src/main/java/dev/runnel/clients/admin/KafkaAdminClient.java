@@ -2,10 +2,12 @@ package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.IsolationLevel;
 import dev.runnel.common.KafkaFuture;
 import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.TopicPartitionInfo;
 import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.errors.InvalidConfigurationException;
@@ -283,6 +285,11 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options) {
         return transactions.abort(spec);
+    }
+
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        throw ClientTelemetry.notEnabled();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.runnel.clients.consumer;
 
 import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
@@ -580,8 +581,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
 
     @Override
     public Uuid clientInstanceId(Duration timeout) {
-        throw new IllegalStateException("Telemetry is not enabled: the embedded log has no client telemetry "
-            + "(KIP-714), so there is no client instance id");
+        throw ClientTelemetry.notEnabled();
     }
 
     /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */

@@ -3,6 +3,7 @@ package dev.runnel.clients.producer;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.clients.producer.internals.ProducerEngine;
 import dev.runnel.clients.producer.internals.ProducerInterceptors;
@@ -12,6 +13,7 @@ import dev.runnel.clients.producer.internals.TransactionManager;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.ApiException;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Header;
@@ -364,6 +366,11 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     @Override
     public void flush() {
         engine.flush();
+    }
+
+    @Override
+    public Uuid clientInstanceId(Duration timeout) {
+        throw ClientTelemetry.notEnabled();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.runnel.common.Cluster;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.serialization.Serializer;
 import java.time.Duration;
@@ -59,6 +60,7 @@ public class MockProducer<K, V> implements Producer<K, V> {
     private final List<Map<String, Map<TopicPartition, OffsetAndMetadata>>> consumerGroupOffsets = new ArrayList<>();
     private Map<String, Map<TopicPartition, OffsetAndMetadata>> uncommittedOffsets = new HashMap<>();
     private boolean closed;
+    private Uuid clientInstanceId;
     private boolean fenced;
     private boolean flushed;
     private boolean transactionInitialized;
@@ -258,6 +260,20 @@ public class MockProducer<K, V> implements Producer<K, V> {
     }
 
     /** Returns the partitions of {@code topic} in the cluster given at construction. */
+    /** Sets the id {@link #clientInstanceId} returns. */
+    public synchronized void setClientInstanceId(Uuid clientInstanceId) {
+        this.clientInstanceId = clientInstanceId;
+    }
+
+    /** Returns the id given to {@link #setClientInstanceId}; throws {@code UnsupportedOperationException} before. */
+    @Override
+    public synchronized Uuid clientInstanceId(Duration timeout) {
+        if (clientInstanceId == null) {
+            throw new UnsupportedOperationException("clientInstanceId not set");
+        }
+        return clientInstanceId;
+    }
+
     @Override
     public synchronized List<PartitionInfo> partitionsFor(String topic) {
         throwIfSet(partitionsForException);

@@ -4,6 +4,7 @@ import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.Uuid;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +30,13 @@ public interface Producer<K, V> extends Closeable {
     void flush();
 
     List<PartitionInfo> partitionsFor(String topic);
+
+    /**
+     * Returns the client instance id that client telemetry (KIP-714) reports this producer under.
+     *
+     * @throws IllegalStateException if telemetry is not enabled, which it never is on the embedded log
+     */
+    Uuid clientInstanceId(Duration timeout);
 
     @Override
     void close();

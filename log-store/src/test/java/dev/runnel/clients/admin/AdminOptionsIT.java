@@ -202,6 +202,15 @@ class AdminOptionsIT {
     }
 
     @Test
+    void shouldRefuseAClientInstanceIdAsKafkaDoesWithoutTelemetry() {
+        try (Admin admin = admin()) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                () -> admin.clientInstanceId(Duration.ofSeconds(1)));
+            assertTrue(refused.getMessage().contains("Telemetry is not enabled"), refused.getMessage());
+        }
+    }
+
+    @Test
     void shouldGiveEachDataFolderItsOwnClusterId(@TempDir Path otherDir) throws Exception {
         try (Admin admin = admin(); Admin other = Admin.create(Map.of("log.dir", otherDir.toString()))) {
             String id = admin.describeCluster().clusterId().get();

@@ -12,8 +12,10 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.ProducerFencedException;
+import dev.runnel.common.Uuid;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.testing.Clusters;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,5 +124,14 @@ class MockProducerTest {
         assertTrue(producer.flushed());
         assertFalse(producer.completeNext());
         assertEquals(List.of(), producer.partitionsFor("clicks"), "the default cluster is empty");
+    }
+
+    @Test
+    void shouldReturnTheClientInstanceIdATestSets() {
+        MockProducer<String, String> producer = new MockProducer<>();
+        assertThrows(UnsupportedOperationException.class, () -> producer.clientInstanceId(Duration.ZERO));
+        Uuid id = Uuid.randomUuid();
+        producer.setClientInstanceId(id);
+        assertEquals(id, producer.clientInstanceId(Duration.ZERO));
     }
 }

@@ -14,6 +14,7 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.common.serialization.Serializer;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,5 +145,13 @@ class SendErrorsIT {
             assertEquals(List.of(), outcomes.errors, "a thrown error does not also reach the callback");
         }
         assertEquals(1, outcomes.acknowledged.size(), "the buffered record is written at close");
+    }
+
+    @Test
+    void shouldRefuseAClientInstanceIdAsKafkaDoesWithoutTelemetry() throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(config(), new ByteArraySerializer(),
+                new ByteArraySerializer())) {
+            assertThrows(IllegalStateException.class, () -> producer.clientInstanceId(Duration.ofSeconds(1)));
+        }
     }
 }

@@ -1,0 +1,16 @@
+package dev.runnel.common.utils;
+
+/**
+ * Client telemetry (KIP-714), which the embedded log does not have: clients asked for their instance id answer as
+ * Kafka's do when telemetry is disabled.
+ */
+public final class ClientTelemetry {
+    private ClientTelemetry() {
+    }
+
+    /** Returns the exception a client throws when asked for its instance id. */
+    public static IllegalStateException notEnabled() {
+        return new IllegalStateException("Telemetry is not enabled: the embedded log has no client telemetry "
+            + "(KIP-714), so there is no client instance id");
+    }
+}
