@@ -4,6 +4,7 @@ import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -465,10 +466,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     /** Returns the id given to {@link #setClientInstanceId}; throws {@code UnsupportedOperationException} before. */
     @Override
     public synchronized Uuid clientInstanceId(Duration timeout) {
-        if (clientInstanceId == null) {
-            throw new UnsupportedOperationException("clientInstanceId not set");
-        }
-        return clientInstanceId;
+        return ClientTelemetry.mockInstanceId(clientInstanceId);
     }
 
     /** Makes the current or next poll throw {@link WakeupException}. */

@@ -8,6 +8,7 @@ import dev.runnel.common.KafkaException;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.serialization.Serializer;
 import java.time.Duration;
@@ -268,10 +269,7 @@ public class MockProducer<K, V> implements Producer<K, V> {
     /** Returns the id given to {@link #setClientInstanceId}; throws {@code UnsupportedOperationException} before. */
     @Override
     public synchronized Uuid clientInstanceId(Duration timeout) {
-        if (clientInstanceId == null) {
-            throw new UnsupportedOperationException("clientInstanceId not set");
-        }
-        return clientInstanceId;
+        return ClientTelemetry.mockInstanceId(clientInstanceId);
     }
 
     @Override

@@ -1,11 +1,24 @@
 package dev.runnel.common.utils;
 
+import dev.runnel.common.Uuid;
+
 /**
  * Client telemetry (KIP-714), which the embedded log does not have: clients asked for their instance id answer as
  * Kafka's do when telemetry is disabled.
  */
 public final class ClientTelemetry {
     private ClientTelemetry() {
+    }
+
+    /**
+     * Returns the instance id a test gave a mock client; throws {@code UnsupportedOperationException}, as Kafka's mocks
+     * do, while it has given none ({@code id} null).
+     */
+    public static Uuid mockInstanceId(Uuid id) {
+        if (id == null) {
+            throw new UnsupportedOperationException("clientInstanceId not set");
+        }
+        return id;
     }
 
     /** Returns the exception a client throws when asked for its instance id. */
