@@ -285,8 +285,10 @@ public final class StreamsConfig {
     public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
         "ensure.explicit.internal.resource.naming";
     /**
-     * {@code processing.exception.handler.global.enabled}: default false. No effect: a processing exception in a
-     * global store's processor always ends the global thread, as Kafka Streams does by default.
+     * {@code processing.exception.handler.global.enabled} (KIP-1270): default false, a processing exception in a global
+     * store's processor ends the global thread (and the client). If true, it goes to the
+     * {@link #PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG processing exception handler}, which may skip the record; dead
+     * letter queue records the handler returns are dropped with a warning, since the global thread has no producer.
      */
     public static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG =
         "processing.exception.handler.global.enabled";

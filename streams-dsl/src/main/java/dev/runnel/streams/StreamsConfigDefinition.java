@@ -277,7 +277,8 @@ final class StreamsConfigDefinition {
             .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
                 "No effect in Runnel.")
             .define(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
-                "No effect in Runnel.")
+                "Whether failures of global store processors go to the processing exception handler (KIP-1270);"
+                    + " if false, they end the global thread.")
             .define(DSL_STORE_FORMAT_CONFIG, Type.STRING, DSL_STORE_FORMAT_DEFAULT,
                 ValidString.in(DSL_STORE_FORMAT_DEFAULT, DSL_STORE_FORMAT_HEADERS), Importance.LOW,
                 "No effect in Runnel beyond DEFAULT: stores keep no headers.")

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
+import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
@@ -174,7 +175,7 @@ public final class GlobalStreamThread extends Thread {
             synchronized (builder) {
                 topology = builder.buildSubtopology(group.getKey());
             }
-            StreamTask task = new StreamTask(new TaskId(group.getKey(), 0), topology, config, time,
+            StreamTask task = StreamTask.global(new TaskId(group.getKey(), 0), topology, config, time,
                 new NoOutputCollector(), stores::get, metrics.streamsMetrics());
             tasks.add(task);
             for (String topic : task.sourceTopics()) {
@@ -329,6 +330,18 @@ public final class GlobalStreamThread extends Thread {
             Headers headers, String processorNodeId) {
             throw new StreamsException("Global store processor " + processorNodeId + " tried to write to " + topic
                 + "; processors of global stores may only update their store");
+        }
+
+        /**
+         * The global thread has no producer: dead letter queue records a processing exception handler returns are
+         * dropped, with a warning that names where the failed record came from (KIP-1270), not what it held.
+         */
+        @Override
+        public void sendDeadLetterQueueRecords(List<ProducerRecord<byte[], byte[]>> records, long defaultTimestamp,
+            String processorNodeId) {
+            LOG.warn("Dropped {} dead letter queue record(s) that the processing exception handler returned for global"
+                + " store processor {}: the global thread has no producer to send them with", records.size(),
+                processorNodeId);
         }
 
         @Override

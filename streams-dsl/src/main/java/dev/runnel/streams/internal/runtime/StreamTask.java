@@ -96,6 +96,7 @@ public final class StreamTask implements AutoCloseable {
     private volatile PartitionQueue[] queues = new PartitionQueue[0];
     private final TimestampExtractor defaultTimestampExtractor;
     private final DeserializationExceptionHandler deserializationExceptionHandler;
+    /** Null for a global task whose processors' failures are not handled (see {@link #global}). */
     private final ProcessingExceptionHandler processingExceptionHandler;
     private final ProductionExceptionHandler productionExceptionHandler;
     private final Serde<?> defaultKeySerde;
@@ -117,6 +118,24 @@ public final class StreamTask implements AutoCloseable {
      */
     public StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
+        this(id, topology, config, time, collector, globalStores, streamsMetrics, config.processingExceptionHandler());
+    }
+
+    /**
+     * Creates the task of a global sub-topology, which updates global stores. Its processors' failures go to the
+     * processing exception handler only if {@code processing.exception.handler.global.enabled} (KIP-1270); otherwise
+     * they fail the task, and so end the global thread, as in Kafka Streams by default.
+     */
+    static StreamTask global(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+        RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
+        boolean handled = config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG);
+        return new StreamTask(id, topology, config, time, collector, globalStores, streamsMetrics,
+            handled ? config.processingExceptionHandler() : null);
+    }
+
+    private StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+        RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics,
+        ProcessingExceptionHandler processingExceptionHandler) {
         this.id = Objects.requireNonNull(id, "id");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.config = Objects.requireNonNull(config, "config");
@@ -127,7 +146,7 @@ public final class StreamTask implements AutoCloseable {
         this.context = new ProcessorContextImpl(this);
         this.defaultTimestampExtractor = config.defaultTimestampExtractor();
         this.deserializationExceptionHandler = config.deserializationExceptionHandler();
-        this.processingExceptionHandler = config.processingExceptionHandler();
+        this.processingExceptionHandler = processingExceptionHandler;
         this.productionExceptionHandler = config.productionExceptionHandler();
         this.defaultKeySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
         this.defaultValueSerde = configuredSerde(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
@@ -488,6 +507,9 @@ public final class StreamTask implements AutoCloseable {
      * @throws StreamsException if the handler itself throws
      */
     boolean continueAfterProcessingError(String nodeName, Record<?, ?> record, RuntimeException failure) {
+        if (processingExceptionHandler == null) {
+            return false;
+        }
         ProcessingExceptionHandler.Response response;
         try {
             response = Objects.requireNonNull(processingExceptionHandler.handleError(
