@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * log, then runs it through a real {@link KafkaStreams} (one stream thread by default) and times processing from start
  * to the end of the input. Workloads ({@link Workloads}): {@code wordcount} (lines of 5 words, counted per word),
  * {@code windowed-count} (10-second tumbling count over 10,000 keys), {@code join} (stream-table join against 10,000
- * keys), {@code memory} (1,000,000 keys with 100-byte values in one store; reports heap used). {@code --keys N}
+ * keys), {@code memory} (1,000,000 keys with 100-byte values in one store; reports heap used), and the word count's
+ * first stages alone, {@code wordcount-split} and {@code wordcount-shuffle}, whose rates tell what each stage costs
+ * (see {@link Workloads.WordCountStage}). {@code --keys N}
  * changes the number of distinct words or keys (the state's size, which decides how often state reads miss the CPU's
  * caches).
  *
@@ -78,6 +80,7 @@ public final class StreamsPerformance {
                     case "--keys" -> keys = Integer.parseInt(require(arg, value).replace("_", ""));
                     default -> throw new IllegalArgumentException("Unknown option " + arg + "; options: --workload"
                         + " (or --topology) wordcount|windowed-count (or window)|join|memory"
+                        + "|wordcount-split|wordcount-shuffle"
                         + ", --records N, --guarantee at_least_once|"
                         + "exactly_once_v2, --threads N, --partitions N, --data-dir DIR, --cache-bytes N, --seed N"
                         + ", --keys N");

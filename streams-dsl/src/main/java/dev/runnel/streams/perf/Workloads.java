@@ -8,11 +8,14 @@ import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.Topology;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.Repartitioned;
 import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
@@ -20,7 +23,9 @@ import dev.runnel.streams.state.Stores;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
@@ -61,12 +66,14 @@ final class Workloads {
             throw new IllegalArgumentException("--keys must be positive, got " + keys);
         }
         return switch (name) {
-            case "wordcount" -> new WordCount(records, keys);
+            case "wordcount" -> new WordCount(records, keys, WordCountStage.FULL);
+            case "wordcount-split" -> new WordCount(records, keys, WordCountStage.SPLIT);
+            case "wordcount-shuffle" -> new WordCount(records, keys, WordCountStage.SHUFFLE);
             case "windowed-count" -> new WindowedCount(records, keys);
             case "join" -> new StreamTableJoin(records, keys);
             case "memory" -> new Memory(records);
             default -> throw new IllegalArgumentException("Unknown workload " + name
-                + "; give wordcount, windowed-count, join or memory");
+                + "; give wordcount, windowed-count, join or memory (or wordcount-split, wordcount-shuffle)");
         };
     }
 
@@ -75,13 +82,29 @@ final class Workloads {
     }
 
     /**
-     * Lines of 5 words drawn uniformly from {@code vocabulary} words; {@code flatMapValues/groupBy/count} with the
-     * record cache, counts sent to an output topic.
+     * How much of the word count runs, so that the rates of the three tell what each stage costs: the split alone
+     * (lines read, split, each word counted in a plain map), the split and the shuffle (the words also go through the
+     * repartition topic, as {@code groupBy} sends them), or the whole word count (a count store with its record cache
+     * and changelog, and the counts' output topic).
      */
-    record WordCount(long lines, int vocabulary) implements Workload {
+    enum WordCountStage {
+        SPLIT("wordcount-split"), SHUFFLE("wordcount-shuffle"), FULL("wordcount");
+
+        private final String workloadName;
+
+        WordCountStage(String workloadName) {
+            this.workloadName = workloadName;
+        }
+    }
+
+    /**
+     * Lines of 5 words drawn uniformly from {@code vocabulary} words; {@code flatMapValues/groupBy/count} with the
+     * record cache, counts sent to an output topic (or the first stages of it, see {@link WordCountStage}).
+     */
+    record WordCount(long lines, int vocabulary, WordCountStage stage) implements Workload {
         @Override
         public String name() {
-            return "wordcount";
+            return stage.workloadName;
         }
 
         @Override
@@ -102,20 +125,40 @@ final class Workloads {
 
         @Override
         public long expectedProcessed(long inputRecords) {
-            // The count's sub-topology reads the words from the repartition topic.
-            return inputRecords * WORDS_PER_LINE;
+            // Past the split, the last sub-topology reads the words from the repartition topic.
+            return stage == WordCountStage.SPLIT ? inputRecords : inputRecords * WORDS_PER_LINE;
         }
 
         @Override
         public Topology topology() {
             StreamsBuilder builder = new StreamsBuilder();
-            builder.stream("lines", Consumed.with(Serdes.ByteArray(), Serdes.String()))
-                .flatMapValues(Workloads::words)
-                .groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
+            KStream<byte[], String> words = builder.stream("lines", Consumed.with(Serdes.ByteArray(), Serdes.String()))
+                .flatMapValues(Workloads::words);
+            if (stage == WordCountStage.SPLIT) {
+                words.process(WordTally<byte[]>::new);
+                return builder.build();
+            }
+            if (stage == WordCountStage.SHUFFLE) {
+                words.selectKey((key, word) -> word)
+                    .repartition(Repartitioned.with(Serdes.String(), Serdes.String()))
+                    .process(WordTally<String>::new);
+                return builder.build();
+            }
+            words.groupBy((key, word) -> word, Grouped.with(Serdes.String(), Serdes.String()))
                 .count(Materialized.as("counts"))
                 .toStream()
                 .to("word-counts", Produced.with(Serdes.String(), Serdes.Long()));
             return builder.build();
+        }
+    }
+
+    /** Counts words (the values) in a plain map: the word count's work without a state store. */
+    private static final class WordTally<K> implements Processor<K, String, Void, Void> {
+        private final Map<String, long[]> counts = new HashMap<>();
+
+        @Override
+        public void process(Record<K, String> record) {
+            counts.computeIfAbsent(record.value(), word -> new long[1])[0]++;
         }
     }
 

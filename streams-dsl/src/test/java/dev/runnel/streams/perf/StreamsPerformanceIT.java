@@ -32,7 +32,8 @@ class StreamsPerformanceIT {
 
     @ParameterizedTest
     @CsvSource({"wordcount, wordcount, at_least_once", "window, windowed-count, at_least_once",
-        "join, join, at_least_once", "wordcount, wordcount, exactly_once_v2"})
+        "join, join, at_least_once", "wordcount, wordcount, exactly_once_v2",
+        "wordcount-split, wordcount-split, at_least_once", "wordcount-shuffle, wordcount-shuffle, at_least_once"})
     void shouldRunAWorkloadToTheEndOfItsInputAndReportItsRate(String topology, String name, String guarantee) {
         String out = run("--topology", topology, "--records", "20000", "--guarantee", guarantee,
             "--data-dir", dir.toString());
