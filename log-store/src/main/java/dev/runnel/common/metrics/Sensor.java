@@ -1,6 +1,5 @@
 package dev.runnel.common.metrics;
 
-import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.utils.Time;
 import java.util.LinkedHashMap;
@@ -47,7 +46,7 @@ public final class Sensor {
     private final RecordingLevel recordingLevel;
     private final boolean shouldRecord;
     private final Time time;
-    private final Consumer<Metric> registrar;
+    private final Consumer<KafkaMetric> registrar;
     private final List<Sensor> parents;
     private final Map<MetricName, MeasurableStat> stats = new LinkedHashMap<>();
 
@@ -59,7 +58,7 @@ public final class Sensor {
      * @param parents sensors that record every value this one records
      */
     public Sensor(String name, RecordingLevel recordingLevel, RecordingLevel configuredLevel, Time time,
-        Consumer<Metric> registrar, Sensor... parents) {
+        Consumer<KafkaMetric> registrar, Sensor... parents) {
         this.name = Objects.requireNonNull(name, "name");
         this.recordingLevel = Objects.requireNonNull(recordingLevel, "recordingLevel");
         this.shouldRecord = recordingLevel.shouldRecord(configuredLevel);
@@ -123,7 +122,7 @@ public final class Sensor {
             return false;
         }
         stats.put(name, stat);
-        registrar.accept(new StatMetric(name, stat, this));
+        registrar.accept(new KafkaMetric(name, () -> measure(stat)));
         return true;
     }
 
@@ -139,14 +138,6 @@ public final class Sensor {
 
     private synchronized double measure(MeasurableStat stat) {
         return stat.measure(time.milliseconds());
-    }
-
-    /** One stat of a sensor, measured when read. */
-    private record StatMetric(MetricName metricName, MeasurableStat stat, Sensor sensor) implements Metric {
-        @Override
-        public Object metricValue() {
-            return sensor.measure(stat);
-        }
     }
 
     @Override

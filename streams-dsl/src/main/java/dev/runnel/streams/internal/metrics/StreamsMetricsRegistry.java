@@ -2,22 +2,18 @@ package dev.runnel.streams.internal.metrics;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
+import dev.runnel.common.metrics.JmxReporter;
+import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.Metrics;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsMetrics;
-import java.lang.management.ManagementFactory;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
-import javax.management.JMException;
-import javax.management.MBeanServer;
 import javax.management.ObjectName;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The metrics of one {@code KafkaStreams} instance, named as Kafka Streams names them (group {@code
@@ -33,14 +29,9 @@ import org.slf4j.LoggerFactory;
 public final class StreamsMetricsRegistry implements AutoCloseable {
     /** JMX domain, as Kafka Streams uses. */
     public static final String JMX_DOMAIN = "kafka.streams";
-    private static final Logger LOG = LoggerFactory.getLogger(StreamsMetricsRegistry.class);
 
-    private final Time time;
-    private final boolean jmx;
+    private final Metrics metrics;
     private final StreamsMetricsImpl streamsMetrics;
-    private final Map<MetricName, Metric> metrics = new ConcurrentHashMap<>();
-    private final Map<ObjectName, MetricsMBean> beans = new ConcurrentHashMap<>();
-    private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
     /**
      * Creates an empty registry; rates are measured with {@code time}.
@@ -49,8 +40,7 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
      * @param jmx whether metrics are also registered in the platform MBean server (not for the test driver)
      */
     public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx) {
-        this.time = time;
-        this.jmx = jmx;
+        this.metrics = jmx ? new Metrics(time, JMX_DOMAIN) : new Metrics(time);
         this.streamsMetrics = new StreamsMetricsImpl(this, time, recordingLevel);
     }
 
@@ -62,99 +52,47 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
     /** Adds a cumulative count, reported as a {@code Double}. */
     public void addTotal(String group, String name, String description, Map<String, String> tags,
         LongSupplier total) {
-        add(new MetricName(name, group, description, tags), () -> (double) total.getAsLong());
+        metrics.addTotal(new MetricName(name, group, description, tags), total);
     }
 
     /** Adds a per-second rate of {@code total}, measured between reads at least one second apart. */
     public void addRate(String group, String name, String description, Map<String, String> tags,
         LongSupplier total) {
-        Rate rate = new Rate(time, total);
-        add(new MetricName(name, group, description, tags), rate::value);
+        metrics.addRate(new MetricName(name, group, description, tags), total);
     }
 
     /** Adds the average of a measurement, {@code sum / count} (0 before the first). */
     public void addAverage(String group, String name, String description, Map<String, String> tags,
         LongSupplier sum, LongSupplier count) {
-        add(new MetricName(name, group, description, tags), () -> {
-            long n = count.getAsLong();
-            return n == 0 ? 0.0 : (double) sum.getAsLong() / n;
-        });
+        metrics.addAverage(new MetricName(name, group, description, tags), sum, count);
     }
 
     /** Adds a metric whose value is computed on read. */
     public void addGauge(String group, String name, String description, Map<String, String> tags,
         Supplier<Object> value) {
-        add(new MetricName(name, group, description, tags), value);
-    }
-
-    private void add(MetricName name, Supplier<Object> value) {
-        add(new StreamsMetric(name, value));
+        metrics.addMetric(new MetricName(name, group, description, tags), value);
     }
 
     /** Adds {@code metric}, replacing one of the same name. */
-    void add(Metric metric) {
-        MetricName name = metric.metricName();
-        metrics.put(name, metric);
-        if (jmx) {
-            beans.computeIfAbsent(objectName(name), this::register).put(name.name(), metric);
-        }
+    void add(KafkaMetric metric) {
+        metrics.addMetric(metric);
     }
 
     /** Removes the metric named {@code name}, if present. */
     void remove(MetricName name) {
-        if (metrics.remove(name) == null || !jmx) {
-            return;
-        }
-        ObjectName objectName = objectName(name);
-        MetricsMBean bean = beans.get(objectName);
-        if (bean != null && bean.remove(name.name())) {
-            beans.remove(objectName);
-            unregister(objectName);
-        }
-    }
-
-    private MetricsMBean register(ObjectName objectName) {
-        MetricsMBean bean = new MetricsMBean();
-        try {
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-            server.registerMBean(bean, objectName);
-        } catch (JMException e) {
-            LOG.warn("Could not register metrics MBean {}: {}", objectName, e.toString());
-        }
-        return bean;
+        metrics.removeMetric(name);
     }
 
     /** Removes every metric whose tags include all of {@code tags} (for example a closed task's). */
     public void removeAll(Map<String, String> tags) {
-        metrics.keySet().removeIf(name -> name.tags().entrySet().containsAll(tags.entrySet()));
-        streamsMetrics.forgetSensors(name -> !metrics.containsKey(name));
-        beans.entrySet().removeIf(entry -> {
-            boolean matches = true;
-            for (Map.Entry<String, String> tag : tags.entrySet()) {
-                matches &= tag.getValue().equals(entry.getKey().getKeyProperty(tag.getKey()));
-            }
-            if (matches) {
-                unregister(entry.getKey());
-            }
-            return matches;
-        });
-    }
-
-    private void unregister(ObjectName objectName) {
-        try {
-            if (server.isRegistered(objectName)) {
-                server.unregisterMBean(objectName);
-            }
-        } catch (JMException e) {
-            LOG.warn("Could not unregister metrics MBean {}: {}", objectName, e.toString());
-        }
+        Predicate<MetricName> tagged = name -> name.tags().entrySet().containsAll(tags.entrySet());
+        metrics.removeMetrics(tagged);
+        streamsMetrics.forgetSensors(tagged);
     }
 
     /** Returns a snapshot of the metrics. */
     public Map<MetricName, Metric> metrics() {
-        return Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        return Collections.unmodifiableMap(metrics.metrics());
     }
 
     /**
@@ -162,72 +100,11 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
      * built-in tags in Kafka's order, then any others (a custom metric's) by name.
      */
     public static ObjectName objectName(MetricName name) {
-        StringBuilder text = new StringBuilder(JMX_DOMAIN).append(":type=").append(name.group());
-        Map<String, String> others = new TreeMap<>(name.tags());
-        for (String tag : new String[] {"client-id", "thread-id", "task-id", "in-memory-state-id"}) {
-            String value = others.remove(tag);
-            if (value != null) {
-                appendTag(text, tag, value);
-            }
-        }
-        others.forEach((tag, value) -> appendTag(text, tag, value));
-        try {
-            return new ObjectName(text.toString());
-        } catch (JMException e) {
-            throw new IllegalArgumentException("Invalid metric name " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void appendTag(StringBuilder text, String tag, String value) {
-        boolean plain = value.matches("[^,=:\"*?\\n]*");
-        text.append(',').append(tag).append('=').append(plain ? value : ObjectName.quote(value));
+        return JmxReporter.objectName(JMX_DOMAIN, name);
     }
 
     @Override
     public void close() {
-        for (ObjectName name : beans.keySet()) {
-            unregister(name);
-        }
-        beans.clear();
-        metrics.clear();
-    }
-
-    /** A metric whose value is computed on read. */
-    private record StreamsMetric(MetricName metricName, Supplier<Object> value) implements Metric {
-        @Override
-        public Object metricValue() {
-            return value.get();
-        }
-    }
-
-    /** A rate over the interval between two samples at least a second apart; the first covers the time since start. */
-    private static final class Rate {
-        private static final long MIN_SAMPLE_MS = 1_000L;
-        private final Time time;
-        private final LongSupplier total;
-        private long sampleTimeMs;
-        private long sampleTotal;
-        private double rate;
-
-        Rate(Time time, LongSupplier total) {
-            this.time = time;
-            this.total = total;
-            this.sampleTimeMs = time.milliseconds();
-            this.sampleTotal = total.getAsLong();
-        }
-
-        synchronized Object value() {
-            long now = time.milliseconds();
-            long current = total.getAsLong();
-            long elapsed = now - sampleTimeMs;
-            if (elapsed >= MIN_SAMPLE_MS) {
-                rate = (current - sampleTotal) * 1000.0 / elapsed;
-                sampleTimeMs = now;
-                sampleTotal = current;
-            } else if (rate == 0.0 && elapsed > 0) {
-                return (current - sampleTotal) * 1000.0 / elapsed;
-            }
-            return rate;
-        }
+        metrics.close();
     }
 }

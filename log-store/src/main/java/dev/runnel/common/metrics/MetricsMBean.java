@@ -1,4 +1,4 @@
-package dev.runnel.streams.internal.metrics;
+package dev.runnel.common.metrics;
 
 import dev.runnel.common.Metric;
 import java.util.Map;
@@ -67,7 +67,7 @@ final class MetricsMBean implements DynamicMBean {
             .map(e -> new MBeanAttributeInfo(e.getKey(), Object.class.getName(),
                 e.getValue().metricName().description(), true, false, false))
             .toArray(MBeanAttributeInfo[]::new);
-        return new MBeanInfo(getClass().getName(), "Runnel streams metrics", attributes, null,
+        return new MBeanInfo(getClass().getName(), "Runnel metrics", attributes, null,
             new MBeanOperationInfo[0], null);
     }
 }
