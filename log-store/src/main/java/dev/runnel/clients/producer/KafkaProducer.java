@@ -11,6 +11,8 @@ import dev.runnel.clients.producer.internals.ProducerMetadata;
 import dev.runnel.clients.producer.internals.ProducerSettings;
 import dev.runnel.clients.producer.internals.TransactionManager;
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
@@ -18,6 +20,8 @@ import dev.runnel.common.errors.ApiException;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Header;
 import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.Metrics;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
@@ -56,8 +60,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     RecordMetadata metadata = producer.send(new ProducerRecord<>("clicks", "alice", "/home")).get();
  * }
  * }</pre>
+ *
+ * <p>{@link #metrics()} returns Kafka's producer metrics, which are also in JMX as {@code
+ * kafka.producer:type=producer-metrics,client-id=<client.id>}.
  */
 public class KafkaProducer<K, V> implements Producer<K, V> {
+    /** The JMX domain of producer metrics, Kafka's. */
+    public static final String JMX_PREFIX = "kafka.producer";
     private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
 
     private final RunnelLog log;
@@ -67,6 +76,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     private final ProducerEngine engine;
     private final ProducerMetadata metadata;
     private final TransactionManager transactions;
+    private final Metrics metrics;
     /** Null without {@code interceptor.classes}, so that a send without interceptors costs one null check. */
     private final ProducerInterceptors<K, V> interceptors;
     private volatile boolean closed;
@@ -104,7 +114,8 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         this.interceptors = interceptors(config, configs, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metadata = new ProducerMetadata(log);
-        this.engine = new ProducerEngine(log, settings, "runnel-producer-network-thread | " + clientId);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        this.engine = new ProducerEngine(log, settings, clientId, metrics);
         this.transactions = engine.transactions();
     }
 
@@ -286,7 +297,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             valueBytes = serialize(valueSerializer, topic, record, record.value(), "value");
         } catch (ApiException e) {
             // A serializer's own ApiException; a SerializationException is not one, and is thrown.
-            return ProducerEngine.failed(new TopicPartition(topic, knownPartition(record.partition())), e, callback);
+            return engine.failed(new TopicPartition(topic, knownPartition(record.partition())), e, callback);
         }
         long timestamp = record.timestamp() == null ? log.time().milliseconds() : record.timestamp();
         return sendSerialized(topic, record.partition(), timestamp, record.key(), record.value(), keyBytes,
@@ -307,7 +318,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             info = metadata.topic(topic);
             partition = partition(topic, chosenPartition, key, keyBytes, value, valueBytes, info);
         } catch (ApiException e) {
-            return ProducerEngine.failed(new TopicPartition(topic, knownPartition(chosenPartition)), e, callback);
+            return engine.failed(new TopicPartition(topic, knownPartition(chosenPartition)), e, callback);
         }
         if (transactions != null) {
             // Outside the try: a fenced producer's ProducerFencedException is thrown (see send's Javadoc).
@@ -373,6 +384,27 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         throw ClientTelemetry.notEnabled();
     }
 
+    /**
+     * Returns the producer's metrics (groups {@code producer-metrics} and {@code producer-topic-metrics}, Kafka's
+     * names), computed when read.
+     */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return metrics.metrics();
+    }
+
+    /** Does nothing, as Kafka's producer with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
+    /** Does nothing, as Kafka's producer with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
     @Override
     public List<PartitionInfo> partitionsFor(String topic) {
         int count = log.partitionCount(topic);
@@ -406,6 +438,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
             if (interceptors != null) {
                 interceptors.close();
             }
+            metrics.close();
             log.close();
         }
     }

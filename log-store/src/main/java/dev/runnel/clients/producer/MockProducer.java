@@ -5,10 +5,14 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
 import dev.runnel.common.Cluster;
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.utils.ClientTelemetry;
+import dev.runnel.common.utils.MockClientMetrics;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.serialization.Serializer;
 import java.time.Duration;
@@ -62,6 +66,7 @@ public class MockProducer<K, V> implements Producer<K, V> {
     private Map<String, Map<TopicPartition, OffsetAndMetadata>> uncommittedOffsets = new HashMap<>();
     private boolean closed;
     private Uuid clientInstanceId;
+    private final MockClientMetrics mockMetrics = new MockClientMetrics();
     private boolean fenced;
     private boolean flushed;
     private boolean transactionInitialized;
@@ -270,6 +275,33 @@ public class MockProducer<K, V> implements Producer<K, V> {
     @Override
     public synchronized Uuid clientInstanceId(Duration timeout) {
         return ClientTelemetry.mockInstanceId(clientInstanceId);
+    }
+
+    /** Returns the metrics given to {@link #setMockMetrics}; none at first, as Kafka's mock. */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return mockMetrics.metrics();
+    }
+
+    /** Sets a metric {@link #metrics()} returns, for a test. */
+    public void setMockMetrics(MetricName name, Metric metric) {
+        mockMetrics.set(name, metric);
+    }
+
+    /** Keeps {@code metric} for {@link #addedMetrics()}. */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+        mockMetrics.register(metric);
+    }
+
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
+        mockMetrics.unregister(metric);
+    }
+
+    /** Returns the metrics registered for subscription and not unregistered since. */
+    public List<KafkaMetric> addedMetrics() {
+        return mockMetrics.added();
     }
 
     @Override

@@ -10,9 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.testing.Clusters;
 import java.time.Duration;
@@ -133,5 +135,21 @@ class MockProducerTest {
         Uuid id = Uuid.randomUuid();
         producer.setClientInstanceId(id);
         assertEquals(id, producer.clientInstanceId(Duration.ZERO));
+    }
+
+    @Test
+    void shouldReportTheMetricsATestSetsAndKeepThoseRegisteredForSubscription() {
+        MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
+            new StringSerializer());
+        KafkaMetric metric = new KafkaMetric(new MetricName("m", "g", "", Map.of()), () -> 1.0);
+        assertEquals(Map.of(), producer.metrics());
+
+        producer.setMockMetrics(metric.metricName(), metric);
+        producer.registerMetricForSubscription(metric);
+
+        assertEquals(Map.of(metric.metricName(), metric), producer.metrics());
+        assertEquals(List.of(metric), producer.addedMetrics());
+        producer.unregisterMetricFromSubscription(metric);
+        assertEquals(List.of(), producer.addedMetrics());
     }
 }

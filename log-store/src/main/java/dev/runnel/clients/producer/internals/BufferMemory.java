@@ -44,6 +44,20 @@ final class BufferMemory {
         }
     }
 
+    long totalBytes() {
+        return totalBytes;
+    }
+
+    /** The bytes not reserved now; for the {@code buffer-available-bytes} metric, read from any thread. */
+    long availableBytes() {
+        lock.lock();
+        try {
+            return totalBytes - usedBytes;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void release(int bytes) {
         lock.lock();
         try {

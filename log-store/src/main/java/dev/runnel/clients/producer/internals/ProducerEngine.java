@@ -8,6 +8,7 @@ import dev.runnel.common.errors.ApiException;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.header.Header;
+import dev.runnel.common.metrics.Metrics;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.record.RecordBatch;
 import java.time.Duration;
@@ -25,11 +26,15 @@ public final class ProducerEngine {
     private final RecordAccumulator accumulator;
     private final Thread senderThread;
     private final TransactionManager transactions;
+    private final ProducerMetrics metrics;
 
-    public ProducerEngine(RunnelLog log, ProducerSettings settings, String threadName) {
+    /** Starts the sender thread of producer {@code clientId}, which records into {@code metrics}. */
+    public ProducerEngine(RunnelLog log, ProducerSettings settings, String clientId, Metrics metrics) {
         this.settings = settings;
+        BufferMemory memory = new BufferMemory(settings.bufferMemory());
+        this.metrics = new ProducerMetrics(metrics, clientId, memory);
         this.accumulator = new RecordAccumulator(settings.batchSize(), settings.lingerMs(), settings.compression(),
-            settings.acks() != 0, new BufferMemory(settings.bufferMemory()), log.time());
+            settings.acks() != 0, memory, log.time());
         if (settings.transactionalId() != null) {
             this.transactions = TransactionManager.transactional(settings.transactionalId(),
                 settings.transactionTimeoutMs(), log.transactionCoordinator());
@@ -38,7 +43,7 @@ public final class ProducerEngine {
                 : null;
         }
         this.senderThread = new Thread(new Sender(log, accumulator, settings.acks() == -1, transactions,
-            settings.retries()), threadName);
+            settings.retries(), this.metrics), "runnel-producer-network-thread | " + clientId);
         this.senderThread.setDaemon(true);
         this.senderThread.start();
     }
@@ -77,7 +82,12 @@ public final class ProducerEngine {
         }
     }
 
-    public static Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {
+    /**
+     * Fails a record that was not queued: its callback gets {@code error}, as does the returned future, and the
+     * record counts as an error in the metrics.
+     */
+    public Future<RecordMetadata> failed(TopicPartition tp, RuntimeException error, Callback callback) {
+        metrics.recordSendFailed(tp.topic());
         if (callback != null) {
             callback.onCompletion(new RecordMetadata(tp, -1, -1, -1, -1), error);
         }

@@ -27,14 +27,17 @@ final class Sender implements Runnable {
     private final boolean fsync;
     private final TransactionManager transactions;
     private final int retries;
+    private final ProducerMetrics metrics;
 
     /** {@code transactions} is null without idempotence. */
-    Sender(RunnelLog log, RecordAccumulator accumulator, boolean fsync, TransactionManager transactions, int retries) {
+    Sender(RunnelLog log, RecordAccumulator accumulator, boolean fsync, TransactionManager transactions, int retries,
+           ProducerMetrics metrics) {
         this.log = log;
         this.accumulator = accumulator;
         this.fsync = fsync;
         this.transactions = transactions;
         this.retries = retries;
+        this.metrics = metrics;
     }
 
     @Override
@@ -54,6 +57,8 @@ final class Sender implements Runnable {
     }
 
     private void write(List<ProducerBatch> batches) {
+        long startNanos = log.time().nanoseconds();
+        int recordsAppended = 0;
         List<ProducerBatch> appended = new ArrayList<>(batches.size());
         List<AppendInfo> infos = new ArrayList<>(batches.size());
         Map<TopicPartition, Long> flushUpTo = new HashMap<>();
@@ -62,12 +67,13 @@ final class Sender implements Runnable {
                 AppendInfo info = append(batch);
                 appended.add(batch);
                 infos.add(info);
+                recordsAppended += batch.recordCount();
                 flushUpTo.merge(batch.topicPartition(), info.lastOffset() + 1, Math::max);
             } catch (RuntimeException e) {
                 if (transactions != null) {
                     transactions.onBatchFailed(batch, e);
                 }
-                finish(batch, () -> batch.fail(e));
+                fail(batch, e);
             }
         }
         if (fsync) {
@@ -80,10 +86,13 @@ final class Sender implements Runnable {
                 }
             }
         }
+        long nowMs = log.time().milliseconds();
+        metrics.recordRequest(recordsAppended, (log.time().nanoseconds() - startNanos) / 1_000_000.0, nowMs);
         for (int i = 0; i < appended.size(); i++) {
             ProducerBatch batch = appended.get(i);
             AppendInfo info = infos.get(i);
             if (info != null) {
+                metrics.recordBatchSent(batch, nowMs);
                 finish(batch, () -> batch.complete(info.firstOffset(), info.logAppendTime()));
             }
         }
@@ -102,6 +111,7 @@ final class Sender implements Runnable {
                 if (attempt >= retries) {
                     throw e;
                 }
+                metrics.recordRetry(batch);
                 LOG.debug("Retrying the append of a batch to {} after: {}", batch.topicPartition(), e.toString());
             }
         }
@@ -113,9 +123,14 @@ final class Sender implements Runnable {
             ProducerBatch batch = appended.get(i);
             if (batch.topicPartition().equals(tp) && infos.get(i) != null) {
                 infos.set(i, null);
-                finish(batch, () -> batch.fail(error));
+                fail(batch, error);
             }
         }
+    }
+
+    private void fail(ProducerBatch batch, RuntimeException error) {
+        metrics.recordBatchFailed(batch);
+        finish(batch, () -> batch.fail(error));
     }
 
     private void finish(ProducerBatch batch, Runnable completion) {

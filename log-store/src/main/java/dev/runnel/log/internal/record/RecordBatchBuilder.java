@@ -40,6 +40,8 @@ public final class RecordBatchBuilder {
     private long baseOffset;
     private int lastOffsetDelta;
     private int count;
+    /** The largest record body so far, without its length prefix, for the producer's {@code record-size-max}. */
+    private int maxRecordBodySize;
     private long baseTimestamp;
     private long maxTimestamp;
     private long deleteHorizonMs;
@@ -73,6 +75,7 @@ public final class RecordBatchBuilder {
         baseOffset = 0;
         lastOffsetDelta = -1;
         count = 0;
+        maxRecordBodySize = 0;
         baseTimestamp = RecordBatch.NO_TIMESTAMP;
         maxTimestamp = RecordBatch.NO_TIMESTAMP;
         deleteHorizonMs = RecordBatch.NO_TIMESTAMP;
@@ -161,6 +164,7 @@ public final class RecordBatchBuilder {
                               Header[] headers) {
         writeRecord(bodySize, offsetDelta, timestamp - baseTimestamp, key, value, headers);
         count++;
+        maxRecordBodySize = Math.max(maxRecordBodySize, bodySize);
         lastOffsetDelta = offsetDelta;
         if (count == 1 || timestamp > maxTimestamp) {
             maxTimestamp = timestamp;
@@ -267,6 +271,17 @@ public final class RecordBatchBuilder {
 
     public boolean isEmpty() {
         return count == 0;
+    }
+
+    /** The records' size before compression, batch header included. */
+    public int uncompressedSizeInBytes() {
+        return records.position();
+    }
+
+    /** The size of the largest record appended since the last {@link #reset()}, its length prefix included. */
+    public int maxRecordSizeInBytes() {
+        // The prefix grows with the body, so the largest body makes the largest record.
+        return count == 0 ? 0 : ByteUtils.sizeOfVarint(maxRecordBodySize) + maxRecordBodySize;
     }
 
     /** The batch size so far, uncompressed (so an upper bound for a compressed batch), or the built size. */
