@@ -1,8 +1,11 @@
 package dev.runnel.clients.consumer;
 
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.KafkaMetric;
 import java.io.Closeable;
 import java.time.Duration;
 import java.util.Collection;
@@ -130,6 +133,18 @@ public interface Consumer<K, V> extends Closeable {
      * @throws IllegalStateException if telemetry is off, as it always is on the embedded log
      */
     Uuid clientInstanceId(Duration timeout);
+
+    /** Returns the consumer's metrics, with Kafka's names. */
+    Map<MetricName, ? extends Metric> metrics();
+
+    /**
+     * Adds an application metric to those client telemetry (KIP-1076) reports. The embedded log has no client
+     * telemetry, so, as Kafka's clients do with telemetry disabled, {@link KafkaConsumer} ignores it.
+     */
+    void registerMetricForSubscription(KafkaMetric metric);
+
+    /** Removes a metric added by {@link #registerMetricForSubscription}; ignored likewise. */
+    void unregisterMetricFromSubscription(KafkaMetric metric);
 
     @Override
     void close();

@@ -50,6 +50,8 @@ final class ConsumerCoordinator {
     private final RebalanceProtocol protocol;
     /** Told of each successful commit; null without {@code interceptor.classes}. */
     private final ConsumerInterceptors<?, ?> interceptors;
+    /** Null without a {@code group.id}; only the group's paths (commits, rebalances) record into it. */
+    private final CoordinatorMetrics metrics;
 
     private Set<String> topics = Set.of();
     private Pattern pattern;
@@ -61,10 +63,14 @@ final class ConsumerCoordinator {
     private long seenMetadataVersion = -1;
     private Map<String, Integer> seenPartitionCounts = Map.of();
     private long nextAutoCommitMs;
+    /** When the member last joined, for the rebalance's latency. */
+    private long joinMs;
 
     ConsumerCoordinator(RunnelLog log, GroupSettings settings, String clientId,
-                        Map<TopicPartition, PartitionFetchState> assignment, ConsumerInterceptors<?, ?> interceptors) {
+                        Map<TopicPartition, PartitionFetchState> assignment, ConsumerInterceptors<?, ?> interceptors,
+                        CoordinatorMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
         this.coordinator = log.groupCoordinator();
         this.settings = settings;
         this.clientId = clientId;
@@ -197,6 +203,7 @@ final class ConsumerCoordinator {
         }
         List<TopicPartition> owned = protocol == RebalanceProtocol.COOPERATIVE ? new ArrayList<>(assignment.keySet())
             : List.of();
+        joinMs = log.time().milliseconds();
         member = coordinator.join(new JoinRequest(settings.groupId(), member, settings.groupInstanceId(), clientId,
             new ArrayList<>(topics), owned, settings.assignors(), settings.sessionTimeoutMs(),
             settings.maxPollIntervalMs()));
@@ -220,6 +227,7 @@ final class ConsumerCoordinator {
             return true;
         }
         generation = result.generation();
+        metrics.recordRebalance(joinMs);
         for (ConsumerPartitionAssignor assignor : settings.assignors()) {
             if (assignor.name().equals(result.protocolName())) {
                 assignor.onAssignment(new ConsumerPartitionAssignor.Assignment(result.partitions(), result.userData()),
@@ -345,7 +353,9 @@ final class ConsumerCoordinator {
         if (member != null && member.isRemoved()) {
             throw new CommitFailedException();
         }
+        long startNanos = log.time().nanoseconds();
         coordinator.commitOffsets(settings.groupId(), memberId, commitGeneration, offsets);
+        metrics.recordCommit(log.time().nanoseconds() - startNanos);
         if (interceptors != null) {
             interceptors.onCommit(offsets);
         }

@@ -41,6 +41,7 @@ final class Fetcher<K, V> {
     private final ConsumerSettings settings;
     private final Deserializer<K> keyDeserializer;
     private final Deserializer<V> valueDeserializer;
+    private final FetchMetrics metrics;
     private final RecordCursor markerCursor = new RecordCursor();
     /**
      * The buffer of a partition whose batches were all returned, to read the next fetch into: records are copied
@@ -51,8 +52,9 @@ final class Fetcher<K, V> {
     private int nextStart;
 
     Fetcher(RunnelLog log, ConsumerSettings settings, Deserializer<K> keyDeserializer,
-            Deserializer<V> valueDeserializer) {
+            Deserializer<V> valueDeserializer, FetchMetrics metrics) {
         this.log = log;
+        this.metrics = metrics;
         this.settings = settings;
         this.keyDeserializer = keyDeserializer;
         this.valueDeserializer = valueDeserializer;
@@ -73,6 +75,7 @@ final class Fetcher<K, V> {
         if (order.isEmpty()) {
             return ConsumerRecords.empty();
         }
+        long startNanos = log.time().nanoseconds();
         // Every position first: a partition without one throws before any other partition's records are taken,
         // which would otherwise be lost with the exception.
         for (Map.Entry<TopicPartition, PartitionFetchState> entry : states.entrySet()) {
@@ -101,6 +104,7 @@ final class Fetcher<K, V> {
                 }
                 // Return what came before the bad record; the next poll starts at it and fails there.
             }
+            metrics.recordLag(tp, readableEnd(log.partition(tp)) - state.position);
             if (!records.isEmpty()) {
                 result.put(tp, records);
             }
@@ -109,6 +113,8 @@ final class Fetcher<K, V> {
                 nextOffsets.put(tp, new OffsetAndMetadata(state.position));
             }
         }
+        metrics.recordFetch(settings.maxPollRecords() - budget, log.time().nanoseconds() - startNanos,
+            log.time().milliseconds(), states);
         return nextOffsets.isEmpty() ? ConsumerRecords.empty() : new ConsumerRecords<>(result, nextOffsets);
     }
 
@@ -231,7 +237,7 @@ final class Fetcher<K, V> {
     /** Reads the next whole batches at the position; returns false when the partition has nothing new. */
     private boolean fetch(TopicPartition tp, PartitionFetchState state) {
         PartitionLog partition = log.partition(tp);
-        long upperBound = settings.readCommitted() ? partition.lastStableOffset() : partition.logEndOffset();
+        long upperBound = readableEnd(partition);
         if (state.position >= upperBound) {
             return false;
         }
@@ -249,6 +255,7 @@ final class Fetcher<K, V> {
         if (data.records() == spare) {
             spare = null;
         }
+        metrics.recordBytesRead(data.records().remaining());
         state.buffer(data.records());
         if (settings.readCommitted()) {
             state.stableUpperBound = upperBound;
@@ -258,6 +265,11 @@ final class Fetcher<K, V> {
             state.abortedAhead.addAll(aborted);
         }
         return true;
+    }
+
+    /** The offset reading stops at: the log end offset, or under read_committed the last stable offset. */
+    private long readableEnd(PartitionLog partition) {
+        return settings.readCommitted() ? partition.lastStableOffset() : partition.logEndOffset();
     }
 
     /** Resolves positions that are unknown or pending a reset, just before a partition is read. */

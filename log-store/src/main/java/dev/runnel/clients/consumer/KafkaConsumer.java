@@ -2,12 +2,16 @@ package dev.runnel.clients.consumer;
 
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.utils.ClientTelemetry;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.WakeupException;
+import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.Metrics;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
@@ -26,6 +30,7 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,8 +52,14 @@ import java.util.stream.Collectors;
  *     }
  * }
  * }</pre>
+ *
+ * <p>{@link #metrics()} returns Kafka's consumer metrics, which are also in JMX as {@code
+ * kafka.consumer:type=consumer-fetch-manager-metrics,client-id=<client.id>} and so on.
  */
 public class KafkaConsumer<K, V> implements Consumer<K, V> {
+    /** The JMX domain of consumer metrics, Kafka's. */
+    public static final String JMX_PREFIX = "kafka.consumer";
+    private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
     private static final long NO_CURRENT_THREAD = -1L;
     private static final String MUTUALLY_EXCLUSIVE = "Subscription to topics, partitions and pattern are mutually "
         + "exclusive";
@@ -62,6 +73,8 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     private final ConsumerCoordinator coordinator;
     /** Null without {@code interceptor.classes}, so that a poll without interceptors costs one null check. */
     private final ConsumerInterceptors<K, V> interceptors;
+    private final Metrics metrics;
+    private final PollMetrics pollMetrics;
     private final Map<TopicPartition, PartitionFetchState> assignment = new LinkedHashMap<>();
     private final AtomicLong currentThread = new AtomicLong(NO_CURRENT_THREAD);
     private volatile boolean wakeupRequested;
@@ -96,8 +109,24 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         this.valueDeserializer.configure(configs, false);
         this.interceptors = interceptors(config, configs);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
-        this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer);
-        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment, interceptors);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        String metricsClientId = metricsClientId(settings);
+        this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer,
+            new FetchMetrics(metrics, metricsClientId));
+        CoordinatorMetrics coordinatorMetrics = groupSettings.groupId() == null ? null
+            : new CoordinatorMetrics(metrics, metricsClientId, log.time(), assignment::size);
+        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment, interceptors,
+            coordinatorMetrics);
+        this.pollMetrics = new PollMetrics(metrics, metricsClientId, log.time());
+    }
+
+    /** The {@code client.id}, or as Kafka names a consumer without one: consumer-[group-]N. */
+    private static String metricsClientId(ConsumerSettings settings) {
+        if (!settings.clientId().isEmpty()) {
+            return settings.clientId();
+        }
+        String group = settings.groupId() == null ? "" : settings.groupId() + "-";
+        return "consumer-" + group + CLIENT_SEQUENCE.getAndIncrement();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -358,6 +387,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             if (assignment.isEmpty() && !subscribed) {
                 throw new IllegalStateException("Consumer is not subscribed to any topics or assigned any partitions");
             }
+            pollMetrics.recordPoll();
             AppendNotifier notifier = log.appendNotifier();
             long deadline = log.time().nanoseconds() + timeout.toNanos();
             long deadlineMs = log.time().milliseconds() + timeout.toMillis();
@@ -584,6 +614,28 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         throw ClientTelemetry.notEnabled();
     }
 
+    /**
+     * Returns the consumer's metrics (groups {@code consumer-fetch-manager-metrics}, {@code consumer-metrics} and,
+     * with a {@code group.id}, {@code consumer-coordinator-metrics}; Kafka's names), computed when read. Unlike the
+     * consumer's other methods, safe to call from any thread.
+     */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return metrics.metrics();
+    }
+
+    /** Does nothing, as Kafka's consumer with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
+    /** Does nothing, as Kafka's consumer with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
     /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */
     @Override
     public void wakeup() {
@@ -623,6 +675,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
             if (interceptors != null) {
                 interceptors.close();
             }
+            metrics.close();
             log.close();
         } finally {
             release();

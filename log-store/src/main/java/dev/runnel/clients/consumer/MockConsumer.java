@@ -1,10 +1,14 @@
 package dev.runnel.clients.consumer;
 
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.utils.ClientTelemetry;
+import dev.runnel.common.utils.MockClientMetrics;
 import dev.runnel.common.errors.WakeupException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -59,6 +63,7 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     private boolean shouldRebalance;
     private boolean closed;
     private Uuid clientInstanceId;
+    private final MockClientMetrics mockMetrics = new MockClientMetrics();
 
     /** Creates a consumer that resets partitions without a position as {@code offsetResetStrategy} says. */
     public MockConsumer(OffsetResetStrategy offsetResetStrategy) {
@@ -456,6 +461,33 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     /** Returns the timeout of the last poll, or null before the first. */
     public synchronized Duration lastPollTimeout() {
         return lastPollTimeout;
+    }
+
+    /** Returns the metrics given to {@link #setMockMetrics}; none at first. */
+    @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return mockMetrics.metrics();
+    }
+
+    /** Sets a metric {@link #metrics()} returns, for a test. */
+    public void setMockMetrics(MetricName name, Metric metric) {
+        mockMetrics.set(name, metric);
+    }
+
+    /** Keeps {@code metric} for {@link #addedMetrics()}. */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+        mockMetrics.register(metric);
+    }
+
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
+        mockMetrics.unregister(metric);
+    }
+
+    /** Returns the metrics registered for subscription and not unregistered since. */
+    public List<KafkaMetric> addedMetrics() {
+        return mockMetrics.added();
     }
 
     /** Sets the id {@link #clientInstanceId} returns. */

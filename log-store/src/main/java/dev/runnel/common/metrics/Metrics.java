@@ -67,6 +67,16 @@ public final class Metrics implements AutoCloseable {
         addMetric(name, rate::value);
     }
 
+    /**
+     * Adds Kafka's pair of metrics for a count of events, as its {@code Meter} stat does: {@code <prefix>-total} and
+     * the per-second {@code <prefix>-rate}, both of {@code total}; {@code events} names the events in descriptions.
+     */
+    public void addMeter(String group, String prefix, String events, Map<String, String> tags, LongSupplier total) {
+        addTotal(new MetricName(prefix + "-total", group, "The total number of " + events, tags), total);
+        addRate(new MetricName(prefix + "-rate", group, "The average number of " + events + " per second", tags),
+            total);
+    }
+
     /** Adds the average of a measurement, {@code sum / count} (0 before the first). */
     public void addAverage(MetricName name, LongSupplier sum, LongSupplier count) {
         addMetric(name, () -> {

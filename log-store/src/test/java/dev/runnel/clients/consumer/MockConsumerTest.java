@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.header.internals.RecordHeaders;
@@ -157,5 +159,20 @@ class MockConsumerTest {
         consumer.close();
         assertTrue(consumer.closed());
         assertThrows(IllegalStateException.class, () -> consumer.poll(Duration.ZERO));
+    }
+
+    @Test
+    void shouldReportTheMetricsATestSetsAndKeepThoseRegisteredForSubscription() {
+        MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
+        KafkaMetric metric = new KafkaMetric(new MetricName("m", "g", "", Map.of()), () -> 1.0);
+        assertEquals(Map.of(), consumer.metrics());
+
+        consumer.setMockMetrics(metric.metricName(), metric);
+        consumer.registerMetricForSubscription(metric);
+
+        assertEquals(Map.of(metric.metricName(), metric), consumer.metrics());
+        assertEquals(List.of(metric), consumer.addedMetrics());
+        consumer.unregisterMetricFromSubscription(metric);
+        assertEquals(List.of(), consumer.addedMetrics());
     }
 }

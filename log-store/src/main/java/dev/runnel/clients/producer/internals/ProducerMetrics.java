@@ -73,15 +73,8 @@ final class ProducerMetrics {
         return new MetricName(name, GROUP, description, Map.of("client-id", clientId));
     }
 
-    private void countAndRate(String prefix, String what, LongAdder counter) {
-        countAndRate(GROUP, Map.of("client-id", clientId), prefix, what, counter);
-    }
-
-    /** Adds {@code <prefix>-total} and {@code <prefix>-rate}, both of {@code counter}. */
-    private void countAndRate(String group, Map<String, String> tags, String prefix, String what, LongAdder counter) {
-        metrics.addTotal(new MetricName(prefix + "-total", group, "The total number of " + what, tags), counter::sum);
-        metrics.addRate(new MetricName(prefix + "-rate", group, "The average number of " + what + " per second",
-            tags), counter::sum);
+    private void countAndRate(String prefix, String events, LongAdder counter) {
+        metrics.addMeter(GROUP, prefix, events, Map.of("client-id", clientId), counter::sum);
     }
 
     private Sensor windowed(String prefix, String what, boolean withMax) {
@@ -142,9 +135,10 @@ final class ProducerMetrics {
         TopicCounters counters = new TopicCounters();
         Map<String, String> tags = Map.of("client-id", clientId, "topic", topic);
         String of = " for topic " + topic;
-        countAndRate(TOPIC_GROUP, tags, "record-send", "records sent" + of, counters.records);
-        countAndRate(TOPIC_GROUP, tags, "byte", "bytes sent" + of, counters.bytes);
-        countAndRate(TOPIC_GROUP, tags, "record-error", "record sends that resulted in errors" + of, counters.errors);
+        metrics.addMeter(TOPIC_GROUP, "record-send", "records sent" + of, tags, counters.records::sum);
+        metrics.addMeter(TOPIC_GROUP, "byte", "bytes sent" + of, tags, counters.bytes::sum);
+        metrics.addMeter(TOPIC_GROUP, "record-error", "record sends that resulted in errors" + of, tags,
+            counters.errors::sum);
         return counters;
     }
 
