@@ -2,9 +2,12 @@ package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.config.ConfigResource;
+import dev.runnel.common.metrics.KafkaMetric;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -209,6 +212,18 @@ public interface Admin extends AutoCloseable {
      * @throws IllegalStateException if telemetry is not enabled, which it never is on the embedded log
      */
     Uuid clientInstanceId(Duration timeout);
+
+    /** Returns the admin client's metrics, with Kafka's names. */
+    Map<MetricName, ? extends Metric> metrics();
+
+    /**
+     * Adds an application metric to those client telemetry (KIP-1076) reports. The embedded log has no client
+     * telemetry, so, as Kafka's clients do with telemetry disabled, {@link KafkaAdminClient} ignores it.
+     */
+    void registerMetricForSubscription(KafkaMetric metric);
+
+    /** Removes a metric added by {@link #registerMetricForSubscription}; ignored likewise. */
+    void unregisterMetricFromSubscription(KafkaMetric metric);
 
     default TerminateTransactionResult forceTerminateTransaction(String transactionalId) {
         return forceTerminateTransaction(transactionalId, new TerminateTransactionOptions());

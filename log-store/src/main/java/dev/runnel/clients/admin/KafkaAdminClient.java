@@ -5,6 +5,8 @@ import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.IsolationLevel;
 import dev.runnel.common.KafkaFuture;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.Node;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
@@ -12,6 +14,8 @@ import dev.runnel.common.TopicPartitionInfo;
 import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.InvalidRequestException;
+import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.Metrics;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
 import dev.runnel.log.Topics;
@@ -26,26 +30,43 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 
-/** The admin client of the embedded log. Thread-safe. */
+/**
+ * The admin client of the embedded log. Its metrics ({@code admin-client-metrics}, Kafka's group) count each
+ * operation as one request, and are also in JMX under {@code kafka.admin.client}. Thread-safe.
+ */
 public final class KafkaAdminClient extends AdminClient {
+    /** The JMX domain of admin client metrics, Kafka's. */
+    public static final String JMX_PREFIX = "kafka.admin.client";
+    private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
+
     private final RunnelLog log;
     private final GroupAdmin groups;
     private final TransactionAdmin transactions;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final Metrics metrics;
+    private final LongAdder requests = new LongAdder();
 
     KafkaAdminClient(Map<String, Object> configs) {
-        new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
+        ConfigReader config = new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
         this.transactions = new TransactionAdmin(log);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        String clientId = config.string(AdminClientConfig.CLIENT_ID_CONFIG, "");
+        metrics.addMeter("admin-client-metrics", "request", "requests (admin operations)", Map.of("client-id",
+            clientId.isEmpty() ? "adminclient-" + CLIENT_SEQUENCE.getAndIncrement() : clientId), requests::sum);
     }
 
     @Override
     public CreateTopicsResult createTopics(Collection<NewTopic> newTopics, CreateTopicsOptions options) {
+        requests.increment();
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         for (NewTopic topic : newTopics) {
             int partitions = topic.numPartitions() < 0 ? log.config().defaultPartitions() : topic.numPartitions();
@@ -58,6 +79,7 @@ public final class KafkaAdminClient extends AdminClient {
 
     @Override
     public DeleteTopicsResult deleteTopics(Collection<String> topics, DeleteTopicsOptions options) {
+        requests.increment();
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         for (String topic : topics) {
             futures.put(topic, Futures.run(() -> log.deleteTopic(topic)));
@@ -67,6 +89,7 @@ public final class KafkaAdminClient extends AdminClient {
 
     @Override
     public ListTopicsResult listTopics(ListTopicsOptions options) {
+        requests.increment();
         Map<String, TopicListing> listings = new TreeMap<>();
         for (String name : log.topicNames()) {
             boolean internal = Topics.isInternal(name);
@@ -79,6 +102,7 @@ public final class KafkaAdminClient extends AdminClient {
 
     @Override
     public DescribeTopicsResult describeTopics(Collection<String> topicNames, DescribeTopicsOptions options) {
+        requests.increment();
         Map<String, KafkaFuture<TopicDescription>> futures = new LinkedHashMap<>();
         for (String name : new LinkedHashSet<>(topicNames)) {
             futures.put(name, Futures.run(() -> describe(name)));
@@ -97,6 +121,7 @@ public final class KafkaAdminClient extends AdminClient {
 
     @Override
     public DescribeClusterResult describeCluster(DescribeClusterOptions options) {
+        requests.increment();
         return new DescribeClusterResult(KafkaFuture.completedFuture(List.of(Node.EMBEDDED)),
             KafkaFuture.completedFuture(Node.EMBEDDED), Futures.run(log::clusterId));
     }
@@ -104,6 +129,7 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public DescribeConfigsResult describeConfigs(Collection<ConfigResource> resources,
                                                  DescribeConfigsOptions options) {
+        requests.increment();
         Map<ConfigResource, KafkaFuture<Config>> futures = new LinkedHashMap<>();
         for (ConfigResource resource : resources) {
             futures.put(resource, Futures.run(() -> topicConfig(requireTopic(resource))));
@@ -127,6 +153,7 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public AlterConfigsResult incrementalAlterConfigs(Map<ConfigResource, Collection<AlterConfigOp>> configs,
                                                       AlterConfigsOptions options) {
+        requests.increment();
         Map<ConfigResource, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         configs.forEach((resource, ops) -> futures.put(resource,
             Futures.run(() -> alter(requireTopic(resource), ops, options.shouldValidateOnly()))));
@@ -179,6 +206,7 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public CreatePartitionsResult createPartitions(Map<String, NewPartitions> newPartitions,
                                                    CreatePartitionsOptions options) {
+        requests.increment();
         Map<String, KafkaFuture<Void>> futures = new LinkedHashMap<>();
         newPartitions.forEach((topic, partitions) -> futures.put(topic, Futures.run(options.validateOnly()
             ? () -> log.validateAddPartitions(topic, partitions.totalCount())
@@ -189,6 +217,7 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public ListOffsetsResult listOffsets(Map<TopicPartition, OffsetSpec> topicPartitionOffsets,
                                          ListOffsetsOptions options) {
+        requests.increment();
         boolean readCommitted = options.isolationLevel() == IsolationLevel.READ_COMMITTED;
         Map<TopicPartition, KafkaFuture<ListOffsetsResult.ListOffsetsResultInfo>> futures = new LinkedHashMap<>();
         topicPartitionOffsets.forEach((tp, spec) ->
@@ -213,6 +242,7 @@ public final class KafkaAdminClient extends AdminClient {
     @Override
     public DeleteRecordsResult deleteRecords(Map<TopicPartition, RecordsToDelete> recordsToDelete,
                                              DeleteRecordsOptions options) {
+        requests.increment();
         Map<TopicPartition, KafkaFuture<DeletedRecords>> futures = new LinkedHashMap<>();
         recordsToDelete.forEach((tp, records) -> futures.put(tp,
             Futures.run(() -> new DeletedRecords(log.deleteRecords(tp, records.beforeOffset())))));
@@ -221,29 +251,34 @@ public final class KafkaAdminClient extends AdminClient {
 
     @Override
     public ListConsumerGroupsResult listConsumerGroups(ListConsumerGroupsOptions options) {
+        requests.increment();
         return groups.list(options);
     }
 
     @Override
     public ListGroupsResult listGroups(ListGroupsOptions options) {
+        requests.increment();
         return groups.listGroups(options);
     }
 
     @Override
     public DescribeConsumerGroupsResult describeConsumerGroups(Collection<String> groupIds,
                                                                DescribeConsumerGroupsOptions options) {
+        requests.increment();
         return groups.describe(groupIds);
     }
 
     @Override
     public DeleteConsumerGroupsResult deleteConsumerGroups(Collection<String> groupIds,
                                                            DeleteConsumerGroupsOptions options) {
+        requests.increment();
         return groups.delete(groupIds);
     }
 
     @Override
     public ListConsumerGroupOffsetsResult listConsumerGroupOffsets(String groupId,
                                                                    ListConsumerGroupOffsetsOptions options) {
+        requests.increment();
         return groups.listOffsets(groupId);
     }
 
@@ -251,39 +286,46 @@ public final class KafkaAdminClient extends AdminClient {
     public AlterConsumerGroupOffsetsResult alterConsumerGroupOffsets(String groupId,
                                                                      Map<TopicPartition, OffsetAndMetadata> offsets,
                                                                      AlterConsumerGroupOffsetsOptions options) {
+        requests.increment();
         return groups.alterOffsets(groupId, offsets);
     }
 
     @Override
     public DeleteConsumerGroupOffsetsResult deleteConsumerGroupOffsets(String groupId, Set<TopicPartition> partitions,
                                                                        DeleteConsumerGroupOffsetsOptions options) {
+        requests.increment();
         return groups.deleteOffsets(groupId, partitions);
     }
 
     @Override
     public ListTransactionsResult listTransactions(ListTransactionsOptions options) {
+        requests.increment();
         return transactions.list(options);
     }
 
     @Override
     public DescribeTransactionsResult describeTransactions(Collection<String> transactionalIds,
                                                            DescribeTransactionsOptions options) {
+        requests.increment();
         return transactions.describe(transactionalIds);
     }
 
     @Override
     public DescribeProducersResult describeProducers(Collection<TopicPartition> partitions,
                                                      DescribeProducersOptions options) {
+        requests.increment();
         return transactions.describeProducers(partitions, options);
     }
 
     @Override
     public FenceProducersResult fenceProducers(Collection<String> transactionalIds, FenceProducersOptions options) {
+        requests.increment();
         return transactions.fence(transactionalIds, options);
     }
 
     @Override
     public AbortTransactionResult abortTransaction(AbortTransactionSpec spec, AbortTransactionOptions options) {
+        requests.increment();
         return transactions.abort(spec);
     }
 
@@ -293,14 +335,33 @@ public final class KafkaAdminClient extends AdminClient {
     }
 
     @Override
+    public Map<MetricName, ? extends Metric> metrics() {
+        return metrics.metrics();
+    }
+
+    /** Does nothing, as Kafka's admin client with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void registerMetricForSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
+    /** Does nothing, as Kafka's admin client with telemetry disabled: the embedded log has no client telemetry. */
+    @Override
+    public void unregisterMetricFromSubscription(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
+    }
+
+    @Override
     public TerminateTransactionResult forceTerminateTransaction(String transactionalId,
         TerminateTransactionOptions options) {
+        requests.increment();
         return transactions.terminate(transactionalId, options);
     }
 
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            metrics.close();
             log.close();
         }
     }
