@@ -41,6 +41,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -460,10 +461,13 @@ public class KafkaStreams implements AutoCloseable {
 
     /**
      * Returns the client's metrics (thread, task and store level, Kafka's names, and those of sensors that processors
-     * add through {@code context.metrics()}); also in JMX.
+     * add through {@code context.metrics()}; also in JMX) and, as in Kafka Streams, those of the clients it runs:
+     * each stream thread's consumers, producer and admin client, and the global thread's consumer.
      */
     public Map<MetricName, ? extends Metric> metrics() {
-        return metrics.metrics();
+        Map<MetricName, Metric> all = new LinkedHashMap<>(metrics.metrics());
+        all.putAll(threads.clientMetrics());
+        return Collections.unmodifiableMap(all);
     }
 
     /**

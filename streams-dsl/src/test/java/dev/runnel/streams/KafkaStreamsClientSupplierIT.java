@@ -12,9 +12,12 @@ import dev.runnel.clients.producer.Callback;
 import dev.runnel.clients.producer.Producer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.internal.runtime.DefaultKafkaClientSupplier;
@@ -235,6 +238,21 @@ class KafkaStreamsClientSupplierIT {
         @Override
         public Uuid clientInstanceId(Duration timeout) {
             return delegate.clientInstanceId(timeout);
+        }
+
+        @Override
+        public Map<MetricName, ? extends Metric> metrics() {
+            return delegate.metrics();
+        }
+
+        @Override
+        public void registerMetricForSubscription(KafkaMetric metric) {
+            delegate.registerMetricForSubscription(metric);
+        }
+
+        @Override
+        public void unregisterMetricFromSubscription(KafkaMetric metric) {
+            delegate.unregisterMetricFromSubscription(metric);
         }
 
         @Override

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
@@ -112,6 +114,11 @@ public final class GlobalStreamThread extends Thread {
     }
 
     /** Returns the global store named {@code name}, or {@code null}; any thread. */
+    /** Returns the global consumer's metrics. Any thread. */
+    public Map<MetricName, ? extends Metric> clientMetrics() {
+        return consumer.metrics();
+    }
+
     public StateStore store(String name) {
         return stores.get(name);
     }

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.DeleteRecordsResult;
 import dev.runnel.clients.admin.RecordsToDelete;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import java.util.HashMap;
@@ -32,7 +34,8 @@ final class RepartitionPurger implements AutoCloseable {
     private final Predicate<String> isRepartitionTopic;
     private final Time time;
     private final long intervalMs;
-    private Admin admin;
+    /** Opened by the stream thread at the first purge; volatile for {@link #adminMetrics()}. */
+    private volatile Admin admin;
     private DeleteRecordsResult pending;
     /** The repartition offsets of the last request. */
     private Map<TopicPartition, Long> requested = Map.of();
@@ -50,6 +53,12 @@ final class RepartitionPurger implements AutoCloseable {
         this.time = time;
         this.intervalMs = intervalMs;
         this.lastPurgeMs = time.milliseconds();
+    }
+
+    /** Returns the admin client's metrics; none before the first purge opens it. */
+    Map<MetricName, ? extends Metric> adminMetrics() {
+        Admin current = admin;
+        return current == null ? Map.of() : current.metrics();
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.Consumer;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
@@ -284,6 +286,11 @@ final class StateRestorer implements AutoCloseable {
 
     Set<TopicPartition> assignment() {
         return consumer.assignment();
+    }
+
+    /** Returns the restore consumer's metrics. */
+    Map<MetricName, ? extends Metric> consumerMetrics() {
+        return consumer.metrics();
     }
 
     @Override

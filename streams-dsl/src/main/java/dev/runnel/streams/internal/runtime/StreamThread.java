@@ -6,6 +6,8 @@ import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.CloseOptions;
 import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.clients.consumer.InvalidOffsetException;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
@@ -23,6 +25,7 @@ import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.query.Position;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -417,6 +420,18 @@ public final class StreamThread extends Thread {
     /** Returns the ids of this thread's standby tasks; any thread. */
     public Set<TaskId> standbyTaskIds() {
         return taskManager.standbyTaskIds();
+    }
+
+    /**
+     * Returns the metrics of the thread's clients (main and restore consumer, producer, and the admin client once
+     * opened), which Kafka Streams reports with its own. Any thread.
+     */
+    public Map<MetricName, Metric> clientMetrics() {
+        Map<MetricName, Metric> all = new LinkedHashMap<>(consumer.metrics());
+        all.putAll(restorer.consumerMetrics());
+        all.putAll(producer.metrics());
+        all.putAll(purger.adminMetrics());
+        return all;
     }
 
     /**

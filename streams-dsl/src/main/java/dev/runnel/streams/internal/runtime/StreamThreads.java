@@ -1,5 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.errors.TimeoutException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.KafkaClientSupplier;
@@ -16,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -301,6 +305,19 @@ public final class StreamThreads {
             ids.addAll(thread.standbyTaskIds());
         }
         return ids;
+    }
+
+    /** Returns the metrics of every thread's clients, the global thread's included. */
+    public Map<MetricName, Metric> clientMetrics() {
+        Map<MetricName, Metric> all = new LinkedHashMap<>();
+        for (StreamThread thread : threads) {
+            all.putAll(thread.clientMetrics());
+        }
+        GlobalStreamThread global = globalThread;
+        if (global != null) {
+            all.putAll(global.clientMetrics());
+        }
+        return all;
     }
 
     /** Returns a snapshot of each stream thread not dead, naming {@code adminClientId} as its admin client. */

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.Callback;
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
 import dev.runnel.common.header.Header;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.Producer;
@@ -84,6 +86,10 @@ final class StreamsProducer implements AutoCloseable {
             transactionInFlight = false;
             producer.abortTransaction();
         }
+    }
+
+    Map<MetricName, ? extends Metric> metrics() {
+        return producer.metrics();
     }
 
     @Override
