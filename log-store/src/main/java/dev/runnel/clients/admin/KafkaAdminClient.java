@@ -30,7 +30,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -339,16 +338,14 @@ public final class KafkaAdminClient extends AdminClient {
         return metrics.metrics();
     }
 
-    /** Does nothing, as Kafka's admin client with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void registerMetricForSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
-    /** Does nothing, as Kafka's admin client with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void unregisterMetricFromSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
     @Override

@@ -624,16 +624,14 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         return metrics.metrics();
     }
 
-    /** Does nothing, as Kafka's consumer with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void registerMetricForSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
-    /** Does nothing, as Kafka's consumer with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void unregisterMetricFromSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
     /** Makes a blocked or the next {@code poll} throw {@link WakeupException}. Safe from any thread. */

@@ -393,16 +393,14 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         return metrics.metrics();
     }
 
-    /** Does nothing, as Kafka's producer with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void registerMetricForSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
-    /** Does nothing, as Kafka's producer with telemetry disabled: the embedded log has no client telemetry. */
     @Override
     public void unregisterMetricFromSubscription(KafkaMetric metric) {
-        Objects.requireNonNull(metric, "metric");
+        ClientTelemetry.ignoreMetric(metric);
     }
 
     @Override

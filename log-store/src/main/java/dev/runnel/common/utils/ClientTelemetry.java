@@ -1,6 +1,8 @@
 package dev.runnel.common.utils;
 
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.KafkaMetric;
+import java.util.Objects;
 
 /**
  * Client telemetry (KIP-714), which the embedded log does not have: clients asked for their instance id answer as
@@ -25,5 +27,13 @@ public final class ClientTelemetry {
     public static IllegalStateException notEnabled() {
         return new IllegalStateException("Telemetry is not enabled: the embedded log has no client telemetry "
             + "(KIP-714), so there is no client instance id");
+    }
+
+    /**
+     * Does what a client does with a metric registered for (or unregistered from) telemetry (KIP-1076): nothing, as
+     * Kafka's clients do with telemetry disabled, since there is no telemetry reporter to hand it to.
+     */
+    public static void ignoreMetric(KafkaMetric metric) {
+        Objects.requireNonNull(metric, "metric");
     }
 }
