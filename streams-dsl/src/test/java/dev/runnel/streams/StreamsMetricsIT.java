@@ -75,7 +75,8 @@ class StreamsMetricsIT {
 
             MetricName consumed = clientMetric(streams, "consumer-fetch-manager-metrics", "records-consumed-total",
                 "-StreamThread-1-consumer");
-            MetricName sent = clientMetric(streams, "producer-metrics", "record-send-total", "-StreamThread-1-producer");
+            MetricName sent = clientMetric(streams, "producer-metrics", "record-send-total",
+                "-StreamThread-1-producer");
             EmbeddedLogFixture.await(() -> value(streams, consumed) == 3.0 && value(streams, sent) == 3.0, TIMEOUT,
                 "the thread's consumer and producer to count 3 records");
             clientMetric(streams, "consumer-fetch-manager-metrics", "records-consumed-total",
