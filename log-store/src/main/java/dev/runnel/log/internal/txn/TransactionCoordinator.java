@@ -71,6 +71,8 @@ public final class TransactionCoordinator implements AutoCloseable {
     private final Time time;
     private final ProducerIdAllocator producerIds;
     private final Map<String, TransactionMetadata> transactions = new ConcurrentHashMap<>();
+    /** The watches producers asked for, kept current by every write of their transactional id's state. */
+    private final Map<String, EpochWatch> watches = new ConcurrentHashMap<>();
     private final ExecutorService flushers;
     private volatile TransactionalOffsetSink offsetSink;
 
@@ -273,14 +275,39 @@ public final class TransactionCoordinator implements AutoCloseable {
 
     /** Whether {@code (producerId, epoch)} is no longer the current producer of {@code transactionalId}. Lock-free. */
     public boolean isFenced(String transactionalId, long producerId, short epoch) {
-        TransactionMetadata txn = transactions.get(transactionalId);
+        return fences(transactions.get(transactionalId), producerId, epoch);
+    }
+
+    private static boolean fences(TransactionMetadata txn, long producerId, short epoch) {
         return txn != null && (txn.producerId() != producerId || epoch < txn.producerEpoch());
+    }
+
+    /**
+     * Returns the watch of {@code transactionalId}'s current producer id and epoch, for a producer to check on each
+     * send whether it has been fenced without a lookup by transactional id.
+     */
+    public EpochWatch epochWatch(String transactionalId) {
+        return watches.computeIfAbsent(transactionalId, id -> new EpochWatch(transactions.get(id)));
+    }
+
+    /** The current state of one transactional id, as of its last write. */
+    public static final class EpochWatch {
+        private volatile TransactionMetadata latest;
+
+        private EpochWatch(TransactionMetadata latest) {
+            this.latest = latest;
+        }
+
+        /** Whether {@code (producerId, epoch)} is no longer the current producer of the transactional id. */
+        public boolean fences(long producerId, short epoch) {
+            return TransactionCoordinator.fences(latest, producerId, epoch);
+        }
     }
 
     /** Throws the coordinator's ProducerFencedException if the producer is fenced. */
     public void checkNotFenced(String transactionalId, long producerId, short epoch) {
         TransactionMetadata txn = transactions.get(transactionalId);
-        if (txn != null && (txn.producerId() != producerId || epoch < txn.producerEpoch())) {
+        if (fences(txn, producerId, epoch)) {
             throw fenced(transactionalId, producerId, epoch, txn);
         }
     }
@@ -393,6 +420,10 @@ public final class TransactionCoordinator implements AutoCloseable {
             partition.flush(info.lastOffset() + 1);
         }
         transactions.put(txn.transactionalId(), txn);
+        watches.computeIfPresent(txn.transactionalId(), (id, watch) -> {
+            watch.latest = txn;
+            return watch;
+        });
     }
 
     @Override
