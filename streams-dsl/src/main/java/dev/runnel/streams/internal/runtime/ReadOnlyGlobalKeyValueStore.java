@@ -116,6 +116,7 @@ class ReadOnlyGlobalKeyValueStore<K, V> implements KeyValueStore<K, V> {
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public void flush() {
         throw new UnsupportedOperationException(READ_ONLY);
     }

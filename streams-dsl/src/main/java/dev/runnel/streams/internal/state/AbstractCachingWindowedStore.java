@@ -215,10 +215,16 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
 
     @Override
     public void flush() {
+        flushCache();
+        super.flush();
+    }
+
+    @Override
+    public void flushCache() {
         if (caching()) {
             named.writeDown();
         }
-        super.flush();
+        super.flushCache();
     }
 
     /**

@@ -173,10 +173,16 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     @Override
     public void flush() {
+        flushCache();
+        super.flush();
+    }
+
+    @Override
+    public void flushCache() {
         if (caching()) {
             named.writeDown();
         }
-        super.flush();
+        super.flushCache();
     }
 
     /**

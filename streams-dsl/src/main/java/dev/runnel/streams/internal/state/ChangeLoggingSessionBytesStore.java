@@ -1,11 +1,13 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.SessionStore;
+import java.util.Map;
 
 /**
  * A session bytes store that logs each put and remove to the task's {@link ChangeLogger}, keyed as
@@ -104,8 +106,24 @@ public final class ChangeLoggingSessionBytesStore implements SessionStore<Bytes,
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public void flush() {
         wrapped.flush();
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        wrapped.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return wrapped.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return wrapped.managesOffsets();
     }
 
     @Override

@@ -208,11 +208,6 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
     }
 
     @Override
-    public void flush() {
-        // Nothing is buffered: every write already is in the map.
-    }
-
-    @Override
     public synchronized void close() {
         map.clear();
         orderedKeys = null;

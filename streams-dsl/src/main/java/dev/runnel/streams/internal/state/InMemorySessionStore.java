@@ -187,10 +187,6 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
     }
 
     @Override
-    public void flush() {
-    }
-
-    @Override
     public synchronized void close() {
         setOpen(false);
         sessions.clear();

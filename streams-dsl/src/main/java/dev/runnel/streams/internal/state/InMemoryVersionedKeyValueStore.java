@@ -242,11 +242,6 @@ public final class InMemoryVersionedKeyValueStore extends InMemoryStore
     }
 
     @Override
-    public void flush() {
-        // Nothing is buffered: every put is applied at once.
-    }
-
-    @Override
     public synchronized void close() {
         setOpen(false);
     }

@@ -297,10 +297,6 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     }
 
     @Override
-    public void flush() {
-    }
-
-    @Override
     public synchronized void close() {
         setOpen(false);
         windows.clear();

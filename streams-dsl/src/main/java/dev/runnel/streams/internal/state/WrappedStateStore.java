@@ -1,11 +1,13 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
+import java.util.Map;
 
 /**
- * A store layered on another store, passing the lifecycle calls (name, init, flush, close) to it; subclasses add
- * the store type's own operations. Threading as the wrapped store.
+ * A store layered on another store, passing the lifecycle calls (name, init, flush, commit, close) and the managed
+ * offsets (KIP-1035) to it; subclasses add the store type's own operations. Threading as the wrapped store.
  *
  * @param <S> the type of the wrapped store
  */
@@ -45,8 +47,35 @@ public abstract class WrappedStateStore<S extends StateStore> implements StateSt
     }
 
     @Override
+    @SuppressWarnings("deprecation")
     public void flush() {
         wrapped.flush();
+    }
+
+    /**
+     * Writes the record cache's dirty entries down, to the layers below and the changelog, at a commit before the
+     * changelog's offsets are taken; a caching layer does that, the others pass it on. Unlike {@link #flush()} it
+     * stops at the first store that is not a layer, so a user's store is not flushed by it.
+     */
+    public void flushCache() {
+        if (wrapped instanceof WrappedStateStore<?> layer) {
+            layer.flushCache();
+        }
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        wrapped.commit(changelogOffsets);
+    }
+
+    @Override
+    public Long committedOffset(TopicPartition partition) {
+        return wrapped.committedOffset(partition);
+    }
+
+    @Override
+    public boolean managesOffsets() {
+        return wrapped.managesOffsets();
     }
 
     @Override
