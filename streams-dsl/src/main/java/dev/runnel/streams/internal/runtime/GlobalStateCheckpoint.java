@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * per partition of the global topics, the offset the global stores cover, and a snapshot of each in-memory key-value
  * global store. At start it decides, per global task, whether the task resumes at the checkpointed offsets (with its
  * snapshots loaded) or rereads its topic from the beginning; while running and on a clean close it writes the
- * checkpoint. A task is checkpointed only if all its stores can be snapshotted. The directory is locked: a second
- * client of the same application on the same state directory neither uses nor writes the checkpoint.
+ * checkpoint. A task is checkpointed only if all its stores can be snapshotted; one whose stores all manage their
+ * offsets (KIP-1035) resumes from the offsets they committed. The directory is locked: a second client of the same
+ * application on the same state directory neither uses nor writes the checkpoint.
  * Not thread-safe; owned by the global stream thread.
  */
 final class GlobalStateCheckpoint implements AutoCloseable {
@@ -63,6 +64,10 @@ final class GlobalStateCheckpoint implements AutoCloseable {
         Map<TopicPartition, Long> checkpointed = lock == null ? Map.of() : checkpoint.read();
         Map<TopicPartition, Long> resumed = new LinkedHashMap<>();
         for (StreamTask task : tasks) {
+            if (managesOffsets(task)) {
+                resumed.putAll(committedOffsets(task, partitionsOf(task, partitions), beginnings, ends));
+                continue;
+            }
             Map<TopicPartition, Long> offsets = ofTask(task, checkpointed);
             if (offsets.isEmpty()) {
                 LOG.info("Global store(s) {} have no checkpoint; reading {} from the beginning",
@@ -86,6 +91,44 @@ final class GlobalStateCheckpoint implements AutoCloseable {
         }
         written = resumed;
         return resumed;
+    }
+
+    /** Returns whether every store of {@code task} manages its offsets (KIP-1035); it then has no checkpoint. */
+    private static boolean managesOffsets(StreamTask task) {
+        return !task.stores().isEmpty() && task.stores().values().stream().allMatch(StateStore::managesOffsets);
+    }
+
+    /**
+     * Returns where each partition of a task whose stores manage their offsets resumes: the smallest offset its
+     * stores committed (a store reapplying records it holds ends in the same state). A partition that a store
+     * committed no offset of, or whose offset left its range, is absent: it is read from the beginning.
+     */
+    private static Map<TopicPartition, Long> committedOffsets(StreamTask task, List<TopicPartition> partitions,
+        Map<TopicPartition, Long> beginnings, Map<TopicPartition, Long> ends) {
+        Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
+        for (TopicPartition tp : partitions) {
+            Long offset = smallestCommitted(task, tp);
+            String problem = offset == null ? "no committed offset"
+                : StateCheckpoint.checkOffset(tp, offset, beginnings.get(tp), ends.get(tp));
+            if (problem == null) {
+                offsets.put(tp, offset);
+            } else {
+                LOG.info("Global store(s) {} read {} from the beginning: {}", task.stores().keySet(), tp, problem);
+            }
+        }
+        return offsets;
+    }
+
+    private static Long smallestCommitted(StreamTask task, TopicPartition tp) {
+        Long smallest = null;
+        for (StateStore store : task.stores().values()) {
+            Long committed = store.committedOffset(tp);
+            if (committed == null) {
+                return null;
+            }
+            smallest = smallest == null ? committed : Math.min(smallest, committed);
+        }
+        return smallest;
     }
 
     /** Returns why {@code offsets} cannot be resumed from, or {@code null} if every one lies in its partition. */
@@ -187,7 +230,8 @@ final class GlobalStateCheckpoint implements AutoCloseable {
         return stores;
     }
 
-    private static Map<TopicPartition, Long> ofTask(StreamTask task, Map<TopicPartition, Long> offsets) {
+    /** Returns the entries of {@code offsets} for the partitions of {@code task}'s topics. */
+    static Map<TopicPartition, Long> ofTask(StreamTask task, Map<TopicPartition, Long> offsets) {
         Map<TopicPartition, Long> own = new LinkedHashMap<>();
         Set<String> topics = task.sourceTopics();
         for (Map.Entry<TopicPartition, Long> entry : offsets.entrySet()) {

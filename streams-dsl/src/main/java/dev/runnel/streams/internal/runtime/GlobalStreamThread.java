@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * then reads each partition from the checkpointed offset (or the beginning) to the end offset it had then, through
  * the stores' update processors (Kafka's "reprocess on restore"), and only then reports itself initialized, so stream
  * tasks never see a partly loaded global store; afterwards it keeps polling and applying updates. Every
- * {@code commit.interval.ms} it flushes the stores and, once enough records were applied, writes the checkpoint; a
- * clean shutdown writes it too, a failure does not. Global stores are not logged: their topic is their changelog.
+ * {@code commit.interval.ms} it commits the stores with their topics' positions (KIP-1035) and, once enough records
+ * were applied, writes the checkpoint; a clean shutdown does both too, a failure neither. A task whose stores all
+ * manage their offsets resumes from the offsets they committed instead of the checkpoint. Global stores are not logged: their topic is their changelog.
  * Thread-safe where stated: {@link #shutdown()}, {@link #store(String)} and {@link #stores(String)} may be called from
  * any thread (the in-memory stores synchronize their reads and writes).
  */
@@ -149,6 +150,7 @@ public final class GlobalStreamThread extends Thread {
                 long now = time.milliseconds();
                 if (now - lastFlushMs >= commitIntervalMs) {
                     flush();
+                    commitStores();
                     checkpoint.maybeWrite(tasks, positions());
                     for (StreamTask task : tasks) {
                         task.postCommit();
@@ -295,6 +297,15 @@ public final class GlobalStreamThread extends Thread {
         }
     }
 
+    /** Commits every global store with the positions of its topic's partitions (KIP-1035). */
+    private void commitStores() {
+        Map<TopicPartition, Long> positions = positions();
+        for (StreamTask task : tasks) {
+            Map<TopicPartition, Long> offsets = GlobalStateCheckpoint.ofTask(task, positions);
+            task.commitStores(store -> offsets);
+        }
+    }
+
     /** Returns the next offset to read of every partition: every polled record has been applied by then. */
     private Map<TopicPartition, Long> positions() {
         Map<TopicPartition, Long> positions = new HashMap<>();
@@ -307,6 +318,7 @@ public final class GlobalStreamThread extends Thread {
     private void checkpointOnClose() {
         try {
             flush();
+            commitStores();
             checkpoint.writeOnClose(tasks, positions());
         } catch (RuntimeException e) {
             LOG.warn("Global stream thread {} could not checkpoint its stores on close: {}", getName(), e.toString());

@@ -192,9 +192,12 @@ final class StandbyTaskManager {
         return applied;
     }
 
+    /** Commits the standby's stores with their positions, as Kafka Streams does, then writes its checkpoint. */
     private void checkpoint(StandbyTask standby) {
         try {
-            standby.checkpoint.write(standby.positions,
+            standby.task.commitStores(StateCheckpoint.offsetsByStore(standby.changelogs, standby.positions));
+            standby.checkpoint.write(
+                StateCheckpoint.withoutManagedOffsets(standby.task, standby.changelogs, standby.positions),
                 StateCheckpoint.snapshotStores(standby.task, standby.changelogs.keySet()));
             standby.checkpointed = Map.copyOf(standby.positions);
         } catch (RuntimeException e) {

@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.CheckedInputStream;
 import java.util.zip.CheckedOutputStream;
@@ -207,20 +208,48 @@ final class StateCheckpoint {
     }
 
     /**
-     * Returns why a checkpointed {@code offset} of {@code tp} cannot be resumed from, or {@code null} if it lies
-     * between the partition's log start offset and its log end offset. Outside that range the partition no longer
-     * continues the state the snapshot holds.
+     * Returns why a checkpointed (or a store's committed) {@code offset} of {@code tp} cannot be resumed from, or
+     * {@code null} if it lies between the partition's log start offset and its log end offset. Outside that range the
+     * partition no longer continues the state the store holds.
      */
     static String checkOffset(TopicPartition tp, long offset, long logStartOffset, long logEndOffset) {
         if (offset > logEndOffset) {
-            return String.format(Locale.ROOT, "the checkpointed offset %d of %s is above its end offset %d (was"
-                + " the topic deleted and recreated, or truncated?)", offset, tp, logEndOffset);
+            return String.format(Locale.ROOT, "the offset %d of %s is above its end offset %d (was the topic"
+                + " deleted and recreated, or truncated?)", offset, tp, logEndOffset);
         }
         if (offset < logStartOffset) {
-            return String.format(Locale.ROOT, "the checkpointed offset %d of %s is below its log start offset %d"
-                + " (records the snapshot does not hold were deleted)", offset, tp, logStartOffset);
+            return String.format(Locale.ROOT, "the offset %d of %s is below its log start offset %d (records the"
+                + " store does not hold were deleted)", offset, tp, logStartOffset);
         }
         return null;
+    }
+
+    /**
+     * Returns, by store name, the entry of {@code offsets} for the store's changelog in {@code changelogs}: what the
+     * store is committed with (nothing for a store without a changelog).
+     */
+    static Function<String, Map<TopicPartition, Long>> offsetsByStore(Map<String, TopicPartition> changelogs,
+        Map<TopicPartition, Long> offsets) {
+        return store -> {
+            TopicPartition changelog = changelogs.get(store);
+            Long offset = changelog == null ? null : offsets.get(changelog);
+            return offset == null ? Map.of() : Map.of(changelog, offset);
+        };
+    }
+
+    /**
+     * Returns {@code offsets} without the changelogs of {@code task}'s stores that manage their own offsets
+     * (KIP-1035): the checkpoint file holds only the others'.
+     */
+    static Map<TopicPartition, Long> withoutManagedOffsets(StreamTask task, Map<String, TopicPartition> changelogs,
+        Map<TopicPartition, Long> offsets) {
+        Map<TopicPartition, Long> kept = new LinkedHashMap<>(offsets);
+        changelogs.forEach((store, changelog) -> {
+            if (task.store(store).managesOffsets()) {
+                kept.remove(changelog);
+            }
+        });
+        return kept;
     }
 
     /** Deletes every entry of {@code store}, for instance one a failed snapshot load left partly filled. */

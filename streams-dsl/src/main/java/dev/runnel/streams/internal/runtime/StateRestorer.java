@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings a new task's stores up to date: for each logged store, loads the local snapshot if the checkpoint covers it
  * and its offset still lies in the changelog partition, then replays that partition from the checkpointed offset (or,
- * into an empty store, from its log start offset) to its end, with a restore consumer (assign and seek, no group;
+ * into an empty store, from its log start offset) to its end; a store that manages its offsets (KIP-1035) is replayed
+ * from the offset it committed instead, with a restore consumer (assign and seek, no group;
  * read_committed under exactly-once). Progress goes to the application's {@link StateRestoreListener} and, per
  * batch, to {@link #restoringPositions()}. Also keeps standby tasks' stores up to date, reporting to the
  * application's {@link StandbyUpdateListener}. Not thread-safe, except {@link #restoringPositions()}; owned by one
@@ -113,6 +114,9 @@ final class StateRestorer implements AutoCloseable {
      */
     private long resumeOffset(StreamTask task, String storeName, TopicPartition changelog, Long offset, long logStart,
         long end, StateCheckpoint checkpoint) {
+        if (task.store(storeName).managesOffsets()) {
+            return committedOffset(task, storeName, changelog, logStart, end);
+        }
         KeyValueStore<Bytes, byte[]> store = StateCheckpoint.innermostKeyValueStore(task.store(storeName));
         if (offset == null || store == null) {
             return logStart;
@@ -129,6 +133,26 @@ final class StateRestorer implements AutoCloseable {
             StateCheckpoint.clear(store);
         }
         checkpoint.deleteSnapshot(storeName);
+        return logStart;
+    }
+
+    /**
+     * Returns where a store that manages its offsets (KIP-1035) resumes: at the offset it committed, or at the
+     * changelog's log start offset if it committed none or its offset left the changelog's range. Runnel cannot empty
+     * a user's store, so it then replays the whole changelog over what the store holds, as before KIP-1035.
+     */
+    private static long committedOffset(StreamTask task, String storeName, TopicPartition changelog, long logStart,
+        long end) {
+        Long committed = task.store(storeName).committedOffset(changelog);
+        if (committed == null) {
+            return logStart;
+        }
+        String problem = StateCheckpoint.checkOffset(changelog, committed, logStart, end);
+        if (problem == null) {
+            return committed;
+        }
+        LOG.warn("Store {} of task {} cannot resume from the offset it committed: {}; restoring it from offset {}",
+            storeName, task.id(), problem, logStart);
         return logStart;
     }
 

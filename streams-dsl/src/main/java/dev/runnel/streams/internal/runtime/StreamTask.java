@@ -14,6 +14,7 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
+import dev.runnel.streams.internal.state.WrappedStateStore;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.LogAndSkipOnInvalidTimestamp;
@@ -62,6 +63,9 @@ import org.slf4j.LoggerFactory;
  * }
  * task.maybePunctuateSystemTime();
  * Map<TopicPartition, Long> offsets = task.prepareCommit();
+ * // ... commit offsets (and the transaction), then:
+ * task.commitStores(store -> changelogOffsetsOf(store));
+ * task.postCommit();
  * }</pre>
  *
  * Not thread-safe: one thread drives a task at a time.
@@ -444,11 +448,14 @@ public final class StreamTask implements AutoCloseable {
     }
 
     /**
-     * Flushes the stores and the collector and returns, per input partition, the next offset to consume.
+     * Writes the stores' record caches down, flushes the collector and returns, per input partition, the next offset
+     * to consume. The stores themselves are committed after the commit, by {@link #commitStores}.
      */
     public Map<TopicPartition, Long> prepareCommit() {
         for (StateStore store : stores.values()) {
-            store.flush();
+            if (store instanceof WrappedStateStore<?> layered) {
+                layered.flushCache();
+            }
         }
         collector.flush();
         commitRequested = false;
@@ -575,6 +582,25 @@ public final class StreamTask implements AutoCloseable {
         }
         if (commitCallback != null) {
             commitCallbacks.put(store.name(), commitCallback);
+        }
+    }
+
+    /**
+     * Commits every store (KIP-1035) with the changelog offsets its state now covers; call once the task's writes
+     * are committed, before {@link #postCommit()}.
+     *
+     * @param changelogOffsets gives the offsets of a store by its name: its changelog partition's (each partition of
+     *     a global store's topic), or none for a store without a changelog
+     * @throws StreamsException if a store fails
+     */
+    public void commitStores(Function<String, Map<TopicPartition, Long>> changelogOffsets) {
+        for (StateStore store : stores.values()) {
+            try {
+                store.commit(changelogOffsets.apply(store.name()));
+            } catch (RuntimeException e) {
+                throw new StreamsException("Could not commit store " + store.name() + " of task " + id + ": " + e, e,
+                    id);
+            }
         }
     }
 

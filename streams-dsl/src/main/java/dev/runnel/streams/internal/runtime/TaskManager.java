@@ -39,10 +39,11 @@ import org.slf4j.LoggerFactory;
  */
 /*
  * Implementation notes: exactly-once commits. All tasks of a thread share one transactional producer. The first send
- * after a commit opens a transaction; a commit flushes every task's stores (the record caches send their dirty entries
+ * after a commit opens a transaction; a commit writes every task's record caches down (their dirty entries go
  * downstream and to the changelogs), flushes the producer, adds every task's consumed offsets to the transaction with
  * the consumer's group metadata (so a member fenced by a newer generation cannot commit), and commits it. Outputs,
- * changelog writes and input offsets so become visible together to read_committed consumers, or not at all. A task
+ * changelog writes and input offsets so become visible together to read_committed consumers, or not at all. Only then
+ * are the stores committed, so a store that manages its offsets never records one of an aborted transaction. A task
  * that fails, or is fenced, is closed dirty: the transaction is aborted and nothing is checkpointed, so its next
  * incarnation restores from the committed changelog (the previous checkpoint and snapshot, written only on a clean
  * close after a commit, describe committed state and stay valid). Under at-least-once a commit flushes, then commits
@@ -281,8 +282,9 @@ final class TaskManager {
     }
 
     /**
-     * Commits every task: flushes stores and outputs, then commits the input offsets (in the transaction under
-     * exactly-once). Returns whether anything was committed.
+     * Commits every task: writes the record caches down, flushes outputs, commits the input offsets (in the
+     * transaction under exactly-once), then commits the stores with their changelog offsets (KIP-1035). Returns
+     * whether anything was committed.
      */
     boolean commit(Consumer<byte[], byte[]> consumer) {
         if (tasks.isEmpty() || !commitNeeded && !movedPastCommitted(consumer)) {
@@ -305,6 +307,7 @@ final class TaskManager {
         commitNeeded = false;
         prepared.forEach((active, committed) -> {
             active.committedOffsets.putAll(committed);
+            active.task.commitStores(StateCheckpoint.offsetsByStore(active.changelogs, coveredOffsets(active)));
             active.task.postCommit();
         });
         publishMetadata();
@@ -382,7 +385,8 @@ final class TaskManager {
 
     private void closeClean(ActiveTask active) {
         try {
-            active.checkpoint.write(checkpointOffsets(active),
+            active.checkpoint.write(
+                StateCheckpoint.withoutManagedOffsets(active.task, active.changelogs, coveredOffsets(active)),
                 StateCheckpoint.snapshotStores(active.task, active.changelogs.keySet()));
         } catch (RuntimeException e) {
             LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
@@ -446,7 +450,8 @@ final class TaskManager {
         metrics.removeAll(Map.of("thread-id", threadId, "task-id", active.task.id().toString()));
     }
 
-    private static Map<TopicPartition, Long> checkpointOffsets(ActiveTask active) {
+    /** Returns the changelog offset each logged store's state covers, by changelog partition. */
+    private static Map<TopicPartition, Long> coveredOffsets(ActiveTask active) {
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>(active.restoredOffsets);
         offsets.putAll(active.collector.changelogOffsets());
         // A store whose changelog is a source partition holds what the task processed: up to the committed offset.
