@@ -26,6 +26,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -37,7 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A user's persistent store that manages its changelog offsets (KIP-1035), beside one that does not, in a real
  * application: commits hand the first the offsets its changelog was written to, a restart restores it from the offset
  * it committed, and the task's checkpoint file leaves it out; the second is flushed at commits and checkpointed as
- * before.
+ * before. A standby's store and a global store that manage their offsets resume from them too.
  */
 class ManagedOffsetsStoreIT {
     private static final String APP = "managedoffsets";
@@ -45,6 +47,7 @@ class ManagedOffsetsStoreIT {
     private static final String LEGACY = "legacy";
     private static final TopicPartition MANAGED_CHANGELOG = new TopicPartition(APP + "-" + MANAGED + "-changelog", 0);
     private static final TopicPartition LEGACY_CHANGELOG = new TopicPartition(APP + "-" + LEGACY + "-changelog", 0);
+    private static final TopicPartition GLOBAL_TOPIC = new TopicPartition("global", 0);
 
     @TempDir
     Path root;
@@ -74,6 +77,7 @@ class ManagedOffsetsStoreIT {
         final AtomicInteger flushes = new AtomicInteger();
         final List<TopicPartition> askedOffsets = new CopyOnWriteArrayList<>();
         final List<String> restoredKeys = new CopyOnWriteArrayList<>();
+        final List<String> writtenKeys = new CopyOnWriteArrayList<>();
         private volatile boolean open;
 
         DiskStore(String name, Disk disk, boolean managesOffsets) {
@@ -131,6 +135,7 @@ class ManagedOffsetsStoreIT {
 
         @Override
         public void put(Bytes key, byte[] value) {
+            writtenKeys.add(new String(key.get(), StandardCharsets.UTF_8));
             if (value == null) {
                 disk.entries.remove(key);
             } else {
@@ -222,21 +227,42 @@ class ManagedOffsetsStoreIT {
         }
     }
 
-    /** Puts every input record into both stores, each logged to its changelog. */
+    /** Puts every input record into the {@link #managed} and {@link #legacy} stores, each logged to its changelog. */
     private Topology topology() {
-        return new Topology()
+        return topology(managed, legacy);
+    }
+
+    /** Puts every input record into each of {@code stores}, each logged to its changelog. */
+    private static Topology topology(DiskStoreSupplier... stores) {
+        Topology topology = new Topology()
             .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
             .addProcessor("writer", () -> new ContextualProcessor<String, String, Void, Void>() {
                 @Override
                 public void process(Record<String, String> record) {
-                    for (String store : List.of(MANAGED, LEGACY)) {
-                        context().<KeyValueStore<String, String>>getStateStore(store).put(record.key(),
+                    for (DiskStoreSupplier store : stores) {
+                        context().<KeyValueStore<String, String>>getStateStore(store.name).put(record.key(),
                             record.value());
                     }
                 }
-            }, "source")
-            .addStateStore(Stores.keyValueStoreBuilder(managed, Serdes.String(), Serdes.String()), "writer")
-            .addStateStore(Stores.keyValueStoreBuilder(legacy, Serdes.String(), Serdes.String()), "writer");
+            }, "source");
+        for (DiskStoreSupplier store : stores) {
+            topology.addStateStore(Stores.keyValueStoreBuilder(store, Serdes.String(), Serdes.String()), "writer");
+        }
+        return topology;
+    }
+
+    /** Puts every record of topic {@code global} into the global store {@value #MANAGED}. */
+    private Topology globalTopology() {
+        return new Topology().addGlobalStore(
+            Stores.keyValueStoreBuilder(managed, Serdes.String(), Serdes.String()).withLoggingDisabled(),
+            "global-source", Serdes.String().deserializer(), Serdes.String().deserializer(), GLOBAL_TOPIC.topic(),
+            "global-writer", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    context().<KeyValueStore<String, String>>getStateStore(MANAGED).put(record.key(),
+                        record.value());
+                }
+            });
     }
 
     private void produce(String topic, String... keys) {
@@ -275,7 +301,12 @@ class ManagedOffsetsStoreIT {
     }
 
     private Map<TopicPartition, Long> checkpointFile() throws IOException {
-        List<String> lines = Files.readAllLines(log.stateDir().resolve(APP).resolve("0_0").resolve(".checkpoint"));
+        return checkpointFile(log.stateDir());
+    }
+
+    /** Parses the checkpoint file of task 0_0 in {@code stateDir} (Kafka's OffsetCheckpoint text format). */
+    private static Map<TopicPartition, Long> checkpointFile(Path stateDir) throws IOException {
+        List<String> lines = Files.readAllLines(stateDir.resolve(APP).resolve("0_0").resolve(".checkpoint"));
         Map<TopicPartition, Long> offsets = new HashMap<>();
         for (String line : lines.subList(2, lines.size())) {
             String[] parts = line.split(" ");
@@ -310,5 +341,65 @@ class ManagedOffsetsStoreIT {
         // Without a snapshot of it, Runnel restores a user's store from the changelog's start, as it always did.
         assertEquals(List.of("a", "b", "c"), legacy.last.restoredKeys);
         assertTrue(legacy.last.askedOffsets.isEmpty(), "asked: " + legacy.last.askedOffsets);
+    }
+
+    @Test
+    void shouldResumeAGlobalStoreFromTheOffsetsItCommitted() {
+        log.createTopic(GLOBAL_TOPIC.topic(), 1);
+        produce(GLOBAL_TOPIC.topic(), "a", "b", "c");
+        try (KafkaStreams streams = new KafkaStreams(globalTopology(), log.streamsProps(APP))) {
+            streams.start();
+            EmbeddedLogFixture.await(() -> managed.last != null
+                && managed.last.lastCommit().equals(Map.of(GLOBAL_TOPIC, 3L)), Duration.ofSeconds(30),
+                "the global store to be committed with its topic's end");
+        }
+
+        produce(GLOBAL_TOPIC.topic(), "d", "e");
+        try (KafkaStreams streams = new KafkaStreams(globalTopology(), log.streamsProps(APP))) {
+            // start() returns once the global store is restored, as Kafka Streams' does.
+            streams.start();
+            DiskStore restarted = managed.last;
+            assertTrue(restarted.askedOffsets.contains(GLOBAL_TOPIC), "asked: " + restarted.askedOffsets);
+            assertEquals(List.of("d", "e"), restarted.writtenKeys, "reread only what follows the committed offset");
+        }
+    }
+
+    @Test
+    void shouldCommitAStandbyStoreThatManagesItsOffsetsAndResumeItFromThere() throws IOException {
+        DiskStoreSupplier standby = new DiskStoreSupplier(MANAGED, true);
+        Path standbyStateDir = root.resolve("standby");
+        produce("input", "a", "b", "c");
+        try (KafkaStreams active = new KafkaStreams(topology(managed), standbyProps(log.stateDir()))) {
+            active.start();
+            EmbeddedLogFixture.await(() -> active.state() == KafkaStreams.State.RUNNING
+                && active.activeTaskIds().size() == 1, Duration.ofSeconds(30), "the first instance runs the task");
+            try (KafkaStreams second = new KafkaStreams(topology(standby), standbyProps(standbyStateDir))) {
+                second.start();
+                EmbeddedLogFixture.await(() -> standby.last != null && standby.last.writtenKeys.size() == 3,
+                    Duration.ofSeconds(30), "the second instance's standby to apply a, b and c");
+            }
+            // A clean close checkpoints the standby, committing its store.
+            assertEquals(Map.of(MANAGED_CHANGELOG, 3L), standby.disk.committedOffsets);
+            assertFalse(checkpointFile(standbyStateDir).containsKey(MANAGED_CHANGELOG),
+                "the standby's checkpoint file: " + checkpointFile(standbyStateDir));
+
+            produce("input", "d", "e");
+            try (KafkaStreams second = new KafkaStreams(topology(standby), standbyProps(standbyStateDir))) {
+                second.start();
+                EmbeddedLogFixture.await(() -> standby.last.writtenKeys.contains("e"), Duration.ofSeconds(30),
+                    "the second instance's standby to apply d and e");
+                assertEquals(Set.of(), second.activeTaskIds(), "the second instance's tasks");
+                DiskStore resumed = standby.last;
+                assertTrue(resumed.askedOffsets.contains(MANAGED_CHANGELOG), "asked: " + resumed.askedOffsets);
+                assertEquals(List.of("d", "e"), resumed.writtenKeys, "applied only what follows the offset");
+            }
+        }
+    }
+
+    private Properties standbyProps(Path stateDir) {
+        Properties props = log.streamsProps(APP);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        return props;
     }
 }

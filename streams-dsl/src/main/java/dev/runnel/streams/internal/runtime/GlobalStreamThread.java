@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * tasks never see a partly loaded global store; afterwards it keeps polling and applying updates. Every
  * {@code commit.interval.ms} it commits the stores with their topics' positions (KIP-1035) and, once enough records
  * were applied, writes the checkpoint; a clean shutdown does both too, a failure neither. A task whose stores all
- * manage their offsets resumes from the offsets they committed instead of the checkpoint. Global stores are not logged: their topic is their changelog.
- * Thread-safe where stated: {@link #shutdown()}, {@link #store(String)} and {@link #stores(String)} may be called from
- * any thread (the in-memory stores synchronize their reads and writes).
+ * manage their offsets resumes from the offsets they committed instead of the checkpoint. Global stores are not
+ * logged: their topic is their changelog. Thread-safe where stated: {@link #shutdown()}, {@link #store(String)} and
+ * {@link #stores(String)} may be called from any thread (the in-memory stores synchronize their reads and writes).
  */
 public final class GlobalStreamThread extends Thread {
     private static final Logger LOG = LoggerFactory.getLogger(GlobalStreamThread.class);
