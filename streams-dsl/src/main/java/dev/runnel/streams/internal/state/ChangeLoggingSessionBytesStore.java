@@ -1,32 +1,30 @@
 package dev.runnel.streams.internal.state;
 
-import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.SessionStore;
-import java.util.Map;
 
 /**
  * A session bytes store that logs each put and remove to the task's {@link ChangeLogger}, keyed as
  * {@link WindowKeySchema#toSessionKeyBinary} (key, end, start), with the current record's timestamp. It is also the
  * pass-through base for the session layers. Not thread-safe; owned by the task.
  */
-public final class ChangeLoggingSessionBytesStore implements SessionStore<Bytes, byte[]> {
-    private final SessionStore<Bytes, byte[]> wrapped;
+public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
+    implements SessionStore<Bytes, byte[]> {
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
     /** Wraps {@code wrapped}. */
     public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped) {
-        this.wrapped = wrapped;
+        super(wrapped);
     }
 
     @Override
     public void init(StateStoreContext storeContext, StateStore root) {
-        wrapped.init(storeContext, root);
+        wrapped().init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.logger = internal.changeLogger(name());
@@ -35,7 +33,7 @@ public final class ChangeLoggingSessionBytesStore implements SessionStore<Bytes,
 
     @Override
     public void put(Windowed<Bytes> sessionKey, byte[] aggregate) {
-        wrapped.put(sessionKey, aggregate);
+        wrapped().put(sessionKey, aggregate);
         logger.logChange(WindowKeySchema.toSessionKeyBinary(sessionKey.key(), sessionKey.window().start(),
             sessionKey.window().end()), aggregate, context == null ? 0L : context.recordTimestamp());
     }
@@ -47,97 +45,56 @@ public final class ChangeLoggingSessionBytesStore implements SessionStore<Bytes,
 
     @Override
     public byte[] fetchSession(Bytes key, long sessionStartTime, long sessionEndTime) {
-        return wrapped.fetchSession(key, sessionStartTime, sessionEndTime);
+        return wrapped().fetchSession(key, sessionStartTime, sessionEndTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return wrapped.findSessions(key, earliestSessionEndTime, latestSessionStartTime);
+        return wrapped().findSessions(key, earliestSessionEndTime, latestSessionStartTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return wrapped.backwardFindSessions(key, earliestSessionEndTime, latestSessionStartTime);
+        return wrapped().backwardFindSessions(key, earliestSessionEndTime, latestSessionStartTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        return wrapped.findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
+        return wrapped().findSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFindSessions(Bytes keyFrom, Bytes keyTo,
         long earliestSessionEndTime, long latestSessionStartTime) {
-        return wrapped.backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
+        return wrapped().backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime, latestSessionStartTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
         long latestSessionEndTime) {
-        return wrapped.findSessions(earliestSessionEndTime, latestSessionEndTime);
+        return wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes key) {
-        return wrapped.fetch(key);
+        return wrapped().fetch(key);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes key) {
-        return wrapped.backwardFetch(key);
+        return wrapped().backwardFetch(key);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo) {
-        return wrapped.fetch(keyFrom, keyTo);
+        return wrapped().fetch(keyFrom, keyTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo) {
-        return wrapped.backwardFetch(keyFrom, keyTo);
-    }
-
-    @Override
-    public String name() {
-        return wrapped.name();
-    }
-
-    @Override
-    @SuppressWarnings("deprecation")
-    public void flush() {
-        wrapped.flush();
-    }
-
-    @Override
-    public void commit(Map<TopicPartition, Long> changelogOffsets) {
-        wrapped.commit(changelogOffsets);
-    }
-
-    @Override
-    public Long committedOffset(TopicPartition partition) {
-        return wrapped.committedOffset(partition);
-    }
-
-    @Override
-    public boolean managesOffsets() {
-        return wrapped.managesOffsets();
-    }
-
-    @Override
-    public void close() {
-        wrapped.close();
-    }
-
-    @Override
-    public boolean persistent() {
-        return wrapped.persistent();
-    }
-
-    @Override
-    public boolean isOpen() {
-        return wrapped.isOpen();
+        return wrapped().backwardFetch(keyFrom, keyTo);
     }
 }
