@@ -70,6 +70,20 @@ public abstract class AbstractStoreBuilder<K, V, T extends StateStore> implement
         return cachingEnabled;
     }
 
+    /** Gives {@code layers}, the builder a typed builder delegates its layering to, this builder's settings. */
+    protected void applySettingsTo(AbstractStoreBuilder<?, ?, ?> layers) {
+        if (loggingEnabled) {
+            layers.withLoggingEnabled(logConfig);
+        } else {
+            layers.withLoggingDisabled();
+        }
+        if (cachingEnabled) {
+            layers.withCachingEnabled();
+        } else {
+            layers.withCachingDisabled();
+        }
+    }
+
     @Override
     public String name() {
         return name;

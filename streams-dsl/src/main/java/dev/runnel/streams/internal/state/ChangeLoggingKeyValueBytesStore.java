@@ -4,24 +4,33 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
-import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * Sends every write to the task's {@link ChangeLogger} after applying it below. For timestamped stores the change
- * carries the value's own timestamp (its first 8 bytes, see {@link ValueAndTimestampSerde}); otherwise the current
- * record's. Not thread-safe; owned by the task.
+ * carries the value's own timestamp (read by the store's serde, e.g. {@link ValueAndTimestampSerde#rawTimestamp});
+ * otherwise the current record's. Not thread-safe; owned by the task.
  */
 public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
-    private final boolean timestamped;
+    /** Reads a value's own timestamp; {@code null} if values carry none. */
+    private final ToLongFunction<byte[]> valueTimestamp;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
-    /** Wraps {@code wrapped}; {@code timestamped} says whether values start with an 8-byte timestamp. */
+    /** Wraps {@code wrapped}, whose values carry no timestamp: changes carry the current record's. */
+    public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped) {
+        this(wrapped, null);
+    }
+
+    /**
+     * Wraps {@code wrapped}; {@code valueTimestamp} reads the timestamp a value carries, or is {@code null} if values
+     * carry none.
+     */
     public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped,
-        boolean timestamped) {
+        ToLongFunction<byte[]> valueTimestamp) {
         super(wrapped);
-        this.timestamped = timestamped;
+        this.valueTimestamp = valueTimestamp;
     }
 
     @Override
@@ -69,8 +78,8 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
 
     private void log(Bytes key, byte[] value) {
         long timestamp;
-        if (timestamped && value != null && value.length >= Long.BYTES) {
-            timestamp = ByteBuffer.wrap(value).getLong(0);
+        if (valueTimestamp != null && value != null && value.length >= Long.BYTES) {
+            timestamp = valueTimestamp.applyAsLong(value);
         } else {
             timestamp = context == null ? 0L : context.recordTimestamp();
         }

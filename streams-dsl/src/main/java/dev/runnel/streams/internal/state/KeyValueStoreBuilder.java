@@ -5,6 +5,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
+import java.util.function.ToLongFunction;
 
 /**
  * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))}, the layering of Kafka Streams. The caching layer
@@ -22,14 +23,17 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
 
     @Override
     public KeyValueStore<K, V> build() {
-        return new MeteredKeyValueStore<>(bytesLayers(false), keySerde(), valueSerde());
+        return new MeteredKeyValueStore<>(bytesLayers(null), keySerde(), valueSerde());
     }
 
-    /** Returns the supplier's new bytes store with the layers this builder enables around it. */
-    protected KeyValueStore<Bytes, byte[]> bytesLayers(boolean timestamped) {
+    /**
+     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
+     * reads the timestamp the values carry, or is {@code null} if they carry none.
+     */
+    protected KeyValueStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp) {
         KeyValueStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingKeyValueBytesStore(store, timestamped);
+            store = new ChangeLoggingKeyValueBytesStore(store, valueTimestamp);
         }
         return maybeWithCaching(store);
     }

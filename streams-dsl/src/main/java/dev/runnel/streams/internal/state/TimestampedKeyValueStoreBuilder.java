@@ -21,17 +21,8 @@ public final class TimestampedKeyValueStoreBuilder<K, V>
 
     @Override
     public TimestampedKeyValueStore<K, V> build() {
-        if (loggingEnabled()) {
-            layers.withLoggingEnabled(logConfig());
-        } else {
-            layers.withLoggingDisabled();
-        }
-        if (cachingEnabled()) {
-            layers.withCachingEnabled();
-        } else {
-            layers.withCachingDisabled();
-        }
-        KeyValueStore<Bytes, byte[]> bytes = layers.bytesLayers(true);
+        applySettingsTo(layers);
+        KeyValueStore<Bytes, byte[]> bytes = layers.bytesLayers(ValueAndTimestampSerde::rawTimestamp);
         return new MeteredTimestampedKeyValueStore<>(bytes, keySerde(), valueSerde());
     }
 }

@@ -24,16 +24,7 @@ public final class TimestampedWindowStoreBuilder<K, V>
 
     @Override
     public TimestampedWindowStore<K, V> build() {
-        if (loggingEnabled()) {
-            layers.withLoggingEnabled(logConfig());
-        } else {
-            layers.withLoggingDisabled();
-        }
-        if (cachingEnabled()) {
-            layers.withCachingEnabled();
-        } else {
-            layers.withCachingDisabled();
-        }
+        applySettingsTo(layers);
         return new MeteredTimestampedWindowStore<>(layers.bytesLayers(true), keySerde(), valueSerde());
     }
 }

@@ -31,7 +31,7 @@ class CachingKeyValueStoreTest {
     private static final class Fixture {
         final RecordingStoreContext context;
         final InMemoryKeyValueStore inner = new InMemoryKeyValueStore("store");
-        final CachingKeyValueStore store = new CachingKeyValueStore(new ChangeLoggingKeyValueBytesStore(inner, false));
+        final CachingKeyValueStore store = new CachingKeyValueStore(new ChangeLoggingKeyValueBytesStore(inner));
         final List<String> flushed = new ArrayList<>();
         final ThreadCache cache;
 
