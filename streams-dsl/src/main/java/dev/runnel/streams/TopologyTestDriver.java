@@ -24,7 +24,9 @@ import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
@@ -341,8 +343,8 @@ public class TopologyTestDriver implements Closeable {
         if (store instanceof KeyValueStore<?, ?> || store instanceof WindowStore<?, ?>
             || store instanceof SessionStore<?, ?>) {
             throw new IllegalArgumentException("Store " + name + " is a built-in store; use the typed getters"
-                + " (getKeyValueStore, getTimestampedKeyValueStore, getWindowStore, getTimestampedWindowStore,"
-                + " getSessionStore) to read it");
+                + " (getKeyValueStore, getTimestampedKeyValueStore, getTimestampedKeyValueStoreWithHeaders,"
+                + " getWindowStore, getTimestampedWindowStore, getSessionStore) to read it");
         }
         return store;
     }
@@ -353,14 +355,15 @@ public class TopologyTestDriver implements Closeable {
     }
 
     /**
-     * Returns a key-value store, or {@code null} if there is none by that name. A timestamped store is returned as a
-     * plain key-value view of its values, as Kafka's driver does.
+     * Returns a key-value store, or {@code null} if there is none by that name. A timestamped store (with or without
+     * headers) is returned as a plain key-value view of its values, as Kafka's driver does.
      */
     @SuppressWarnings("unchecked")
     public <K, V> KeyValueStore<K, V> getKeyValueStore(String name) {
         StateStore store = store(name);
-        if (store instanceof TimestampedKeyValueStore<?, ?> timestamped) {
-            return new KeyValueStoreFacade<>((TimestampedKeyValueStore<K, V>) timestamped);
+        KeyValueStore<K, V> plainView = KeyValueStoreFacade.plainViewOrNull(store);
+        if (plainView != null) {
+            return plainView;
         }
         return store instanceof KeyValueStore<?, ?> keyValue ? (KeyValueStore<K, V>) keyValue : null;
     }
@@ -371,6 +374,15 @@ public class TopologyTestDriver implements Closeable {
         StateStore store = store(name);
         return store instanceof TimestampedKeyValueStore<?, ?> timestamped
             ? (TimestampedKeyValueStore<K, V>) timestamped
+            : null;
+    }
+
+    /** Returns a headers-aware timestamped key-value store (KIP-1271), or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> KeyValueStore<K, ValueTimestampHeaders<V>> getTimestampedKeyValueStoreWithHeaders(String name) {
+        StateStore store = store(name);
+        return store instanceof TimestampedKeyValueStoreWithHeaders<?, ?> headers
+            ? (TimestampedKeyValueStoreWithHeaders<K, V>) headers
             : null;
     }
 

@@ -12,7 +12,7 @@ public final class QueryableStoreTypes {
     private QueryableStoreTypes() {
     }
 
-    /** Key-value stores (plain or timestamped), read as plain values. */
+    /** Key-value stores (plain, timestamped or headers-aware), read as plain values. */
     public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, V>> keyValueStore() {
         return new KeyValueStoreType<>();
     }
@@ -21,6 +21,12 @@ public final class QueryableStoreTypes {
     public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>>
         timestampedKeyValueStore() {
         return new TimestampedKeyValueStoreType<>();
+    }
+
+    /** Headers-aware timestamped key-value stores (KIP-1271), read with their timestamps and headers. */
+    public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, ValueTimestampHeaders<V>>>
+        timestampedKeyValueStoreWithHeaders() {
+        return new TimestampedKeyValueStoreWithHeadersType<>();
     }
 
     /** Window stores (plain or timestamped), read as plain values. */
@@ -73,6 +79,20 @@ public final class QueryableStoreTypes {
 
         @Override
         public ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
+            String storeName) {
+            return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
+        }
+    }
+
+    /** The type of {@link #timestampedKeyValueStoreWithHeaders()}. */
+    public static class TimestampedKeyValueStoreWithHeadersType<K, V>
+        extends QueryableStoreTypeMatcher<ReadOnlyKeyValueStore<K, ValueTimestampHeaders<V>>> {
+        TimestampedKeyValueStoreWithHeadersType() {
+            super(TimestampedKeyValueStoreWithHeaders.class);
+        }
+
+        @Override
+        public ReadOnlyKeyValueStore<K, ValueTimestampHeaders<V>> create(Supplier<List<StateStore>> stores,
             String storeName) {
             return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
         }

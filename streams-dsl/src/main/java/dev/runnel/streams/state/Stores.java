@@ -2,6 +2,7 @@ package dev.runnel.streams.state;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.internal.state.HeadersKeyValueBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryVersionedBytesStoreSupplier;
 import dev.runnel.streams.internal.state.LruMapBytesStoreSupplier;
@@ -10,6 +11,7 @@ import dev.runnel.streams.internal.state.InMemoryWindowBytesStoreSupplier;
 import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
@@ -63,6 +65,14 @@ public final class Stores {
     /** Returns a supplier of stores for timestamped key-value stores; in-memory in Runnel. */
     public static KeyValueBytesStoreSupplier persistentTimestampedKeyValueStore(String name) {
         return inMemoryKeyValueStore(name);
+    }
+
+    /**
+     * Returns a supplier of stores for headers-aware timestamped key-value stores (KIP-1271), marked with
+     * {@link HeadersBytesStoreSupplier}; in-memory in Runnel.
+     */
+    public static KeyValueBytesStoreSupplier persistentTimestampedKeyValueStoreWithHeaders(String name) {
+        return new HeadersKeyValueBytesStoreSupplier(inMemoryKeyValueStore(name));
     }
 
     /**
@@ -122,6 +132,20 @@ public final class Stores {
         return new TimestampedKeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier"), keySerde,
             valueSerde, Time.SYSTEM);
     }
+
+    /**
+     * Returns a builder of headers-aware timestamped key-value stores (KIP-1271), which keep each value's timestamp
+     * and record headers; {@code null} serdes fall back to the defaults. Any built-in supplier keeps the headers in
+     * Runnel (unlike Kafka Streams' legacy RocksDB suppliers), {@link #persistentTimestampedKeyValueStoreWithHeaders}
+     * included.
+     */
+    public static <K, V> StoreBuilder<TimestampedKeyValueStoreWithHeaders<K, V>>
+        timestampedKeyValueStoreBuilderWithHeaders(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
+        Serde<V> valueSerde) {
+        return new TimestampedKeyValueStoreBuilderWithHeaders<>(Objects.requireNonNull(supplier, "supplier"),
+            keySerde, valueSerde, Time.SYSTEM);
+    }
+
     /**
      * Returns a supplier of in-memory window stores.
      *

@@ -7,7 +7,9 @@ import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.ValueTimestampHeaders;
 import java.util.List;
 
 /**
@@ -23,11 +25,14 @@ class ReadOnlyGlobalKeyValueStore<K, V> implements KeyValueStore<K, V> {
         this.store = store;
     }
 
-    /** Returns {@code store} read-only if it is a key-value store (timestamped or not), else as it is. */
+    /** Returns {@code store} read-only if it is a key-value store (of any kind), else as it is. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     static StateStore wrap(StateStore store) {
         if (store instanceof TimestampedKeyValueStore timestamped) {
             return new Timestamped<>(timestamped);
+        }
+        if (store instanceof TimestampedKeyValueStoreWithHeaders headers) {
+            return new WithHeaders<>(headers);
         }
         return store instanceof KeyValueStore keyValue ? new ReadOnlyGlobalKeyValueStore<>(keyValue) : store;
     }
@@ -36,6 +41,14 @@ class ReadOnlyGlobalKeyValueStore<K, V> implements KeyValueStore<K, V> {
     private static final class Timestamped<K, V> extends ReadOnlyGlobalKeyValueStore<K, ValueAndTimestamp<V>>
         implements TimestampedKeyValueStore<K, V> {
         Timestamped(TimestampedKeyValueStore<K, V> store) {
+            super(store);
+        }
+    }
+
+    /** The headers-aware kind, so that processors may still cast to {@link TimestampedKeyValueStoreWithHeaders}. */
+    private static final class WithHeaders<K, V> extends ReadOnlyGlobalKeyValueStore<K, ValueTimestampHeaders<V>>
+        implements TimestampedKeyValueStoreWithHeaders<K, V> {
+        WithHeaders(TimestampedKeyValueStoreWithHeaders<K, V> store) {
             super(store);
         }
     }

@@ -7,7 +7,6 @@ import dev.runnel.streams.errors.StateStoreMigratedException;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.ReadOnlyKeyValueStore;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -17,8 +16,8 @@ import java.util.function.Supplier;
 
 /**
  * An interactive-query view over one store's local partitions: a key lookup asks each partition until one has the key;
- * scans concatenate the partitions' scans (ordered within a partition, not across). Timestamped stores are read as
- * plain values unless {@code withTimestamps}. Thread-safe as the underlying stores (which synchronize their reads).
+ * scans concatenate the partitions' scans (ordered within a partition, not across). Timestamped stores (with or
+ * without headers) are read as plain values unless {@code withTimestamps}. Thread-safe as the underlying stores (which synchronize their reads).
  */
 public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyValueStore<K, V> {
     private final Supplier<List<StateStore>> stores;
@@ -41,11 +40,8 @@ public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyVa
                 throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
-            if (!withTimestamps && store instanceof TimestampedKeyValueStore timestamped) {
-                result.add(new KeyValueStoreFacade<>(timestamped));
-            } else {
-                result.add((ReadOnlyKeyValueStore<K, V>) store);
-            }
+            ReadOnlyKeyValueStore<K, V> plainView = withTimestamps ? null : KeyValueStoreFacade.plainViewOrNull(store);
+            result.add(plainView != null ? plainView : (ReadOnlyKeyValueStore<K, V>) store);
         }
         return result;
     }

@@ -21,8 +21,10 @@ import dev.runnel.streams.state.ReadOnlyKeyValueStore;
 import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import java.time.Instant;
 
@@ -115,6 +117,9 @@ public final class StoreQueryRunner {
         }
         Object value = skipCache && store instanceof MeteredKeyValueStore metered
             ? metered.getSkippingCache(key) : keyValue.get(key);
+        if (store instanceof TimestampedKeyValueStoreWithHeaders) {
+            return ValueTimestampHeaders.getValueOrNull((ValueTimestampHeaders) value);
+        }
         return timestamped && !withTimestamp ? ValueAndTimestamp.getValueOrNull((ValueAndTimestamp) value) : value;
     }
 
@@ -125,8 +130,8 @@ public final class StoreQueryRunner {
         if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && !timestamped) {
             return Unsupported.QUERY;
         }
-        ReadOnlyKeyValueStore view = timestamped && !withTimestamp
-            ? new KeyValueStoreFacade<>((TimestampedKeyValueStore) store) : keyValue;
+        ReadOnlyKeyValueStore plainView = withTimestamp ? null : KeyValueStoreFacade.plainViewOrNull(store);
+        ReadOnlyKeyValueStore view = plainView != null ? plainView : keyValue;
         return descending ? view.reverseRange(lower, upper) : view.range(lower, upper);
     }
 

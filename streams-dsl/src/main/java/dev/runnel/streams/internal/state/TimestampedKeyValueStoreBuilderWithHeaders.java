@@ -1,0 +1,31 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
+
+/**
+ * Builds headers-aware key-value stores with the layering of {@link KeyValueStoreBuilder}: the bytes layers keep the
+ * KIP-1271 values as they are, so the record cache, the changelog and its restore carry the headers unchanged.
+ */
+public final class TimestampedKeyValueStoreBuilderWithHeaders<K, V>
+    extends AbstractStoreBuilder<K, V, TimestampedKeyValueStoreWithHeaders<K, V>> {
+    private final KeyValueStoreBuilder<K, V> layers;
+
+    /** Creates the builder; serdes may be {@code null} for the application defaults. */
+    public TimestampedKeyValueStoreBuilderWithHeaders(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
+        Serde<V> valueSerde, Time time) {
+        super(supplier.name(), keySerde, valueSerde, time);
+        this.layers = new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde, time);
+    }
+
+    @Override
+    public TimestampedKeyValueStoreWithHeaders<K, V> build() {
+        applySettingsTo(layers);
+        KeyValueStore<Bytes, byte[]> bytes = layers.bytesLayers(ValueTimestampHeadersSerde::rawTimestamp);
+        return new MeteredTimestampedKeyValueStoreWithHeaders<>(bytes, keySerde(), valueSerde());
+    }
+}
