@@ -296,7 +296,10 @@ public final class StreamsConfig {
     public static final String DSL_STORE_FORMAT_CONFIG = "dsl.store.format";
     /** {@code dsl.store.format} value: stores without record headers, what Runnel's stores are. */
     public static final String DSL_STORE_FORMAT_DEFAULT = "DEFAULT";
-    /** {@code dsl.store.format} value: stores with record headers. No effect: Runnel's stores keep no headers. */
+    /**
+     * {@code dsl.store.format} value: stores with record headers. No effect: the DSL's stores keep no headers (the
+     * Processor API's {@code Stores.timestampedKeyValueStoreBuilderWithHeaders} stores do).
+     */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */
     public static final String DEFAULT_DSL_STORE = ROCKS_DB;

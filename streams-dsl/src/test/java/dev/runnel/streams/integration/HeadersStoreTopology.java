@@ -1,0 +1,79 @@
+package dev.runnel.streams.integration;
+
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.Topology;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
+import dev.runnel.streams.state.ValueTimestampHeaders;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A Processor API topology that keeps each key's latest value with its timestamp and record headers in a
+ * headers-aware store, for the tests of KIP-1271 stores; and the bytes its changelog must hold, written out by hand.
+ */
+public final class HeadersStoreTopology {
+    public static final String STORE = "latest";
+
+    private HeadersStoreTopology() {
+    }
+
+    /** Reads String records from {@code input} into the store {@value #STORE}, cached or not. */
+    public static Topology build(String input, boolean caching) {
+        StoreBuilder<TimestampedKeyValueStoreWithHeaders<String, String>> store =
+            Stores.timestampedKeyValueStoreBuilderWithHeaders(
+                Stores.persistentTimestampedKeyValueStoreWithHeaders(STORE), Serdes.String(), Serdes.String());
+        return new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), input)
+            .addProcessor("remember", () -> new ContextualProcessor<String, String, Void, Void>() {
+                private TimestampedKeyValueStoreWithHeaders<String, String> latest;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    latest = context.getStateStore(STORE);
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                    latest.put(record.key(), ValueTimestampHeaders.make(record.value(), record.timestamp(),
+                        record.headers()));
+                }
+            }, "source")
+            .addStateStore(caching ? store.withCachingEnabled() : store.withCachingDisabled(), "remember");
+    }
+
+    /** Returns the headers the tests send: a trace id, and a header whose value is null. */
+    public static Headers traceHeaders(String traceId) {
+        return new RecordHeaders()
+            .add("trace", traceId.getBytes(StandardCharsets.UTF_8))
+            .add("nil", null);
+    }
+
+    /**
+     * Returns the stored (and logged) bytes of {@code value} at {@code timestamp} with {@link #traceHeaders} of a
+     * 2-character trace id, in the KIP-1271 layout, byte by byte.
+     */
+    public static byte[] expectedBytes(String traceId, long timestamp, String value) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(0x1E);                    // headersSize 15, zigzag varint
+        out.write(0x04);                    // 2 headers
+        out.write(0x0A);                    // key length 5
+        out.writeBytes("trace".getBytes(StandardCharsets.UTF_8));
+        out.write(0x04);                    // value length 2
+        out.writeBytes(traceId.getBytes(StandardCharsets.UTF_8));
+        out.write(0x06);                    // key length 3
+        out.writeBytes("nil".getBytes(StandardCharsets.UTF_8));
+        out.write(0x01);                    // value length -1: a null value
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(timestamp).array());
+        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+}
