@@ -11,6 +11,7 @@ import dev.runnel.streams.internal.runtime.SourceNode;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
@@ -240,10 +241,12 @@ public final class InternalTopologyBuilder {
 
     /**
      * Refuses stores whose bytes differ from the topic's records: a read-only store restores from its topic as it is,
-     * so a timestamped, windowed, session or versioned store would come back in the wrong format.
+     * so a timestamped (with or without headers), windowed, session or versioned store would come back in the wrong
+     * format.
      */
     private static void requireRestorableFromTopic(StoreBuilder<?> storeBuilder, String topic) {
-        List<Class<?>> otherFormats = List.of(TimestampedKeyValueStoreBuilder.class, WindowStoreBuilder.class,
+        List<Class<?>> otherFormats = List.of(TimestampedKeyValueStoreBuilder.class,
+            TimestampedKeyValueStoreBuilderWithHeaders.class, WindowStoreBuilder.class,
             TimestampedWindowStoreBuilder.class, SessionStoreBuilder.class, VersionedKeyValueStoreBuilder.class);
         if (otherFormats.stream().anyMatch(type -> type.isInstance(storeBuilder))) {
             throw new TopologyException("Read-only state store " + storeBuilder.name() + " must be a plain key-value"

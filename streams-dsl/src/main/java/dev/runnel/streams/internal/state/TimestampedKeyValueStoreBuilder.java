@@ -9,20 +9,16 @@ import dev.runnel.streams.state.TimestampedKeyValueStore;
 
 /** Builds timestamped key-value stores with the layering of {@link KeyValueStoreBuilder}. */
 public final class TimestampedKeyValueStoreBuilder<K, V>
-    extends AbstractStoreBuilder<K, V, TimestampedKeyValueStore<K, V>> {
-    private final KeyValueStoreBuilder<K, V> layers;
+    extends TypedKeyValueStoreBuilder<K, V, TimestampedKeyValueStore<K, V>> {
 
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedKeyValueStoreBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier.name(), keySerde, valueSerde, time);
-        this.layers = new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde, time);
+        super(supplier, keySerde, valueSerde, time, ValueAndTimestampSerde::rawTimestamp);
     }
 
     @Override
-    public TimestampedKeyValueStore<K, V> build() {
-        applySettingsTo(layers);
-        KeyValueStore<Bytes, byte[]> bytes = layers.bytesLayers(ValueAndTimestampSerde::rawTimestamp);
+    protected TimestampedKeyValueStore<K, V> typedLayer(KeyValueStore<Bytes, byte[]> bytes) {
         return new MeteredTimestampedKeyValueStore<>(bytes, keySerde(), valueSerde());
     }
 }

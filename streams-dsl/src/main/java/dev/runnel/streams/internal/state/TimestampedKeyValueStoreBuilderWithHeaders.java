@@ -12,20 +12,16 @@ import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
  * KIP-1271 values as they are, so the record cache, the changelog and its restore carry the headers unchanged.
  */
 public final class TimestampedKeyValueStoreBuilderWithHeaders<K, V>
-    extends AbstractStoreBuilder<K, V, TimestampedKeyValueStoreWithHeaders<K, V>> {
-    private final KeyValueStoreBuilder<K, V> layers;
+    extends TypedKeyValueStoreBuilder<K, V, TimestampedKeyValueStoreWithHeaders<K, V>> {
 
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedKeyValueStoreBuilderWithHeaders(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier.name(), keySerde, valueSerde, time);
-        this.layers = new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde, time);
+        super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp);
     }
 
     @Override
-    public TimestampedKeyValueStoreWithHeaders<K, V> build() {
-        applySettingsTo(layers);
-        KeyValueStore<Bytes, byte[]> bytes = layers.bytesLayers(ValueTimestampHeadersSerde::rawTimestamp);
+    protected TimestampedKeyValueStoreWithHeaders<K, V> typedLayer(KeyValueStore<Bytes, byte[]> bytes) {
         return new MeteredTimestampedKeyValueStoreWithHeaders<>(bytes, keySerde(), valueSerde());
     }
 }

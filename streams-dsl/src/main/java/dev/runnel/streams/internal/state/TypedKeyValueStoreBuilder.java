@@ -1,0 +1,38 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.Time;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
+import dev.runnel.streams.state.KeyValueStore;
+import java.util.function.ToLongFunction;
+
+/**
+ * Builds a key-value store whose typed layer wraps each value (with a timestamp, and maybe headers) over the bytes
+ * layers of {@link KeyValueStoreBuilder}, which keep the wrapped values' bytes as they are.
+ */
+abstract class TypedKeyValueStoreBuilder<K, V, T extends StateStore> extends AbstractStoreBuilder<K, V, T> {
+    private final KeyValueStoreBuilder<K, V> layers;
+    private final ToLongFunction<byte[]> valueTimestamp;
+
+    /**
+     * Creates the builder; serdes may be {@code null} for the application defaults. {@code valueTimestamp} reads the
+     * timestamp of a wrapped value's bytes, for the changelog.
+     */
+    TypedKeyValueStoreBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde, Time time,
+        ToLongFunction<byte[]> valueTimestamp) {
+        super(supplier.name(), keySerde, valueSerde, time);
+        this.layers = new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde, time);
+        this.valueTimestamp = valueTimestamp;
+    }
+
+    @Override
+    public T build() {
+        applySettingsTo(layers);
+        return typedLayer(layers.bytesLayers(valueTimestamp));
+    }
+
+    /** Returns the typed layer over {@code bytes}. */
+    protected abstract T typedLayer(KeyValueStore<Bytes, byte[]> bytes);
+}
