@@ -377,7 +377,7 @@ public class TopologyTestDriver implements Closeable {
             : null;
     }
 
-    /** Returns a headers-aware timestamped key-value store (KIP-1271), or {@code null} if there is none by that name. */
+    /** Returns a headers-aware timestamped key-value store (KIP-1271), or {@code null} if none has that name. */
     @SuppressWarnings("unchecked")
     public <K, V> KeyValueStore<K, ValueTimestampHeaders<V>> getTimestampedKeyValueStoreWithHeaders(String name) {
         StateStore store = store(name);

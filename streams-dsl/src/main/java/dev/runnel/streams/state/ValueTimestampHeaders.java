@@ -1,14 +1,15 @@
 package dev.runnel.streams.state;
 
 import dev.runnel.common.header.Headers;
-import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.streams.internal.runtime.StreamsHeaders;
 import java.util.Objects;
 
 /**
  * A value with its timestamp (ms) and the record headers it came with, as kept by
  * {@link TimestampedKeyValueStoreWithHeaders} (KIP-1271). The value is never {@code null}, except in one made by
- * {@link #makeAllowNullable}; the headers are never {@code null} (none given means empty headers). The headers are
- * held as given, not copied: the store serializes them on put, so later changes to them do not reach the store.
+ * {@link #makeAllowNullable}; the headers are never {@code null} (none given means empty headers), and compare by
+ * their keys and values whatever their class. The headers are held as given, not copied: the store serializes them
+ * on put, so later changes to them do not reach the store.
  */
 public final class ValueTimestampHeaders<V> {
     private final V value;
@@ -18,7 +19,7 @@ public final class ValueTimestampHeaders<V> {
     private ValueTimestampHeaders(V value, long timestamp, Headers headers) {
         this.value = value;
         this.timestamp = timestamp;
-        this.headers = headers == null ? new RecordHeaders() : headers;
+        this.headers = headers == null ? new StreamsHeaders() : headers;
     }
 
     /** Returns the triple, or {@code null} if {@code value} is null (a deletion); null headers mean none. */
@@ -54,12 +55,12 @@ public final class ValueTimestampHeaders<V> {
     @Override
     public boolean equals(Object other) {
         return other instanceof ValueTimestampHeaders<?> that && timestamp == that.timestamp
-            && Objects.equals(value, that.value) && Objects.equals(headers, that.headers);
+            && Objects.equals(value, that.value) && StreamsHeaders.sameContent(headers, that.headers);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(value, timestamp, headers);
+        return Objects.hash(value, timestamp, StreamsHeaders.contentHash(headers));
     }
 
     @Override

@@ -98,11 +98,18 @@ public final class StreamsHeaders implements Headers {
 
     @Override
     public boolean equals(Object other) {
-        if (!(other instanceof Headers that)) {
-            return false;
-        }
-        Header[] mine = toArray();
-        Header[] theirs = that.toArray();
+        return other instanceof Headers that && sameContent(this, that);
+    }
+
+    @Override
+    public int hashCode() {
+        return contentHash(this);
+    }
+
+    /** Returns whether {@code a} and {@code b} hold the same keys and values in order, whatever their class. */
+    public static boolean sameContent(Headers a, Headers b) {
+        Header[] mine = a.toArray();
+        Header[] theirs = b.toArray();
         if (mine.length != theirs.length) {
             return false;
         }
@@ -114,10 +121,10 @@ public final class StreamsHeaders implements Headers {
         return true;
     }
 
-    @Override
-    public int hashCode() {
+    /** Returns a hash of {@code headers}' keys and values, consistent with {@link #sameContent}. */
+    public static int contentHash(Headers headers) {
         int hash = 1;
-        for (Header header : list()) {
+        for (Header header : headers.toArray()) {
             hash = 31 * hash + header.key().hashCode();
             hash = 31 * hash + Arrays.hashCode(header.value());
         }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
 /**
  * An interactive-query view over one store's local partitions: a key lookup asks each partition until one has the key;
  * scans concatenate the partitions' scans (ordered within a partition, not across). Timestamped stores (with or
- * without headers) are read as plain values unless {@code withTimestamps}. Thread-safe as the underlying stores (which synchronize their reads).
+ * without headers) are read as plain values unless {@code withTimestamps}. Thread-safe as the underlying stores
+ * (which synchronize their reads).
  */
 public final class CompositeReadOnlyKeyValueStore<K, V> implements ReadOnlyKeyValueStore<K, V> {
     private final Supplier<List<StateStore>> stores;

@@ -3,7 +3,7 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
-import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.streams.internal.runtime.StreamsHeaders;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -69,7 +69,7 @@ final class HeadersPrefix {
     static Headers readPrefix(ByteBuffer in) {
         try {
             int headersSize = readVarint(in);
-            RecordHeaders headers = new RecordHeaders();
+            StreamsHeaders headers = new StreamsHeaders();
             if (headersSize == 0) {
                 return headers;
             }
