@@ -4,26 +4,28 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.WindowStore;
+import java.util.function.ToLongFunction;
 
 /**
  * Sends every put to the task's {@link ChangeLogger} after applying it below, keyed as
  * {@link WindowKeySchema#toStoreKeyBinary} (key, window start, sequence). In stores that retain duplicates each put
  * gets the next sequence number, so compaction keeps every duplicate; otherwise the sequence is 0. The change's
- * timestamp is the value's own (its first 8 bytes) for timestamped stores, else the current record's.
+ * timestamp is the value's own for stores whose values carry one, else the current record's.
  * Not thread-safe; owned by the task.
  */
 public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore {
-    private final boolean timestamped;
+    /** Reads the timestamp a value carries; {@code null} if values carry none. */
+    private final ToLongFunction<byte[]> valueTimestamp;
     private final boolean retainDuplicates;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
     private int sequence;
 
-    /** Wraps {@code wrapped}; {@code timestamped} says whether values start with an 8-byte timestamp. */
-    public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, boolean timestamped,
+    /** Wraps {@code wrapped}; {@code valueTimestamp} reads a value's timestamp, or is {@code null} if none. */
+    public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, ToLongFunction<byte[]> valueTimestamp,
         boolean retainDuplicates) {
         super(wrapped);
-        this.timestamped = timestamped;
+        this.valueTimestamp = valueTimestamp;
         this.retainDuplicates = retainDuplicates;
     }
 
@@ -46,8 +48,8 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
             sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
         }
         long timestamp;
-        if (timestamped && value != null && value.length >= Long.BYTES) {
-            timestamp = ValueAndTimestampSerde.rawTimestamp(value);
+        if (valueTimestamp != null && value != null && value.length >= Long.BYTES) {
+            timestamp = valueTimestamp.applyAsLong(value);
         } else {
             timestamp = context == null ? 0L : context.recordTimestamp();
         }

@@ -7,6 +7,7 @@ import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +30,7 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
 
     @Override
     public WindowStore<K, V> build() {
-        return new MeteredWindowStore<>(bytesLayers(false), keySerde(), valueSerde());
+        return new MeteredWindowStore<>(bytesLayers(null), keySerde(), valueSerde());
     }
 
     /** Returns the supplier the bytes store comes from. */
@@ -37,11 +38,14 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
         return supplier;
     }
 
-    /** Returns the supplier's new bytes store with the layers this builder enables around it. */
-    protected WindowStore<Bytes, byte[]> bytesLayers(boolean timestamped) {
+    /**
+     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
+     * reads the timestamp the values carry, or is {@code null} if they carry none.
+     */
+    protected WindowStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp) {
         WindowStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingWindowBytesStore(store, timestamped, supplier.retainDuplicates());
+            store = new ChangeLoggingWindowBytesStore(store, valueTimestamp, supplier.retainDuplicates());
         }
         return maybeWithCaching(store);
     }
