@@ -18,14 +18,18 @@ import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.KeyValueStoreFacade;
 import dev.runnel.streams.internal.state.ThreadCache;
+import dev.runnel.streams.internal.state.SessionStoreFacade;
 import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.state.AggregationWithHeaders;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStore;
+import dev.runnel.streams.state.SessionStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
 import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.WindowStore;
@@ -344,7 +348,8 @@ public class TopologyTestDriver implements Closeable {
             || store instanceof SessionStore<?, ?>) {
             throw new IllegalArgumentException("Store " + name + " is a built-in store; use the typed getters"
                 + " (getKeyValueStore, getTimestampedKeyValueStore, getTimestampedKeyValueStoreWithHeaders,"
-                + " getWindowStore, getTimestampedWindowStore, getSessionStore) to read it");
+                + " getWindowStore, getTimestampedWindowStore, getTimestampedWindowStoreWithHeaders, getSessionStore,"
+                + " getSessionStoreWithHeaders) to read it");
         }
         return store;
     }
@@ -393,8 +398,9 @@ public class TopologyTestDriver implements Closeable {
     @SuppressWarnings("unchecked")
     public <K, V> WindowStore<K, V> getWindowStore(String name) {
         StateStore store = store(name);
-        if (store instanceof TimestampedWindowStore<?, ?> timestamped) {
-            return new WindowStoreFacade<>((TimestampedWindowStore<K, V>) timestamped);
+        WindowStore<K, V> plainView = WindowStoreFacade.plainViewOrNull(store);
+        if (plainView != null) {
+            return plainView;
         }
         return store instanceof WindowStore<?, ?> window ? (WindowStore<K, V>) window : null;
     }
@@ -405,6 +411,15 @@ public class TopologyTestDriver implements Closeable {
         StateStore store = store(name);
         return store instanceof TimestampedWindowStore<?, ?> timestamped
             ? (TimestampedWindowStore<K, V>) timestamped
+            : null;
+    }
+
+    /** Returns a headers-aware timestamped window store (KIP-1271), or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> WindowStore<K, ValueTimestampHeaders<V>> getTimestampedWindowStoreWithHeaders(String name) {
+        StateStore store = store(name);
+        return store instanceof TimestampedWindowStoreWithHeaders<?, ?> headers
+            ? (TimestampedWindowStoreWithHeaders<K, V>) headers
             : null;
     }
 
@@ -421,7 +436,18 @@ public class TopologyTestDriver implements Closeable {
     @SuppressWarnings("unchecked")
     public <K, V> SessionStore<K, V> getSessionStore(String name) {
         StateStore store = store(name);
+        SessionStore<K, V> plainView = SessionStoreFacade.plainViewOrNull(store);
+        if (plainView != null) {
+            return plainView;
+        }
         return store instanceof SessionStore<?, ?> session ? (SessionStore<K, V>) session : null;
+    }
+
+    /** Returns a headers-aware session store (KIP-1271), or {@code null} if there is none by that name. */
+    @SuppressWarnings("unchecked")
+    public <K, V> SessionStore<K, AggregationWithHeaders<V>> getSessionStoreWithHeaders(String name) {
+        StateStore store = store(name);
+        return store instanceof SessionStoreWithHeaders<?, ?> headers ? (SessionStoreWithHeaders<K, V>) headers : null;
     }
 
     private void requireOpen() {

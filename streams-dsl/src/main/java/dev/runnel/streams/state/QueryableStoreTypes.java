@@ -29,7 +29,7 @@ public final class QueryableStoreTypes {
         return new TimestampedKeyValueStoreWithHeadersType<>();
     }
 
-    /** Window stores (plain or timestamped), read as plain values. */
+    /** Window stores (plain, timestamped or headers-aware), read as plain values. */
     public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, V>> windowStore() {
         return new WindowStoreType<>();
     }
@@ -39,9 +39,21 @@ public final class QueryableStoreTypes {
         return new TimestampedWindowStoreType<>();
     }
 
-    /** Session stores (session-windowed aggregations). */
+    /** Headers-aware timestamped window stores (KIP-1271), read with their timestamps and headers. */
+    public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, ValueTimestampHeaders<V>>>
+        timestampedWindowStoreWithHeaders() {
+        return new TimestampedWindowStoreWithHeadersType<>();
+    }
+
+    /** Session stores (session-windowed aggregations; headers-aware ones read as plain aggregates). */
     public static <K, V> QueryableStoreType<ReadOnlySessionStore<K, V>> sessionStore() {
         return new SessionStoreType<>();
+    }
+
+    /** Headers-aware session stores (KIP-1271), read with their aggregates' headers. */
+    public static <K, V> QueryableStoreType<ReadOnlySessionStore<K, AggregationWithHeaders<V>>>
+        sessionStoreWithHeaders() {
+        return new SessionStoreWithHeadersType<>();
     }
 
     /** A store type that accepts the stores implementing one interface. */
@@ -124,6 +136,20 @@ public final class QueryableStoreTypes {
         }
     }
 
+    /** The type of {@link #timestampedWindowStoreWithHeaders()}. */
+    public static class TimestampedWindowStoreWithHeadersType<K, V>
+        extends QueryableStoreTypeMatcher<ReadOnlyWindowStore<K, ValueTimestampHeaders<V>>> {
+        TimestampedWindowStoreWithHeadersType() {
+            super(TimestampedWindowStoreWithHeaders.class);
+        }
+
+        @Override
+        public ReadOnlyWindowStore<K, ValueTimestampHeaders<V>> create(Supplier<List<StateStore>> stores,
+            String storeName) {
+            return new CompositeReadOnlyWindowStore<>(stores, storeName, true);
+        }
+    }
+
     /** The type of {@link #sessionStore()}. */
     public static class SessionStoreType<K, V> extends QueryableStoreTypeMatcher<ReadOnlySessionStore<K, V>> {
         SessionStoreType() {
@@ -132,7 +158,21 @@ public final class QueryableStoreTypes {
 
         @Override
         public ReadOnlySessionStore<K, V> create(Supplier<List<StateStore>> stores, String storeName) {
-            return new CompositeReadOnlySessionStore<>(stores, storeName);
+            return new CompositeReadOnlySessionStore<>(stores, storeName, false);
+        }
+    }
+
+    /** The type of {@link #sessionStoreWithHeaders()}. */
+    public static class SessionStoreWithHeadersType<K, V>
+        extends QueryableStoreTypeMatcher<ReadOnlySessionStore<K, AggregationWithHeaders<V>>> {
+        SessionStoreWithHeadersType() {
+            super(SessionStoreWithHeaders.class);
+        }
+
+        @Override
+        public ReadOnlySessionStore<K, AggregationWithHeaders<V>> create(Supplier<List<StateStore>> stores,
+            String storeName) {
+            return new CompositeReadOnlySessionStore<>(stores, storeName, true);
         }
     }
 }

@@ -3,6 +3,8 @@ package dev.runnel.streams.state;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.internal.state.HeadersKeyValueBytesStoreSupplier;
+import dev.runnel.streams.internal.state.HeadersSessionBytesStoreSupplier;
+import dev.runnel.streams.internal.state.HeadersWindowBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryVersionedBytesStoreSupplier;
 import dev.runnel.streams.internal.state.LruMapBytesStoreSupplier;
@@ -10,9 +12,11 @@ import dev.runnel.streams.internal.state.InMemorySessionBytesStoreSupplier;
 import dev.runnel.streams.internal.state.InMemoryWindowBytesStoreSupplier;
 import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
+import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import java.time.Duration;
@@ -178,6 +182,16 @@ public final class Stores {
         return inMemoryWindowStore(name, retentionPeriod, windowSize, retainDuplicates);
     }
 
+    /**
+     * Returns a supplier of stores for headers-aware timestamped window stores (KIP-1271), marked with
+     * {@link HeadersBytesStoreSupplier}; in-memory in Runnel. The arguments are those of {@link #inMemoryWindowStore}.
+     */
+    public static WindowBytesStoreSupplier persistentTimestampedWindowStoreWithHeaders(String name,
+        Duration retentionPeriod, Duration windowSize, boolean retainDuplicates) {
+        return new HeadersWindowBytesStoreSupplier(inMemoryWindowStore(name, retentionPeriod, windowSize,
+            retainDuplicates));
+    }
+
     /** Returns a builder of window stores; {@code null} serdes fall back to the application's default serdes. */
     public static <K, V> StoreBuilder<WindowStore<K, V>> windowStoreBuilder(WindowBytesStoreSupplier supplier,
         Serde<K> keySerde, Serde<V> valueSerde) {
@@ -190,6 +204,18 @@ public final class Stores {
         WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
         return new TimestampedWindowStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"),
             keySerde, valueSerde, Time.SYSTEM);
+    }
+
+    /**
+     * Returns a builder of headers-aware timestamped window stores (KIP-1271), which keep each window's value with the
+     * timestamp of its last update and its record headers; {@code null} serdes fall back to the defaults. Any
+     * built-in supplier keeps the headers in Runnel, {@link #persistentTimestampedWindowStoreWithHeaders} included.
+     */
+    public static <K, V> StoreBuilder<TimestampedWindowStoreWithHeaders<K, V>>
+        timestampedWindowStoreWithHeadersBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
+        Serde<V> valueSerde) {
+        return new TimestampedWindowStoreWithHeadersBuilder<>(
+            Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde, valueSerde, Time.SYSTEM);
     }
 
     /**
@@ -207,11 +233,32 @@ public final class Stores {
         return inMemorySessionStore(name, retentionPeriod);
     }
 
+    /**
+     * Returns a supplier of stores for headers-aware session stores (KIP-1271), marked with
+     * {@link HeadersBytesStoreSupplier}; in-memory in Runnel.
+     *
+     * @param retentionPeriod how long a session is kept after its end, in stream time
+     */
+    public static SessionBytesStoreSupplier persistentSessionStoreWithHeaders(String name, Duration retentionPeriod) {
+        return new HeadersSessionBytesStoreSupplier(inMemorySessionStore(name, retentionPeriod));
+    }
+
     /** Returns a builder of session stores; {@code null} serdes fall back to the application's default serdes. */
     public static <K, V> StoreBuilder<SessionStore<K, V>> sessionStoreBuilder(SessionBytesStoreSupplier supplier,
         Serde<K> keySerde, Serde<V> valueSerde) {
         return new SessionStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde,
             valueSerde, Time.SYSTEM);
+    }
+
+    /**
+     * Returns a builder of headers-aware session stores (KIP-1271), which keep each session's aggregate with its
+     * record headers; {@code null} serdes fall back to the defaults. Any built-in supplier keeps the headers in
+     * Runnel, {@link #persistentSessionStoreWithHeaders} included.
+     */
+    public static <K, V> StoreBuilder<SessionStoreWithHeaders<K, V>> sessionStoreWithHeadersBuilder(
+        SessionBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
+        return new SessionStoreWithHeadersBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"),
+            keySerde, valueSerde, Time.SYSTEM);
     }
 
     private static long nonNegativeMillis(Duration duration, String what) {

@@ -10,9 +10,10 @@ import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.SourceNode;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
+import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
-import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.TypedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.processor.StreamPartitioner;
@@ -246,8 +247,8 @@ public final class InternalTopologyBuilder {
      */
     private static void requireRestorableFromTopic(StoreBuilder<?> storeBuilder, String topic) {
         List<Class<?>> otherFormats = List.of(TimestampedKeyValueStoreBuilder.class,
-            TimestampedKeyValueStoreBuilderWithHeaders.class, WindowStoreBuilder.class,
-            TimestampedWindowStoreBuilder.class, SessionStoreBuilder.class, VersionedKeyValueStoreBuilder.class);
+            TimestampedKeyValueStoreBuilderWithHeaders.class, WindowStoreBuilder.class, TypedWindowStoreBuilder.class,
+            SessionStoreBuilder.class, SessionStoreWithHeadersBuilder.class, VersionedKeyValueStoreBuilder.class);
         if (otherFormats.stream().anyMatch(type -> type.isInstance(storeBuilder))) {
             throw new TopologyException("Read-only state store " + storeBuilder.name() + " must be a plain key-value"
                 + " store (Stores.keyValueStoreBuilder): it is restored from topic " + topic + "'s records as they are,"

@@ -12,7 +12,8 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopicConfig;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
-import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
+import dev.runnel.streams.internal.state.TypedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
 import dev.runnel.streams.state.StoreBuilder;
@@ -166,9 +167,11 @@ public final class InternalTopicManager {
     static long retentionPeriod(StoreBuilder<?> store) {
         if (store instanceof WindowStoreBuilder<?, ?> window) {
             return window.supplier().retentionPeriod();
-        } else if (store instanceof TimestampedWindowStoreBuilder<?, ?> window) {
+        } else if (store instanceof TypedWindowStoreBuilder<?, ?, ?> window) {
             return window.supplier().retentionPeriod();
         } else if (store instanceof SessionStoreBuilder<?, ?> session) {
+            return session.supplier().retentionPeriod();
+        } else if (store instanceof SessionStoreWithHeadersBuilder<?, ?> session) {
             return session.supplier().retentionPeriod();
         }
         return -1L;

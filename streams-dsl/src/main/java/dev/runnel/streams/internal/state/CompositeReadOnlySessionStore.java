@@ -13,16 +13,18 @@ import java.util.function.Supplier;
 /**
  * An interactive-query view over one session store's local partitions: lookups and scans concatenate the
  * partitions' answers (a key's sessions live in one partition, so single-key answers keep their order).
- * Thread-safe as the underlying stores.
+ * Headers-aware stores are read as plain aggregates unless {@code withHeaders}. Thread-safe as the underlying stores.
  */
 public final class CompositeReadOnlySessionStore<K, V> implements ReadOnlySessionStore<K, V> {
     private final Supplier<List<StateStore>> stores;
     private final String storeName;
+    private final boolean withHeaders;
 
     /** Creates the view; {@code stores} is called on every read. */
-    public CompositeReadOnlySessionStore(Supplier<List<StateStore>> stores, String storeName) {
+    public CompositeReadOnlySessionStore(Supplier<List<StateStore>> stores, String storeName, boolean withHeaders) {
         this.stores = stores;
         this.storeName = storeName;
+        this.withHeaders = withHeaders;
     }
 
     @SuppressWarnings("unchecked")
@@ -33,7 +35,8 @@ public final class CompositeReadOnlySessionStore<K, V> implements ReadOnlySessio
                 throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
-            result.add((ReadOnlySessionStore<K, V>) store);
+            ReadOnlySessionStore<K, V> plainView = withHeaders ? null : SessionStoreFacade.plainViewOrNull(store);
+            result.add(plainView != null ? plainView : (ReadOnlySessionStore<K, V>) store);
         }
         return result;
     }

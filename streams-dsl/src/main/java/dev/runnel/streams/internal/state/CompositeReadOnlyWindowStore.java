@@ -6,7 +6,6 @@ import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
-import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,8 +17,8 @@ import java.util.function.Supplier;
 /**
  * An interactive-query view over one window store's local partitions: a key's windows live in one partition, so a
  * key lookup returns the first partition's non-empty answer; range and full scans concatenate the partitions' scans
- * (ordered within a partition, not across). Timestamped stores are read as plain values unless
- * {@code withTimestamps}. Thread-safe as the underlying stores (which synchronize reads and iterate snapshots).
+ * (ordered within a partition, not across). Timestamped stores (with or without headers) are read as plain values
+ * unless {@code withTimestamps}. Thread-safe as the underlying stores (which synchronize reads and iterate snapshots).
  */
 public final class CompositeReadOnlyWindowStore<K, V> implements ReadOnlyWindowStore<K, V> {
     private final Supplier<List<StateStore>> stores;
@@ -41,11 +40,8 @@ public final class CompositeReadOnlyWindowStore<K, V> implements ReadOnlyWindowS
                 throw new StateStoreMigratedException("Cannot get state store " + storeName + " because the stream"
                     + " thread is migrating it; retry");
             }
-            if (!withTimestamps && store instanceof TimestampedWindowStore timestamped) {
-                result.add(new WindowStoreFacade<>(timestamped));
-            } else {
-                result.add((ReadOnlyWindowStore<K, V>) store);
-            }
+            ReadOnlyWindowStore<K, V> plainView = withTimestamps ? null : WindowStoreFacade.plainViewOrNull(store);
+            result.add(plainView != null ? plainView : (ReadOnlyWindowStore<K, V>) store);
         }
         return result;
     }

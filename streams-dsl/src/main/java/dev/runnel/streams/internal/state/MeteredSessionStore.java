@@ -11,11 +11,11 @@ import java.util.Objects;
  * The outermost, typed layer of a session store (serdes and conversions in {@link MeteredStore}). Not thread-safe for
  * writes; owned by the task.
  */
-public final class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
+public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
     implements SessionStore<K, AGG> {
 
     /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    public MeteredSessionStore(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<AGG> valueSerde) {
+    public MeteredSessionStore(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
         super(wrapped, keySerde, valueSerde);
     }
 

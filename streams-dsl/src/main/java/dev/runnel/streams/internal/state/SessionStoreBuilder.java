@@ -26,11 +26,16 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
 
     @Override
     public SessionStore<K, V> build() {
+        return new MeteredSessionStore<>(bytesLayers(), keySerde(), valueSerde());
+    }
+
+    /** Returns the supplier's new bytes store with the layers this builder enables around it. */
+    SessionStore<Bytes, byte[]> bytesLayers() {
         SessionStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
             store = new ChangeLoggingSessionBytesStore(store);
         }
-        return new MeteredSessionStore<>(maybeWithCaching(store), keySerde(), valueSerde());
+        return maybeWithCaching(store);
     }
 
     /** Returns {@code store} behind a {@link CachingSessionStore} if caching is enabled. */

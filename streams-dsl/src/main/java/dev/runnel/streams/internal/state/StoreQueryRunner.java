@@ -22,7 +22,6 @@ import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
-import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.VersionedKeyValueStore;
@@ -149,8 +148,10 @@ public final class StoreQueryRunner {
     private static Object windowRange(StateStore store, WindowRangeQuery<?, ?> query) {
         // As in Kafka Streams: session stores answer the key form, window stores the time-range form.
         if (query.getKey().isPresent()) {
-            return store instanceof ReadOnlySessionStore session ? session.fetch(query.getKey().get())
-                : Unsupported.QUERY;
+            ReadOnlySessionStore plainView = SessionStoreFacade.plainViewOrNull(store);
+            ReadOnlySessionStore session = plainView != null ? plainView
+                : store instanceof ReadOnlySessionStore plain ? plain : null;
+            return session != null ? session.fetch(query.getKey().get()) : Unsupported.QUERY;
         }
         if (!(store instanceof ReadOnlyWindowStore)) {
             return Unsupported.QUERY;
@@ -178,10 +179,10 @@ public final class StoreQueryRunner {
         return versioned.get(query.key(), from, to, query.resultOrder());
     }
 
-    /** Returns the window store as one of plain values: a timestamped one's timestamps are dropped. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
+    /** Returns the window store as one of plain values: a timestamped one's timestamps (and headers) are dropped. */
+    @SuppressWarnings("rawtypes")
     private static ReadOnlyWindowStore plainWindows(StateStore store) {
-        return store instanceof TimestampedWindowStore timestamped ? new WindowStoreFacade<>(timestamped)
-            : (ReadOnlyWindowStore) store;
+        ReadOnlyWindowStore plainView = WindowStoreFacade.plainViewOrNull(store);
+        return plainView != null ? plainView : (ReadOnlyWindowStore) store;
     }
 }

@@ -1,53 +1,87 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
 import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * A plain window-store view of a timestamped window store (what TopologyTestDriver#getWindowStore returns for DSL
- * stores, as Kafka's driver does). Puts are stamped with the window start.
+ * A timestamped window store (with or without headers) seen as a plain window store (what
+ * TopologyTestDriver#getWindowStore returns for DSL stores, as Kafka's driver does): reads drop the timestamps and
+ * headers; puts are stamped with the window start and carry no headers.
+ *
+ * @param <W> the wrapped store's value type, which wraps a {@code V}
  */
-public final class WindowStoreFacade<K, V> extends WrappedStateStore<TimestampedWindowStore<K, V>>
+public final class WindowStoreFacade<K, V, W> extends WrappedStateStore<WindowStore<K, W>>
     implements WindowStore<K, V> {
+    /** Returns the plain value of a wrapped one; null for null. */
+    private final Function<W, V> unwrap;
+    /** Returns a plain value wrapped for the store with the given timestamp; null for null. */
+    private final BiFunction<V, Long, W> wrap;
 
-    /** Wraps {@code inner}. */
-    public WindowStoreFacade(TimestampedWindowStore<K, V> inner) {
+    private WindowStoreFacade(WindowStore<K, W> inner, Function<W, V> unwrap, BiFunction<V, Long, W> wrap) {
         super(inner);
+        this.unwrap = unwrap;
+        this.wrap = wrap;
     }
 
-    private static <T> T value(ValueAndTimestamp<T> stamped) {
-        return ValueAndTimestamp.getValueOrNull(stamped);
+    /** Returns {@code inner} seen as a plain window store. */
+    public static <K, V> WindowStoreFacade<K, V, ValueAndTimestamp<V>> of(TimestampedWindowStore<K, V> inner) {
+        return new WindowStoreFacade<>(inner, ValueAndTimestamp::getValueOrNull, ValueAndTimestamp::make);
     }
 
-    private KeyValueIterator<Windowed<K>, V> plain(KeyValueIterator<Windowed<K>, ValueAndTimestamp<V>> iterator) {
-        return new MappedKeyValueIterator<>(iterator, key -> key, WindowStoreFacade::value);
+    /** Returns {@code inner} seen as a plain window store. */
+    public static <K, V> WindowStoreFacade<K, V, ValueTimestampHeaders<V>> of(
+        TimestampedWindowStoreWithHeaders<K, V> inner) {
+        return new WindowStoreFacade<>(inner, ValueTimestampHeaders::getValueOrNull,
+            (value, timestamp) -> ValueTimestampHeaders.make(value, timestamp, null));
+    }
+
+    /**
+     * Returns {@code store} seen as a plain window store if it is a timestamped one (with or without headers), else
+     * {@code null}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static <K, V> WindowStore<K, V> plainViewOrNull(StateStore store) {
+        if (store instanceof TimestampedWindowStore timestamped) {
+            return of(timestamped);
+        }
+        return store instanceof TimestampedWindowStoreWithHeaders headers ? of(headers) : null;
+    }
+
+    private KeyValueIterator<Windowed<K>, V> plain(KeyValueIterator<Windowed<K>, W> iterator) {
+        return new MappedKeyValueIterator<>(iterator, Function.identity(), unwrap);
+    }
+
+    private WindowStoreIterator<V> plain(WindowStoreIterator<W> iterator) {
+        return new DelegatingWindowStoreIterator<>(new MappedKeyValueIterator<>(iterator, start -> start, unwrap));
     }
 
     @Override
     public void put(K key, V value, long windowStartTimestamp) {
-        wrapped().put(key, value == null ? null : ValueAndTimestamp.make(value, windowStartTimestamp),
-            windowStartTimestamp);
+        wrapped().put(key, wrap.apply(value, windowStartTimestamp), windowStartTimestamp);
     }
 
     @Override
     public V fetch(K key, long time) {
-        return value(wrapped().fetch(key, time));
+        return unwrap.apply(wrapped().fetch(key, time));
     }
 
     @Override
     public WindowStoreIterator<V> fetch(K key, long timeFrom, long timeTo) {
-        return new DelegatingWindowStoreIterator<>(new MappedKeyValueIterator<>(wrapped().fetch(key, timeFrom, timeTo),
-            start -> start, WindowStoreFacade::value));
+        return plain(wrapped().fetch(key, timeFrom, timeTo));
     }
 
     @Override
     public WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo) {
-        return new DelegatingWindowStoreIterator<>(new MappedKeyValueIterator<>(
-            wrapped().backwardFetch(key, timeFrom, timeTo), start -> start, WindowStoreFacade::value));
+        return plain(wrapped().backwardFetch(key, timeFrom, timeTo));
     }
 
     @Override
