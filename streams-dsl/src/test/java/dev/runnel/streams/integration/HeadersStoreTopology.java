@@ -62,6 +62,14 @@ public final class HeadersStoreTopology {
      * 2-character trace id, in the KIP-1271 layout, byte by byte.
      */
     public static byte[] expectedBytes(String traceId, long timestamp, String value) {
+        ByteArrayOutputStream out = expectedHeadersPrefix(traceId);
+        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(timestamp).array());
+        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    /** Returns the headers prefix of {@link #expectedBytes}, byte by byte, for the caller to add the payload to. */
+    public static ByteArrayOutputStream expectedHeadersPrefix(String traceId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write(0x1E);                    // headersSize 15, zigzag varint
         out.write(0x04);                    // 2 headers
@@ -72,8 +80,6 @@ public final class HeadersStoreTopology {
         out.write(0x06);                    // key length 3
         out.writeBytes("nil".getBytes(StandardCharsets.UTF_8));
         out.write(0x01);                    // value length -1: a null value
-        out.writeBytes(ByteBuffer.allocate(Long.BYTES).putLong(timestamp).array());
-        out.writeBytes(value.getBytes(StandardCharsets.UTF_8));
-        return out.toByteArray();
+        return out;
     }
 }

@@ -1,0 +1,86 @@
+package dev.runnel.streams.state;
+
+import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
+import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.SESSIONS;
+import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.WINDOWS;
+import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.expectedSessionBytes;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.integration.HeadersWindowedStoresTopology;
+import dev.runnel.streams.kstream.SessionWindow;
+import dev.runnel.streams.kstream.TimeWindow;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.test.TestRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * KIP-1271 headers-aware window and session stores through the test driver: stored, read back (value, timestamp or
+ * window, headers) and logged with headers in the KIP-1271 layout.
+ */
+class WindowAndSessionStoreWithHeadersTest {
+    @ParameterizedTest(name = "caching={0}")
+    @ValueSource(booleans = {false, true})
+    void shouldKeepWindowedValuesWithHeadersAndLogThemInTheKip1271Layout(boolean caching) {
+        Properties props = new Properties();
+        props.put("application.id", "headers");
+        try (TopologyTestDriver driver = new TopologyTestDriver(HeadersWindowedStoresTopology.build("input", caching),
+            props, Instant.EPOCH)) {
+            var input = driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            input.pipeInput(new TestRecord<>("k", "v1", traceHeaders("t1"), 1_500L));
+            input.pipeInput(new TestRecord<>("plain", "p", new RecordHeaders(), 2_500L));
+
+            WindowStore<String, ValueTimestampHeaders<String>> windows =
+                driver.getTimestampedWindowStoreWithHeaders(WINDOWS);
+            assertEquals(ValueTimestampHeaders.make("v1", 1_500L, traceHeaders("t1")), windows.fetch("k", 1_000L));
+            try (KeyValueIterator<Windowed<String>, ValueTimestampHeaders<String>> all = windows.all()) {
+                assertEquals(KeyValue.pair(new Windowed<>("k", new TimeWindow(1_000L, 2_000L)),
+                    ValueTimestampHeaders.make("v1", 1_500L, traceHeaders("t1"))), all.next());
+                assertEquals(ValueTimestampHeaders.make("p", 2_500L, null), all.next().value);
+            }
+            assertEquals("v1", driver.<String, String>getWindowStore(WINDOWS).fetch("k", 1_000L),
+                "plain view drops timestamp and headers");
+            assertNull(driver.getTimestampedWindowStore(WINDOWS), "not a store without headers");
+
+            SessionStore<String, AggregationWithHeaders<String>> sessions = driver.getSessionStoreWithHeaders(SESSIONS);
+            assertEquals(AggregationWithHeaders.make("v1", traceHeaders("t1")), sessions.fetchSession("k", 1_500L,
+                1_500L));
+            try (KeyValueIterator<Windowed<String>, AggregationWithHeaders<String>> found = sessions.fetch("plain")) {
+                assertEquals(KeyValue.pair(new Windowed<>("plain", new SessionWindow(2_500L, 2_500L)),
+                    AggregationWithHeaders.make("p", null)), found.next());
+            }
+            assertEquals("v1", driver.<String, String>getSessionStore(SESSIONS).fetchSession("k", 1_500L, 1_500L),
+                "plain view drops headers");
+
+            driver.advanceWallClockTime(Duration.ofSeconds(1)); // commits, flushing the caches if any
+            List<TestRecord<byte[], byte[]>> windowChanges = changes(driver, WINDOWS);
+            assertEquals(2, windowChanges.size());
+            assertArrayEquals(expectedBytes("t1", 1_500L, "v1"), windowChanges.get(0).value());
+            // No headers: headersSize 0, then the timestamp and the value.
+            assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 0, 9, (byte) 0xC4, 'p'}, windowChanges.get(1).value());
+            assertEquals(List.of(1_500L, 2_500L), windowChanges.stream().map(TestRecord::timestamp).toList(),
+                "window changes carry the value's own timestamp");
+
+            List<TestRecord<byte[], byte[]>> sessionChanges = changes(driver, SESSIONS);
+            assertEquals(2, sessionChanges.size());
+            assertArrayEquals(expectedSessionBytes("t1", "v1"), sessionChanges.get(0).value());
+            assertArrayEquals(new byte[] {0, 'p'}, sessionChanges.get(1).value());
+        }
+    }
+
+    private static List<TestRecord<byte[], byte[]>> changes(TopologyTestDriver driver, String store) {
+        return driver.createOutputTopic("headers-" + store + "-changelog", Serdes.ByteArray().deserializer(),
+            Serdes.ByteArray().deserializer()).readRecordsToList();
+    }
+}
