@@ -34,10 +34,7 @@ public final class AggregationWithHeadersSerde<AGG> implements Serde<Aggregation
             if (aggregation == null) {
                 return null;
             }
-            byte[] headers = HeadersPrefix.headersBytes(data.headers());
-            ByteBuffer out = ByteBuffer.allocate(HeadersPrefix.prefixSize(headers) + aggregation.length);
-            HeadersPrefix.writePrefix(headers, out);
-            return out.put(aggregation).array();
+            return HeadersPrefix.withPrefix(data.headers(), aggregation.length).put(aggregation).array();
         };
     }
 

@@ -47,15 +47,15 @@ final class HeadersPrefix {
         return out.array();
     }
 
-    /** Returns the prefix length of {@code headersBytes}: the varint of their size, then themselves. */
-    static int prefixSize(byte[] headersBytes) {
-        return sizeOfVarint(headersBytes.length) + headersBytes.length;
-    }
-
-    /** Writes the prefix of {@code headersBytes} to {@code out}. */
-    static void writePrefix(byte[] headersBytes, ByteBuffer out) {
+    /**
+     * Returns a buffer holding the prefix of {@code headers} with room for a {@code payloadSize}-byte payload after
+     * it, positioned at the payload.
+     */
+    static ByteBuffer withPrefix(Headers headers, int payloadSize) {
+        byte[] headersBytes = headersBytes(headers);
+        ByteBuffer out = ByteBuffer.allocate(sizeOfVarint(headersBytes.length) + headersBytes.length + payloadSize);
         writeVarint(headersBytes.length, out);
-        out.put(headersBytes);
+        return out.put(headersBytes);
     }
 
     /** Returns the offset of the payload in {@code value}, just after its prefix. */

@@ -28,7 +28,8 @@ public final class SessionStoreFacade<K, AGG> extends WrappedStateStore<SessionS
 
     private KeyValueIterator<Windowed<K>, AGG> plain(
         KeyValueIterator<Windowed<K>, AggregationWithHeaders<AGG>> iterator) {
-        return new MappedKeyValueIterator<>(iterator, Function.identity(), AggregationWithHeaders::getAggregationOrNull);
+        return new MappedKeyValueIterator<>(iterator, Function.identity(),
+            AggregationWithHeaders::getAggregationOrNull);
     }
 
     @Override

@@ -40,10 +40,8 @@ public final class ValueTimestampHeadersSerde<V> implements Serde<ValueTimestamp
             if (value == null) {
                 return null;
             }
-            byte[] headers = HeadersPrefix.headersBytes(data.headers());
-            ByteBuffer out = ByteBuffer.allocate(HeadersPrefix.prefixSize(headers) + Long.BYTES + value.length);
-            HeadersPrefix.writePrefix(headers, out);
-            return out.putLong(data.timestamp()).put(value).array();
+            return HeadersPrefix.withPrefix(data.headers(), Long.BYTES + value.length)
+                .putLong(data.timestamp()).put(value).array();
         };
     }
 
