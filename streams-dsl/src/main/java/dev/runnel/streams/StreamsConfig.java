@@ -298,7 +298,7 @@ public final class StreamsConfig {
     public static final String DSL_STORE_FORMAT_DEFAULT = "DEFAULT";
     /**
      * {@code dsl.store.format} value: stores with record headers. No effect: the DSL's stores keep no headers (the
-     * Processor API's {@code Stores.timestampedKeyValueStoreBuilderWithHeaders} stores do).
+     * Processor API's {@code Stores.timestampedKeyValueStoreWithHeadersBuilder} stores do).
      */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */

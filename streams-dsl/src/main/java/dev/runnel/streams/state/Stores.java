@@ -144,7 +144,7 @@ public final class Stores {
      * included.
      */
     public static <K, V> StoreBuilder<TimestampedKeyValueStoreWithHeaders<K, V>>
-        timestampedKeyValueStoreBuilderWithHeaders(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
+        timestampedKeyValueStoreWithHeadersBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde) {
         return new TimestampedKeyValueStoreBuilderWithHeaders<>(Objects.requireNonNull(supplier, "supplier"),
             keySerde, valueSerde, Time.SYSTEM);

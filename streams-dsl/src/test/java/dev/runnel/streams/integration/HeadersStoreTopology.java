@@ -28,7 +28,7 @@ public final class HeadersStoreTopology {
     /** Reads String records from {@code input} into the store {@value #STORE}, cached or not. */
     public static Topology build(String input, boolean caching) {
         StoreBuilder<TimestampedKeyValueStoreWithHeaders<String, String>> store =
-            Stores.timestampedKeyValueStoreBuilderWithHeaders(
+            Stores.timestampedKeyValueStoreWithHeadersBuilder(
                 Stores.persistentTimestampedKeyValueStoreWithHeaders(STORE), Serdes.String(), Serdes.String());
         return new Topology()
             .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), input)
