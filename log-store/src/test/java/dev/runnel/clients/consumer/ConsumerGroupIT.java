@@ -281,7 +281,7 @@ class ConsumerGroupIT {
         int generation = slow.groupMetadata().generationId();
 
         // The slow member stops polling; after max.poll.interval.ms the active member gets everything.
-        Await.until(() -> active.assignment.size() == 6, 5_000, () -> "active=" + active.assignment);
+        Await.until(() -> active.assignment.size() == 6, 15_000, () -> "active=" + active.assignment);
         TopicPartition owned = slowOwned.iterator().next();
         CommitFailedException refused = assertThrows(CommitFailedException.class,
             () -> slow.commitSync(Map.of(owned, new OffsetAndMetadata(1))));
