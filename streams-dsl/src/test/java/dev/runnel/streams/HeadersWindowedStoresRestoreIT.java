@@ -20,9 +20,9 @@ import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.ValueTimestampHeaders;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -87,7 +87,7 @@ class HeadersWindowedStoresRestoreIT {
             streams.setGlobalStateRestoreListener(new RestoreCounters.CountingListener(restored));
         }
         streams.start();
-        waitUntil(() -> streams.state() == KafkaStreams.State.RUNNING);
+        EmbeddedLogFixture.awaitRunning(streams);
         return streams;
     }
 
@@ -96,7 +96,8 @@ class HeadersWindowedStoresRestoreIT {
             StoreQueryParameters.fromNameAndType(WINDOWS, QueryableStoreTypes.timestampedWindowStoreWithHeaders()));
         ReadOnlySessionStore<String, AggregationWithHeaders<String>> sessions = streams.store(
             StoreQueryParameters.fromNameAndType(SESSIONS, QueryableStoreTypes.sessionStoreWithHeaders()));
-        waitUntil(() -> windows.fetch("k", 1_000L) != null && sessions.fetchSession("k", 1_500L, 1_500L) != null);
+        EmbeddedLogFixture.await(() -> windows.fetch("k", 1_000L) != null
+            && sessions.fetchSession("k", 1_500L, 1_500L) != null, Duration.ofSeconds(15), "both stores to hold k");
         assertEquals(WINDOW_VALUE, windows.fetch("k", 1_000L));
         assertEquals(SESSION_VALUE, sessions.fetchSession("k", 1_500L, 1_500L));
     }
@@ -104,17 +105,5 @@ class HeadersWindowedStoresRestoreIT {
     private static List<ConsumerRecord<byte[], byte[]>> changes(EmbeddedLogFixture log, String store) {
         return log.readAll(APP + "-" + store + "-changelog", Serdes.ByteArray().deserializer(),
             Serdes.ByteArray().deserializer(), false);
-    }
-
-    /** Polls {@code condition} until it holds; the test runner's own timeout, if any, is the only bound. */
-    private static void waitUntil(BooleanSupplier condition) {
-        while (!condition.getAsBoolean()) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }
