@@ -14,7 +14,7 @@ import dev.runnel.streams.internal.state.KeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
@@ -146,7 +146,7 @@ public final class Stores {
     public static <K, V> StoreBuilder<TimestampedKeyValueStoreWithHeaders<K, V>>
         timestampedKeyValueStoreWithHeadersBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde) {
-        return new TimestampedKeyValueStoreBuilderWithHeaders<>(Objects.requireNonNull(supplier, "supplier"),
+        return new TimestampedKeyValueStoreWithHeadersBuilder<>(Objects.requireNonNull(supplier, "supplier"),
             keySerde, valueSerde, Time.SYSTEM);
     }
 

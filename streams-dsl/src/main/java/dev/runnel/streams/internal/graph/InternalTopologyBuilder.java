@@ -12,7 +12,7 @@ import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilderWithHeaders;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TypedWindowStoreBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
@@ -247,7 +247,7 @@ public final class InternalTopologyBuilder {
      */
     private static void requireRestorableFromTopic(StoreBuilder<?> storeBuilder, String topic) {
         List<Class<?>> otherFormats = List.of(TimestampedKeyValueStoreBuilder.class,
-            TimestampedKeyValueStoreBuilderWithHeaders.class, WindowStoreBuilder.class, TypedWindowStoreBuilder.class,
+            TimestampedKeyValueStoreWithHeadersBuilder.class, WindowStoreBuilder.class, TypedWindowStoreBuilder.class,
             SessionStoreBuilder.class, SessionStoreWithHeadersBuilder.class, VersionedKeyValueStoreBuilder.class);
         if (otherFormats.stream().anyMatch(type -> type.isInstance(storeBuilder))) {
             throw new TopologyException("Read-only state store " + storeBuilder.name() + " must be a plain key-value"

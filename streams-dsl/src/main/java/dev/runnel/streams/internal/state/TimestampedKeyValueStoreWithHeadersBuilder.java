@@ -11,11 +11,11 @@ import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
  * Builds headers-aware key-value stores with the layering of {@link KeyValueStoreBuilder}: the bytes layers keep the
  * KIP-1271 values as they are, so the record cache, the changelog and its restore carry the headers unchanged.
  */
-public final class TimestampedKeyValueStoreBuilderWithHeaders<K, V>
+public final class TimestampedKeyValueStoreWithHeadersBuilder<K, V>
     extends TypedKeyValueStoreBuilder<K, V, TimestampedKeyValueStoreWithHeaders<K, V>> {
 
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
-    public TimestampedKeyValueStoreBuilderWithHeaders(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
+    public TimestampedKeyValueStoreWithHeadersBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
         super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp);
     }
