@@ -169,6 +169,19 @@ class KStreamStatelessTest {
     }
 
     @Test
+    void shouldRunAForeachProcessorOnEachRecord() {
+        List<String> seen = new ArrayList<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("input", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new ForeachProcessor<String, String>((k, v) -> seen.add(k + "=" + v)));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults(), T0)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeKeyValueList(WORDS.subList(0, 2));
+            assertEquals(List.of("a=apple", "b=banana"), seen);
+        }
+    }
+
+    @Test
     void shouldRouteEachRecordToFirstMatchingBranchOrDefault() {
         StreamsBuilder builder = new StreamsBuilder();
         Map<String, KStream<String, String>> branches = builder
