@@ -1,6 +1,8 @@
 package dev.runnel.streams;
 
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.internal.dsl.ImplicitlyNamedResources;
 import dev.runnel.streams.internal.dsl.InternalStreamsBuilder;
 import dev.runnel.streams.internal.dsl.TopologyOptimizer;
 import dev.runnel.streams.kstream.Consumed;
@@ -16,6 +18,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The entry point of the DSL: creates streams and tables from topics; {@link #build()} returns the
@@ -33,14 +37,18 @@ import java.util.regex.Pattern;
  * same way. Mutable; not thread-safe.
  */
 public class StreamsBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsBuilder.class);
     private final InternalStreamsBuilder internalStreamsBuilder = new InternalStreamsBuilder();
     private final Topology topology = new Topology(internalStreamsBuilder.topologyBuilder());
 
     private final boolean hasTopologyConfig;
+    /** The topology config's {@code ensure.explicit.internal.resource.naming}; null without a topology config. */
+    private final Boolean ensureExplicitNaming;
 
     /** Creates a builder. */
     public StreamsBuilder() {
         this.hasTopologyConfig = false;
+        this.ensureExplicitNaming = null;
     }
 
     /**
@@ -56,6 +64,7 @@ public class StreamsBuilder {
             .setTopologyLevel(topologyConfigs.resolveDslStoreSuppliers().orElse(null));
         internalStreamsBuilder.topologyBuilder().processorWrapper(topologyConfigs.processorWrapper());
         this.hasTopologyConfig = true;
+        this.ensureExplicitNaming = topologyConfigs.ensureExplicitInternalResourceNaming;
     }
 
     /** Returns a stream of {@code topic}, with the default serdes. */
@@ -156,8 +165,17 @@ public class StreamsBuilder {
         return this;
     }
 
-    /** Returns the topology built so far. */
+    /**
+     * Returns the topology built so far. With a {@link TopologyConfig}, its internal topics and stores with generated
+     * names are checked as {@link #build(Properties)} checks them.
+     *
+     * @throws TopologyException with {@code ensure.explicit.internal.resource.naming=true} in the topology config, if
+     *                           an internal topic or store has a generated name
+     */
     public synchronized Topology build() {
+        if (ensureExplicitNaming != null) {
+            checkInternalResourceNames(ensureExplicitNaming);
+        }
         return topology;
     }
 
@@ -180,6 +198,12 @@ public class StreamsBuilder {
      *     keeps one window store: the other side's window node, the two join nodes and the other store give way to
      *     one self-join processor named as the join's merge node, with the same results.</li>
      * </ul>
+     * Internal topics and stores whose names the DSL generated (which change when an operator is added upstream,
+     * KIP-1111) are logged as a warning, or, with {@code ensure.explicit.internal.resource.naming=true} (in the
+     * topology config if this builder has one, else in {@code props}), fail the build.
+     *
+     * @throws TopologyException with {@code ensure.explicit.internal.resource.naming=true}, if an internal topic or
+     *                           store has a generated name; the message lists them and how to name them
      */
     public synchronized Topology build(Properties props) {
         StreamsConfig config = new StreamsConfig(withApplicationId(props));
@@ -190,7 +214,23 @@ public class StreamsBuilder {
         }
         internalStreamsBuilder.optimizer().optimize(
             TopologyOptimizer.rules(config.getString(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG)));
+        checkInternalResourceNames(ensureExplicitNaming != null ? ensureExplicitNaming
+            : topologyConfig.ensureExplicitInternalResourceNaming);
         return topology;
+    }
+
+    private void checkInternalResourceNames(boolean ensureExplicit) {
+        ImplicitlyNamedResources implicit = internalStreamsBuilder.implicitlyNamedResources();
+        if (implicit.isEmpty()) {
+            return;
+        }
+        if (ensureExplicit) {
+            throw new TopologyException(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG + " is true, but"
+                + " these internal resources have generated names, which change when the topology does: "
+                + implicit.describe());
+        }
+        LOG.warn("Internal resources with generated names, which change when an operator is added upstream (state"
+            + " then starts empty): {}", implicit.describe());
     }
 
     private static Properties withApplicationId(Properties props) {

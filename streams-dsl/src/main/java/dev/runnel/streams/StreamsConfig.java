@@ -199,6 +199,14 @@ public final class StreamsConfig {
     /** {@code upgrade.from} value. */
     public static final String UPGRADE_FROM_42 = "4.2";
 
+    /**
+     * {@code ensure.explicit.internal.resource.naming} (KIP-1111): default false, {@code StreamsBuilder.build(props)}
+     * logs a warning listing the repartition topics, stores and changelog topics whose names the DSL generated. If
+     * true, the build fails with a {@link dev.runnel.streams.errors.TopologyException} listing them instead.
+     */
+    public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
+        "ensure.explicit.internal.resource.naming";
+
     /*
      * The configs below are accepted and validated as Kafka Streams does, so that an application's configuration
      * ports unchanged, but they have no effect in Runnel: they tune the network, the broker's group protocol,
@@ -278,12 +286,6 @@ public final class StreamsConfig {
     public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";
     /** The default {@code group.protocol}. */
     public static final String DEFAULT_GROUP_PROTOCOL = "classic";
-    /**
-     * {@code ensure.explicit.internal.resource.naming}: default false. No effect: Runnel does not refuse topologies
-     * with generated names of internal topics and stores.
-     */
-    public static final String ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG =
-        "ensure.explicit.internal.resource.naming";
     /**
      * {@code processing.exception.handler.global.enabled} (KIP-1270): default false, a processing exception in a global
      * store's processor ends the global thread (and the client). If true, it goes to the

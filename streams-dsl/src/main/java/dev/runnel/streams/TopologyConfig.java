@@ -51,7 +51,7 @@ public final class TopologyConfig {
     public final Supplier<DeserializationExceptionHandler> deserializationExceptionHandlerSupplier;
     /** Creates new instances of {@code processing.exception.handler}. */
     public final Supplier<ProcessingExceptionHandler> processingExceptionHandlerSupplier;
-    /** {@code ensure.explicit.internal.resource.naming} (which has no effect in Runnel). */
+    /** {@code ensure.explicit.internal.resource.naming}: whether generated internal resource names fail a build. */
     public final boolean ensureExplicitInternalResourceNaming;
 
     private final StreamsConfig effective;

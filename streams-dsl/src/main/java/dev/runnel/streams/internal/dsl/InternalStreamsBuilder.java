@@ -16,7 +16,9 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,6 +35,8 @@ public final class InternalStreamsBuilder {
     private final InternalTopologyBuilder topologyBuilder = new InternalTopologyBuilder();
     private final TopologyOptimizer optimizer = new TopologyOptimizer(this);
     private int index;
+    /** Every name this builder generated, to tell generated store and topic names from given ones. */
+    private final Set<String> generatedNames = new HashSet<>();
 
     /** Returns the plan the DSL writes into. */
     public InternalTopologyBuilder topologyBuilder() {
@@ -46,12 +50,22 @@ public final class InternalStreamsBuilder {
 
     /** Returns {@code prefix} followed by the next index, zero-padded to ten digits. */
     public String newProcessorName(String prefix) {
-        return prefix + String.format(Locale.ROOT, "%010d", index++);
+        return generated(prefix + String.format(Locale.ROOT, "%010d", index++));
     }
 
     /** Returns {@code prefix + "STATE-STORE-"} followed by the next index. */
     public String newStoreName(String prefix) {
-        return prefix + "STATE-STORE-" + String.format(Locale.ROOT, "%010d", index++);
+        return generated(prefix + "STATE-STORE-" + String.format(Locale.ROOT, "%010d", index++));
+    }
+
+    private String generated(String name) {
+        generatedNames.add(name);
+        return name;
+    }
+
+    /** Returns the internal topics and stores of the topology as built so far whose names were generated. */
+    public ImplicitlyNamedResources implicitlyNamedResources() {
+        return ImplicitlyNamedResources.find(topologyBuilder, generatedNames);
     }
 
     /** Adds a source of {@code topics} and returns its stream. */

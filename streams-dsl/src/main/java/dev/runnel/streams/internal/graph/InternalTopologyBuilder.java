@@ -431,6 +431,11 @@ public final class InternalTopologyBuilder {
         return stores.names();
     }
 
+    /** Whether local store {@code storeName} writes a changelog topic of its own. */
+    public boolean isLogged(String storeName) {
+        return stores.builder(storeName).loggingEnabled();
+    }
+
     /** Returns, for each local (not global) store, the id of the sub-topology that holds it. */
     public Map<String, Integer> storeSubtopologies() {
         Map<String, Integer> subtopologies = new HashMap<>();
