@@ -136,6 +136,9 @@ class KafkaStreamsErrorHandlingIT {
                 Serdes.String().deserializer(), false).stream().anyMatch(r -> r.value().equals("after")),
                 Duration.ofSeconds(15), "the replacement thread processes the next record");
             EmbeddedLogFixture.awaitRunning(streams);
+            assertEquals(1.0, streams.metrics().entrySet().stream()
+                .filter(metric -> metric.getKey().name().equals("failed-stream-threads")).findFirst().orElseThrow()
+                .getValue().metricValue(), "failed-stream-threads");
         }
     }
 }

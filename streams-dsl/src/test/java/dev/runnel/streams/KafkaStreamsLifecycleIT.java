@@ -176,9 +176,11 @@ class KafkaStreamsLifecycleIT {
                 metric.metricValue()));
             List<String> expected = new ArrayList<>();
             for (String name : List.of("version", "commit-id", "application-id", "topology-description", "state",
-                "alive-stream-threads")) {
+                "alive-stream-threads", "failed-stream-threads", "client-state", "recording-level")) {
                 expected.add("stream-metrics:" + name);
             }
+            expected.add("stream-thread-metrics:thread-state");
+            expected.add("stream-thread-metrics:state");
             for (String operation : List.of("commit", "poll", "process", "punctuate")) {
                 for (String suffix : List.of("-latency-avg", "-latency-max", "-rate", "-total")) {
                     expected.add("stream-thread-metrics:" + operation + suffix);
@@ -188,6 +190,13 @@ class KafkaStreamsLifecycleIT {
             missing.removeAll(values.keySet());
             assertEquals(List.of(), missing, "Kafka Streams' client and thread metrics (recording level info)");
             assertEquals("metric-names", values.get("stream-metrics:application-id"));
+            assertEquals(KafkaStreams.State.RUNNING.ordinal(), values.get("stream-metrics:client-state"));
+            assertEquals(0, values.get("stream-metrics:recording-level"), "info");
+            assertEquals(0.0, values.get("stream-metrics:failed-stream-threads"));
+            assertEquals("RUNNING", values.get("stream-thread-metrics:state"));
+            assertEquals(4, values.get("stream-thread-metrics:thread-state"), "StreamThread.State.RUNNING's ordinal");
+            streams.metrics().keySet().stream().filter(name -> name.name().equals("client-state")).forEach(name ->
+                assertEquals(Set.of("client-id", "process-id"), name.tags().keySet()));
             assertEquals(builder.build().describe().toString(), values.get("stream-metrics:topology-description"));
         }
     }

@@ -151,12 +151,17 @@ public final class StreamThread extends Thread {
             () -> clientSupplier.getAdmin(config.getAdminConfigs(InternalTopicManager.adminClientId(clientId))),
             topic -> metadata.repartitionTopics().containsKey(topic), time,
             config.getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG));
-        registerMetrics();
+        registerMetrics(processId);
     }
 
-    private void registerMetrics() {
+    private void registerMetrics(String processId) {
         Map<String, String> tags = Map.of("thread-id", threadId);
         String group = "stream-thread-metrics";
+        // KIP-1091: the state as a number (its ordinal) for telemetry, and as its name.
+        Map<String, String> processTags = Map.of("thread-id", threadId, "process-id", processId);
+        metrics.addGauge(group, "thread-state", "The thread's state, as the ordinal of StreamThread.State",
+            processTags, () -> state().ordinal());
+        metrics.addGauge(group, "state", "The thread's state", processTags, () -> state().name());
         metrics.addTotal(group, "process-total", "Records processed by the thread", tags, () -> processTotal);
         metrics.addRate(group, "process-rate", "Records processed per second by the thread", tags,
             () -> processTotal);

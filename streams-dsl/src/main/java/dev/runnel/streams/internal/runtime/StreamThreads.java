@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ public final class StreamThreads {
     private final String clientId;
     /** Tells this client apart from the application's others in the group, as Kafka Streams' process id. */
     private final String processId = UUID.randomUUID().toString();
+    private final AtomicLong failedCount = new AtomicLong();
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
     private final Time time;
@@ -284,6 +286,16 @@ public final class StreamThreads {
         return threads.contains(thread);
     }
 
+    /** Returns the id of the client in the group (a random UUID per client). */
+    public String processId() {
+        return processId;
+    }
+
+    /** Returns how many stream threads have died of a failure since the client was created. */
+    public long failedCount() {
+        return failedCount.get();
+    }
+
     /** Returns the number of stream threads not dead. */
     public long aliveCount() {
         return threads.stream().filter(t -> t.state() != StreamThread.State.DEAD).count();
@@ -362,6 +374,7 @@ public final class StreamThreads {
         @Override
         public void onDead(StreamThread thread, Throwable failure) {
             if (failure != null) {
+                failedCount.incrementAndGet();
                 failures.handle(thread.threadId(), failure, thread);
             }
         }
