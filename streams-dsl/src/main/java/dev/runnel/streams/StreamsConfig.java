@@ -276,7 +276,10 @@ public final class StreamsConfig {
      * often than {@code commit.interval.ms}).
      */
     public static final String REPARTITION_PURGE_INTERVAL_MS_CONFIG = "repartition.purge.interval.ms";
-    /** {@code log.summary.interval.ms}: default 120000, at least 0. No effect: Runnel logs no periodic summary. */
+    /**
+     * {@code log.summary.interval.ms} (KIP-1049): default 120000, at least 0; how often each stream thread logs, at
+     * info level, the records it processed, punctuations it ran and commits it made since its last summary.
+     */
     public static final String LOG_SUMMARY_INTERVAL_MS_CONFIG = "log.summary.interval.ms";
     /** {@code allow.os.group.write.access}: default false. No effect: state directories keep the umask's mode. */
     public static final String ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG = "allow.os.group.write.access";

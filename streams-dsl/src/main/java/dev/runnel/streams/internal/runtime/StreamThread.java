@@ -65,6 +65,7 @@ public final class StreamThread extends Thread {
     }
 
     private final String threadId;
+    private final ActivitySummary summary;
     private final int index;
     private final TopologyMetadata metadata;
     private final StreamsConfig config;
@@ -121,6 +122,8 @@ public final class StreamThread extends Thread {
         this.listener = listener;
         this.metrics = metrics;
         this.commitIntervalMs = config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+        this.summary = new ActivitySummary(config.getLong(StreamsConfig.LOG_SUMMARY_INTERVAL_MS_CONFIG),
+            time.milliseconds(), message -> LOG.info("Stream thread {}: {}", threadId, message));
         this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
         ClientConfigs clients = new ClientConfigs(config, threadId);
         this.offsetResetter = new OffsetResetter(builder, clients.autoOffsetReset(), time);
@@ -295,6 +298,7 @@ public final class StreamThread extends Thread {
             lastCommitMs = now;
         }
         purger.maybePurge(taskManager::committedOffsets);
+        summary.maybeLog(now, processTotal, punctuateTotal, commitTotal);
     }
 
     private void setFetchingPaused(boolean pausedNow) {
