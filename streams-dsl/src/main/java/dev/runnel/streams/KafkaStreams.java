@@ -3,6 +3,7 @@ package dev.runnel.streams;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.utils.Time;
@@ -222,7 +223,8 @@ public class KafkaStreams implements AutoCloseable {
         this.clientIndex = CLIENTS.claimIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
-        this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true);
+        this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true,
+            config.getConfiguredInstances(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class));
         this.stateMachine = new ClientStateMachine(clientId, time);
         this.failures = new ThreadFailureHandler(clientId, this::replaceThread, this::shutdownWithError,
             () -> CLIENTS.started(applicationId).forEach(KafkaStreams::shutdownWithError));

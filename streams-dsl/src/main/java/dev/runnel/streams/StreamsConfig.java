@@ -15,6 +15,7 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -241,7 +242,10 @@ public final class StreamsConfig {
     public static final String METRICS_NUM_SAMPLES_CONFIG = "metrics.num.samples";
     /** {@code metrics.sample.window.ms}: default 30000, at least 0. No effect, as {@code metrics.num.samples}. */
     public static final String METRICS_SAMPLE_WINDOW_MS_CONFIG = "metrics.sample.window.ms";
-    /** {@code metric.reporters}: list of classes, default empty. No effect: metrics are read or taken from JMX. */
+    /**
+     * {@code metric.reporters}: list of {@link dev.runnel.common.metrics.MetricsReporter} classes, default empty; each
+     * is told of the client's metrics, and its clients' (which get the config too). JMX publishes them regardless.
+     */
     public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
     /** {@code built.in.metrics.version}: only {@link #METRICS_LATEST}, the default. */
     public static final String BUILT_IN_METRICS_VERSION_CONFIG = "built.in.metrics.version";
@@ -741,6 +745,25 @@ public final class StreamsConfig {
      */
     public <T> T getConfiguredInstance(String key, Class<T> type) {
         return ConfigDef.newInstance(key, values.get(key), type);
+    }
+
+    /**
+     * Returns a new instance of each class listed under {@code key}, in order, configured with the original configs
+     * if it is {@link dev.runnel.common.Configurable}, as Kafka's {@code getConfiguredInstances}.
+     *
+     * @throws InvalidConfigurationException if a class is missing, of the wrong type or cannot be created
+     */
+    public <T> List<T> getConfiguredInstances(String key, Class<T> type) {
+        Object listed = values.get(key);
+        List<T> instances = new ArrayList<>();
+        for (Object entry : listed instanceof List<?> list ? list : List.of()) {
+            T instance = ConfigDef.newInstance(key, entry, type);
+            if (instance instanceof dev.runnel.common.Configurable configurable) {
+                configurable.configure(originals());
+            }
+            instances.add(instance);
+        }
+        return instances;
     }
 
     /**

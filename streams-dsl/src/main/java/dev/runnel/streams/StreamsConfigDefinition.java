@@ -246,7 +246,8 @@ final class StreamsConfigDefinition {
             .define(METRICS_NUM_SAMPLES_CONFIG, Type.INT, 2, Range.atLeast(1), Importance.LOW, "No effect in Runnel.")
             .define(METRICS_SAMPLE_WINDOW_MS_CONFIG, Type.LONG, 30_000L, Range.atLeast(0), Importance.LOW,
                 "No effect in Runnel.")
-            .define(METRIC_REPORTER_CLASSES_CONFIG, Type.LIST, "", Importance.LOW, "No effect in Runnel.")
+            .define(METRIC_REPORTER_CLASSES_CONFIG, Type.LIST, "", Importance.LOW, "Classes of MetricsReporter told of"
+                + " the metrics of Kafka Streams and its clients.")
             .define(BUILT_IN_METRICS_VERSION_CONFIG, Type.STRING, METRICS_LATEST, ValidString.in(METRICS_LATEST),
                 Importance.LOW, "The version of the built-in metrics.")
             .define(ENABLE_METRICS_PUSH_CONFIG, Type.BOOLEAN, true, Importance.LOW, ENABLE_METRICS_PUSH_DOC)

@@ -16,9 +16,12 @@ public final class AdminClientConfig {
     public static final String DEFAULT_API_TIMEOUT_MS_CONFIG = "default.api.timeout.ms";
     public static final String RETRIES_CONFIG = "retries";
     public static final String RETRY_BACKOFF_MS_CONFIG = "retry.backoff.ms";
+    /** {@link dev.runnel.common.metrics.MetricsReporter} classes told of the client's metrics. Default none. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
 
     static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
-        REQUEST_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS_CONFIG, RETRIES_CONFIG, RETRY_BACKOFF_MS_CONFIG);
+        REQUEST_TIMEOUT_MS_CONFIG, DEFAULT_API_TIMEOUT_MS_CONFIG, RETRIES_CONFIG, RETRY_BACKOFF_MS_CONFIG,
+        METRIC_REPORTER_CLASSES_CONFIG);
 
     private AdminClientConfig() {
     }

@@ -16,6 +16,7 @@ import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.InvalidRequestException;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Metrics;
+import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
 import dev.runnel.log.Topics;
@@ -54,10 +55,13 @@ public final class KafkaAdminClient extends AdminClient {
 
     KafkaAdminClient(Map<String, Object> configs) {
         ConfigReader config = new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
+        // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
+        List<MetricsReporter> reporters =
+            config.configuredInstances(AdminClientConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
         this.transactions = new TransactionAdmin(log);
-        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
         String clientId = config.string(AdminClientConfig.CLIENT_ID_CONFIG, "");
         metrics.addMeter("admin-client-metrics", "request", "requests (admin operations)", Map.of("client-id",
             clientId.isEmpty() ? "adminclient-" + CLIENT_SEQUENCE.getAndIncrement() : clientId), requests::sum);

@@ -52,6 +52,8 @@ public final class ConsumerConfig {
 
     /** {@link ConsumerInterceptor} classes, a list or comma-separated names, called in order. Default none. */
     public static final String INTERCEPTOR_CLASSES_CONFIG = "interceptor.classes";
+    /** {@link dev.runnel.common.metrics.MetricsReporter} classes told of the client's metrics. Default none. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
 
     public static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
         GROUP_ID_CONFIG, AUTO_OFFSET_RESET_CONFIG, MAX_POLL_RECORDS_CONFIG, MAX_PARTITION_FETCH_BYTES_CONFIG,
@@ -59,7 +61,7 @@ public final class ConsumerConfig {
         KEY_DESERIALIZER_CLASS_CONFIG, VALUE_DESERIALIZER_CLASS_CONFIG, ENABLE_AUTO_COMMIT_CONFIG,
         ISOLATION_LEVEL_CONFIG, GROUP_INSTANCE_ID_CONFIG, SESSION_TIMEOUT_MS_CONFIG, HEARTBEAT_INTERVAL_MS_CONFIG,
         MAX_POLL_INTERVAL_MS_CONFIG, PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AUTO_COMMIT_INTERVAL_MS_CONFIG,
-        INTERCEPTOR_CLASSES_CONFIG);
+        INTERCEPTOR_CLASSES_CONFIG, METRIC_REPORTER_CLASSES_CONFIG);
 
     private ConsumerConfig() {
     }

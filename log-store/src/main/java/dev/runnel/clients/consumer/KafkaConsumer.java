@@ -12,6 +12,7 @@ import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Metrics;
+import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
@@ -108,8 +109,11 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         this.keyDeserializer.configure(configs, true);
         this.valueDeserializer.configure(configs, false);
         this.interceptors = interceptors(config, configs);
+        // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
+        List<MetricsReporter> reporters =
+            config.configuredInstances(ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
-        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
         String metricsClientId = metricsClientId(settings);
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer,
             new FetchMetrics(metrics, metricsClientId));

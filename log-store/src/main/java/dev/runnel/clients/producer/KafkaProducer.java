@@ -22,6 +22,7 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Metrics;
+import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
@@ -112,9 +113,12 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         String clientId = settings.clientId().isEmpty() ? "producer-" + CLIENT_SEQUENCE.getAndIncrement()
             : settings.clientId();
         this.interceptors = interceptors(config, configs, clientId);
+        // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
+        List<MetricsReporter> reporters =
+            config.configuredInstances(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metadata = new ProducerMetadata(log);
-        this.metrics = new Metrics(log.time(), JMX_PREFIX);
+        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
         this.engine = new ProducerEngine(log, settings, clientId, metrics);
         this.transactions = engine.transactions();
     }

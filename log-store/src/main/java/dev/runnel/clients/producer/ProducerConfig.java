@@ -37,6 +37,8 @@ public final class ProducerConfig {
     public static final String TRANSACTION_TIMEOUT_CONFIG = "transaction.timeout.ms";
     /** {@link ProducerInterceptor} classes, a list or comma-separated names, called in order. Default none. */
     public static final String INTERCEPTOR_CLASSES_CONFIG = "interceptor.classes";
+    /** {@link dev.runnel.common.metrics.MetricsReporter} classes told of the client's metrics. Default none. */
+    public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
     public static final String RETRIES_CONFIG = "retries";
     public static final String DELIVERY_TIMEOUT_MS_CONFIG = "delivery.timeout.ms";
     public static final String REQUEST_TIMEOUT_MS_CONFIG = "request.timeout.ms";
@@ -53,7 +55,8 @@ public final class ProducerConfig {
         ACKS_CONFIG, LINGER_MS_CONFIG, BATCH_SIZE_CONFIG, COMPRESSION_TYPE_CONFIG, BUFFER_MEMORY_CONFIG,
         MAX_BLOCK_MS_CONFIG, MAX_REQUEST_SIZE_CONFIG, KEY_SERIALIZER_CLASS_CONFIG, VALUE_SERIALIZER_CLASS_CONFIG,
         PARTITIONER_CLASS_CONFIG, ENABLE_IDEMPOTENCE_CONFIG, RETRIES_CONFIG, DELIVERY_TIMEOUT_MS_CONFIG,
-        REQUEST_TIMEOUT_MS_CONFIG, TRANSACTIONAL_ID_CONFIG, TRANSACTION_TIMEOUT_CONFIG, INTERCEPTOR_CLASSES_CONFIG);
+        REQUEST_TIMEOUT_MS_CONFIG, TRANSACTIONAL_ID_CONFIG, TRANSACTION_TIMEOUT_CONFIG, INTERCEPTOR_CLASSES_CONFIG,
+        METRIC_REPORTER_CLASSES_CONFIG);
 
     private ProducerConfig() {
     }

@@ -2,6 +2,7 @@ package dev.runnel.common.metrics;
 
 import dev.runnel.common.MetricName;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -17,15 +18,16 @@ import org.slf4j.LoggerFactory;
  * named {@code <prefix>:type=<group>,<tag>=<value>,...}, with one read-only attribute per metric. Kafka's prefixes
  * are {@code kafka.producer}, {@code kafka.consumer}, {@code kafka.admin.client} and {@code kafka.streams}. A bean
  * already registered under the same name (another client with the same {@code client.id}) is replaced, as in Kafka.
- * Thread-safe.
+ * Every client and Kafka Streams publishes through one already, so listing it in {@code metric.reporters} changes
+ * nothing (it is accepted, as in Kafka, where it is the default). Thread-safe.
  */
-public final class JmxReporter implements AutoCloseable {
+public final class JmxReporter implements MetricsReporter {
     private static final Logger LOG = LoggerFactory.getLogger(JmxReporter.class);
     /** Tags that come first in a bean's name, in this order, as Kafka names them; any others follow by name. */
     private static final String[] LEADING_TAGS = {"client-id", "thread-id", "task-id", "in-memory-state-id", "topic",
         "partition"};
 
-    private final String prefix;
+    private volatile String prefix;
     private final Map<ObjectName, MetricsMBean> beans = new ConcurrentHashMap<>();
     private final MBeanServer server = ManagementFactory.getPlatformMBeanServer();
 
@@ -34,13 +36,37 @@ public final class JmxReporter implements AutoCloseable {
         this.prefix = Objects.requireNonNull(prefix, "prefix");
     }
 
+    /** Creates a reporter publishing under the namespace of the registry it is given ({@link #contextChange}). */
+    public JmxReporter() {
+        this.prefix = null;
+    }
+
+    @Override
+    public void configure(Map<String, ?> configs) {
+    }
+
+    /** Takes the JMX domain from the context's namespace, unless the constructor gave one. */
+    @Override
+    public void contextChange(MetricsContext metricsContext) {
+        if (prefix == null) {
+            prefix = metricsContext.contextLabels().get(MetricsContext.NAMESPACE);
+        }
+    }
+
+    @Override
+    public void init(List<KafkaMetric> metrics) {
+        metrics.forEach(this::metricChange);
+    }
+
     /** Publishes {@code metric}, replacing one of the same name. */
+    @Override
     public void metricChange(KafkaMetric metric) {
         MetricName name = metric.metricName();
         beans.computeIfAbsent(objectName(prefix, name), this::register).put(name.name(), metric);
     }
 
     /** Withdraws {@code metric}; its bean goes once it has no metric left. */
+    @Override
     public void metricRemoval(KafkaMetric metric) {
         MetricName name = metric.metricName();
         ObjectName objectName = objectName(prefix, name);

@@ -3,39 +3,81 @@ package dev.runnel.common.metrics;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.utils.Time;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A registry of metrics, as Kafka's {@code Metrics}: what a client's or Kafka Streams' {@code metrics()} returns,
- * optionally published in JMX through a {@link JmxReporter}.
+ * optionally published in JMX through a {@link JmxReporter}, and told to the {@link MetricsReporter}s of
+ * {@code metric.reporters}.
  *
  * <p>Besides Kafka's sensors, it offers metrics computed on read from counters their owner keeps ({@link #addTotal},
  * {@link #addRate}, {@link #addAverage}): the owner pays one increment per event, or per batch, and nothing here runs
  * on its path. Unlike Kafka's, adding a metric under a name already present replaces it. Thread-safe.
  */
 public final class Metrics implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
     private final Time time;
-    private final JmxReporter jmx;
+    private final List<MetricsReporter> reporters;
     private final Map<MetricName, KafkaMetric> metrics = new ConcurrentHashMap<>();
     private final Map<String, Sensor> sensors = new ConcurrentHashMap<>();
 
     /** Creates a registry that is not published in JMX; rates are measured with {@code time}. */
     public Metrics(Time time) {
-        this.time = Objects.requireNonNull(time, "time");
-        this.jmx = null;
+        this(time, null, List.of());
     }
 
     /** Creates a registry whose metrics are also published in JMX under the domain {@code jmxPrefix}. */
     public Metrics(Time time, String jmxPrefix) {
+        this(time, jmxPrefix, List.of());
+    }
+
+    /**
+     * Creates a registry published in JMX under {@code jmxPrefix} (unless null) and told to {@code reporters}, already
+     * configured, which it gives the context {@code jmxPrefix} names and closes with itself. A {@link JmxReporter}
+     * among them is closed at once when the registry publishes in JMX itself: it would publish everything twice.
+     */
+    public Metrics(Time time, String jmxPrefix, List<MetricsReporter> reporters) {
         this.time = Objects.requireNonNull(time, "time");
-        this.jmx = new JmxReporter(jmxPrefix);
+        List<MetricsReporter> all = new ArrayList<>();
+        if (jmxPrefix != null) {
+            all.add(new JmxReporter(jmxPrefix));
+        }
+        for (MetricsReporter reporter : reporters) {
+            if (jmxPrefix != null && reporter instanceof JmxReporter) {
+                reporter.close();
+            } else {
+                all.add(reporter);
+            }
+        }
+        this.reporters = List.copyOf(all);
+        MetricsContext context = new KafkaMetricsContext(jmxPrefix == null ? "" : jmxPrefix);
+        tellReporters("initializing", reporter -> {
+            reporter.contextChange(context);
+            reporter.init(List.of());
+        });
+    }
+
+    /** Runs {@code call} on each reporter; a reporter's failure is logged, not passed on to the metric's owner. */
+    private void tellReporters(String what, Consumer<MetricsReporter> call) {
+        for (MetricsReporter reporter : reporters) {
+            try {
+                call.accept(reporter);
+            } catch (RuntimeException e) {
+                LOG.error("Metrics reporter {} failed {}", reporter.getClass().getName(), what, e);
+            }
+        }
     }
 
     /** Returns a metric name, as Kafka's {@code metricName(name, group, description, tags)}. */
@@ -51,9 +93,7 @@ public final class Metrics implements AutoCloseable {
     /** Adds {@code metric}, replacing one of the same name. */
     public void addMetric(KafkaMetric metric) {
         metrics.put(metric.metricName(), metric);
-        if (jmx != null) {
-            jmx.metricChange(metric);
-        }
+        tellReporters("adding " + metric.metricName().name(), reporter -> reporter.metricChange(metric));
     }
 
     /** Adds a cumulative count, reported as a {@code Double}. */
@@ -97,8 +137,8 @@ public final class Metrics implements AutoCloseable {
     /** Removes the metric named {@code name}; returns it, or null if there was none. */
     public KafkaMetric removeMetric(MetricName name) {
         KafkaMetric removed = metrics.remove(name);
-        if (removed != null && jmx != null) {
-            jmx.metricRemoval(removed);
+        if (removed != null) {
+            tellReporters("removing " + name.name(), reporter -> reporter.metricRemoval(removed));
         }
         return removed;
     }
@@ -122,12 +162,10 @@ public final class Metrics implements AutoCloseable {
         return Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
-    /** Removes every metric and unregisters the JMX beans. */
+    /** Removes every metric, unregisters the JMX beans and closes the reporters. */
     @Override
     public void close() {
-        if (jmx != null) {
-            jmx.close();
-        }
+        tellReporters("closing", MetricsReporter::close);
         metrics.clear();
         sensors.clear();
     }

@@ -1,5 +1,6 @@
 package dev.runnel.common.config.internals;
 
+import dev.runnel.common.Configurable;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -146,6 +147,13 @@ public final class ConfigReader {
             result.add(create(key, entry, type));
         }
         return result;
+    }
+
+    /** As {@link #instances}, each then configured with all the values read, as Kafka configures its plugins. */
+    public <T extends Configurable> List<T> configuredInstances(String key, Class<T> type) {
+        List<T> created = instances(key, type);
+        created.forEach(plugin -> plugin.configure(values));
+        return created;
     }
 
     private static <T> T create(String key, Object raw, Class<T> type) {

@@ -5,10 +5,12 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.metrics.JmxReporter;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Metrics;
+import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsMetrics;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -40,7 +42,13 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
      * @param jmx whether metrics are also registered in the platform MBean server (not for the test driver)
      */
     public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx) {
-        this.metrics = jmx ? new Metrics(time, JMX_DOMAIN) : new Metrics(time);
+        this(time, recordingLevel, jmx, List.of());
+    }
+
+    /** As the other constructor, with {@code reporters} (from {@code metric.reporters}) told of every metric. */
+    public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx,
+        List<MetricsReporter> reporters) {
+        this.metrics = new Metrics(time, jmx ? JMX_DOMAIN : null, reporters);
         this.streamsMetrics = new StreamsMetricsImpl(this, time, recordingLevel);
     }
 
