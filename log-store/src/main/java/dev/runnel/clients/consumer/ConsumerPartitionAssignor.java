@@ -105,4 +105,18 @@ public interface ConsumerPartitionAssignor {
             partitions = List.copyOf(partitions);
         }
     }
+
+    /** Every member's subscription to one rebalance, keyed by member id, as Kafka's {@code GroupSubscription}. */
+    record GroupSubscription(Map<String, Subscription> groupSubscription) {
+        public GroupSubscription {
+            groupSubscription = Map.copyOf(groupSubscription);
+        }
+    }
+
+    /** Every member's assignment of one rebalance, keyed by member id, as Kafka's {@code GroupAssignment}. */
+    record GroupAssignment(Map<String, Assignment> groupAssignment) {
+        public GroupAssignment {
+            groupAssignment = Map.copyOf(groupAssignment);
+        }
+    }
 }
