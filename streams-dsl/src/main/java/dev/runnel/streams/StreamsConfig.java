@@ -738,6 +738,12 @@ public final class StreamsConfig {
         return (Boolean) values.get(key);
     }
 
+    /** Returns a list config, each element as a string. */
+    public List<String> getList(String key) {
+        Object value = values.get(key);
+        return value == null ? null : ((List<?>) value).stream().map(String::valueOf).toList();
+    }
+
     /**
      * Returns a new instance of the class configured under {@code key}, or {@code null} if unset.
      *
