@@ -232,9 +232,9 @@ public class KafkaStreams implements AutoCloseable {
             failures);
         this.queries = new InteractiveQueries(stateMachine, builder, threads.localStores(), time);
         this.shutdown = new ClientShutdown(clientId, stateMachine, threads, this::release);
-        ClientMetrics.register(metrics, new ClientMetrics.Client(clientId, threads.processId(), applicationId,
-            topology.describe().toString(), config.metricsRecordingLevel()), this::state, threads::aliveCount,
-            threads::failedCount);
+        ClientMetrics.Client client = new ClientMetrics.Client(clientId, threads.processId().toString(),
+            applicationId, topology.describe().toString(), config.metricsRecordingLevel());
+        ClientMetrics.register(metrics, client, this::state, threads::aliveCount, threads::failedCount);
     }
 
     /** Returns the current state. */

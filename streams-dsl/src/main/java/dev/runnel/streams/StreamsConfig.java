@@ -129,6 +129,12 @@ public final class StreamsConfig {
      * processor of a topology built with a {@link TopologyConfig} of these configs; by default none is wrapped.
      */
     public static final String PROCESSOR_WRAPPER_CLASS_CONFIG = "processor.wrapper.class";
+    /**
+     * {@code task.assignor.class}: the {@link dev.runnel.streams.processor.assignment.TaskAssignor} that decides which
+     * instance runs each task and keeps which standby tasks (KIP-924), a class name; default none, the built-in
+     * {@link dev.runnel.streams.processor.assignment.assignors.StickyTaskAssignor}.
+     */
+    public static final String TASK_ASSIGNOR_CLASS_CONFIG = "task.assignor.class";
 
     /** {@code processing.guarantee} value: at-least-once processing. */
     public static final String AT_LEAST_ONCE = "at_least_once";
@@ -211,7 +217,9 @@ public final class StreamsConfig {
     /*
      * The configs below are accepted and validated as Kafka Streams does, so that an application's configuration
      * ports unchanged, but they have no effect in Runnel: they tune the network, the broker's group protocol,
-     * the task assignor or RocksDB, none of which an embedded log with in-memory stores has.
+     * the warmup replicas of Kafka's high-availability assignor or RocksDB, none of which an embedded log with
+     * in-memory stores has. The assignment ones still reach a custom {@code task.assignor.class}, in its
+     * {@link dev.runnel.streams.processor.assignment.AssignmentConfigs}.
      */
 
     /** {@code acceptable.recovery.lag}: default 10000, at least 0. No effect: Runnel has no warmup assignment. */
@@ -287,8 +295,6 @@ public final class StreamsConfig {
     public static final String LOG_SUMMARY_INTERVAL_MS_CONFIG = "log.summary.interval.ms";
     /** {@code allow.os.group.write.access}: default false. No effect: state directories keep the umask's mode. */
     public static final String ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG = "allow.os.group.write.access";
-    /** {@code task.assignor.class}: default none (the built-in assignor). No effect: Runnel's assignor is fixed. */
-    public static final String TASK_ASSIGNOR_CLASS_CONFIG = "task.assignor.class";
     /** {@code group.protocol}: {@code classic} (the default) or {@code streams}. No effect: always Runnel's group. */
     public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";
     /** The default {@code group.protocol}. */

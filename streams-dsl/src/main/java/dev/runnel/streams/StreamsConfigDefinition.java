@@ -131,6 +131,7 @@ import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
 import dev.runnel.streams.internal.graph.NoOpProcessorWrapper;
 import dev.runnel.streams.internal.runtime.DefaultKafkaClientSupplier;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
+import dev.runnel.streams.processor.assignment.TaskAssignor;
 import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.HostInfo;
 import java.io.File;
@@ -218,6 +219,9 @@ final class StreamsConfigDefinition {
                 "The DslStoreSuppliers the DSL takes its stores from; wins over default.dsl.store.")
             .define(PROCESSOR_WRAPPER_CLASS_CONFIG, Type.CLASS, NoOpProcessorWrapper.class, Importance.LOW,
                 "The ProcessorWrapper that wraps every processor of a topology.")
+            .define(TASK_ASSIGNOR_CLASS_CONFIG, Type.STRING, null, StreamsConfigDefinition::validateTaskAssignor,
+                Importance.MEDIUM, "A task assignor class or class name implementing the TaskAssignor interface;"
+                    + " by default the built-in StickyTaskAssignor.")
             .define(WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Type.LONG, 86_400_000L, Range.atLeast(0),
                 Importance.LOW, "Added to a window store's retention for its changelog's retention.ms.")
             .define(WINDOW_SIZE_MS_CONFIG, Type.LONG, null, Importance.LOW,
@@ -272,7 +276,6 @@ final class StreamsConfigDefinition {
             .define(LOG_SUMMARY_INTERVAL_MS_CONFIG, Type.LONG, 120_000L, Range.atLeast(0), Importance.LOW,
                 "No effect in Runnel.")
             .define(ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG, Type.BOOLEAN, false, Importance.LOW, "No effect in Runnel.")
-            .define(TASK_ASSIGNOR_CLASS_CONFIG, Type.STRING, null, Importance.MEDIUM, "No effect in Runnel.")
             .define(GROUP_PROTOCOL_CONFIG, Type.STRING, DEFAULT_GROUP_PROTOCOL,
                 ValidString.caseInsensitiveIn("classic", "streams"), Importance.HIGH, "No effect in Runnel.")
             .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
@@ -319,6 +322,21 @@ final class StreamsConfigDefinition {
 
     private static void validateClientSupplier(String name, Object value) {
         requireSubclass(name, (Class<?>) value, KafkaClientSupplier.class);
+    }
+
+    private static void validateTaskAssignor(String name, Object value) {
+        if (value == null) {
+            return;
+        }
+        Class<?> clazz;
+        try {
+            clazz = (Class<?>) ConfigDef.parseType(name, value, Type.CLASS);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+                + ": class " + value + " could not be found; expected a class implementing "
+                + TaskAssignor.class.getName(), e);
+        }
+        requireSubclass(name, clazz, TaskAssignor.class);
     }
 
     private static void requireSubclass(String name, Class<?> clazz, Class<?> type) {

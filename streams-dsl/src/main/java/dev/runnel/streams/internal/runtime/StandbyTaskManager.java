@@ -44,8 +44,8 @@ final class StandbyTaskManager {
     private volatile List<StoreChangelogPosition> positions = List.of();
 
     /**
-     * A standby task: the stores of a task that another instance runs, kept up to date from their changelogs (see
-     * {@link StandbyTasks}); its processors never run.
+     * A standby task: the stores of a task that another instance runs (where the task assignor placed it), kept up to
+     * date from their changelogs; its processors never run.
      */
     private static final class StandbyTask {
         final StreamTask task;

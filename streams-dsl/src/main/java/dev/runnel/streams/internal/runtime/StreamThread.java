@@ -16,12 +16,15 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
+import dev.runnel.streams.internal.assignment.AssignmentInfo;
+import dev.runnel.streams.internal.assignment.StreamsPartitionAssignor;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.assignment.ProcessId;
 import dev.runnel.streams.query.Position;
 import java.time.Duration;
 import java.util.Collection;
@@ -89,6 +92,8 @@ public final class StreamThread extends Thread {
     /** Whether the consumer's assigned partitions are paused; this thread's view of {@link #paused}. */
     private boolean fetchingPaused;
     private long lastCommitMs;
+    /** When to ask for the rebalance the task assignor asked for, or {@link AssignmentInfo#NO_FOLLOWUP}. */
+    private long followupRebalanceMs = AssignmentInfo.NO_FOLLOWUP;
     // Metric counters: written by this thread only.
     private long processTotal;
     private long processNanos;
@@ -108,8 +113,10 @@ public final class StreamThread extends Thread {
      * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
      * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name;
      * {@code processId} identifies the owning client in the group, so standby tasks go to other clients.
+     *
+     * @throws dev.runnel.common.errors.InvalidConfigurationException if {@code task.assignor.class} cannot be created
      */
-    public StreamThread(String clientId, String processId, int index, TopologyMetadata metadata,
+    public StreamThread(String clientId, ProcessId processId, int index, TopologyMetadata metadata,
         InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,
         StandbyUpdateListener standbyListener, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores, Listener listener, KafkaClientSupplier clientSupplier) {
@@ -127,8 +134,9 @@ public final class StreamThread extends Thread {
         this.pollTime = Duration.ofMillis(config.getLong(StreamsConfig.POLL_MS_CONFIG));
         ClientConfigs clients = new ClientConfigs(config, threadId);
         this.offsetResetter = new OffsetResetter(builder, clients.autoOffsetReset(), time);
-        this.assignor = new StreamsPartitionAssignor(metadata::sourceTopicsBySubtopology, processId,
-            config.getInt(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG), metadata.statefulSubtopologies());
+        this.assignor = new StreamsPartitionAssignor(metadata, config, processId,
+            StreamsPartitionAssignor.taskAssignor(config), this::storeChangelogPositions,
+            new InternalTopicManager(config, clientSupplier, InternalTopicManager.adminClientId(clientId))::endOffsets);
         StreamsProducer createdProducer = null;
         StateRestorer createdRestorer = null;
         try {
@@ -154,7 +162,7 @@ public final class StreamThread extends Thread {
             () -> clientSupplier.getAdmin(config.getAdminConfigs(InternalTopicManager.adminClientId(clientId))),
             topic -> metadata.repartitionTopics().containsKey(topic), time,
             config.getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG));
-        registerMetrics(processId);
+        registerMetrics(processId.toString());
     }
 
     private void registerMetrics(String processId) {
@@ -293,12 +301,22 @@ public final class StreamThread extends Thread {
         }
         taskManager.updateStandbys();
         long now = time.milliseconds();
+        maybeRequestFollowupRebalance(now);
         if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
             commit();
             lastCommitMs = now;
         }
         purger.maybePurge(taskManager::committedOffsets);
         summary.maybeLog(now, processTotal, punctuateTotal, commitTotal);
+    }
+
+    /** Asks the group for the rebalance the task assignor asked for, once its time has come. */
+    private void maybeRequestFollowupRebalance(long now) {
+        if (followupRebalanceMs != AssignmentInfo.NO_FOLLOWUP && now >= followupRebalanceMs) {
+            followupRebalanceMs = AssignmentInfo.NO_FOLLOWUP;
+            LOG.info("Stream thread {} asks for the follow-up rebalance the task assignor asked for", threadId);
+            consumer.enforceRebalance("follow-up rebalance requested by the task assignor");
+        }
     }
 
     private void setFetchingPaused(boolean pausedNow) {
@@ -482,7 +500,9 @@ public final class StreamThread extends Thread {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
             setState(State.PARTITIONS_ASSIGNED);
-            taskManager.handleAssignment(consumer.assignment(), assignor.standbyTasks());
+            AssignmentInfo assignment = assignor.assignment();
+            taskManager.handleAssignment(consumer.assignment(), assignment.standbyTasks());
+            followupRebalanceMs = assignment.followupRebalanceMs();
             if (fetchingPaused) {
                 // Newly assigned partitions start unpaused in the consumer.
                 consumer.pause(consumer.assignment());

@@ -14,6 +14,7 @@ import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.assignment.ProcessId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -41,7 +41,7 @@ public final class StreamThreads {
 
     private final String clientId;
     /** Tells this client apart from the application's others in the group, as Kafka Streams' process id. */
-    private final String processId = UUID.randomUUID().toString();
+    private final ProcessId processId = ProcessId.randomProcessId();
     private final AtomicLong failedCount = new AtomicLong();
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
@@ -287,7 +287,7 @@ public final class StreamThreads {
     }
 
     /** Returns the id of the client in the group (a random UUID per client). */
-    public String processId() {
+    public ProcessId processId() {
         return processId;
     }
 

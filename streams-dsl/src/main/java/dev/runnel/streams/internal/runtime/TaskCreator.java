@@ -9,7 +9,6 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -52,17 +51,7 @@ final class TaskCreator {
 
     /** Returns the changelog partition (or, for a read-only store, the source partition) of each logged store. */
     Map<String, TopicPartition> changelogsOf(TaskId id) {
-        TopologyMetadata.Subtopology subtopology = metadata.subtopologies().get(id.subtopology());
-        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
-        if (subtopology != null) {
-            for (String store : subtopology.loggedStores().keySet()) {
-                changelogs.put(store, new TopicPartition(metadata.changelogTopic(store), id.partition()));
-            }
-            // A read-only store restores from its source topic, partitioned like the task (KIP-813).
-            subtopology.sourceChangelogs().forEach((store, topic) ->
-                changelogs.put(store, new TopicPartition(topic, id.partition())));
-        }
-        return changelogs;
+        return metadata.changelogsOf(id);
     }
 
     /**

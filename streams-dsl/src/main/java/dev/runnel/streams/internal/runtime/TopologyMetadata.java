@@ -49,6 +49,8 @@ public final class TopologyMetadata {
     private final Map<String, Integer> subtopologyByMatchedTopic = new ConcurrentHashMap<>();
     private volatile Map<String, Set<String>> lastPatternMatches = Map.of();
     private final Set<String> internalTopics = new LinkedHashSet<>();
+    /** The sub-topology whose store restores from each changelog topic (a source topic, for a read-only store). */
+    private final Map<String, Integer> subtopologyByChangelog = new HashMap<>();
     private final InternalTopologyBuilder builder;
     private final boolean hasGlobalStores;
     private Map<String, Integer> partitionCounts = Map.of();
@@ -68,21 +70,6 @@ public final class TopologyMetadata {
             loggedStores = Collections.unmodifiableMap(new LinkedHashMap<>(loggedStores));
             sourceChangelogs = Collections.unmodifiableMap(new LinkedHashMap<>(sourceChangelogs));
         }
-    }
-
-    /**
-     * Returns the ids of the sub-topologies whose tasks may have standby tasks: those with stores restored from a
-     * changelog, be it their own topic or, as Kafka Streams counts them too, a source topic (a read-only store, or a
-     * source table reusing its topic).
-     */
-    public Set<Integer> statefulSubtopologies() {
-        Set<Integer> ids = new java.util.TreeSet<>();
-        subtopologies().forEach((id, subtopology) -> {
-            if (!subtopology.loggedStores().isEmpty() || !subtopology.sourceChangelogs().isEmpty()) {
-                ids.add(id);
-            }
-        });
-        return ids;
     }
 
     /** Reads the plan of {@code builder}, whose application id must already be set. */
@@ -123,6 +110,10 @@ public final class TopologyMetadata {
             for (String source : patterns.keySet()) {
                 subtopologyByPatternSource.put(source, group.getKey());
             }
+            for (String store : logged.keySet()) {
+                subtopologyByChangelog.put(changelogTopic(store), group.getKey());
+            }
+            sourceChangelogs.values().forEach(topic -> subtopologyByChangelog.put(topic, group.getKey()));
         }
         this.hasGlobalStores = globals;
         for (String topic : builder.internalTopics()) {
@@ -209,6 +200,27 @@ public final class TopologyMetadata {
     /** Returns the changelog topic of {@code storeName}. */
     public String changelogTopic(String storeName) {
         return InternalStateStoreContext.changelogTopic(applicationId, storeName);
+    }
+
+    /** Returns the changelog partition (or, for a read-only store, the source partition) of each logged store. */
+    public Map<String, TopicPartition> changelogsOf(TaskId id) {
+        Subtopology subtopology = subtopologies.get(id.subtopology());
+        Map<String, TopicPartition> changelogs = new LinkedHashMap<>();
+        if (subtopology != null) {
+            for (String store : subtopology.loggedStores().keySet()) {
+                changelogs.put(store, new TopicPartition(changelogTopic(store), id.partition()));
+            }
+            // A read-only store restores from its source topic, partitioned like the task (KIP-813).
+            subtopology.sourceChangelogs().forEach((store, topic) ->
+                changelogs.put(store, new TopicPartition(topic, id.partition())));
+        }
+        return changelogs;
+    }
+
+    /** Returns the task whose store restores from {@code changelog}, or {@code null} if no store does. */
+    public TaskId taskOfChangelog(TopicPartition changelog) {
+        Integer subtopology = subtopologyByChangelog.get(changelog.topic());
+        return subtopology == null ? null : new TaskId(subtopology, changelog.partition());
     }
 
     /** Returns the task a source partition belongs to. */
