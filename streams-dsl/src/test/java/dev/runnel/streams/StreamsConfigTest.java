@@ -13,6 +13,8 @@ import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
+import dev.runnel.streams.processor.assignment.TaskAssignor;
+import dev.runnel.streams.processor.assignment.assignors.StickyTaskAssignor;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +162,18 @@ class StreamsConfigTest {
         assertThrows(InvalidConfigurationException.class,
             () -> StreamsConfig.verifyTopologyOptimizationConfigs("all,merge.repartition.topics"));
         assertThrows(InvalidConfigurationException.class, () -> StreamsConfig.verifyTopologyOptimizationConfigs("x"));
+    }
+
+    @Test
+    void shouldRefuseATaskAssignorClassThatIsMissingOrNoTaskAssignor() {
+        String missing = rejected(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG, "com.example.NoSuchAssignor");
+        assertTrue(missing.contains("com.example.NoSuchAssignor") && missing.contains(TaskAssignor.class.getName()),
+            missing);
+        String notAnAssignor = rejected(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG, String.class.getName());
+        assertTrue(notAnAssignor.contains(String.class.getName()) && notAnAssignor.contains(
+            TaskAssignor.class.getName()), notAnAssignor);
+        assertEquals(StickyTaskAssignor.class.getName(), config(Map.of(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG,
+            StickyTaskAssignor.class.getName())).getString(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG));
     }
 
     private static StreamsConfig config(Map<String, Object> extra) {
