@@ -20,7 +20,8 @@ import java.util.function.Function;
 /**
  * The state of one rebalance, as the assignor sees it. A client's lag on a stateful task is the sum of the task's
  * changelogs' end offsets minus the offset sum the client reported: 0 for a task it runs, the whole end offset sum
- * if it reported none. The end offsets are read once, on the first request for lags. Not thread-safe; used by the
+ * if it reported none. The clients' states are built once, and the end offsets read once, on the first request for
+ * lags. Not thread-safe; used by the
  * one thread completing the rebalance.
  */
 final class ApplicationStateImpl implements ApplicationState {
@@ -28,6 +29,7 @@ final class ApplicationStateImpl implements ApplicationState {
     private final Map<ProcessId, ClientSubscription> clients;
     private final AssignmentConfigs configs;
     private final Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsets;
+    private Map<ProcessId, KafkaStreamsState> statesWithoutLags;
     private Map<ProcessId, KafkaStreamsState> statesWithLags;
 
     /**
@@ -50,7 +52,10 @@ final class ApplicationStateImpl implements ApplicationState {
             }
             return statesWithLags;
         }
-        return states(null);
+        if (statesWithoutLags == null) {
+            statesWithoutLags = states(null);
+        }
+        return statesWithoutLags;
     }
 
     @Override

@@ -12,14 +12,21 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-/** A client of the rebalance, with its lag on each stateful task if they were computed ({@code null} if not). */
+/**
+ * A client of the rebalance, with its lag on each stateful task if they were computed ({@code null} if not).
+ * Immutable.
+ */
 final class KafkaStreamsStateImpl implements KafkaStreamsState {
     private final ClientSubscription client;
     private final Map<TaskId, Long> lags;
+    private final SortedSet<TaskId> previousActiveTasks;
+    private final SortedSet<TaskId> previousStandbyTasks;
 
     KafkaStreamsStateImpl(ClientSubscription client, Map<TaskId, Long> lags) {
         this.client = client;
         this.lags = lags == null ? null : Map.copyOf(lags);
+        this.previousActiveTasks = union(client.previousActive());
+        this.previousStandbyTasks = union(client.previousStandby());
     }
 
     @Override
@@ -39,12 +46,12 @@ final class KafkaStreamsStateImpl implements KafkaStreamsState {
 
     @Override
     public SortedSet<TaskId> previousActiveTasks() {
-        return union(client.previousActive());
+        return previousActiveTasks;
     }
 
     @Override
     public SortedSet<TaskId> previousStandbyTasks() {
-        return union(client.previousStandby());
+        return previousStandbyTasks;
     }
 
     @Override

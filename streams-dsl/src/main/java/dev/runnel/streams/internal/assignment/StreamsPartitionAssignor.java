@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -223,7 +224,7 @@ public final class StreamsPartitionAssignor implements ConsumerPartitionAssignor
         subscriptions.forEach((member, subscription) -> {
             infos.put(member, SubscriptionInfo.decode(member, subscription.userData()));
             Set<TaskId> owned = new LinkedHashSet<>();
-            subscription.ownedPartitions().stream().map(taskOfPartition::get).filter(task -> task != null)
+            subscription.ownedPartitions().stream().map(taskOfPartition::get).filter(Objects::nonNull)
                 .forEach(owned::add);
             previousActive.put(member, owned);
         });

@@ -16,7 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Runnel's default assignor, also what runs when {@code task.assignor.class} is unset: it balances the active tasks
@@ -54,24 +54,10 @@ public class StickyTaskAssignor implements TaskAssignor {
         int perThread = (tasks.size() + threadSlots.size() - 1) / threadSlots.size();
         Map<ProcessId, Integer> room = new HashMap<>();
         clients.forEach((client, state) -> room.put(client, perThread * state.numProcessingThreads()));
-        List<TaskId> unassigned = new ArrayList<>();
-        for (TaskId task : tasks) {
-            ProcessId previous = firstWithRoom(clients, room, state -> state.previousActiveTasks().contains(task));
-            if (previous != null) {
-                give(task, previous, owners, room);
-            } else {
-                unassigned.add(task);
-            }
-        }
-        List<TaskId> remaining = new ArrayList<>();
-        for (TaskId task : unassigned) {
-            ProcessId standby = firstWithRoom(clients, room, state -> state.previousStandbyTasks().contains(task));
-            if (standby != null) {
-                give(task, standby, owners, room);
-            } else {
-                remaining.add(task);
-            }
-        }
+        List<TaskId> unassigned = giveWhere(tasks, (state, task) -> state.previousActiveTasks().contains(task),
+            clients, room, owners);
+        List<TaskId> remaining = giveWhere(unassigned,
+            (state, task) -> state.previousStandbyTasks().contains(task), clients, room, owners);
         int next = 0;
         for (TaskId task : remaining) {
             // Round-robin from where the last task went, skipping full clients; the total room fits every task.
@@ -101,14 +87,22 @@ public class StickyTaskAssignor implements TaskAssignor {
         return slots;
     }
 
-    private static ProcessId firstWithRoom(Map<ProcessId, KafkaStreamsState> clients, Map<ProcessId, Integer> room,
-        Predicate<KafkaStreamsState> test) {
-        for (KafkaStreamsState state : clients.values()) {
-            if (room.get(state.processId()) > 0 && test.test(state)) {
-                return state.processId();
+    /**
+     * Gives each task to the first client with room for which {@code fits} holds; returns the tasks no client took.
+     */
+    private static List<TaskId> giveWhere(List<TaskId> tasks, BiPredicate<KafkaStreamsState, TaskId> fits,
+        Map<ProcessId, KafkaStreamsState> clients, Map<ProcessId, Integer> room, Map<TaskId, ProcessId> owners) {
+        List<TaskId> left = new ArrayList<>();
+        for (TaskId task : tasks) {
+            KafkaStreamsState client = clients.values().stream()
+                .filter(state -> room.get(state.processId()) > 0 && fits.test(state, task)).findFirst().orElse(null);
+            if (client != null) {
+                give(task, client.processId(), owners, room);
+            } else {
+                left.add(task);
             }
         }
-        return null;
+        return left;
     }
 
     private static void give(TaskId task, ProcessId client, Map<TaskId, ProcessId> owners,
