@@ -22,7 +22,6 @@ import dev.runnel.streams.state.ReadOnlyKeyValueStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,7 +67,7 @@ class ReuseSourceTopicStandbyIT {
     @Test
     void shouldHostAStandbyOfATaskWhoseOnlyStoreReusesItsSourceTopic() {
         startBothWithCaughtUpStandby();
-        assertEquals(Set.of(), standbyTasks(active));
+        assertEquals(Set.of(), EmbeddedLogFixture.standbyTaskIds(active));
         assertEquals(Set.of(), standby.activeTaskIds());
     }
 
@@ -137,7 +136,7 @@ class ReuseSourceTopicStandbyIT {
         standby = start("state-2");
         EmbeddedLogFixture.await(() -> active.activeTaskIds().equals(Set.of(TASK))
                 && active.state() == KafkaStreams.State.RUNNING && standby.state() == KafkaStreams.State.RUNNING
-                && standbyTasks(standby).equals(Set.of(TASK)),
+                && EmbeddedLogFixture.standbyTaskIds(standby).equals(Set.of(TASK)),
             TIMEOUT, "the second instance to host a standby of the table's task");
         EmbeddedLogFixture.await(() -> standbyPosition() == COMMITTED_USERS, TIMEOUT, "the standby to catch up");
     }
@@ -209,13 +208,5 @@ class ReuseSourceTopicStandbyIT {
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(e);
         }
-    }
-
-    private static Set<TaskId> standbyTasks(KafkaStreams streams) {
-        Set<TaskId> ids = new HashSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            thread.standbyTasks().forEach(task -> ids.add(task.taskId()));
-        }
-        return ids;
     }
 }

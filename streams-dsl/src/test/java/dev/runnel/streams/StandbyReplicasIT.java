@@ -10,12 +10,10 @@ import dev.runnel.streams.integration.RestoreCounters.CountingListener;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -62,13 +60,13 @@ class StandbyReplicasIT {
             EmbeddedLogFixture.await(() -> outputs(log).size() == KEYS * ROUNDS, Duration.ofSeconds(30),
                 "every count");
             if (standbyReplicas > 0) {
-                EmbeddedLogFixture.await(() -> standbyTasks(first).equals(second.activeTaskIds())
-                        && standbyTasks(second).equals(first.activeTaskIds()),
+                EmbeddedLogFixture.await(() -> EmbeddedLogFixture.standbyTaskIds(first).equals(second.activeTaskIds())
+                        && EmbeddedLogFixture.standbyTaskIds(second).equals(first.activeTaskIds()),
                     Duration.ofSeconds(30), "each instance hosts standbys of the other's tasks");
                 EmbeddedLogFixture.await(() -> caughtUp(first) && caughtUp(second), Duration.ofSeconds(30),
                     "the standbys caught up with their changelogs");
             } else {
-                assertEquals(Set.of(), standbyTasks(first));
+                assertEquals(Set.of(), EmbeddedLogFixture.standbyTaskIds(first));
             }
             first.close();
             EmbeddedLogFixture.await(() -> second.activeTaskIds().size() == 2
@@ -122,14 +120,6 @@ class StandbyReplicasIT {
             Serdes.String().deserializer(), Serdes.Long().deserializer(), false));
         records.sort((a, b) -> Long.compare(a.value(), b.value()));
         return records;
-    }
-
-    private static Set<TaskId> standbyTasks(KafkaStreams streams) {
-        Set<TaskId> ids = new HashSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            thread.standbyTasks().forEach(task -> ids.add(task.taskId()));
-        }
-        return ids;
     }
 
     private static boolean caughtUp(KafkaStreams streams) {

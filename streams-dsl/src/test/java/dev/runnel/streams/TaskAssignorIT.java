@@ -61,9 +61,9 @@ class TaskAssignorIT {
             alpha.start();
             beta.start();
             EmbeddedLogFixture.await(() -> beta.activeTaskIds().equals(TASKS) && alpha.activeTaskIds().isEmpty()
-                    && standbyTasks(alpha).equals(TASKS) && alpha.state() == KafkaStreams.State.RUNNING
-                    && beta.state() == KafkaStreams.State.RUNNING, TIMEOUT,
-                "beta runs every task, alpha keeps their standbys");
+                    && EmbeddedLogFixture.standbyTaskIds(alpha).equals(TASKS)
+                    && alpha.state() == KafkaStreams.State.RUNNING && beta.state() == KafkaStreams.State.RUNNING,
+                TIMEOUT, "beta runs every task, alpha keeps their standbys");
             log.produce("input", List.of(KeyValue.pair("a", "x"), KeyValue.pair("b", "y"), KeyValue.pair("a", "z")),
                 Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
             EmbeddedLogFixture.await(() -> counts(log).equals(Map.of("a", 2L, "b", 1L)), TIMEOUT, "the counts");
@@ -162,14 +162,6 @@ class TaskAssignorIT {
         props.put(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG, AllActiveToOneClient.class.getName());
         props.put(AllActiveToOneClient.TARGET_CONFIG, "beta");
         return props;
-    }
-
-    private static Set<TaskId> standbyTasks(KafkaStreams streams) {
-        Set<TaskId> ids = new HashSet<>();
-        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
-            thread.standbyTasks().forEach(task -> ids.add(task.taskId()));
-        }
-        return ids;
     }
 
     private static Map<String, Long> counts(EmbeddedLogFixture log) {

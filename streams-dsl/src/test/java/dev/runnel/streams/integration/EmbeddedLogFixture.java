@@ -14,14 +14,18 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KafkaStreams;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.ThreadMetadata;
+import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
@@ -226,6 +230,15 @@ public final class EmbeddedLogFixture {
         return streams.metrics().entrySet().stream()
             .filter(metric -> metric.getKey().name().equals("poll-total"))
             .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
+
+    /** Returns the ids of the standby tasks of {@code streams}' threads. */
+    public static Set<TaskId> standbyTaskIds(KafkaStreams streams) {
+        Set<TaskId> ids = new HashSet<>();
+        for (ThreadMetadata thread : streams.metadataForLocalThreads()) {
+            thread.standbyTasks().forEach(task -> ids.add(task.taskId()));
+        }
+        return ids;
     }
 
     /** Waits up to 15 seconds until {@code streams} is RUNNING. */

@@ -12,6 +12,7 @@ import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.processor.assignment.ApplicationState;
+import dev.runnel.streams.processor.assignment.KafkaStreamsAssignment.AssignedTask;
 import dev.runnel.streams.processor.assignment.ProcessId;
 import dev.runnel.streams.processor.assignment.TaskAssignor;
 import dev.runnel.streams.state.Stores;
@@ -105,6 +106,21 @@ public final class AssignmentFixture {
         String server = clientTags.isEmpty() ? "" : "localhost:7070";
         return new Subscription(List.of(COUNTED, READ), owned, Optional.empty(),
             new SubscriptionInfo(client, standbys, offsetSums, server, clientTags).encode());
+    }
+
+    /** Returns {@code task} assigned as active. */
+    public static AssignedTask active(TaskId task) {
+        return new AssignedTask(task, AssignedTask.Type.ACTIVE);
+    }
+
+    /** Returns {@code task} assigned as standby. */
+    public static AssignedTask standby(TaskId task) {
+        return new AssignedTask(task, AssignedTask.Type.STANDBY);
+    }
+
+    /** Returns partition {@code partition} of {@code topic}. */
+    public static TopicPartition tp(String topic, int partition) {
+        return new TopicPartition(topic, partition);
     }
 
     /** Returns the offset sum a stream thread reports for a task it runs. */

@@ -2,8 +2,11 @@ package dev.runnel.streams.internal.assignment;
 
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.COUNTED;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.READ;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.active;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.changelog;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.member;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.standby;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.tp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -267,18 +270,6 @@ class StreamsPartitionAssignorTest {
 
     private static KafkaStreamsAssignment client(ProcessId client, Set<AssignedTask> tasks) {
         return KafkaStreamsAssignment.of(client, tasks);
-    }
-
-    private static AssignedTask active(TaskId task) {
-        return new AssignedTask(task, AssignedTask.Type.ACTIVE);
-    }
-
-    private static AssignedTask standby(TaskId task) {
-        return new AssignedTask(task, AssignedTask.Type.STANDBY);
-    }
-
-    private static TopicPartition tp(String topic, int partition) {
-        return new TopicPartition(topic, partition);
     }
 
     /** A task assignor answering with {@code assign}, which records what onAssignmentComputed heard. */

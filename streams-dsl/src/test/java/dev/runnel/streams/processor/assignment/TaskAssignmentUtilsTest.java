@@ -2,10 +2,12 @@ package dev.runnel.streams.processor.assignment;
 
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.COUNTED;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.READ;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.active;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.member;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.standby;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.tp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.internal.assignment.AssignmentFixture;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.assignment.KafkaStreamsAssignment.AssignedTask;
@@ -127,17 +129,5 @@ class TaskAssignmentUtilsTest {
 
     private static KafkaStreamsAssignment client(ProcessId client, AssignedTask... tasks) {
         return KafkaStreamsAssignment.of(client, Set.of(tasks));
-    }
-
-    private static AssignedTask active(TaskId task) {
-        return new AssignedTask(task, AssignedTask.Type.ACTIVE);
-    }
-
-    private static AssignedTask standby(TaskId task) {
-        return new AssignedTask(task, AssignedTask.Type.STANDBY);
-    }
-
-    private static TopicPartition tp(String topic, int partition) {
-        return new TopicPartition(topic, partition);
     }
 }

@@ -3,11 +3,11 @@ package dev.runnel.streams.processor.assignment.assignors;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.COUNTED;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.READ;
 import static dev.runnel.streams.internal.assignment.AssignmentFixture.member;
+import static dev.runnel.streams.internal.assignment.AssignmentFixture.tp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor.Subscription;
-import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.internal.assignment.AssignmentFixture;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.assignment.ApplicationState;
@@ -116,9 +116,5 @@ class StickyTaskAssignorTest {
             tasks.put(client.processId(), ofType);
         }
         return tasks;
-    }
-
-    private static TopicPartition tp(String topic, int partition) {
-        return new TopicPartition(topic, partition);
     }
 }
