@@ -19,9 +19,13 @@ import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.state.DslKeyValueParams;
 import dev.runnel.streams.state.DslSessionParams;
+import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.DslWindowParams;
+import dev.runnel.streams.state.HeadersBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -77,15 +81,15 @@ class DslStoreSuppliersTest {
         assertEquals(DslStoreTopology.STORES, CountingDslStoreSuppliers.storeNames(COUNTING));
         List<Object> params = CountingDslStoreSuppliers.CALLS.stream().map(CountingDslStoreSuppliers.Call::params)
             .distinct().toList();
-        assertTrue(params.contains(new DslKeyValueParams("counts", true)), params.toString());
-        assertTrue(params.contains(new DslKeyValueParams("table", true)), params.toString());
+        assertTrue(params.contains(new DslKeyValueParams("counts", DslStoreFormat.TIMESTAMPED)), params.toString());
+        assertTrue(params.contains(new DslKeyValueParams("table", DslStoreFormat.TIMESTAMPED)), params.toString());
         assertTrue(params.contains(new DslWindowParams("windowed", Duration.ofSeconds(11), Duration.ofSeconds(10),
-            false, EmitStrategy.onWindowUpdate(), false, true)), params.toString());
+            false, EmitStrategy.onWindowUpdate(), false, DslStoreFormat.TIMESTAMPED)), params.toString());
         assertTrue(params.contains(new DslSessionParams("sessions", Duration.ofSeconds(7),
-            EmitStrategy.onWindowUpdate())), params.toString());
+            EmitStrategy.onWindowUpdate(), DslStoreFormat.PLAIN)), params.toString());
         for (String join : List.of("join-this-join-store", "join-other-join-store")) {
             assertTrue(params.contains(new DslWindowParams(join, Duration.ofSeconds(6), Duration.ofSeconds(6), true,
-                EmitStrategy.onWindowUpdate(), false, false)), params.toString());
+                EmitStrategy.onWindowUpdate(), false, DslStoreFormat.PLAIN)), params.toString());
         }
     }
 
@@ -196,13 +200,51 @@ class DslStoreSuppliersTest {
 
     @Test
     void storeTypesAreTheBuiltInSuppliers() {
-        DslKeyValueParams params = new DslKeyValueParams("s", true);
+        DslKeyValueParams params = new DslKeyValueParams("s", DslStoreFormat.TIMESTAMPED);
         assertEquals("s", Materialized.StoreType.IN_MEMORY.keyValueStore(params).name());
         assertEquals("s", Materialized.StoreType.ROCKS_DB.keyValueStore(params).name());
         assertEquals(5_000L, BuiltInDslStoreSuppliers.ROCKS_DB.sessionStore(new DslSessionParams("s",
-            Duration.ofSeconds(5), EmitStrategy.onWindowUpdate())).retentionPeriod());
+            Duration.ofSeconds(5), EmitStrategy.onWindowUpdate(), DslStoreFormat.PLAIN)).retentionPeriod());
         assertTrue(BuiltInDslStoreSuppliers.IN_MEMORY.windowStore(new DslWindowParams("w", Duration.ofSeconds(5),
-            Duration.ofSeconds(1), true, EmitStrategy.onWindowUpdate(), false, false)).retainDuplicates());
+            Duration.ofSeconds(1), true, EmitStrategy.onWindowUpdate(), false, DslStoreFormat.PLAIN))
+            .retainDuplicates());
+    }
+
+    @Test
+    void builtInSuppliersMarkTheHeadersFormatOnly() {
+        for (DslStoreSuppliers suppliers : List.of(BuiltInDslStoreSuppliers.ROCKS_DB,
+            BuiltInDslStoreSuppliers.IN_MEMORY)) {
+            for (DslStoreFormat format : DslStoreFormat.values()) {
+                boolean headers = format == DslStoreFormat.HEADERS;
+                String what = suppliers.getClass().getSimpleName() + " " + format;
+                assertEquals(headers, suppliers.keyValueStore(new DslKeyValueParams("kv", format))
+                    instanceof HeadersBytesStoreSupplier, what);
+                WindowBytesStoreSupplier window = suppliers.windowStore(new DslWindowParams("w",
+                    Duration.ofSeconds(5), Duration.ofSeconds(1), true, EmitStrategy.onWindowUpdate(), false, format));
+                assertEquals(headers, window instanceof HeadersBytesStoreSupplier, what);
+                assertEquals(5_000L, window.retentionPeriod(), what);
+                assertTrue(window.retainDuplicates(), what);
+                SessionBytesStoreSupplier session = suppliers.sessionStore(new DslSessionParams("s",
+                    Duration.ofSeconds(7), EmitStrategy.onWindowUpdate(), format));
+                assertEquals(headers, session instanceof HeadersBytesStoreSupplier, what);
+                assertEquals(7_000L, session.retentionPeriod(), what);
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("deprecation")
+    void deprecatedTimestampFlagsStandForThePlainAndTimestampedFormats() {
+        assertEquals(new DslKeyValueParams("kv", DslStoreFormat.TIMESTAMPED), new DslKeyValueParams("kv", true));
+        assertEquals(DslStoreFormat.PLAIN, new DslKeyValueParams("kv", false).dslStoreFormat());
+        assertFalse(new DslKeyValueParams("kv", DslStoreFormat.HEADERS).isTimestamped(),
+            "as in Kafka, only TIMESTAMPED is timestamped");
+        assertEquals(DslStoreFormat.TIMESTAMPED, new DslWindowParams("w", Duration.ofSeconds(5),
+            Duration.ofSeconds(1), false, EmitStrategy.onWindowUpdate(), false, true).dslStoreFormat());
+        assertFalse(new DslWindowParams("w", Duration.ofSeconds(5), Duration.ofSeconds(1), false,
+            EmitStrategy.onWindowUpdate(), false, DslStoreFormat.HEADERS).isTimestamped());
+        assertEquals(DslStoreFormat.PLAIN, new DslSessionParams("s", Duration.ofSeconds(5),
+            EmitStrategy.onWindowUpdate()).dslStoreFormat());
     }
 
     @Test

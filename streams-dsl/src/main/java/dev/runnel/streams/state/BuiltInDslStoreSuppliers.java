@@ -1,8 +1,15 @@
 package dev.runnel.streams.state;
 
+import dev.runnel.streams.DslStoreFormat;
+import dev.runnel.streams.internal.state.HeadersKeyValueBytesStoreSupplier;
+import dev.runnel.streams.internal.state.HeadersSessionBytesStoreSupplier;
+import dev.runnel.streams.internal.state.HeadersWindowBytesStoreSupplier;
+
 /**
  * The two built-in {@link DslStoreSuppliers}, named after Kafka Streams' RocksDB and in-memory stores. Both give
  * Runnel's in-memory stores (see {@link Stores}): the names exist so that applications choosing either keep working.
+ * Asked for the {@link DslStoreFormat#HEADERS} format, both return suppliers marked with
+ * {@link HeadersBytesStoreSupplier}, so that the DSL builds headers-aware stores over them (KIP-1285).
  */
 public final class BuiltInDslStoreSuppliers {
     /** The suppliers {@code default.dsl.store=rocksDB} (the default) stands for. */
@@ -24,23 +31,30 @@ public final class BuiltInDslStoreSuppliers {
 
         @Override
         public KeyValueBytesStoreSupplier keyValueStore(DslKeyValueParams params) {
-            return params.isTimestamped()
-                ? Stores.persistentTimestampedKeyValueStore(params.name())
-                : Stores.persistentKeyValueStore(params.name());
+            return switch (params.dslStoreFormat()) {
+                case PLAIN -> Stores.persistentKeyValueStore(params.name());
+                case TIMESTAMPED -> Stores.persistentTimestampedKeyValueStore(params.name());
+                case HEADERS -> Stores.persistentTimestampedKeyValueStoreWithHeaders(params.name());
+            };
         }
 
         @Override
         public WindowBytesStoreSupplier windowStore(DslWindowParams params) {
-            return params.isTimestamped()
-                ? Stores.persistentTimestampedWindowStore(params.name(), params.retentionPeriod(),
-                    params.windowSize(), params.retainDuplicates())
-                : Stores.persistentWindowStore(params.name(), params.retentionPeriod(), params.windowSize(),
-                    params.retainDuplicates());
+            return switch (params.dslStoreFormat()) {
+                case PLAIN -> Stores.persistentWindowStore(params.name(), params.retentionPeriod(),
+                    params.windowSize(), params.retainDuplicates());
+                case TIMESTAMPED -> Stores.persistentTimestampedWindowStore(params.name(), params.retentionPeriod(),
+                    params.windowSize(), params.retainDuplicates());
+                case HEADERS -> Stores.persistentTimestampedWindowStoreWithHeaders(params.name(),
+                    params.retentionPeriod(), params.windowSize(), params.retainDuplicates());
+            };
         }
 
         @Override
         public SessionBytesStoreSupplier sessionStore(DslSessionParams params) {
-            return Stores.persistentSessionStore(params.name(), params.retentionPeriod());
+            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+                ? Stores.persistentSessionStoreWithHeaders(params.name(), params.retentionPeriod())
+                : Stores.persistentSessionStore(params.name(), params.retentionPeriod());
         }
     }
 
@@ -52,18 +66,24 @@ public final class BuiltInDslStoreSuppliers {
 
         @Override
         public KeyValueBytesStoreSupplier keyValueStore(DslKeyValueParams params) {
-            return Stores.inMemoryKeyValueStore(params.name());
+            KeyValueBytesStoreSupplier supplier = Stores.inMemoryKeyValueStore(params.name());
+            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+                ? new HeadersKeyValueBytesStoreSupplier(supplier) : supplier;
         }
 
         @Override
         public WindowBytesStoreSupplier windowStore(DslWindowParams params) {
-            return Stores.inMemoryWindowStore(params.name(), params.retentionPeriod(), params.windowSize(),
-                params.retainDuplicates());
+            WindowBytesStoreSupplier supplier = Stores.inMemoryWindowStore(params.name(), params.retentionPeriod(),
+                params.windowSize(), params.retainDuplicates());
+            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+                ? new HeadersWindowBytesStoreSupplier(supplier) : supplier;
         }
 
         @Override
         public SessionBytesStoreSupplier sessionStore(DslSessionParams params) {
-            return Stores.inMemorySessionStore(params.name(), params.retentionPeriod());
+            SessionBytesStoreSupplier supplier = Stores.inMemorySessionStore(params.name(), params.retentionPeriod());
+            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+                ? new HeadersSessionBytesStoreSupplier(supplier) : supplier;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
@@ -80,7 +81,8 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
                 + " grace=[" + graceMs + "], retention=[" + retentionMs + "]");
         }
         WindowBytesStoreSupplier supplier = options.windowStoreSupplier(new DslWindowParams(options.storeName(),
-            Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs), false, emitStrategy, sliding, true));
+            Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs), false, emitStrategy, sliding,
+            DslStoreFormat.TIMESTAMPED));
         return options.configure(Stores.timestampedWindowStoreBuilder(supplier, keySerde, valueSerde));
     }
 }

@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.Joined;
 import dev.runnel.streams.kstream.Materialized;
@@ -187,7 +188,8 @@ public final class JoinOptionsInternal {
             KeyValueBytesStoreSupplier given = storeSupplier();
             return given != null
                 ? given
-                : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(storeName(), true));
+                : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(storeName(),
+                    DslStoreFormat.TIMESTAMPED));
         }
 
         /** Returns the key serde, or {@code null}. */

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.StreamJoinedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -145,7 +146,7 @@ final class KStreamJoins {
         WindowBytesStoreSupplier storeSupplier = supplier != null ? supplier
             : choice.windowStore(options.dslStoreSuppliers(), new DslWindowParams(name,
                 Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
-                EmitStrategy.onWindowUpdate(), false, false));
+                EmitStrategy.onWindowUpdate(), false, DslStoreFormat.PLAIN));
         StoreBuilder<?> store = Stores.windowStoreBuilder(storeSupplier, keySerde, valueSerde);
         configureLogging(store, options);
         return store;

@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.StateStore;
@@ -56,7 +57,8 @@ public final class MaterializedInternal<K, V, S extends StateStore> extends Mate
     public KeyValueBytesStoreSupplier keyValueStoreSupplier() {
         return storeSupplier instanceof KeyValueBytesStoreSupplier given
             ? given
-            : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(resolvedStoreName, true));
+            : dslStoreChoice.keyValueStore(dslStoreSuppliers, new DslKeyValueParams(resolvedStoreName,
+                DslStoreFormat.TIMESTAMPED));
     }
 
     /** Returns the window store supplier: the Materialized one if it is one, else one for {@code params}. */

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
@@ -103,7 +104,7 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
                 + "]");
         }
         SessionBytesStoreSupplier supplier = options.sessionStoreSupplier(new DslSessionParams(options.storeName(),
-            Duration.ofMillis(retentionMs), emitStrategy));
+            Duration.ofMillis(retentionMs), emitStrategy, DslStoreFormat.PLAIN));
         return options.configure(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde));
     }
 }
