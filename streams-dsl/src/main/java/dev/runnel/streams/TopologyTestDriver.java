@@ -19,6 +19,8 @@ import dev.runnel.streams.internal.runtime.StreamTask;
 import dev.runnel.streams.internal.state.KeyValueStoreFacade;
 import dev.runnel.streams.internal.state.ThreadCache;
 import dev.runnel.streams.internal.state.SessionStoreFacade;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -373,13 +375,12 @@ public class TopologyTestDriver implements Closeable {
         return store instanceof KeyValueStore<?, ?> keyValue ? (KeyValueStore<K, V>) keyValue : null;
     }
 
-    /** Returns a timestamped key-value store, or {@code null} if there is none by that name. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Returns a timestamped key-value store, or {@code null} if there is none by that name. A headers-aware store (a
+     * DSL store under {@code dsl.store.format=HEADERS}) is returned as a timestamped view without its headers.
+     */
     public <K, V> TimestampedKeyValueStore<K, V> getTimestampedKeyValueStore(String name) {
-        StateStore store = store(name);
-        return store instanceof TimestampedKeyValueStore<?, ?> timestamped
-            ? (TimestampedKeyValueStore<K, V>) timestamped
-            : null;
+        return TimestampedKeyValueStoreFacade.timestampedView(store(name));
     }
 
     /** Returns a headers-aware timestamped key-value store (KIP-1271), or {@code null} if none has that name. */
@@ -405,13 +406,12 @@ public class TopologyTestDriver implements Closeable {
         return store instanceof WindowStore<?, ?> window ? (WindowStore<K, V>) window : null;
     }
 
-    /** Returns a timestamped window store, or {@code null} if there is none by that name. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Returns a timestamped window store, or {@code null} if there is none by that name. A headers-aware store (a
+     * DSL store under {@code dsl.store.format=HEADERS}) is returned as a timestamped view without its headers.
+     */
     public <K, V> TimestampedWindowStore<K, V> getTimestampedWindowStore(String name) {
-        StateStore store = store(name);
-        return store instanceof TimestampedWindowStore<?, ?> timestamped
-            ? (TimestampedWindowStore<K, V>) timestamped
-            : null;
+        return TimestampedWindowStoreFacade.timestampedView(store(name));
     }
 
     /** Returns a headers-aware timestamped window store (KIP-1271), or {@code null} if there is none by that name. */

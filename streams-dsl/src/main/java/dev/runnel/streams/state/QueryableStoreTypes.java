@@ -3,8 +3,11 @@ package dev.runnel.streams.state;
 import dev.runnel.streams.internal.state.CompositeReadOnlyKeyValueStore;
 import dev.runnel.streams.internal.state.CompositeReadOnlySessionStore;
 import dev.runnel.streams.internal.state.CompositeReadOnlyWindowStore;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The built-in {@link QueryableStoreType}s, as in Kafka Streams. */
@@ -17,7 +20,7 @@ public final class QueryableStoreTypes {
         return new KeyValueStoreType<>();
     }
 
-    /** Timestamped key-value stores, read with their timestamps. */
+    /** Timestamped (or headers-aware) key-value stores, read with their timestamps and without headers. */
     public static <K, V> QueryableStoreType<ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>>
         timestampedKeyValueStore() {
         return new TimestampedKeyValueStoreType<>();
@@ -34,7 +37,10 @@ public final class QueryableStoreTypes {
         return new WindowStoreType<>();
     }
 
-    /** Timestamped window stores (windowed aggregations), read with their timestamps. */
+    /**
+     * Timestamped (or headers-aware) window stores (windowed aggregations), read with their timestamps and without
+     * headers.
+     */
     public static <K, V> QueryableStoreType<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> timestampedWindowStore() {
         return new TimestampedWindowStoreType<>();
     }
@@ -56,18 +62,24 @@ public final class QueryableStoreTypes {
         return new SessionStoreWithHeadersType<>();
     }
 
-    /** A store type that accepts the stores implementing one interface. */
+    /** A store type that accepts the stores implementing one of some interfaces. */
     abstract static class QueryableStoreTypeMatcher<T> implements QueryableStoreType<T> {
-        private final Class<?> matchTo;
+        private final List<Class<?>> matchTo;
 
-        QueryableStoreTypeMatcher(Class<?> matchTo) {
-            this.matchTo = matchTo;
+        QueryableStoreTypeMatcher(Class<?>... matchTo) {
+            this.matchTo = List.of(matchTo);
         }
 
         @Override
         public boolean accepts(StateStore stateStore) {
-            return matchTo.isInstance(stateStore);
+            return matchTo.stream().anyMatch(type -> type.isInstance(stateStore));
         }
+    }
+
+    /** Returns {@code stores}, each seen through {@code view}. */
+    private static Supplier<List<StateStore>> viewed(Supplier<List<StateStore>> stores,
+        Function<StateStore, StateStore> view) {
+        return () -> stores.get().stream().map(view).toList();
     }
 
     /** The type of {@link #keyValueStore()}. */
@@ -82,17 +94,21 @@ public final class QueryableStoreTypes {
         }
     }
 
-    /** The type of {@link #timestampedKeyValueStore()}. */
+    /**
+     * The type of {@link #timestampedKeyValueStore()}; it reads a headers-aware store (a DSL store under
+     * {@code dsl.store.format=HEADERS}) without its headers.
+     */
     public static class TimestampedKeyValueStoreType<K, V>
         extends QueryableStoreTypeMatcher<ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>>> {
         TimestampedKeyValueStoreType() {
-            super(TimestampedKeyValueStore.class);
+            super(TimestampedKeyValueStore.class, TimestampedKeyValueStoreWithHeaders.class);
         }
 
         @Override
         public ReadOnlyKeyValueStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
             String storeName) {
-            return new CompositeReadOnlyKeyValueStore<>(stores, storeName, true);
+            return new CompositeReadOnlyKeyValueStore<>(viewed(stores,
+                TimestampedKeyValueStoreFacade::timestampedView), storeName, true);
         }
     }
 
@@ -122,17 +138,21 @@ public final class QueryableStoreTypes {
         }
     }
 
-    /** The type of {@link #timestampedWindowStore()}. */
+    /**
+     * The type of {@link #timestampedWindowStore()}; it reads a headers-aware store (a DSL store under
+     * {@code dsl.store.format=HEADERS}) without its headers.
+     */
     public static class TimestampedWindowStoreType<K, V>
         extends QueryableStoreTypeMatcher<ReadOnlyWindowStore<K, ValueAndTimestamp<V>>> {
         TimestampedWindowStoreType() {
-            super(TimestampedWindowStore.class);
+            super(TimestampedWindowStore.class, TimestampedWindowStoreWithHeaders.class);
         }
 
         @Override
         public ReadOnlyWindowStore<K, ValueAndTimestamp<V>> create(Supplier<List<StateStore>> stores,
             String storeName) {
-            return new CompositeReadOnlyWindowStore<>(stores, storeName, true);
+            return new CompositeReadOnlyWindowStore<>(viewed(stores, TimestampedWindowStoreFacade::timestampedView),
+                storeName, true);
         }
     }
 

@@ -15,11 +15,12 @@ import java.util.function.Function;
 /**
  * A timestamped store (with or without headers) seen as a plain key-value store: reads drop the timestamps and
  * headers, writes store timestamp -1 and no headers. The test driver returns it from {@code getKeyValueStore} for
- * timestamped stores, as Kafka's driver does.
+ * timestamped stores, as Kafka's driver does. {@link TimestampedKeyValueStoreFacade} sees a headers-aware store with
+ * its timestamps instead.
  *
  * @param <W> the wrapped store's value type, which wraps a {@code V}
  */
-public final class KeyValueStoreFacade<K, V, W> extends WrappedStateStore<KeyValueStore<K, W>>
+public class KeyValueStoreFacade<K, V, W> extends WrappedStateStore<KeyValueStore<K, W>>
     implements KeyValueStore<K, V> {
     private static final long NO_TIMESTAMP = -1L;
 
@@ -28,7 +29,8 @@ public final class KeyValueStoreFacade<K, V, W> extends WrappedStateStore<KeyVal
     /** Returns a plain value wrapped for the store; null for null. */
     private final Function<V, W> wrap;
 
-    private KeyValueStoreFacade(KeyValueStore<K, W> inner, Function<W, V> unwrap, Function<V, W> wrap) {
+    /** Wraps {@code inner}; both functions map null to null. */
+    protected KeyValueStoreFacade(KeyValueStore<K, W> inner, Function<W, V> unwrap, Function<V, W> wrap) {
         super(inner);
         this.unwrap = unwrap;
         this.wrap = wrap;

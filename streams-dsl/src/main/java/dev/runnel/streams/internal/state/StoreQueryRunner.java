@@ -110,14 +110,17 @@ public final class StoreQueryRunner {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object get(StateStore store, Object key, boolean skipCache, boolean withTimestamp) {
-        boolean timestamped = store instanceof TimestampedKeyValueStore;
+        boolean headers = store instanceof TimestampedKeyValueStoreWithHeaders;
+        boolean timestamped = store instanceof TimestampedKeyValueStore || headers;
         if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && !timestamped) {
             return Unsupported.QUERY;
         }
         Object value = skipCache && store instanceof MeteredKeyValueStore metered
             ? metered.getSkippingCache(key) : keyValue.get(key);
-        if (store instanceof TimestampedKeyValueStoreWithHeaders) {
-            return ValueTimestampHeaders.getValueOrNull((ValueTimestampHeaders) value);
+        if (headers) {
+            // The timestamped queries read a headers-aware store without its headers, as the store() types do.
+            return withTimestamp ? TimestampedKeyValueStoreFacade.withoutHeaders((ValueTimestampHeaders) value)
+                : ValueTimestampHeaders.getValueOrNull((ValueTimestampHeaders) value);
         }
         return timestamped && !withTimestamp ? ValueAndTimestamp.getValueOrNull((ValueAndTimestamp) value) : value;
     }
@@ -125,12 +128,12 @@ public final class StoreQueryRunner {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object range(StateStore store, Object lower, Object upper, boolean descending,
         boolean withTimestamp) {
-        boolean timestamped = store instanceof TimestampedKeyValueStore;
-        if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && !timestamped) {
+        ReadOnlyKeyValueStore timestampedView = TimestampedKeyValueStoreFacade.timestampedView(store);
+        if (!(store instanceof ReadOnlyKeyValueStore keyValue) || withTimestamp && timestampedView == null) {
             return Unsupported.QUERY;
         }
-        ReadOnlyKeyValueStore plainView = withTimestamp ? null : KeyValueStoreFacade.plainViewOrNull(store);
-        ReadOnlyKeyValueStore view = plainView != null ? plainView : keyValue;
+        ReadOnlyKeyValueStore otherView = withTimestamp ? timestampedView : KeyValueStoreFacade.plainViewOrNull(store);
+        ReadOnlyKeyValueStore view = otherView != null ? otherView : keyValue;
         return descending ? view.reverseRange(lower, upper) : view.range(lower, upper);
     }
 

@@ -15,18 +15,20 @@ import java.util.function.Function;
 /**
  * A timestamped window store (with or without headers) seen as a plain window store (what
  * TopologyTestDriver#getWindowStore returns for DSL stores, as Kafka's driver does): reads drop the timestamps and
- * headers; puts are stamped with the window start and carry no headers.
+ * headers; puts are stamped with the window start and carry no headers. {@link TimestampedWindowStoreFacade} sees a
+ * headers-aware store with its timestamps instead.
  *
  * @param <W> the wrapped store's value type, which wraps a {@code V}
  */
-public final class WindowStoreFacade<K, V, W> extends WrappedStateStore<WindowStore<K, W>>
+public class WindowStoreFacade<K, V, W> extends WrappedStateStore<WindowStore<K, W>>
     implements WindowStore<K, V> {
     /** Returns the plain value of a wrapped one; null for null. */
     private final Function<W, V> unwrap;
     /** Returns a plain value wrapped for the store with the given timestamp; null for null. */
     private final BiFunction<V, Long, W> wrap;
 
-    private WindowStoreFacade(WindowStore<K, W> inner, Function<W, V> unwrap, BiFunction<V, Long, W> wrap) {
+    /** Wraps {@code inner}; both functions map a null value to null. */
+    protected WindowStoreFacade(WindowStore<K, W> inner, Function<W, V> unwrap, BiFunction<V, Long, W> wrap) {
         super(inner);
         this.unwrap = unwrap;
         this.wrap = wrap;
