@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.DslStoreFormat;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
@@ -13,7 +14,6 @@ import dev.runnel.streams.kstream.TimeWindowedKStream;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.DslWindowParams;
-import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 import java.time.Duration;
@@ -83,6 +83,6 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
         WindowBytesStoreSupplier supplier = options.windowStoreSupplier(new DslWindowParams(options.storeName(),
             Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs), false, emitStrategy, sliding,
             DslStoreFormat.TIMESTAMPED));
-        return options.configure(Stores.timestampedWindowStoreBuilder(supplier, keySerde, valueSerde));
+        return options.configure(DslStoreBuilder.timestampedWindow(supplier, keySerde, valueSerde));
     }
 }

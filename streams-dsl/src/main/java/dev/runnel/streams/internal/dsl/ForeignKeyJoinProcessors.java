@@ -7,6 +7,7 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Instruction;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Response;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Subscription;
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -285,7 +286,7 @@ final class ForeignKeyJoinProcessors {
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
-                    store = context.getStateStore(storeName);
+                    store = TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
                 }
 
                 @Override

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.CogroupedKStream;
 import dev.runnel.streams.kstream.Initializer;
@@ -20,7 +21,6 @@ import dev.runnel.streams.kstream.Windows;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
-import dev.runnel.streams.state.Stores;
 import java.util.Objects;
 
 /** The grouped stream of {@link KStreamImpl#groupByKey} and {@link KStreamImpl#groupBy}. */
@@ -119,10 +119,10 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
             options.queryableStoreName());
     }
 
-    /** Returns the timestamped key-value store builder of an aggregation. */
+    /** Returns the key-value store builder of an aggregation: timestamped, or headers-aware (KIP-1285). */
     static <K, VR> StoreBuilder<?> keyValueStore(MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options,
         Serde<K> keySerde, Serde<VR> valueSerde) {
-        return options.configure(Stores.timestampedKeyValueStoreBuilder(options.keyValueStoreSupplier(), keySerde,
+        return options.configure(DslStoreBuilder.timestampedKeyValue(options.keyValueStoreSupplier(), keySerde,
             valueSerde));
     }
 

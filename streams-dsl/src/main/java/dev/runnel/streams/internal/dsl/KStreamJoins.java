@@ -7,6 +7,7 @@ import dev.runnel.streams.internal.dsl.JoinOptionsInternal.StreamJoinedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.internal.state.DslStoreChoice;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.JoinWindows;
@@ -147,7 +148,7 @@ final class KStreamJoins {
             : choice.windowStore(options.dslStoreSuppliers(), new DslWindowParams(name,
                 Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
                 EmitStrategy.onWindowUpdate(), false, DslStoreFormat.PLAIN));
-        StoreBuilder<?> store = Stores.windowStoreBuilder(storeSupplier, keySerde, valueSerde);
+        StoreBuilder<?> store = DslStoreBuilder.window(storeSupplier, keySerde, valueSerde);
         configureLogging(store, options);
         return store;
     }

@@ -3,7 +3,9 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.kstream.ValueJoinerWithKey;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -11,12 +13,15 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
+import dev.runnel.streams.state.ValueTimestampHeaders;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 import dev.runnel.streams.processor.TaskId;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -70,7 +75,7 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
             @SuppressWarnings("unchecked")
             public void init(ProcessorContext<K, VR> context) {
                 super.init(context);
-                otherWindow = context.getStateStore(otherWindowStoreName);
+                otherWindow = WindowStoreFacade.plainView(context.getStateStore(otherWindowStoreName));
                 if (outerBufferStoreName != null) {
                     buffer = context.getStateStore(outerBufferStoreName);
                     keys = keySerde != null ? keySerde : (Serde<K>) context.keySerde();
@@ -189,23 +194,37 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
             : joiner.apply(key, (V1) otherValue, (V2) thisValue);
     }
 
-    /** Puts each record of one side into that side's window store and passes it on to the join. */
+    /**
+     * Puts each record of one side into that side's window store and passes it on to the join. A headers-aware store
+     * (KIP-1285) keeps each record's headers and timestamp with its value.
+     */
     record KStreamJoinWindow<K, V>(String windowStoreName) implements ProcessorSupplier<K, V, K, V> {
         @Override
         public Processor<K, V, K, V> get() {
             return new ContextualProcessor<>() {
-                private WindowStore<K, V> window;
+                /** Puts a record into the store in the store's format, chosen once in init. */
+                private Consumer<Record<K, V>> window;
 
                 @Override
+                @SuppressWarnings("unchecked")
                 public void init(ProcessorContext<K, V> context) {
                     super.init(context);
-                    window = context.getStateStore(windowStoreName);
+                    StateStore store = context.getStateStore(windowStoreName);
+                    if (store instanceof TimestampedWindowStoreWithHeaders<?, ?> headersAware) {
+                        TimestampedWindowStoreWithHeaders<K, V> typed =
+                            (TimestampedWindowStoreWithHeaders<K, V>) headersAware;
+                        window = record -> typed.put(record.key(), ValueTimestampHeaders.make(record.value(),
+                            record.timestamp(), record.headers()), record.timestamp());
+                    } else {
+                        WindowStore<K, V> plain = (WindowStore<K, V>) store;
+                        window = record -> plain.put(record.key(), record.value(), record.timestamp());
+                    }
                 }
 
                 @Override
                 public void process(Record<K, V> record) {
                     if (record.key() != null && record.value() != null) {
-                        window.put(record.key(), record.value(), record.timestamp());
+                        window.accept(record);
                     }
                     context().forward(record);
                 }

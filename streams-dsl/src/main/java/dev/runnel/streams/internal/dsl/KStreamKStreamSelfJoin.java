@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.kstream.ValueJoinerWithKey;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -35,7 +36,7 @@ record KStreamKStreamSelfJoin<K, V, VR>(String windowStoreName, long beforeMs, l
             @Override
             public void init(ProcessorContext<K, VR> context) {
                 super.init(context);
-                window = context.getStateStore(windowStoreName);
+                window = WindowStoreFacade.plainView(context.getStateStore(windowStoreName));
             }
 
             @Override

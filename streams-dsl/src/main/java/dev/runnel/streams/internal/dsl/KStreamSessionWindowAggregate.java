@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.SessionStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Merger;
@@ -37,7 +38,7 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, SessionStore<K, VAgg>>(LOG, "session aggregation",
-            storeName, windows.gracePeriodMs()) {
+            storeName, windows.gracePeriodMs(), SessionStoreFacade::plainView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 SessionStore<K, VAgg> store = store();

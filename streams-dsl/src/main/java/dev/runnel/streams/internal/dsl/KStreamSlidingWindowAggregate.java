@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.SlidingWindows;
@@ -46,7 +47,8 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
-            "sliding window aggregation", storeName, windows.gracePeriodMs()) {
+            "sliding window aggregation", storeName, windows.gracePeriodMs(),
+            TimestampedWindowStoreFacade::timestampedView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 long t = record.timestamp();

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Window;
@@ -34,7 +35,7 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
-            "windowed aggregation", storeName, windows.gracePeriodMs()) {
+            "windowed aggregation", storeName, windows.gracePeriodMs(), TimestampedWindowStoreFacade::timestampedView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 TimestampedWindowStore<K, VAgg> store = store();

@@ -1,8 +1,10 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Reducer;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -38,8 +40,9 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
             @Override
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
-                store = context.getStateStore(storeName);
-                forwardOnFlush = CacheFlushForwarder.register(store, context);
+                StateStore stateStore = context.getStateStore(storeName);
+                store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
             }
 
             @Override

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueJoiner;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -94,7 +95,8 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                 @Override
                 public void init(ProcessorContext<K, Change<V>> context) {
                     super.init(context);
-                    store = storeName == null ? null : context.getStateStore(storeName);
+                    store = storeName == null ? null
+                        : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
                 }
 
                 @Override

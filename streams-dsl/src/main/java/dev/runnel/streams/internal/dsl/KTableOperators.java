@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
 import dev.runnel.streams.processor.api.ContextualProcessor;
@@ -52,7 +53,8 @@ public final class KTableOperators {
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
-                    store = storeName == null ? null : context.getStateStore(storeName);
+                    store = storeName == null ? null
+                        : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
                     boolean childReadsOldValues = CacheFlushForwarder.oldValuesNeeded(context);
                     dropNullChanges = filter
                         && (parentSendsOldValues.getAsBoolean() || store != null && childReadsOldValues);

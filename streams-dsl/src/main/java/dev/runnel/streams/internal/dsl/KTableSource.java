@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -94,8 +95,8 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
             if (stateStore instanceof VersionedKeyValueStore<?, ?> versioned) {
                 versionedStore = (VersionedKeyValueStore<K, V>) versioned;
             } else {
-                store = (TimestampedKeyValueStore<K, V>) stateStore;
-                forwardOnFlush = CacheFlushForwarder.register(store, context);
+                store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
             }
         }
 

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueTransformerWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
 import dev.runnel.streams.processor.api.ContextualProcessor;
@@ -47,7 +48,8 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 super.init(context);
                 transformer = supplier.get();
                 transformer.init(new ValueTransformerContext(context));
-                store = storeName == null ? null : context.getStateStore(storeName);
+                store = storeName == null ? null
+                    : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
                 sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
             }
 

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.DslStoreFormat;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
@@ -18,7 +19,6 @@ import dev.runnel.streams.state.DslSessionParams;
 import dev.runnel.streams.state.SessionBytesStoreSupplier;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.StoreBuilder;
-import dev.runnel.streams.state.Stores;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -105,6 +105,6 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
         }
         SessionBytesStoreSupplier supplier = options.sessionStoreSupplier(new DslSessionParams(options.storeName(),
             Duration.ofMillis(retentionMs), emitStrategy, DslStoreFormat.PLAIN));
-        return options.configure(Stores.sessionStoreBuilder(supplier, keySerde, valueSerde));
+        return options.configure(DslStoreBuilder.session(supplier, keySerde, valueSerde));
     }
 }

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ProcessingContext;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
@@ -27,7 +28,7 @@ final class StoreValueGetter<K, V> implements KTableValueGetter<K, V> {
         if (store instanceof VersionedKeyValueStore<?, ?> versionedStore) {
             versioned = (VersionedKeyValueStore<K, V>) versionedStore;
         } else {
-            timestamped = (TimestampedKeyValueStore<K, V>) store;
+            timestamped = TimestampedKeyValueStoreFacade.timestampedView(store);
         }
     }
 

@@ -3,16 +3,19 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.MaterializedInternal;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.VersionedBytesStoreSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Turns a {@code Materialized} into the builder of a table operator's timestamped (or versioned) key-value store. */
+/**
+ * Turns a {@code Materialized} into the builder of a table operator's key-value store: timestamped, headers-aware
+ * (KIP-1285, see {@link DslStoreBuilder}) or versioned.
+ */
 final class TimestampedKeyValueStoreMaterializer {
     private static final Logger LOG = LoggerFactory.getLogger(TimestampedKeyValueStoreMaterializer.class);
 
@@ -25,16 +28,16 @@ final class TimestampedKeyValueStoreMaterializer {
      * @throws TopologyException if {@code materialized} has a versioned store supplier: in Runnel only source tables
      *     ({@link #sourceTableBuilder}) may be versioned
      */
-    static <K, V, S extends StateStore> StoreBuilder<TimestampedKeyValueStore<K, V>> builder(
-        MaterializedInternal<K, V, S> materialized, Serde<K> keySerde, Serde<V> valueSerde) {
+    static <K, V, S extends StateStore> StoreBuilder<?> builder(MaterializedInternal<K, V, S> materialized,
+        Serde<K> keySerde, Serde<V> valueSerde) {
         KeyValueBytesStoreSupplier supplier = materialized.keyValueStoreSupplier();
         if (supplier instanceof VersionedBytesStoreSupplier) {
             throw new TopologyException("store " + materialized.storeName() + " is versioned, but"
                 + " only tables read from a topic (StreamsBuilder#table, KStream#toTable) can be materialized in"
                 + " versioned stores in Runnel; use Stores.persistentKeyValueStore here");
         }
-        StoreBuilder<TimestampedKeyValueStore<K, V>> builder = Stores.timestampedKeyValueStoreBuilder(supplier,
-            keySerde(materialized, keySerde), valueSerde(materialized, valueSerde));
+        StoreBuilder<?> builder = DslStoreBuilder.timestampedKeyValue(supplier, keySerde(materialized, keySerde),
+            valueSerde(materialized, valueSerde));
         configureLogging(materialized, builder);
         if (materialized.cachingEnabled()) {
             builder.withCachingEnabled();

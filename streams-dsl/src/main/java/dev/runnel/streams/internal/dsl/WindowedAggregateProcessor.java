@@ -5,13 +5,14 @@ import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
+import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
- * What every windowed aggregation processor does before it touches a window: it looks its store up on init and
- * registers the forwarding of what the store's caching layer writes down, drops (logs and counts) a record with a
- * null key or value, and computes stream time and the close time from the grace period. Not thread-safe; owned by
- * its task.
+ * What every windowed aggregation processor does before it touches a window: it looks its store up on init (through
+ * a view of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what
+ * the store's caching layer writes down, drops (logs and counts) a record with a null key or value, and computes
+ * stream time and the close time from the grace period. Not thread-safe; owned by its task.
  */
 abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
@@ -19,25 +20,30 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final String operation;
     private final String storeName;
     private final long gracePeriodMs;
+    private final Function<StateStore, S> storeView;
     private S store;
     private boolean forwardOnFlush;
 
     /**
      * @param log the operator's logger, so dropped records are logged under the operator's name
      * @param operation what the processor does, for the log, e.g. {@code "session aggregation"}
+     * @param storeView returns the store, timestamped or headers-aware, as the processor reads and writes it
      */
-    WindowedAggregateProcessor(Logger log, String operation, String storeName, long gracePeriodMs) {
+    WindowedAggregateProcessor(Logger log, String operation, String storeName, long gracePeriodMs,
+        Function<StateStore, S> storeView) {
         this.log = log;
         this.operation = operation;
         this.storeName = storeName;
         this.gracePeriodMs = gracePeriodMs;
+        this.storeView = storeView;
     }
 
     @Override
     public void init(ProcessorContext<Windowed<K>, Change<VAgg>> context) {
         super.init(context);
-        store = context.getStateStore(storeName);
-        forwardOnFlush = CacheFlushForwarder.registerWindowed(store, context);
+        StateStore stateStore = context.getStateStore(storeName);
+        store = storeView.apply(stateStore);
+        forwardOnFlush = CacheFlushForwarder.registerWindowed(stateStore, context);
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopicConfig;
+import dev.runnel.streams.internal.state.DslStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreBuilder;
 import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TypedWindowStoreBuilder;
@@ -165,7 +166,9 @@ public final class InternalTopicManager {
 
     /** Returns a window or session store's retention in ms, or -1 for a key-value store. */
     static long retentionPeriod(StoreBuilder<?> store) {
-        if (store instanceof WindowStoreBuilder<?, ?> window) {
+        if (store instanceof DslStoreBuilder dsl) {
+            return retentionPeriod(dsl.chosen());
+        } else if (store instanceof WindowStoreBuilder<?, ?> window) {
             return window.supplier().retentionPeriod();
         } else if (store instanceof TypedWindowStoreBuilder<?, ?, ?> window) {
             return window.supplier().retentionPeriod();

@@ -8,6 +8,7 @@ import dev.runnel.streams.state.DslKeyValueParams;
 import dev.runnel.streams.state.DslSessionParams;
 import dev.runnel.streams.state.DslStoreSuppliers;
 import dev.runnel.streams.state.DslWindowParams;
+import dev.runnel.streams.state.HeadersBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionBytesStoreSupplier;
@@ -60,6 +61,15 @@ public final class DslStoreChoice {
     public void configure(StreamsConfig config) {
         DslStoreSuppliers explicit = explicit(config);
         this.clientLevel = explicit != null ? explicit : BuiltInDslStoreSuppliers.ROCKS_DB;
+    }
+
+    /**
+     * Returns whether {@code supplier}'s stores hold values in the headers format: whether it is a
+     * {@link HeadersBytesStoreSupplier}, or, for a supplier returned here, whether the chosen one it asks is.
+     */
+    public static boolean givesHeadersFormat(StoreSupplier<?> supplier) {
+        StoreSupplier<?> actual = supplier instanceof Deferred<?, ?> deferred ? deferred.delegate() : supplier;
+        return actual instanceof HeadersBytesStoreSupplier;
     }
 
     /** Returns {@code chosen} if not {@code null}, else the topology's suppliers as the class comment says. */

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * A headers-aware session store seen as a plain one, as {@code QueryableStoreTypes.sessionStore()}, IQv2 and the
- * test driver's {@code getSessionStore} read it: reads drop the headers, puts store none.
+ * test driver's {@code getSessionStore} read it: reads drop the headers, puts store none. The DSL's session
+ * aggregations work on their stores through it under {@code dsl.store.format=HEADERS} (KIP-1285).
  */
 public final class SessionStoreFacade<K, AGG> extends WrappedStateStore<SessionStoreWithHeaders<K, AGG>>
     implements SessionStore<K, AGG> {
@@ -24,6 +25,13 @@ public final class SessionStoreFacade<K, AGG> extends WrappedStateStore<SessionS
     @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, AGG> SessionStore<K, AGG> plainViewOrNull(StateStore store) {
         return store instanceof SessionStoreWithHeaders headers ? new SessionStoreFacade<>(headers) : null;
+    }
+
+    /** Returns {@code store}, a session store, seen as one of plain aggregates: itself unless it is headers-aware. */
+    @SuppressWarnings("unchecked")
+    public static <K, AGG> SessionStore<K, AGG> plainView(StateStore store) {
+        SessionStore<K, AGG> facade = plainViewOrNull(store);
+        return facade != null ? facade : (SessionStore<K, AGG>) store;
     }
 
     private KeyValueIterator<Windowed<K>, AGG> plain(

@@ -58,6 +58,13 @@ public class WindowStoreFacade<K, V, W> extends WrappedStateStore<WindowStore<K,
         return store instanceof TimestampedWindowStoreWithHeaders headers ? of(headers) : null;
     }
 
+    /** Returns {@code store}, a window store, seen as one of plain values: itself unless it is timestamped. */
+    @SuppressWarnings("unchecked")
+    public static <K, V> WindowStore<K, V> plainView(StateStore store) {
+        WindowStore<K, V> facade = plainViewOrNull(store);
+        return facade != null ? facade : (WindowStore<K, V>) store;
+    }
+
     private KeyValueIterator<Windowed<K>, V> plain(KeyValueIterator<Windowed<K>, W> iterator) {
         return new MappedKeyValueIterator<>(iterator, Function.identity(), unwrap);
     }
