@@ -307,13 +307,29 @@ public final class StreamsConfig {
      */
     public static final String PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG =
         "processing.exception.handler.global.enabled";
-    /** {@code dsl.store.format}: {@link #DSL_STORE_FORMAT_DEFAULT} (default) or {@link #DSL_STORE_FORMAT_HEADERS}. */
+    /**
+     * {@code dsl.store.format} (KIP-1285): the format of the stores that DSL operators materialize,
+     * {@link #DSL_STORE_FORMAT_DEFAULT} (default) or {@link #DSL_STORE_FORMAT_HEADERS}, in any case. It is the running
+     * client's setting: as in Kafka Streams, a {@link TopologyConfig} does not override it. An operation whose
+     * {@code Materialized} (or {@code StreamJoined}) gives a store supplier keeps that supplier's format: headers-aware
+     * for the {@code Stores.persistent*WithHeaders} suppliers, else its usual one, whatever this config says.
+     */
     public static final String DSL_STORE_FORMAT_CONFIG = "dsl.store.format";
-    /** {@code dsl.store.format} value: stores without record headers, what Runnel's stores are. */
+    /**
+     * {@code dsl.store.format} value: each operator's usual store, timestamped (tables, aggregations, windowed
+     * aggregations) or plain (session aggregations, stream-stream join windows), without record headers.
+     */
     public static final String DSL_STORE_FORMAT_DEFAULT = "DEFAULT";
     /**
-     * {@code dsl.store.format} value: stores with record headers. No effect: the DSL's stores keep no headers (the
-     * Processor API's {@code Stores.timestampedKeyValueStoreWithHeadersBuilder} stores do).
+     * {@code dsl.store.format} value: headers-aware stores (KIP-1271) for every operator that materializes a store
+     * through the DSL store suppliers: values are kept, logged and restored with their timestamp and record headers,
+     * readable through {@code QueryableStoreTypes.timestampedKeyValueStoreWithHeaders()} and its window and session
+     * kinds, while the other query types and the test driver's getters read them without headers. As in Kafka
+     * Streams 4.3, the headers kept are empty for the results of aggregations (windowed and session ones too), tables
+     * ({@code StreamsBuilder#table}, {@code KStream#toTable}, global tables), materialized {@code filter},
+     * {@code mapValues} and {@code transformValues}, and table-table joins; the window stores of stream-stream joins
+     * keep each input record's headers. The buffers of {@code suppress}, of left and outer stream-stream joins and of
+     * stream-table joins with a grace period, and the subscription store of foreign-key joins, keep their formats.
      */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */

@@ -284,8 +284,9 @@ final class StreamsConfigDefinition {
                 "Whether failures of global store processors go to the processing exception handler (KIP-1270);"
                     + " if false, they end the global thread.")
             .define(DSL_STORE_FORMAT_CONFIG, Type.STRING, DSL_STORE_FORMAT_DEFAULT,
-                ValidString.in(DSL_STORE_FORMAT_DEFAULT, DSL_STORE_FORMAT_HEADERS), Importance.LOW,
-                "No effect in Runnel beyond DEFAULT: the DSL's stores keep no headers.")
+                ValidString.caseInsensitiveIn(DSL_STORE_FORMAT_DEFAULT, DSL_STORE_FORMAT_HEADERS), Importance.LOW,
+                "The format of the stores DSL operators materialize (KIP-1285): DEFAULT, each operator's plain or"
+                    + " timestamped stores, or HEADERS, headers-aware stores (KIP-1271). Case-insensitive.")
             .define(UPGRADE_FROM_CONFIG, Type.STRING, null, ValidString.in(null, UPGRADE_FROM_24, UPGRADE_FROM_25,
                 UPGRADE_FROM_26, UPGRADE_FROM_27, UPGRADE_FROM_28, UPGRADE_FROM_30, UPGRADE_FROM_31, UPGRADE_FROM_32,
                 UPGRADE_FROM_33, UPGRADE_FROM_34, UPGRADE_FROM_35, UPGRADE_FROM_36, UPGRADE_FROM_37, UPGRADE_FROM_38,

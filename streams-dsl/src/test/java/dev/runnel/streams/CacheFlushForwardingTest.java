@@ -15,25 +15,33 @@ import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Aggregations forward what the record cache writes down: one record per key and commit with the latest value when a
- * thread cache is set, every update without one. Drives a task by hand ({@link TaskDriver}).
+ * thread cache is set, every update without one; in headers-aware stores too (KIP-1285). Drives a task by hand
+ * ({@link TaskDriver}).
  */
 class CacheFlushForwardingTest {
     private static TaskDriver task(ThreadCache cache) {
+        return task(cache, StreamsConfig.DSL_STORE_FORMAT_DEFAULT);
+    }
+
+    private static TaskDriver task(ThreadCache cache, String dslStoreFormat) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("words", Consumed.with(Serdes.String(), Serdes.String()))
             .groupByKey()
             .count(Materialized.as("counts"))
             .toStream()
             .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
-        return new TaskDriver(builder, cache);
+        return new TaskDriver(builder, cache, dslStoreFormat);
     }
 
-    @Test
-    void shouldCollapseUpdatesOfAKeyBetweenCommitsWithACache() {
-        TaskDriver task = task(new ThreadCache(1 << 20));
+    @ParameterizedTest(name = "dsl.store.format={0}")
+    @ValueSource(strings = {StreamsConfig.DSL_STORE_FORMAT_DEFAULT, StreamsConfig.DSL_STORE_FORMAT_HEADERS})
+    void shouldCollapseUpdatesOfAKeyBetweenCommitsWithACache(String dslStoreFormat) {
+        TaskDriver task = task(new ThreadCache(1 << 20), dslStoreFormat);
         List<String> outputs = task.outputs("counts-out");
         task.pipe("a", "a", "b", "a");
         assertEquals(List.of(), outputs, "nothing is forwarded before the cache flushes");

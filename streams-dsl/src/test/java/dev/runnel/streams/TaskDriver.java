@@ -34,12 +34,20 @@ final class TaskDriver {
 
     /** Starts the task of {@code builder}'s topology with {@code cache} as its thread cache (null: none). */
     TaskDriver(StreamsBuilder builder, ThreadCache cache) {
+        this(builder, cache, StreamsConfig.DSL_STORE_FORMAT_DEFAULT);
+    }
+
+    /** As {@link #TaskDriver(StreamsBuilder, ThreadCache)}, with the DSL's stores in {@code dslStoreFormat}. */
+    TaskDriver(StreamsBuilder builder, ThreadCache cache, String dslStoreFormat) {
         InternalTopologyBuilder internal = builder.build().internalTopologyBuilder();
         internal.setApplicationId("cache-test");
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "cache-test");
+        props.put(StreamsConfig.DSL_STORE_FORMAT_CONFIG, dslStoreFormat);
+        StreamsConfig config = new StreamsConfig(props);
+        internal.dslStoreChoice().configure(config);
         ManualTime time = new ManualTime(0L);
-        task = new StreamTask(new TaskId(0, 0), internal.buildSubtopology(0), new StreamsConfig(props), time,
+        task = new StreamTask(new TaskId(0, 0), internal.buildSubtopology(0), config, time,
             new CapturingCollector(), name -> null,
             new StreamsMetricsRegistry(time, Sensor.RecordingLevel.INFO, false).streamsMetrics());
         task.setThreadCache(cache);

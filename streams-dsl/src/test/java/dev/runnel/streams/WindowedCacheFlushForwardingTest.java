@@ -25,15 +25,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Windowed and session aggregations forward what the record cache writes down, like key-value aggregations: one
  * record per window and commit, merged sessions as tombstones, and with the cache off every update; downstream
- * suppression still emits exactly the final results. Drives a task by hand ({@link TaskDriver}). Seeded: replay a
- * failure with {@code -Dtest.seed=<seed>}.
+ * suppression still emits exactly the final results. Headers-aware stores (KIP-1285) forward the same. Drives a
+ * task by hand ({@link TaskDriver}). Seeded: replay a failure with {@code -Dtest.seed=<seed>}.
  */
 class WindowedCacheFlushForwardingTest {
     /** The windowed aggregations under test, each a count of the records per key and window. */
@@ -53,6 +54,11 @@ class WindowedCacheFlushForwardingTest {
      * and the store drops by the windows written to it, later with a cache, so uncached results would differ there.
      */
     private static TaskDriver task(Windows windows, ThreadCache cache, boolean cachingEnabled) {
+        return task(windows, cache, cachingEnabled, StreamsConfig.DSL_STORE_FORMAT_DEFAULT);
+    }
+
+    private static TaskDriver task(Windows windows, ThreadCache cache, boolean cachingEnabled,
+        String dslStoreFormat) {
         StreamsBuilder builder = new StreamsBuilder();
         KGroupedStream<String, String> grouped = builder.stream("words",
             Consumed.with(Serdes.String(), Serdes.String())).groupByKey();
@@ -78,16 +84,17 @@ class WindowedCacheFlushForwardingTest {
         counts.toStream()
             .selectKey((window, count) -> name(window))
             .to("counts-out", Produced.with(Serdes.String(), Serdes.Long()));
-        return new TaskDriver(builder, cache);
+        return new TaskDriver(builder, cache, dslStoreFormat);
     }
 
     private static String name(Windowed<String> window) {
         return window.key() + "@" + window.window().start() + "-" + window.window().end();
     }
 
-    @Test
-    void shouldForwardOneRecordPerWindowAndCommit() {
-        TaskDriver task = task(Windows.HOPPING, new ThreadCache(1 << 20), true);
+    @ParameterizedTest(name = "dsl.store.format={0}")
+    @ValueSource(strings = {StreamsConfig.DSL_STORE_FORMAT_DEFAULT, StreamsConfig.DSL_STORE_FORMAT_HEADERS})
+    void shouldForwardOneRecordPerWindowAndCommit(String dslStoreFormat) {
+        TaskDriver task = task(Windows.HOPPING, new ThreadCache(1 << 20), true, dslStoreFormat);
         List<String> outputs = task.outputs("counts-out");
         task.pipe("a", 1);
         task.pipe("a", 2);
@@ -123,9 +130,10 @@ class WindowedCacheFlushForwardingTest {
         task.close();
     }
 
-    @Test
-    void shouldForwardASessionMergeThroughTheCacheAsATombstoneThenTheMergedSession() {
-        TaskDriver task = task(Windows.SESSION, new ThreadCache(1 << 20), true);
+    @ParameterizedTest(name = "dsl.store.format={0}")
+    @ValueSource(strings = {StreamsConfig.DSL_STORE_FORMAT_DEFAULT, StreamsConfig.DSL_STORE_FORMAT_HEADERS})
+    void shouldForwardASessionMergeThroughTheCacheAsATombstoneThenTheMergedSession(String dslStoreFormat) {
+        TaskDriver task = task(Windows.SESSION, new ThreadCache(1 << 20), true, dslStoreFormat);
         List<String> outputs = task.outputs("counts-out");
         task.pipe("a", 1);
         task.commit();

@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.DslStoreFormat;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
@@ -23,10 +24,15 @@ import dev.runnel.streams.state.WindowStore;
  * default, {@link BuiltInDslStoreSuppliers#ROCKS_DB}. The DSL gets its suppliers from here when it builds the
  * topology, but the client's config is known only later; so the suppliers returned ask the chosen
  * {@link DslStoreSuppliers} at every use, when the stores are built.
+ *
+ * <p>The client's {@code dsl.store.format} (KIP-1285) is read at the same time: with {@code HEADERS} the suppliers
+ * are asked for the {@link DslStoreFormat#HEADERS} format instead of each operation's usual one. As in Kafka Streams
+ * it is the client's setting only, not a topology's.
  */
 public final class DslStoreChoice {
     private volatile DslStoreSuppliers topologyLevel;
     private volatile DslStoreSuppliers clientLevel;
+    private volatile boolean headersFormat;
 
     /**
      * Returns the suppliers {@code config} sets explicitly: {@code dsl.store.suppliers.class} (a new, configured
@@ -57,10 +63,12 @@ public final class DslStoreChoice {
         return topologyLevel != null;
     }
 
-    /** Takes the suppliers of the client that runs the topology from its config. */
+    /** Takes the suppliers and the store format of the client that runs the topology from its config. */
     public void configure(StreamsConfig config) {
         DslStoreSuppliers explicit = explicit(config);
         this.clientLevel = explicit != null ? explicit : BuiltInDslStoreSuppliers.ROCKS_DB;
+        this.headersFormat = StreamsConfig.DSL_STORE_FORMAT_HEADERS.equalsIgnoreCase(
+            config.getString(StreamsConfig.DSL_STORE_FORMAT_CONFIG));
     }
 
     /**
@@ -145,7 +153,8 @@ public final class DslStoreChoice {
 
         @Override
         KeyValueBytesStoreSupplier delegate() {
-            return choice.suppliers(chosen).keyValueStore(params);
+            return choice.suppliers(chosen).keyValueStore(choice.headersFormat
+                ? new DslKeyValueParams(params.name(), DslStoreFormat.HEADERS) : params);
         }
     }
 
@@ -160,7 +169,10 @@ public final class DslStoreChoice {
 
         @Override
         WindowBytesStoreSupplier delegate() {
-            return choice.suppliers(chosen).windowStore(params);
+            return choice.suppliers(chosen).windowStore(choice.headersFormat
+                ? new DslWindowParams(params.name(), params.retentionPeriod(), params.windowSize(),
+                    params.retainDuplicates(), params.emitStrategy(), params.isSlidingWindow(), DslStoreFormat.HEADERS)
+                : params);
         }
 
         @Override
@@ -196,7 +208,10 @@ public final class DslStoreChoice {
 
         @Override
         SessionBytesStoreSupplier delegate() {
-            return choice.suppliers(chosen).sessionStore(params);
+            return choice.suppliers(chosen).sessionStore(choice.headersFormat
+                ? new DslSessionParams(params.name(), params.retentionPeriod(), params.emitStrategy(),
+                    DslStoreFormat.HEADERS)
+                : params);
         }
 
         @Override

@@ -1,0 +1,336 @@
+package dev.runnel.streams;
+
+import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.serialization.ByteArrayDeserializer;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.JoinWindows;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.StreamJoined;
+import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.state.AggregationWithHeaders;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.SessionStore;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.ValueTimestampHeaders;
+import dev.runnel.streams.state.WindowStore;
+import dev.runnel.streams.test.TestRecord;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * KIP-1285 through the test driver: {@code dsl.store.format=HEADERS} gives each family of DSL operators headers-aware
+ * stores, whose values (and changelog records) carry the headers Kafka Streams 4.3 keeps: none for aggregations,
+ * tables and table-table joins, the input record's for stream-stream join windows. The results stay those of
+ * {@code DEFAULT}, and the other store getters read the stores without headers.
+ */
+class DslStoreFormatTest {
+    private static final String APP = "format";
+    private static final String HEADERS = StreamsConfig.DSL_STORE_FORMAT_HEADERS;
+    private static final String DEFAULT = StreamsConfig.DSL_STORE_FORMAT_DEFAULT;
+
+    private static TopologyTestDriver driver(StreamsBuilder builder, String format) {
+        return driver(builder.build(), format);
+    }
+
+    private static TopologyTestDriver driver(Topology topology, String format) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
+        props.put(StreamsConfig.DSL_STORE_FORMAT_CONFIG, format);
+        return new TopologyTestDriver(topology, props, Instant.EPOCH);
+    }
+
+    private static TestInputTopic<String, String> input(TopologyTestDriver driver, String topic) {
+        return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer());
+    }
+
+    private static List<byte[]> changelog(TopologyTestDriver driver, String store) {
+        return driver.createOutputTopic(APP + "-" + store + "-changelog", new ByteArrayDeserializer(),
+            new ByteArrayDeserializer()).readValuesToList();
+    }
+
+    /** Returns the KIP-1271 bytes of a value without headers: headersSize 0, the timestamp, the value. */
+    private static byte[] withoutHeaders(long timestamp, byte[] value) {
+        return ByteBuffer.allocate(1 + Long.BYTES + value.length).put((byte) 0).putLong(timestamp).put(value).array();
+    }
+
+    /** Returns the bytes of a timestamped value, the DEFAULT format: the timestamp, the value. */
+    private static byte[] timestamped(long timestamp, byte[] value) {
+        return ByteBuffer.allocate(Long.BYTES + value.length).putLong(timestamp).put(value).array();
+    }
+
+    private static byte[] longBytes(long value) {
+        return ByteBuffer.allocate(Long.BYTES).putLong(value).array();
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static StreamsBuilder counting(boolean caching) {
+        StreamsBuilder builder = new StreamsBuilder();
+        Materialized<String, Long, KeyValueStore<Bytes, byte[]>> counts = Materialized.as("counts");
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(caching ? counts.withCachingEnabled() : counts.withCachingDisabled())
+            .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder;
+    }
+
+    @ParameterizedTest(name = "caching={0}")
+    @ValueSource(booleans = {false, true})
+    void countKeepsItsResultsWithEmptyHeadersInTheHeadersFormat(boolean caching) {
+        try (TopologyTestDriver driver = driver(counting(caching), HEADERS)) {
+            TestInputTopic<String, String> in = input(driver, "in");
+            in.pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            in.pipeInput(new TestRecord<>("k", "b", traceHeaders("t2"), 2_000L));
+
+            assertEquals(List.of(KeyValue.pair("k", 1L), KeyValue.pair("k", 2L)), driver.createOutputTopic("out",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readKeyValuesToList());
+            ValueTimestampHeaders<Long> stored = driver.<String, Long>getTimestampedKeyValueStoreWithHeaders("counts")
+                .get("k");
+            assertEquals(ValueTimestampHeaders.make(2L, 2_000L, new RecordHeaders()), stored);
+            assertEquals(0, stored.headers().toArray().length, "an aggregate keeps no headers (KIP-1285)");
+            assertEquals(ValueAndTimestamp.make(2L, 2_000L),
+                driver.<String, Long>getTimestampedKeyValueStore("counts").get("k"));
+            assertEquals(2L, driver.<String, Long>getKeyValueStore("counts").get("k"));
+            List<byte[]> changes = changelog(driver, "counts");
+            assertEquals(2, changes.size());
+            assertArrayEquals(withoutHeaders(1_000L, longBytes(1L)), changes.get(0));
+            assertArrayEquals(withoutHeaders(2_000L, longBytes(2L)), changes.get(1));
+        }
+    }
+
+    @Test
+    void defaultFormatKeepsTheTimestampedStores() {
+        try (TopologyTestDriver driver = driver(counting(true), DEFAULT)) {
+            input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+
+            assertNull(driver.getTimestampedKeyValueStoreWithHeaders("counts"));
+            assertEquals(ValueAndTimestamp.make(1L, 1_000L),
+                driver.<String, Long>getTimestampedKeyValueStore("counts").get("k"));
+            assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "counts").get(0));
+        }
+    }
+
+    @Test
+    void reductionAndTableAggregationUseHeadersAwareStores() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .reduce((a, b) -> a + b, Materialized.as("reduced"));
+        builder.table("tbl", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((key, value) -> KeyValue.pair(value, key), Grouped.with(Serdes.String(), Serdes.String()))
+            .aggregate(() -> "", (key, value, agg) -> agg + value, (key, value, agg) -> agg.replace(value, ""),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("keys-per-value")
+                    .withValueSerde(Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            TestInputTopic<String, String> in = input(driver, "in");
+            in.pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            in.pipeInput(new TestRecord<>("k", "b", traceHeaders("t2"), 2_000L));
+            input(driver, "tbl").pipeInput(new TestRecord<>("x", "v", traceHeaders("t3"), 3_000L));
+
+            assertEquals(ValueTimestampHeaders.make("ab", 2_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("reduced").get("k"));
+            assertArrayEquals(withoutHeaders(2_000L, utf8("ab")), changelog(driver, "reduced").get(1));
+            assertEquals(ValueTimestampHeaders.make("x", 3_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("keys-per-value").get("v"));
+            assertArrayEquals(withoutHeaders(3_000L, utf8("x")), changelog(driver, "keys-per-value").get(0));
+        }
+    }
+
+    @Test
+    void windowedCountUsesAHeadersAwareWindowStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("windowed"))
+            .toStream((window, count) -> window.key() + "@" + window.window().start())
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            TestInputTopic<String, String> in = input(driver, "in");
+            in.pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            in.pipeInput(new TestRecord<>("k", "b", traceHeaders("t2"), 2_000L));
+
+            assertEquals(List.of(KeyValue.pair("k@0", 1L), KeyValue.pair("k@0", 2L)), driver.createOutputTopic("out",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readKeyValuesToList());
+            assertEquals(ValueTimestampHeaders.make(2L, 2_000L, null),
+                driver.<String, Long>getTimestampedWindowStoreWithHeaders("windowed").fetch("k", 0L));
+            assertEquals(ValueAndTimestamp.make(2L, 2_000L),
+                driver.<String, Long>getTimestampedWindowStore("windowed").fetch("k", 0L));
+            assertEquals(2L, driver.<String, Long>getWindowStore("windowed").fetch("k", 0L));
+            assertArrayEquals(withoutHeaders(2_000L, longBytes(2L)), changelog(driver, "windowed").get(1));
+        }
+    }
+
+    @Test
+    void sessionAggregationUsesAHeadersAwareSessionStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofSeconds(5)))
+            .aggregate(() -> "", (key, value, agg) -> agg + value, (key, left, right) -> left + right,
+                Materialized.<String, String, SessionStore<Bytes, byte[]>>as("sessions")
+                    .withValueSerde(Serdes.String()))
+            .toStream((window, agg) -> window.key() + "@" + window.window().start() + "-" + window.window().end())
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            TestInputTopic<String, String> in = input(driver, "in");
+            in.pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            in.pipeInput(new TestRecord<>("k", "b", traceHeaders("t2"), 3_000L));
+
+            // The second record merges the first session into a longer one: a tombstone, then the merged result.
+            List<KeyValue<String, String>> expected = List.of(KeyValue.pair("k@1000-1000", "a"),
+                KeyValue.pair("k@1000-1000", null), KeyValue.pair("k@1000-3000", "ab"));
+            assertEquals(expected, driver.createOutputTopic("out", Serdes.String().deserializer(),
+                Serdes.String().deserializer()).readKeyValuesToList());
+            assertEquals(AggregationWithHeaders.make("ab", null),
+                driver.<String, String>getSessionStoreWithHeaders("sessions").fetchSession("k", 1_000L, 3_000L));
+            assertEquals("ab", driver.<String, String>getSessionStore("sessions").fetchSession("k", 1_000L, 3_000L));
+            List<byte[]> changes = changelog(driver, "sessions");
+            assertArrayEquals(new byte[] {0, 'a'}, changes.get(0), "headersSize 0, then the aggregate");
+            assertNull(changes.get(1), "the merged session's tombstone");
+            assertArrayEquals(new byte[] {0, 'a', 'b'}, changes.get(2));
+        }
+    }
+
+    @Test
+    void tablesAndTheirMaterializedOperatorsKeepEmptyHeaders() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = builder.table("tbl", Consumed.with(Serdes.String(), Serdes.String()),
+            Materialized.as("table"));
+        table.mapValues(value -> value.toUpperCase(Locale.ROOT),
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("upper").withValueSerde(Serdes.String()));
+        table.filter((key, value) -> value.startsWith("v"), Materialized.as("filtered"));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).toTable(Materialized.as("as-table"));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            input(driver, "tbl").pipeInput(new TestRecord<>("k", "v1", traceHeaders("t1"), 1_000L));
+            input(driver, "in").pipeInput(new TestRecord<>("k", "s1", traceHeaders("t2"), 2_000L));
+
+            assertEquals(ValueTimestampHeaders.make("v1", 1_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("table").get("k"));
+            assertEquals(ValueTimestampHeaders.make("V1", 1_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("upper").get("k"));
+            assertEquals(ValueTimestampHeaders.make("v1", 1_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("filtered").get("k"));
+            assertEquals(ValueTimestampHeaders.make("s1", 2_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("as-table").get("k"));
+            assertArrayEquals(withoutHeaders(1_000L, utf8("v1")), changelog(driver, "table").get(0));
+            assertArrayEquals(withoutHeaders(1_000L, utf8("V1")), changelog(driver, "upper").get(0));
+            assertArrayEquals(withoutHeaders(2_000L, utf8("s1")), changelog(driver, "as-table").get(0));
+        }
+    }
+
+    @Test
+    void streamStreamJoinWindowsKeepEachRecordsHeaders() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> left = builder.stream("left", Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> right = builder.stream("right", Consumed.with(Serdes.String(), Serdes.String()));
+        left.join(right, (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(5)),
+                StreamJoined.<String, String, String>as("join").withKeySerde(Serdes.String())
+                    .withValueSerde(Serdes.String()).withOtherValueSerde(Serdes.String()))
+            .to("joined", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            input(driver, "left").pipeInput(new TestRecord<>("k", "l1", traceHeaders("t1"), 1_000L));
+            input(driver, "right").pipeInput(new TestRecord<>("k", "r1", traceHeaders("t2"), 2_000L));
+
+            List<TestRecord<String, String>> joined = driver.createOutputTopic("joined",
+                Serdes.String().deserializer(), Serdes.String().deserializer()).readRecordsToList();
+            assertEquals(List.of("l1+r1"), joined.stream().map(TestRecord::value).toList());
+            assertArrayEquals(utf8("t2"), joined.get(0).headers().lastHeader("trace").value(),
+                "a result has the headers of the record that triggered it");
+            assertEquals(ValueTimestampHeaders.make("l1", 1_000L, traceHeaders("t1")),
+                driver.<String, String>getTimestampedWindowStoreWithHeaders("join-this-join-store").fetch("k", 1_000L));
+            assertEquals(ValueTimestampHeaders.make("r1", 2_000L, traceHeaders("t2")),
+                driver.<String, String>getTimestampedWindowStoreWithHeaders("join-other-join-store")
+                    .fetch("k", 2_000L));
+            assertArrayEquals(expectedBytes("t1", 1_000L, "l1"), changelog(driver, "join-this-join-store").get(0));
+            assertArrayEquals(expectedBytes("t2", 2_000L, "r1"), changelog(driver, "join-other-join-store").get(0));
+        }
+    }
+
+    @Test
+    void tableTableJoinResultKeepsEmptyHeaders() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> left = builder.table("left", Consumed.with(Serdes.String(), Serdes.String()));
+        KTable<String, String> right = builder.table("right", Consumed.with(Serdes.String(), Serdes.String()));
+        left.join(right, (l, r) -> l + "+" + r, Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(
+            "table-join").withValueSerde(Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            input(driver, "left").pipeInput(new TestRecord<>("k", "l1", traceHeaders("t1"), 1_000L));
+            input(driver, "right").pipeInput(new TestRecord<>("k", "r1", traceHeaders("t2"), 2_000L));
+
+            assertEquals(ValueTimestampHeaders.make("l1+r1", 2_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("table-join").get("k"));
+            assertArrayEquals(withoutHeaders(2_000L, utf8("l1+r1")), changelog(driver, "table-join").get(0));
+        }
+    }
+
+    @Test
+    void aGivenStoreSupplierKeepsItsOwnFormat() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> in = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
+        in.groupByKey().count(Materialized.as(Stores.persistentKeyValueStore("given-plain")));
+        in.groupByKey().count(Materialized.as(Stores.persistentTimestampedKeyValueStoreWithHeaders("given-headers")));
+        Topology topology = builder.build();
+        for (String format : List.of(DEFAULT, HEADERS)) {
+            try (TopologyTestDriver driver = driver(topology, format)) {
+                input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+
+                assertNull(driver.getTimestampedKeyValueStoreWithHeaders("given-plain"), format);
+                assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "given-plain").get(0), format);
+                assertEquals(ValueTimestampHeaders.make(1L, 1_000L, null),
+                    driver.<String, Long>getTimestampedKeyValueStoreWithHeaders("given-headers").get("k"), format);
+                assertArrayEquals(withoutHeaders(1_000L, longBytes(1L)), changelog(driver, "given-headers").get(0),
+                    format);
+            }
+        }
+    }
+
+    @Test
+    void formatIsCaseInsensitiveAndValidated() {
+        try (TopologyTestDriver driver = driver(counting(false), "headers")) {
+            input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            assertNotNull(driver.getTimestampedKeyValueStoreWithHeaders("counts"));
+        }
+        InvalidConfigurationException invalid = assertThrows(InvalidConfigurationException.class,
+            () -> driver(counting(false), "JSON"));
+        assertEquals("Invalid value JSON for configuration dsl.store.format: String must be one of (case"
+            + " insensitive): DEFAULT, HEADERS", invalid.getMessage());
+    }
+
+    @Test
+    void theRunningClientsFormatWinsOverTheTopologyConfigs() {
+        Properties topologyProps = new Properties();
+        topologyProps.put(StreamsConfig.APPLICATION_ID_CONFIG, APP);
+        topologyProps.put(StreamsConfig.DSL_STORE_FORMAT_CONFIG, HEADERS);
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(topologyProps)));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = driver(builder, DEFAULT)) {
+            input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
+            assertNull(driver.getTimestampedKeyValueStoreWithHeaders("counts"), "as in Kafka, the config is global");
+        }
+    }
+}
