@@ -9,6 +9,10 @@ import java.util.Map;
  * {@code StreamJoined.withDslStoreSuppliers}) or for the whole topology with
  * {@code dsl.store.suppliers.class}; an implementation named there needs a public no-argument constructor.
  *
+ * <p>The parameters carry the format the DSL asks for ({@link dev.runnel.streams.DslStoreFormat}, KIP-1285). The DSL
+ * builds a headers-aware store over a supplier that is a {@link HeadersBytesStoreSupplier}, and a store of the
+ * operation's usual format over any other, so a supplier asked for {@code HEADERS} should be one.
+ *
  * @see BuiltInDslStoreSuppliers
  */
 public interface DslStoreSuppliers {
