@@ -12,12 +12,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.integration.RestoreCounters;
-import dev.runnel.streams.kstream.Consumed;
-import dev.runnel.streams.kstream.JoinWindows;
-import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Materialized;
-import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.query.StateQueryRequest;
 import dev.runnel.streams.query.TimestampedKeyQuery;
 import dev.runnel.streams.state.KeyValueStore;
@@ -97,13 +92,8 @@ class DslStoreFormatIT {
 
     private static Topology topology() {
         StreamsBuilder builder = new StreamsBuilder();
-        KStream<String, String> left = builder.stream("left", Consumed.with(Serdes.String(), Serdes.String()));
-        KStream<String, String> right = builder.stream("right", Consumed.with(Serdes.String(), Serdes.String()));
-        left.join(right, (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(10)),
-                StreamJoined.<String, String, String>as("join").withKeySerde(Serdes.String())
-                    .withValueSerde(Serdes.String()).withOtherValueSerde(Serdes.String()))
-            .to("joined", Produced.with(Serdes.String(), Serdes.String()));
-        left.groupByKey().count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(COUNTS));
+        DslStoreFormatTest.joinLeftAndRight(builder).groupByKey()
+            .count(Materialized.<String, Long, KeyValueStore<Bytes, byte[]>>as(COUNTS));
         return builder.build();
     }
 

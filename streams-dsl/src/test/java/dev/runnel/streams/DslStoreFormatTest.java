@@ -242,15 +242,24 @@ class DslStoreFormatTest {
         }
     }
 
-    @Test
-    void streamStreamJoinWindowsKeepEachRecordsHeaders() {
-        StreamsBuilder builder = new StreamsBuilder();
+    /**
+     * Joins streams "left" and "right" within 10 seconds into "joined" ("l+r"), with window stores
+     * "join-this-join-store" and "join-other-join-store", and returns the left stream.
+     */
+    static KStream<String, String> joinLeftAndRight(StreamsBuilder builder) {
         KStream<String, String> left = builder.stream("left", Consumed.with(Serdes.String(), Serdes.String()));
         KStream<String, String> right = builder.stream("right", Consumed.with(Serdes.String(), Serdes.String()));
-        left.join(right, (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(5)),
+        left.join(right, (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(10)),
                 StreamJoined.<String, String, String>as("join").withKeySerde(Serdes.String())
                     .withValueSerde(Serdes.String()).withOtherValueSerde(Serdes.String()))
             .to("joined", Produced.with(Serdes.String(), Serdes.String()));
+        return left;
+    }
+
+    @Test
+    void streamStreamJoinWindowsKeepEachRecordsHeaders() {
+        StreamsBuilder builder = new StreamsBuilder();
+        joinLeftAndRight(builder);
         try (TopologyTestDriver driver = driver(builder, HEADERS)) {
             input(driver, "left").pipeInput(new TestRecord<>("k", "l1", traceHeaders("t1"), 1_000L));
             input(driver, "right").pipeInput(new TestRecord<>("k", "r1", traceHeaders("t2"), 2_000L));
