@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.header.internals.RecordHeaders;
@@ -14,16 +15,21 @@ import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.JoinWindows;
+import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.SlidingWindows;
 import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.AggregationWithHeaders;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.Stores;
@@ -35,6 +41,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
@@ -162,13 +169,16 @@ class DslStoreFormatTest {
     }
 
     @Test
-    void windowedCountUsesAHeadersAwareWindowStore() {
+    void windowedCountsUseHeadersAwareWindowStores() {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
-            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
+        KGroupedStream<String, String> grouped = builder.stream("in", Consumed.with(Serdes.String(),
+            Serdes.String())).groupByKey();
+        grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofSeconds(10)))
             .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("windowed"))
             .toStream((window, count) -> window.key() + "@" + window.window().start())
             .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(Duration.ofSeconds(5)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("sliding"));
         try (TopologyTestDriver driver = driver(builder, HEADERS)) {
             TestInputTopic<String, String> in = input(driver, "in");
             in.pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
@@ -182,6 +192,12 @@ class DslStoreFormatTest {
                 driver.<String, Long>getTimestampedWindowStore("windowed").fetch("k", 0L));
             assertEquals(2L, driver.<String, Long>getWindowStore("windowed").fetch("k", 0L));
             assertArrayEquals(withoutHeaders(2_000L, longBytes(2L)), changelog(driver, "windowed").get(1));
+            try (KeyValueIterator<Windowed<String>, ValueTimestampHeaders<Long>> sliding =
+                driver.<String, Long>getTimestampedWindowStoreWithHeaders("sliding").all()) {
+                List<ValueTimestampHeaders<Long>> values = new ArrayList<>();
+                sliding.forEachRemaining(window -> values.add(window.value));
+                assertTrue(values.contains(ValueTimestampHeaders.make(2L, 2_000L, null)), values.toString());
+            }
         }
     }
 
@@ -280,19 +296,50 @@ class DslStoreFormatTest {
     }
 
     @Test
-    void tableTableJoinResultKeepsEmptyHeaders() {
+    void tableTableJoinResultsKeepEmptyHeaders() {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> left = builder.table("left", Consumed.with(Serdes.String(), Serdes.String()));
         KTable<String, String> right = builder.table("right", Consumed.with(Serdes.String(), Serdes.String()));
         left.join(right, (l, r) -> l + "+" + r, Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(
             "table-join").withValueSerde(Serdes.String()));
+        // A foreign-key join on the left value's prefix: "k" -> "l1" looks up right key "l".
+        left.join(right, value -> value.substring(0, 1), (l, r) -> l + "->" + r,
+            Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("fk-join").withValueSerde(Serdes.String()));
         try (TopologyTestDriver driver = driver(builder, HEADERS)) {
             input(driver, "left").pipeInput(new TestRecord<>("k", "l1", traceHeaders("t1"), 1_000L));
-            input(driver, "right").pipeInput(new TestRecord<>("k", "r1", traceHeaders("t2"), 2_000L));
+            TestInputTopic<String, String> rightInput = input(driver, "right");
+            rightInput.pipeInput(new TestRecord<>("k", "r1", traceHeaders("t2"), 2_000L));
+            rightInput.pipeInput(new TestRecord<>("l", "r2", traceHeaders("t3"), 3_000L));
 
             assertEquals(ValueTimestampHeaders.make("l1+r1", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("table-join").get("k"));
             assertArrayEquals(withoutHeaders(2_000L, utf8("l1+r1")), changelog(driver, "table-join").get(0));
+            assertEquals(ValueTimestampHeaders.make("l1->r2", 3_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("fk-join").get("k"));
+        }
+    }
+
+    @Test
+    void streamTableAndGlobalTableJoinsReadHeadersAwareTables() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = builder.table("tbl", Consumed.with(Serdes.String(), Serdes.String()),
+            Materialized.as("table"));
+        GlobalKTable<String, String> global = builder.globalTable("glb",
+            Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("global"));
+        KStream<String, String> in = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
+        in.join(table, (value, row) -> value + "+" + row).to("joined", Produced.with(Serdes.String(),
+            Serdes.String()));
+        in.join(global, (key, value) -> key, (value, row) -> value + "*" + row).to("joined",
+            Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder, HEADERS)) {
+            input(driver, "tbl").pipeInput(new TestRecord<>("k", "t", traceHeaders("t1"), 1_000L));
+            input(driver, "glb").pipeInput(new TestRecord<>("k", "g", traceHeaders("t2"), 2_000L));
+            input(driver, "in").pipeInput(new TestRecord<>("k", "s", traceHeaders("t3"), 3_000L));
+
+            assertEquals(List.of("s+t", "s*g"), driver.createOutputTopic("joined", Serdes.String().deserializer(),
+                Serdes.String().deserializer()).readValuesToList());
+            assertEquals(ValueTimestampHeaders.make("g", 2_000L, null),
+                driver.<String, String>getTimestampedKeyValueStoreWithHeaders("global").get("k"));
         }
     }
 
