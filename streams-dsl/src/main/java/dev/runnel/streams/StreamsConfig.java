@@ -330,6 +330,10 @@ public final class StreamsConfig {
      * {@code mapValues} and {@code transformValues}, and table-table joins; the window stores of stream-stream joins
      * keep each input record's headers. The buffers of {@code suppress}, of left and outer stream-stream joins and of
      * stream-table joins with a grace period, and the subscription store of foreign-key joins, keep their formats.
+     *
+     * <p>Unlike Kafka Streams, Runnel does not convert what a store's changelog holds in the other format: changing the
+     * format of an application that has state makes its restore fail on the old records, so reset the application's
+     * state (its changelog topics) first.
      */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */
