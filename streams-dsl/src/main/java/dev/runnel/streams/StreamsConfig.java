@@ -667,6 +667,9 @@ public final class StreamsConfig {
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
         configs.putAll(clientConfigs(ConsumerConfig.KEYS, CONSUMER_PREFIX, specificPrefix));
+        // Kafka Streams' own group.protocol (classic or streams) is not the consumer's: its consumers join the
+        // application's group however it is set.
+        configs.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
         configs.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         if (exactlyOnce()) {
             configs.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -153,6 +153,13 @@ class StreamsConfigTest {
     }
 
     @Test
+    void shouldKeepTheStreamsGroupProtocolFromItsConsumers() {
+        StreamsConfig config = config(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams"));
+        assertNull(config.getMainConsumerConfigs("group", "app-consumer", 1).get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+        assertNull(config.getRestoreConsumerConfigs("app-restore").get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+    }
+
+    @Test
     void shouldVerifyTopologyOptimizations() {
         assertEquals(Set.of(), StreamsConfig.verifyTopologyOptimizationConfigs(StreamsConfig.NO_OPTIMIZATION));
         assertEquals(Set.of(StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS, StreamsConfig.MERGE_REPARTITION_TOPICS,

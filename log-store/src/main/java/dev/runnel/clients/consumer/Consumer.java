@@ -35,6 +35,11 @@ public interface Consumer<K, V> extends Closeable {
 
     void subscribe(Pattern pattern, ConsumerRebalanceListener listener);
 
+    /** Subscribes to the topics whose names match {@code pattern}, an RE2/J expression (KIP-848). */
+    void subscribe(SubscriptionPattern pattern);
+
+    void subscribe(SubscriptionPattern pattern, ConsumerRebalanceListener callback);
+
     Set<String> subscription();
 
     void unsubscribe();

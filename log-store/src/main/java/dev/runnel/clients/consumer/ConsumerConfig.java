@@ -55,13 +55,22 @@ public final class ConsumerConfig {
     /** {@link dev.runnel.common.metrics.MetricsReporter} classes told of the client's metrics. Default none. */
     public static final String METRIC_REPORTER_CLASSES_CONFIG = "metric.reporters";
 
+    /**
+     * {@code classic} (default) or {@code consumer} (KIP-848), either case. Runnel's embedded group serves both alike:
+     * the choice is accepted and checked so that Kafka 4 configs work.
+     */
+    public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";
+    /** The server-side assignor of KIP-848's protocol; accepted, no effect (the group assigns as it always does). */
+    public static final String GROUP_REMOTE_ASSIGNOR_CONFIG = "group.remote.assignor";
+
     public static final Set<String> KEYS = Set.of(LOG_DIR_CONFIG, BOOTSTRAP_SERVERS_CONFIG, CLIENT_ID_CONFIG,
         GROUP_ID_CONFIG, AUTO_OFFSET_RESET_CONFIG, MAX_POLL_RECORDS_CONFIG, MAX_PARTITION_FETCH_BYTES_CONFIG,
         FETCH_MAX_BYTES_CONFIG, FETCH_MIN_BYTES_CONFIG, FETCH_MAX_WAIT_MS_CONFIG, CHECK_CRCS_CONFIG,
         KEY_DESERIALIZER_CLASS_CONFIG, VALUE_DESERIALIZER_CLASS_CONFIG, ENABLE_AUTO_COMMIT_CONFIG,
         ISOLATION_LEVEL_CONFIG, GROUP_INSTANCE_ID_CONFIG, SESSION_TIMEOUT_MS_CONFIG, HEARTBEAT_INTERVAL_MS_CONFIG,
         MAX_POLL_INTERVAL_MS_CONFIG, PARTITION_ASSIGNMENT_STRATEGY_CONFIG, AUTO_COMMIT_INTERVAL_MS_CONFIG,
-        INTERCEPTOR_CLASSES_CONFIG, METRIC_REPORTER_CLASSES_CONFIG);
+        INTERCEPTOR_CLASSES_CONFIG, METRIC_REPORTER_CLASSES_CONFIG, GROUP_PROTOCOL_CONFIG,
+        GROUP_REMOTE_ASSIGNOR_CONFIG);
 
     private ConsumerConfig() {
     }

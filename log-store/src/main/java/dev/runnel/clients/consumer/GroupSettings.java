@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** A consumer's validated group settings; {@code groupId} is null for a consumer without a group. */
 record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessionTimeoutMs, int heartbeatIntervalMs,
@@ -39,6 +40,7 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
 
     static GroupSettings parse(ConfigReader config) {
         String groupId = config.string(GROUP_ID_CONFIG, null);
+        config.oneOf(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic", Set.of("classic", "consumer"));
         boolean autoCommitSet = config.raw(ENABLE_AUTO_COMMIT_CONFIG) != null;
         boolean autoCommit = config.bool(ENABLE_AUTO_COMMIT_CONFIG, true);
         if (groupId == null && autoCommitSet && autoCommit) {

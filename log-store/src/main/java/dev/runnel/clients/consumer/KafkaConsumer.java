@@ -249,6 +249,23 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         subscribe(pattern, NoOpRebalanceListener.INSTANCE);
     }
 
+    /**
+     * Subscribes to every topic, now or later, whose whole name matches {@code pattern} (KIP-848's broker-side
+     * regular expressions, which the embedded group evaluates).
+     *
+     * @throws dev.runnel.common.errors.InvalidRegularExpression if the expression does not compile
+     */
+    @Override
+    public void subscribe(SubscriptionPattern pattern, ConsumerRebalanceListener callback) {
+        Objects.requireNonNull(pattern, "Topic pattern to subscribe to cannot be null");
+        subscribe(pattern.compile(), callback);
+    }
+
+    @Override
+    public void subscribe(SubscriptionPattern pattern) {
+        subscribe(pattern, NoOpRebalanceListener.INSTANCE);
+    }
+
     private void subscribeChecked(Collection<String> topics, Pattern pattern, ConsumerRebalanceListener listener) {
         ConsumerCoordinator.requireGroup(groupSettings);
         if (!coordinator.isSubscribed() && !assignment.isEmpty()) {

@@ -126,6 +126,17 @@ public class MockConsumer<K, V> implements Consumer<K, V> {
     }
 
     @Override
+    public synchronized void subscribe(SubscriptionPattern pattern) {
+        subscribe(pattern, NoOpRebalanceListener.INSTANCE);
+    }
+
+    /** As {@link #subscribe(Pattern, ConsumerRebalanceListener)}, with the expression compiled. */
+    @Override
+    public synchronized void subscribe(SubscriptionPattern pattern, ConsumerRebalanceListener callback) {
+        subscribe(pattern.compile(), callback);
+    }
+
+    @Override
     public synchronized void assign(Collection<TopicPartition> partitions) {
         ensureNotClosed();
         setAssignment(partitions);

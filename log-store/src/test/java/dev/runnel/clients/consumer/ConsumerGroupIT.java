@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.errors.InvalidGroupIdException;
+import dev.runnel.common.errors.InvalidRegularExpression;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
@@ -543,6 +545,25 @@ class ConsumerGroupIT {
         assertEquals(Set.of(TOPIC), consumer.subscription());
         assertThrows(IllegalStateException.class, () -> consumer.assign(List.of(new TopicPartition(TOPIC, 0))));
         assertFalse(consumer.subscription().isEmpty());
+    }
+
+    @Test
+    void shouldSubscribeToAKip848RegularExpressionUnderEitherGroupProtocol() {
+        KafkaConsumer<String, String> consumer = consumer(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "CONSUMER");
+        log.createTopic("logs", 2, Map.of());
+        consumer.subscribe(new SubscriptionPattern("ev[a-z]+"));
+        Await.until(() -> {
+            consumer.poll(Duration.ofMillis(10));
+            return consumer.assignment().size() == 6;
+        }, 5_000, () -> "assignment " + consumer.assignment());
+        assertEquals(Set.of(TOPIC), consumer.subscription(), "whole names only: not logs");
+
+        InvalidRegularExpression invalid = assertThrows(InvalidRegularExpression.class,
+            () -> consumer.subscribe(new SubscriptionPattern("ev[")));
+        assertTrue(invalid.getMessage().contains("ev["), invalid.getMessage());
+        InvalidConfigurationException protocol = assertThrows(InvalidConfigurationException.class,
+            () -> consumer(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "streams"));
+        assertTrue(protocol.getMessage().contains("group.protocol"), protocol.getMessage());
     }
 
     @Test
