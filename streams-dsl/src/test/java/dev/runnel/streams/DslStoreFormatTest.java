@@ -1,6 +1,6 @@
 package dev.runnel.streams;
 
-import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.loggedBytes;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +51,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * KIP-1285 through the test driver: {@code dsl.store.format=HEADERS} gives each family of DSL operators headers-aware
- * stores, whose values (and changelog records) carry the headers Kafka Streams 4.3 keeps: none for aggregations,
+ * stores, whose values (and changelog records' headers) carry the headers Kafka Streams 4.3 keeps: none for aggregations,
  * tables and table-table joins, the input record's for stream-stream join windows. The results stay those of
  * {@code DEFAULT}, and the other store getters read the stores without headers.
  */
@@ -80,12 +80,10 @@ class DslStoreFormatTest {
             new ByteArrayDeserializer()).readValuesToList();
     }
 
-    /** Returns the KIP-1271 bytes of a value without headers: headersSize 0, the timestamp, the value. */
-    private static byte[] withoutHeaders(long timestamp, byte[] value) {
-        return ByteBuffer.allocate(1 + Long.BYTES + value.length).put((byte) 0).putLong(timestamp).put(value).array();
-    }
-
-    /** Returns the bytes of a timestamped value, the DEFAULT format: the timestamp, the value. */
+    /**
+     * Returns the bytes of a timestamped value, the DEFAULT format: the timestamp, the value. Headers-aware stores log
+     * theirs so too, with their headers as the changelog record's.
+     */
     private static byte[] timestamped(long timestamp, byte[] value) {
         return ByteBuffer.allocate(Long.BYTES + value.length).putLong(timestamp).put(value).array();
     }
@@ -126,8 +124,8 @@ class DslStoreFormatTest {
             assertEquals(2L, driver.<String, Long>getKeyValueStore("counts").get("k"));
             List<byte[]> changes = changelog(driver, "counts");
             assertEquals(2, changes.size());
-            assertArrayEquals(withoutHeaders(1_000L, longBytes(1L)), changes.get(0));
-            assertArrayEquals(withoutHeaders(2_000L, longBytes(2L)), changes.get(1));
+            assertArrayEquals(timestamped(1_000L, longBytes(1L)), changes.get(0));
+            assertArrayEquals(timestamped(2_000L, longBytes(2L)), changes.get(1));
         }
     }
 
@@ -161,10 +159,10 @@ class DslStoreFormatTest {
 
             assertEquals(ValueTimestampHeaders.make("ab", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("reduced").get("k"));
-            assertArrayEquals(withoutHeaders(2_000L, utf8("ab")), changelog(driver, "reduced").get(1));
+            assertArrayEquals(timestamped(2_000L, utf8("ab")), changelog(driver, "reduced").get(1));
             assertEquals(ValueTimestampHeaders.make("x", 3_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("keys-per-value").get("v"));
-            assertArrayEquals(withoutHeaders(3_000L, utf8("x")), changelog(driver, "keys-per-value").get(0));
+            assertArrayEquals(timestamped(3_000L, utf8("x")), changelog(driver, "keys-per-value").get(0));
         }
     }
 
@@ -191,7 +189,7 @@ class DslStoreFormatTest {
             assertEquals(ValueAndTimestamp.make(2L, 2_000L),
                 driver.<String, Long>getTimestampedWindowStore("windowed").fetch("k", 0L));
             assertEquals(2L, driver.<String, Long>getWindowStore("windowed").fetch("k", 0L));
-            assertArrayEquals(withoutHeaders(2_000L, longBytes(2L)), changelog(driver, "windowed").get(1));
+            assertArrayEquals(timestamped(2_000L, longBytes(2L)), changelog(driver, "windowed").get(1));
             try (KeyValueIterator<Windowed<String>, ValueTimestampHeaders<Long>> sliding =
                 driver.<String, Long>getTimestampedWindowStoreWithHeaders("sliding").all()) {
                 List<ValueTimestampHeaders<Long>> values = new ArrayList<>();
@@ -225,9 +223,9 @@ class DslStoreFormatTest {
                 driver.<String, String>getSessionStoreWithHeaders("sessions").fetchSession("k", 1_000L, 3_000L));
             assertEquals("ab", driver.<String, String>getSessionStore("sessions").fetchSession("k", 1_000L, 3_000L));
             List<byte[]> changes = changelog(driver, "sessions");
-            assertArrayEquals(new byte[] {0, 'a'}, changes.get(0), "headersSize 0, then the aggregate");
+            assertArrayEquals(new byte[] {'a'}, changes.get(0), "the aggregate, its headers being the record's");
             assertNull(changes.get(1), "the merged session's tombstone");
-            assertArrayEquals(new byte[] {0, 'a', 'b'}, changes.get(2));
+            assertArrayEquals(new byte[] {'a', 'b'}, changes.get(2));
         }
     }
 
@@ -252,9 +250,9 @@ class DslStoreFormatTest {
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("filtered").get("k"));
             assertEquals(ValueTimestampHeaders.make("s1", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("as-table").get("k"));
-            assertArrayEquals(withoutHeaders(1_000L, utf8("v1")), changelog(driver, "table").get(0));
-            assertArrayEquals(withoutHeaders(1_000L, utf8("V1")), changelog(driver, "upper").get(0));
-            assertArrayEquals(withoutHeaders(2_000L, utf8("s1")), changelog(driver, "as-table").get(0));
+            assertArrayEquals(timestamped(1_000L, utf8("v1")), changelog(driver, "table").get(0));
+            assertArrayEquals(timestamped(1_000L, utf8("V1")), changelog(driver, "upper").get(0));
+            assertArrayEquals(timestamped(2_000L, utf8("s1")), changelog(driver, "as-table").get(0));
         }
     }
 
@@ -290,8 +288,8 @@ class DslStoreFormatTest {
             assertEquals(ValueTimestampHeaders.make("r1", 2_000L, traceHeaders("t2")),
                 driver.<String, String>getTimestampedWindowStoreWithHeaders("join-other-join-store")
                     .fetch("k", 2_000L));
-            assertArrayEquals(expectedBytes("t1", 1_000L, "l1"), changelog(driver, "join-this-join-store").get(0));
-            assertArrayEquals(expectedBytes("t2", 2_000L, "r1"), changelog(driver, "join-other-join-store").get(0));
+            assertArrayEquals(loggedBytes(1_000L, "l1"), changelog(driver, "join-this-join-store").get(0));
+            assertArrayEquals(loggedBytes(2_000L, "r1"), changelog(driver, "join-other-join-store").get(0));
         }
     }
 
@@ -313,7 +311,7 @@ class DslStoreFormatTest {
 
             assertEquals(ValueTimestampHeaders.make("l1+r1", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("table-join").get("k"));
-            assertArrayEquals(withoutHeaders(2_000L, utf8("l1+r1")), changelog(driver, "table-join").get(0));
+            assertArrayEquals(timestamped(2_000L, utf8("l1+r1")), changelog(driver, "table-join").get(0));
             assertEquals(ValueTimestampHeaders.make("l1->r2", 3_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("fk-join").get("k"));
         }
@@ -358,7 +356,7 @@ class DslStoreFormatTest {
                 assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "given-plain").get(0), format);
                 assertEquals(ValueTimestampHeaders.make(1L, 1_000L, null),
                     driver.<String, Long>getTimestampedKeyValueStoreWithHeaders("given-headers").get("k"), format);
-                assertArrayEquals(withoutHeaders(1_000L, longBytes(1L)), changelog(driver, "given-headers").get(0),
+                assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "given-headers").get(0),
                     format);
             }
         }

@@ -1,7 +1,8 @@
 package dev.runnel.streams;
 
 import static dev.runnel.streams.integration.HeadersStoreTopology.STORE;
-import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
+import static dev.runnel.streams.integration.HeadersStoreTopology.loggedBytes;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -25,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A KIP-1271 headers-aware store on the embedded log: interactive queries return the headers, the changelog holds
- * them in the documented layout, and a restart without local state restores them from the changelog.
+ * them as record headers beside the timestamped value, and a restart without local state restores them from the changelog.
  */
 class HeadersStoreRestoreIT {
     private static final String APP = "headers-it";
@@ -58,7 +59,8 @@ class HeadersStoreRestoreIT {
         List<ConsumerRecord<String, byte[]>> changes = log.readAll(APP + "-" + STORE + "-changelog",
             Serdes.String().deserializer(), Serdes.ByteArray().deserializer(), false);
         assertEquals(1, changes.size());
-        assertArrayEquals(expectedBytes("t1", 1_000L, "v1"), changes.get(0).value());
+        assertArrayEquals(loggedBytes(1_000L, "v1"), changes.get(0).value(), "the timestamped layout");
+        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(changes.get(0).headers()), "the value's headers");
         assertEquals(1_000L, changes.get(0).timestamp());
 
         KafkaStreams cleaner = new KafkaStreams(HeadersStoreTopology.build("events", caching),

@@ -1,10 +1,10 @@
 package dev.runnel.streams;
 
-import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
+import static dev.runnel.streams.integration.HeadersStoreTopology.loggedBytes;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.SESSIONS;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.WINDOWS;
-import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.expectedSessionBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,6 +19,7 @@ import dev.runnel.streams.state.QueryableStoreTypes;
 import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.ValueTimestampHeaders;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,7 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * KIP-1271 headers-aware window and session stores on the embedded log: interactive queries return the headers, the
- * changelogs hold them in the documented layout, and a restart without local state restores them from the changelogs.
+ * changelogs hold them as record headers beside the values, and a restart without local state restores them from the changelogs.
  * Waits are on conditions only, with no time limit (a paused machine only makes them slower).
  */
 class HeadersWindowedStoresRestoreIT {
@@ -63,11 +64,13 @@ class HeadersWindowedStoresRestoreIT {
 
         List<ConsumerRecord<byte[], byte[]>> windowChanges = changes(log, WINDOWS);
         assertEquals(1, windowChanges.size());
-        assertArrayEquals(expectedBytes("t1", 1_500L, "v1"), windowChanges.get(0).value());
+        assertArrayEquals(loggedBytes(1_500L, "v1"), windowChanges.get(0).value(), "the timestamped layout");
+        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(windowChanges.get(0).headers()), "the value's headers");
         assertEquals(1_500L, windowChanges.get(0).timestamp());
         List<ConsumerRecord<byte[], byte[]>> sessionChanges = changes(log, SESSIONS);
         assertEquals(1, sessionChanges.size());
-        assertArrayEquals(expectedSessionBytes("t1", "v1"), sessionChanges.get(0).value());
+        assertArrayEquals("v1".getBytes(StandardCharsets.UTF_8), sessionChanges.get(0).value(), "the aggregate alone");
+        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()), "the aggregate's headers");
 
         KafkaStreams cleaner = new KafkaStreams(HeadersWindowedStoresTopology.build("events", caching),
             log.streamsProps(APP));

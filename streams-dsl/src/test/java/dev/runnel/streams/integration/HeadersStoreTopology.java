@@ -14,6 +14,8 @@ import dev.runnel.streams.state.ValueTimestampHeaders;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * A Processor API topology that keeps each key's latest value with its timestamp and record headers in a
@@ -58,7 +60,22 @@ public final class HeadersStoreTopology {
     }
 
     /**
-     * Returns the stored (and logged) bytes of {@code value} at {@code timestamp} with {@link #traceHeaders} of a
+     * Returns the changelog record value of {@code value} at {@code timestamp}: as a store without headers logs it,
+     * the 8-byte timestamp then the value, since a headers-aware store logs its headers as the record's headers.
+     */
+    public static byte[] loggedBytes(long timestamp, String value) {
+        return ByteBuffer.allocate(Long.BYTES + value.length()).putLong(timestamp)
+            .put(value.getBytes(StandardCharsets.UTF_8)).array();
+    }
+
+    /** Returns {@code headers} as {@code key=value} strings ({@code null} values as "null"), for comparisons. */
+    public static List<String> headerStrings(Headers headers) {
+        return Arrays.stream(headers.toArray()).map(header -> header.key() + "="
+            + (header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8))).toList();
+    }
+
+    /**
+     * Returns the stored bytes of {@code value} at {@code timestamp} with {@link #traceHeaders} of a
      * 2-character trace id, in the KIP-1271 layout, byte by byte.
      */
     public static byte[] expectedBytes(String traceId, long timestamp, String value) {

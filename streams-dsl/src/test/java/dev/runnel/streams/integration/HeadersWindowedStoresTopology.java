@@ -70,7 +70,7 @@ public final class HeadersWindowedStoresTopology {
     }
 
     /**
-     * Returns the stored (and logged) bytes of session aggregate {@code aggregation} with
+     * Returns the stored bytes of session aggregate {@code aggregation} with
      * {@link HeadersStoreTopology#traceHeaders}: the headers prefix, then the aggregate (no timestamp).
      */
     public static byte[] expectedSessionBytes(String traceId, String aggregation) {

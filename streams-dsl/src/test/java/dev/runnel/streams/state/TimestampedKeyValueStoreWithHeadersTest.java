@@ -1,7 +1,8 @@
 package dev.runnel.streams.state;
 
 import static dev.runnel.streams.integration.HeadersStoreTopology.STORE;
-import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
+import static dev.runnel.streams.integration.HeadersStoreTopology.loggedBytes;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TimestampedKeyValueStoreWithHeadersTest {
     @ParameterizedTest(name = "caching={0}")
     @ValueSource(booleans = {false, true})
-    void shouldKeepValueTimestampAndHeadersAndLogThemInTheKip1271Layout(boolean caching) {
+    void shouldKeepValueTimestampAndHeadersAndLogTheirHeadersAsRecordHeaders(boolean caching) {
         Properties props = new Properties();
         props.put("application.id", "headers");
         try (TopologyTestDriver driver = new TopologyTestDriver(HeadersStoreTopology.build("input", caching), props,
@@ -44,9 +45,10 @@ class TimestampedKeyValueStoreWithHeadersTest {
                 Serdes.ByteArray().deserializer());
             List<TestRecord<String, byte[]>> changes = changelog.readRecordsToList();
             assertEquals(List.of("k", "plain"), changes.stream().map(TestRecord::key).toList());
-            assertArrayEquals(expectedBytes("t1", 1_000L, "v1"), changes.get(0).value());
-            // No headers: headersSize 0, then the timestamp and the value.
-            assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 0, 7, (byte) 0xD0, 'p'}, changes.get(1).value());
+            assertArrayEquals(loggedBytes(1_000L, "v1"), changes.get(0).value());
+            assertEquals(List.of("trace=t1", "nil=null"), headerStrings(changes.get(0).headers()));
+            assertArrayEquals(loggedBytes(2_000L, "p"), changes.get(1).value());
+            assertEquals(List.of(), headerStrings(changes.get(1).headers()));
             assertEquals(List.of(1_000L, 2_000L), changes.stream().map(TestRecord::timestamp).toList(),
                 "changes carry the value's own timestamp");
         }

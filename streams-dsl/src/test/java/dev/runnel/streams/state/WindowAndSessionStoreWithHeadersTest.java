@@ -1,10 +1,10 @@
 package dev.runnel.streams.state;
 
-import static dev.runnel.streams.integration.HeadersStoreTopology.expectedBytes;
+import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
+import static dev.runnel.streams.integration.HeadersStoreTopology.loggedBytes;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.SESSIONS;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.WINDOWS;
-import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.expectedSessionBytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class WindowAndSessionStoreWithHeadersTest {
     @ParameterizedTest(name = "caching={0}")
     @ValueSource(booleans = {false, true})
-    void shouldKeepWindowedValuesWithHeadersAndLogThemInTheKip1271Layout(boolean caching) {
+    void shouldKeepWindowedValuesWithHeadersAndLogTheirHeadersAsRecordHeaders(boolean caching) {
         Properties props = new Properties();
         props.put("application.id", "headers");
         try (TopologyTestDriver driver = new TopologyTestDriver(HeadersWindowedStoresTopology.build("input", caching),
@@ -67,16 +67,19 @@ class WindowAndSessionStoreWithHeadersTest {
             driver.advanceWallClockTime(Duration.ofSeconds(1)); // commits, flushing the caches if any
             List<TestRecord<byte[], byte[]>> windowChanges = changes(driver, WINDOWS);
             assertEquals(2, windowChanges.size());
-            assertArrayEquals(expectedBytes("t1", 1_500L, "v1"), windowChanges.get(0).value());
-            // No headers: headersSize 0, then the timestamp and the value.
-            assertArrayEquals(new byte[] {0, 0, 0, 0, 0, 0, 0, 9, (byte) 0xC4, 'p'}, windowChanges.get(1).value());
+            assertArrayEquals(loggedBytes(1_500L, "v1"), windowChanges.get(0).value());
+            assertEquals(List.of("trace=t1", "nil=null"), headerStrings(windowChanges.get(0).headers()));
+            assertArrayEquals(loggedBytes(2_500L, "p"), windowChanges.get(1).value());
+            assertEquals(List.of(), headerStrings(windowChanges.get(1).headers()));
             assertEquals(List.of(1_500L, 2_500L), windowChanges.stream().map(TestRecord::timestamp).toList(),
                 "window changes carry the value's own timestamp");
 
             List<TestRecord<byte[], byte[]>> sessionChanges = changes(driver, SESSIONS);
             assertEquals(2, sessionChanges.size());
-            assertArrayEquals(expectedSessionBytes("t1", "v1"), sessionChanges.get(0).value());
-            assertArrayEquals(new byte[] {0, 'p'}, sessionChanges.get(1).value());
+            assertArrayEquals(new byte[] {'v', '1'}, sessionChanges.get(0).value());
+            assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()));
+            assertArrayEquals(new byte[] {'p'}, sessionChanges.get(1).value());
+            assertEquals(List.of(), headerStrings(sessionChanges.get(1).headers()));
         }
     }
 

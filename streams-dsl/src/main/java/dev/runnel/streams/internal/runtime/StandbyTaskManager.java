@@ -3,7 +3,6 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.TaskMetadata;
 import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
-import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.TaskId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,13 +68,7 @@ final class StandbyTaskManager {
             this.positions = new LinkedHashMap<>(positions);
             this.limits = new HashMap<>(limits);
             changelogs.forEach((store, tp) -> stores.put(tp, new StateRestorer.StandbyStore(task.id(), store,
-                restoreCallback(task, store, limits.containsKey(tp)))));
-        }
-
-        /** Returns the callback applying {@code store}'s changelog records; a source topic's need converting. */
-        private static StateRestoreCallback restoreCallback(StreamTask task, String store, boolean fromSource) {
-            StateRestoreCallback callback = task.restoreCallbacks().get(store);
-            return fromSource ? SourceTopicRestoreCallback.of(task.store(store), callback) : callback;
+                StateRestorer.changelogCallback(task, store, limits.containsKey(tp)))));
         }
     }
 

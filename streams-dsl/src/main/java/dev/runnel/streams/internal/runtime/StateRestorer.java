@@ -8,6 +8,7 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.HeadersRestoreCallback;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
 import dev.runnel.streams.processor.BatchingStateRestoreCallback;
 import dev.runnel.streams.processor.StandbyUpdateListener;
@@ -79,11 +80,11 @@ final class StateRestorer implements AutoCloseable {
             TopicPartition changelog = entry.getValue();
             long logStart = consumer.beginningOffsets(List.of(changelog)).get(changelog);
             long end = consumer.endOffsets(List.of(changelog)).get(changelog);
-            StateRestoreCallback callback = task.restoreCallbacks().get(storeName);
-            if (sourceEnds.containsKey(changelog)) {
+            boolean fromSource = sourceEnds.containsKey(changelog);
+            if (fromSource) {
                 end = Math.min(end, sourceEnds.get(changelog));
-                callback = SourceTopicRestoreCallback.of(task.store(storeName), callback);
             }
+            StateRestoreCallback callback = changelogCallback(task, storeName, fromSource);
             long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
                 checkpoint);
             updatePosition(storeName, changelog, start);
@@ -91,6 +92,16 @@ final class StateRestorer implements AutoCloseable {
             updatePosition(storeName, changelog, end);
         }
         return restored;
+    }
+
+    /**
+     * Returns the callback applying the records of {@code store}'s changelog to it: those of a source topic serving
+     * as the changelog need converting to the store's format, and a headers-aware store takes its records' headers.
+     */
+    static StateRestoreCallback changelogCallback(StreamTask task, String store, boolean fromSource) {
+        StateRestoreCallback callback = task.restoreCallbacks().get(store);
+        return fromSource ? SourceTopicRestoreCallback.of(task.store(store), callback)
+            : HeadersRestoreCallback.of(task.store(store), callback);
     }
 
     private void updatePosition(String storeName, TopicPartition changelog, long offset) {
@@ -212,6 +223,10 @@ final class StateRestorer implements AutoCloseable {
                 bulk.add(KeyValue.pair(batch.get(i).key(), batch.get(i).value()));
             }
             batching.restoreAll(bulk);
+        } else if (callback instanceof HeadersRestoreCallback headers) {
+            for (int i = 0; i < count; i++) {
+                headers.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers());
+            }
         } else if (callback instanceof TimestampedStateRestoreCallback timestamped) {
             for (int i = 0; i < count; i++) {
                 timestamped.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).timestamp());

@@ -623,8 +623,8 @@ public final class StreamTask implements AutoCloseable {
     ChangeLogger changeLogger(String storeName) {
         String topic = InternalStateStoreContext.changelogTopic(applicationId(), storeName);
         int partition = id.partition();
-        return (key, value, timestamp) -> collector.send(topic, partition, timestamp, key.get(), value,
-            new StreamsHeaders(), storeName);
+        return (key, value, timestamp, headers) -> collector.send(topic, partition, timestamp, key.get(), value,
+            headers, storeName);
     }
 
     String applicationId() {

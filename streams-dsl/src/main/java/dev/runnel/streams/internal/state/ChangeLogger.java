@@ -1,6 +1,8 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.header.Headers;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.internal.runtime.StreamsHeaders;
 
 /**
  * Where a change-logging store layer sends its changes: the task's changelog partition of one store
@@ -12,14 +14,27 @@ import dev.runnel.common.utils.Bytes;
 @FunctionalInterface
 public interface ChangeLogger {
     /**
-     * Records one change.
+     * Records one changelog record as given.
      *
      * @param key the serialized key
-     * @param value the serialized value, or {@code null} for a deletion (a tombstone)
+     * @param value the changelog record's value, or {@code null} for a deletion (a tombstone)
+     * @param timestamp the change's timestamp in ms
+     * @param headers the changelog record's headers, never {@code null}
+     */
+    void logChange(Bytes key, byte[] value, long timestamp, Headers headers);
+
+    /**
+     * Records one change of a store value; the default logs it as the record's value, without headers. A store whose
+     * values carry headers logs through {@link HeadersChangeLogger}, which moves them to the record's headers.
+     *
+     * @param key the serialized key
+     * @param value the store's serialized value, or {@code null} for a deletion (a tombstone)
      * @param timestamp the change's timestamp in ms
      */
-    void logChange(Bytes key, byte[] value, long timestamp);
+    default void logChange(Bytes key, byte[] value, long timestamp) {
+        logChange(key, value, timestamp, new StreamsHeaders());
+    }
 
     /** A logger that drops every change, for stores whose logging is disabled. */
-    ChangeLogger DISCARDING = (key, value, timestamp) -> { };
+    ChangeLogger DISCARDING = (key, value, timestamp, headers) -> { };
 }

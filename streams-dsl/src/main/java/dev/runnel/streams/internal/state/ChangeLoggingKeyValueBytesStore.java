@@ -15,22 +15,24 @@ import java.util.function.ToLongFunction;
 public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
     /** Reads a value's own timestamp; {@code null} if values carry none. */
     private final ToLongFunction<byte[]> valueTimestamp;
+    private final boolean valuesHaveHeaders;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
     /** Wraps {@code wrapped}, whose values carry no timestamp: changes carry the current record's. */
     public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped) {
-        this(wrapped, null);
+        this(wrapped, null, false);
     }
 
     /**
      * Wraps {@code wrapped}; {@code valueTimestamp} reads the timestamp a value carries, or is {@code null} if values
-     * carry none.
+     * carry none; values with headers (KIP-1271) log them as record headers.
      */
     public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped,
-        ToLongFunction<byte[]> valueTimestamp) {
+        ToLongFunction<byte[]> valueTimestamp, boolean valuesHaveHeaders) {
         super(wrapped);
         this.valueTimestamp = valueTimestamp;
+        this.valuesHaveHeaders = valuesHaveHeaders;
     }
 
     @Override
@@ -39,7 +41,7 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
         // A context from outside the runtime (a hand-written test context) has no changelog to write to.
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = internal.changeLogger(name());
+            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders);
         }
         if (wrapped() instanceof InMemoryKeyValueStore inMemory) {
             // An LRU map's evictions are deletions: a restore must not bring the entries back.

@@ -14,12 +14,19 @@ import dev.runnel.streams.state.SessionStore;
  */
 public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
     implements SessionStore<Bytes, byte[]> {
+    private final boolean valuesHaveHeaders;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
-    /** Wraps {@code wrapped}. */
+    /** Wraps {@code wrapped}, whose aggregates carry no headers. */
     public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped) {
+        this(wrapped, false);
+    }
+
+    /** Wraps {@code wrapped}; aggregates with headers (KIP-1271) log them as record headers. */
+    public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped, boolean valuesHaveHeaders) {
         super(wrapped);
+        this.valuesHaveHeaders = valuesHaveHeaders;
     }
 
     @Override
@@ -27,7 +34,7 @@ public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<Sess
         wrapped().init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = internal.changeLogger(name());
+            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders);
         }
     }
 

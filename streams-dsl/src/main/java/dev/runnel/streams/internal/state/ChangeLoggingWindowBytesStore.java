@@ -17,16 +17,21 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
     /** Reads the timestamp a value carries; {@code null} if values carry none. */
     private final ToLongFunction<byte[]> valueTimestamp;
     private final boolean retainDuplicates;
+    private final boolean valuesHaveHeaders;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
     private int sequence;
 
-    /** Wraps {@code wrapped}; {@code valueTimestamp} reads a value's timestamp, or is {@code null} if none. */
+    /**
+     * Wraps {@code wrapped}; {@code valueTimestamp} reads a value's timestamp, or is {@code null} if none; values
+     * with headers (KIP-1271) log them as record headers.
+     */
     public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, ToLongFunction<byte[]> valueTimestamp,
-        boolean retainDuplicates) {
+        boolean retainDuplicates, boolean valuesHaveHeaders) {
         super(wrapped);
         this.valueTimestamp = valueTimestamp;
         this.retainDuplicates = retainDuplicates;
+        this.valuesHaveHeaders = valuesHaveHeaders;
     }
 
     @Override
@@ -34,7 +39,7 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
         super.init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = internal.changeLogger(name());
+            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders);
         }
     }
 

@@ -23,17 +23,19 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
 
     @Override
     public KeyValueStore<K, V> build() {
-        return new MeteredKeyValueStore<>(bytesLayers(null), keySerde(), valueSerde());
+        return new MeteredKeyValueStore<>(bytesLayers(null, false), keySerde(), valueSerde());
     }
 
     /**
      * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
-     * reads the timestamp the values carry, or is {@code null} if they carry none.
+     * reads the timestamp the values carry, or is {@code null} if they carry none; {@code valuesHaveHeaders} says
+     * whether they carry headers (KIP-1271).
      */
-    protected KeyValueStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp) {
+    protected KeyValueStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp,
+        boolean valuesHaveHeaders) {
         KeyValueStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingKeyValueBytesStore(store, valueTimestamp);
+            store = new ChangeLoggingKeyValueBytesStore(store, valueTimestamp, valuesHaveHeaders);
         }
         return maybeWithCaching(store);
     }

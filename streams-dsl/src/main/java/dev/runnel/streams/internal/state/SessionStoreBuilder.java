@@ -26,14 +26,17 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
 
     @Override
     public SessionStore<K, V> build() {
-        return new MeteredSessionStore<>(bytesLayers(), keySerde(), valueSerde());
+        return new MeteredSessionStore<>(bytesLayers(false), keySerde(), valueSerde());
     }
 
-    /** Returns the supplier's new bytes store with the layers this builder enables around it. */
-    SessionStore<Bytes, byte[]> bytesLayers() {
+    /**
+     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valuesHaveHeaders}
+     * says whether the aggregates carry headers (KIP-1271).
+     */
+    SessionStore<Bytes, byte[]> bytesLayers(boolean valuesHaveHeaders) {
         SessionStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingSessionBytesStore(store);
+            store = new ChangeLoggingSessionBytesStore(store, valuesHaveHeaders);
         }
         return maybeWithCaching(store);
     }

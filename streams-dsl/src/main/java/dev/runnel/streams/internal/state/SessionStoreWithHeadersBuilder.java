@@ -28,6 +28,6 @@ public final class SessionStoreWithHeadersBuilder<K, V>
     @Override
     public SessionStoreWithHeaders<K, V> build() {
         applySettingsTo(layers);
-        return new MeteredSessionStoreWithHeaders<>(layers.bytesLayers(), keySerde(), valueSerde());
+        return new MeteredSessionStoreWithHeaders<>(layers.bytesLayers(true), keySerde(), valueSerde());
     }
 }

@@ -17,7 +17,7 @@ public final class TimestampedWindowStoreWithHeadersBuilder<K, V>
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedWindowStoreWithHeadersBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp);
+        super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp, true);
     }
 
     @Override

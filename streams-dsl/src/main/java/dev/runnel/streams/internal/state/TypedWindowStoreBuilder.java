@@ -15,16 +15,19 @@ import java.util.function.ToLongFunction;
 public abstract class TypedWindowStoreBuilder<K, V, T extends StateStore> extends AbstractStoreBuilder<K, V, T> {
     private final WindowStoreBuilder<K, V> layers;
     private final ToLongFunction<byte[]> valueTimestamp;
+    private final boolean valuesHaveHeaders;
 
     /**
      * Creates the builder; serdes may be {@code null} for the application defaults. {@code valueTimestamp} reads the
-     * timestamp of a wrapped value's bytes, for the changelog.
+     * timestamp of a wrapped value's bytes, for the changelog; {@code valuesHaveHeaders} says whether they carry
+     * headers (KIP-1271).
      */
     TypedWindowStoreBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde, Time time,
-        ToLongFunction<byte[]> valueTimestamp) {
+        ToLongFunction<byte[]> valueTimestamp, boolean valuesHaveHeaders) {
         super(supplier.name(), keySerde, valueSerde, time);
         this.layers = new WindowStoreBuilder<>(supplier, keySerde, valueSerde, time);
         this.valueTimestamp = valueTimestamp;
+        this.valuesHaveHeaders = valuesHaveHeaders;
     }
 
     /** Returns the supplier the bytes store comes from. */
@@ -35,7 +38,7 @@ public abstract class TypedWindowStoreBuilder<K, V, T extends StateStore> extend
     @Override
     public T build() {
         applySettingsTo(layers);
-        return typedLayer(layers.bytesLayers(valueTimestamp));
+        return typedLayer(layers.bytesLayers(valueTimestamp, valuesHaveHeaders));
     }
 
     /** Returns the typed layer over {@code bytes}. */

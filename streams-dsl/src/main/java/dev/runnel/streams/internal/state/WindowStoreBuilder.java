@@ -30,7 +30,7 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
 
     @Override
     public WindowStore<K, V> build() {
-        return new MeteredWindowStore<>(bytesLayers(null), keySerde(), valueSerde());
+        return new MeteredWindowStore<>(bytesLayers(null, false), keySerde(), valueSerde());
     }
 
     /** Returns the supplier the bytes store comes from. */
@@ -40,12 +40,15 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
 
     /**
      * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
-     * reads the timestamp the values carry, or is {@code null} if they carry none.
+     * reads the timestamp the values carry, or is {@code null} if they carry none; {@code valuesHaveHeaders} says
+     * whether they carry headers (KIP-1271).
      */
-    protected WindowStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp) {
+    protected WindowStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp,
+        boolean valuesHaveHeaders) {
         WindowStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingWindowBytesStore(store, valueTimestamp, supplier.retainDuplicates());
+            store = new ChangeLoggingWindowBytesStore(store, valueTimestamp, supplier.retainDuplicates(),
+                valuesHaveHeaders);
         }
         return maybeWithCaching(store);
     }

@@ -41,7 +41,7 @@ class RecordingStoreContext implements InternalStateStoreContext {
 
     @Override
     public ChangeLogger changeLogger(String storeName) {
-        return (key, value, timestamp) -> changelog.add(new Change(key, value, timestamp));
+        return (key, value, timestamp, headers) -> changelog.add(new Change(key, value, timestamp));
     }
 
     @Override
