@@ -51,9 +51,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * KIP-1285 through the test driver: {@code dsl.store.format=HEADERS} gives each family of DSL operators headers-aware
- * stores, whose values (and changelog records' headers) carry the headers Kafka Streams 4.3 keeps: none for aggregations,
- * tables and table-table joins, the input record's for stream-stream join windows. The results stay those of
- * {@code DEFAULT}, and the other store getters read the stores without headers.
+ * stores, whose values (and changelog records' headers) carry the headers Kafka Streams 4.3 keeps: none for
+ * aggregations, tables and table-table joins, the input record's for stream-stream join windows. The results stay
+ * those of {@code DEFAULT}, and the other store getters read the stores without headers.
  */
 class DslStoreFormatTest {
     private static final String APP = "format";

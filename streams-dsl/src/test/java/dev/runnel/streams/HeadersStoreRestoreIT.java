@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A KIP-1271 headers-aware store on the embedded log: interactive queries return the headers, the changelog holds
- * them as record headers beside the timestamped value, and a restart without local state restores them from the changelog.
+ * them as record headers beside the timestamped value, and a restart without local state restores them from the
+ * changelog.
  */
 class HeadersStoreRestoreIT {
     private static final String APP = "headers-it";

@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * KIP-1271 headers-aware window and session stores on the embedded log: interactive queries return the headers, the
- * changelogs hold them as record headers beside the values, and a restart without local state restores them from the changelogs.
+ * changelogs hold them as record headers beside the values, and a restart without local state restores them from
+ * the changelogs.
  * Waits are on conditions only, with no time limit (a paused machine only makes them slower).
  */
 class HeadersWindowedStoresRestoreIT {
@@ -65,12 +66,14 @@ class HeadersWindowedStoresRestoreIT {
         List<ConsumerRecord<byte[], byte[]>> windowChanges = changes(log, WINDOWS);
         assertEquals(1, windowChanges.size());
         assertArrayEquals(loggedBytes(1_500L, "v1"), windowChanges.get(0).value(), "the timestamped layout");
-        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(windowChanges.get(0).headers()), "the value's headers");
+        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(windowChanges.get(0).headers()),
+            "the value's headers");
         assertEquals(1_500L, windowChanges.get(0).timestamp());
         List<ConsumerRecord<byte[], byte[]>> sessionChanges = changes(log, SESSIONS);
         assertEquals(1, sessionChanges.size());
         assertArrayEquals("v1".getBytes(StandardCharsets.UTF_8), sessionChanges.get(0).value(), "the aggregate alone");
-        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()), "the aggregate's headers");
+        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()),
+            "the aggregate's headers");
 
         KafkaStreams cleaner = new KafkaStreams(HeadersWindowedStoresTopology.build("events", caching),
             log.streamsProps(APP));

@@ -27,6 +27,7 @@ class HeadersSerdesTest {
         AggregationWithHeadersSerde<String> serde = new AggregationWithHeadersSerde<>(Serdes.String());
         byte[] bytes = serde.serializer().serialize("t", AggregationWithHeaders.make("v1", traceHeaders("t1")));
         assertArrayEquals(expectedSessionBytes("t1", "v1"), bytes);
-        assertEquals(AggregationWithHeaders.make("v1", traceHeaders("t1")), serde.deserializer().deserialize("t", bytes));
+        assertEquals(AggregationWithHeaders.make("v1", traceHeaders("t1")),
+            serde.deserializer().deserialize("t", bytes));
     }
 }
