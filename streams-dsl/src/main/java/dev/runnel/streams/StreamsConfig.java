@@ -331,9 +331,12 @@ public final class StreamsConfig {
      * keep each input record's headers. The buffers of {@code suppress}, of left and outer stream-stream joins and of
      * stream-table joins with a grace period, and the subscription store of foreign-key joins, keep their formats.
      *
-     * <p>Unlike Kafka Streams, Runnel does not convert what a store's changelog holds in the other format: changing the
-     * format of an application that has state makes its restore fail on the old records, so reset the application's
-     * state (its changelog topics) first.
+     * <p>As in Kafka Streams, a headers-aware store logs its headers as the changelog records' headers beside the
+     * value its headerless counterpart logs, so the stores of aggregations (windowed and session ones too) and tables
+     * restore from changelogs written in either format, records without headers getting empty ones: an application
+     * can change the format and keep its changelogs. Unlike Kafka Streams, Runnel does not notice local state of the
+     * other format, so call {@code KafkaStreams#cleanUp()} before restarting with a changed format; and the window
+     * stores of stream-stream joins (plain values under {@code DEFAULT}) still need the application's state reset.
      */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */

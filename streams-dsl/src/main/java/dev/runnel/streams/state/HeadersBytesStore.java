@@ -3,7 +3,8 @@ package dev.runnel.streams.state;
 import java.nio.ByteBuffer;
 
 /**
- * The value format of headers-aware stores (KIP-1271), which their changelog records carry too:
+ * The value format of headers-aware stores (KIP-1271); their changelog records carry the headers as record headers
+ * and the payload as the value, as Kafka Streams logs them:
  * <pre>
  *  headersSize   varint   length of headersBytes; 0 for no headers
  *  headersBytes           absent if headersSize is 0, else:
