@@ -9,8 +9,7 @@ import dev.runnel.streams.state.WindowStore;
 
 /**
  * Builds headers-aware window stores with the layering of {@link WindowStoreBuilder}: the bytes layers keep the
- * KIP-1271 values as they are, and the
- * changelog carries the headers as record headers ({@link HeadersChangeLogger}).
+ * KIP-1271 values as they are, and the changelog carries the headers as record headers ({@link HeadersChangeLogger}).
  */
 public final class TimestampedWindowStoreWithHeadersBuilder<K, V>
     extends TypedWindowStoreBuilder<K, V, TimestampedWindowStoreWithHeaders<K, V>> {
