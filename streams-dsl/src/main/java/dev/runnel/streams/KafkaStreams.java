@@ -584,13 +584,23 @@ public class KafkaStreams implements AutoCloseable {
     /**
      * As {@link #queryMetadataForKey(String, Object, Serializer)}, with the partitioner that wrote the store's
      * input.
+     *
+     * @throws IllegalArgumentException if the partitioner sends the key to several partitions or none: a key's
+     *     metadata names one partition
      */
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, StreamPartitioner<? super K, ?>
         partitioner) {
         Objects.requireNonNull(partitioner, "partitioner");
         return queries.routing().forKey(storeName, null, count -> {
-            Integer partition = partitioner.partition(null, key, null, count);
-            return partition == null ? -1 : partition;
+            Optional<Set<Integer>> partitions = partitioner.partitions(null, key, null, count);
+            if (partitions.isEmpty()) {
+                return -1;
+            }
+            if (partitions.get().size() != 1) {
+                throw new IllegalArgumentException("The partitioner given to queryMetadataForKey sends key " + key
+                    + " to partitions " + partitions.get() + ", but a key's metadata needs exactly one");
+            }
+            return partitions.get().iterator().next();
         });
     }
 

@@ -1,6 +1,8 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +75,11 @@ class StandbyRoutingIT {
 
     @Test
     void shouldNameTheStandbyHostForACustomPartitioner() {
-        KeyQueryMetadata where = a.queryMetadataForKey("counts", "anyone", (topic, key, value, count) -> 1);
+        KeyQueryMetadata where = a.queryMetadataForKey("counts", "anyone",
+            (topic, key, value, count) -> Optional.of(Set.of(1)));
+        IllegalArgumentException multicast = assertThrows(IllegalArgumentException.class,
+            () -> a.queryMetadataForKey("counts", "anyone", (topic, key, value, count) -> Optional.of(Set.of(0, 1))));
+        assertTrue(multicast.getMessage().contains("exactly one"), multicast.getMessage());
 
         HostInfo active = a.activeTaskIds().contains(new TaskId(0, 1)) ? HOST_A : HOST_B;
         assertEquals(new KeyQueryMetadata(active, Set.of(active.equals(HOST_A) ? HOST_B : HOST_A), 1), where);

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -269,6 +271,27 @@ class KStreamStatelessTest {
     }
 
     @Test
+    void shouldSendARecordToEachPartitionThePartitionerNamesAndDropItForNone() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("input", Consumed.with(Serdes.String(), Serdes.String()))
+            .to("output", Produced.with(Serdes.String(), Serdes.String(), (topic, key, value, partitions) -> {
+                if (value.equals("everywhere")) {
+                    return Optional.of(Set.of(0, 1, 2));
+                }
+                return value.equals("nowhere") ? Optional.of(Set.of()) : Optional.empty();
+            }));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults(), T0)) {
+            driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeKeyValueList(List.of(KeyValue.pair("a", "everywhere"), KeyValue.pair("b", "nowhere"),
+                    KeyValue.pair("c", "default")));
+            TestOutputTopic<String, String> out =
+                driver.createOutputTopic("output", Serdes.String().deserializer(), Serdes.String().deserializer());
+            assertEquals(List.of(KeyValue.pair("a", "everywhere"), KeyValue.pair("a", "everywhere"),
+                KeyValue.pair("a", "everywhere"), KeyValue.pair("c", "default")), out.readKeyValuesToList());
+        }
+    }
+
+    @Test
     void shouldUseProducedSerdesAndPartitioner() {
         StreamsBuilder builder = new StreamsBuilder();
         List<Integer> partitionsSeen = new ArrayList<>();
@@ -276,7 +299,7 @@ class KStreamStatelessTest {
             .mapValues(v -> (long) v.length())
             .to("lengths", Produced.with(Serdes.String(), Serdes.Long(), (topic, key, value, partitions) -> {
                 partitionsSeen.add(partitions);
-                return 0;
+                return Optional.of(Set.of(0));
             }));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults(), T0)) {
             driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer())

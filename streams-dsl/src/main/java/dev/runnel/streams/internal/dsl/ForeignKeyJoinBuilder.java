@@ -148,6 +148,6 @@ final class ForeignKeyJoinBuilder {
     }
 
     private static <K> StreamPartitioner<K, Object> ignoringValue(StreamPartitioner<K, Void> partitioner) {
-        return (topic, key, value, numPartitions) -> partitioner.partition(topic, key, null, numPartitions);
+        return (topic, key, value, numPartitions) -> partitioner.partitions(topic, key, null, numPartitions);
     }
 }
