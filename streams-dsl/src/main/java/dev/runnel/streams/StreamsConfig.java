@@ -334,9 +334,9 @@ public final class StreamsConfig {
      * <p>As in Kafka Streams, a headers-aware store logs its headers as the changelog records' headers beside the
      * value its headerless counterpart logs, so the stores of aggregations (windowed and session ones too) and tables
      * restore from changelogs written in either format, records without headers getting empty ones: an application
-     * can change the format and keep its changelogs. Unlike Kafka Streams, Runnel does not notice local state of the
-     * other format, so call {@code KafkaStreams#cleanUp()} before restarting with a changed format; and the window
-     * stores of stream-stream joins (plain values under {@code DEFAULT}) still need the application's state reset.
+     * can change the format and keep its changelogs and local state (a store's local snapshot records its format; one
+     * of the other format is set aside and the store restores from its changelog). The window stores of stream-stream
+     * joins (plain values under {@code DEFAULT}) still need the application's state reset.
      */
     public static final String DSL_STORE_FORMAT_HEADERS = "HEADERS";
     /** The deprecated name of {@link #ROCKS_DB}, the default {@code default.dsl.store}. */

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Changing {@code dsl.store.format} over existing changelogs, as Kafka Streams 4.3 allows: a count, a windowed count
- * and a session count run under one format, stop, lose their local state, and restart under the other; their stores
- * restore from what the first format logged (rows without headers come back with empty headers) and the counts go
- * on from there.
+ * and a session count run under one format, stop, with or without losing their local state, and restart under the
+ * other; their stores restore from what the first format logged (rows without headers come back with empty headers)
+ * and the counts go on from there.
  */
 class DslStoreFormatSwitchIT {
     private static final String APP = "dsl-store-format-switch-it";
@@ -44,9 +44,10 @@ class DslStoreFormatSwitchIT {
     @TempDir
     Path root;
 
-    @ParameterizedTest(name = "{0} to {1}")
-    @CsvSource({"DEFAULT, HEADERS", "HEADERS, DEFAULT"})
-    void shouldRestoreWhatTheOtherFormatLoggedAndCountOn(String before, String after) {
+    @ParameterizedTest(name = "{0} to {1}, local state kept: {2}")
+    @CsvSource({"DEFAULT, HEADERS, false", "HEADERS, DEFAULT, false", "DEFAULT, HEADERS, true",
+        "HEADERS, DEFAULT, true"})
+    void shouldRestoreWhatTheOtherFormatLoggedAndCountOn(String before, String after, boolean keepLocalState) {
         EmbeddedLogFixture log = new EmbeddedLogFixture(root);
         log.createTopic("words", 1);
         produce(log, 1_000L);
@@ -55,9 +56,13 @@ class DslStoreFormatSwitchIT {
             awaitCounts(streams, 2L);
         }
 
-        KafkaStreams cleaner = new KafkaStreams(topology(), props(log, after));
-        cleaner.cleanUp(); // no local state left: the restart must restore from the changelogs
-        cleaner.close();
+        if (!keepLocalState) {
+            KafkaStreams cleaner = new KafkaStreams(topology(), props(log, after));
+            cleaner.cleanUp(); // no local state left: the restart must restore from the changelogs
+            cleaner.close();
+        }
+        // With local state kept, the count's snapshot holds the old format's values: it is not loaded, and the
+        // store restores from its changelog instead.
         try (KafkaStreams streams = start(log, after)) {
             awaitCounts(streams, 2L);
             produce(log, 3_000L);

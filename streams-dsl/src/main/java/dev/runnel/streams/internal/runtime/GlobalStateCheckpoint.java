@@ -1,10 +1,8 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.state.KeyValueStore;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.HashSet;
@@ -148,14 +146,15 @@ final class GlobalStateCheckpoint implements AutoCloseable {
 
     /** Loads every store's snapshot; on failure empties the stores again and returns why. */
     private String loadSnapshots(StreamTask task) {
-        Map<String, KeyValueStore<Bytes, byte[]>> snapshotted = snapshottable(task);
+        Map<String, StateCheckpoint.SnapshotSource> snapshotted = snapshottable(task);
         if (snapshotted == null) {
             return "not all of its stores are in-memory key-value stores, which alone have snapshots";
         }
-        for (String name : snapshotted.keySet()) {
-            if (checkpoint.loadSnapshot(name, task.restoreCallbacks().get(name)) < 0) {
+        for (Map.Entry<String, StateCheckpoint.SnapshotSource> store : snapshotted.entrySet()) {
+            String name = store.getKey();
+            if (checkpoint.loadSnapshot(name, store.getValue(), task.restoreCallbacks().get(name)) < 0) {
                 // Another store, or part of this one, may be loaded already; a reread must start from empty stores.
-                snapshotted.values().forEach(StateCheckpoint::clear);
+                snapshotted.values().forEach(source -> StateCheckpoint.clear(source.content()));
                 return "the snapshot of store " + name + " is missing or corrupt";
             }
         }
@@ -200,9 +199,9 @@ final class GlobalStateCheckpoint implements AutoCloseable {
     }
 
     private void write(List<StreamTask> tasks, Map<TopicPartition, Long> offsets) {
-        Map<String, KeyValueStore<Bytes, byte[]>> snapshots = new LinkedHashMap<>();
+        Map<String, StateCheckpoint.SnapshotSource> snapshots = new LinkedHashMap<>();
         for (StreamTask task : tasks) {
-            Map<String, KeyValueStore<Bytes, byte[]>> stores = snapshottable(task);
+            Map<String, StateCheckpoint.SnapshotSource> stores = snapshottable(task);
             if (stores != null) {
                 snapshots.putAll(stores);
             }
@@ -218,14 +217,14 @@ final class GlobalStateCheckpoint implements AutoCloseable {
     }
 
     /** Returns the snapshot view of each of the task's stores, or {@code null} if one cannot be snapshotted. */
-    private static Map<String, KeyValueStore<Bytes, byte[]>> snapshottable(StreamTask task) {
-        Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
+    private static Map<String, StateCheckpoint.SnapshotSource> snapshottable(StreamTask task) {
+        Map<String, StateCheckpoint.SnapshotSource> stores = new LinkedHashMap<>();
         for (Map.Entry<String, StateStore> store : task.stores().entrySet()) {
-            KeyValueStore<Bytes, byte[]> inner = StateCheckpoint.innermostKeyValueStore(store.getValue());
-            if (inner == null) {
+            StateCheckpoint.SnapshotSource source = StateCheckpoint.SnapshotSource.of(store.getValue());
+            if (source == null) {
                 return null;
             }
-            stores.put(store.getKey(), inner);
+            stores.put(store.getKey(), source);
         }
         return stores;
     }

@@ -8,6 +8,7 @@ import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -53,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Snapshot file, binary, big-endian:
  * <pre>
- *  0  magic      int32   0x534E4150 ("SNAP")
+ *  0  magic      int32   0x534E4150 ("SNAP"), or 0x534E4148 ("SNAH") for values in the headers-aware layout
  *  4  count      int64   number of entries
  *  12 entries            count times: keyLength int32, key, valueLength int32, value
  *  .. crc        int64   CRC32 of everything before it
@@ -66,6 +67,8 @@ final class StateCheckpoint {
     private static final String TMP_SUFFIX = ".tmp";
     private static final int VERSION = 0;
     private static final int SNAPSHOT_MAGIC = 0x534E4150;
+    /** The magic of a snapshot of values in KIP-1271's headers-aware layout ({@code dsl.store.format=HEADERS}). */
+    private static final int HEADERS_SNAPSHOT_MAGIC = 0x534E4148;
     private static final Logger LOG = LoggerFactory.getLogger(StateCheckpoint.class);
 
     private final Path directory;
@@ -102,12 +105,29 @@ final class StateCheckpoint {
         }
     }
 
+    /**
+     * A store's content as its snapshot holds it, and whether its values carry headers: a snapshot written in one
+     * layout must not be loaded into a store of the other (after a change of {@code dsl.store.format}).
+     */
+    record SnapshotSource(KeyValueStore<Bytes, byte[]> content, boolean headersLayout) {
+        /** Returns the snapshot source of {@code store}, or {@code null} if it has no in-memory key-value store. */
+        static SnapshotSource of(StateStore store) {
+            KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(store);
+            return inner == null ? null
+                : new SnapshotSource(inner, store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>);
+        }
+
+        int magic() {
+            return headersLayout ? HEADERS_SNAPSHOT_MAGIC : SNAPSHOT_MAGIC;
+        }
+    }
+
     /** Writes the snapshots of {@code stores}, then the checkpoint with {@code offsets}. */
-    void write(Map<TopicPartition, Long> offsets, Map<String, KeyValueStore<Bytes, byte[]>> stores) {
+    void write(Map<TopicPartition, Long> offsets, Map<String, SnapshotSource> stores) {
         try {
             Files.createDirectories(directory);
             Map<Path, Path> snapshots = new LinkedHashMap<>();
-            for (Map.Entry<String, KeyValueStore<Bytes, byte[]>> store : stores.entrySet()) {
+            for (Map.Entry<String, SnapshotSource> store : stores.entrySet()) {
                 Path snapshot = directory.resolve(store.getKey() + SNAPSHOT_SUFFIX);
                 snapshots.put(writeSnapshot(store.getKey(), store.getValue()), snapshot);
             }
@@ -143,7 +163,8 @@ final class StateCheckpoint {
     }
 
     /** Writes a store's snapshot to a temporary file and returns that file. */
-    private Path writeSnapshot(String storeName, KeyValueStore<Bytes, byte[]> store) throws IOException {
+    private Path writeSnapshot(String storeName, SnapshotSource source) throws IOException {
+        KeyValueStore<Bytes, byte[]> store = source.content();
         Path tmp = directory.resolve(storeName + SNAPSHOT_SUFFIX + TMP_SUFFIX);
         CRC32 crc = new CRC32();
         try (FileChannel channel = openForWrite(tmp);
@@ -151,7 +172,7 @@ final class StateCheckpoint {
              CheckedOutputStream checked = new CheckedOutputStream(new BufferedOutputStream(file, 1 << 16), crc);
              DataOutputStream out = new DataOutputStream(checked);
              KeyValueIterator<Bytes, byte[]> entries = store.all()) {
-            out.writeInt(SNAPSHOT_MAGIC);
+            out.writeInt(source.magic());
             out.writeLong(store.approximateNumEntries());
             long written = 0;
             while (entries.hasNext()) {
@@ -174,13 +195,13 @@ final class StateCheckpoint {
         return tmp;
     }
 
-    /** Returns the innermost key-value store of each of {@code names} that has one, for a checkpoint's snapshots. */
-    static Map<String, KeyValueStore<Bytes, byte[]>> snapshotStores(StreamTask task, Collection<String> names) {
-        Map<String, KeyValueStore<Bytes, byte[]>> stores = new LinkedHashMap<>();
+    /** Returns the snapshot source of each of {@code names} that has one, for a checkpoint's snapshots. */
+    static Map<String, SnapshotSource> snapshotStores(StreamTask task, Collection<String> names) {
+        Map<String, SnapshotSource> stores = new LinkedHashMap<>();
         for (String name : names) {
-            KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(task.store(name));
-            if (inner != null) {
-                stores.put(name, inner);
+            SnapshotSource source = SnapshotSource.of(task.store(name));
+            if (source != null) {
+                stores.put(name, source);
             }
         }
         return stores;
@@ -280,7 +301,7 @@ final class StateCheckpoint {
      * @return the number of entries loaded, or -1 if there is no valid snapshot; a load that failed partway may
      *     have passed some entries to {@code callback}, so the caller must empty the store again
      */
-    long loadSnapshot(String storeName, StateRestoreCallback callback) {
+    long loadSnapshot(String storeName, SnapshotSource target, StateRestoreCallback callback) {
         Path file = directory.resolve(storeName + SNAPSHOT_SUFFIX);
         if (!Files.exists(file)) {
             return -1;
@@ -291,8 +312,12 @@ final class StateCheckpoint {
             }
             try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file),
                 1 << 16))) {
-                if (in.readInt() != SNAPSHOT_MAGIC) {
+                int magic = in.readInt();
+                if (magic != SNAPSHOT_MAGIC && magic != HEADERS_SNAPSHOT_MAGIC) {
                     throw new IOException("bad magic");
+                }
+                if (magic != target.magic()) {
+                    throw new IOException("its values are in the layout of the other dsl.store.format");
                 }
                 long count = in.readLong();
                 for (long i = 0; i < count; i++) {

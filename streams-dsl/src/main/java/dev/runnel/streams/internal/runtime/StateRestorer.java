@@ -6,7 +6,6 @@ import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.HeadersRestoreCallback;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
@@ -16,7 +15,6 @@ import dev.runnel.streams.processor.StandbyUpdateListener.SuspendReason;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -128,7 +126,7 @@ final class StateRestorer implements AutoCloseable {
         if (task.store(storeName).managesOffsets()) {
             return committedOffset(task, storeName, changelog, logStart, end);
         }
-        KeyValueStore<Bytes, byte[]> store = StateCheckpoint.innermostKeyValueStore(task.store(storeName));
+        StateCheckpoint.SnapshotSource store = StateCheckpoint.SnapshotSource.of(task.store(storeName));
         if (offset == null || store == null) {
             return logStart;
         }
@@ -136,12 +134,12 @@ final class StateRestorer implements AutoCloseable {
         if (problem != null) {
             LOG.warn("Store {} of task {} cannot use its checkpoint: {}; restoring it from offset {} into an empty"
                 + " store", storeName, task.id(), problem, logStart);
-        } else if (checkpoint.loadSnapshot(storeName, task.restoreCallbacks().get(storeName)) >= 0) {
+        } else if (checkpoint.loadSnapshot(storeName, store, task.restoreCallbacks().get(storeName)) >= 0) {
             return offset;
         } else {
             // The load may have failed partway; replaying onto the entries it left would serve records the
             // changelog no longer has.
-            StateCheckpoint.clear(store);
+            StateCheckpoint.clear(store.content());
         }
         checkpoint.deleteSnapshot(storeName);
         return logStart;

@@ -9,7 +9,6 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.InMemoryKeyValueStore;
-import dev.runnel.streams.state.KeyValueStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,16 +36,38 @@ class StateCheckpointTest {
         return store;
     }
 
-    private static Map<String, KeyValueStore<Bytes, byte[]>> stores(InMemoryKeyValueStore store) {
-        return Map.of(store.name(), store);
+    private static Map<String, StateCheckpoint.SnapshotSource> stores(InMemoryKeyValueStore store) {
+        return stores(store, false);
+    }
+
+    private static Map<String, StateCheckpoint.SnapshotSource> stores(InMemoryKeyValueStore store,
+        boolean headersLayout) {
+        return Map.of(store.name(), new StateCheckpoint.SnapshotSource(store, headersLayout));
     }
 
     /** Loads snapshot "s" and returns its entries as strings, or {@code null} if there was no valid snapshot. */
     private Map<String, String> load(StateCheckpoint checkpoint) {
+        return load(checkpoint, false);
+    }
+
+    /** As {@link #load(StateCheckpoint)}, into a store whose values are (or are not) in the headers layout. */
+    private Map<String, String> load(StateCheckpoint checkpoint, boolean headersLayout) {
         Map<String, String> loaded = new TreeMap<>();
-        long count = checkpoint.loadSnapshot("s", (key, value) -> loaded.put(new String(key, StandardCharsets.UTF_8),
-            new String(value, StandardCharsets.UTF_8)));
+        long count = checkpoint.loadSnapshot("s", new StateCheckpoint.SnapshotSource(store(), headersLayout),
+            (key, value) -> loaded.put(new String(key, StandardCharsets.UTF_8), new String(value,
+                StandardCharsets.UTF_8)));
         return count < 0 ? null : loaded;
+    }
+
+    @Test
+    void shouldLoadASnapshotOnlyIntoAStoreOfTheLayoutItWasWrittenIn() {
+        StateCheckpoint checkpoint = new StateCheckpoint(dir);
+        checkpoint.write(Map.of(P0, 5L), stores(store("a", "1"), true));
+
+        assertEquals(Map.of("a", "1"), load(checkpoint, true));
+        assertNull(load(checkpoint, false), "values of the headers layout are not loaded into a store without headers");
+        checkpoint.write(Map.of(P0, 5L), stores(store("a", "1"), false));
+        assertNull(load(checkpoint, true), "nor the other way round");
     }
 
     @Test
