@@ -215,11 +215,11 @@ public final class StreamsConfig {
         "ensure.explicit.internal.resource.naming";
 
     /*
-     * The configs below are accepted and validated as Kafka Streams does, so that an application's configuration
-     * ports unchanged, but they have no effect in Runnel: they tune the network, the broker's group protocol,
-     * the warmup replicas of Kafka's high-availability assignor or RocksDB, none of which an embedded log with
-     * in-memory stores has. The assignment ones still reach a custom {@code task.assignor.class}, in its
-     * {@link dev.runnel.streams.processor.assignment.AssignmentConfigs}.
+     * Most configs below are accepted and validated as Kafka Streams does, so that an application's configuration
+     * ports unchanged, but have no effect in Runnel (each one's comment says "No effect"): they tune the network, the
+     * broker's group protocol, the warmup replicas of Kafka's high-availability assignor or RocksDB, none of which an
+     * embedded log with in-memory stores has. The assignment ones still reach a custom {@code task.assignor.class},
+     * in its {@link dev.runnel.streams.processor.assignment.AssignmentConfigs}.
      */
 
     /** {@code acceptable.recovery.lag}: default 10000, at least 0. No effect: Runnel has no warmup assignment. */

@@ -4,11 +4,11 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.internal.state.HeadersRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
-import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -114,7 +114,7 @@ final class StateCheckpoint {
         static SnapshotSource of(StateStore store) {
             KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(store);
             return inner == null ? null
-                : new SnapshotSource(inner, store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>);
+                : new SnapshotSource(inner, HeadersRestoreCallback.valuesHaveHeaders(store));
         }
 
         int magic() {

@@ -25,10 +25,14 @@ public final class HeadersRestoreCallback implements StateRestoreCallback {
      * {@code callback} if the store keeps headers in its values, else {@code callback} itself.
      */
     public static StateRestoreCallback of(StateStore store, StateRestoreCallback callback) {
-        boolean valuesHaveHeaders = store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
+        return valuesHaveHeaders(store) ? new HeadersRestoreCallback(callback) : callback;
+    }
+
+    /** Whether {@code store} (its outermost layer) keeps its values in KIP-1271's headers-aware layout. */
+    public static boolean valuesHaveHeaders(StateStore store) {
+        return store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
             || store instanceof TimestampedWindowStoreWithHeaders<?, ?>
             || store instanceof SessionStoreWithHeaders<?, ?>;
-        return valuesHaveHeaders ? new HeadersRestoreCallback(callback) : callback;
     }
 
     /** Applies one changelog record, with its headers ({@code null} for none). */
