@@ -24,6 +24,7 @@ import dev.runnel.streams.internal.runtime.ClientStateMachine;
 import dev.runnel.streams.internal.runtime.InteractiveQueries;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
 import dev.runnel.streams.internal.runtime.QueryRouting;
+import dev.runnel.streams.internal.runtime.StateDirectoryCleaner;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.StreamThreads;
@@ -88,6 +89,8 @@ public class KafkaStreams implements AutoCloseable {
     private final StreamThreads threads;
     private final InteractiveQueries queries;
     private final ClientShutdown shutdown;
+    /** Deletes the task directories this client's tasks left behind when they moved elsewhere. */
+    private final StateDirectoryCleaner stateDirectoryCleaner;
 
 
     /**
@@ -232,6 +235,7 @@ public class KafkaStreams implements AutoCloseable {
             failures);
         this.queries = new InteractiveQueries(stateMachine, builder, threads.localStores(), time);
         this.shutdown = new ClientShutdown(clientId, stateMachine, threads, this::release);
+        this.stateDirectoryCleaner = new StateDirectoryCleaner(clientId, applicationStateDir(), time);
         ClientMetrics.Client client = new ClientMetrics.Client(clientId, threads.processId().toString(),
             applicationId, topology.describe().toString(), config.metricsRecordingLevel());
         ClientMetrics.register(metrics, client, this::state, threads::aliveCount, threads::failedCount);
@@ -304,6 +308,9 @@ public class KafkaStreams implements AutoCloseable {
                 throw e;
             }
             stateMachine.setState(State.REBALANCING);
+            // Before the threads open their tasks' directories, so that too old local state is not restored.
+            stateDirectoryCleaner.start(config.getLong(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG),
+                config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG));
             try {
                 // As in Kafka Streams, start() returns only once the global stores are fully restored.
                 threads.startGlobalThread(metadata);
@@ -406,6 +413,7 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Frees what the client holds beyond its threads, once they have stopped. */
     private void release() {
+        stateDirectoryCleaner.close();
         CLIENTS.removeStarted(applicationId, this);
         metrics.close();
         CLIENTS.releaseIndex(applicationId, clientIndex);
@@ -419,7 +427,12 @@ public class KafkaStreams implements AutoCloseable {
      * @throws IllegalStateException if the client is running
      */
     public void cleanUp() {
-        shutdown.cleanUp(Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId));
+        shutdown.cleanUp(applicationStateDir());
+    }
+
+    /** Returns {@code <state.dir>/<application.id>}, the application's local state. */
+    private Path applicationStateDir() {
+        return Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId);
     }
 
     /**

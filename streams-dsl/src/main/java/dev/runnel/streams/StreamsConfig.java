@@ -236,9 +236,16 @@ public final class StreamsConfig {
     /** Documentation of {@code task.timeout.ms}. */
     public static final String TASK_TIMEOUT_MS_DOC = "The longest a task may stall on a timed-out client call before"
         + " the stream thread fails; 0 fails at once. No effect in Runnel: calls on the embedded log do not time out.";
-    /** {@code state.cleanup.delay.ms}: default 600000. No effect: Runnel deletes no task directories by itself. */
+    /**
+     * {@code state.cleanup.delay.ms}: default 600000. Every this many ms, the task directories under
+     * {@code <state.dir>/<application.id>} that no task of this process has open and that were not modified for this
+     * long (left by tasks that moved to other instances) are deleted.
+     */
     public static final String STATE_CLEANUP_DELAY_MS_CONFIG = "state.cleanup.delay.ms";
-    /** {@code state.cleanup.dir.max.age.ms}: default -1 (disabled). No effect: see {@code state.cleanup.delay.ms}. */
+    /**
+     * {@code state.cleanup.dir.max.age.ms} (KIP-1259): default -1 (disabled). At {@code start()}, the task directories
+     * not modified for longer than this are deleted, so that their stores restore from their changelogs instead.
+     */
     public static final String STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG = "state.cleanup.dir.max.age.ms";
     /** {@code state.cleanup.dir.max.age.ms} value: never delete state directories at start. */
     public static final long STATE_CLEANUP_DIR_MAX_AGE_MS_DISABLED = -1L;

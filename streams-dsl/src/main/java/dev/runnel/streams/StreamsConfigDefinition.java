@@ -241,10 +241,12 @@ final class StreamsConfigDefinition {
             .define(TASK_TIMEOUT_MS_CONFIG, Type.LONG, 300_000L, Range.atLeast(0), Importance.MEDIUM,
                 TASK_TIMEOUT_MS_DOC)
             .define(STATE_CLEANUP_DELAY_MS_CONFIG, Type.LONG, 600_000L, Importance.LOW,
-                "No effect in Runnel: task directories are not deleted in the background.")
+                "How often, in ms, the local state directories of tasks that no longer run here are looked for, and"
+                    + " how long one must have been unmodified to be deleted.")
             .define(STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG, Type.LONG, STATE_CLEANUP_DIR_MAX_AGE_MS_DISABLED,
                 Range.atLeast(STATE_CLEANUP_DIR_MAX_AGE_MS_DISABLED), Importance.LOW,
-                "No effect in Runnel: state directories are not deleted at start.")
+                "At start, task state directories unmodified for longer than this many ms are deleted, so that their"
+                    + " stores restore from their changelogs; -1 keeps them.")
             .define(ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, Type.CLASS, null, Importance.LOW,
                 "No effect in Runnel: no RocksDB.")
             .define(METRICS_NUM_SAMPLES_CONFIG, Type.INT, 2, Range.atLeast(1), Importance.LOW, "No effect in Runnel.")

@@ -23,9 +23,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,8 +105,15 @@ class KafkaStreamsTaskRestoreIT {
 
     /** Starts a client, runs {@code whileRunning} and closes the client cleanly; returns its restore listener. */
     private RecordingListener run(Consumer<KafkaStreams> whileRunning) {
+        return run(Map.of(), whileRunning);
+    }
+
+    /** As {@link #run(Consumer)}, with {@code configs} added to the client's. */
+    private RecordingListener run(Map<String, Object> configs, Consumer<KafkaStreams> whileRunning) {
         RecordingListener listener = new RecordingListener();
-        try (KafkaStreams streams = new KafkaStreams(topology(), log.streamsProps(APP))) {
+        Properties props = log.streamsProps(APP);
+        props.putAll(configs);
+        try (KafkaStreams streams = new KafkaStreams(topology(), props)) {
             streams.setGlobalStateRestoreListener(listener);
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
@@ -151,6 +161,29 @@ class KafkaStreamsTaskRestoreIT {
 
         assertEquals(Map.of(CHANGELOG_0, checkpointed), listener.startOffsets, "the restore starts at the checkpoint");
         assertEquals(1, listener.restored.get(), "only the record after the checkpoint is restored");
+    }
+
+    @Test
+    void shouldRestoreFromScratchWhenTheLocalStateIsOlderThanTheMaxAge() throws IOException {
+        firstRun();
+        Files.setLastModifiedTime(taskDir, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+
+        RecordingListener listener = run(Map.of(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG,
+            Duration.ofHours(1).toMillis()), streams -> assertEquals(changelogContents(), contents(streams)));
+
+        assertEquals(Map.of(CHANGELOG_0, 0L), listener.startOffsets, "the stale local state was deleted at start");
+        assertEquals(3, listener.restored.get(), "the whole changelog is restored");
+    }
+
+    @Test
+    void shouldKeepLocalStateYoungerThanTheMaxAge() {
+        firstRun();
+
+        RecordingListener listener = run(Map.of(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG,
+            Duration.ofHours(1).toMillis()), streams -> assertEquals(changelogContents(), contents(streams)));
+
+        assertEquals(Map.of(), listener.startOffsets, "the snapshot at the changelog's end leaves nothing to restore");
+        assertEquals(0, listener.restored.get());
     }
 
     @Test

@@ -120,7 +120,7 @@ final class StandbyTaskManager {
             LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
             return standby;
         } catch (RuntimeException e) {
-            TaskCreator.closeQuietly(task);
+            creator.closeQuietly(task);
             throw e;
         }
     }
@@ -224,7 +224,7 @@ final class StandbyTaskManager {
             }
             LOG.warn("Could not report the suspension of standby task {}: {}", standby.task.id(), e.toString());
         } finally {
-            TaskCreator.closeQuietly(standby.task);
+            creator.closeQuietly(standby.task);
         }
     }
 

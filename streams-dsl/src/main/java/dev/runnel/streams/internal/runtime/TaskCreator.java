@@ -3,12 +3,16 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -17,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds the parts of a stream thread's tasks, active and standby alike: the processor topology, the record
- * collector, the changelogs and the checkpoint of a task id. Not thread-safe; owned by one stream thread (the shared
+ * collector, the changelogs and the checkpoint of a task id; and closes the tasks, which hold claims on their
+ * directories meanwhile (see {@link TaskDirectoryClaims}). Not thread-safe; owned by one stream thread (the shared
  * topology builder is locked while a sub-topology is built).
  */
 final class TaskCreator {
@@ -31,6 +36,8 @@ final class TaskCreator {
     private final StreamsMetricsRegistry metrics;
     private final Function<String, StateStore> globalStores;
     private final Path stateDir;
+    /** The directory claims of the tasks created and not closed yet. */
+    private final Map<StreamTask, TaskDirectoryClaims.Claim> directoryClaims = new IdentityHashMap<>();
 
     TaskCreator(TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config, Time time,
         StreamsProducer producer, StreamsMetricsRegistry metrics, Function<String, StateStore> globalStores) {
@@ -80,26 +87,53 @@ final class TaskCreator {
         return new RecordCollectorImpl(id, producer, config.productionExceptionHandler(), changelogTopics);
     }
 
-    /** Creates a task over a fresh copy of its sub-topology; its stores are not initialized yet. */
+    /**
+     * Creates a task over a fresh copy of its sub-topology, claiming its directory until {@link #closeQuietly} closes
+     * it, and creating the directory if the task has stores, as Kafka Streams does; its stores are not initialized
+     * yet.
+     *
+     * @throws StreamsException if the directory cannot be created
+     */
     StreamTask newStreamTask(TaskId id, RecordCollectorImpl collector) {
         ProcessorTopology topology;
         synchronized (builder) {
             topology = builder.buildSubtopology(id.subtopology());
         }
-        return new StreamTask(id, topology, config, time, collector, globalStores, metrics.streamsMetrics());
+        StreamTask task = new StreamTask(id, topology, config, time, collector, globalStores,
+            metrics.streamsMetrics());
+        Path directory = directoryOf(id);
+        directoryClaims.put(task, TaskDirectoryClaims.claim(directory));
+        if (!topology.storeBuilders().isEmpty()) {
+            try {
+                Files.createDirectories(directory);
+            } catch (IOException e) {
+                closeQuietly(task);
+                throw new StreamsException("Could not create the state directory " + directory + ": " + e, e, id);
+            }
+        }
+        return task;
+    }
+
+    private Path directoryOf(TaskId id) {
+        return stateDir.resolve(id.toString());
     }
 
     /** Returns the checkpoint of a task, in its directory under {@code <state.dir>/<application.id>}. */
     StateCheckpoint checkpointOf(TaskId id) {
-        return new StateCheckpoint(stateDir.resolve(id.toString()));
+        return new StateCheckpoint(directoryOf(id));
     }
 
-    /** Closes a task, logging rather than throwing a failure. */
-    static void closeQuietly(StreamTask task) {
+    /** Closes a task, logging rather than throwing a failure, and releases its directory to the cleaner. */
+    void closeQuietly(StreamTask task) {
         try {
             task.close();
         } catch (RuntimeException e) {
             LOG.warn("Error closing task {}: {}", task.id(), e.toString());
+        } finally {
+            TaskDirectoryClaims.Claim claim = directoryClaims.remove(task);
+            if (claim != null) {
+                claim.close();
+            }
         }
     }
 }

@@ -178,7 +178,7 @@ final class TaskManager {
             LOG.info("Stream thread {} created task {} (restored {})", threadId, id, restored);
             return active;
         } catch (RuntimeException e) {
-            TaskCreator.closeQuietly(task);
+            creator.closeQuietly(task);
             throw e;
         }
     }
@@ -391,7 +391,7 @@ final class TaskManager {
         } catch (RuntimeException e) {
             LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
         }
-        TaskCreator.closeQuietly(active.task);
+        creator.closeQuietly(active.task);
         unregisterMetrics(active);
     }
 
@@ -403,7 +403,7 @@ final class TaskManager {
             LOG.warn("Could not abort the transaction of stream thread {}: {}", threadId, e.toString());
         }
         for (ActiveTask active : tasks.values()) {
-            TaskCreator.closeQuietly(active.task);
+            creator.closeQuietly(active.task);
             unregisterMetrics(active);
         }
         clear();

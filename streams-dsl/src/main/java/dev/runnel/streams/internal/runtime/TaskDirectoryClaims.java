@@ -1,0 +1,67 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.common.utils.Directories;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The task directories ({@code <state.dir>/<application.id>/<taskId>}) that tasks of this process have open, active
+ * or standby, so that the state directory cleaner deletes none of them under a task. Process-wide rather than per
+ * client: clients of one application in one process may share a state directory, and one client's cleaner must not
+ * delete a directory that another client's task uses. Thread-safe; a claim waits while a cleaner deletes a directory.
+ */
+final class TaskDirectoryClaims {
+    /** How many open tasks claim each directory (a standby and an active task of two clients may share one). */
+    private static final Map<Path, Integer> CLAIMS = new HashMap<>();
+
+    private TaskDirectoryClaims() {
+    }
+
+    /** One task's claim on its directory; closing it releases it, once. */
+    static final class Claim implements AutoCloseable {
+        private final Path directory;
+        private boolean released;
+
+        private Claim(Path directory) {
+            this.directory = directory;
+        }
+
+        @Override
+        public void close() {
+            synchronized (TaskDirectoryClaims.class) {
+                if (!released) {
+                    released = true;
+                    CLAIMS.merge(directory, -1, (count, minusOne) -> count == 1 ? null : count + minusOne);
+                }
+            }
+        }
+    }
+
+    /** Claims {@code directory} for a task until the returned claim is closed. */
+    static synchronized Claim claim(Path directory) {
+        Path key = key(directory);
+        CLAIMS.merge(key, 1, Integer::sum);
+        return new Claim(key);
+    }
+
+    /**
+     * Deletes {@code directory} if no task claims it and {@code obsolete} accepts it, holding off claims meanwhile, so
+     * that no task opens a directory half deleted.
+     *
+     * @return whether it was deleted
+     */
+    static synchronized boolean deleteIfUnclaimed(Path directory, Predicate<Path> obsolete) throws IOException {
+        if (CLAIMS.containsKey(key(directory)) || !obsolete.test(directory)) {
+            return false;
+        }
+        Directories.deleteRecursively(directory);
+        return true;
+    }
+
+    private static Path key(Path directory) {
+        return directory.toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,113 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.processor.TaskId;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code state.cleanup.delay.ms}: a client deletes the local state directories its tasks left behind when they moved
+ * to another instance, once unmodified for the delay, and never the directory of a task it runs.
+ */
+class StateDirectoryCleanupIT {
+    private static final String APP = "cleanup";
+    private static final String STORE = "kv";
+
+    @TempDir
+    Path root;
+
+    private EmbeddedLogFixture log;
+
+    @BeforeEach
+    void createLog() {
+        log = new EmbeddedLogFixture(root);
+        log.createTopic("input", 2);
+    }
+
+    private static Topology topology() {
+        return new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("writer", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    context().<KeyValueStore<String, String>>getStateStore(STORE).put(record.key(), record.value());
+                }
+            }, "source")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
+                Serdes.String()), "writer");
+    }
+
+    private Properties props(Path stateDir) {
+        Properties props = log.streamsProps(APP);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG, 300L);
+        return props;
+    }
+
+    private static Set<TaskId> activeTasks(KafkaStreams streams) {
+        Set<TaskId> ids = new HashSet<>();
+        streams.metadataForLocalThreads().forEach(thread -> thread.activeTasks().forEach(task -> ids.add(
+            task.taskId())));
+        return ids;
+    }
+
+    private static void backdate(Path directory) throws IOException {
+        Files.setLastModifiedTime(directory, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+    }
+
+    @Test
+    void deletesTheDirectoryOfATaskThatMovedAwayButNotOfTasksItRuns() throws IOException {
+        Path stateA = root.resolve("state-a");
+        Path appDirA = stateA.resolve(APP);
+        try (KafkaStreams first = new KafkaStreams(topology(), props(stateA))) {
+            first.start();
+            EmbeddedLogFixture.awaitRunning(first);
+            log.produce(List.of(new ProducerRecord<>("input", 0, 1_000L, "a", "1"),
+                new ProducerRecord<>("input", 1, 1_000L, "b", "2")), Serdes.String().serializer(),
+                Serdes.String().serializer());
+            log.awaitProcessed(APP, List.of("input"), Duration.ofSeconds(15));
+            assertTrue(Files.isDirectory(appDirA.resolve("0_0")) && Files.isDirectory(appDirA.resolve("0_1")));
+
+            try (KafkaStreams second = new KafkaStreams(topology(), props(root.resolve("state-b")))) {
+                second.start();
+                EmbeddedLogFixture.await(() -> activeTasks(first).size() == 1 && activeTasks(second).size() == 1
+                    && second.state() == KafkaStreams.State.RUNNING, Duration.ofSeconds(30),
+                    "the two clients to share the two tasks");
+                TaskId kept = activeTasks(first).iterator().next();
+                TaskId moved = activeTasks(second).iterator().next();
+                Path keptDir = appDirA.resolve(kept.toString());
+                backdate(keptDir);
+                // Created after the backdating: once a sweep deletes it, a sweep has seen the kept task's old date.
+                Path leftByEarlierRun = Files.createDirectories(appDirA.resolve("3_7"));
+                backdate(leftByEarlierRun);
+
+                EmbeddedLogFixture.await(() -> !Files.exists(appDirA.resolve(moved.toString()))
+                    && !Files.exists(leftByEarlierRun), Duration.ofSeconds(30),
+                    "the first client to delete the directories of tasks it no longer runs");
+
+                assertTrue(Files.isDirectory(keptDir), "the directory of a task the client runs stays, however old");
+                assertEquals(Set.of(kept), activeTasks(first));
+            }
+        }
+    }
+}
