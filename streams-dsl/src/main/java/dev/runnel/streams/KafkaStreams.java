@@ -25,6 +25,7 @@ import dev.runnel.streams.internal.runtime.InteractiveQueries;
 import dev.runnel.streams.internal.runtime.InternalTopicManager;
 import dev.runnel.streams.internal.runtime.QueryRouting;
 import dev.runnel.streams.internal.runtime.StateDirectoryCleaner;
+import dev.runnel.streams.internal.runtime.StateDirectoryPermissions;
 import dev.runnel.streams.internal.runtime.StoreChangelogPosition;
 import dev.runnel.streams.internal.runtime.StreamThread;
 import dev.runnel.streams.internal.runtime.StreamThreads;
@@ -308,10 +309,8 @@ public class KafkaStreams implements AutoCloseable {
                 throw e;
             }
             stateMachine.setState(State.REBALANCING);
-            // Before the threads open their tasks' directories, so that too old local state is not restored.
-            stateDirectoryCleaner.start(config.getLong(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG),
-                config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG));
             try {
+                prepareStateDirectory();
                 // As in Kafka Streams, start() returns only once the global stores are fully restored.
                 threads.startGlobalThread(metadata);
             } catch (StreamsException e) {
@@ -320,6 +319,20 @@ public class KafkaStreams implements AutoCloseable {
             }
             threads.startStreamThreads(metadata);
         }
+    }
+
+    /**
+     * Creates and restricts the local state directory if the topology has stores, then starts its cleaner; before the
+     * threads open their tasks' directories, so that local state older than {@code state.cleanup.dir.max.age.ms} is
+     * never restored.
+     */
+    private void prepareStateDirectory() {
+        if (!builder.storeNames().isEmpty()) {
+            StateDirectoryPermissions.apply(Path.of(config.getString(StreamsConfig.STATE_DIR_CONFIG)),
+                applicationStateDir(), config.getBoolean(StreamsConfig.ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG));
+        }
+        stateDirectoryCleaner.start(config.getLong(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG),
+            config.getLong(StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG));
     }
 
     /**

@@ -300,7 +300,11 @@ public final class StreamsConfig {
      * info level, the records it processed, punctuations it ran and commits it made since its last summary.
      */
     public static final String LOG_SUMMARY_INTERVAL_MS_CONFIG = "log.summary.interval.ms";
-    /** {@code allow.os.group.write.access}: default false. No effect: state directories keep the umask's mode. */
+    /**
+     * {@code allow.os.group.write.access} (KIP-1230): default false. An application with stores restricts
+     * {@code state.dir} and {@code <state.dir>/<application.id>} to {@code rwxr-x---} at start, as Kafka Streams
+     * does; true lets the owner's group write them too ({@code rwxrwx---}).
+     */
     public static final String ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG = "allow.os.group.write.access";
     /** {@code group.protocol}: {@code classic} (the default) or {@code streams}. No effect: always Runnel's group. */
     public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";

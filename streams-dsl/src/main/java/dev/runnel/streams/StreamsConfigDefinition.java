@@ -276,12 +276,16 @@ final class StreamsConfigDefinition {
                 "The frequency in milliseconds with which to delete fully consumed records from repartition topics: "
                     + "after a commit, once at least this long has passed since the last purge.")
             .define(LOG_SUMMARY_INTERVAL_MS_CONFIG, Type.LONG, 120_000L, Range.atLeast(0), Importance.LOW,
-                "No effect in Runnel.")
-            .define(ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG, Type.BOOLEAN, false, Importance.LOW, "No effect in Runnel.")
+                "How often, in ms, each stream thread logs a summary of the records it processed, punctuations it"
+                    + " ran and commits it made (KIP-1049).")
+            .define(ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+                "Whether the owner's group may write the state directories too (rwxrwx---); by default only the"
+                    + " owner may (rwxr-x---).")
             .define(GROUP_PROTOCOL_CONFIG, Type.STRING, DEFAULT_GROUP_PROTOCOL,
                 ValidString.caseInsensitiveIn("classic", "streams"), Importance.HIGH, "No effect in Runnel.")
             .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
-                "No effect in Runnel.")
+                "Whether building a topology whose repartition topics, stores or changelogs have generated names"
+                    + " fails (KIP-1111); if false, they are logged as a warning.")
             .define(PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
                 "Whether failures of global store processors go to the processing exception handler (KIP-1270);"
                     + " if false, they end the global thread.")

@@ -384,6 +384,15 @@ final class TaskManager {
     }
 
     private void closeClean(ActiveTask active) {
+        // A task without stores has no state to checkpoint, and no directory, as in Kafka Streams.
+        if (!active.task.stores().isEmpty()) {
+            checkpoint(active);
+        }
+        creator.closeQuietly(active.task);
+        unregisterMetrics(active);
+    }
+
+    private void checkpoint(ActiveTask active) {
         try {
             active.checkpoint.write(
                 StateCheckpoint.withoutManagedOffsets(active.task, active.changelogs, coveredOffsets(active)),
@@ -391,8 +400,6 @@ final class TaskManager {
         } catch (RuntimeException e) {
             LOG.warn("Could not checkpoint task {}: {}", active.task.id(), e.toString());
         }
-        creator.closeQuietly(active.task);
-        unregisterMetrics(active);
     }
 
     /** Closes every task without committing or checkpointing; aborts the open transaction under exactly-once. */
