@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.processor.api.ContextualProcessor;
-import dev.runnel.streams.processor.api.Record;
-import dev.runnel.streams.state.KeyValueStore;
-import dev.runnel.streams.state.Stores;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class StateDirectoryCleanupIT {
     private static final String APP = "cleanup";
-    private static final String STORE = "kv";
 
     @TempDir
     Path root;
@@ -45,16 +41,9 @@ class StateDirectoryCleanupIT {
     }
 
     private static Topology topology() {
-        return new Topology()
-            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
-            .addProcessor("writer", () -> new ContextualProcessor<String, String, Void, Void>() {
-                @Override
-                public void process(Record<String, String> record) {
-                    context().<KeyValueStore<String, String>>getStateStore(STORE).put(record.key(), record.value());
-                }
-            }, "source")
-            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STORE), Serdes.String(),
-                Serdes.String()), "writer");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("input", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count();
+        return builder.build();
     }
 
     private Properties props(Path stateDir) {
