@@ -223,7 +223,8 @@ final class StateRestorer implements AutoCloseable {
             batching.restoreAll(bulk);
         } else if (callback instanceof HeadersRestoreCallback headers) {
             for (int i = 0; i < count; i++) {
-                headers.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers());
+                headers.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers(),
+                    batch.get(i).timestamp());
             }
         } else if (callback instanceof TimestampedStateRestoreCallback timestamped) {
             for (int i = 0; i < count; i++) {

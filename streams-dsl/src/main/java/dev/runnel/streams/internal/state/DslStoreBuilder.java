@@ -44,11 +44,14 @@ public final class DslStoreBuilder implements StoreBuilder<StateStore> {
             new TimestampedWindowStoreWithHeadersBuilder<>(supplier, keySerde, valueSerde, Time.SYSTEM));
     }
 
-    /** Returns the builder of a stream-stream join side's store: plain, or headers-aware (with timestamps). */
+    /**
+     * Returns the builder of a stream-stream join side's store: plain, or headers-aware (with timestamps); both log
+     * plain values, so each restores from the other's changelog.
+     */
     public static <K, V> DslStoreBuilder window(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde) {
         return new DslStoreBuilder(supplier, new WindowStoreBuilder<>(supplier, keySerde, valueSerde, Time.SYSTEM),
-            new TimestampedWindowStoreWithHeadersBuilder<>(supplier, keySerde, valueSerde, Time.SYSTEM));
+            TimestampedWindowStoreWithHeadersBuilder.withPlainChangelog(supplier, keySerde, valueSerde, Time.SYSTEM));
     }
 
     /** Returns the builder of a session aggregation's store: plain, or headers-aware. */
