@@ -343,8 +343,8 @@ public final class StreamsConfig {
      * stream-table joins with a grace period, and the subscription store of foreign-key joins, keep their formats.
      *
      * <p>As in Kafka Streams, a headers-aware store logs its headers as the changelog records' headers beside the
-     * value its headerless counterpart logs (for the window stores of stream-stream joins the plain value, its
-     * timestamp being the changelog record's), so the stores of aggregations (windowed and session ones too), tables
+     * plain value its headerless counterpart logs (the value's timestamp, where the store keeps one, being the
+     * changelog record's), so the stores of aggregations (windowed and session ones too), tables
      * and stream-stream joins restore from changelogs written in either format, records without headers getting empty
      * ones: an application can change the format and keep its changelogs and local state (a store's local snapshot
      * records its format; one of the other format is set aside and the store restores from its changelog).

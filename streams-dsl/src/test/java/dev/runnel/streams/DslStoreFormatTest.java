@@ -84,11 +84,17 @@ class DslStoreFormatTest {
     }
 
     /**
-     * Returns the bytes of a timestamped value, the DEFAULT format: the timestamp, the value. Headers-aware stores log
-     * theirs so too, with their headers as the changelog record's.
+     * Asserts that a changelog record holds {@code value} plainly, with the value's {@code timestamp} as the record's,
+     * as Kafka Streams logs timestamped stores; headers-aware stores log theirs so too, with their headers as the
+     * record's.
      */
-    private static byte[] timestamped(long timestamp, byte[] value) {
-        return ByteBuffer.allocate(Long.BYTES + value.length).putLong(timestamp).put(value).array();
+    private static void assertLogged(long timestamp, byte[] value, TestRecord<byte[], byte[]> record) {
+        assertLogged(timestamp, value, record, "");
+    }
+
+    private static void assertLogged(long timestamp, byte[] value, TestRecord<byte[], byte[]> record, String message) {
+        assertArrayEquals(value, record.value(), message);
+        assertEquals(timestamp, record.timestamp(), message);
     }
 
     private static byte[] longBytes(long value) {
@@ -125,10 +131,10 @@ class DslStoreFormatTest {
             assertEquals(ValueAndTimestamp.make(2L, 2_000L),
                 driver.<String, Long>getTimestampedKeyValueStore("counts").get("k"));
             assertEquals(2L, driver.<String, Long>getKeyValueStore("counts").get("k"));
-            List<byte[]> changes = changelog(driver, "counts");
+            List<TestRecord<byte[], byte[]>> changes = changelogRecords(driver, "counts");
             assertEquals(2, changes.size());
-            assertArrayEquals(timestamped(1_000L, longBytes(1L)), changes.get(0));
-            assertArrayEquals(timestamped(2_000L, longBytes(2L)), changes.get(1));
+            assertLogged(1_000L, longBytes(1L), changes.get(0));
+            assertLogged(2_000L, longBytes(2L), changes.get(1));
         }
     }
 
@@ -140,7 +146,7 @@ class DslStoreFormatTest {
             assertNull(driver.getTimestampedKeyValueStoreWithHeaders("counts"));
             assertEquals(ValueAndTimestamp.make(1L, 1_000L),
                 driver.<String, Long>getTimestampedKeyValueStore("counts").get("k"));
-            assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "counts").get(0));
+            assertLogged(1_000L, longBytes(1L), changelogRecords(driver, "counts").get(0));
         }
     }
 
@@ -162,10 +168,10 @@ class DslStoreFormatTest {
 
             assertEquals(ValueTimestampHeaders.make("ab", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("reduced").get("k"));
-            assertArrayEquals(timestamped(2_000L, utf8("ab")), changelog(driver, "reduced").get(1));
+            assertLogged(2_000L, utf8("ab"), changelogRecords(driver, "reduced").get(1));
             assertEquals(ValueTimestampHeaders.make("x", 3_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("keys-per-value").get("v"));
-            assertArrayEquals(timestamped(3_000L, utf8("x")), changelog(driver, "keys-per-value").get(0));
+            assertLogged(3_000L, utf8("x"), changelogRecords(driver, "keys-per-value").get(0));
         }
     }
 
@@ -192,7 +198,7 @@ class DslStoreFormatTest {
             assertEquals(ValueAndTimestamp.make(2L, 2_000L),
                 driver.<String, Long>getTimestampedWindowStore("windowed").fetch("k", 0L));
             assertEquals(2L, driver.<String, Long>getWindowStore("windowed").fetch("k", 0L));
-            assertArrayEquals(timestamped(2_000L, longBytes(2L)), changelog(driver, "windowed").get(1));
+            assertLogged(2_000L, longBytes(2L), changelogRecords(driver, "windowed").get(1));
             try (KeyValueIterator<Windowed<String>, ValueTimestampHeaders<Long>> sliding =
                 driver.<String, Long>getTimestampedWindowStoreWithHeaders("sliding").all()) {
                 List<ValueTimestampHeaders<Long>> values = new ArrayList<>();
@@ -253,9 +259,9 @@ class DslStoreFormatTest {
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("filtered").get("k"));
             assertEquals(ValueTimestampHeaders.make("s1", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("as-table").get("k"));
-            assertArrayEquals(timestamped(1_000L, utf8("v1")), changelog(driver, "table").get(0));
-            assertArrayEquals(timestamped(1_000L, utf8("V1")), changelog(driver, "upper").get(0));
-            assertArrayEquals(timestamped(2_000L, utf8("s1")), changelog(driver, "as-table").get(0));
+            assertLogged(1_000L, utf8("v1"), changelogRecords(driver, "table").get(0));
+            assertLogged(1_000L, utf8("V1"), changelogRecords(driver, "upper").get(0));
+            assertLogged(2_000L, utf8("s1"), changelogRecords(driver, "as-table").get(0));
         }
     }
 
@@ -293,12 +299,10 @@ class DslStoreFormatTest {
                     .fetch("k", 2_000L));
             // The changelogs hold the plain values DEFAULT's stores log; timestamps and headers are the records'.
             TestRecord<byte[], byte[]> left = changelogRecords(driver, "join-this-join-store").get(0);
-            assertArrayEquals(utf8("l1"), left.value());
-            assertEquals(1_000L, left.timestamp());
+            assertLogged(1_000L, utf8("l1"), left);
             assertArrayEquals(utf8("t1"), left.headers().lastHeader("trace").value());
             TestRecord<byte[], byte[]> right = changelogRecords(driver, "join-other-join-store").get(0);
-            assertArrayEquals(utf8("r1"), right.value());
-            assertEquals(2_000L, right.timestamp());
+            assertLogged(2_000L, utf8("r1"), right);
             assertArrayEquals(utf8("t2"), right.headers().lastHeader("trace").value());
         }
     }
@@ -321,7 +325,7 @@ class DslStoreFormatTest {
 
             assertEquals(ValueTimestampHeaders.make("l1+r1", 2_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("table-join").get("k"));
-            assertArrayEquals(timestamped(2_000L, utf8("l1+r1")), changelog(driver, "table-join").get(0));
+            assertLogged(2_000L, utf8("l1+r1"), changelogRecords(driver, "table-join").get(0));
             assertEquals(ValueTimestampHeaders.make("l1->r2", 3_000L, null),
                 driver.<String, String>getTimestampedKeyValueStoreWithHeaders("fk-join").get("k"));
         }
@@ -363,10 +367,10 @@ class DslStoreFormatTest {
                 input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
 
                 assertNull(driver.getTimestampedKeyValueStoreWithHeaders("given-plain"), format);
-                assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "given-plain").get(0), format);
+                assertLogged(1_000L, longBytes(1L), changelogRecords(driver, "given-plain").get(0), format);
                 assertEquals(ValueTimestampHeaders.make(1L, 1_000L, null),
                     driver.<String, Long>getTimestampedKeyValueStoreWithHeaders("given-headers").get("k"), format);
-                assertArrayEquals(timestamped(1_000L, longBytes(1L)), changelog(driver, "given-headers").get(0),
+                assertLogged(1_000L, longBytes(1L), changelogRecords(driver, "given-headers").get(0),
                     format);
             }
         }

@@ -51,6 +51,16 @@ class KafkaStreamsWordCountIT {
             assertEquals(Map.of("the", List.of(1L, 2L, 3L), "quick", List.of(1L), "brown", List.of(1L),
                 "fox", List.of(1L, 2L), "lazy", List.of(1L), "dog", List.of(1L)), perWord);
 
+            // As in Kafka Streams, the count store's changelog holds the counts as the value serde writes them,
+            // each with its input record's timestamp as the record's.
+            Map<String, List<Long>> logged = new TreeMap<>();
+            for (ConsumerRecord<String, Long> change : log.readAll("word-count-" + WordCountTopology.STORE
+                + "-changelog", Serdes.String().deserializer(), Serdes.Long().deserializer(), false)) {
+                logged.computeIfAbsent(change.key(), k -> new ArrayList<>()).add(change.value());
+                assertEquals(1_000L, change.timestamp());
+            }
+            assertEquals(perWord, logged);
+
             ReadOnlyKeyValueStore<String, Long> store = streams.store(StoreQueryParameters.fromNameAndType(
                 WordCountTopology.STORE, QueryableStoreTypes.keyValueStore()));
             assertEquals(3L, store.get("the"));

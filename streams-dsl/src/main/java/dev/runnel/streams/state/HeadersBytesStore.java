@@ -3,10 +3,9 @@ package dev.runnel.streams.state;
 import java.nio.ByteBuffer;
 
 /**
- * The value format of headers-aware stores (KIP-1271); their changelog records carry the headers as record headers
- * and the payload as the value, as Kafka Streams logs them (the window stores of stream-stream joins log only the
- * payload's value, its timestamp being the record's, as their plain stores under {@code dsl.store.format=DEFAULT}
- * do):
+ * The value format of headers-aware stores (KIP-1271); their changelog records carry the headers as record headers,
+ * the payload's timestamp (in timestamped stores) as the record's timestamp and the rest of the payload, the plain
+ * value, as the record's value, as Kafka Streams logs them:
  * <pre>
  *  headersSize   varint   length of headersBytes; 0 for no headers
  *  headersBytes           absent if headersSize is 0, else:

@@ -59,15 +59,6 @@ public final class HeadersStoreTopology {
             .add("nil", null);
     }
 
-    /**
-     * Returns the changelog record value of {@code value} at {@code timestamp}: as a store without headers logs it,
-     * the 8-byte timestamp then the value, since a headers-aware store logs its headers as the record's headers.
-     */
-    public static byte[] loggedBytes(long timestamp, String value) {
-        return ByteBuffer.allocate(Long.BYTES + value.length()).putLong(timestamp)
-            .put(value.getBytes(StandardCharsets.UTF_8)).array();
-    }
-
     /** Returns {@code headers} as {@code key=value} strings ({@code null} values as "null"), for comparisons. */
     public static List<String> headerStrings(Headers headers) {
         return Arrays.stream(headers.toArray()).map(header -> header.key() + "="

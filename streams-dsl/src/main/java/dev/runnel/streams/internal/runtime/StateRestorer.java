@@ -7,7 +7,7 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.internal.state.HeadersRestoreCallback;
+import dev.runnel.streams.internal.state.PlainValueRestoreCallback;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
 import dev.runnel.streams.processor.BatchingStateRestoreCallback;
 import dev.runnel.streams.processor.StandbyUpdateListener;
@@ -93,13 +93,13 @@ final class StateRestorer implements AutoCloseable {
     }
 
     /**
-     * Returns the callback applying the records of {@code store}'s changelog to it: those of a source topic serving
-     * as the changelog need converting to the store's format, and a headers-aware store takes its records' headers.
+     * Returns the callback applying the records of {@code store}'s changelog (or of the source topic serving as it) to
+     * it: a store whose values carry a timestamp or headers gets them from the records (see
+     * {@link PlainValueRestoreCallback}).
      */
     static StateRestoreCallback changelogCallback(StreamTask task, String store, boolean fromSource) {
         StateRestoreCallback callback = task.restoreCallbacks().get(store);
-        return fromSource ? SourceTopicRestoreCallback.of(task.store(store), callback)
-            : HeadersRestoreCallback.of(task.store(store), callback);
+        return PlainValueRestoreCallback.of(task.store(store), callback, fromSource);
     }
 
     private void updatePosition(String storeName, TopicPartition changelog, long offset) {
@@ -221,9 +221,9 @@ final class StateRestorer implements AutoCloseable {
                 bulk.add(KeyValue.pair(batch.get(i).key(), batch.get(i).value()));
             }
             batching.restoreAll(bulk);
-        } else if (callback instanceof HeadersRestoreCallback headers) {
+        } else if (callback instanceof PlainValueRestoreCallback plain) {
             for (int i = 0; i < count; i++) {
-                headers.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers(),
+                plain.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers(),
                     batch.get(i).timestamp());
             }
         } else if (callback instanceof TimestampedStateRestoreCallback timestamped) {

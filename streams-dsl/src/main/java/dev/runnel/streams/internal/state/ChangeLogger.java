@@ -25,7 +25,7 @@ public interface ChangeLogger {
 
     /**
      * Records one change of a store value; the default logs it as the record's value, without headers. A store whose
-     * values carry headers logs through {@link HeadersChangeLogger}, which moves them to the record's headers.
+     * values carry headers or a timestamp logs through {@link PlainValueChangeLogger}, which logs the plain value.
      *
      * @param key the serialized key
      * @param value the store's serialized value, or {@code null} for a deletion (a tombstone)

@@ -9,8 +9,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Sends every write to the task's {@link ChangeLogger} after applying it below. For timestamped stores the change
- * carries the value's own timestamp (read by the store's serde, e.g. {@link ValueAndTimestampSerde#rawTimestamp});
- * otherwise the current record's. Not thread-safe; owned by the task.
+ * carries the value's own timestamp (read by the store's serde, e.g. {@link ValueAndTimestampSerde#rawTimestamp}) and
+ * the plain value ({@link PlainValueChangeLogger}); otherwise the current record's timestamp. Not thread-safe; owned
+ * by the task.
  */
 public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
     /** Reads a value's own timestamp; {@code null} if values carry none. */
@@ -41,7 +42,8 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
         // A context from outside the runtime (a hand-written test context) has no changelog to write to.
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders);
+            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders,
+                valueTimestamp != null);
         }
         if (wrapped() instanceof InMemoryKeyValueStore inMemory) {
             // An LRU map's evictions are deletions: a restore must not bring the entries back.

@@ -34,7 +34,7 @@ public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<Sess
         wrapped().init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders);
+            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders, false);
         }
     }
 

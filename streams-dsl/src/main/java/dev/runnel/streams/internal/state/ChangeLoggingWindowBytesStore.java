@@ -10,8 +10,8 @@ import java.util.function.ToLongFunction;
  * Sends every put to the task's {@link ChangeLogger} after applying it below, keyed as
  * {@link WindowKeySchema#toStoreKeyBinary} (key, window start, sequence). In stores that retain duplicates each put
  * gets the next sequence number, so compaction keeps every duplicate; otherwise the sequence is 0. The change's
- * timestamp is the value's own for stores whose values carry one, else the current record's; a headers-aware join
- * window leaves it out of the logged value ({@link HeadersChangeLogger}).
+ * timestamp is the value's own for stores whose values carry one, which log the plain value
+ * ({@link PlainValueChangeLogger}), else the current record's.
  * Not thread-safe; owned by the task.
  */
 public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore {
@@ -40,7 +40,8 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
         super.init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = HeadersChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders, root);
+            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders,
+                valueTimestamp != null);
         }
     }
 

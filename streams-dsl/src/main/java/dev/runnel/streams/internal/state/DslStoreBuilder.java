@@ -51,7 +51,7 @@ public final class DslStoreBuilder implements StoreBuilder<StateStore> {
     public static <K, V> DslStoreBuilder window(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde) {
         return new DslStoreBuilder(supplier, new WindowStoreBuilder<>(supplier, keySerde, valueSerde, Time.SYSTEM),
-            TimestampedWindowStoreWithHeadersBuilder.withPlainChangelog(supplier, keySerde, valueSerde, Time.SYSTEM));
+            new TimestampedWindowStoreWithHeadersBuilder<>(supplier, keySerde, valueSerde, Time.SYSTEM));
     }
 
     /** Returns the builder of a session aggregation's store: plain, or headers-aware. */

@@ -8,7 +8,7 @@ import dev.runnel.streams.state.SessionStoreWithHeaders;
 /**
  * Builds headers-aware session stores with the layering of {@link SessionStoreBuilder}: the bytes layers keep the
  * KIP-1271 aggregates as they are, and the changelog carries the headers as record headers
- * ({@link HeadersChangeLogger}).
+ * ({@link PlainValueChangeLogger}).
  */
 public final class SessionStoreWithHeadersBuilder<K, V>
     extends AbstractStoreBuilder<K, V, SessionStoreWithHeaders<K, V>> {

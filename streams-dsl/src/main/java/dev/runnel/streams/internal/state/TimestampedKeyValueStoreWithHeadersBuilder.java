@@ -9,7 +9,8 @@ import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 
 /**
  * Builds headers-aware key-value stores with the layering of {@link KeyValueStoreBuilder}: the bytes layers keep the
- * KIP-1271 values as they are, and the changelog carries the headers as record headers ({@link HeadersChangeLogger}).
+ * KIP-1271 values as they are, and the changelog carries the headers as record headers and the plain values
+ * ({@link PlainValueChangeLogger}).
  */
 public final class TimestampedKeyValueStoreWithHeadersBuilder<K, V>
     extends TypedKeyValueStoreBuilder<K, V, TimestampedKeyValueStoreWithHeaders<K, V>> {

@@ -1,0 +1,90 @@
+package dev.runnel.streams.internal.state;
+
+import dev.runnel.common.header.Headers;
+import dev.runnel.streams.processor.StateRestoreCallback;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.state.SessionStoreWithHeaders;
+import dev.runnel.streams.state.TimestampedKeyValueStore;
+import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
+import dev.runnel.streams.state.TimestampedWindowStore;
+import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
+import java.nio.ByteBuffer;
+
+/**
+ * Restores a store whose values carry more than the value from records of plain values: its changelog's (see
+ * {@link PlainValueChangeLogger}) or a source topic serving as its changelog (a source table with
+ * {@code reuse.ktable.source.topics}). A timestamped store gets each record's timestamp in front of the value; a
+ * headers-aware one (KIP-1271) gets its {@link HeadersPrefix} in front of that, made of the changelog record's headers
+ * (none for a record a store without headers logged, as in Kafka Streams), or empty for a source topic's record, since
+ * tables keep no headers (KIP-1285). Stateless.
+ */
+public final class PlainValueRestoreCallback implements StateRestoreCallback {
+    /** Where the headers in front of the value come from. */
+    private enum HeadersSource { NONE, RECORD, EMPTY }
+
+    private final StateRestoreCallback store;
+    private final HeadersSource headersSource;
+    private final boolean timestamps;
+
+    private PlainValueRestoreCallback(StateRestoreCallback store, HeadersSource headersSource, boolean timestamps) {
+        this.store = store;
+        this.headersSource = headersSource;
+        this.timestamps = timestamps;
+    }
+
+    /**
+     * Returns the callback that applies records of plain values to {@code store} (its outermost layer) through its own
+     * {@code callback}: {@code callback} itself if the store keeps plain values or its callback takes the records'
+     * timestamps itself (a versioned store's).
+     *
+     * @param sourceTopic whether the records are a source topic's rather than the store's changelog's
+     */
+    public static StateRestoreCallback of(StateStore store, StateRestoreCallback callback, boolean sourceTopic) {
+        boolean headers = valuesHaveHeaders(store);
+        boolean timestamps = valuesHaveTimestamps(store);
+        if (callback instanceof TimestampedStateRestoreCallback || !headers && !timestamps) {
+            return callback;
+        }
+        HeadersSource source = !headers ? HeadersSource.NONE
+            : sourceTopic ? HeadersSource.EMPTY : HeadersSource.RECORD;
+        return new PlainValueRestoreCallback(callback, source, timestamps);
+    }
+
+    /** Whether {@code store} (its outermost layer) keeps its values in KIP-1271's headers-aware layout. */
+    public static boolean valuesHaveHeaders(StateStore store) {
+        return store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
+            || store instanceof TimestampedWindowStoreWithHeaders<?, ?>
+            || store instanceof SessionStoreWithHeaders<?, ?>;
+    }
+
+    private static boolean valuesHaveTimestamps(StateStore store) {
+        return store instanceof TimestampedKeyValueStore<?, ?> || store instanceof TimestampedWindowStore<?, ?>
+            || store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
+            || store instanceof TimestampedWindowStoreWithHeaders<?, ?>;
+    }
+
+    /** Applies one record, with its headers ({@code null} for none) and its timestamp. */
+    public void restore(byte[] key, byte[] value, Headers headers, long timestamp) {
+        if (value == null) {
+            store.restore(key, null);
+            return;
+        }
+        int size = (timestamps ? Long.BYTES : 0) + value.length;
+        ByteBuffer stored = switch (headersSource) {
+            case NONE -> ByteBuffer.allocate(size);
+            case RECORD -> HeadersPrefix.withPrefix(headers, size);
+            case EMPTY -> HeadersPrefix.withPrefix(null, size);
+        };
+        if (timestamps) {
+            stored.putLong(timestamp);
+        }
+        store.restore(key, stored.put(value).array());
+    }
+
+    /** Refuses a record without its headers and timestamp, which the store's values need. */
+    @Override
+    public void restore(byte[] key, byte[] value) {
+        throw new UnsupportedOperationException("This store restores only from records with their headers and"
+            + " timestamps");
+    }
+}
