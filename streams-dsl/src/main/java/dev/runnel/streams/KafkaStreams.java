@@ -236,7 +236,8 @@ public class KafkaStreams implements AutoCloseable {
             failures);
         this.queries = new InteractiveQueries(stateMachine, builder, threads.localStores(), time);
         this.shutdown = new ClientShutdown(clientId, stateMachine, threads, this::release);
-        this.stateDirectoryCleaner = new StateDirectoryCleaner(clientId, applicationStateDir(), time);
+        this.stateDirectoryCleaner = new StateDirectoryCleaner(clientId, applicationStateDir(), time,
+            () -> state() == State.RUNNING);
         ClientMetrics.Client client = new ClientMetrics.Client(clientId, threads.processId().toString(),
             applicationId, topology.describe().toString(), config.metricsRecordingLevel());
         ClientMetrics.register(metrics, client, this::state, threads::aliveCount, threads::failedCount);

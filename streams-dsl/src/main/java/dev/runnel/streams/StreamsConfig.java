@@ -237,9 +237,9 @@ public final class StreamsConfig {
     public static final String TASK_TIMEOUT_MS_DOC = "The longest a task may stall on a timed-out client call before"
         + " the stream thread fails; 0 fails at once. No effect in Runnel: calls on the embedded log do not time out.";
     /**
-     * {@code state.cleanup.delay.ms}: default 600000. Every this many ms, the task directories under
-     * {@code <state.dir>/<application.id>} that no task of this process has open and that were not modified for this
-     * long (left by tasks that moved to other instances) are deleted.
+     * {@code state.cleanup.delay.ms}: default 600000, at least 1. Every this many ms, while the client runs, the task
+     * directories under {@code <state.dir>/<application.id>} that no task of this process has open and that were not
+     * modified for this long (left by tasks that moved to other instances) are deleted.
      */
     public static final String STATE_CLEANUP_DELAY_MS_CONFIG = "state.cleanup.delay.ms";
     /**

@@ -240,7 +240,7 @@ final class StreamsConfigDefinition {
                 Importance.LOW, "No effect in Runnel: no probing rebalances.")
             .define(TASK_TIMEOUT_MS_CONFIG, Type.LONG, 300_000L, Range.atLeast(0), Importance.MEDIUM,
                 TASK_TIMEOUT_MS_DOC)
-            .define(STATE_CLEANUP_DELAY_MS_CONFIG, Type.LONG, 600_000L, Importance.LOW,
+            .define(STATE_CLEANUP_DELAY_MS_CONFIG, Type.LONG, 600_000L, Range.atLeast(1), Importance.LOW,
                 "How often, in ms, the local state directories of tasks that no longer run here are looked for, and"
                     + " how long one must have been unmodified to be deleted.")
             .define(STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG, Type.LONG, STATE_CLEANUP_DIR_MAX_AGE_MS_DISABLED,

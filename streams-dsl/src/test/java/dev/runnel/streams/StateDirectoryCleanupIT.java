@@ -99,4 +99,39 @@ class StateDirectoryCleanupIT {
             }
         }
     }
+
+    @Test
+    void keepsTheDirectoriesOfStandbyTasks() throws IOException {
+        Path stateA = root.resolve("state-a");
+        Path stateB = root.resolve("state-b");
+        Properties propsA = props(stateA);
+        Properties propsB = props(stateB);
+        propsA.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        propsB.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
+        try (KafkaStreams first = new KafkaStreams(topology(), propsA);
+             KafkaStreams second = new KafkaStreams(topology(), propsB)) {
+            first.start();
+            second.start();
+            EmbeddedLogFixture.await(() -> EmbeddedLogFixture.standbyTaskIds(first).size() == 1
+                && EmbeddedLogFixture.standbyTaskIds(second).size() == 1
+                && first.state() == KafkaStreams.State.RUNNING && second.state() == KafkaStreams.State.RUNNING,
+                Duration.ofSeconds(30), "each client to run one task and stand by for the other");
+            List<Path> taskDirs = List.of(stateA.resolve(APP).resolve("0_0"), stateA.resolve(APP).resolve("0_1"),
+                stateB.resolve(APP).resolve("0_0"), stateB.resolve(APP).resolve("0_1"));
+            for (Path taskDir : taskDirs) {
+                backdate(taskDir);
+            }
+            Path leftA = Files.createDirectories(stateA.resolve(APP).resolve("3_7"));
+            Path leftB = Files.createDirectories(stateB.resolve(APP).resolve("3_7"));
+            backdate(leftA);
+            backdate(leftB);
+
+            EmbeddedLogFixture.await(() -> !Files.exists(leftA) && !Files.exists(leftB), Duration.ofSeconds(30),
+                "both clients to sweep after the task directories were back-dated");
+
+            for (Path taskDir : taskDirs) {
+                assertTrue(Files.isDirectory(taskDir), "an active or standby task's directory stays: " + taskDir);
+            }
+        }
+    }
 }

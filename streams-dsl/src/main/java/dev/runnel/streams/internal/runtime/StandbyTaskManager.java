@@ -110,8 +110,8 @@ final class StandbyTaskManager {
         Map<String, TopicPartition> changelogs = creator.changelogsOf(id);
         // Without a thread cache a standby's stores take the restored records directly, as restoration does.
         StreamTask task = creator.newStreamTask(id, creator.newCollector(id, changelogs));
-        StateCheckpoint checkpoint = creator.checkpointOf(id);
         try {
+            StateCheckpoint checkpoint = creator.checkpointOf(id);
             task.initializeStateStores();
             Map<TopicPartition, Long> limits = committedOffsets.read(creator.sourceChangelogsOf(id, changelogs));
             StandbyTask standby = new StandbyTask(task, checkpoint, changelogs,
@@ -119,7 +119,8 @@ final class StandbyTaskManager {
             standby.checkpointed = Map.copyOf(standby.positions);
             LOG.info("Stream thread {} created standby task {} (from {})", threadId, id, standby.positions);
             return standby;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Closing releases the task's directory, which no one else would release.
             creator.closeQuietly(task);
             throw e;
         }

@@ -4,7 +4,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
-import dev.runnel.streams.internal.state.PlainValueRestoreCallback;
+import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -114,7 +114,7 @@ final class StateCheckpoint {
         static SnapshotSource of(StateStore store) {
             KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(store);
             return inner == null ? null
-                : new SnapshotSource(inner, PlainValueRestoreCallback.valuesHaveHeaders(store));
+                : new SnapshotSource(inner, StoreValueLayout.valuesHaveHeaders(store));
         }
 
         int magic() {

@@ -1,9 +1,11 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.common.utils.Directories;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.errors.TaskIdFormatException;
 import dev.runnel.streams.processor.TaskId;
 import java.io.IOException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -11,6 +13,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * task of this process has open and that nothing modified for a while, as Kafka Streams' state directory cleaner does:
  * once at start those older than {@code state.cleanup.dir.max.age.ms} (KIP-1259; if set), then every
  * {@code state.cleanup.delay.ms} those untouched for that long, which tasks left behind when they moved to other
- * instances. Only directories named by a task id are candidates; the global stores' directory and the lock files stay.
- * Thread-safe: sweeps run on the cleaner's own thread, or on the caller's at start.
+ * instances, but only while the client runs, as in Kafka Streams: during a rebalance a task closed dirty (its
+ * directory's date not refreshed) may be about to come back. Only directories named by a task id are candidates; the
+ * global stores' directory and the lock files stay. Thread-safe: sweeps run on the cleaner's own thread, or on the
+ * caller's at start.
  */
 public final class StateDirectoryCleaner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateDirectoryCleaner.class);
@@ -30,19 +35,24 @@ public final class StateDirectoryCleaner implements AutoCloseable {
     private final String clientId;
     private final Path applicationDir;
     private final Time time;
+    private final BooleanSupplier clientRunning;
     private ScheduledExecutorService executor;
     private boolean closed;
 
-    /** Creates the cleaner of {@code applicationDir}; it does nothing until {@link #start}. */
-    public StateDirectoryCleaner(String clientId, Path applicationDir, Time time) {
+    /**
+     * Creates the cleaner of {@code applicationDir}, whose periodic sweeps run only while {@code clientRunning}; it
+     * does nothing until {@link #start}.
+     */
+    public StateDirectoryCleaner(String clientId, Path applicationDir, Time time, BooleanSupplier clientRunning) {
         this.clientId = clientId;
         this.applicationDir = applicationDir;
         this.time = time;
+        this.clientRunning = clientRunning;
     }
 
     /**
      * Deletes, now, the unclaimed task directories older than {@code maxAgeMs} if it is not negative, then sweeps every
-     * {@code delayMs} (if positive) on a thread of its own until {@link #close}. Does nothing once closed.
+     * {@code delayMs} on a thread of its own until {@link #close}. Does nothing once closed.
      */
     public synchronized void start(long maxAgeMs, long delayMs) {
         if (closed) {
@@ -51,45 +61,75 @@ public final class StateDirectoryCleaner implements AutoCloseable {
         if (maxAgeMs >= 0) {
             deleteOlderThan(maxAgeMs, "older than state.cleanup.dir.max.age.ms");
         }
-        if (delayMs <= 0) {
-            return;
-        }
         executor = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, clientId + "-CleanupThread");
             thread.setDaemon(true);
             return thread;
         });
-        executor.scheduleAtFixedRate(() -> deleteOlderThan(delayMs, "obsolete, state.cleanup.delay.ms"), delayMs,
-            delayMs, TimeUnit.MILLISECONDS);
+        executor.scheduleAtFixedRate(() -> sweep(delayMs), delayMs, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs one periodic sweep, if the client runs. */
+    void sweep(long delayMs) {
+        if (!clientRunning.getAsBoolean()) {
+            return;
+        }
+        try {
+            deleteOlderThan(delayMs, "obsolete, state.cleanup.delay.ms");
+        } catch (RuntimeException e) {
+            // An exception would cancel every later sweep without a word.
+            LOG.warn("Client {}: the state directory cleaner failed a sweep: {}", clientId, e.toString());
+        }
     }
 
     /**
      * Deletes the task directories that no task of this process claims and that were last modified more than
-     * {@code ageMs} ago; logs and skips one it cannot delete.
+     * {@code ageMs} ago, and what an earlier sweep failed to delete; logs and skips one it cannot delete.
+     *
+     * @return the number of task directories deleted
      */
-    void deleteOlderThan(long ageMs, String reason) {
+    int deleteOlderThan(long ageMs, String reason) {
         long now = time.milliseconds();
-        try (DirectoryStream<Path> children = Files.newDirectoryStream(applicationDir, StateDirectoryCleaner::isTask)) {
+        int deleted = 0;
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(applicationDir, Files::isDirectory)) {
             for (Path directory : children) {
-                deleteIfOlder(directory, now, ageMs, reason);
+                if (isTask(directory)) {
+                    deleted += deleteIfOlder(directory, now, ageMs, reason) ? 1 : 0;
+                } else if (directory.getFileName().toString().endsWith(TaskDirectoryClaims.SET_ASIDE_SUFFIX)) {
+                    delete(directory);
+                }
             }
         } catch (NoSuchFileException e) {
             // No task has written local state yet.
-        } catch (IOException e) {
+        } catch (IOException | DirectoryIteratorException e) {
             LOG.warn("Could not list the task directories of {}: {}", applicationDir, e.toString());
         }
+        return deleted;
     }
 
-    private void deleteIfOlder(Path directory, long now, long ageMs, String reason) {
+    private boolean deleteIfOlder(Path directory, long now, long ageMs, String reason) {
+        Path setAside;
         try {
-            boolean deleted = TaskDirectoryClaims.deleteIfUnclaimed(directory,
+            setAside = TaskDirectoryClaims.setAsideIfUnclaimed(directory,
                 candidate -> now - lastModifiedMs(candidate) > ageMs);
-            if (deleted) {
-                LOG.info("Client {} deleted the state directory {} of task {}: unused, and not modified for more than"
-                    + " {} ms ({})", clientId, directory, directory.getFileName(), ageMs, reason);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("Could not delete the state directory {}: {}", directory, e.toString());
+        } catch (IOException e) {
+            LOG.warn("Could not set the state directory {} aside for deletion: {}", directory, e.toString());
+            return false;
+        }
+        if (setAside == null) {
+            return false;
+        }
+        LOG.info("Client {} deletes the state directory {} of task {}: unused, and not modified for more than {} ms"
+            + " ({})", clientId, directory, directory.getFileName(), ageMs, reason);
+        delete(setAside);
+        return true;
+    }
+
+    private static void delete(Path directory) {
+        try {
+            Directories.deleteRecursively(directory);
+        } catch (IOException e) {
+            LOG.warn("Could not delete {}; the next sweep tries again: {}", directory, e.toString());
         }
     }
 
@@ -103,9 +143,6 @@ public final class StateDirectoryCleaner implements AutoCloseable {
     }
 
     private static boolean isTask(Path path) {
-        if (!Files.isDirectory(path)) {
-            return false;
-        }
         try {
             TaskId.parse(path.getFileName().toString());
             return true;

@@ -26,22 +26,29 @@ public final class StateDirectoryPermissions {
 
     /**
      * Creates {@code applicationDir} (and {@code stateDir}, its parent) if missing and sets both directories'
-     * permissions; on a file system without POSIX permissions it only logs that it could not.
+     * permissions. A directory whose permissions cannot be set (another user's, shared through their group, or on a
+     * file system without POSIX permissions) keeps them, with a warning, as in Kafka Streams.
      *
-     * @throws StreamsException if a directory cannot be created or its permissions cannot be set
+     * @throws StreamsException if a directory cannot be created
      */
     public static void apply(Path stateDir, Path applicationDir, boolean groupWrite) {
-        Set<PosixFilePermission> permissions = groupWrite ? GROUP_WRITES : OWNER_WRITES;
         try {
             Files.createDirectories(applicationDir);
-            Files.setPosixFilePermissions(stateDir, permissions);
-            Files.setPosixFilePermissions(applicationDir, permissions);
-        } catch (UnsupportedOperationException e) {
-            LOG.warn("Could not restrict the permissions of state directory {}: the file system has no POSIX"
-                + " permissions", applicationDir);
         } catch (IOException e) {
-            throw new StreamsException("Could not create or restrict the state directory " + applicationDir + " ("
-                + e + "); check that state.dir names a directory this user may write", e);
+            throw new StreamsException("Could not create the state directory " + applicationDir + " (" + e
+                + "); check that state.dir names a directory this user may write", e);
+        }
+        Set<PosixFilePermission> permissions = groupWrite ? GROUP_WRITES : OWNER_WRITES;
+        restrict(stateDir, permissions);
+        restrict(applicationDir, permissions);
+    }
+
+    private static void restrict(Path directory, Set<PosixFilePermission> permissions) {
+        try {
+            Files.setPosixFilePermissions(directory, permissions);
+        } catch (IOException | UnsupportedOperationException e) {
+            LOG.warn("Could not set the permissions of state directory {} to {}: {}", directory,
+                PosixFilePermissions.toString(permissions), e.toString());
         }
     }
 }

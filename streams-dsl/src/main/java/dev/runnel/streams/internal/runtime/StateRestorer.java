@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -206,7 +207,7 @@ final class StateRestorer implements AutoCloseable {
      * Applies the records of {@code batch} (one changelog's, in offset order) before offset {@code end} through
      * {@code callback}, a batching callback getting them all in one {@code restoreAll}; returns how many.
      */
-    private static int applyBefore(StateRestoreCallback callback, List<ConsumerRecord<byte[], byte[]>> batch,
+    static int applyBefore(StateRestoreCallback callback, List<ConsumerRecord<byte[], byte[]>> batch,
         long end) {
         int count = 0;
         while (count < batch.size() && batch.get(count).offset() < end) {
@@ -216,11 +217,11 @@ final class StateRestorer implements AutoCloseable {
             return 0;
         }
         if (callback instanceof BatchingStateRestoreCallback batching) {
-            List<KeyValue<byte[], byte[]>> bulk = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                bulk.add(KeyValue.pair(batch.get(i).key(), batch.get(i).value()));
-            }
-            batching.restoreAll(bulk);
+            restoreAll(batching, batch, count, ConsumerRecord::value);
+        } else if (callback instanceof PlainValueRestoreCallback plain
+            && plain.storeCallback() instanceof BatchingStateRestoreCallback batching) {
+            restoreAll(batching, batch, count, record -> plain.storedValue(record.value(), record.headers(),
+                record.timestamp()));
         } else if (callback instanceof PlainValueRestoreCallback plain) {
             for (int i = 0; i < count; i++) {
                 plain.restore(batch.get(i).key(), batch.get(i).value(), batch.get(i).headers(),
@@ -236,6 +237,16 @@ final class StateRestorer implements AutoCloseable {
             }
         }
         return count;
+    }
+
+    /** Applies the first {@code count} records of {@code batch} in one {@code restoreAll}, each value as given. */
+    private static void restoreAll(BatchingStateRestoreCallback batching, List<ConsumerRecord<byte[], byte[]>> batch,
+        int count, Function<ConsumerRecord<byte[], byte[]>, byte[]> value) {
+        List<KeyValue<byte[], byte[]>> bulk = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            bulk.add(KeyValue.pair(batch.get(i).key(), value.apply(batch.get(i))));
+        }
+        batching.restoreAll(bulk);
     }
 
     /**

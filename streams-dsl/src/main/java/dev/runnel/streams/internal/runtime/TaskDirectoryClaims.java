@@ -1,7 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
-import dev.runnel.common.utils.Directories;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,9 +11,11 @@ import java.util.function.Predicate;
  * The task directories ({@code <state.dir>/<application.id>/<taskId>}) that tasks of this process have open, active
  * or standby, so that the state directory cleaner deletes none of them under a task. Process-wide rather than per
  * client: clients of one application in one process may share a state directory, and one client's cleaner must not
- * delete a directory that another client's task uses. Thread-safe; a claim waits while a cleaner deletes a directory.
+ * delete a directory that another client's task uses. Thread-safe.
  */
 final class TaskDirectoryClaims {
+    /** What a directory set aside for deletion is renamed to end with; no task id does. */
+    static final String SET_ASIDE_SUFFIX = ".deleted";
     /** How many open tasks claim each directory (a standby and an active task of two clients may share one). */
     private static final Map<Path, Integer> CLAIMS = new HashMap<>();
 
@@ -48,17 +50,18 @@ final class TaskDirectoryClaims {
     }
 
     /**
-     * Deletes {@code directory} if no task claims it and {@code obsolete} accepts it, holding off claims meanwhile, so
-     * that no task opens a directory half deleted.
+     * Renames {@code directory} out of the tasks' way if no task claims it and {@code obsolete} accepts it, so that the
+     * caller can delete it without holding up claims meanwhile (a task claiming the id then starts a new directory).
      *
-     * @return whether it was deleted
+     * @return the directory's new name, ending with {@link #SET_ASIDE_SUFFIX}, or {@code null} if it stays
      */
-    static synchronized boolean deleteIfUnclaimed(Path directory, Predicate<Path> obsolete) throws IOException {
+    static synchronized Path setAsideIfUnclaimed(Path directory, Predicate<Path> obsolete) throws IOException {
         if (CLAIMS.containsKey(key(directory)) || !obsolete.test(directory)) {
-            return false;
+            return null;
         }
-        Directories.deleteRecursively(directory);
-        return true;
+        Path setAside = directory.resolveSibling(directory.getFileName() + "." + System.nanoTime()
+            + SET_ASIDE_SUFFIX);
+        return Files.move(directory, setAside);
     }
 
     private static Path key(Path directory) {

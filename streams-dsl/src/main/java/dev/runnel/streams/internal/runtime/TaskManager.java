@@ -166,9 +166,9 @@ final class TaskManager {
         Map<String, TopicPartition> changelogs = creator.changelogsOf(id);
         RecordCollectorImpl collector = creator.newCollector(id, changelogs);
         StreamTask task = creator.newStreamTask(id, collector);
-        StateCheckpoint checkpoint = creator.checkpointOf(id);
-        task.setThreadCache(threadCache);
         try {
+            StateCheckpoint checkpoint = creator.checkpointOf(id);
+            task.setThreadCache(threadCache);
             task.initializeStateStores();
             Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint,
                 sourceRestoreEnds(id, changelogs));
@@ -177,7 +177,8 @@ final class TaskManager {
             registerMetrics(active);
             LOG.info("Stream thread {} created task {} (restored {})", threadId, id, restored);
             return active;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Closing releases the task's directory, which no one else would release.
             creator.closeQuietly(task);
             throw e;
         }

@@ -3,11 +3,6 @@ package dev.runnel.streams.internal.state;
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.state.SessionStoreWithHeaders;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
-import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
-import dev.runnel.streams.state.TimestampedWindowStore;
-import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
 import java.nio.ByteBuffer;
 
 /**
@@ -40,8 +35,8 @@ public final class PlainValueRestoreCallback implements StateRestoreCallback {
      * @param sourceTopic whether the records are a source topic's rather than the store's changelog's
      */
     public static StateRestoreCallback of(StateStore store, StateRestoreCallback callback, boolean sourceTopic) {
-        boolean headers = valuesHaveHeaders(store);
-        boolean timestamps = valuesHaveTimestamps(store);
+        boolean headers = StoreValueLayout.valuesHaveHeaders(store);
+        boolean timestamps = StoreValueLayout.valuesHaveTimestamps(store);
         if (callback instanceof TimestampedStateRestoreCallback || !headers && !timestamps) {
             return callback;
         }
@@ -50,24 +45,20 @@ public final class PlainValueRestoreCallback implements StateRestoreCallback {
         return new PlainValueRestoreCallback(callback, source, timestamps);
     }
 
-    /** Whether {@code store} (its outermost layer) keeps its values in KIP-1271's headers-aware layout. */
-    public static boolean valuesHaveHeaders(StateStore store) {
-        return store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
-            || store instanceof TimestampedWindowStoreWithHeaders<?, ?>
-            || store instanceof SessionStoreWithHeaders<?, ?>;
-    }
-
-    private static boolean valuesHaveTimestamps(StateStore store) {
-        return store instanceof TimestampedKeyValueStore<?, ?> || store instanceof TimestampedWindowStore<?, ?>
-            || store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
-            || store instanceof TimestampedWindowStoreWithHeaders<?, ?>;
+    /** Returns the store's own callback, which takes values in the store's format. */
+    public StateRestoreCallback storeCallback() {
+        return store;
     }
 
     /** Applies one record, with its headers ({@code null} for none) and its timestamp. */
     public void restore(byte[] key, byte[] value, Headers headers, long timestamp) {
+        store.restore(key, storedValue(value, headers, timestamp));
+    }
+
+    /** Returns the store's value for a record's plain {@code value}, headers and timestamp; null stays null. */
+    public byte[] storedValue(byte[] value, Headers headers, long timestamp) {
         if (value == null) {
-            store.restore(key, null);
-            return;
+            return null;
         }
         int size = (timestamps ? Long.BYTES : 0) + value.length;
         ByteBuffer stored = switch (headersSource) {
@@ -78,10 +69,13 @@ public final class PlainValueRestoreCallback implements StateRestoreCallback {
         if (timestamps) {
             stored.putLong(timestamp);
         }
-        store.restore(key, stored.put(value).array());
+        return stored.put(value).array();
     }
 
-    /** Refuses a record without its headers and timestamp, which the store's values need. */
+    /**
+     * Refuses a record without its headers and timestamp, which the store's values need; the restorer always calls
+     * {@link #restore(byte[], byte[], Headers, long)}.
+     */
     @Override
     public void restore(byte[] key, byte[] value) {
         throw new UnsupportedOperationException("This store restores only from records with their headers and"

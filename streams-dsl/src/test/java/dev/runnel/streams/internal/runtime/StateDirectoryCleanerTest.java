@@ -1,15 +1,15 @@
 package dev.runnel.streams.internal.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.utils.Time;
-import dev.runnel.streams.integration.EmbeddedLogFixture;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +21,12 @@ class StateDirectoryCleanerTest {
     @TempDir
     Path applicationDir;
 
+    private final AtomicBoolean clientRunning = new AtomicBoolean(true);
     private StateDirectoryCleaner cleaner;
 
     @BeforeEach
     void createCleaner() {
-        cleaner = new StateDirectoryCleaner("client", applicationDir, Time.SYSTEM);
+        cleaner = new StateDirectoryCleaner("client", applicationDir, Time.SYSTEM, clientRunning::get);
     }
 
     @AfterEach
@@ -42,52 +43,67 @@ class StateDirectoryCleanerTest {
     }
 
     @Test
-    void deletesUnclaimedTaskDirectoriesUnmodifiedForLongerThanTheAge() throws IOException {
+    void shouldDeleteUnclaimedTaskDirectoriesUnmodifiedForLongerThanTheAge() throws IOException {
         Path old = directory("0_1", 2 * HOUR_MS);
         Path recent = directory("0_2", 0);
 
-        cleaner.deleteOlderThan(HOUR_MS, "test");
+        assertEquals(1, cleaner.deleteOlderThan(HOUR_MS, "test"));
 
         assertFalse(Files.exists(old), "an unclaimed task directory older than the age is deleted");
         assertTrue(Files.exists(recent.resolve(".checkpoint")), "a recently modified one stays");
+        try (var left = Files.list(applicationDir)) {
+            assertEquals(1, left.count(), "nothing of the deleted one is left behind");
+        }
     }
 
     @Test
-    void keepsClaimedDirectoriesUntilEveryClaimIsReleased() throws IOException {
+    void shouldKeepClaimedDirectoriesUntilEveryClaimIsReleased() throws IOException {
         Path shared = directory("1_0", 2 * HOUR_MS);
         TaskDirectoryClaims.Claim standby = TaskDirectoryClaims.claim(shared);
         // The same directory through another spelling of its path, as a second client sharing the state dir has it.
         TaskDirectoryClaims.Claim active = TaskDirectoryClaims.claim(applicationDir.resolve("x/../1_0"));
+        try {
+            assertEquals(0, cleaner.deleteOlderThan(HOUR_MS, "test"), "a directory a task has open stays");
 
-        cleaner.deleteOlderThan(HOUR_MS, "test");
-        assertTrue(Files.exists(shared), "a directory a task has open is never deleted");
+            standby.close();
+            standby.close();
+            assertEquals(0, cleaner.deleteOlderThan(HOUR_MS, "test"),
+                "one claim released twice does not release the other");
 
-        standby.close();
-        standby.close();
-        cleaner.deleteOlderThan(HOUR_MS, "test");
-        assertTrue(Files.exists(shared), "one claim released twice does not release the other");
-
-        active.close();
-        cleaner.deleteOlderThan(HOUR_MS, "test");
-        assertFalse(Files.exists(shared), "released by all its tasks, it is deleted");
+            active.close();
+            assertEquals(1, cleaner.deleteOlderThan(HOUR_MS, "test"), "released by all its tasks, it is deleted");
+            assertFalse(Files.exists(shared));
+        } finally {
+            standby.close();
+            active.close();
+        }
     }
 
     @Test
-    void onlyTaskDirectoriesAreCandidates() throws IOException {
+    void shouldConsiderOnlyTaskDirectories() throws IOException {
         Path global = directory("global", 2 * HOUR_MS);
         Path other = directory("notes", 2 * HOUR_MS);
         Path malformed = directory("1_x", 2 * HOUR_MS);
-        Path lock = Files.writeString(applicationDir.resolve("0_9"), "a file named like a task");
-        Files.setLastModifiedTime(lock, FileTime.fromMillis(0));
+        Path file = Files.writeString(applicationDir.resolve("0_9"), "a file named like a task");
+        Files.setLastModifiedTime(file, FileTime.fromMillis(0));
 
-        cleaner.deleteOlderThan(HOUR_MS, "test");
+        assertEquals(0, cleaner.deleteOlderThan(HOUR_MS, "test"));
 
-        assertTrue(Files.exists(global) && Files.exists(other) && Files.exists(malformed) && Files.exists(lock),
+        assertTrue(Files.exists(global) && Files.exists(other) && Files.exists(malformed) && Files.exists(file),
             "the global stores' directory, other names and files stay");
     }
 
     @Test
-    void startDeletesDirectoriesOlderThanTheMaxAgeAtOnce() throws IOException {
+    void shouldDeleteWhatAnEarlierSweepSetAsideButCouldNotDelete() throws IOException {
+        Path leftover = directory("0_3.12345" + TaskDirectoryClaims.SET_ASIDE_SUFFIX, 0);
+
+        cleaner.deleteOlderThan(HOUR_MS, "test");
+
+        assertFalse(Files.exists(leftover));
+    }
+
+    @Test
+    void shouldDeleteDirectoriesOlderThanTheMaxAgeAtStart() throws IOException {
         Path stale = directory("0_0", 2 * HOUR_MS);
         Path fresh = directory("0_1", 0);
 
@@ -98,27 +114,30 @@ class StateDirectoryCleanerTest {
     }
 
     @Test
-    void sweepsEveryDelay() throws IOException {
+    void shouldSweepOnlyWhileTheClientRuns() throws IOException {
         Path old = directory("0_0", 2 * HOUR_MS);
 
-        cleaner.start(-1, 50);
+        clientRunning.set(false);
+        cleaner.sweep(HOUR_MS);
+        assertTrue(Files.exists(old), "a rebalancing client may be about to get the task back");
 
-        EmbeddedLogFixture.await(() -> !Files.exists(old), Duration.ofSeconds(30),
-            "the periodic sweep to delete the obsolete task directory");
+        clientRunning.set(true);
+        cleaner.sweep(HOUR_MS);
+        assertFalse(Files.exists(old));
     }
 
     @Test
-    void aMissingApplicationDirectoryIsNoError() {
+    void shouldTakeAMissingApplicationDirectoryForNoTasks() {
         StateDirectoryCleaner missing = new StateDirectoryCleaner("client", applicationDir.resolve("none"),
-            Time.SYSTEM);
+            Time.SYSTEM, () -> true);
 
-        missing.deleteOlderThan(0, "test");
+        assertEquals(0, missing.deleteOlderThan(0, "test"));
 
         assertFalse(Files.exists(applicationDir.resolve("none")));
     }
 
     @Test
-    void aClosedCleanerDoesNotStart() throws IOException {
+    void shouldNotStartOnceClosed() throws IOException {
         Path old = directory("0_0", 2 * HOUR_MS);
 
         cleaner.close();
