@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.producer.ProducerRecord;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,11 +25,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code state.cleanup.delay.ms}: a client deletes the local state directories its tasks left behind when they moved
- * to another instance, once unmodified for the delay, and never the directory of a task it runs.
+ * An application's local state directories: with {@code state.cleanup.delay.ms} a client deletes those its tasks left
+ * behind when they moved to another instance, once unmodified for the delay, and never the directory of a task it runs,
+ * active or standby; and an application with stores restricts them at start, as Kafka Streams does (KIP-1230).
  */
-class StateDirectoryCleanupIT {
-    private static final String APP = "cleanup";
+class StateDirectoryIT {
+    private static final String APP = "statedir";
 
     @TempDir
     Path root;
@@ -112,12 +115,13 @@ class StateDirectoryCleanupIT {
              KafkaStreams second = new KafkaStreams(topology(), propsB)) {
             first.start();
             second.start();
-            EmbeddedLogFixture.await(() -> EmbeddedLogFixture.standbyTaskIds(first).size() == 1
-                && EmbeddedLogFixture.standbyTaskIds(second).size() == 1
-                && first.state() == KafkaStreams.State.RUNNING && second.state() == KafkaStreams.State.RUNNING,
-                Duration.ofSeconds(30), "each client to run one task and stand by for the other");
             List<Path> taskDirs = List.of(stateA.resolve(APP).resolve("0_0"), stateA.resolve(APP).resolve("0_1"),
                 stateB.resolve(APP).resolve("0_0"), stateB.resolve(APP).resolve("0_1"));
+            EmbeddedLogFixture.await(() -> EmbeddedLogFixture.standbyTaskIds(first).size() == 1
+                && EmbeddedLogFixture.standbyTaskIds(second).size() == 1
+                && first.state() == KafkaStreams.State.RUNNING && second.state() == KafkaStreams.State.RUNNING
+                && taskDirs.stream().allMatch(Files::isDirectory), Duration.ofSeconds(30),
+                "each client to run one task and stand by for the other, each in its directory");
             for (Path taskDir : taskDirs) {
                 backdate(taskDir);
             }
@@ -133,5 +137,50 @@ class StateDirectoryCleanupIT {
                 assertTrue(Files.isDirectory(taskDir), "an active or standby task's directory stays: " + taskDir);
             }
         }
+    }
+
+    private static Topology stateless() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("input", Consumed.with(Serdes.String(), Serdes.String())).filter((key, value) -> true);
+        return builder.build();
+    }
+
+    private void run(Topology topology, Properties props) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+        }
+    }
+
+    private static String permissions(Path directory) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(directory));
+    }
+
+    @Test
+    void onlyTheOwnerWritesTheStateDirectoriesByDefault() throws IOException {
+        run(topology(), log.streamsProps(APP));
+
+        assertEquals("rwxr-x---", permissions(log.stateDir()));
+        assertEquals("rwxr-x---", permissions(log.stateDir().resolve(APP)));
+    }
+
+    @Test
+    void theGroupWritesThemWhenAllowed() throws IOException {
+        Files.createDirectories(log.stateDir());
+        Files.setPosixFilePermissions(log.stateDir(), PosixFilePermissions.fromString("rwx------"));
+        Properties props = log.streamsProps(APP);
+        props.put(StreamsConfig.ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG, true);
+
+        run(topology(), props);
+
+        assertEquals("rwxrwx---", permissions(log.stateDir()), "an existing state.dir is changed too");
+        assertEquals("rwxrwx---", permissions(log.stateDir().resolve(APP)));
+    }
+
+    @Test
+    void aStatelessApplicationCreatesNoStateDirectory() {
+        run(stateless(), log.streamsProps(APP));
+
+        assertFalse(Files.exists(log.stateDir().resolve(APP)));
     }
 }
