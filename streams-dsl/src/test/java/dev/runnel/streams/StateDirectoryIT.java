@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.producer.ProducerRecord;
@@ -182,5 +183,25 @@ class StateDirectoryIT {
         run(stateless(), log.streamsProps(APP));
 
         assertFalse(Files.exists(log.stateDir().resolve(APP)));
+    }
+
+    @Test
+    void cleanUpRefusesWhileAnotherClientOfTheProcessRunsTasksInTheDirectory() {
+        Path stateDir = root.resolve("shared");
+        try (KafkaStreams running = new KafkaStreams(topology(), props(stateDir));
+             KafkaStreams stopped = new KafkaStreams(topology(), props(stateDir))) {
+            running.start();
+            EmbeddedLogFixture.awaitRunning(running);
+            EmbeddedLogFixture.await(() -> Files.isDirectory(stateDir.resolve(APP).resolve("0_0")),
+                Duration.ofSeconds(15), "the running client's task directory");
+
+            IllegalStateException refused = assertThrows(IllegalStateException.class, stopped::cleanUp);
+            assertTrue(refused.getMessage().contains("0_"), refused.getMessage());
+            assertTrue(Files.isDirectory(stateDir.resolve(APP).resolve("0_0")), "nothing was deleted");
+
+            running.close();
+            stopped.cleanUp();
+            assertFalse(Files.exists(stateDir.resolve(APP)));
+        }
     }
 }

@@ -1,6 +1,5 @@
 package dev.runnel.streams.internal.runtime;
 
-import dev.runnel.common.utils.Directories;
 import dev.runnel.streams.KafkaStreams.State;
 import dev.runnel.streams.errors.StreamsException;
 import java.io.IOException;
@@ -92,9 +91,10 @@ public final class ClientShutdown {
     }
 
     /**
-     * Deletes the local state directory {@code dir}, only while the client does not run.
+     * Deletes the local state directory {@code dir}, only while the client does not run, and while no task of another
+     * client of this process sharing the directory has its task directory open.
      *
-     * @throws IllegalStateException if the client is running
+     * @throws IllegalStateException if the client is running, or another client's task uses the directory
      * @throws StreamsException if the directory cannot be deleted
      */
     public void cleanUp(Path dir) {
@@ -103,7 +103,11 @@ public final class ClientShutdown {
             throw new IllegalStateException("Cannot clean up while running.");
         }
         try {
-            Directories.deleteRecursively(dir);
+            Path inUse = TaskDirectoryClaims.deleteUnlessClaimedBelow(dir);
+            if (inUse != null) {
+                throw new IllegalStateException("Cannot clean up " + dir + ": task directory " + inUse + " is in use by"
+                    + " another running client of this process that shares the state directory; close it first");
+            }
         } catch (IOException e) {
             throw new StreamsException("Could not delete state directory " + dir + ": " + e, e);
         }

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.common.utils.Directories;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +63,23 @@ final class TaskDirectoryClaims {
         Path setAside = directory.resolveSibling(directory.getFileName() + "." + System.nanoTime()
             + SET_ASIDE_SUFFIX);
         return Files.move(directory, setAside);
+    }
+
+    /**
+     * Deletes {@code directory}, an application's state directory, unless a task claims a directory below it, holding
+     * off claims meanwhile.
+     *
+     * @return a claimed task directory, which kept the whole directory from deletion, or {@code null} once deleted
+     */
+    static synchronized Path deleteUnlessClaimedBelow(Path directory) throws IOException {
+        Path root = key(directory);
+        for (Path claimed : CLAIMS.keySet()) {
+            if (claimed.startsWith(root)) {
+                return claimed;
+            }
+        }
+        Directories.deleteRecursively(directory);
+        return null;
     }
 
     private static Path key(Path directory) {
