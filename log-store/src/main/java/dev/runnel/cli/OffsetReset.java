@@ -4,20 +4,10 @@ import static dev.runnel.cli.TopicsCommand.await;
 
 import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.ConsumerGroupDescription;
-import dev.runnel.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import dev.runnel.clients.admin.OffsetSpec;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.GroupIdNotFoundException;
 import dev.runnel.common.errors.UnknownMemberIdException;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,19 +18,12 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code --reset-offsets} options of {@code runnel groups} and what they do: which partitions (the scope), where
- * to move them (the spec) and whether to write the result. Offsets are computed from the log's start and end offsets
- * and kept inside them, as Kafka does; a dry run, the default, only prints them. Not thread-safe; runs once.
+ * to move them (the {@link OffsetTarget}) and whether to write the result; a dry run, the default, only prints them.
+ * Not thread-safe; runs once.
  */
 final class OffsetReset {
     static final String MISSING_SCOPE = "--reset-offsets needs --topic TOPIC[:P,...] or --all-topics, and one of "
-        + "--to-earliest, --to-latest, --to-offset N, --to-datetime DATETIME or --shift-by N";
-    static final String DATETIME_FORMAT = "YYYY-MM-DDTHH:mm:SS.sss[Z|±HH:MM]";
-    /** Kafka's accepted forms: milliseconds optional, an offset or Z optional (local time without one). */
-    private static final DateTimeFormatter DATETIME = new DateTimeFormatterBuilder()
-        .appendPattern("uuuu-MM-dd'T'HH:mm:ss")
-        .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 1, 9, true).optionalEnd()
-        .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-        .toFormatter();
+        + "--to-earliest, --to-latest, --to-offset N, --to-datetime DATETIME, --by-duration DURATION or --shift-by N";
 
     @Option(names = "--topic", paramLabel = "TOPIC[:P,...]",
         description = "Reset this topic's partitions (all of them, or the listed ones). Repeatable.")
@@ -59,8 +42,13 @@ final class OffsetReset {
     Long toOffset;
 
     @Option(names = "--to-datetime", paramLabel = "DATETIME",
-        description = "Move to the first record at or after " + DATETIME_FORMAT + " (local time without a zone).")
+        description = "Move to the first record at or after " + OffsetTarget.DATETIME_FORMAT
+            + " (local time without a zone).")
     String toDatetime;
+
+    @Option(names = "--by-duration", paramLabel = "DURATION",
+        description = "Move to the first record at or after this long ago (PnDTnHnMnS, e.g. PT1H30M).")
+    String byDuration;
 
     @Option(names = "--shift-by", paramLabel = "N",
         description = "Move the committed offset by N, back if negative (kept inside the log).")
@@ -72,7 +60,7 @@ final class OffsetReset {
     @Option(names = "--execute", description = "Write the new offsets.")
     boolean execute;
 
-    private long datetimeMs;
+    private OffsetTarget target;
     private final List<Scope> scopes = new ArrayList<>();
 
     /** Rejects incomplete or conflicting options through the command's usage errors. */
@@ -81,35 +69,22 @@ final class OffsetReset {
             throw command.usageError(topics.isEmpty() ? MISSING_SCOPE : "give --topic or --all-topics, not both");
         }
         int specs = (toEarliest ? 1 : 0) + (toLatest ? 1 : 0) + (toOffset != null ? 1 : 0)
-            + (toDatetime != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
+            + (toDatetime != null ? 1 : 0) + (byDuration != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
         if (specs != 1) {
             throw command.usageError(specs == 0 ? MISSING_SCOPE : "give only one of --to-earliest, --to-latest, "
-                + "--to-offset, --to-datetime and --shift-by");
+                + "--to-offset, --to-datetime, --by-duration and --shift-by");
         }
         if (dryRun && execute) {
             throw command.usageError("give --dry-run or --execute, not both");
         }
-        if (toOffset != null && toOffset < 0) {
-            throw command.usageError("--to-offset must not be negative, got " + toOffset);
-        }
-        if (toDatetime != null) {
-            datetimeMs = parseDatetime(command, toDatetime);
-        }
+        target = toEarliest ? OffsetTarget.earliest()
+            : toLatest ? OffsetTarget.latest()
+            : toOffset != null ? OffsetTarget.offset(command, toOffset)
+            : toDatetime != null ? OffsetTarget.datetime(command, toDatetime)
+            : byDuration != null ? OffsetTarget.duration(command, byDuration)
+            : OffsetTarget.shift(shiftBy);
         for (String topic : topics) {
             scopes.add(parseScope(command, topic));
-        }
-    }
-
-    private static long parseDatetime(RunnelCommand command, String text) {
-        try {
-            TemporalAccessor parsed = DATETIME.parse(text);
-            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-                return OffsetDateTime.from(parsed).toInstant().toEpochMilli();
-            }
-            return LocalDateTime.from(parsed).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
-        } catch (DateTimeParseException e) {
-            throw command.usageError("--to-datetime '" + text + "' is not a date and time; expected "
-                + DATETIME_FORMAT + ", e.g. 2024-05-01T09:30:00.000Z or 2024-05-01T11:30:00.000+02:00");
         }
     }
 
@@ -142,7 +117,7 @@ final class OffsetReset {
         Map<TopicPartition, OffsetAndMetadata> committed = exists
             ? await(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()) : Map.of();
         Set<TopicPartition> partitions = allTopics ? committed.keySet() : partitions(admin);
-        Map<TopicPartition, Long> newOffsets = newOffsets(admin, group, partitions, committed);
+        Map<TopicPartition, Long> newOffsets = target.newOffsets(admin, group, partitions, committed);
         GroupsCommand.printNewOffsets(io.out(), group, newOffsets);
         if (!execute) {
             if (!dryRun) {
@@ -196,50 +171,6 @@ final class OffsetReset {
                 result.add(new TopicPartition(scope.topic(), p));
             }
         }
-        return result;
-    }
-
-    private Map<TopicPartition, Long> newOffsets(Admin admin, String group, Set<TopicPartition> partitions,
-                                                 Map<TopicPartition, OffsetAndMetadata> committed)
-        throws InterruptedException {
-        Map<TopicPartition, Long> earliest = offsets(admin, partitions, OffsetSpec.earliest());
-        Map<TopicPartition, Long> latest = offsets(admin, partitions, OffsetSpec.latest());
-        Map<TopicPartition, Long> atTime = toDatetime == null ? Map.of()
-            : offsets(admin, partitions, OffsetSpec.forTimestamp(datetimeMs));
-        Map<TopicPartition, Long> result = new LinkedHashMap<>();
-        for (TopicPartition tp : partitions) {
-            long start = earliest.get(tp);
-            long end = latest.get(tp);
-            long target;
-            if (toEarliest) {
-                target = start;
-            } else if (toLatest) {
-                target = end;
-            } else if (toOffset != null) {
-                target = toOffset;
-            } else if (toDatetime != null) {
-                long found = atTime.get(tp);
-                target = found < 0 ? end : found; // No record at or after the time: Kafka moves to the end.
-            } else {
-                OffsetAndMetadata current = committed.get(tp);
-                if (current == null) {
-                    throw new CommandFailedException("Cannot shift partition " + tp + " of group '" + group + "': "
-                        + "the group has no committed offset there; use --to-earliest, --to-latest or --to-offset");
-                }
-                target = current.offset() + shiftBy;
-            }
-            result.put(tp, Math.max(start, Math.min(end, target)));
-        }
-        return result;
-    }
-
-    private static Map<TopicPartition, Long> offsets(Admin admin, Set<TopicPartition> partitions, OffsetSpec spec)
-        throws InterruptedException {
-        Map<TopicPartition, OffsetSpec> specs = new LinkedHashMap<>();
-        partitions.forEach(tp -> specs.put(tp, spec));
-        Map<TopicPartition, Long> result = new LinkedHashMap<>();
-        Map<TopicPartition, ListOffsetsResultInfo> infos = await(admin.listOffsets(specs).all());
-        infos.forEach((tp, info) -> result.put(tp, info.offset()));
         return result;
     }
 }

@@ -60,6 +60,7 @@ public final class Runnel implements Callable<Integer> {
             .addSubcommand(new ProduceCommand(io))
             .addSubcommand(new ConsumeCommand(io))
             .addSubcommand(new GroupsCommand(io))
+            .addSubcommand(new StreamsResetCommand(io))
             .addSubcommand(perf)
             .addSubcommand(new TourCommand(io));
         runnel.setOut(writer(io.out()));

@@ -271,6 +271,18 @@ class GroupsCommandTest {
     }
 
     @Test
+    void shouldResetByADurationBeforeNow() {
+        String row = "g                              t                              0          ";
+        assertEquals(RESET_HEADER + row + "0\n", run(dataDir, "groups", "--reset-offsets", "--group", "g",
+            "--topic", "t:0", "--by-duration", "P1D", "--dry-run").ok(), "every record is from the last day");
+        assertEquals(RESET_HEADER + row + "5\n", run(dataDir, "groups", "--reset-offsets", "--group", "g",
+            "--topic", "t:0", "--by-duration", "PT0S", "--dry-run").ok(), "no record is from after now");
+        assertEquals("runnel: --by-duration '1 day' is not a duration; expected PnDTnHnMnS, e.g. P1D or PT1H30M; "
+            + "see 'runnel groups --help'", run(dataDir, "groups", "--reset-offsets", "--group", "g", "--topic", "t",
+            "--by-duration", "1 day").failed(2));
+    }
+
+    @Test
     void shouldRejectABadDatetimeShowingTheFormat() {
         assertEquals("runnel: --to-datetime '2024-05-01 09:30' is not a date and time; expected "
             + "YYYY-MM-DDTHH:mm:SS.sss[Z|±HH:MM], e.g. 2024-05-01T09:30:00.000Z or 2024-05-01T11:30:00.000+02:00; "
@@ -303,9 +315,9 @@ class GroupsCommandTest {
             run(dataDir, "groups", "--describe").failed(2));
         assertEquals("runnel: " + OffsetReset.MISSING_SCOPE + "; see 'runnel groups --help'",
             run(dataDir, "groups", "--reset-offsets", "--group", "g", "--to-earliest").failed(2));
-        assertEquals("runnel: give only one of --to-earliest, --to-latest, --to-offset, --to-datetime and --shift-by; "
-            + "see 'runnel groups --help'", run(dataDir, "groups", "--reset-offsets", "--group", "g", "--all-topics",
-            "--to-earliest", "--to-latest").failed(2));
+        assertEquals("runnel: give only one of --to-earliest, --to-latest, --to-offset, --to-datetime, --by-duration"
+            + " and --shift-by; see 'runnel groups --help'", run(dataDir, "groups", "--reset-offsets", "--group", "g",
+            "--all-topics", "--to-earliest", "--to-latest").failed(2));
         assertEquals("runnel: give --dry-run or --execute, not both; see 'runnel groups --help'",
             run(dataDir, "groups", "--reset-offsets", "--group", "g", "--all-topics", "--to-latest", "--dry-run",
                 "--execute").failed(2));

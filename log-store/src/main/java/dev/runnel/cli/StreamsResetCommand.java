@@ -1,0 +1,209 @@
+package dev.runnel.cli;
+
+import static dev.runnel.cli.TopicsCommand.await;
+
+import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.ConsumerGroupDescription;
+import dev.runnel.clients.admin.TopicDescription;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.GroupIdNotFoundException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code runnel streams-reset}: Kafka's application reset tool ({@code kafka-streams-application-reset}) for a
+ * Kafka Streams application on the embedded log, so that it reprocesses its input from scratch: the application's
+ * committed offsets of its input topics move (to the earliest by default), those of its intermediate topics to their
+ * end, and its internal topics (repartition and changelog topics, foreign-key join topics) are deleted, which deletes
+ * their committed offsets too. Output topics and local state stay: an instance deletes its local state with
+ * {@code KafkaStreams.cleanUp()}. Not thread-safe; runs once.
+ */
+@Command(name = "streams-reset", sortOptions = false,
+    description = "Reset a Kafka Streams application so that it reprocesses its input (like "
+        + "kafka-streams-application-reset). Stop every instance first; then call KafkaStreams.cleanUp() at its start.")
+final class StreamsResetCommand extends RunnelCommand {
+    /** Kafka's internal topic names: the application id, a dash, a name the topology made, and one of these ends. */
+    private static final Pattern INTERNAL_SUFFIX = Pattern.compile(
+        ".*(-changelog|-repartition|-SUBSCRIPTION-REGISTRATION-\\d+-topic|-SUBSCRIPTION-RESPONSE-\\d+-topic)$");
+
+    @Option(names = "--application-id", required = true, paramLabel = "ID",
+        description = "The application's application.id, which is also its consumer group.")
+    String applicationId;
+
+    @Option(names = "--input-topics", split = ",", paramLabel = "TOPIC",
+        description = "Input topics whose committed offsets move (to the earliest, unless another target is given).")
+    List<String> inputTopics = new ArrayList<>();
+
+    @Option(names = "--intermediate-topics", split = ",", paramLabel = "TOPIC",
+        description = "Topics the application writes and reads back (through to() and stream()): skipped to the end.")
+    List<String> intermediateTopics = new ArrayList<>();
+
+    @Option(names = "--internal-topics", split = ",", paramLabel = "TOPIC",
+        description = "Delete only these of the application's internal topics (default: every one found).")
+    List<String> internalTopics = new ArrayList<>();
+
+    @Option(names = "--to-earliest", description = "Move the input topics to the earliest offsets (the default).")
+    boolean toEarliest;
+
+    @Option(names = "--to-latest", description = "Move the input topics to their end.")
+    boolean toLatest;
+
+    @Option(names = "--to-offset", paramLabel = "N", description = "Move the input topics to offset N.")
+    Long toOffset;
+
+    @Option(names = "--to-datetime", paramLabel = "DATETIME",
+        description = "Move the input topics to the first record at or after " + OffsetTarget.DATETIME_FORMAT + ".")
+    String toDatetime;
+
+    @Option(names = "--by-duration", paramLabel = "DURATION",
+        description = "Move the input topics to the first record at or after this long ago (PnDTnHnMnS).")
+    String byDuration;
+
+    @Option(names = "--shift-by", paramLabel = "N", description = "Move the input topics' committed offsets by N.")
+    Long shiftBy;
+
+    @Option(names = "--dry-run", description = "Only print what would be done.")
+    boolean dryRun;
+
+    @Option(names = "--force", description = "Accepted for Kafka's scripts; the embedded log keeps no members of "
+        + "stopped instances to remove, and refuses while any instance runs.")
+    boolean force;
+
+    StreamsResetCommand(StandardStreams io) {
+        super(io);
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        OffsetTarget target = target();
+        try (Admin admin = Admin.create(clientConfig())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = checkInactive(admin);
+            Set<String> existing = await(admin.listTopics().names());
+            checkExist(existing, inputTopics, "input");
+            checkExist(existing, intermediateTopics, "intermediate");
+            List<String> toDelete = internalTopicsToDelete(existing);
+            PrintStream out = io.out();
+            if (dryRun) {
+                out.println("----Dry run: what the reset would do, nothing written----");
+            }
+            Map<TopicPartition, Long> newOffsets = new LinkedHashMap<>();
+            if (!inputTopics.isEmpty()) {
+                Map<TopicPartition, Long> inputs = target.newOffsets(admin, applicationId, partitions(admin,
+                    inputTopics), committed);
+                printOffsets(out, "input", inputs);
+                newOffsets.putAll(inputs);
+            }
+            if (!intermediateTopics.isEmpty()) {
+                Map<TopicPartition, Long> intermediates = OffsetTarget.latest().newOffsets(admin, applicationId,
+                    partitions(admin, intermediateTopics), committed);
+                printOffsets(out, "intermediate", intermediates);
+                newOffsets.putAll(intermediates);
+            }
+            out.println("Deleting internal topics " + toDelete);
+            if (!dryRun) {
+                Map<TopicPartition, OffsetAndMetadata> commits = new LinkedHashMap<>();
+                newOffsets.forEach((tp, offset) -> commits.put(tp, new OffsetAndMetadata(offset)));
+                if (!commits.isEmpty()) {
+                    await(admin.alterConsumerGroupOffsets(applicationId, commits).all());
+                }
+                if (!toDelete.isEmpty()) {
+                    await(admin.deleteTopics(toDelete).all());
+                }
+            }
+            out.println("Done. Local state stays: each instance deletes its own with KafkaStreams.cleanUp().");
+        }
+        return 0;
+    }
+
+    /** The target of the input topics; one option at most, the earliest by default. */
+    private OffsetTarget target() {
+        int given = (toEarliest ? 1 : 0) + (toLatest ? 1 : 0) + (toOffset != null ? 1 : 0)
+            + (toDatetime != null ? 1 : 0) + (byDuration != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
+        if (given > 1) {
+            throw usageError("give at most one of --to-earliest, --to-latest, --to-offset, --to-datetime, "
+                + "--by-duration and --shift-by");
+        }
+        return toLatest ? OffsetTarget.latest()
+            : toOffset != null ? OffsetTarget.offset(this, toOffset)
+            : toDatetime != null ? OffsetTarget.datetime(this, toDatetime)
+            : byDuration != null ? OffsetTarget.duration(this, byDuration)
+            : shiftBy != null ? OffsetTarget.shift(shiftBy)
+            : OffsetTarget.earliest();
+    }
+
+    /** Returns the group's committed offsets (none for a group that never committed); refuses a group with members. */
+    private Map<TopicPartition, OffsetAndMetadata> checkInactive(Admin admin) throws InterruptedException {
+        ConsumerGroupDescription description;
+        try {
+            description = await(admin.describeConsumerGroups(List.of(applicationId)).all()).get(applicationId);
+        } catch (GroupIdNotFoundException e) {
+            return Map.of();
+        }
+        if (!description.members().isEmpty()) {
+            throw new CommandFailedException("Consumer group '" + applicationId + "' is still active with "
+                + description.members().size() + " member(s); stop every instance of the application and retry");
+        }
+        return await(admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata());
+    }
+
+    private static void checkExist(Set<String> existing, List<String> topics, String kind) {
+        for (String topic : topics) {
+            if (!existing.contains(topic)) {
+                throw new CommandFailedException("The " + kind + " topic '" + topic + "' does not exist; check "
+                    + "its name with 'runnel topics --list'");
+            }
+        }
+    }
+
+    /** The application's internal topics, or those of them {@code --internal-topics} names; an unknown one fails. */
+    private List<String> internalTopicsToDelete(Set<String> existing) {
+        Set<String> found = new TreeSet<>();
+        for (String topic : existing) {
+            if (topic.startsWith(applicationId + "-") && INTERNAL_SUFFIX.matcher(topic).matches()) {
+                found.add(topic);
+            }
+        }
+        if (internalTopics.isEmpty()) {
+            return List.copyOf(found);
+        }
+        for (String topic : internalTopics) {
+            if (!found.contains(topic)) {
+                throw new CommandFailedException("'" + topic + "' is not an internal topic of application '"
+                    + applicationId + "'; its internal topics are " + found);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(internalTopics));
+    }
+
+    private static Set<TopicPartition> partitions(Admin admin, List<String> topics) throws InterruptedException {
+        Set<TopicPartition> partitions = new LinkedHashSet<>();
+        Map<String, TopicDescription> descriptions;
+        try {
+            descriptions = await(admin.describeTopics(topics).allTopicNames());
+        } catch (UnknownTopicOrPartitionException e) {
+            throw new CommandFailedException(e.getMessage());
+        }
+        for (String topic : topics) {
+            for (int p = 0; p < descriptions.get(topic).partitions().size(); p++) {
+                partitions.add(new TopicPartition(topic, p));
+            }
+        }
+        return partitions;
+    }
+
+    private void printOffsets(PrintStream out, String kind, Map<TopicPartition, Long> offsets) {
+        out.println("Reset offsets of " + kind + " topics (consumer group " + applicationId + "):");
+        GroupsCommand.printNewOffsets(out, applicationId, offsets);
+    }
+}
