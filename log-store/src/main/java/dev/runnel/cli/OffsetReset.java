@@ -14,6 +14,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,27 +33,9 @@ final class OffsetReset {
     @Option(names = "--all-topics", description = "Reset every partition the group has an offset for.")
     boolean allTopics;
 
-    @Option(names = "--to-earliest", description = "Move to the earliest offset still in the log.")
-    boolean toEarliest;
-
-    @Option(names = "--to-latest", description = "Move to the log end offset: skip everything.")
-    boolean toLatest;
-
-    @Option(names = "--to-offset", paramLabel = "N", description = "Move to offset N (kept inside the log).")
-    Long toOffset;
-
-    @Option(names = "--to-datetime", paramLabel = "DATETIME",
-        description = "Move to the first record at or after " + OffsetTarget.DATETIME_FORMAT
-            + " (local time without a zone).")
-    String toDatetime;
-
-    @Option(names = "--by-duration", paramLabel = "DURATION",
-        description = "Move to the first record at or after this long ago (PnDTnHnMnS, e.g. PT1H30M).")
-    String byDuration;
-
-    @Option(names = "--shift-by", paramLabel = "N",
-        description = "Move the committed offset by N, back if negative (kept inside the log).")
-    Long shiftBy;
+    /** Null when none of its options is given (picocli makes a group only for options it sees). */
+    @ArgGroup(exclusive = false)
+    OffsetTargetOptions targetOptions;
 
     @Option(names = "--dry-run", description = "Only print the new offsets (the default).")
     boolean dryRun;
@@ -68,21 +51,13 @@ final class OffsetReset {
         if (topics.isEmpty() == !allTopics) {
             throw command.usageError(topics.isEmpty() ? MISSING_SCOPE : "give --topic or --all-topics, not both");
         }
-        int specs = (toEarliest ? 1 : 0) + (toLatest ? 1 : 0) + (toOffset != null ? 1 : 0)
-            + (toDatetime != null ? 1 : 0) + (byDuration != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
-        if (specs != 1) {
-            throw command.usageError(specs == 0 ? MISSING_SCOPE : "give only one of --to-earliest, --to-latest, "
-                + "--to-offset, --to-datetime, --by-duration and --shift-by");
+        if (targetOptions == null || targetOptions.given() == 0) {
+            throw command.usageError(MISSING_SCOPE);
         }
         if (dryRun && execute) {
             throw command.usageError("give --dry-run or --execute, not both");
         }
-        target = toEarliest ? OffsetTarget.earliest()
-            : toLatest ? OffsetTarget.latest()
-            : toOffset != null ? OffsetTarget.offset(command, toOffset)
-            : toDatetime != null ? OffsetTarget.datetime(command, toDatetime)
-            : byDuration != null ? OffsetTarget.duration(command, byDuration)
-            : OffsetTarget.shift(shiftBy);
+        target = targetOptions.target(command, null);
         for (String topic : topics) {
             scopes.add(parseScope(command, topic));
         }

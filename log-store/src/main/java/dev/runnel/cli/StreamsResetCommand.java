@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,25 +54,8 @@ final class StreamsResetCommand extends RunnelCommand {
         description = "Delete only these of the application's internal topics (default: every one found).")
     List<String> internalTopics = new ArrayList<>();
 
-    @Option(names = "--to-earliest", description = "Move the input topics to the earliest offsets (the default).")
-    boolean toEarliest;
-
-    @Option(names = "--to-latest", description = "Move the input topics to their end.")
-    boolean toLatest;
-
-    @Option(names = "--to-offset", paramLabel = "N", description = "Move the input topics to offset N.")
-    Long toOffset;
-
-    @Option(names = "--to-datetime", paramLabel = "DATETIME",
-        description = "Move the input topics to the first record at or after " + OffsetTarget.DATETIME_FORMAT + ".")
-    String toDatetime;
-
-    @Option(names = "--by-duration", paramLabel = "DURATION",
-        description = "Move the input topics to the first record at or after this long ago (PnDTnHnMnS).")
-    String byDuration;
-
-    @Option(names = "--shift-by", paramLabel = "N", description = "Move the input topics' committed offsets by N.")
-    Long shiftBy;
+    @Mixin
+    OffsetTargetOptions targetOptions = new OffsetTargetOptions();
 
     @Option(names = "--dry-run", description = "Only print what would be done.")
     boolean dryRun;
@@ -86,7 +70,7 @@ final class StreamsResetCommand extends RunnelCommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        OffsetTarget target = target();
+        OffsetTarget target = targetOptions.target(this, OffsetTarget.earliest());
         try (Admin admin = Admin.create(clientConfig())) {
             Map<TopicPartition, OffsetAndMetadata> committed = checkInactive(admin);
             Set<String> existing = await(admin.listTopics().names());
@@ -124,22 +108,6 @@ final class StreamsResetCommand extends RunnelCommand {
             out.println("Done. Local state stays: each instance deletes its own with KafkaStreams.cleanUp().");
         }
         return 0;
-    }
-
-    /** The target of the input topics; one option at most, the earliest by default. */
-    private OffsetTarget target() {
-        int given = (toEarliest ? 1 : 0) + (toLatest ? 1 : 0) + (toOffset != null ? 1 : 0)
-            + (toDatetime != null ? 1 : 0) + (byDuration != null ? 1 : 0) + (shiftBy != null ? 1 : 0);
-        if (given > 1) {
-            throw usageError("give at most one of --to-earliest, --to-latest, --to-offset, --to-datetime, "
-                + "--by-duration and --shift-by");
-        }
-        return toLatest ? OffsetTarget.latest()
-            : toOffset != null ? OffsetTarget.offset(this, toOffset)
-            : toDatetime != null ? OffsetTarget.datetime(this, toDatetime)
-            : byDuration != null ? OffsetTarget.duration(this, byDuration)
-            : shiftBy != null ? OffsetTarget.shift(shiftBy)
-            : OffsetTarget.earliest();
     }
 
     /** Returns the group's committed offsets (none for a group that never committed); refuses a group with members. */

@@ -131,6 +131,6 @@ class StreamsResetCommandTest {
     void shouldRefuseTwoTargets() {
         String error = run(dataDir, "streams-reset", "--application-id", "app", "--to-latest", "--shift-by", "1")
             .failed(2);
-        assertTrue(error.contains("give at most one of --to-earliest"), error);
+        assertTrue(error.contains("give only one of --to-earliest"), error);
     }
 }
