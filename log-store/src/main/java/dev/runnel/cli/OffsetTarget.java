@@ -78,7 +78,11 @@ final class OffsetTarget {
     /** The first record at or after {@code text}, an ISO-8601 duration such as {@code PT1H30M}, before now. */
     static OffsetTarget duration(RunnelCommand command, String text) {
         try {
-            return new OffsetTarget(Kind.TIME, System.currentTimeMillis() - Duration.parse(text).toMillis());
+            Duration duration = Duration.parse(text);
+            if (duration.isNegative()) {
+                throw command.usageError("--by-duration '" + text + "' is negative; give how long ago, e.g. PT1H");
+            }
+            return new OffsetTarget(Kind.TIME, System.currentTimeMillis() - duration.toMillis());
         } catch (DateTimeParseException e) {
             throw command.usageError("--by-duration '" + text + "' is not a duration; expected PnDTnHnMnS, e.g."
                 + " P1D or PT1H30M");

@@ -213,14 +213,22 @@ public final class RunnelLog implements AutoCloseable {
         return LogConfig.parse(configs);
     }
 
-    /** Deletes a topic and its data. Throws {@link UnknownTopicOrPartitionException} if it does not exist. */
-    public synchronized void deleteTopic(String name) {
-        Topic topic = topic(name);
-        topics.remove(name);
-        metadataVersion.incrementAndGet();
-        metadataStore.delete(name);
-        topic.partitions().forEach(PartitionLog::deleteAll);
-        LOG.info("Deleted topic {}", name);
+    /**
+     * Deletes a topic and its data, and then the groups' committed offsets of it, as Kafka does, so that a topic
+     * created again under the name is not read from old positions. Throws {@link UnknownTopicOrPartitionException} if
+     * it does not exist.
+     */
+    public void deleteTopic(String name) {
+        synchronized (this) {
+            Topic topic = topic(name);
+            topics.remove(name);
+            metadataVersion.incrementAndGet();
+            metadataStore.delete(name);
+            topic.partitions().forEach(PartitionLog::deleteAll);
+            LOG.info("Deleted topic {}", name);
+        }
+        // Outside this log's lock: the coordinator writes the offsets' tombstones through the log.
+        groupCoordinator.deleteOffsetsOf(name);
     }
 
     /** The names of all topics, sorted. */

@@ -436,12 +436,20 @@ public class KafkaStreams implements AutoCloseable {
     /**
      * Deletes this application's local state directory ({@code <state.dir>/<application.id>}: the tasks' and the
      * global stores' checkpoints and snapshots), so the next start rebuilds all state from the topics; only while not
-     * running.
+     * running, and while no other started client of this process shares the directory (Kafka Streams forbids sharing
+     * a state directory; Runnel's clients in one process may).
      *
-     * @throws IllegalStateException if the client is running
+     * @throws IllegalStateException if this client runs, or another one of this process uses the directory
      */
     public void cleanUp() {
-        shutdown.cleanUp(applicationStateDir());
+        Path directory = applicationStateDir().toAbsolutePath().normalize();
+        for (KafkaStreams other : CLIENTS.started(applicationId)) {
+            if (other != this && other.applicationStateDir().toAbsolutePath().normalize().equals(directory)) {
+                throw new IllegalStateException("Cannot clean up " + directory + ": client " + other.clientId
+                    + " of this process uses it; close it first");
+            }
+        }
+        shutdown.cleanUp(directory);
     }
 
     /** Returns {@code <state.dir>/<application.id>}, the application's local state. */

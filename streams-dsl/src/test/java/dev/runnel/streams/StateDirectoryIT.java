@@ -196,7 +196,8 @@ class StateDirectoryIT {
                 Duration.ofSeconds(15), "the running client's task directory");
 
             IllegalStateException refused = assertThrows(IllegalStateException.class, stopped::cleanUp);
-            assertTrue(refused.getMessage().contains("0_"), refused.getMessage());
+            assertTrue(refused.getMessage().contains(stateDir.resolve(APP).toString())
+                && refused.getMessage().endsWith("close it first"), refused.getMessage());
             assertTrue(Files.isDirectory(stateDir.resolve(APP).resolve("0_0")), "nothing was deleted");
 
             running.close();

@@ -345,6 +345,21 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
         offsets.commit(groupId, commits);
     }
 
+    /** Forgets every group's committed offsets of the partitions of {@code topic}, which was deleted. */
+    public synchronized void deleteOffsetsOf(String topic) {
+        for (String groupId : offsets.groups()) {
+            Set<TopicPartition> deleted = new HashSet<>();
+            for (TopicPartition tp : offsets.fetch(groupId).keySet()) {
+                if (tp.topic().equals(topic)) {
+                    deleted.add(tp);
+                }
+            }
+            if (!deleted.isEmpty()) {
+                offsets.delete(groupId, deleted);
+            }
+        }
+    }
+
     /** Deletes offsets of partitions whose topics no member subscribes to. */
     public synchronized void deleteOffsets(String groupId, Set<TopicPartition> partitions) {
         ConsumerGroup group = groups.get(groupId);

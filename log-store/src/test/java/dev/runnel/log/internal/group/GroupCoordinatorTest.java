@@ -206,6 +206,23 @@ class GroupCoordinatorTest {
     }
 
     @Test
+    void shouldForgetTheOffsetsOfADeletedTopicForGood() {
+        log.createTopic("gone", 1, Map.of());
+        TopicPartition gone = new TopicPartition("gone", 0);
+        coordinator().commitOffsets("g", "", -1, Map.of(T0, new OffsetAndMetadata(7), gone, new OffsetAndMetadata(3)));
+        coordinator().commitOffsets("h", "", -1, Map.of(gone, new OffsetAndMetadata(4)));
+
+        log.deleteTopic("gone");
+
+        assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null));
+        assertEquals(Map.of(), coordinator().fetchOffsets("h", null));
+        reopen();
+        assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null),
+            "the deletion is written, as tombstones");
+        assertEquals(Map.of(), coordinator().fetchOffsets("h", null));
+    }
+
+    @Test
     void shouldShowTransactionalOffsetsOnlyAfterCommit() {
         coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(10)));
         assertEquals(Map.of(), coordinator().fetchOffsets("g", null));

@@ -99,7 +99,7 @@ public final class ClientShutdown {
      */
     public void cleanUp(Path dir) {
         State current = state.state();
-        if (current.isRunningOrRebalancing() || current == State.PENDING_SHUTDOWN) {
+        if (current.isRunningOrRebalancing() || current.isShuttingDown()) {
             throw new IllegalStateException("Cannot clean up while running.");
         }
         try {

@@ -66,19 +66,27 @@ final class TaskDirectoryClaims {
     }
 
     /**
-     * Deletes {@code directory}, an application's state directory, unless a task claims a directory below it, holding
-     * off claims meanwhile.
+     * Deletes {@code directory}, an application's state directory, unless a task claims a directory below it. Only the
+     * check and a rename aside hold off claims; the deletion does not.
      *
      * @return a claimed task directory, which kept the whole directory from deletion, or {@code null} once deleted
      */
-    static synchronized Path deleteUnlessClaimedBelow(Path directory) throws IOException {
-        Path root = key(directory);
-        for (Path claimed : CLAIMS.keySet()) {
-            if (claimed.startsWith(root)) {
-                return claimed;
+    static Path deleteUnlessClaimedBelow(Path directory) throws IOException {
+        Path setAside;
+        synchronized (TaskDirectoryClaims.class) {
+            Path root = key(directory);
+            for (Path claimed : CLAIMS.keySet()) {
+                if (claimed.startsWith(root)) {
+                    return claimed;
+                }
             }
+            if (!Files.exists(directory)) {
+                return null;
+            }
+            setAside = Files.move(directory, directory.resolveSibling(directory.getFileName() + "."
+                + System.nanoTime() + SET_ASIDE_SUFFIX));
         }
-        Directories.deleteRecursively(directory);
+        Directories.deleteRecursively(setAside);
         return null;
     }
 
