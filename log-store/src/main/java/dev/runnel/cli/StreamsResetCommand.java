@@ -142,9 +142,8 @@ final class StreamsResetCommand extends RunnelCommand {
             }
         }
         if (!failed.isEmpty()) {
-            throw new CommandFailedException("Could not delete " + failed + " (the offsets are written, the other "
-                + "internal topics deleted); delete the rest with --internal-topics " + String.join(",",
-                failed.keySet()));
+            throw new CommandFailedException("Could not delete " + failed + " (the rest of the reset is done); "
+                + "delete them with 'runnel topics --delete --topic TOPIC'");
         }
     }
 
@@ -167,17 +166,17 @@ final class StreamsResetCommand extends RunnelCommand {
         List<String> missing = new ArrayList<>();
         for (String topic : inputTopics) {
             if (!existing.contains(topic)) {
-                missing.add("input topic '" + topic + "'");
+                missing.add("input '" + topic + "'");
             }
         }
         for (String topic : intermediateTopics) {
             if (!existing.contains(topic)) {
-                missing.add("intermediate topic '" + topic + "'");
+                missing.add("intermediate '" + topic + "'");
             }
         }
         if (!missing.isEmpty()) {
-            throw new CommandFailedException("No " + String.join(", ", missing) + " exists; check the names with "
-                + "'runnel topics --list'");
+            throw new CommandFailedException("Unknown topics: " + String.join(", ", missing) + "; check the names "
+                + "with 'runnel topics --list'");
         }
     }
 

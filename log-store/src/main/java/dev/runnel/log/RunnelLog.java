@@ -214,21 +214,23 @@ public final class RunnelLog implements AutoCloseable {
     }
 
     /**
-     * Deletes a topic and its data, and then the groups' committed offsets of it, as Kafka does, so that a topic
-     * created again under the name is not read from old positions. Throws {@link UnknownTopicOrPartitionException} if
-     * it does not exist.
+     * Deletes a topic and its data, and the groups' committed offsets of it, as Kafka does, so that a topic created
+     * again under the name is not read from old positions. Throws {@link UnknownTopicOrPartitionException} if it does
+     * not exist, and {@link dev.runnel.common.errors.InvalidTopicException} for {@code __consumer_offsets}.
      */
     public void deleteTopic(String name) {
-        synchronized (this) {
-            Topic topic = topic(name);
-            topics.remove(name);
-            metadataVersion.incrementAndGet();
-            metadataStore.delete(name);
-            topic.partitions().forEach(PartitionLog::deleteAll);
-            LOG.info("Deleted topic {}", name);
-        }
-        // Outside this log's lock: the coordinator writes the offsets' tombstones through the log.
-        groupCoordinator.deleteOffsetsOf(name);
+        topic(name);
+        // The coordinator's lock before this log's, the order of its own writes through the log.
+        groupCoordinator.deleteTopic(name, () -> removeTopic(name));
+    }
+
+    private synchronized void removeTopic(String name) {
+        Topic topic = topic(name);
+        topics.remove(name);
+        metadataVersion.incrementAndGet();
+        metadataStore.delete(name);
+        topic.partitions().forEach(PartitionLog::deleteAll);
+        LOG.info("Deleted topic {}", name);
     }
 
     /** The names of all topics, sorted. */

@@ -136,7 +136,7 @@ class StreamsResetCommandTest {
 
     @Test
     void shouldNameAnUnknownTopicAndChangeNothing() {
-        assertEquals("runnel: No input topic 'missing', intermediate topic 'gone' exists; check the names with "
+        assertEquals("runnel: Unknown topics: input 'missing', intermediate 'gone'; check the names with "
             + "'runnel topics --list'", run(dataDir, "streams-reset", "--application-id", "app", "--input-topics",
             "in,missing", "--intermediate-topics", "gone").failed(1));
         // Without --input-topics, app-users-changelog looks internal; an application's topics can be named too.

@@ -186,7 +186,7 @@ class StateDirectoryIT {
     }
 
     @Test
-    void cleanUpRefusesWhileAnotherClientOfTheProcessRunsTasksInTheDirectory() {
+    void cleanUpRefusesWhileAnotherClientOfTheProcessRunsTasksInTheDirectory() throws IOException {
         Path stateDir = root.resolve("shared");
         try (KafkaStreams running = new KafkaStreams(topology(), props(stateDir));
              KafkaStreams stopped = new KafkaStreams(topology(), props(stateDir))) {
@@ -201,8 +201,13 @@ class StateDirectoryIT {
             assertTrue(Files.isDirectory(stateDir.resolve(APP).resolve("0_0")), "nothing was deleted");
 
             running.close();
+            Path leftAside = Files.createDirectories(stateDir.resolve(APP + ".12345.deleted").resolve("0_0"));
             stopped.cleanUp();
             assertFalse(Files.exists(stateDir.resolve(APP)));
+            try (var left = Files.list(stateDir)) {
+                assertEquals(List.of(), left.toList(), "nothing left aside, also by an earlier failed cleanUp(): "
+                    + leftAside);
+            }
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.runnel.common.errors.FencedInstanceIdException;
 import dev.runnel.common.errors.InterruptException;
 import dev.runnel.common.errors.InvalidGroupIdException;
 import dev.runnel.common.errors.RebalanceInProgressException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.Topics;
 import dev.runnel.log.internal.group.GroupCoordinator;
@@ -397,7 +398,8 @@ final class ConsumerCoordinator {
         Map<TopicPartition, OffsetAndMetadata> positions = allConsumed();
         try {
             commitSync(positions);
-        } catch (CommitFailedException | RebalanceInProgressException e) {
+        } catch (CommitFailedException | RebalanceInProgressException | UnknownTopicOrPartitionException e) {
+            // A deleted topic's positions are refused; the others are committed.
             LOG.warn("Auto offset commit of {} for group {} failed: {}", positions, settings.groupId(),
                 e.getMessage());
         }

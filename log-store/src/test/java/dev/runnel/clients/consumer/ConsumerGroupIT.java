@@ -458,6 +458,29 @@ class ConsumerGroupIT {
             "removed only after the session timeout");
     }
 
+    @Test
+    void shouldNotWriteBackThePositionOfADeletedTopic() {
+        log.createTopic("doomed", 1, Map.of());
+        produce(12);
+        KafkaConsumer<String, String> member = consumer("enable.auto.commit", "true", "auto.commit.interval.ms", 10);
+        member.subscribe(List.of(TOPIC, "doomed"));
+        Await.until(() -> {
+            member.poll(Duration.ofMillis(10));
+            return member.assignment().size() == 7;
+        }, 10_000, () -> "the member has " + member.assignment());
+
+        log.deleteTopic("doomed");
+        Await.until(() -> {
+            member.poll(Duration.ofMillis(10));
+            return member.assignment().size() == 6;
+        }, 10_000, () -> "the member still has " + member.assignment());
+        member.poll(Duration.ofMillis(50)); // auto-commits again, after the rebalance
+
+        assertTrue(log.groupCoordinator().fetchOffsets("g", null).keySet().stream()
+            .noneMatch(tp -> tp.topic().equals("doomed")), "no offset of the deleted topic is committed again: "
+            + log.groupCoordinator().fetchOffsets("g", null));
+    }
+
     /** Subscribes both members to the 6-partition topic and waits until each owns 3. */
     private static void subscribeAndSplit(KafkaConsumer<String, String> first, KafkaConsumer<String, String> second) {
         first.subscribe(List.of(TOPIC));

@@ -181,6 +181,7 @@ class TransactionsIT {
 
     @Test
     void shouldMakeOffsetsSentInATransactionVisibleExactlyWhenItCommits() {
+        log.createTopic("in", 1, Map.of()); // offsets of a topic that does not exist are refused, as in Kafka
         ConsumerGroupMetadata group = new ConsumerGroupMetadata("copier");
         KafkaProducer<String, String> producer = producer("transactional.id", "offsets");
         producer.initTransactions();

@@ -10,7 +10,9 @@ import dev.runnel.common.errors.GroupNotEmptyException;
 import dev.runnel.common.errors.GroupSubscribedToTopicException;
 import dev.runnel.common.errors.InconsistentGroupProtocolException;
 import dev.runnel.common.errors.RebalanceInProgressException;
+import dev.runnel.common.errors.InvalidTopicException;
 import dev.runnel.common.errors.UnknownMemberIdException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.txn.TransactionalOffsetSink;
@@ -18,12 +20,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -240,7 +244,32 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
                 throw new CommitFailedException();
             }
         }
-        offsets.commit(groupId, commits);
+        writeExisting(commits, existing -> offsets.commit(groupId, existing));
+    }
+
+    /**
+     * Writes, through {@code write}, the commits of partitions that exist, then throws for the others, as Kafka's
+     * coordinator answers {@code UNKNOWN_TOPIC_OR_PARTITION} for them: a consumer still holding a position in a deleted
+     * topic must not write it back.
+     *
+     * @throws UnknownTopicOrPartitionException naming the partitions that do not exist
+     */
+    private void writeExisting(Map<TopicPartition, OffsetAndMetadata> commits,
+                               Consumer<Map<TopicPartition, OffsetAndMetadata>> write) {
+        Map<TopicPartition, OffsetAndMetadata> existing = new LinkedHashMap<>();
+        List<TopicPartition> unknown = new ArrayList<>();
+        commits.forEach((tp, offset) -> {
+            if (log.topicExists(tp.topic()) && tp.partition() < log.partitionCount(tp.topic())) {
+                existing.put(tp, offset);
+            } else {
+                unknown.add(tp);
+            }
+        });
+        write.accept(existing);
+        if (!unknown.isEmpty()) {
+            throw new UnknownTopicOrPartitionException("Cannot commit offsets of " + unknown + ": no such topic or "
+                + "partition (deleted?)");
+        }
     }
 
     /** The group's committed offsets, only for {@code partitions} if not null. */
@@ -262,7 +291,7 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
     @Override
     public synchronized void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
                                                        Map<TopicPartition, OffsetAndMetadata> commits) {
-        offsets.stage(producerId, producerEpoch, groupId, commits);
+        writeExisting(commits, existing -> offsets.stage(producerId, producerEpoch, groupId, existing));
     }
 
     /**
@@ -342,22 +371,23 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
                 + " has " + group.members.size() + " active member(s); stop its consumers before altering its "
                 + "offsets.");
         }
-        offsets.commit(groupId, commits);
+        writeExisting(commits, existing -> offsets.commit(groupId, existing));
     }
 
-    /** Forgets every group's committed offsets of the partitions of {@code topic}, which was deleted. */
-    public synchronized void deleteOffsetsOf(String topic) {
-        for (String groupId : offsets.groups()) {
-            Set<TopicPartition> deleted = new HashSet<>();
-            for (TopicPartition tp : offsets.fetch(groupId).keySet()) {
-                if (tp.topic().equals(topic)) {
-                    deleted.add(tp);
-                }
-            }
-            if (!deleted.isEmpty()) {
-                offsets.delete(groupId, deleted);
-            }
+    /**
+     * Deletes {@code topic} through {@code removeTopic}, first writing tombstones for every group's committed offsets
+     * of it, as Kafka's coordinator drops them; under this coordinator's lock, so that no commit of the topic lands in
+     * between, and tombstones first, so that a crash between the two leaves no offsets of a deleted topic.
+     *
+     * @throws InvalidTopicException for {@code __consumer_offsets}, which holds every group's offsets
+     */
+    public synchronized void deleteTopic(String topic, Runnable removeTopic) {
+        if (topic.equals(OffsetStore.TOPIC)) {
+            throw new InvalidTopicException("Topic " + topic + " is an internal topic, holding every group's "
+                + "committed offsets, and cannot be deleted");
         }
+        offsets.deleteTopic(topic);
+        removeTopic.run();
     }
 
     /** Deletes offsets of partitions whose topics no member subscribes to. */

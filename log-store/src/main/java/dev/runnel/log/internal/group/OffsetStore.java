@@ -17,9 +17,11 @@ import dev.runnel.log.internal.segment.PartitionLog;
 import java.nio.ByteBuffer;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -139,7 +141,10 @@ final class OffsetStore {
         }
     }
 
-    /** Writes tombstones for the partitions' offsets and forgets them. */
+    /**
+     * Writes tombstones for the partitions' offsets and forgets them, also those staged by open transactions, which
+     * would otherwise come back when they commit (as Kafka drops them too).
+     */
     void delete(String groupId, Collection<TopicPartition> partitions) {
         Map<TopicPartition, OffsetAndMetadata> tombstones = new LinkedHashMap<>();
         partitions.forEach(tp -> tombstones.put(tp, null));
@@ -147,6 +152,24 @@ final class OffsetStore {
             write(groupId, tombstones, null);
         }
         partitions.forEach(tp -> remove(groupId, tp));
+    }
+
+    /** Deletes, as {@link #delete} does, every group's offsets of {@code topic}, committed or staged. */
+    void deleteTopic(String topic) {
+        Map<String, Set<TopicPartition>> byGroup = new TreeMap<>();
+        committed.forEach((groupId, offsets) -> addPartitionsOf(topic, groupId, offsets.keySet(), byGroup));
+        pending.values().forEach(txn -> txn.offsets().forEach((groupId, offsets) ->
+            addPartitionsOf(topic, groupId, offsets.keySet(), byGroup)));
+        byGroup.forEach(this::delete);
+    }
+
+    private static void addPartitionsOf(String topic, String groupId, Set<TopicPartition> partitions,
+                                        Map<String, Set<TopicPartition>> byGroup) {
+        for (TopicPartition tp : partitions) {
+            if (tp.topic().equals(topic)) {
+                byGroup.computeIfAbsent(groupId, g -> new HashSet<>()).add(tp);
+            }
+        }
     }
 
     void stage(long producerId, short producerEpoch, String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -204,6 +227,12 @@ final class OffsetStore {
     }
 
     private void remove(String groupId, TopicPartition tp) {
+        for (Pending txn : pending.values()) {
+            Map<TopicPartition, Entry> staged = txn.offsets().get(groupId);
+            if (staged != null) {
+                staged.remove(tp);
+            }
+        }
         Map<TopicPartition, Entry> group = committed.get(groupId);
         if (group != null) {
             group.remove(tp);

@@ -13,6 +13,8 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.consumer.RangeAssignor;
 import dev.runnel.common.GroupState;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidTopicException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.errors.RebalanceInProgressException;
 import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.record.TimestampType;
@@ -220,6 +222,51 @@ class GroupCoordinatorTest {
         assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null),
             "the deletion is written, as tombstones");
         assertEquals(Map.of(), coordinator().fetchOffsets("h", null));
+    }
+
+    @Test
+    void shouldRefuseOffsetsOfATopicThatNoLongerExistsAndCommitTheOthers() {
+        log.createTopic("gone", 1, Map.of());
+        log.deleteTopic("gone");
+        TopicPartition gone = new TopicPartition("gone", 0);
+
+        UnknownTopicOrPartitionException refused = assertThrows(UnknownTopicOrPartitionException.class,
+            () -> coordinator().commitOffsets("g", "", -1, Map.of(T0, new OffsetAndMetadata(7), gone,
+                new OffsetAndMetadata(3))));
+
+        assertTrue(refused.getMessage().contains("gone-0"), refused.getMessage());
+        assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null));
+        assertThrows(UnknownTopicOrPartitionException.class, () -> coordinator().commitOffsets("g", "", -1,
+            Map.of(new TopicPartition("t", 9), new OffsetAndMetadata(1))), "t has 4 partitions");
+    }
+
+    @Test
+    void shouldDropStagedOffsetsOfADeletedTopicSoThatTheirCommitDoesNotBringThemBack() {
+        log.createTopic("gone", 1, Map.of());
+        TopicPartition gone = new TopicPartition("gone", 0);
+        coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(10), gone,
+            new OffsetAndMetadata(5)));
+
+        log.deleteTopic("gone");
+        writeMarker(true);
+        coordinator().completeTransaction(PID, true);
+
+        assertEquals(Map.of(T0, new OffsetAndMetadata(10)), coordinator().fetchOffsets("g", null));
+        reopen();
+        assertEquals(Map.of(T0, new OffsetAndMetadata(10)), coordinator().fetchOffsets("g", null),
+            "replayed: the tombstone drops the staged offset before the commit marker");
+    }
+
+    @Test
+    void shouldRefuseToDeleteTheOffsetsTopic() {
+        coordinator().commitOffsets("g", "", -1, Map.of(T0, new OffsetAndMetadata(7)));
+
+        InvalidTopicException refused = assertThrows(InvalidTopicException.class,
+            () -> log.deleteTopic("__consumer_offsets"));
+
+        assertTrue(refused.getMessage().contains("cannot be deleted"), refused.getMessage());
+        reopen();
+        assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null));
     }
 
     @Test

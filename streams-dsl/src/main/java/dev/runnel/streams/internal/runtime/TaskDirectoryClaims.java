@@ -2,7 +2,9 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.utils.Directories;
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -67,12 +69,13 @@ final class TaskDirectoryClaims {
 
     /**
      * Deletes {@code directory}, an application's state directory, unless a task claims a directory below it. Only the
-     * check and a rename aside hold off claims; the deletion does not.
+     * check and a rename aside hold off claims; the deletion of what was renamed aside does not. A directory that
+     * cannot be renamed (a mount point) is emptied in place instead; what an earlier failed deletion left aside goes
+     * too.
      *
      * @return a claimed task directory, which kept the whole directory from deletion, or {@code null} once deleted
      */
     static Path deleteUnlessClaimedBelow(Path directory) throws IOException {
-        Path setAside;
         synchronized (TaskDirectoryClaims.class) {
             Path root = key(directory);
             for (Path claimed : CLAIMS.keySet()) {
@@ -80,14 +83,31 @@ final class TaskDirectoryClaims {
                     return claimed;
                 }
             }
-            if (!Files.exists(directory)) {
-                return null;
+            if (Files.exists(directory)) {
+                try {
+                    Files.move(directory, directory.resolveSibling(directory.getFileName() + "." + System.nanoTime()
+                        + SET_ASIDE_SUFFIX));
+                } catch (IOException e) {
+                    Directories.deleteRecursively(directory);
+                }
             }
-            setAside = Files.move(directory, directory.resolveSibling(directory.getFileName() + "."
-                + System.nanoTime() + SET_ASIDE_SUFFIX));
         }
-        Directories.deleteRecursively(setAside);
+        deleteLeftAside(directory);
         return null;
+    }
+
+    /** Deletes the directories an application's state directory was renamed to for deletion. */
+    private static void deleteLeftAside(Path directory) throws IOException {
+        String prefix = directory.getFileName() + ".";
+        try (DirectoryStream<Path> siblings = Files.newDirectoryStream(directory.toAbsolutePath().getParent(),
+            sibling -> sibling.getFileName().toString().startsWith(prefix)
+                && sibling.getFileName().toString().endsWith(SET_ASIDE_SUFFIX))) {
+            for (Path sibling : siblings) {
+                Directories.deleteRecursively(sibling);
+            }
+        } catch (NoSuchFileException e) {
+            // No state directory at all.
+        }
     }
 
     private static Path key(Path directory) {
