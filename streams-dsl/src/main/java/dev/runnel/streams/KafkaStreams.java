@@ -77,6 +77,11 @@ import java.util.TreeMap;
 public class KafkaStreams implements AutoCloseable {
     /** The clients of each application in this process, for their indexes, SHUTDOWN_APPLICATION and routing. */
     private static final ClientRegistry<KafkaStreams> CLIENTS = new ClientRegistry<>();
+    /**
+     * Held while a client registers as started and while {@link #cleanUp()} checks for started clients and deletes, so
+     * that a client starting meanwhile either stops the clean-up or finds its directory already gone.
+     */
+    private static final Object STATE_DIRECTORY_LOCK = new Object();
 
     private final InternalTopologyBuilder builder;
     private final StreamsConfig config;
@@ -298,7 +303,9 @@ public class KafkaStreams implements AutoCloseable {
         }
         // Holding the threads' lock throughout, so that no thread is added before the first ones are.
         synchronized (threads) {
-            CLIENTS.addStarted(applicationId, this);
+            synchronized (STATE_DIRECTORY_LOCK) {
+                CLIENTS.addStarted(applicationId, this);
+            }
             try {
                 internalTopicManager().setup(metadata);
             } catch (MissingSourceTopicException e) {
@@ -443,13 +450,15 @@ public class KafkaStreams implements AutoCloseable {
      */
     public void cleanUp() {
         Path directory = applicationStateDir().toAbsolutePath().normalize();
-        for (KafkaStreams other : CLIENTS.started(applicationId)) {
-            if (other != this && other.applicationStateDir().toAbsolutePath().normalize().equals(directory)) {
-                throw new IllegalStateException("Cannot clean up " + directory + ": client " + other.clientId
-                    + " of this process uses it; close it first");
+        synchronized (STATE_DIRECTORY_LOCK) {
+            for (KafkaStreams other : CLIENTS.started(applicationId)) {
+                if (other != this && other.applicationStateDir().toAbsolutePath().normalize().equals(directory)) {
+                    throw new IllegalStateException("Cannot clean up " + directory + ": client " + other.clientId
+                        + " of this process uses it; close it first");
+                }
             }
+            shutdown.cleanUp(directory);
         }
-        shutdown.cleanUp(directory);
     }
 
     /** Returns {@code <state.dir>/<application.id>}, the application's local state. */
