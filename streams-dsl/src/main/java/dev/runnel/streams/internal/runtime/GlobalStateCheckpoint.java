@@ -219,12 +219,12 @@ final class GlobalStateCheckpoint implements AutoCloseable {
     /** Returns the snapshot view of each of the task's stores, or {@code null} if one cannot be snapshotted. */
     private static Map<String, StateCheckpoint.SnapshotSource> snapshottable(StreamTask task) {
         Map<String, StateCheckpoint.SnapshotSource> stores = new LinkedHashMap<>();
-        for (Map.Entry<String, StateStore> store : task.stores().entrySet()) {
-            StateCheckpoint.SnapshotSource source = StateCheckpoint.SnapshotSource.of(store.getValue());
+        for (String store : task.stores().keySet()) {
+            StateCheckpoint.SnapshotSource source = StateCheckpoint.SnapshotSource.of(task, store);
             if (source == null) {
                 return null;
             }
-            stores.put(store.getKey(), source);
+            stores.put(store, source);
         }
         return stores;
     }

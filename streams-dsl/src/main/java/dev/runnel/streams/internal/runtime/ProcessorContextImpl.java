@@ -7,6 +7,7 @@ import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
+import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.CommitCallback;
@@ -398,8 +399,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     @Override
-    public ChangeLogger changeLogger(String storeName) {
-        return task.changeLogger(storeName);
+    public ChangeLogger changeLogger(String storeName, StoreValueLayout layout) {
+        return task.changeLogger(storeName, layout);
     }
 
     @Override

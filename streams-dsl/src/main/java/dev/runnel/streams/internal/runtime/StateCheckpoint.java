@@ -4,7 +4,6 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
-import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.processor.StateRestoreCallback;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
@@ -110,11 +109,13 @@ final class StateCheckpoint {
      * layout must not be loaded into a store of the other (after a change of {@code dsl.store.format}).
      */
     record SnapshotSource(KeyValueStore<Bytes, byte[]> content, boolean headersLayout) {
-        /** Returns the snapshot source of {@code store}, or {@code null} if it has no in-memory key-value store. */
-        static SnapshotSource of(StateStore store) {
-            KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(store);
-            return inner == null ? null
-                : new SnapshotSource(inner, StoreValueLayout.valuesHaveHeaders(store));
+        /**
+         * Returns the snapshot source of {@code task}'s store {@code storeName}, or {@code null} if it has no in-memory
+         * key-value store.
+         */
+        static SnapshotSource of(StreamTask task, String storeName) {
+            KeyValueStore<Bytes, byte[]> inner = innermostKeyValueStore(task.store(storeName));
+            return inner == null ? null : new SnapshotSource(inner, task.valueLayout(storeName).hasHeaders());
         }
 
         int magic() {
@@ -199,7 +200,7 @@ final class StateCheckpoint {
     static Map<String, SnapshotSource> snapshotStores(StreamTask task, Collection<String> names) {
         Map<String, SnapshotSource> stores = new LinkedHashMap<>();
         for (String name : names) {
-            SnapshotSource source = SnapshotSource.of(task.store(name));
+            SnapshotSource source = SnapshotSource.of(task, name);
             if (source != null) {
                 stores.put(name, source);
             }

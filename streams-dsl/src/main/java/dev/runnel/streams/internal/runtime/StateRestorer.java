@@ -100,7 +100,7 @@ final class StateRestorer implements AutoCloseable {
      */
     static StateRestoreCallback changelogCallback(StreamTask task, String store, boolean fromSource) {
         StateRestoreCallback callback = task.restoreCallbacks().get(store);
-        return PlainValueRestoreCallback.of(task.store(store), callback, fromSource);
+        return PlainValueRestoreCallback.of(task.valueLayout(store), callback, fromSource);
     }
 
     private void updatePosition(String storeName, TopicPartition changelog, long offset) {
@@ -127,7 +127,7 @@ final class StateRestorer implements AutoCloseable {
         if (task.store(storeName).managesOffsets()) {
             return committedOffset(task, storeName, changelog, logStart, end);
         }
-        StateCheckpoint.SnapshotSource store = StateCheckpoint.SnapshotSource.of(task.store(storeName));
+        StateCheckpoint.SnapshotSource store = StateCheckpoint.SnapshotSource.of(task, storeName);
         if (offset == null || store == null) {
             return logStart;
         }

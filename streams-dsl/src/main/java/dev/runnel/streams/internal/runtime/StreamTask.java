@@ -14,6 +14,8 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
+import dev.runnel.streams.internal.state.PlainValueChangeLogger;
+import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.internal.state.WrappedStateStore;
 import dev.runnel.streams.processor.Cancellable;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
@@ -90,6 +92,8 @@ public final class StreamTask implements AutoCloseable {
     private final Map<String, StateStore> stores = new LinkedHashMap<>();
     private final Map<String, StateRestoreCallback> restoreCallbacks = new LinkedHashMap<>();
     private final Map<String, CommitCallback> commitCallbacks = new LinkedHashMap<>();
+    /** The value layouts the stores' change-logging layers declared, for the restore (see {@link #valueLayout}). */
+    private final Map<String, StoreValueLayout> valueLayouts = new HashMap<>();
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
@@ -567,6 +571,16 @@ public final class StreamTask implements AutoCloseable {
         return Collections.unmodifiableMap(restoreCallbacks);
     }
 
+    /**
+     * Returns the layout of {@code storeName}'s values: the one its change-logging layer declared, which the
+     * changelog's records follow, or, for a store without one (a source table's, restored from its topic), the one its
+     * type tells.
+     */
+    public StoreValueLayout valueLayout(String storeName) {
+        StoreValueLayout declared = valueLayouts.get(storeName);
+        return declared != null ? declared : StoreValueLayout.of(store(storeName));
+    }
+
     /** Returns whether {@code processorName} may only read {@code storeName} (a read-only store, KIP-813). */
     boolean isReadOnlyFor(String storeName, String processorName) {
         return topology.isReadOnlyFor(storeName, processorName);
@@ -620,11 +634,13 @@ public final class StreamTask implements AutoCloseable {
         }
     }
 
-    ChangeLogger changeLogger(String storeName) {
+    ChangeLogger changeLogger(String storeName, StoreValueLayout layout) {
+        valueLayouts.put(storeName, layout);
         String topic = InternalStateStoreContext.changelogTopic(applicationId(), storeName);
         int partition = id.partition();
-        return (key, value, timestamp, headers) -> collector.send(topic, partition, timestamp, key.get(), value,
-            headers, storeName);
+        ChangeLogger changelog = (key, value, timestamp, headers) -> collector.send(topic, partition, timestamp,
+            key.get(), value, headers, storeName);
+        return PlainValueChangeLogger.of(changelog, layout);
     }
 
     String applicationId() {

@@ -5,7 +5,6 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import java.util.List;
-import java.util.function.ToLongFunction;
 
 /**
  * Sends every write to the task's {@link ChangeLogger} after applying it below. For timestamped stores the change
@@ -14,26 +13,23 @@ import java.util.function.ToLongFunction;
  * by the task.
  */
 public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesStore {
-    /** Reads a value's own timestamp; {@code null} if values carry none. */
-    private final ToLongFunction<byte[]> valueTimestamp;
-    private final boolean valuesHaveHeaders;
+    private final StoreValueLayout layout;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
     /** Wraps {@code wrapped}, whose values carry no timestamp: changes carry the current record's. */
     public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped) {
-        this(wrapped, null, false);
+        this(wrapped, StoreValueLayout.PLAIN);
     }
 
     /**
-     * Wraps {@code wrapped}; {@code valueTimestamp} reads the timestamp a value carries, or is {@code null} if values
-     * carry none; values with headers (KIP-1271) log them as record headers.
+     * Wraps {@code wrapped}, whose values have {@code layout}: a timestamp they carry is the change's, headers they
+     * carry (KIP-1271) go as record headers.
      */
     public ChangeLoggingKeyValueBytesStore(dev.runnel.streams.state.KeyValueStore<Bytes, byte[]> wrapped,
-        ToLongFunction<byte[]> valueTimestamp, boolean valuesHaveHeaders) {
+        StoreValueLayout layout) {
         super(wrapped);
-        this.valueTimestamp = valueTimestamp;
-        this.valuesHaveHeaders = valuesHaveHeaders;
+        this.layout = layout;
     }
 
     @Override
@@ -42,8 +38,7 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
         // A context from outside the runtime (a hand-written test context) has no changelog to write to.
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders,
-                valueTimestamp != null);
+            this.logger = internal.changeLogger(name(), layout);
         }
         if (wrapped() instanceof InMemoryKeyValueStore inMemory) {
             // An LRU map's evictions are deletions: a restore must not bring the entries back.
@@ -82,8 +77,8 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
 
     private void log(Bytes key, byte[] value) {
         long timestamp;
-        if (valueTimestamp != null && value != null && value.length >= Long.BYTES) {
-            timestamp = valueTimestamp.applyAsLong(value);
+        if (layout.hasTimestamps() && value != null && value.length >= Long.BYTES) {
+            timestamp = layout.timestampOf(value);
         } else {
             timestamp = context == null ? 0L : context.recordTimestamp();
         }

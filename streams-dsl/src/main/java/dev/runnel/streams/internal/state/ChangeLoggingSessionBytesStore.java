@@ -14,19 +14,22 @@ import dev.runnel.streams.state.SessionStore;
  */
 public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<SessionStore<Bytes, byte[]>>
     implements SessionStore<Bytes, byte[]> {
-    private final boolean valuesHaveHeaders;
+    private final StoreValueLayout layout;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
 
     /** Wraps {@code wrapped}, whose aggregates carry no headers. */
     public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped) {
-        this(wrapped, false);
+        this(wrapped, StoreValueLayout.PLAIN);
     }
 
-    /** Wraps {@code wrapped}; aggregates with headers (KIP-1271) log them as record headers. */
-    public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped, boolean valuesHaveHeaders) {
+    /**
+     * Wraps {@code wrapped}, whose aggregates have {@code layout} ({@link StoreValueLayout#PLAIN} or
+     * {@link StoreValueLayout#HEADERS}, whose headers, KIP-1271, go as record headers).
+     */
+    public ChangeLoggingSessionBytesStore(SessionStore<Bytes, byte[]> wrapped, StoreValueLayout layout) {
         super(wrapped);
-        this.valuesHaveHeaders = valuesHaveHeaders;
+        this.layout = layout;
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class ChangeLoggingSessionBytesStore extends WrappedStateStore<Sess
         wrapped().init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders, false);
+            this.logger = internal.changeLogger(name(), layout);
         }
     }
 

@@ -26,7 +26,7 @@ public final class ChangeLoggingVersionedBytesStore extends WrappedStateStore<Ve
         super.init(storeContext, root);
         // A context from outside the runtime (a hand-written test context) has no changelog to write to.
         if (storeContext instanceof InternalStateStoreContext internal) {
-            this.logger = internal.changeLogger(name());
+            this.logger = internal.changeLogger(name(), StoreValueLayout.PLAIN);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.WindowStore;
-import java.util.function.ToLongFunction;
 
 /**
  * Sends every put to the task's {@link ChangeLogger} after applying it below, keyed as
@@ -15,24 +14,21 @@ import java.util.function.ToLongFunction;
  * Not thread-safe; owned by the task.
  */
 public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore {
-    /** Reads the timestamp a value carries; {@code null} if values carry none. */
-    private final ToLongFunction<byte[]> valueTimestamp;
+    private final StoreValueLayout layout;
     private final boolean retainDuplicates;
-    private final boolean valuesHaveHeaders;
     private ChangeLogger logger = ChangeLogger.DISCARDING;
     private InternalStateStoreContext context;
     private int sequence;
 
     /**
-     * Wraps {@code wrapped}; {@code valueTimestamp} reads a value's timestamp, or is {@code null} if none; values
-     * with headers (KIP-1271) log them as record headers.
+     * Wraps {@code wrapped}, whose values have {@code layout}: a timestamp they carry is the change's, headers they
+     * carry (KIP-1271) go as record headers.
      */
-    public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, ToLongFunction<byte[]> valueTimestamp,
-        boolean retainDuplicates, boolean valuesHaveHeaders) {
+    public ChangeLoggingWindowBytesStore(WindowStore<Bytes, byte[]> wrapped, StoreValueLayout layout,
+        boolean retainDuplicates) {
         super(wrapped);
-        this.valueTimestamp = valueTimestamp;
+        this.layout = layout;
         this.retainDuplicates = retainDuplicates;
-        this.valuesHaveHeaders = valuesHaveHeaders;
     }
 
     @Override
@@ -40,8 +36,7 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
         super.init(storeContext, root);
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
-            this.logger = PlainValueChangeLogger.of(internal.changeLogger(name()), valuesHaveHeaders,
-                valueTimestamp != null);
+            this.logger = internal.changeLogger(name(), layout);
         }
     }
 
@@ -55,8 +50,8 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
             sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
         }
         long timestamp;
-        if (valueTimestamp != null && value != null && value.length >= Long.BYTES) {
-            timestamp = valueTimestamp.applyAsLong(value);
+        if (layout.hasTimestamps() && value != null && value.length >= Long.BYTES) {
+            timestamp = layout.timestampOf(value);
         } else {
             timestamp = context == null ? 0L : context.recordTimestamp();
         }

@@ -6,8 +6,11 @@ import dev.runnel.streams.processor.StateStoreContext;
 
 /** The runtime's side of {@link StateStoreContext}: what store layers need beyond the public contract. */
 public interface InternalStateStoreContext extends StateStoreContext {
-    /** Returns the changelog sink of {@code storeName} in this task. */
-    ChangeLogger changeLogger(String storeName);
+    /**
+     * Returns the changelog sink of {@code storeName} in this task, whose values have {@code layout}: it logs the plain
+     * values, as Kafka Streams does ({@link PlainValueChangeLogger}), and the task restores them by the same layout.
+     */
+    ChangeLogger changeLogger(String storeName, StoreValueLayout layout);
 
     /**
      * Returns the stream thread's record cache, or {@code null} if stores are not cached (a cache of 0 bytes, global

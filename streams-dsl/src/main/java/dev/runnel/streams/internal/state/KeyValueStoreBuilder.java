@@ -5,7 +5,6 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.state.KeyValueBytesStoreSupplier;
 import dev.runnel.streams.state.KeyValueStore;
-import java.util.function.ToLongFunction;
 
 /**
  * Builds {@code Metered(Caching?(ChangeLogging?(supplier.get())))}, the layering of Kafka Streams. The caching layer
@@ -23,19 +22,17 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
 
     @Override
     public KeyValueStore<K, V> build() {
-        return new MeteredKeyValueStore<>(bytesLayers(null, false), keySerde(), valueSerde());
+        return new MeteredKeyValueStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
     }
 
     /**
-     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
-     * reads the timestamp the values carry, or is {@code null} if they carry none; {@code valuesHaveHeaders} says
-     * whether they carry headers (KIP-1271).
+     * Returns the supplier's new bytes store, whose values have {@code layout}, with the layers this builder enables
+     * around it.
      */
-    protected KeyValueStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp,
-        boolean valuesHaveHeaders) {
+    protected KeyValueStore<Bytes, byte[]> bytesLayers(StoreValueLayout layout) {
         KeyValueStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingKeyValueBytesStore(store, valueTimestamp, valuesHaveHeaders);
+            store = new ChangeLoggingKeyValueBytesStore(store, layout);
         }
         return maybeWithCaching(store);
     }

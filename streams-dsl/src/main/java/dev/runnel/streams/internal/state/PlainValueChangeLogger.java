@@ -13,7 +13,7 @@ import java.util.Arrays;
  * changelog the other wrote, and a source topic can serve a table's store as its changelog: see
  * {@link PlainValueRestoreCallback}. Not thread-safe; owned by the task.
  */
-final class PlainValueChangeLogger implements ChangeLogger {
+public final class PlainValueChangeLogger implements ChangeLogger {
     private final ChangeLogger changelog;
     private final boolean valuesHaveHeaders;
     /** The bytes of the value's timestamp, which the record's value leaves out: 8 for timestamped stores, else 0. */
@@ -26,13 +26,12 @@ final class PlainValueChangeLogger implements ChangeLogger {
     }
 
     /**
-     * Returns the logger of a store into {@code changelog}: one that logs plain values if the store's values carry
-     * headers or a timestamp, else {@code changelog} itself.
+     * Returns the logger into {@code changelog} of a store whose values have {@code layout}: one that logs plain values
+     * if they carry headers or a timestamp, else {@code changelog} itself.
      */
-    static ChangeLogger of(ChangeLogger changelog, boolean valuesHaveHeaders, boolean valuesHaveTimestamps) {
-        return valuesHaveHeaders || valuesHaveTimestamps
-            ? new PlainValueChangeLogger(changelog, valuesHaveHeaders, valuesHaveTimestamps ? Long.BYTES : 0)
-            : changelog;
+    public static ChangeLogger of(ChangeLogger changelog, StoreValueLayout layout) {
+        return layout == StoreValueLayout.PLAIN ? changelog
+            : new PlainValueChangeLogger(changelog, layout.hasHeaders(), layout.hasTimestamps() ? Long.BYTES : 0);
     }
 
     @Override

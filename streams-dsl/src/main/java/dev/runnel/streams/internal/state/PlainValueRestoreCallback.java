@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.processor.StateRestoreCallback;
-import dev.runnel.streams.processor.StateStore;
 import java.nio.ByteBuffer;
 
 /**
@@ -28,21 +27,20 @@ public final class PlainValueRestoreCallback implements StateRestoreCallback {
     }
 
     /**
-     * Returns the callback that applies records of plain values to {@code store} (its outermost layer) through its own
-     * {@code callback}: {@code callback} itself if the store keeps plain values or its callback takes the records'
-     * timestamps itself (a versioned store's).
+     * Returns the callback that applies records of plain values to a store whose values have {@code layout} through
+     * its own {@code callback}: {@code callback} itself if the store keeps plain values or its callback takes the
+     * records' timestamps itself (a versioned store's).
      *
      * @param sourceTopic whether the records are a source topic's rather than the store's changelog's
      */
-    public static StateRestoreCallback of(StateStore store, StateRestoreCallback callback, boolean sourceTopic) {
-        boolean headers = StoreValueLayout.valuesHaveHeaders(store);
-        boolean timestamps = StoreValueLayout.valuesHaveTimestamps(store);
-        if (callback instanceof TimestampedStateRestoreCallback || !headers && !timestamps) {
+    public static StateRestoreCallback of(StoreValueLayout layout, StateRestoreCallback callback,
+        boolean sourceTopic) {
+        if (callback instanceof TimestampedStateRestoreCallback || layout == StoreValueLayout.PLAIN) {
             return callback;
         }
-        HeadersSource source = !headers ? HeadersSource.NONE
+        HeadersSource source = !layout.hasHeaders() ? HeadersSource.NONE
             : sourceTopic ? HeadersSource.EMPTY : HeadersSource.RECORD;
-        return new PlainValueRestoreCallback(callback, source, timestamps);
+        return new PlainValueRestoreCallback(callback, source, layout.hasTimestamps());
     }
 
     /** Returns the store's own callback, which takes values in the store's format. */

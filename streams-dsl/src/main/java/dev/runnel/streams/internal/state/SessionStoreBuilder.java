@@ -26,17 +26,17 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
 
     @Override
     public SessionStore<K, V> build() {
-        return new MeteredSessionStore<>(bytesLayers(false), keySerde(), valueSerde());
+        return new MeteredSessionStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
     }
 
     /**
-     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valuesHaveHeaders}
-     * says whether the aggregates carry headers (KIP-1271).
+     * Returns the supplier's new bytes store, whose aggregates have {@code layout}, with the layers this builder
+     * enables around it.
      */
-    SessionStore<Bytes, byte[]> bytesLayers(boolean valuesHaveHeaders) {
+    SessionStore<Bytes, byte[]> bytesLayers(StoreValueLayout layout) {
         SessionStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingSessionBytesStore(store, valuesHaveHeaders);
+            store = new ChangeLoggingSessionBytesStore(store, layout);
         }
         return maybeWithCaching(store);
     }

@@ -29,6 +29,7 @@ public final class SessionStoreWithHeadersBuilder<K, V>
     @Override
     public SessionStoreWithHeaders<K, V> build() {
         applySettingsTo(layers);
-        return new MeteredSessionStoreWithHeaders<>(layers.bytesLayers(true), keySerde(), valueSerde());
+        return new MeteredSessionStoreWithHeaders<>(layers.bytesLayers(StoreValueLayout.HEADERS), keySerde(),
+            valueSerde());
     }
 }

@@ -7,22 +7,60 @@ import dev.runnel.streams.state.TimestampedKeyValueStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.TimestampedWindowStoreWithHeaders;
 
-/** What a store's values carry besides the value, told by its outermost layer's type. */
-public final class StoreValueLayout {
-    private StoreValueLayout() {
+/**
+ * What a store's values carry besides the value: a store's builder decides it, its change-logging layer logs the plain
+ * value by it (see {@link PlainValueChangeLogger}) and declares it to the task, and the restore puts back in front what
+ * the layer left out (see {@link PlainValueRestoreCallback}). One decision for both sides, so that a store restores
+ * what it logged even behind a user's wrapper that hides its type.
+ */
+public enum StoreValueLayout {
+    /** The value alone. */
+    PLAIN(false, false),
+    /** An 8-byte timestamp, then the value. */
+    TIMESTAMPED(false, true),
+    /** KIP-1271's {@link HeadersPrefix}, then the value (session stores with headers). */
+    HEADERS(true, false),
+    /** KIP-1271's {@link HeadersPrefix}, an 8-byte timestamp, then the value. */
+    TIMESTAMPED_WITH_HEADERS(true, true);
+
+    private final boolean headers;
+    private final boolean timestamps;
+
+    StoreValueLayout(boolean headers, boolean timestamps) {
+        this.headers = headers;
+        this.timestamps = timestamps;
     }
 
-    /** Whether {@code store} keeps its values in KIP-1271's headers-aware layout. */
-    public static boolean valuesHaveHeaders(StateStore store) {
-        return store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
+    /**
+     * Returns the layout of a store that declared none (no change-logging layer, as a source table's store), told by
+     * its outermost layer's type.
+     */
+    public static StoreValueLayout of(StateStore store) {
+        boolean withHeaders = store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
             || store instanceof TimestampedWindowStoreWithHeaders<?, ?>
             || store instanceof SessionStoreWithHeaders<?, ?>;
-    }
-
-    /** Whether {@code store} keeps each value's 8-byte timestamp with it (behind the headers, if any). */
-    public static boolean valuesHaveTimestamps(StateStore store) {
-        return store instanceof TimestampedKeyValueStore<?, ?> || store instanceof TimestampedWindowStore<?, ?>
+        boolean withTimestamps = store instanceof TimestampedKeyValueStore<?, ?>
+            || store instanceof TimestampedWindowStore<?, ?>
             || store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>
             || store instanceof TimestampedWindowStoreWithHeaders<?, ?>;
+        if (withHeaders) {
+            return withTimestamps ? TIMESTAMPED_WITH_HEADERS : HEADERS;
+        }
+        return withTimestamps ? TIMESTAMPED : PLAIN;
+    }
+
+    /** Whether values begin with a {@link HeadersPrefix}. */
+    public boolean hasHeaders() {
+        return headers;
+    }
+
+    /** Whether values carry their 8-byte timestamp (behind the headers, if any). */
+    public boolean hasTimestamps() {
+        return timestamps;
+    }
+
+    /** Returns the timestamp a stored value of a layout {@link #hasTimestamps() with timestamps} carries. */
+    long timestampOf(byte[] stored) {
+        return headers ? ValueTimestampHeadersSerde.rawTimestamp(stored) : ValueAndTimestampSerde.rawTimestamp(stored);
     }
 }

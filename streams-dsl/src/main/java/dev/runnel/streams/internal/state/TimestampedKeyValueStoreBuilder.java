@@ -14,7 +14,7 @@ public final class TimestampedKeyValueStoreBuilder<K, V>
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedKeyValueStoreBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier, keySerde, valueSerde, time, ValueAndTimestampSerde::rawTimestamp, false);
+        super(supplier, keySerde, valueSerde, time, StoreValueLayout.TIMESTAMPED);
     }
 
     @Override

@@ -18,7 +18,7 @@ public final class TimestampedKeyValueStoreWithHeadersBuilder<K, V>
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedKeyValueStoreWithHeadersBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp, true);
+        super(supplier, keySerde, valueSerde, time, StoreValueLayout.TIMESTAMPED_WITH_HEADERS);
     }
 
     @Override

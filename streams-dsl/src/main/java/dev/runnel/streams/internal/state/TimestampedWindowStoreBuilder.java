@@ -14,7 +14,7 @@ public final class TimestampedWindowStoreBuilder<K, V>
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedWindowStoreBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde,
         Time time) {
-        super(supplier, keySerde, valueSerde, time, ValueAndTimestampSerde::rawTimestamp, false);
+        super(supplier, keySerde, valueSerde, time, StoreValueLayout.TIMESTAMPED);
     }
 
     @Override

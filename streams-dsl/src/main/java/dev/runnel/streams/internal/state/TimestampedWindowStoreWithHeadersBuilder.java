@@ -18,7 +18,7 @@ public final class TimestampedWindowStoreWithHeadersBuilder<K, V>
     /** Creates the builder; serdes may be {@code null} for the application defaults. */
     public TimestampedWindowStoreWithHeadersBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde, Time time) {
-        super(supplier, keySerde, valueSerde, time, ValueTimestampHeadersSerde::rawTimestamp, true);
+        super(supplier, keySerde, valueSerde, time, StoreValueLayout.TIMESTAMPED_WITH_HEADERS);
     }
 
     @Override

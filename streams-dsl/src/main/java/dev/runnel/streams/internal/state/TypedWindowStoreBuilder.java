@@ -6,7 +6,6 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
-import java.util.function.ToLongFunction;
 
 /**
  * Builds a window store whose typed layer wraps each value (with a timestamp, and maybe headers) over the bytes
@@ -14,20 +13,17 @@ import java.util.function.ToLongFunction;
  */
 public abstract class TypedWindowStoreBuilder<K, V, T extends StateStore> extends AbstractStoreBuilder<K, V, T> {
     private final WindowStoreBuilder<K, V> layers;
-    private final ToLongFunction<byte[]> valueTimestamp;
-    private final boolean valuesHaveHeaders;
+    private final StoreValueLayout layout;
 
     /**
-     * Creates the builder; serdes may be {@code null} for the application defaults. {@code valueTimestamp} reads the
-     * timestamp of a wrapped value's bytes, for the changelog; {@code valuesHaveHeaders} says whether they carry
-     * headers (KIP-1271).
+     * Creates the builder of a store whose wrapped values have {@code layout}; serdes may be {@code null} for the
+     * application defaults.
      */
     TypedWindowStoreBuilder(WindowBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde, Time time,
-        ToLongFunction<byte[]> valueTimestamp, boolean valuesHaveHeaders) {
+        StoreValueLayout layout) {
         super(supplier.name(), keySerde, valueSerde, time);
         this.layers = new WindowStoreBuilder<>(supplier, keySerde, valueSerde, time);
-        this.valueTimestamp = valueTimestamp;
-        this.valuesHaveHeaders = valuesHaveHeaders;
+        this.layout = layout;
     }
 
     /** Returns the supplier the bytes store comes from. */
@@ -38,7 +34,7 @@ public abstract class TypedWindowStoreBuilder<K, V, T extends StateStore> extend
     @Override
     public T build() {
         applySettingsTo(layers);
-        return typedLayer(layers.bytesLayers(valueTimestamp, valuesHaveHeaders));
+        return typedLayer(layers.bytesLayers(layout));
     }
 
     /** Returns the typed layer over {@code bytes}. */

@@ -7,7 +7,6 @@ import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +29,7 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
 
     @Override
     public WindowStore<K, V> build() {
-        return new MeteredWindowStore<>(bytesLayers(null, false), keySerde(), valueSerde());
+        return new MeteredWindowStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
     }
 
     /** Returns the supplier the bytes store comes from. */
@@ -39,16 +38,13 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
     }
 
     /**
-     * Returns the supplier's new bytes store with the layers this builder enables around it; {@code valueTimestamp}
-     * reads the timestamp the values carry, or is {@code null} if they carry none; {@code valuesHaveHeaders} says
-     * whether they carry headers (KIP-1271).
+     * Returns the supplier's new bytes store, whose values have {@code layout}, with the layers this builder enables
+     * around it.
      */
-    protected WindowStore<Bytes, byte[]> bytesLayers(ToLongFunction<byte[]> valueTimestamp,
-        boolean valuesHaveHeaders) {
+    protected WindowStore<Bytes, byte[]> bytesLayers(StoreValueLayout layout) {
         WindowStore<Bytes, byte[]> store = supplier.get();
         if (loggingEnabled()) {
-            store = new ChangeLoggingWindowBytesStore(store, valueTimestamp, supplier.retainDuplicates(),
-                valuesHaveHeaders);
+            store = new ChangeLoggingWindowBytesStore(store, layout, supplier.retainDuplicates());
         }
         return maybeWithCaching(store);
     }

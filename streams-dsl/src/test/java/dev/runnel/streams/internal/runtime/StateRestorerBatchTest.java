@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.record.TimestampType;
-import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.PlainValueRestoreCallback;
+import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.processor.BatchingStateRestoreCallback;
 import dev.runnel.streams.processor.StateRestoreCallback;
-import dev.runnel.streams.state.Stores;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -35,8 +34,7 @@ class StateRestorerBatchTest {
                 batches.add(List.copyOf(records));
             }
         };
-        StateRestoreCallback callback = PlainValueRestoreCallback.of(Stores.timestampedKeyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String()).build(), batching, false);
+        StateRestoreCallback callback = PlainValueRestoreCallback.of(StoreValueLayout.TIMESTAMPED, batching, false);
         List<ConsumerRecord<byte[], byte[]>> batch = List.of(record(0, 0x0102030405060708L, new byte[] {'a'}),
             record(1, 9L, null), record(2, 9L, new byte[] {'b'}));
 

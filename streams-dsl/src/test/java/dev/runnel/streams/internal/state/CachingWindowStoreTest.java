@@ -54,7 +54,7 @@ class CachingWindowStoreTest {
         final RecordingStoreContext context;
         final InMemoryWindowStore inner = new InMemoryWindowStore("store", 1_000_000L, SIZE, false);
         final CachingWindowStore store = new CachingWindowStore(
-            new ChangeLoggingWindowBytesStore(inner, null, false, false), SIZE);
+            new ChangeLoggingWindowBytesStore(inner, StoreValueLayout.PLAIN, false), SIZE);
         final List<String> flushed = new ArrayList<>();
         final ThreadCache cache;
 

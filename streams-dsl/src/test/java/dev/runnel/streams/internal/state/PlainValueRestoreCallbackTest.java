@@ -30,8 +30,8 @@ class PlainValueRestoreCallbackTest {
     /** Returns what {@code store}'s callback receives for a record of {@link #VALUE} with a header, then a deletion. */
     private static List<byte[]> restored(StateStore store, boolean sourceTopic) {
         List<byte[]> received = new ArrayList<>();
-        PlainValueRestoreCallback callback = (PlainValueRestoreCallback) PlainValueRestoreCallback.of(store,
-            (key, value) -> received.add(value), sourceTopic);
+        PlainValueRestoreCallback callback = (PlainValueRestoreCallback) PlainValueRestoreCallback.of(
+            StoreValueLayout.of(store), (key, value) -> received.add(value), sourceTopic);
         Headers headers = new StreamsHeaders().add("h", new byte[] {'x'});
         callback.restore(new byte[] {'k'}, VALUE, headers, TIMESTAMP);
         callback.restore(new byte[] {'k'}, null, headers, TIMESTAMP);
@@ -76,10 +76,9 @@ class PlainValueRestoreCallbackTest {
     @Test
     void shouldLeavePlainStoresAndTimestampAwareCallbacksAlone() {
         StateRestoreCallback plain = (key, value) -> { };
-        assertSame(plain, PlainValueRestoreCallback.of(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"),
-            Serdes.String(), Serdes.String()).build(), plain, true));
+        assertSame(plain, PlainValueRestoreCallback.of(StoreValueLayout.of(Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String()).build()), plain, true));
         TimestampedStateRestoreCallback own = (key, value, timestamp) -> { };
-        assertSame(own, PlainValueRestoreCallback.of(Stores.timestampedKeyValueStoreWithHeadersBuilder(
-            Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String()).build(), own, false));
+        assertSame(own, PlainValueRestoreCallback.of(StoreValueLayout.TIMESTAMPED_WITH_HEADERS, own, false));
     }
 }

@@ -40,8 +40,9 @@ class RecordingStoreContext implements InternalStateStoreContext {
     }
 
     @Override
-    public ChangeLogger changeLogger(String storeName) {
-        return (key, value, timestamp, headers) -> changelog.add(new Change(key, value, timestamp));
+    public ChangeLogger changeLogger(String storeName, StoreValueLayout layout) {
+        return PlainValueChangeLogger.of((key, value, timestamp, headers) -> changelog.add(
+            new Change(key, value, timestamp)), layout);
     }
 
     @Override
