@@ -210,4 +210,20 @@ class StateDirectoryIT {
             }
         }
     }
+
+    @Test
+    void cleanUpSeesTheTasksOfAClientThatNamesTheDirectoryThroughALink() throws IOException {
+        Path stateDir = Files.createDirectories(root.resolve("real"));
+        Path link = Files.createSymbolicLink(root.resolve("link"), stateDir);
+        try (KafkaStreams running = new KafkaStreams(topology(), props(link));
+             KafkaStreams stopped = new KafkaStreams(topology(), props(stateDir))) {
+            running.start();
+            EmbeddedLogFixture.awaitRunning(running);
+            EmbeddedLogFixture.await(() -> Files.isDirectory(stateDir.resolve(APP).resolve("0_0")),
+                Duration.ofSeconds(15), "the running client's task directory");
+
+            assertThrows(IllegalStateException.class, stopped::cleanUp);
+            assertTrue(Files.isDirectory(stateDir.resolve(APP).resolve("0_0")), "nothing was deleted");
+        }
+    }
 }

@@ -110,7 +110,20 @@ final class TaskDirectoryClaims {
         }
     }
 
+    /**
+     * Returns the path that identifies {@code directory} whichever way it is named: the real path of its nearest
+     * existing ancestor (links resolved, so two clients naming one state dir through a link and directly share claims),
+     * then the rest of it.
+     */
     private static Path key(Path directory) {
-        return directory.toAbsolutePath().normalize();
+        Path absolute = directory.toAbsolutePath().normalize();
+        for (Path existing = absolute; existing != null; existing = existing.getParent()) {
+            try {
+                return existing.toRealPath().resolve(existing.relativize(absolute));
+            } catch (IOException e) {
+                // Not there (yet, or any more): try its parent.
+            }
+        }
+        return absolute;
     }
 }
