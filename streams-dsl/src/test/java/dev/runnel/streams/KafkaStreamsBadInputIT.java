@@ -9,6 +9,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
+import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
@@ -156,6 +157,30 @@ class KafkaStreamsBadInputIT {
         }
         assertEquals(1, handled.size(), handled.toString());
         assertTrue(handled.get(0).getMessage().contains("no-such-sink"), handled.get(0).getMessage());
+    }
+
+    @Test
+    void aSourceTopicDeletedWhileRunningIsReportedAsAMissingSourceTopic() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("out", 1);
+        List<Throwable> handled = new CopyOnWriteArrayList<>();
+        try (KafkaStreams streams = new KafkaStreams(copyTopology("in", "out"), log.streamsProps("deleted-source"))) {
+            streams.setUncaughtExceptionHandler(failure -> {
+                handled.add(failure);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            produceStrings(log, "in", "k", "v");
+            EmbeddedLogFixture.await(() -> values(log, "out").equals(List.of("v")), TIMEOUT, "the output");
+            log.deleteTopic("in");
+            EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, TIMEOUT, "the client to stop");
+        }
+        assertEquals(1, handled.size(), handled.toString());
+        assertTrue(handled.get(0) instanceof MissingSourceTopicException, handled.toString());
+        assertTrue(handled.get(0).getMessage().contains("[in]"), handled.get(0).getMessage());
+        assertEquals(List.of("v"), values(log, "out"));
     }
 
     private static Topology repartitionTopology() {

@@ -16,6 +16,7 @@ import dev.runnel.common.utils.Time;
 import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
+import dev.runnel.streams.errors.MissingSourceTopicException;
 import dev.runnel.streams.internal.assignment.AssignmentInfo;
 import dev.runnel.streams.internal.assignment.StreamsPartitionAssignor;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -493,8 +495,33 @@ public final class StreamThread extends Thread {
             if (partitions.isEmpty()) {
                 return;
             }
+            Set<String> deleted = deletedSourceTopics(partitions);
+            if (!deleted.isEmpty()) {
+                // Their tasks can neither commit nor go on; the thread fails as Kafka Streams' does.
+                throw new MissingSourceTopicException("Source topics " + deleted + " were deleted while the"
+                    + " application was running; recreate them and restart the application");
+            }
             setState(State.PARTITIONS_REVOKED);
             taskManager.closeRevokedClean(consumer, partitions);
+        }
+
+        /** Returns the named, non-internal source topics of {@code revoked} that no longer exist. */
+        private Set<String> deletedSourceTopics(Collection<TopicPartition> revoked) {
+            Set<String> named = metadata.sourceTopics();
+            Set<String> deleted = new TreeSet<>();
+            Set<String> existing = null;
+            for (TopicPartition partition : revoked) {
+                String topic = partition.topic();
+                if (named.contains(topic) && !metadata.internalTopics().contains(topic)) {
+                    if (existing == null) {
+                        existing = consumer.listTopics().keySet();
+                    }
+                    if (!existing.contains(topic)) {
+                        deleted.add(topic);
+                    }
+                }
+            }
+            return deleted;
         }
 
         @Override
