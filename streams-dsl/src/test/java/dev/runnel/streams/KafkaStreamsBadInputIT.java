@@ -15,6 +15,7 @@ import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Repartitioned;
 import java.nio.file.Path;
@@ -241,5 +242,53 @@ class KafkaStreamsBadInputIT {
         assertEquals(1, handled.size(), handled.toString());
         String message = handled.get(0).getMessage();
         assertTrue(message.contains("failing-repartition-rekeyed-repartition"), message);
+    }
+
+    @Test
+    void aThreadReplacedUnderExactlyOnceLeavesTheOutputOfAnUninterruptedRun() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 2);
+        log.createTopic("counts", 1);
+        List<String> failures = new CopyOnWriteArrayList<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .peek((key, value) -> {
+                if (value.equals("boom") && failures.isEmpty()) {
+                    failures.add(value);
+                    throw new IllegalStateException("fails once, after updating the store in the open transaction");
+                }
+            })
+            .groupByKey()
+            .count(Materialized.as("counts"))
+            .toStream()
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Properties props = log.streamsProps("eos-replaced");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000);
+        List<Throwable> handled = new CopyOnWriteArrayList<>();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.setUncaughtExceptionHandler(failure -> {
+                handled.add(failure);
+                return StreamThreadExceptionResponse.REPLACE_THREAD;
+            });
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            produceStrings(log, "in", "a", "1", "b", "1", "c", "1");
+            log.awaitProcessed("eos-replaced", List.of("in"), TIMEOUT);
+            produceStrings(log, "in", "a", "2", "b", "2", "a", "boom", "c", "2", "b", "3");
+            produceStrings(log, "in", "a", "4", "c", "3");
+            log.awaitProcessed("eos-replaced", List.of("in"), TIMEOUT);
+            assertEquals(1, handled.size(), handled.toString());
+        }
+        List<ConsumerRecord<String, Long>> committed = log.readAll("counts", Serdes.String().deserializer(),
+            Serdes.Long().deserializer(), true);
+        int written = log.readAll("counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), false).size();
+        assertTrue(written > committed.size(), "the failed thread's transaction wrote updates, then was aborted");
+        Map<String, List<Long>> countsByKey = new java.util.TreeMap<>();
+        committed.forEach(record -> countsByKey.computeIfAbsent(record.key(), key -> new java.util.ArrayList<>())
+                .add(record.value()));
+        assertEquals(Map.of("a", List.of(1L, 2L, 3L, 4L), "b", List.of(1L, 2L, 3L), "c", List.of(1L, 2L, 3L)),
+            countsByKey, "each input counted once: no update of the aborted transaction survives or repeats");
     }
 }
