@@ -11,6 +11,7 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
+import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.KafkaClientSupplier;
@@ -279,6 +280,8 @@ public final class StreamThread extends Thread {
             if (!shutdownRequested) {
                 failure = e;
             }
+        } catch (UnknownTopicOrPartitionException e) {
+            failure = missingSourceTopicsOr(e);
         } catch (Throwable e) {
             failure = e;
         }
@@ -287,6 +290,23 @@ public final class StreamThread extends Thread {
         setState(State.DEAD);
         metrics.removeAll(Map.of("thread-id", threadId));
         listener.onDead(this, failure);
+    }
+
+    /**
+     * Returns a {@link MissingSourceTopicException} naming the source topics deleted while the thread ran (its commits,
+     * positions and fetches then fail on their partitions), as Kafka Streams reports them; {@code failure} if none was.
+     */
+    private RuntimeException missingSourceTopicsOr(UnknownTopicOrPartitionException failure) {
+        Set<String> deleted = new TreeSet<>(metadata.sourceTopics());
+        deleted.removeAll(metadata.internalTopics());
+        deleted.removeAll(consumer.listTopics().keySet());
+        if (deleted.isEmpty()) {
+            return failure;
+        }
+        MissingSourceTopicException missing = new MissingSourceTopicException("Source topics " + deleted
+            + " were deleted while the application was running; recreate them and restart the application");
+        missing.initCause(failure);
+        return missing;
     }
 
     private void runOnce() {
@@ -495,33 +515,8 @@ public final class StreamThread extends Thread {
             if (partitions.isEmpty()) {
                 return;
             }
-            Set<String> deleted = deletedSourceTopics(partitions);
-            if (!deleted.isEmpty()) {
-                // Their tasks can neither commit nor go on; the thread fails as Kafka Streams' does.
-                throw new MissingSourceTopicException("Source topics " + deleted + " were deleted while the"
-                    + " application was running; recreate them and restart the application");
-            }
             setState(State.PARTITIONS_REVOKED);
             taskManager.closeRevokedClean(consumer, partitions);
-        }
-
-        /** Returns the named, non-internal source topics of {@code revoked} that no longer exist. */
-        private Set<String> deletedSourceTopics(Collection<TopicPartition> revoked) {
-            Set<String> named = metadata.sourceTopics();
-            Set<String> deleted = new TreeSet<>();
-            Set<String> existing = null;
-            for (TopicPartition partition : revoked) {
-                String topic = partition.topic();
-                if (named.contains(topic) && !metadata.internalTopics().contains(topic)) {
-                    if (existing == null) {
-                        existing = consumer.listTopics().keySet();
-                    }
-                    if (!existing.contains(topic)) {
-                        deleted.add(topic);
-                    }
-                }
-            }
-            return deleted;
         }
 
         @Override
