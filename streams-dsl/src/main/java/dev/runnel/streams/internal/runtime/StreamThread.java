@@ -285,9 +285,10 @@ public final class StreamThread extends Thread {
         } catch (Throwable e) {
             failure = e;
         }
-        setState(State.PENDING_SHUTDOWN);
-        completeShutdown(failure == null);
-        setState(State.DEAD);
+        boolean clean = failure == null;
+        failure = setStateWhileStopping(State.PENDING_SHUTDOWN, failure);
+        completeShutdown(clean);
+        failure = setStateWhileStopping(State.DEAD, failure);
         metrics.removeAll(Map.of("thread-id", threadId));
         listener.onDead(this, failure);
     }
@@ -307,6 +308,26 @@ public final class StreamThread extends Thread {
             + " were deleted while the application was running; recreate them and restart the application");
         missing.initCause(failure);
         return missing;
+    }
+
+    /**
+     * Moves the stopping thread to {@code newState}. A state listener that throws here (the user's, called through the
+     * client's state) must neither cut the shutdown short nor hide the thread's failure from the uncaught exception
+     * handler: its exception is added to {@code failure}, or only logged on a requested shutdown.
+     *
+     * @return the thread's failure, {@code null} if it stops on request
+     */
+    private Throwable setStateWhileStopping(State newState, Throwable failure) {
+        try {
+            setState(newState);
+        } catch (RuntimeException e) {
+            if (failure == null) {
+                LOG.warn("Stream thread {}: a state listener failed on the transition to {}", threadId, newState, e);
+            } else {
+                failure.addSuppressed(e);
+            }
+        }
+        return failure;
     }
 
     private void runOnce() {
