@@ -18,7 +18,7 @@ import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.InvalidRecordException;
-import dev.runnel.common.errors.RecordBatchTooLargeException;
+import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.record.CompressionType;
 import dev.runnel.common.record.TimestampType;
@@ -255,7 +255,7 @@ class ClientConfigsIT {
                 future.get();
             }
             ExecutionException error = assertThrows(ExecutionException.class, large::get);
-            assertInstanceOf(RecordBatchTooLargeException.class, error.getCause());
+            assertInstanceOf(RecordTooLargeException.class, error.getCause());
             assertTrue(error.getCause().getMessage().contains("max.message.bytes"), error.getCause().getMessage());
         }
         storedBatches().forEach(batch -> assertTrue(batch.remaining() <= 2000));

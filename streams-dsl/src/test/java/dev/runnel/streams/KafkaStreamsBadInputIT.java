@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
@@ -98,6 +99,8 @@ class KafkaStreamsBadInputIT {
         assertEquals(1, handled.size(), handled.toString());
         String message = handled.get(0).getMessage();
         assertTrue(handled.get(0) instanceof StreamsException, handled.toString());
+        assertTrue(handled.get(0).getCause() instanceof RecordTooLargeException, "Kafka's MESSAGE_TOO_LARGE: "
+            + handled.get(0).getCause());
         assertTrue(message.contains("out") && message.contains("max.message.bytes") && message.contains("bytes"),
             message);
         // As in Kafka Streams, a send fails asynchronously: "after" may be sent before the failure is seen.

@@ -9,7 +9,7 @@ import dev.runnel.common.errors.CorruptRecordException;
 import dev.runnel.common.errors.InvalidRecordException;
 import dev.runnel.common.errors.KafkaStorageException;
 import dev.runnel.common.errors.OffsetOutOfRangeException;
-import dev.runnel.common.errors.RecordBatchTooLargeException;
+import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.utils.Checks;
 import dev.runnel.common.utils.Time;
@@ -214,7 +214,7 @@ public final class PartitionLog implements Closeable {
      * segment if due and writes the bytes. On any failure nothing is added to the log.
      *
      * @throws CorruptRecordException       if a batch is truncated or fails its checks; names the partition
-     * @throws RecordBatchTooLargeException if a batch exceeds {@code max.message.bytes}
+     * @throws RecordTooLargeException if a batch exceeds {@code max.message.bytes}
      * @throws KafkaStorageException        if the write fails
      */
     public AppendInfo append(ByteBuffer batches) {
@@ -377,6 +377,19 @@ public final class PartitionLog implements Closeable {
         }
     }
 
+    /**
+     * Returns the error for a batch larger than {@code max.message.bytes}: Kafka's {@code MESSAGE_TOO_LARGE}, which a
+     * producer meets only for a single record too large, since it splits its batches to fit the topic.
+     */
+    private RecordTooLargeException tooLarge(RecordBatch batch, int maxMessageBytes) {
+        String what = batch.recordCount() == 1 ? "The record (a batch of " + batch.sizeInBytes() + " bytes)"
+            : "The record batch of " + batch.sizeInBytes() + " bytes";
+        String fix = batch.recordCount() == 1 ? "send a smaller record" : "send smaller batches (batch.size)";
+        return new RecordTooLargeException(what + " sent to partition " + topicPartition + " is larger than the"
+            + " topic's max.message.bytes of " + maxMessageBytes + " bytes; raise max.message.bytes for the topic or "
+            + fix);
+    }
+
     /** Checks every batch in {@code batches} before anything is changed. Per batch, not per record. */
     private void validate(ByteBuffer batches, LogConfig c) {
         int start = batches.position();
@@ -402,9 +415,7 @@ public final class PartitionLog implements Closeable {
             }
             int size = batch.sizeInBytes();
             if (size > c.maxMessageBytes()) {
-                throw new RecordBatchTooLargeException("The record batch of " + size + " bytes sent to partition "
-                    + topicPartition + " is larger than the topic's max.message.bytes of " + c.maxMessageBytes()
-                    + " bytes; raise max.message.bytes for the topic or send smaller batches (batch.size)");
+                throw tooLarge(batch, c.maxMessageBytes());
             }
             if (!batch.isValid()) {
                 throw corruptAppend(p - start, "its CRC " + batch.checksum() + " does not match the computed "

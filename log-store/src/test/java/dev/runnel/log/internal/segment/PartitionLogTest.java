@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.CorruptRecordException;
 import dev.runnel.common.errors.OffsetOutOfRangeException;
-import dev.runnel.common.errors.RecordBatchTooLargeException;
+import dev.runnel.common.errors.RecordTooLargeException;
 import dev.runnel.common.record.TimestampType;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.LogConfig;
@@ -393,10 +393,10 @@ class PartitionLogTest {
         log.append(batch(1, time.milliseconds(), 1000 - RecordBatch.HEADER_SIZE));
         ByteBuffer tooLarge = TestBatches.concat(batch(1, time.milliseconds(), 10),
             batch(1, time.milliseconds(), 1001 - RecordBatch.HEADER_SIZE));
-        RecordBatchTooLargeException e = assertThrows(RecordBatchTooLargeException.class, () -> log.append(tooLarge));
-        assertEquals("The record batch of 1001 bytes sent to partition t-3 is larger than the topic's "
-            + "max.message.bytes of 1000 bytes; raise max.message.bytes for the topic or send smaller batches "
-            + "(batch.size)", e.getMessage());
+        RecordTooLargeException e = assertThrows(RecordTooLargeException.class, () -> log.append(tooLarge));
+        assertEquals("The record (a batch of 1001 bytes) sent to partition t-3 is larger than the topic's "
+            + "max.message.bytes of 1000 bytes; raise max.message.bytes for the topic or send a smaller record",
+            e.getMessage());
         assertEquals(1, log.logEndOffset());
         assertEquals(1000, log.sizeInBytes());
     }
