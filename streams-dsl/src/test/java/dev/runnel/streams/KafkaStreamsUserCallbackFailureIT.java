@@ -181,10 +181,14 @@ class KafkaStreamsUserCallbackFailureIT {
                 public void onRestoreEnd(TopicPartition partition, String store, long total) {
                 }
             });
+            List<KafkaStreams.State> states = new CopyOnWriteArrayList<>();
+            streams.setStateListener((newState, oldState) -> states.add(newState));
             List<Throwable> handled = startShuttingDownOnFailure(streams);
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, TIMEOUT, "the client to stop");
             assertEquals(1, handled.size(), handled.toString());
             assertTrue(causedBy(handled.get(0), "restore listener failed on purpose"), handled.toString());
+            assertEquals(List.of(KafkaStreams.State.REBALANCING, KafkaStreams.State.PENDING_ERROR,
+                KafkaStreams.State.ERROR), states, "never RUNNING: the only thread failed while restoring");
         }
     }
 

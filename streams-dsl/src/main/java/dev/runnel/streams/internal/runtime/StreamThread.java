@@ -225,7 +225,9 @@ public final class StreamThread extends Thread {
 
     private void setState(State newState) {
         State old = state;
-        if (old == newState) {
+        // Once stopping, a thread only dies: closing its consumer must not make it look rebalancing again.
+        boolean stopping = old == State.PENDING_SHUTDOWN && newState != State.DEAD || old == State.DEAD;
+        if (old == newState || stopping) {
             return;
         }
         state = newState;
@@ -235,6 +237,11 @@ public final class StreamThread extends Thread {
     /** Asks the thread to commit, close its tasks and leave the group; returns at once. Any thread. */
     public void shutdown() {
         shutdown(false);
+    }
+
+    /** Returns whether the thread was asked to shut down, rather than stopping on a failure. */
+    boolean shutdownRequested() {
+        return shutdownRequested;
     }
 
     /**

@@ -357,18 +357,26 @@ public final class StreamThreads {
         @Override
         public void onStateChange(StreamThread thread, StreamThread.State newState, StreamThread.State oldState) {
             State current = state.state();
-            if (!current.isRunningOrRebalancing()) {
+            if (!current.isRunningOrRebalancing() || failing(thread, newState)) {
+                // A failing thread leaves the client's state to the uncaught exception handler's response.
                 return;
             }
             boolean allRunning = true;
             for (StreamThread t : threads) {
                 StreamThread.State s = t == thread ? newState : t.state();
-                if (s == StreamThread.State.DEAD || s == StreamThread.State.PENDING_SHUTDOWN) {
-                    continue;
+                if (failing(t, s)) {
+                    allRunning = false;
+                } else if (s != StreamThread.State.DEAD && s != StreamThread.State.PENDING_SHUTDOWN) {
+                    allRunning &= s == StreamThread.State.RUNNING;
                 }
-                allRunning &= s == StreamThread.State.RUNNING;
             }
             state.setState(allRunning ? State.RUNNING : State.REBALANCING);
+        }
+
+        /** Whether {@code thread}, in {@code state}, stops on a failure rather than on request (a removed thread). */
+        private static boolean failing(StreamThread thread, StreamThread.State state) {
+            return (state == StreamThread.State.PENDING_SHUTDOWN || state == StreamThread.State.DEAD)
+                && !thread.shutdownRequested();
         }
 
         @Override
