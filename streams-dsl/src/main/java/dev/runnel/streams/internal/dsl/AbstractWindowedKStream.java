@@ -90,10 +90,15 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         aggregateBuilder.build(processorName, processor(options.storeName(), initializer, aggregator, merger), store,
             options.storeName());
         WindowedKeyInfo info = windowedKeyInfo();
-        KTable<Windowed<K>, VR> table = new KTableImpl<>(aggregateBuilder.builder(), processorName,
+        KTableImpl<Windowed<K>, VR> table = new KTableImpl<>(aggregateBuilder.builder(), processorName,
             info.serde(keySerde), valueSerde, options.queryableStoreName(), info);
-        return emitStrategy.type() == EmitStrategy.StrategyType.ON_WINDOW_CLOSE
-            ? table.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())) : table;
+        if (emitStrategy.type() != EmitStrategy.StrategyType.ON_WINDOW_CLOSE) {
+            return table;
+        }
+        // Kafka emits a session once it ends before stream time - grace - gap, one ms after
+        // suppress(untilWindowCloses) would, which emits it as soon as it ends at or before that time.
+        return KTableSuppression.suppress(table, Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()),
+            info.session() ? 1L : 0L);
     }
 
     /** Sets the emit strategy of the aggregations built from now on. */

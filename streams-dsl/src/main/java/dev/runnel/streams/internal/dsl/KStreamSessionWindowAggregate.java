@@ -29,16 +29,17 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
     Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator,
     Merger<? super K, VAgg> sessionMerger) implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     /*
-     * Closing: a session [start, end] is closed once stream time - grace > end (Kafka's rule; session ends are
-     * inclusive). The check is on the merged session, before anything is removed, so a late record that would only
-     * extend a closed session is dropped and counted without touching the store.
+     * Closing: a session [start, end] is closed once stream time - grace - gap > end (Kafka's rule since KAFKA-12718;
+     * session ends are inclusive): until then a record within the gap of its end may still arrive in time and extend
+     * it. The check is on the merged session, before anything is removed, so a late record that would only extend a
+     * closed session is dropped and counted without touching the store.
      */
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSessionWindowAggregate.class);
 
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, SessionStore<K, VAgg>>(LOG, "session aggregation",
-            storeName, windows.gracePeriodMs(), SessionStoreFacade::plainView) {
+            storeName, windows.gracePeriodMs() + windows.inactivityGap(), SessionStoreFacade::plainView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 SessionStore<K, VAgg> store = store();

@@ -6,7 +6,6 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
-import dev.runnel.streams.kstream.SessionWindow;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
@@ -137,9 +136,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                     throw new StreamsException("Suppressed.untilWindowCloses needs a windowed table; got key type "
                         + record.key().getClass().getName() + " in " + storeName);
                 }
-                // A session [start, end] still takes records at stream time end + grace; it closes one ms later.
-                return windowed.window() instanceof SessionWindow ? windowed.window().end() + 1
-                    : windowed.window().end();
+                return windowed.window().end();
             }
             return record.timestamp();
         }

@@ -22,6 +22,15 @@ final class KTableSuppression {
 
     /** Suppresses {@code table}'s updates as {@code suppressed} says. */
     static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed) {
+        return suppress(table, suppressed, 0L);
+    }
+
+    /**
+     * Suppresses {@code table}'s updates as {@code suppressed} says, holding final results {@code extraDelayMs}
+     * longer than the windows' grace period.
+     */
+    static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed,
+        long extraDelayMs) {
         Objects.requireNonNull(suppressed, "suppressed can't be null");
         SuppressedInternal<K> options = new SuppressedInternal<>(suppressed);
         WindowedKeyInfo windowed = table.windowed();
@@ -35,7 +44,8 @@ final class KTableSuppression {
         // The buffer keeps the value before a key's first suppressed update, to forward it as the old value.
         table.materializeSource();
         String storeName = options.name() != null ? options.name() + "-store" : builder.newStoreName(SUPPRESS_NAME);
-        long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() : options.timeLimitMs();
+        long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() + extraDelayMs
+            : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
             storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed), table.name());
         StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.Bytes(),

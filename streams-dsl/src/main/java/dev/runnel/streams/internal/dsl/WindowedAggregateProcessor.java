@@ -12,14 +12,14 @@ import org.slf4j.Logger;
  * What every windowed aggregation processor does before it touches a window: it looks its store up on init (through
  * a view of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what
  * the store's caching layer writes down, drops (logs and counts) a record with a null key or value, and computes
- * stream time and the close time from the grace period. Not thread-safe; owned by its task.
+ * stream time and the close time from the close delay. Not thread-safe; owned by its task.
  */
 abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
     private final Logger log;
     private final String operation;
     private final String storeName;
-    private final long gracePeriodMs;
+    private final long closeDelayMs;
     private final Function<StateStore, S> storeView;
     private S store;
     private boolean forwardOnFlush;
@@ -27,14 +27,16 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     /**
      * @param log the operator's logger, so dropped records are logged under the operator's name
      * @param operation what the processor does, for the log, e.g. {@code "session aggregation"}
+     * @param closeDelayMs how far stream time must pass a window's end to close it: the grace period, plus the
+     *     inactivity gap for sessions
      * @param storeView returns the store, timestamped or headers-aware, as the processor reads and writes it
      */
-    WindowedAggregateProcessor(Logger log, String operation, String storeName, long gracePeriodMs,
+    WindowedAggregateProcessor(Logger log, String operation, String storeName, long closeDelayMs,
         Function<StateStore, S> storeView) {
         this.log = log;
         this.operation = operation;
         this.storeName = storeName;
-        this.gracePeriodMs = gracePeriodMs;
+        this.closeDelayMs = closeDelayMs;
         this.storeView = storeView;
     }
 
@@ -53,7 +55,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
             return;
         }
         long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
-        aggregate(record, streamTime, streamTime - gracePeriodMs);
+        aggregate(record, streamTime, streamTime - closeDelayMs);
     }
 
     /** Adds {@code record}, whose key and value are not null, to its windows that {@code closeTime} leaves open. */

@@ -1,0 +1,160 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.test.TestRecord;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Small applications of the kind users port from Kafka Streams, each run through the test driver with outputs worked
+ * out by hand from Kafka Streams' documented semantics, record by record. Each combines several features.
+ */
+class PortedApplicationsTest {
+    /** Profile values are "region:name". */
+    static String regionOf(String profile) {
+        return profile.split(":")[0];
+    }
+
+    /**
+     * Page views enriched with the viewer's region (a stream-table left join), views counted per region (a stream
+     * re-keyed by region), and users counted per region (a table re-grouped by region, so a user who moves region
+     * is subtracted from the old one and added to the new one).
+     */
+    static Topology pageViewsByRegion() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> profiles = builder.table("user-profiles",
+            Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("profiles"));
+        KStream<String, String> views = builder.stream("page-views", Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> enriched = views.leftJoin(profiles,
+            (page, profile) -> page + "|" + (profile == null ? "?" : regionOf(profile)));
+        enriched.to("enriched-views", Produced.with(Serdes.String(), Serdes.String()));
+        enriched.groupBy((user, view) -> view.split("\\|")[1], Grouped.with("views-by-region", Serdes.String(),
+                Serdes.String()))
+            .count(Materialized.as("view-counts"))
+            .toStream().to("views-per-region", Produced.with(Serdes.String(), Serdes.Long()));
+        profiles.groupBy((user, profile) -> KeyValue.pair(regionOf(profile), user),
+                Grouped.with("users-by-region", Serdes.String(), Serdes.String()))
+            .count(Materialized.as("user-counts"))
+            .toStream().to("users-per-region", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    @Test
+    void pageViewsAreEnrichedAndCountedPerRegionAsUsersMove() {
+        try (TopologyTestDriver driver = driver(pageViewsByRegion())) {
+            TestInputTopic<String, String> profiles = input(driver, "user-profiles");
+            TestInputTopic<String, String> views = input(driver, "page-views");
+            profiles.pipeInput("u1", "EU:alice", 1);
+            profiles.pipeInput("u2", "US:bob", 2);
+            views.pipeInput("u1", "home", 3);
+            views.pipeInput("u3", "pricing", 4); // no profile: the left join gives null
+            profiles.pipeInput("u1", "US:alice", 5); // moves: EU loses her first, then US gains her
+            views.pipeInput("u1", "cart", 6);
+            profiles.pipeInput("u2", "US:robert", 7); // same region: one update (subtract then add), KIP-904
+            profiles.pipeInput("u2", null, 8); // tombstone: only subtracted
+            views.pipeInput("u2", "home", 9);
+            profiles.pipeInput("u1", null, 10); // a count reaching 0 stays 0, it is not deleted
+            // Out of order: an aggregate's timestamp is the larger of the record's and the aggregate's.
+            profiles.pipeInput("u4", "EU:dora", 4);
+            views.pipeInput("u4", "home", 2);
+
+            assertEquals(List.of("u1=home|EU@3", "u3=pricing|?@4", "u1=cart|US@6", "u2=home|?@9", "u4=home|EU@2"),
+                read(driver, "enriched-views", Serdes.String().deserializer()));
+            assertEquals(List.of("EU=1@3", "?=1@4", "US=1@6", "?=2@9", "EU=2@3"),
+                read(driver, "views-per-region", Serdes.Long().deserializer()));
+            assertEquals(List.of("EU=1@1", "US=1@2", "EU=0@5", "US=2@5", "US=2@7", "US=1@8", "US=0@10", "EU=1@5"),
+                read(driver, "users-per-region", Serdes.Long().deserializer()));
+            assertEquals(1L, driver.<String, Long>getKeyValueStore("user-counts").get("EU"));
+            assertEquals(0L, driver.<String, Long>getKeyValueStore("user-counts").get("US"));
+        }
+    }
+
+    /**
+     * Click sessions per user with a 10 ms inactivity gap and 5 ms grace: out-of-order clicks merge sessions, one
+     * bridges two sessions, a click past the grace period is dropped, and only closed sessions are emitted.
+     */
+    static Topology clickSessions() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<Windowed<String>, Long> sessions = builder.stream("clicks",
+                Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
+            .count(Materialized.as("click-sessions"));
+        sessions.toStream((session, count) -> sessionName(session))
+            .to("session-updates", Produced.with(Serdes.String(), Serdes.Long()));
+        sessions.suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()))
+            .toStream((session, count) -> sessionName(session))
+            .to("closed-sessions", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    static String sessionName(Windowed<String> session) {
+        return session.key() + "[" + session.window().start() + "," + session.window().end() + "]";
+    }
+
+    @Test
+    void clickSessionsMergeOutOfOrderClicksAndAreEmittedOnceClosed() {
+        try (TopologyTestDriver driver = driver(clickSessions())) {
+            TestInputTopic<String, String> clicks = input(driver, "clicks");
+            clicks.pipeInput("u", "a", 100);
+            clicks.pipeInput("u", "b", 105); // merges with [100,100]
+            clicks.pipeInput("v", "a", 103);
+            clicks.pipeInput("u", "c", 118); // 13 after 105: a new session
+            // Stream time 118: a session is closed once it ends before 118 - grace - gap = 103 (Kafka 3.3+), and
+            // suppression, whose time is the largest session end it saw (118), emits sessions ending at or
+            // before 103: v[103,103].
+            assertEquals(List.of("v[103,103]=1@103"), read(driver, "closed-sessions", Serdes.Long().deserializer()));
+            clicks.pipeInput("u", "d", 110); // bridges [100,105] and [118,118]
+            clicks.pipeInput("w", "a", 106); // late, but its session ends at 106, not before 103
+            clicks.pipeInput("w", "b", 101); // before 103, but it joins w's session, which ends at 106
+            clicks.pipeInput("x", "a", 100); // a session of its own ending before 103: dropped
+            clicks.pipeInput("u", "e", 140);
+
+            assertEquals(List.of("u[100,100]=1@100", "u[100,100]=null@100", "u[100,105]=2@105", "v[103,103]=1@103",
+                "u[118,118]=1@118", "u[100,105]=null@105", "u[118,118]=null@118", "u[100,118]=4@118",
+                "w[106,106]=1@106", "w[106,106]=null@106", "w[101,106]=2@106", "u[140,140]=1@140"),
+                read(driver, "session-updates", Serdes.Long().deserializer()));
+            // Suppression time 140 closes sessions ending at or before 125; merged-away sessions are not emitted.
+            assertEquals(List.of("w[101,106]=2@106", "u[100,118]=4@118"),
+                read(driver, "closed-sessions", Serdes.Long().deserializer()));
+        }
+    }
+
+    static TopologyTestDriver driver(Topology topology) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "ported");
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.String().getClass().getName());
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.String().getClass().getName());
+        return new TopologyTestDriver(topology, props, Instant.EPOCH);
+    }
+
+    static TestInputTopic<String, String> input(TopologyTestDriver driver, String topic) {
+        return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer());
+    }
+
+    /** Returns and removes what {@code topic} received, as "key=value@timestamp". */
+    static <V> List<String> read(TopologyTestDriver driver, String topic, Deserializer<V> valueDeserializer) {
+        List<String> records = new ArrayList<>();
+        for (TestRecord<String, V> record : driver.createOutputTopic(topic, Serdes.String().deserializer(),
+            valueDeserializer).readRecordsToList()) {
+            records.add(record.key() + "=" + record.value() + "@" + record.timestamp());
+        }
+        return records;
+    }
+}
