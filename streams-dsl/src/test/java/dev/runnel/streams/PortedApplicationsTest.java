@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KStream;
@@ -12,7 +13,9 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.test.TestRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -133,6 +136,58 @@ class PortedApplicationsTest {
             // Suppression time 140 closes sessions ending at or before 125; merged-away sessions are not emitted.
             assertEquals(List.of("w[101,106]=2@106", "u[100,118]=4@118"),
                 read(driver, "closed-sessions", Serdes.Long().deserializer()));
+        }
+    }
+
+    /**
+     * Orders enriched with their product's name by a foreign-key inner join whose internal resources are named and
+     * whose result is a materialized (so cached) table.
+     */
+    static Topology orderDetails() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> orders = builder.table("orders", Consumed.with(Serdes.String(), Serdes.String()));
+        KTable<String, String> products = builder.table("products",
+            Consumed.with(Serdes.String(), Serdes.String()));
+        orders.join(products, order -> order.split(",")[0], (order, product) -> order + "/" + product,
+                TableJoined.as("orders-products"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("order-details")
+                    .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()))
+            .toStream().to("order-details", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    @Test
+    void orderDetailsFollowProductAndOrderChangesThroughAForeignKeyJoin() {
+        try (TopologyTestDriver driver = driver(orderDetails())) {
+            TestInputTopic<String, String> orders = input(driver, "orders");
+            TestInputTopic<String, String> products = input(driver, "products");
+            products.pipeInput("p1", "Apple", 10);
+            orders.pipeInput("o1", "p1,2", 5); // a left-side result has the later of both timestamps
+            orders.pipeInput("o2", "p2,1", 20); // no product p2 yet: nothing
+            products.pipeInput("p2", "Banana", 25); // a right-side result has the right record's timestamp
+            products.pipeInput("p1", "Apricot", 30);
+            orders.pipeInput("o1", "p2,5", 35); // the foreign key changes
+            orders.pipeInput("o3", "p3,1", 40);
+            // Moves to another missing product: Kafka sends a tombstone, which the cached result table does not
+            // forward, as o3 has no result to delete.
+            orders.pipeInput("o3", "p4,1", 45);
+            products.pipeInput("p1", null, 50); // nobody orders p1 any more
+            products.pipeInput("p2", null, 55); // both results are deleted
+            orders.pipeInput("o2", null, 60); // its result is already deleted: the tombstone is not forwarded
+            products.pipeInput("p2", "Blueberry", 65); // o2 no longer subscribes
+            orders.pipeInput("o1", "p2,6", 70); // same foreign key
+            orders.pipeInput("o1", null, 75);
+
+            assertEquals(List.of("o1=p1,2/Apple@10", "o2=p2,1/Banana@25", "o1=p1,2/Apricot@30",
+                "o1=p2,5/Banana@35", "o1=null@55", "o2=null@55", "o1=p2,5/Blueberry@65", "o1=p2,6/Blueberry@70",
+                "o1=null@75"), read(driver, "order-details", Serdes.String().deserializer()));
+            assertEquals(null, driver.<String, String>getKeyValueStore("order-details").get("o1"));
+            assertEquals(List.of("ported-order-details-changelog", "ported-orders-STATE-STORE-0000000000-changelog",
+                "ported-orders-products-subscription-registration-topic",
+                "ported-orders-products-subscription-response-topic",
+                "ported-orders-products-subscription-store-changelog",
+                "ported-products-STATE-STORE-0000000003-changelog"), driver.producedTopicNames().stream()
+                .filter(topic -> topic.startsWith("ported-")).sorted().toList());
         }
     }
 

@@ -131,7 +131,7 @@ final class ForeignKeyJoinBuilder {
             + " (response topic and left table)");
 
         topology.addProcessor(outputName, new ForeignKeyJoinProcessors.ForeignKeyJoinOutput<K, VR>(
-            store.storeName()), resolverName);
+            store.storeName(), store.queryableStoreName() != null), resolverName);
         topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, left.keySerde(), null),
             outputName);
         Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : left.keySerde();

@@ -9,6 +9,7 @@ import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Response;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Subscription;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -276,24 +277,37 @@ final class ForeignKeyJoinProcessors {
         }
     }
 
-    /** The join result as a table: keeps it in the result store and forwards the change. */
-    record ForeignKeyJoinOutput<K, VR>(String storeName) implements ProcessorSupplier<K, VR, K, Change<VR>> {
+    /**
+     * The join result as a table: keeps it in the result store and forwards the change. As in Kafka Streams, a result
+     * materialized under the user's name (queryable) is forwarded through its store's cache if it has one, so the
+     * updates of a key between two commits collapse into one and a tombstone of a key without result is not
+     * forwarded; otherwise each result is forwarded at once.
+     *
+     * @param forwardThroughCache whether the store is the user's (Kafka has no store for an unnamed result)
+     */
+    record ForeignKeyJoinOutput<K, VR>(String storeName, boolean forwardThroughCache)
+        implements ProcessorSupplier<K, VR, K, Change<VR>> {
         @Override
         public Processor<K, VR, K, Change<VR>> get() {
             return new ContextualProcessor<>() {
                 private TimestampedKeyValueStore<K, VR> store;
+                private boolean forwardOnFlush;
 
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
-                    store = TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
+                    StateStore stateStore = context.getStateStore(storeName);
+                    store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                    forwardOnFlush = forwardThroughCache && CacheFlushForwarder.register(stateStore, context);
                 }
 
                 @Override
                 public void process(Record<K, VR> record) {
                     VR oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
                     store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-                    context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                    if (!forwardOnFlush) {
+                        context().forward(record.withValue(new Change<>(record.value(), oldValue)));
+                    }
                 }
             };
         }
