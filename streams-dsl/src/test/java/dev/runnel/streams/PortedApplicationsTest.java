@@ -7,11 +7,13 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.JoinWindows;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.kstream.Windowed;
@@ -188,6 +190,71 @@ class PortedApplicationsTest {
                 "ported-orders-products-subscription-store-changelog",
                 "ported-products-STATE-STORE-0000000003-changelog"), driver.producedTopicNames().stream()
                 .filter(topic -> topic.startsWith("ported-")).sorted().toList());
+        }
+    }
+
+    /**
+     * Ad impressions attributed to the clicks that follow them within 10 ms (a click may not come before its
+     * impression), with 5 ms grace: a left join (impressions without click) and an outer join (clicks without
+     * impression too), whose non-joined results wait until the window closes (Kafka 3.1+, no spurious results).
+     */
+    static Topology adAttribution() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> impressions = builder.stream("impressions",
+            Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> clicks = builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()));
+        JoinWindows windows = JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5))
+            .before(Duration.ZERO);
+        impressions.leftJoin(clicks, (impression, click) -> impression + "+" + click, windows,
+                StreamJoined.with(Serdes.String(), Serdes.String(), Serdes.String()).withName("attribution"))
+            .to("attributed", Produced.with(Serdes.String(), Serdes.String()));
+        impressions.outerJoin(clicks, (impression, click) -> impression + "+" + click, windows,
+                StreamJoined.with(Serdes.String(), Serdes.String(), Serdes.String()).withName("audit"))
+            .to("audit", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    @Test
+    void adImpressionsAreAttributedToLaterClicksAndUnmatchedOnesEmittedOnceTheWindowCloses() {
+        try (TopologyTestDriver driver = driver(adAttribution())) {
+            TestInputTopic<String, String> impressions = input(driver, "impressions");
+            TestInputTopic<String, String> clicks = input(driver, "clicks");
+            // Kafka throttles the emission of non-joined results to one pass per second of wall-clock time
+            // (internal config, default 1 s); each step advances the clock past it.
+            List<List<String>> attributed = new ArrayList<>();
+            List<List<String>> audit = new ArrayList<>();
+            Runnable collect = () -> {
+                attributed.add(read(driver, "attributed", Serdes.String().deserializer()));
+                audit.add(read(driver, "audit", Serdes.String().deserializer()));
+                driver.advanceWallClockTime(Duration.ofSeconds(1));
+            };
+            impressions.pipeInput("a", "i1", 100);
+            collect.run();
+            impressions.pipeInput("b", "i2", 102);
+            collect.run();
+            clicks.pipeInput("a", "c1", 105); // joins i1 (100 <= 105 <= 110), at the later timestamp
+            collect.run();
+            clicks.pipeInput("c", "c2", 106); // no impression in [96,106]
+            collect.run();
+            impressions.pipeInput("a", "i3", 104); // out of order, joins c1
+            collect.run();
+            // Past its window end (100) by more than the grace: rejected, as JoinWindows documents (Kafka's join
+            // processor still emits it joined with null, KAFKA-16123).
+            impressions.pipeInput("d", "i4", 90);
+            collect.run();
+            clicks.pipeInput("e", "c4", 112); // c2's window closed: 106 + 0 + 5 < 112
+            collect.run();
+            // Stream time 118: i2's window closed (102 + 10 + 5 < 118), and so did c4's (112 + 0 + 5 < 118).
+            clicks.pipeInput("f", "c3", 118);
+            collect.run();
+            impressions.pipeInput("a", "i6", 130); // closes c3's window
+            collect.run();
+
+            assertEquals(List.of(List.of(), List.of(), List.of("a=i1+c1@105"), List.of(), List.of("a=i3+c1@105"),
+                List.of(), List.of(), List.of("b=i2+null@102"), List.of()), attributed);
+            assertEquals(List.of(List.of(), List.of(), List.of("a=i1+c1@105"), List.of(), List.of("a=i3+c1@105"),
+                List.of(), List.of("c=null+c2@106"), List.of("b=i2+null@102", "e=null+c4@112"),
+                List.of("f=null+c3@118")), audit);
         }
     }
 
