@@ -3,6 +3,9 @@ package dev.runnel.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runnel.common.serialization.Deserializer;
+import dev.runnel.common.header.Header;
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
@@ -17,8 +20,15 @@ import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TableJoined;
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.test.TestRecord;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -256,6 +266,124 @@ class PortedApplicationsTest {
                 List.of(), List.of("c=null+c2@106"), List.of("b=i2+null@102", "e=null+c4@112"),
                 List.of("f=null+c3@118")), audit);
         }
+    }
+
+    /**
+     * A device monitor written with the Processor API: a key-value store added to the builder remembers when each
+     * device was last seen; readings pass through with their headers plus one of the monitor's; a stream-time
+     * punctuator forwards how many readings came since its last run; a wall-clock punctuator reports (and forgets)
+     * devices silent for 20 ms of stream time and forwards a heartbeat.
+     */
+    static Topology deviceMonitor() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("last-seen"), Serdes.String(),
+            Serdes.Long()));
+        builder.stream("readings", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(DeviceMonitor::new, "last-seen")
+            .to("device-events", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    private static final class DeviceMonitor implements Processor<String, String, String, String> {
+        private ProcessorContext<String, String> context;
+        private KeyValueStore<String, Long> lastSeen;
+        private int readings;
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            this.context = context;
+            lastSeen = context.getStateStore("last-seen");
+            context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME, time -> {
+                context.forward(new Record<>("summary", readings + " readings", time));
+                readings = 0;
+            });
+            context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, now -> {
+                long streamTime = context.currentStreamTimeMs();
+                List<KeyValue<String, Long>> silent = new ArrayList<>();
+                try (KeyValueIterator<String, Long> all = lastSeen.all()) {
+                    all.forEachRemaining(device -> {
+                        if (device.value < streamTime - 20) {
+                            silent.add(device);
+                        }
+                    });
+                }
+                for (KeyValue<String, Long> device : silent) {
+                    lastSeen.delete(device.key);
+                    context.forward(new Record<>(device.key, "silent since " + device.value, streamTime));
+                }
+                context.forward(new Record<>("heartbeat", "tick", now));
+            });
+        }
+
+        @Override
+        public void process(Record<String, String> reading) {
+            Long previous = lastSeen.get(reading.key());
+            lastSeen.put(reading.key(), previous == null ? reading.timestamp()
+                : Math.max(previous, reading.timestamp()));
+            readings++;
+            Record<String, String> event = reading.withValue(reading.value() + (previous == null ? " (new)" : ""));
+            event.headers().add("monitor", "v1".getBytes(StandardCharsets.UTF_8));
+            context.forward(event);
+        }
+    }
+
+    @Test
+    void deviceMonitorPunctuatesOnStreamAndWallClockTimeAndKeepsHeaders() {
+        try (TopologyTestDriver driver = driver(deviceMonitor())) {
+            TestInputTopic<String, String> readings = input(driver, "readings");
+            TestOutputTopic<String, String> events = driver.createOutputTopic("device-events",
+                Serdes.String().deserializer(), Serdes.String().deserializer());
+            List<List<String>> steps = new ArrayList<>();
+            Runnable collect = () -> steps.add(events.readRecordsToList().stream()
+                .map(PortedApplicationsTest::withHeaders).toList());
+            Headers traced = new RecordHeaders().add("trace", "abc".getBytes(StandardCharsets.UTF_8));
+            // Stream-time punctuation is aligned to 0: it runs after the first record, then at 10, 20, ...
+            readings.pipeInput(new TestRecord<>("d1", "21.5", traced, 5L));
+            collect.run();
+            readings.pipeInput("d2", "19.0", 8);
+            collect.run();
+            readings.pipeInput("d1", "21.7", 12);
+            collect.run();
+            readings.pipeInput("d2", "19.1", 3); // out of order: stream time stays 12
+            collect.run();
+            readings.pipeInput("d1", "22.0", 35); // one punctuation for the missed 20 and 30; the next is at 40
+            collect.run();
+            driver.advanceWallClockTime(Duration.ofSeconds(10)); // d2 last seen at 8 < 35 - 20
+            collect.run();
+            readings.pipeInput("d2", "18.0", 40);
+            collect.run();
+            driver.advanceWallClockTime(Duration.ofSeconds(5));
+            collect.run();
+            driver.advanceWallClockTime(Duration.ofSeconds(25)); // one punctuation at 40 s; the next is at 50 s
+            collect.run();
+            driver.advanceWallClockTime(Duration.ofSeconds(9));
+            collect.run();
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            collect.run();
+
+            assertEquals(List.of(
+                List.of("d1=21.5 (new)@5[trace=abc,monitor=v1]", "summary=1 readings@5[]"),
+                List.of("d2=19.0 (new)@8[monitor=v1]"),
+                List.of("d1=21.7@12[monitor=v1]", "summary=2 readings@12[]"),
+                List.of("d2=19.1@3[monitor=v1]"),
+                List.of("d1=22.0@35[monitor=v1]", "summary=2 readings@35[]"),
+                List.of("d2=silent since 8@35[]", "heartbeat=tick@10000[]"),
+                List.of("d2=18.0 (new)@40[monitor=v1]", "summary=1 readings@40[]"),
+                List.of(),
+                List.of("heartbeat=tick@40000[]"),
+                List.of(),
+                List.of("heartbeat=tick@50000[]")), steps);
+            assertEquals(40L, driver.<String, Long>getKeyValueStore("last-seen").get("d2"));
+        }
+    }
+
+    private static String withHeaders(TestRecord<String, String> record) {
+        StringBuilder headers = new StringBuilder();
+        for (Header header : record.headers()) {
+            headers.append(headers.length() == 0 ? "" : ",").append(header.key()).append('=')
+                .append(new String(header.value(), StandardCharsets.UTF_8));
+        }
+        return record.key() + "=" + record.value() + "@" + record.timestamp() + "[" + headers + "]";
     }
 
     static TopologyTestDriver driver(Topology topology) {
