@@ -19,7 +19,9 @@ import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.StreamJoined;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TableJoined;
+import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.kstream.WindowedSerdes;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -27,6 +29,7 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -384,6 +387,70 @@ class PortedApplicationsTest {
                 .append(new String(header.value(), StandardCharsets.UTF_8));
         }
         return record.key() + "=" + record.value() + "@" + record.timestamp() + "[" + headers + "]";
+    }
+
+    /**
+     * Payments converted at the exchange rate valid at their own time (a stream-table join on a versioned table, whose
+     * out-of-order updates go to its history) and counted per currency in hopping windows with a store retention,
+     * refunds left out of the counts, the counts written with windowed keys.
+     */
+    static Topology payments() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> rates = builder.table("fx-rates", Consumed.with(Serdes.String(), Serdes.String()),
+            Materialized.<String, String>as(Stores.persistentVersionedKeyValueStore("rates", Duration.ofSeconds(1)))
+                .withKeySerde(Serdes.String()).withValueSerde(Serdes.String()));
+        rates.toStream().to("rate-changes", Produced.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> payments = builder.stream("payments",
+            Consumed.with(Serdes.String(), Serdes.String()));
+        payments.join(rates, (amount, rate) -> String.valueOf(Long.parseLong(amount) * Long.parseLong(rate)))
+            .to("converted", Produced.with(Serdes.String(), Serdes.String()));
+        payments.filter((currency, amount) -> !amount.startsWith("-"))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(100), Duration.ofMillis(20))
+                .advanceBy(Duration.ofMillis(50)))
+            .count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("payment-counts")
+                .withRetention(Duration.ofMillis(500)))
+            .toStream()
+            .to("payment-counts", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class, 100),
+                Serdes.Long()));
+        return builder.build();
+    }
+
+    @Test
+    void paymentsAreConvertedAtTheirTimesRateAndCountedInHoppingWindows() {
+        try (TopologyTestDriver driver = driver(payments())) {
+            TestInputTopic<String, String> rates = input(driver, "fx-rates");
+            TestInputTopic<String, String> payments = input(driver, "payments");
+            rates.pipeInput("EUR", "110", 100);
+            rates.pipeInput("EUR", "120", 200);
+            payments.pipeInput("EUR", "10", 150); // the rate valid at 150
+            rates.pipeInput("EUR", "115", 180); // out of order: into the history, not forwarded
+            payments.pipeInput("EUR", "10", 190);
+            payments.pipeInput("EUR", "10", 250);
+            payments.pipeInput("GBP", "10", 260); // no rate: no result
+            rates.pipeInput("EUR", null, 300);
+            payments.pipeInput("EUR", "10", 310); // the rate is deleted
+            // A refund: filtered out before the windowed count, so it does not advance the count's stream time.
+            payments.pipeInput("EUR", "-10", 400);
+            // The count's stream time is 310: [150,250) ended before 310 - 20 and is closed, [200,300) is open.
+            payments.pipeInput("EUR", "10", 205);
+
+            assertEquals(List.of("EUR=110@100", "EUR=120@200", "EUR=null@300"),
+                read(driver, "rate-changes", Serdes.String().deserializer()));
+            assertEquals(List.of("EUR=1100@150", "EUR=1150@190", "EUR=1200@250", "EUR=1200@205"),
+                read(driver, "converted", Serdes.String().deserializer()));
+            List<String> counts = new ArrayList<>();
+            for (TestRecord<Windowed<String>, Long> count : driver.createOutputTopic("payment-counts",
+                WindowedSerdes.timeWindowedSerdeFrom(String.class, 100).deserializer(),
+                Serdes.Long().deserializer()).readRecordsToList()) {
+                counts.add(count.key().key() + "[" + count.key().window().start() + "," + count.key().window().end()
+                    + ")=" + count.value() + "@" + count.timestamp());
+            }
+            assertEquals(List.of("EUR[100,200)=1@150", "EUR[150,250)=1@150", "EUR[100,200)=2@190",
+                "EUR[150,250)=2@190", "EUR[200,300)=1@250", "EUR[250,350)=1@250", "GBP[200,300)=1@260",
+                "GBP[250,350)=1@260", "EUR[250,350)=2@310", "EUR[300,400)=1@310", "EUR[200,300)=2@250"), counts);
+            assertEquals(1, driver.droppedRecordsTotal(), "the late record's closed window [150,250)");
+        }
     }
 
     static TopologyTestDriver driver(Topology topology) {

@@ -12,7 +12,9 @@ import org.slf4j.Logger;
  * What every windowed aggregation processor does before it touches a window: it looks its store up on init (through
  * a view of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what
  * the store's caching layer writes down, drops (logs and counts) a record with a null key or value, and computes
- * stream time and the close time from the close delay. Not thread-safe; owned by its task.
+ * stream time and the close time from the close delay. As in Kafka Streams, stream time here is the largest timestamp
+ * of the records this processor received, not the task's: records the task reads but filters out, or that go to
+ * other operators (such as a joined table's), do not close windows. Not thread-safe; owned by its task.
  */
 abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
@@ -23,6 +25,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final Function<StateStore, S> storeView;
     private S store;
     private boolean forwardOnFlush;
+    private long observedStreamTime = -1L;
 
     /**
      * @param log the operator's logger, so dropped records are logged under the operator's name
@@ -54,8 +57,8 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
             DroppedRecords.skipNullKeyOrValue(log, context(), operation + " " + storeName, record.key() == null);
             return;
         }
-        long streamTime = Math.max(context().currentStreamTimeMs(), record.timestamp());
-        aggregate(record, streamTime, streamTime - closeDelayMs);
+        observedStreamTime = Math.max(observedStreamTime, record.timestamp());
+        aggregate(record, observedStreamTime, observedStreamTime - closeDelayMs);
     }
 
     /** Adds {@code record}, whose key and value are not null, to its windows that {@code closeTime} leaves open. */
