@@ -75,10 +75,23 @@ class KTableFilterTest {
         assertEquals(TOMBSTONE_PER_FILTERED_UPDATE, run(builder -> builder.table("input", INTS).filter(ABOVE_FIVE)));
     }
 
-    /** As in Kafka Streams, the filter's own store does not count: its parent does not send old values. */
+    /**
+     * As in Kafka Streams, the filter's own store does not tell it whether to drop a change: its parent does not send
+     * old values. Without a cache every filtered-out update is forwarded as a tombstone.
+     */
     @Test
-    void shouldSendATombstoneForEveryFilteredOutUpdateOfAMaterializedFilterOfAnUnmaterializedSource() {
+    void shouldSendATombstoneForEveryFilteredOutUpdateOfAnUncachedMaterializedFilterOfAnUnmaterializedSource() {
         assertEquals(TOMBSTONE_PER_FILTERED_UPDATE,
+            run(builder -> builder.table("input", INTS).filter(ABOVE_FIVE, store("kept").withCachingDisabled())));
+    }
+
+    /**
+     * A cached materialized filter forwards what its store's cache writes down, as Kafka Streams' does, and the cache
+     * drops the deletion of a key the store does not hold.
+     */
+    @Test
+    void shouldNotSendTombstonesForKeysNotInTheStoreOfACachedMaterializedFilter() {
+        assertEquals(WITHOUT_SPURIOUS_TOMBSTONES,
             run(builder -> builder.table("input", INTS).filter(ABOVE_FIVE, store("kept"))));
     }
 

@@ -109,7 +109,9 @@ class KTableJoinTest {
             assertNull(f.driver.<String, String>getKeyValueStore("long-values").get("A"));
             in.pipeInput("B", "x", 3);
             in.pipeInput("A", null, 4);
-            assertEquals(List.of("A:abc@1", "A:null@2", "B:null@3", "A:null@4"), f.read("filtered"));
+            // The materialized filter forwards through its store's cache, which drops the tombstones of keys the
+            // store does not hold, as Kafka Streams' does.
+            assertEquals(List.of("A:abc@1", "A:null@2"), f.read("filtered"));
             assertEquals(List.of("A:ABC@1", "A:AB@2", "B:X@3", "A:null@4"), f.read("mapped"));
         }
     }

@@ -118,6 +118,46 @@ class KTableTransformValuesTest {
         }
     }
 
+    /** Drops values starting with "x" (null), upper-cases the others; stateless. */
+    private static final class DropX implements ValueTransformerWithKey<String, String, String> {
+        @Override
+        public void init(ProcessorContext context) {
+        }
+
+        @Override
+        public String transform(String key, String value) {
+            return value == null || value.startsWith("x") ? null : value.toUpperCase(Locale.ROOT);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /**
+     * A cached materialized result is forwarded through its store's cache, as Kafka Streams' is: a null result for a
+     * key the store does not hold is no tombstone downstream; uncached, every result is forwarded.
+     */
+    @Test
+    void shouldForwardACachedMaterializedResultThroughItsCache() {
+        for (boolean cached : new boolean[] {true, false}) {
+            StreamsBuilder builder = new StreamsBuilder();
+            Materialized<String, String, KeyValueStore<dev.runnel.common.utils.Bytes, byte[]>> store =
+                Materialized.as("upper");
+            builder.<String, String>table("t").transformValues(DropX::new, cached ? store
+                : store.withCachingDisabled()).toStream().to("out");
+            try (JoinFixture f = new JoinFixture(builder.build())) {
+                TestInputTopic<String, String> in = f.input("t");
+                in.pipeInput("A", "x1", 1);
+                in.pipeInput("A", "ok", 2);
+                in.pipeInput("A", "x2", 3);
+                in.pipeInput("A", "x3", 4);
+                assertEquals(cached ? List.of("A:OK@2", "A:null@3")
+                    : List.of("A:null@1", "A:OK@2", "A:null@3", "A:null@4"), f.read("out"), "cached: " + cached);
+            }
+        }
+    }
+
     /** Upper-cases values with the key; needs the connected store "seen", which it records each value in. */
     private static final class KeyedUpperCase implements ValueTransformerWithKey<String, String, String> {
         private KeyValueStore<String, String> seen;

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueJoiner;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -85,18 +86,25 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
             (V2) thisValue);
     }
 
-    /** Passes the changes of both join sides on, keeping them in the result store if there is one. */
+    /**
+     * Passes the changes of both join sides on, keeping them in the result store if there is one, and then, as Kafka
+     * Streams does, forwarding through the store's cache if it has one.
+     */
     record KTableKTableJoinMerger<K, V>(String storeName) implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
         @Override
         public Processor<K, Change<V>, K, Change<V>> get() {
             return new ContextualProcessor<>() {
                 private TimestampedKeyValueStore<K, V> store;
+                private boolean forwardOnFlush;
 
                 @Override
                 public void init(ProcessorContext<K, Change<V>> context) {
                     super.init(context);
-                    store = storeName == null ? null
-                        : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
+                    if (storeName != null) {
+                        StateStore stateStore = context.getStateStore(storeName);
+                        store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                        forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                    }
                 }
 
                 @Override
@@ -104,7 +112,9 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                     if (store != null) {
                         store.put(record.key(), ValueAndTimestamp.make(record.value().newValue(), record.timestamp()));
                     }
-                    context().forward(record);
+                    if (!forwardOnFlush) {
+                        context().forward(record);
+                    }
                 }
             };
         }

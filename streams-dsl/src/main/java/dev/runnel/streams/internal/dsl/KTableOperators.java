@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -30,10 +31,11 @@ public final class KTableOperators {
 
     /**
      * Applies {@code function} to each change's new value (mapValues, filter and filterNot); a null input stays null.
-     * With a store name it also keeps the result there. Every change is forwarded, so a filtered-out update is a
-     * tombstone downstream. If a child may read old values, the old value is read from the store, or without one
-     * computed from the parent's old value: a materialized result does not need its parent's, which an unmaterialized
-     * source table does not know.
+     * With a store name it also keeps the result there and, as Kafka Streams does, forwards through the store's cache
+     * if it has one (the updates of a key between two commits collapse, and a tombstone of a key the store does not
+     * hold is not forwarded). Every change is forwarded, so a filtered-out update is a tombstone downstream. If a
+     * child may read old values, the old value is read from the store, or without one computed from the parent's old
+     * value: a materialized result does not need its parent's, which an unmaterialized source table does not know.
      *
      * <p>A filter whose old values are known drops a change from no value to no value, as Kafka Streams does since
      * KAFKA-10077: a filtered-out update of a key the result does not hold is no tombstone. Its old values are known
@@ -47,14 +49,18 @@ public final class KTableOperators {
         public Processor<K, Change<V>, K, Change<VR>> get() {
             return new ContextualProcessor<>() {
                 private TimestampedKeyValueStore<K, VR> store;
+                private boolean forwardOnFlush;
                 private boolean sendOldValues;
                 private boolean dropNullChanges;
 
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
-                    store = storeName == null ? null
-                        : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
+                    if (storeName != null) {
+                        StateStore stateStore = context.getStateStore(storeName);
+                        store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                        forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                    }
                     boolean childReadsOldValues = CacheFlushForwarder.oldValuesNeeded(context);
                     dropNullChanges = filter
                         && (parentSendsOldValues.getAsBoolean() || store != null && childReadsOldValues);
@@ -72,7 +78,9 @@ public final class KTableOperators {
                     if (store != null) {
                         store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                     }
-                    context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                    if (!forwardOnFlush) {
+                        context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                    }
                 }
 
                 private VR oldValue(K key, V parentOldValue) {

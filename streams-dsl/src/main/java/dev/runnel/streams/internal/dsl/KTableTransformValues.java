@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueTransformerWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -41,6 +42,7 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
         return new ContextualProcessor<>() {
             private ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer;
             private TimestampedKeyValueStore<K, VR> store;
+            private boolean forwardOnFlush;
             private boolean sendOldValues;
 
             @Override
@@ -48,8 +50,11 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 super.init(context);
                 transformer = supplier.get();
                 transformer.init(new ValueTransformerContext(context));
-                store = storeName == null ? null
-                    : TimestampedKeyValueStoreFacade.timestampedView(context.getStateStore(storeName));
+                if (storeName != null) {
+                    StateStore stateStore = context.getStateStore(storeName);
+                    store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
+                    forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                }
                 sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
             }
 
@@ -61,7 +66,9 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 if (store != null) {
                     store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                 }
-                context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                if (!forwardOnFlush) {
+                    context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                }
             }
 
             private VR oldValue(K key, V parentOldValue) {
