@@ -24,7 +24,6 @@ import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.state.AggregationWithHeaders;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.SessionStoreWithHeaders;
@@ -443,9 +442,12 @@ public class TopologyTestDriver implements Closeable {
         return store instanceof SessionStore<?, ?> session ? (SessionStore<K, V>) session : null;
     }
 
-    /** Returns a headers-aware session store (KIP-1271), or {@code null} if there is none by that name. */
+    /**
+     * Returns a headers-aware session store (KIP-1271), or {@code null} if there is none by that name. Typed as
+     * {@link SessionStoreWithHeaders}, as in Kafka's driver.
+     */
     @SuppressWarnings("unchecked")
-    public <K, V> SessionStore<K, AggregationWithHeaders<V>> getSessionStoreWithHeaders(String name) {
+    public <K, V> SessionStoreWithHeaders<K, V> getSessionStoreWithHeaders(String name) {
         StateStore store = store(name);
         return store instanceof SessionStoreWithHeaders<?, ?> headers ? (SessionStoreWithHeaders<K, V>) headers : null;
     }

@@ -1,0 +1,347 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.header.internals.RecordHeaders;
+import dev.runnel.common.serialization.Serde;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.kstream.WindowedSerdes;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.SessionStoreWithHeaders;
+import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.test.TestRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The driver and its test topics behave as kafka-streams-test-utils 4.x documents them, so a Kafka Streams user's
+ * driver tests pass unchanged once their imports are rewritten.
+ */
+class TopologyTestDriverContractTest {
+    private static final Instant START = Instant.ofEpochMilli(1_000L);
+
+    private static Topology passThrough() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    private static TestInputTopic<String, String> input(TopologyTestDriver driver, Instant start, Duration advance) {
+        return driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer(), start,
+            advance);
+    }
+
+    private static TestOutputTopic<String, String> output(TopologyTestDriver driver) {
+        return driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer());
+    }
+
+    private static List<Long> timestamps(List<TestRecord<String, String>> records) {
+        return records.stream().map(TestRecord::timestamp).toList();
+    }
+
+    @Test
+    void shouldStampRecordsWithoutATimeFromTheTopicsClockAndLeaveItAloneForTimedRecords() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ofMillis(10));
+            TestOutputTopic<String, String> out = output(driver);
+            in.pipeInput("k", "a");
+            in.pipeInput("b");
+            in.pipeInput("k", "c", 5L);
+            in.pipeInput("k", "d", Instant.ofEpochMilli(7));
+            in.pipeInput("e", Instant.ofEpochMilli(8));
+            in.pipeInput(new TestRecord<>("k", "f", Instant.ofEpochMilli(9)));
+            in.advanceTime(Duration.ofMillis(100));
+            in.pipeInput(new TestRecord<>("k", "g"));
+            in.pipeRecordList(List.of(new TestRecord<>("k", "h"), new TestRecord<>("k", "i", null, 3L)));
+            in.pipeKeyValueList(List.of(KeyValue.pair("k", "j")));
+            in.pipeValueList(List.of("l"));
+            // Only records without their own time read (and advance) the topic's clock.
+            assertEquals(List.of(1_000L, 1_010L, 5L, 7L, 8L, 9L, 1_120L, 1_130L, 3L, 1_140L, 1_150L),
+                timestamps(out.readRecordsToList()));
+
+            in.pipeKeyValueList(List.of(KeyValue.pair("a", "1"), KeyValue.pair("b", "2")), Instant.ofEpochMilli(50),
+                Duration.ofMillis(5));
+            in.pipeValueList(List.of("3", "4"), Instant.ofEpochMilli(70), Duration.ofMillis(2));
+            assertEquals(List.of(new TestRecord<>("a", "1", Instant.ofEpochMilli(50)),
+                    new TestRecord<>("b", "2", Instant.ofEpochMilli(55)),
+                    new TestRecord<>(null, "3", Instant.ofEpochMilli(70)),
+                    new TestRecord<>(null, "4", Instant.ofEpochMilli(72))),
+                out.readRecordsToList());
+            // Those lists used their own times, not the topic's.
+            in.pipeInput("k", "m");
+            assertEquals(1_160L, out.readRecord().timestamp());
+        }
+    }
+
+    @Test
+    void shouldRejectNegativeAdvancesAndTimestamps() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            Serde<String> serde = Serdes.String();
+            assertThrows(IllegalArgumentException.class, () -> driver.createInputTopic("in", serde.serializer(),
+                serde.serializer(), START, Duration.ofMillis(-1)));
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            assertThrows(IllegalArgumentException.class, () -> in.advanceTime(Duration.ofMillis(-1)));
+            assertThrows(IllegalArgumentException.class, () -> in.pipeInput("k", "v", -1L));
+            assertThrows(IllegalArgumentException.class, () -> driver.advanceWallClockTime(Duration.ofMillis(-1)));
+        }
+    }
+
+    @Test
+    void shouldThrowNoSuchElementForAnEmptyOrNeverWrittenTopicAndNameAnUnknownInputTopic() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            TestOutputTopic<String, String> out = output(driver);
+            assertTrue(out.isEmpty());
+            assertEquals(0, out.getQueueSize());
+            assertThrows(NoSuchElementException.class, out::readRecord);
+            assertThrows(NoSuchElementException.class, out::readValue);
+            assertThrows(NoSuchElementException.class, out::readKeyValue);
+            assertEquals(List.of(), out.readKeyValuesToList());
+            assertEquals(Map.of(), out.readKeyValuesToMap());
+
+            input(driver, START, Duration.ZERO).pipeInput("k", "v");
+            assertFalse(out.isEmpty());
+            assertEquals(1, out.getQueueSize());
+            assertEquals("v", out.readValue());
+            assertThrows(NoSuchElementException.class, out::readRecord);
+
+            TestInputTopic<String, String> unknown =
+                driver.createInputTopic("nope", Serdes.String().serializer(), Serdes.String().serializer());
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unknown.pipeInput("v"));
+            assertTrue(e.getMessage().contains("nope"), e.getMessage());
+            // A sink topic is not an input topic.
+            TestInputTopic<String, String> sink =
+                driver.createInputTopic("out", Serdes.String().serializer(), Serdes.String().serializer());
+            assertThrows(IllegalArgumentException.class, () -> sink.pipeInput("v"));
+        }
+    }
+
+    @Test
+    void shouldKeepTheLastValueOfEachKeyInAMapNullIncludedAndRefuseANullKey() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<String, String> out = output(driver);
+            in.pipeKeyValueList(List.of(KeyValue.pair("a", "1"), KeyValue.pair("b", "2"), KeyValue.pair("a", "3"),
+                KeyValue.pair("b", null)));
+            Map<String, String> expected = new HashMap<>();
+            expected.put("a", "3");
+            expected.put("b", null);
+            assertEquals(expected, out.readKeyValuesToMap());
+
+            in.pipeInput("a", "4");
+            in.pipeInput("no key");
+            assertThrows(IllegalStateException.class, out::readKeyValuesToMap);
+        }
+    }
+
+    @Test
+    void shouldCarryInputHeadersToTheOutputAndCompareRecordsByContent() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<String, String> out = output(driver);
+            RecordHeaders headers = new RecordHeaders();
+            headers.add("trace", "t-1".getBytes(StandardCharsets.UTF_8));
+            in.pipeInput(new TestRecord<>("k", "v", headers, 42L));
+            TestRecord<String, String> read = out.readRecord();
+            assertEquals(new TestRecord<>("k", "v", headers, Instant.ofEpochMilli(42)), read);
+            assertEquals(new TestRecord<>("k", "v", headers, 42L).hashCode(), read.hashCode());
+            assertEquals("t-1", new String(read.headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+            assertNotEquals(new TestRecord<>("k", "v", Instant.ofEpochMilli(42)), read);
+            assertEquals(read.key(), read.getKey());
+            assertEquals(read.value(), read.getValue());
+            assertEquals(read.headers(), read.getHeaders());
+            assertEquals(Instant.ofEpochMilli(42), read.getRecordTime());
+
+            TestRecord<String, String> plain = new TestRecord<>("k", "v", null, 7L);
+            assertEquals(new TestRecord<>("k", "v", new RecordHeaders(), Instant.ofEpochMilli(7)), plain);
+            assertEquals("TestRecord[key=k, value=v, headers=" + plain.headers()
+                + ", recordTime=1970-01-01T00:00:00.007Z]", plain.toString());
+            assertNull(new TestRecord<>("v").key());
+            assertNull(new TestRecord<>("k", "v").timestamp());
+            assertThrows(IllegalArgumentException.class, () -> new TestRecord<>("k", "v", null, -1L));
+        }
+    }
+
+    @Test
+    void shouldStampAnAggregateWithTheLatestTimeOfItsInputs() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .count()
+            .toStream()
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<String, Long> counts =
+                driver.createOutputTopic("counts", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            in.pipeInput("a", "x", 10L);
+            in.pipeInput("a", "y", 5L);
+            in.pipeInput("a", "z", 20L);
+            assertEquals(List.of(new TestRecord<>("a", 1L, null, 10L), new TestRecord<>("a", 2L, null, 10L),
+                new TestRecord<>("a", 3L, null, 20L)), counts.readRecordsToList());
+        }
+    }
+
+    @Test
+    void shouldStampATableJoinResultWithTheLaterOfItsInputs() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> left = builder.table("left", Consumed.with(Serdes.String(), Serdes.String()));
+        KTable<String, String> right = builder.table("right", Consumed.with(Serdes.String(), Serdes.String()));
+        left.join(right, (l, r) -> l + r).toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> leftIn =
+                driver.createInputTopic("left", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> rightIn =
+                driver.createInputTopic("right", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, String> out = output(driver);
+            leftIn.pipeInput("k", "a", 30L);
+            rightIn.pipeInput("k", "b", 10L);
+            leftIn.pipeInput("k", "c", 5L);
+            assertEquals(List.of(new TestRecord<>("k", "ab", null, 30L), new TestRecord<>("k", "cb", null, 10L)),
+                out.readRecordsToList());
+        }
+    }
+
+    /** Forwards, on each wall-clock punctuation, a record stamped with the punctuation's time. */
+    private static final class Ticker implements Processor<String, String, String, String> {
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            context.schedule(Duration.ofMillis(100), PunctuationType.WALL_CLOCK_TIME,
+                timestamp -> context.forward(new Record<>("tick", "at " + timestamp, timestamp)));
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            // Only the punctuation writes.
+        }
+    }
+
+    @Test
+    void shouldStampAPunctuatorsRecordWithTheMockWallClockAndCaptureItWithoutInput() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "in")
+            .addProcessor("ticker", Ticker::new, "source")
+            .addSink("sink", "out", Serdes.String().serializer(), Serdes.String().serializer(), "ticker");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, new Properties(), START)) {
+            TestOutputTopic<String, String> out = output(driver);
+            driver.advanceWallClockTime(Duration.ofMillis(99));
+            assertTrue(out.isEmpty());
+            driver.advanceWallClockTime(Duration.ofMillis(1));
+            assertEquals(List.of(new TestRecord<>("tick", "at 1100", null, 1_100L)), out.readRecordsToList());
+        }
+    }
+
+    @Test
+    void shouldRunAGroupByThroughItsRepartitionTopicUnderExactlyOnceAndListEveryProducedTopic() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((key, value) -> value, Grouped.with("by-value", Serdes.String(), Serdes.String()))
+            .count(Materialized.as("counts"))
+            .toStream()
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<String, Long> counts =
+                driver.createOutputTopic("counts", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            in.pipeKeyValueList(List.of(KeyValue.pair("1", "red"), KeyValue.pair("2", "blue"),
+                KeyValue.pair("3", "red")));
+            assertEquals(List.of(KeyValue.pair("red", 1L), KeyValue.pair("blue", 1L), KeyValue.pair("red", 2L)),
+                counts.readKeyValuesToList());
+            assertEquals(2L, driver.<String, Long>getKeyValueStore("counts").get("red"));
+            assertTrue(driver.producedTopicNames().containsAll(
+                List.of("counts", "app-by-value-repartition", "app-counts-changelog")),
+                driver.producedTopicNames().toString());
+        }
+    }
+
+    @Test
+    void shouldReadWindowedKeysWithWindowedSerdes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(100)))
+            .count()
+            .toStream()
+            .to("out", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class, 100), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<Windowed<String>, Long> out = driver.createOutputTopic("out",
+                WindowedSerdes.timeWindowedSerdeFrom(String.class, 100).deserializer(), Serdes.Long().deserializer());
+            in.pipeInput("a", "x", 10L);
+            in.pipeInput("a", "y", 150L);
+            List<KeyValue<Windowed<String>, Long>> read = out.readKeyValuesToList();
+            assertEquals(2, read.size());
+            assertEquals("a", read.get(0).key.key());
+            assertEquals(0L, read.get(0).key.window().start());
+            assertEquals(100L, read.get(0).key.window().end());
+            assertEquals(100L, read.get(1).key.window().start());
+            assertEquals(200L, read.get(1).key.window().end());
+            assertEquals(List.of(1L, 1L), List.of(read.get(0).value, read.get(1).value));
+        }
+    }
+
+    @Test
+    void shouldGiveAHeadersAwareSessionStoreAsKafkasTypedGetterDoes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofMillis(100)))
+            .count(Materialized.<String, Long>as(
+                Stores.persistentSessionStoreWithHeaders("sessions", Duration.ofMinutes(1)))
+                .withCachingDisabled());
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            input(driver, START, Duration.ZERO).pipeInput("a", "x", 10L);
+            SessionStoreWithHeaders<String, Long> sessions = driver.getSessionStoreWithHeaders("sessions");
+            assertNotNull(sessions);
+            assertEquals(1L, sessions.fetchSession("a", 10L, 10L).aggregation());
+        }
+    }
+
+    @Test
+    void shouldDescribeTheTestTopics() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            input(driver, START, Duration.ZERO).pipeInput("k", "v");
+            assertEquals("TestInputTopic[topic='in', keySerializer=StringSerializer, valueSerializer=StringSerializer]",
+                input(driver, START, Duration.ZERO).toString());
+            assertEquals("TestOutputTopic[topic='out', keyDeserializer=StringDeserializer, "
+                + "valueDeserializer=StringDeserializer, size=1]", output(driver).toString());
+        }
+    }
+
+    @Test
+    void shouldKeepOutputsReadableAfterClose() {
+        TestOutputTopic<String, String> out;
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            input(driver, START, Duration.ZERO).pipeInput("k", "v");
+            out = output(driver);
+        }
+        assertEquals(KeyValue.pair("k", "v"), out.readKeyValue());
+    }
+}
