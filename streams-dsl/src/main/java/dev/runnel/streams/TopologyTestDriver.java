@@ -25,6 +25,9 @@ import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.ReadOnlyKeyValueStore;
+import dev.runnel.streams.state.ReadOnlySessionStore;
+import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.SessionStoreWithHeaders;
 import dev.runnel.streams.state.TimestampedKeyValueStore;
@@ -341,18 +344,44 @@ public class TopologyTestDriver implements Closeable {
      * Returns the custom store named {@code name}, or {@code null}; as in Kafka's driver, built-in stores are read
      * through the typed getters ({@link #getKeyValueStore} and the others).
      *
-     * @throws IllegalArgumentException if the store is a key-value, window or session store
+     * @throws IllegalArgumentException if the store is a key-value, versioned, window or session store
      */
     public StateStore getStateStore(String name) {
         StateStore store = store(name);
-        if (store instanceof KeyValueStore<?, ?> || store instanceof WindowStore<?, ?>
-            || store instanceof SessionStore<?, ?>) {
-            throw new IllegalArgumentException("Store " + name + " is a built-in store; use the typed getters"
-                + " (getKeyValueStore, getTimestampedKeyValueStore, getTimestampedKeyValueStoreWithHeaders,"
-                + " getWindowStore, getTimestampedWindowStore, getTimestampedWindowStoreWithHeaders, getSessionStore,"
-                + " getSessionStoreWithHeaders) to read it");
+        String getter = typedGetterOf(store);
+        if (getter != null) {
+            throw new IllegalArgumentException("Store " + name + " is a built-in store; read it with " + getter);
         }
         return store;
+    }
+
+    /** Returns the typed getter that reads a built-in store, or {@code null} for a custom store. */
+    private static String typedGetterOf(StateStore store) {
+        if (store instanceof VersionedKeyValueStore<?, ?>) {
+            return "getVersionedKeyValueStore()";
+        }
+        if (store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>) {
+            return "getTimestampedKeyValueStoreWithHeaders()";
+        }
+        if (store instanceof TimestampedKeyValueStore<?, ?>) {
+            return "getTimestampedKeyValueStore()";
+        }
+        if (store instanceof ReadOnlyKeyValueStore<?, ?>) {
+            return "getKeyValueStore()";
+        }
+        if (store instanceof TimestampedWindowStoreWithHeaders<?, ?>) {
+            return "getTimestampedWindowStoreWithHeaders()";
+        }
+        if (store instanceof TimestampedWindowStore<?, ?>) {
+            return "getTimestampedWindowStore()";
+        }
+        if (store instanceof ReadOnlyWindowStore<?, ?>) {
+            return "getWindowStore()";
+        }
+        if (store instanceof SessionStoreWithHeaders<?, ?>) {
+            return "getSessionStoreWithHeaders()";
+        }
+        return store instanceof ReadOnlySessionStore<?, ?> ? "getSessionStore()" : null;
     }
 
     /** Returns the store named {@code name} (its outermost, typed layer), or {@code null}. */

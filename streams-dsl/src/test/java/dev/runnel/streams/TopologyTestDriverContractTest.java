@@ -24,8 +24,11 @@ import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.SessionStoreWithHeaders;
 import dev.runnel.streams.state.Stores;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -304,6 +307,73 @@ class TopologyTestDriverContractTest {
             assertEquals(100L, read.get(1).key.window().start());
             assertEquals(200L, read.get(1).key.window().end());
             assertEquals(List.of(1L, 1L), List.of(read.get(0).value, read.get(1).value));
+        }
+    }
+
+    private static Topology storesOfEveryKind() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .count(Materialized.as("timestamped-kv"));
+        builder.stream("in2", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(100)))
+            .count(Materialized.as("windowed"));
+        builder.stream("in3", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofMillis(100)))
+            .count(Materialized.as("sessions"));
+        builder.table("in4", Consumed.with(Serdes.String(), Serdes.String()),
+            Materialized.as(Stores.persistentVersionedKeyValueStore("versioned", Duration.ofMinutes(1))));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("plain-kv"),
+            Serdes.String(), Serdes.String()));
+        builder.stream("in5", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new Processor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    // Only connects the store.
+                }
+            }, "plain-kv");
+        return builder.build();
+    }
+
+    @Test
+    void shouldRefuseBuiltInStoresThroughGetStateStoreAndGiveNullThroughAMismatchedTypedGetter() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(storesOfEveryKind())) {
+            for (String name : List.of("timestamped-kv", "windowed", "sessions", "versioned", "plain-kv")) {
+                IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> driver.getStateStore(name));
+                assertTrue(e.getMessage().contains(name), e.getMessage());
+                assertNotNull(driver.getAllStateStores().get(name), name);
+            }
+            assertNull(driver.getStateStore("no-such-store"));
+
+            assertNotNull(driver.getKeyValueStore("plain-kv"));
+            assertNull(driver.getTimestampedKeyValueStore("plain-kv"));
+            assertNull(driver.getWindowStore("plain-kv"));
+            assertNull(driver.getSessionStore("plain-kv"));
+            assertNull(driver.getVersionedKeyValueStore("plain-kv"));
+
+            KeyValueStore<String, ValueAndTimestamp<Long>> timestamped =
+                driver.getTimestampedKeyValueStore("timestamped-kv");
+            assertNotNull(timestamped);
+            assertNotNull(driver.getKeyValueStore("timestamped-kv"));
+            assertNull(driver.getWindowStore("timestamped-kv"));
+            assertNull(driver.getVersionedKeyValueStore("timestamped-kv"));
+
+            WindowStore<String, ValueAndTimestamp<Long>> windowed = driver.getTimestampedWindowStore("windowed");
+            assertNotNull(windowed);
+            assertNotNull(driver.getWindowStore("windowed"));
+            assertNull(driver.getKeyValueStore("windowed"));
+            assertNull(driver.getSessionStore("windowed"));
+
+            assertNotNull(driver.getSessionStore("sessions"));
+            assertNull(driver.getKeyValueStore("sessions"));
+            assertNull(driver.getWindowStore("sessions"));
+
+            assertNotNull(driver.getVersionedKeyValueStore("versioned"));
+            assertNull(driver.getKeyValueStore("versioned"));
+            assertNull(driver.getTimestampedKeyValueStore("versioned"));
         }
     }
 
