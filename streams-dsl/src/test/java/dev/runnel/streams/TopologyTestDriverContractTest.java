@@ -12,7 +12,9 @@ import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.JoinWindows;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
@@ -391,6 +393,45 @@ class TopologyTestDriverContractTest {
             SessionStoreWithHeaders<String, Long> sessions = driver.getSessionStoreWithHeaders("sessions");
             assertNotNull(sessions);
             assertEquals(1L, sessions.fetchSession("a", 10L, 10L).aggregation());
+        }
+    }
+
+    @Test
+    void shouldEmitALeftJoinsUnmatchedRecordAsSoonAsStreamTimeClosesItsWindow() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("left", Consumed.with(Serdes.String(), Serdes.String()))
+            .leftJoin(builder.stream("right", Consumed.with(Serdes.String(), Serdes.String())),
+                (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ZERO))
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> left =
+                driver.createInputTopic("left", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> right =
+                driver.createInputTopic("right", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, String> out = output(driver);
+            left.pipeInput("k", "a", 0L);
+            assertTrue(out.isEmpty());
+            // Kafka's driver emits left-only results without throttling; no wall-clock advance is needed.
+            right.pipeInput("other", "b", 100L);
+            assertEquals(List.of(new TestRecord<>("k", "a+null", null, 0L)), out.readRecordsToList());
+        }
+    }
+
+    @Test
+    void shouldFillAGlobalTableFromItsPipedTopic() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> names =
+            builder.globalTable("names", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("names"));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .join(names, (key, value) -> key, (value, name) -> value + "@" + name)
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            driver.createInputTopic("names", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "kim", 5L);
+            input(driver, START, Duration.ZERO).pipeInput("k", "hi", 1L);
+            assertEquals(List.of(KeyValue.pair("k", "hi@kim")), output(driver).readKeyValuesToList());
+            assertTrue(driver.getAllStateStores().containsKey("names"));
+            assertEquals("kim", driver.<String, String>getTimestampedKeyValueStore("names").get("k").value());
         }
     }
 
