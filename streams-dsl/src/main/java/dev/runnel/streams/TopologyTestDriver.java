@@ -80,7 +80,9 @@ import java.util.Set;
  * off). Since every record ends in a commit, the updates of one key that one input record causes (a {@code flatMap}
  * into a count, say) reach downstream as one record, while consecutive input records each produce their own, as in
  * Kafka's driver.</li>
- * <li>Stream-time punctuations fire after each record; wall-clock punctuations fire only in
+ * <li>As in Kafka's driver, which runs all sub-topologies in one task, every sub-topology shares one stream time:
+ * the largest timestamp piped or re-read from an internal topic. Stream-time punctuations fire after each record, in
+ * every sub-topology, task by task; wall-clock punctuations fire only in
  * {@link #advanceWallClockTime}, which moves the driver's mock clock (starting at {@code initialWallClockTime}, or the
  * system time when it is not given).</li>
  * <li>State stores are real: {@link #getKeyValueStore} reads and writes them. Changelog writes are captured like any
@@ -102,6 +104,7 @@ public class TopologyTestDriver implements Closeable {
     private final InternalTopologyBuilder builder;
     private final Map<String, StreamTask> taskByTopic = new HashMap<>();
     private final List<StreamTask> tasks = new ArrayList<>();
+    private final List<StreamTask> streamTasks = new ArrayList<>();
     private final Map<String, StateStore> globalStores = new HashMap<>();
     private final Map<String, Long> nextOffsets = new HashMap<>();
     private final Queue<ProducerRecord<byte[], byte[]>> pending = new ArrayDeque<>();
@@ -144,7 +147,6 @@ public class TopologyTestDriver implements Closeable {
         // The whole budget, as for a client of one stream thread; global stores stay uncached, as in the runtime.
         ThreadCache cache = cacheBytes > 0 ? new ThreadCache(cacheBytes) : null;
         List<StreamTask> globalTasks = new ArrayList<>();
-        List<StreamTask> streamTasks = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
             StreamTask task = new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time,
@@ -228,9 +230,27 @@ public class TopologyTestDriver implements Closeable {
             value == null ? ConsumerRecord.NULL_SIZE : value.length, key, value, headers, Optional.empty());
         task.addRecords(new TopicPartition(topic, PARTITION), List.of(record));
         while (task.process(time.milliseconds())) {
-            task.maybePunctuateStreamTime();
+            if (streamTasks.contains(task)) {
+                punctuateStreamTime(task.streamTime());
+            } else {
+                task.maybePunctuateStreamTime();
+            }
         }
         commit(task);
+    }
+
+    /**
+     * Brings every stream task to {@code streamTime} and fires its due stream-time punctuations, committing the tasks
+     * that fired. Kafka's driver runs all sub-topologies in one task, so a record moves the stream time that the
+     * punctuators of every sub-topology see, even of those it never reaches.
+     */
+    private void punctuateStreamTime(long streamTime) {
+        for (StreamTask task : streamTasks) {
+            task.advanceStreamTime(streamTime);
+            if (task.maybePunctuateStreamTime()) {
+                commit(task);
+            }
+        }
     }
 
     /** Commits like a stream thread; the driver has no changelog, so the stores are committed without offsets. */

@@ -260,6 +260,50 @@ class TopologyTestDriverContractTest {
         }
     }
 
+    /** Forwards "tick@t" on each stream-time punctuation, every 10 ms, and the records it gets. */
+    private static final class StreamTimeTicker implements Processor<String, String, String, String> {
+        private ProcessorContext<String, String> context;
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            this.context = context;
+            context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME,
+                timestamp -> context.forward(new Record<>("tick", "tick@" + timestamp, timestamp)));
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            context.forward(record);
+        }
+    }
+
+    @Test
+    void shouldShareStreamTimeAcrossSubtopologiesAsKafkasSingleTaskDriverDoes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .filter((key, value) -> !value.equals("drop"))
+            .repartition()
+            .process(StreamTimeTicker::new)
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties config = new Properties();
+        config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            TestOutputTopic<String, String> out = output(driver);
+            // Kafka's driver runs every sub-topology in one task: a record the first one drops still moves the
+            // stream time the punctuator after the repartition topic sees.
+            in.pipeInput("k", "drop", 5L);
+            assertEquals(List.of(KeyValue.pair("tick", "tick@5")), out.readKeyValuesToList());
+            in.pipeInput("k", "drop", 12L);
+            assertEquals(List.of(KeyValue.pair("tick", "tick@12")), out.readKeyValuesToList());
+            // The task punctuates before the repartitioned record comes back to it.
+            in.pipeInput("k", "keep", 25L);
+            assertEquals(List.of(KeyValue.pair("tick", "tick@25"), KeyValue.pair("k", "keep")),
+                out.readKeyValuesToList());
+        }
+    }
+
     @Test
     void shouldRunAGroupByThroughItsRepartitionTopicUnderExactlyOnceAndListEveryProducedTopic() {
         StreamsBuilder builder = new StreamsBuilder();

@@ -502,6 +502,14 @@ public final class StreamTask implements AutoCloseable {
         return streamTime;
     }
 
+    /**
+     * Moves stream time up to {@code timestamp} if that is later. For the test driver, which, like Kafka's, runs all
+     * sub-topologies under one stream time; the runtime's tasks keep their own.
+     */
+    public void advanceStreamTime(long timestamp) {
+        streamTime = Math.max(streamTime, timestamp);
+    }
+
     /** Returns how many input records were dropped (deserialization CONTINUE, negative timestamp, ...). */
     public long droppedRecords() {
         return droppedRecords;
