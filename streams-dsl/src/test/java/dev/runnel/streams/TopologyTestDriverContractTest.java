@@ -15,6 +15,7 @@ import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.JoinWindows;
+import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
@@ -302,6 +303,37 @@ class TopologyTestDriverContractTest {
             assertEquals(List.of(KeyValue.pair("tick", "tick@25"), KeyValue.pair("k", "keep")),
                 out.readKeyValuesToList());
         }
+    }
+
+    private static List<Long> windowedCountsAfterADroppedLateRecord(boolean repartition) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> kept = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .filter((key, value) -> !value.equals("drop"));
+        (repartition ? kept.groupBy((key, value) -> key) : kept.groupByKey())
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .count()
+            .toStream()
+            .map((window, count) -> KeyValue.pair(window.key(), count))
+            .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Properties config = new Properties();
+        config.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        config.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
+            TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
+            in.pipeInput("a", "x", 5L);
+            in.pipeInput("b", "drop", 100L);
+            in.pipeInput("a", "y", 6L);
+            return driver.createOutputTopic("counts", Serdes.String().deserializer(), Serdes.Long().deserializer())
+                .readValuesToList();
+        }
+    }
+
+    @Test
+    void shouldCloseWindowsByTheTimeOfTheRecordsTheAggregationSaw() {
+        // Kafka's windowed aggregations track the stream time of the records they process; one the filter drops
+        // does not close their windows.
+        assertEquals(List.of(1L, 2L), windowedCountsAfterADroppedLateRecord(false));
+        assertEquals(List.of(1L, 2L), windowedCountsAfterADroppedLateRecord(true));
     }
 
     @Test
