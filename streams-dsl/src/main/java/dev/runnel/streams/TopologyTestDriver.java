@@ -58,7 +58,7 @@ import java.util.Set;
 /**
  * Runs a {@link Topology} in the calling thread, without a log, threads or a broker, for fast and deterministic unit
  * tests. It runs the same task code ({@code StreamTask}) as the runtime, with one task per sub-topology, all on
- * partition 0.
+ * partition 0 and under one stream time (see below).
  *
  * <pre>{@code
  * try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
