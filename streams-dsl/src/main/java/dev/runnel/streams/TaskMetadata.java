@@ -34,8 +34,8 @@ public interface TaskMetadata {
     Map<TopicPartition, Long> endOffsets();
 
     /**
-     * Returns since when (ms) the task has been idling, waiting for data on some of its partitions; always empty, as
-     * Runnel's tasks do not idle ({@code max.task.idle.ms} is not enforced).
+     * Returns since when (ms) the task has been idling, waiting for data on some of its partitions before it processes
+     * the others ({@code max.task.idle.ms}), as of the snapshot; empty if it was not.
      */
     Optional<Long> timeCurrentIdlingStarted();
 

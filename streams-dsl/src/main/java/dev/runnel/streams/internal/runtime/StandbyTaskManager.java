@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -236,7 +237,7 @@ final class StandbyTaskManager {
         for (StandbyTask standby : standbys.values()) {
             tasksForQueries.add(standby.task);
             snapshot.add(new TaskMetadataImpl(standby.task.id(), creator.inputPartitionsOf(standby.task.id()),
-                Map.of(), Map.of()));
+                Map.of(), Map.of(), Optional.empty()));
             standby.changelogs.forEach((store, changelog) -> storePositions.add(
                 StoreChangelogPosition.restoring(store, changelog, standby.positions.get(changelog))));
         }

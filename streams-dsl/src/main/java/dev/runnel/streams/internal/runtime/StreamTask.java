@@ -45,6 +45,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +75,13 @@ import org.slf4j.LoggerFactory;
  */
 /*
  * Implementation notes. Among the partitions with buffered records, the next record comes from the one whose head has
- * the smallest stored timestamp, approximating Kafka Streams' choice by extracted timestamp. Stream time is the largest
+ * the smallest stored timestamp, approximating Kafka Streams' choice by extracted timestamp. A task told its input
+ * partitions (addInputPartition) idles as Kafka's does (KIP-695, max.task.idle.ms): while one of them has no buffered
+ * record, it processes only if that partition is known, by the lag its thread reports after each poll
+ * (updateFetchedLag), to hold nothing unfetched, and then only once the partition has stayed empty for max.task.idle.ms
+ * ("enforced processing"); a partition with unfetched records always makes it wait for the next poll, so that it
+ * takes its partitions' records in timestamp order (a stream-table join sees the table's older updates first). -1
+ * never waits. The test driver declares no partitions, so its tasks never idle. Stream time is the largest
  * extracted timestamp so far and never goes back; a record with a negative extracted timestamp, or that fails to
  * deserialize under a CONTINUE handler, is dropped and counted in droppedRecords() (Kafka's dropped-records metric).
  */
@@ -111,6 +118,12 @@ public final class StreamTask implements AutoCloseable {
     private final Serde<?> defaultValueSerde;
     private dev.runnel.streams.internal.state.ThreadCache threadCache;
     private final PunctuationQueue.Firing punctuateCallback = this::punctuate;
+    private final long maxTaskIdleMs;
+    /** Whether the task was told its input partitions, and so idles (see {@link #addInputPartition}). */
+    private boolean idles;
+    /** Since when (ms) the task has been waiting for records on an empty partition, or -1; read by other threads. */
+    private volatile long idlingSince = -1L;
+    private long enforcedProcessing;
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -158,6 +171,7 @@ public final class StreamTask implements AutoCloseable {
         this.productionExceptionHandler = config.productionExceptionHandler();
         this.defaultKeySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
         this.defaultValueSerde = configuredSerde(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
+        this.maxTaskIdleMs = config.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG);
         for (Map.Entry<String, StoreBuilder<?>> store : topology.storeBuilders().entrySet()) {
             stores.put(store.getKey(), store.getValue().build());
         }
@@ -212,8 +226,39 @@ public final class StreamTask implements AutoCloseable {
         }
     }
 
+    /**
+     * Declares {@code partition} one of the task's inputs before any record of it is buffered, so that the task idles
+     * while it is empty and may still have records (see {@link #updateFetchedLag}).
+     */
+    public void addInputPartition(TopicPartition partition) {
+        queueOf(partition);
+        idles = true;
+    }
+
+    /**
+     * Tells how many records of input {@code partition} its thread's consumer had not yet fetched at its last poll
+     * (empty if not known yet), for the task's idling.
+     */
+    public void updateFetchedLag(TopicPartition partition, OptionalLong lag) {
+        PartitionQueue queue = queueByPartition.get(partition);
+        if (queue != null) {
+            queue.fetchedLag = lag.orElse(PartitionQueue.UNKNOWN_LAG);
+        }
+    }
+
     /** Buffers raw records of one input partition, in offset order. */
     public void addRecords(TopicPartition partition, Iterable<ConsumerRecord<byte[], byte[]>> records) {
+        ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = queueOf(partition).buffer;
+        if (records instanceof Collection<ConsumerRecord<byte[], byte[]>> collection) {
+            buffer.addAll(collection);
+        } else {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                buffer.add(record);
+            }
+        }
+    }
+
+    private PartitionQueue queueOf(TopicPartition partition) {
         PartitionQueue queue = queueByPartition.get(partition);
         if (queue == null) {
             @SuppressWarnings("unchecked")
@@ -226,14 +271,7 @@ public final class StreamTask implements AutoCloseable {
             queues = Arrays.copyOf(queues, queues.length + 1);
             queues[queues.length - 1] = queue;
         }
-        ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = queue.buffer;
-        if (records instanceof Collection<ConsumerRecord<byte[], byte[]>> collection) {
-            buffer.addAll(collection);
-        } else {
-            for (ConsumerRecord<byte[], byte[]> record : records) {
-                buffer.add(record);
-            }
-        }
+        return queue;
     }
 
     /** Returns the number of buffered, unprocessed records. */
@@ -263,7 +301,7 @@ public final class StreamTask implements AutoCloseable {
      * @throws StreamsException if a processor, serde or extractor fails, naming the task and input position
      */
     public boolean process(long wallClockTime) {
-        PartitionQueue queue = nextQueue();
+        PartitionQueue queue = nextQueue(wallClockTime);
         if (queue == null) {
             return false;
         }
@@ -327,21 +365,82 @@ public final class StreamTask implements AutoCloseable {
         }
     }
 
-    private PartitionQueue nextQueue() {
+    /** Returns the queue to take the next record from, or {@code null} if none is buffered or the task idles. */
+    private PartitionQueue nextQueue(long wallClockTime) {
         PartitionQueue[] all = queues;
         if (all.length == 1) {
             return all[0].buffer.isEmpty() ? null : all[0];
         }
         PartitionQueue next = null;
         long nextTimestamp = Long.MAX_VALUE;
+        boolean someEmpty = false;
         for (PartitionQueue queue : all) {
             ConsumerRecord<byte[], byte[]> head = queue.buffer.peek();
-            if (head != null && (next == null || head.timestamp() < nextTimestamp)) {
-                next = queue;
-                nextTimestamp = head.timestamp();
+            if (head == null) {
+                someEmpty = true;
+            } else {
+                queue.idleDeadline = PartitionQueue.NO_DEADLINE;
+                if (next == null || head.timestamp() < nextTimestamp) {
+                    next = queue;
+                    nextTimestamp = head.timestamp();
+                }
             }
         }
+        if (next == null || someEmpty && idles && !idlingDone(all, wallClockTime)) {
+            return null;
+        }
+        idlingSince = -1L;
         return next;
+    }
+
+    /**
+     * Returns whether the task may process although some of {@code queues} are empty: each of them is known to hold
+     * nothing unfetched and has stayed empty for max.task.idle.ms (then the processing is enforced, and counted).
+     */
+    private boolean idlingDone(PartitionQueue[] queues, long wallClockTime) {
+        if (maxTaskIdleMs == StreamsConfig.MAX_TASK_IDLE_MS_DISABLED) {
+            return true;
+        }
+        for (PartitionQueue queue : queues) {
+            if (!queue.buffer.isEmpty()) {
+                continue;
+            }
+            if (queue.fetchedLag != 0L) {
+                // Unfetched records, or not known yet: wait for the next poll.
+                queue.idleDeadline = PartitionQueue.NO_DEADLINE;
+                return startIdling(wallClockTime);
+            }
+            if (queue.idleDeadline == PartitionQueue.NO_DEADLINE) {
+                queue.idleDeadline = wallClockTime + maxTaskIdleMs;
+            }
+            if (wallClockTime < queue.idleDeadline) {
+                return startIdling(wallClockTime);
+            }
+        }
+        enforcedProcessing++;
+        return true;
+    }
+
+    private boolean startIdling(long wallClockTime) {
+        if (idlingSince < 0) {
+            idlingSince = wallClockTime;
+        }
+        return false;
+    }
+
+    /** Returns whether the task waits for records on an empty input partition before it processes its others. */
+    public boolean isIdling() {
+        return idlingSince >= 0;
+    }
+
+    /** Returns since when (ms) the task has been idling, or -1 if it is not; any thread. */
+    public long idlingSince() {
+        return idlingSince;
+    }
+
+    /** Returns how many records the task processed while an input partition was empty (Kafka's enforced processing). */
+    public long enforcedProcessing() {
+        return enforcedProcessing;
     }
 
     /** Whether {@code extractor} is a built-in one that returns a record's own timestamp when it is not negative. */
@@ -745,9 +844,16 @@ public final class StreamTask implements AutoCloseable {
             }
         }
 
+        static final long UNKNOWN_LAG = -1L;
+        static final long NO_DEADLINE = Long.MIN_VALUE;
+
         final TopicPartition partition;
         final SourceNode<Object, Object> source;
         final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
+        /** The records the consumer had not fetched at its last poll, or {@link #UNKNOWN_LAG}. */
+        long fetchedLag = UNKNOWN_LAG;
+        /** While the buffer is empty and nothing is unfetched: when the task stops waiting for it. */
+        long idleDeadline = NO_DEADLINE;
         long partitionTime = -1L;
         /** The offset after the last record taken from the buffer, or -1 before the first. */
         long nextOffset = -1L;

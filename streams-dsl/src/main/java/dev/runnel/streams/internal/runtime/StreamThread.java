@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -387,6 +388,17 @@ public final class StreamThread extends Thread {
         pollMaxNanos = Math.max(pollMaxNanos, pollElapsed);
         if (!records.isEmpty()) {
             taskManager.addRecords(records);
+        }
+        taskManager.updateFetchedLags(this::fetchedLag);
+    }
+
+    /** Returns how many records of {@code partition} the consumer has not fetched, or empty if it cannot tell. */
+    private OptionalLong fetchedLag(TopicPartition partition) {
+        try {
+            return consumer.currentLag(partition);
+        } catch (RuntimeException e) {
+            // A partition of a deleted topic: the commit or fetch that meets it fails the thread.
+            return OptionalLong.empty();
         }
     }
 

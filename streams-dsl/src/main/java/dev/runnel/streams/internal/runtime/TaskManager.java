@@ -22,6 +22,8 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -153,6 +155,7 @@ final class TaskManager {
                 for (TopicPartition tp : entry.getValue()) {
                     taskByPartition.put(tp, task);
                     task.inputPartitions.add(tp);
+                    task.task.addInputPartition(tp);
                 }
             }
             publish();
@@ -202,6 +205,10 @@ final class TaskManager {
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
         metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
+        metrics.addTotal(group, "enforced-processing-total", "Records processed while an input partition was empty,"
+            + " once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
+        metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
+            + " was empty, once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
         for (Map.Entry<String, StateStore> store : active.task.stores().entrySet()) {
             if (store.getValue() instanceof MeteredKeyValueStore<?, ?> metered) {
                 Map<String, String> storeTags = Map.of("thread-id", threadId, "task-id", active.task.id().toString(),
@@ -228,6 +235,20 @@ final class TaskManager {
                 continue;
             }
             task.task.addRecords(tp, records.records(tp));
+        }
+    }
+
+    /**
+     * Tells the tasks reading several partitions how many records of each their consumer had not fetched at this poll
+     * ({@code lags} gives it, empty if unknown), for their idling (max.task.idle.ms).
+     */
+    void updateFetchedLags(Function<TopicPartition, OptionalLong> lags) {
+        for (ActiveTask active : published) {
+            if (active.inputPartitions.size() > 1) {
+                for (TopicPartition tp : active.inputPartitions) {
+                    active.task.updateFetchedLag(tp, lags.apply(tp));
+                }
+            }
         }
     }
 
@@ -264,9 +285,10 @@ final class TaskManager {
         return punctuated;
     }
 
+    /** Returns whether a task has buffered records it does not wait to process (see {@link StreamTask#isIdling}). */
     boolean hasBufferedRecords() {
         for (ActiveTask active : published) {
-            if (active.task.hasBufferedRecords()) {
+            if (active.task.hasBufferedRecords() && !active.task.isIdling()) {
                 return true;
             }
         }
@@ -487,7 +509,9 @@ final class TaskManager {
                 committed.put(tp, active.committedOffsets.getOrDefault(tp, -1L));
                 end.put(tp, active.endOffsets.getOrDefault(tp, -1L));
             }
-            snapshot.add(new TaskMetadataImpl(active.task.id(), active.inputPartitions, committed, end));
+            long idlingSince = active.task.idlingSince();
+            snapshot.add(new TaskMetadataImpl(active.task.id(), active.inputPartitions, committed, end,
+                idlingSince < 0 ? Optional.empty() : Optional.of(idlingSince)));
         }
         taskMetadata = Set.copyOf(snapshot);
     }

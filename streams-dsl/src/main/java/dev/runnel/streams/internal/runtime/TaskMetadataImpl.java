@@ -10,17 +10,13 @@ import java.util.Set;
 
 /** The snapshot of a task that {@link TaskManager} publishes for other threads. Immutable. */
 record TaskMetadataImpl(TaskId taskId, Set<TopicPartition> topicPartitions, Map<TopicPartition, Long> committedOffsets,
-    Map<TopicPartition, Long> endOffsets) implements TaskMetadata {
+    Map<TopicPartition, Long> endOffsets, Optional<Long> timeCurrentIdlingStarted) implements TaskMetadata {
 
     TaskMetadataImpl {
         Objects.requireNonNull(taskId, "taskId");
         topicPartitions = Set.copyOf(topicPartitions);
         committedOffsets = Map.copyOf(committedOffsets);
         endOffsets = Map.copyOf(endOffsets);
-    }
-
-    @Override
-    public Optional<Long> timeCurrentIdlingStarted() {
-        return Optional.empty();
+        Objects.requireNonNull(timeCurrentIdlingStarted, "timeCurrentIdlingStarted");
     }
 }
