@@ -401,8 +401,10 @@ public final class StreamsConfig {
     public static final String DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_DOC = "The TimestampExtractor class of sources"
         + " that set none.";
     /** Documentation of {@code max.task.idle.ms}. */
-    public static final String MAX_TASK_IDLE_MS_DOC = "How long a task waits for data on all its input partitions"
-        + " before processing, to keep their records in timestamp order; -1 never waits.";
+    public static final String MAX_TASK_IDLE_MS_DOC = "How long a task reading several partitions waits, once an"
+        + " empty one is caught up, for new records on it before it processes the others out of timestamp order."
+        + " A partition with records not yet fetched is always waited for, so records already in the log are"
+        + " processed in timestamp order; 0 (the default) waits for nothing more, -1 never waits.";
     /** Documentation of {@code processing.exception.handler}. */
     public static final String PROCESSING_EXCEPTION_HANDLER_CLASS_DOC = "The ProcessingExceptionHandler class that"
         + " decides whether a processor's exception fails the thread or skips the record.";
