@@ -17,8 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A table read from its topic (or a stream turned into a table). Materialized, each record upserts (or, with a null
  * value, deletes) its key in the store and forwards the {@link Change}; not materialized, each record is forwarded as
- * a change with no old value, so every update reaches the children. Records with a null key are logged and skipped,
- * as in Kafka Streams.
+ * a change with no old value, so every update reaches the children. Records with a null key are logged, skipped and
+ * counted as dropped, as in Kafka Streams.
  *
  * <p>In a versioned store (KIP-914) each record becomes a version at its timestamp. A record older than the key's
  * latest version goes into the history, where stream-table joins find it, but is not forwarded: the table's current
@@ -77,8 +77,7 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
     }
 
     private void skipNullKey(ProcessorContext<K, Change<V>> context) {
-        LOG.warn("Skipping record with null key for table store {}: {}", storeName,
-            context.recordMetadata().map(Object::toString).orElse("no metadata"));
+        DroppedRecords.skipNullKeyOrValue(LOG, context, "table store " + storeName, true);
     }
 
     /** Keeps each update in the store and forwards it, through the store's cache if it has one. */

@@ -1,0 +1,333 @@
+package dev.runnel.streams;
+
+import static dev.runnel.streams.PortedApplicationsTest.driver;
+import static dev.runnel.streams.PortedApplicationsTest.input;
+import static dev.runnel.streams.PortedApplicationsTest.read;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.Branched;
+import dev.runnel.streams.kstream.CogroupedKStream;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.Named;
+import dev.runnel.streams.kstream.Printed;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.processor.LogAndSkipOnInvalidTimestamp;
+import dev.runnel.streams.processor.FailOnInvalidTimestamp;
+import dev.runnel.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
+import dev.runnel.streams.state.WindowStore;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A second round of applications ported from Kafka Streams, each run through the test driver with outputs worked out
+ * by hand from Kafka Streams' documented semantics, record by record: cogrouped aggregations, time-limited
+ * suppression with bounded buffers, split and merge, and timestamp extractors on invalid timestamps.
+ */
+class PortedApplications2Test {
+    @TempDir
+    Path tempDir;
+
+    /**
+     * A customer-activity summary: logins, purchases and refunds cogrouped into one string per customer, both for all
+     * time (named and materialized) and per 100 ms tumbling window with 10 ms grace.
+     */
+    static Topology customerActivity() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> logins = builder.stream("logins", Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> purchases = builder.stream("purchases",
+            Consumed.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> refunds = builder.stream("refunds", Consumed.with(Serdes.String(), Serdes.String()));
+        activity(logins, purchases, refunds)
+            .aggregate(() -> "", Named.as("activity"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("activity-store"))
+            .toStream()
+            .to("activity", Produced.with(Serdes.String(), Serdes.String()));
+        activity(logins, purchases, refunds)
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(100), Duration.ofMillis(10)))
+            .aggregate(() -> "", Materialized.<String, String, WindowStore<Bytes, byte[]>>as("activity-windows"))
+            .toStream((window, summary) -> window.key() + "@" + window.window().start())
+            .to("activity-windows", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    private static CogroupedKStream<String, String> activity(KStream<String, String> logins,
+        KStream<String, String> purchases, KStream<String, String> refunds) {
+        Aggregator<String, String, String> login = (user, device, summary) -> summary + "L";
+        return logins.groupByKey().cogroup(login)
+            .cogroup(purchases.groupByKey(), (user, amount, summary) -> summary + "+" + amount)
+            .cogroup(refunds.groupByKey(), (user, amount, summary) -> summary + "-" + amount);
+    }
+
+    @Test
+    void customerActivityIsCogroupedFromThreeStreamsEachClosingWindowsByItsOwnStreamTime() {
+        Topology topology = customerActivity();
+        Set<String> processors = new HashSet<>();
+        topology.describe().subtopologies().forEach(sub -> sub.nodes().forEach(node -> processors.add(node.name())));
+        assertTrue(processors.containsAll(List.of("activity-cogroup-agg-0", "activity-cogroup-agg-1",
+            "activity-cogroup-agg-2", "activity-cogroup-merge")), processors.toString());
+        try (TopologyTestDriver driver = driver(topology)) {
+            TestInputTopic<String, String> logins = input(driver, "logins");
+            TestInputTopic<String, String> purchases = input(driver, "purchases");
+            TestInputTopic<String, String> refunds = input(driver, "refunds");
+            logins.pipeInput("u1", "web", 10);
+            purchases.pipeInput("u1", "5", 20);
+            refunds.pipeInput("u1", "5", 15); // out of order: the aggregate keeps the larger timestamp
+            purchases.pipeInput("u2", "7", 30);
+            logins.pipeInput("u1", "app", 120); // the logins' stream time closes [0,100) for logins only
+            purchases.pipeInput("u1", "3", 95); // the purchases' stream time is 95: [0,100) is open for them
+            logins.pipeInput("u2", "web", 60); // too late for the logins' [0,100): dropped from the windows only
+            refunds.pipeInput("u2", "2", 50);
+
+            assertEquals(List.of("u1=L@10", "u1=L+5@20", "u1=L+5-5@20", "u2=+7@30", "u1=L+5-5L@120",
+                "u1=L+5-5L+3@120", "u2=+7L@60", "u2=+7L-2@60"),
+                read(driver, "activity", Serdes.String().deserializer()));
+            assertEquals(List.of("u1@0=L@10", "u1@0=L+5@20", "u1@0=L+5-5@20", "u2@0=+7@30", "u1@100=L@120",
+                "u1@0=L+5-5+3@95", "u2@0=+7-2@50"),
+                read(driver, "activity-windows", Serdes.String().deserializer()));
+            assertEquals(1, driver.droppedRecordsTotal(), "u2's login at 60, for the logins' closed window");
+            KeyValueStore<String, String> store = driver.getKeyValueStore("activity-store");
+            assertEquals("L+5-5L+3", store.get("u1"));
+            assertEquals("+7L-2", store.get("u2"));
+        }
+    }
+
+    /** Readings are "zone:level"; the highest reading per zone, held back until 10 ms of stream time have passed. */
+    static Topology zoneMaxima(Suppressed.BufferConfig<?> buffer) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("readings", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((sensor, reading) -> reading.split(":")[0], Grouped.as("by-zone"))
+            .reduce((highest, reading) -> level(reading) > level(highest) ? reading : highest,
+                Materialized.as("zone-max"))
+            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(10), buffer).withName("zone-alerts"))
+            .toStream()
+            .to("zone-alerts", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    static long level(String reading) {
+        return Long.parseLong(reading.split(":")[1]);
+    }
+
+    @Test
+    void zoneMaximaAreSuppressedForATimeLimitAndEmittedEarlyWhenTheBufferIsFull() {
+        try (TopologyTestDriver driver = driver(zoneMaxima(Suppressed.BufferConfig.maxRecords(2)
+            .emitEarlyWhenFull()))) {
+            TestInputTopic<String, String> readings = input(driver, "readings");
+            readings.pipeInput("s1", "A:5", 0);
+            readings.pipeInput("s2", "B:3", 2);
+            readings.pipeInput("s3", "A:7", 4); // replaces A's buffered update, which keeps its place (time 0)
+            readings.pipeInput("s4", "C:1", 5); // three keys buffered: the oldest, A, is emitted early
+            assertEquals(List.of("A=A:7@4"), read(driver, "zone-alerts", Serdes.String().deserializer()));
+            readings.pipeInput("s5", "B:4", 13); // B, buffered at 2, is 10 ms old
+            readings.pipeInput("s6", "D:9", 15); // C, buffered at 5, is 10 ms old
+            // Out of order: A's maximum is unchanged but re-emitted at the aggregate's time, 4, which is already
+            // older than the time limit.
+            readings.pipeInput("s7", "A:2", 1);
+            readings.pipeInput("s8", "E:1", 16);
+            readings.pipeInput("s9", "F:1", 17); // D, E and F buffered: D is emitted early
+
+            assertEquals(List.of("B=B:4@13", "C=C:1@5", "A=A:7@4", "D=D:9@15"),
+                read(driver, "zone-alerts", Serdes.String().deserializer()));
+        }
+    }
+
+    @Test
+    void zoneMaximaSuppressionFailsWhenItsBufferIsFullAndSetToShutDown() {
+        try (TopologyTestDriver driver = driver(zoneMaxima(Suppressed.BufferConfig.maxRecords(1)
+            .shutDownWhenFull()))) {
+            TestInputTopic<String, String> readings = input(driver, "readings");
+            readings.pipeInput("s1", "A:5", 0);
+            readings.pipeInput("s2", "A:7", 4); // the same key: still one record buffered
+            StreamsException error = assertThrows(StreamsException.class, () -> readings.pipeInput("s3", "B:3", 2));
+            assertTrue(messages(error).contains("[2/1] records"), messages(error));
+            assertEquals(List.of(), read(driver, "zone-alerts", Serdes.String().deserializer()));
+        }
+    }
+
+    /** Returns the messages of {@code error} and its causes, one a line. */
+    private static String messages(Throwable error) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+
+    /**
+     * Orders ("region:amount") routed by split(): big orders and wrapped gifts merged into a priority stream, small
+     * orders written by a consumer branch, free orders dropped by a function branch returning null, the rest to
+     * review.
+     */
+    static Map<String, KStream<String, String>> routeOrders(StreamsBuilder builder) {
+        Map<String, KStream<String, String>> branches = builder.stream("orders",
+                Consumed.with(Serdes.String(), Serdes.String()))
+            .split(Named.as("orders-"))
+            .branch((id, order) -> level(order) >= 100, Branched.as("big"))
+            .branch((id, order) -> level(order) > 0 && level(order) < 10,
+                Branched.withConsumer(small -> small.to("small-orders"), "small"))
+            .branch((id, order) -> level(order) == 0, Branched.withFunction(free -> null))
+            .branch((id, order) -> order.startsWith("gift:"),
+                Branched.withFunction(gifts -> gifts.mapValues(order -> order + ":wrapped")))
+            .defaultBranch();
+        branches.get("orders-big").merge(branches.get("orders-4"), Named.as("priority"))
+            .to("priority-orders", Produced.with(Serdes.String(), Serdes.String()));
+        branches.get("orders-0").to("review-orders", Produced.with(Serdes.String(), Serdes.String()));
+        return branches;
+    }
+
+    @Test
+    void ordersAreSplitIntoNamedBranchesAndMerged() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Map<String, KStream<String, String>> branches = routeOrders(builder);
+        // Consumer branches and function branches returning null are not in the map; unnamed branches are the
+        // prefix and their 1-based position, the unnamed default branch the prefix and 0.
+        assertEquals(Set.of("orders-big", "orders-4", "orders-0"), branches.keySet());
+        Topology topology = builder.build();
+        Set<String> processors = new HashSet<>();
+        topology.describe().subtopologies().forEach(sub -> sub.nodes().forEach(node -> processors.add(node.name())));
+        assertTrue(processors.containsAll(List.of("orders-", "orders-big", "orders-small", "orders-3", "orders-4",
+            "orders-0", "priority")), processors.toString());
+        try (TopologyTestDriver driver = driver(topology)) {
+            TestInputTopic<String, String> orders = input(driver, "orders");
+            orders.pipeInput("o1", "EU:150", 1);
+            orders.pipeInput("o2", "US:5", 2);
+            orders.pipeInput("o3", "EU:0", 3);
+            orders.pipeInput("o4", "gift:50", 4);
+            orders.pipeInput("o5", "US:50", 5);
+            orders.pipeInput("o6", "gift:200", 6); // the first matching branch wins: big
+            orders.pipeInput("o7", "gift:0", 7); // free
+
+            assertEquals(List.of("o1=EU:150@1", "o4=gift:50:wrapped@4", "o6=gift:200@6"),
+                read(driver, "priority-orders", Serdes.String().deserializer()));
+            assertEquals(List.of("o2=US:5@2"), read(driver, "small-orders", Serdes.String().deserializer()));
+            assertEquals(List.of("o5=US:50@5"), read(driver, "review-orders", Serdes.String().deserializer()));
+        }
+    }
+
+    /** Returns the event time of a "payload|time" value, negative when the sending device had no clock. */
+    static long eventTime(Object value) {
+        return value == null ? -1 : Long.parseLong(((String) value).split("\\|")[1]);
+    }
+
+    /** Event time from the value, the partition time when it is invalid. */
+    static final class ReadingTime extends UsePartitionTimeOnInvalidTimestamp {
+        @Override
+        public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+            long time = eventTime(record.value());
+            return time < 0 ? onInvalidTimestamp(record, time, partitionTime) : time;
+        }
+    }
+
+    /** Event time from the value; the record is skipped when it is invalid. */
+    static final class AuditTime extends LogAndSkipOnInvalidTimestamp {
+        @Override
+        public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+            long time = eventTime(record.value());
+            return time < 0 ? onInvalidTimestamp(record, time, partitionTime) : time;
+        }
+    }
+
+    /** Event time from the value; the application fails when it is invalid. */
+    static final class PaymentTime extends FailOnInvalidTimestamp {
+        @Override
+        public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+            long time = eventTime(record.value());
+            return time < 0 ? onInvalidTimestamp(record, time, partitionTime) : time;
+        }
+    }
+
+    /**
+     * Sensor readings with per-source timestamp extractors reading event times from the values: the latest reading
+     * per sensor (a stream turned into a table, re-keyed on the way out) with the partition time for invalid times,
+     * audit events skipping them and printed to a file, payments failing on them.
+     */
+    static Topology sensorIngest(String printFile) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("sensor-readings", Consumed.with(Serdes.String(), Serdes.String())
+                .withTimestampExtractor(new ReadingTime()))
+            .toTable(Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("latest-readings"))
+            .toStream((sensor, reading) -> "sensor-" + sensor)
+            .to("latest-readings", Produced.with(Serdes.String(), Serdes.String()));
+        KStream<String, String> audits = builder.stream("audits", Consumed.with(Serdes.String(), Serdes.String())
+            .withTimestampExtractor(new AuditTime()));
+        audits.to("audits-out", Produced.with(Serdes.String(), Serdes.String()));
+        audits.print(Printed.<String, String>toFile(printFile).withLabel("audits"));
+        builder.stream("payments", Consumed.with(Serdes.String(), Serdes.String())
+                .withTimestampExtractor(new PaymentTime()))
+            .to("payments-out", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    @Test
+    void sensorIngestHandlesInvalidTimestampsPerSourceExtractor() throws IOException {
+        Path printFile = tempDir.resolve("audits.txt");
+        try (TopologyTestDriver driver = driver(sensorIngest(printFile.toString()))) {
+            TestInputTopic<String, String> readings = input(driver, "sensor-readings");
+            TestInputTopic<String, String> audits = input(driver, "audits");
+            readings.pipeInput("s1", "10|100");
+            readings.pipeInput("s1", "11|-1"); // the partition time, 100
+            readings.pipeInput("s2", "5|50");
+            readings.pipeInput("s2", (String) null); // a tombstone, without event time: the partition time
+            readings.pipeInput(null, "7|120"); // dropped by the table, but it advanced the partition time
+            readings.pipeInput("s3", "1|-1");
+            audits.pipeInput("a1", "x|10");
+            audits.pipeInput("a2", "y|-1"); // skipped
+            audits.pipeInput("a3", "z|5");
+
+            assertEquals(List.of("sensor-s1=10|100@100", "sensor-s1=11|-1@100", "sensor-s2=5|50@50",
+                "sensor-s2=null@100", "sensor-s3=1|-1@120"),
+                read(driver, "latest-readings", Serdes.String().deserializer()));
+            assertEquals(List.of("a1=x|10@10", "a3=z|5@5"), read(driver, "audits-out",
+                Serdes.String().deserializer()));
+            KeyValueStore<String, ValueAndTimestamp<String>> latest =
+                driver.getTimestampedKeyValueStore("latest-readings");
+            assertEquals(ValueAndTimestamp.make("11|-1", 100), latest.get("s1"));
+            assertNull(latest.get("s2"));
+            assertEquals(ValueAndTimestamp.make("1|-1", 120), latest.get("s3"));
+            assertEquals(2, driver.droppedRecordsTotal(), "the audit with a negative timestamp and the null key");
+
+            TestInputTopic<String, String> payments = input(driver, "payments");
+            assertThrows(StreamsException.class, () -> payments.pipeInput("p1", "1|-1"));
+            assertEquals(List.of(), read(driver, "payments-out", Serdes.String().deserializer()));
+        }
+        assertEquals(List.of("[audits]: a1, x|10", "[audits]: a3, z|5"),
+            Files.readAllLines(printFile, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void partitionTimeExtractorFailsOnAnInvalidTimestampBeforeAnyValidOne() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("gauges", Consumed.with(Serdes.String(), Serdes.String())
+                .withTimestampExtractor(new ReadingTime()))
+            .to("gauges-out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            TestInputTopic<String, String> gauges = input(driver, "gauges");
+            assertThrows(StreamsException.class, () -> gauges.pipeInput("g1", "1|-1"));
+            assertEquals(List.of(), read(driver, "gauges-out", Serdes.String().deserializer()));
+        }
+    }
+}
