@@ -168,6 +168,38 @@ class PortedApplications2Test {
         }
     }
 
+    /**
+     * Final page-view counts per 100 ms tumbling window, no grace, suppressed until the window closes: the windows
+     * of all pages close at the same time.
+     */
+    static Topology finalPageCounts() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("views", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(100)))
+            .count()
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()))
+            .toStream((window, count) -> window.key() + "@" + window.window().start())
+            .to("final-counts", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    @Test
+    void finalPageCountsOfWindowsClosingTogetherAreEmittedInSerializedKeyOrder() {
+        try (TopologyTestDriver driver = driver(finalPageCounts())) {
+            TestInputTopic<String, String> views = input(driver, "views");
+            views.pipeInput("pricing", "u1", 10);
+            views.pipeInput("home", "u2", 20);
+            views.pipeInput("about", "u3", 30);
+            views.pipeInput("home", "u4", 40);
+            views.pipeInput("pricing", "u5", 100); // closes [0,100) of every page
+            // Kafka's suppression buffer orders entries due at the same time by their serialized keys, not by
+            // arrival.
+            assertEquals(List.of("about@0=1@30", "home@0=2@40", "pricing@0=1@10"),
+                read(driver, "final-counts", Serdes.Long().deserializer()));
+        }
+    }
+
     /** Returns the messages of {@code error} and its causes, one a line. */
     private static String messages(Throwable error) {
         StringBuilder messages = new StringBuilder();

@@ -37,18 +37,18 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
      * key:
      * <pre>
      *  0   bufferTime   int64   when the entry becomes due, before adding suppressDurationMs
-     *  8   sequence     int64   insertion order among equal buffer times
-     *  16  timestamp    int64   timestamp of the latest update, which the emitted record carries
-     *  24  newLength    int32   -1 for null, then the new value's bytes
+     *  8   timestamp    int64   timestamp of the latest update, which the emitted record carries
+     *  16  newLength    int32   -1 for null, then the new value's bytes
      *  ..  oldLength    int32   -1 for null, then the old value's bytes (the value before the first buffered update)
      *  ..  context              the latest update's context as BufferedRecordContext encodes it, which the emitted
      *                           record carries (absent from entries written before it was kept)
      * </pre>
-     * An in-memory index ordered by (bufferTime, sequence) is rebuilt from the store at init, after restoration.
+     * An in-memory index ordered by (bufferTime, serialized key), the order in which Kafka Streams' buffer emits
+     * entries due together (such as the windows of many keys closing at once), is rebuilt from the store at init,
+     * after restoration.
      */
     static final int BUFFER_TIME_OFFSET = 0;
-    static final int SEQUENCE_OFFSET = BUFFER_TIME_OFFSET + Long.BYTES;
-    static final int TIMESTAMP_OFFSET = SEQUENCE_OFFSET + Long.BYTES;
+    static final int TIMESTAMP_OFFSET = BUFFER_TIME_OFFSET + Long.BYTES;
     static final int NEW_VALUE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
 
     @Override
@@ -57,11 +57,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
     }
 
     /** One buffered entry's order. */
-    private record Slot(long bufferTime, long sequence) implements Comparable<Slot> {
+    private record Slot(long bufferTime, Bytes key) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot other) {
             int byTime = Long.compare(bufferTime, other.bufferTime);
-            return byTime != 0 ? byTime : Long.compare(sequence, other.sequence);
+            return byTime != 0 ? byTime : key.compareTo(other.key);
         }
     }
 
@@ -74,7 +74,6 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         private Serializer<V> valueSerializer;
         private Deserializer<V> valueDeserializer;
         private long observedStreamTime = -1L;
-        private long nextSequence;
         private long bufferedBytes;
 
         @Override
@@ -102,9 +101,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 while (restored.hasNext()) {
                     KeyValue<Bytes, byte[]> entry = restored.next();
                     ByteBuffer raw = ByteBuffer.wrap(entry.value);
-                    Slot slot = new Slot(raw.getLong(BUFFER_TIME_OFFSET), raw.getLong(SEQUENCE_OFFSET));
-                    index(entry.key, slot, entry.value.length);
-                    nextSequence = Math.max(nextSequence, slot.sequence() + 1);
+                    index(entry.key, new Slot(raw.getLong(BUFFER_TIME_OFFSET), entry.key), entry.value.length);
                 }
             }
         }
@@ -116,7 +113,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             Slot slot = slots.get(key);
             byte[] oldBytes;
             if (slot == null) {
-                slot = new Slot(bufferTime(record), nextSequence++);
+                slot = new Slot(bufferTime(record), key);
                 oldBytes = serialize(record.value().oldValue());
             } else {
                 oldBytes = oldValueBytes(buffer.get(key));
@@ -224,7 +221,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
     private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue, byte[] recordContext) {
         int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + (newValue == null ? 0 : newValue.length)
             + (oldValue == null ? 0 : oldValue.length) + recordContext.length;
-        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(slot.bufferTime()).putLong(slot.sequence())
+        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(slot.bufferTime())
             .putLong(timestamp);
         BufferedRecordContext.putBytes(buffer, newValue);
         BufferedRecordContext.putBytes(buffer, oldValue);
