@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.errors.StreamsException;
@@ -16,6 +17,7 @@ import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Branched;
 import dev.runnel.streams.kstream.CogroupedKStream;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Materialized;
@@ -30,11 +32,13 @@ import dev.runnel.streams.processor.UsePartitionTimeOnInvalidTimestamp;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.WindowStore;
+import dev.runnel.streams.test.TestRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +202,57 @@ class PortedApplications2Test {
             assertEquals(List.of("about@0=1@30", "home@0=2@40", "pricing@0=1@10"),
                 read(driver, "final-counts", Serdes.Long().deserializer()));
         }
+    }
+
+    /**
+     * Final click counts per 100 ms tumbling window and page, 10 ms grace, emitted once the window closes
+     * ({@code emitStrategy(onWindowClose)}, KIP-825); clicks carry a "trace" header.
+     */
+    static Topology finalClickCounts() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(100), Duration.ofMillis(10)))
+            .emitStrategy(EmitStrategy.onWindowClose())
+            .count()
+            .toStream((window, count) -> window.key() + "@" + window.window().start())
+            .to("final-clicks", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    @Test
+    void finalClickCountsAreEmittedOnWindowCloseWithTheClosingClicksHeaders() {
+        try (TopologyTestDriver driver = driver(finalClickCounts())) {
+            TestInputTopic<String, String> clicks = input(driver, "clicks");
+            // Kafka checks for closed windows at most once per second of wall-clock time: each click comes a
+            // second after the previous one.
+            clicks.pipeInput(click("home", "t1", 10));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            clicks.pipeInput(click("about", "t2", 20));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            clicks.pipeInput(click("home", "t3", 105)); // [0,100) stays open until 110
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            clicks.pipeInput(click("home", "t4", 90)); // in grace
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            clicks.pipeInput(click("pricing", "t5", 110)); // closes [0,100)
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            clicks.pipeInput(click("home", "t6", 95)); // too late
+
+            List<String> emitted = new ArrayList<>();
+            for (TestRecord<String, Long> result : driver.createOutputTopic("final-clicks",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readRecordsToList()) {
+                emitted.add(result.key() + "=" + result.value() + "@" + result.timestamp() + " trace="
+                    + new String(result.headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+            }
+            // The windows closed by a record are emitted with that record's headers, in key order.
+            assertEquals(List.of("about@0=1@20 trace=t5", "home@0=2@90 trace=t5"), emitted);
+            assertEquals(1, driver.droppedRecordsTotal(), "the click at 95");
+        }
+    }
+
+    private static TestRecord<String, String> click(String page, String trace, long timestamp) {
+        return new TestRecord<>(page, "user", new RecordHeaders().add("trace",
+            trace.getBytes(StandardCharsets.UTF_8)), timestamp);
     }
 
     /** Returns the messages of {@code error} and its causes, one a line. */

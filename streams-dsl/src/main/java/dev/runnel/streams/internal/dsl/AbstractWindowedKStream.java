@@ -10,7 +10,6 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Reducer;
-import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
@@ -97,8 +96,7 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         }
         // Kafka emits a session once it ends before stream time - grace - gap, one ms after
         // suppress(untilWindowCloses) would, which emits it as soon as it ends at or before that time.
-        return KTableSuppression.suppress(table, Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()),
-            info.session() ? 1L : 0L);
+        return KTableSuppression.emitOnWindowClose(table, info.session() ? 1L : 0L);
     }
 
     /** Sets the emit strategy of the aggregations built from now on. */

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.header.Headers;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
@@ -27,10 +28,13 @@ import java.util.TreeMap;
  * period; for sessions grace + inactivity gap). For a time limit the buffer time is the timestamp of the key's first
  * buffered update and it is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates
  * this processor has seen, as in Kafka Streams. The emitted record carries the headers of the key's latest update and
- * is forwarded in that update's record context.
+ * is forwarded in that update's record context, except for an aggregation's {@code emitStrategy(onWindowClose)}
+ * ({@code inClosingContext}): as Kafka's aggregation emitting a closed window, it is then forwarded in the context
+ * of the update that closed the window, with that update's headers.
  */
 public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String storeName,
-    Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed)
+    Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed,
+    boolean inClosingContext)
     implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
     /*
      * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized
@@ -123,8 +127,8 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 BufferedRecordContext.encode(context(), record.headers()));
             buffer.put(key, entry);
             index(key, slot, entry.length);
-            emitDue();
-            enforceBounds();
+            emitDue(record.headers());
+            enforceBounds(record.headers());
         }
 
         private long bufferTime(Record<K, Change<V>> record) {
@@ -138,13 +142,14 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             return record.timestamp();
         }
 
-        private void emitDue() {
+        /** Emits the entries due; {@code closing} are the headers of the update being processed. */
+        private void emitDue(Headers closing) {
             while (!byTime.isEmpty() && byTime.firstKey().bufferTime() <= observedStreamTime - suppressDurationMs) {
-                emitFirst();
+                emitFirst(closing);
             }
         }
 
-        private void enforceBounds() {
+        private void enforceBounds(Headers closing) {
             while (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes()) {
                 if (suppressed.shutDownWhenFull()) {
                     throw new StreamsException("Suppression buffer " + storeName + " exceeded its max capacity:"
@@ -152,11 +157,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                         + bufferedBytes + "/" + suppressed.maxBytes() + "] bytes; raise the bounds, or use"
                         + " emitEarlyWhenFull()");
                 }
-                emitFirst();
+                emitFirst(closing);
             }
         }
 
-        private void emitFirst() {
+        private void emitFirst(Headers closing) {
             Map.Entry<Slot, Bytes> first = byTime.firstEntry();
             Bytes key = first.getValue();
             byte[] entry = buffer.get(key);
@@ -175,6 +180,10 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             Change<V> change = new Change<>(newValue, oldValue);
             BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(oldValueOffset
                 + Integer.BYTES + Math.max(raw.getInt(oldValueOffset), 0)));
+            if (inClosingContext) {
+                context().forward(new Record<>(typedKey, change, timestamp, closing));
+                return;
+            }
             if (recordContext == null) {
                 context().forward(new Record<>(typedKey, change, timestamp));
                 return;

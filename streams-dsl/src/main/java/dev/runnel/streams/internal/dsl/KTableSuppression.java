@@ -4,6 +4,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
 import java.util.Objects;
@@ -22,15 +23,21 @@ final class KTableSuppression {
 
     /** Suppresses {@code table}'s updates as {@code suppressed} says. */
     static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed) {
-        return suppress(table, suppressed, 0L);
+        return suppress(table, suppressed, 0L, false);
     }
 
     /**
-     * Suppresses {@code table}'s updates as {@code suppressed} says, holding final results {@code extraDelayMs}
-     * longer than the windows' grace period.
+     * Holds back the updates of {@code table}, a windowed aggregation with {@code emitStrategy(onWindowClose)}, until
+     * {@code extraDelayMs} after the windows' grace period, and emits each closed window in the context and with the
+     * headers of the update that closed it, as Kafka's aggregation does.
      */
-    static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed,
-        long extraDelayMs) {
+    static <K, V> KTable<Windowed<K>, V> emitOnWindowClose(KTableImpl<Windowed<K>, V> table, long extraDelayMs) {
+        return suppress(table, Suppressed.<Windowed<K>>untilWindowCloses(Suppressed.BufferConfig.unbounded()),
+            extraDelayMs, true);
+    }
+
+    private static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed,
+        long extraDelayMs, boolean inClosingContext) {
         Objects.requireNonNull(suppressed, "suppressed can't be null");
         SuppressedInternal<K> options = new SuppressedInternal<>(suppressed);
         WindowedKeyInfo windowed = table.windowed();
@@ -47,7 +54,8 @@ final class KTableSuppression {
         long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() + extraDelayMs
             : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
-            storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed), table.name());
+            storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed, inClosingContext),
+            table.name());
         StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.Bytes(),
             Serdes.ByteArray());
         builder.topologyBuilder().addStateStore(options.loggingEnabled()
