@@ -23,6 +23,7 @@ import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Printed;
+import dev.runnel.streams.kstream.SlidingWindows;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
@@ -253,6 +254,47 @@ class PortedApplications2Test {
     private static TestRecord<String, String> click(String page, String trace, long timestamp) {
         return new TestRecord<>(page, "user", new RecordHeaders().add("trace",
             trace.getBytes(StandardCharsets.UTF_8)), timestamp);
+    }
+
+    /** Failed logins per user in sliding windows of 10 ms with 5 ms grace: a brute-force detector's counts. */
+    static Topology failedLoginBursts() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("failed-logins", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
+            .count()
+            .toStream((window, count) -> window.key() + "[" + window.window().start() + "," + window.window().end()
+                + "]")
+            .to("login-bursts", Produced.with(Serdes.String(), Serdes.Long()));
+        return builder.build();
+    }
+
+    @Test
+    void failedLoginBurstsAreCountedInSlidingWindowsOpenUntilTheirEndPassesTheCloseTime() {
+        try (TopologyTestDriver driver = driver(failedLoginBursts())) {
+            TestInputTopic<String, String> failures = input(driver, "failed-logins");
+            failures.pipeInput("u", "a", 100);
+            failures.pipeInput("u", "b", 120); // 100's right window [101,111] would not hold 120: not created
+            // Stream time 120, close time 115. Out of order: 115 joins [110,120], gets its left window [105,115]
+            // (a window ending at the close time is still open) and its right window [116,126] holding 120.
+            failures.pipeInput("u", "c", 115);
+            // Also out of order: 110 joins [110,120] and [105,115], and gets its right window [111,121] holding
+            // 115 and 120; its left window [100,110] and 100's right window [101,111] end before the close time:
+            // both updates are dropped.
+            failures.pipeInput("u", "d", 110);
+            // 104's right window would end at the close time, 115: Kafka drops such a record before looking at
+            // any window (though [105,115], which would hold it, is open).
+            failures.pipeInput("u", "e", 104);
+            failures.pipeInput("v", "a", 200);
+            // In order: the previous record's right window [201,211] is created before 205's left window [195,205].
+            failures.pipeInput("v", "b", 205);
+
+            assertEquals(List.of("u[90,100]=1@100", "u[110,120]=1@120", "u[110,120]=2@120", "u[105,115]=1@115",
+                "u[116,126]=1@120", "u[110,120]=3@120", "u[105,115]=2@115", "u[111,121]=2@120", "v[190,200]=1@200",
+                "v[201,211]=1@205", "v[195,205]=2@205"),
+                read(driver, "login-bursts", Serdes.Long().deserializer()));
+            assertEquals(3, driver.droppedRecordsTotal(), "two expired window updates of 110 and the record 104");
+        }
     }
 
     /** Returns the messages of {@code error} and its causes, one a line. */

@@ -191,7 +191,13 @@ class WindowedCacheFlushForwardingTest {
         cached.commit();
         String context = windows + " seed=" + seed;
         assertEquals(table(uncached.outputs("counts-out")), table(cached.outputs("counts-out")), context);
-        assertEquals(sorted(uncached.outputs("final-out")), sorted(cached.outputs("final-out")), context);
+        if (windows == Windows.SLIDING) {
+            // As in Kafka, a sliding window whose inclusive end is stream time - grace is still open to updates, but
+            // suppression already emitted it: it may be emitted again, at times that depend on the cache.
+            assertEquals(table(uncached.outputs("final-out")), table(cached.outputs("final-out")), context);
+        } else {
+            assertEquals(sorted(uncached.outputs("final-out")), sorted(cached.outputs("final-out")), context);
+        }
         if (windows != Windows.SESSION) {
             assertTrue(cached.outputs("counts-out").size() < uncached.outputs("counts-out").size(), context);
         }

@@ -157,11 +157,11 @@ class WindowedAggregationTest {
             Duration.ofMillis(30))).count(), TIME_WINDOWED_10);
         try (TopologyTestDriver driver = run.driver) {
             run.pipe("a", 5);  // [0,10] (an early record's left window starts at 0)
-            run.pipe("a", 8);  // [0,10] += 8; 5's right window [6,16] = {8}
+            run.pipe("a", 8);  // 5's right window [6,16] = {8}, then [0,10] += 8 (Kafka's order)
             run.pipe("a", 20); // left window [10,20] = {20}; 8's right window [9,19] would be empty
-            run.pipe("a", 25); // [10,20] misses 25; left [15,25] = {20, 25} copied from [10,20]; right of 20 = {25}
-            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 2L), tw("a", 6, 16, 1L), tw("a", 10, 20, 1L),
-                tw("a", 15, 25, 2L), tw("a", 21, 31, 1L)), run.read());
+            run.pipe("a", 25); // right of 20 = {25}; [10,20] misses 25; left [15,25] = {20, 25} copied from [10,20]
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 6, 16, 1L), tw("a", 0, 10, 2L), tw("a", 10, 20, 1L),
+                tw("a", 21, 31, 1L), tw("a", 15, 25, 2L)), run.read());
             assertEquals(0, driver.droppedRecordsTotal());
         }
     }
@@ -185,11 +185,11 @@ class WindowedAggregationTest {
             TestOutputTopic<Windowed<String>, Long> out =
                 driver.createOutputTopic("out", TIME_WINDOWED_10.deserializer(), Serdes.Long().deserializer());
             clicks.pipeInput("a", "/home", 5);      // [0,10] = 1
-            purchaseInput.pipeInput("a", 100L, 8);  // [0,10] = 1 + 100; 5's right window [6,16] = {8}
+            purchaseInput.pipeInput("a", 100L, 8);  // 5's right window [6,16] = {8}; [0,10] = 1 + 100
             clicks.pipeInput("a", "/cart", 20);     // left window [10,20] = {20}
-            purchaseInput.pipeInput("a", 10L, 25);  // left [15,25] = {20, 25} copied from [10,20]; right of 20 = {25}
-            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 101L), tw("a", 6, 16, 100L), tw("a", 10, 20, 1L),
-                tw("a", 15, 25, 11L), tw("a", 21, 31, 10L)), out.readKeyValuesToList());
+            purchaseInput.pipeInput("a", 10L, 25);  // right of 20 = {25}; left [15,25] = {20, 25} copied from [10,20]
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 6, 16, 100L), tw("a", 0, 10, 101L), tw("a", 10, 20, 1L),
+                tw("a", 21, 31, 10L), tw("a", 15, 25, 11L)), out.readKeyValuesToList());
         }
     }
 

@@ -40,7 +40,8 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
      * [t + 1, t + 1 + d] if missing while a later record lies in it: that window holds the records in (t, t + 1 + d],
      * which are what the existing window with the largest start at or below t, and an end after t, held before t was
      * added (no record lies between that start and t: its right window would start later).
-     * A record is dropped when even its right window has closed (t + 1 + d <= stream time - grace).
+     * A record is dropped when even its right window has closed (t + 1 + d <= stream time - grace); a window ending
+     * before stream time - grace is closed, and an update it would get is counted as dropped (Kafka counts both).
      */
     private static final Logger LOG = LoggerFactory.getLogger(KStreamSlidingWindowAggregate.class);
 
@@ -64,21 +65,15 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     store().fetch(record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
                     iterator.forEachRemaining(existing::add);
                 }
-                long leftStart = Math.max(0, t - d);
-                boolean leftExists = false;
                 long previous = -1;
                 ValueAndTimestamp<VAgg> leftBase = null;
                 ValueAndTimestamp<VAgg> rightBase = null;
                 List<Long> starts = new ArrayList<>();
                 for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
                     long start = window.key;
-                    long maxRecord = window.value.timestamp();
                     starts.add(start);
-                    if (maxRecord < t) {
-                        previous = Math.max(previous, maxRecord);
-                    }
-                    if (start == leftStart) {
-                        leftExists = true;
+                    if (window.value.timestamp() < t) {
+                        previous = Math.max(previous, window.value.timestamp());
                     }
                     if (start + d < t) {
                         leftBase = window.value;
@@ -86,28 +81,68 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     if (start <= t && t < start + d) {
                         rightBase = window.value;
                     }
+                }
+                long previousRight = previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)
+                    ? previous + 1 : -1;
+                ValueAndTimestamp<VAgg> right = rightBase != null && rightBase.timestamp() > t
+                    && !starts.contains(t + 1) ? rightBase : null;
+                if (t < d) {
+                    addEarly(record, existing, previousRight, right, closeTime);
+                    return;
+                }
+                // Kafka's order: the windows holding t from the latest start down, the previous record's new right
+                // window, t's new left window, then t's new right window.
+                for (int i = existing.size() - 1; i >= 0; i--) {
+                    long start = existing.get(i).key;
                     if (start <= t && t <= start + d) {
-                        update(record, start, window.value.value(), window.value.timestamp(), closeTime);
+                        ValueAndTimestamp<VAgg> window = existing.get(i).value;
+                        update(record, start, window.value(), window.timestamp(), closeTime);
                     }
                 }
-                if (!leftExists) {
-                    VAgg base = leftBase != null && t >= d && leftBase.timestamp() >= t - d ? leftBase.value()
+                if (previousRight >= 0) {
+                    update(record, previousRight, initializer.apply(), t, closeTime);
+                }
+                if (!starts.contains(t - d)) {
+                    VAgg base = leftBase != null && leftBase.timestamp() >= t - d ? leftBase.value()
                         : initializer.apply();
-                    update(record, leftStart, base, t, closeTime);
+                    update(record, t - d, base, t, closeTime);
                 }
-                if (previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)) {
-                    update(record, previous + 1, initializer.apply(), t, closeTime);
+                if (right != null) {
+                    createWithout(record, t + 1, right, closeTime);
                 }
-                if (rightBase != null && rightBase.timestamp() > t && !starts.contains(t + 1)) {
-                    createWithout(record, t + 1, rightBase, closeTime);
+            }
+
+            /**
+             * Adds a record in the first d ms, whose left window is [0, d], in Kafka's order: the later windows
+             * holding it (by start), its new right window {@code right} (null if none), the previous record's new
+             * right window at {@code previousRight} (negative if none), then [0, d].
+             */
+            private void addEarly(Record<K, V> record, List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing,
+                long previousRight, ValueAndTimestamp<VAgg> right, long closeTime) {
+                long t = record.timestamp();
+                ValueAndTimestamp<VAgg> first = null;
+                for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
+                    if (window.key == 0) {
+                        first = window.value;
+                    } else if (window.key <= t) {
+                        update(record, window.key, window.value.value(), window.value.timestamp(), closeTime);
+                    }
                 }
+                if (right != null) {
+                    createWithout(record, t + 1, right, closeTime);
+                }
+                if (previousRight >= 0) {
+                    update(record, previousRight, initializer.apply(), t, closeTime);
+                }
+                update(record, 0, first != null ? first.value() : initializer.apply(),
+                    first != null ? first.timestamp() : t, closeTime);
             }
 
             /** Creates the window at {@code start} holding {@code aggregate}, which lacks the record (out of order). */
             private void createWithout(Record<K, V> record, long start, ValueAndTimestamp<VAgg> aggregate,
                 long closeTime) {
                 long end = start + windows.timeDifferenceMs();
-                if (end <= closeTime) {
+                if (end < closeTime) {
                     return;
                 }
                 store().put(record.key(), aggregate, start);
@@ -119,7 +154,11 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
 
             private void update(Record<K, V> record, long start, VAgg base, long maxRecord, long closeTime) {
                 long end = start + windows.timeDifferenceMs();
-                if (end <= closeTime) {
+                if (end < closeTime) {
+                    // As Kafka, a window whose inclusive end is the close time is still open; a closed one is
+                    // skipped and counted as dropped.
+                    DroppedRecords.skipExpiredWindow(LOG, context(), record.timestamp(), start, end, closeTime,
+                        closeTime + windows.gracePeriodMs());
                     return;
                 }
                 VAgg old = base;
