@@ -297,6 +297,42 @@ class PortedApplications2Test {
         }
     }
 
+    @Test
+    void failedLoginBurstsInSlidingWindowsAreEmittedOnceTheirEndIsBeforeTheCloseTime() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("failed-logins", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
+            .emitStrategy(EmitStrategy.onWindowClose())
+            .count()
+            .toStream((window, count) -> window.key() + "[" + window.window().start() + "," + window.window().end()
+                + "]")
+            .to("login-bursts", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            TestInputTopic<String, String> failures = input(driver, "failed-logins");
+            // Each failure a second of wall-clock time after the previous one, so Kafka checks for closed windows.
+            failures.pipeInput(click("u", "t1", 100));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            // Close time 100: [90,100] ends at it, so it is still open, and not emitted.
+            failures.pipeInput(click("u", "t2", 105));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            failures.pipeInput(click("u", "t3", 98)); // updates [90,100]; its left window [88,98] is closed
+            assertEquals(List.of(), read(driver, "login-bursts", Serdes.Long().deserializer()));
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+            failures.pipeInput(click("u", "t4", 200));
+
+            List<String> emitted = new ArrayList<>();
+            for (TestRecord<String, Long> result : driver.createOutputTopic("login-bursts",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readRecordsToList()) {
+                emitted.add(result.key() + "=" + result.value() + "@" + result.timestamp() + " trace="
+                    + new String(result.headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+            }
+            assertEquals(List.of("u[90,100]=2@100 trace=t4", "u[95,105]=3@105 trace=t4", "u[99,109]=2@105 trace=t4",
+                "u[101,111]=1@105 trace=t4"), emitted);
+            assertEquals(1, driver.droppedRecordsTotal(), "98's closed left window");
+        }
+    }
+
     /** Returns the messages of {@code error} and its causes, one a line. */
     private static String messages(Throwable error) {
         StringBuilder messages = new StringBuilder();

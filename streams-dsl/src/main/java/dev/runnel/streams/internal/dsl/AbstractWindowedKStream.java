@@ -94,9 +94,16 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         if (emitStrategy.type() != EmitStrategy.StrategyType.ON_WINDOW_CLOSE) {
             return table;
         }
-        // Kafka emits a session once it ends before stream time - grace - gap, one ms after
-        // suppress(untilWindowCloses) would, which emits it as soon as it ends at or before that time.
-        return KTableSuppression.emitOnWindowClose(table, info.session() ? 1L : 0L);
+        return KTableSuppression.emitOnWindowClose(table, closedWindowEmitDelayMs());
+    }
+
+    /**
+     * Returns how long after its close time a window is emitted with {@code emitStrategy(onWindowClose)}: Kafka emits
+     * a window whose end is inclusive (a session, a sliding window) once it ends before the close time, one ms after
+     * suppress(untilWindowCloses) would, which emits it as soon as it ends at or before that time.
+     */
+    long closedWindowEmitDelayMs() {
+        return 0L;
     }
 
     /** Sets the emit strategy of the aggregations built from now on. */

@@ -83,6 +83,11 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     }
 
     @Override
+    long closedWindowEmitDelayMs() {
+        return 1L;
+    }
+
+    @Override
     WindowedKeyInfo windowedKeyInfo() {
         return new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
     }

@@ -34,6 +34,11 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
     }
 
     @Override
+    long closedWindowEmitDelayMs() {
+        return 1L;
+    }
+
+    @Override
     WindowedKeyInfo windowedKeyInfo() {
         return windowedKeyInfo(windows);
     }
