@@ -69,8 +69,8 @@ final class KTableJoins {
         topology.connectProcessorAndStateStores(otherName, leftGetter.storeNames().toArray(new String[0]));
         topology.copartition(Set.of(thisName, otherName), "table-table join " + mergeName);
         String storeName = store == null ? null : store.storeName();
-        topology.addProcessor(mergeName, new KTableKTableJoin.KTableKTableJoinMerger<K, VR>(storeName), thisName,
-            otherName);
+        topology.addProcessor(mergeName, new KTableKTableJoin.KTableKTableJoinMerger<K, VR>(storeName,
+            store != null && store.queryableStoreName() != null), thisName, otherName);
         Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : left.keySerde();
         if (store == null) {
             return new KTableImpl<>(builder, mergeName, outKeySerde, null, null, KTableKTableJoin.joinGetter(

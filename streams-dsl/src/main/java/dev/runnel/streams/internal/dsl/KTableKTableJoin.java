@@ -87,10 +87,15 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
     }
 
     /**
-     * Passes the changes of both join sides on, keeping them in the result store if there is one, and then, as Kafka
-     * Streams does, forwarding through the store's cache if it has one.
+     * Passes the changes of both join sides on, keeping them in the result store if there is one. As in Kafka
+     * Streams, a result materialized under the user's name (queryable) is forwarded through its store's cache if it
+     * has one, so the updates of a key between two commits, such as those of both sides when one input record updates
+     * both, collapse into one; otherwise each change is forwarded at once.
+     *
+     * @param forwardThroughCache whether the store is the user's (Kafka's merger forwards only through such a store)
      */
-    record KTableKTableJoinMerger<K, V>(String storeName) implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
+    record KTableKTableJoinMerger<K, V>(String storeName, boolean forwardThroughCache)
+        implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
         @Override
         public Processor<K, Change<V>, K, Change<V>> get() {
             return new ContextualProcessor<>() {
@@ -103,7 +108,7 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                     if (storeName != null) {
                         StateStore stateStore = context.getStateStore(storeName);
                         store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                        forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                        forwardOnFlush = forwardThroughCache && CacheFlushForwarder.register(stateStore, context);
                     }
                 }
 

@@ -61,7 +61,8 @@ final class KTableValueTransforms {
         String operatorName = builder.name(named, prefix);
         String storeName = store == null ? null : store.storeName();
         builder.topologyBuilder().addProcessor(operatorName,
-            new KTableOperators.KTableMapValues<>(function, storeName, filter, table::sendsOldValues), table.name());
+            new KTableOperators.KTableMapValues<>(function, storeName, store != null && store.queryableStoreName() != null,
+                filter, table::sendsOldValues), table.name());
         Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
         Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : table.keySerde();
         if (store == null) {
@@ -100,8 +101,8 @@ final class KTableValueTransforms {
         String operatorName = builder.name(named, KTableImpl.TRANSFORMVALUES_NAME);
         String storeName = store == null ? null : store.storeName();
         InternalTopologyBuilder topology = builder.topologyBuilder();
-        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName),
-            table.name());
+        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName,
+            store != null && store.queryableStoreName() != null), table.name());
         topology.connectProcessorAndStateStores(operatorName, stateStoreNames);
         if (store == null) {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
