@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Repartitioned;
 import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.state.KeyValueStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -69,8 +73,8 @@ class PortedApplications2IT {
         try (KafkaStreams streams = new KafkaStreams(alertFanOut(partitionerCalls), log.streamsProps("alerts-app"))) {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
-            log.produce(List.of(record("site-1", "all:fire", 1), record("site-2", "p2:door", 2),
-                record("site-3", "none:test", 3), record("site-4", "p0:smoke", 4), record("site-5", "all:flood", 5)),
+            log.produce(List.of(alert("site-1", "all:fire", 1), alert("site-2", "p2:door", 2),
+                alert("site-3", "none:test", 3), alert("site-4", "p0:smoke", 4), alert("site-5", "all:flood", 5)),
                 Serdes.String().serializer(), Serdes.String().serializer());
             log.awaitProcessed("alerts-app", List.of("alerts"), TIMEOUT);
 
@@ -85,7 +89,79 @@ class PortedApplications2IT {
         }
     }
 
-    private static ProducerRecord<String, String> record(String key, String value, long timestamp) {
+    /**
+     * A customer view: profiles left-joined and outer-joined with balances ("profile/balance"), both results
+     * materialized under the user's names, so forwarded through their stores' caches.
+     */
+    static Topology customerViews() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> profiles = builder.table("profiles", Consumed.with(Serdes.String(), Serdes.String()));
+        KTable<String, String> balances = builder.table("balances", Consumed.with(Serdes.String(), Serdes.String()));
+        profiles.leftJoin(balances, (profile, balance) -> profile + "/" + balance,
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("customer-view")
+                    .withValueSerde(Serdes.String()))
+            .toStream().to("customer-view", Produced.with(Serdes.String(), Serdes.String()));
+        profiles.outerJoin(balances, (profile, balance) -> profile + "/" + balance,
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as("customer-outer")
+                    .withValueSerde(Serdes.String()))
+            .toStream().to("customer-outer", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    @Test
+    void customerViewsCollapseTheUpdatesOfAKeyBetweenTwoCommits() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        List<String> inputs = List.of("profiles", "balances");
+        inputs.forEach(topic -> log.createTopic(topic, 1));
+        log.createTopic("customer-view", 1);
+        log.createTopic("customer-outer", 1);
+        // The default record cache; each step's records are produced while processing is paused, so they are
+        // processed together, between two commits.
+        try (KafkaStreams streams = new KafkaStreams(customerViews(), log.streamsProps("customers-app"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            Batch batch = new Batch(log, streams, "customers-app", inputs);
+            batch.run(record("profiles", "c1", "Ann", 1), record("profiles", "c2", "Bob", 2),
+                record("balances", "c1", "10", 3), record("balances", "c3", "30", 4),
+                record("balances", "c1", "15", 5));
+            batch.run(record("profiles", "c2", null, 6), record("profiles", "c2", "Bobby", 7));
+            batch.run(record("balances", "c3", null, 8), record("profiles", "c3", "Cy", 9));
+
+            assertEquals(Map.of("c1", List.of("Ann/15@5"), "c2", List.of("Bob/null@2", "Bobby/null@7"),
+                "c3", List.of("Cy/null@9")), byKey(log, "customer-view"));
+            assertEquals(Map.of("c1", List.of("Ann/15@5"), "c2", List.of("Bob/null@2", "Bobby/null@7"),
+                "c3", List.of("null/30@4", "Cy/null@9")), byKey(log, "customer-outer"));
+        }
+    }
+
+    /** Produces a step's records while the application's processing is paused, then waits until it processed them. */
+    private record Batch(EmbeddedLogFixture log, KafkaStreams streams, String applicationId, List<String> inputs) {
+        @SafeVarargs
+        final void run(ProducerRecord<String, String>... records) {
+            streams.pause();
+            // The pause takes effect at each thread's next loop: after two more polls nothing is fetched any more.
+            EmbeddedLogFixture.awaitPolls(streams, 2, TIMEOUT, "the pause");
+            log.produce(List.of(records), Serdes.String().serializer(), Serdes.String().serializer());
+            streams.resume();
+            log.awaitProcessed(applicationId, inputs, TIMEOUT);
+        }
+    }
+
+    private static ProducerRecord<String, String> record(String topic, String key, String value, long timestamp) {
+        return new ProducerRecord<>(topic, null, timestamp, key, value);
+    }
+
+    /** Returns each key's output values, as "value@timestamp", in offset order. */
+    private static Map<String, List<String>> byKey(EmbeddedLogFixture log, String topic) {
+        Map<String, List<String>> byKey = new TreeMap<>();
+        for (ConsumerRecord<String, String> record : log.readAll(topic, Serdes.String().deserializer(),
+            Serdes.String().deserializer(), false)) {
+            byKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value() + "@" + record.timestamp());
+        }
+        return byKey;
+    }
+
+    private static ProducerRecord<String, String> alert(String key, String value, long timestamp) {
         return new ProducerRecord<>("alerts", null, timestamp, key, value);
     }
 
