@@ -18,9 +18,11 @@ import dev.runnel.streams.kstream.Branched;
 import dev.runnel.streams.kstream.CogroupedKStream;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.EmitStrategy;
+import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.KeyValueMapper;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Printed;
@@ -31,7 +33,11 @@ import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.processor.LogAndSkipOnInvalidTimestamp;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.UsePartitionTimeOnInvalidTimestamp;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
@@ -43,6 +49,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -365,6 +372,104 @@ class PortedApplications2Test {
             assertEquals(List.of("a1=standard:500@1", "a1=vip:1500@2", "a2=vip:2000@3", "a1=standard:700@4"),
                 read(driver, "account-tiers", Serdes.String().deserializer()));
             assertEquals("standard:700", driver.<String, String>getKeyValueStore("account-tiers").get("a1"));
+        }
+    }
+
+    /**
+     * Checkout: orders ("product,quantity,currency", product "-" when unknown) joined with a global product table
+     * ("name:price") through a key selector, and priced with exchange rates from a global store that a custom
+     * processor fills (currency codes upper-cased, rates as numbers).
+     */
+    static Topology checkout() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> products = builder.globalTable("products",
+            Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("products"));
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("fx-rates"),
+                Serdes.String(), Serdes.Long()).withLoggingDisabled(), "fx",
+            Consumed.with(Serdes.String(), Serdes.String()), () -> new Processor<String, String, Void, Void>() {
+                private KeyValueStore<String, Long> rates;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    rates = context.getStateStore("fx-rates");
+                }
+
+                @Override
+                public void process(Record<String, String> rate) {
+                    String currency = rate.key().toUpperCase(Locale.ROOT);
+                    if (rate.value() == null) {
+                        rates.delete(currency);
+                    } else {
+                        rates.put(currency, Long.parseLong(rate.value()));
+                    }
+                }
+            });
+        KStream<String, String> orders = builder.stream("orders", Consumed.with(Serdes.String(), Serdes.String()));
+        // Called before a record with a null value is dropped, as in Kafka.
+        KeyValueMapper<String, String, String> productOf = (id, order) -> {
+            String product = order == null ? "-" : order.split(",")[0];
+            return product.equals("-") ? null : product;
+        };
+        orders.join(products, productOf, (order, product) -> product.split(":")[0] + " x" + order.split(",")[1])
+            .to("order-lines", Produced.with(Serdes.String(), Serdes.String()));
+        orders.leftJoin(products, productOf, (id, order, product) -> product == null ? null : order + "," + product)
+            .process(() -> new Processor<String, String, String, String>() {
+                private ProcessorContext<String, String> context;
+                private KeyValueStore<String, Long> rates;
+
+                @Override
+                public void init(ProcessorContext<String, String> context) {
+                    this.context = context;
+                    rates = context.getStateStore("fx-rates");
+                }
+
+                @Override
+                public void process(Record<String, String> order) {
+                    if (order.value() == null) {
+                        context.forward(order.withValue("unknown product"));
+                        return;
+                    }
+                    // product,quantity,currency,name:price
+                    String[] fields = order.value().split("[,:]");
+                    Long rate = rates.get(fields[2]);
+                    context.forward(order.withValue(fields[3] + " " + (rate == null ? "unpriced"
+                        : String.valueOf(Long.parseLong(fields[1]) * Long.parseLong(fields[4]) * rate))));
+                }
+            })
+            .to("priced-orders", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
+    }
+
+    @Test
+    void checkoutJoinsOrdersWithGlobalProductsAndPricesThemFromAGlobalStore() {
+        try (TopologyTestDriver driver = driver(checkout())) {
+            TestInputTopic<String, String> fx = input(driver, "fx");
+            TestInputTopic<String, String> products = input(driver, "products");
+            TestInputTopic<String, String> orders = input(driver, "orders");
+            fx.pipeInput("eur", "110", 0);
+            products.pipeInput("p1", "Apple:3", 0);
+            products.pipeInput("p2", "Pear:5", 0);
+            orders.pipeInput("o1", "p1,2,EUR", 10);
+            orders.pipeInput("o2", "p9,1,EUR", 11); // no such product
+            orders.pipeInput("o3", "-,1,EUR", 12); // no product key: the inner join drops it, the left join keeps it
+            // A global table has no time semantics: an update is seen by every later-processed order, whatever
+            // its timestamp.
+            products.pipeInput("p9", "Kiwi:7", 100);
+            orders.pipeInput("o4", "p9,1,USD", 13); // no USD rate yet
+            fx.pipeInput("usd", "90", 14);
+            products.pipeInput("p1", null, 15);
+            orders.pipeInput("o5", "p1,1,USD", 16); // deleted product
+            orders.pipeInput("o6", "p2,4,USD", 17);
+            orders.pipeInput("o7", (String) null, 18); // dropped by both joins
+
+            assertEquals(List.of("o1=Apple x2@10", "o4=Kiwi x1@13", "o6=Pear x4@17"),
+                read(driver, "order-lines", Serdes.String().deserializer()));
+            assertEquals(List.of("o1=Apple 660@10", "o2=unknown product@11", "o3=unknown product@12",
+                "o4=Kiwi unpriced@13", "o5=unknown product@16", "o6=Pear 1800@17"),
+                read(driver, "priced-orders", Serdes.String().deserializer()));
+            assertEquals(3, driver.droppedRecordsTotal(), "o3 by the inner join, o7 by both joins");
+            assertNull(driver.<String, String>getKeyValueStore("products").get("p1"));
+            assertEquals(90L, driver.<String, Long>getKeyValueStore("fx-rates").get("USD"));
         }
     }
 

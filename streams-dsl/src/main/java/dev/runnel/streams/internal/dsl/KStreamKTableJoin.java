@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * record looks up the table's current value (for a versioned table, the value valid at the stream record's
  * timestamp) and is forwarded joined, keeping the stream record's key and timestamp.
  * Table updates produce no output. Both drop stream records with a null value. An inner join drops a record without
- * a table value (and records with a null key); a left join calls the joiner with a null table value instead.
+ * a table value (and, counting them as dropped as the null values, records with a null key); a left join calls the
+ * joiner with a null table value instead.
  * <p>With a grace period ({@code bufferStoreName} set; versioned tables only, KIP-923) a stream record first waits in
  * the buffer store until this processor's stream time (the largest stream record timestamp it has seen) reaches its
  * timestamp + {@code graceMs}; due records are joined in timestamp order. A record already that late is joined at
@@ -59,10 +60,10 @@ record KStreamKTableJoin<K, KT, V, VT, VR>(KTableValueGetterSupplier<KT, VT> tab
             @Override
             public void process(Record<K, V> record) {
                 KT tableKey = tableKey(record);
-                // A null value is no record to join, in a left join too (KIP-962 relaxed only the null key).
+                // A null value is no record to join, in a left join too (KIP-962 relaxed only the null key). As
+                // Kafka, the skipped record is counted as dropped.
                 if (record.value() == null || !leftJoin && tableKey == null) {
-                    LOG.debug("Skipping stream-table join record with null key or value: {}",
-                        context().recordMetadata().map(Object::toString).orElse("no metadata"));
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "stream-table join", record.value() != null);
                     return;
                 }
                 if (buffer == null) {
