@@ -511,6 +511,10 @@ class PortedApplications2Test {
         // Consumer branches and function branches returning null are not in the map; unnamed branches are the
         // prefix and their 1-based position, the unnamed default branch the prefix and 0.
         assertEquals(Set.of("orders-big", "orders-4", "orders-0"), branches.keySet());
+        // Without a name, the prefix is the split processor's generated name.
+        StreamsBuilder unnamed = new StreamsBuilder();
+        assertEquals(Set.of("KSTREAM-BRANCH-00000000011", "KSTREAM-BRANCH-00000000010"), unnamed.<String, String>stream(
+            "returns").split().branch((id, order) -> level(order) >= 100).defaultBranch().keySet());
         Topology topology = builder.build();
         Set<String> processors = new HashSet<>();
         topology.describe().subtopologies().forEach(sub -> sub.nodes().forEach(node -> processors.add(node.name())));
