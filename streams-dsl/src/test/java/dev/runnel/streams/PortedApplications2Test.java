@@ -58,7 +58,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A second round of applications ported from Kafka Streams, each run through the test driver with outputs worked out
  * by hand from Kafka Streams' documented semantics, record by record: cogrouped aggregations, time-limited
- * suppression with bounded buffers, split and merge, and timestamp extractors on invalid timestamps.
+ * suppression with bounded buffers, final results of windows closing together, emitStrategy(onWindowClose), split and
+ * merge, timestamp extractors on invalid timestamps, sliding windows at the close-time boundary, a table joined with a
+ * view of itself, and global tables and stores.
  */
 class PortedApplications2Test {
     @TempDir

@@ -1,9 +1,9 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
-import dev.runnel.common.header.Headers;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.errors.StreamsException;
