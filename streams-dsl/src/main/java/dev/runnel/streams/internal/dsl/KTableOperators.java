@@ -33,9 +33,10 @@ public final class KTableOperators {
      * Applies {@code function} to each change's new value (mapValues, filter and filterNot); a null input stays null.
      * With a store name it also keeps the result there and, as Kafka Streams does, if the store is the user's
      * (queryable, {@code forwardThroughCache}) forwards through its cache if it has one (the updates of a key between
-     * two commits collapse, and a tombstone of a key the store does not hold is not forwarded). Every change is forwarded, so a filtered-out update is a tombstone downstream. If a
-     * child may read old values, the old value is read from the store, or without one computed from the parent's old
-     * value: a materialized result does not need its parent's, which an unmaterialized source table does not know.
+     * two commits collapse, and a tombstone of a key the store does not hold is not forwarded). Every change is
+     * forwarded, so a filtered-out update is a tombstone downstream. If a child may read old values, the old value is
+     * read from the store, or without one computed from the parent's old value: a materialized result does not need
+     * its parent's, which an unmaterialized source table does not know.
      *
      * <p>A filter whose old values are known drops a change from no value to no value, as Kafka Streams does since
      * KAFKA-10077: a filtered-out update of a key the result does not hold is no tombstone. Its old values are known
@@ -44,7 +45,8 @@ public final class KTableOperators {
      * forwarded as a tombstone, since the key may be in the result.
      */
     record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName, boolean forwardThroughCache,
-        boolean filter, BooleanSupplier parentSendsOldValues) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
+        boolean filter, BooleanSupplier parentSendsOldValues)
+        implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
         @Override
         public Processor<K, Change<V>, K, Change<VR>> get() {
             return new ContextualProcessor<>() {

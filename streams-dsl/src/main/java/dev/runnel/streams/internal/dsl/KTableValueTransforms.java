@@ -60,9 +60,9 @@ final class KTableValueTransforms {
             : new MaterializedInternal<>(materialized, builder, prefix);
         String operatorName = builder.name(named, prefix);
         String storeName = store == null ? null : store.storeName();
-        builder.topologyBuilder().addProcessor(operatorName,
-            new KTableOperators.KTableMapValues<>(function, storeName, store != null && store.queryableStoreName() != null,
-                filter, table::sendsOldValues), table.name());
+        boolean queryable = store != null && store.queryableStoreName() != null;
+        builder.topologyBuilder().addProcessor(operatorName, new KTableOperators.KTableMapValues<>(function, storeName,
+            queryable, filter, table::sendsOldValues), table.name());
         Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
         Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : table.keySerde();
         if (store == null) {
