@@ -96,6 +96,18 @@ class KTableFilterTest {
     }
 
     /**
+     * Kafka Streams materializes a filter only under a queryable (user-given) name: with Materialized.with(serdes) the
+     * filter has no store and forwards every change, so each filtered-out update of this unmaterialized source's keys
+     * is a tombstone, as without Materialized. Runnel keeps an internal store for it, which must not make it forward
+     * through the store's cache.
+     */
+    @Test
+    void shouldSendATombstoneForEveryFilteredOutUpdateOfAFilterMaterializedWithoutAName() {
+        assertEquals(TOMBSTONE_PER_FILTERED_UPDATE, run(builder -> builder.table("input", INTS)
+            .filter(ABOVE_FIVE, Materialized.with(Serdes.String(), Serdes.Integer()))));
+    }
+
+    /**
      * The second filter's parent, the first filter, forwards "b" leaving it without an old value; dropping that
      * change as one from no value to no value would leave "b" in the result.
      */

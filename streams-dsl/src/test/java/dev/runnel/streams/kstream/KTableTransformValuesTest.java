@@ -158,6 +158,26 @@ class KTableTransformValuesTest {
         }
     }
 
+    /**
+     * As in Kafka Streams, a result materialized without a name (Materialized.with) is no store of the user's: Kafka
+     * does not materialize it and forwards every result, tombstones of keys it never held too.
+     */
+    @Test
+    void shouldForwardEveryResultMaterializedWithoutAName() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>table("t").transformValues(DropX::new,
+            Materialized.<String, String, KeyValueStore<dev.runnel.common.utils.Bytes, byte[]>>with(Serdes.String(),
+                Serdes.String())).toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            TestInputTopic<String, String> in = f.input("t");
+            in.pipeInput("A", "x1", 1);
+            in.pipeInput("A", "ok", 2);
+            in.pipeInput("A", "x2", 3);
+            in.pipeInput("A", "x3", 4);
+            assertEquals(List.of("A:null@1", "A:OK@2", "A:null@3", "A:null@4"), f.read("out"));
+        }
+    }
+
     /** Upper-cases values with the key; needs the connected store "seen", which it records each value in. */
     private static final class KeyedUpperCase implements ValueTransformerWithKey<String, String, String> {
         private KeyValueStore<String, String> seen;
