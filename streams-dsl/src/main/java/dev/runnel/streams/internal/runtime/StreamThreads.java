@@ -361,16 +361,31 @@ public final class StreamThreads {
                 // A failing thread leaves the client's state to the uncaught exception handler's response.
                 return;
             }
+            // Two threads changing state at once may each fold a state of the other from before its change, and set
+            // the client's in the other order (one sets RUNNING, the other then REBALANCING from its older view):
+            // after setting, fold again, now seeing every thread change made before this set, until it holds.
+            State folded = fold();
+            while (state.setState(folded) && state.state().isRunningOrRebalancing()) {
+                State again = fold();
+                if (again == folded) {
+                    return;
+                }
+                folded = again;
+            }
+        }
+
+        /** Returns the client state the threads' states make: RUNNING if all those not stopping on request run. */
+        private State fold() {
             boolean allRunning = true;
             for (StreamThread t : threads) {
-                StreamThread.State s = t == thread ? newState : t.state();
+                StreamThread.State s = t.state();
                 if (failing(t, s)) {
                     allRunning = false;
                 } else if (s != StreamThread.State.DEAD && s != StreamThread.State.PENDING_SHUTDOWN) {
                     allRunning &= s == StreamThread.State.RUNNING;
                 }
             }
-            state.setState(allRunning ? State.RUNNING : State.REBALANCING);
+            return allRunning ? State.RUNNING : State.REBALANCING;
         }
 
         /** Whether {@code thread}, in {@code state}, stops on a failure rather than on request (a removed thread). */
