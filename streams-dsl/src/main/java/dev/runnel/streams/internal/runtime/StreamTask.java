@@ -389,7 +389,9 @@ public final class StreamTask implements AutoCloseable {
         if (next == null || someEmpty && idles && !idlingDone(all, wallClockTime)) {
             return null;
         }
-        idlingSince = -1L;
+        if (idlingSince >= 0) {
+            idlingSince = -1L;
+        }
         return next;
     }
 
@@ -405,7 +407,7 @@ public final class StreamTask implements AutoCloseable {
             if (!queue.buffer.isEmpty()) {
                 continue;
             }
-            if (queue.fetchedLag != 0L) {
+            if (queue.fetchedLag > 0L || queue.fetchedLag == PartitionQueue.UNKNOWN_LAG) {
                 // Unfetched records, or not known yet: wait for the next poll.
                 queue.idleDeadline = PartitionQueue.NO_DEADLINE;
                 return startIdling(wallClockTime);
@@ -844,7 +846,7 @@ public final class StreamTask implements AutoCloseable {
             }
         }
 
-        static final long UNKNOWN_LAG = -1L;
+        static final long UNKNOWN_LAG = Long.MIN_VALUE;
         static final long NO_DEADLINE = Long.MIN_VALUE;
 
         final TopicPartition partition;

@@ -176,7 +176,9 @@ public final class StreamThreads {
                 LOG.warn("stream-client [{}] Cannot remove a stream thread in state {}", clientId, state.state());
                 return Optional.empty();
             }
-            removed = threads.stream().filter(thread -> thread.isAlive() && thread != Thread.currentThread())
+            // Not one already stopping on a failure: its handler may replace it, which would undo the removal.
+            removed = threads.stream().filter(thread -> thread.isAlive() && thread != Thread.currentThread()
+                && thread.state() != StreamThread.State.PENDING_SHUTDOWN && thread.state() != StreamThread.State.DEAD)
                 .reduce((first, last) -> last).orElse(null);
             if (removed == null) {
                 return Optional.empty();
