@@ -161,16 +161,20 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     /**
      * Writes an entry down and passes it to the listener, except, as in Kafka, the deletion of a key the store does
-     * not hold: nothing changed, so nothing is forwarded (as the windowed caching stores do).
+     * not hold: nothing changed, so nothing is written (no changelog tombstone) and nothing is forwarded (as the
+     * windowed caching stores do).
      */
     private void writeDown(Bytes key, byte[] value, long timestamp) {
-        byte[] old = listener != null && (sendOldValues || value == null) ? super.get(key) : null;
+        byte[] old = sendOldValues || value == null ? super.get(key) : null;
+        if (value == null && old == null) {
+            return;
+        }
         if (value == null) {
             super.delete(key);
         } else {
             super.put(key, value);
         }
-        if (listener != null && (value != null || old != null)) {
+        if (listener != null) {
             listener.apply(key, value, sendOldValues ? old : null, timestamp);
         }
     }

@@ -77,6 +77,18 @@ class CachingKeyValueStoreTest {
         assertNull(fixture.inner.get(key("a")));
     }
 
+    /** As in Kafka, deleting a key the store does not hold changes nothing: no changelog tombstone, no forward. */
+    @Test
+    void shouldWriteNothingDownForTheDeletionOfAKeyTheStoreDoesNotHold() {
+        Fixture fixture = new Fixture(1 << 20);
+        fixture.store.put(key("a"), value("1"));
+        fixture.store.delete(key("a"));
+        fixture.store.delete(key("b"));
+        fixture.store.flush();
+        assertEquals(List.of(), fixture.flushed);
+        assertEquals(List.of(), fixture.context.changelog);
+    }
+
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void shouldMatchAnUncachedModelWhenTheCacheFillsWithDirtyEntries(long seed) {
