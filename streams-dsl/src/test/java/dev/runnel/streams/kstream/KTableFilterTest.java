@@ -107,6 +107,15 @@ class KTableFilterTest {
             .filter(ABOVE_FIVE, Materialized.with(Serdes.String(), Serdes.Integer()))));
     }
 
+    /** As in Kafka Streams, only a name materializes a filter's result: serdes alone make no store, no changelog. */
+    @Test
+    void shouldKeepNoStoreForAFilterMaterializedWithoutAName() {
+        try (TopologyTestDriver driver = driver(builder -> builder.table("input", INTS, store("source"))
+            .filter(ABOVE_FIVE, Materialized.with(Serdes.String(), Serdes.Integer())))) {
+            assertEquals(java.util.Set.of("source"), driver.getAllStateStores().keySet());
+        }
+    }
+
     /**
      * The second filter's parent, the first filter, forwards "b" leaving it without an old value; dropping that
      * change as one from no value to no value would leave "b" in the result.

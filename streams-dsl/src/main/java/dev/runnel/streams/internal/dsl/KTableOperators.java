@@ -31,9 +31,9 @@ public final class KTableOperators {
 
     /**
      * Applies {@code function} to each change's new value (mapValues, filter and filterNot); a null input stays null.
-     * With a store name it also keeps the result there and, as Kafka Streams does, if the store is the user's
-     * (queryable, {@code forwardThroughCache}) forwards through its cache if it has one (the updates of a key between
-     * two commits collapse, and a tombstone of a key the store does not hold is not forwarded). Every change is
+     * With a store name (the user's) it also keeps the result there and, as Kafka Streams does, forwards through the
+     * store's cache if it has one (the updates of a key between two commits collapse, and a tombstone of a key the
+     * store does not hold is not forwarded). Every change is
      * forwarded, so a filtered-out update is a tombstone downstream. If a child may read old values, the old value is
      * read from the store, or without one computed from the parent's old value: a materialized result does not need
      * its parent's, which an unmaterialized source table does not know.
@@ -44,9 +44,8 @@ public final class KTableOperators {
      * materialized filter, when a child reads them from its store. Without them every filtered-out update is still
      * forwarded as a tombstone, since the key may be in the result.
      */
-    record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName, boolean forwardThroughCache,
-        boolean filter, BooleanSupplier parentSendsOldValues)
-        implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
+    record KTableMapValues<K, V, VR>(ValueFunction<K, V, VR> function, String storeName, boolean filter,
+        BooleanSupplier parentSendsOldValues) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
         @Override
         public Processor<K, Change<V>, K, Change<VR>> get() {
             return new ContextualProcessor<>() {
@@ -61,7 +60,7 @@ public final class KTableOperators {
                     if (storeName != null) {
                         StateStore stateStore = context.getStateStore(storeName);
                         store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                        forwardOnFlush = forwardThroughCache && CacheFlushForwarder.register(stateStore, context);
+                        forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
                     }
                     boolean childReadsOldValues = CacheFlushForwarder.oldValuesNeeded(context);
                     dropNullChanges = filter

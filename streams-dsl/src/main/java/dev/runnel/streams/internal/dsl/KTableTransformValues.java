@@ -22,9 +22,8 @@ import java.util.Set;
  * and may use connected stores; with a store name the result is also kept there.
  *
  * @param supplier creates each task's transformer; its {@code stores()} are added and connected to the operator
- * @param storeName the result's store, or {@code null} if the result is not materialized
- * @param forwardThroughCache whether the store is the user's (queryable): as Kafka Streams does, only then is the
- *     result forwarded through the store's cache, if it has one
+ * @param storeName the result's store (the user's, which it forwards through if it is cached, as Kafka Streams
+ *     does), or {@code null} if the result is not materialized
  */
 /*
  * Implementation notes. A change carries an old value only if a child may read it (a child that only turns the table
@@ -37,7 +36,7 @@ import java.util.Set;
  * standby tasks, which never initialize or close them, so each transformer created is initialized and closed once.
  */
 record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> supplier,
-    String storeName, boolean forwardThroughCache) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
+    String storeName) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
 
     @Override
     public Processor<K, Change<V>, K, Change<VR>> get() {
@@ -55,7 +54,7 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 if (storeName != null) {
                     StateStore stateStore = context.getStateStore(storeName);
                     store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                    forwardOnFlush = forwardThroughCache && CacheFlushForwarder.register(stateStore, context);
+                    forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
                 }
                 sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
             }

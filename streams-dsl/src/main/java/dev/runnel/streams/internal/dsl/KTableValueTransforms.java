@@ -55,16 +55,16 @@ final class KTableValueTransforms {
         KTableOperators.ValueFunction<K, V, VR> function, boolean filter, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String prefix, Serde<VR> resultSerde) {
         InternalStreamsBuilder builder = table.builder();
-        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options = materialized == null
             ? null
             : new MaterializedInternal<>(materialized, builder, prefix);
         String operatorName = builder.name(named, prefix);
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = storedIfNamed(options);
         String storeName = store == null ? null : store.storeName();
-        boolean queryable = store != null && store.queryableStoreName() != null;
-        builder.topologyBuilder().addProcessor(operatorName, new KTableOperators.KTableMapValues<>(function, storeName,
-            queryable, filter, table::sendsOldValues), table.name());
-        Serde<VR> outValueSerde = store != null && store.valueSerde() != null ? store.valueSerde() : resultSerde;
-        Serde<K> outKeySerde = store != null && store.keySerde() != null ? store.keySerde() : table.keySerde();
+        builder.topologyBuilder().addProcessor(operatorName,
+            new KTableOperators.KTableMapValues<>(function, storeName, filter, table::sendsOldValues), table.name());
+        Serde<VR> outValueSerde = options != null && options.valueSerde() != null ? options.valueSerde() : resultSerde;
+        Serde<K> outKeySerde = options != null && options.keySerde() != null ? options.keySerde() : table.keySerde();
         if (store == null) {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
@@ -75,6 +75,16 @@ final class KTableValueTransforms {
             TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), resultSerde), operatorName);
         return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, store.queryableStoreName(),
             KTableValueGetterSupplier.ofStore(storeName));
+    }
+
+    /**
+     * Returns {@code options} if they name the store, else {@code null}: as in Kafka Streams, these operators keep
+     * their result in a store only under the user's name (a queryable one); with serdes alone they compute it from
+     * their parent's, with no store and no changelog.
+     */
+    private static <K, VR> MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> storedIfNamed(
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options) {
+        return options != null && options.queryableStoreName() != null ? options : null;
     }
 
     /**
@@ -95,18 +105,21 @@ final class KTableValueTransforms {
                 + " twice.");
         }
         InternalStreamsBuilder builder = table.builder();
-        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = materialized == null
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options = materialized == null
             ? null
             : new MaterializedInternal<>(materialized, builder, KTableImpl.TRANSFORMVALUES_NAME);
         String operatorName = builder.name(named, KTableImpl.TRANSFORMVALUES_NAME);
+        MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = storedIfNamed(options);
         String storeName = store == null ? null : store.storeName();
         InternalTopologyBuilder topology = builder.topologyBuilder();
-        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName,
-            store != null && store.queryableStoreName() != null), table.name());
+        topology.addProcessor(operatorName, new KTableTransformValues<K, V, VR>(transformerSupplier, storeName),
+            table.name());
         topology.connectProcessorAndStateStores(operatorName, stateStoreNames);
         if (store == null) {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
-            return new KTableImpl<>(builder, operatorName, table.keySerde(), null, null, parentGetter == null ? null
+            Serde<K> keySerde = options != null && options.keySerde() != null ? options.keySerde() : table.keySerde();
+            return new KTableImpl<>(builder, operatorName, keySerde, options == null ? null : options.valueSerde(),
+                null, parentGetter == null ? null
                 : KTableTransformValues.transformingGetter(parentGetter, transformerSupplier,
                     List.of(stateStoreNames)), table.sourceStore());
         }
