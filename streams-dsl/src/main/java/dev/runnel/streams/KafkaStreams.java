@@ -573,12 +573,12 @@ public class KafkaStreams implements AutoCloseable {
      * boolean fresh = lag.offsetLag() < 1_000;
      * }</pre>
      *
+     * <p>As in Kafka Streams, this works in any state: before {@link #start()} and once the threads have closed their
+     * tasks, no store is local and the map is empty.
+     *
      * @return an unmodifiable map from store name to an unmodifiable map from partition to the store's lag
-     * @throws StreamsNotStartedException before {@link #start()}
-     * @throws IllegalStateException once the client is no longer running
      */
     public Map<String, Map<Integer, LagInfo>> allLocalStorePartitionLags() {
-        stateMachine.requireRunningOrRebalancing();
         List<StoreChangelogPosition> positions = threads.storeChangelogPositions();
         List<TopicPartition> changelogs = positions.stream().map(StoreChangelogPosition::changelog).toList();
         Map<TopicPartition, Long> ends = internalTopicManager().endOffsets(changelogs);
