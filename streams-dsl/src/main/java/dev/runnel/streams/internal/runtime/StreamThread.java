@@ -112,6 +112,18 @@ public final class StreamThread extends Thread {
     private long punctuateTotal;
     private long punctuateNanos;
     private long punctuateMaxNanos;
+    /** Polls that returned records, and those records: {@code poll-records-avg/max}. */
+    private long nonEmptyPolls;
+    private long polledRecords;
+    private long pollRecordsMax;
+    /** Processing rounds that processed records: {@code process-records-avg/max}. */
+    private long processRounds;
+    private long processRecordsMax;
+    /** The share of the last loop's time spent in each phase: {@code poll-ratio}, {@code process-ratio}, .... */
+    private double pollRatio;
+    private double processRatio;
+    private double punctuateRatio;
+    private double commitRatio;
 
     /**
      * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
@@ -166,10 +178,10 @@ public final class StreamThread extends Thread {
             () -> clientSupplier.getAdmin(config.getAdminConfigs(InternalTopicManager.adminClientId(clientId))),
             topic -> metadata.repartitionTopics().containsKey(topic), time,
             config.getLong(StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CONFIG));
-        registerMetrics(processId.toString());
+        registerMetrics(processId.toString(), time.milliseconds());
     }
 
-    private void registerMetrics(String processId) {
+    private void registerMetrics(String processId, long startTimeMs) {
         Map<String, String> tags = Map.of("thread-id", threadId);
         String group = "stream-thread-metrics";
         // KIP-1091: the state as a number (its ordinal) for telemetry, and as its name.
@@ -202,6 +214,35 @@ public final class StreamThread extends Thread {
             () -> punctuateNanos / 1_000_000L, () -> punctuateTotal);
         metrics.addGauge(group, "punctuate-latency-max", "Longest punctuation, in ms", tags,
             () -> punctuateMaxNanos / 1_000_000.0);
+        registerLoopMetrics(group, tags, startTimeMs);
+    }
+
+    /** Adds the metrics of the thread's loop as a whole, Kafka's {@code stream-thread-metrics} at level info. */
+    private void registerLoopMetrics(String group, Map<String, String> tags, long startTimeMs) {
+        metrics.addGauge(group, "thread-start-time", "When the thread was created, in ms since the epoch", tags,
+            () -> startTimeMs);
+        metrics.addTotal(group, "task-created-total", "Active tasks the thread created", tags,
+            taskManager::createdTasks);
+        metrics.addRate(group, "task-created-rate", "Active tasks the thread created per second", tags,
+            taskManager::createdTasks);
+        metrics.addTotal(group, "task-closed-total", "Active tasks the thread closed", tags, taskManager::closedTasks);
+        metrics.addRate(group, "task-closed-rate", "Active tasks the thread closed per second", tags,
+            taskManager::closedTasks);
+        metrics.addAverage(group, "poll-records-avg", "Average number of records a poll that returned any returned",
+            tags, () -> polledRecords, () -> nonEmptyPolls);
+        metrics.addGauge(group, "poll-records-max", "Most records one poll returned", tags,
+            () -> (double) pollRecordsMax);
+        metrics.addAverage(group, "process-records-avg", "Average number of records a loop that processed any"
+            + " processed", tags, () -> processTotal, () -> processRounds);
+        metrics.addGauge(group, "process-records-max", "Most records one loop processed", tags,
+            () -> (double) processRecordsMax);
+        metrics.addGauge(group, "poll-ratio", "Share of the last loop's time spent polling", tags, () -> pollRatio);
+        metrics.addGauge(group, "process-ratio", "Share of the last loop's time spent processing", tags,
+            () -> processRatio);
+        metrics.addGauge(group, "punctuate-ratio", "Share of the last loop's time spent punctuating", tags,
+            () -> punctuateRatio);
+        metrics.addGauge(group, "commit-ratio", "Share of the last loop's time spent committing", tags,
+            () -> commitRatio);
     }
 
     /** Returns the thread's id, {@code <client.id>-StreamThread-<n>}. */
@@ -339,6 +380,11 @@ public final class StreamThread extends Thread {
     }
 
     private void runOnce() {
+        long loopStart = System.nanoTime();
+        long pollBefore = pollNanos;
+        long processBefore = processNanos;
+        long punctuateBefore = punctuateNanos;
+        long commitBefore = commitNanos;
         boolean processingPaused = paused;
         if (processingPaused != fetchingPaused) {
             setFetchingPaused(processingPaused);
@@ -359,6 +405,11 @@ public final class StreamThread extends Thread {
         }
         purger.maybePurge(taskManager::committedOffsets);
         summary.maybeLog(now, processTotal, punctuateTotal, commitTotal);
+        double loopNanos = Math.max(1L, System.nanoTime() - loopStart);
+        pollRatio = (pollNanos - pollBefore) / loopNanos;
+        processRatio = (processNanos - processBefore) / loopNanos;
+        punctuateRatio = (punctuateNanos - punctuateBefore) / loopNanos;
+        commitRatio = (commitNanos - commitBefore) / loopNanos;
     }
 
     /** Asks the group for the rebalance the task assignor asked for, once its time has come. */
@@ -387,6 +438,10 @@ public final class StreamThread extends Thread {
         pollNanos += pollElapsed;
         pollMaxNanos = Math.max(pollMaxNanos, pollElapsed);
         if (!records.isEmpty()) {
+            int count = records.count();
+            nonEmptyPolls++;
+            polledRecords += count;
+            pollRecordsMax = Math.max(pollRecordsMax, count);
             taskManager.addRecords(records);
         }
         taskManager.updateFetchedLags(this::fetchedLag);
@@ -410,6 +465,8 @@ public final class StreamThread extends Thread {
             processNanos += elapsed;
             processTotal += processed;
             processMaxNanos = Math.max(processMaxNanos, elapsed / processed);
+            processRounds++;
+            processRecordsMax = Math.max(processRecordsMax, processed);
         }
     }
 

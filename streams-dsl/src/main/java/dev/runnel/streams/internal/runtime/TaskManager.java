@@ -69,6 +69,9 @@ final class TaskManager {
     private final ThreadCache threadCache;
     private boolean commitNeeded;
     private final CommittedOffsets committedOffsets;
+    // Metric counters: written by the owning stream thread only.
+    private long createdTasks;
+    private long closedTasks;
 
     /** A running task with what the runtime keeps beside it. */
     static final class ActiveTask {
@@ -178,6 +181,7 @@ final class TaskManager {
             task.initializeTopology();
             ActiveTask active = new ActiveTask(task, collector, checkpoint, changelogs, new HashMap<>(restored));
             registerMetrics(active);
+            createdTasks++;
             LOG.info("Stream thread {} created task {} (restored {})", threadId, id, restored);
             return active;
         } catch (RuntimeException | Error e) {
@@ -224,6 +228,16 @@ final class TaskManager {
                     metered::deleteCount);
             }
         }
+    }
+
+    /** Returns how many active tasks this thread has created, for {@code task-created-total}. */
+    long createdTasks() {
+        return createdTasks;
+    }
+
+    /** Returns how many active tasks this thread has closed, clean or dirty, for {@code task-closed-total}. */
+    long closedTasks() {
+        return closedTasks;
     }
 
     /** Hands polled records to their tasks. */
@@ -476,7 +490,9 @@ final class TaskManager {
         publish();
     }
 
+    /** Drops a closed task's metrics and counts it as closed. */
     private void unregisterMetrics(ActiveTask active) {
+        closedTasks++;
         metrics.removeAll(Map.of("thread-id", threadId, "task-id", active.task.id().toString()));
     }
 

@@ -1,0 +1,70 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.MetricName;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The loop-level {@code stream-thread-metrics} Kafka Streams records at level info, moving as records flow. */
+class StreamThreadMetricsIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String THREAD = "thread-metrics-1-StreamThread-1";
+
+    @TempDir
+    Path root;
+
+    @Test
+    void shouldRecordTaskCreationPollAndProcessBatchesRatiosAndStartTime() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 2);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).foreach((key, value) -> { });
+        long before = System.currentTimeMillis();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("thread-metrics"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            log.produce("in", List.of(KeyValue.pair("a", "1"), KeyValue.pair("b", "2"), KeyValue.pair("c", "3")),
+                Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
+            EmbeddedLogFixture.await(() -> value(streams, "process-total") == 3.0, TIMEOUT, "3 records processed");
+
+            assertEquals(2.0, value(streams, "task-created-total"), "one task per input partition");
+            assertEquals(0.0, value(streams, "task-closed-total"));
+            assertTrue(value(streams, "task-created-rate") >= 0.0);
+            assertTrue(value(streams, "task-closed-rate") >= 0.0);
+            double polled = value(streams, "poll-records-max");
+            assertTrue(polled >= 1.0 && polled <= 3.0, "poll-records-max " + polled);
+            assertTrue(value(streams, "poll-records-avg") >= 1.0);
+            double processed = value(streams, "process-records-max");
+            assertTrue(processed >= 1.0 && processed <= 3.0, "process-records-max " + processed);
+            assertTrue(value(streams, "process-records-avg") >= 1.0);
+            for (String ratio : List.of("poll-ratio", "process-ratio", "punctuate-ratio", "commit-ratio")) {
+                double share = value(streams, ratio);
+                assertTrue(share >= 0.0 && share <= 1.0, ratio + " " + share);
+            }
+            long started = ((Number) streams.metrics().get(name("thread-start-time")).metricValue()).longValue();
+            assertTrue(started >= before && started <= System.currentTimeMillis(), "thread-start-time " + started);
+        }
+    }
+
+    private static MetricName name(String metric) {
+        return new MetricName(metric, "stream-thread-metrics", "", Map.of("thread-id", THREAD));
+    }
+
+    private static double value(KafkaStreams streams, String metric) {
+        return ((Number) streams.metrics().entrySet().stream()
+            .filter(entry -> entry.getKey().equals(name(metric)))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("stream-thread-metrics " + metric + " missing from "
+                + streams.metrics().keySet()))
+            .getValue().metricValue()).doubleValue();
+    }
+}
