@@ -20,8 +20,9 @@ import javax.management.ObjectName;
 /**
  * The metrics of one {@code KafkaStreams} instance, named as Kafka Streams names them (group {@code
  * stream-thread-metrics} with tag {@code thread-id}, {@code stream-task-metrics} with {@code thread-id} and {@code
- * task-id}, {@code stream-state-metrics} with {@code thread-id}, {@code task-id} and {@code in-memory-state-id}), and
- * registered in JMX as {@code kafka.streams:type=<group>,<tag>=<value>,...}.
+ * task-id}, {@code stream-state-metrics} with {@code thread-id}, {@code task-id} and {@code <scope>-state-id}, the
+ * scope being the store supplier's {@code metricsScope()}), and registered in JMX as {@code
+ * kafka.streams:type=<group>,<tag>=<value>,...}.
  *
  * <p>Every built-in metric reads a counter its owner keeps (a plain field of a stream thread, task or store), so
  * recording costs the owner one increment and nothing here is on the processing path. Counters written by a stream

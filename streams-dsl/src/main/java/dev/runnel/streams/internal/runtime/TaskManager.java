@@ -216,7 +216,7 @@ final class TaskManager {
         for (Map.Entry<String, StateStore> store : active.task.stores().entrySet()) {
             if (store.getValue() instanceof MeteredKeyValueStore<?, ?> metered) {
                 Map<String, String> storeTags = Map.of("thread-id", threadId, "task-id", active.task.id().toString(),
-                    "in-memory-state-id", store.getKey());
+                    metered.metricsScope() + "-state-id", store.getKey());
                 String storeGroup = "stream-state-metrics";
                 metrics.addTotal(storeGroup, "put-total", "Puts into the store", storeTags, metered::putCount);
                 metrics.addRate(storeGroup, "put-rate", "Puts per second into the store", storeTags,

@@ -22,7 +22,8 @@ public class KeyValueStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, KeyVa
 
     @Override
     public KeyValueStore<K, V> build() {
-        return new MeteredKeyValueStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
+        return new MeteredKeyValueStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde(),
+            supplier.metricsScope());
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The outermost, typed layer of a key-value store (serdes and conversions in {@link MeteredStore}). It counts puts,
@@ -21,10 +22,16 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
     private long putCount;
     private long getCount;
     private long deleteCount;
+    private final String metricsScope;
 
-    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
+    /**
+     * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
+     * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
+     */
+    public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde,
+        String metricsScope) {
         super(wrapped, keySerde, valueSerde);
+        this.metricsScope = Objects.requireNonNull(metricsScope, "metricsScope");
     }
 
     @Override
@@ -51,6 +58,11 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
         CachingKeyValueStore caching = WrappedStateStore.layer(wrapped(), CachingKeyValueStore.class);
         return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(
             key(key), value(newValue), value(oldValue), timestamp), sendOldValues);
+    }
+
+    /** Returns the store supplier's metrics scope, e.g. {@code in-memory} or {@code in-memory-lru}. */
+    public String metricsScope() {
+        return metricsScope;
     }
 
     /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */

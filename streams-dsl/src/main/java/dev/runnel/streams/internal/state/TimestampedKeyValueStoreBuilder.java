@@ -19,6 +19,6 @@ public final class TimestampedKeyValueStoreBuilder<K, V>
 
     @Override
     protected TimestampedKeyValueStore<K, V> typedLayer(KeyValueStore<Bytes, byte[]> bytes) {
-        return new MeteredTimestampedKeyValueStore<>(bytes, keySerde(), valueSerde());
+        return new MeteredTimestampedKeyValueStore<>(bytes, keySerde(), valueSerde(), metricsScope());
     }
 }

@@ -23,6 +23,7 @@ public final class TimestampedKeyValueStoreWithHeadersBuilder<K, V>
 
     @Override
     protected TimestampedKeyValueStoreWithHeaders<K, V> typedLayer(KeyValueStore<Bytes, byte[]> bytes) {
-        return new MeteredTimestampedKeyValueStoreWithHeaders<>(bytes, keySerde(), valueSerde());
+        return new MeteredTimestampedKeyValueStoreWithHeaders<>(bytes, keySerde(), valueSerde(),
+            metricsScope());
     }
 }

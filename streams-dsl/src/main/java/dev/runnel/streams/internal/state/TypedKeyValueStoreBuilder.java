@@ -14,6 +14,7 @@ import dev.runnel.streams.state.KeyValueStore;
 abstract class TypedKeyValueStoreBuilder<K, V, T extends StateStore> extends AbstractStoreBuilder<K, V, T> {
     private final KeyValueStoreBuilder<K, V> layers;
     private final StoreValueLayout layout;
+    private final String metricsScope;
 
     /**
      * Creates the builder of a store whose wrapped values have {@code layout}; serdes may be {@code null} for the
@@ -24,6 +25,12 @@ abstract class TypedKeyValueStoreBuilder<K, V, T extends StateStore> extends Abs
         super(supplier.name(), keySerde, valueSerde, time);
         this.layers = new KeyValueStoreBuilder<>(supplier, keySerde, valueSerde, time);
         this.layout = layout;
+        this.metricsScope = supplier.metricsScope();
+    }
+
+    /** Returns the supplier's metrics scope, for the typed layer's store metrics. */
+    protected String metricsScope() {
+        return metricsScope;
     }
 
     @Override
