@@ -166,6 +166,26 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * Kafka 4.3's KStreamSlidingWindowAggregate, run on these records, gives exactly this output: it takes the
+     * previous record from the latest window ending before the record (here [1,11], so 11), not from the windows
+     * holding it, and so creates no right window for c@12, whose left window had closed before it came.
+     */
+    @Test
+    void slidingCountTakesThePreviousRecordAsKafkaWhenAnOutOfOrderRecordsLeftWindowClosed() {
+        Run run = new Run(grouped -> grouped.windowedBy(SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(0))).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("c", 11); // [1,11] = {11}
+            run.pipe("x", 13); // stream time 13
+            run.pipe("c", 12); // 11's right window [12,22] = {12}; its left window [2,12] has closed: dropped
+            run.pipe("c", 16); // [12,22] += 16; left [6,16] = [1,11] + 16
+            assertEquals(List.of(tw("c", 1, 11, 1L), tw("x", 3, 13, 1L), tw("c", 12, 22, 1L), tw("c", 12, 22, 2L),
+                tw("c", 6, 16, 2L)), run.read());
+            assertEquals(1, driver.droppedRecordsTotal());
+        }
+    }
+
     @Test
     void cogroupedSlidingAggregateBuildsTheSameWindowsFromAllStreams() {
         StreamsBuilder builder = new StreamsBuilder();
