@@ -35,7 +35,10 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
      *  - t's left window, if missing, starts from the existing window with the largest start below t - d: it holds
      *    exactly the records in [t - d, t) whenever its largest record time is at least t - d (it is then the left
      *    window of the previous record p, or the right window of the record before t - d), else nothing;
-     *  - the previous record p's right window, if missing and t is in it, holds only t.
+     *  - the previous record p's right window, if missing and t is in it, holds only t. As in Kafka, p is the latest
+     *    record of the window with the largest start that ends before t, else of t's left window: where a record's
+     *    left window had closed before it came, the windows holding it are not all there, and a record after it
+     *    takes the record before it as p.
      * A record older than the latest of its key (out of order, within grace) gets the same, and its own right window
      * [t + 1, t + 1 + d] if missing while a later record lies in it: that window holds the records in (t, t + 1 + d],
      * which are what the existing window with the largest start at or below t, and an end after t, held before t was
@@ -62,77 +65,87 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing = new ArrayList<>();
                 // A fetch of one key, which a caching store answers from cache and store without flushing.
                 try (WindowStoreIterator<ValueAndTimestamp<VAgg>> iterator =
-                    store().fetch(record.key(), Math.max(0, t - 2 * d - 1), t + 1)) {
+                    store().fetch(record.key(), Math.max(0, t - 2 * d), t + 1)) {
                     iterator.forEachRemaining(existing::add);
                 }
-                long previous = -1;
-                ValueAndTimestamp<VAgg> leftBase = null;
-                ValueAndTimestamp<VAgg> rightBase = null;
-                List<Long> starts = new ArrayList<>();
-                for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
-                    long start = window.key;
-                    starts.add(start);
-                    if (window.value.timestamp() < t) {
-                        previous = Math.max(previous, window.value.timestamp());
-                    }
-                    if (start + d < t) {
-                        leftBase = window.value;
-                    }
-                    if (start <= t && t < start + d) {
-                        rightBase = window.value;
-                    }
-                }
-                long previousRight = previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)
-                    ? previous + 1 : -1;
-                ValueAndTimestamp<VAgg> right = rightBase != null && rightBase.timestamp() > t
-                    && !starts.contains(t + 1) ? rightBase : null;
                 if (t < d) {
-                    addEarly(record, existing, previousRight, right, closeTime);
+                    addEarly(record, existing, closeTime);
                     return;
                 }
                 // Kafka's order: the windows holding t from the latest start down, the previous record's new right
-                // window, t's new left window, then t's new right window.
+                // window, t's new left window, then t's new right window. As Kafka, the previous record is the latest
+                // in the window with the largest start that ends before t (else in t's left window): the windows of
+                // a record whose left window closed before it came are incomplete, and Kafka's results follow these.
+                long previous = -1;
+                boolean leftExists = false;
+                boolean rightExists = false;
+                ValueAndTimestamp<VAgg> leftBase = null;
+                ValueAndTimestamp<VAgg> rightBase = null;
+                List<Long> starts = new ArrayList<>();
                 for (int i = existing.size() - 1; i >= 0; i--) {
                     long start = existing.get(i).key;
-                    if (start <= t && t <= start + d) {
-                        ValueAndTimestamp<VAgg> window = existing.get(i).value;
+                    ValueAndTimestamp<VAgg> window = existing.get(i).value;
+                    starts.add(start);
+                    if (start == t + 1) {
+                        rightExists = true;
+                    } else if (start + d > t) {
+                        rightBase = rightBase == null ? window : rightBase;
                         update(record, start, window.value(), window.timestamp(), closeTime);
+                    } else if (start + d == t) {
+                        leftExists = true;
+                        update(record, start, window.value(), window.timestamp(), closeTime);
+                        if (window.timestamp() >= t) {
+                            return; // a record at t was here before: its windows are all there
+                        }
+                        previous = window.timestamp();
+                    } else {
+                        leftBase = window;
+                        previous = window.timestamp();
+                        break;
                     }
                 }
-                if (previousRight >= 0) {
-                    update(record, previousRight, initializer.apply(), t, closeTime);
+                if (previous >= 0 && t <= previous + 1 + d && !starts.contains(previous + 1)) {
+                    update(record, previous + 1, initializer.apply(), t, closeTime);
                 }
-                if (!starts.contains(t - d)) {
-                    VAgg base = leftBase != null && leftBase.timestamp() >= t - d ? leftBase.value()
-                        : initializer.apply();
+                if (!leftExists) {
+                    VAgg base = leftBase != null && previous >= t - d ? leftBase.value() : initializer.apply();
                     update(record, t - d, base, t, closeTime);
                 }
-                if (right != null) {
-                    createWithout(record, t + 1, right, closeTime);
+                if (!rightExists && rightBase != null && rightBase.timestamp() > t) {
+                    createWithout(record, t + 1, rightBase, closeTime);
                 }
             }
 
             /**
              * Adds a record in the first d ms, whose left window is [0, d], in Kafka's order: the later windows
-             * holding it (by start), its new right window {@code right} (null if none), the previous record's new
-             * right window at {@code previousRight} (negative if none), then [0, d].
+             * holding it (by start), its new right window, the previous record's new right window, then [0, d].
              */
             private void addEarly(Record<K, V> record, List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing,
-                long previousRight, ValueAndTimestamp<VAgg> right, long closeTime) {
+                long closeTime) {
                 long t = record.timestamp();
                 ValueAndTimestamp<VAgg> first = null;
+                ValueAndTimestamp<VAgg> right = null;
+                boolean rightExists = false;
+                List<Long> starts = new ArrayList<>();
                 for (KeyValue<Long, ValueAndTimestamp<VAgg>> window : existing) {
+                    starts.add(window.key);
                     if (window.key == 0) {
                         first = window.value;
                     } else if (window.key <= t) {
+                        right = window.value;
                         update(record, window.key, window.value.value(), window.value.timestamp(), closeTime);
+                    } else if (window.key == t + 1) {
+                        rightExists = true;
                     }
                 }
-                if (right != null) {
+                // As Kafka: without a later window holding t, [0, d] holds only records after t if it holds any.
+                right = right == null && first != null && first.timestamp() > t ? first : right;
+                if (!rightExists && right != null && right.timestamp() > t) {
                     createWithout(record, t + 1, right, closeTime);
                 }
-                if (previousRight >= 0) {
-                    update(record, previousRight, initializer.apply(), t, closeTime);
+                long previous = first != null && first.timestamp() < t ? first.timestamp() : -1;
+                if (previous >= 0 && !starts.contains(previous + 1)) {
+                    update(record, previous + 1, initializer.apply(), t, closeTime);
                 }
                 update(record, 0, first != null ? first.value() : initializer.apply(),
                     first != null ? first.timestamp() : t, closeTime);
