@@ -53,10 +53,14 @@ final class CacheFlushForwarder {
     /**
      * As {@link #register(StateStore, ProcessorContext)} for a windowed aggregation's store: a timestamped window
      * store, whose results carry the aggregate's timestamp, or a session store, whose results (tombstones of merged
-     * sessions too) carry the session end, as the aggregations forward them uncached; headers-aware or not.
+     * sessions too) carry the session end, as the aggregations forward them uncached; headers-aware or not. Not
+     * registered (the operator forwards each update) if its children are {@link Operators.EachUpdate}.
      */
     @SuppressWarnings("unchecked")
     static <K, V> boolean registerWindowed(StateStore store, ProcessorContext<Windowed<K>, Change<V>> context) {
+        if (childrenNeedEachUpdate(context)) {
+            return false;
+        }
         boolean oldValues = oldValuesNeeded(context);
         if (store instanceof MeteredTimestampedWindowStore<?, ?> window) {
             return ((MeteredTimestampedWindowStore<K, V>) window).setFlushListener(forwardingTimestamped(context),
@@ -84,6 +88,12 @@ final class CacheFlushForwarder {
     static boolean oldValuesNeeded(ProcessorContext<?, ?> context) {
         return !(context instanceof ProcessorContextImpl runtime)
             || !runtime.childProcessorsAll(processor -> processor instanceof Operators.NewValuesOnly);
+    }
+
+    /** Returns whether the operator calling from {@code init} has children, all {@link Operators.EachUpdate}. */
+    private static boolean childrenNeedEachUpdate(ProcessorContext<?, ?> context) {
+        return context instanceof ProcessorContextImpl runtime && !runtime.childProcessorsAll(processor -> false)
+            && runtime.childProcessorsAll(processor -> processor instanceof Operators.EachUpdate);
     }
 
     /** Forwards flushed timestamped values with their own timestamp (a deletion: the flushed entry's). */

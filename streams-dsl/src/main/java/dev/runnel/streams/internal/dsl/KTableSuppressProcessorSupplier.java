@@ -57,7 +57,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
 
     @Override
     public Processor<K, Change<V>, K, Change<V>> get() {
-        return new SuppressProcessor();
+        return inClosingContext ? new ClosingProcessor() : new SuppressProcessor();
     }
 
     /** One buffered entry's order. */
@@ -69,7 +69,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         }
     }
 
-    private final class SuppressProcessor extends ContextualProcessor<K, Change<V>, K, Change<V>> {
+    /** The buffer of an aggregation's {@code emitStrategy(onWindowClose)}, which needs each update as it is made. */
+    private final class ClosingProcessor extends SuppressProcessor implements Operators.EachUpdate {
+    }
+
+    private class SuppressProcessor extends ContextualProcessor<K, Change<V>, K, Change<V>> {
         private final TreeMap<Slot, Bytes> byTime = new TreeMap<>();
         private final Map<Bytes, Slot> slots = new HashMap<>();
         private KeyValueStore<Bytes, byte[]> buffer;
