@@ -174,15 +174,15 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                         closeTime + windows.gracePeriodMs());
                     return;
                 }
-                VAgg old = base;
                 TimestampedWindowStore<K, VAgg> store = store();
-                boolean created = store.fetch(record.key(), start) == null;
+                // Whether the window is new matters only to a change forwarded here (a cache's has its own old value).
+                boolean created = !forwardOnFlush() && store.fetch(record.key(), start) == null;
                 VAgg agg = aggregator.apply(record.key(), record.value(), base);
                 long timestamp = Math.max(maxRecord, record.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
                 if (!forwardOnFlush()) {
                     context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
-                        new Change<>(agg, created ? null : old), timestamp, record.headers()));
+                        new Change<>(agg, created ? null : base), timestamp, record.headers()));
                 }
             }
         };
