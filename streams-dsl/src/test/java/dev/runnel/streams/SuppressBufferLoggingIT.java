@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.Config;
@@ -69,6 +70,44 @@ class SuppressBufferLoggingIT {
             false).stream().map(record -> format(record) + " h=" + new String(record.headers().lastHeader("h")
             .value(), StandardCharsets.UTF_8)).toList();
         assertEquals(List.of("a@[0,10)=2 h=a@7", "b@[100,110)=1 h=b@100"), headers);
+    }
+
+    /**
+     * A buffer changelog entry in the format of earlier builds (which began with the buffer time, not a format byte)
+     * is refused with the reset that clears it, rather than read as garbage.
+     */
+    @Test
+    void aBufferEntryOfAnEarlierFormatFailsTheThreadNamingTheReset() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("old-events", 1);
+        log.createTopic("old-finals", 1);
+        log.createTopic("old-finals-store-changelog", 1);
+        byte[] oldEntry = java.nio.ByteBuffer.allocate(32).putLong(10L).putLong(0L).putLong(7L).putInt(-1)
+            .putInt(-1).array();
+        log.produce("old-finals-store-changelog", List.of(KeyValue.pair(new byte[] {1}, oldEntry)),
+            Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), 7L);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("old-events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("finals"))
+            .toStream().to("old-finals", Produced.with(WINDOWED, Serdes.Long()));
+        Properties props = log.streamsProps("old");
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.setUncaughtExceptionHandler(failure -> {
+                failures.add(failure);
+                return dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+                    .SHUTDOWN_CLIENT;
+            });
+            streams.start();
+            EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
+                "the client to stop");
+        }
+        assertEquals(1, failures.size(), failures.toString());
+        String message = String.valueOf(failures.get(0).getMessage()) + " / " + failures.get(0).getCause();
+        assertTrue(message.contains("finals-store") && message.contains("runnel streams-reset"), message);
     }
 
     /**

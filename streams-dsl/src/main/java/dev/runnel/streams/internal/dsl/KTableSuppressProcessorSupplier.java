@@ -40,18 +40,21 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
      * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized
      * key:
      * <pre>
-     *  0   bufferTime   int64   when the entry becomes due, before adding suppressDurationMs
-     *  8   timestamp    int64   timestamp of the latest update, which the emitted record carries
-     *  16  newLength    int32   -1 for null, then the new value's bytes
+     *  0   format       int8    ENTRY_FORMAT; entries of earlier builds began with the buffer time (a first byte of
+     *                           0) and are refused at init, naming the reset that clears them
+     *  1   bufferTime   int64   when the entry becomes due, before adding suppressDurationMs
+     *  9   timestamp    int64   timestamp of the latest update, which the emitted record carries
+     *  17  newLength    int32   -1 for null, then the new value's bytes
      *  ..  oldLength    int32   -1 for null, then the old value's bytes (the value before the first buffered update)
      *  ..  context              the latest update's context as BufferedRecordContext encodes it, which the emitted
-     *                           record carries (absent from entries written before it was kept)
+     *                           record carries
      * </pre>
      * An in-memory index ordered by (bufferTime, serialized key), the order in which Kafka Streams' buffer emits
      * entries due together (such as the windows of many keys closing at once), is rebuilt from the store at init,
      * after restoration.
      */
-    static final int BUFFER_TIME_OFFSET = 0;
+    static final byte ENTRY_FORMAT = 2;
+    static final int BUFFER_TIME_OFFSET = 1;
     static final int TIMESTAMP_OFFSET = BUFFER_TIME_OFFSET + Long.BYTES;
     static final int NEW_VALUE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
 
@@ -108,6 +111,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             try (KeyValueIterator<Bytes, byte[]> restored = buffer.all()) {
                 while (restored.hasNext()) {
                     KeyValue<Bytes, byte[]> entry = restored.next();
+                    if (entry.value.length == 0 || entry.value[0] != ENTRY_FORMAT) {
+                        throw new StreamsException("Suppression buffer " + storeName + " holds an entry in a format"
+                            + " this build does not read (written by an earlier Runnel build); reset the application"
+                            + " to clear it: runnel streams-reset, then KafkaStreams.cleanUp()");
+                    }
                     ByteBuffer raw = ByteBuffer.wrap(entry.value);
                     index(entry.key, new Slot(raw.getLong(BUFFER_TIME_OFFSET), entry.key), entry.value.length);
                 }
@@ -188,10 +196,6 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 context().forward(new Record<>(typedKey, change, timestamp, closing));
                 return;
             }
-            if (recordContext == null) {
-                context().forward(new Record<>(typedKey, change, timestamp));
-                return;
-            }
             Object previous = recordContext.enter(context(), timestamp);
             try {
                 context().forward(new Record<>(typedKey, change, timestamp, recordContext.headers()));
@@ -234,8 +238,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
     private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue, byte[] recordContext) {
         int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + (newValue == null ? 0 : newValue.length)
             + (oldValue == null ? 0 : oldValue.length) + recordContext.length;
-        ByteBuffer buffer = ByteBuffer.allocate(size).putLong(slot.bufferTime())
-            .putLong(timestamp);
+        ByteBuffer buffer = ByteBuffer.allocate(size).put(ENTRY_FORMAT).putLong(slot.bufferTime()).putLong(timestamp);
         BufferedRecordContext.putBytes(buffer, newValue);
         BufferedRecordContext.putBytes(buffer, oldValue);
         return buffer.put(recordContext).array();

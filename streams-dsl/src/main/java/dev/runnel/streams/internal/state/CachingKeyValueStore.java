@@ -161,12 +161,12 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     /**
      * Writes an entry down and passes it to the listener, except, as in Kafka, the deletion of a key the store does
-     * not hold: nothing changed, so nothing is written (no changelog tombstone) and nothing is forwarded (as the
-     * windowed caching stores do).
+     * not hold when there is a listener: nothing changed, so nothing is written (no changelog tombstone) and nothing
+     * is forwarded (as the windowed caching stores do). Without a listener the store is not read first.
      */
     private void writeDown(Bytes key, byte[] value, long timestamp) {
-        byte[] old = sendOldValues || value == null ? super.get(key) : null;
-        if (value == null && old == null) {
+        byte[] old = listener != null && (sendOldValues || value == null) ? super.get(key) : null;
+        if (listener != null && value == null && old == null) {
             return;
         }
         if (value == null) {

@@ -77,7 +77,7 @@ class CachingKeyValueStoreTest {
         assertNull(fixture.inner.get(key("a")));
     }
 
-    /** As in Kafka, deleting a key the store does not hold changes nothing: no changelog tombstone, no forward. */
+    /** As in Kafka, with a flush listener, deleting a key the store does not hold writes nothing and forwards nothing. */
     @Test
     void shouldWriteNothingDownForTheDeletionOfAKeyTheStoreDoesNotHold() {
         Fixture fixture = new Fixture(1 << 20);
