@@ -77,7 +77,7 @@ class CachingKeyValueStoreTest {
         assertNull(fixture.inner.get(key("a")));
     }
 
-    /** As in Kafka, with a flush listener, deleting a key the store does not hold writes nothing and forwards nothing. */
+    /** As in Kafka, with a flush listener, deleting a key the store does not hold writes and forwards nothing. */
     @Test
     void shouldWriteNothingDownForTheDeletionOfAKeyTheStoreDoesNotHold() {
         Fixture fixture = new Fixture(1 << 20);
