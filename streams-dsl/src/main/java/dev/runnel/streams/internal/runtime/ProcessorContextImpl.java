@@ -6,6 +6,8 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.errors.TaskCorruptedException;
+import dev.runnel.streams.errors.TaskMigratedException;
 import dev.runnel.streams.internal.state.ChangeLogger;
 import dev.runnel.streams.internal.state.StoreValueLayout;
 import dev.runnel.streams.internal.state.InternalStateStoreContext;
@@ -313,8 +315,10 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     /**
-     * Runs {@code child} on the record. A processor's own failure goes to the processing exception handler, once: a
-     * skipped record goes no further from that child; a failure it fails the task with passes up unchanged.
+     * Runs {@code child} on the record. What its processor throws, a {@link StreamsException} included (as from a
+     * forward to an unknown child), goes to the processing exception handler once, as in Kafka Streams: a skipped
+     * record goes no further from that child; a failure it fails the task with passes up unchanged, as do the
+     * runtime's own failures (a sink's, a task migration).
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void runChild(ProcessorNode child, Record record) {
@@ -322,7 +326,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         try {
             child.process(record);
         } catch (RuntimeException e) {
-            if (e instanceof StreamsException || e == handledFailure) {
+            if (e instanceof FailedProcessingException || e instanceof TaskMigratedException
+                || e instanceof TaskCorruptedException || e == handledFailure) {
                 // Not a processor's failure (the runtime's, or one already handled deeper down): pass it on.
                 if (failedNode == null) {
                     failedNode = child.name();

@@ -1,6 +1,5 @@
 package dev.runnel.streams.internal.runtime;
 
-import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.Record;
 import java.util.ArrayList;
@@ -70,10 +69,10 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         try {
             processor.process(record);
         } catch (ClassCastException e) {
-            throw new StreamsException("ClassCastException invoking processor " + name + ". Do the processor's input"
-                + " types match the deserialized types? Check the serdes given to the topology and the default serdes"
-                + " (default.key.serde, default.value.serde). Input key type: " + typeOf(record.key())
-                + ", value type: " + typeOf(record.value()), e);
+            throw new FailedProcessingException("ClassCastException invoking processor " + name + ". Do the"
+                + " processor's input types match the deserialized types? Check the serdes given to the topology and"
+                + " the default serdes (default.key.serde, default.value.serde). Input key type: "
+                + typeOf(record.key()) + ", value type: " + typeOf(record.value()), e);
         }
     }
 

@@ -110,7 +110,7 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
                 .handleSerializationError(context.errorHandlerContext(name()), failed, error, origin),
                 "Invalid ProductionExceptionHandler response");
         } catch (RuntimeException handlerError) {
-            throw new StreamsException("Fatal user code error in production error callback", handlerError);
+            throw new FailedProcessingException("Fatal user code error in production error callback", handlerError);
         }
         context.task().sendToDeadLetterQueue(response.deadLetterQueueRecords(), name());
         if (response.result() == ProductionExceptionHandler.Result.RESUME) {
@@ -118,7 +118,7 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
             return;
         }
         // RETRY cannot help a serializer: it counts as FAIL, as in Kafka.
-        throw new StreamsException("Error encountered sending record to topic " + target + " for task "
+        throw new FailedProcessingException("Error encountered sending record to topic " + target + " for task "
             + context.taskId() + " due to: failed to serialize the " + origin.name().toLowerCase(java.util.Locale.ROOT)
             + " (" + error + "). The production exception handler chose " + response.result() + ".", error,
             context.taskId());

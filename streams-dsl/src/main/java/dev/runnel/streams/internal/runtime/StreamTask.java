@@ -635,7 +635,7 @@ public final class StreamTask implements AutoCloseable {
             response = Objects.requireNonNull(processingExceptionHandler.handleError(
                 context.errorHandlerContext(nodeName), record, failure), "Invalid ProcessingExceptionHandler response");
         } catch (RuntimeException fatal) {
-            throw new StreamsException("Fatal user code error in processing error callback", fatal, id);
+            throw new FailedProcessingException("Fatal user code error in processing error callback", fatal, id);
         }
         sendToDeadLetterQueue(response.deadLetterQueueRecords(), nodeName);
         if (response.result() == ProcessingExceptionHandler.Result.RESUME) {

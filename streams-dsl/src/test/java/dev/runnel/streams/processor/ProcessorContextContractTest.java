@@ -1,0 +1,205 @@
+package dev.runnel.streams.processor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.StreamsConfig;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.Topology;
+import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.errors.LogAndContinueProcessingExceptionHandler;
+import dev.runnel.streams.errors.StreamsException;
+import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.ProcessorSupplier;
+import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.StoreBuilder;
+import dev.runnel.streams.state.Stores;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** What a processor sees through its context, checked against Kafka Streams 4.x's behaviour. */
+class ProcessorContextContractTest {
+    private static final Instant START = Instant.ofEpochMilli(1_000L);
+
+    /** Records what it is given, as "name:value[headers]". */
+    private static final class Recorder extends ContextualProcessor<String, String, Void, Void> {
+        private final String name;
+        private final List<String> seen;
+        private final boolean addHeader;
+
+        Recorder(String name, List<String> seen, boolean addHeader) {
+            this.name = name;
+            this.seen = seen;
+            this.addHeader = addHeader;
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            seen.add(name + ":" + record.value() + ":" + record.headers().toArray().length);
+            if (addHeader) {
+                record.headers().add(name, "x".getBytes(StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    private static Properties props(String applicationId) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        return props;
+    }
+
+    private static TestInputTopic<String, String> input(TopologyTestDriver driver) {
+        return driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+    }
+
+    @Test
+    void shouldFailAForwardToAnUnknownChildAndLetTheProcessingHandlerSkipIt() {
+        List<String> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("router", () -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    context().forward(record, record.value().equals("bad") ? "nowhere" : "known");
+                }
+            }, "source")
+            .addProcessor("known", () -> new Recorder("known", seen, false), "router");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("unknown-child"), START)) {
+            StreamsException error = assertThrows(StreamsException.class, () -> input(driver).pipeInput("k", "bad"));
+            assertTrue(causes(error).contains("Unknown downstream node: nowhere"), causes(error));
+        }
+        // Kafka Streams hands every exception a processor throws, a StreamsException included, to the processing
+        // exception handler; one that continues skips the record.
+        Properties props = props("unknown-child-continue");
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueProcessingExceptionHandler.class);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
+            input(driver).pipeInput("k", "bad");
+            input(driver).pipeInput("k", "good");
+        }
+        assertEquals(List.of("known:good:0"), seen);
+    }
+
+    private static String causes(Throwable error) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            messages.append(t.getMessage()).append(" | ");
+        }
+        return messages.toString();
+    }
+
+    @Test
+    void shouldShareOneRecordsHeadersBetweenTheChildrenItIsForwardedTo() {
+        List<String> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("fanout", () -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    context().forward(record, "first");
+                    context().forward(record, "second");
+                    context().forward(record.withValue("copy"), "second");
+                }
+            }, "source")
+            .addProcessor("first", () -> new Recorder("first", seen, true), "fanout")
+            .addProcessor("second", () -> new Recorder("second", seen, false), "fanout");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("shared-headers"), START)) {
+            input(driver).pipeInput("k", "v");
+        }
+        // Forwarding does not copy: the header the first child added is on the record the second one gets.
+        assertEquals(List.of("first:v:0", "second:v:1", "second:copy:1"), seen);
+    }
+
+    @Test
+    void shouldShowTheTaskToInitAndAdvanceStreamTimeBeforeProcessing() {
+        List<Object> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("inspector", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    seen.add(context.taskId());
+                    seen.add(context.applicationId());
+                    seen.add(context.appConfigs().get(StreamsConfig.APPLICATION_ID_CONFIG));
+                    assertNotNull(context.stateDir());
+                    seen.add(context.recordMetadata().isPresent());
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                    seen.add(context().currentStreamTimeMs());
+                    seen.add(context().currentSystemTimeMs());
+                    seen.add(assertThrows(IllegalArgumentException.class, () -> context().schedule(
+                        Duration.ofNanos(999_999), PunctuationType.STREAM_TIME, timestamp -> { })) != null);
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("inspected"), START)) {
+            input(driver).pipeInput("k", "v", 50L);
+            driver.advanceWallClockTime(Duration.ofMillis(5));
+            input(driver).pipeInput("k", "v", 20L);
+        }
+        assertEquals(List.of(new TaskId(0, 0), "inspected", "inspected", false,
+            50L, 1_000L, true, 50L, 1_005L, true), seen);
+    }
+
+    @Test
+    void shouldConnectAStoreSharedByTwoSuppliersAndRefuseADifferentStoreOfTheSameName() {
+        StoreBuilder<KeyValueStore<String, String>> shared = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("shared"), Serdes.String(), Serdes.String());
+        List<String> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("writer", new StoreSupplier(shared, true, seen), "source")
+            .addProcessor("reader", new StoreSupplier(shared, false, seen), "writer");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("shared-store"), START)) {
+            input(driver).pipeInput("k", "v");
+        }
+        assertEquals(List.of("v"), seen);
+        StoreBuilder<KeyValueStore<String, String>> other = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore("shared"), Serdes.String(), Serdes.String());
+        Topology clash = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("writer", new StoreSupplier(shared, true, seen), "source");
+        assertThrows(TopologyException.class,
+            () -> clash.addProcessor("reader", new StoreSupplier(other, false, seen), "writer"));
+    }
+
+    /** A supplier whose processor writes or reads the one store it declares, and forwards what it got. */
+    private record StoreSupplier(StoreBuilder<KeyValueStore<String, String>> store, boolean writes, List<String> seen)
+        implements ProcessorSupplier<String, String, String, String> {
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(store);
+        }
+
+        @Override
+        public Processor<String, String, String, String> get() {
+            return new ContextualProcessor<>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    KeyValueStore<String, String> kv = context().getStateStore("shared");
+                    if (writes) {
+                        kv.put(record.key(), record.value());
+                        context().forward(record);
+                    } else {
+                        seen.add(kv.get(record.key()));
+                    }
+                }
+            };
+        }
+    }
+}
