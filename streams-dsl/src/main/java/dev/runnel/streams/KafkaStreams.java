@@ -615,19 +615,20 @@ public class KafkaStreams implements AutoCloseable {
 
     /**
      * Returns the instance to query for {@code key} in {@code storeName}, whose partition the default partitioner
-     * picks, and the instances holding a standby copy of that partition; {@link KeyQueryMetadata#NOT_AVAILABLE} if
-     * no instance hosts it now (or the store is unknown). While only standbys host it (during a rebalance) the
-     * active host is {@link HostInfo#unavailable()}.
+     * picks (hashing the key serialized for the store's source topic with the most partitions), and the instances
+     * holding a standby copy of that partition; {@link KeyQueryMetadata#NOT_AVAILABLE} if no instance hosts it now
+     * (or the store is unknown). While only standbys host it (during a rebalance) the active host is
+     * {@link HostInfo#unavailable()}.
      */
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, Serializer<K> keySerializer) {
         Objects.requireNonNull(keySerializer, "keySerializer");
-        byte[] keyBytes = keySerializer.serialize(null, Objects.requireNonNull(key, "key"));
-        return queries.routing().forKey(storeName, keyBytes, null);
+        Objects.requireNonNull(key, "key");
+        return queries.routing().forKey(storeName, QueryRouting.byDefaultPartitioner(key, keySerializer));
     }
 
     /**
      * As {@link #queryMetadataForKey(String, Object, Serializer)}, with the partitioner that wrote the store's
-     * input.
+     * input; it is given the store's source topic with the most partitions and a {@code null} value.
      *
      * @throws IllegalArgumentException if the partitioner sends the key to several partitions or none: a key's
      *     metadata names one partition
@@ -635,8 +636,8 @@ public class KafkaStreams implements AutoCloseable {
     public <K> KeyQueryMetadata queryMetadataForKey(String storeName, K key, StreamPartitioner<? super K, ?>
         partitioner) {
         Objects.requireNonNull(partitioner, "partitioner");
-        return queries.routing().forKey(storeName, null, count -> {
-            Optional<Set<Integer>> partitions = partitioner.partitions(null, key, null, count);
+        return queries.routing().forKey(storeName, (topic, count) -> {
+            Optional<Set<Integer>> partitions = partitioner.partitions(topic, key, null, count);
             if (partitions.isEmpty()) {
                 return -1;
             }

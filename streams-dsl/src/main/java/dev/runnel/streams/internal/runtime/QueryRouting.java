@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Utils;
 import dev.runnel.streams.KeyQueryMetadata;
 import dev.runnel.streams.StreamsMetadata;
@@ -12,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.IntUnaryOperator;
 import java.util.function.Supplier;
 
 /**
@@ -95,26 +95,41 @@ public final class QueryRouting {
             || meta.standbyStateStoreNames().contains(store)).toList();
     }
 
+    /** Picks a key's partition of a store, given the store's source topic and its partition count. */
+    @FunctionalInterface
+    public interface PartitionChooser {
+        int partition(String topic, int partitionCount);
+    }
+
+    /** Returns the chooser of the default partitioner: the murmur2 hash of the key serialized for the topic. */
+    public static <K> PartitionChooser byDefaultPartitioner(K key, Serializer<K> keySerializer) {
+        return (topic, count) -> Utils.toPositive(Utils.murmur2(keySerializer.serialize(topic, key))) % count;
+    }
+
     /**
-     * Returns the instance whose task holds the key of {@code store}, which the default partitioner (the murmur2 hash
-     * of {@code keyBytes}) or {@code partitioner} places, and the instances with a standby of that task;
-     * {@link KeyQueryMetadata#NOT_AVAILABLE} if there are none. With standbys but no active task (during a
-     * rebalance) the active host is {@link HostInfo#unavailable()}, as in Kafka Streams.
-     *
-     * @param partitioner given the partition count, returns the key's partition; null for the default partitioner
+     * Returns the instance whose task holds the key of {@code store}, in the partition {@code chooser} picks, and the
+     * instances with a standby of that task; {@link KeyQueryMetadata#NOT_AVAILABLE} if there are none. The chooser is
+     * given the store's source topic with the most partitions, as in Kafka Streams. With standbys but no active task
+     * (during a rebalance) the active host is {@link HostInfo#unavailable()}, as in Kafka Streams.
      */
-    public KeyQueryMetadata forKey(String store, byte[] keyBytes, IntUnaryOperator partitioner) {
+    public KeyQueryMetadata forKey(String store, PartitionChooser chooser) {
         Integer subtopology = storeSubtopologies.get(store);
         if (subtopology == null) {
             return KeyQueryMetadata.NOT_AVAILABLE;
         }
-        Set<String> topics = topology.sourceTopics(subtopology);
-        int count = topics.isEmpty() ? -1 : topology.partitionCounts().getOrDefault(topics.iterator().next(), -1);
+        String topic = null;
+        int count = -1;
+        for (String source : topology.sourceTopics(subtopology)) {
+            int partitions = topology.partitionCounts().getOrDefault(source, -1);
+            if (partitions > count) {
+                topic = source;
+                count = partitions;
+            }
+        }
         if (count <= 0) {
             return KeyQueryMetadata.NOT_AVAILABLE;
         }
-        int partition = partitioner != null ? partitioner.applyAsInt(count)
-            : Utils.toPositive(Utils.murmur2(keyBytes)) % count;
+        int partition = chooser.partition(topic, count);
         TaskId task = new TaskId(subtopology, partition);
         HostInfo activeHost = null;
         Set<HostInfo> standbyHosts = new HashSet<>();
