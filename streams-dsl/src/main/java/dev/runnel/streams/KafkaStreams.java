@@ -475,10 +475,11 @@ public class KafkaStreams implements AutoCloseable {
      *
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws UnknownStateStoreException if the topology has no such store
-     * @throws InvalidStateStoreException if the store is not (yet) available here: a
-     *     {@link StateStoreNotAvailableException} once the client is shutting down or has stopped (also from a
-     *     view obtained earlier), a {@link dev.runnel.streams.errors.StateStoreMigratedException} while it runs but
-     *     the store's tasks are not here (they may have migrated)
+     * @throws IllegalStateException once the client is shutting down or has stopped, as in Kafka Streams
+     * @throws InvalidStateStoreException from the view's reads if the store is not (yet) available here: a
+     *     {@link StateStoreNotAvailableException} once the client is shutting down or has stopped, a
+     *     {@link dev.runnel.streams.errors.StateStoreMigratedException} while it runs but the store's tasks are not
+     *     here (they may have migrated)
      */
     public <T> T store(StoreQueryParameters<T> parameters) {
         return queries.store(parameters);
@@ -498,9 +499,9 @@ public class KafkaStreams implements AutoCloseable {
      *     StateQueryRequest.inStore("counts").withQuery(RangeQuery.<String, Long>withRange("a", "m")));
      * }</pre>
      *
+     * @throws UnknownStateStoreException if the topology has no such store, whatever the client's state
      * @throws StreamsNotStartedException before {@link #start()}
      * @throws StreamsStoppedException once the client is shutting down or has stopped
-     * @throws UnknownStateStoreException if the topology has no such store
      */
     public <R> StateQueryResult<R> query(StateQueryRequest<R> request) {
         return queries.query(request);

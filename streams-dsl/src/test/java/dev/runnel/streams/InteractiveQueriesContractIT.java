@@ -1,14 +1,21 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.errors.StreamsNotStartedException;
+import dev.runnel.streams.errors.StreamsStoppedException;
+import dev.runnel.streams.errors.UnknownStateStoreException;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.StreamPartitioner;
+import dev.runnel.streams.query.KeyQuery;
+import dev.runnel.streams.query.StateQueryRequest;
 import dev.runnel.streams.state.HostInfo;
+import dev.runnel.streams.state.QueryableStoreTypes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,5 +60,26 @@ class InteractiveQueriesContractIT {
             assertEquals(1, streams.queryMetadataForKey("counts", "alice", partitioner).partition());
         }
         assertEquals(List.of("serializer:clicks", "partitioner:clicks:null:2"), topics);
+    }
+
+    @Test
+    void shouldCheckTheStoreNameBeforeTheStateInQueryAndRefuseStoreOnAStoppedClient() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("clicks", 1);
+        StateQueryRequest<Long> unknown = StateQueryRequest.inStore("nope").withQuery(KeyQuery.withKey("alice"));
+        StateQueryRequest<Long> known = StateQueryRequest.inStore("counts").withQuery(KeyQuery.withKey("alice"));
+        StoreQueryParameters<?> counts = StoreQueryParameters.fromNameAndType("counts",
+            QueryableStoreTypes.keyValueStore());
+        KafkaStreams streams = new KafkaStreams(countTopology(), log.streamsProps("iq-state-checks"));
+        try (streams) {
+            assertThrows(UnknownStateStoreException.class, () -> streams.query(unknown), "before start");
+            assertThrows(StreamsNotStartedException.class, () -> streams.query(known));
+            assertThrows(StreamsNotStartedException.class, () -> streams.store(counts));
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+        }
+        assertThrows(UnknownStateStoreException.class, () -> streams.query(unknown), "after close");
+        assertThrows(StreamsStoppedException.class, () -> streams.query(known));
+        assertThrows(IllegalStateException.class, () -> streams.store(counts));
     }
 }

@@ -130,8 +130,9 @@ class KafkaStreamsLifecycleIT {
 
             idle.close();
             assertThrows(StateStoreNotAvailableException.class, () -> counts.get("k"), "a view from before close");
-            assertThrows(StateStoreNotAvailableException.class, () -> idle.store(
-                StoreQueryParameters.fromNameAndType("counts", QueryableStoreTypes.keyValueStore())));
+            assertThrows(IllegalStateException.class, () -> idle.store(
+                StoreQueryParameters.fromNameAndType("counts", QueryableStoreTypes.keyValueStore())),
+                "store() itself refuses a stopped client, as Kafka's does");
         }
     }
 

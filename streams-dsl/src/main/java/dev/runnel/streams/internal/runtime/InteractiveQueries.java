@@ -54,15 +54,13 @@ public final class InteractiveQueries {
      * Returns a read-only view of the local partitions of a store, which finds the stores on each access.
      *
      * @throws StreamsNotStartedException before the start
-     * @throws StateStoreNotAvailableException once the client is shutting down or has stopped
+     * @throws IllegalStateException once the client is shutting down or has stopped, as in Kafka Streams (the
+     *     view's reads throw {@link StateStoreNotAvailableException} then)
      * @throws UnknownStateStoreException if the topology has no such store
      */
     public <T> T store(StoreQueryParameters<T> parameters) {
         String name = parameters.storeName();
-        State current = state.requireStarted();
-        if (!current.isRunningOrRebalancing()) {
-            throw notAvailable(name, current);
-        }
+        state.requireRunningOrRebalancing();
         if (!builder.storeNames().contains(name)) {
             throw new UnknownStateStoreException("Cannot get state store " + name + " because no such store is"
                 + " registered in the topology.");
@@ -86,20 +84,21 @@ public final class InteractiveQueries {
     /**
      * Runs an Interactive Query v2 request against the local partitions of a store.
      *
+     * @throws UnknownStateStoreException if the topology has no such store, checked first (in any state), as in
+     *     Kafka Streams
      * @throws StreamsNotStartedException before the start
      * @throws StreamsStoppedException once the client is shutting down or has stopped
-     * @throws UnknownStateStoreException if the topology has no such store
      */
     public <R> StateQueryResult<R> query(StateQueryRequest<R> request) {
         String name = request.getStoreName();
+        if (!builder.storeNames().contains(name)) {
+            throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
+                + " registered in the topology.");
+        }
         State current = state.requireStarted();
         if (!current.isRunningOrRebalancing()) {
             throw new StreamsStoppedException("KafkaStreams is not running and cannot be queried. State is "
                 + current + ".");
-        }
-        if (!builder.storeNames().contains(name)) {
-            throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
-                + " registered in the topology.");
         }
         return localStateQueries.run(request);
     }
