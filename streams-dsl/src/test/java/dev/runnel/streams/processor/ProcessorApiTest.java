@@ -181,8 +181,10 @@ class ProcessorApiTest {
             TestInputTopic<String, String> input =
                 driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
             StreamsException error = assertThrows(StreamsException.class, () -> input.pipeInput("k", "v"));
-            assertTrue(error.getMessage().startsWith("Processor stranger has no access to StateStore store"),
+            assertTrue(error.getMessage().startsWith("Exception caught in process. taskId=0_0, processor=stranger"),
                 error.getMessage());
+            assertTrue(error.getCause().getMessage().startsWith("Processor stranger has no access to StateStore"
+                + " store"), error.getCause().getMessage());
         }
     }
 

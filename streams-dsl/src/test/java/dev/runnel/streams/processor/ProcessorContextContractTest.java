@@ -79,7 +79,9 @@ class ProcessorContextContractTest {
             .addProcessor("known", () -> new Recorder("known", seen, false), "router");
         try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("unknown-child"), START)) {
             StreamsException error = assertThrows(StreamsException.class, () -> input(driver).pipeInput("k", "bad"));
-            assertTrue(causes(error).contains("Unknown downstream node: nowhere"), causes(error));
+            assertTrue(error.getMessage().startsWith("Exception caught in process. taskId=0_0, processor=router,"),
+                error.getMessage());
+            assertTrue(error.getCause().getMessage().startsWith("Unknown downstream node: nowhere"), causes(error));
         }
         // Kafka Streams hands every exception a processor throws, a StreamsException included, to the processing
         // exception handler; one that continues skips the record.
@@ -91,6 +93,41 @@ class ProcessorContextContractTest {
             input(driver).pipeInput("k", "good");
         }
         assertEquals(List.of("known:good:0"), seen);
+    }
+
+    @Test
+    void shouldHandAStreamsExceptionFromAPunctuatorToTheProcessingHandler() {
+        List<String> seen = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("ticker", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    context.schedule(Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME, timestamp -> {
+                        seen.add("tick@" + timestamp);
+                        throw new StreamsException("punctuator failed");
+                    });
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("punctuator-fails"), START)) {
+            StreamsException error = assertThrows(StreamsException.class,
+                () -> driver.advanceWallClockTime(Duration.ofMillis(10)));
+            assertEquals("punctuator failed", error.getCause().getMessage());
+            assertTrue(error.getMessage().contains("ticker"), error.getMessage());
+        }
+        Properties props = props("punctuator-fails-continue");
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+            LogAndContinueProcessingExceptionHandler.class);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props, START)) {
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+            driver.advanceWallClockTime(Duration.ofMillis(10));
+        }
+        assertEquals(List.of("tick@1010", "tick@1010", "tick@1020"), seen);
     }
 
     private static String causes(Throwable error) {

@@ -326,8 +326,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         try {
             child.process(record);
         } catch (RuntimeException e) {
-            if (e instanceof FailedProcessingException || e instanceof TaskMigratedException
-                || e instanceof TaskCorruptedException || e == handledFailure) {
+            if (isRuntimeFailure(e) || e == handledFailure) {
                 // Not a processor's failure (the runtime's, or one already handled deeper down): pass it on.
                 if (failedNode == null) {
                     failedNode = child.name();
@@ -341,6 +340,15 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
             handledFailure = e;
             throw e;
         }
+    }
+
+    /**
+     * Whether {@code failure} is the runtime's own (a sink's, a task migration), which fails the task without reaching
+     * the processing exception handler.
+     */
+    static boolean isRuntimeFailure(RuntimeException failure) {
+        return failure instanceof FailedProcessingException || failure instanceof TaskMigratedException
+            || failure instanceof TaskCorruptedException;
     }
 
     /** Whether the processing exception handler has already decided to fail the task for {@code failure}. */

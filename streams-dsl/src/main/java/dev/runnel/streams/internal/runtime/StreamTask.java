@@ -350,11 +350,13 @@ public final class StreamTask implements AutoCloseable {
                 raw.topic(), record.headers()));
             context.setCurrentNode(source);
             source.process(record);
-        } catch (StreamsException e) {
-            context.takeFailedNode();
-            throw e;
         } catch (RuntimeException e) {
+            boolean handled = context.isHandledFailure(e);
             String node = context.takeFailedNode();
+            if (e instanceof StreamsException && !handled) {
+                throw e;
+            }
+            // A processor's failure, a StreamsException of its own included, as Kafka Streams reports it.
             throw new StreamsException(String.format(Locale.ROOT,
                 "Exception caught in process. taskId=%s, processor=%s, topic=%s, partition=%d, offset=%d: %s", id,
                 node == null ? source.name() : node, raw.topic(), raw.partition(), raw.offset(), e), e, id);
@@ -511,12 +513,13 @@ public final class StreamTask implements AutoCloseable {
         context.setRecordContext(ProcessorRecordContext.punctuation(timestamp));
         try {
             punctuator.punctuate(timestamp);
-        } catch (StreamsException e) {
-            context.takeFailedNode();
-            throw e;
         } catch (RuntimeException e) {
             boolean handled = context.isHandledFailure(e);
             context.takeFailedNode();
+            if (ProcessorContextImpl.isRuntimeFailure(e)) {
+                throw e;
+            }
+            // What the punctuator throws, a StreamsException included, goes to the handler, as in Kafka Streams.
             if (!handled && continueAfterProcessingError(node.name(), null, e)) {
                 return;
             }
