@@ -38,21 +38,19 @@ public final class StateQueryResult<R> {
 
     /**
      * Returns the one partition result of a query expected to match in one partition only (a key lookup): the only
-     * partition result if there is one, otherwise the only one that failed or found something.
+     * partition result that succeeded with a non-{@code null} result, or {@code null} if none did. As in Kafka
+     * Streams, failed partitions are passed over.
      *
-     * @throws IllegalArgumentException if that is not exactly one result
+     * @throws IllegalArgumentException if several partitions found something
      */
     public QueryResult<R> getOnlyPartitionResult() {
-        if (partitionResults.size() == 1) {
-            return partitionResults.values().iterator().next();
-        }
-        List<QueryResult<R>> matched = partitionResults.values().stream()
-            .filter(result -> result.isFailure() || result.getResult() != null).toList();
-        if (matched.size() != 1) {
+        List<QueryResult<R>> found = partitionResults.values().stream()
+            .filter(result -> result.isSuccess() && result.getResult() != null).toList();
+        if (found.size() > 1) {
             throw new IllegalArgumentException("The query did not return exactly one partition result: "
                 + partitionResults);
         }
-        return matched.get(0);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Returns the result of a global store, or {@code null} for a partitioned one. */

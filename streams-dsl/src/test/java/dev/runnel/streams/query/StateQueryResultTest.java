@@ -2,6 +2,7 @@ package dev.runnel.streams.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,14 @@ class StateQueryResultTest {
         StateQueryResult<Long> result = answer(Map.of(0, QueryResult.forResult(null), 1, QueryResult.forResult(3L)));
         assertEquals(3L, result.getOnlyPartitionResult().getResult());
         StateQueryResult<Long> onePartition = answer(Map.of(0, QueryResult.forResult(null)));
-        assertEquals(null, onePartition.getOnlyPartitionResult().getResult(), "the only partition, even if empty");
+        assertNull(onePartition.getOnlyPartitionResult(), "as in Kafka: no partition found the key");
+        assertNull(answer(Map.of(0, QueryResult.forResult(null), 1, QueryResult.forResult(null)))
+            .getOnlyPartitionResult(), "none found it: null, not an exception");
+        StateQueryResult<Long> withFailure = answer(Map.of(0, QueryResult.forFailure(FailureReason.NOT_PRESENT,
+            "gone"), 1, QueryResult.forResult(3L)));
+        assertEquals(3L, withFailure.getOnlyPartitionResult().getResult(), "a failed partition is passed over");
+        assertNull(answer(Map.of(0, QueryResult.forFailure(FailureReason.NOT_PRESENT, "gone")))
+            .getOnlyPartitionResult());
     }
 
     @Test
