@@ -10,7 +10,7 @@ import java.util.Objects;
  * Immutable.
  */
 public final class PositionBound {
-    private static final PositionBound UNBOUNDED = new PositionBound(null);
+    private static final PositionBound UNBOUNDED = new PositionBound(Position.emptyPosition());
 
     private final Position position;
 
@@ -18,7 +18,7 @@ public final class PositionBound {
         this.position = position;
     }
 
-    /** Returns the bound every store meets. */
+    /** Returns the bound every store meets: the bound at the empty position, as in Kafka Streams. */
     public static PositionBound unbounded() {
         return UNBOUNDED;
     }
@@ -28,26 +28,19 @@ public final class PositionBound {
         return new PositionBound(Objects.requireNonNull(position, "position"));
     }
 
-    /** Returns whether every store meets this bound. */
+    /** Returns whether every store meets this bound: whether its position is empty. */
     public boolean isUnbounded() {
-        return position == null;
+        return position.isEmpty();
     }
 
-    /**
-     * Returns the position a store must have reached.
-     *
-     * @throws IllegalArgumentException if this bound is {@link #unbounded()}
-     */
+    /** Returns the position a store must have reached; empty if the bound is {@link #unbounded()}. */
     public Position position() {
-        if (position == null) {
-            throw new IllegalArgumentException("Cannot get the position of an unbounded PositionBound");
-        }
         return position;
     }
 
     /** Returns whether a store at {@code current} meets this bound. */
     public boolean isMetBy(Position current) {
-        return position == null || current.dominates(position);
+        return current.dominates(position);
     }
 
     /**
@@ -55,9 +48,6 @@ public final class PositionBound {
      * topic, only the bound's offset for that partition counts, and the store must have reached it.
      */
     public boolean isMetBy(Position current, int partition) {
-        if (position == null) {
-            return true;
-        }
         for (String topic : position.getTopics()) {
             Long bound = position.getPartitionPositions(topic).get(partition);
             Long reached = current.getPartitionPositions(topic).get(partition);
@@ -70,16 +60,16 @@ public final class PositionBound {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof PositionBound bound && Objects.equals(position, bound.position);
+        return other instanceof PositionBound bound && position.equals(bound.position);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hashCode(position);
+        return position.hashCode();
     }
 
     @Override
     public String toString() {
-        return position == null ? "PositionBound{unbounded}" : "PositionBound{position=" + position + "}";
+        return "PositionBound{position=" + position + "}";
     }
 }

@@ -84,7 +84,11 @@ class StateQueryResultTest {
         assertFalse(PositionBound.at(bound).isMetBy(behind));
         assertTrue(PositionBound.at(bound).isMetBy(ahead));
         assertTrue(PositionBound.unbounded().isMetBy(Position.emptyPosition()));
-        assertThrows(IllegalArgumentException.class, () -> PositionBound.unbounded().position());
+        // As in Kafka, the unbounded bound is the bound at the empty position.
+        assertEquals(Position.emptyPosition(), PositionBound.unbounded().position());
+        assertTrue(PositionBound.at(Position.emptyPosition()).isUnbounded());
+        assertEquals(PositionBound.unbounded(), PositionBound.at(Position.emptyPosition()));
+        assertFalse(PositionBound.at(bound).isUnbounded());
     }
 
     @Test
