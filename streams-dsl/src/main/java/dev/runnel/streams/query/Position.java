@@ -37,9 +37,16 @@ public final class Position {
         return position;
     }
 
-    /** Returns this position with {@code topic}'s {@code partition} at {@code offset} (replacing any offset there). */
+    /**
+     * Returns this position with {@code topic}'s {@code partition} at {@code offset}, or at the offset it has there if
+     * that is larger: as in Kafka Streams, a position only moves forward.
+     */
     public Position withComponent(String topic, int partition, long offset) {
         Objects.requireNonNull(topic, "topic");
+        Long current = getPartitionPositions(topic).get(partition);
+        if (current != null && current >= offset) {
+            return this;
+        }
         Map<String, Map<Integer, Long>> copy = new TreeMap<>(offsets);
         Map<Integer, Long> partitions = new TreeMap<>(copy.getOrDefault(topic, Map.of()));
         partitions.put(partition, offset);
@@ -55,15 +62,18 @@ public final class Position {
         return new Position(offsets);
     }
 
-    /** Returns the position covering both: per topic and partition, the larger offset. */
+    /**
+     * Returns the position covering both: per topic and partition, the larger offset; this one for a {@code null}
+     * {@code other}, as in Kafka Streams.
+     */
     public Position merge(Position other) {
+        if (other == null) {
+            return this;
+        }
         Position merged = this;
         for (String topic : other.getTopics()) {
             for (Map.Entry<Integer, Long> partition : other.getPartitionPositions(topic).entrySet()) {
-                Long mine = merged.getPartitionPositions(topic).get(partition.getKey());
-                if (mine == null || mine < partition.getValue()) {
-                    merged = merged.withComponent(topic, partition.getKey(), partition.getValue());
-                }
+                merged = merged.withComponent(topic, partition.getKey(), partition.getValue());
             }
         }
         return merged;

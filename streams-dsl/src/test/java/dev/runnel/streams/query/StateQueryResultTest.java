@@ -57,6 +57,15 @@ class StateQueryResultTest {
     }
 
     @Test
+    void shouldOnlyMoveAPositionForwardAndMergeNullAsNothing() {
+        Position position = Position.emptyPosition().withComponent("in", 0, 5L);
+        assertEquals(Map.of(0, 5L), position.withComponent("in", 0, 1L).getPartitionPositions("in"),
+            "as in Kafka, withComponent keeps the larger offset");
+        assertEquals(Map.of(0, 7L), position.withComponent("in", 0, 7L).getPartitionPositions("in"));
+        assertEquals(position, position.merge(null));
+    }
+
+    @Test
     void shouldCopyAPositionIntoAnEqualOne() {
         Position position = Position.fromMap(Map.of("in", Map.of(0, 5L)));
         assertEquals(position, position.copy());
@@ -97,7 +106,7 @@ class StateQueryResultTest {
             "other", Map.of(1, 7L))));
         Position partitionZero = Position.emptyPosition().withComponent("in", 0, 5L);
         assertTrue(bound.isMetBy(partitionZero, 0), "partition 0 needs only in-0 at 5");
-        assertFalse(bound.isMetBy(partitionZero.withComponent("in", 0, 4L), 0), "behind the bound");
+        assertFalse(bound.isMetBy(Position.emptyPosition().withComponent("in", 0, 4L), 0), "behind the bound");
         assertFalse(bound.isMetBy(partitionZero, 1), "partition 1 has seen nothing of in-1 or other-1");
         assertFalse(bound.isMetBy(Position.emptyPosition().withComponent("in", 1, 2L), 1), "nor of other-1");
         assertTrue(bound.isMetBy(Position.fromMap(Map.of("in", Map.of(1, 3L), "other", Map.of(1, 7L))), 1));
