@@ -381,7 +381,9 @@ public final class StreamTask implements AutoCloseable {
             if (head == null) {
                 someEmpty = true;
             } else {
-                queue.idleDeadline = PartitionQueue.NO_DEADLINE;
+                if (queue.idleDeadline != PartitionQueue.NO_DEADLINE) {
+                    queue.idleDeadline = PartitionQueue.NO_DEADLINE;
+                }
                 if (next == null || head.timestamp() < nextTimestamp) {
                     next = queue;
                     nextTimestamp = head.timestamp();
@@ -413,6 +415,9 @@ public final class StreamTask implements AutoCloseable {
                 // Unfetched records, or not known yet: wait for the next poll.
                 queue.idleDeadline = PartitionQueue.NO_DEADLINE;
                 return startIdling(wallClockTime);
+            }
+            if (maxTaskIdleMs == 0L) {
+                continue; // caught up, and no wait for new records: the common case, no deadline to keep
             }
             if (queue.idleDeadline == PartitionQueue.NO_DEADLINE) {
                 queue.idleDeadline = wallClockTime + maxTaskIdleMs;
