@@ -57,6 +57,29 @@ class KafkaStreamsUserCallbackFailureIT {
         return handled;
     }
 
+    /** Forwards every record; every 10 ms of wall-clock time a punctuation adds its time to a list and throws. */
+    private static final class FailingPunctuation extends ContextualProcessor<String, String, String, String> {
+        private final List<Long> punctuations;
+
+        FailingPunctuation(List<Long> punctuations) {
+            this.punctuations = punctuations;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, String> context) {
+            super.init(context);
+            context.schedule(Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME, time -> {
+                punctuations.add(time);
+                throw new IllegalStateException("punctuator failed on purpose");
+            });
+        }
+
+        @Override
+        public void process(Record<String, String> record) {
+            context().forward(record);
+        }
+    }
+
     private static boolean causedBy(Throwable failure, String message) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (message.equals(cause.getMessage())) {
@@ -99,21 +122,7 @@ class KafkaStreamsUserCallbackFailureIT {
         List<Long> punctuations = new CopyOnWriteArrayList<>();
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-            .process(() -> new ContextualProcessor<String, String, String, String>() {
-                @Override
-                public void init(ProcessorContext<String, String> context) {
-                    super.init(context);
-                    context.schedule(Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME, time -> {
-                        punctuations.add(time);
-                        throw new IllegalStateException("punctuator failed on purpose");
-                    });
-                }
-
-                @Override
-                public void process(Record<String, String> record) {
-                    context().forward(record);
-                }
-            })
+            .process(() -> new FailingPunctuation(punctuations))
             .to("out", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = log.streamsProps("failing-punctuator");
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
@@ -134,19 +143,7 @@ class KafkaStreamsUserCallbackFailureIT {
         log.createTopic("in", 1);
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-            .process(() -> new ContextualProcessor<String, String, String, String>() {
-                @Override
-                public void init(ProcessorContext<String, String> context) {
-                    super.init(context);
-                    context.schedule(Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME, time -> {
-                        throw new IllegalStateException("punctuator failed on purpose");
-                    });
-                }
-
-                @Override
-                public void process(Record<String, String> record) {
-                }
-            });
+            .process(() -> new FailingPunctuation(new CopyOnWriteArrayList<>()));
         try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("failing-punctuator"))) {
             List<Throwable> handled = startShuttingDownOnFailure(streams);
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, TIMEOUT, "the client to stop");
