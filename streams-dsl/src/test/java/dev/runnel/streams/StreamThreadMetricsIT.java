@@ -55,6 +55,39 @@ class StreamThreadMetricsIT {
         }
     }
 
+    /**
+     * As in Kafka Streams, at level info, source and terminal nodes report record-e2e-latency-avg/min/max: how long
+     * after its timestamp a record reached the source, or was fully processed by the terminal node.
+     */
+    @Test
+    void shouldRecordTheEndToEndLatencyOfSourceAndTerminalNodes() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("source"))
+            .foreach((key, value) -> { }, dev.runnel.streams.kstream.Named.as("sink"));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("thread-metrics"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            long timestamp = System.currentTimeMillis() - 60_000L;
+            log.produce("in", List.of(KeyValue.pair("a", "1")), Serdes.String().serializer(),
+                Serdes.String().serializer(), timestamp);
+            EmbeddedLogFixture.await(() -> value(streams, "process-total") == 1.0, TIMEOUT, "the record processed");
+            for (String node : List.of("source", "sink")) {
+                double min = nodeLatency(streams, node, "record-e2e-latency-min");
+                double max = nodeLatency(streams, node, "record-e2e-latency-max");
+                assertTrue(min >= 60_000.0 && min == max, node + ": min " + min + ", max " + max);
+                assertEquals(min, nodeLatency(streams, node, "record-e2e-latency-avg"), node);
+            }
+        }
+    }
+
+    private static double nodeLatency(KafkaStreams streams, String node, String metric) {
+        MetricName name = new MetricName(metric, "stream-processor-node-metrics", "", Map.of("thread-id", THREAD,
+            "task-id", "0_0", "processor-node-id", node));
+        return ((Number) streams.metrics().get(name).metricValue()).doubleValue();
+    }
+
     private static MetricName name(String metric) {
         return new MetricName(metric, "stream-thread-metrics", "", Map.of("thread-id", THREAD));
     }

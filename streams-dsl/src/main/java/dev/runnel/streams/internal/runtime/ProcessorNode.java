@@ -17,6 +17,9 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
     private final Set<String> stores;
     private final List<ProcessorNode<KOut, VOut, ?, ?>> children = new ArrayList<>();
     private final Map<String, ProcessorNode<KOut, VOut, ?, ?>> childByName = new HashMap<>();
+    /** Where a terminal node records its end-to-end latency, and the task whose round time it takes; else null. */
+    private EndToEndLatency endToEndLatency;
+    private StreamTask latencyClock;
 
     /** Creates a node; {@code processor} is {@code null} for sources and sinks, which override process. */
     public ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> stores) {
@@ -64,10 +67,19 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         }
     }
 
+    /** Records, after each record it processes, the record's end-to-end latency into {@code latency}. */
+    final void recordEndToEndLatency(EndToEndLatency latency, StreamTask task) {
+        this.endToEndLatency = latency;
+        this.latencyClock = task;
+    }
+
     /** Runs the processor on one record. */
     public void process(Record<KIn, VIn> record) {
         try {
             processor.process(record);
+            if (endToEndLatency != null) {
+                endToEndLatency.record(latencyClock.roundTimeMs() - record.timestamp());
+            }
         } catch (ClassCastException e) {
             throw new FailedProcessingException("ClassCastException invoking processor " + name + ". Do the"
                 + " processor's input types match the deserialized types? Check the serdes given to the topology and"

@@ -124,6 +124,10 @@ public final class StreamTask implements AutoCloseable {
     /** Since when (ms) the task has been waiting for records on an empty partition, or -1; read by other threads. */
     private volatile long idlingSince = -1L;
     private long enforcedProcessing;
+    /** The wall-clock time of the current processing round, for end-to-end latencies. */
+    private long roundTimeMs;
+    /** The source nodes' end-to-end latencies, by node, once {@link #endToEndLatencies()} asked for them. */
+    private Map<String, EndToEndLatency> sourceLatencies = Map.of();
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -267,6 +271,7 @@ public final class StreamTask implements AutoCloseable {
                 throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
             }
             queue = new PartitionQueue(partition, source);
+            queue.sourceLatency = sourceLatencies.get(source.name());
             queueByPartition.put(partition, queue);
             queues = Arrays.copyOf(queues, queues.length + 1);
             queues[queues.length - 1] = queue;
@@ -305,6 +310,7 @@ public final class StreamTask implements AutoCloseable {
         if (queue == null) {
             return false;
         }
+        roundTimeMs = wallClockTime;
         ConsumerRecord<byte[], byte[]> raw = queue.buffer.poll();
         queue.nextOffset = raw.offset() + 1;
         processTaken(queue, raw);
@@ -349,6 +355,10 @@ public final class StreamTask implements AutoCloseable {
             context.setRecordContext(new ProcessorRecordContext(timestamp, raw.offset(), raw.partition(),
                 raw.topic(), record.headers()));
             context.setCurrentNode(source);
+            EndToEndLatency sourceLatency = queue.sourceLatency;
+            if (sourceLatency != null) {
+                sourceLatency.record(roundTimeMs - timestamp);
+            }
             source.process(record);
         } catch (RuntimeException e) {
             boolean handled = context.isHandledFailure(e);
@@ -435,6 +445,33 @@ public final class StreamTask implements AutoCloseable {
             idlingSince = wallClockTime;
         }
         return false;
+    }
+
+    /**
+     * Starts recording the end-to-end latency of the task's source nodes (when a record reaches them) and terminal
+     * nodes (when they have processed it), as Kafka Streams does at level INFO; returns them by node name.
+     */
+    public Map<String, EndToEndLatency> endToEndLatencies() {
+        Map<String, EndToEndLatency> latencies = new LinkedHashMap<>();
+        Map<String, EndToEndLatency> sources = new HashMap<>();
+        for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
+            if (node instanceof SourceNode<?, ?>) {
+                sources.put(node.name(), latencies.computeIfAbsent(node.name(), name -> new EndToEndLatency()));
+            } else if (node.children().isEmpty()) {
+                EndToEndLatency latency = latencies.computeIfAbsent(node.name(), name -> new EndToEndLatency());
+                node.recordEndToEndLatency(latency, this);
+            }
+        }
+        sourceLatencies = sources;
+        for (PartitionQueue queue : queues) {
+            queue.sourceLatency = sources.get(queue.source.name());
+        }
+        return latencies;
+    }
+
+    /** Returns the wall-clock time (ms) of the current processing round. */
+    long roundTimeMs() {
+        return roundTimeMs;
     }
 
     /** Returns whether the task waits for records on an empty input partition before it processes its others. */
@@ -859,6 +896,8 @@ public final class StreamTask implements AutoCloseable {
 
         final TopicPartition partition;
         final SourceNode<Object, Object> source;
+        /** The source node's end-to-end latency, or null while no metric reads it. */
+        EndToEndLatency sourceLatency;
         final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
         /** The records the consumer had not fetched at its last poll, or {@link #UNKNOWN_LAG}. */
         long fetchedLag = UNKNOWN_LAG;
