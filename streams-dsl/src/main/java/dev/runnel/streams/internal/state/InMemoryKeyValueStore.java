@@ -152,7 +152,7 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
     private synchronized KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to, boolean reverse) {
         requireOpen();
         if (from != null && to != null && from.compareTo(to) > 0) {
-            return new SnapshotIterator(List.of());
+            return new SnapshotIterator(name, List.of());
         }
         NavigableSet<Bytes> view = orderedKeys();
         if (from != null) {
@@ -219,20 +219,26 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
         for (Bytes key : keys) {
             entries.add(KeyValue.pair(key, map.get(key)));
         }
-        return new SnapshotIterator(entries);
+        return new SnapshotIterator(name, entries);
     }
 
-    /** Iterates a list copied from the map. */
+    /** Iterates a list copied from the map; like Kafka's, it throws {@link IllegalStateException} once closed. */
     private static final class SnapshotIterator implements KeyValueIterator<Bytes, byte[]> {
+        private final String storeName;
         private final List<KeyValue<Bytes, byte[]>> entries;
         private int next;
+        private boolean closed;
 
-        SnapshotIterator(List<KeyValue<Bytes, byte[]>> entries) {
+        SnapshotIterator(String storeName, List<KeyValue<Bytes, byte[]>> entries) {
+            this.storeName = storeName;
             this.entries = entries;
         }
 
         @Override
         public boolean hasNext() {
+            if (closed) {
+                throw new IllegalStateException("Iterator for store " + storeName + " has already been closed.");
+            }
             return next < entries.size();
         }
 
@@ -254,7 +260,7 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
 
         @Override
         public void close() {
-            next = entries.size();
+            closed = true;
         }
     }
 }
