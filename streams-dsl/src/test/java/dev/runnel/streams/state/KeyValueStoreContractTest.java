@@ -40,6 +40,31 @@ class KeyValueStoreContractTest {
         }
     }
 
+    @Test
+    void shouldNotCountAScanOfAnLruMapAsAUseOfItsKeys() {
+        runInProcessor(Stores.lruMap("kv", 3), store -> {
+            store.put("a", "1");
+            store.put("b", "2");
+            store.put("c", "3");
+            store.get("a"); // least recently used first: b, c, a
+            assertEquals(List.of("a", "b", "c"), keys(store.all()));
+            assertEquals(List.of("c", "b"), keys(store.reverseRange("b", "c")));
+            assertEquals(List.of("b"), keys(store.prefixScan("b", Serdes.String().serializer())));
+            store.put("d", "4");
+            assertEquals(List.of("a", "c", "d"), keys(store.all()), "b, the least recently used, is evicted");
+            store.put("e", "5");
+            assertEquals(List.of("a", "d", "e"), keys(store.all()), "then c");
+        });
+    }
+
+    private static List<String> keys(KeyValueIterator<String, String> iterator) {
+        List<String> keys = new ArrayList<>();
+        try (iterator) {
+            iterator.forEachRemaining(entry -> keys.add(entry.key));
+        }
+        return keys;
+    }
+
     /** Runs {@code body} on the store inside a processor's {@code process}, as an application's code would. */
     private static void runInProcessor(KeyValueBytesStoreSupplier supplier,
         Consumer<KeyValueStore<String, String>> body) {

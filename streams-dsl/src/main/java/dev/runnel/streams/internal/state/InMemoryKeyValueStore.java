@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -215,9 +216,12 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
     }
 
     private KeyValueIterator<Bytes, byte[]> snapshot(NavigableSet<Bytes> keys) {
+        // A scan is no use of its keys: an LRU map's access-ordered get would make each key it returns the most
+        // recently used, so it reads a copy, made through the entries, which leaves the access order alone.
+        Map<Bytes, byte[]> values = maxEntries == Integer.MAX_VALUE ? map : new HashMap<>(map);
         List<KeyValue<Bytes, byte[]>> entries = new ArrayList<>();
         for (Bytes key : keys) {
-            entries.add(KeyValue.pair(key, map.get(key)));
+            entries.add(KeyValue.pair(key, values.get(key)));
         }
         return new SnapshotIterator(name, entries);
     }
