@@ -44,7 +44,7 @@ public final class Stores {
 
     /** Returns a supplier of in-memory key-value stores. */
     public static KeyValueBytesStoreSupplier inMemoryKeyValueStore(String name) {
-        return new InMemoryKeyValueBytesStoreSupplier(Objects.requireNonNull(name, "name"));
+        return new InMemoryKeyValueBytesStoreSupplier(Objects.requireNonNull(name, "name cannot be null"));
     }
 
     /**
@@ -85,7 +85,7 @@ public final class Stores {
      * out every {@code max(historyRetention / 3, 1s)} of stream time.
      *
      * @param historyRetention how far behind stream time old versions stay queryable and puts are accepted
-     * @throws IllegalArgumentException if {@code historyRetention} is negative
+     * @throws IllegalArgumentException if {@code historyRetention} is null or negative
      */
     public static VersionedBytesStoreSupplier persistentVersionedKeyValueStore(String name,
         Duration historyRetention) {
@@ -98,7 +98,8 @@ public final class Stores {
      * As {@link #persistentVersionedKeyValueStore(String, Duration)}, sweeping expired versions out every
      * {@code segmentInterval} of stream time (Kafka's RocksDB store drops a segment of that length at a time).
      *
-     * @throws IllegalArgumentException if {@code historyRetention} is negative or {@code segmentInterval} not positive
+     * @throws IllegalArgumentException if a duration is null, {@code historyRetention} negative or
+     *     {@code segmentInterval} not positive
      */
     public static VersionedBytesStoreSupplier persistentVersionedKeyValueStore(String name,
         Duration historyRetention, Duration segmentInterval) {
@@ -126,15 +127,15 @@ public final class Stores {
      */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueStoreBuilder(KeyValueBytesStoreSupplier supplier,
         Serde<K> keySerde, Serde<V> valueSerde) {
-        return new KeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier"), keySerde, valueSerde,
-            Time.SYSTEM);
+        return new KeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde,
+            valueSerde, Time.SYSTEM);
     }
 
     /** Returns a builder of timestamped key-value stores; {@code null} serdes fall back to the defaults. */
     public static <K, V> StoreBuilder<TimestampedKeyValueStore<K, V>> timestampedKeyValueStoreBuilder(
         KeyValueBytesStoreSupplier supplier, Serde<K> keySerde, Serde<V> valueSerde) {
-        return new TimestampedKeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier"), keySerde,
-            valueSerde, Time.SYSTEM);
+        return new TimestampedKeyValueStoreBuilder<>(Objects.requireNonNull(supplier, "supplier cannot be null"),
+            keySerde, valueSerde, Time.SYSTEM);
     }
 
     /**
@@ -146,8 +147,8 @@ public final class Stores {
     public static <K, V> StoreBuilder<TimestampedKeyValueStoreWithHeaders<K, V>>
         timestampedKeyValueStoreWithHeadersBuilder(KeyValueBytesStoreSupplier supplier, Serde<K> keySerde,
         Serde<V> valueSerde) {
-        return new TimestampedKeyValueStoreWithHeadersBuilder<>(Objects.requireNonNull(supplier, "supplier"),
-            keySerde, valueSerde, Time.SYSTEM);
+        return new TimestampedKeyValueStoreWithHeadersBuilder<>(
+            Objects.requireNonNull(supplier, "supplier cannot be null"), keySerde, valueSerde, Time.SYSTEM);
     }
 
     /**
@@ -156,7 +157,8 @@ public final class Stores {
      * @param retentionPeriod how long a window is kept after its start, in stream time; at least {@code windowSize}
      * @param windowSize the window size (the end of each returned {@code Windowed} key is start + size)
      * @param retainDuplicates whether to keep every value put for a key and window (stream-stream join buffers)
-     * @throws IllegalArgumentException if a duration is negative or the retention is smaller than the window size
+     * @throws IllegalArgumentException if a duration is null or negative, or the retention is smaller than the
+     *     window size
      */
     public static WindowBytesStoreSupplier inMemoryWindowStore(String name, Duration retentionPeriod,
         Duration windowSize, boolean retainDuplicates) {
@@ -222,6 +224,7 @@ public final class Stores {
      * Returns a supplier of in-memory session stores.
      *
      * @param retentionPeriod how long a session is kept after its end, in stream time
+     * @throws IllegalArgumentException if {@code retentionPeriod} is null or negative
      */
     public static SessionBytesStoreSupplier inMemorySessionStore(String name, Duration retentionPeriod) {
         Objects.requireNonNull(name, "name cannot be null");
@@ -261,8 +264,11 @@ public final class Stores {
             keySerde, valueSerde, Time.SYSTEM);
     }
 
+    /** Returns the duration in milliseconds; like Kafka Streams, a null duration is an illegal argument. */
     private static long nonNegativeMillis(Duration duration, String what) {
-        Objects.requireNonNull(duration, what + " cannot be null");
+        if (duration == null) {
+            throw new IllegalArgumentException(what + " cannot be null");
+        }
         if (duration.isNegative()) {
             throw new IllegalArgumentException(what + " cannot be negative: " + duration);
         }
