@@ -57,6 +57,17 @@ class KeyValueStoreContractTest {
         });
     }
 
+    @Test
+    void shouldNameANullPrefixOrPrefixSerializer() {
+        runInProcessor(Stores.inMemoryKeyValueStore("kv"), store -> {
+            NullPointerException e = assertThrows(NullPointerException.class,
+                () -> store.prefixScan(null, Serdes.String().serializer()));
+            assertEquals("prefix cannot be null", e.getMessage());
+            e = assertThrows(NullPointerException.class, () -> store.prefixScan("a", null));
+            assertEquals("prefixKeySerializer cannot be null", e.getMessage());
+        });
+    }
+
     private static List<String> keys(KeyValueIterator<String, String> iterator) {
         List<String> keys = new ArrayList<>();
         try (iterator) {

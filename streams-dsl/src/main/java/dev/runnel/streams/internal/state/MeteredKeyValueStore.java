@@ -145,6 +145,8 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
+        Objects.requireNonNull(prefix, "prefix cannot be null");
+        Objects.requireNonNull(prefixKeySerializer, "prefixKeySerializer cannot be null");
         return typed(wrapped().prefixScan(prefix, prefixKeySerializer));
     }
 
