@@ -32,33 +32,35 @@ public interface ReadOnlySessionStore<K, AGG> {
     /** As {@link #findSessions(Object, long, long)}, with the times as instants. */
     default KeyValueIterator<Windowed<K>, AGG> findSessions(K key, Instant earliestSessionEndTime,
         Instant latestSessionStartTime) {
-        return findSessions(key, earliestSessionEndTime.toEpochMilli(), latestSessionStartTime.toEpochMilli());
+        return findSessions(key, millis(earliestSessionEndTime, "earliestSessionEndTime"),
+            millis(latestSessionStartTime, "latestSessionStartTime"));
     }
 
     /** As {@link #backwardFindSessions(Object, long, long)}, with the times as instants. */
     default KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K key, Instant earliestSessionEndTime,
         Instant latestSessionStartTime) {
-        return backwardFindSessions(key, earliestSessionEndTime.toEpochMilli(),
-            latestSessionStartTime.toEpochMilli());
+        return backwardFindSessions(key, millis(earliestSessionEndTime, "earliestSessionEndTime"),
+            millis(latestSessionStartTime, "latestSessionStartTime"));
     }
 
     /** As {@link #findSessions(Object, Object, long, long)}, with the times as instants. */
     default KeyValueIterator<Windowed<K>, AGG> findSessions(K keyFrom, K keyTo, Instant earliestSessionEndTime,
         Instant latestSessionStartTime) {
-        return findSessions(keyFrom, keyTo, earliestSessionEndTime.toEpochMilli(),
-            latestSessionStartTime.toEpochMilli());
+        return findSessions(keyFrom, keyTo, millis(earliestSessionEndTime, "earliestSessionEndTime"),
+            millis(latestSessionStartTime, "latestSessionStartTime"));
     }
 
     /** As {@link #backwardFindSessions(Object, Object, long, long)}, with the times as instants. */
     default KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K keyFrom, K keyTo,
         Instant earliestSessionEndTime, Instant latestSessionStartTime) {
-        return backwardFindSessions(keyFrom, keyTo, earliestSessionEndTime.toEpochMilli(),
-            latestSessionStartTime.toEpochMilli());
+        return backwardFindSessions(keyFrom, keyTo, millis(earliestSessionEndTime, "earliestSessionEndTime"),
+            millis(latestSessionStartTime, "latestSessionStartTime"));
     }
 
     /** As {@link #fetchSession(Object, long, long)}, with the times as instants. */
     default AGG fetchSession(K key, Instant sessionStartTime, Instant sessionEndTime) {
-        return fetchSession(key, sessionStartTime.toEpochMilli(), sessionEndTime.toEpochMilli());
+        return fetchSession(key, millis(sessionStartTime, "sessionStartTime"),
+            millis(sessionEndTime, "sessionEndTime"));
     }
 
     /** Returns every session of {@code key}. */
@@ -72,4 +74,16 @@ public interface ReadOnlySessionStore<K, AGG> {
 
     /** As {@link #fetch(Object, Object)}, in reverse order. */
     KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo);
+
+    /** Returns {@code time} in ms since the epoch; a null time is an illegal argument, as in Kafka Streams. */
+    private static long millis(Instant time, String name) {
+        if (time == null) {
+            throw new IllegalArgumentException(name + " cannot be null");
+        }
+        try {
+            return time.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException(name + " can't be represented as long milliseconds: " + time, e);
+        }
+    }
 }

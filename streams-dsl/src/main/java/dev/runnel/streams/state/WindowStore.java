@@ -3,7 +3,6 @@ package dev.runnel.streams.state;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * A store of values per key and window start, with a retention period: once stream time (the largest window start
@@ -69,10 +68,13 @@ public interface WindowStore<K, V> extends StateStore, ReadOnlyWindowStore<K, V>
         return backwardFetchAll(millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
     }
 
-    /** Returns {@code time} in ms since the epoch, as the Instant-taking reads need it. */
+    /** Returns {@code time} in ms since the epoch; a null time is an illegal argument, as in Kafka Streams. */
     private static long millis(Instant time, String name) {
+        if (time == null) {
+            throw new IllegalArgumentException(name + " cannot be null");
+        }
         try {
-            return Objects.requireNonNull(time, name + " cannot be null").toEpochMilli();
+            return time.toEpochMilli();
         } catch (ArithmeticException e) {
             throw new IllegalArgumentException(name + " can't be represented as long milliseconds: " + time, e);
         }
