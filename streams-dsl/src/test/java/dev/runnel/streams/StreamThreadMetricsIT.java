@@ -7,6 +7,11 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.api.Processor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -79,6 +84,62 @@ class StreamThreadMetricsIT {
                 assertTrue(min >= 60_000.0 && min == max, node + ": min " + min + ", max " + max);
                 assertEquals(min, nodeLatency(streams, node, "record-e2e-latency-avg"), node);
             }
+        }
+    }
+
+    /**
+     * A sink is a terminal node: Kafka Streams records its end-to-end latency when the record has been sent (its
+     * context records it after every terminal child it forwards to, a sink included).
+     */
+    @Test
+    void shouldRecordTheEndToEndLatencyOfASink() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("out", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("source"))
+            .to("out", Produced.with(Serdes.String(), Serdes.String()).withName("sink"));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("thread-metrics"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            long timestamp = System.currentTimeMillis() - 60_000L;
+            log.produce("in", List.of(KeyValue.pair("a", "1")), Serdes.String().serializer(),
+                Serdes.String().serializer(), timestamp);
+            EmbeddedLogFixture.await(() -> value(streams, "process-total") == 1.0, TIMEOUT, "the record processed");
+            double max = nodeLatency(streams, "sink", "record-e2e-latency-max");
+            assertTrue(max >= 60_000.0, "sink: max " + max);
+        }
+    }
+
+    /**
+     * A record a wall-clock punctuator forwards reaches the terminal node at about the punctuation's time: Kafka
+     * Streams takes the punctuation's wall-clock time, so the latency is near 0, never that of an earlier round.
+     */
+    @Test
+    void shouldRecordTheEndToEndLatencyOfAPunctuatorsForwardByThePunctuationsTime() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()).withName("source"))
+            .process(() -> new Processor<String, String, String, String>() {
+                @Override
+                public void init(ProcessorContext<String, String> context) {
+                    context.schedule(Duration.ofMillis(10), PunctuationType.WALL_CLOCK_TIME,
+                        now -> context.forward(new Record<>("tick", "t", now)));
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, dev.runnel.streams.kstream.Named.as("ticker"))
+            .foreach((key, value) -> { }, dev.runnel.streams.kstream.Named.as("end"));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("thread-metrics"))) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            EmbeddedLogFixture.await(() -> !Double.isNaN(nodeLatency(streams, "end", "record-e2e-latency-min")),
+                TIMEOUT, "a punctuation forwarded");
+            double min = nodeLatency(streams, "end", "record-e2e-latency-min");
+            assertTrue(min >= 0.0, "end: min " + min);
         }
     }
 
