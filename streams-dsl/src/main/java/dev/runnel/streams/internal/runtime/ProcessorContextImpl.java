@@ -325,6 +325,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         currentNode = child;
         try {
             child.process(record);
+            child.recordProcessed(record.timestamp());
         } catch (RuntimeException e) {
             if (isRuntimeFailure(e) || e == handledFailure) {
                 // Not a processor's failure (the runtime's, or one already handled deeper down): pass it on.

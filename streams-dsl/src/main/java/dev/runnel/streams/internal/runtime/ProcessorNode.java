@@ -73,13 +73,20 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         this.latencyClock = task;
     }
 
+    /**
+     * Records the end-to-end latency of a record this node has processed, if it is a terminal node whose latency a
+     * metric reads. The context calls it after {@link #process}, so that sinks, which override it, record theirs too.
+     */
+    final void recordProcessed(long timestamp) {
+        if (endToEndLatency != null) {
+            endToEndLatency.record(latencyClock.roundTimeMs() - timestamp);
+        }
+    }
+
     /** Runs the processor on one record. */
     public void process(Record<KIn, VIn> record) {
         try {
             processor.process(record);
-            if (endToEndLatency != null) {
-                endToEndLatency.record(latencyClock.roundTimeMs() - record.timestamp());
-            }
         } catch (ClassCastException e) {
             throw new FailedProcessingException("ClassCastException invoking processor " + name + ". Do the"
                 + " processor's input types match the deserialized types? Check the serdes given to the topology and"

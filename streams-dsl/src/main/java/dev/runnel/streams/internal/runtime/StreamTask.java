@@ -124,7 +124,7 @@ public final class StreamTask implements AutoCloseable {
     /** Since when (ms) the task has been waiting for records on an empty partition, or -1; read by other threads. */
     private volatile long idlingSince = -1L;
     private long enforcedProcessing;
-    /** The wall-clock time of the current processing round, for end-to-end latencies. */
+    /** The wall-clock time of the current processing round or punctuation, for end-to-end latencies. */
     private long roundTimeMs;
     /** The source nodes' end-to-end latencies, by node, once {@link #endToEndLatencies()} asked for them. */
     private Map<String, EndToEndLatency> sourceLatencies = Map.of();
@@ -551,6 +551,8 @@ public final class StreamTask implements AutoCloseable {
     }
 
     private void punctuate(ProcessorNode<?, ?, ?, ?> node, long timestamp, Punctuator punctuator) {
+        // What the punctuator forwards reaches terminal nodes now, as Kafka Streams times it, not at the last round.
+        roundTimeMs = time.milliseconds();
         context.setCurrentNode(node);
         context.setRecordContext(ProcessorRecordContext.punctuation(timestamp));
         try {
