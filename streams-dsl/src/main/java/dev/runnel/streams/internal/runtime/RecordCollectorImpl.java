@@ -8,7 +8,6 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
-import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.TaskId;
 import java.util.HashMap;
 import java.util.List;
@@ -40,7 +39,8 @@ final class RecordCollectorImpl implements RecordCollector {
     private final Map<String, Integer> partitionCounts = new HashMap<>();
     private final Map<TopicPartition, Long> changelogOffsets = new ConcurrentHashMap<>();
     private final Queue<PendingSend> deadLetters = new ConcurrentLinkedQueue<>();
-    private volatile StreamsException sendError;
+    /** A failed send the handler did not resume: the runtime's failure, which no processing handler may skip. */
+    private volatile FailedProcessingException sendError;
     private volatile long droppedRecords;
 
     RecordCollectorImpl(TaskId taskId, StreamsProducer producer, ProductionExceptionHandler handler,
@@ -115,7 +115,7 @@ final class RecordCollectorImpl implements RecordCollector {
     }
 
     private void checkForError() {
-        StreamsException error = sendError;
+        FailedProcessingException error = sendError;
         if (error != null) {
             throw error;
         }
@@ -142,7 +142,8 @@ final class RecordCollectorImpl implements RecordCollector {
                 record.timestamp(), record.headers()), record, exception),
                 "Invalid ProductionExceptionHandler response");
         } catch (RuntimeException fatal) {
-            sendError = new StreamsException("Fatal user code error in production error callback", fatal, taskId);
+            sendError = new FailedProcessingException("Fatal user code error in production error callback", fatal,
+                taskId);
             return;
         }
         queueDeadLetters(pending, response.deadLetterQueueRecords(), nodeId);
@@ -151,7 +152,7 @@ final class RecordCollectorImpl implements RecordCollector {
                 record.topic(), taskId, nodeId, exception.toString());
             droppedRecords++;
         } else if (sendError == null) {
-            sendError = new StreamsException("Error encountered sending record to topic " + record.topic()
+            sendError = new FailedProcessingException("Error encountered sending record to topic " + record.topic()
                 + " for task " + taskId + " due to: " + exception + ". Exception handler choose to FAIL the"
                 + " processing, no more records would be sent.", exception, taskId);
         }
