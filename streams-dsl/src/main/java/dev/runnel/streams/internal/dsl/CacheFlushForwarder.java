@@ -54,7 +54,8 @@ final class CacheFlushForwarder {
      * As {@link #register(StateStore, ProcessorContext)} for a windowed aggregation's store: a timestamped window
      * store, whose results carry the aggregate's timestamp, or a session store, whose results (tombstones of merged
      * sessions too) carry the session end, as the aggregations forward them uncached; headers-aware or not. Not
-     * registered (the operator forwards each update) if its children are {@link Operators.EachUpdate}.
+     * registered (the operator forwards each update) if its children are all the buffer of an
+     * {@code emitStrategy(onWindowClose)}, which needs each update in the context of the record that made it.
      */
     @SuppressWarnings("unchecked")
     static <K, V> boolean registerWindowed(StateStore store, ProcessorContext<Windowed<K>, Change<V>> context) {
@@ -90,10 +91,14 @@ final class CacheFlushForwarder {
             || !runtime.childProcessorsAll(processor -> processor instanceof Operators.NewValuesOnly);
     }
 
-    /** Returns whether the operator calling from {@code init} has children, all {@link Operators.EachUpdate}. */
+    /**
+     * Returns whether the operator calling from {@code init} has children, all closing buffers of
+     * {@code emitStrategy(onWindowClose)}: told by the suppliers the topology was given, so that a
+     * {@code ProcessorWrapper} around them does not hide them.
+     */
     private static boolean childrenNeedEachUpdate(ProcessorContext<?, ?> context) {
-        return context instanceof ProcessorContextImpl runtime && !runtime.childProcessorsAll(processor -> false)
-            && runtime.childProcessorsAll(processor -> processor instanceof Operators.EachUpdate);
+        return context instanceof ProcessorContextImpl runtime && runtime.childOperatorsAll(
+            operator -> operator instanceof KTableSuppressProcessorSupplier<?, ?> buffer && buffer.inClosingContext());
     }
 
     /** Forwards flushed timestamped values with their own timestamp (a deletion: the flushed entry's). */

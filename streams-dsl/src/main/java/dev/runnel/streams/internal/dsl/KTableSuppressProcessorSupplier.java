@@ -60,7 +60,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
 
     @Override
     public Processor<K, Change<V>, K, Change<V>> get() {
-        return inClosingContext ? new ClosingProcessor() : new SuppressProcessor();
+        return new SuppressProcessor();
     }
 
     /** One buffered entry's order. */
@@ -72,11 +72,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         }
     }
 
-    /** The buffer of an aggregation's {@code emitStrategy(onWindowClose)}, which needs each update as it is made. */
-    private final class ClosingProcessor extends SuppressProcessor implements Operators.EachUpdate {
-    }
-
-    private class SuppressProcessor extends ContextualProcessor<K, Change<V>, K, Change<V>> {
+    private final class SuppressProcessor extends ContextualProcessor<K, Change<V>, K, Change<V>> {
         private final TreeMap<Slot, Bytes> byTime = new TreeMap<>();
         private final Map<Bytes, Slot> slots = new HashMap<>();
         private KeyValueStore<Bytes, byte[]> buffer;

@@ -185,12 +185,4 @@ public final class Operators {
      */
     interface NewValuesOnly {
     }
-
-    /**
-     * A processor of a windowed aggregation's changes that needs each of them at once, in the context of the record
-     * that made it (the buffer of {@code emitStrategy(onWindowClose)}, which emits a closed window with the headers
-     * of the record that closed it), so its parent forwards every update itself, not through its store's cache.
-     */
-    interface EachUpdate {
-    }
 }

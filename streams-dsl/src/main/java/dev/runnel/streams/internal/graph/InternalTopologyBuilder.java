@@ -128,7 +128,7 @@ public final class InternalTopologyBuilder {
         requireNewName(name);
         requireParents(name, parentNames);
         checkSupplier(supplier);
-        addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), parentNames);
+        addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), supplier, parentNames);
     }
 
     /** Like {@link #addProcessor}, for a fixed-key processor; it runs as an ordinary processor node. */
@@ -138,11 +138,12 @@ public final class InternalTopologyBuilder {
         requireParents(name, parentNames);
         checkSupplier(supplier);
         addWrapped(name, new FixedKeyProcessorAdapter<>(processorWrapper.wrapFixedKeyProcessorSupplier(name,
-            supplier)), parentNames);
+            supplier)), supplier, parentNames);
     }
 
-    private void addWrapped(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
-        nodes.put(name, new ProcessorNodeFactory(name, Arrays.asList(parentNames), supplier));
+    private void addWrapped(String name, ProcessorSupplier<?, ?, ?, ?> supplier, Object operator,
+        String... parentNames) {
+        nodes.put(name, new ProcessorNodeFactory(name, Arrays.asList(parentNames), supplier, operator));
         Set<StoreBuilder<?>> provided = supplier.stores();
         if (provided != null) {
             for (StoreBuilder<?> store : provided) {
@@ -211,7 +212,7 @@ public final class InternalTopologyBuilder {
         topics.addGlobalTopic(topic);
         checkSupplier(stateUpdateSupplier);
         ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
-            processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier));
+            processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier), stateUpdateSupplier);
         nodes.put(processorName, processor);
         stores.addGlobal(storeBuilder);
         processor.connect(storeBuilder.name());

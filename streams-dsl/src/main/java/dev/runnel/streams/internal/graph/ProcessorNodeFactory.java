@@ -12,12 +12,16 @@ public final class ProcessorNodeFactory implements NodeFactory {
     private final String name;
     private List<String> predecessors;
     private final ProcessorSupplier<?, ?, ?, ?> supplier;
+    /** The supplier as the topology was given it, before the processor wrapper. */
+    private final Object operator;
     private final Set<String> stores = new LinkedHashSet<>();
 
-    ProcessorNodeFactory(String name, List<String> predecessors, ProcessorSupplier<?, ?, ?, ?> supplier) {
+    ProcessorNodeFactory(String name, List<String> predecessors, ProcessorSupplier<?, ?, ?, ?> supplier,
+        Object operator) {
         this.name = name;
         this.predecessors = List.copyOf(predecessors);
         this.supplier = supplier;
+        this.operator = operator;
     }
 
     @Override
@@ -46,6 +50,6 @@ public final class ProcessorNodeFactory implements NodeFactory {
 
     @Override
     public ProcessorNode<?, ?, ?, ?> build() {
-        return new ProcessorNode<>(name, supplier.get(), stores);
+        return new ProcessorNode<>(name, supplier.get(), stores, operator);
     }
 }

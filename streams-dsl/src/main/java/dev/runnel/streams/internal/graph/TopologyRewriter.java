@@ -45,7 +45,7 @@ public final class TopologyRewriter {
      */
     public void replaceProcessors(List<String> removed, String removedStore, String name,
         ProcessorSupplier<?, ?, ?, ?> supplier, String parentName, String storeName) {
-        ProcessorNodeFactory replacement = new ProcessorNodeFactory(name, List.of(parentName), supplier);
+        ProcessorNodeFactory replacement = new ProcessorNodeFactory(name, List.of(parentName), supplier, supplier);
         replacement.connect(storeName);
         nodes.replace(name, replacement);
         removed.stream().filter(node -> !node.equals(name)).forEach(nodes::remove);

@@ -79,6 +79,23 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
      * Returns whether the processor of every child of the current node passes {@code test}; a child without one (a
      * sink) fails it. An operator asks this in its {@code init} to learn what its children need from it.
      */
+    /**
+     * Returns whether the current node has children and every child's operator (the supplier the topology was given,
+     * before any processor wrapper) passes {@code test}.
+     */
+    public boolean childOperatorsAll(Predicate<Object> test) {
+        List<? extends ProcessorNode<?, ?, ?, ?>> children = currentNode.children();
+        if (children.isEmpty()) {
+            return false;
+        }
+        for (ProcessorNode<?, ?, ?, ?> child : children) {
+            if (!test.test(child.operator())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     public boolean childProcessorsAll(Predicate<Processor<?, ?, ?, ?>> test) {
         for (ProcessorNode<?, ?, ?, ?> child : currentNode.children()) {
             if (child.processor() == null || !test.test(child.processor())) {

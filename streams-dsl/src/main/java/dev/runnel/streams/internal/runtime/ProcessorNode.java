@@ -21,11 +21,29 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
     private EndToEndLatency endToEndLatency;
     private StreamTask latencyClock;
 
+    /** The supplier the topology was given for this node, before any processor wrapper; null for sources and sinks. */
+    private final Object operator;
+
     /** Creates a node; {@code processor} is {@code null} for sources and sinks, which override process. */
     public ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> stores) {
+        this(name, processor, stores, null);
+    }
+
+    /**
+     * Creates a node whose {@code processor} came from {@code operator}, the supplier the topology was given (a
+     * {@code ProcessorWrapper} may have wrapped it), so the DSL can tell its own operators by it.
+     */
+    public ProcessorNode(String name, Processor<KIn, VIn, KOut, VOut> processor, Set<String> stores,
+        Object operator) {
         this.name = name;
         this.processor = processor;
         this.stores = Collections.unmodifiableSet(new LinkedHashSet<>(stores));
+        this.operator = operator;
+    }
+
+    /** Returns the supplier the topology was given for this node, unwrapped, or {@code null}. */
+    public final Object operator() {
+        return operator;
     }
 
     /** Returns the node name. */
