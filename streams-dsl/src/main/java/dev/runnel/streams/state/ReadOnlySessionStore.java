@@ -1,5 +1,7 @@
 package dev.runnel.streams.state;
 
+import static dev.runnel.streams.internal.state.InstantArguments.millis;
+
 import dev.runnel.streams.kstream.Windowed;
 import java.time.Instant;
 
@@ -74,16 +76,4 @@ public interface ReadOnlySessionStore<K, AGG> {
 
     /** As {@link #fetch(Object, Object)}, in reverse order. */
     KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo);
-
-    /** Returns {@code time} in ms since the epoch; a null time is an illegal argument, as in Kafka Streams. */
-    private static long millis(Instant time, String name) {
-        if (time == null) {
-            throw new IllegalArgumentException(name + " cannot be null");
-        }
-        try {
-            return time.toEpochMilli();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " can't be represented as long milliseconds: " + time, e);
-        }
-    }
 }

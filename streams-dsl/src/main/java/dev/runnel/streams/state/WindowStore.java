@@ -1,5 +1,7 @@
 package dev.runnel.streams.state;
 
+import static dev.runnel.streams.internal.state.InstantArguments.millis;
+
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import java.time.Instant;
@@ -66,17 +68,5 @@ public interface WindowStore<K, V> extends StateStore, ReadOnlyWindowStore<K, V>
     @Override
     default KeyValueIterator<Windowed<K>, V> backwardFetchAll(Instant timeFrom, Instant timeTo) {
         return backwardFetchAll(millis(timeFrom, "timeFrom"), millis(timeTo, "timeTo"));
-    }
-
-    /** Returns {@code time} in ms since the epoch; a null time is an illegal argument, as in Kafka Streams. */
-    private static long millis(Instant time, String name) {
-        if (time == null) {
-            throw new IllegalArgumentException(name + " cannot be null");
-        }
-        try {
-            return time.toEpochMilli();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(name + " can't be represented as long milliseconds: " + time, e);
-        }
     }
 }
