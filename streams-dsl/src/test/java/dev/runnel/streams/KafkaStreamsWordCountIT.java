@@ -79,7 +79,7 @@ class KafkaStreamsWordCountIT {
             Object jmx = ManagementFactory.getPlatformMBeanServer().getAttribute(
                 new ObjectName("kafka.streams:type=stream-thread-metrics,thread-id=" + threadId), "process-total");
             assertTrue(jmx instanceof Double, "JMX process-total of " + threadId + ": " + jmx);
-            assertTrue(metrics.keySet().stream().anyMatch(n -> n.name().equals("put-total")
+            assertTrue(metrics.keySet().stream().anyMatch(n -> n.name().equals("put-rate")
                 && WordCountTopology.STORE.equals(n.tags().get("in-memory-state-id"))), "store metrics");
         }
     }

@@ -7,6 +7,7 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.MeteredStore;
 import dev.runnel.streams.internal.state.PlainValueRestoreCallback;
 import dev.runnel.streams.internal.state.TimestampedStateRestoreCallback;
 import dev.runnel.streams.processor.BatchingStateRestoreCallback;
@@ -84,11 +85,17 @@ final class StateRestorer implements AutoCloseable {
                 end = Math.min(end, sourceEnds.get(changelog));
             }
             StateRestoreCallback callback = changelogCallback(task, storeName, fromSource);
+            // The store's restore-rate and restore-latency-avg/max (DEBUG) time its snapshot load and replay.
+            MeteredStore<?, ?, ?> metered = task.store(storeName) instanceof MeteredStore<?, ?, ?> store ? store : null;
+            long restoreStarted = metered == null ? 0L : metered.restoreStarted();
             long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
                 checkpoint);
             updatePosition(storeName, changelog, start);
             restored.put(changelog, replay(storeName, changelog, callback, start, end));
             updatePosition(storeName, changelog, end);
+            if (metered != null) {
+                metered.restored(restoreStarted);
+            }
         }
         return restored;
     }

@@ -11,7 +11,6 @@ import dev.runnel.streams.TaskMetadata;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
-import dev.runnel.streams.internal.state.MeteredKeyValueStore;
 import dev.runnel.streams.internal.state.ThreadCache;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
@@ -214,21 +213,6 @@ final class TaskManager {
             + " once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
         metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
             + " was empty, once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
-        for (Map.Entry<String, StateStore> store : active.task.stores().entrySet()) {
-            if (store.getValue() instanceof MeteredKeyValueStore<?, ?> metered) {
-                Map<String, String> storeTags = Map.of("thread-id", threadId, "task-id", active.task.id().toString(),
-                    metered.metricsScope() + "-state-id", store.getKey());
-                String storeGroup = "stream-state-metrics";
-                metrics.addTotal(storeGroup, "put-total", "Puts into the store", storeTags, metered::putCount);
-                metrics.addRate(storeGroup, "put-rate", "Puts per second into the store", storeTags,
-                    metered::putCount);
-                metrics.addTotal(storeGroup, "get-total", "Gets from the store", storeTags, metered::getCount);
-                metrics.addRate(storeGroup, "get-rate", "Gets per second from the store", storeTags,
-                    metered::getCount);
-                metrics.addTotal(storeGroup, "delete-total", "Deletes from the store", storeTags,
-                    metered::deleteCount);
-            }
-        }
     }
 
     /** Returns how many active tasks this thread has created, for {@code task-created-total}. */

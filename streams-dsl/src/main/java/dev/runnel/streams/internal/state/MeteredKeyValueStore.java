@@ -4,8 +4,6 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.ArrayList;
@@ -13,16 +11,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The outermost, typed layer of a key-value store (serdes and conversions in {@link MeteredStore}). It counts puts,
- * gets and deletes for the store metrics. Not thread-safe for writes; owned by the task.
+ * The outermost, typed layer of a key-value store (serdes, conversions and store metrics in {@link MeteredStore}).
+ * Not thread-safe for writes; owned by the task.
  */
 public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes, byte[]>, K, V>
     implements KeyValueStore<K, V> {
-    private StateStoreContext storeContext;
-    private long putCount;
-    private long getCount;
-    private long deleteCount;
-    private final String metricsScope;
+    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation putIfAbsentOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation putAllOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation getOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation deleteOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation rangeOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation allOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation prefixScanOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
 
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
@@ -30,22 +32,30 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
      */
     public MeteredKeyValueStore(KeyValueStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde,
         String metricsScope) {
-        super(wrapped, keySerde, valueSerde);
-        this.metricsScope = Objects.requireNonNull(metricsScope, "metricsScope");
+        super(wrapped, keySerde, valueSerde, metricsScope);
     }
 
     @Override
-    public void init(StateStoreContext context, StateStore root) {
-        this.storeContext = context;
-        super.init(context, root);
+    protected void addOperationMetrics(StateStoreMetrics metrics) {
+        putOperation = metrics.operation("put");
+        putIfAbsentOperation = metrics.operation("put-if-absent");
+        putAllOperation = metrics.operation("put-all");
+        getOperation = metrics.operation("get");
+        deleteOperation = metrics.operation("delete");
+        rangeOperation = metrics.operation("range");
+        allOperation = metrics.operation("all");
+        prefixScanOperation = metrics.operation("prefix-scan");
+        iteratorDuration = metrics.iteratorDuration();
     }
 
     private K key(Bytes rawKey) {
         return key(rawKey.get());
     }
 
-    private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw) {
-        return new MappedKeyValueIterator<>(raw, this::key, this::value);
+    private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw, StateStoreMetrics.Operation operation,
+        long start) {
+        return operation.untilClosed(new MappedKeyValueIterator<>(raw, this::key, this::value), start,
+            iteratorDuration);
     }
 
     /**
@@ -53,37 +63,19 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
      * caching layer (if not, the operator forwards every update itself).
      */
     public boolean setFlushListener(CacheFlushListener<K, V> flushListener, boolean sendOldValues) {
-        CacheFlushListener<K, V> bound = storeContext instanceof InternalStateStoreContext internal
+        CacheFlushListener<K, V> bound = storeContext() instanceof InternalStateStoreContext internal
             ? internal.bindToCurrentNode(flushListener) : flushListener;
         CachingKeyValueStore caching = WrappedStateStore.layer(wrapped(), CachingKeyValueStore.class);
         return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> bound.apply(
             key(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
-    /** Returns the store supplier's metrics scope, e.g. {@code in-memory} or {@code in-memory-lru}. */
-    public String metricsScope() {
-        return metricsScope;
-    }
-
-    /** Returns how many puts this store has had (for metrics; may lag when read from another thread). */
-    public long putCount() {
-        return putCount;
-    }
-
-    /** Returns how many gets this store has had (for metrics). */
-    public long getCount() {
-        return getCount;
-    }
-
-    /** Returns how many deletes this store has had (for metrics). */
-    public long deleteCount() {
-        return deleteCount;
-    }
-
     @Override
     public V get(K key) {
-        getCount++;
-        return value(wrapped().get(rawKey(key)));
+        long start = getOperation.start();
+        V value = value(wrapped().get(rawKey(key)));
+        getOperation.record(start);
+        return value;
     }
 
     /**
@@ -91,7 +83,6 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
      * (what {@code KeyQuery.skipCache()} asks for); without a caching layer, as {@link #get}. Any thread.
      */
     public V getSkippingCache(K key) {
-        getCount++;
         CachingKeyValueStore caching = WrappedStateStore.layer(wrapped(), CachingKeyValueStore.class);
         KeyValueStore<Bytes, byte[]> belowCache = caching == null ? wrapped() : caching.wrapped();
         return value(belowCache.get(rawKey(key)));
@@ -99,55 +90,71 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
 
     @Override
     public void put(K key, V value) {
-        putCount++;
+        long start = putOperation.start();
         wrapped().put(rawKey(key), rawValue(value));
+        putOperation.record(start);
+        recordWrite();
     }
 
     @Override
     public V putIfAbsent(K key, V value) {
-        return value(wrapped().putIfAbsent(rawKey(key), rawValue(value)));
+        long start = putIfAbsentOperation.start();
+        V previous = value(wrapped().putIfAbsent(rawKey(key), rawValue(value)));
+        putIfAbsentOperation.record(start);
+        recordWrite();
+        return previous;
     }
 
     @Override
     public void putAll(List<KeyValue<K, V>> entries) {
+        long start = putAllOperation.start();
         List<KeyValue<Bytes, byte[]>> raw = new ArrayList<>(entries.size());
         for (KeyValue<K, V> entry : entries) {
             raw.add(KeyValue.pair(rawKey(entry.key), rawValue(entry.value)));
         }
         wrapped().putAll(raw);
+        putAllOperation.record(start);
+        recordWrite();
     }
 
     @Override
     public V delete(K key) {
-        deleteCount++;
-        return value(wrapped().delete(rawKey(key)));
+        long start = deleteOperation.start();
+        V previous = value(wrapped().delete(rawKey(key)));
+        deleteOperation.record(start);
+        return previous;
     }
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        return typed(wrapped().range(rawKeyOrNull(from), rawKeyOrNull(to)));
+        long start = rangeOperation.start();
+        return typed(wrapped().range(rawKeyOrNull(from), rawKeyOrNull(to)), rangeOperation, start);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        return typed(wrapped().reverseRange(rawKeyOrNull(from), rawKeyOrNull(to)));
+        long start = rangeOperation.start();
+        return typed(wrapped().reverseRange(rawKeyOrNull(from), rawKeyOrNull(to)), rangeOperation, start);
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        return typed(wrapped().all());
+        long start = allOperation.start();
+        return typed(wrapped().all(), allOperation, start);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        return typed(wrapped().reverseAll());
+        long start = allOperation.start();
+        return typed(wrapped().reverseAll(), allOperation, start);
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
         Objects.requireNonNull(prefix, "prefix cannot be null");
         Objects.requireNonNull(prefixKeySerializer, "prefixKeySerializer cannot be null");
-        return typed(wrapped().prefixScan(prefix, prefixKeySerializer));
+        long start = prefixScanOperation.start();
+        return typed(wrapped().prefixScan(prefix, prefixKeySerializer), prefixScanOperation, start);
     }
 
     @Override

@@ -8,15 +8,31 @@ import dev.runnel.streams.state.SessionStore;
 import java.util.Objects;
 
 /**
- * The outermost, typed layer of a session store (serdes and conversions in {@link MeteredStore}). Not thread-safe for
- * writes; owned by the task.
+ * The outermost, typed layer of a session store (serdes, conversions and store metrics in {@link MeteredStore}).
+ * Not thread-safe for writes; owned by the task.
  */
 public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
     implements SessionStore<K, AGG> {
+    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation removeOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
 
-    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    public MeteredSessionStore(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
-        super(wrapped, keySerde, valueSerde);
+    /**
+     * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
+     * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
+     */
+    public MeteredSessionStore(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde,
+        String metricsScope) {
+        super(wrapped, keySerde, valueSerde, metricsScope);
+    }
+
+    @Override
+    protected void addOperationMetrics(StateStoreMetrics metrics) {
+        putOperation = metrics.operation("put");
+        fetchOperation = metrics.operation("fetch");
+        removeOperation = metrics.operation("remove");
+        iteratorDuration = metrics.iteratorDuration();
     }
 
     private Windowed<Bytes> rawSessionKey(Windowed<K> sessionKey) {
@@ -28,8 +44,9 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
         return new Windowed<>(key(raw.key().get()), raw.window());
     }
 
-    private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
-        return new MappedKeyValueIterator<>(raw, this::sessionKey, this::value);
+    private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
+        return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::sessionKey, this::value), start,
+            iteratorDuration);
     }
 
     /**
@@ -44,67 +61,85 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
 
     @Override
     public void put(Windowed<K> sessionKey, AGG aggregate) {
+        long start = putOperation.start();
         wrapped().put(rawSessionKey(sessionKey), rawValue(aggregate));
+        putOperation.record(start);
+        recordWrite();
     }
 
     @Override
     public void remove(Windowed<K> sessionKey) {
+        long start = removeOperation.start();
         wrapped().remove(rawSessionKey(sessionKey));
+        removeOperation.record(start);
     }
 
     @Override
     public AGG fetchSession(K key, long sessionStartTime, long sessionEndTime) {
-        return value(wrapped().fetchSession(rawKey(key), sessionStartTime, sessionEndTime));
+        long start = fetchOperation.start();
+        AGG aggregate = value(wrapped().fetchSession(rawKey(key), sessionStartTime, sessionEndTime));
+        fetchOperation.record(start);
+        return aggregate;
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> findSessions(K key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped().findSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
+        long start = fetchOperation.start();
+        return typed(wrapped().findSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K key, long earliestSessionEndTime,
         long latestSessionStartTime) {
-        return typed(wrapped().backwardFindSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFindSessions(rawKey(key), earliestSessionEndTime, latestSessionStartTime),
+            start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> findSessions(K keyFrom, K keyTo, long earliestSessionEndTime,
         long latestSessionStartTime) {
+        long start = fetchOperation.start();
         return typed(wrapped().findSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
-            latestSessionStartTime));
+            latestSessionStartTime), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFindSessions(K keyFrom, K keyTo, long earliestSessionEndTime,
         long latestSessionStartTime) {
+        long start = fetchOperation.start();
         return typed(wrapped().backwardFindSessions(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), earliestSessionEndTime,
-            latestSessionStartTime));
+            latestSessionStartTime), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> findSessions(long earliestSessionEndTime, long latestSessionEndTime) {
-        return typed(wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime));
+        long start = fetchOperation.start();
+        return typed(wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> fetch(K key) {
-        return typed(wrapped().fetch(rawKey(key)));
+        long start = fetchOperation.start();
+        return typed(wrapped().fetch(rawKey(key)), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K key) {
-        return typed(wrapped().backwardFetch(rawKey(key)));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFetch(rawKey(key)), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> fetch(K keyFrom, K keyTo) {
-        return typed(wrapped().fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
+        long start = fetchOperation.start();
+        return typed(wrapped().fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, AGG> backwardFetch(K keyFrom, K keyTo) {
-        return typed(wrapped().backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo)), start);
     }
 }

@@ -12,8 +12,8 @@ public final class MeteredSessionStoreWithHeaders<K, AGG>
 
     /** Wraps the bytes store; {@code aggregationSerde} is the serde of the plain aggregates, or {@code null}. */
     public MeteredSessionStoreWithHeaders(SessionStore<Bytes, byte[]> wrapped, Serde<K> keySerde,
-        Serde<AGG> aggregationSerde) {
-        super(wrapped, keySerde, aggregationSerde);
+        Serde<AGG> aggregationSerde, String metricsScope) {
+        super(wrapped, keySerde, aggregationSerde, metricsScope);
     }
 
     @Override

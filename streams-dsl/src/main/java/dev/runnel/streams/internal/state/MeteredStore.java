@@ -1,17 +1,20 @@
 package dev.runnel.streams.internal.state;
 
+import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.StateStoreContext;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The outermost, typed layer of a store: at {@link #init} it resolves its serdes (those the builder left {@code null}
  * fall back to the application's defaults), and it converts keys and values to and from the bytes layers below.
- * Subclasses add the store type's operations. Not thread-safe for writes; owned by the task.
+ * Subclasses add the store type's operations, each measured for the store's {@link StateStoreMetrics}, which this
+ * layer adds at init, as Kafka Streams' metered stores do. Not thread-safe for writes; owned by the task.
  *
  * @param <S> the bytes store below
  * @param <K> the key type
@@ -20,6 +23,7 @@ import java.util.Objects;
 public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedStateStore<S> {
     private final Serde<K> configuredKeySerde;
     private final Serde<?> configuredValueSerde;
+    private final String metricsScope;
     private String serdeTopic;
     private Serializer<K> keySerializer;
     private Deserializer<K> keyDeserializer;
@@ -28,13 +32,32 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
     /** The runtime's context, once initialized by it; {@code null} for a context from outside the runtime. */
     private InternalStateStoreContext runtime;
     private KeyMemo lastKey;
+    private StateStoreContext storeContext;
+    private StateStoreMetrics.Operation commitOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation restoreOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.EndToEndLatency endToEndLatency = StateStoreMetrics.EndToEndLatency.OFF;
 
-    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    protected MeteredStore(S wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
+    /**
+     * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
+     * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
+     */
+    protected MeteredStore(S wrapped, Serde<K> keySerde, Serde<?> valueSerde, String metricsScope) {
         super(Objects.requireNonNull(wrapped, "wrapped"));
         this.configuredKeySerde = keySerde;
         this.configuredValueSerde = valueSerde;
+        this.metricsScope = Objects.requireNonNull(metricsScope, "metricsScope");
     }
+
+    /** Returns the store supplier's metrics scope, e.g. {@code in-memory} or {@code in-memory-lru}. */
+    public String metricsScope() {
+        return metricsScope;
+    }
+
+    /**
+     * Adds the sensors of the store type's own operations to {@code metrics}; called at init, before the layers
+     * below are initialized.
+     */
+    protected abstract void addOperationMetrics(StateStoreMetrics metrics);
 
     /** Returns the serde of this layer's values given the user's value serde; timestamped stores wrap it. */
     @SuppressWarnings("unchecked")
@@ -56,7 +79,42 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
         this.valueSerializer = valueSerde.serializer();
         this.valueDeserializer = valueSerde.deserializer();
         this.lastKey = null;
+        this.storeContext = context;
+        StateStoreMetrics metrics = StateStoreMetrics.of(context, metricsScope, name());
+        addOperationMetrics(metrics);
+        // Kafka Streams 4.3 still adds flush-rate and flush-latency-avg/max but measures commits as commit-*.
+        metrics.operation("flush");
+        this.commitOperation = metrics.operation("commit");
+        this.restoreOperation = metrics.operation("restore");
+        this.endToEndLatency = metrics.endToEndLatency();
         super.init(context, root);
+    }
+
+    @Override
+    public void commit(Map<TopicPartition, Long> changelogOffsets) {
+        long start = commitOperation.start();
+        super.commit(changelogOffsets);
+        commitOperation.record(start);
+    }
+
+    /** Returns the time a restoration of this store starts, for {@link #restored} (0 if restore-* do not record). */
+    public long restoreStarted() {
+        return restoreOperation.start();
+    }
+
+    /** Records a restoration of this store that started at {@code startNanos}, from {@link #restoreStarted}. */
+    public void restored(long startNanos) {
+        restoreOperation.record(startNanos);
+    }
+
+    /** Returns the context the store was initialized with, or {@code null} before. */
+    protected final StateStoreContext storeContext() {
+        return storeContext;
+    }
+
+    /** Records for {@code record-e2e-latency} that the record being processed was written to this store (TRACE). */
+    protected final void recordWrite() {
+        endToEndLatency.recordWrite(storeContext);
     }
 
     @Override

@@ -11,8 +11,9 @@ public final class MeteredTimestampedWindowStore<K, V> extends MeteredWindowStor
     implements TimestampedWindowStore<K, V> {
 
     /** Wraps the bytes store; {@code valueSerde} is the serde of the plain values, or {@code null} for the default. */
-    public MeteredTimestampedWindowStore(WindowStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<V> valueSerde) {
-        super(wrapped, keySerde, valueSerde);
+    public MeteredTimestampedWindowStore(WindowStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<V> valueSerde,
+        String metricsScope) {
+        super(wrapped, keySerde, valueSerde, metricsScope);
     }
 
     @Override

@@ -12,8 +12,8 @@ public final class MeteredTimestampedWindowStoreWithHeaders<K, V>
 
     /** Wraps the bytes store; {@code valueSerde} is the serde of the plain values, or {@code null} for the default. */
     public MeteredTimestampedWindowStoreWithHeaders(WindowStore<Bytes, byte[]> wrapped, Serde<K> keySerde,
-        Serde<V> valueSerde) {
-        super(wrapped, keySerde, valueSerde);
+        Serde<V> valueSerde, String metricsScope) {
+        super(wrapped, keySerde, valueSerde, metricsScope);
     }
 
     @Override

@@ -9,35 +9,62 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The outermost, typed layer of a versioned store (serdes and conversions in {@link MeteredStore}). Not thread-safe
- * for writes; owned by the task.
+ * The outermost, typed layer of a versioned store (serdes, conversions and store metrics in {@link MeteredStore}).
+ * Not thread-safe for writes; owned by the task.
  */
 public final class MeteredVersionedKeyValueStore<K, V> extends MeteredStore<VersionedBytesStore, K, V>
     implements VersionedKeyValueStore<K, V> {
+    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation getOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation deleteOperation = StateStoreMetrics.Operation.OFF;
 
-    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    public MeteredVersionedKeyValueStore(VersionedBytesStore wrapped, Serde<K> keySerde, Serde<V> valueSerde) {
-        super(wrapped, keySerde, valueSerde);
+    /**
+     * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
+     * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
+     */
+    public MeteredVersionedKeyValueStore(VersionedBytesStore wrapped, Serde<K> keySerde, Serde<V> valueSerde,
+        String metricsScope) {
+        super(wrapped, keySerde, valueSerde, metricsScope);
+    }
+
+    @Override
+    protected void addOperationMetrics(StateStoreMetrics metrics) {
+        putOperation = metrics.operation("put");
+        getOperation = metrics.operation("get");
+        deleteOperation = metrics.operation("delete");
     }
 
     @Override
     public long put(K key, V value, long timestamp) {
-        return wrapped().put(rawKey(key), rawValue(value), timestamp);
+        long start = putOperation.start();
+        long validTo = wrapped().put(rawKey(key), rawValue(value), timestamp);
+        putOperation.record(start);
+        recordWrite();
+        return validTo;
     }
 
     @Override
     public VersionedRecord<V> delete(K key, long timestamp) {
-        return typed(wrapped().delete(rawKey(key), timestamp));
+        long start = deleteOperation.start();
+        VersionedRecord<V> deleted = typed(wrapped().delete(rawKey(key), timestamp));
+        deleteOperation.record(start);
+        return deleted;
     }
 
     @Override
     public VersionedRecord<V> get(K key) {
-        return typed(wrapped().latest(rawKey(key)));
+        long start = getOperation.start();
+        VersionedRecord<V> latest = typed(wrapped().latest(rawKey(key)));
+        getOperation.record(start);
+        return latest;
     }
 
     @Override
     public VersionedRecord<V> get(K key, long asOfTimestamp) {
-        return typed(wrapped().get(rawKey(key), asOfTimestamp));
+        long start = getOperation.start();
+        VersionedRecord<V> asOf = typed(wrapped().get(rawKey(key), asOfTimestamp));
+        getOperation.record(start);
+        return asOf;
     }
 
     /**

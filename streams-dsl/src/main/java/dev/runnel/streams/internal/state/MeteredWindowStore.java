@@ -8,27 +8,43 @@ import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 
 /**
- * The outermost, typed layer of a window store (serdes and conversions in {@link MeteredStore}). Not thread-safe for
- * writes; owned by the task.
+ * The outermost, typed layer of a window store (serdes, conversions and store metrics in {@link MeteredStore}). Not
+ * thread-safe for writes; owned by the task.
  */
 public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, byte[]>, K, V>
     implements WindowStore<K, V> {
+    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
+    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
 
-    /** Wraps the bytes store; either serde may be {@code null} for the application default. */
-    public MeteredWindowStore(WindowStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde) {
-        super(wrapped, keySerde, valueSerde);
+    /**
+     * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
+     * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
+     */
+    public MeteredWindowStore(WindowStore<Bytes, byte[]> wrapped, Serde<K> keySerde, Serde<?> valueSerde,
+        String metricsScope) {
+        super(wrapped, keySerde, valueSerde, metricsScope);
+    }
+
+    @Override
+    protected void addOperationMetrics(StateStoreMetrics metrics) {
+        putOperation = metrics.operation("put");
+        fetchOperation = metrics.operation("fetch");
+        iteratorDuration = metrics.iteratorDuration();
     }
 
     private Windowed<K> windowedKey(Windowed<Bytes> raw) {
         return new Windowed<>(key(raw.key().get()), raw.window());
     }
 
-    private KeyValueIterator<Windowed<K>, V> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw) {
-        return new MappedKeyValueIterator<>(raw, this::windowedKey, this::value);
+    private KeyValueIterator<Windowed<K>, V> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
+        return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::windowedKey, this::value), start,
+            iteratorDuration);
     }
 
-    private WindowStoreIterator<V> typed(WindowStoreIterator<byte[]> raw) {
-        return new DelegatingWindowStoreIterator<>(new MappedKeyValueIterator<>(raw, start -> start, this::value));
+    private WindowStoreIterator<V> typed(WindowStoreIterator<byte[]> raw, long start) {
+        return new DelegatingWindowStoreIterator<>(fetchOperation.untilClosed(
+            new MappedKeyValueIterator<>(raw, windowStart -> windowStart, this::value), start, iteratorDuration));
     }
 
     /**
@@ -43,51 +59,65 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
 
     @Override
     public void put(K key, V value, long windowStartTimestamp) {
+        long start = putOperation.start();
         wrapped().put(rawKey(key), rawValue(value), windowStartTimestamp);
+        putOperation.record(start);
+        recordWrite();
     }
 
     @Override
     public V fetch(K key, long time) {
-        return value(wrapped().fetch(rawKey(key), time));
+        long start = fetchOperation.start();
+        V value = value(wrapped().fetch(rawKey(key), time));
+        fetchOperation.record(start);
+        return value;
     }
 
     @Override
     public WindowStoreIterator<V> fetch(K key, long timeFrom, long timeTo) {
-        return typed(wrapped().fetch(rawKey(key), timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().fetch(rawKey(key), timeFrom, timeTo), start);
     }
 
     @Override
     public WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo) {
-        return typed(wrapped().backwardFetch(rawKey(key), timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFetch(rawKey(key), timeFrom, timeTo), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
-        return typed(wrapped().fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().fetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), timeFrom, timeTo), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
-        return typed(wrapped().backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFetch(rawKeyOrNull(keyFrom), rawKeyOrNull(keyTo), timeFrom, timeTo), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> fetchAll(long timeFrom, long timeTo) {
-        return typed(wrapped().fetchAll(timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().fetchAll(timeFrom, timeTo), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFrom, long timeTo) {
-        return typed(wrapped().backwardFetchAll(timeFrom, timeTo));
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardFetchAll(timeFrom, timeTo), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> all() {
-        return typed(wrapped().all());
+        long start = fetchOperation.start();
+        return typed(wrapped().all(), start);
     }
 
     @Override
     public KeyValueIterator<Windowed<K>, V> backwardAll() {
-        return typed(wrapped().backwardAll());
+        long start = fetchOperation.start();
+        return typed(wrapped().backwardAll(), start);
     }
 }

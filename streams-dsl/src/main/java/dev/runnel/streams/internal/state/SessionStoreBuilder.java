@@ -26,7 +26,8 @@ public class SessionStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, Sessio
 
     @Override
     public SessionStore<K, V> build() {
-        return new MeteredSessionStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
+        return new MeteredSessionStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde(),
+            supplier.metricsScope());
     }
 
     /**

@@ -30,6 +30,6 @@ public final class SessionStoreWithHeadersBuilder<K, V>
     public SessionStoreWithHeaders<K, V> build() {
         applySettingsTo(layers);
         return new MeteredSessionStoreWithHeaders<>(layers.bytesLayers(StoreValueLayout.HEADERS), keySerde(),
-            valueSerde());
+            valueSerde(), supplier().metricsScope());
     }
 }

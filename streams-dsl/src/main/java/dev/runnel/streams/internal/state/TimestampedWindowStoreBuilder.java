@@ -19,6 +19,6 @@ public final class TimestampedWindowStoreBuilder<K, V>
 
     @Override
     protected TimestampedWindowStore<K, V> typedLayer(WindowStore<Bytes, byte[]> bytes) {
-        return new MeteredTimestampedWindowStore<>(bytes, keySerde(), valueSerde());
+        return new MeteredTimestampedWindowStore<>(bytes, keySerde(), valueSerde(), supplier().metricsScope());
     }
 }

@@ -23,6 +23,7 @@ public final class TimestampedWindowStoreWithHeadersBuilder<K, V>
 
     @Override
     protected TimestampedWindowStoreWithHeaders<K, V> typedLayer(WindowStore<Bytes, byte[]> bytes) {
-        return new MeteredTimestampedWindowStoreWithHeaders<>(bytes, keySerde(), valueSerde());
+        return new MeteredTimestampedWindowStoreWithHeaders<>(bytes, keySerde(), valueSerde(),
+            supplier().metricsScope());
     }
 }

@@ -39,7 +39,7 @@ public final class VersionedKeyValueStoreBuilder<K, V>
                 + " use Stores.persistentVersionedKeyValueStore");
         }
         VersionedBytesStore store = loggingEnabled() ? new ChangeLoggingVersionedBytesStore(versioned) : versioned;
-        return new MeteredVersionedKeyValueStore<>(store, keySerde(), valueSerde());
+        return new MeteredVersionedKeyValueStore<>(store, keySerde(), valueSerde(), supplier.metricsScope());
     }
 
     /** Returns the store's history retention in ms. */

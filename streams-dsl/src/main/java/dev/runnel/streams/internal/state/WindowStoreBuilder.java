@@ -29,7 +29,8 @@ public class WindowStoreBuilder<K, V> extends AbstractStoreBuilder<K, V, WindowS
 
     @Override
     public WindowStore<K, V> build() {
-        return new MeteredWindowStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde());
+        return new MeteredWindowStore<>(bytesLayers(StoreValueLayout.PLAIN), keySerde(), valueSerde(),
+            supplier.metricsScope());
     }
 
     /** Returns the supplier the bytes store comes from. */

@@ -1,9 +1,12 @@
 package dev.runnel.streams.internal.state;
 
 import dev.runnel.common.header.Headers;
+import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
+import dev.runnel.common.utils.ManualTime;
 import dev.runnel.streams.StreamsMetrics;
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.StateRestoreCallback;
@@ -25,6 +28,7 @@ class RecordingStoreContext implements InternalStateStoreContext {
 
     final Map<String, StateRestoreCallback> restoreCallbacks = new HashMap<>();
     final List<Change> changelog = new ArrayList<>();
+    final StreamsMetricsRegistry metrics = new StreamsMetricsRegistry(new ManualTime(0L), RecordingLevel.INFO, false);
     long recordTimestamp;
 
     /** Replays every recorded change, in order and with its timestamp, into the store registered as storeName. */
@@ -159,6 +163,6 @@ class RecordingStoreContext implements InternalStateStoreContext {
 
     @Override
     public StreamsMetrics metrics() {
-        throw new UnsupportedOperationException("No metrics in this test");
+        return metrics.streamsMetrics();
     }
 }

@@ -1,0 +1,163 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runnel.common.Metric;
+import dev.runnel.common.MetricName;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Materialized;
+import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.TimeWindows;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code stream-state-metrics} of key-value, window and session stores under the test driver, as Kafka Streams
+ * names and records them: {@code <op>-rate} and {@code <op>-latency-avg/max} at level DEBUG, {@code
+ * record-e2e-latency-avg/min/max} at TRACE, all present at every level but recorded only at theirs.
+ *
+ * <p>Rates: the driver's clock stands still, and a rate divides the count of its window by at least one sample
+ * window, 30 s; so n calls read n / 30 per second.
+ */
+class StateStoreMetricsTest {
+    private static final String GROUP = "stream-state-metrics";
+    private static final List<String> KEY_VALUE_OPERATIONS = List.of("put", "put-if-absent", "put-all", "get",
+        "delete", "range", "all", "prefix-scan", "flush", "commit", "restore");
+
+    @Test
+    void shouldRecordAKeyValueStoresOperationsAtDebug() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), level("DEBUG"))) {
+            pipe(driver, "words", "a", "a", "b");
+
+            Map<String, String> tags = storeTags("in-memory-state-id", "counts");
+            Set<String> names = namesTagged(driver, tags);
+            for (String operation : KEY_VALUE_OPERATIONS) {
+                assertTrue(names.containsAll(Set.of(operation + "-rate", operation + "-latency-avg",
+                    operation + "-latency-max")), operation + " among " + names);
+            }
+            assertTrue(names.containsAll(Set.of("iterator-duration-avg", "iterator-duration-max",
+                "record-e2e-latency-avg", "record-e2e-latency-min", "record-e2e-latency-max")), names.toString());
+            // count() reads each key's count, then writes the new one: 3 gets and 3 puts, no deletes.
+            assertEquals(3 / 30.0, value(driver, "get-rate", tags));
+            assertEquals(3 / 30.0, value(driver, "put-rate", tags));
+            assertEquals(0.0, value(driver, "delete-rate", tags));
+            double putLatency = (Double) value(driver, "put-latency-avg", tags);
+            assertTrue(putLatency >= 0.0, "put-latency-avg " + putLatency);
+            // The driver commits its task after each record; a commit commits the stores.
+            assertEquals(3 / 30.0, value(driver, "commit-rate", tags));
+            assertEquals(Double.NaN, value(driver, "record-e2e-latency-avg", tags), "TRACE: not recorded");
+        }
+    }
+
+    @Test
+    void shouldRegisterButNotRecordStoreMetricsAtTheDefaultInfoLevel() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            pipe(driver, "words", "a", "a", "b");
+
+            Map<String, String> tags = storeTags("in-memory-state-id", "counts");
+            assertEquals(0.0, value(driver, "put-rate", tags));
+            assertEquals(Double.NaN, value(driver, "put-latency-avg", tags));
+            assertEquals(0.0, value(driver, "get-rate", tags));
+        }
+    }
+
+    @Test
+    void shouldRecordAWindowStoresPutsAndFetchesAtDebug() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMinutes(1))).count(Materialized.as("per-minute"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), level("DEBUG"))) {
+            pipe(driver, "clicks", "a", "a", "b");
+
+            Map<String, String> tags = storeTags("in-memory-window-state-id", "per-minute");
+            assertEquals(Set.of("put-rate", "put-latency-avg", "put-latency-max", "fetch-rate", "fetch-latency-avg",
+                "fetch-latency-max", "flush-rate", "flush-latency-avg", "flush-latency-max", "commit-rate",
+                "commit-latency-avg", "commit-latency-max", "restore-rate", "restore-latency-avg",
+                "restore-latency-max", "iterator-duration-avg", "iterator-duration-max", "record-e2e-latency-avg",
+                "record-e2e-latency-min", "record-e2e-latency-max"), namesTagged(driver, tags));
+            // All three records fall in one tumbling window each: a fetch of its count, then a put.
+            assertEquals(3 / 30.0, value(driver, "fetch-rate", tags));
+            assertEquals(3 / 30.0, value(driver, "put-rate", tags));
+        }
+    }
+
+    @Test
+    void shouldRecordASessionStoresPutsFetchesAndRemovesAtDebugAndItsEndToEndLatencyAtTrace() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofMillis(10)))
+            .count(Materialized.as("sessions"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), level("TRACE"))) {
+            TestInputTopic<String, String> clicks =
+                driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer());
+            clicks.pipeInput("a", "x", 1L);
+            clicks.pipeInput("a", "x", 5L);
+            clicks.pipeInput("b", "x", 100L);
+
+            Map<String, String> tags = storeTags("in-memory-session-state-id", "sessions");
+            assertTrue(namesTagged(driver, tags).containsAll(Set.of("remove-rate", "remove-latency-avg",
+                "remove-latency-max")));
+            // Each record looks for sessions to merge with (3 fetches) and puts its session (3 puts); a@5 merges
+            // with a's session [1,1], which is removed for [1,5].
+            assertEquals(3 / 30.0, value(driver, "fetch-rate", tags));
+            assertEquals(3 / 30.0, value(driver, "put-rate", tags));
+            assertEquals(1 / 30.0, value(driver, "remove-rate", tags));
+            double iteratorDuration = (Double) value(driver, "iterator-duration-max", tags);
+            assertTrue(iteratorDuration >= 0.0, "the fetches' iterators were closed: " + iteratorDuration);
+            // Wall clock minus the timestamp of the record written, and the records date from 1970.
+            double endToEnd = (Double) value(driver, "record-e2e-latency-min", tags);
+            assertTrue(endToEnd > Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), "e2e " + endToEnd);
+        }
+    }
+
+    private static Properties level(String level) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, level);
+        return props;
+    }
+
+    private static void pipe(TopologyTestDriver driver, String topic, String... keys) {
+        TestInputTopic<String, String> input =
+            driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer());
+        long time = 0L;
+        for (String key : keys) {
+            input.pipeInput(key, "x", time++);
+        }
+    }
+
+    private static Map<String, String> storeTags(String scopeTag, String store) {
+        return Map.of("thread-id", Thread.currentThread().getName(), "task-id", "0_0", scopeTag, store);
+    }
+
+    private static Set<String> namesTagged(TopologyTestDriver driver, Map<String, String> tags) {
+        Set<String> names = new TreeSet<>();
+        for (MetricName name : driver.metrics().keySet()) {
+            if (name.group().equals(GROUP) && name.tags().equals(tags)) {
+                names.add(name.name());
+            }
+        }
+        return names;
+    }
+
+    private static Object value(TopologyTestDriver driver, String name, Map<String, String> tags) {
+        Metric metric = driver.metrics().get(new MetricName(name, GROUP, "", tags));
+        if (metric == null) {
+            throw new AssertionError("No metric " + name + " with " + tags + " among " + driver.metrics().keySet());
+        }
+        return metric.metricValue();
+    }
+}
