@@ -20,8 +20,9 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code stream-state-metrics} of key-value, window and session stores under the test driver, as Kafka Streams
- * names and records them: {@code <op>-rate} and {@code <op>-latency-avg/max} at level DEBUG, {@code
+ * The {@code stream-state-metrics} of key-value, window and session stores, and the {@code
+ * stream-record-cache-metrics} of their caches, under the test driver, as Kafka Streams names and records them: {@code
+ * <op>-rate}, {@code <op>-latency-avg/max} and {@code hit-ratio-avg/min/max} at level DEBUG, {@code
  * record-e2e-latency-avg/min/max} at TRACE, all present at every level but recorded only at theirs.
  *
  * <p>Rates: the driver's clock stands still, and a rate divides the count of its window by at least one sample
@@ -124,6 +125,41 @@ class StateStoreMetricsTest {
         }
     }
 
+    @Test
+    void shouldRecordTheRecordCachesHitRatioAtEachHitAtDebug() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), level("DEBUG"))) {
+            pipe(driver, "words", "a", "a", "b");
+
+            // count() reads each key from the cache, and the driver commits after each record, which writes the
+            // dirty entry down: the cache counts a write-down as a hit, as Kafka's does, and records hits / reads at
+            // each hit. a: miss (0 of 1), written down: hit, 1/2. a: hit, 2/3 (kept cached after the write-down);
+            // written down: 3/4. b: miss (3 of 5); written down: 4/6.
+            Map<String, String> tags = Map.of("thread-id", Thread.currentThread().getName(), "task-id", "0_0",
+                "record-cache-id", "counts");
+            String group = "stream-record-cache-metrics";
+            assertEquals((1 / 2.0 + 2 / 3.0 + 3 / 4.0 + 4 / 6.0) / 4, (Double) value(driver, group, "hit-ratio-avg",
+                tags), 1e-9);
+            assertEquals(1 / 2.0, value(driver, group, "hit-ratio-min", tags));
+            assertEquals(3 / 4.0, value(driver, group, "hit-ratio-max", tags));
+        }
+    }
+
+    @Test
+    void shouldRegisterButNotRecordTheHitRatioAtTheDefaultInfoLevel() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            pipe(driver, "words", "a", "a", "b");
+
+            assertEquals(Double.NaN, value(driver, "stream-record-cache-metrics", "hit-ratio-avg", Map.of(
+                "thread-id", Thread.currentThread().getName(), "task-id", "0_0", "record-cache-id", "counts")));
+        }
+    }
+
     private static Properties level(String level) {
         Properties props = new Properties();
         props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, level);
@@ -154,7 +190,11 @@ class StateStoreMetricsTest {
     }
 
     private static Object value(TopologyTestDriver driver, String name, Map<String, String> tags) {
-        Metric metric = driver.metrics().get(new MetricName(name, GROUP, "", tags));
+        return value(driver, GROUP, name, tags);
+    }
+
+    private static Object value(TopologyTestDriver driver, String group, String name, Map<String, String> tags) {
+        Metric metric = driver.metrics().get(new MetricName(name, group, "", tags));
         if (metric == null) {
             throw new AssertionError("No metric " + name + " with " + tags + " among " + driver.metrics().keySet());
         }

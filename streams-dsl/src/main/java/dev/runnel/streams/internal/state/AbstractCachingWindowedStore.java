@@ -80,7 +80,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this) : null;
+            this.named = cache != null ? cache.register(this, CacheHitRatio.of(internal, name())) : null;
         }
         this.owner = Thread.currentThread();
     }
@@ -130,7 +130,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         }
         // On the owning thread too: besides the dirty entries, the thread cache holds those of a write-down in
         // progress until it ends, clean ones then holding what the store below holds.
-        return named.get(cacheKey);
+        return named.read(cacheKey);
     }
 
     /**

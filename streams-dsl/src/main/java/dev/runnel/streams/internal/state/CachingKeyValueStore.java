@@ -61,7 +61,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this) : null;
+            this.named = cache != null ? cache.register(this, CacheHitRatio.of(internal, name())) : null;
         }
         this.owner = Thread.currentThread();
     }
@@ -82,7 +82,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (cache == null) {
             return super.get(key);
         }
-        ThreadCache.Entry entry = named.get(key);
+        ThreadCache.Entry entry = named.read(key);
         if (caching()) {
             // An entry being written down is not updated in place: its update would be marked clean unwritten.
             boolean updatable = entry != null && !entry.writingDown;

@@ -52,8 +52,8 @@ final class StateStoreMetrics {
     Operation operation(String name) {
         Sensor sensor = metrics.addSensor(sensorPrefix + name, RecordingLevel.DEBUG);
         sensor.add(metricName(name + "-rate", "Calls per second of " + name), new Rate(new WindowedCount()));
-        sensor.add(metricName(name + "-latency-avg", "Average time of a " + name + " call, in ns"), new Avg());
-        sensor.add(metricName(name + "-latency-max", "Longest " + name + " call, in ns"), new Max());
+        sensor.add(metricName(name + "-latency-avg", "Average latency (ns) of " + name), new Avg());
+        sensor.add(metricName(name + "-latency-max", "Maximum latency (ns) of " + name), new Max());
         return new Operation(sensor);
     }
 

@@ -218,9 +218,12 @@ public final class ThreadCache {
         return value == null ? 0 : value.length;
     }
 
-    /** Returns a new named cache for {@code owner}'s entries; {@link NamedCache#close} releases it. */
-    NamedCache register(Owner owner) {
-        NamedCache named = new NamedCache(owner);
+    /**
+     * Returns a new named cache for {@code owner}'s entries, whose reads and write-downs {@code hitRatio} counts;
+     * {@link NamedCache#close} releases it.
+     */
+    NamedCache register(Owner owner, CacheHitRatio hitRatio) {
+        NamedCache named = new NamedCache(owner, hitRatio);
         namedCaches.add(named);
         return named;
     }
@@ -228,6 +231,7 @@ public final class ThreadCache {
     /** One store's entries, by binary key. */
     final class NamedCache {
         private final Owner owner;
+        private final CacheHitRatio hitRatio;
         /**
          * A Caffeine cache, unbounded: the byte count bounds the dirty entries, and none may leave before it is
          * written down. Read through its concurrent map view, which the owning thread and queries share.
@@ -237,13 +241,21 @@ public final class ThreadCache {
         /** The bytes of this store's dirty entries (owning thread only). */
         private long dirtyBytes;
 
-        private NamedCache(Owner owner) {
+        private NamedCache(Owner owner, CacheHitRatio hitRatio) {
             this.owner = owner;
+            this.hitRatio = hitRatio;
         }
 
         /** Returns the entry of {@code key}, or null; any thread. */
         Entry get(Bytes key) {
             return entries.get(key);
+        }
+
+        /** Returns the entry of {@code key}, or null, for a read of the store (which the hit ratio counts). */
+        Entry read(Bytes key) {
+            Entry entry = entries.get(key);
+            hitRatio.read(entry != null);
+            return entry;
         }
 
         /**
@@ -304,6 +316,7 @@ public final class ThreadCache {
          * replaced it).
          */
         void cleaned(Entry entry) {
+            hitRatio.read(true);
             unpin(entry);
             entry.writingDown = false;
         }
