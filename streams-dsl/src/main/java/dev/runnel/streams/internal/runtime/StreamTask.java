@@ -4,6 +4,7 @@ import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
+import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
@@ -128,6 +129,8 @@ public final class StreamTask implements AutoCloseable {
     private long roundTimeMs;
     /** The source nodes' end-to-end latencies, by node, once {@link #endToEndLatencies()} asked for them. */
     private Map<String, EndToEndLatency> sourceLatencies = Map.of();
+    /** The source nodes' process-rate/total sensors, by node, if they record (see {@link SourceProcessSensors}). */
+    private Map<String, Sensor> sourceProcessSensors = Map.of();
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -216,6 +219,12 @@ public final class StreamTask implements AutoCloseable {
     /** Initializes every processor, parents first. */
     public void initializeTopology() {
         topologyInitialized = true;
+        if (!topology.global()) {
+            sourceProcessSensors = SourceProcessSensors.add(streamsMetrics, id, topology.nodes());
+            for (PartitionQueue queue : queues) {
+                queue.processedAtSource = sourceProcessSensors.get(queue.source.name());
+            }
+        }
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
             context.setCurrentNode(node);
             try {
@@ -272,6 +281,7 @@ public final class StreamTask implements AutoCloseable {
             }
             queue = new PartitionQueue(partition, source);
             queue.sourceLatency = sourceLatencies.get(source.name());
+            queue.processedAtSource = sourceProcessSensors.get(source.name());
             queueByPartition.put(partition, queue);
             queues = Arrays.copyOf(queues, queues.length + 1);
             queues[queues.length - 1] = queue;
@@ -358,6 +368,10 @@ public final class StreamTask implements AutoCloseable {
             EndToEndLatency sourceLatency = queue.sourceLatency;
             if (sourceLatency != null) {
                 sourceLatency.record(roundTimeMs - timestamp);
+            }
+            Sensor processedAtSource = queue.processedAtSource;
+            if (processedAtSource != null) {
+                processedAtSource.record(1.0, roundTimeMs);
             }
             source.process(record);
         } catch (RuntimeException e) {
@@ -900,6 +914,8 @@ public final class StreamTask implements AutoCloseable {
         final SourceNode<Object, Object> source;
         /** The source node's end-to-end latency, or null while no metric reads it. */
         EndToEndLatency sourceLatency;
+        /** The source node's process-rate/total sensor, or null while DEBUG metrics do not record. */
+        Sensor processedAtSource;
         final ArrayDeque<ConsumerRecord<byte[], byte[]>> buffer = new ArrayDeque<>();
         /** The records the consumer had not fetched at its last poll, or {@link #UNKNOWN_LAG}. */
         long fetchedLag = UNKNOWN_LAG;

@@ -84,7 +84,6 @@ final class TaskManager {
         final Map<TopicPartition, Long> committedOffsets = new HashMap<>();
         /** The input partitions' end offsets as the consumer last reported them, read when metadata is published. */
         final Map<TopicPartition, Long> endOffsets = new HashMap<>();
-        long processed;
 
         ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
             Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> restoredOffsets) {
@@ -201,9 +200,7 @@ final class TaskManager {
     private void registerMetrics(ActiveTask active) {
         Map<String, String> tags = Map.of("thread-id", threadId, "task-id", active.task.id().toString());
         String group = "stream-task-metrics";
-        metrics.addTotal(group, "process-total", "Records processed by the task", tags, () -> active.processed);
-        metrics.addRate(group, "process-rate", "Records processed per second by the task", tags,
-            () -> active.processed);
+        // process-rate/total, at level DEBUG, are the task's source nodes' (SourceProcessSensors).
         metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags,
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
         metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
@@ -275,13 +272,10 @@ final class TaskManager {
         int total = 0;
         for (ActiveTask active : published) {
             StreamTask task = active.task;
-            int processed = 0;
             while (task.process(wallClockMs)) {
-                processed++;
+                total++;
                 task.maybePunctuateStreamTime();
             }
-            active.processed += processed;
-            total += processed;
         }
         if (total > 0) {
             commitNeeded = true;
