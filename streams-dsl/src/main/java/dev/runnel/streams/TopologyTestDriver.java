@@ -16,6 +16,7 @@ import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
 import dev.runnel.streams.internal.runtime.RecordCollector;
 import dev.runnel.streams.internal.runtime.StreamTask;
+import dev.runnel.streams.internal.runtime.TaskMetrics;
 import dev.runnel.streams.internal.state.KeyValueStoreFacade;
 import dev.runnel.streams.internal.state.ThreadCache;
 import dev.runnel.streams.internal.state.SessionStoreFacade;
@@ -151,9 +152,7 @@ public class TopologyTestDriver implements Closeable {
             ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
             StreamTask task = new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time,
                 collector, globalStores::get, metrics.streamsMetrics());
-            metrics.addTotal("stream-task-metrics", "dropped-records-total", "Records dropped by the task",
-                Map.of("thread-id", Thread.currentThread().getName(), "task-id", task.id().toString()),
-                task::droppedRecords);
+            TaskMetrics.register(metrics, Thread.currentThread().getName(), task, task::droppedRecords);
             if (subtopology.global()) {
                 globalTasks.add(task);
             } else {

@@ -198,18 +198,8 @@ final class TaskManager {
     }
 
     private void registerMetrics(ActiveTask active) {
-        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", active.task.id().toString());
-        String group = "stream-task-metrics";
-        // process-rate/total, at level DEBUG, are the task's source nodes' (SourceProcessSensors).
-        metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags,
+        TaskMetrics.register(metrics, threadId, active.task,
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
-        metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
-            () -> active.task.droppedRecords() + active.collector.droppedRecords());
-        registerEndToEndLatencies(active);
-        metrics.addTotal(group, "enforced-processing-total", "Records processed while an input partition was empty,"
-            + " once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
-        metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
-            + " was empty, once max.task.idle.ms passed", tags, active.task::enforcedProcessing);
     }
 
     /** Returns how many active tasks this thread has created, for {@code task-created-total}. */
@@ -220,21 +210,6 @@ final class TaskManager {
     /** Returns how many active tasks this thread has closed, clean or dirty, for {@code task-closed-total}. */
     long closedTasks() {
         return closedTasks;
-    }
-
-    /** Adds Kafka's {@code stream-processor-node-metrics} record-e2e-latency-avg/min/max of source and end nodes. */
-    private void registerEndToEndLatencies(ActiveTask active) {
-        String group = "stream-processor-node-metrics";
-        active.task.endToEndLatencies().forEach((node, latency) -> {
-            Map<String, String> tags = Map.of("thread-id", threadId, "task-id", active.task.id().toString(),
-                "processor-node-id", node);
-            metrics.addGauge(group, "record-e2e-latency-avg", "Average time (ms) from a record's timestamp to the"
-                + " node having it", tags, latency::average);
-            metrics.addGauge(group, "record-e2e-latency-min", "Shortest time (ms) from a record's timestamp to the"
-                + " node having it", tags, latency::minimum);
-            metrics.addGauge(group, "record-e2e-latency-max", "Longest time (ms) from a record's timestamp to the"
-                + " node having it", tags, latency::maximum);
-        });
     }
 
     /** Hands polled records to their tasks. */

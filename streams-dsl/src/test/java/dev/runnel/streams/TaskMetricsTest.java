@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
@@ -8,16 +9,18 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Produced;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 /**
- * Kafka Streams' {@code process-rate} and {@code process-total} of source nodes ({@code
- * stream-processor-node-metrics}) and of their task ({@code stream-task-metrics}) under the test driver: level DEBUG,
- * present at every level but counted only at DEBUG.
+ * A task's {@code stream-task-metrics} and its nodes' {@code stream-processor-node-metrics} under the test driver, as
+ * Kafka Streams names and records them: {@code process-rate/total} of source nodes and of their task at level DEBUG
+ * (present at every level but counted only at DEBUG), {@code record-e2e-latency-*} and {@code dropped-records-*} at
+ * INFO.
  */
-class ProcessorNodeMetricsTest {
+class TaskMetricsTest {
     @Test
     void shouldCountTheRecordsEachSourceNodeAndItsTaskProcessedAtDebug() {
         Properties props = new Properties();
@@ -49,13 +52,35 @@ class ProcessorNodeMetricsTest {
         }
     }
 
+    @Test
+    void shouldRecordTheEndToEndLatencyOfSourceAndTerminalNodesAndTheDroppedRecordsAtInfo() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(streamTableJoin(), Instant.ofEpochMilli(100L))) {
+            pipe(driver);
+            driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput(null, "no key", 4L);
+
+            // The driver's wall clock stands at 100 ms. stream-source had orders at 2, 3 and 4 ms: 98, 97, 96 ms.
+            String group = "stream-processor-node-metrics";
+            assertEquals(97.0, value(driver, group, "record-e2e-latency-avg", nodeTags("stream-source")));
+            assertEquals(96.0, value(driver, group, "record-e2e-latency-min", nodeTags("stream-source")));
+            assertEquals(98.0, value(driver, group, "record-e2e-latency-max", nodeTags("stream-source")));
+            assertEquals(99.0, value(driver, group, "record-e2e-latency-max", nodeTags("table-source")));
+            // Only alice's order (at 2 ms) has a customer to join, and reaches the sink.
+            assertEquals(98.0, value(driver, group, "record-e2e-latency-avg", nodeTags("sink")));
+            // An inner join drops a stream record without a key.
+            assertEquals(1.0, value(driver, "stream-task-metrics", "dropped-records-total", taskTags()));
+            assertTrue(driver.metrics().containsKey(
+                new MetricName("dropped-records-rate", "stream-task-metrics", "", taskTags())));
+        }
+    }
+
     private static Topology streamTableJoin() {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> table = builder.table("customers",
             Consumed.with(Serdes.String(), Serdes.String()).withName("table-source"));
         builder.stream("orders", Consumed.with(Serdes.String(), Serdes.String()).withName("stream-source"))
             .join(table, (order, customer) -> order + "/" + customer)
-            .to("enriched", Produced.with(Serdes.String(), Serdes.String()));
+            .to("enriched", Produced.with(Serdes.String(), Serdes.String()).withName("sink"));
         return builder.build();
     }
 

@@ -1,0 +1,50 @@
+package dev.runnel.streams.internal.runtime;
+
+import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The metrics of one active task that a stream thread and the test driver both add, as Kafka Streams names them:
+ * {@code stream-task-metrics} {@code dropped-records-rate/total} and {@code enforced-processing-rate/total}, and
+ * {@code stream-processor-node-metrics} {@code record-e2e-latency-avg/min/max} of its source and terminal nodes. Each
+ * reads a counter the task keeps; the task adds its debug-level process metrics itself ({@link
+ * SourceProcessSensors}).
+ */
+public final class TaskMetrics {
+    private TaskMetrics() {
+    }
+
+    /**
+     * Adds the metrics of {@code task}, run by thread {@code threadId}; {@code droppedRecords} counts the records it
+     * dropped, by its handlers' decisions and its collector's.
+     */
+    public static void register(StreamsMetricsRegistry metrics, String threadId, StreamTask task,
+        LongSupplier droppedRecords) {
+        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", task.id().toString());
+        String group = "stream-task-metrics";
+        metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags, droppedRecords);
+        metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
+            droppedRecords);
+        metrics.addTotal(group, "enforced-processing-total", "Records processed while an input partition was empty,"
+            + " once max.task.idle.ms passed", tags, task::enforcedProcessing);
+        metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
+            + " was empty, once max.task.idle.ms passed", tags, task::enforcedProcessing);
+        registerEndToEndLatencies(metrics, threadId, task);
+    }
+
+    /** Adds Kafka's {@code stream-processor-node-metrics} record-e2e-latency-avg/min/max of source and end nodes. */
+    private static void registerEndToEndLatencies(StreamsMetricsRegistry metrics, String threadId, StreamTask task) {
+        String group = "stream-processor-node-metrics";
+        task.endToEndLatencies().forEach((node, latency) -> {
+            Map<String, String> tags = Map.of("thread-id", threadId, "task-id", task.id().toString(),
+                "processor-node-id", node);
+            metrics.addGauge(group, "record-e2e-latency-avg", "Average time (ms) from a record's timestamp to the"
+                + " node having it", tags, latency::average);
+            metrics.addGauge(group, "record-e2e-latency-min", "Shortest time (ms) from a record's timestamp to the"
+                + " node having it", tags, latency::minimum);
+            metrics.addGauge(group, "record-e2e-latency-max", "Longest time (ms) from a record's timestamp to the"
+                + " node having it", tags, latency::maximum);
+        });
+    }
+}
