@@ -9,6 +9,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.SessionWindows;
+import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The {@code stream-state-metrics} of key-value, window and session stores, and the {@code
+ * The {@code stream-state-metrics} of key-value, window and session stores and of suppression buffers, and the {@code
  * stream-record-cache-metrics} of their caches, under the test driver, as Kafka Streams names and records them: {@code
  * <op>-rate}, {@code <op>-latency-avg/max} and {@code hit-ratio-avg/min/max} at level DEBUG, {@code
  * record-e2e-latency-avg/min/max} at TRACE, all present at every level but recorded only at theirs.
@@ -157,6 +158,32 @@ class StateStoreMetricsTest {
 
             assertEquals(Double.NaN, value(driver, "stream-record-cache-metrics", "hit-ratio-avg", Map.of(
                 "thread-id", Thread.currentThread().getName(), "task-id", "0_0", "record-cache-id", "counts")));
+        }
+    }
+
+    @Test
+    void shouldRecordASuppressionsBufferAndEmitsAtDebug() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded()).withName("final"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), level("DEBUG"))) {
+            TestInputTopic<String, String> clicks =
+                driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer());
+            clicks.pipeInput("a", "x", 1L);
+            clicks.pipeInput("a", "x", 2L);
+            clicks.pipeInput("b", "x", 3L);
+            clicks.pipeInput("a", "x", 30L);
+
+            // The buffer's record count at init (0), after each update of the windows [0,10) of a, a again, b, then
+            // a's [30,40) (1, 1, 2, 3), and once stream time 30 closed a's and b's [0,10) and emitted them (1).
+            Map<String, String> tags = storeTags("in-memory-suppression-state-id", "final-store");
+            assertEquals((0 + 1 + 1 + 2 + 3 + 1) / 6.0, value(driver, "suppression-buffer-count-avg", tags));
+            assertEquals(3.0, value(driver, "suppression-buffer-count-max", tags));
+            assertTrue(namesTagged(driver, tags).containsAll(Set.of("suppression-buffer-size-avg",
+                "suppression-buffer-size-max")));
+            assertEquals(2.0, value(driver, "stream-processor-node-metrics", "suppression-emit-total",
+                Map.of("thread-id", Thread.currentThread().getName(), "task-id", "0_0", "processor-node-id", "final")));
         }
     }
 

@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * ({@code inClosingContext}): as Kafka's aggregation emitting a closed window, it is then forwarded in the context
  * of the update that closed the window, with that update's headers.
  */
-public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String storeName,
+public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String nodeName, String storeName,
     Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed,
     boolean inClosingContext)
     implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
@@ -82,12 +82,14 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         private Deserializer<V> valueDeserializer;
         private long observedStreamTime = -1L;
         private long bufferedBytes;
+        private SuppressionMetrics metrics;
 
         @Override
         @SuppressWarnings("unchecked")
         public void init(ProcessorContext<K, Change<V>> context) {
             super.init(context);
             buffer = context.getStateStore(storeName);
+            metrics = new SuppressionMetrics(context, nodeName, storeName);
             Serde<K> keys = keySerde;
             if (keys == null) {
                 keys = windowed != null && context.keySerde() != null
@@ -116,6 +118,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                     index(entry.key, new Slot(raw.getLong(BUFFER_TIME_OFFSET), entry.key), entry.value.length);
                 }
             }
+            metrics.bufferChanged(slots.size(), bufferedBytes);
         }
 
         @Override
@@ -135,8 +138,13 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 BufferedRecordContext.encode(context(), record.headers()));
             buffer.put(key, entry);
             index(key, slot, entry.length);
+            metrics.bufferChanged(slots.size(), bufferedBytes);
+            int buffered = slots.size();
             emitDue(record.headers());
             enforceBounds(record.headers());
+            if (slots.size() != buffered) {
+                metrics.bufferChanged(slots.size(), bufferedBytes);
+            }
         }
 
         private long bufferTime(Record<K, Change<V>> record) {
@@ -188,6 +196,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             Change<V> change = new Change<>(newValue, oldValue);
             BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(oldValueOffset
                 + Integer.BYTES + Math.max(raw.getInt(oldValueOffset), 0)));
+            metrics.emitted();
             if (inClosingContext) {
                 context().forward(new Record<>(typedKey, change, timestamp, closing));
                 return;

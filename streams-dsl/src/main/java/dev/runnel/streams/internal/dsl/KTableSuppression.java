@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
@@ -54,10 +55,10 @@ final class KTableSuppression {
         long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() + extraDelayMs
             : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
-            storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed, inClosingContext),
-            table.name());
-        StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(storeName), Serdes.Bytes(),
-            Serdes.ByteArray());
+            suppressName, storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed,
+            inClosingContext), table.name());
+        StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(new InMemoryKeyValueBytesStoreSupplier(storeName,
+            InMemoryKeyValueBytesStoreSupplier.SUPPRESSION_SCOPE), Serdes.Bytes(), Serdes.ByteArray());
         builder.topologyBuilder().addStateStore(options.loggingEnabled()
             ? buffer.withLoggingEnabled(options.logConfig()) : buffer.withLoggingDisabled(), suppressName);
         return new KTableImpl<>(builder, suppressName, table.keySerde(), table.valueSerde(), null, windowed);
