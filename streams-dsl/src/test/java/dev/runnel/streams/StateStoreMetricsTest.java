@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The {@code stream-state-metrics} of key-value, window and session stores and of suppression buffers, and the {@code
  * stream-record-cache-metrics} of their caches, under the test driver, as Kafka Streams names and records them: {@code
  * <op>-rate}, {@code <op>-latency-avg/max} and {@code hit-ratio-avg/min/max} at level DEBUG, {@code
- * record-e2e-latency-avg/min/max} at TRACE, all present at every level but recorded only at theirs.
+ * record-e2e-latency-avg/min/max} at TRACE, all present at every level but recorded only at theirs, and {@code
+ * num-keys} at INFO.
  *
  * <p>Rates: the driver's clock stands still, and a rate divides the count of its window by at least one sample
  * window, 30 s; so n calls read n / 30 per second.
@@ -59,6 +60,8 @@ class StateStoreMetricsTest {
             // The driver commits its task after each record; a commit commits the stores.
             assertEquals(3 / 30.0, value(driver, "commit-rate", tags));
             assertEquals(Double.NaN, value(driver, "record-e2e-latency-avg", tags), "TRACE: not recorded");
+            // num-keys (INFO) counts the store's entries when read: a and b.
+            assertEquals(2L, value(driver, "num-keys", tags));
         }
     }
 
@@ -90,10 +93,12 @@ class StateStoreMetricsTest {
                 "fetch-latency-max", "flush-rate", "flush-latency-avg", "flush-latency-max", "commit-rate",
                 "commit-latency-avg", "commit-latency-max", "restore-rate", "restore-latency-avg",
                 "restore-latency-max", "iterator-duration-avg", "iterator-duration-max", "record-e2e-latency-avg",
-                "record-e2e-latency-min", "record-e2e-latency-max"), namesTagged(driver, tags));
+                "record-e2e-latency-min", "record-e2e-latency-max", "num-keys"), namesTagged(driver, tags));
             // All three records fall in one tumbling window each: a fetch of its count, then a put.
             assertEquals(3 / 30.0, value(driver, "fetch-rate", tags));
             assertEquals(3 / 30.0, value(driver, "put-rate", tags));
+            // Two windows hold counts: a's and b's first minute.
+            assertEquals(2L, value(driver, "num-keys", tags));
         }
     }
 
@@ -118,6 +123,9 @@ class StateStoreMetricsTest {
             assertEquals(3 / 30.0, value(driver, "fetch-rate", tags));
             assertEquals(3 / 30.0, value(driver, "put-rate", tags));
             assertEquals(1 / 30.0, value(driver, "remove-rate", tags));
+            // One session remains, b's [100,100]: a's [1,5] ended more than the store's retention (the gap, 10 ms,
+            // without grace) before stream time 100.
+            assertEquals(1L, value(driver, "num-keys", tags));
             double iteratorDuration = (Double) value(driver, "iterator-duration-max", tags);
             assertTrue(iteratorDuration >= 0.0, "the fetches' iterators were closed: " + iteratorDuration);
             // Wall clock minus the timestamp of the record written, and the records date from 1970.

@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.metrics;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
+import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.metrics.stats.Avg;
@@ -16,12 +17,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The {@link StreamsMetrics} of one client (or test driver): sensors by name, whose metrics go into the client's
  * {@link StreamsMetricsRegistry}. Thread-safe.
  */
-final class StreamsMetricsImpl implements StreamsMetrics {
+final class StreamsMetricsImpl implements InternalStreamsMetrics {
     private final StreamsMetricsRegistry registry;
     private final Time time;
     private final RecordingLevel configuredLevel;
@@ -36,6 +38,11 @@ final class StreamsMetricsImpl implements StreamsMetrics {
     @Override
     public Map<MetricName, ? extends Metric> metrics() {
         return registry.metrics();
+    }
+
+    @Override
+    public void addGauge(MetricName name, Supplier<Object> value) {
+        registry.add(new KafkaMetric(name, value));
     }
 
     @Override

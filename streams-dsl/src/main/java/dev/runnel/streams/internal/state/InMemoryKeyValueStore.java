@@ -203,6 +203,11 @@ public final class InMemoryKeyValueStore extends InMemoryStore implements KeyVal
     }
 
     @Override
+    synchronized long numEntries() {
+        return map.size();
+    }
+
+    @Override
     public synchronized long approximateNumEntries() {
         requireOpen();
         return map.size();

@@ -88,6 +88,17 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
     }
 
     @Override
+    synchronized long numEntries() {
+        long entries = 0;
+        for (NavigableMap<Bytes, NavigableMap<Long, byte[]>> keys : sessions.values()) {
+            for (NavigableMap<Long, byte[]> starts : keys.values()) {
+                entries += starts.size();
+            }
+        }
+        return entries;
+    }
+
+    @Override
     public synchronized byte[] fetchSession(Bytes key, long sessionStartTime, long sessionEndTime) {
         requireOpen();
         if (sessionEndTime <= observedStreamTime - retentionPeriod) {

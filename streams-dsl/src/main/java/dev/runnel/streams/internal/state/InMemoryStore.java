@@ -33,6 +33,15 @@ abstract class InMemoryStore {
         this.open = open;
     }
 
+    /**
+     * Returns how many entries the store holds, for Kafka Streams' {@code num-keys} metric (any thread): -1 unless
+     * the store counts them, as Kafka reports for a store that is not one of its in-memory key-value, window or
+     * session stores.
+     */
+    long numEntries() {
+        return -1L;
+    }
+
     /** Throws {@link InvalidStateStoreException} if the store is closed. */
     protected final void requireOpen() {
         if (!open) {

@@ -153,6 +153,21 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     }
 
     @Override
+    synchronized long numEntries() {
+        long entries = 0;
+        for (KeyMap keys : windows.values()) {
+            if (retainDuplicates) {
+                for (List<byte[]> values : keys.map.values()) {
+                    entries += values.size();
+                }
+            } else {
+                entries += keys.map.size();
+            }
+        }
+        return entries;
+    }
+
+    @Override
     public synchronized byte[] fetch(Bytes key, long time) {
         requireOpen();
         if (time < lowerBound(time)) {

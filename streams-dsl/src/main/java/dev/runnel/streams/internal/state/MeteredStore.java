@@ -87,6 +87,13 @@ public abstract class MeteredStore<S extends StateStore, K, V> extends WrappedSt
         this.commitOperation = metrics.operation("commit");
         this.restoreOperation = metrics.operation("restore");
         this.endToEndLatency = metrics.endToEndLatency();
+        if (!persistent()) {
+            StateStore innermost = wrapped();
+            while (innermost instanceof WrappedStateStore<?> layer) {
+                innermost = layer.wrapped();
+            }
+            metrics.numKeys(innermost instanceof InMemoryStore inMemory ? inMemory::numEntries : () -> -1L);
+        }
         super.init(context, root);
     }
 

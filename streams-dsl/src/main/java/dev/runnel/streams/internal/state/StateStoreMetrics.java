@@ -10,9 +10,11 @@ import dev.runnel.common.metrics.stats.Rate;
 import dev.runnel.common.metrics.stats.WindowedCount;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsMetrics;
+import dev.runnel.streams.internal.metrics.InternalStreamsMetrics;
 import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * Kafka Streams' {@code stream-state-metrics} of one store, tagged {@code thread-id}, {@code task-id} and {@code
@@ -78,6 +80,13 @@ final class StateStoreMetrics {
         sensor.add(metricName("record-e2e-latency-min", "Shortest" + what), new Min());
         sensor.add(metricName("record-e2e-latency-max", "Longest" + what), new Max());
         return new EndToEndLatency(sensor);
+    }
+
+    /** Adds {@code num-keys} (INFO), the entries the store holds ({@code entries}, on each read). */
+    void numKeys(LongSupplier entries) {
+        if (metrics instanceof InternalStreamsMetrics internal) {
+            internal.addGauge(metricName("num-keys", "Entries in the in-memory store"), entries::getAsLong);
+        }
     }
 
     private MetricName metricName(String name, String description) {
