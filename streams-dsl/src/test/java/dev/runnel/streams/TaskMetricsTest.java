@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A task's {@code stream-task-metrics} and its nodes' {@code stream-processor-node-metrics} under the test driver, as
- * Kafka Streams names and records them: {@code process-rate/total} of source nodes and of their task at level DEBUG
- * (present at every level but counted only at DEBUG), {@code record-e2e-latency-*} and {@code dropped-records-*} at
+ * Kafka Streams names and records them: {@code process-rate/total} of source nodes and of their task, and the task's
+ * {@code record-lateness-*} and {@code process-latency-*}, at level DEBUG (present at every level but recorded only
+ * at DEBUG), {@code record-e2e-latency-*} and {@code dropped-records-*} at
  * INFO.
  */
 class TaskMetricsTest {
@@ -42,6 +43,25 @@ class TaskMetricsTest {
     }
 
     @Test
+    void shouldRecordTheTasksRecordLatenessAndProcessLatencyAtDebug() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
+        try (TopologyTestDriver driver = new TopologyTestDriver(streamTableJoin(), props)) {
+            pipe(driver);
+            driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("carol", "late", 1L);
+
+            // The records at 1, 2 and 3 ms each advanced the task's stream time (lateness 0); the one at 1 ms came
+            // when it stood at 3: 2 ms late.
+            assertEquals((0 + 0 + 0 + 2) / 4.0, value(driver, "stream-task-metrics", "record-lateness-avg",
+                taskTags()));
+            assertEquals(2.0, value(driver, "stream-task-metrics", "record-lateness-max", taskTags()));
+            // Measured by the task's clock, which is the driver's: it stands still.
+            assertEquals(0.0, value(driver, "stream-task-metrics", "process-latency-max", taskTags()));
+        }
+    }
+
+    @Test
     void shouldRegisterButNotCountProcessedRecordsAtTheDefaultInfoLevel() {
         try (TopologyTestDriver driver = new TopologyTestDriver(streamTableJoin())) {
             pipe(driver);
@@ -49,6 +69,7 @@ class TaskMetricsTest {
             assertEquals(0.0, value(driver, "stream-processor-node-metrics", "process-total",
                 nodeTags("stream-source")));
             assertEquals(0.0, value(driver, "stream-task-metrics", "process-total", taskTags()));
+            assertEquals(Double.NaN, value(driver, "stream-task-metrics", "record-lateness-avg", taskTags()));
         }
     }
 

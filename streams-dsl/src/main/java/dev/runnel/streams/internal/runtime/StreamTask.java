@@ -129,8 +129,8 @@ public final class StreamTask implements AutoCloseable {
     private long roundTimeMs;
     /** The source nodes' end-to-end latencies, by node, once {@link #endToEndLatencies()} asked for them. */
     private Map<String, EndToEndLatency> sourceLatencies = Map.of();
-    /** The source nodes' process-rate/total sensors, by node, if they record (see {@link SourceProcessSensors}). */
-    private Map<String, Sensor> sourceProcessSensors = Map.of();
+    /** The task's and its source nodes' debug-level per-record sensors, if they record. */
+    private TaskProcessSensors processSensors = TaskProcessSensors.NONE;
     private long streamTime = -1L;
     private long droppedRecords;
     private boolean commitRequested;
@@ -220,9 +220,9 @@ public final class StreamTask implements AutoCloseable {
     public void initializeTopology() {
         topologyInitialized = true;
         if (!topology.global()) {
-            sourceProcessSensors = SourceProcessSensors.add(streamsMetrics, id, topology.nodes());
+            processSensors = TaskProcessSensors.add(streamsMetrics, id, topology.nodes());
             for (PartitionQueue queue : queues) {
-                queue.processedAtSource = sourceProcessSensors.get(queue.source.name());
+                queue.processedAtSource = processSensors.bySource.get(queue.source.name());
             }
         }
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
@@ -281,7 +281,7 @@ public final class StreamTask implements AutoCloseable {
             }
             queue = new PartitionQueue(partition, source);
             queue.sourceLatency = sourceLatencies.get(source.name());
-            queue.processedAtSource = sourceProcessSensors.get(source.name());
+            queue.processedAtSource = processSensors.bySource.get(source.name());
             queueByPartition.put(partition, queue);
             queues = Arrays.copyOf(queues, queues.length + 1);
             queues[queues.length - 1] = queue;
@@ -323,7 +323,12 @@ public final class StreamTask implements AutoCloseable {
         roundTimeMs = wallClockTime;
         ConsumerRecord<byte[], byte[]> raw = queue.buffer.poll();
         queue.nextOffset = raw.offset() + 1;
+        Sensor processLatency = processSensors.processLatency;
+        long started = processLatency == null ? 0L : time.nanoseconds();
         processTaken(queue, raw);
+        if (processLatency != null) {
+            processLatency.record(time.nanoseconds() - started, wallClockTime);
+        }
         queue.markProcessed(raw.offset());
         return true;
     }
@@ -359,6 +364,10 @@ public final class StreamTask implements AutoCloseable {
                 return;
             }
             queue.partitionTime = Math.max(partitionTime, timestamp);
+            Sensor recordLateness = processSensors.recordLateness;
+            if (recordLateness != null) {
+                recordLateness.record(timestamp > streamTime ? 0.0 : streamTime - timestamp, roundTimeMs);
+            }
             streamTime = Math.max(streamTime, timestamp);
             Record<Object, Object> record = new Record<>(key, value, timestamp, headers);
             // The context holds the record's own headers, so forwarding it unchanged needs no new context.

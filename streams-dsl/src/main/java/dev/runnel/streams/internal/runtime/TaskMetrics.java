@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
  * {@code stream-task-metrics} {@code dropped-records-rate/total} and {@code enforced-processing-rate/total}, and
  * {@code stream-processor-node-metrics} {@code record-e2e-latency-avg/min/max} of its source and terminal nodes. Each
  * reads a counter the task keeps; the task adds its debug-level process metrics itself ({@link
- * SourceProcessSensors}).
+ * TaskProcessSensors}).
  */
 public final class TaskMetrics {
     private TaskMetrics() {
