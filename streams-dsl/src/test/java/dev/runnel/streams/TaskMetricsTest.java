@@ -9,6 +9,11 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.ProcessorContext;
+import dev.runnel.streams.processor.api.Record;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -17,9 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A task's {@code stream-task-metrics} and its nodes' {@code stream-processor-node-metrics} under the test driver, as
  * Kafka Streams names and records them: {@code process-rate/total} of source nodes and of their task, and the task's
- * {@code record-lateness-*} and {@code process-latency-*}, at level DEBUG (present at every level but recorded only
- * at DEBUG), {@code record-e2e-latency-*} and {@code dropped-records-*} at
- * INFO.
+ * {@code record-lateness-*}, {@code process-latency-*} and {@code punctuate-*}, at level DEBUG (present at every
+ * level but recorded only at DEBUG), {@code record-e2e-latency-*} and {@code dropped-records-*} at INFO.
  */
 class TaskMetricsTest {
     @Test
@@ -58,6 +62,38 @@ class TaskMetricsTest {
             assertEquals(2.0, value(driver, "stream-task-metrics", "record-lateness-max", taskTags()));
             // Measured by the task's clock, which is the driver's: it stands still.
             assertEquals(0.0, value(driver, "stream-task-metrics", "process-latency-max", taskTags()));
+        }
+    }
+
+    @Test
+    void shouldCountTheTasksPunctuationsAtDebug() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("ticks", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void init(ProcessorContext<String, String> context) {
+                    super.init(context);
+                    context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME, timestamp -> { });
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            });
+        Properties props = new Properties();
+        props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+            TestInputTopic<String, String> ticks =
+                driver.createInputTopic("ticks", Serdes.String().serializer(), Serdes.String().serializer());
+            ticks.pipeInput("a", "x", 0L);
+            ticks.pipeInput("a", "x", 10L);
+            ticks.pipeInput("a", "x", 25L);
+
+            // A stream-time schedule of 10 ms fires when stream time reaches 0, 10 and 20 (at the record at 25 ms,
+            // once): three punctuations.
+            assertEquals(3.0, value(driver, "stream-task-metrics", "punctuate-total", taskTags()));
+            assertEquals(0.0, value(driver, "stream-task-metrics", "punctuate-latency-max", taskTags()),
+                "by the driver's clock, which stands still");
         }
     }
 

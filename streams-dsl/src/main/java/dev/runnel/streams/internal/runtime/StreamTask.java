@@ -578,6 +578,8 @@ public final class StreamTask implements AutoCloseable {
         roundTimeMs = time.milliseconds();
         context.setCurrentNode(node);
         context.setRecordContext(ProcessorRecordContext.punctuation(timestamp));
+        Sensor punctuated = processSensors.punctuate;
+        long started = punctuated == null ? 0L : time.nanoseconds();
         try {
             punctuator.punctuate(timestamp);
         } catch (RuntimeException e) {
@@ -593,6 +595,9 @@ public final class StreamTask implements AutoCloseable {
             throw new StreamsException("Exception caught while punctuating processor '" + node.name() + "' in task "
                 + id + ": " + e, e, id);
         } finally {
+            if (punctuated != null) {
+                punctuated.record(time.nanoseconds() - started, roundTimeMs);
+            }
             context.setCurrentNode(null);
             context.setRecordContext(null);
         }

@@ -14,28 +14,33 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Kafka Streams' per-record metrics of a task, all at level DEBUG: {@code process-rate} and {@code process-total} of
+ * Kafka Streams' per-record and per-punctuation metrics of a task, all at level DEBUG: {@code process-rate} and {@code
+ * process-total} of
  * its source nodes ({@code stream-processor-node-metrics}, tag {@code processor-node-id}: the records that reached
  * each, deserialized and with a valid timestamp) and of the task ({@code stream-task-metrics}, the sum of its
- * sources'), and the task's {@code process-latency-avg/max} (ns, by the task's clock) and {@code
- * record-lateness-avg/max} (ms a record's timestamp is behind the task's stream time, 0 if it advances it).
+ * sources'), and the task's {@code process-latency-avg/max} (ns, by the task's clock), {@code
+ * record-lateness-avg/max} (ms a record's timestamp is behind the task's stream time, 0 if it advances it) and {@code
+ * punctuate-rate/total} and {@code punctuate-latency-avg/max} (ns) of its punctuators' calls.
  *
- * <p>The sensors are {@code null} (the map empty) when DEBUG metrics do not record, so that a record costs the task a
- * null test per sensor then.
+ * <p>The sensors are {@code null} (the map empty) when DEBUG metrics do not record, so that a record or punctuation
+ * costs the task a null test per sensor then.
  */
 final class TaskProcessSensors {
     /** Records nothing: before the task's topology is initialized, and for global tasks. */
-    static final TaskProcessSensors NONE = new TaskProcessSensors(Map.of(), null, null);
+    static final TaskProcessSensors NONE = new TaskProcessSensors(Map.of(), null, null, null);
 
     /** Each source node's process-rate/total sensor, by node name. */
     final Map<String, Sensor> bySource;
     final Sensor processLatency;
     final Sensor recordLateness;
+    final Sensor punctuate;
 
-    private TaskProcessSensors(Map<String, Sensor> bySource, Sensor processLatency, Sensor recordLateness) {
+    private TaskProcessSensors(Map<String, Sensor> bySource, Sensor processLatency, Sensor recordLateness,
+        Sensor punctuate) {
         this.bySource = bySource;
         this.processLatency = processLatency;
         this.recordLateness = recordLateness;
+        this.punctuate = punctuate;
     }
 
     /** Adds the metrics of {@code task} and its source nodes among {@code nodes}, on the task's thread. */
@@ -66,7 +71,16 @@ final class TaskProcessSensors {
             + " behind stream time", taskTags), new Avg());
         lateness.add(new MetricName("record-lateness-max", taskGroup, "Longest time (ms) a record's timestamp was"
             + " behind stream time", taskTags), new Max());
-        return taskSensor.shouldRecord() ? new TaskProcessSensors(bySource, latency, lateness) : NONE;
+        Sensor punctuate = metrics.addSensor(prefix + "punctuate", RecordingLevel.DEBUG);
+        punctuate.add(new MetricName("punctuate-rate", taskGroup, "Punctuator calls per second", taskTags),
+            new Rate(new WindowedCount()));
+        punctuate.add(new MetricName("punctuate-total", taskGroup, "Punctuator calls", taskTags),
+            new CumulativeCount());
+        punctuate.add(new MetricName("punctuate-latency-avg", taskGroup, "Average time (ns) of a punctuator call",
+            taskTags), new Avg());
+        punctuate.add(new MetricName("punctuate-latency-max", taskGroup, "Longest time (ns) of a punctuator call",
+            taskTags), new Max());
+        return taskSensor.shouldRecord() ? new TaskProcessSensors(bySource, latency, lateness, punctuate) : NONE;
     }
 
     private static void addRateAndTotal(Sensor sensor, String group, Map<String, String> tags) {
