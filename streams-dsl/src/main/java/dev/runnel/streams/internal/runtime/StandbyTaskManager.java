@@ -122,7 +122,7 @@ final class StandbyTaskManager {
             return standby;
         } catch (RuntimeException | Error e) {
             // Closing releases the task's directory, which no one else would release.
-            creator.closeQuietly(task);
+            creator.closeQuietly(task, threadId);
             throw e;
         }
     }
@@ -226,7 +226,7 @@ final class StandbyTaskManager {
             }
             LOG.warn("Could not report the suspension of standby task {}: {}", standby.task.id(), e.toString());
         } finally {
-            creator.closeQuietly(standby.task);
+            creator.closeQuietly(standby.task, threadId);
         }
     }
 

@@ -107,7 +107,7 @@ final class TaskCreator {
             try {
                 Files.createDirectories(directory);
             } catch (IOException e) {
-                closeQuietly(task);
+                closeAndRelease(task);
                 throw new StreamsException("Could not create the state directory " + directory + ": " + e, e, id);
             }
         }
@@ -123,8 +123,17 @@ final class TaskCreator {
         return new StateCheckpoint(directoryOf(id));
     }
 
+    /**
+     * Closes a task run by thread {@code threadId}, logging rather than throwing a failure, releases its directory to
+     * the cleaner and removes its metrics (its stores' and nodes' too, which they added at init).
+     */
+    void closeQuietly(StreamTask task, String threadId) {
+        closeAndRelease(task);
+        metrics.removeAll(Map.of("thread-id", threadId, "task-id", task.id().toString()));
+    }
+
     /** Closes a task, logging rather than throwing a failure, and releases its directory to the cleaner. */
-    void closeQuietly(StreamTask task) {
+    private void closeAndRelease(StreamTask task) {
         try {
             task.close();
         } catch (RuntimeException e) {

@@ -184,7 +184,7 @@ final class TaskManager {
             return active;
         } catch (RuntimeException | Error e) {
             // Closing releases the task's directory, which no one else would release.
-            creator.closeQuietly(task);
+            creator.closeQuietly(task, threadId);
             throw e;
         }
     }
@@ -394,8 +394,8 @@ final class TaskManager {
         if (!active.task.stores().isEmpty()) {
             checkpoint(active);
         }
-        creator.closeQuietly(active.task);
-        unregisterMetrics(active);
+        creator.closeQuietly(active.task, threadId);
+        closedTasks++;
     }
 
     private void checkpoint(ActiveTask active) {
@@ -416,8 +416,8 @@ final class TaskManager {
             LOG.warn("Could not abort the transaction of stream thread {}: {}", threadId, e.toString());
         }
         for (ActiveTask active : tasks.values()) {
-            creator.closeQuietly(active.task);
-            unregisterMetrics(active);
+            creator.closeQuietly(active.task, threadId);
+            closedTasks++;
         }
         clear();
         commitNeeded = false;
@@ -457,12 +457,6 @@ final class TaskManager {
         tasks.clear();
         taskByPartition.clear();
         publish();
-    }
-
-    /** Drops a closed task's metrics and counts it as closed. */
-    private void unregisterMetrics(ActiveTask active) {
-        closedTasks++;
-        metrics.removeAll(Map.of("thread-id", threadId, "task-id", active.task.id().toString()));
     }
 
     /** Returns the changelog offset each logged store's state covers, by changelog partition. */
