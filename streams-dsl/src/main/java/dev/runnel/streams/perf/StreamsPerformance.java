@@ -168,7 +168,7 @@ public final class StreamsPerformance {
                         lastProgressNanos = System.nanoTime();
                     } else if (System.nanoTime() - lastProgressNanos > STALL_NANOS) {
                         throw new IllegalStateException("No progress for " + STALL_NANOS / 1_000_000_000L
-                            + " s: the last sub-topology processed " + processed + " of " + target + " records");
+                            + " s: the stream threads processed " + processed + " of " + target + " records");
                     }
                 }
                 end = System.nanoTime();
@@ -224,21 +224,16 @@ public final class StreamsPerformance {
         return workload.inputRecordsCounted(count);
     }
 
-    /** Returns the records processed by the workload's last sub-topology (its tasks' process-total). */
+    /**
+     * Returns the records the stream threads have processed so far, in all sub-topologies: their process-total, a
+     * metric recorded at the default level (the tasks' is recorded at DEBUG only, as in Kafka Streams).
+     */
     private static long processed(KafkaStreams streams) {
-        int lastSubtopology = -1;
         double total = 0;
         for (Map.Entry<MetricName, ? extends Metric> entry : streams.metrics().entrySet()) {
             MetricName name = entry.getKey();
-            if (name.name().equals("process-total") && name.group().equals("stream-task-metrics")) {
-                int subtopology = Integer.parseInt(name.tags().get("task-id").split("_")[0]);
-                if (subtopology > lastSubtopology) {
-                    lastSubtopology = subtopology;
-                    total = 0;
-                }
-                if (subtopology == lastSubtopology) {
-                    total += (Double) entry.getValue().metricValue();
-                }
+            if (name.name().equals("process-total") && name.group().equals("stream-thread-metrics")) {
+                total += (Double) entry.getValue().metricValue();
             }
         }
         return (long) total;

@@ -30,7 +30,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
-/** The benchmark workloads: input generation, topology, and how many records the last sub-topology processes. */
+/** The benchmark workloads: input generation, topology, and how many records the stream threads process. */
 final class Workloads {
     static final int WORDS_PER_LINE = 5;
     /** The distinct words of the word count and keys of the windowed count and join, unless {@code --keys} says. */
@@ -54,7 +54,7 @@ final class Workloads {
             return generated;
         }
 
-        /** Returns how many records the last sub-topology has processed at the end of the input. */
+        /** Returns how many records the stream threads have processed, in all sub-topologies, at the input's end. */
         long expectedProcessed(long inputRecords);
 
         Topology topology();
@@ -125,8 +125,8 @@ final class Workloads {
 
         @Override
         public long expectedProcessed(long inputRecords) {
-            // Past the split, the last sub-topology reads the words from the repartition topic.
-            return stage == WordCountStage.SPLIT ? inputRecords : inputRecords * WORDS_PER_LINE;
+            // Each line once and, past the split, each of its words again from the repartition topic.
+            return stage == WordCountStage.SPLIT ? inputRecords : inputRecords * (1 + WORDS_PER_LINE);
         }
 
         @Override
