@@ -7,10 +7,12 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -96,6 +98,21 @@ class KTableFilterTest {
     }
 
     /**
+     * A record cache of 0 bytes switches every store's caching layer off, as Kafka Streams does when it builds the
+     * topology: the materialized filter then forwards each change itself, so each filtered-out update of this
+     * unmaterialized source's keys is a tombstone, as with caching disabled on the store.
+     */
+    @Test
+    void shouldSendATombstoneForEveryFilteredOutUpdateOfAMaterializedFilterWithACacheOfZeroBytes() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        try (TopologyTestDriver driver = driver(builder -> builder.table("input", INTS)
+            .filter(ABOVE_FIVE, store("kept")), config)) {
+            assertEquals(TOMBSTONE_PER_FILTERED_UPDATE, readOutput(driver));
+        }
+    }
+
+    /**
      * Kafka Streams materializes a filter only under a queryable (user-given) name: with Materialized.with(serdes) the
      * filter has no store and forwards every change, so each filtered-out update of this unmaterialized source's keys
      * is a tombstone, as without Materialized. Runnel keeps an internal store for it, which must not make it forward
@@ -140,9 +157,14 @@ class KTableFilterTest {
     }
 
     private static TopologyTestDriver driver(Function<StreamsBuilder, KTable<String, Integer>> filtered) {
+        return driver(filtered, new Properties());
+    }
+
+    private static TopologyTestDriver driver(Function<StreamsBuilder, KTable<String, Integer>> filtered,
+        Properties config) {
         StreamsBuilder builder = new StreamsBuilder();
         filtered.apply(builder).toStream().to("output", Produced.with(Serdes.String(), Serdes.Integer()));
-        TopologyTestDriver driver = new TopologyTestDriver(builder.build());
+        TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config);
         TestInputTopic<String, Integer> input =
             driver.createInputTopic("input", Serdes.String().serializer(), Serdes.Integer().serializer());
         UPDATES.forEach(update -> input.pipeInput(update.key, update.value));

@@ -21,8 +21,9 @@ import java.util.function.Function;
 /**
  * Makes a table-producing operator forward what its store's caching layer writes down, as Kafka Streams does: with the
  * record cache on, the updates of a key (or window, or session) between two commits, or until a cache full of dirty
- * entries writes its store down, collapse into one {@link Change} from the last written-down value to the latest; with
- * the cache off (a cache of 0 bytes) every write is written down, and so forwarded, at once.
+ * entries writes its store down, collapse into one {@link Change} from the last written-down value to the latest. With
+ * the cache off (a cache of 0 bytes) a windowed store's layer writes down, and so forwards, every write at once, and a
+ * key-value store's layer stands aside: its operator forwards each update itself, as Kafka Streams' do then.
  * Stateless helper.
  */
 final class CacheFlushForwarder {

@@ -66,8 +66,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         this.owner = Thread.currentThread();
     }
 
-    /** Sets the receiver of flushed entries; returns whether this layer caches (if not, nothing is ever flushed). */
+    /**
+     * Sets the receiver of flushed entries; returns whether this layer caches. Without a thread cache (a cache of 0
+     * bytes) it does not, and takes no listener: Kafka Streams then builds the store without its caching layer, so
+     * the operator forwards each update itself, the deletion of a key the store does not hold included.
+     */
     public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> flushListener, boolean oldValues) {
+        if (cache == null) {
+            return false;
+        }
         this.listener = flushListener;
         this.sendOldValues = oldValues;
         return true;
