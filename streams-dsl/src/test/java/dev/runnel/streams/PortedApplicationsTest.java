@@ -424,7 +424,7 @@ class PortedApplicationsTest {
             rates.pipeInput("EUR", "110", 100);
             rates.pipeInput("EUR", "120", 200);
             payments.pipeInput("EUR", "10", 150); // the rate valid at 150
-            rates.pipeInput("EUR", "115", 180); // out of order: into the history, not forwarded
+            rates.pipeInput("EUR", "115", 180); // out of order: into the history, and forwarded as not the latest
             payments.pipeInput("EUR", "10", 190);
             payments.pipeInput("EUR", "10", 250);
             payments.pipeInput("GBP", "10", 260); // no rate: no result
@@ -435,7 +435,7 @@ class PortedApplicationsTest {
             // The count's stream time is 310: [150,250) ended before 310 - 20 and is closed, [200,300) is open.
             payments.pipeInput("EUR", "10", 205);
 
-            assertEquals(List.of("EUR=110@100", "EUR=120@200", "EUR=null@300"),
+            assertEquals(List.of("EUR=110@100", "EUR=120@200", "EUR=115@180", "EUR=null@300"),
                 read(driver, "rate-changes", Serdes.String().deserializer()));
             assertEquals(List.of("EUR=1100@150", "EUR=1150@190", "EUR=1200@250", "EUR=1200@205"),
                 read(driver, "converted", Serdes.String().deserializer()));

@@ -33,6 +33,16 @@ final class DroppedRecords {
         record(context);
     }
 
+    /**
+     * Logs (at info, as Kafka Streams does) and counts a versioned table's update a table-table join skips: one its
+     * table took into its history only, which leaves the join result as it was.
+     */
+    static void skipHistoryOnlyUpdate(Logger log, ProcessingContext context, String join) {
+        log.info("Skipping an update older than its versioned table's latest version in {}. task=[{}] {}", join,
+            context.taskId(), position(context));
+        record(context);
+    }
+
     private static String position(ProcessingContext context) {
         return context.recordMetadata().map(DroppedRecords::position).orElse("topic=[unknown]");
     }

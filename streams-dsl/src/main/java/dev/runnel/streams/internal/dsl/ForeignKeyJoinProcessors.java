@@ -22,12 +22,16 @@ import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The processors of a foreign-key join (see {@link ForeignKeyJoinBuilder}). Serdes that are {@code null} resolve to
  * the application defaults in {@code init}, as sources and sinks resolve them.
  */
 final class ForeignKeyJoinProcessors {
+    private static final Logger LOG = LoggerFactory.getLogger(ForeignKeyJoinProcessors.class);
+
     private ForeignKeyJoinProcessors() {
     }
 
@@ -88,6 +92,10 @@ final class ForeignKeyJoinProcessors {
 
                 @Override
                 public void process(Record<K, Change<V>> record) {
+                    if (!record.value().isLatest()) {
+                        DroppedRecords.skipHistoryOnlyUpdate(LOG, context(), "a foreign-key join");
+                        return;
+                    }
                     V newValue = record.value().newValue();
                     V oldValue = record.value().oldValue();
                     KO oldKey = oldValue == null ? null : foreignKeyExtractor.apply(record.key(), oldValue);
@@ -216,6 +224,10 @@ final class ForeignKeyJoinProcessors {
 
                 @Override
                 public void process(Record<KO, Change<VO>> record) {
+                    if (!record.value().isLatest()) {
+                        DroppedRecords.skipHistoryOnlyUpdate(LOG, context(), "a foreign-key join");
+                        return;
+                    }
                     if (record.key() == null
                         || record.value().newValue() == null && record.value().oldValue() == null) {
                         return;

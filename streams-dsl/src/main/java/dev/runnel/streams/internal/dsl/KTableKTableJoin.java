@@ -13,6 +13,8 @@ import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One side of a table-table join (inner, left or outer): on a change of its own table it looks up the other table's
@@ -34,6 +36,7 @@ import java.util.Set;
 record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGetter,
     ValueJoiner<? super V1, ? super V2, ? extends VR> joiner, boolean thisIsLeft, boolean preserveThis,
     boolean preserveOther) implements ProcessorSupplier<K, Change<Object>, K, Change<VR>> {
+    private static final Logger LOG = LoggerFactory.getLogger(KTableKTableJoin.class);
 
     @Override
     public Processor<K, Change<Object>, K, Change<VR>> get() {
@@ -50,6 +53,10 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
             @Override
             public void process(Record<K, Change<Object>> record) {
                 if (record.key() == null) {
+                    return;
+                }
+                if (!record.value().isLatest()) {
+                    DroppedRecords.skipHistoryOnlyUpdate(LOG, context(), "a table-table join");
                     return;
                 }
                 ValueAndTimestamp<Object> other = getter.get(record.key());

@@ -80,7 +80,8 @@ public final class KTableOperators {
                         store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                     }
                     if (!forwardOnFlush) {
-                        context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                        context().forward(record.withValue(new Change<>(newValue, oldValue,
+                            store != null || record.value().isLatest())));
                     }
                 }
 

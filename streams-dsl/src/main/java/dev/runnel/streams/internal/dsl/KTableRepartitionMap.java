@@ -25,6 +25,10 @@ public record KTableRepartitionMap<K, V, KR, VR>(KeyValueMapper<? super K, ? sup
             @Override
             public void process(Record<K, Change<V>> record) {
                 Change<V> change = record.value();
+                if (!change.isLatest()) {
+                    // A versioned table's history-only update leaves the grouped values as they were.
+                    return;
+                }
                 KeyValue<KR, VR> newPair = change.newValue() == null ? null
                     : selector.apply(record.key(), change.newValue());
                 KeyValue<KR, VR> oldPair = change.oldValue() == null ? null

@@ -21,8 +21,10 @@ import org.slf4j.LoggerFactory;
  * counted as dropped, as in Kafka Streams.
  *
  * <p>In a versioned store (KIP-914) each record becomes a version at its timestamp. A record older than the key's
- * latest version goes into the history, where stream-table joins find it, but is not forwarded: the table's current
- * value did not change. A record older than the history retention is refused by the store and counted as dropped.
+ * latest version goes into the history, where stream-table joins find it, and is forwarded as a change that is not
+ * the latest (its old value is the latest version), as Kafka Streams does: {@code toStream} and the stateless
+ * operators pass it on, aggregations and table-table joins skip it. A record older than the history retention is
+ * refused by the store, counted as dropped and not forwarded.
  *
  * <p>Starts unmaterialized; {@link #materialize} is called while the DSL builds, before any processor is created.
  * Not thread-safe.
@@ -124,12 +126,10 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
                     + " {}", storeName, record.timestamp(),
                     context().recordMetadata().map(Object::toString).orElse("no metadata"));
                 DroppedRecords.record(context());
-            } else if (validTo == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED) {
-                V oldValue = latest == null ? null : latest.value();
-                context().forward(record.withValue(new Change<>(record.value(), oldValue)));
             } else {
-                LOG.debug("Out-of-order record for table store {} kept as history, not forwarded: timestamp {}",
-                    storeName, record.timestamp());
+                V oldValue = latest == null ? null : latest.value();
+                context().forward(record.withValue(new Change<>(record.value(), oldValue,
+                    validTo == VersionedKeyValueStore.PUT_RETURN_CODE_VALID_TO_UNDEFINED)));
             }
         }
     }

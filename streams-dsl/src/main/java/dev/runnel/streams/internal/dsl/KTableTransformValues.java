@@ -68,7 +68,8 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                     store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
                 }
                 if (!forwardOnFlush) {
-                    context().forward(record.withValue(new Change<>(newValue, oldValue)));
+                    context().forward(record.withValue(new Change<>(newValue, oldValue,
+                        store != null || record.value().isLatest())));
                 }
             }
 
