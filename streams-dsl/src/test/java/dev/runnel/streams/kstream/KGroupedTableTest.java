@@ -2,6 +2,7 @@ package dev.runnel.streams.kstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
@@ -9,6 +10,7 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.Topology;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
@@ -79,5 +81,25 @@ class KGroupedTableTest {
             assertEquals(List.of(KeyValue.pair("us", "")), members.readKeyValuesToList());
             assertNull(driver.<String, String>getKeyValueStore("members").get("nobody"));
         }
+    }
+
+    /**
+     * As in Kafka Streams, an unnamed table reduce's store takes the aggregation's prefix, KTABLE-AGGREGATE-, while its
+     * processor is a KTABLE-REDUCE- one, and the repartition sink and source come before it: the table's store 0
+     * (named after its topic), source 1, table source 2, groupBy's select 3, the reduce's store 4, the repartition
+     * sink 5 and source 6, the reduce 7. The repartition topic is named after the store.
+     */
+    @Test
+    void shouldNameAnUnnamedReducesStoreAsAnAggregationsStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table("users", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((user, row) -> KeyValue.pair(row, user))
+            .reduce((members, added) -> members + added, (members, removed) -> members.replace(removed, ""));
+        Topology topology = builder.build();
+        String description = topology.describe().toString();
+        assertTrue(description.contains("KTABLE-REDUCE-0000000007 (stores: [KTABLE-AGGREGATE-STATE-STORE-0000000004])"),
+            description);
+        assertTrue(description.contains(
+            "Sink: KSTREAM-SINK-0000000005 (topic: KTABLE-AGGREGATE-STATE-STORE-0000000004-repartition)"), description);
     }
 }

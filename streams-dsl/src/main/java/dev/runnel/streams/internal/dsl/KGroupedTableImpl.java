@@ -99,7 +99,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         Objects.requireNonNull(adder, "adder can't be null");
         Objects.requireNonNull(subtractor, "subtractor can't be null");
         MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> options =
-            new MaterializedInternal<>(materialized, builder, REDUCE_NAME);
+            // An unnamed reduce's store takes the aggregation's prefix, as Kafka Streams names it.
+            new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
         return build(named, REDUCE_NAME, options, KTableAggregate.reduce(options.storeName(), adder, subtractor),
             options.valueSerde() != null ? options.valueSerde() : grouped.valueSerde());
     }
@@ -139,11 +140,12 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
     private <VR> KTable<K, VR> build(Named named, String prefix,
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options,
         ProcessorSupplier<K, Change<V>, K, Change<VR>> supplier, Serde<VR> valueSerde) {
-        String processorName = builder.name(named, prefix);
         String topic = (grouped.name() != null ? grouped.name() : options.storeName())
             + GroupedStreamAggregateBuilder.REPARTITION_TOPIC_SUFFIX;
+        // The repartition sink and source take their indexes before the aggregation, as in Kafka Streams.
         String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
         String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);
+        String processorName = builder.name(named, prefix);
         InternalTopologyBuilder topology = builder.topologyBuilder();
         topology.addInternalTopic(topic);
         topology.addSink(sinkName, topic, null, grouped.keySerde() == null ? null : grouped.keySerde().serializer(),
