@@ -47,6 +47,30 @@ class TopologyDescribeTest {
         Golden.assertMatches("topology", name, topology.describe().toString());
     }
 
+    /**
+     * As in Kafka Streams, a named operation still takes the index its generated name would have had, so naming one
+     * operation leaves the generated names (and so store and internal topic names) of the others as they were. A
+     * table named "tbl" reads its topic with source "tbl-source" into table source "tbl".
+     */
+    @Test
+    void shouldGiveNamedOperationsTheIndexesOfTheirGeneratedNames() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.<String, String>as("src"))  // index 0
+            .filter((k, v) -> true, Named.as("keep"))              // 1
+            .mapValues(v -> v)                                      // 2
+            .to("out", Produced.as("sink"));                       // 3
+        builder.table("t", Consumed.<String, String>as("tbl"))     // store 4, tbl-source 5, tbl 6
+            .toStream()                                             // 7
+            .to("out2");                                            // 8
+        String description = builder.build().describe().toString();
+        for (String node : List.of("Source: src (topics: [in])", "Processor: keep (stores: [])",
+            "Processor: KSTREAM-MAPVALUES-0000000002 (stores: [])", "Sink: sink (topic: out)",
+            "Source: tbl-source (topics: [t])", "Processor: tbl (stores: [])",
+            "Processor: KTABLE-TOSTREAM-0000000007 (stores: [])", "Sink: KSTREAM-SINK-0000000008 (topic: out2)")) {
+            assertTrue(description.contains(node), node + " in " + description);
+        }
+    }
+
     @Test
     void shouldDescribeStatelessChain() {
         StreamsBuilder builder = new StreamsBuilder();
@@ -69,6 +93,7 @@ class TopologyDescribeTest {
 
     @Test
     void shouldDescribeSplitAndMerge() {
+        // The named split takes index 1 and each branch one (2, 3), so the peek is KSTREAM-PEEK-0000000004.
         StreamsBuilder builder = new StreamsBuilder();
         KStream<String, String> input = builder.stream("input");
         var branches = input.split(Named.as("split-"))

@@ -66,6 +66,8 @@ final class BranchedKStreamImpl<K, V> implements BranchedKStream<K, V> {
         }
         BranchedInternal<K, V> options = new BranchedInternal<>(Objects.requireNonNull(branched, "branched"));
         String childName = splitName + (options.name() != null ? options.name() : position);
+        // Each branch takes an index, as in Kafka Streams, though its name is the split's plus a suffix.
+        source.builder().newProcessorName(KStreamImpl.BRANCHCHILD_NAME);
         source.builder().topologyBuilder().addProcessor(childName, new Operators.KStreamPassThrough<K, V>(),
             splitName);
         predicates.add(predicate);

@@ -273,8 +273,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
     /** Names of the cogroup nodes: the user's name plus a suffix, or generated. */
     private record NamedPrefix(Named named) {
         String name(InternalStreamsBuilder builder, String suffix, String prefix) {
-            String base = new OptionsInternal.NamedInternal(named).name();
-            return base != null ? base + suffix : builder.newProcessorName(prefix);
+            return builder.suffixed(new OptionsInternal.NamedInternal(named).name(), suffix, prefix);
         }
     }
 }

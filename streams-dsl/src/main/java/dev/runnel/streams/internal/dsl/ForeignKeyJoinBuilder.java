@@ -140,7 +140,7 @@ final class ForeignKeyJoinBuilder {
     }
 
     private static String named(String base, String suffix, InternalStreamsBuilder builder, String prefix) {
-        return base != null ? base + suffix : builder.newProcessorName(prefix);
+        return builder.suffixed(base, suffix, prefix);
     }
 
     private static <T> dev.runnel.common.serialization.Serializer<T> serializer(Serde<T> serde) {

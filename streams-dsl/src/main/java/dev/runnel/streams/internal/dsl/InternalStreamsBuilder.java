@@ -71,7 +71,7 @@ public final class InternalStreamsBuilder {
     /** Adds a source of {@code topics} and returns its stream. */
     public <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
-        String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        String name = name(options.name(), KStreamImpl.SOURCE_NAME);
         topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
             deserializer(options.keySerde()), deserializer(options.valueSerde()), topics.toArray(new String[0]));
         return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
@@ -80,7 +80,7 @@ public final class InternalStreamsBuilder {
     /** Adds a source of the topics {@code topicPattern} matches and returns its stream. */
     public <K, V> KStream<K, V> stream(Pattern topicPattern, Consumed<K, V> consumed) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
-        String name = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
+        String name = name(options.name(), KStreamImpl.SOURCE_NAME);
         topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
             deserializer(options.keySerde()), deserializer(options.valueSerde()), topicPattern);
         return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
@@ -102,8 +102,9 @@ public final class InternalStreamsBuilder {
             new JoinOptionsInternal.MaterializedInternal<>(materialized, this, topic + "-");
         Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : options.keySerde();
         Serde<V> valueSerde = store.valueSerde() != null ? store.valueSerde() : options.valueSerde();
-        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
-        String tableSourceName = newProcessorName(KTABLE_SOURCE_NAME);
+        TableSourceNames names = tableSourceNames(options.name());
+        String sourceName = names.source();
+        String tableSourceName = names.processor();
         topologyBuilder.addSource(sourceName, options.resetPolicy(), options.timestampExtractor(),
             deserializer(keySerde), deserializer(valueSerde), topic);
         return addTableSource(tableSourceName, sourceName, store, keySerde, valueSerde, topic);
@@ -163,8 +164,9 @@ public final class InternalStreamsBuilder {
         Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : options.keySerde();
         Serde<V> valueSerde = store.valueSerde() != null ? store.valueSerde() : options.valueSerde();
         String storeName = store.storeName();
-        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
-        String processorName = newProcessorName(KTABLE_SOURCE_NAME);
+        TableSourceNames names = tableSourceNames(options.name());
+        String sourceName = names.source();
+        String processorName = names.processor();
         KTableSource<K, V> source = new KTableSource<>(storeName);
         // Global tables are always materialized: joins read them from every task.
         source.materialize();
@@ -183,8 +185,9 @@ public final class InternalStreamsBuilder {
     public <K, V> void addGlobalStore(StoreBuilder<?> storeBuilder, String topic, Consumed<K, V> consumed,
         ProcessorSupplier<K, V, Void, Void> stateUpdateSupplier) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
-        String sourceName = options.name() != null ? options.name() : newProcessorName(KStreamImpl.SOURCE_NAME);
-        String processorName = newProcessorName(KTABLE_SOURCE_NAME);
+        TableSourceNames names = tableSourceNames(options.name());
+        String sourceName = names.source();
+        String processorName = names.processor();
         topologyBuilder.addGlobalStore(storeBuilder, sourceName, options.timestampExtractor(),
             deserializer(options.keySerde()), deserializer(options.valueSerde()), topic, processorName,
             stateUpdateSupplier);
@@ -193,6 +196,37 @@ public final class InternalStreamsBuilder {
     /** Returns the name in {@code named}, or a generated one with {@code prefix}. */
     String name(Named named, String prefix) {
         return new NamedInternal(named).orElseGenerateWithPrefix(this, prefix);
+    }
+
+    /**
+     * Returns {@code name}, or if it is {@code null} a new generated {@code prefix + index} name; either way it takes
+     * an index, as Kafka Streams does.
+     */
+    String name(String name, String prefix) {
+        String generated = newProcessorName(prefix);
+        return name != null ? name : generated;
+    }
+
+    /**
+     * Returns {@code base + suffix}, or if {@code base} is {@code null} a new generated {@code prefix + index} name;
+     * either way it takes an index, as Kafka Streams does.
+     */
+    String suffixed(String base, String suffix, String prefix) {
+        String generated = newProcessorName(prefix);
+        return base != null ? base + suffix : generated;
+    }
+
+    /**
+     * Returns the names of a table's source node and table source processor: {@code name + "-source"} and
+     * {@code name}, or two generated ones, as Kafka Streams names them.
+     */
+    private TableSourceNames tableSourceNames(String name) {
+        String sourceName = suffixed(name, "-source", KStreamImpl.SOURCE_NAME);
+        return new TableSourceNames(sourceName, name(name, KTABLE_SOURCE_NAME));
+    }
+
+    /** The names of a table's source node and of its table source processor. */
+    private record TableSourceNames(String source, String processor) {
     }
 
     private static <T> Deserializer<T> deserializer(Serde<T> serde) {

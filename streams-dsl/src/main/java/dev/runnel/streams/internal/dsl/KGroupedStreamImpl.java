@@ -58,6 +58,11 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public KTable<K, Long> count(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
+        if (materialized != null) {
+            // Kafka Streams' count(Materialized) takes one more store index when it generates the store's name;
+            // taking it too keeps the generated names after it Kafka's.
+            new MaterializedInternal<>(materialized, aggregateBuilder.builder(), AGGREGATE_NAME);
+        }
         MaterializedInternal<K, Long, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, aggregateBuilder.builder(), AGGREGATE_NAME);
         Serde<Long> valueSerde = options.valueSerde() != null ? options.valueSerde() : Serdes.Long();

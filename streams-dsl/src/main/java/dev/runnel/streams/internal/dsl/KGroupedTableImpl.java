@@ -142,10 +142,11 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         ProcessorSupplier<K, Change<V>, K, Change<VR>> supplier, Serde<VR> valueSerde) {
         String topic = (grouped.name() != null ? grouped.name() : options.storeName())
             + GroupedStreamAggregateBuilder.REPARTITION_TOPIC_SUFFIX;
-        // The repartition sink and source take their indexes before the aggregation, as in Kafka Streams.
-        String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
-        String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);
-        String processorName = builder.name(named, prefix);
+        // The repartition sink and source take the aggregation's name and their indexes before it, as in Kafka Streams.
+        String operationName = new OptionsInternal.NamedInternal(named).name();
+        String sinkName = builder.suffixed(operationName, "-sink", KStreamImpl.SINK_NAME);
+        String sourceName = builder.suffixed(operationName, "-source", KStreamImpl.SOURCE_NAME);
+        String processorName = builder.name(operationName, prefix);
         InternalTopologyBuilder topology = builder.topologyBuilder();
         topology.addInternalTopic(topic);
         topology.addSink(sinkName, topic, null, grouped.keySerde() == null ? null : grouped.keySerde().serializer(),

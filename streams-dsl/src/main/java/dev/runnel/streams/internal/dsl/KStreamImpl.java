@@ -67,6 +67,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     static final String PRINTING_NAME = "KSTREAM-PRINTER-";
     /** Prefix of split nodes. */
     public static final String BRANCH_NAME = "KSTREAM-BRANCH-";
+    public static final String BRANCHCHILD_NAME = "KSTREAM-BRANCHCHILD-";
     /** Prefix of merge nodes. */
     public static final String MERGE_NAME = "KSTREAM-MERGE-";
     /** Prefix of sink nodes. */
@@ -350,7 +351,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         ProducedInternal<K, V> options = new ProducedInternal<>(Objects.requireNonNull(produced, "produced"));
         Serde<K> sinkKeySerde = options.keySerde() != null ? options.keySerde() : keySerde;
         Serde<V> sinkValueSerde = options.valueSerde() != null ? options.valueSerde() : valueSerde;
-        String sinkName = options.name() != null ? options.name() : builder.newProcessorName(SINK_NAME);
+        String sinkName = builder.name(options.name(), SINK_NAME);
         StreamPartitioner<? super K, ? super V> partitioner = options.partitioner();
         builder.topologyBuilder().addSink(sinkName, topic, extractor, serializer(sinkKeySerde),
             serializer(sinkValueSerde), partitioner, name);
@@ -520,8 +521,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         KTableImpl<K, VT> tableImpl = (KTableImpl<K, VT>) table;
         KStreamImpl<K, V> input = repartitionIfRequired(options.name() != null ? options.name() : name,
             options.keySerde(), options.valueSerde());
-        String joinName = options.name() != null ? options.name()
-            : builder.newProcessorName(leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
+        String joinName = builder.name(options.name(), leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
         KTableValueGetterSupplier<K, VT> getter = tableImpl.valueGetterSupplier();
         String bufferName = null;
         long graceMs = 0L;

@@ -137,7 +137,7 @@ final class KStreamJoins {
 
     private static String suffixed(NamedInternal named, String suffix, InternalStreamsBuilder builder,
         String prefix) {
-        return named.name() != null ? named.name() + suffix : builder.newProcessorName(prefix);
+        return builder.suffixed(named.name(), suffix, prefix);
     }
 
     /** Returns the builder of a side's window store: from {@code supplier} if given, else the DSL suppliers'. */

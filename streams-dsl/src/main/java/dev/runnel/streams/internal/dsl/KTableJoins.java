@@ -53,10 +53,8 @@ final class KTableJoins {
             ? null
             : new MaterializedInternal<>(materialized, builder, KTableImpl.MERGE_NAME);
         NamedInternal renamed = new NamedInternal(named);
-        String thisName = renamed.name() != null ? renamed.name() + "-join-this"
-            : builder.newProcessorName(kind.thisPrefix);
-        String otherName = renamed.name() != null ? renamed.name() + "-join-other"
-            : builder.newProcessorName(kind.otherPrefix);
+        String thisName = builder.suffixed(renamed.name(), "-join-this", kind.thisPrefix);
+        String otherName = builder.suffixed(renamed.name(), "-join-other", kind.otherPrefix);
         String mergeName = renamed.orElseGenerateWithPrefix(builder, KTableImpl.MERGE_NAME);
         InternalTopologyBuilder topology = builder.topologyBuilder();
         KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();

@@ -90,9 +90,12 @@ public final class OptionsInternal {
             return name;
         }
 
-        /** Returns the name, or a new generated {@code prefix + index} name. */
+        /**
+         * Returns the name, or a new generated {@code prefix + index} name. A given name still takes an index, as in
+         * Kafka Streams, so that naming one operation leaves the generated names of the others as they were.
+         */
         public String orElseGenerateWithPrefix(InternalStreamsBuilder builder, String prefix) {
-            return name != null ? name : builder.newProcessorName(prefix);
+            return builder.name(name, prefix);
         }
     }
 
