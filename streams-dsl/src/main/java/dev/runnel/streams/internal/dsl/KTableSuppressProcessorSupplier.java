@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
@@ -63,8 +64,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         return new SuppressProcessor();
     }
 
-    /** One buffered entry's order. */
-    private record Slot(long bufferTime, Bytes key) implements Comparable<Slot> {
+    /**
+     * One buffered entry's order, and its size as Kafka Streams' buffer counts it against {@code maxBytes}: see
+     * {@link #bufferedSize}.
+     */
+    private record Slot(long bufferTime, Bytes key, long size) implements Comparable<Slot> {
         @Override
         public int compareTo(Slot other) {
             int byTime = Long.compare(bufferTime, other.bufferTime);
@@ -115,7 +119,14 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                             + " to clear it: runnel streams-reset, then KafkaStreams.cleanUp()");
                     }
                     ByteBuffer raw = ByteBuffer.wrap(entry.value);
-                    index(entry.key, new Slot(raw.getLong(BUFFER_TIME_OFFSET), entry.key), entry.value.length);
+                    // The entry keeps no latest old value: it is sized as a key's first update is.
+                    byte[] newBytes = valueBytes(entry.value, NEW_VALUE_OFFSET);
+                    byte[] priorBytes = oldValueBytes(entry.value);
+                    BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(
+                        NEW_VALUE_OFFSET + 2 * Integer.BYTES + length(newBytes) + length(priorBytes)));
+                    index(entry.key, new Slot(raw.getLong(BUFFER_TIME_OFFSET), entry.key, bufferedSize(entry.key,
+                        priorBytes, null, newBytes, recordContext == null ? null : recordContext.topic(),
+                        recordContext == null ? null : recordContext.headers())));
                 }
             }
             metrics.bufferChanged(slots.size(), bufferedBytes);
@@ -126,18 +137,26 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             observedStreamTime = Math.max(observedStreamTime, record.timestamp());
             Bytes key = Bytes.wrap(keySerializer.serialize(storeName, record.key()));
             Slot slot = slots.get(key);
+            long bufferTime;
             byte[] oldBytes;
+            byte[] latestOldBytes = null;
             if (slot == null) {
-                slot = new Slot(bufferTime(record), key);
+                bufferTime = bufferTime(record);
                 oldBytes = serialize(record.value().oldValue());
             } else {
+                bufferTime = slot.bufferTime();
                 oldBytes = oldValueBytes(buffer.get(key));
-                unindex(key, buffer.get(key).length);
+                if (suppressed.maxBytes() < Long.MAX_VALUE) {
+                    latestOldBytes = serialize(record.value().oldValue());
+                }
+                unindex(key);
             }
-            byte[] entry = encode(slot, record.timestamp(), serialize(record.value().newValue()), oldBytes,
-                BufferedRecordContext.encode(context(), record.headers()));
-            buffer.put(key, entry);
-            index(key, slot, entry.length);
+            byte[] newBytes = serialize(record.value().newValue());
+            buffer.put(key, encode(bufferTime, record.timestamp(), newBytes, oldBytes,
+                BufferedRecordContext.encode(context(), record.headers())));
+            String topic = context().recordMetadata().map(metadata -> metadata.topic()).orElse(null);
+            index(key, new Slot(bufferTime, key, bufferedSize(key, oldBytes, latestOldBytes, newBytes, topic,
+                record.headers())));
             metrics.bufferChanged(slots.size(), bufferedBytes);
             int buffered = slots.size();
             emitDue(record.headers());
@@ -181,7 +200,7 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             Map.Entry<Slot, Bytes> first = byTime.firstEntry();
             Bytes key = first.getValue();
             byte[] entry = buffer.get(key);
-            unindex(key, entry.length);
+            unindex(key);
             buffer.delete(key);
             ByteBuffer raw = ByteBuffer.wrap(entry);
             int newLength = raw.getInt(NEW_VALUE_OFFSET);
@@ -209,16 +228,16 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             }
         }
 
-        private void index(Bytes key, Slot slot, int entryLength) {
+        private void index(Bytes key, Slot slot) {
             slots.put(key, slot);
             byTime.put(slot, key);
-            bufferedBytes += key.get().length + entryLength;
+            bufferedBytes += slot.size();
         }
 
-        private void unindex(Bytes key, int entryLength) {
+        private void unindex(Bytes key) {
             Slot slot = slots.remove(key);
             byTime.remove(slot);
-            bufferedBytes -= key.get().length + entryLength;
+            bufferedBytes -= slot.size();
         }
 
         private byte[] serialize(V value) {
@@ -226,24 +245,50 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         }
 
         private V deserialize(byte[] entry, int offset) {
-            int length = ByteBuffer.wrap(entry).getInt(offset);
-            return length < 0 ? null : valueDeserializer.deserialize(storeName,
-                Arrays.copyOfRange(entry, offset + Integer.BYTES, offset + Integer.BYTES + length));
+            byte[] bytes = valueBytes(entry, offset);
+            return bytes == null ? null : valueDeserializer.deserialize(storeName, bytes);
         }
 
         private byte[] oldValueBytes(byte[] entry) {
             int newLength = ByteBuffer.wrap(entry).getInt(NEW_VALUE_OFFSET);
-            int offset = NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0);
-            int length = ByteBuffer.wrap(entry).getInt(offset);
-            return length < 0 ? null : Arrays.copyOfRange(entry, offset + Integer.BYTES, offset + Integer.BYTES
-                + length);
+            return valueBytes(entry, NEW_VALUE_OFFSET + Integer.BYTES + Math.max(newLength, 0));
         }
     }
 
-    private static byte[] encode(Slot slot, long timestamp, byte[] newValue, byte[] oldValue, byte[] recordContext) {
-        int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + (newValue == null ? 0 : newValue.length)
-            + (oldValue == null ? 0 : oldValue.length) + recordContext.length;
-        ByteBuffer buffer = ByteBuffer.allocate(size).put(ENTRY_FORMAT).putLong(slot.bufferTime()).putLong(timestamp);
+    /** Returns the value whose int32 length (-1 for null) is at {@code offset} of {@code entry}. */
+    private static byte[] valueBytes(byte[] entry, int offset) {
+        int length = ByteBuffer.wrap(entry).getInt(offset);
+        return length < 0 ? null : Arrays.copyOfRange(entry, offset + Integer.BYTES, offset + Integer.BYTES + length);
+    }
+
+    /**
+     * Returns an entry's size as Kafka Streams' in-memory buffer counts it against {@code maxBytes}, so that
+     * {@code emitEarlyWhenFull} and {@code shutDownWhenFull} act at the same update: the buffer time (8 bytes), the
+     * serialized key, the value before the key's first buffered update ({@code prior}), the latest update's old value
+     * unless that update is the first ({@code latestOld}, else {@code null}), its new value, and its record context:
+     * timestamp and offset (8 bytes each), the topic's characters, the partition (4 bytes), and each header's key
+     * characters and value bytes.
+     */
+    static long bufferedSize(Bytes key, byte[] prior, byte[] latestOld, byte[] newValue, String topic,
+        Headers headers) {
+        long size = Long.BYTES + key.get().length + length(prior) + length(latestOld) + length(newValue)
+            + 2 * Long.BYTES + (topic == null ? 0 : topic.length()) + Integer.BYTES;
+        if (headers != null) {
+            for (Header header : headers) {
+                size += header.key().length() + length(header.value());
+            }
+        }
+        return size;
+    }
+
+    private static int length(byte[] bytes) {
+        return bytes == null ? 0 : bytes.length;
+    }
+
+    private static byte[] encode(long bufferTime, long timestamp, byte[] newValue, byte[] oldValue,
+        byte[] recordContext) {
+        int size = NEW_VALUE_OFFSET + 2 * Integer.BYTES + length(newValue) + length(oldValue) + recordContext.length;
+        ByteBuffer buffer = ByteBuffer.allocate(size).put(ENTRY_FORMAT).putLong(bufferTime).putLong(timestamp);
         BufferedRecordContext.putBytes(buffer, newValue);
         BufferedRecordContext.putBytes(buffer, oldValue);
         return buffer.put(recordContext).array();

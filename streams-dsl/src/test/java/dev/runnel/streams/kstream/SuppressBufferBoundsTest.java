@@ -1,0 +1,56 @@
+package dev.runnel.streams.kstream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.TopologyTestDriver;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A time-limited suppression's {@code maxBytes} bound counts each buffered entry as Kafka Streams' buffer does, so
+ * {@code emitEarlyWhenFull} emits at the same update: 8 bytes of buffer time, the key, the value before the key's
+ * first buffered update, the latest update's old value (unless it is the first update), its new value, and its
+ * record context (8 bytes of timestamp, 8 of offset, the topic's characters, 4 of partition, the headers).
+ *
+ * <p>Counts of topic "in" without headers: a key's first update ("a" = 1, no old value) is 8 + 1 + 8 + (8 + 8 + 2 +
+ * 4) = 39 bytes; its second ("a" = 2, old value 1) adds the old value: 47 bytes.
+ */
+class SuppressBufferBoundsTest {
+    /** Pipes a@0, b@1, a@2 into a count suppressed with {@code maxBytes}; returns what each record let out. */
+    private static List<List<KeyValue<String, Long>>> emittedPerRecord(long maxBytes) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
+            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(100),
+                Suppressed.BufferConfig.maxBytes(maxBytes).emitEarlyWhenFull()))
+            .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> in =
+                driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+            TestOutputTopic<String, Long> out =
+                driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.Long().deserializer());
+            in.pipeInput("a", "x", 0L);
+            List<KeyValue<String, Long>> first = out.readKeyValuesToList();
+            in.pipeInput("b", "x", 1L);
+            List<KeyValue<String, Long>> second = out.readKeyValuesToList();
+            in.pipeInput("a", "x", 2L);
+            return List.of(first, second, out.readKeyValuesToList());
+        }
+    }
+
+    /** a (39) and b (39) fit in 85 bytes; a's second update makes a 47 bytes: 86 in all, so a, the oldest, goes. */
+    @Test
+    void shouldEmitTheOldestEntryEarlyOnceTheBufferedBytesPassTheBound() {
+        assertEquals(List.of(List.of(), List.of(), List.of(KeyValue.pair("a", 2L))), emittedPerRecord(85));
+    }
+
+    @Test
+    void shouldKeepEntriesWhoseBytesReachTheBoundExactly() {
+        assertEquals(List.of(List.of(), List.of(), List.of()), emittedPerRecord(86));
+    }
+}
