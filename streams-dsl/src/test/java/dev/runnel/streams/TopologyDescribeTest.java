@@ -9,8 +9,11 @@ import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.kstream.Branched;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.ValueTransformerWithKey;
+import dev.runnel.streams.processor.ProcessorContext;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.Stores;
@@ -67,6 +70,37 @@ class TopologyDescribeTest {
             "Processor: KSTREAM-MAPVALUES-0000000002 (stores: [])", "Sink: sink (topic: out)",
             "Source: tbl-source (topics: [t])", "Processor: tbl (stores: [])",
             "Processor: KTABLE-TOSTREAM-0000000007 (stores: [])", "Sink: KSTREAM-SINK-0000000008 (topic: out2)")) {
+            assertTrue(description.contains(node), node + " in " + description);
+        }
+    }
+
+    /**
+     * As in Kafka Streams, toTable's processor takes its index (1) before its store's name (2), and transformValues
+     * with a Materialized that names no store takes no store index: it is 3, its toStream 4, the sink 5.
+     */
+    @Test
+    void shouldNumberToTableBeforeItsStoreAndTransformValuesWithoutAStoreIndex() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in").toTable()
+            .transformValues(() -> new ValueTransformerWithKey<String, String, String>() {
+                @Override
+                public void init(ProcessorContext context) {
+                }
+
+                @Override
+                public String transform(String key, String value) {
+                    return value;
+                }
+
+                @Override
+                public void close() {
+                }
+            }, Materialized.with(Serdes.String(), Serdes.String()))
+            .toStream().to("out");
+        String description = builder.build().describe().toString();
+        for (String node : List.of("Processor: KSTREAM-TOTABLE-0000000001 (stores: [])",
+            "Processor: KTABLE-TRANSFORMVALUES-0000000003 (stores: [])",
+            "Processor: KTABLE-TOSTREAM-0000000004 (stores: [])", "Sink: KSTREAM-SINK-0000000005 (topic: out)")) {
             assertTrue(description.contains(node), node + " in " + description);
         }
     }

@@ -161,6 +161,17 @@ public final class JoinOptionsInternal {
             this.dslStoreChoice = builder.topologyBuilder().dslStoreChoice();
         }
 
+        /**
+         * Reads {@code materialized} without generating a missing store name ({@link #storeName()} is then
+         * {@code null}), as Kafka Streams' KTable#transformValues does: it takes no store index for a Materialized
+         * that names no store.
+         */
+        public MaterializedInternal(Materialized<K, V, S> materialized, InternalStreamsBuilder builder) {
+            super(materialized);
+            this.generatedStoreName = null;
+            this.dslStoreChoice = builder.topologyBuilder().dslStoreChoice();
+        }
+
         /** Returns the store name: the user's, or the generated one. */
         public String storeName() {
             return storeName != null ? storeName : generatedStoreName;

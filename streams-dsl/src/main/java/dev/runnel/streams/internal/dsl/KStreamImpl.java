@@ -743,12 +743,13 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
      */
     @Override
     public KTable<K, V> toTable(Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(materialized, "materialized can't be null");
+        // The processor takes its index before the store, as in Kafka Streams.
+        String processorName = builder.name(named, TOTABLE_NAME);
         JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store =
-            new JoinOptionsInternal.MaterializedInternal<>(
-                Objects.requireNonNull(materialized, "materialized can't be null"), builder, TOTABLE_NAME);
+            new JoinOptionsInternal.MaterializedInternal<>(materialized, builder, TOTABLE_NAME);
         Serde<K> tableKeySerde = store.keySerde() != null ? store.keySerde() : keySerde;
         Serde<V> tableValueSerde = store.valueSerde() != null ? store.valueSerde() : valueSerde;
-        String processorName = builder.name(named, TOTABLE_NAME);
         KStreamImpl<K, V> source = repartitionIfRequired(processorName, tableKeySerde, tableValueSerde);
         return builder.addTableSource(processorName, source.name(), store, tableKeySerde, tableValueSerde, null);
     }

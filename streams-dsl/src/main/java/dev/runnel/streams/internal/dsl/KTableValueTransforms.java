@@ -107,7 +107,7 @@ final class KTableValueTransforms {
         InternalStreamsBuilder builder = table.builder();
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options = materialized == null
             ? null
-            : new MaterializedInternal<>(materialized, builder, KTableImpl.TRANSFORMVALUES_NAME);
+            : new MaterializedInternal<>(materialized, builder);
         String operatorName = builder.name(named, KTableImpl.TRANSFORMVALUES_NAME);
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = storedIfNamed(options);
         String storeName = store == null ? null : store.storeName();
