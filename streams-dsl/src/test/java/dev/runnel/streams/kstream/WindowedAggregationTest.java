@@ -186,6 +186,43 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * A sliding aggregation's store keeps windows for 2 * time difference + grace by default, as Kafka's does, and
+     * accepts exactly that as a Materialized retention. The in-memory store expires a window once its start is at or
+     * before the latest window start written minus the retention: here 41 - 20 = 21, so a's [21,29] is gone.
+     */
+    @Test
+    void slidingStoreRetainsTwiceTheTimeDifferencePlusGrace() {
+        SlidingWindows windows = SlidingWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(8), Duration.ofMillis(4));
+        Run run = new Run(grouped -> grouped.windowedBy(windows).count(
+            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("s")), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 29); // [21,29]
+            run.pipe("c", 30); // [22,30]
+            run.pipe("b", 49); // [41,49]: expires the windows starting at or before 41 - (2 * 8 + 4) = 21
+            WindowStore<String, Long> store = driver.getWindowStore("s");
+            try (KeyValueIterator<Windowed<String>, Long> all = store.all()) {
+                assertEquals(List.of(KeyValue.pair(new Windowed<>("c", new TimeWindow(22, 30)), 1L),
+                    KeyValue.pair(new Windowed<>("b", new TimeWindow(41, 49)), 1L)), toList(all));
+            }
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        TimeWindowedKStream<String, String> windowed = builder.stream("events",
+            Consumed.with(Serdes.String(), Serdes.String())).groupByKey().windowedBy(windows);
+        windowed.count(Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("least").withRetention(
+            Duration.ofMillis(20)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> windowed.count(
+            Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("short").withRetention(Duration.ofMillis(19))));
+        assertEquals("The retention period of the window store short must be no smaller than twice its time"
+            + " difference plus the grace period. Got time difference=[8], grace=[4], retention=[19]", e.getMessage());
+    }
+
+    private static <K, V> List<KeyValue<K, V>> toList(KeyValueIterator<K, V> iterator) {
+        List<KeyValue<K, V>> list = new ArrayList<>();
+        iterator.forEachRemaining(list::add);
+        return list;
+    }
+
     @Test
     void cogroupedSlidingAggregateBuildsTheSameWindowsFromAllStreams() {
         StreamsBuilder builder = new StreamsBuilder();

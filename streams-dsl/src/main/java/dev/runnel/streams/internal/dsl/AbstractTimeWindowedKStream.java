@@ -18,6 +18,7 @@ import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import dev.runnel.streams.state.WindowStore;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /** A grouped stream windowed by time windows, fixed-size or sliding, aggregating into a window store. */
 abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream<K, V, WindowStore<Bytes, byte[]>>
@@ -66,23 +67,30 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
 
     /**
      * Returns the timestamped window store builder of a windowed aggregation ({@code sliding}: of sliding windows).
-     * The retention is the Materialized one, else window size + grace, which is the least that keeps every open
-     * window.
      *
-     * @throws IllegalArgumentException if the Materialized retention is less than window size + grace
+     * @param retentionMs the store's retention, from {@link #retentionMs}
      */
     static <K, VR> StoreBuilder<?> windowStore(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
-        long sizeMs, long graceMs, EmitStrategy emitStrategy, boolean sliding, Serde<K> keySerde,
+        long sizeMs, long retentionMs, EmitStrategy emitStrategy, boolean sliding, Serde<K> keySerde,
         Serde<VR> valueSerde) {
-        long retentionMs = options.retention() != null ? options.retention().toMillis() : sizeMs + graceMs;
-        if (retentionMs < sizeMs + graceMs) {
-            throw new IllegalArgumentException("The retention period of the window store " + options.storeName()
-                + " must be no smaller than its window size plus the grace period. Got size=[" + sizeMs + "],"
-                + " grace=[" + graceMs + "], retention=[" + retentionMs + "]");
-        }
         WindowBytesStoreSupplier supplier = options.windowStoreSupplier(new DslWindowParams(options.storeName(),
             Duration.ofMillis(retentionMs), Duration.ofMillis(sizeMs), false, emitStrategy, sliding,
             DslStoreFormat.TIMESTAMPED));
         return options.configure(DslStoreBuilder.timestampedWindow(supplier, keySerde, valueSerde));
+    }
+
+    /**
+     * Returns the Materialized retention, else {@code leastMs}, the least that keeps every open window.
+     *
+     * @param least what {@code leastMs} is and the numbers it comes from, for the exception
+     * @throws IllegalArgumentException if the Materialized retention is less than {@code leastMs}
+     */
+    static long retentionMs(MaterializedInternal<?, ?, ?> options, long leastMs, Supplier<String> least) {
+        long retentionMs = options.retention() != null ? options.retention().toMillis() : leastMs;
+        if (retentionMs < leastMs) {
+            throw new IllegalArgumentException("The retention period of the window store " + options.storeName()
+                + " must be no smaller than " + least.get() + ", retention=[" + retentionMs + "]");
+        }
+        return retentionMs;
     }
 }

@@ -46,11 +46,14 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
     /** Returns the store builder of an aggregation over sliding {@code windows}; shared with cogrouped streams. */
     static <K, VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
         SlidingWindows windows, EmitStrategy emitStrategy, Serde<K> keySerde, Serde<VR> valueSerde) {
-        // Windows of the same start have the same end, so the store's window size is the time difference. A window
-        // stays open until end + grace, and a new window copies from one starting up to 2 * difference + 1 earlier;
-        // hence retention = 2 * difference + grace + 2.
+        // Windows of the same start have the same end, so the store's window size is the time difference. The
+        // retention is Kafka's, 2 * difference + grace: a window stays open until end + grace, and a new window
+        // copies from one starting up to 2 * difference earlier.
         long d = windows.timeDifferenceMs();
-        return windowStore(options, d, d + windows.gracePeriodMs() + 2, emitStrategy, true, keySerde, valueSerde);
+        long g = windows.gracePeriodMs();
+        long retentionMs = retentionMs(options, 2 * d + g, () -> "twice its time difference plus the grace period."
+            + " Got time difference=[" + d + "], grace=[" + g + "]");
+        return windowStore(options, d, retentionMs, emitStrategy, true, keySerde, valueSerde);
     }
 
     /** Returns the windowed key format of an aggregation over sliding {@code windows}. */

@@ -42,8 +42,9 @@ final class TimeWindowedKStreamImpl<K, V, W extends Window> extends AbstractTime
     /** Returns the store builder of an aggregation over fixed-size {@code windows}; shared with cogrouped streams. */
     static <K, VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options,
         Windows<?> windows, EmitStrategy emitStrategy, Serde<K> keySerde, Serde<VR> valueSerde) {
-        return windowStore(options, windows.size(), windows.gracePeriodMs(), emitStrategy, false, keySerde,
-            valueSerde);
+        long retentionMs = retentionMs(options, windows.size() + windows.gracePeriodMs(), () -> "its window size"
+            + " plus the grace period. Got size=[" + windows.size() + "], grace=[" + windows.gracePeriodMs() + "]");
+        return windowStore(options, windows.size(), retentionMs, emitStrategy, false, keySerde, valueSerde);
     }
 
     /** Returns the windowed key format of an aggregation over fixed-size {@code windows}. */
