@@ -111,6 +111,30 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * A filter or mapValues of a windowed table keeps its windowed keys, so untilWindowCloses takes the grace period
+     * of the aggregation upstream, as Kafka's suppress looks for it through the operations between. A window whose
+     * last update the filter turned into a tombstone has no final result to emit.
+     */
+    @Test
+    void untilWindowClosesAfterFilterAndMapValuesEmitsTheFinalResultsOfTheWindowedTableUpstream() {
+        Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10),
+            Duration.ofMillis(5))).count().filter((window, count) -> count % 2 == 1)
+            .mapValues(count -> count * 10, Materialized.with(null, Serdes.Long()))
+            .suppress(Suppressed.untilWindowCloses(Suppressed.BufferConfig.unbounded())), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 1).pipe("a", 3); // a's [0,10) counts 2: filtered out
+            run.pipe("b", 4).pipe("b", 5).pipe("b", 6); // b's [0,10) counts 3
+            run.pipe("c", 14);
+            assertEquals(List.of(), run.read(), "[0,10) closes at 10 + grace 5");
+            run.pipe("c", 15);
+            List<TestRecord<Windowed<String>, Long>> closed = run.out.readRecordsToList();
+            assertEquals(List.of(tw("b", 0, 10, 30L)), closed.stream()
+                .map(record -> KeyValue.pair(record.key(), record.value())).toList());
+            assertEquals(6L, closed.get(0).timestamp(), "the timestamp of b's last update");
+        }
+    }
+
     @Test
     void emitStrategyOnWindowCloseEmitsOnlyFinalResultsOfTimeAndSessionWindows() {
         Run tumbling = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10),

@@ -159,6 +159,16 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
         return sourceStore.materialized();
     }
 
+    /**
+     * Returns this table, whose keys are {@code parent}'s, with {@code parent}'s windows: as in Kafka Streams,
+     * suppress(untilWindowCloses) finds the windowed aggregation upstream through the operations that keep the keys.
+     */
+    KTableImpl<K, V> windowedLike(KTableImpl<K, ?> parent) {
+        return parent.windowed == null || parent.windowed.equals(windowed) ? this
+            : new KTableImpl<>(builder, name, keySerde, valueSerde, queryableStoreName, parent.windowed,
+                valueGetterSupplier, sourceStore);
+    }
+
     /** Returns how the table's keys are windowed, or {@code null} if they are not {@code Windowed}. */
     WindowedKeyInfo windowed() {
         return windowed;

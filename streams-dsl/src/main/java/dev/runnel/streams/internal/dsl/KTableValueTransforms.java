@@ -69,12 +69,12 @@ final class KTableValueTransforms {
             KTableValueGetterSupplier<K, V> parentGetter = table.valueGetterSupplierOrNull();
             return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, null,
                 parentGetter == null ? null : KTableOperators.transformingGetter(parentGetter, function),
-                table.sourceStore());
+                table.sourceStore()).windowedLike(table);
         }
         builder.topologyBuilder().addStateStore(
             TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), resultSerde), operatorName);
         return new KTableImpl<>(builder, operatorName, outKeySerde, outValueSerde, store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
+            KTableValueGetterSupplier.<K, VR>ofStore(storeName)).windowedLike(table);
     }
 
     /**
@@ -121,12 +121,12 @@ final class KTableValueTransforms {
             return new KTableImpl<>(builder, operatorName, keySerde, options == null ? null : options.valueSerde(),
                 null, parentGetter == null ? null
                 : KTableTransformValues.transformingGetter(parentGetter, transformerSupplier,
-                    List.of(stateStoreNames)), table.sourceStore());
+                    List.of(stateStoreNames)), table.sourceStore()).windowedLike(table);
         }
         topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, table.keySerde(), null),
             operatorName);
         Serde<K> outKeySerde = store.keySerde() != null ? store.keySerde() : table.keySerde();
         return new KTableImpl<>(builder, operatorName, outKeySerde, store.valueSerde(), store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(storeName));
+            KTableValueGetterSupplier.<K, VR>ofStore(storeName)).windowedLike(table);
     }
 }
