@@ -3,6 +3,7 @@ package dev.runnel.streams.kstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
@@ -314,6 +315,13 @@ class WindowedAggregationTest {
             assertEquals(1, driver.droppedRecordsTotal());
             assertEquals(2L, driver.<String, Long>getSessionStore("KSTREAM-AGGREGATE-STATE-STORE-0000000001")
                 .fetchSession("a", 16, 20));
+            // With the record cache off, Kafka forwards a session's updates as new records, without the headers of
+            // the record that made them (the cache's flush, by contrast, forwards them in that record's context).
+            run.input.pipeInput(new TestRecord<>("a", "v", new RecordHeaders().add("h", new byte[] {1}), 25L));
+            List<TestRecord<Windowed<String>, Long>> merged = run.out.readRecordsToList();
+            assertEquals(List.of(sw("a", 16, 20, null), sw("a", 16, 25, 3L)), merged.stream()
+                .map(record -> KeyValue.pair(record.key(), record.value())).toList());
+            assertEquals(List.of(0, 0), merged.stream().map(record -> record.headers().toArray().length).toList());
         }
     }
 

@@ -97,7 +97,7 @@ final class CacheFlushForwarder {
      * {@code emitStrategy(onWindowClose)}: told by the suppliers the topology was given, so that a
      * {@code ProcessorWrapper} around them does not hide them.
      */
-    private static boolean childrenNeedEachUpdate(ProcessorContext<?, ?> context) {
+    static boolean childrenNeedEachUpdate(ProcessorContext<?, ?> context) {
         return context instanceof ProcessorContextImpl runtime && runtime.childOperatorsAll(
             operator -> operator instanceof KTableSuppressProcessorSupplier<?, ?> buffer && buffer.inClosingContext());
     }

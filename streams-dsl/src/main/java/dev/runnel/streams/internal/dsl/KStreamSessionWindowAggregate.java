@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.common.header.Headers;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.SessionStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
@@ -64,6 +65,9 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                 }
                 SessionWindow window = new SessionWindow(start, end);
                 agg = aggregator.apply(record.key(), record.value(), agg);
+                // Kafka forwards the updates as new records, without the record's headers; the buffer of an
+                // onWindowClose, though, emits a closed session with the headers of the record that closed it.
+                Headers headers = feedsClosingBuffer() ? record.headers() : null;
                 VAgg previous = null;
                 for (KeyValue<Windowed<K>, VAgg> session : merged) {
                     if (session.key.window().equals(window)) {
@@ -72,14 +76,14 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                         store.remove(session.key);
                         if (!forwardOnFlush()) {
                             context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
-                                session.key.window().end(), record.headers()));
+                                session.key.window().end(), headers));
                         }
                     }
                 }
                 Windowed<K> sessionKey = new Windowed<>(record.key(), window);
                 store.put(sessionKey, agg);
                 if (!forwardOnFlush()) {
-                    context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, record.headers()));
+                    context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, headers));
                 }
             }
         };

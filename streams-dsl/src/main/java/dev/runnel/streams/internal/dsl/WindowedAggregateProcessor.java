@@ -25,6 +25,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final Function<StateStore, S> storeView;
     private S store;
     private boolean forwardOnFlush;
+    private boolean feedsClosingBuffer;
     private long observedStreamTime = -1L;
 
     /**
@@ -49,6 +50,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
         StateStore stateStore = context.getStateStore(storeName);
         store = storeView.apply(stateStore);
         forwardOnFlush = CacheFlushForwarder.registerWindowed(stateStore, context);
+        feedsClosingBuffer = CacheFlushForwarder.childrenNeedEachUpdate(context);
     }
 
     @Override
@@ -71,5 +73,10 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     /** Returns whether the store's caching layer forwards the results; if not, the processor forwards each update. */
     final boolean forwardOnFlush() {
         return forwardOnFlush;
+    }
+
+    /** Returns whether the updates go to the buffer of an {@code emitStrategy(onWindowClose)}, and only there. */
+    final boolean feedsClosingBuffer() {
+        return feedsClosingBuffer;
     }
 }

@@ -95,6 +95,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         return true;
     }
 
+    /** Returns whether the layer has a record cache; without one (cache size 0) each write passes through. */
+    final boolean caches() {
+        return cache != null;
+    }
+
     private boolean caching() {
         return cache != null && Thread.currentThread() == owner;
     }
