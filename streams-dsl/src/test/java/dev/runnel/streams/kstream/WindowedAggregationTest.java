@@ -301,6 +301,40 @@ class WindowedAggregationTest {
         assertThrows(IllegalArgumentException.class, () -> UnlimitedWindows.of().startOn(Instant.ofEpochMilli(-1)));
     }
 
+    /**
+     * Kafka's time and session window aggregations skip only records without a key: a record with a null value is
+     * aggregated like any other (a count counts it, an aggregator is handed the null). Its sliding window
+     * aggregation skips null values as well.
+     */
+    @Test
+    void timeAndSessionWindowsAggregateNullValuesWhileSlidingWindowsSkipThem() {
+        Run tumbling = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = tumbling.driver) {
+            tumbling.pipe("a", 1);
+            tumbling.input.pipeInput("a", null, 2);
+            tumbling.input.pipeInput(null, "v", 3);
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, 2L)), tumbling.read());
+            assertEquals(1, driver.droppedRecordsTotal(), "only the record without a key");
+        }
+        Run sessions = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(
+            Duration.ofMillis(5))).count(), SESSION_WINDOWED);
+        try (TopologyTestDriver driver = sessions.driver) {
+            sessions.pipe("a", 1);
+            sessions.input.pipeInput("a", null, 3); // extends [1,1] to [1,3]
+            assertEquals(List.of(sw("a", 1, 1, 1L), sw("a", 1, 1, null), sw("a", 1, 3, 2L)), sessions.read());
+            assertEquals(0, driver.droppedRecordsTotal());
+        }
+        Run sliding = new Run(grouped -> grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(
+            Duration.ofMillis(10))).count(), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = sliding.driver) {
+            sliding.pipe("a", 1);
+            sliding.input.pipeInput("a", null, 2);
+            assertEquals(List.of(tw("a", 0, 10, 1L)), sliding.read());
+            assertEquals(1, driver.droppedRecordsTotal());
+        }
+    }
+
     @Test
     void sessionCountMergesSessionsAndDeletesTheMergedOnes() {
         Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(

@@ -40,7 +40,7 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, SessionStore<K, VAgg>>(LOG, "session aggregation",
-            storeName, windows.gracePeriodMs() + windows.inactivityGap(), SessionStoreFacade::plainView) {
+            storeName, windows.gracePeriodMs() + windows.inactivityGap(), false, SessionStoreFacade::plainView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 SessionStore<K, VAgg> store = store();

@@ -51,7 +51,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
-            "sliding window aggregation", storeName, windows.gracePeriodMs(),
+            "sliding window aggregation", storeName, windows.gracePeriodMs(), true,
             TimestampedWindowStoreFacade::timestampedView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {

@@ -35,7 +35,8 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
-            "windowed aggregation", storeName, windows.gracePeriodMs(), TimestampedWindowStoreFacade::timestampedView) {
+            "windowed aggregation", storeName, windows.gracePeriodMs(), false,
+            TimestampedWindowStoreFacade::timestampedView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 TimestampedWindowStore<K, VAgg> store = store();

@@ -11,10 +11,11 @@ import org.slf4j.Logger;
 /**
  * What every windowed aggregation processor does before it touches a window: it looks its store up on init (through
  * a view of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what
- * the store's caching layer writes down, drops (logs and counts) a record with a null key or value, and computes
- * stream time and the close time from the close delay. As in Kafka Streams, stream time here is the largest timestamp
- * of the records this processor received, not the task's: records the task reads but filters out, or that go to
- * other operators (such as a joined table's), do not close windows. Not thread-safe; owned by its task.
+ * the store's caching layer writes down, drops (logs and counts) a record with a null key (or, for the aggregations
+ * that skip them as Kafka's do, a null value), and computes stream time and the close time from the close delay. As
+ * in Kafka Streams, stream time here is the largest timestamp of the records this processor received, not the
+ * task's: records the task reads but filters out, or that go to other operators (such as a joined table's), do not
+ * close windows. Not thread-safe; owned by its task.
  */
 abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     extends ContextualProcessor<K, V, Windowed<K>, Change<VAgg>> {
@@ -22,6 +23,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final String operation;
     private final String storeName;
     private final long closeDelayMs;
+    private final boolean skipsNullValues;
     private final Function<StateStore, S> storeView;
     private S store;
     private boolean forwardOnFlush;
@@ -33,14 +35,17 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
      * @param operation what the processor does, for the log, e.g. {@code "session aggregation"}
      * @param closeDelayMs how far stream time must pass a window's end to close it: the grace period, plus the
      *     inactivity gap for sessions
+     * @param skipsNullValues whether a record with a null value is dropped: Kafka's sliding window aggregation
+     *     drops it, while its time and session window aggregations aggregate it like any other
      * @param storeView returns the store, timestamped or headers-aware, as the processor reads and writes it
      */
     WindowedAggregateProcessor(Logger log, String operation, String storeName, long closeDelayMs,
-        Function<StateStore, S> storeView) {
+        boolean skipsNullValues, Function<StateStore, S> storeView) {
         this.log = log;
         this.operation = operation;
         this.storeName = storeName;
         this.closeDelayMs = closeDelayMs;
+        this.skipsNullValues = skipsNullValues;
         this.storeView = storeView;
     }
 
@@ -55,7 +60,7 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
 
     @Override
     public final void process(Record<K, V> record) {
-        if (record.key() == null || record.value() == null) {
+        if (record.key() == null || skipsNullValues && record.value() == null) {
             DroppedRecords.skipNullKeyOrValue(log, context(), operation + " " + storeName, record.key() == null);
             return;
         }
@@ -63,7 +68,10 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
         aggregate(record, observedStreamTime, observedStreamTime - closeDelayMs);
     }
 
-    /** Adds {@code record}, whose key and value are not null, to its windows that {@code closeTime} leaves open. */
+    /**
+     * Adds {@code record}, whose key is not null (nor its value, if null values are skipped), to its windows that
+     * {@code closeTime} leaves open.
+     */
     abstract void aggregate(Record<K, V> record, long streamTime, long closeTime);
 
     final S store() {
