@@ -248,6 +248,22 @@ class WindowedAggregationTest {
         return list;
     }
 
+    /**
+     * Uncached, Kafka's sliding aggregation forwards a new window with, as its old value, the aggregate the window
+     * starts from: the initializer's, or that of the earlier window it copies. A filter downstream that keeps that old
+     * value but not the new one forwards a tombstone for the new window.
+     */
+    @Test
+    void uncachedSlidingAggregationForwardsANewWindowWithTheAggregateItStartsFromAsOldValue() {
+        Run run = new Run(grouped -> grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(
+            Duration.ofMillis(10))).count().filter((window, count) -> count < 2), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("c", 20); // [10,20] = 1, from 0
+            run.pipe("c", 25); // 20's right window [21,31] = 1, from 0; [15,25] = 2, copied from [10,20] = 1
+            assertEquals(List.of(tw("c", 10, 20, 1L), tw("c", 21, 31, 1L), tw("c", 15, 25, null)), run.read());
+        }
+    }
+
     @Test
     void cogroupedSlidingAggregateBuildsTheSameWindowsFromAllStreams() {
         StreamsBuilder builder = new StreamsBuilder();
@@ -332,6 +348,34 @@ class WindowedAggregationTest {
             sliding.input.pipeInput("a", null, 2);
             assertEquals(List.of(tw("a", 0, 10, 1L)), sliding.read());
             assertEquals(1, driver.droppedRecordsTotal());
+        }
+    }
+
+    /**
+     * Without a record cache (size 0 here), Kafka's aggregation forwards every update of a window itself: even one
+     * that leaves a new window's aggregate null (a tombstone for a window that was never written), and a deletion
+     * with the window's timestamp (the latest of its records and the deleting one), not the deleting record's.
+     */
+    @Test
+    void uncachedWindowedAggregationForwardsEachUpdateItself() {
+        Run staysNull = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .aggregate(() -> null, (key, value, agg) -> value == null ? agg : Long.valueOf(1L),
+                Materialized.with(Serdes.String(), Serdes.Long())), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = staysNull.driver) {
+            staysNull.input.pipeInput("a", null, 1);
+            staysNull.pipe("a", 2);
+            assertEquals(List.of(tw("a", 0, 10, null), tw("a", 0, 10, 1L)), staysNull.read());
+        }
+        Run deleted = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10)))
+            .aggregate(() -> null, (key, value, agg) -> value == null ? null : Long.valueOf(1L),
+                Materialized.with(Serdes.String(), Serdes.Long())), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = deleted.driver) {
+            deleted.pipe("a", 5);
+            deleted.input.pipeInput("a", null, 3); // deletes [0,10)
+            List<TestRecord<Windowed<String>, Long>> records = deleted.out.readRecordsToList();
+            assertEquals(List.of(tw("a", 0, 10, 1L), tw("a", 0, 10, null)), records.stream()
+                .map(record -> KeyValue.pair(record.key(), record.value())).toList());
+            assertEquals(5L, records.get(1).timestamp());
         }
     }
 

@@ -174,15 +174,14 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                         closeTime + windows.gracePeriodMs());
                     return;
                 }
-                TimestampedWindowStore<K, VAgg> store = store();
-                // Whether the window is new matters only to a change forwarded here (a cache's has its own old value).
-                boolean created = !forwardOnFlush() && store.fetch(record.key(), start) == null;
                 VAgg agg = aggregator.apply(record.key(), record.value(), base);
                 long timestamp = Math.max(maxRecord, record.timestamp());
-                store.put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
+                store().put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
                 if (!forwardOnFlush()) {
+                    // As Kafka, the old value is the aggregate the window started from, also for a new window (the
+                    // initializer's, or the one of the window it copies); a cache's write-down reads the store's.
                     context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
-                        new Change<>(agg, created ? null : base), timestamp, record.headers()));
+                        new Change<>(agg, base), timestamp, record.headers()));
                 }
             }
         };

@@ -87,17 +87,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
 
     /**
      * Sets the receiver of written-down entries, bound to the processor calling this from its {@code init}; returns
-     * true (the layer forwards every write-down, cached or passed through).
+     * whether the layer forwards them. Without a record cache (statestore.cache.max.bytes 0) it does not, and the
+     * aggregation forwards each update itself, as Kafka's does, which has no caching layer then: its uncached
+     * updates carry what the aggregation knows (the aggregate a new sliding window starts from as the old value, the
+     * timestamp of a deleted window, no headers for a session) and not what a write-down could tell.
      */
     public boolean setFlushListener(CacheFlushListener<Windowed<Bytes>, byte[]> flushListener, boolean oldValues) {
+        if (cache == null) {
+            return false;
+        }
         this.listener = context != null ? context.bindToCurrentNode(flushListener) : flushListener;
         this.sendOldValues = oldValues;
         return true;
-    }
-
-    /** Returns whether the layer has a record cache; without one (cache size 0) each write passes through. */
-    final boolean caches() {
-        return cache != null;
     }
 
     private boolean caching() {

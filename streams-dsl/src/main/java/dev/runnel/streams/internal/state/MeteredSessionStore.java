@@ -51,15 +51,12 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
 
     /**
      * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
-     * caching layer with a record cache (if not, the operator forwards every update itself). Without a record cache
-     * (statestore.cache.max.bytes 0) the layer would pass each write through to the listener in the context of the
-     * record that made it, but Kafka's session aggregation forwards its uncached updates as new records, without
-     * that record's headers, so the operator forwards them.
+     * caching layer (if not, the operator forwards every update itself).
      */
     public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> flushListener, boolean sendOldValues) {
         CachingSessionStore caching = WrappedStateStore.layer(wrapped(), CachingSessionStore.class);
-        return caching != null && caching.caches() && caching.setFlushListener((key, newValue, oldValue, timestamp)
-            -> flushListener.apply(sessionKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
+        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
+            .apply(sessionKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     @Override
