@@ -379,6 +379,24 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * Kafka's session aggregation, unless a record makes a session of its own instant, deletes every session the
+     * record merges, also the one it only falls into, and then writes the merged one, forwarding (uncached) a
+     * tombstone for each deleted session and the merged one without an old value.
+     */
+    @Test
+    void sessionAggregationRewritesTheSessionARecordFallsInto() {
+        Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(
+            Duration.ofMillis(5))).count(), SESSION_WINDOWED);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 0).pipe("a", 3);
+            run.pipe("a", 2); // falls into [0,3]
+            run.pipe("a", 10).pipe("a", 10); // [10,10] is the record's own instant: written over
+            assertEquals(List.of(sw("a", 0, 0, 1L), sw("a", 0, 0, null), sw("a", 0, 3, 2L), sw("a", 0, 3, null),
+                sw("a", 0, 3, 3L), sw("a", 10, 10, 1L), sw("a", 10, 10, 2L)), run.read());
+        }
+    }
+
     @Test
     void sessionCountMergesSessionsAndDeletesTheMergedOnes() {
         Run run = new Run(grouped -> grouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(

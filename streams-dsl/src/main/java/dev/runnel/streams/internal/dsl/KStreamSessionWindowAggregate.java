@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Aggregates a grouped stream per key and session. A record at {@code t} joins every session of its key that ends at
  * or after {@code t - gap} and starts at or before {@code t + gap}; their aggregates are merged (starting from the
- * initializer) and the record is added. The merged-away sessions are deleted (forwarded with a null new value) and
- * the merged session is written and forwarded; with the record cache on, both are forwarded as the cache flushes
+ * initializer) and the record is added. The merged sessions, the one the record only falls into too, are deleted
+ * (forwarded with a null new value) unless the record makes a session of its own instant, and the merged session is
+ * written and forwarded (without an old value); with the record cache on, both are forwarded as the cache flushes
  * (see {@link CacheFlushForwarder}), and a session created and merged away between two flushes is never forwarded.
  */
 public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, SessionWindows windows,
@@ -63,16 +64,13 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                     DroppedRecords.skipExpiredWindow(LOG, context(), timestamp, start, end, closeTime, streamTime);
                     return;
                 }
-                SessionWindow window = new SessionWindow(start, end);
-                agg = aggregator.apply(record.key(), record.value(), agg);
                 // Kafka forwards the updates as new records, without the record's headers; the buffer of an
                 // onWindowClose, though, emits a closed session with the headers of the record that closed it.
                 Headers headers = feedsClosingBuffer() ? record.headers() : null;
-                VAgg previous = null;
-                for (KeyValue<Windowed<K>, VAgg> session : merged) {
-                    if (session.key.window().equals(window)) {
-                        previous = session.value;
-                    } else {
+                // As Kafka, unless the record makes a session of its own instant, every session it merges is deleted,
+                // the one it only falls into too, before the merged one is written (without an old value).
+                if (start != timestamp || end != timestamp) {
+                    for (KeyValue<Windowed<K>, VAgg> session : merged) {
                         store.remove(session.key);
                         if (!forwardOnFlush()) {
                             context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
@@ -80,10 +78,12 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                         }
                     }
                 }
+                agg = aggregator.apply(record.key(), record.value(), agg);
+                SessionWindow window = new SessionWindow(start, end);
                 Windowed<K> sessionKey = new Windowed<>(record.key(), window);
                 store.put(sessionKey, agg);
                 if (!forwardOnFlush()) {
-                    context().forward(new Record<>(sessionKey, new Change<>(agg, previous), end, headers));
+                    context().forward(new Record<>(sessionKey, new Change<>(agg, null), end, headers));
                 }
             }
         };
