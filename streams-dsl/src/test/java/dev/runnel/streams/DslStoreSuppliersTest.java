@@ -147,7 +147,9 @@ class DslStoreSuppliersTest {
             props(StreamsConfig.DEFAULT_DSL_STORE_CONFIG, StreamsConfig.IN_MEMORY))) {
             assertEquals(5, driver.getAllStateStores().size());
         }
-        assertEquals(List.of("KSTREAM-AGGREGATE-STATE-STORE-0000000002", "counts", "join-other-join-store",
+        // The unnamed count's store is index 3: count(Materialized) without a store name uses up one store name
+        // before generating its own (index 2), as Kafka's does for compatibility.
+        assertEquals(List.of("KSTREAM-AGGREGATE-STATE-STORE-0000000003", "counts", "join-other-join-store",
             "join-this-join-store"), CountingDslStoreSuppliers.storeNames(OTHER));
         assertEquals(List.of("by-topology"), CountingDslStoreSuppliers.storeNames(COUNTING));
     }

@@ -33,9 +33,10 @@ class TaskMetricsTest {
         try (TopologyTestDriver driver = new TopologyTestDriver(streamTableJoin(), props)) {
             pipe(driver);
 
-            // One table record reached table-source and two stream records stream-source; the task counts all three.
+            // One table record reached the table's source node (a table named table-source reads its topic through
+            // source table-source-source, as in Kafka) and two stream records stream-source; the task counts all three.
             assertEquals(1.0, value(driver, "stream-processor-node-metrics", "process-total",
-                nodeTags("table-source")));
+                nodeTags("table-source-source")));
             assertEquals(2.0, value(driver, "stream-processor-node-metrics", "process-total",
                 nodeTags("stream-source")));
             assertEquals(3.0, value(driver, "stream-task-metrics", "process-total", taskTags()));
@@ -121,7 +122,7 @@ class TaskMetricsTest {
             assertEquals(97.0, value(driver, group, "record-e2e-latency-avg", nodeTags("stream-source")));
             assertEquals(96.0, value(driver, group, "record-e2e-latency-min", nodeTags("stream-source")));
             assertEquals(98.0, value(driver, group, "record-e2e-latency-max", nodeTags("stream-source")));
-            assertEquals(99.0, value(driver, group, "record-e2e-latency-max", nodeTags("table-source")));
+            assertEquals(99.0, value(driver, group, "record-e2e-latency-max", nodeTags("table-source-source")));
             // Only alice's order (at 2 ms) has a customer to join, and reaches the sink.
             assertEquals(98.0, value(driver, group, "record-e2e-latency-avg", nodeTags("sink")));
             // An inner join drops a stream record without a key.
