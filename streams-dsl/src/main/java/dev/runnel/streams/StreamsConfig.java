@@ -490,7 +490,8 @@ public final class StreamsConfig {
         validateClientTags(originals, parsed);
         for (String key : originals.keySet()) {
             if (!StreamsConfigDefinition.DEFINITION.names().contains(key) && !ProducerConfig.KEYS.contains(key)
-                && !ConsumerConfig.KEYS.contains(key) && PREFIXES.stream().noneMatch(key::startsWith)) {
+                && !ConsumerConfig.KEYS.contains(key) && PREFIXES.stream().noneMatch(key::startsWith)
+                && !InternalConfig.KEYS.contains(key)) {
                 LOG.warn("The configuration '{}' was supplied but isn't a known config.", key);
             }
         }
@@ -893,5 +894,20 @@ public final class StreamsConfig {
     @Override
     public String toString() {
         return "StreamsConfig" + new java.util.TreeMap<>(values);
+    }
+
+    /** Configs for Kafka Streams' internal use and for tests, named as Kafka Streams names them. */
+    public static final class InternalConfig {
+        /**
+         * The wall-clock milliseconds between two scans of a left or outer stream-stream join's buffer for records
+         * whose windows have closed (1000 by default; the test driver sets 0, so every record may emit them).
+         */
+        public static final String EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX =
+            "__emit.interval.ms.kstreams.outer.join.spurious.results.fix__";
+
+        private static final Set<String> KEYS = Set.of(EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX);
+
+        private InternalConfig() {
+        }
     }
 }

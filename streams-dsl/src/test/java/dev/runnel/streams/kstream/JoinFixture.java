@@ -17,7 +17,13 @@ final class JoinFixture implements AutoCloseable {
     final TopologyTestDriver driver;
 
     JoinFixture(Topology topology) {
+        this(topology, new Properties());
+    }
+
+    /** A driver with the String default serdes on top of {@code configs}. */
+    JoinFixture(Topology topology, Properties configs) {
         Properties props = new Properties();
+        props.putAll(configs);
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
         props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.String().getClass().getName());
         props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.String().getClass().getName());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.state.Stores;
@@ -14,6 +15,7 @@ import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.state.WindowStoreIterator;
 import java.time.Duration;
 import java.util.List;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -107,7 +109,8 @@ class KStreamKStreamJoinTest {
             right.pipeInput("B", "b1", 100);
             right.pipeInput("B", "b2", 100);
             left.pipeInput("C", "c1", 200);
-            assertEquals(List.of("A:a1+null@100", "A:a2+null@100", "B:null+b1@100", "B:null+b2@100"),
+            // The buffer is ordered by time, then side (right before left, as Kafka Streams orders it), then key.
+            assertEquals(List.of("B:null+b1@100", "B:null+b2@100", "A:a1+null@100", "A:a2+null@100"),
                 f.read("out"));
             left.pipeInput("D", "d1", 200);
             left.pipeInput("D", "d2", 200);
@@ -116,6 +119,58 @@ class KStreamKStreamJoinTest {
             right.pipeInput("X", "x", 300);
             assertEquals(List.of("C:c1+null@200"), f.read("out"));
         }
+    }
+
+    @Test
+    void leftJoinEmitsAnUnmatchedRecordAtOnceIfItsWindowHasAlreadyEnded() {
+        try (JoinFixture f = fixture(Kind.LEFT)) {
+            f.input("right").pipeInput("X", "x", 130);
+            // Window [105, 125] ends before stream time 130 (grace aside): joined with null at once, not buffered.
+            f.input("left").pipeInput("A", "a1", 115);
+            assertEquals(List.of("A:a1+null@115"), f.read("out"));
+            f.input("right").pipeInput("A", "b1", 120); // a1 was not kept for a later match: the match alone
+            assertEquals(List.of("A:a1+b1@120"), f.read("out"));
+        }
+    }
+
+    @Test
+    void recordsWithANullKeyOrValueAdvanceStreamTimeButEmitNothingBuffered() {
+        try (JoinFixture f = fixture(Kind.LEFT)) {
+            TestInputTopic<String, String> left = f.input("left");
+            left.pipeInput("A", "a1", 100);
+            f.input("right").pipeInput("A", null, 200); // dropped, but stream time is now 200
+            assertEquals(List.of(), f.read("out"));
+            assertEquals(1.0, droppedRecords(f));
+            // Not the newest record, so no scan of the buffer; its own window [178, 198] has ended (grace has not):
+            // emitted at once.
+            left.pipeInput("C", "c1", 188);
+            assertEquals(List.of("C:c1+null@188"), f.read("out"));
+            left.pipeInput("D", "d1", 200); // the newest: a1's window and grace (115) have passed
+            assertEquals(List.of("A:a1+null@100"), f.read("out"));
+        }
+    }
+
+    @Test
+    void theEmitIntervalThrottlesScansOfTheBufferByWallClockTime() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("left").leftJoin(builder.stream("right"), (l, r) -> l + "+" + r, WINDOWS)
+            .to("out");
+        Properties props = new Properties();
+        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 1000L);
+        try (JoinFixture f = new JoinFixture(builder.build(), props)) {
+            f.input("left").pipeInput("A", "a1", 100); // the first record takes the first scan, of an empty buffer
+            f.input("right").pipeInput("C", "c1", 200);
+            assertEquals(List.of(), f.read("out"), "a1 has closed, but the next scan is due 1000 ms later");
+            f.driver.advanceWallClockTime(Duration.ofMillis(1000));
+            f.input("right").pipeInput("D", "d1", 201);
+            assertEquals(List.of("A:a1+null@100"), f.read("out"));
+        }
+    }
+
+    private static double droppedRecords(JoinFixture f) {
+        return f.driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().name().equals("dropped-records-total"))
+            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
     }
 
     @Test

@@ -108,7 +108,7 @@ final class KStreamJoins {
             choice), otherWindowedName);
         topology.copartition(Set.of(thisWindowedName, otherWindowedName), "stream-stream join " + mergeName);
 
-        KStreamKStreamJoin.SharedStreamTime time = new KStreamKStreamJoin.SharedStreamTime();
+        KStreamKStreamJoin.SharedJoinTimes time = new KStreamKStreamJoin.SharedJoinTimes();
         topology.addProcessor(thisJoinName, new KStreamKStreamJoin<K, V1, V2, VR>(true, otherStoreName, bufferName,
             windows.beforeMs, windows.afterMs, windows.gracePeriodMs(), preserveLeft, preserveRight, joiner, time,
             keySerde, leftSerde, rightSerde), thisWindowedName);

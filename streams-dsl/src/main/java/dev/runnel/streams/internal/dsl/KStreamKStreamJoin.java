@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.internal.state.WindowStoreFacade;
 import dev.runnel.streams.kstream.ValueJoinerWithKey;
 import dev.runnel.streams.processor.StateStore;
@@ -29,36 +30,57 @@ import org.slf4j.LoggerFactory;
  * One side of a windowed stream-stream join. A record of this side at time {@code t} joins the other side's records
  * with timestamps in {@code [t - before, t + after]} (from this side's view: the right side's window is mirrored), each
  * result taking the larger timestamp. Left and outer joins keep a record without a match in the shared outer-join
- * buffer and emit it joined with {@code null} only once its window has closed, so no spurious {@code (v, null)} result
- * precedes a real match. As in Kafka Streams since KIP-962, a preserved side's record with a null key (which can never
- * match) is emitted joined with {@code null} at once; records with a null value are dropped.
+ * buffer and emit it joined with {@code null} once its window and grace period have passed, so no spurious
+ * {@code (v, null)} result precedes a real match; as in Kafka Streams, a record whose window has already ended when it
+ * arrives (within the grace period) is emitted joined with {@code null} at once. A record arriving after its window
+ * end plus grace is late: dropped and logged, as {@code JoinWindows} documents (Kafka Streams 4.3 still joins it,
+ * KAFKA-16123). As in Kafka Streams since KIP-962, a preserved side's record with a null key (which can never match)
+ * is emitted joined with {@code null} at once; other records with a null key or value are dropped and counted.
  */
 /*
- * Implementation notes. Both sides share one stream time (the largest timestamp either has seen, kept in the
- * SharedStreamTime both processors of a join get). A record's window closes when stream time passes
- * t + after + grace ("after" from its own side's view); a record arriving after that is late: dropped and logged.
- * Out-of-order records inside that bound join normally, looking up the other side's window store (which retains
- * duplicates, as one key can have many records at one time). The outer-join buffer is a key-value store ordered by
- * timestamp (key: 8-byte big-endian timestamp, 1-byte side, serialized key; value: the serialized values of the
- * records of that side, key and timestamp, each prefixed with its 4-byte length), so on each record the closed prefix
- * is scanned, emitted and deleted. A later match deletes the buffered records of its slot: a record matching one of
- * them matches them all, since the window depends on the timestamp alone.
+ * Implementation notes. Both sides share one JoinTimes per task (as Kafka Streams' join time tracker): the stream time
+ * (the largest timestamp either side has seen, records with a null key or value included), the earliest buffered
+ * timestamp, and the wall-clock time of the next scan of the buffer. A record's window closes when stream time passes
+ * t + after + grace ("after" from its own side's view). Out-of-order records inside that bound look up the other
+ * side's window store (which retains duplicates, as one key can have many records at one time).
+ *
+ * The outer-join buffer is a key-value store ordered as Kafka Streams' (key: 8-byte big-endian timestamp, 1-byte
+ * side, right 0 before left 1, serialized key; value: the serialized values of the records of that side, key and
+ * timestamp, each prefixed with its 4-byte length, so every one is kept). Only a record at the stream time scans it,
+ * and, as in Kafka Streams, at most once per emit interval of wall-clock time (the internal config
+ * EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 1000 ms by default), and only once the earliest buffered
+ * record may have closed. The scan walks the buffer in order, emits and deletes each slot whose record's window plus
+ * grace has passed, skips (and stops at, once both sides have one) slots still open, and leaves the earliest-time mark
+ * at the last slot it looked at. A later match deletes the buffered records of its slot: a
+ * record matching one of them matches them all, since the window depends on the timestamp alone.
  */
 record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowStoreName, String outerBufferStoreName,
     long beforeMs, long afterMs, long graceMs, boolean preserveThis, boolean preserveOther,
-    ValueJoinerWithKey<? super K, ? super V1, ? super V2, ? extends VR> joiner, SharedStreamTime streamTime,
+    ValueJoinerWithKey<? super K, ? super V1, ? super V2, ? extends VR> joiner, SharedJoinTimes sharedTimes,
     Serde<K> keySerde, Serde<V1> leftValueSerde, Serde<V2> rightValueSerde)
     implements ProcessorSupplier<K, Object, K, VR> {
     private static final Logger LOG = LoggerFactory.getLogger(KStreamKStreamJoin.class);
-    private static final byte LEFT = 0;
-    private static final byte RIGHT = 1;
+    private static final byte RIGHT = 0;
+    private static final byte LEFT = 1;
+    private static final long DEFAULT_EMIT_INTERVAL_MS = 1000L;
 
-    /** The stream time both sides of one join share, per task. Thread-safe: tasks of several threads use it. */
-    static final class SharedStreamTime {
-        private final Map<TaskId, Long> streamTimes = new ConcurrentHashMap<>();
+    /** The times both sides of one join share in one task. Not thread-safe: owned by the task's thread. */
+    static final class JoinTimes {
+        private long streamTime = -1L;
+        private long earliestBuffered = Long.MAX_VALUE;
+        private long nextScanMs;
+    }
 
-        long advance(TaskId task, long timestamp) {
-            return streamTimes.merge(task, timestamp, Math::max);
+    /** The {@link JoinTimes} of each task running the join. Thread-safe: tasks of several threads use it. */
+    static final class SharedJoinTimes {
+        private final Map<TaskId, JoinTimes> byTask = new ConcurrentHashMap<>();
+
+        JoinTimes forTask(TaskId task) {
+            return byTask.computeIfAbsent(task, id -> new JoinTimes());
+        }
+
+        void remove(TaskId task) {
+            byTask.remove(task);
         }
     }
 
@@ -67,6 +89,8 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
         return new ContextualProcessor<>() {
             private WindowStore<K, Object> otherWindow;
             private KeyValueStore<Bytes, byte[]> buffer;
+            private JoinTimes times;
+            private long emitIntervalMs;
             private Serde<K> keys;
             private Serde<V1> leftValues;
             private Serde<V2> rightValues;
@@ -76,8 +100,11 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
             public void init(ProcessorContext<K, VR> context) {
                 super.init(context);
                 otherWindow = WindowStoreFacade.plainView(context.getStateStore(otherWindowStoreName));
+                times = sharedTimes.forTask(context.taskId());
                 if (outerBufferStoreName != null) {
                     buffer = context.getStateStore(outerBufferStoreName);
+                    emitIntervalMs = emitInterval(context.appConfigs().get(
+                        StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX));
                     keys = keySerde != null ? keySerde : (Serde<K>) context.keySerde();
                     leftValues = leftValueSerde != null ? leftValueSerde : (Serde<V1>) context.valueSerde();
                     rightValues = rightValueSerde != null ? rightValueSerde : (Serde<V2>) context.valueSerde();
@@ -86,29 +113,31 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
 
             @Override
             public void process(Record<K, Object> record) {
-                if (record.value() == null || record.key() == null && !preserveThis) {
-                    LOG.debug("Skipping stream-stream join record with null key or value: {}", metadata());
-                    return;
-                }
                 long time = record.timestamp();
-                long now = streamTime.advance(context().taskId(), time);
-                if (record.key() == null) {
+                times.streamTime = Math.max(times.streamTime, time);
+                if (record.key() == null && record.value() != null && preserveThis) {
                     context().forward(record.withValue(join(null, record.value(), null)));
                     return;
                 }
-                long lookBack = isLeftSide ? beforeMs : afterMs;
-                long lookAhead = isLeftSide ? afterMs : beforeMs;
-                if (time + lookAhead + graceMs < now) {
-                    LOG.warn("Skipping late record for closed join window: timestamp {} + window {} + grace {} < stream"
-                        + " time {} ({})", time, lookAhead, graceMs, now, metadata());
+                if (record.key() == null || record.value() == null) {
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "stream-stream join",
+                        record.key() == null);
                     return;
                 }
-                if (buffer != null) {
-                    emitClosed(record, now);
+                long lookAhead = isLeftSide ? afterMs : beforeMs;
+                if (time + lookAhead + graceMs < times.streamTime) {
+                    LOG.warn("Skipping late record for closed join window: timestamp {} + window {} + grace {} < stream"
+                        + " time {} ({})", time, lookAhead, graceMs, times.streamTime, metadata());
+                    return;
                 }
+                if (buffer != null && time == times.streamTime) {
+                    emitClosed(record);
+                }
+                long lookBack = isLeftSide ? beforeMs : afterMs;
+                long windowEnd = Math.max(0, time + lookAhead);
                 boolean matched = false;
                 try (WindowStoreIterator<Object> others = otherWindow.fetch(record.key(), Math.max(0, time - lookBack),
-                    Math.max(0, time + lookAhead))) {
+                    windowEnd)) {
                     while (others.hasNext()) {
                         KeyValue<Long, Object> other = others.next();
                         matched = true;
@@ -120,43 +149,66 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                     }
                 }
                 if (!matched && preserveThis) {
-                    Bytes slot = bufferKey(time, isLeftSide, record.key());
-                    buffer.put(slot, withValue(buffer.get(slot), serializeValue(isLeftSide, record.value())));
+                    if (windowEnd < times.streamTime) {
+                        context().forward(record.withValue(join(record.key(), record.value(), null)));
+                    } else {
+                        times.earliestBuffered = Math.min(times.earliestBuffered, time);
+                        Bytes slot = bufferKey(time, isLeftSide, record.key());
+                        buffer.put(slot, withValue(buffer.get(slot), serializeValue(isLeftSide, record.value())));
+                    }
                 }
             }
 
-            private void emitClosed(Record<K, Object> record, long now) {
-                long firstOpen = now - Math.min(beforeMs, afterMs) - graceMs;
-                if (firstOpen <= 0) {
+            /** Emits, in the context of {@code record}, the buffered records whose windows have closed. */
+            private void emitClosed(Record<K, Object> record) {
+                // An empty buffer's Long.MAX_VALUE wraps around here, so it is scanned too, as in Kafka Streams.
+                if (times.earliestBuffered + (isLeftSide ? afterMs : beforeMs) + graceMs >= times.streamTime) {
                     return;
                 }
-                Bytes from = Bytes.wrap(new byte[Long.BYTES]);
-                Bytes to = Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(firstOpen).array());
-                try (KeyValueIterator<Bytes, byte[]> entries = buffer.range(from, to)) {
+                long wallClockMs = context().currentSystemTimeMs();
+                if (wallClockMs < times.nextScanMs) {
+                    return;
+                }
+                times.nextScanMs = wallClockMs + emitIntervalMs;
+                times.earliestBuffered = Long.MAX_VALUE;
+                boolean leftOpen = false;
+                boolean rightOpen = false;
+                try (KeyValueIterator<Bytes, byte[]> entries = buffer.all()) {
                     while (entries.hasNext()) {
                         KeyValue<Bytes, byte[]> entry = entries.next();
                         ByteBuffer key = ByteBuffer.wrap(entry.key.get());
                         long time = key.getLong();
                         boolean left = key.get() == LEFT;
-                        if (time + (left ? afterMs : beforeMs) + graceMs >= now) {
+                        times.earliestBuffered = time;
+                        if (leftOpen && rightOpen) {
+                            break;
+                        }
+                        if (time + (left ? afterMs : beforeMs) + graceMs >= times.streamTime) {
+                            leftOpen |= left;
+                            rightOpen |= !left;
                             continue;
                         }
                         byte[] keyBytes = new byte[key.remaining()];
                         key.get(keyBytes);
-                        K recordKey = keys.deserializer().deserialize(otherWindowStoreName, keyBytes);
                         buffer.delete(entry.key);
-                        ByteBuffer values = ByteBuffer.wrap(entry.value);
-                        while (values.hasRemaining()) {
-                            byte[] valueBytes = new byte[values.getInt()];
-                            values.get(valueBytes);
-                            VR result = left
-                                ? joiner.apply(recordKey, leftValues.deserializer().deserialize(otherWindowStoreName,
-                                    valueBytes), null)
-                                : joiner.apply(recordKey, null, rightValues.deserializer().deserialize(
-                                    otherWindowStoreName, valueBytes));
-                            context().forward(record.withKey(recordKey).withValue(result).withTimestamp(time));
-                        }
+                        emitUnmatched(record, keys.deserializer().deserialize(otherWindowStoreName, keyBytes), left,
+                            time, entry.value);
                     }
+                }
+            }
+
+            /** Emits each record buffered in one slot joined with {@code null}. */
+            private void emitUnmatched(Record<K, Object> record, K recordKey, boolean left, long time, byte[] slot) {
+                ByteBuffer values = ByteBuffer.wrap(slot);
+                while (values.hasRemaining()) {
+                    byte[] valueBytes = new byte[values.getInt()];
+                    values.get(valueBytes);
+                    VR result = left
+                        ? joiner.apply(recordKey, leftValues.deserializer().deserialize(otherWindowStoreName,
+                            valueBytes), null)
+                        : joiner.apply(recordKey, null, rightValues.deserializer().deserialize(
+                            otherWindowStoreName, valueBytes));
+                    context().forward(record.withKey(recordKey).withValue(result).withTimestamp(time));
                 }
             }
 
@@ -185,7 +237,20 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
             private String metadata() {
                 return context().recordMetadata().map(Object::toString).orElse("no metadata");
             }
+
+            @Override
+            public void close() {
+                sharedTimes.remove(context().taskId());
+            }
         };
+    }
+
+    /** Returns the configured emit interval ({@code null}: the default), a number or a numeric string. */
+    private static long emitInterval(Object configured) {
+        if (configured == null) {
+            return DEFAULT_EMIT_INTERVAL_MS;
+        }
+        return configured instanceof Number number ? number.longValue() : Long.parseLong(configured.toString());
     }
 
     @SuppressWarnings("unchecked")
