@@ -81,6 +81,33 @@ class TopologyTestDriverCachingTest {
             pipeTwice(countOfThree(UnaryOperator.identity()), config));
     }
 
+    /** Pipes a tombstone for a key the materialized table never held, then a value; returns what the table emits. */
+    private static List<KeyValue<String, String>> tombstoneOfAnAbsentKey(Properties config) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table("in", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("table"))
+            .toStream()
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), config)) {
+            TestInputTopic<String, String> in =
+                driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+            in.pipeInput("a", (String) null);
+            in.pipeInput("a", "v");
+            return driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer())
+                .readKeyValuesToList();
+        }
+    }
+
+    @Test
+    void shouldForwardTheTombstoneOfAnAbsentKeyOnlyWithoutACache() {
+        // A cache writes down only what changed the store, and deleting an absent key changes nothing.
+        assertEquals(List.of(KeyValue.pair("a", "v")), tombstoneOfAnAbsentKey(new Properties()));
+        // A cache of 0 bytes switches caching off for every store, as in Kafka Streams: the table forwards each
+        // record as it comes, the tombstone too.
+        Properties config = new Properties();
+        config.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        assertEquals(List.of(KeyValue.pair("a", null), KeyValue.pair("a", "v")), tombstoneOfAnAbsentKey(config));
+    }
+
     @Test
     void shouldForwardAFlushedEntryWithThePositionAndHeadersOfTheRecordThatMadeIt() {
         StreamsBuilder builder = new StreamsBuilder();
