@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class KTableJoinTest {
     private enum Kind { INNER, LEFT, OUTER }
 
     private static JoinFixture fixture(Kind kind) {
+        return fixture(kind, new Properties());
+    }
+
+    private static JoinFixture fixture(Kind kind, Properties configs) {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> left = builder.table("left");
         KTable<String, String> right = builder.table("right");
@@ -25,7 +31,7 @@ class KTableJoinTest {
             case OUTER -> left.outerJoin(right, joiner, store);
         };
         joined.toStream().to("out");
-        return new JoinFixture(builder.build());
+        return new JoinFixture(builder.build(), configs);
     }
 
     @Test
@@ -46,6 +52,25 @@ class KTableJoinTest {
             left.pipeInput("A", null, 5); // nothing to delete
             right.pipeInput("A", "r2", 6); // no left value
             assertEquals(List.of(), f.read("out"));
+        }
+    }
+
+    @Test
+    void aTombstoneOfAKeyTheLeftTableNeverHeldDeletesTheResultWhenTheRightTableHasTheKey() {
+        // Without a record cache the left table forwards the tombstone of a key it never held. As in Kafka Streams,
+        // a join whose other side has the key forwards the resulting change even so: a tombstone for inner and left
+        // joins, the right value joined with null for an outer join.
+        Properties noCache = new Properties();
+        noCache.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0L);
+        for (Kind kind : Kind.values()) {
+            try (JoinFixture f = fixture(kind, noCache)) {
+                f.input("right").pipeInput("A", "r1", 1);
+                f.input("left").pipeInput("A", null, 2);
+                f.input("left").pipeInput("B", null, 3); // the right table has no B either: nothing
+                List<String> expected = kind == Kind.OUTER ? List.of("A:null+r1@1", "A:null+r1@2")
+                    : List.of("A:null@2");
+                assertEquals(expected, f.read("out"), kind.toString());
+            }
         }
     }
 

@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
 /*
  * Implementation notes. The result for a key is defined by the two current values: inner needs both, left needs the
  * left one, outer needs either. A change of this side turns (old, other) and (new, other) into the old and new
- * results; if both are absent nothing is forwarded (the key was and stays outside the result). A present old result
- * with an absent new one is a tombstone, which is how deletes on either side propagate.
+ * results, forwarded, as Kafka Streams does, whenever the other side has the key or, on a preserved side, either of
+ * this side's values exists: so a tombstone of a key this side never held still reaches downstream as a tombstone
+ * (inner, left) when the other side has it. An absent new result is a tombstone, which is how deletes on either side
+ * propagate.
  */
 record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGetter,
     ValueJoiner<? super V1, ? super V2, ? extends VR> joiner, boolean thisIsLeft, boolean preserveThis,
@@ -61,14 +63,12 @@ record KTableKTableJoin<K, V1, V2, VR>(KTableValueGetterSupplier<K, ?> otherGett
                 }
                 ValueAndTimestamp<Object> other = getter.get(record.key());
                 Object otherValue = ValueAndTimestamp.getValueOrNull(other);
-                if (otherValue == null && !preserveThis) {
+                if (otherValue == null && (!preserveThis
+                    || record.value().newValue() == null && record.value().oldValue() == null)) {
                     return;
                 }
                 VR newResult = result(record.value().newValue(), otherValue);
                 VR oldResult = result(record.value().oldValue(), otherValue);
-                if (newResult == null && oldResult == null) {
-                    return;
-                }
                 long timestamp = other == null ? record.timestamp() : Math.max(record.timestamp(), other.timestamp());
                 context().forward(record.withValue(new Change<>(newResult, oldResult)).withTimestamp(timestamp));
             }
