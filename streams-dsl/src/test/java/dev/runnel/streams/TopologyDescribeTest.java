@@ -8,6 +8,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.kstream.Branched;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
@@ -17,7 +18,9 @@ import dev.runnel.streams.processor.ProcessorContext;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.Stores;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code Topology.describe()} against golden files, and the topology validation messages. */
@@ -114,6 +117,30 @@ class TopologyDescribeTest {
             .selectKey((k, v) -> v)
             .to("output");
         assertGolden("stateless-chain", builder.build());
+    }
+
+    /**
+     * Sub-topologies are numbered in the order their first node was added, as in Kafka Streams 4 (Kafka 3 sorted them
+     * by source name): the ids are the task ids' first part and name the tasks' state directories.
+     */
+    @Test
+    void shouldNumberSubtopologiesInTheOrderTheirFirstNodeWasAdded() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> orders = builder.stream("orders", Consumed.<String, String>as("zzz-orders"));
+        GlobalKTable<String, String> regions = builder.globalTable("regions");
+        orders.join(regions, (key, value) -> key, (order, region) -> order + region).to("out");
+        builder.stream("audit", Consumed.<String, String>as("aaa-audit")).to("audit-copy");
+        Map<String, Integer> subtopologyBySource = new HashMap<>();
+        for (TopologyDescription.Subtopology subtopology : builder.build().describe().subtopologies()) {
+            subtopology.nodes().forEach(node -> subtopologyBySource.put(node.name(), subtopology.id()));
+        }
+        for (TopologyDescription.GlobalStore store : builder.build().describe().globalStores()) {
+            subtopologyBySource.put("global", store.id());
+        }
+        // zzz-orders came first (0), the global table's source next (1), aaa-audit last (2), whatever their names.
+        assertEquals(Map.of("zzz-orders", 0, "global", 1, "aaa-audit", 2), Map.of(
+            "zzz-orders", subtopologyBySource.get("zzz-orders"), "global", subtopologyBySource.get("global"),
+            "aaa-audit", subtopologyBySource.get("aaa-audit")));
     }
 
     @Test

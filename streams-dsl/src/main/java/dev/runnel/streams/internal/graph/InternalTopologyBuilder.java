@@ -459,7 +459,7 @@ public final class InternalTopologyBuilder {
      * {@link #isGlobalGroup}.
      */
     public Map<Integer, Set<String>> nodeGroups() {
-        return NodeGroups.of(nodes, topics.sourceNodeNames());
+        return NodeGroups.of(nodes);
     }
 
     /** Returns whether a node group is a global store's (reads a global topic). */

@@ -1,10 +1,8 @@
 package dev.runnel.streams.internal.graph;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,9 +13,9 @@ import java.util.TreeMap;
  */
 /*
  * Implementation notes. A repartition topic (sink in one part, source in another) is not an edge, which is what cuts a
- * topology into sub-topologies. Ids are assigned as Kafka Streams does: components in the order of their sorted
- * source node names, then components without sources (impossible in a valid topology), so ids stay predictable in
- * tests. Global stores form their own components and are numbered along with the others. Components are found with
+ * topology into sub-topologies. Ids are assigned as Kafka Streams 4 does: components in the order their first node
+ * was added (not, as in Kafka 3, by sorted source names), so that task ids, and with them state directories, are
+ * Kafka's. Global stores form their own components and are numbered along with the others. Components are found with
  * union-find over node names.
  */
 final class NodeGroups {
@@ -32,10 +30,9 @@ final class NodeGroups {
     /**
      * Returns the node groups: id to node names (in insertion order).
      *
-     * @param nodes the nodes in the order they were added
-     * @param sourceNodeNames the source nodes, sorted: their order gives the group ids
+     * @param nodes the nodes in the order they were added, which gives the group ids
      */
-    static Map<Integer, Set<String>> of(Map<String, NodeFactory> nodes, Collection<String> sourceNodeNames) {
+    static Map<Integer, Set<String>> of(Map<String, NodeFactory> nodes) {
         NodeGroups components = new NodeGroups(nodes.keySet());
         Map<String, String> firstStoreUser = new HashMap<>();
         for (NodeFactory node : nodes.values()) {
@@ -53,14 +50,8 @@ final class NodeGroups {
                 }
             }
         }
-        List<String> order = new ArrayList<>(sourceNodeNames);
-        for (String name : nodes.keySet()) {
-            if (!order.contains(name)) {
-                order.add(name);
-            }
-        }
         Map<String, Integer> idByRoot = new HashMap<>();
-        for (String name : order) {
+        for (String name : nodes.keySet()) {
             idByRoot.computeIfAbsent(components.find(name), root -> idByRoot.size());
         }
         Map<Integer, Set<String>> groups = new TreeMap<>();

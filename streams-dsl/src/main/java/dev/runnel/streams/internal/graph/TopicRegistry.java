@@ -137,13 +137,6 @@ final class TopicRegistry {
         return Collections.unmodifiableSet(globalTopics);
     }
 
-    /** Returns the names of all source nodes: those reading named topics and the pattern sources. */
-    Set<String> sourceNodeNames() {
-        Set<String> names = new TreeSet<>(sourceByTopic.values());
-        names.addAll(patternSources.patterns().keySet());
-        return names;
-    }
-
     /** Returns the external source topics: named ones and those the patterns matched ({@code patternMatches}). */
     Set<String> externalSourceTopics(Map<String, Set<String>> patternMatches) {
         Set<String> topics = new TreeSet<>(sourceByTopic.keySet());
