@@ -10,14 +10,19 @@ import org.junit.jupiter.api.Test;
 class KTableForeignKeyJoinTest {
     private static JoinFixture fixture(boolean leftJoin) {
         StreamsBuilder builder = new StreamsBuilder();
-        KTable<String, String> orders = builder.table("orders"); // value "productId|quantity"
+        KTable<String, String> orders = builder.table("orders"); // value "productId|quantity"; no product id: none
         KTable<String, String> products = builder.table("products");
         ValueJoiner<String, String, String> joiner = (order, product) -> order + "/" + product;
         (leftJoin
-            ? orders.leftJoin(products, order -> order.split("\\|")[0], joiner)
-            : orders.join(products, order -> order.split("\\|")[0], joiner))
+            ? orders.leftJoin(products, KTableForeignKeyJoinTest::productId, joiner)
+            : orders.join(products, KTableForeignKeyJoinTest::productId, joiner))
             .toStream().to("out");
         return new JoinFixture(builder.build());
+    }
+
+    private static String productId(String order) {
+        String productId = order.split("\\|")[0];
+        return productId.isEmpty() ? null : productId;
     }
 
     @Test
@@ -66,5 +71,32 @@ class KTableForeignKeyJoinTest {
                 "app-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000013-topic"),
                 f.driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-topic")).sorted().toList());
         }
+    }
+
+    /**
+     * An inner join's result that goes away because its order lost its product id or was deleted is retracted, as in
+     * Kafka, at the later of the order's and the product's times (the retraction passes the product's side); a left
+     * join keeps the order (or deletes it) at the order's own time.
+     */
+    @Test
+    void resultsRetractedByTheLeftSideTakeKafkasTimestamps() {
+        try (JoinFixture f = fixture(false)) {
+            pipeRetractions(f);
+            assertEquals(List.of("o1:p1|1/Apple@80", "o1:null@80", "o2:p1|2/Apple@90", "o2:null@80"), f.read("out"));
+        }
+        try (JoinFixture f = fixture(true)) {
+            pipeRetractions(f);
+            assertEquals(List.of("o1:p1|1/Apple@80", "o1:|1/null@73", "o2:p1|2/Apple@90", "o2:null@70"),
+                f.read("out"));
+        }
+    }
+
+    private static void pipeRetractions(JoinFixture f) {
+        f.input("products").pipeInput("p1", "Apple", 80);
+        TestInputTopic<String, String> orders = f.input("orders");
+        orders.pipeInput("o1", "p1|1", 78); // joined at the later time, the product's 80
+        orders.pipeInput("o1", "|1", 73); // the product id goes: inner max(73, 80) = 80, left 73
+        orders.pipeInput("o2", "p1|2", 90);
+        orders.pipeInput("o2", null, 70); // deleted: inner max(70, 80) = 80, left 70
     }
 }

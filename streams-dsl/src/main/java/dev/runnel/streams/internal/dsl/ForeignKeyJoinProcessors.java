@@ -104,12 +104,23 @@ final class ForeignKeyJoinProcessors {
                     byte[] hash = resolved.valueHash(newValue);
                     boolean keyChanged = oldKey != null
                         && (newKey == null || !Arrays.equals(resolved.otherKey(oldKey), resolved.otherKey(newKey)));
+                    // As in Kafka, an inner join's result that disappears (the left record deleted, or its foreign key
+                    // gone) is retracted through the old foreign key's side, which stamps the tombstone with the later
+                    // of the left record's and the foreign record's times; a left join retracts it here, at the left
+                    // record's time.
                     if (newValue == null) {
-                        if (oldKey != null) {
+                        if (oldKey != null && !leftJoin) {
                             subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, null, primaryKey);
                         } else if (oldValue != null && leftJoin) {
+                            if (oldKey != null) {
+                                subscribe(record, oldKey, Instruction.DELETE_KEY_NO_PROPAGATE, null, primaryKey);
+                            }
                             respondLocally(record, null);
                         }
+                        return;
+                    }
+                    if (keyChanged && newKey == null && !leftJoin) {
+                        subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, hash, primaryKey);
                         return;
                     }
                     if (keyChanged) {
@@ -174,7 +185,8 @@ final class ForeignKeyJoinProcessors {
                     switch (subscription.instruction()) {
                         case DELETE_KEY_AND_PROPAGATE -> {
                             store.delete(storeKey);
-                            respond(record, primaryKey, subscription.hash(), null, record.timestamp());
+                            respond(record, primaryKey, subscription.hash(), null,
+                                resultTimestamp(record, getter.get(record.key())));
                         }
                         case DELETE_KEY_NO_PROPAGATE -> store.delete(storeKey);
                         default -> {
@@ -182,10 +194,8 @@ final class ForeignKeyJoinProcessors {
                             ValueAndTimestamp<VO> foreign = getter.get(record.key());
                             if (foreign != null
                                 || subscription.instruction() == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
-                                long timestamp = foreign == null ? record.timestamp()
-                                    : Math.max(record.timestamp(), foreign.timestamp());
                                 respond(record, primaryKey, subscription.hash(),
-                                    ValueAndTimestamp.getValueOrNull(foreign), timestamp);
+                                    ValueAndTimestamp.getValueOrNull(foreign), resultTimestamp(record, foreign));
                             }
                         }
                     }
@@ -194,6 +204,11 @@ final class ForeignKeyJoinProcessors {
                 @Override
                 public void close() {
                     getter.close();
+                }
+
+                /** A result's time: the later of the subscribing left record's and the foreign record's. */
+                private static long resultTimestamp(Record<?, ?> record, ValueAndTimestamp<?> foreign) {
+                    return foreign == null ? record.timestamp() : Math.max(record.timestamp(), foreign.timestamp());
                 }
 
                 private void respond(Record<KO, byte[]> record, K primaryKey, byte[] hash, VO foreignValue,
