@@ -39,7 +39,14 @@ import java.util.function.Predicate;
 public final class ProcessorContextImpl implements ProcessorContext<Object, Object>, InternalStateStoreContext {
     private final StreamTask task;
     private ProcessorNode<?, ?, ?, ?> currentNode;
+    /** The current record's context, unless {@link #forwardedRecord} is set: then that record's offset and topic. */
     private ProcessorRecordContext recordContext;
+    /**
+     * The record being forwarded, whose timestamp and headers the context has not taken yet ({@code null} when
+     * {@link #recordContext} is current): most forwards reach sinks and stateless operators that never ask for the
+     * context, so it is made on demand rather than per forward (a word count made two per word).
+     */
+    private Record<?, ?> forwardedRecord;
     private ConsumerRecord<byte[], byte[]> sourceRecord;
     private String failedNode;
     /** The failure the processing exception handler decided to fail the task for, until the task reports it. */
@@ -107,6 +114,17 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     void setRecordContext(ProcessorRecordContext context) {
         this.recordContext = context;
+        this.forwardedRecord = null;
+    }
+
+    /** Returns the current record's context, made from the record being forwarded if need be. */
+    private ProcessorRecordContext currentContext() {
+        Record<?, ?> forwarded = forwardedRecord;
+        if (forwarded != null) {
+            recordContext = recordContext.forwarding(forwarded.timestamp(), forwarded.headers());
+            forwardedRecord = null;
+        }
+        return recordContext;
     }
 
     /** Sets the input record being processed, as read, for the exception handlers; {@code null} when done. */
@@ -117,7 +135,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     /** Returns the current record's context, or {@code null} outside processing. */
     @Override
     public ProcessorRecordContext recordContext() {
-        return recordContext;
+        return currentContext();
     }
 
     /**
@@ -127,8 +145,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
      */
     RecordContext userRecordContext() {
         ConsumerRecord<byte[], byte[]> raw = sourceRecord;
-        return raw == null || recordContext == null ? recordContext
-            : new SourcedRecordContext(recordContext, raw.key(), raw.value());
+        ProcessorRecordContext context = currentContext();
+        return raw == null || context == null ? context : new SourcedRecordContext(context, raw.key(), raw.value());
     }
 
     /** A record context with the bytes of the input record it comes from. */
@@ -166,7 +184,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
      */
     @Override
     public Object enterRecordContext(long timestamp, String topic, int partition, long offset, Headers headers) {
-        EnteredContext previous = new EnteredContext(recordContext, sourceRecord);
+        EnteredContext previous = new EnteredContext(currentContext(), sourceRecord);
         recordContext = new ProcessorRecordContext(timestamp, offset, partition, topic,
             headers != null ? headers : new StreamsHeaders());
         sourceRecord = null;
@@ -177,6 +195,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     public void restoreRecordContext(Object previous) {
         EnteredContext entered = (EnteredContext) previous;
         recordContext = entered.context;
+        forwardedRecord = null;
         sourceRecord = entered.source;
     }
 
@@ -205,7 +224,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     }
 
     ErrorHandlerContext errorHandlerContext(String nodeName) {
-        ProcessorRecordContext context = recordContext != null ? recordContext : ProcessorRecordContext.punctuation(-1);
+        ProcessorRecordContext current = currentContext();
+        ProcessorRecordContext context = current != null ? current : ProcessorRecordContext.punctuation(-1);
         ConsumerRecord<byte[], byte[]> raw = sourceRecord;
         return new TaskErrorHandlerContext(context.topic(), context.partition(), context.offset(), context.headers(),
             nodeName, task.id(), context.timestamp(), raw == null ? null : raw.key(), raw == null ? null : raw.value());
@@ -223,7 +243,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     @Override
     public Optional<RecordMetadata> recordMetadata() {
-        return Optional.ofNullable(recordContext);
+        return Optional.ofNullable(currentContext());
     }
 
     @Override
@@ -310,7 +330,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
                 + " Processor#process or a punctuation, not from init or close.");
         }
         ProcessorRecordContext previousContext = recordContext;
-        recordContext = recordContext.forwarding(record.timestamp(), record.headers());
+        Record<?, ?> previousForwarded = forwardedRecord;
+        forwardedRecord = record;
         try {
             if (childName == null) {
                 List<? extends ProcessorNode> children = parent.children();
@@ -328,6 +349,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         } finally {
             currentNode = parent;
             recordContext = previousContext;
+            forwardedRecord = previousForwarded;
         }
     }
 
@@ -443,7 +465,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         }
         return (key, newValue, oldValue, timestamp) -> {
             ProcessorNode<?, ?, ?, ?> previousNode = currentNode;
-            ProcessorRecordContext previousContext = recordContext;
+            ProcessorRecordContext previousContext = currentContext();
             currentNode = node;
             recordContext = contextAt(timestamp);
             try {
@@ -457,7 +479,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     /** Returns the current record's context moved to {@code timestamp}, or a punctuation's outside processing. */
     private ProcessorRecordContext contextAt(long timestamp) {
-        ProcessorRecordContext current = recordContext;
+        ProcessorRecordContext current = currentContext();
         return current != null ? current.forwarding(timestamp, current.headers())
             : ProcessorRecordContext.punctuation(timestamp);
     }
@@ -469,6 +491,10 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
 
     @Override
     public long recordTimestamp() {
+        Record<?, ?> forwarded = forwardedRecord;
+        if (forwarded != null) {
+            return Math.max(0L, forwarded.timestamp());
+        }
         return recordContext == null ? 0L : Math.max(0L, recordContext.timestamp());
     }
 
