@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
+import dev.runnel.streams.kstream.TimeWindow;
+import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.kstream.Window;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.kstream.Windows;
@@ -39,25 +41,44 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
             TimestampedWindowStoreFacade::timestampedView) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
-                TimestampedWindowStore<K, VAgg> store = store();
+                if (windows instanceof TimeWindows time) {
+                    // TimeWindows#windowsFor's windows, without the map and window objects it makes per record.
+                    long timestamp = record.timestamp();
+                    long advance = time.advanceMs;
+                    for (long start = Math.max(0, timestamp - time.sizeMs + advance) / advance * advance;
+                        start <= timestamp; start += advance) {
+                        long end = start + time.sizeMs;
+                        aggregateWindow(record, start, end < start ? Long.MAX_VALUE : end, null, streamTime,
+                            closeTime);
+                    }
+                    return;
+                }
                 for (Map.Entry<Long, W> entry : windows.windowsFor(record.timestamp()).entrySet()) {
-                    long windowStart = entry.getKey();
                     W window = entry.getValue();
-                    if (window.end() <= closeTime) {
-                        DroppedRecords.skipExpiredWindow(LOG, context(), record.timestamp(), windowStart,
-                            window.end(), closeTime, streamTime);
-                        continue;
-                    }
-                    ValueAndTimestamp<VAgg> old = store.fetch(record.key(), windowStart);
-                    VAgg oldAgg = ValueAndTimestamp.getValueOrNull(old);
-                    VAgg newAgg = aggregator.apply(record.key(), record.value(),
-                        oldAgg == null ? initializer.apply() : oldAgg);
-                    long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
-                    store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
-                    if (!forwardOnFlush()) {
-                        context().forward(new Record<>(new Windowed<>(record.key(), window),
-                            new Change<>(newAgg, oldAgg), timestamp, record.headers()));
-                    }
+                    aggregateWindow(record, entry.getKey(), window.end(), window, streamTime, closeTime);
+                }
+            }
+
+            /** Adds the record to window {@code [start, end)} ({@code window}, or null for a TimeWindow of them). */
+            @SuppressWarnings("unchecked")
+            private void aggregateWindow(Record<K, V> record, long windowStart, long windowEnd, W window,
+                long streamTime, long closeTime) {
+                if (windowEnd <= closeTime) {
+                    DroppedRecords.skipExpiredWindow(LOG, context(), record.timestamp(), windowStart, windowEnd,
+                        closeTime, streamTime);
+                    return;
+                }
+                TimestampedWindowStore<K, VAgg> store = store();
+                ValueAndTimestamp<VAgg> old = store.fetch(record.key(), windowStart);
+                VAgg oldAgg = ValueAndTimestamp.getValueOrNull(old);
+                VAgg newAgg = aggregator.apply(record.key(), record.value(),
+                    oldAgg == null ? initializer.apply() : oldAgg);
+                long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
+                store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
+                if (!forwardOnFlush()) {
+                    W forwarded = window != null ? window : (W) new TimeWindow(windowStart, windowEnd);
+                    context().forward(new Record<>(new Windowed<>(record.key(), forwarded),
+                        new Change<>(newAgg, oldAgg), timestamp, record.headers()));
                 }
             }
         };
