@@ -2,9 +2,15 @@ package dev.runnel.streams.kstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TopologyTestDriver;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class KTableForeignKeyJoinTest {
@@ -88,6 +94,59 @@ class KTableForeignKeyJoinTest {
             pipeRetractions(f);
             assertEquals(List.of("o1:p1|1/Apple@80", "o1:|1/null@73", "o2:p1|2/Apple@90", "o2:null@70"),
                 f.read("out"));
+        }
+    }
+
+    /**
+     * As in Kafka Streams, the join result gets a store only if it is materialized under a name or a later operation
+     * reads its values; until then it needs no serdes, so a join of tables read with their own serdes runs without
+     * default serdes, and only the two source tables and the subscription store exist.
+     */
+    @Test
+    void unmaterializedResultHasNoStoreAndNeedsNoDefaultSerdes() {
+        for (boolean leftJoin : new boolean[] {false, true}) {
+            StreamsBuilder builder = new StreamsBuilder();
+            Consumed<String, String> strings = Consumed.with(Serdes.String(), Serdes.String());
+            KTable<String, String> orders = builder.table("orders", strings);
+            KTable<String, String> products = builder.table("products", strings);
+            ValueJoiner<String, String, String> joiner = (order, product) -> order + "/" + product;
+            (leftJoin ? orders.leftJoin(products, KTableForeignKeyJoinTest::productId, joiner)
+                : orders.join(products, KTableForeignKeyJoinTest::productId, joiner))
+                .toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
+            Properties props = new Properties();
+            props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+                driver.createInputTopic("products", Serdes.String().serializer(), Serdes.String().serializer())
+                    .pipeInput("p1", "Apple");
+                driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.String().serializer())
+                    .pipeInput("o1", "p1|2");
+                assertEquals(List.of(KeyValue.pair("o1", "p1|2/Apple")),
+                    driver.createOutputTopic("out", Serdes.String().deserializer(), Serdes.String().deserializer())
+                        .readKeyValuesToList());
+                assertEquals(Set.of("orders-STATE-STORE-0000000000", "products-STATE-STORE-0000000003",
+                    "KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-0000000010"), driver.getAllStateStores().keySet());
+            }
+        }
+    }
+
+    /**
+     * A table-table join of the result with the orders reads the result's values, so the result gets its store
+     * under its generated name, taken when the join was built (after the output processor's).
+     */
+    @Test
+    void resultReadByALaterJoinIsMaterialized() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> orders = builder.table("orders");
+        KTable<String, String> products = builder.table("products");
+        orders.join(products, KTableForeignKeyJoinTest::productId, (order, product) -> product)
+            .join(orders, (product, order) -> order + " of " + product)
+            .toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("products").pipeInput("p1", "Apple", 1);
+            f.input("orders").pipeInput("o1", "p1|2", 2);
+            assertEquals(List.of("o1:p1|2 of Apple@2"), f.read("out"));
+            assertEquals("Apple", f.driver.<String, String>getKeyValueStore(
+                "KTABLE-FK-JOIN-OUTPUT-STATE-STORE-0000000018").get("o1"));
         }
     }
 

@@ -29,7 +29,7 @@ import java.util.function.Function;
  *                     ▼                                                 └──── subscription store ───┘
  *   ResponseResolve ◄─ source ◄─ [-subscription-response-topic, keyed by PK] ◄─ sink ◄──────────┘
  *         ▼
- *   ForeignKeyJoinOutput (result store) ─► result KTable
+ *   result table source (a store only once named or read) ─► result KTable
  * </pre>
  * The registration topic is co-partitioned with the right table's topic, the response topic with the left table's.
  */
@@ -130,13 +130,10 @@ final class ForeignKeyJoinBuilder {
         topology.copartition(Set.of(resolverName, left.name()), "foreign-key join " + outputName
             + " (response topic and left table)");
 
-        topology.addProcessor(outputName, new ForeignKeyJoinProcessors.ForeignKeyJoinOutput<K, VR>(
-            store.storeName(), store.queryableStoreName() != null), resolverName);
-        topology.addStateStore(TimestampedKeyValueStoreMaterializer.builder(store, left.keySerde(), null),
-            outputName);
+        // As in Kafka Streams, the result is a table source: it gets its store only if the user names it or a later
+        // operation reads its values, so an unmaterialized join needs no serdes for its result.
         Serde<K> keySerde = store.keySerde() != null ? store.keySerde() : left.keySerde();
-        return new KTableImpl<>(builder, outputName, keySerde, store.valueSerde(), store.queryableStoreName(),
-            KTableValueGetterSupplier.ofStore(store.storeName()));
+        return builder.addTableSource(outputName, resolverName, store, keySerde, store.valueSerde(), null);
     }
 
     private static String named(String base, String suffix, InternalStreamsBuilder builder, String prefix) {

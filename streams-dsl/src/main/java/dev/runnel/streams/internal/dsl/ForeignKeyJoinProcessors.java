@@ -7,9 +7,7 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Instruction;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Response;
 import dev.runnel.streams.internal.dsl.SubscriptionWrapper.Subscription;
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueJoiner;
-import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -18,7 +16,6 @@ import dev.runnel.streams.processor.api.ProcessingContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Arrays;
 import java.util.function.BiFunction;
@@ -299,42 +296,6 @@ final class ForeignKeyJoinProcessors {
                 @Override
                 public void close() {
                     getter.close();
-                }
-            };
-        }
-    }
-
-    /**
-     * The join result as a table: keeps it in the result store and forwards the change. As in Kafka Streams, a result
-     * materialized under the user's name (queryable) is forwarded through its store's cache if it has one, so the
-     * updates of a key between two commits collapse into one and a tombstone of a key without result is not
-     * forwarded; otherwise each result is forwarded at once.
-     *
-     * @param forwardThroughCache whether the store is the user's (Kafka has no store for an unnamed result)
-     */
-    record ForeignKeyJoinOutput<K, VR>(String storeName, boolean forwardThroughCache)
-        implements ProcessorSupplier<K, VR, K, Change<VR>> {
-        @Override
-        public Processor<K, VR, K, Change<VR>> get() {
-            return new ContextualProcessor<>() {
-                private TimestampedKeyValueStore<K, VR> store;
-                private boolean forwardOnFlush;
-
-                @Override
-                public void init(ProcessorContext<K, Change<VR>> context) {
-                    super.init(context);
-                    StateStore stateStore = context.getStateStore(storeName);
-                    store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                    forwardOnFlush = forwardThroughCache && CacheFlushForwarder.register(stateStore, context);
-                }
-
-                @Override
-                public void process(Record<K, VR> record) {
-                    VR oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
-                    store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
-                    if (!forwardOnFlush) {
-                        context().forward(record.withValue(new Change<>(record.value(), oldValue)));
-                    }
                 }
             };
         }
