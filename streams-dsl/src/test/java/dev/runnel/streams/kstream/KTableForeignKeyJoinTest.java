@@ -11,6 +11,7 @@ import dev.runnel.streams.TopologyTestDriver;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class KTableForeignKeyJoinTest {
@@ -74,7 +75,7 @@ class KTableForeignKeyJoinTest {
             assertEquals(List.of("o1:p9|1/null@1", "o1:p9|1/Kiwi@2", "o1:p8|1/null@3", "o1:null@4"),
                 f.read("out"));
             assertEquals(List.of("app-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic",
-                "app-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000013-topic"),
+                "app-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic"),
                 f.driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-topic")).sorted().toList());
         }
     }
@@ -146,8 +147,32 @@ class KTableForeignKeyJoinTest {
             f.input("orders").pipeInput("o1", "p1|2", 2);
             assertEquals(List.of("o1:p1|2 of Apple@2"), f.read("out"));
             assertEquals("Apple", f.driver.<String, String>getKeyValueStore(
-                "KTABLE-FK-JOIN-OUTPUT-STATE-STORE-0000000018").get("o1"));
+                "KTABLE-FK-JOIN-OUTPUT-STATE-STORE-0000000019").get("o1"));
         }
+    }
+
+    /**
+     * A join named with TableJoined.as(name) names its nodes name-suffix, as Kafka Streams does, and still takes the
+     * indexes its generated names would have had: after the tables' 0-5, the registration topic, processor, sink and
+     * source, the subscription store, the subscription receive, join-foreign and foreign-join-subscription
+     * processors, the response topic, sink and source, the resolver, the result and its store take 6-19, so the
+     * toStream after it is number 20.
+     */
+    @Test
+    void namedJoinNamesItsNodesAsKafkaDoes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> orders = builder.table("orders");
+        orders.join(builder.<String, String>table("products"), KTableForeignKeyJoinTest::productId,
+            (order, product) -> order + "/" + product, TableJoined.as("fk")).toStream().to("out");
+        Set<String> nodes = new TreeSet<>();
+        builder.build().describe().subtopologies().forEach(
+            subtopology -> subtopology.nodes().forEach(node -> nodes.add(node.name())));
+        assertEquals(new TreeSet<>(List.of("KSTREAM-SOURCE-0000000001", "KTABLE-SOURCE-0000000002",
+            "KSTREAM-SOURCE-0000000004", "KTABLE-SOURCE-0000000005", "fk-subscription-registration-processor",
+            "fk-subscription-registration-sink", "fk-subscription-registration-source", "fk-subscription-receive",
+            "fk-subscription-join-foreign", "fk-foreign-join-subscription", "fk-subscription-response-sink",
+            "fk-subscription-response-source", "fk-subscription-response-resolver", "fk-result",
+            "KTABLE-TOSTREAM-0000000020", "KSTREAM-SINK-0000000021")), nodes);
     }
 
     private static void pipeRetractions(JoinFixture f) {

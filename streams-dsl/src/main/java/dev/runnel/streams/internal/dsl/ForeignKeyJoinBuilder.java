@@ -24,10 +24,12 @@ import java.util.function.Function;
  * Wires a foreign-key table join, in Kafka Streams' subscription/response design:
  * <pre>
  * left table ─► SubscriptionSend ─► sink ─► [-subscription-registration-topic, keyed by FK] ─► source
- *                     │                                                                        │
- *                     │ (no FK)                     right table ─► ForeignTableChange    SubscriptionReceive
- *                     ▼                                                 └──── subscription store ───┘
- *   ResponseResolve ◄─ source ◄─ [-subscription-response-topic, keyed by PK] ◄─ sink ◄──────────┘
+ *                     │                                                                      ▼
+ *                     │ (no FK)   right table ─► ForeignTableChange      SubscriptionReceive (subscription store)
+ *                     │                                 │                                    ▼
+ *                     │                                 │         SubscriptionJoinForeign (right table's values)
+ *                     ▼                                 ▼                                    ▼
+ *   ResponseResolve ◄─ source ◄─ [-subscription-response-topic, keyed by PK] ◄─ sink ◄───────┘
  *         ▼
  *   result table source (a store only once named or read) ─► result KTable
  * </pre>
@@ -37,7 +39,7 @@ final class ForeignKeyJoinBuilder {
     static final String SUBSCRIPTION_REGISTRATION = "KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-";
     static final String SUBSCRIPTION_RESPONSE = "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-";
     static final String SUBSCRIPTION_PROCESSOR = "KTABLE-FK-JOIN-SUBSCRIPTION-PROCESSOR-";
-    static final String SUBSCRIPTION_STORE = "KTABLE-FK-JOIN-SUBSCRIPTION-";
+    static final String SUBSCRIPTION_STORE = "KTABLE-FK-JOIN-SUBSCRIPTION-STATE-STORE-";
     static final String RESPONSE_RESOLVER = "KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-RESOLVER-PROCESSOR-";
     static final String OUTPUT = "KTABLE-FK-JOIN-OUTPUT-";
     static final String SINK = "KTABLE-SINK-";
@@ -81,15 +83,15 @@ final class ForeignKeyJoinBuilder {
         String sendName = named(base, "-subscription-registration-processor", builder, SUBSCRIPTION_REGISTRATION);
         String registrationSink = named(base, "-subscription-registration-sink", builder, SINK);
         String registrationSource = named(base, "-subscription-registration-source", builder, SOURCE);
-        String subscriptionStore = base != null ? base + "-subscription-store"
-            : builder.newStoreName(SUBSCRIPTION_STORE);
+        String subscriptionStore = named(base, "-subscription-store", builder, SUBSCRIPTION_STORE);
         String receiveName = named(base, "-subscription-receive", builder, SUBSCRIPTION_PROCESSOR);
-        String foreignName = named(base, "-subscription-join-foreign", builder, SUBSCRIPTION_PROCESSOR);
+        String joinForeignName = named(base, "-subscription-join-foreign", builder, SUBSCRIPTION_PROCESSOR);
+        String foreignChangeName = named(base, "-foreign-join-subscription", builder, SUBSCRIPTION_PROCESSOR);
         String responseTopic = named(base, "-subscription-response", builder, SUBSCRIPTION_RESPONSE) + TOPIC_SUFFIX;
         String responseSink = named(base, "-subscription-response-sink", builder, SINK);
         String responseSource = named(base, "-subscription-response-source", builder, SOURCE);
-        String resolverName = named(base, "-result", builder, RESPONSE_RESOLVER);
-        String outputName = named(base, "-output", builder, OUTPUT);
+        String resolverName = named(base, "-subscription-response-resolver", builder, RESPONSE_RESOLVER);
+        String outputName = named(base, "-result", builder, OUTPUT);
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> store = new MaterializedInternal<>(
             materialized != null ? materialized : Materialized.with(null, null), builder, OUTPUT);
 
@@ -105,22 +107,24 @@ final class ForeignKeyJoinBuilder {
         topology.addSource(registrationSource, null, right.keySerde() == null ? null : right.keySerde().deserializer(),
             new ByteArrayDeserializer(), registrationTopic);
 
-        KTableValueGetterSupplier<KO, VO> rightGetter = right.valueGetterSupplier();
-        topology.addProcessor(receiveName, new ForeignKeyJoinProcessors.SubscriptionReceive<K, KO, VO>(
-            subscriptionStore, rightGetter, serdes), registrationSource);
+        topology.addProcessor(receiveName, new ForeignKeyJoinProcessors.SubscriptionReceive<KO>(
+            subscriptionStore, serdes), registrationSource);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(subscriptionStore),
             Serdes.Bytes(), Serdes.ByteArray()), receiveName);
-        topology.connectProcessorAndStateStores(receiveName, rightGetter.storeNames().toArray(new String[0]));
-        topology.addProcessor(foreignName, new ForeignKeyJoinProcessors.ForeignTableChange<K, KO, VO>(
+        KTableValueGetterSupplier<KO, VO> rightGetter = right.valueGetterSupplier();
+        topology.addProcessor(joinForeignName, new ForeignKeyJoinProcessors.SubscriptionJoinForeign<K, KO, VO>(
+            rightGetter, serdes), receiveName);
+        topology.connectProcessorAndStateStores(joinForeignName, rightGetter.storeNames().toArray(new String[0]));
+        topology.addProcessor(foreignChangeName, new ForeignKeyJoinProcessors.ForeignTableChange<K, KO, VO>(
             subscriptionStore, serdes), right.name());
-        topology.connectProcessorAndStateStores(foreignName, subscriptionStore);
+        topology.connectProcessorAndStateStores(foreignChangeName, subscriptionStore);
         topology.copartition(Set.of(receiveName, right.name()), "foreign-key join " + outputName
             + " (subscription topic and right table)");
 
         topology.addInternalTopic(responseTopic, null);
         StreamPartitioner<K, Void> partitioner = options.partitioner();
         topology.addSink(responseSink, responseTopic, null, serializer(left.keySerde()), new ByteArraySerializer(),
-            partitioner == null ? null : ignoringValue(partitioner), receiveName, foreignName);
+            partitioner == null ? null : ignoringValue(partitioner), joinForeignName, foreignChangeName);
         topology.addSource(responseSource, null, left.keySerde() == null ? null : left.keySerde().deserializer(),
             new ByteArrayDeserializer(), responseTopic);
         KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();

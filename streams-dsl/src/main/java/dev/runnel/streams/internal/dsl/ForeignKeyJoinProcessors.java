@@ -151,21 +151,19 @@ final class ForeignKeyJoinProcessors {
 
     /**
      * Right side, subscriptions: keeps each subscription in the subscription store under (foreign key, primary key)
-     * and answers with the foreign key's current value, keyed by the primary key.
+     * and passes it on, decoded, to {@link SubscriptionJoinForeign}.
      */
-    record SubscriptionReceive<K, KO, VO>(String storeName, KTableValueGetterSupplier<KO, VO> otherGetter,
-        Serdes<K, ?, KO, VO> serdes) implements ProcessorSupplier<KO, byte[], K, byte[]> {
+    record SubscriptionReceive<KO>(String storeName, Serdes<?, ?, KO, ?> serdes)
+        implements ProcessorSupplier<KO, byte[], KO, Subscription> {
         @Override
-        public Processor<KO, byte[], K, byte[]> get() {
+        public Processor<KO, byte[], KO, Subscription> get() {
             return new ContextualProcessor<>() {
-                private final KTableValueGetter<KO, VO> getter = otherGetter.get();
                 private KeyValueStore<Bytes, byte[]> store;
-                private Serdes<K, ?, KO, VO> resolved;
+                private Serdes<?, ?, KO, ?> resolved;
 
                 @Override
-                public void init(ProcessorContext<K, byte[]> context) {
+                public void init(ProcessorContext<KO, Subscription> context) {
                     super.init(context);
-                    getter.init(context);
                     store = context.getStateStore(storeName);
                     resolved = serdes.resolve(context);
                 }
@@ -178,23 +176,51 @@ final class ForeignKeyJoinProcessors {
                     Subscription subscription = SubscriptionWrapper.decodeSubscription(record.value());
                     Bytes storeKey = Bytes.wrap(SubscriptionWrapper.combinedKey(resolved.otherKey(record.key()),
                         subscription.primaryKey()));
+                    if (subscription.instruction() == Instruction.DELETE_KEY_AND_PROPAGATE
+                        || subscription.instruction() == Instruction.DELETE_KEY_NO_PROPAGATE) {
+                        store.delete(storeKey);
+                    } else {
+                        store.put(storeKey, record.value());
+                    }
+                    context().forward(record.withValue(subscription));
+                }
+            };
+        }
+    }
+
+    /**
+     * Right side, subscriptions received: answers each with the foreign key's current value, keyed by the primary
+     * key, as its instruction says.
+     */
+    record SubscriptionJoinForeign<K, KO, VO>(KTableValueGetterSupplier<KO, VO> otherGetter,
+        Serdes<K, ?, KO, VO> serdes) implements ProcessorSupplier<KO, Subscription, K, byte[]> {
+        @Override
+        public Processor<KO, Subscription, K, byte[]> get() {
+            return new ContextualProcessor<>() {
+                private final KTableValueGetter<KO, VO> getter = otherGetter.get();
+                private Serdes<K, ?, KO, VO> resolved;
+
+                @Override
+                public void init(ProcessorContext<K, byte[]> context) {
+                    super.init(context);
+                    getter.init(context);
+                    resolved = serdes.resolve(context);
+                }
+
+                @Override
+                public void process(Record<KO, Subscription> record) {
+                    Subscription subscription = record.value();
+                    Instruction instruction = subscription.instruction();
+                    if (instruction == Instruction.DELETE_KEY_NO_PROPAGATE) {
+                        return;
+                    }
                     K primaryKey = resolved.key(subscription.primaryKey());
-                    switch (subscription.instruction()) {
-                        case DELETE_KEY_AND_PROPAGATE -> {
-                            store.delete(storeKey);
-                            respond(record, primaryKey, subscription.hash(), null,
-                                resultTimestamp(record, getter.get(record.key())));
-                        }
-                        case DELETE_KEY_NO_PROPAGATE -> store.delete(storeKey);
-                        default -> {
-                            store.put(storeKey, record.value());
-                            ValueAndTimestamp<VO> foreign = getter.get(record.key());
-                            if (foreign != null
-                                || subscription.instruction() == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
-                                respond(record, primaryKey, subscription.hash(),
-                                    ValueAndTimestamp.getValueOrNull(foreign), resultTimestamp(record, foreign));
-                            }
-                        }
+                    ValueAndTimestamp<VO> foreign = getter.get(record.key());
+                    if (instruction == Instruction.DELETE_KEY_AND_PROPAGATE) {
+                        respond(record, primaryKey, subscription.hash(), null, resultTimestamp(record, foreign));
+                    } else if (foreign != null || instruction == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
+                        respond(record, primaryKey, subscription.hash(), ValueAndTimestamp.getValueOrNull(foreign),
+                            resultTimestamp(record, foreign));
                     }
                 }
 
@@ -208,7 +234,7 @@ final class ForeignKeyJoinProcessors {
                     return foreign == null ? record.timestamp() : Math.max(record.timestamp(), foreign.timestamp());
                 }
 
-                private void respond(Record<KO, byte[]> record, K primaryKey, byte[] hash, VO foreignValue,
+                private void respond(Record<KO, Subscription> record, K primaryKey, byte[] hash, VO foreignValue,
                     long timestamp) {
                     context().forward(record.withKey(primaryKey).withValue(
                         SubscriptionWrapper.encodeResponse(hash, resolved.otherValue(foreignValue)))
