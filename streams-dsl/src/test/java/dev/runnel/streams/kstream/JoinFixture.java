@@ -45,6 +45,13 @@ final class JoinFixture implements AutoCloseable {
         return records;
     }
 
+    /** Returns the task's dropped-records-total. */
+    double droppedRecords() {
+        return driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().name().equals("dropped-records-total"))
+            .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
+    }
+
     @Override
     public void close() {
         driver.close();

@@ -99,6 +99,34 @@ class KTableForeignKeyJoinTest {
     }
 
     /**
+     * An order without product id cannot subscribe: an inner join drops it (Kafka's dropped-records metric counts
+     * it), retracting the result of its earlier product id if it had one, while a left join joins it with null. A
+     * deleted order without product id is no record to drop.
+     */
+    @Test
+    void innerJoinCountsOrdersWithoutProductIdAsDropped() {
+        try (JoinFixture f = fixture(false)) {
+            f.input("products").pipeInput("p1", "Apple", 1);
+            TestInputTopic<String, String> orders = f.input("orders");
+            orders.pipeInput("o1", "|1", 2);
+            assertEquals(List.of(), f.read("out"));
+            assertEquals(1.0, f.droppedRecords());
+            orders.pipeInput("o2", "p1|1", 3);
+            orders.pipeInput("o2", "|2", 4);
+            assertEquals(List.of("o2:p1|1/Apple@3", "o2:null@4"), f.read("out"));
+            assertEquals(2.0, f.droppedRecords());
+            orders.pipeInput("o2", null, 5);
+            assertEquals(List.of(), f.read("out"));
+            assertEquals(2.0, f.droppedRecords());
+        }
+        try (JoinFixture f = fixture(true)) {
+            f.input("orders").pipeInput("o1", "|1", 2);
+            assertEquals(List.of("o1:|1/null@2"), f.read("out"));
+            assertEquals(0.0, f.droppedRecords());
+        }
+    }
+
+    /**
      * As in Kafka Streams, the join result gets a store only if it is materialized under a name or a later operation
      * reads its values; until then it needs no serdes, so a join of tables read with their own serdes runs without
      * default serdes, and only the two source tables and the subscription store exist.

@@ -24,6 +24,12 @@ final class DroppedRecords {
         record(context);
     }
 
+    /** Logs and counts a record an inner foreign-key join skips because it has no foreign key. */
+    static void skipNullForeignKey(Logger log, ProcessingContext context) {
+        log.warn("Skipping record due to null foreign key. task=[{}] {}", context.taskId(), position(context));
+        record(context);
+    }
+
     /** Logs and counts a record skipped because its window has closed. */
     static void skipExpiredWindow(Logger log, ProcessingContext context, long timestamp, long windowStart,
         long windowEnd, long closeTime, long streamTime) {

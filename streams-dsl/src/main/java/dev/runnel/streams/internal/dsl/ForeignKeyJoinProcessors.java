@@ -70,8 +70,8 @@ final class ForeignKeyJoinProcessors {
 
     /**
      * Left side: turns each change of the left table into subscriptions keyed by the old and new foreign keys, sent
-     * to {@code sinkName}. A value without a foreign key cannot subscribe; its result (left join: joined with null;
-     * inner join: a tombstone if it had one) goes straight to the resolver {@code resolverName}.
+     * to {@code sinkName}. A value without a foreign key cannot subscribe: a left join's result, joined with null,
+     * goes straight to the resolver {@code resolverName}; an inner join drops the record, as a dropped record.
      */
     record SubscriptionSend<K, V, KO>(BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         boolean leftJoin, Serdes<K, V, KO, ?> serdes, String sinkName, String resolverName)
@@ -116,17 +116,20 @@ final class ForeignKeyJoinProcessors {
                         }
                         return;
                     }
-                    if (keyChanged && newKey == null && !leftJoin) {
-                        subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, hash, primaryKey);
+                    if (newKey == null && !leftJoin) {
+                        // As in Kafka, an inner join drops (and counts) a record without foreign key, retracting the
+                        // result of its old one.
+                        DroppedRecords.skipNullForeignKey(LOG, context());
+                        if (oldKey != null) {
+                            subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, hash, primaryKey);
+                        }
                         return;
                     }
                     if (keyChanged) {
                         subscribe(record, oldKey, Instruction.DELETE_KEY_NO_PROPAGATE, hash, primaryKey);
                     }
                     if (newKey == null) {
-                        if (leftJoin || oldKey != null) {
-                            respondLocally(record, hash);
-                        }
+                        respondLocally(record, hash);
                         return;
                     }
                     Instruction instruction = leftJoin || keyChanged
