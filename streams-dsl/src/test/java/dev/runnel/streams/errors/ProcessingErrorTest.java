@@ -85,6 +85,35 @@ class ProcessingErrorTest {
         }
     }
 
+    /**
+     * A processor that fails on a record a cached count forwards when its cache is flushed, at the commit after each
+     * piped record, fails the task as in Kafka Streams: with a ProcessorStateException naming the flushed store, whose
+     * cause is the processor's own exception, a StreamsException included.
+     */
+    @Test
+    void shouldWrapAFailureDuringACacheFlushInAProcessorStateException() {
+        for (RuntimeException failure : List.of(new IllegalStateException("boom"), new StreamsException("boom"))) {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream("input", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
+                .toStream().mapValues(count -> {
+                    if (count > 1) {
+                        throw failure;
+                    }
+                    return String.valueOf(count);
+                }).to("counts");
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringSerdes())) {
+                TestInputTopic<String, String> input = driver.createInputTopic("input",
+                    Serdes.String().serializer(), Serdes.String().serializer());
+                input.pipeInput("a", "x");
+                ProcessorStateException error = assertThrows(ProcessorStateException.class,
+                    () -> input.pipeInput("a", "y"));
+                assertEquals("task [0_0] Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
+                    error.getMessage());
+                assertEquals(failure, error.getCause());
+            }
+        }
+    }
+
     @Test
     void shouldFailTheTaskByDefaultNamingTheProcessorAndTheInputPosition() {
         try (TopologyTestDriver driver = driver(stringSerdes())) {

@@ -1,6 +1,8 @@
 package dev.runnel.streams.kstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
@@ -8,6 +10,8 @@ import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
 import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.errors.ProcessorStateException;
+import dev.runnel.streams.errors.StreamsException;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,5 +56,32 @@ class SuppressBufferBoundsTest {
     @Test
     void shouldKeepEntriesWhoseBytesReachTheBoundExactly() {
         assertEquals(List.of(List.of(), List.of(), List.of()), emittedPerRecord(86));
+    }
+
+    /**
+     * A full buffer set to shut down fails as Kafka's does: its error names the suppression processor and both
+     * bounds (a and b, 39 bytes each, are two records against one allowed). The count forwards its updates when its
+     * cache is flushed at the commit after each piped record, so, as in Kafka, the error comes wrapped in a
+     * ProcessorStateException naming the flushed store.
+     */
+    @Test
+    void shouldFailThroughTheCountsCacheFlushOnceFullAndSetToShutDown() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
+            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(100),
+                Suppressed.BufferConfig.maxRecords(1).shutDownWhenFull()))
+            .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> in =
+                driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer());
+            in.pipeInput("a", "x", 0L);
+            ProcessorStateException error = assertThrows(ProcessorStateException.class,
+                () -> in.pipeInput("b", "x", 1L));
+            assertEquals("task [0_0] Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
+                error.getMessage());
+            StreamsException full = assertInstanceOf(StreamsException.class, error.getCause());
+            assertEquals("KTABLE-SUPPRESS-0000000003 buffer exceeded its max capacity. Currently [2/1] records and"
+                + " [78/9223372036854775807] bytes. Raise the bounds, or use emitEarlyWhenFull()", full.getMessage());
+        }
     }
 }

@@ -187,10 +187,9 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         private void enforceBounds(Headers closing) {
             while (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes()) {
                 if (suppressed.shutDownWhenFull()) {
-                    throw new StreamsException("Suppression buffer " + storeName + " exceeded its max capacity:"
-                        + " currently [" + slots.size() + "/" + suppressed.maxRecords() + "] records and ["
-                        + bufferedBytes + "/" + suppressed.maxBytes() + "] bytes; raise the bounds, or use"
-                        + " emitEarlyWhenFull()");
+                    throw new StreamsException(nodeName + " buffer exceeded its max capacity. Currently ["
+                        + slots.size() + "/" + suppressed.maxRecords() + "] records and [" + bufferedBytes + "/"
+                        + suppressed.maxBytes() + "] bytes. Raise the bounds, or use emitEarlyWhenFull()");
                 }
                 emitFirst(closing);
             }

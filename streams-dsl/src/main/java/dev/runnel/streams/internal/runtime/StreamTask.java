@@ -11,6 +11,7 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
+import dev.runnel.streams.errors.ProcessorStateException;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.state.ChangeLogger;
@@ -632,11 +633,7 @@ public final class StreamTask implements AutoCloseable {
      * to consume. The stores themselves are committed after the commit, by {@link #commitStores}.
      */
     public Map<TopicPartition, Long> prepareCommit() {
-        for (StateStore store : stores.values()) {
-            if (store instanceof WrappedStateStore<?> layered) {
-                layered.flushCache();
-            }
-        }
+        flushCaches();
         collector.flush();
         commitRequested = false;
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
@@ -646,6 +643,33 @@ public final class StreamTask implements AutoCloseable {
             }
         }
         return Collections.unmodifiableMap(offsets);
+    }
+
+    /**
+     * Writes every store's record cache down, forwarding what it held. As in Kafka Streams, a failure fails the task
+     * after the other caches are written down: a processor's failure (one the processing exception handler chose to
+     * fail on) or any exception but the runtime's own StreamsExceptions comes wrapped in a ProcessorStateException
+     * naming the store.
+     */
+    private void flushCaches() {
+        RuntimeException firstFailure = null;
+        for (StateStore store : stores.values()) {
+            if (store instanceof WrappedStateStore<?> layered) {
+                try {
+                    layered.flushCache();
+                } catch (RuntimeException e) {
+                    boolean handled = context.isHandledFailure(e);
+                    context.takeFailedNode();
+                    if (firstFailure == null) {
+                        firstFailure = e instanceof StreamsException && !handled ? e : new ProcessorStateException(
+                            "task [" + id + "] Failed to flush cache of store " + store.name(), e);
+                    }
+                }
+            }
+        }
+        if (firstFailure != null) {
+            throw firstFailure;
+        }
     }
 
     /** Returns whether {@code partition} is one of the task's input partitions. */
