@@ -10,6 +10,8 @@ import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class KTableJoinTest {
@@ -32,6 +34,40 @@ class KTableJoinTest {
         };
         joined.toStream().to("out");
         return new JoinFixture(builder.build(), configs);
+    }
+
+    private static Set<String> joinNodeNames(Kind kind,
+        Materialized<String, String, KeyValueStore<Bytes, byte[]>> store) {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> left = builder.table("left");
+        KTable<String, String> right = builder.table("right");
+        ValueJoiner<String, String, String> joiner = (l, r) -> l + "+" + r;
+        KTable<String, String> joined = switch (kind) {
+            case INNER -> store == null ? left.join(right, joiner) : left.join(right, joiner, store);
+            case LEFT -> store == null ? left.leftJoin(right, joiner) : left.leftJoin(right, joiner, store);
+            case OUTER -> store == null ? left.outerJoin(right, joiner) : left.outerJoin(right, joiner, store);
+        };
+        joined.toStream();
+        Set<String> nodes = new TreeSet<>();
+        builder.build().describe().subtopologies().forEach(subtopology -> subtopology.nodes().stream()
+            .filter(node -> node.name().startsWith("KTABLE-") && !node.name().startsWith("KTABLE-SOURCE-"))
+            .forEach(node -> nodes.add(node.name())));
+        return nodes;
+    }
+
+    /**
+     * As in Kafka Streams, every kind of table-table join names its nodes KTABLE-JOINTHIS-, KTABLE-JOINOTHER- and
+     * KTABLE-MERGE-, and the merge takes its index first: after the two tables (0-5), an unmaterialized join is merge
+     * 6, this side 7 and other side 8; a materialized one's store name takes 6 before them.
+     */
+    @Test
+    void everyKindNamesItsNodesAsKafkaDoes() {
+        for (Kind kind : Kind.values()) {
+            assertEquals(Set.of("KTABLE-MERGE-0000000006", "KTABLE-JOINTHIS-0000000007", "KTABLE-JOINOTHER-0000000008",
+                "KTABLE-TOSTREAM-0000000009"), joinNodeNames(kind, null), kind.name());
+            assertEquals(Set.of("KTABLE-MERGE-0000000007", "KTABLE-JOINTHIS-0000000008", "KTABLE-JOINOTHER-0000000009",
+                "KTABLE-TOSTREAM-0000000010"), joinNodeNames(kind, Materialized.with(null, null)), kind.name());
+        }
     }
 
     @Test

@@ -15,27 +15,26 @@ import java.util.Set;
 
 /**
  * Wires a table-table join with Kafka Streams' node names: per side a join node probing the other side's current
- * values ({@code KTABLE-JOINTHIS-}/{@code -JOINOTHER-}, or the {@code LEFT}/{@code OUTER} variants), then a
- * {@code KTABLE-MERGE-} node emitting the result table's changes, materialized if asked.
+ * values ({@code KTABLE-JOINTHIS-}/{@code -JOINOTHER-} for every kind), then a {@code KTABLE-MERGE-} node
+ * emitting the result table's changes, materialized if asked.
  */
 final class KTableJoins {
+    private static final String JOIN_THIS_NAME = "KTABLE-JOINTHIS-";
+    private static final String JOIN_OTHER_NAME = "KTABLE-JOINOTHER-";
+
     private KTableJoins() {
     }
 
-    /** The kinds of table-table join, with the processor name prefixes Kafka Streams uses. */
+    /** The kinds of table-table join: which sides keep their values without a match. */
     enum JoinKind {
-        INNER("KTABLE-JOINTHIS-", "KTABLE-JOINOTHER-", false, false),
-        LEFT("KTABLE-LEFTTHIS-", "KTABLE-LEFTOTHER-", true, false),
-        OUTER("KTABLE-OUTERTHIS-", "KTABLE-OUTEROTHER-", true, true);
+        INNER(false, false),
+        LEFT(true, false),
+        OUTER(true, true);
 
-        private final String thisPrefix;
-        private final String otherPrefix;
         private final boolean preserveLeft;
         private final boolean preserveRight;
 
-        JoinKind(String thisPrefix, String otherPrefix, boolean preserveLeft, boolean preserveRight) {
-            this.thisPrefix = thisPrefix;
-            this.otherPrefix = otherPrefix;
+        JoinKind(boolean preserveLeft, boolean preserveRight) {
             this.preserveLeft = preserveLeft;
             this.preserveRight = preserveRight;
         }
@@ -53,9 +52,10 @@ final class KTableJoins {
             ? null
             : new MaterializedInternal<>(materialized, builder, KTableImpl.MERGE_NAME);
         NamedInternal renamed = new NamedInternal(named);
-        String thisName = builder.suffixed(renamed.name(), "-join-this", kind.thisPrefix);
-        String otherName = builder.suffixed(renamed.name(), "-join-other", kind.otherPrefix);
+        // As in Kafka Streams, the merge takes its index first, and every kind names its sides JOINTHIS/JOINOTHER.
         String mergeName = renamed.orElseGenerateWithPrefix(builder, KTableImpl.MERGE_NAME);
+        String thisName = builder.suffixed(renamed.name(), "-join-this", JOIN_THIS_NAME);
+        String otherName = builder.suffixed(renamed.name(), "-join-other", JOIN_OTHER_NAME);
         InternalTopologyBuilder topology = builder.topologyBuilder();
         KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();
         KTableValueGetterSupplier<K, VO> rightGetter = right.valueGetterSupplier();
