@@ -7,6 +7,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
 import java.util.Properties;
@@ -68,6 +69,21 @@ class KTableJoinTest {
             assertEquals(Set.of("KTABLE-MERGE-0000000007", "KTABLE-JOINTHIS-0000000008", "KTABLE-JOINOTHER-0000000009",
                 "KTABLE-TOSTREAM-0000000010"), joinNodeNames(kind, Materialized.with(null, null)), kind.name());
         }
+    }
+
+    /**
+     * The merge lists this side before the other, as Kafka Streams' describe() does: it orders a node's neighbours by
+     * the size of their sub-trees as they are linked, larger first, and this side, linked first, has already grown by
+     * the merge's size when the other side is linked.
+     */
+    @Test
+    void mergeListsThisSideBeforeTheOther() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>table("left").leftJoin(builder.table("right"), (l, r) -> l + "+" + r, Named.as("x"));
+        List<String> predecessors = builder.build().describe().subtopologies().iterator().next().nodes().stream()
+            .filter(node -> node.name().equals("x")).findFirst().orElseThrow()
+            .predecessors().stream().map(TopologyDescription.Node::name).toList();
+        assertEquals(List.of("x-join-this", "x-join-other"), predecessors);
     }
 
     @Test

@@ -32,19 +32,10 @@ final class TopologyDescriptionImpl implements TopologyDescription {
         for (NodeFactory factory : builder.nodes().values()) {
             described.put(factory.name(), describe(builder, factory));
         }
-        for (NodeFactory factory : builder.nodes().values()) {
-            for (String predecessor : factory.predecessors()) {
-                described.get(factory.name()).predecessors.add(described.get(predecessor));
-                described.get(predecessor).successors.add(described.get(factory.name()));
-            }
-        }
-        Map<String, Integer> sizes = new HashMap<>();
-        for (AbstractNode node : described.values()) {
-            node.size = size(node, sizes);
-        }
         Set<Subtopology> subtopologies = new TreeSet<>(Comparator.comparingInt(Subtopology::id));
         Set<GlobalStore> globalStores = new TreeSet<>(Comparator.comparingInt(GlobalStore::id));
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
+            link(builder, group.getValue(), described);
             Set<Node> nodes = new TreeSet<>(NODE_ORDER);
             for (String name : group.getValue()) {
                 nodes.add(described.get(name));
@@ -67,17 +58,33 @@ final class TopologyDescriptionImpl implements TopologyDescription {
         return new TopologyDescriptionImpl(subtopologies, globalStores);
     }
 
-    private static int size(AbstractNode node, Map<String, Integer> sizes) {
-        Integer known = sizes.get(node.name);
-        if (known != null) {
-            return known;
+    /**
+     * Links the nodes of one group to their predecessors as Kafka Streams does, so that each node's predecessors and
+     * successors come in Kafka's order: nodes in the order of a {@code HashMap} keyed by their names, each one's
+     * predecessors in the order they were given, each edge set ordered by {@link #NODE_ORDER} with the sizes known
+     * when a node joins it (later links grow them without reordering the set), and each link adding the node's size
+     * to its predecessor's and to all of that one's predecessors'.
+     */
+    private static void link(InternalTopologyBuilder builder, Set<String> names, Map<String, AbstractNode> described) {
+        Map<String, AbstractNode> group = new HashMap<>();
+        for (String name : names) {
+            group.put(name, described.get(name));
         }
-        int size = 1;
-        for (Node successor : node.successors) {
-            size += size((AbstractNode) successor, sizes);
+        for (AbstractNode node : group.values()) {
+            for (String predecessorName : builder.nodes().get(node.name).predecessors()) {
+                AbstractNode predecessor = described.get(predecessorName);
+                node.predecessors.add(predecessor);
+                predecessor.successors.add(node);
+                grow(predecessor, node.size);
+            }
         }
-        sizes.put(node.name, size);
-        return size;
+    }
+
+    private static void grow(AbstractNode node, int size) {
+        node.size += size;
+        for (Node predecessor : node.predecessors) {
+            grow((AbstractNode) predecessor, size);
+        }
     }
 
     private static AbstractNode describe(InternalTopologyBuilder builder, NodeFactory factory) {
@@ -163,9 +170,10 @@ final class TopologyDescriptionImpl implements TopologyDescription {
     /** Node identity is its name; the edge sets are filled after all nodes exist. */
     private abstract static class AbstractNode implements Node {
         final String name;
-        final Set<Node> predecessors = new TreeSet<>(Comparator.comparing(Node::name));
-        final Set<Node> successors = new TreeSet<>(Comparator.comparing(Node::name));
-        int size;
+        final Set<Node> predecessors = new TreeSet<>(NODE_ORDER);
+        final Set<Node> successors = new TreeSet<>(NODE_ORDER);
+        /** The number of nodes from this one down, each counted once per path to it, as Kafka Streams counts. */
+        int size = 1;
 
         AbstractNode(String name) {
             this.name = name;
