@@ -7,10 +7,13 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.TopologyTestDriver;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -176,6 +179,30 @@ class KTableForeignKeyJoinTest {
             assertEquals(List.of("o1:p1|2 of Apple@2"), f.read("out"));
             assertEquals("Apple", f.driver.<String, String>getKeyValueStore(
                 "KTABLE-FK-JOIN-OUTPUT-STATE-STORE-0000000019").get("o1"));
+        }
+    }
+
+    /**
+     * As in Kafka Streams, a left join sends an order without product id through the subscription topic too (with a
+     * null foreign key, answered with no product), so the resolver reads the response topic only.
+     */
+    @Test
+    void leftJoinSendsOrdersWithoutProductIdThroughTheSubscriptionTopic() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>table("orders").leftJoin(builder.<String, String>table("products"),
+            KTableForeignKeyJoinTest::productId, (order, product) -> order + "/" + product, TableJoined.as("fk"));
+        Map<String, List<String>> successors = new TreeMap<>();
+        builder.build().describe().subtopologies().forEach(subtopology -> subtopology.nodes().forEach(
+            node -> successors.put(node.name(), node.successors().stream().map(TopologyDescription.Node::name)
+                .toList())));
+        assertEquals(List.of("fk-subscription-registration-sink"),
+            successors.get("fk-subscription-registration-processor"));
+        try (JoinFixture f = fixture(true)) {
+            f.input("orders").pipeInput("o1", "|1", 1);
+            assertEquals(List.of("o1:|1/null@1"), f.read("out"));
+            assertEquals(List.of("app-KTABLE-FK-JOIN-SUBSCRIPTION-REGISTRATION-0000000006-topic",
+                "app-KTABLE-FK-JOIN-SUBSCRIPTION-RESPONSE-0000000014-topic"),
+                f.driver.producedTopicNames().stream().filter(topic -> topic.endsWith("-topic")).sorted().toList());
         }
     }
 

@@ -24,11 +24,11 @@ import java.util.function.Function;
  * Wires a foreign-key table join, in Kafka Streams' subscription/response design:
  * <pre>
  * left table ─► SubscriptionSend ─► sink ─► [-subscription-registration-topic, keyed by FK] ─► source
- *                     │                                                                      ▼
- *                     │ (no FK)   right table ─► ForeignTableChange      SubscriptionReceive (subscription store)
- *                     │                                 │                                    ▼
- *                     │                                 │         SubscriptionJoinForeign (right table's values)
- *                     ▼                                 ▼                                    ▼
+ *                                                                                            ▼
+ *                             right table ─► ForeignTableChange      SubscriptionReceive (subscription store)
+ *                                                       │                                    ▼
+ *                                                       │         SubscriptionJoinForeign (right table's values)
+ *                                                       ▼                                    ▼
  *   ResponseResolve ◄─ source ◄─ [-subscription-response-topic, keyed by PK] ◄─ sink ◄───────┘
  *         ▼
  *   result table source (a store only once named or read) ─► result KTable
@@ -99,7 +99,7 @@ final class ForeignKeyJoinBuilder {
             left.keySerde(), left.valueSerde(), right.keySerde(), right.valueSerde(), registrationTopic);
 
         topology.addProcessor(sendName, new ForeignKeyJoinProcessors.SubscriptionSend<>(foreignKeyExtractor,
-            leftJoin, serdes, registrationSink, resolverName), left.name());
+            leftJoin, serdes), left.name());
         topology.addInternalTopic(registrationTopic, null);
         StreamPartitioner<KO, Void> otherPartitioner = options.otherPartitioner();
         topology.addSink(registrationSink, registrationTopic, null, serializer(right.keySerde()),
@@ -129,7 +129,7 @@ final class ForeignKeyJoinBuilder {
             new ByteArrayDeserializer(), responseTopic);
         KTableValueGetterSupplier<K, V> leftGetter = left.valueGetterSupplier();
         topology.addProcessor(resolverName, new ForeignKeyJoinProcessors.ResponseResolve<K, V, VO, VR>(leftGetter,
-            joiner, leftJoin, serdes), responseSource, sendName);
+            joiner, leftJoin, serdes), responseSource);
         topology.connectProcessorAndStateStores(resolverName, leftGetter.storeNames().toArray(new String[0]));
         topology.copartition(Set.of(resolverName, left.name()), "foreign-key join " + outputName
             + " (response topic and left table)");

@@ -69,13 +69,12 @@ final class ForeignKeyJoinProcessors {
     }
 
     /**
-     * Left side: turns each change of the left table into subscriptions keyed by the old and new foreign keys, sent
-     * to {@code sinkName}. A value without a foreign key cannot subscribe: a left join's result, joined with null,
-     * goes straight to the resolver {@code resolverName}; an inner join drops the record, as a dropped record.
+     * Left side: turns each change of the left table into subscriptions keyed by the old and new foreign keys. As in
+     * Kafka Streams, a left join sends a value without foreign key (or a deletion) with a null foreign key, to be
+     * answered with no foreign value; an inner join drops such a value, as a dropped record.
      */
     record SubscriptionSend<K, V, KO>(BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
-        boolean leftJoin, Serdes<K, V, KO, ?> serdes, String sinkName, String resolverName)
-        implements ProcessorSupplier<K, Change<V>, Object, byte[]> {
+        boolean leftJoin, Serdes<K, V, KO, ?> serdes) implements ProcessorSupplier<K, Change<V>, Object, byte[]> {
         @Override
         public Processor<K, Change<V>, Object, byte[]> get() {
             return new ContextualProcessor<>() {
@@ -103,8 +102,8 @@ final class ForeignKeyJoinProcessors {
                         && (newKey == null || !Arrays.equals(resolved.otherKey(oldKey), resolved.otherKey(newKey)));
                     // As in Kafka, an inner join's result that disappears (the left record deleted, or its foreign key
                     // gone) is retracted through the old foreign key's side, which stamps the tombstone with the later
-                    // of the left record's and the foreign record's times; a left join retracts it here, at the left
-                    // record's time.
+                    // of the left record's and the foreign record's times; a left join retracts it through a null
+                    // foreign key, at the left record's time.
                     if (newValue == null) {
                         if (oldKey != null && !leftJoin) {
                             subscribe(record, oldKey, Instruction.DELETE_KEY_AND_PROPAGATE, null, primaryKey);
@@ -112,7 +111,8 @@ final class ForeignKeyJoinProcessors {
                             if (oldKey != null) {
                                 subscribe(record, oldKey, Instruction.DELETE_KEY_NO_PROPAGATE, null, primaryKey);
                             }
-                            respondLocally(record, null);
+                            subscribe(record, null, Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE, null,
+                                primaryKey);
                         }
                         return;
                     }
@@ -128,10 +128,6 @@ final class ForeignKeyJoinProcessors {
                     if (keyChanged) {
                         subscribe(record, oldKey, Instruction.DELETE_KEY_NO_PROPAGATE, hash, primaryKey);
                     }
-                    if (newKey == null) {
-                        respondLocally(record, hash);
-                        return;
-                    }
                     Instruction instruction = leftJoin || keyChanged
                         ? Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE
                         : Instruction.PROPAGATE_ONLY_IF_FK_VAL_AVAILABLE;
@@ -141,12 +137,7 @@ final class ForeignKeyJoinProcessors {
                 private void subscribe(Record<K, Change<V>> record, KO foreignKey, Instruction instruction,
                     byte[] hash, byte[] primaryKey) {
                     context().forward(record.<Object>withKey(foreignKey).withValue(
-                        SubscriptionWrapper.encodeSubscription(instruction, hash, primaryKey)), sinkName);
-                }
-
-                private void respondLocally(Record<K, Change<V>> record, byte[] hash) {
-                    context().forward(record.<Object>withKey(record.key()).withValue(
-                        SubscriptionWrapper.encodeResponse(hash, null)), resolverName);
+                        SubscriptionWrapper.encodeSubscription(instruction, hash, primaryKey)));
                 }
             };
         }
@@ -173,10 +164,20 @@ final class ForeignKeyJoinProcessors {
 
                 @Override
                 public void process(Record<KO, byte[]> record) {
-                    if (record.key() == null || record.value() == null) {
+                    if (record.value() == null) {
                         return;
                     }
                     Subscription subscription = SubscriptionWrapper.decodeSubscription(record.value());
+                    if (record.key() == null) {
+                        // A left join's value without foreign key: nothing to keep, answered with no foreign value.
+                        if (subscription.instruction() == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
+                            context().forward(record.withValue(subscription));
+                        } else {
+                            DroppedRecords.skipNullKeyOrValue(LOG, context(), "a foreign-key join's subscriptions",
+                                true);
+                        }
+                        return;
+                    }
                     Bytes storeKey = Bytes.wrap(SubscriptionWrapper.combinedKey(resolved.otherKey(record.key()),
                         subscription.primaryKey()));
                     if (subscription.instruction() == Instruction.DELETE_KEY_AND_PROPAGATE
@@ -218,7 +219,7 @@ final class ForeignKeyJoinProcessors {
                         return;
                     }
                     K primaryKey = resolved.key(subscription.primaryKey());
-                    ValueAndTimestamp<VO> foreign = getter.get(record.key());
+                    ValueAndTimestamp<VO> foreign = record.key() == null ? null : getter.get(record.key());
                     if (instruction == Instruction.DELETE_KEY_AND_PROPAGATE) {
                         respond(record, primaryKey, subscription.hash(), null, resultTimestamp(record, foreign));
                     } else if (foreign != null || instruction == Instruction.PROPAGATE_NULL_IF_NO_FK_VAL_AVAILABLE) {
