@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 class KTableForeignKeyJoinTest {
     private static JoinFixture fixture(boolean leftJoin) {
+        return fixture(leftJoin, new Properties());
+    }
+
+    private static JoinFixture fixture(boolean leftJoin, Properties configs) {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> orders = builder.table("orders"); // value "productId|quantity"; no product id: none
         KTable<String, String> products = builder.table("products");
@@ -27,7 +31,7 @@ class KTableForeignKeyJoinTest {
             ? orders.leftJoin(products, KTableForeignKeyJoinTest::productId, joiner)
             : orders.join(products, KTableForeignKeyJoinTest::productId, joiner))
             .toStream().to("out");
-        return new JoinFixture(builder.build());
+        return new JoinFixture(builder.build(), configs);
     }
 
     private static String productId(String order) {
@@ -98,6 +102,29 @@ class KTableForeignKeyJoinTest {
             pipeRetractions(f);
             assertEquals(List.of("o1:p1|1/Apple@80", "o1:|1/null@73", "o2:p1|2/Apple@90", "o2:null@70"),
                 f.read("out"));
+        }
+    }
+
+    /**
+     * Without a record cache the products table forwards the tombstone of a product it no longer holds, as Kafka
+     * Streams' does; the join answers every order subscribed to that product with no product, as Kafka's does for
+     * each change of the foreign table, so an inner join forwards the order's tombstone again and a left join the
+     * order joined with null again.
+     */
+    @Test
+    void aRepeatedProductTombstoneAnswersItsSubscribersAgain() {
+        Properties noCache = new Properties();
+        noCache.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        for (boolean leftJoin : new boolean[] {false, true}) {
+            try (JoinFixture f = fixture(leftJoin, noCache)) {
+                TestInputTopic<String, String> products = f.input("products");
+                products.pipeInput("p1", "Apple", 1);
+                f.input("orders").pipeInput("o1", "p1|1", 2);
+                products.pipeInput("p1", null, 3);
+                products.pipeInput("p1", null, 4);
+                assertEquals(leftJoin ? List.of("o1:p1|1/Apple@2", "o1:p1|1/null@3", "o1:p1|1/null@4")
+                    : List.of("o1:p1|1/Apple@2", "o1:null@3", "o1:null@4"), f.read("out"));
+            }
         }
     }
 

@@ -270,8 +270,7 @@ final class ForeignKeyJoinProcessors {
                         DroppedRecords.skipHistoryOnlyUpdate(LOG, context(), "a foreign-key join");
                         return;
                     }
-                    if (record.key() == null
-                        || record.value().newValue() == null && record.value().oldValue() == null) {
+                    if (record.key() == null) {
                         return;
                     }
                     byte[] prefix = SubscriptionWrapper.foreignKeyPrefix(resolved.otherKey(record.key()));
