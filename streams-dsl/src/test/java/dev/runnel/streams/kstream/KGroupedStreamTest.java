@@ -12,6 +12,7 @@ import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.state.KeyValueStore;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +92,34 @@ class KGroupedStreamTest {
             assertEquals(4, driver.droppedRecordsTotal(), "null keys and null values, once per aggregation each");
             assertTrue(driver.producedTopicNames().stream().noneMatch(topic -> topic.endsWith("-repartition")));
         }
+    }
+
+    /**
+     * Uncached, Kafka's count forwards a new key's first count with the initial count, 0, as its old value: a groupBy
+     * reduce of the counts subtracts it (once it has a sum) before adding the new count. a@1 is a's first count (the
+     * reduce takes it as is), a@2 changes a from 1 to 2, b@3 is b's first count.
+     */
+    @Test
+    void shouldForwardANewKeysCountWithTheInitialCountAsOldValue() {
+        List<String> calls = new ArrayList<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
+            .groupBy((word, count) -> KeyValue.pair("all", count), Grouped.with(Serdes.String(), Serdes.Long()))
+            .reduce((sum, count) -> {
+                calls.add("add " + sum + "," + count);
+                return sum + count;
+            }, (sum, count) -> {
+                calls.add("subtract " + sum + "," + count);
+                return sum - count;
+            });
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults())) {
+            TestInputTopic<String, String> words =
+                driver.createInputTopic("words", Serdes.String().serializer(), Serdes.String().serializer());
+            words.pipeInput("a", "v", 1);
+            words.pipeInput("a", "v", 2);
+            words.pipeInput("b", "v", 3);
+        }
+        assertEquals(List.of("subtract 1,1", "add 0,2", "subtract 2,0", "add 2,1"), calls);
     }
 
     @Test

@@ -264,6 +264,38 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * Uncached, Kafka's time-windowed aggregation forwards a new window with the initializer's aggregate, the one the
+     * window starts from, as its old value. A groupBy reduce of the counts subtracts that old value (0) before it
+     * adds the new one, so its subtractor is called for every new window once the reduce has a sum: a@1 opens a
+     * window (the reduce takes its first count as is, with nothing to subtract from), a@2 changes it from 1 to 2, b@3
+     * opens b's window and a@12 a later one of a.
+     */
+    @Test
+    void uncachedTimeWindowedAggregationForwardsANewWindowWithTheInitialAggregateAsOldValue() {
+        List<String> calls = new ArrayList<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
+            .groupBy((window, count) -> KeyValue.pair("all", count), Grouped.with(Serdes.String(), Serdes.Long()))
+            .reduce((sum, count) -> {
+                calls.add("add " + sum + "," + count);
+                return sum + count;
+            }, (sum, count) -> {
+                calls.add("subtract " + sum + "," + count);
+                return sum - count;
+            });
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), KGroupedStreamTest.stringDefaults())) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("events", Serdes.String().serializer(), Serdes.String().serializer());
+            input.pipeInput("a", "v", 1);
+            input.pipeInput("a", "v", 2);
+            input.pipeInput("b", "v", 3);
+            input.pipeInput("a", "v", 12);
+        }
+        assertEquals(List.of("subtract 1,1", "add 0,2", "subtract 2,0", "add 2,1", "subtract 3,0", "add 3,1"), calls);
+    }
+
     @Test
     void cogroupedSlidingAggregateBuildsTheSameWindowsFromAllStreams() {
         StreamsBuilder builder = new StreamsBuilder();

@@ -52,9 +52,10 @@ public record KStreamAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> i
                     return;
                 }
                 ValueAndTimestamp<VAgg> old = store.get(record.key());
-                VAgg oldAgg = ValueAndTimestamp.getValueOrNull(old);
-                VAgg newAgg = aggregator.apply(record.key(), record.value(),
-                    oldAgg == null ? initializer.apply() : oldAgg);
+                // As in Kafka Streams, a new key's update carries the initial aggregate as its old value.
+                VAgg stored = ValueAndTimestamp.getValueOrNull(old);
+                VAgg oldAgg = stored == null ? initializer.apply() : stored;
+                VAgg newAgg = aggregator.apply(record.key(), record.value(), oldAgg);
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp));
                 if (!forwardOnFlush) {

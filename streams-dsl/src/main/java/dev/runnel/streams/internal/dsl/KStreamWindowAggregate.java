@@ -70,9 +70,10 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
                 }
                 TimestampedWindowStore<K, VAgg> store = store();
                 ValueAndTimestamp<VAgg> old = store.fetch(record.key(), windowStart);
-                VAgg oldAgg = ValueAndTimestamp.getValueOrNull(old);
-                VAgg newAgg = aggregator.apply(record.key(), record.value(),
-                    oldAgg == null ? initializer.apply() : oldAgg);
+                // As in Kafka Streams, a new window's update carries the initial aggregate as its old value.
+                VAgg stored = ValueAndTimestamp.getValueOrNull(old);
+                VAgg oldAgg = stored == null ? initializer.apply() : stored;
+                VAgg newAgg = aggregator.apply(record.key(), record.value(), oldAgg);
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
                 if (!forwardOnFlush()) {
