@@ -94,7 +94,8 @@ class KafkaStreamsErrorHandlingIT {
                 Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
                 "the client shuts down into ERROR");
-            assertTrue(handled.get().getMessage().contains("processor failed on purpose"), handled.get().toString());
+            assertEquals("processor failed on purpose", handled.get().getCause().getMessage(),
+                handled.get().toString());
             // A rebalance may come between (the group rejoins when topics are created, e.g. __consumer_offsets).
             assertEquals(List.of("CREATED->REBALANCING", "REBALANCING->RUNNING"), transitions.subList(0, 2));
             assertEquals(List.of("RUNNING->PENDING_ERROR", "PENDING_ERROR->ERROR"),

@@ -107,7 +107,9 @@ class ProcessingErrorTest {
                 input.pipeInput("a", "x");
                 ProcessorStateException error = assertThrows(ProcessorStateException.class,
                     () -> input.pipeInput("a", "y"));
-                assertEquals("task [0_0] Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
+                // As Kafka's, the message starts with the task's log prefix: its thread and task id.
+                String prefix = "stream-thread [" + Thread.currentThread().getName() + "] task [0_0] ";
+                assertEquals(prefix + "Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
                     error.getMessage());
                 assertEquals(failure, error.getCause());
             }

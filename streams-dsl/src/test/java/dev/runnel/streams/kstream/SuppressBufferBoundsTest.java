@@ -77,7 +77,9 @@ class SuppressBufferBoundsTest {
             in.pipeInput("a", "x", 0L);
             ProcessorStateException error = assertThrows(ProcessorStateException.class,
                 () -> in.pipeInput("b", "x", 1L));
-            assertEquals("task [0_0] Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
+            // As Kafka's, the message starts with the task's log prefix: its thread and task id.
+            String prefix = "stream-thread [" + Thread.currentThread().getName() + "] task [0_0] ";
+            assertEquals(prefix + "Failed to flush cache of store KSTREAM-AGGREGATE-STATE-STORE-0000000001",
                 error.getMessage());
             StreamsException full = assertInstanceOf(StreamsException.class, error.getCause());
             assertEquals("KTABLE-SUPPRESS-0000000003 buffer exceeded its max capacity. Currently [2/1] records and"

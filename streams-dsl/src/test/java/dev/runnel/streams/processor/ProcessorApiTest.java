@@ -202,7 +202,8 @@ class ProcessorApiTest {
             StreamsException error = assertThrows(StreamsException.class, () -> driver.createInputTopic("input",
                 Serdes.String().serializer(), Serdes.String().serializer()).pipeInput("k", "v"));
             assertEquals("Exception caught in process. taskId=0_0, processor=fails, topic=input, partition=0,"
-                + " offset=0: java.lang.IllegalStateException: boom", error.getMessage());
+                + " offset=0", error.getMessage());
+            assertEquals("boom", error.getCause().getMessage());
             assertEquals(new TaskId(0, 0), error.taskId().orElseThrow());
         }
     }

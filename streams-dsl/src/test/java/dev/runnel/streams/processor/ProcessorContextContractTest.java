@@ -118,7 +118,9 @@ class ProcessorContextContractTest {
             StreamsException error = assertThrows(StreamsException.class,
                 () -> driver.advanceWallClockTime(Duration.ofMillis(10)));
             assertEquals("punctuator failed", error.getCause().getMessage());
-            assertTrue(error.getMessage().contains("ticker"), error.getMessage());
+            // As Kafka's, the message starts with the task's log prefix (its thread and task id) and names the node.
+            assertEquals("stream-thread [" + Thread.currentThread().getName() + "] task [0_0] Exception caught while"
+                + " punctuating processor 'ticker'", error.getMessage());
         }
         Properties props = props("punctuator-fails-continue");
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

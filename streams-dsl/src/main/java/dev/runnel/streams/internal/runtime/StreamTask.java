@@ -392,8 +392,8 @@ public final class StreamTask implements AutoCloseable {
             }
             // A processor's failure, a StreamsException of its own included, as Kafka Streams reports it.
             throw new StreamsException(String.format(Locale.ROOT,
-                "Exception caught in process. taskId=%s, processor=%s, topic=%s, partition=%d, offset=%d: %s", id,
-                node == null ? source.name() : node, raw.topic(), raw.partition(), raw.offset(), e), e, id);
+                "Exception caught in process. taskId=%s, processor=%s, topic=%s, partition=%d, offset=%d", id,
+                node == null ? source.name() : node, raw.topic(), raw.partition(), raw.offset()), e, id);
         } finally {
             context.setCurrentNode(null);
             context.setRecordContext(null);
@@ -593,8 +593,8 @@ public final class StreamTask implements AutoCloseable {
             if (!handled && continueAfterProcessingError(node.name(), null, e)) {
                 return;
             }
-            throw new StreamsException("Exception caught while punctuating processor '" + node.name() + "' in task "
-                + id + ": " + e, e, id);
+            throw new StreamsException(logPrefix() + "Exception caught while punctuating processor '" + node.name()
+                + "'", e, id);
         } finally {
             if (punctuated != null) {
                 punctuated.record(time.nanoseconds() - started, roundTimeMs);
@@ -662,7 +662,7 @@ public final class StreamTask implements AutoCloseable {
                     context.takeFailedNode();
                     if (firstFailure == null) {
                         firstFailure = e instanceof StreamsException && !handled ? e : new ProcessorStateException(
-                            "task [" + id + "] Failed to flush cache of store " + store.name(), e);
+                            logPrefix() + "Failed to flush cache of store " + store.name(), e);
                     }
                 }
             }
@@ -670,6 +670,11 @@ public final class StreamTask implements AutoCloseable {
         if (firstFailure != null) {
             throw firstFailure;
         }
+    }
+
+    /** Returns the prefix of the task's errors, as Kafka Streams writes it: the running thread's name and the task. */
+    private String logPrefix() {
+        return "stream-thread [" + Thread.currentThread().getName() + "] task [" + id + "] ";
     }
 
     /** Returns whether {@code partition} is one of the task's input partitions. */
