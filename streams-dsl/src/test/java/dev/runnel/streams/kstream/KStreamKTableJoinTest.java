@@ -3,6 +3,7 @@ package dev.runnel.streams.kstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.TestInputTopic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -67,5 +68,19 @@ class KStreamKTableJoinTest {
             assertEquals(List.of("o1:p1=Apple@5"), f.read("inner"));
             assertEquals(List.of("o1:p1=Apple@5", "o2:p2=null@6"), f.read("left"));
         }
+    }
+
+    /** As in Kafka Streams, a stream-global table join is named KSTREAM-LEFTJOIN- whether it is inner or left. */
+    @Test
+    void streamGlobalTableJoinsAreNamedLeftJoinAsInKafka() {
+        StreamsBuilder builder = new StreamsBuilder();
+        GlobalKTable<String, String> products = builder.globalTable("products");
+        KStream<String, String> orders = builder.stream("orders");
+        orders.join(products, (orderId, productId) -> productId, (productId, name) -> name);
+        orders.leftJoin(products, (orderId, productId) -> productId, (productId, name) -> name);
+        // The global table takes 0-2 (store, source, processor) and the stream's source 3.
+        assertEquals(List.of("KSTREAM-LEFTJOIN-0000000004", "KSTREAM-LEFTJOIN-0000000005"),
+            builder.build().describe().subtopologies().iterator().next().nodes().stream()
+                .map(TopologyDescription.Node::name).filter(name -> name.contains("JOIN")).sorted().toList());
     }
 }

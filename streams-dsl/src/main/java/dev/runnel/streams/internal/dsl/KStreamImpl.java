@@ -630,7 +630,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(keySelector, "keySelector can't be null");
         Objects.requireNonNull(joiner, "joiner can't be null");
         GlobalKTableImpl<GK, GV> table = (GlobalKTableImpl<GK, GV>) globalTable;
-        String joinName = builder.name(named, leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
+        // Kafka Streams names an inner join with a global table KSTREAM-LEFTJOIN- too.
+        String joinName = builder.name(named, LEFTJOIN_NAME);
         return addOperator(joinName, new KStreamKTableJoin<K, GK, V, GV, RV>(table.valueGetterSupplier(),
             keySelector, joiner, leftJoin), keySerde, null, false);
     }
