@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.errors.StreamsException;
@@ -199,6 +200,34 @@ class KStreamKStreamJoinTest {
             f.input("left").pipeInput("A", "a", 1);
             assertEquals(Set.of("orders-this-join-store", "orders-other-join-store"),
                 f.driver.getAllStateStores().keySet());
+        }
+    }
+
+    /**
+     * A join named with StreamJoined.withName(n) names its join nodes as Kafka Streams does: a side that keeps its
+     * unmatched records' partners (the other side of a left join, both sides of an outer join) is
+     * n-outer-this-join or n-outer-other-join, the others n-this-join and n-other-join.
+     */
+    @Test
+    void namedJoinNamesItsOuterSidesAsKafkaDoes() {
+        for (Kind kind : Kind.values()) {
+            StreamsBuilder builder = new StreamsBuilder();
+            KStream<String, String> left = builder.stream("left");
+            KStream<String, String> right = builder.stream("right");
+            StreamJoined<String, String, String> named = StreamJoined.<String, String, String>as("s").withName("n");
+            ValueJoiner<String, String, String> joiner = (l, r) -> l + r;
+            switch (kind) {
+                case INNER -> left.join(right, joiner, WINDOWS, named);
+                case LEFT -> left.leftJoin(right, joiner, WINDOWS, named);
+                case OUTER -> left.outerJoin(right, joiner, WINDOWS, named);
+            }
+            List<String> joinNodes = builder.build().describe().subtopologies().iterator().next().nodes().stream()
+                .map(TopologyDescription.Node::name).filter(name -> name.endsWith("-join")).sorted().toList();
+            assertEquals(switch (kind) {
+                case INNER -> List.of("n-other-join", "n-this-join");
+                case LEFT -> List.of("n-outer-other-join", "n-this-join");
+                case OUTER -> List.of("n-outer-other-join", "n-outer-this-join");
+            }, joinNodes, kind.name());
         }
     }
 

@@ -74,8 +74,10 @@ final class KStreamJoins {
         String otherWindowedName = suffixed(renamed, "-other-windowed", builder, WINDOWED_NAME);
         String thisGenerated = builder.newProcessorName(preserveRight ? OUTERTHIS_NAME : JOINTHIS_NAME);
         String otherGenerated = builder.newProcessorName(preserveLeft ? OUTEROTHER_NAME : JOINOTHER_NAME);
-        String thisJoinName = baseName != null ? baseName + "-this-join" : thisGenerated;
-        String otherJoinName = baseName != null ? baseName + "-other-join" : otherGenerated;
+        String thisJoinName = baseName != null ? baseName + (preserveRight ? "-outer-this-join" : "-this-join")
+            : thisGenerated;
+        String otherJoinName = baseName != null ? baseName + (preserveLeft ? "-outer-other-join" : "-other-join")
+            : otherGenerated;
         String mergeName = suffixed(renamed, "-merge", builder, KStreamImpl.MERGE_NAME);
 
         String storeBase = options.storeName();
