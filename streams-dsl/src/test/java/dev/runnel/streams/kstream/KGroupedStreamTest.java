@@ -10,8 +10,11 @@ import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.Topology;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.state.KeyValueStore;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,6 +123,38 @@ class KGroupedStreamTest {
             words.pipeInput("b", "v", 3);
         }
         assertEquals(List.of("subtract 1,1", "add 0,2", "subtract 2,0", "add 2,1"), calls);
+    }
+
+    /**
+     * As in Kafka Streams, every aggregation of a grouping named with Grouped.as(name) reads the one repartition topic
+     * name-repartition (its nodes are added once; each aggregation still takes the indexes of their generated names),
+     * where Runnel refused to add its nodes a second time.
+     */
+    @Test
+    void shouldShareTheRepartitionTopicOfANamedGroupingBetweenItsAggregations() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> byWord = builder.stream("lines", Consumed.with(Serdes.String(), Serdes.String()))
+            .selectKey((key, word) -> word).groupByKey(Grouped.as("by-word"));
+        byWord.count().toStream().to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        byWord.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
+            .toStream((window, count) -> window.key() + "@" + window.window().start())
+            .to("windowed", Produced.with(Serdes.String(), Serdes.Long()));
+        Topology topology = builder.build();
+        List<String> repartitionSinks = new ArrayList<>();
+        topology.describe().subtopologies().forEach(subtopology -> subtopology.nodes().stream()
+            .filter(node -> node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition"))
+            .forEach(node -> repartitionSinks.add(((TopologyDescription.Sink) node).topic())));
+        assertEquals(List.of("by-word-repartition"), repartitionSinks);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, stringDefaults())) {
+            TestInputTopic<String, String> lines =
+                driver.createInputTopic("lines", Serdes.String().serializer(), Serdes.String().serializer());
+            lines.pipeInput("1", "a", 1);
+            lines.pipeInput("2", "a", 12);
+            assertEquals(List.of(KeyValue.pair("a", 1L), KeyValue.pair("a", 2L)), driver.createOutputTopic("counts",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readKeyValuesToList());
+            assertEquals(List.of(KeyValue.pair("a@0", 1L), KeyValue.pair("a@10", 1L)), driver.createOutputTopic(
+                "windowed", Serdes.String().deserializer(), Serdes.Long().deserializer()).readKeyValuesToList());
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,8 @@ final class GroupedStreamAggregateBuilder<K, V> {
     private final KStreamImpl<K, V> stream;
     private final GroupedInternal<K, V> grouped;
     private final boolean repartitionRequired;
+    /** The source of a named grouping's repartition topic, once an aggregation added it; {@code null} until then. */
+    private String namedRepartitionSource;
 
     GroupedStreamAggregateBuilder(KStreamImpl<K, V> stream, GroupedInternal<K, V> grouped,
         boolean repartitionRequired) {
@@ -53,7 +56,18 @@ final class GroupedStreamAggregateBuilder<K, V> {
      */
     String build(String processorName, ProcessorSupplier<K, V, ?, ?> supplier, StoreBuilder<?> store,
         String storeName) {
-        String parent = repartitionIfRequired(storeName);
+        String parent;
+        if (namedRepartitionSource != null) {
+            // As in Kafka Streams, the aggregations of a named grouping share its repartition topic, and each one
+            // still takes the indexes of the repartition nodes' generated names.
+            generatedRepartitionNames(builder());
+            parent = namedRepartitionSource;
+        } else {
+            parent = repartitionIfRequired(storeName);
+            if (repartitionRequired && grouped.name() != null) {
+                namedRepartitionSource = parent;
+            }
+        }
         InternalTopologyBuilder topology = builder().topologyBuilder();
         topology.addProcessor(processorName, supplier, parent);
         if (store != null) {
@@ -86,9 +100,10 @@ final class GroupedStreamAggregateBuilder<K, V> {
     static String repartition(InternalStreamsBuilder builder, String parent, String prefix, Serde<?> keySerde,
         Serde<?> valueSerde) {
         String topic = topic(prefix);
-        String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
-        String filterName = builder.newProcessorName(KStreamImpl.FILTER_NAME);
-        String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);
+        List<String> generated = generatedRepartitionNames(builder);
+        String sinkName = generated.get(0);
+        String filterName = generated.get(1);
+        String sourceName = generated.get(2);
         if (!GENERATED.matcher(prefix).matches()) {
             sinkName = topic + "-sink";
             filterName = topic + "-filter";
@@ -103,6 +118,13 @@ final class GroupedStreamAggregateBuilder<K, V> {
         topology.addSource(sourceName, null, keySerde == null ? null : keySerde.deserializer(),
             valueSerde == null ? null : valueSerde.deserializer(), topic);
         return sourceName;
+    }
+
+    /** Returns new generated names for a repartition's sink, filter and source, in the order Kafka takes them. */
+    private static List<String> generatedRepartitionNames(InternalStreamsBuilder builder) {
+        String sink = builder.newProcessorName(KStreamImpl.SINK_NAME);
+        String filter = builder.newProcessorName(KStreamImpl.FILTER_NAME);
+        return List.of(sink, filter, builder.newProcessorName(KStreamImpl.SOURCE_NAME));
     }
 
     /** Returns the processor name from {@code named}, or a generated one with {@code prefix}. */
