@@ -1,5 +1,7 @@
 package dev.runnel.streams;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
@@ -13,6 +15,7 @@ import dev.runnel.streams.state.KeyValueStore;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -61,5 +64,27 @@ class AggregationDescribeTest {
             .to("page-clicks", Produced.with(WindowedSerdes.timeWindowedSerdeFrom(String.class,
                 Duration.ofMinutes(5).toMillis()), Serdes.Long()));
         assertGolden("windowed-aggregation", builder.build());
+    }
+
+    /**
+     * A suppression named with Suppressed.withName(name) takes no index, as in Kafka Streams (its node is the name, its
+     * store name-store); an unnamed one takes two, its node's and its store's. After the table (store 0, sources 1
+     * and 2) the toStream is number 3 behind a named suppression, 5 behind an unnamed one.
+     */
+    @Test
+    void shouldNumberAfterANamedSuppressionAsKafkaDoes() {
+        for (boolean named : new boolean[] {true, false}) {
+            Suppressed<Object> suppressed =
+                Suppressed.untilTimeLimit(Duration.ofMillis(10), Suppressed.BufferConfig.unbounded());
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.table("t", Consumed.with(Serdes.String(), Serdes.String()))
+                .suppress(named ? suppressed.withName("sup") : suppressed).toStream();
+            TreeSet<String> nodes = new TreeSet<>();
+            builder.build().describe().subtopologies().forEach(
+                subtopology -> subtopology.nodes().forEach(node -> nodes.add(node.name())));
+            assertEquals(named ? "[KSTREAM-SOURCE-0000000001, KTABLE-SOURCE-0000000002,"
+                + " KTABLE-TOSTREAM-0000000003, sup]" : "[KSTREAM-SOURCE-0000000001, KTABLE-SOURCE-0000000002,"
+                + " KTABLE-SUPPRESS-0000000003, KTABLE-TOSTREAM-0000000005]", nodes.toString());
+        }
     }
 }

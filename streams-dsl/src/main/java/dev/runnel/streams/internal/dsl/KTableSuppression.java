@@ -3,7 +3,6 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.kstream.KTable;
-import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
@@ -48,7 +47,8 @@ final class KTableSuppression {
                 + " is not windowed. Use Suppressed.untilTimeLimit.");
         }
         InternalStreamsBuilder builder = table.builder();
-        String suppressName = builder.name(options.name() == null ? null : Named.as(options.name()), SUPPRESS_NAME);
+        // Unlike other named operations, a named suppression takes no index in Kafka Streams.
+        String suppressName = options.name() != null ? options.name() : builder.newProcessorName(SUPPRESS_NAME);
         // The buffer keeps the value before a key's first suppressed update, to forward it as the old value.
         table.materializeSource();
         String storeName = options.name() != null ? options.name() + "-store" : builder.newStoreName(SUPPRESS_NAME);
