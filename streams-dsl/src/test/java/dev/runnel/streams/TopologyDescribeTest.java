@@ -152,6 +152,23 @@ class TopologyDescribeTest {
         assertGolden("pattern-source", builder.build());
     }
 
+    /**
+     * A split's branches come in a HashMap, as Kafka Streams returns them, so an application that adds operations
+     * while iterating over them adds them, and numbers their nodes, in the order Kafka's does: that of a HashMap of
+     * the same branch names, not the order the branches were defined in.
+     */
+    @Test
+    void shouldReturnASplitsBranchesInTheOrderOfAHashMapAsKafkaDoes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        Map<String, KStream<String, String>> branches = builder.<String, String>stream("input").split()
+            .branch((k, v) -> v.isEmpty()).branch((k, v) -> v.length() == 1).defaultBranch();
+        Map<String, Object> hashed = new HashMap<>();
+        branches.keySet().forEach(name -> hashed.put(name, name));
+        assertEquals(List.copyOf(hashed.keySet()), List.copyOf(branches.keySet()));
+        assertEquals(List.of("KSTREAM-BRANCH-00000000010", "KSTREAM-BRANCH-00000000011",
+            "KSTREAM-BRANCH-00000000012"), branches.keySet().stream().sorted().toList());
+    }
+
     @Test
     void shouldDescribeSplitAndMerge() {
         // The named split takes index 1 and each branch one (2, 3), so the peek is KSTREAM-PEEK-0000000004.

@@ -6,7 +6,7 @@ import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.Predicate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,7 +21,8 @@ final class BranchedKStreamImpl<K, V> implements BranchedKStream<K, V> {
     private final String splitName;
     private final List<Predicate<? super K, ? super V>> predicates = new ArrayList<>();
     private final List<String> childNames = new ArrayList<>();
-    private final Map<String, KStream<K, V>> branches = new LinkedHashMap<>();
+    /** A HashMap, as Kafka Streams', so that iterating over the returned branches visits them in Kafka's order. */
+    private final Map<String, KStream<K, V>> branches = new HashMap<>();
     private boolean finished;
 
     BranchedKStreamImpl(KStreamImpl<K, V> source, String splitName) {
