@@ -157,6 +157,33 @@ class KGroupedStreamTest {
         }
     }
 
+    /**
+     * As in Kafka Streams, the aggregations of one cogrouping read each grouped stream that needs repartitioning
+     * through one repartition topic, added by the first aggregation and named after its store (or the Grouped name);
+     * each later aggregation still takes the indexes of the repartition nodes' generated names.
+     */
+    @Test
+    void shouldShareACogroupingsRepartitionTopicsBetweenItsAggregations() {
+        for (boolean named : new boolean[] {true, false}) {
+            Grouped<String, String> grouping = named ? Grouped.as("by-word") : Grouped.with(null, null);
+            StreamsBuilder builder = new StreamsBuilder();
+            KGroupedStream<String, String> words = builder.stream("lines", Consumed.with(Serdes.String(),
+                Serdes.String())).selectKey((key, word) -> word).groupByKey(grouping);
+            CogroupedKStream<String, String> cogrouped = words.<String>cogroup((key, word, all) -> all + word)
+                .cogroup(builder.<String, String>stream("more").groupByKey(), (key, word, all) -> all + word);
+            cogrouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).aggregate(() -> "");
+            cogrouped.windowedBy(SessionWindows.ofInactivityGapWithNoGrace(Duration.ofMillis(10)))
+                .aggregate(() -> "", (key, left, right) -> left + right);
+            List<String> repartitionSinks = new ArrayList<>();
+            builder.build().describe().subtopologies().forEach(subtopology -> subtopology.nodes().stream()
+                .filter(node -> node instanceof TopologyDescription.Sink sink && sink.topic().endsWith("-repartition"))
+                .forEach(node -> repartitionSinks.add(((TopologyDescription.Sink) node).topic())));
+            // Unnamed: the first aggregation's store, after the sources and selectKey (0-2), is number 3.
+            assertEquals(List.of(named ? "by-word-repartition"
+                : "COGROUPKSTREAM-AGGREGATE-STATE-STORE-0000000003-repartition"), repartitionSinks);
+        }
+    }
+
     @Test
     void shouldCogroupTwoStreamsIntoOneTable() {
         StreamsBuilder builder = new StreamsBuilder();

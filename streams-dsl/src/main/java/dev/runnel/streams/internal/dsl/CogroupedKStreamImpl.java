@@ -25,6 +25,7 @@ import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.WindowStore;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
     private final InternalStreamsBuilder builder;
     private final Map<KGroupedStreamImpl<K, ?>, Aggregator<? super K, ?, VOut>> groups = new LinkedHashMap<>();
+    /** The node each grouped stream's records come from: the stream's, or its repartition topic's source. */
+    private final Map<KGroupedStreamImpl<K, ?>, String> parents = new HashMap<>();
 
     CogroupedKStreamImpl(InternalStreamsBuilder builder) {
         this.builder = builder;
@@ -201,8 +204,16 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         int repartitioned = 0;
         for (Map.Entry<KGroupedStreamImpl<K, ?>, Aggregator<? super K, ?, VOut>> group : groups.entrySet()) {
             GroupedStreamAggregateBuilder<K, ?> aggregateBuilder = group.getKey().aggregateBuilder();
-            String parent = aggregateBuilder.repartitionIfRequired(repartitioned == 0 ? storeName
-                : storeName + "-" + repartitioned);
+            String parent = parents.get(group.getKey());
+            if (parent == null) {
+                parent = aggregateBuilder.repartitionIfRequired(repartitioned == 0 ? storeName
+                    : storeName + "-" + repartitioned);
+                parents.put(group.getKey(), parent);
+            } else if (!parent.equals(aggregateBuilder.streamName())) {
+                // As in Kafka Streams, the cogrouping's later aggregations read the repartition topic its first one
+                // added, and still take the indexes of the repartition nodes' generated names.
+                GroupedStreamAggregateBuilder.generatedRepartitionNames(builder);
+            }
             if (!parent.equals(aggregateBuilder.streamName())) {
                 repartitioned++;
             }

@@ -121,7 +121,7 @@ final class GroupedStreamAggregateBuilder<K, V> {
     }
 
     /** Returns new generated names for a repartition's sink, filter and source, in the order Kafka takes them. */
-    private static List<String> generatedRepartitionNames(InternalStreamsBuilder builder) {
+    static List<String> generatedRepartitionNames(InternalStreamsBuilder builder) {
         String sink = builder.newProcessorName(KStreamImpl.SINK_NAME);
         String filter = builder.newProcessorName(KStreamImpl.FILTER_NAME);
         return List.of(sink, filter, builder.newProcessorName(KStreamImpl.SOURCE_NAME));
