@@ -59,6 +59,31 @@ class KGroupedTableTest {
         }
     }
 
+    /**
+     * As in Kafka Streams, the aggregations of a table grouping named with Grouped.as(name) share its repartition
+     * topic name-repartition: the second reads the first one's source.
+     */
+    @Test
+    void shouldShareTheRepartitionTopicOfANamedGroupingBetweenItsAggregations() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedTable<String, String> byColor = builder.table("cars", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((car, color) -> KeyValue.pair(color, car), Grouped.as("by-color"));
+        byColor.reduce((cars, car) -> cars + "," + car, (cars, car) -> cars.replace(car, ""))
+            .toStream().to("names");
+        byColor.count().toStream().to("counts", Produced.with(Serdes.String(), Serdes.Long()));
+        Topology topology = builder.build();
+        String description = topology.describe().toString();
+        assertEquals(1, description.split("\\(topic: by-color-repartition\\)", -1).length - 1, description);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, KGroupedStreamTest.stringDefaults())) {
+            TestInputTopic<String, String> cars =
+                driver.createInputTopic("cars", Serdes.String().serializer(), Serdes.String().serializer());
+            cars.pipeInput("c1", "red");
+            cars.pipeInput("c2", "red");
+            assertEquals(List.of(KeyValue.pair("red", 1L), KeyValue.pair("red", 2L)), driver.createOutputTopic("counts",
+                Serdes.String().deserializer(), Serdes.Long().deserializer()).readKeyValuesToList());
+        }
+    }
+
     @Test
     void shouldReduceWithAdderAndSubtractor() {
         StreamsBuilder builder = new StreamsBuilder();

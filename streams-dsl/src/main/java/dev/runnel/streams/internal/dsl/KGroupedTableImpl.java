@@ -34,6 +34,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
     private final InternalStreamsBuilder builder;
     private final String selectName;
     private final GroupedInternal<K, V> grouped;
+    /** The source of a named grouping's repartition topic, once an aggregation added it; {@code null} until then. */
+    private String namedRepartitionSource;
 
     KGroupedTableImpl(InternalStreamsBuilder builder, String selectName, GroupedInternal<K, V> grouped) {
         this.builder = builder;
@@ -147,15 +149,27 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         String sinkName = builder.suffixed(operationName, "-sink", KStreamImpl.SINK_NAME);
         String sourceName = builder.suffixed(operationName, "-source", KStreamImpl.SOURCE_NAME);
         String processorName = builder.name(operationName, prefix);
+        // As in Kafka Streams, the later aggregations of a named grouping read the first one's repartition topic.
+        String parent = namedRepartitionSource != null ? namedRepartitionSource
+            : addRepartition(topic, sinkName, sourceName);
+        if (grouped.name() != null) {
+            namedRepartitionSource = parent;
+        }
+        InternalTopologyBuilder topology = builder.topologyBuilder();
+        topology.addProcessor(processorName, supplier, parent);
+        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : grouped.keySerde();
+        topology.addStateStore(KGroupedStreamImpl.keyValueStore(options, keySerde, valueSerde), processorName);
+        return new KTableImpl<>(builder, processorName, keySerde, valueSerde, options.queryableStoreName());
+    }
+
+    /** Adds the repartition topic {@code topic} behind the key selection; returns its source's name. */
+    private String addRepartition(String topic, String sinkName, String sourceName) {
         InternalTopologyBuilder topology = builder.topologyBuilder();
         topology.addInternalTopic(topic);
         topology.addSink(sinkName, topic, null, grouped.keySerde() == null ? null : grouped.keySerde().serializer(),
             new ChangeSerde.ChangeSerializer<>(grouped.valueSerde()), null, selectName);
         topology.addSource(sourceName, null, grouped.keySerde() == null ? null : grouped.keySerde().deserializer(),
             new ChangeSerde.ChangeDeserializer<>(grouped.valueSerde()), topic);
-        topology.addProcessor(processorName, supplier, sourceName);
-        Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : grouped.keySerde();
-        topology.addStateStore(KGroupedStreamImpl.keyValueStore(options, keySerde, valueSerde), processorName);
-        return new KTableImpl<>(builder, processorName, keySerde, valueSerde, options.queryableStoreName());
+        return sourceName;
     }
 }
