@@ -212,7 +212,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
             } else if (!parent.equals(aggregateBuilder.streamName())) {
                 // As in Kafka Streams, the cogrouping's later aggregations read the repartition topic its first one
                 // added, and still take the indexes of the repartition nodes' generated names.
-                GroupedStreamAggregateBuilder.generatedRepartitionNames(builder);
+                Repartitioning.generatedNames(builder);
             }
             if (!parent.equals(aggregateBuilder.streamName())) {
                 repartitioned++;

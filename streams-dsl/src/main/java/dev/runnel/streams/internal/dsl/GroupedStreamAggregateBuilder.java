@@ -60,7 +60,7 @@ final class GroupedStreamAggregateBuilder<K, V> {
         if (namedRepartitionSource != null) {
             // As in Kafka Streams, the aggregations of a named grouping share its repartition topic, and each one
             // still takes the indexes of the repartition nodes' generated names.
-            generatedRepartitionNames(builder());
+            Repartitioning.generatedNames(builder());
             parent = namedRepartitionSource;
         } else {
             parent = repartitionIfRequired(storeName);
@@ -100,7 +100,7 @@ final class GroupedStreamAggregateBuilder<K, V> {
     static String repartition(InternalStreamsBuilder builder, String parent, String prefix, Serde<?> keySerde,
         Serde<?> valueSerde) {
         String topic = topic(prefix);
-        List<String> generated = generatedRepartitionNames(builder);
+        List<String> generated = Repartitioning.generatedNames(builder);
         String sinkName = generated.get(0);
         String filterName = generated.get(1);
         String sourceName = generated.get(2);
@@ -118,13 +118,6 @@ final class GroupedStreamAggregateBuilder<K, V> {
         topology.addSource(sourceName, null, keySerde == null ? null : keySerde.deserializer(),
             valueSerde == null ? null : valueSerde.deserializer(), topic);
         return sourceName;
-    }
-
-    /** Returns new generated names for a repartition's sink, filter and source, in the order Kafka takes them. */
-    static List<String> generatedRepartitionNames(InternalStreamsBuilder builder) {
-        String sink = builder.newProcessorName(KStreamImpl.SINK_NAME);
-        String filter = builder.newProcessorName(KStreamImpl.FILTER_NAME);
-        return List.of(sink, filter, builder.newProcessorName(KStreamImpl.SOURCE_NAME));
     }
 
     /** Returns the processor name from {@code named}, or a generated one with {@code prefix}. */

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.processor.StreamPartitioner;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -21,6 +22,16 @@ public final class Repartitioning {
     }
 
     /**
+     * Returns new generated names for a repartition's sink, filter and source, in the order Kafka Streams takes them:
+     * it takes them for every repartition, even one it names after the user's or reuses.
+     */
+    static List<String> generatedNames(InternalStreamsBuilder builder) {
+        String sink = builder.newProcessorName(KStreamImpl.SINK_NAME);
+        String filter = builder.newProcessorName(KStreamImpl.FILTER_NAME);
+        return List.of(sink, filter, builder.newProcessorName(KStreamImpl.SOURCE_NAME));
+    }
+
+    /**
      * Adds the repartition nodes after {@code stream} and returns the stream read back from the topic. Generated
      * prefixes give generated node names ({@code KSTREAM-SINK-...}); a user's prefix gives
      * {@code <topic>-filter}, {@code <topic>-sink} and {@code <topic>-source}, as in Kafka Streams.
@@ -32,9 +43,10 @@ public final class Repartitioning {
         InternalStreamsBuilder builder = stream.builder();
         String topic = prefix.endsWith(REPARTITION_TOPIC_SUFFIX) ? prefix : prefix + REPARTITION_TOPIC_SUFFIX;
         // Generate the names even when unused, so later generated names match Kafka Streams' numbering.
-        String sinkName = builder.newProcessorName(KStreamImpl.SINK_NAME);
-        String filterName = builder.newProcessorName(KStreamImpl.FILTER_NAME);
-        String sourceName = builder.newProcessorName(KStreamImpl.SOURCE_NAME);
+        List<String> generated = generatedNames(builder);
+        String sinkName = generated.get(0);
+        String filterName = generated.get(1);
+        String sourceName = generated.get(2);
         if (!GENERATED_NAME.matcher(prefix).matches()) {
             sinkName = topic + "-sink";
             filterName = topic + "-filter";
