@@ -3,8 +3,8 @@ package dev.runnel.streams.kstream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runnel.streams.StreamsBuilder;
-import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.TopologyDescription;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +82,28 @@ class KStreamKTableJoinTest {
         assertEquals(List.of("KSTREAM-LEFTJOIN-0000000004", "KSTREAM-LEFTJOIN-0000000005"),
             builder.build().describe().subtopologies().iterator().next().nodes().stream()
                 .map(TopologyDescription.Node::name).filter(name -> name.contains("JOIN")).sorted().toList());
+    }
+
+    /**
+     * As in Kafka Streams, the unnamed joins of a stream whose key changed read one repartition topic, named after
+     * the stream and added by the first join; each later join still takes the indexes of its nodes' generated names.
+     */
+    @Test
+    void unnamedJoinsOfARekeyedStreamShareItsRepartitionTopic() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> orders = builder.<String, String>stream("orders").selectKey((id, product) -> product);
+        KTable<String, String> names = builder.table("names");
+        KTable<String, String> prices = builder.table("prices");
+        orders.join(names, (product, name) -> name).to("named");
+        orders.leftJoin(prices, (product, price) -> product + "@" + price).to("priced");
+        String description = builder.build().describe().toString();
+        assertEquals(1, description.split("\\(topic: KSTREAM-KEY-SELECT-0000000001-repartition\\)", -1).length - 1,
+            description);
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("names").pipeInput("p1", "Apple", 1);
+            f.input("orders").pipeInput("o1", "p1", 2);
+            assertEquals(List.of("p1:Apple@2"), f.read("named"));
+            assertEquals(List.of("p1:p1@null@2"), f.read("priced"));
+        }
     }
 }

@@ -82,6 +82,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     private final Serde<K> keySerde;
     private final Serde<V> valueSerde;
     private final boolean repartitionRequired;
+    /** The stream read back through the repartition topic this stream's last join added; {@code null} until then. */
+    private KStreamImpl<K, V> joinRepartition;
 
     /** Creates the stream handle of node {@code name}. */
     public KStreamImpl(InternalStreamsBuilder builder, String name, Serde<K> keySerde, Serde<V> valueSerde,
@@ -458,6 +460,24 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         return Repartitioning.repartition(this, prefix, repartitionKeySerde, repartitionValueSerde, null, null);
     }
 
+    /**
+     * As {@link #repartitionIfRequired}, for a join: as in Kafka Streams, a join without a name of its own (its prefix
+     * is this stream's name) reads the repartition topic the stream's last join added, if there is one, and still
+     * takes the indexes of the repartition nodes' generated names.
+     */
+    KStreamImpl<K, V> repartitionForJoin(String prefix, Serde<K> keySerdeOverride, Serde<V> valueSerdeOverride) {
+        if (!repartitionRequired) {
+            return this;
+        }
+        if (joinRepartition != null && prefix.equals(name)) {
+            Repartitioning.generatedNames(builder);
+            return new KStreamImpl<>(builder, joinRepartition.name, keySerdeOverride != null ? keySerdeOverride
+                : keySerde, valueSerdeOverride != null ? valueSerdeOverride : valueSerde, false);
+        }
+        joinRepartition = repartitionIfRequired(prefix, keySerdeOverride, valueSerdeOverride);
+        return joinRepartition;
+    }
+
     @Override
     public <VT, VR> KStream<K, VR> join(KTable<K, VT> table, ValueJoiner<? super V, ? super VT, ? extends VR> joiner) {
         return join(table, withKey(joiner), Joined.with(null, null, null));
@@ -519,7 +539,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(joiner, "joiner can't be null");
         JoinedInternal<K, V, VT> options = new JoinedInternal<>(Objects.requireNonNull(joined, "joined can't be null"));
         KTableImpl<K, VT> tableImpl = (KTableImpl<K, VT>) table;
-        KStreamImpl<K, V> input = repartitionIfRequired(options.name() != null ? options.name() : name,
+        KStreamImpl<K, V> input = repartitionForJoin(options.name() != null ? options.name() : name,
             options.keySerde(), options.valueSerde());
         String joinName = builder.name(options.name(), leftJoin ? LEFTJOIN_NAME : JOIN_NAME);
         KTableValueGetterSupplier<K, VT> getter = tableImpl.valueGetterSupplier();

@@ -64,9 +64,9 @@ final class KStreamJoins {
         Serde<K> keySerde = options.keySerde() != null ? options.keySerde() : left.keySerde();
         Serde<V1> leftSerde = options.valueSerde() != null ? options.valueSerde() : left.valueSerde();
         Serde<V2> rightSerde = options.otherValueSerde() != null ? options.otherValueSerde() : right.valueSerde();
-        KStreamImpl<K, V1> thisStream = left.repartitionIfRequired(
+        KStreamImpl<K, V1> thisStream = left.repartitionForJoin(
             baseName != null ? baseName + "-left" : left.name(), keySerde, leftSerde);
-        KStreamImpl<K, V2> otherStream = right.repartitionIfRequired(
+        KStreamImpl<K, V2> otherStream = right.repartitionForJoin(
             baseName != null ? baseName + "-right" : right.name(), keySerde, rightSerde);
 
         NamedInternal renamed = new NamedInternal(baseName == null ? null : Named.as(baseName));
