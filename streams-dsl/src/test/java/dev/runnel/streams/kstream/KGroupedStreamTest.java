@@ -97,6 +97,22 @@ class KGroupedStreamTest {
         }
     }
 
+    /** A sum's adder that notes each call in {@code calls} as "add sum,count". */
+    static Reducer<Long> recordingAdder(List<String> calls) {
+        return (sum, count) -> {
+            calls.add("add " + sum + "," + count);
+            return sum + count;
+        };
+    }
+
+    /** A sum's subtractor that notes each call in {@code calls} as "subtract sum,count". */
+    static Reducer<Long> recordingSubtractor(List<String> calls) {
+        return (sum, count) -> {
+            calls.add("subtract " + sum + "," + count);
+            return sum - count;
+        };
+    }
+
     /**
      * Uncached, Kafka's count forwards a new key's first count with the initial count, 0, as its old value: a groupBy
      * reduce of the counts subtracts it (once it has a sum) before adding the new count. a@1 is a's first count (the
@@ -108,13 +124,7 @@ class KGroupedStreamTest {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
             .groupBy((word, count) -> KeyValue.pair("all", count), Grouped.with(Serdes.String(), Serdes.Long()))
-            .reduce((sum, count) -> {
-                calls.add("add " + sum + "," + count);
-                return sum + count;
-            }, (sum, count) -> {
-                calls.add("subtract " + sum + "," + count);
-                return sum - count;
-            });
+            .reduce(recordingAdder(calls), recordingSubtractor(calls));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), stringDefaults())) {
             TestInputTopic<String, String> words =
                 driver.createInputTopic("words", Serdes.String().serializer(), Serdes.String().serializer());

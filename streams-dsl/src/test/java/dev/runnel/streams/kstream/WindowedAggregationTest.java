@@ -278,13 +278,7 @@ class WindowedAggregationTest {
         builder.stream("events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
             .windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))).count()
             .groupBy((window, count) -> KeyValue.pair("all", count), Grouped.with(Serdes.String(), Serdes.Long()))
-            .reduce((sum, count) -> {
-                calls.add("add " + sum + "," + count);
-                return sum + count;
-            }, (sum, count) -> {
-                calls.add("subtract " + sum + "," + count);
-                return sum - count;
-            });
+            .reduce(KGroupedStreamTest.recordingAdder(calls), KGroupedStreamTest.recordingSubtractor(calls));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), KGroupedStreamTest.stringDefaults())) {
             TestInputTopic<String, String> input =
                 driver.createInputTopic("events", Serdes.String().serializer(), Serdes.String().serializer());
