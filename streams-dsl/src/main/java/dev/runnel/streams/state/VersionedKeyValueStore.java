@@ -17,7 +17,7 @@ import dev.runnel.streams.processor.StateStore;
  * VersionedKeyValueStore<String, String> prices = context.getStateStore("prices");
  * prices.put("apple", "1.10", 1_000L);
  * prices.put("apple", "1.25", 5_000L);
- * prices.get("apple", 3_000L);   // <1.10, timestamp=1000, validTo=5000>
+ * prices.get("apple", 3_000L);   // <1.10, timestamp=1000>: valid until 5000, which a VersionedKeyQuery reports
  * }</pre>
  *
  * <p>Keys must not be null; a {@code null} value is a deletion. Not thread-safe for writes; owned by the task.
@@ -45,8 +45,9 @@ public interface VersionedKeyValueStore<K, V> extends StateStore {
     /**
      * Deletes {@code key} as of {@code timestamp}: puts a tombstone, which ends the validity of the version before it.
      *
-     * @return the version that was valid at {@code timestamp} before the deletion, or {@code null} if there was none
-     *     or the timestamp is older than the history retention (then nothing is deleted)
+     * @return the version that was valid at {@code timestamp} before the deletion (without its validTo, as
+     *     {@link #get(Object, long)} returns it), or {@code null} if there was none or the timestamp is older than the
+     *     history retention (then nothing is deleted)
      */
     VersionedRecord<V> delete(K key, long timestamp);
 
@@ -55,8 +56,9 @@ public interface VersionedKeyValueStore<K, V> extends StateStore {
 
     /**
      * Returns the version of {@code key}'s value that was valid at {@code asOfTimestamp} (its timestamp is at most
-     * {@code asOfTimestamp} and its validTo, if any, after it), or {@code null} if there was none then, or if
-     * {@code asOfTimestamp} is older than the history retention.
+     * {@code asOfTimestamp} and the next version's, if any, after it), or {@code null} if there was none then, or if
+     * {@code asOfTimestamp} is older than the history retention. As in Kafka Streams, the record has no validTo (a
+     * {@code VersionedKeyQuery} reports it).
      */
     VersionedRecord<V> get(K key, long asOfTimestamp);
 }

@@ -46,7 +46,7 @@ public final class MeteredVersionedKeyValueStore<K, V> extends MeteredStore<Vers
     @Override
     public VersionedRecord<V> delete(K key, long timestamp) {
         long start = deleteOperation.start();
-        VersionedRecord<V> deleted = typed(wrapped().delete(rawKey(key), timestamp));
+        VersionedRecord<V> deleted = withoutValidTo(wrapped().delete(rawKey(key), timestamp));
         deleteOperation.record(start);
         return deleted;
     }
@@ -59,12 +59,24 @@ public final class MeteredVersionedKeyValueStore<K, V> extends MeteredStore<Vers
         return latest;
     }
 
+    /**
+     * Returns the version valid at {@code asOfTimestamp} without its validTo, as Kafka Streams' store returns it to
+     * processors (its store below knows the validTo; {@link #query} keeps it).
+     */
     @Override
     public VersionedRecord<V> get(K key, long asOfTimestamp) {
         long start = getOperation.start();
-        VersionedRecord<V> asOf = typed(wrapped().get(rawKey(key), asOfTimestamp));
+        VersionedRecord<V> asOf = withoutValidTo(wrapped().get(rawKey(key), asOfTimestamp));
         getOperation.record(start);
         return asOf;
+    }
+
+    /**
+     * Returns the version valid at {@code asOfTimestamp} with its validTo, if a later version ended it: a
+     * {@code VersionedKeyQuery}'s answer, which in Kafka Streams keeps what its store below found.
+     */
+    public VersionedRecord<V> query(K key, long asOfTimestamp) {
+        return typed(wrapped().get(rawKey(key), asOfTimestamp));
     }
 
     /**
@@ -80,6 +92,10 @@ public final class MeteredVersionedKeyValueStore<K, V> extends MeteredStore<Vers
             versions.add(typed(version));
         }
         return new ListVersionedRecordIterator<>(versions, order != ResultOrder.ASCENDING);
+    }
+
+    private VersionedRecord<V> withoutValidTo(VersionedRecord<byte[]> raw) {
+        return raw == null ? null : new VersionedRecord<>(value(raw.value()), raw.timestamp());
     }
 
     private VersionedRecord<V> typed(VersionedRecord<byte[]> raw) {

@@ -167,8 +167,13 @@ public final class StoreQueryRunner {
         if (!(store instanceof VersionedKeyValueStore versioned)) {
             return Unsupported.QUERY;
         }
-        return query.asOfTimestamp().isPresent()
-            ? versioned.get(query.key(), query.asOfTimestamp().get().toEpochMilli()) : versioned.get(query.key());
+        if (query.asOfTimestamp().isEmpty()) {
+            return versioned.get(query.key());
+        }
+        long asOf = query.asOfTimestamp().get().toEpochMilli();
+        // A query's answer keeps the version's validTo, which the store's get leaves out, as in Kafka Streams.
+        return store instanceof MeteredVersionedKeyValueStore metered ? metered.query(query.key(), asOf)
+            : versioned.get(query.key(), asOf);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -46,6 +46,10 @@ class InMemoryVersionedKeyValueStoreTest {
         return built;
     }
 
+    /*
+     * The store as processors use it: as in Kafka Streams, get(key, asOf) and delete return a version without its
+     * validTo (VersionedStoreQueryTest checks the validTo that queries report).
+     */
     @Test
     void shouldReturnLatestVersionAndTheVersionValidAtEachTime() {
         assertEquals(PUT_RETURN_CODE_VALID_TO_UNDEFINED, store.put("apple", "1.10", 1_000L));
@@ -53,8 +57,8 @@ class InMemoryVersionedKeyValueStoreTest {
 
         assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple"));
         assertNull(store.get("apple", 999L), "nothing before the first version");
-        assertEquals(new VersionedRecord<>("1.10", 1_000L, 5_000L), store.get("apple", 1_000L));
-        assertEquals(new VersionedRecord<>("1.10", 1_000L, 5_000L), store.get("apple", 4_999L));
+        assertEquals(new VersionedRecord<>("1.10", 1_000L), store.get("apple", 1_000L));
+        assertEquals(new VersionedRecord<>("1.10", 1_000L), store.get("apple", 4_999L));
         assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple", 5_000L));
         assertNull(store.get("pear"));
         assertNull(store.get("pear", 5_000L));
@@ -68,8 +72,8 @@ class InMemoryVersionedKeyValueStoreTest {
         assertEquals(8_000L, store.put("apple", "1.25", 5_000L), "valid until the next version");
 
         assertEquals(new VersionedRecord<>("1.50", 8_000L), store.get("apple"));
-        assertEquals(new VersionedRecord<>("1.10", 1_000L, 5_000L), store.get("apple", 4_000L));
-        assertEquals(new VersionedRecord<>("1.25", 5_000L, 8_000L), store.get("apple", 6_000L));
+        assertEquals(new VersionedRecord<>("1.10", 1_000L), store.get("apple", 4_000L));
+        assertEquals(new VersionedRecord<>("1.25", 5_000L), store.get("apple", 6_000L));
     }
 
     @Test
@@ -90,9 +94,9 @@ class InMemoryVersionedKeyValueStoreTest {
 
         assertEquals(new VersionedRecord<>("1.30", 6_000L), deleted, "delete returns the version as it was");
         assertNull(store.get("apple"), "the latest version is a deletion");
-        assertEquals(new VersionedRecord<>("1.10", 1_000L, 3_000L), store.get("apple", 2_000L));
+        assertEquals(new VersionedRecord<>("1.10", 1_000L), store.get("apple", 2_000L));
         assertNull(store.get("apple", 4_000L), "deleted between 3000 and 6000");
-        assertEquals(new VersionedRecord<>("1.30", 6_000L, 7_000L), store.get("apple", 6_500L));
+        assertEquals(new VersionedRecord<>("1.30", 6_000L), store.get("apple", 6_500L));
         assertNull(store.delete("pear", 7_000L), "nothing to delete");
     }
 
