@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
@@ -16,6 +17,7 @@ import dev.runnel.streams.processor.ProcessorContext;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.Stores;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -93,6 +95,55 @@ class KTableTransformValuesTest {
             in.pipeInput("A", null, 4);
             assertEquals(List.of("A:null@4"), f.read("out"));
             assertNull(f.driver.<String, Long>getKeyValueStore("versions").get("A"));
+        }
+    }
+
+    /**
+     * A transformer's context is that of the record it is given, not of the input record: the processor upstream
+     * forwards the input at 5 as a record at 105 with header h=1 (keeping the key, so no repartition topic carries it),
+     * so the context reads 105 and h=1 (the runtime makes a forwarded record's context only when something asks).
+     */
+    @Test
+    void shouldSeeTheForwardedRecordsTimestampAndHeadersInItsContext() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in")
+            .processValues(() -> new dev.runnel.streams.processor.api.FixedKeyProcessor<String, String, String>() {
+                private dev.runnel.streams.processor.api.FixedKeyProcessorContext<String, String> context;
+
+                @Override
+                public void init(dev.runnel.streams.processor.api.FixedKeyProcessorContext<String, String> context) {
+                    this.context = context;
+                }
+
+                @Override
+                public void process(dev.runnel.streams.processor.api.FixedKeyRecord<String, String> record) {
+                    context.forward(record.withTimestamp(record.timestamp() + 100)
+                        .withHeaders(new RecordHeaders().add("h", "1".getBytes(StandardCharsets.UTF_8))));
+                }
+            })
+            .toTable()
+            .transformValues(() -> new ValueTransformerWithKey<String, String, String>() {
+                private ProcessorContext context;
+
+                @Override
+                public void init(ProcessorContext context) {
+                    this.context = context;
+                }
+
+                @Override
+                public String transform(String key, String value) {
+                    return value + " at " + context.timestamp() + " h="
+                        + new String(context.headers().lastHeader("h").value(), StandardCharsets.UTF_8);
+                }
+
+                @Override
+                public void close() {
+                }
+            })
+            .toStream().to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            f.input("in").pipeInput("k", "v", 5);
+            assertEquals(List.of("k:v at 105 h=1@105"), f.read("out"));
         }
     }
 
