@@ -527,7 +527,17 @@ public final class LogSegment implements Closeable {
 
     /** Fsyncs the .log file and writes the indexes' dirty pages. */
     public void flush() throws IOException {
+        flushRecords();
+        flushIndexes();
+    }
+
+    /** Fsyncs the .log file only. */
+    public void flushRecords() throws IOException {
         channel.force(false);
+    }
+
+    /** Writes the indexes' dirty pages. */
+    public void flushIndexes() throws IOException {
         offsetIndex.flush();
         timeIndex.flush();
     }

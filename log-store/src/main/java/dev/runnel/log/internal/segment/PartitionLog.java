@@ -462,6 +462,8 @@ public final class PartitionLog implements Closeable {
         }
         try {
             previous.onBecomeInactive();
+            // Flushes of the active segment skip its indexes; they must be durable before the checkpoint passes it.
+            previous.flushIndexes();
             producerState.writeSnapshot(end.offset());
             LogSegment created = newSegment(end.offset(), "");
             segments.put(created.baseOffset(), created);
@@ -522,14 +524,24 @@ public final class PartitionLog implements Closeable {
         }
     }
 
-    /** Fsyncs every segment from the one holding the recovery point on; returns the log end offset it covered. */
+    /**
+     * Fsyncs every segment from the one holding the recovery point on; returns the log end offset it covered. The
+     * active segment's indexes are left to the page cache: the recovery checkpoint never passes the active segment's
+     * base, so a start after a crash rebuilds them from its records (and a roll writes them before the checkpoint
+     * moves on). An msync of the 10 MB mappings cost half as much as the fsync itself on every commit.
+     */
     private long flushAll() {
-        long covered = logEnd.offset();
+        LogEnd end = logEnd;
+        long covered = end.offset();
         Map.Entry<Long, LogSegment> from = segments.floorEntry(recoveryPoint);
         Collection<LogSegment> toFlush = from == null ? segments.values() : segments.tailMap(from.getKey()).values();
         for (LogSegment segment : toFlush) {
             try {
-                segment.flush();
+                if (segment == end.segment()) {
+                    segment.flushRecords();
+                } else {
+                    segment.flush();
+                }
             } catch (ClosedChannelException e) {
                 if (!segment.isClosed()) {
                     throw new KafkaStorageException("Error flushing " + segment.logFile() + " of partition "
