@@ -1,6 +1,7 @@
 package dev.runnel.log.txn;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,7 @@ import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.clients.producer.RecordMetadata;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.serialization.StringDeserializer;
@@ -24,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -156,6 +160,35 @@ class TransactionsIT {
         second.commitTransaction();
         assertEquals(List.of("fresh"), readToEnd(consumer("read_committed")),
             "the fenced producer's open transaction was aborted");
+    }
+
+    @Test
+    void shouldRegisterAllNewPartitionsOfASenderRoundInOneDurableWrite() {
+        KafkaProducer<String, String> producer = producer("transactional.id", "batched", "linger.ms", 60_000);
+        producer.initTransactions();
+        TopicPartition state = new TopicPartition("__transaction_state", 0);
+        long before = log.partition(state).logEndOffset();
+        producer.beginTransaction();
+        send(producer, "v", 2);
+        producer.commitTransaction();
+
+        // Ongoing with both partitions (one fsync, not one per partition), PrepareCommit, CompleteCommit.
+        assertEquals(before + 3, log.partition(state).logEndOffset());
+        assertEquals(List.of("v0", "v1"), readToEnd(consumer("read_committed")).stream().sorted().toList());
+    }
+
+    @Test
+    void shouldFailTheBatchesAndTheCommitOfAProducerFencedBeforeItsSenderRegisteredThePartition() {
+        KafkaProducer<String, String> first = producer("transactional.id", "late-register", "linger.ms", 60_000);
+        first.initTransactions();
+        first.beginTransaction();
+        Future<RecordMetadata> queued = first.send(new ProducerRecord<>(TOPIC, 0, null, "zombie"));
+
+        producer("transactional.id", "late-register").initTransactions();
+        assertThrows(ProducerFencedException.class, first::commitTransaction);
+        ExecutionException failed = assertThrows(ExecutionException.class, queued::get);
+        assertInstanceOf(ProducerFencedException.class, failed.getCause());
+        assertEquals(0, log.partition(TP0).logEndOffset(), "the fenced producer's batch was never written");
     }
 
     @Test

@@ -57,6 +57,17 @@ final class Sender implements Runnable {
     }
 
     private void write(List<ProducerBatch> batches) {
+        if (transactions != null) {
+            try {
+                transactions.registerNewPartitions();
+            } catch (RuntimeException e) {
+                for (ProducerBatch batch : batches) {
+                    transactions.onBatchFailed(batch, e);
+                    fail(batch, e);
+                }
+                return;
+            }
+        }
         long startNanos = log.time().nanoseconds();
         int recordsAppended = 0;
         List<ProducerBatch> appended = new ArrayList<>(batches.size());

@@ -8,6 +8,7 @@ import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.log.internal.record.RecordBatch;
 import dev.runnel.log.internal.txn.TransactionCoordinator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +30,11 @@ public final class TransactionManager {
      * sequence is handed back. A retry appends the same built bytes, so the log recognises it by its sequence range.
      *
      * Transactions follow Kafka's client: UNINITIALIZED -> READY (initTransactions) -> IN_TRANSACTION
-     * (beginTransaction) -> COMMITTING_TRANSACTION | ABORTING_TRANSACTION -> READY. A partition is registered with the
-     * coordinator (durably) before the first batch for it is queued. A failed batch moves the producer to
+     * (beginTransaction) -> COMMITTING_TRANSACTION | ABORTING_TRANSACTION -> READY. As in Kafka's client, the sender
+     * thread registers the transaction's new partitions with the coordinator (durably, one fsync for all the partitions
+     * new since its last round) before it appends their first batches: the sending thread does not wait for it, and an
+     * exactly-once stream thread's output, changelog and repartition partitions cost one registration rather than one
+     * fsync each. A failed registration fails the round's batches. A failed batch moves the producer to
      * ABORTABLE_ERROR: only abortTransaction is allowed then. Being fenced (ProducerFencedException, or a batch
      * refused for its epoch once the coordinator confirms a newer producer) is FATAL_ERROR: every call throws.
      */
@@ -43,6 +47,8 @@ public final class TransactionManager {
     private final Map<TopicPartition, Integer> nextSequence = new ConcurrentHashMap<>();
     /** Read without the lock by sends that find their partition in {@link #sendable}. */
     private final Set<TopicPartition> partitionsInTransaction = ConcurrentHashMap.newKeySet();
+    /** Partitions of the open transaction the sender has yet to register with the coordinator (under the lock). */
+    private final Set<TopicPartition> unregistered = new HashSet<>();
     private volatile long producerId = RecordBatch.NO_PRODUCER_ID;
     private volatile short epoch = RecordBatch.NO_PRODUCER_EPOCH;
     private State state = State.UNINITIALIZED;
@@ -96,6 +102,29 @@ public final class TransactionManager {
         batch.builder().setProducerState(producerId, epoch, sequence, isTransactional());
         batch.setBaseSequence(sequence);
         nextSequence.put(batch.topicPartition(), incrementSequence(sequence, batch.recordCount()));
+    }
+
+    /**
+     * Registers the open transaction's partitions that sends added since the last call with the coordinator, in one
+     * durable call, before the sender appends batches to them. Sender thread only.
+     *
+     * @throws ProducerFencedException if a newer producer has the transactional id
+     */
+    void registerNewPartitions() {
+        if (!isTransactional()) {
+            return;
+        }
+        List<TopicPartition> added;
+        synchronized (this) {
+            if (unregistered.isEmpty()) {
+                return;
+            }
+            added = List.copyOf(unregistered);
+        }
+        coordinator.addPartitions(transactionalId, producerId, epoch, added);
+        synchronized (this) {
+            unregistered.removeAll(added);
+        }
     }
 
     /** Hands back the sequence of a batch the log refused, and records the error for the transaction. */
@@ -197,8 +226,9 @@ public final class TransactionManager {
     }
 
     /**
-     * Checks that a record may be sent now and, in a transaction, registers its partition with the coordinator the
-     * first time. Throws IllegalStateException outside a transaction, and ProducerFencedException once fenced.
+     * Checks that a record may be sent now and, in a transaction, adds its partition to it the first time (for the
+     * sender to register). Throws IllegalStateException outside a transaction, and ProducerFencedException once
+     * fenced.
      */
     public void beforeSend(TopicPartition tp) {
         // Outside the lock: an idempotent producer's sends must not contend with its sender thread for it.
@@ -228,9 +258,8 @@ public final class TransactionManager {
         }
         try {
             coordinator.checkNotFenced(transactionalId, producerId, epoch);
-            if (!partitionsInTransaction.contains(tp)) {
-                coordinator.addPartitions(transactionalId, producerId, epoch, List.of(tp));
-                partitionsInTransaction.add(tp);
+            if (partitionsInTransaction.add(tp)) {
+                unregistered.add(tp);
             }
         } catch (ProducerFencedException e) {
             throw fatal(e);
@@ -288,6 +317,7 @@ public final class TransactionManager {
             throw fatal(e);
         }
         partitionsInTransaction.clear();
+        unregistered.clear();
         offsetsInTransaction = false;
         lastError = null;
         setState(State.READY);
