@@ -197,7 +197,7 @@ class KafkaStreamsLifecycleIT {
             assertEquals("RUNNING", values.get("stream-thread-metrics:state"));
             assertEquals(4, values.get("stream-thread-metrics:thread-state"), "StreamThread.State.RUNNING's ordinal");
             streams.metrics().keySet().stream().filter(name -> name.name().equals("client-state")).forEach(name ->
-                assertEquals(Set.of("client-id", "process-id"), name.tags().keySet()));
+                assertEquals(Set.of("client-id", "process-id", "application-id"), name.tags().keySet()));
             assertEquals(builder.build().describe().toString(), values.get("stream-metrics:topology-description"));
         }
     }

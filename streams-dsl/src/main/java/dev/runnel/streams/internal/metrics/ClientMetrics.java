@@ -48,8 +48,11 @@ public final class ClientMetrics {
             + "was created", tags, failedStreamThreads);
         // KIP-1091: numbers (ordinals), which telemetry can carry where it cannot carry the state's name.
         Map<String, String> processTags = Map.of("client-id", client.clientId(), "process-id", client.processId());
+        // Kafka tags this one gauge with the application id as well.
+        Map<String, String> stateTags = Map.of("client-id", client.clientId(), "process-id", client.processId(),
+            "application-id", applicationId);
         metrics.addGauge("stream-metrics", "client-state", "The client's state, as the ordinal of KafkaStreams.State",
-            processTags, () -> state.get().ordinal());
+            stateTags, () -> state.get().ordinal());
         int level = client.recordingLevel().ordinal();
         metrics.addGauge("stream-metrics", "recording-level", "The metrics.recording.level: 0 info, 1 debug, 2 trace",
             processTags, () -> level);
