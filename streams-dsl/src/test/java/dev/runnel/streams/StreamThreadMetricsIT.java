@@ -57,6 +57,10 @@ class StreamThreadMetricsIT {
             }
             long started = ((Number) streams.metrics().get(name("thread-start-time")).metricValue()).longValue();
             assertTrue(started >= before && started <= System.currentTimeMillis(), "thread-start-time " + started);
+            // The thread waited in polls for the records to arrive.
+            assertTrue(value(streams, "blocked-time-ns-total") > 0.0);
+            // As in Kafka, only the numeric thread-state carries the process id (KIP-1091); state does not.
+            assertEquals("RUNNING", streams.metrics().get(name("state")).metricValue());
         }
     }
 

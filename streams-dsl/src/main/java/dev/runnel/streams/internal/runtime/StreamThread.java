@@ -188,7 +188,7 @@ public final class StreamThread extends Thread {
         Map<String, String> processTags = Map.of("thread-id", threadId, "process-id", processId);
         metrics.addGauge(group, "thread-state", "The thread's state, as the ordinal of StreamThread.State",
             processTags, () -> state().ordinal());
-        metrics.addGauge(group, "state", "The thread's state", processTags, () -> state().name());
+        metrics.addGauge(group, "state", "The thread's state", tags, () -> state().name());
         metrics.addTotal(group, "process-total", "Records processed by the thread", tags, () -> processTotal);
         metrics.addRate(group, "process-rate", "Records processed per second by the thread", tags,
             () -> processTotal);
@@ -221,6 +221,8 @@ public final class StreamThread extends Thread {
     private void registerLoopMetrics(String group, Map<String, String> tags, long startTimeMs) {
         metrics.addGauge(group, "thread-start-time", "When the thread was created, in ms since the epoch", tags,
             () -> startTimeMs);
+        metrics.addGauge(group, "blocked-time-ns-total", "Time the thread spent waiting on the log, in ns: in polls, "
+            + "producer flushes and transaction calls", tags, () -> (double) (pollNanos + producer.blockedNanos()));
         metrics.addTotal(group, "task-created-total", "Active tasks the thread created", tags,
             taskManager::createdTasks);
         metrics.addRate(group, "task-created-rate", "Active tasks the thread created per second", tags,

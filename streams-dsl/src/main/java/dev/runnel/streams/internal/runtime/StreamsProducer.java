@@ -25,6 +25,8 @@ final class StreamsProducer implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> embedded;
     private final boolean exactlyOnce;
     private boolean transactionInFlight;
+    /** Time spent waiting in the producer's flushes and transaction calls, for the thread's blocked time. */
+    private long blockedNanos;
 
     /** Wraps {@code producer}, which it closes; under exactly-once it must be transactional. */
     StreamsProducer(Producer<byte[], byte[]> producer, boolean exactlyOnce) {
@@ -33,7 +35,9 @@ final class StreamsProducer implements AutoCloseable {
         this.exactlyOnce = exactlyOnce;
         if (exactlyOnce) {
             // Fences an older producer with the same transactional.id and aborts its open transaction.
+            long start = System.nanoTime();
             producer.initTransactions();
+            blockedNanos += System.nanoTime() - start;
         }
     }
 
@@ -60,7 +64,17 @@ final class StreamsProducer implements AutoCloseable {
     }
 
     void flush() {
-        producer.flush();
+        long start = System.nanoTime();
+        try {
+            producer.flush();
+        } finally {
+            blockedNanos += System.nanoTime() - start;
+        }
+    }
+
+    /** Returns how long the thread waited in the producer's flushes and transaction calls, in ns. */
+    long blockedNanos() {
+        return blockedNanos;
     }
 
     boolean exactlyOnce() {
@@ -73,10 +87,15 @@ final class StreamsProducer implements AutoCloseable {
             return;
         }
         maybeBeginTransaction();
-        if (!offsets.isEmpty()) {
-            producer.sendOffsetsToTransaction(offsets, group);
+        long start = System.nanoTime();
+        try {
+            if (!offsets.isEmpty()) {
+                producer.sendOffsetsToTransaction(offsets, group);
+            }
+            producer.commitTransaction();
+        } finally {
+            blockedNanos += System.nanoTime() - start;
         }
-        producer.commitTransaction();
         transactionInFlight = false;
     }
 
@@ -84,7 +103,12 @@ final class StreamsProducer implements AutoCloseable {
     void abortTransaction() {
         if (transactionInFlight) {
             transactionInFlight = false;
-            producer.abortTransaction();
+            long start = System.nanoTime();
+            try {
+                producer.abortTransaction();
+            } finally {
+                blockedNanos += System.nanoTime() - start;
+            }
         }
     }
 
