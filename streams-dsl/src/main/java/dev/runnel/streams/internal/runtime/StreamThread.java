@@ -173,7 +173,7 @@ public final class StreamThread extends Thread {
         this.producer = createdProducer;
         this.restorer = createdRestorer;
         this.taskManager = new TaskManager(threadId, metadata, builder, config, time, producer, restorer, metrics,
-            globalStores, consumer::endOffsets, consumer::committed);
+            globalStores, consumer::committed);
         this.purger = new RepartitionPurger(threadId,
             () -> clientSupplier.getAdmin(config.getAdminConfigs(InternalTopicManager.adminClientId(clientId))),
             topic -> metadata.repartitionTopics().containsKey(topic), time,

@@ -1,10 +1,10 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.ConsumerRecords;
 import dev.runnel.clients.consumer.Consumer;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TaskMetadata;
@@ -58,7 +58,6 @@ final class TaskManager {
     private final StreamsProducer producer;
     private final StateRestorer restorer;
     private final StreamsMetricsRegistry metrics;
-    private final Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader;
     private final Map<TaskId, ActiveTask> tasks = new TreeMap<>();
     private final Map<TopicPartition, ActiveTask> taskByPartition = new HashMap<>();
     private volatile List<ActiveTask> published = List.of();
@@ -82,8 +81,11 @@ final class TaskManager {
         final Set<TopicPartition> inputPartitions = new HashSet<>();
         /** The offsets this task committed, per input partition; none before its first commit. */
         final Map<TopicPartition, Long> committedOffsets = new HashMap<>();
-        /** The input partitions' end offsets as the consumer last reported them, read when metadata is published. */
-        final Map<TopicPartition, Long> endOffsets = new HashMap<>();
+        /**
+         * The highest offset the task's consumer fetched per input partition, which Kafka Streams reports as the task
+         * metadata's end offsets; none before the first fetch.
+         */
+        final Map<TopicPartition, Long> highestFetched = new HashMap<>();
 
         ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
             Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> restoredOffsets) {
@@ -96,17 +98,14 @@ final class TaskManager {
     }
 
     /**
-     * Creates the manager of a stream thread's tasks; {@code endOffsetReader} reads partitions' end offsets from the
-     * thread's consumer, for the tasks' metadata, and {@code committedReader} the group's committed offsets, where
-     * the restoration of a store from its task's source partition ends.
+     * Creates the manager of a stream thread's tasks; {@code committedReader} reads the group's committed offsets,
+     * where the restoration of a store from its task's source partition ends.
      */
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores,
-        Function<Collection<TopicPartition>, Map<TopicPartition, Long>> endOffsetReader,
         Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> committedReader) {
         this.threadId = threadId;
-        this.endOffsetReader = endOffsetReader;
         this.committedOffsets = new CommittedOffsets(committedReader);
         this.creator = new TaskCreator(metadata, builder, config, time, producer, metrics, globalStores);
         this.producer = producer;
@@ -220,7 +219,9 @@ final class TaskManager {
                 LOG.warn("Stream thread {} polled records of {}, which belongs to none of its tasks", threadId, tp);
                 continue;
             }
-            task.task.addRecords(tp, records.records(tp));
+            List<ConsumerRecord<byte[], byte[]>> fetched = records.records(tp);
+            task.highestFetched.put(tp, fetched.get(fetched.size() - 1).offset());
+            task.task.addRecords(tp, fetched);
         }
     }
 
@@ -481,30 +482,17 @@ final class TaskManager {
     private void publishMetadata() {
         Set<TaskMetadata> snapshot = new HashSet<>();
         for (ActiveTask active : tasks.values()) {
-            refreshEndOffsets(active);
             Map<TopicPartition, Long> committed = new HashMap<>();
             Map<TopicPartition, Long> end = new HashMap<>();
             for (TopicPartition tp : active.inputPartitions) {
                 committed.put(tp, active.committedOffsets.getOrDefault(tp, -1L));
-                end.put(tp, active.endOffsets.getOrDefault(tp, -1L));
+                end.put(tp, active.highestFetched.getOrDefault(tp, -1L));
             }
             long idlingSince = active.task.idlingSince();
             snapshot.add(new TaskMetadataImpl(active.task.id(), active.inputPartitions, committed, end,
                 idlingSince < 0 ? Optional.empty() : Optional.of(idlingSince)));
         }
         taskMetadata = Set.copyOf(snapshot);
-    }
-
-    /** Reads the end offsets of {@code active}'s input partitions; only on rebalances and commits, never per record. */
-    private void refreshEndOffsets(ActiveTask active) {
-        for (TopicPartition tp : active.inputPartitions) {
-            try {
-                active.endOffsets.putAll(endOffsetReader.apply(List.of(tp)));
-            } catch (UnknownTopicOrPartitionException e) {
-                // Its topic was deleted under the task: the last known end stays until a rebalance drops the task.
-                LOG.debug("No end offset for {} of task {}: {}", tp, active.task.id(), e.toString());
-            }
-        }
     }
 
     /** Returns the running tasks' metadata as of the last rebalance or commit (any thread). */
