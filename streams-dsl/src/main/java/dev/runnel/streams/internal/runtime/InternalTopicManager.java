@@ -148,10 +148,14 @@ public final class InternalTopicManager {
         }
     }
 
-    /** Returns the changelog config of a store: its logConfig over the application's {@code topic.} configs. */
+    /**
+     * Returns the changelog config of a store: its logConfig over the application's {@code topic.} configs, over
+     * Kafka Streams' defaults for its kind of store (every changelog keeps the records' CreateTime).
+     */
     Map<String, String> changelogConfig(StoreBuilder<?> store) {
         Map<String, String> configs = new HashMap<>(topicOverrides());
         configs.putAll(store.logConfig());
+        configs.putIfAbsent(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "CreateTime");
         long retentionMs = retentionPeriod(store);
         if (retentionMs >= 0) {
             return WindowStoreBuilder.changelogTopicConfig(configs, retentionMs,
