@@ -7,6 +7,8 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.api.Processor;
@@ -147,6 +149,43 @@ class StreamThreadMetricsIT {
             double min = nodeLatency(streams, "end", "record-e2e-latency-min");
             assertTrue(min >= 0.0, "end: min " + min);
         }
+    }
+
+    /**
+     * Kafka's stream-topic-metrics: what each source consumed and each sink produced, per topic, counting a record
+     * as key + value + 8 (timestamp) + 8 (offset) + 4 (partition) + the topic name's bytes + headers. A changelog
+     * gets none.
+     */
+    @Test
+    void shouldCountTheRecordsAndBytesEachSourceConsumedAndEachSinkProduced() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("output", 1);
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> input = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())
+            .withName("source"));
+        input.to("output", Produced.with(Serdes.String(), Serdes.String()).withName("sink"));
+        input.toTable(Materialized.as("latest"));
+        processOneRecordAMinuteOld(log, builder, streams -> {
+            // Key "a" and value "1": 1 + 1 + 20, plus "in" (2 bytes) consumed and "output" (6 bytes) produced.
+            assertEquals(1.0, topicMetric(streams, "source", "in", "records-consumed-total"));
+            assertEquals(24.0, topicMetric(streams, "source", "in", "bytes-consumed-total"));
+            EmbeddedLogFixture.await(() -> streams.metrics().containsKey(topicMetricName("sink", "output",
+                "records-produced-total")), TIMEOUT, "the send acknowledged");
+            assertEquals(1.0, topicMetric(streams, "sink", "output", "records-produced-total"));
+            assertEquals(28.0, topicMetric(streams, "sink", "output", "bytes-produced-total"));
+            assertTrue(streams.metrics().keySet().stream().noneMatch(name -> name.group().equals("stream-topic-metrics")
+                && name.tags().get("topic").endsWith("-changelog")), "no metrics of the changelog");
+        });
+    }
+
+    private static MetricName topicMetricName(String node, String topic, String metric) {
+        return new MetricName(metric, "stream-topic-metrics", "", Map.of("thread-id", THREAD, "task-id", "0_0",
+            "processor-node-id", node, "topic", topic));
+    }
+
+    private static double topicMetric(KafkaStreams streams, String node, String topic, String metric) {
+        return ((Number) streams.metrics().get(topicMetricName(node, topic, metric)).metricValue()).doubleValue();
     }
 
     private static double nodeLatency(KafkaStreams streams, String node, String metric) {

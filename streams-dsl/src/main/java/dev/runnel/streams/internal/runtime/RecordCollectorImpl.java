@@ -44,6 +44,16 @@ final class RecordCollectorImpl implements RecordCollector {
      * poll cost 1% of a word count.
      */
     private volatile boolean deadLettersQueued;
+    /** What each sink node produced to each topic, changelogs aside (Kafka's stream-topic-metrics): topic, node. */
+    private final Map<String, Map<String, TopicTraffic>> producedByTopic = new ConcurrentHashMap<>();
+    /** Told of each (node, topic) traffic counter when it is made, to register its metrics. */
+    private volatile ProducedTrafficListener producedTrafficListener = (node, topic, traffic) -> { };
+
+    /** Registers the metrics of what a node produced to a topic. */
+    @FunctionalInterface
+    interface ProducedTrafficListener {
+        void onNewTraffic(String nodeId, String topic, TopicTraffic traffic);
+    }
     /** A failed send the handler did not resume: the runtime's failure, which no processing handler may skip. */
     private volatile FailedProcessingException sendError;
     private volatile long droppedRecords;
@@ -129,6 +139,25 @@ final class RecordCollectorImpl implements RecordCollector {
         if (error != null) {
             throw error;
         }
+    }
+
+    /** Returns the counter of what {@code nodeId} produced to {@code topic}, made (and announced) on first use. */
+    private TopicTraffic producedTo(String nodeId, String topic) {
+        Map<String, TopicTraffic> byNode = producedByTopic.computeIfAbsent(topic, name -> new ConcurrentHashMap<>());
+        TopicTraffic traffic = byNode.get(nodeId);
+        if (traffic != null) {
+            return traffic;
+        }
+        return byNode.computeIfAbsent(nodeId, node -> {
+            TopicTraffic made = new TopicTraffic(topic);
+            producedTrafficListener.onNewTraffic(node, topic, made);
+            return made;
+        });
+    }
+
+    /** Sets what is told of each (node, topic) traffic counter made from now on. */
+    void onProducedTraffic(ProducedTrafficListener listener) {
+        this.producedTrafficListener = listener;
     }
 
     /** Returns the offset after the last record written to each changelog partition. */
@@ -224,6 +253,11 @@ final class RecordCollectorImpl implements RecordCollector {
             } else if (changelog) {
                 changelogOffsets.merge(new TopicPartition(metadata.topic(), metadata.partition()),
                     metadata.offset() + 1, Math::max);
+            } else {
+                TopicTraffic traffic = producedTo(nodeId, topic);
+                synchronized (traffic) {
+                    traffic.add(key == null ? 0 : key.length, value == null ? 0 : value.length, headers);
+                }
             }
         }
     }

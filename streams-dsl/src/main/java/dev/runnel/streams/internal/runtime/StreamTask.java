@@ -48,6 +48,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,6 +107,10 @@ public final class StreamTask implements AutoCloseable {
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
+    /** What each input topic's source consumed (Kafka's stream-topic-metrics), by topic. */
+    private final Map<String, TopicTraffic> consumedByTopic = new HashMap<>();
+    /** Told of each input topic's traffic counter when it is made, to register its metrics. */
+    private BiConsumer<String, TopicTraffic> consumedTrafficListener = (topic, traffic) -> { };
     /**
      * The partitions' queues in the order they first received records; iterated per record, so an array. Volatile:
      * query threads read it for the task's position.
@@ -280,7 +285,7 @@ public final class StreamTask implements AutoCloseable {
             if (source == null) {
                 throw new IllegalArgumentException("Task " + id + " does not read topic " + partition.topic());
             }
-            queue = new PartitionQueue(partition, source);
+            queue = new PartitionQueue(partition, source, consumedFrom(partition.topic()));
             queue.sourceLatency = sourceLatencies.get(source.name());
             queue.processedAtSource = processSensors.bySource.get(source.name());
             queueByPartition.put(partition, queue);
@@ -324,6 +329,8 @@ public final class StreamTask implements AutoCloseable {
         roundTimeMs = wallClockTime;
         ConsumerRecord<byte[], byte[]> raw = queue.buffer.poll();
         queue.nextOffset = raw.offset() + 1;
+        // Counted when taken, as Kafka counts it: a record a handler then drops was consumed all the same.
+        queue.consumed.add(raw.serializedKeySize(), raw.serializedValueSize(), raw.headers().toArray());
         Sensor processLatency = processSensors.processLatency;
         long started = processLatency == null ? 0L : time.nanoseconds();
         processTaken(queue, raw);
@@ -764,6 +771,29 @@ public final class StreamTask implements AutoCloseable {
         return topology.sourceByTopic().keySet();
     }
 
+    /**
+     * Returns the counter of what the source reading {@code topic} consumed from it, made (and announced to the
+     * listener) on first use; stream thread only.
+     */
+    TopicTraffic consumedFrom(String topic) {
+        return consumedByTopic.computeIfAbsent(topic, name -> {
+            TopicTraffic traffic = new TopicTraffic(name);
+            consumedTrafficListener.accept(name, traffic);
+            return traffic;
+        });
+    }
+
+    /** Sets what is told of each input topic's traffic counter: the ones made already, then each one made later. */
+    void onConsumedTraffic(BiConsumer<String, TopicTraffic> listener) {
+        this.consumedTrafficListener = listener;
+        consumedByTopic.forEach(listener);
+    }
+
+    /** Returns the name of the source node reading {@code topic}. */
+    String sourceNameOf(String topic) {
+        return topology.source(topic).name();
+    }
+
     /** Returns whether one of the task's sources reads {@code topic}, by name or by pattern. */
     public boolean readsTopic(String topic) {
         return topology.source(topic) != null;
@@ -955,6 +985,7 @@ public final class StreamTask implements AutoCloseable {
 
         final TopicPartition partition;
         final SourceNode<Object, Object> source;
+        final TopicTraffic consumed;
         /** The source node's end-to-end latency, or null while no metric reads it. */
         EndToEndLatency sourceLatency;
         /** The source node's process-rate/total sensor, or null while DEBUG metrics do not record. */
@@ -971,9 +1002,10 @@ public final class StreamTask implements AutoCloseable {
         @SuppressWarnings("unused")
         private long processed = -1L;
 
-        PartitionQueue(TopicPartition partition, SourceNode<Object, Object> source) {
+        PartitionQueue(TopicPartition partition, SourceNode<Object, Object> source, TopicTraffic consumed) {
             this.partition = partition;
             this.source = source;
+            this.consumed = consumed;
         }
 
         /**

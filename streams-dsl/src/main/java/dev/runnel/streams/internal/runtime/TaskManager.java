@@ -199,6 +199,7 @@ final class TaskManager {
     private void registerMetrics(ActiveTask active) {
         TaskMetrics.register(metrics, threadId, active.task,
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
+        TaskMetrics.registerProduced(metrics, threadId, active.task.id(), active.collector);
     }
 
     /** Returns how many active tasks this thread has created, for {@code task-created-total}. */

@@ -1,15 +1,16 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.processor.TaskId;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * The metrics of one active task that a stream thread and the test driver both add, as Kafka Streams names them:
  * {@code stream-task-metrics} {@code dropped-records-rate/total} and {@code enforced-processing-rate/total}, and
- * {@code stream-processor-node-metrics} {@code record-e2e-latency-avg/min/max} of its source and terminal nodes. Each
- * reads a counter the task keeps; the task adds its debug-level process metrics itself ({@link
- * TaskProcessSensors}).
+ * {@code stream-processor-node-metrics} {@code record-e2e-latency-avg/min/max} of its source and terminal nodes, and
+ * {@code stream-topic-metrics} {@code records/bytes-consumed-total} of its sources. Each reads a counter the task
+ * keeps; the task adds its debug-level process metrics itself ({@link TaskProcessSensors}).
  */
 public final class TaskMetrics {
     private TaskMetrics() {
@@ -31,6 +32,31 @@ public final class TaskMetrics {
         metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
             + " was empty, once max.task.idle.ms passed", tags, task::enforcedProcessing);
         registerEndToEndLatencies(metrics, threadId, task);
+        task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),
+            task.sourceNameOf(topic), topic, "consumed", traffic));
+    }
+
+    /**
+     * Adds the {@code stream-topic-metrics} {@code records/bytes-produced-total} of each node and topic {@code
+     * collector} sends records to (changelogs aside), as each first succeeds.
+     */
+    static void registerProduced(StreamsMetricsRegistry metrics, String threadId, TaskId taskId,
+        RecordCollectorImpl collector) {
+        collector.onProducedTraffic((node, topic, traffic) -> registerTraffic(metrics, threadId, taskId.toString(),
+            node, topic, "produced", traffic));
+    }
+
+    /** Adds Kafka's {@code records-<direction>-total} and {@code bytes-<direction>-total} of one node and topic. */
+    private static void registerTraffic(StreamsMetricsRegistry metrics, String threadId, String taskId, String node,
+        String topic, String direction, TopicTraffic traffic) {
+        String group = "stream-topic-metrics";
+        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", taskId, "processor-node-id", node,
+            "topic", topic);
+        String preposition = direction.equals("consumed") ? "from" : "to";
+        metrics.addTotal(group, "records-" + direction + "-total", "The total number of records " + direction + " "
+            + preposition + " this topic", tags, traffic::records);
+        metrics.addTotal(group, "bytes-" + direction + "-total", "The total number of bytes " + direction + " "
+            + preposition + " this topic", tags, traffic::bytes);
     }
 
     /** Adds Kafka's {@code stream-processor-node-metrics} record-e2e-latency-avg/min/max of source and end nodes. */
