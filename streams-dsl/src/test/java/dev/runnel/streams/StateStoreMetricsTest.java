@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.Metric;
@@ -11,6 +12,7 @@ import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.SessionWindows;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.state.KeyValueIterator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -93,7 +95,8 @@ class StateStoreMetricsTest {
                 "fetch-latency-max", "flush-rate", "flush-latency-avg", "flush-latency-max", "commit-rate",
                 "commit-latency-avg", "commit-latency-max", "restore-rate", "restore-latency-avg",
                 "restore-latency-max", "iterator-duration-avg", "iterator-duration-max", "record-e2e-latency-avg",
-                "record-e2e-latency-min", "record-e2e-latency-max", "num-keys"), namesTagged(driver, tags));
+                "record-e2e-latency-min", "record-e2e-latency-max", "num-keys", "num-open-iterators",
+                "oldest-iterator-open-since-ms"), namesTagged(driver, tags));
             // All three records fall in one tumbling window each: a fetch of its count, then a put.
             assertEquals(3 / 30.0, value(driver, "fetch-rate", tags));
             assertEquals(3 / 30.0, value(driver, "put-rate", tags));
@@ -130,6 +133,35 @@ class StateStoreMetricsTest {
             // Wall clock minus the timestamp of the record written, and the records date from 1970.
             double endToEnd = (Double) value(driver, "record-e2e-latency-min", tags);
             assertTrue(endToEnd > Instant.parse("2020-01-01T00:00:00Z").toEpochMilli(), "e2e " + endToEnd);
+        }
+    }
+
+    /** KIP-989, at every recording level: the store's iterators opened and not yet closed, and the oldest's age. */
+    @Test
+    void shouldCountOpenIteratorsAndTellWhenTheOldestOpened() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("words", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+            .count(Materialized.as("counts"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            pipe(driver, "words", "a", "b");
+            Map<String, String> tags = storeTags("in-memory-state-id", "counts");
+            assertEquals(0L, value(driver, "num-open-iterators", tags));
+            assertNull(value(driver, "oldest-iterator-open-since-ms", tags), "none open");
+
+            long before = System.currentTimeMillis();
+            KeyValueIterator<String, Long> first = driver.<String, Long>getKeyValueStore("counts").all();
+            KeyValueIterator<String, Long> second = driver.<String, Long>getKeyValueStore("counts").range("a", "b");
+            long after = System.currentTimeMillis();
+            assertEquals(2L, value(driver, "num-open-iterators", tags));
+            long oldest = (Long) value(driver, "oldest-iterator-open-since-ms", tags);
+            assertTrue(oldest >= before && oldest <= after, "opened at " + oldest);
+
+            first.close();
+            first.close();
+            assertEquals(1L, value(driver, "num-open-iterators", tags), "a second close counts once");
+            second.close();
+            assertEquals(0L, value(driver, "num-open-iterators", tags));
+            assertNull(value(driver, "oldest-iterator-open-since-ms", tags));
         }
     }
 

@@ -5,22 +5,24 @@ import dev.runnel.streams.state.KeyValueIterator;
 
 /**
  * A store's iterator whose operation (a range, scan or fetch) lasts until it is closed, as Kafka Streams measures it:
- * at the first close it records the time since the call into the operation's latency and the store's {@code
- * iterator-duration}. Created only when those metrics record (level DEBUG). Not thread-safe.
+ * it counts among the store's open iterators from its creation to its first close, which records the time since the
+ * call into the operation's latency and the store's {@code iterator-duration} when those record (level DEBUG). Not
+ * thread-safe.
  */
 final class MeasuredKeyValueIterator<K, V> implements KeyValueIterator<K, V> {
     private final KeyValueIterator<K, V> inner;
     private final long startNanos;
     private final StateStoreMetrics.Operation operation;
-    private final StateStoreMetrics.Operation iteratorDuration;
+    private final StoreIterators iterators;
     private boolean closed;
 
     MeasuredKeyValueIterator(KeyValueIterator<K, V> inner, long startNanos, StateStoreMetrics.Operation operation,
-        StateStoreMetrics.Operation iteratorDuration) {
+        StoreIterators iterators) {
         this.inner = inner;
         this.startNanos = startNanos;
         this.operation = operation;
-        this.iteratorDuration = iteratorDuration;
+        this.iterators = iterators;
+        iterators.opened(this);
     }
 
     @Override
@@ -45,9 +47,8 @@ final class MeasuredKeyValueIterator<K, V> implements KeyValueIterator<K, V> {
         } finally {
             if (!closed) {
                 closed = true;
-                long nanos = StateStoreMetrics.Operation.now() - startNanos;
-                operation.recordNanos(nanos);
-                iteratorDuration.recordNanos(nanos);
+                operation.record(startNanos);
+                iterators.closed(this, startNanos);
             }
         }
     }

@@ -24,7 +24,7 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
     private StateStoreMetrics.Operation rangeOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation allOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation prefixScanOperation = StateStoreMetrics.Operation.OFF;
-    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
+    private StoreIterators iterators = StoreIterators.OFF;
 
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
@@ -45,7 +45,7 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
         rangeOperation = metrics.operation("range");
         allOperation = metrics.operation("all");
         prefixScanOperation = metrics.operation("prefix-scan");
-        iteratorDuration = metrics.iteratorDuration();
+        iterators = metrics.iterators();
     }
 
     private K key(Bytes rawKey) {
@@ -55,7 +55,7 @@ public class MeteredKeyValueStore<K, V> extends MeteredStore<KeyValueStore<Bytes
     private KeyValueIterator<K, V> typed(KeyValueIterator<Bytes, byte[]> raw, StateStoreMetrics.Operation operation,
         long start) {
         return operation.untilClosed(new MappedKeyValueIterator<>(raw, this::key, this::value), start,
-            iteratorDuration);
+            iterators);
     }
 
     /**

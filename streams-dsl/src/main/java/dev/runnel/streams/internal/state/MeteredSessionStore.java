@@ -16,7 +16,7 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
     private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation removeOperation = StateStoreMetrics.Operation.OFF;
-    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
+    private StoreIterators iterators = StoreIterators.OFF;
 
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
@@ -32,7 +32,7 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
         putOperation = metrics.operation("put");
         fetchOperation = metrics.operation("fetch");
         removeOperation = metrics.operation("remove");
-        iteratorDuration = metrics.iteratorDuration();
+        iterators = metrics.iterators();
     }
 
     private Windowed<Bytes> rawSessionKey(Windowed<K> sessionKey) {
@@ -46,7 +46,7 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
 
     private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
         return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::sessionKey, this::value), start,
-            iteratorDuration);
+            iterators);
     }
 
     /**

@@ -15,7 +15,7 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
     implements WindowStore<K, V> {
     private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
-    private StateStoreMetrics.Operation iteratorDuration = StateStoreMetrics.Operation.OFF;
+    private StoreIterators iterators = StoreIterators.OFF;
 
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
@@ -30,7 +30,7 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
     protected void addOperationMetrics(StateStoreMetrics metrics) {
         putOperation = metrics.operation("put");
         fetchOperation = metrics.operation("fetch");
-        iteratorDuration = metrics.iteratorDuration();
+        iterators = metrics.iterators();
     }
 
     private Windowed<K> windowedKey(Windowed<Bytes> raw) {
@@ -39,12 +39,12 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
 
     private KeyValueIterator<Windowed<K>, V> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
         return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::windowedKey, this::value), start,
-            iteratorDuration);
+            iterators);
     }
 
     private WindowStoreIterator<V> typed(WindowStoreIterator<byte[]> raw, long start) {
         return new DelegatingWindowStoreIterator<>(fetchOperation.untilClosed(
-            new MappedKeyValueIterator<>(raw, windowStart -> windowStart, this::value), start, iteratorDuration));
+            new MappedKeyValueIterator<>(raw, windowStart -> windowStart, this::value), start, iterators));
     }
 
     /**

@@ -61,15 +61,23 @@ final class StateStoreMetrics {
 
     /**
      * Adds {@code iterator-duration-avg/max} (DEBUG): how long, in nanoseconds, iterators stayed open, which a
-     * {@link MeasuredKeyValueIterator} records at close.
+     * {@link MeasuredKeyValueIterator} records at close; and {@code num-open-iterators} and {@code
+     * oldest-iterator-open-since-ms} (KIP-989), null while no iterator is open.
      */
-    Operation iteratorDuration() {
+    StoreIterators iterators() {
         Sensor sensor = metrics.addSensor(sensorPrefix + "iterator-duration", RecordingLevel.DEBUG);
         sensor.add(metricName("iterator-duration-avg", "Average time an iterator of the store was open, in ns"),
             new Avg());
         sensor.add(metricName("iterator-duration-max", "Longest time an iterator of the store was open, in ns"),
             new Max());
-        return new Operation(sensor);
+        StoreIterators iterators = new StoreIterators(new Operation(sensor), true);
+        if (metrics instanceof InternalStreamsMetrics internal) {
+            internal.addGauge(metricName("num-open-iterators", "Iterators of the store opened and not yet closed"),
+                iterators::open);
+            internal.addGauge(metricName("oldest-iterator-open-since-ms", "When the oldest open iterator of the store"
+                + " was opened, in ms since the epoch"), iterators::oldestOpenSince);
+        }
+        return iterators;
     }
 
     /** Adds {@code record-e2e-latency-avg/min/max} (TRACE), recorded as records are written to the store. */
@@ -114,22 +122,18 @@ final class StateStoreMetrics {
         /** Records a call that started at {@code startNanos} (from {@link #start}). */
         void record(long startNanos) {
             if (recording) {
-                recordNanos(CLOCK.nanoseconds() - startNanos);
+                sensor.record(CLOCK.nanoseconds() - startNanos);
             }
         }
 
-        /** Records a call that took {@code nanos}. */
-        void recordNanos(long nanos) {
-            sensor.record(nanos);
-        }
-
         /**
-         * Returns {@code iterator}, made by a call that started at {@code startNanos}, measured until it is closed,
-         * as Kafka Streams measures a range, scan or fetch; {@code iterator} itself if not recording.
+         * Returns {@code iterator}, made by a call that started at {@code startNanos}, counted among the store's open
+         * iterators and measured until it is closed, as Kafka Streams measures a range, scan or fetch.
          */
         <K, V> KeyValueIterator<K, V> untilClosed(KeyValueIterator<K, V> iterator, long startNanos,
-            Operation iteratorDuration) {
-            return recording ? new MeasuredKeyValueIterator<>(iterator, startNanos, this, iteratorDuration) : iterator;
+            StoreIterators iterators) {
+            return recording || iterators.tracking()
+                ? new MeasuredKeyValueIterator<>(iterator, startNanos, this, iterators) : iterator;
         }
 
         /** Returns the clock's time in nanoseconds. */
