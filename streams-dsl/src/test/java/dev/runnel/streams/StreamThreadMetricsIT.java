@@ -59,6 +59,16 @@ class StreamThreadMetricsIT {
             }
             long started = ((Number) streams.metrics().get(name("thread-start-time")).metricValue()).longValue();
             assertTrue(started >= before && started <= System.currentTimeMillis(), "thread-start-time " + started);
+            // Each task's share of the last round that processed records: together, the whole round.
+            double shares = 0.0;
+            for (String task : List.of("0_0", "0_1")) {
+                Map<String, String> tags = Map.of("thread-id", THREAD, "task-id", task);
+                shares += (Double) streams.metrics().get(new MetricName("active-process-ratio", "stream-task-metrics",
+                    "", tags)).metricValue();
+                assertEquals(0.0, streams.metrics().get(new MetricName("active-buffer-count", "stream-task-metrics",
+                    "", tags)).metricValue(), "all processed");
+            }
+            assertEquals(1.0, shares, 1e-9);
             // The thread waited in polls for the records to arrive.
             assertTrue(value(streams, "blocked-time-ns-total") > 0.0);
             // As in Kafka, only the numeric thread-state carries the process id (KIP-1091); state does not.

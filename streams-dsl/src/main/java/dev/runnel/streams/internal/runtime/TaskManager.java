@@ -86,6 +86,11 @@ final class TaskManager {
          * metadata's end offsets; none before the first fetch.
          */
         final Map<TopicPartition, Long> highestFetched = new HashMap<>();
+        /** This task's share of the time the last processing round spent in tasks, and its nanos in it. */
+        volatile double processRatio;
+        long roundNanos;
+        /** Its records buffered and not yet processed, as of the last processing round. */
+        volatile int bufferCount;
 
         ActiveTask(StreamTask task, RecordCollectorImpl collector, StateCheckpoint checkpoint,
             Map<String, TopicPartition> changelogs, Map<TopicPartition, Long> restoredOffsets) {
@@ -200,6 +205,8 @@ final class TaskManager {
         TaskMetrics.register(metrics, threadId, active.task,
             () -> active.task.droppedRecords() + active.collector.droppedRecords());
         TaskMetrics.registerProduced(metrics, threadId, active.task.id(), active.collector);
+        TaskMetrics.registerProcessShare(metrics, threadId, active.task.id(), () -> active.processRatio,
+            () -> active.bufferCount);
     }
 
     /** Returns how many active tasks this thread has created, for {@code task-created-total}. */
@@ -247,15 +254,24 @@ final class TaskManager {
      */
     int process(long wallClockMs) {
         int total = 0;
-        for (ActiveTask active : published) {
+        long allTasksNanos = 0;
+        List<ActiveTask> round = published;
+        for (ActiveTask active : round) {
             StreamTask task = active.task;
+            long start = System.nanoTime();
             while (task.process(wallClockMs)) {
                 total++;
                 task.maybePunctuateStreamTime();
             }
+            active.roundNanos = System.nanoTime() - start;
+            allTasksNanos += active.roundNanos;
+            active.bufferCount = task.bufferedRecords();
         }
         if (total > 0) {
             commitNeeded = true;
+            for (ActiveTask active : round) {
+                active.processRatio = (double) active.roundNanos / allTasksNanos;
+            }
         }
         return total;
     }

@@ -3,6 +3,8 @@ package dev.runnel.streams.internal.runtime;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.TaskId;
 import java.util.Map;
+import java.util.function.DoubleSupplier;
+import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
 
 /**
@@ -44,6 +46,20 @@ public final class TaskMetrics {
         RecordCollectorImpl collector) {
         collector.onProducedTraffic((node, topic, traffic) -> registerTraffic(metrics, threadId, taskId.toString(),
             node, topic, "produced", traffic));
+    }
+
+    /**
+     * Adds Kafka's {@code active-process-ratio}, the task's share of the time its thread's last processing round spent
+     * in all its tasks, and {@code active-buffer-count}, the records it had buffered and not processed after it.
+     */
+    static void registerProcessShare(StreamsMetricsRegistry metrics, String threadId, TaskId taskId,
+        DoubleSupplier processRatio, IntSupplier bufferCount) {
+        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", taskId.toString());
+        String group = "stream-task-metrics";
+        metrics.addGauge(group, "active-process-ratio", "The fraction of time the thread spent processing this task"
+            + " among all its active tasks", tags, processRatio::getAsDouble);
+        metrics.addGauge(group, "active-buffer-count", "Records polled for this task and not yet processed", tags,
+            () -> (double) bufferCount.getAsInt());
     }
 
     /** Adds Kafka's {@code records-<direction>-total} and {@code bytes-<direction>-total} of one node and topic. */
