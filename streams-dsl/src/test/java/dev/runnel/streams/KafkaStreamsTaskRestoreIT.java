@@ -95,6 +95,13 @@ class KafkaStreamsTaskRestoreIT {
                 Serdes.String()), "writer");
     }
 
+    private static Object taskMetric(KafkaStreams streams, String name) {
+        return streams.metrics().entrySet().stream()
+            .filter(entry -> entry.getKey().group().equals("stream-task-metrics") && entry.getKey().name().equals(name)
+                && entry.getKey().tags().get("task-id").equals("0_0"))
+            .findFirst().orElseThrow(() -> new AssertionError("no " + name)).getValue().metricValue();
+    }
+
     /** Produces each record in its own batch, so retention can delete single records of a small-segment topic. */
     private void produce(String topic, String... keysAndValues) {
         for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -169,7 +176,12 @@ class KafkaStreamsTaskRestoreIT {
         Files.setLastModifiedTime(taskDir, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
 
         RecordingListener listener = run(Map.of(StreamsConfig.STATE_CLEANUP_DIR_MAX_AGE_MS_CONFIG,
-            Duration.ofHours(1).toMillis()), streams -> assertEquals(changelogContents(), contents(streams)));
+            Duration.ofHours(1).toMillis()), streams -> {
+                assertEquals(changelogContents(), contents(streams));
+                // Kafka's task-level restore metrics: all 3 changelog records restored, none left.
+                assertEquals(3.0, taskMetric(streams, "restore-total"));
+                assertEquals(0.0, taskMetric(streams, "restore-remaining-records-total"));
+            });
 
         assertEquals(Map.of(CHANGELOG_0, 0L), listener.startOffsets, "the stale local state was deleted at start");
         assertEquals(3, listener.restored.get(), "the whole changelog is restored");

@@ -91,7 +91,7 @@ final class StateRestorer implements AutoCloseable {
             long start = resumeOffset(task, storeName, changelog, checkpointed.get(changelog), logStart, end,
                 checkpoint);
             updatePosition(storeName, changelog, start);
-            restored.put(changelog, replay(storeName, changelog, callback, start, end));
+            restored.put(changelog, replay(task, storeName, changelog, callback, start, end));
             updatePosition(storeName, changelog, end);
             if (metered != null) {
                 metered.restored(restoreStarted);
@@ -173,11 +173,13 @@ final class StateRestorer implements AutoCloseable {
         return logStart;
     }
 
-    private long replay(String storeName, TopicPartition changelog, StateRestoreCallback callback, long start,
-        long end) {
+    private long replay(StreamTask task, String storeName, TopicPartition changelog, StateRestoreCallback callback,
+        long start, long end) {
         if (start >= end) {
             return end;
         }
+        task.restoreAhead(end - start);
+        long replayedTo = start;
         listener.onRestoreStart(changelog, storeName, start, end);
         consumer.assign(List.of(changelog));
         consumer.seek(changelog, start);
@@ -199,7 +201,10 @@ final class StateRestorer implements AutoCloseable {
                 int restored = applyBefore(callback, batch, end);
                 long batchEnd = restored > 0 ? batch.get(restored - 1).offset() : start;
                 total += restored;
-                updatePosition(storeName, changelog, Math.min(consumer.position(changelog), end));
+                long position = Math.min(consumer.position(changelog), end);
+                task.restoredBatch(restored, position - replayedTo);
+                replayedTo = position;
+                updatePosition(storeName, changelog, position);
                 // Only the records restored count: those from the end on (a source partition's) were fetched only.
                 listener.onBatchRestored(changelog, storeName, batchEnd, restored);
             }

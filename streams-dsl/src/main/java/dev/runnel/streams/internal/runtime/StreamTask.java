@@ -107,6 +107,8 @@ public final class StreamTask implements AutoCloseable {
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
+    private long restoredRecords;
+    private long restoreRemaining;
     /** What each input topic's source consumed (Kafka's stream-topic-metrics), by topic. */
     private final Map<String, TopicTraffic> consumedByTopic = new HashMap<>();
     /** Told of each input topic's traffic counter when it is made, to register its metrics. */
@@ -518,6 +520,27 @@ public final class StreamTask implements AutoCloseable {
     /** Returns how many records the task processed while an input partition was empty (Kafka's enforced processing). */
     public long enforcedProcessing() {
         return enforcedProcessing;
+    }
+
+    /** Adds {@code offsets} changelog offsets to what the task's restoration has left to replay. */
+    void restoreAhead(long offsets) {
+        restoreRemaining += offsets;
+    }
+
+    /** Records a restored batch: {@code records} applied, over {@code offsets} changelog offsets. */
+    void restoredBatch(int records, long offsets) {
+        restoredRecords += records;
+        restoreRemaining -= offsets;
+    }
+
+    /** Returns the changelog records restored into the task's stores, for {@code restore-total}. */
+    long restoredRecords() {
+        return restoredRecords;
+    }
+
+    /** Returns the changelog offsets its restoration has left, for {@code restore-remaining-records-total}. */
+    long restoreRemaining() {
+        return restoreRemaining;
     }
 
     /** Whether {@code extractor} is a built-in one that returns a record's own timestamp when it is not negative. */

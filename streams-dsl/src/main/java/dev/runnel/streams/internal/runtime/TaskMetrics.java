@@ -33,6 +33,12 @@ public final class TaskMetrics {
             + " once max.task.idle.ms passed", tags, task::enforcedProcessing);
         metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
             + " was empty, once max.task.idle.ms passed", tags, task::enforcedProcessing);
+        metrics.addTotal(group, "restore-total", "Changelog records restored into the task's stores", tags,
+            task::restoredRecords);
+        metrics.addRate(group, "restore-rate", "Changelog records restored per second into the task's stores", tags,
+            task::restoredRecords);
+        metrics.addTotal(group, "restore-remaining-records-total", "Changelog records the task has left to restore",
+            tags, task::restoreRemaining);
         registerEndToEndLatencies(metrics, threadId, task);
         task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),
             task.sourceNameOf(topic), topic, "consumed", traffic));
