@@ -321,8 +321,8 @@ class KStreamKStreamJoinTest {
         KStream<String, String> right = builder.stream("right");
         Function<StreamJoined<String, String, String>, StreamsException> join = joined -> assertThrows(
             StreamsException.class, () -> left.join(right, (l, r) -> l + r, WINDOWS, joined));
-        assertEquals("The store supplier s of a stream-stream join must retain duplicates, but retainDuplicates()"
-            + " is false", join.apply(StreamJoined.<String, String, String>as("x")
+        assertEquals("The StoreSupplier must set retainDuplicates=true, found retainDuplicates=false",
+            join.apply(StreamJoined.<String, String, String>as("x")
                 .withThisStoreSupplier(new CountingWindowSupplier("s", 25, 20, false))).getMessage());
         assertEquals("The store supplier s does not match the join's JoinWindows{beforeMs=10, afterMs=10, graceMs=5}:"
             + " expected window size 20 and retention period 25 (window size plus grace), got window size 20 and"

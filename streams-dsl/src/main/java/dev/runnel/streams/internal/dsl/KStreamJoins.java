@@ -20,6 +20,7 @@ import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -122,7 +123,11 @@ final class KStreamJoins {
         if (bufferName != null) {
             StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(bufferName),
                 Serdes.Bytes(), Serdes.ByteArray());
-            configureLogging(buffer, options);
+            if (options.loggingEnabled()) {
+                buffer.withLoggingEnabled(Map.copyOf(options.logConfig()));
+            } else {
+                buffer.withLoggingDisabled();
+            }
             topology.addStateStore(buffer, thisJoinName, otherJoinName);
         }
         topology.addProcessor(mergeName, new Operators.KStreamPassThrough<K, VR>(), thisJoinName, otherJoinName);
@@ -151,7 +156,15 @@ final class KStreamJoins {
                 Duration.ofMillis(windows.size() + windows.gracePeriodMs()), Duration.ofMillis(windows.size()), true,
                 EmitStrategy.onWindowUpdate(), false, DslStoreFormat.PLAIN));
         StoreBuilder<?> store = DslStoreBuilder.window(storeSupplier, keySerde, valueSerde);
-        configureLogging(store, options);
+        if (options.loggingEnabled()) {
+            // A join window keeps every record, duplicates included: Kafka Streams deletes its changelog by retention
+            // only, never compacts it, whatever the StreamJoined's log config says.
+            Map<String, String> logConfig = new HashMap<>(options.logConfig());
+            logConfig.put("cleanup.policy", "delete");
+            store.withLoggingEnabled(logConfig);
+        } else {
+            store.withLoggingDisabled();
+        }
         return store;
     }
 
@@ -164,8 +177,8 @@ final class KStreamJoins {
             return null;
         }
         if (!supplier.retainDuplicates()) {
-            throw new StreamsException("The store supplier " + supplier.name() + " of a stream-stream join must"
-                + " retain duplicates, but retainDuplicates() is false");
+            throw new StreamsException("The StoreSupplier must set retainDuplicates=true, found "
+                + "retainDuplicates=false");
         }
         long retentionMs = windows.size() + windows.gracePeriodMs();
         if (supplier.windowSize() != windows.size() || supplier.retentionPeriod() != retentionMs) {
@@ -177,11 +190,4 @@ final class KStreamJoins {
         return supplier;
     }
 
-    private static void configureLogging(StoreBuilder<?> store, StreamJoinedInternal<?, ?, ?> options) {
-        if (options.loggingEnabled()) {
-            store.withLoggingEnabled(Map.copyOf(options.logConfig()));
-        } else {
-            store.withLoggingDisabled();
-        }
-    }
 }
