@@ -255,19 +255,19 @@ public class KafkaStreams implements AutoCloseable {
 
     /** Sets the listener of state changes; only before {@link #start()}. */
     public void setStateListener(StateListener listener) {
-        stateMachine.requireCreated("set a state listener");
+        stateMachine.requireCreated("StateListener");
         stateMachine.setListener(listener);
     }
 
     /** Sets the handler of exceptions escaping stream threads; only before {@link #start()}. */
     public void setUncaughtExceptionHandler(StreamsUncaughtExceptionHandler handler) {
-        stateMachine.requireCreated("set an uncaught exception handler");
+        stateMachine.requireCreated("UncaughtExceptionHandler");
         failures.setHandler(handler);
     }
 
     /** Sets the listener of state restoration of every store; only before {@link #start()}. */
     public void setGlobalStateRestoreListener(StateRestoreListener listener) {
-        stateMachine.requireCreated("set a restore listener");
+        stateMachine.requireCreated("GlobalStateRestoreListener");
         threads.setRestoreListener(listener);
     }
 
@@ -276,7 +276,7 @@ public class KafkaStreams implements AutoCloseable {
      * {@code null} removes it.
      */
     public void setStandbyUpdateListener(StandbyUpdateListener listener) {
-        stateMachine.requireCreated("set a standby update listener");
+        stateMachine.requireCreated("StandbyUpdateListener");
         threads.setStandbyListener(listener);
     }
 

@@ -48,7 +48,7 @@ public final class KeyQueryMetadata {
 
     @Override
     public String toString() {
-        return "KeyQueryMetadata{activeHost=" + activeHost + ", standbyHosts=" + standbyHosts + ", partition="
+        return "KeyQueryMetadata {activeHost=" + activeHost + ", standbyHosts=" + standbyHosts + ", partition="
             + partition + "}";
     }
 }

@@ -49,7 +49,7 @@ public class LagInfo {
 
     @Override
     public String toString() {
-        return "LagInfo {currentOffsetPosition=" + currentOffsetPosition + ", endOffsetPosition=" + endOffsetPosition
+        return "LagInfo { currentOffsetPosition=" + currentOffsetPosition + ", endOffsetPosition=" + endOffsetPosition
             + ", offsetLag=" + offsetLag + "}";
     }
 }

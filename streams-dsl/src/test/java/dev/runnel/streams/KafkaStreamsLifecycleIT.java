@@ -100,7 +100,8 @@ class KafkaStreamsLifecycleIT {
 
             ReadOnlyKeyValueStore<String, Long> elsewhere = streams.store(StoreQueryParameters.fromNameAndType("counts",
                 QueryableStoreTypes.<String, Long>keyValueStore()).withPartition(7));
-            assertThrows(InvalidStateStorePartitionException.class, () -> elsewhere.get("k"));
+            assertEquals("The specified partition 7 for store counts does not exist.",
+                assertThrows(InvalidStateStorePartitionException.class, () -> elsewhere.get("k")).getMessage());
 
             ReadOnlyKeyValueStore<String, Long> counts = streams.store(StoreQueryParameters.fromNameAndType("counts",
                 QueryableStoreTypes.keyValueStore()));
@@ -333,6 +334,8 @@ class KafkaStreamsLifecycleIT {
             assertTrue(owner.activeTaskIds().contains(new TaskId(0, partition)), where.toString());
             assertEquals(KeyQueryMetadata.NOT_AVAILABLE, a.queryMetadataForKey("no-such-store", "k",
                 Serdes.String().serializer()));
+            assertEquals("KeyQueryMetadata {activeHost=HostInfo{host='unavailable', port=-1}, standbyHosts=[], "
+                + "partition=-1}", KeyQueryMetadata.NOT_AVAILABLE.toString(), "as Kafka prints it");
         }
     }
 }

@@ -130,6 +130,7 @@ class KafkaStreamsThreadMetadataIT {
             assertEquals(3, threadNames(threads).size());
 
             String removed = streams.removeStreamThread(TIMEOUT).orElseThrow();
+            assertTrue(removed.endsWith("-StreamThread-1"), "Kafka Streams removes the first live thread: " + removed);
             awaitThreads(streams, 2);
             assertFalse(threadNames(streams.metadataForLocalThreads()).contains(removed));
         }

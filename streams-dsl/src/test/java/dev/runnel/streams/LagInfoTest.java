@@ -25,7 +25,7 @@ class LagInfoTest {
         assertEquals(new LagInfo(3, 10), new LagInfo(3, 10));
         assertEquals(new LagInfo(3, 10).hashCode(), new LagInfo(3, 10).hashCode());
         assertNotEquals(new LagInfo(3, 10), new LagInfo(4, 10));
-        assertEquals("LagInfo {currentOffsetPosition=3, endOffsetPosition=10, offsetLag=7}",
+        assertEquals("LagInfo { currentOffsetPosition=3, endOffsetPosition=10, offsetLag=7}",
             new LagInfo(3, 10).toString());
     }
 }

@@ -119,6 +119,6 @@ public final class Position {
 
     @Override
     public String toString() {
-        return "Position" + offsets;
+        return "Position{position=" + offsets + "}";
     }
 }

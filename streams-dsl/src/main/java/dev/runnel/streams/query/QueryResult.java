@@ -78,7 +78,7 @@ public final class QueryResult<R> {
      */
     public R getResult() {
         if (isFailure()) {
-            throw new IllegalArgumentException("Cannot get the result of a failed query: " + failureReason + ": "
+            throw new IllegalArgumentException("Cannot get result for failed query. Failure is " + failureReason + ": "
                 + failureMessage);
         }
         return result;
@@ -90,7 +90,7 @@ public final class QueryResult<R> {
      * @throws IllegalArgumentException if it succeeded
      */
     public FailureReason getFailureReason() {
-        requireFailure();
+        requireFailure("failure reason");
         return failureReason;
     }
 
@@ -100,13 +100,13 @@ public final class QueryResult<R> {
      * @throws IllegalArgumentException if the query succeeded
      */
     public String getFailureMessage() {
-        requireFailure();
+        requireFailure("failure message");
         return failureMessage;
     }
 
-    private void requireFailure() {
+    private void requireFailure(String what) {
         if (isSuccess()) {
-            throw new IllegalArgumentException("Cannot get the failure of a successful query. Result: " + result);
+            throw new IllegalArgumentException("Cannot get " + what + " because this query did not fail.");
         }
     }
 
@@ -122,8 +122,9 @@ public final class QueryResult<R> {
 
     @Override
     public String toString() {
-        return isSuccess() ? "QueryResult{result=" + result + ", executionInfo=" + executionInfo + "}"
-            : "QueryResult{failureReason=" + failureReason + ", failureMessage='" + failureMessage
-                + "', executionInfo=" + executionInfo + "}";
+        return isSuccess() ? "SucceededQueryResult{result=" + result + ", executionInfo=" + executionInfo
+            + ", position=" + position + "}"
+            : "FailedQueryResult{failureReason=" + failureReason + ", failure='" + failureMessage
+                + "', executionInfo=" + executionInfo + ", position=" + position + "}";
     }
 }

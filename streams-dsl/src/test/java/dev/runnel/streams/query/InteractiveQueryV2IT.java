@@ -152,8 +152,9 @@ class InteractiveQueryV2IT {
             produceClicks(log);
             log.awaitProcessed("iq2-failures", List.of("clicks"), TIMEOUT);
 
-            assertThrows(UnknownStateStoreException.class, () -> streams.query(StateQueryRequest.inStore("nope")
-                .withQuery(KeyQuery.withKey("alice"))));
+            assertEquals("Cannot get state store nope because no such store is registered in the topology.",
+                assertThrows(UnknownStateStoreException.class, () -> streams.query(StateQueryRequest.inStore("nope")
+                    .withQuery(KeyQuery.withKey("alice")))).getMessage());
 
             assertFailedEverywhere(FailureReason.UNKNOWN_QUERY_TYPE, streams.query(StateQueryRequest
                 .inStore("windowed").withQuery(KeyQuery.withKey("alice"))));
@@ -179,7 +180,8 @@ class InteractiveQueryV2IT {
             assertEquals(3L, streams.query(aliceCount.withPositionBound(PositionBound.at(Position.emptyPosition())))
                 .getOnlyPartitionResult().getResult());
         }
-        assertThrows(StreamsStoppedException.class, () -> streams.query(aliceCount));
+        assertEquals("KafkaStreams has been stopped (NOT_RUNNING). This instance can no longer serve queries.",
+            assertThrows(StreamsStoppedException.class, () -> streams.query(aliceCount)).getMessage());
     }
 
     @Test

@@ -76,12 +76,22 @@ class StateQueryResultTest {
         QueryResult<Long> failed = QueryResult.forFailure(FailureReason.STORE_EXCEPTION, "boom");
         assertTrue(failed.isFailure());
         assertEquals("boom", failed.getFailureMessage());
-        assertThrows(IllegalArgumentException.class, failed::getResult);
+        // Kafka's messages and toString, which ported tests and logs compare.
+        assertEquals("Cannot get result for failed query. Failure is STORE_EXCEPTION: boom",
+            assertThrows(IllegalArgumentException.class, failed::getResult).getMessage());
+        assertEquals("FailedQueryResult{failureReason=STORE_EXCEPTION, failure='boom', executionInfo=[], "
+            + "position=Position{position={}}}", failed.toString());
         QueryResult<Long> found = QueryResult.forResult(1L);
         found.addExecutionInfo("read");
+        found.setPosition(Position.fromMap(Map.of("clicks", Map.of(1, 7L))));
         assertFalse(found.isFailure());
         assertEquals(List.of("read"), found.getExecutionInfo());
-        assertThrows(IllegalArgumentException.class, found::getFailureReason);
+        assertEquals("Cannot get failure reason because this query did not fail.",
+            assertThrows(IllegalArgumentException.class, found::getFailureReason).getMessage());
+        assertEquals("Cannot get failure message because this query did not fail.",
+            assertThrows(IllegalArgumentException.class, found::getFailureMessage).getMessage());
+        assertEquals("SucceededQueryResult{result=1, executionInfo=[read], position=Position{position={clicks={1=7}}}}",
+            found.toString());
     }
 
     @Test

@@ -98,11 +98,12 @@ public final class ClientStateMachine {
     /**
      * Throws unless the client is CREATED, for the settings that only apply before the start.
      *
-     * @param what what the caller wants to do, as in "set a state listener"
+     * @param setting what the caller wants to set, named as Kafka's message names it, as in "StateListener"
      */
-    public void requireCreated(String what) {
+    public void requireCreated(String setting) {
         if (state() != State.CREATED) {
-            throw new IllegalStateException("Can only " + what + " in CREATED state. Current state is: " + state());
+            throw new IllegalStateException("Can only set " + setting + " before calling start(). Current state is: "
+                + state());
         }
     }
 

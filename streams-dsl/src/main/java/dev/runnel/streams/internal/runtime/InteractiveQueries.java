@@ -92,13 +92,13 @@ public final class InteractiveQueries {
     public <R> StateQueryResult<R> query(StateQueryRequest<R> request) {
         String name = request.getStoreName();
         if (!builder.storeNames().contains(name)) {
-            throw new UnknownStateStoreException("Cannot query state store " + name + " because no such store is"
+            throw new UnknownStateStoreException("Cannot get state store " + name + " because no such store is"
                 + " registered in the topology.");
         }
         State current = state.requireStarted();
         if (!current.isRunningOrRebalancing()) {
-            throw new StreamsStoppedException("KafkaStreams is not running and cannot be queried. State is "
-                + current + ".");
+            throw new StreamsStoppedException("KafkaStreams has been stopped (" + current + "). This instance can no"
+                + " longer serve queries.");
         }
         return localStateQueries.run(request);
     }

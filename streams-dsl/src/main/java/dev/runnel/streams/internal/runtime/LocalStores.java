@@ -80,10 +80,10 @@ public final class LocalStores {
                 + anyType.get(0).getClass().getSimpleName() + "].");
         }
         if (partition != null && !find(name, null, staleStores, store -> true).isEmpty()) {
-            String standbyHint = !staleStores && standby(name).containsKey(partition) ? " as an active task; its"
-                + " standby copy here is read only with StoreQueryParameters.enableStaleStores()" : "";
+            String standbyHint = !staleStores && standby(name).containsKey(partition) ? " Its standby copy here is"
+                + " read with StoreQueryParameters.enableStaleStores()." : "";
             throw new InvalidStateStorePartitionException("The specified partition " + partition + " for store "
-                + name + " is not hosted by this instance" + standbyHint + ".");
+                + name + " does not exist." + standbyHint);
         }
         throw new StateStoreMigratedException("The state store, " + name + ", may have migrated to another"
             + " instance; it is not available on this one.");

@@ -164,8 +164,8 @@ public final class StreamThreads {
     }
 
     /**
-     * Shuts the last live stream thread down and waits up to {@code timeout} for it; returns its name, or empty if
-     * no thread is alive or the client does not run.
+     * Shuts the first live stream thread down, the one Kafka Streams picks, and waits up to {@code timeout} for it;
+     * returns its name, or empty if no thread is alive or the client does not run.
      *
      * @throws TimeoutException if the thread does not stop in time
      */
@@ -179,7 +179,7 @@ public final class StreamThreads {
             // Not one already stopping on a failure: its handler may replace it, which would undo the removal.
             removed = threads.stream().filter(thread -> thread.isAlive() && thread != Thread.currentThread()
                 && thread.state() != StreamThread.State.PENDING_SHUTDOWN && thread.state() != StreamThread.State.DEAD)
-                .reduce((first, last) -> last).orElse(null);
+                .findFirst().orElse(null);
             if (removed == null) {
                 return Optional.empty();
             }
@@ -191,8 +191,7 @@ public final class StreamThreads {
             Thread.currentThread().interrupt();
         }
         if (removed.isAlive()) {
-            throw new TimeoutException("Thread " + removed.threadId() + " did not stop within " + timeout.toMillis()
-                + " ms");
+            throw new TimeoutException("Thread " + removed.threadId() + " did not stop in the allotted time");
         }
         synchronized (this) {
             threads.remove(removed);

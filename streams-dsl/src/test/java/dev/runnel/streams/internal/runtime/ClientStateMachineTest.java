@@ -50,15 +50,16 @@ class ClientStateMachineTest {
 
     @Test
     void shouldCheckTheStateForSettingsAndQueries() {
-        machine.requireCreated("set a state listener");
+        machine.requireCreated("StateListener");
         assertThrows(StreamsNotStartedException.class, machine::requireStarted);
         assertThrows(StreamsNotStartedException.class, machine::requireRunningOrRebalancing);
         machine.setState(State.REBALANCING);
         assertEquals(State.REBALANCING, machine.requireStarted());
         machine.requireRunningOrRebalancing();
         IllegalStateException e = assertThrows(IllegalStateException.class,
-            () -> machine.requireCreated("set a state listener"));
-        assertEquals("Can only set a state listener in CREATED state. Current state is: REBALANCING", e.getMessage());
+            () -> machine.requireCreated("StateListener"));
+        assertEquals("Can only set StateListener before calling start(). Current state is: REBALANCING",
+            e.getMessage());
         machine.setState(State.PENDING_SHUTDOWN);
         assertThrows(IllegalStateException.class, machine::requireRunningOrRebalancing);
     }
