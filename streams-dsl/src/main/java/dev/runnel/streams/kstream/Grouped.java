@@ -21,9 +21,6 @@ public class Grouped<K, V> implements NamedOperation<Grouped<K, V>> {
     }
 
     private Grouped(String name, Serde<K> keySerde, Serde<V> valueSerde) {
-        if (name != null) {
-            Named.as(name);
-        }
         this.name = name;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;

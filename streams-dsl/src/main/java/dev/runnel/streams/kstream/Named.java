@@ -28,8 +28,8 @@ public class Named implements NamedOperation<Named> {
     /**
      * Returns the given name.
      *
-     * @throws dev.runnel.streams.errors.TopologyException if the name is empty, longer than 249 characters, or has
-     *     characters other than ASCII letters, digits, '.', '_' and '-'
+     * @throws dev.runnel.streams.errors.TopologyException if the name is empty, longer than 249 characters, "." or
+     *     "..", or has characters other than ASCII letters, digits, '.', '_' and '-'
      */
     public static Named as(String name) {
         return new Named(Objects.requireNonNull(name, "name"));
@@ -41,13 +41,21 @@ public class Named implements NamedOperation<Named> {
         return new Named(Objects.requireNonNull(name, "name"));
     }
 
-    static void validate(String name) {
+    /**
+     * Checks a name given to an operation or a store.
+     *
+     * @throws dev.runnel.streams.errors.TopologyException if the name is illegal
+     */
+    protected static void validate(String name) {
         if (name.isEmpty()) {
             throw new dev.runnel.streams.errors.TopologyException("Name is illegal, it can't be empty");
         }
         if (name.length() > MAX_NAME_LENGTH) {
             throw new dev.runnel.streams.errors.TopologyException("Name is illegal, it can't be longer than "
                 + MAX_NAME_LENGTH + " characters, name: " + name);
+        }
+        if (name.equals(".") || name.equals("..")) {
+            throw new dev.runnel.streams.errors.TopologyException("Name cannot be \".\" or \"..\"");
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

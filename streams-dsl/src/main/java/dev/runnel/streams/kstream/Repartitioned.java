@@ -26,9 +26,6 @@ public class Repartitioned<K, V> implements NamedOperation<Repartitioned<K, V>> 
         if (numberOfPartitions != null && numberOfPartitions <= 0) {
             throw new IllegalArgumentException("numberOfPartitions must be positive, was " + numberOfPartitions);
         }
-        if (name != null) {
-            Named.validate(name);
-        }
         this.name = name;
         this.keySerde = keySerde;
         this.valueSerde = valueSerde;

@@ -37,9 +37,6 @@ public class Suppression<K> implements Suppressed<K> {
     }
 
     Suppression(String name, boolean finalResults, long timeLimitMs, Suppressed.BufferConfig<?> bufferConfig) {
-        if (name != null) {
-            Named.as(name);
-        }
         BufferConfigs.Base<?> buffer = (BufferConfigs.Base<?>) bufferConfig;
         this.name = name;
         this.finalResults = finalResults;
@@ -52,9 +49,6 @@ public class Suppression<K> implements Suppressed<K> {
     }
 
     private Suppression(String name, Suppression<K> other) {
-        if (name != null) {
-            Named.as(name);
-        }
         this.name = name;
         this.finalResults = other.finalResults;
         this.timeLimitMs = other.timeLimitMs;

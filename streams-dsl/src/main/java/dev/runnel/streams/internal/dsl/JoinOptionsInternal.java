@@ -23,14 +23,15 @@ public final class JoinOptionsInternal {
 
     /** The parts of a {@link Joined}. */
     public static final class JoinedInternal<K, V, VO> extends Joined<K, V, VO> {
-        /** Reads {@code joined}. */
+        /** Reads {@code joined}, for a join that names its processor after it: checks the name. */
         public JoinedInternal(Joined<K, V, VO> joined) {
             super(joined);
+            OptionsInternal.NamedInternal.checked(name);
         }
 
         /** Returns the processor name, or {@code null}. */
         public String name() {
-            return name;
+            return OptionsInternal.NamedInternal.checked(name);
         }
     }
 
@@ -94,9 +95,10 @@ public final class JoinOptionsInternal {
 
     /** The parts of a {@link TableJoined}. */
     public static final class TableJoinedInternal<K, KO> extends TableJoined<K, KO> {
-        /** Reads {@code tableJoined}. */
+        /** Reads {@code tableJoined}, for a join that names its processors after it: checks the name. */
         public TableJoinedInternal(TableJoined<K, KO> tableJoined) {
             super(tableJoined);
+            OptionsInternal.NamedInternal.checked(name);
         }
 
         /** Returns this table's partitioner, or {@code null}. */

@@ -416,8 +416,11 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector,
         Grouped<KR, V> grouped) {
         Objects.requireNonNull(keySelector, "keySelector can't be null");
+        GroupedInternal<KR, V> options = new GroupedInternal<>(grouped);
+        // the grouping's name names the key selection's processor, so it is checked as one
+        OptionsInternal.NamedInternal.checked(options.name());
         KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector);
-        return new KGroupedStreamImpl<>(selected, new GroupedInternal<>(grouped), true);
+        return new KGroupedStreamImpl<>(selected, options, true);
     }
 
     // ---- repartitioning and joins with tables (KStreamJoins holds the stream-stream joins)

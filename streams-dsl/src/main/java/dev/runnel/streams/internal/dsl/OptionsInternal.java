@@ -19,9 +19,10 @@ public final class OptionsInternal {
 
     /** The parts of a {@link Consumed}. */
     public static final class ConsumedInternal<K, V> extends Consumed<K, V> {
-        /** Reads {@code consumed}. */
+        /** Reads {@code consumed}, for an operation that names its source after it: checks the name. */
         public ConsumedInternal(Consumed<K, V> consumed) {
             super(consumed);
+            NamedInternal.checked(processorName);
         }
 
         /** Returns the key serde, or {@code null}. */
@@ -52,9 +53,10 @@ public final class OptionsInternal {
 
     /** The parts of a {@link Produced}. */
     public static final class ProducedInternal<K, V> extends Produced<K, V> {
-        /** Reads {@code produced}. */
+        /** Reads {@code produced}, for an operation that names its sink after it: checks the name. */
         public ProducedInternal(Produced<K, V> produced) {
             super(produced);
+            NamedInternal.checked(processorName);
         }
 
         /** Returns the key serde, or {@code null}. */
@@ -87,6 +89,19 @@ public final class OptionsInternal {
 
         /** Returns the name, or {@code null}. */
         public String name() {
+            return name;
+        }
+
+        /**
+         * Returns {@code name} once checked as the name of a processor. Option objects other than {@link Named}
+         * accept any name, as in Kafka Streams; the operation that names a processor after one checks it.
+         *
+         * @throws dev.runnel.streams.errors.TopologyException if the name is illegal
+         */
+        public static String checked(String name) {
+            if (name != null) {
+                validate(name);
+            }
             return name;
         }
 
