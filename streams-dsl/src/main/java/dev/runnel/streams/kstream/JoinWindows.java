@@ -26,11 +26,10 @@ public final class JoinWindows extends Windows<Window> {
 
     private JoinWindows(long beforeMs, long afterMs, long graceMs) {
         if (beforeMs + afterMs < 0) {
-            throw new IllegalArgumentException("Window interval (ie, beforeMs+afterMs) must not be negative, was "
-                + beforeMs + "+" + afterMs);
+            throw new IllegalArgumentException("Window interval (ie, beforeMs+afterMs) must not be negative.");
         }
         if (graceMs < 0) {
-            throw new IllegalArgumentException("Grace period must not be negative, was " + graceMs + " ms");
+            throw new IllegalArgumentException("Grace period must not be negative.");
         }
         this.beforeMs = beforeMs;
         this.afterMs = afterMs;
@@ -39,8 +38,8 @@ public final class JoinWindows extends Windows<Window> {
 
     /** Returns symmetric windows of {@code timeDifference} whose late records are accepted for {@code grace}. */
     public static JoinWindows ofTimeDifferenceAndGrace(Duration timeDifference, Duration grace) {
-        long difference = millis(timeDifference, "timeDifference");
-        return new JoinWindows(difference, difference, millis(grace, "afterWindowEnd"));
+        long difference = Millis.of(timeDifference, "timeDifference");
+        return new JoinWindows(difference, difference, Millis.of(grace, "afterWindowEnd"));
     }
 
     /** Returns symmetric windows of {@code timeDifference} without grace: records after the window are dropped. */
@@ -50,12 +49,12 @@ public final class JoinWindows extends Windows<Window> {
 
     /** Returns a copy whose window reaches {@code timeDifferenceMs} back from each record (may be negative). */
     public JoinWindows before(Duration timeDifference) {
-        return new JoinWindows(millis(timeDifference, "timeDifference"), afterMs, graceMs);
+        return new JoinWindows(Millis.of(timeDifference, "timeDifference"), afterMs, graceMs);
     }
 
     /** Returns a copy whose window reaches {@code timeDifference} forward from each record (may be negative). */
     public JoinWindows after(Duration timeDifference) {
-        return new JoinWindows(beforeMs, millis(timeDifference, "timeDifference"), graceMs);
+        return new JoinWindows(beforeMs, Millis.of(timeDifference, "timeDifference"), graceMs);
     }
 
     /**
@@ -65,7 +64,7 @@ public final class JoinWindows extends Windows<Window> {
      */
     @Override
     public Map<Long, Window> windowsFor(long timestamp) {
-        throw new UnsupportedOperationException("windowsFor is not supported by JoinWindows");
+        throw new UnsupportedOperationException("windowsFor() is not supported by JoinWindows.");
     }
 
     /** Returns the window size, {@code before + after}, in milliseconds. */
@@ -78,10 +77,6 @@ public final class JoinWindows extends Windows<Window> {
     @Override
     public long gracePeriodMs() {
         return graceMs;
-    }
-
-    private static long millis(Duration duration, String name) {
-        return Objects.requireNonNull(duration, name + " can't be null").toMillis();
     }
 
     @Override

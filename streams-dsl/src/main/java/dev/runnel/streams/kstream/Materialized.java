@@ -200,9 +200,8 @@ public class Materialized<K, V, S extends StateStore> {
      * @throws IllegalArgumentException if {@code retention} is negative
      */
     public Materialized<K, V, S> withRetention(Duration retention) {
-        Objects.requireNonNull(retention, "retention can't be null");
-        if (retention.isNegative()) {
-            throw new IllegalArgumentException("Retention must not be negative: " + retention);
+        if (Millis.of(retention, "retention") < 0) {
+            throw new IllegalArgumentException("Retention must not be negative.");
         }
         return new Materialized<>(storeName, storeSupplier, keySerde, valueSerde, loggingEnabled, topicConfig,
             cachingEnabled, retention, dslStoreSuppliers);

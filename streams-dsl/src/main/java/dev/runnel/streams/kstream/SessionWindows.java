@@ -13,11 +13,11 @@ public final class SessionWindows {
     private final long graceMs;
 
     private SessionWindows(long gapMs, long graceMs) {
-        if (gapMs <= 0) {
-            throw new IllegalArgumentException("Gap time cannot be zero or negative.");
+        if (gapMs < 0) {
+            throw new IllegalArgumentException("Gap time cannot be negative.");
         }
         if (graceMs < 0) {
-            throw new IllegalArgumentException("Grace period must not be negative.");
+            throw new IllegalArgumentException("Grace period cannot be negative.");
         }
         this.gapMs = gapMs;
         this.graceMs = graceMs;
@@ -30,8 +30,8 @@ public final class SessionWindows {
 
     /** Returns session windows with the given inactivity gap that accept late records for {@code afterWindowEnd}. */
     public static SessionWindows ofInactivityGapAndGrace(Duration inactivityGap, Duration afterWindowEnd) {
-        return new SessionWindows(Objects.requireNonNull(inactivityGap, "inactivityGap").toMillis(),
-            Objects.requireNonNull(afterWindowEnd, "afterWindowEnd").toMillis());
+        return new SessionWindows(Millis.of(inactivityGap, "inactivityGap"),
+            Millis.of(afterWindowEnd, "afterWindowEnd"));
     }
 
     /** Returns the inactivity gap in ms. */

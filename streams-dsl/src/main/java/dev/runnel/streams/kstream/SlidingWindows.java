@@ -32,8 +32,8 @@ public final class SlidingWindows {
 
     /** Returns sliding windows that accept late records for {@code afterWindowEnd}. */
     public static SlidingWindows ofTimeDifferenceAndGrace(Duration timeDifference, Duration afterWindowEnd) {
-        return new SlidingWindows(Objects.requireNonNull(timeDifference, "timeDifference").toMillis(),
-            Objects.requireNonNull(afterWindowEnd, "afterWindowEnd").toMillis());
+        return new SlidingWindows(Millis.of(timeDifference, "timeDifference"),
+            Millis.of(afterWindowEnd, "afterWindowEnd"));
     }
 
     /** Returns the time difference (the window size) in ms. */

@@ -47,8 +47,8 @@ public final class TimeWindows extends Windows<TimeWindow> {
 
     /** Returns tumbling windows of {@code size} that accept late records for {@code afterWindowEnd}. */
     public static TimeWindows ofSizeAndGrace(Duration size, Duration afterWindowEnd) {
-        long sizeMs = Objects.requireNonNull(size, "size").toMillis();
-        return new TimeWindows(sizeMs, sizeMs, Objects.requireNonNull(afterWindowEnd, "afterWindowEnd").toMillis());
+        long sizeMs = Millis.of(size, "size");
+        return new TimeWindows(sizeMs, sizeMs, Millis.of(afterWindowEnd, "afterWindowEnd"));
     }
 
     /**
@@ -57,7 +57,7 @@ public final class TimeWindows extends Windows<TimeWindow> {
      * @throws IllegalArgumentException if the advance is not in {@code (0, size]}
      */
     public TimeWindows advanceBy(Duration advance) {
-        return new TimeWindows(sizeMs, Objects.requireNonNull(advance, "advance").toMillis(), graceMs);
+        return new TimeWindows(sizeMs, Millis.of(advance, "advance"), graceMs);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.runnel.streams.kstream;
 
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One window per key that starts at a fixed time and never ends: an aggregation over it holds each key's running
@@ -37,7 +36,7 @@ public final class UnlimitedWindows extends Windows<UnlimitedWindow> {
      * @throws IllegalArgumentException if {@code start} is before the epoch
      */
     public UnlimitedWindows startOn(Instant start) {
-        return new UnlimitedWindows(Objects.requireNonNull(start, "start").toEpochMilli());
+        return new UnlimitedWindows(Millis.of(start, "start"));
     }
 
     /** Returns the window containing {@code timestamp}: the one window if it is not before the start, else none. */

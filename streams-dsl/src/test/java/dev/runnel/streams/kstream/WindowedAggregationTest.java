@@ -238,7 +238,7 @@ class WindowedAggregationTest {
             Duration.ofMillis(20)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> windowed.count(
             Materialized.<String, Long, WindowStore<Bytes, byte[]>>as("short").withRetention(Duration.ofMillis(19))));
-        assertEquals("The retention period of the window store short must be no smaller than twice its time"
+        assertEquals("The retention period of the window store short must be no smaller than 2 * time"
             + " difference plus the grace period. Got time difference=[8], grace=[4], retention=[19]", e.getMessage());
     }
 

@@ -51,7 +51,7 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
         // copies from one starting up to 2 * difference earlier.
         long d = windows.timeDifferenceMs();
         long g = windows.gracePeriodMs();
-        long retentionMs = retentionMs(options, 2 * d + g, () -> "twice its time difference plus the grace period."
+        long retentionMs = retentionMs(options, 2 * d + g, () -> "2 * time difference plus the grace period."
             + " Got time difference=[" + d + "], grace=[" + g + "]");
         return windowStore(options, d, retentionMs, emitStrategy, true, keySerde, valueSerde);
     }
