@@ -161,6 +161,8 @@ public class StreamsBuilder {
     /** Adds a global store filled from {@code topic} by {@code stateUpdateSupplier}; see Topology#addGlobalStore. */
     public synchronized <K, V> StreamsBuilder addGlobalStore(StoreBuilder<?> storeBuilder, String topic,
         Consumed<K, V> consumed, ProcessorSupplier<K, V, Void, Void> stateUpdateSupplier) {
+        Objects.requireNonNull(storeBuilder, "storeBuilder can't be null");
+        Objects.requireNonNull(consumed, "consumed can't be null");
         internalStreamsBuilder.addGlobalStore(storeBuilder, topic, consumed, stateUpdateSupplier);
         return this;
     }
@@ -235,7 +237,10 @@ public class StreamsBuilder {
 
     private static Properties withApplicationId(Properties props) {
         Properties copy = new Properties();
-        copy.putAll(props);
+        if (props != null) {
+            // Kafka Streams takes no properties as the defaults
+            copy.putAll(props);
+        }
         copy.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, "build");
         return copy;
     }

@@ -8,6 +8,7 @@ import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.TimeWindowedKStream;
@@ -37,19 +38,21 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator) {
-        return aggregate(initializer, aggregator, null, null);
+        return aggregate(initializer, aggregator, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Named named) {
-        return aggregate(initializer, aggregator, named, null);
+        return aggregate(initializer, aggregator, Objects.requireNonNull(named, "named cannot be null"),
+            Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, aggregator, null, materialized);
+        return aggregate(initializer, aggregator, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -58,6 +61,8 @@ abstract class AbstractTimeWindowedKStream<K, V> extends AbstractWindowedKStream
         Materialized<K, VR, WindowStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(initializer, "initializer can't be null");
         Objects.requireNonNull(aggregator, "aggregator can't be null");
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options =
             materialize(materialized, KGroupedStreamImpl.AGGREGATE_NAME);
         // Time windows never merge, so there is no merger.

@@ -6,6 +6,7 @@ import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
@@ -32,37 +33,42 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
     }
 
     public KTable<Windowed<K>, Long> count() {
-        return count(null, null);
+        return count(NamedInternal.empty(), Materialized.with(null, null));
     }
 
     public KTable<Windowed<K>, Long> count(Named named) {
-        return count(named, null);
+        return count(Objects.requireNonNull(named, "named cannot be null"), Materialized.with(null, null));
     }
 
     public KTable<Windowed<K>, Long> count(Materialized<K, Long, S> materialized) {
-        return count(null, materialized);
+        return count(NamedInternal.empty(), Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     public KTable<Windowed<K>, Long> count(Named named, Materialized<K, Long, S> materialized) {
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, Long, S> options = materialize(materialized, KGroupedStreamImpl.AGGREGATE_NAME);
         return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, () -> 0L, (key, value, agg) -> agg + 1,
             (key, one, two) -> one + two, options.valueSerde() != null ? options.valueSerde() : Serdes.Long());
     }
 
     public KTable<Windowed<K>, V> reduce(Reducer<V> reducer) {
-        return reduce(reducer, null, null);
+        return reduce(reducer, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named) {
-        return reduce(reducer, named, null);
+        return reduce(reducer, Objects.requireNonNull(named, "named can't be null"), Materialized.with(null, null));
     }
 
     public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Materialized<K, V, S> materialized) {
-        return reduce(reducer, null, materialized);
+        return reduce(reducer, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     public KTable<Windowed<K>, V> reduce(Reducer<V> reducer, Named named, Materialized<K, V, S> materialized) {
         Objects.requireNonNull(reducer, "reducer can't be null");
+        Objects.requireNonNull(named, "named can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, V, S> options = materialize(materialized, KGroupedStreamImpl.REDUCE_NAME);
         return build(named, KGroupedStreamImpl.REDUCE_NAME, options, () -> null,
             (key, value, agg) -> agg == null ? value : reducer.apply(agg, value),

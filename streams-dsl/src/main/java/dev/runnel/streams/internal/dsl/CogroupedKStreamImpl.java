@@ -9,6 +9,7 @@ import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
@@ -70,18 +71,20 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
     @Override
     public KTable<K, VOut> aggregate(Initializer<VOut> initializer) {
-        return aggregate(initializer, null, null);
+        return aggregate(initializer, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, VOut> aggregate(Initializer<VOut> initializer, Named named) {
-        return aggregate(initializer, named, null);
+        return aggregate(initializer, Objects.requireNonNull(named, "named can't be null"),
+            Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, VOut> aggregate(Initializer<VOut> initializer,
         Materialized<K, VOut, KeyValueStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, null, materialized);
+        return aggregate(initializer, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -89,6 +92,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
     public KTable<K, VOut> aggregate(Initializer<VOut> initializer, Named named,
         Materialized<K, VOut, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(initializer, "initializer can't be null");
+        Objects.requireNonNull(named, "named can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, VOut, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
         Serde<K> keySerde = keySerde(options.keySerde());
@@ -119,7 +124,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
     @Override
     public TimeWindowedCogroupedKStream<K, VOut> windowedBy(SlidingWindows windows) {
-        Objects.requireNonNull(windows, "windows can't be null");
+        Objects.requireNonNull(windows, "slidingWindows can't be null");
         return new TimeWindowed(SlidingWindowedKStreamImpl.windowedKeyInfo(windows)) {
             @Override
             StoreBuilder<?> store(MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options,
@@ -138,25 +143,27 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
     @Override
     public SessionWindowedCogroupedKStream<K, VOut> windowedBy(SessionWindows windows) {
-        Objects.requireNonNull(windows, "windows can't be null");
+        Objects.requireNonNull(windows, "sessionWindows can't be null");
         return new SessionWindowedCogroupedKStream<>() {
             @Override
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
                 Merger<? super K, VOut> sessionMerger) {
-                return aggregate(initializer, sessionMerger, null, null);
+                return aggregate(initializer, sessionMerger, NamedInternal.empty(), Materialized.with(null, null));
             }
 
             @Override
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
                 Merger<? super K, VOut> sessionMerger, Named named) {
-                return aggregate(initializer, sessionMerger, named, null);
+                return aggregate(initializer, sessionMerger, Objects.requireNonNull(named, "named can't be null"),
+                    Materialized.with(null, null));
             }
 
             @Override
             public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
                 Merger<? super K, VOut> sessionMerger,
                 Materialized<K, VOut, SessionStore<Bytes, byte[]>> materialized) {
-                return aggregate(initializer, sessionMerger, null, materialized);
+                return aggregate(initializer, sessionMerger, NamedInternal.empty(),
+                    Objects.requireNonNull(materialized, "materialized can't be null"));
             }
 
             @Override
@@ -166,6 +173,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                 Materialized<K, VOut, SessionStore<Bytes, byte[]>> materialized) {
                 Objects.requireNonNull(initializer, "initializer can't be null");
                 Objects.requireNonNull(sessionMerger, "sessionMerger can't be null");
+                Objects.requireNonNull(named, "named can't be null");
+                Objects.requireNonNull(materialized, "materialized can't be null");
                 MaterializedInternal<K, VOut, SessionStore<Bytes, byte[]>> options =
                     new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
                 Serde<K> keySerde = keySerde(options.keySerde());
@@ -252,18 +261,20 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
 
         @Override
         public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer) {
-            return aggregate(initializer, null, null);
+            return aggregate(initializer, NamedInternal.empty(), Materialized.with(null, null));
         }
 
         @Override
         public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named) {
-            return aggregate(initializer, named, null);
+            return aggregate(initializer, Objects.requireNonNull(named, "named can't be null"),
+                Materialized.with(null, null));
         }
 
         @Override
         public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer,
             Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
-            return aggregate(initializer, null, materialized);
+            return aggregate(initializer, NamedInternal.empty(),
+                Objects.requireNonNull(materialized, "materialized can't be null"));
         }
 
         @Override
@@ -271,6 +282,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         public KTable<Windowed<K>, VOut> aggregate(Initializer<VOut> initializer, Named named,
             Materialized<K, VOut, WindowStore<Bytes, byte[]>> materialized) {
             Objects.requireNonNull(initializer, "initializer can't be null");
+            Objects.requireNonNull(named, "named can't be null");
+            Objects.requireNonNull(materialized, "materialized can't be null");
             MaterializedInternal<K, VOut, WindowStore<Bytes, byte[]>> options =
                 new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
             Serde<K> keySerde = keySerde(options.keySerde());

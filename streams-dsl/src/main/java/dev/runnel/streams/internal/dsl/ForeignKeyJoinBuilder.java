@@ -63,7 +63,7 @@ final class ForeignKeyJoinBuilder {
         BiFunction<? super K, ? super V, ? extends KO> foreignKeyExtractor,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, TableJoined<K, KO> tableJoined,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, boolean leftJoin) {
-        Objects.requireNonNull(other, "other can't be null");
+        Objects.requireNonNull(other, "foreignKeyTable can't be null");
         Objects.requireNonNull(foreignKeyExtractor, "foreignKeyExtractor can't be null");
         Objects.requireNonNull(joiner, "joiner can't be null");
         Objects.requireNonNull(tableJoined, "tableJoined can't be null");

@@ -9,6 +9,7 @@ import dev.runnel.streams.kstream.CogroupedKStream;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Reducer;
@@ -43,21 +44,28 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public KTable<K, Long> count() {
-        return count(null, null);
+        return doCount(NamedInternal.empty(), null);
     }
 
     @Override
     public KTable<K, Long> count(Named named) {
-        return count(named, null);
+        return doCount(Objects.requireNonNull(named, "named can't be null"), null);
     }
 
     @Override
     public KTable<K, Long> count(Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
-        return count(null, materialized);
+        return doCount(NamedInternal.empty(), Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
     public KTable<K, Long> count(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
+        return doCount(named, materialized);
+    }
+
+    /** Counts; {@code materialized} is {@code null} when the caller gave none. */
+    private KTable<K, Long> doCount(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
         if (materialized != null) {
             // Kafka Streams' count(Materialized) takes one more store index when it generates the store's name;
             // taking it too keeps the generated names after it Kafka's.
@@ -72,18 +80,21 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public KTable<K, V> reduce(Reducer<V> reducer) {
-        return reduce(reducer, null, null);
+        return reduce(reducer, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, V> reduce(Reducer<V> reducer, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return reduce(reducer, null, materialized);
+        return reduce(reducer, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
     public KTable<K, V> reduce(Reducer<V> reducer, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(reducer, "reducer can't be null");
+        Objects.requireNonNull(named, "name can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, aggregateBuilder.builder(), REDUCE_NAME);
         Serde<V> valueSerde = options.valueSerde() != null ? options.valueSerde() : aggregateBuilder.valueSerde();
@@ -93,13 +104,14 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
 
     @Override
     public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator) {
-        return aggregate(initializer, aggregator, null, null);
+        return aggregate(initializer, aggregator, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, aggregator, null, materialized);
+        return aggregate(initializer, aggregator, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -107,6 +119,8 @@ public final class KGroupedStreamImpl<K, V> implements KGroupedStream<K, V> {
         Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(initializer, "initializer can't be null");
         Objects.requireNonNull(aggregator, "aggregator can't be null");
+        Objects.requireNonNull(named, "named can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, aggregateBuilder.builder(), AGGREGATE_NAME);
         return doAggregate(named, AGGREGATE_NAME, options,

@@ -11,6 +11,7 @@ import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KGroupedTable;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.KeyValueMapper;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Reducer;
@@ -50,6 +51,7 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
     static <K, V, KR, VR> KGroupedTableImpl<KR, VR> select(KTableImpl<K, V> table,
         KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector, Grouped<KR, VR> grouped) {
         Objects.requireNonNull(selector, "selector can't be null");
+        Objects.requireNonNull(grouped, "grouped can't be null");
         GroupedInternal<KR, VR> options = new GroupedInternal<>(grouped);
         InternalStreamsBuilder builder = table.builder();
         String selectName = builder.name(options.name() == null ? null : Named.as(options.name()), SELECT_NAME);
@@ -62,21 +64,23 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
 
     @Override
     public KTable<K, Long> count() {
-        return count(null, null);
+        return count(NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, Long> count(Named named) {
-        return count(named, null);
+        return count(Objects.requireNonNull(named, "named cannot be null"), Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, Long> count(Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
-        return count(null, materialized);
+        return count(NamedInternal.empty(), Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
     public KTable<K, Long> count(Named named, Materialized<K, Long, KeyValueStore<Bytes, byte[]>> materialized) {
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, Long, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
         return build(named, AGGREGATE_NAME, options, new KTableAggregate<K, V, Long>(options.storeName(), () -> 0L,
@@ -86,13 +90,14 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
 
     @Override
     public KTable<K, V> reduce(Reducer<V> adder, Reducer<V> subtractor) {
-        return reduce(adder, subtractor, null, null);
+        return reduce(adder, subtractor, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public KTable<K, V> reduce(Reducer<V> adder, Reducer<V> subtractor,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return reduce(adder, subtractor, null, materialized);
+        return reduce(adder, subtractor, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -100,6 +105,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
         Objects.requireNonNull(adder, "adder can't be null");
         Objects.requireNonNull(subtractor, "subtractor can't be null");
+        Objects.requireNonNull(named, "named can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> options =
             // An unnamed reduce's store takes the aggregation's prefix, as Kafka Streams names it.
             new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
@@ -110,20 +117,22 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
     @Override
     public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
         Aggregator<? super K, ? super V, VR> subtractor) {
-        return aggregate(initializer, adder, subtractor, null, null);
+        return aggregate(initializer, adder, subtractor, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
         Aggregator<? super K, ? super V, VR> subtractor, Named named) {
-        return aggregate(initializer, adder, subtractor, named, null);
+        return aggregate(initializer, adder, subtractor, Objects.requireNonNull(named, "named can't be null"),
+            Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<K, VR> aggregate(Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> adder,
         Aggregator<? super K, ? super V, VR> subtractor,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, adder, subtractor, null, materialized);
+        return aggregate(initializer, adder, subtractor, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -133,6 +142,8 @@ final class KGroupedTableImpl<K, V> implements KGroupedTable<K, V> {
         Objects.requireNonNull(initializer, "initializer can't be null");
         Objects.requireNonNull(adder, "adder can't be null");
         Objects.requireNonNull(subtractor, "subtractor can't be null");
+        Objects.requireNonNull(named, "named can't be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, VR, KeyValueStore<Bytes, byte[]>> options =
             new MaterializedInternal<>(materialized, builder, AGGREGATE_NAME);
         return build(named, AGGREGATE_NAME, options,

@@ -9,6 +9,7 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.JoinedInternal;
 import dev.runnel.streams.internal.dsl.JoinOptionsInternal.RepartitionedInternal;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.internal.dsl.OptionsInternal.ProducedInternal;
 import dev.runnel.streams.kstream.BranchedKStream;
 import dev.runnel.streams.kstream.ForeachAction;
@@ -154,36 +155,39 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KStream<K, V> filter(Predicate<? super K, ? super V> predicate) {
-        return filter(predicate, null);
+        return filter(predicate, NamedInternal.empty());
     }
 
     @Override
     public KStream<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
-        Objects.requireNonNull(predicate, "predicate can't be null");
+        Objects.requireNonNull(predicate, "predicate cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addOperator(builder.name(named, FILTER_NAME), new Operators.KStreamFilter<K, V>(predicate, false),
             keySerde, valueSerde, false);
     }
 
     @Override
     public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate) {
-        return filterNot(predicate, null);
+        return filterNot(predicate, NamedInternal.empty());
     }
 
     @Override
     public KStream<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named) {
-        Objects.requireNonNull(predicate, "predicate can't be null");
+        Objects.requireNonNull(predicate, "predicate cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addOperator(builder.name(named, FILTER_NAME), new Operators.KStreamFilter<K, V>(predicate, true),
             keySerde, valueSerde, false);
     }
 
     @Override
     public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
-        return selectKey(mapper, null);
+        return selectKey(mapper, NamedInternal.empty());
     }
 
     @Override
     public <KR> KStream<KR, V> selectKey(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         KeyValueMapper<K, V, KeyValue<KR, V>> pair = (key, value) -> KeyValue.pair(mapper.apply(key, value), value);
         return addOperator(builder.name(named, KEY_SELECT_NAME), new Operators.KStreamMap<K, V, KR, V>(pair), null,
             valueSerde, true);
@@ -192,37 +196,40 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <KR, VR> KStream<KR, VR> map(
         KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper) {
-        return map(mapper, null);
+        return map(mapper, NamedInternal.empty());
     }
 
     @Override
     public <KR, VR> KStream<KR, VR> map(
         KeyValueMapper<? super K, ? super V, ? extends KeyValue<? extends KR, ? extends VR>> mapper, Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addOperator(builder.name(named, MAP_NAME), new Operators.KStreamMap<K, V, KR, VR>(mapper), null, null,
             true);
     }
 
     @Override
     public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper) {
-        return mapValues(mapper, null);
+        return mapValues(mapper, NamedInternal.empty());
     }
 
     @Override
     public <VR> KStream<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return mapValues((ValueMapperWithKey<K, V, VR>) (key, value) -> mapper.apply(value), named);
     }
 
     @Override
     public <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper) {
-        return mapValues(mapper, null);
+        return mapValues(mapper, NamedInternal.empty());
     }
 
     @Override
     public <VR> KStream<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
         Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addValueChangingOperator(builder.name(named, MAPVALUES_NAME),
             new Operators.KStreamMapValues<K, V, VR>(mapper));
     }
@@ -230,27 +237,29 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <KR, VR> KStream<KR, VR> flatMap(KeyValueMapper<? super K, ? super V,
         ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper) {
-        return flatMap(mapper, null);
+        return flatMap(mapper, NamedInternal.empty());
     }
 
     @Override
     public <KR, VR> KStream<KR, VR> flatMap(
         KeyValueMapper<? super K, ? super V, ? extends Iterable<? extends KeyValue<? extends KR, ? extends VR>>> mapper,
         Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addOperator(builder.name(named, FLATMAP_NAME), new Operators.KStreamFlatMap<K, V, KR, VR>(mapper), null,
             null, true);
     }
 
     @Override
     public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper) {
-        return flatMapValues(mapper, null);
+        return flatMapValues(mapper, NamedInternal.empty());
     }
 
     @Override
     public <VR> KStream<K, VR> flatMapValues(ValueMapper<? super V, ? extends Iterable<? extends VR>> mapper,
         Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return flatMapValues((ValueMapperWithKey<K, V, Iterable<? extends VR>>) (key, value) -> mapper.apply(value),
             named);
     }
@@ -258,66 +267,71 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <VR> KStream<K, VR> flatMapValues(
         ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper) {
-        return flatMapValues(mapper, null);
+        return flatMapValues(mapper, NamedInternal.empty());
     }
 
     @Override
     public <VR> KStream<K, VR> flatMapValues(
         ValueMapperWithKey<? super K, ? super V, ? extends Iterable<? extends VR>> mapper, Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addValueChangingOperator(builder.name(named, FLATMAPVALUES_NAME),
             new Operators.KStreamFlatMapValues<K, V, VR>(mapper));
     }
 
     @Override
     public KStream<K, V> peek(ForeachAction<? super K, ? super V> action) {
-        return peek(action, null);
+        return peek(action, NamedInternal.empty());
     }
 
     @Override
     public KStream<K, V> peek(ForeachAction<? super K, ? super V> action, Named named) {
-        Objects.requireNonNull(action, "action can't be null");
+        Objects.requireNonNull(action, "action cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         return addFixedKeyOperator(builder.name(named, PEEK_NAME), new Operators.KStreamPeek<K, V>(action, true),
             valueSerde);
     }
 
     @Override
     public void print(Printed<K, V> printed) {
-        Objects.requireNonNull(printed, "printed can't be null");
+        Objects.requireNonNull(printed, "printed cannot be null");
         String printName = builder.name(new KStreamPrint<>(printed, null).named(), PRINTING_NAME);
         addFixedKeyOperator(printName, new KStreamPrint<>(printed, printName), null);
     }
 
     @Override
     public void foreach(ForeachAction<? super K, ? super V> action) {
-        foreach(action, null);
+        foreach(action, NamedInternal.empty());
     }
 
     @Override
     public void foreach(ForeachAction<? super K, ? super V> action, Named named) {
-        Objects.requireNonNull(action, "action can't be null");
+        Objects.requireNonNull(action, "action cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         addFixedKeyOperator(builder.name(named, FOREACH_NAME), new Operators.KStreamPeek<K, V>(action, false),
             valueSerde);
     }
 
     @Override
     public BranchedKStream<K, V> split() {
-        return split(null);
+        return split(NamedInternal.empty());
     }
 
     @Override
     public BranchedKStream<K, V> split(Named named) {
+        Objects.requireNonNull(named, "named cannot be null");
         return new BranchedKStreamImpl<>(this, builder.name(named, BRANCH_NAME));
     }
 
     @Override
     public KStream<K, V> merge(KStream<K, V> stream) {
-        return merge(stream, null);
+        return merge(stream, NamedInternal.empty());
     }
 
     @Override
     public KStream<K, V> merge(KStream<K, V> stream, Named named) {
-        Objects.requireNonNull(stream, "stream can't be null");
+        Objects.requireNonNull(stream, "otherStream cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         KStreamImpl<K, V> other = (KStreamImpl<K, V>) stream;
         if (other.builder != builder) {
             throw new IllegalArgumentException("Cannot merge streams of different StreamsBuilders");
@@ -334,7 +348,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public void to(String topic, Produced<K, V> produced) {
-        Objects.requireNonNull(topic, "topic can't be null");
+        Objects.requireNonNull(topic, "topic cannot be null");
         addSink(topic, null, produced);
     }
 
@@ -345,12 +359,13 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public void to(TopicNameExtractor<K, V> topicExtractor, Produced<K, V> produced) {
-        Objects.requireNonNull(topicExtractor, "topicExtractor can't be null");
+        Objects.requireNonNull(topicExtractor, "topicExtractor cannot be null");
         addSink(null, topicExtractor, produced);
     }
 
     private void addSink(String topic, TopicNameExtractor<K, V> extractor, Produced<K, V> produced) {
-        ProducedInternal<K, V> options = new ProducedInternal<>(Objects.requireNonNull(produced, "produced"));
+        ProducedInternal<K, V> options =
+            new ProducedInternal<>(Objects.requireNonNull(produced, "produced cannot be null"));
         Serde<K> sinkKeySerde = options.keySerde() != null ? options.keySerde() : keySerde;
         Serde<V> sinkValueSerde = options.valueSerde() != null ? options.valueSerde() : valueSerde;
         String sinkName = builder.name(options.name(), SINK_NAME);
@@ -366,14 +381,15 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <KOut, VOut> KStream<KOut, VOut> process(
         ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier, String... stateStoreNames) {
-        return process(processorSupplier, null, stateStoreNames);
+        return process(processorSupplier, NamedInternal.empty(), stateStoreNames);
     }
 
     @Override
     public <KOut, VOut> KStream<KOut, VOut> process(
         ProcessorSupplier<? super K, ? super V, KOut, VOut> processorSupplier, Named named,
         String... stateStoreNames) {
-        Objects.requireNonNull(processorSupplier, "processorSupplier can't be null");
+        Objects.requireNonNull(processorSupplier, "processorSupplier cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         String processorName = builder.name(named, PROCESSOR_NAME);
         KStreamImpl<KOut, VOut> result = addOperator(processorName, processorSupplier, null, null, true);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
@@ -383,14 +399,15 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public <VOut> KStream<K, VOut> processValues(
         FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier, String... stateStoreNames) {
-        return processValues(processorSupplier, null, stateStoreNames);
+        return processValues(processorSupplier, NamedInternal.empty(), stateStoreNames);
     }
 
     @Override
     public <VOut> KStream<K, VOut> processValues(
         FixedKeyProcessorSupplier<? super K, ? super V, VOut> processorSupplier, Named named,
         String... stateStoreNames) {
-        Objects.requireNonNull(processorSupplier, "processorSupplier can't be null");
+        Objects.requireNonNull(processorSupplier, "processorSupplier cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         String processorName = builder.name(named, PROCESSVALUES_NAME);
         KStreamImpl<K, VOut> result = addValueChangingOperator(processorName, processorSupplier);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
@@ -399,23 +416,25 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KGroupedStream<K, V> groupByKey() {
-        return groupByKey(null);
+        return groupByKey(Grouped.with(null, null));
     }
 
     @Override
     public KGroupedStream<K, V> groupByKey(Grouped<K, V> grouped) {
+        Objects.requireNonNull(grouped, "grouped cannot be null");
         return new KGroupedStreamImpl<>(this, new GroupedInternal<>(grouped), repartitionRequired);
     }
 
     @Override
     public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector) {
-        return groupBy(keySelector, null);
+        return groupBy(keySelector, Grouped.with(null, null));
     }
 
     @Override
     public <KR> KGroupedStream<KR, V> groupBy(KeyValueMapper<? super K, ? super V, KR> keySelector,
         Grouped<KR, V> grouped) {
-        Objects.requireNonNull(keySelector, "keySelector can't be null");
+        Objects.requireNonNull(keySelector, "keySelector cannot be null");
+        Objects.requireNonNull(grouped, "grouped cannot be null");
         GroupedInternal<KR, V> options = new GroupedInternal<>(grouped);
         // the grouping's name names the key selection's processor, so it is checked as one
         OptionsInternal.NamedInternal.checked(options.name());
@@ -438,7 +457,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     @Override
     public KStream<K, V> repartition(Repartitioned<K, V> repartitioned) {
         RepartitionedInternal<K, V> options = new RepartitionedInternal<>(
-            Objects.requireNonNull(repartitioned, "repartitioned can't be null"));
+            Objects.requireNonNull(repartitioned, "repartitioned cannot be null"));
         String prefix = options.name() != null ? options.name()
             : builder.newProcessorName(Repartitioning.REPARTITION_NAME);
         return Repartitioning.repartition(this, prefix,
@@ -531,16 +550,17 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     /** Returns {@code joiner} as a joiner that ignores the key. */
     static <K, V1, V2, VR> ValueJoinerWithKey<K, V1, V2, VR> withKey(
         ValueJoiner<? super V1, ? super V2, ? extends VR> joiner) {
-        Objects.requireNonNull(joiner, "joiner can't be null");
+        Objects.requireNonNull(joiner, "joiner cannot be null");
         return (key, value1, value2) -> joiner.apply(value1, value2);
     }
 
     private <VT, VR> KStream<K, VR> doTableJoin(KTable<K, VT> table,
         ValueJoinerWithKey<? super K, ? super V, ? super VT, ? extends VR> joiner, Joined<K, V, VT> joined,
         boolean leftJoin) {
-        Objects.requireNonNull(table, "table can't be null");
-        Objects.requireNonNull(joiner, "joiner can't be null");
-        JoinedInternal<K, V, VT> options = new JoinedInternal<>(Objects.requireNonNull(joined, "joined can't be null"));
+        Objects.requireNonNull(table, "table cannot be null");
+        Objects.requireNonNull(joiner, "joiner cannot be null");
+        JoinedInternal<K, V, VT> options =
+            new JoinedInternal<>(Objects.requireNonNull(joined, "joined cannot be null"));
         KTableImpl<K, VT> tableImpl = (KTableImpl<K, VT>) table;
         KStreamImpl<K, V> input = repartitionForJoin(options.name() != null ? options.name() : name,
             options.keySerde(), options.valueSerde());
@@ -594,14 +614,14 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
-        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), null, false);
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), NamedInternal.empty(), false);
     }
 
     @Override
     public <GK, GV, RV> KStream<K, RV> join(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
-        return doGlobalTableJoin(globalTable, keySelector, joiner, null, false);
+        return doGlobalTableJoin(globalTable, keySelector, joiner, NamedInternal.empty(), false);
     }
 
     @Override
@@ -622,14 +642,14 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoiner<? super V, ? super GV, ? extends RV> joiner) {
-        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), null, true);
+        return doGlobalTableJoin(globalTable, keySelector, withKey(joiner), NamedInternal.empty(), true);
     }
 
     @Override
     public <GK, GV, RV> KStream<K, RV> leftJoin(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner) {
-        return doGlobalTableJoin(globalTable, keySelector, joiner, null, true);
+        return doGlobalTableJoin(globalTable, keySelector, joiner, NamedInternal.empty(), true);
     }
 
     @Override
@@ -649,9 +669,10 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
     private <GK, GV, RV> KStream<K, RV> doGlobalTableJoin(GlobalKTable<GK, GV> globalTable,
         KeyValueMapper<? super K, ? super V, ? extends GK> keySelector,
         ValueJoinerWithKey<? super K, ? super V, ? super GV, ? extends RV> joiner, Named named, boolean leftJoin) {
-        Objects.requireNonNull(globalTable, "globalTable can't be null");
-        Objects.requireNonNull(keySelector, "keySelector can't be null");
-        Objects.requireNonNull(joiner, "joiner can't be null");
+        Objects.requireNonNull(globalTable, "globalTable cannot be null");
+        Objects.requireNonNull(keySelector, "keySelector cannot be null");
+        Objects.requireNonNull(joiner, "joiner cannot be null");
+        Objects.requireNonNull(named, "named cannot be null");
         GlobalKTableImpl<GK, GV> table = (GlobalKTableImpl<GK, GV>) globalTable;
         // Kafka Streams names an inner join with a global table KSTREAM-LEFTJOIN- too.
         String joinName = builder.name(named, LEFTJOIN_NAME);
@@ -747,7 +768,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KTable<K, V> toTable() {
-        return toTable(null, Materialized.with(null, null));
+        return toTable(NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
@@ -757,7 +778,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     @Override
     public KTable<K, V> toTable(Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return toTable(null, materialized);
+        return toTable(NamedInternal.empty(), materialized);
     }
 
     /**
@@ -767,7 +788,8 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
      */
     @Override
     public KTable<K, V> toTable(Named named, Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        Objects.requireNonNull(materialized, "materialized can't be null");
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized cannot be null");
         // The processor takes its index before the store, as in Kafka Streams.
         String processorName = builder.name(named, TOTABLE_NAME);
         JoinOptionsInternal.MaterializedInternal<K, V, KeyValueStore<Bytes, byte[]>> store =

@@ -52,11 +52,11 @@ final class KStreamJoins {
     static <K, V1, V2, VR> KStream<K, VR> join(KStreamImpl<K, V1> left, KStreamImpl<K, V2> right,
         ValueJoinerWithKey<? super K, ? super V1, ? super V2, ? extends VR> joiner, JoinWindows windows,
         StreamJoined<K, V1, V2> streamJoined, boolean preserveLeft, boolean preserveRight) {
-        Objects.requireNonNull(right, "otherStream can't be null");
-        Objects.requireNonNull(joiner, "joiner can't be null");
-        Objects.requireNonNull(windows, "windows can't be null");
+        Objects.requireNonNull(right, "otherStream cannot be null");
+        Objects.requireNonNull(joiner, "joiner cannot be null");
+        Objects.requireNonNull(windows, "windows cannot be null");
         StreamJoinedInternal<K, V1, V2> options = new StreamJoinedInternal<>(
-            Objects.requireNonNull(streamJoined, "streamJoined can't be null"));
+            Objects.requireNonNull(streamJoined, "streamJoined cannot be null"));
         InternalStreamsBuilder builder = left.builder();
         if (right.builder() != builder) {
             throw new IllegalArgumentException("Cannot join streams of different StreamsBuilders");

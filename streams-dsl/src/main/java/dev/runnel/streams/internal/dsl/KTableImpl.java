@@ -6,6 +6,7 @@ import static dev.runnel.streams.internal.dsl.KTableValueTransforms.withoutKey;
 
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Grouped;
 import dev.runnel.streams.kstream.KGroupedTable;
 import dev.runnel.common.utils.Bytes;
@@ -176,11 +177,12 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KStream<K, V> toStream() {
-        return toStream((Named) null);
+        return toStream(NamedInternal.empty());
     }
 
     @Override
     public KStream<K, V> toStream(Named named) {
+        Objects.requireNonNull(named, "named can't be null");
         String toStreamName = builder.name(named, InternalStreamsBuilder.KTABLE_TOSTREAM_NAME);
         builder.topologyBuilder().addProcessor(toStreamName, new Operators.KTableToStream<K, V>(), name);
         return new KStreamImpl<>(builder, toStreamName, keySerde, valueSerde, false);
@@ -188,12 +190,12 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper) {
-        return toStream(mapper, null);
+        return toStream(mapper, NamedInternal.empty());
     }
 
     @Override
     public <KR> KStream<KR, V> toStream(KeyValueMapper<? super K, ? super V, ? extends KR> mapper, Named named) {
-        Objects.requireNonNull(mapper, "mapper can't be null");
+        Objects.requireNonNull(mapper, "mapper cannot be null");
         return toStream(named).selectKey(mapper);
     }
 
@@ -204,7 +206,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public <KR, VR> KGroupedTable<KR, VR> groupBy(KeyValueMapper<? super K, ? super V, KeyValue<KR, VR>> selector) {
-        return groupBy(selector, null);
+        return groupBy(selector, Grouped.with(null, null));
     }
 
     @Override
@@ -227,7 +229,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named) {
-        return KTableValueTransforms.filter(this, predicate, named, null, false);
+        return KTableValueTransforms.filter(this, predicate, requireNamed(named), null, false);
     }
 
     @Override
@@ -239,7 +241,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public KTable<K, V> filter(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableValueTransforms.filter(this, predicate, named, requireMaterialized(materialized), false);
+        return KTableValueTransforms.filter(this, predicate, requireNamed(named), requireMaterialized(materialized),
+            false);
     }
 
     @Override
@@ -249,7 +252,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
 
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named) {
-        return KTableValueTransforms.filter(this, predicate, named, null, true);
+        return KTableValueTransforms.filter(this, predicate, requireNamed(named), null, true);
     }
 
     @Override
@@ -261,52 +264,54 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public KTable<K, V> filterNot(Predicate<? super K, ? super V> predicate, Named named,
         Materialized<K, V, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableValueTransforms.filter(this, predicate, named, requireMaterialized(materialized), true);
+        return KTableValueTransforms.filter(this, predicate, requireNamed(named), requireMaterialized(materialized),
+            true);
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper) {
-        return mapValues(withoutKey(mapper), null, null);
+        return KTableValueTransforms.mapValues(this, withoutKey(mapper), null, null);
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named) {
-        return mapValues(withoutKey(mapper), named, null);
+        return KTableValueTransforms.mapValues(this, withoutKey(mapper), requireNamed(named), null);
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper) {
-        return mapValues(mapper, null, null);
+        return KTableValueTransforms.mapValues(this, mapper, null, null);
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
         Named named) {
-        return mapValues(mapper, named, null);
+        return KTableValueTransforms.mapValues(this, mapper, requireNamed(named), null);
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return mapValues(withoutKey(mapper), null, Objects.requireNonNull(materialized, "materialized can't be null"));
+        return KTableValueTransforms.mapValues(this, withoutKey(mapper), null, requireMaterialized(materialized));
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapper<? super V, ? extends VR> mapper, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return mapValues(withoutKey(mapper), named, Objects.requireNonNull(materialized, "materialized can't be null"));
+        return KTableValueTransforms.mapValues(this, withoutKey(mapper), requireNamed(named),
+            requireMaterialized(materialized));
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return mapValues(mapper, null, Objects.requireNonNull(materialized, "materialized can't be null"));
+        return KTableValueTransforms.mapValues(this, mapper, null, requireMaterialized(materialized));
     }
 
     @Override
     public <VR> KTable<K, VR> mapValues(ValueMapperWithKey<? super K, ? super V, ? extends VR> mapper, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableValueTransforms.mapValues(this, mapper, named, materialized);
+        return KTableValueTransforms.mapValues(this, mapper, requireNamed(named), requireMaterialized(materialized));
     }
 
     // ---- transformValues
@@ -322,7 +327,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR> KTable<K, VR> transformValues(
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
         String... stateStoreNames) {
-        return KTableValueTransforms.transform(this, transformerSupplier, requireNamed(named), null, stateStoreNames);
+        return KTableValueTransforms.transform(this, transformerSupplier,
+            Objects.requireNonNull(named, "processorName can't be null"), null, stateStoreNames);
     }
 
     @Override
@@ -337,8 +343,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VR> KTable<K, VR> transformValues(
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, Named named, String... stateStoreNames) {
-        return KTableValueTransforms.transform(this, transformerSupplier, requireNamed(named),
-            requireMaterialized(materialized), stateStoreNames);
+        return KTableValueTransforms.transform(this, transformerSupplier,
+            Objects.requireNonNull(named, "named can't be null"), requireMaterialized(materialized), stateStoreNames);
     }
 
     // ---- table-table joins
@@ -351,7 +357,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Named named) {
-        return KTableJoins.join(this, other, joiner, named, null, JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), null, JoinKind.INNER);
     }
 
     @Override
@@ -363,7 +369,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VO, VR> KTable<K, VR> join(KTable<K, VO> other, ValueJoiner<? super V, ? super VO, ? extends VR> joiner,
         Named named, Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.INNER);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), requireMaterialized(materialized),
+            JoinKind.INNER);
     }
 
     @Override
@@ -375,7 +382,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
-        return KTableJoins.join(this, other, joiner, named, null, JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), null, JoinKind.LEFT);
     }
 
     @Override
@@ -389,7 +396,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VO, VR> KTable<K, VR> leftJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.LEFT);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), requireMaterialized(materialized),
+            JoinKind.LEFT);
     }
 
     @Override
@@ -401,7 +409,7 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     @Override
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named) {
-        return KTableJoins.join(this, other, joiner, named, null, JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), null, JoinKind.OUTER);
     }
 
     @Override
@@ -415,7 +423,8 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     public <VO, VR> KTable<K, VR> outerJoin(KTable<K, VO> other,
         ValueJoiner<? super V, ? super VO, ? extends VR> joiner, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized) {
-        return KTableJoins.join(this, other, joiner, named, requireMaterialized(materialized), JoinKind.OUTER);
+        return KTableJoins.join(this, other, joiner, requireJoinName(named), requireMaterialized(materialized),
+            JoinKind.OUTER);
     }
 
     private static <T> T requireMaterialized(T materialized) {
@@ -423,7 +432,11 @@ public final class KTableImpl<K, V> implements KTable<K, V> {
     }
 
     private static Named requireNamed(Named named) {
-        return Objects.requireNonNull(named, "named can't be null");
+        return Objects.requireNonNull(named, "named cannot be null");
+    }
+
+    private static Named requireJoinName(Named named) {
+        return Objects.requireNonNull(named, "joinName can't be null");
     }
 
     /** Returns {@code other} as a table of this table's builder; tables of two builders cannot be joined. */

@@ -4,10 +4,10 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Suppressed;
+import dev.runnel.streams.kstream.Suppression;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
-import java.util.Objects;
 
 /**
  * Wires KTable#suppress: a {@code KTABLE-SUPPRESS-} node holding back updates in an in-memory buffer store,
@@ -38,7 +38,10 @@ final class KTableSuppression {
 
     private static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed,
         long extraDelayMs, boolean inClosingContext) {
-        Objects.requireNonNull(suppressed, "suppressed can't be null");
+        if (!(suppressed instanceof Suppression)) {
+            // null included, as in Kafka Streams
+            throw new IllegalArgumentException("Custom subclasses of Suppressed are not supported.");
+        }
         SuppressedInternal<K> options = new SuppressedInternal<>(suppressed);
         WindowedKeyInfo windowed = table.windowed();
         if (options.finalResults() && windowed == null) {

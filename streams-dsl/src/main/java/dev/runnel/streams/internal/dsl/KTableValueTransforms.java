@@ -94,11 +94,8 @@ final class KTableValueTransforms {
     static <K, V, VR> KTable<K, VR> transform(KTableImpl<K, V> table,
         ValueTransformerWithKeySupplier<? super K, ? super V, ? extends VR> transformerSupplier, Named named,
         Materialized<K, VR, KeyValueStore<Bytes, byte[]>> materialized, String... stateStoreNames) {
-        Objects.requireNonNull(transformerSupplier, "transformerSupplier can't be null");
-        Objects.requireNonNull(stateStoreNames, "stateStoreNames can't be null");
-        for (String connected : stateStoreNames) {
-            Objects.requireNonNull(connected, "stateStoreNames can't contain null as a store name");
-        }
+        Objects.requireNonNull(transformerSupplier, "transformerSupplier");
+        Objects.requireNonNull(stateStoreNames, "stateStoreNames");
         if (transformerSupplier.get() == transformerSupplier.get()) {
             throw new IllegalArgumentException("ValueTransformerWithKeySupplier#get() must return a new object each"
                 + " time it is called; it returned the same " + transformerSupplier.get().getClass().getName()

@@ -82,6 +82,11 @@ public final class OptionsInternal {
 
     /** The name in a {@link Named}, or a generated one. */
     public static final class NamedInternal extends Named {
+        /** Returns a {@link Named} without a name, which the operations given none take: a name is generated. */
+        public static NamedInternal empty() {
+            return new NamedInternal((Named) null);
+        }
+
         /** Reads {@code named}; {@code null} means "generate". */
         public NamedInternal(Named named) {
             super(named);

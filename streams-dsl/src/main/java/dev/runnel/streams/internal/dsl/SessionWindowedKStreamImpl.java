@@ -8,6 +8,7 @@ import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.internal.dsl.OptionsInternal.NamedInternal;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.Named;
@@ -41,20 +42,22 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> sessionMerger) {
-        return aggregate(initializer, aggregator, sessionMerger, null, null);
+        return aggregate(initializer, aggregator, sessionMerger, NamedInternal.empty(), Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> sessionMerger, Named named) {
-        return aggregate(initializer, aggregator, sessionMerger, named, null);
+        return aggregate(initializer, aggregator, sessionMerger, Objects.requireNonNull(named, "named cannot be null"),
+            Materialized.with(null, null));
     }
 
     @Override
     public <VR> KTable<Windowed<K>, VR> aggregate(Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> sessionMerger,
         Materialized<K, VR, SessionStore<Bytes, byte[]>> materialized) {
-        return aggregate(initializer, aggregator, sessionMerger, null, materialized);
+        return aggregate(initializer, aggregator, sessionMerger, NamedInternal.empty(),
+            Objects.requireNonNull(materialized, "materialized can't be null"));
     }
 
     @Override
@@ -64,6 +67,8 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
         Objects.requireNonNull(initializer, "initializer can't be null");
         Objects.requireNonNull(aggregator, "aggregator can't be null");
         Objects.requireNonNull(sessionMerger, "sessionMerger can't be null");
+        Objects.requireNonNull(named, "named cannot be null");
+        Objects.requireNonNull(materialized, "materialized can't be null");
         MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options =
             materialize(materialized, KGroupedStreamImpl.AGGREGATE_NAME);
         return build(named, KGroupedStreamImpl.AGGREGATE_NAME, options, initializer, aggregator, sessionMerger,

@@ -173,8 +173,10 @@ public final class InternalTopologyBuilder {
 
     /** Connects existing stores to an existing processor. */
     public void connectProcessorAndStateStores(String processorName, String... storeNames) {
-        Objects.requireNonNull(processorName, "processorName");
+        Objects.requireNonNull(processorName, "processorName cannot be null");
+        Objects.requireNonNull(storeNames, "stateStoreNames cannot be a null array");
         for (String storeName : storeNames) {
+            Objects.requireNonNull(storeName, "state store name cannot be null");
             connectProcessorAndStateStores(new String[] {processorName}, storeName);
         }
     }
