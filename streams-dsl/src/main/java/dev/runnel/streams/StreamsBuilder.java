@@ -14,7 +14,7 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import java.util.Collection;
-import java.util.List;
+import java.util.Collections;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -69,12 +69,12 @@ public class StreamsBuilder {
 
     /** Returns a stream of {@code topic}, with the default serdes. */
     public synchronized <K, V> KStream<K, V> stream(String topic) {
-        return stream(List.of(topic));
+        return stream(Collections.singletonList(topic));
     }
 
     /** Returns a stream of {@code topic}, read as {@code consumed} says. */
     public synchronized <K, V> KStream<K, V> stream(String topic, Consumed<K, V> consumed) {
-        return stream(List.of(topic), consumed);
+        return stream(Collections.singletonList(topic), consumed);
     }
 
     /** Returns a stream of several topics, with the default serdes. */

@@ -8,6 +8,7 @@ import dev.runnel.streams.processor.TimestampExtractor;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.StoreBuilder;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -296,42 +297,45 @@ public class Topology {
 
     /** Adds a sink writing to {@code topic} with the default serializers. */
     public synchronized Topology addSink(String name, String topic, String... parentNames) {
-        internalTopologyBuilder.addSink(name, topic, null, null, null, null, parentNames);
+        internalTopologyBuilder.addSink(name, requireTopic(topic), null, null, null, null, parentNames);
         return this;
     }
 
     /** Adds a sink writing to {@code topic}, partitioned by {@code partitioner}. */
     public synchronized <K, V> Topology addSink(String name, String topic,
         StreamPartitioner<? super K, ? super V> partitioner, String... parentNames) {
-        internalTopologyBuilder.addSink(name, topic, null, null, null, partitioner, parentNames);
+        internalTopologyBuilder.addSink(name, requireTopic(topic), null, null, null, partitioner, parentNames);
         return this;
     }
 
     /** Adds a sink writing to {@code topic} with its own serializers. */
     public synchronized <K, V> Topology addSink(String name, String topic, Serializer<K> keySerializer,
         Serializer<V> valueSerializer, String... parentNames) {
-        internalTopologyBuilder.addSink(name, topic, null, keySerializer, valueSerializer, null, parentNames);
+        internalTopologyBuilder.addSink(name, requireTopic(topic), null, keySerializer, valueSerializer, null,
+            parentNames);
         return this;
     }
 
     /** Adds a sink writing to {@code topic} with its own serializers and partitioner. */
     public synchronized <K, V> Topology addSink(String name, String topic, Serializer<K> keySerializer,
         Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner, String... parentNames) {
-        internalTopologyBuilder.addSink(name, topic, null, keySerializer, valueSerializer, partitioner, parentNames);
+        internalTopologyBuilder.addSink(name, requireTopic(topic), null, keySerializer, valueSerializer, partitioner,
+            parentNames);
         return this;
     }
 
     /** Adds a sink writing each record to the topic {@code topicExtractor} picks. */
     public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
         String... parentNames) {
-        internalTopologyBuilder.addSink(name, null, topicExtractor, null, null, null, parentNames);
+        internalTopologyBuilder.addSink(name, null, requireExtractor(topicExtractor), null, null, null, parentNames);
         return this;
     }
 
     /** Adds a sink writing to the topic {@code topicExtractor} picks, with its own serializers. */
     public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
         Serializer<K> keySerializer, Serializer<V> valueSerializer, String... parentNames) {
-        internalTopologyBuilder.addSink(name, null, topicExtractor, keySerializer, valueSerializer, null, parentNames);
+        internalTopologyBuilder.addSink(name, null, requireExtractor(topicExtractor), keySerializer, valueSerializer,
+            null, parentNames);
         return this;
     }
 
@@ -339,9 +343,17 @@ public class Topology {
     public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
         Serializer<K> keySerializer, Serializer<V> valueSerializer, StreamPartitioner<? super K, ? super V> partitioner,
         String... parentNames) {
-        internalTopologyBuilder.addSink(name, null, topicExtractor, keySerializer, valueSerializer, partitioner,
-            parentNames);
+        internalTopologyBuilder.addSink(name, null, requireExtractor(topicExtractor), keySerializer, valueSerializer,
+            partitioner, parentNames);
         return this;
+    }
+
+    private static String requireTopic(String topic) {
+        return Objects.requireNonNull(topic, "topic cannot be null");
+    }
+
+    private static <K, V> TopicNameExtractor<K, V> requireExtractor(TopicNameExtractor<K, V> topicExtractor) {
+        return Objects.requireNonNull(topicExtractor, "topicExtractor cannot be null");
     }
 
     /** Adds a state store and connects it to the named processors (more can connect later). */

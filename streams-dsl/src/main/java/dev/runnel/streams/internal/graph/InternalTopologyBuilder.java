@@ -92,7 +92,7 @@ public final class InternalTopologyBuilder {
      */
     public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
-        Objects.requireNonNull(topicPattern, "topicPattern can't be null");
+        Objects.requireNonNull(topicPattern, "topicPattern cannot be null");
         requireNewName(name);
         topics.addPatternSource(name, offsetReset, topicPattern);
         nodes.put(name, new SourceNodeFactory(name, List.of(), topicPattern, timestampExtractor, keyDeserializer,
@@ -124,8 +124,8 @@ public final class InternalTopologyBuilder {
      * the wrapped supplier provides.
      */
     public void addProcessor(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
-        Objects.requireNonNull(supplier, "supplier");
         requireNewName(name);
+        Objects.requireNonNull(supplier, "processorSupplier cannot be null");
         requireParents(name, parentNames);
         checkSupplier(supplier);
         addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), supplier, parentNames);
@@ -133,8 +133,8 @@ public final class InternalTopologyBuilder {
 
     /** Like {@link #addProcessor}, for a fixed-key processor; it runs as an ordinary processor node. */
     public void addFixedKeyProcessor(String name, FixedKeyProcessorSupplier<?, ?, ?> supplier, String... parentNames) {
-        Objects.requireNonNull(supplier, "supplier");
         requireNewName(name);
+        Objects.requireNonNull(supplier, "processorSupplier cannot be null");
         requireParents(name, parentNames);
         checkSupplier(supplier);
         addWrapped(name, new FixedKeyProcessorAdapter<>(processorWrapper.wrapFixedKeyProcessorSupplier(name,
@@ -157,9 +157,6 @@ public final class InternalTopologyBuilder {
         Serializer<?> keySerializer, Serializer<?> valueSerializer, StreamPartitioner<?, ?> partitioner,
         String... parentNames) {
         requireNewName(name);
-        if (parentNames == null || parentNames.length == 0) {
-            throw new TopologyException("Sink " + name + " must have at least one parent");
-        }
         requireParents(name, parentNames);
         nodes.put(name, new SinkNodeFactory(name, Arrays.asList(parentNames), topic, topicNameExtractor,
             keySerializer, valueSerializer, partitioner));
@@ -167,8 +164,15 @@ public final class InternalTopologyBuilder {
 
     /** Adds a store and connects it to the named processors. */
     public void addStateStore(StoreBuilder<?> storeBuilder, String... processorNames) {
+        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
         stores.addLocal(storeBuilder);
-        connectProcessorAndStateStores(processorNames, storeBuilder.name());
+        if (processorNames != null) {
+            // as in Kafka Streams, no array is no processors
+            for (String processorName : processorNames) {
+                Objects.requireNonNull(processorName, "processor cannot not be null");
+            }
+            connectProcessorAndStateStores(processorNames, storeBuilder.name());
+        }
     }
 
     /** Connects existing stores to an existing processor. */
@@ -200,11 +204,11 @@ public final class InternalTopologyBuilder {
     public void addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String topic, String processorName,
         ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder");
-        if (storeBuilder.loggingEnabled()) {
-            throw new TopologyException("StateStore " + storeBuilder.name() + " for global table must not have"
-                + " logging enabled.");
-        }
+        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
+        Objects.requireNonNull(sourceName, "name cannot be null");
+        Objects.requireNonNull(topic, "topic cannot be null");
+        Objects.requireNonNull(processorName, "name cannot be null");
+        Objects.requireNonNull(stateUpdateSupplier, "stateUpdateSupplier cannot be null");
         if (sourceName.equals(processorName)) {
             throw new TopologyException("sourceName and processorName must be different.");
         }
@@ -213,6 +217,8 @@ public final class InternalTopologyBuilder {
         addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
         topics.addGlobalTopic(topic);
         checkSupplier(stateUpdateSupplier);
+        // the topic is the store's changelog: Kafka Streams turns the store's own logging off
+        storeBuilder.withLoggingDisabled();
         ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
             processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier), stateUpdateSupplier);
         nodes.put(processorName, processor);
@@ -229,8 +235,11 @@ public final class InternalTopologyBuilder {
     public void addReadOnlyStateStore(StoreBuilder<?> storeBuilder, String sourceName,
         TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
         String topic, String processorName, ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder");
-        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
+        Objects.requireNonNull(sourceName, "name cannot be null");
+        Objects.requireNonNull(topic, "topic names cannot be null");
+        Objects.requireNonNull(processorName, "name cannot be null");
+        Objects.requireNonNull(stateUpdateSupplier, "processorSupplier cannot be null");
         if (Objects.equals(sourceName, processorName)) {
             throw new TopologyException("sourceName and processorName must be different.");
         }
@@ -377,34 +386,38 @@ public final class InternalTopologyBuilder {
     }
 
     private void requireNewName(String name) {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name cannot be null");
         if (nodes.containsKey(name)) {
             throw new TopologyException("Processor " + name + " is already added.");
         }
     }
 
+    /** Checks the parents of a new processor or sink, with Kafka Streams 4.3's messages (its typo included). */
     private void requireParents(String name, String... parentNames) {
-        if (parentNames == null || parentNames.length == 0) {
-            throw new TopologyException("Processor " + name + " must have at least one parent");
+        Objects.requireNonNull(parentNames, "predecessorNames cannot be a null array");
+        if (parentNames.length == 0) {
+            throw new TopologyException("predecessorNames cannot be empty");
         }
         for (String parent : parentNames) {
+            Objects.requireNonNull(parent, "parent name cannot be null");
             if (parent.equals(name)) {
-                throw new TopologyException("Processor " + name + " cannot be a predecessor of itself.");
+                throw new TopologyException("Parent node " + parent + " is unknown (self-reference).");
             }
             NodeFactory node = nodes.get(parent);
             if (node == null) {
-                throw new TopologyException("Parent processor " + parent + " is not added yet for " + name);
+                throw new TopologyException("Parent node " + parent + " is unknown.");
             }
             if (node instanceof SinkNodeFactory) {
-                throw new TopologyException("Sink " + parent + " cannot be used as a parent.");
+                throw new TopologyException("Sink " + parent + " cannot be used a parent.");
             }
         }
     }
 
     private static void checkSupplier(Supplier<?> supplier) {
         if (supplier.get() == supplier.get()) {
-            throw new IllegalArgumentException("ProcessorSupplier#get() must return a new object each time it is"
-                + " called; it returned the same " + supplier.get().getClass().getName() + " twice.");
+            String supplierClass = supplier.getClass().getName();
+            throw new IllegalArgumentException(supplierClass + " generates single reference. " + supplierClass
+                + "#get() must return a new object each time it is called.");
         }
     }
 

@@ -7,6 +7,7 @@ import dev.runnel.streams.internal.state.InternalStateStoreContext;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -35,12 +36,15 @@ final class TopicRegistry {
      * @throws TopologyException if no topic is given, or another source reads one of them
      */
     void addNamedSource(String sourceName, AutoOffsetReset offsetReset, String... topics) {
-        if (topics == null || topics.length == 0) {
-            throw new TopologyException("You must provide at least one topic for source " + sourceName);
+        Objects.requireNonNull(topics, "topics cannot be a null array");
+        if (topics.length == 0) {
+            throw new TopologyException("topics cannot be empty");
         }
+        Set<String> seen = new HashSet<>();
         for (String topic : topics) {
-            Objects.requireNonNull(topic, "topic");
-            if (sourceByTopic.containsKey(topic)) {
+            Objects.requireNonNull(topic, "topic names cannot be null");
+            // a topic named twice by this source counts as registered by another one, as in Kafka Streams
+            if (sourceByTopic.containsKey(topic) || !seen.add(topic)) {
                 throw new TopologyException("Topic " + topic + " has already been registered by another source.");
             }
             if (!internalTopics.contains(topic)) {
