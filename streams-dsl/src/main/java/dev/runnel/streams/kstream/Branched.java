@@ -33,33 +33,33 @@ public class Branched<K, V> implements NamedOperation<Branched<K, V>> {
 
     /** Returns a branch with the given name. */
     public static <K, V> Branched<K, V> as(String name) {
-        return new Branched<>(Objects.requireNonNull(name, "name"), null, null);
+        return new Branched<>(Objects.requireNonNull(name, "name cannot be null"), null, null);
     }
 
     /** Returns a branch whose stream is transformed by {@code chain}; the result is put in the map. */
     public static <K, V> Branched<K, V> withFunction(Function<? super KStream<K, V>, ? extends KStream<K, V>> chain) {
-        return new Branched<>(null, Objects.requireNonNull(chain, "chain"), null);
+        return withFunction(chain, null);
     }
 
-    /** Returns a named branch whose stream is transformed by {@code chain}. */
+    /** Returns a branch named {@code name} ({@code null}: generated) whose stream is transformed by {@code chain}. */
     public static <K, V> Branched<K, V> withFunction(Function<? super KStream<K, V>, ? extends KStream<K, V>> chain,
         String name) {
-        return new Branched<>(Objects.requireNonNull(name, "name"), Objects.requireNonNull(chain, "chain"), null);
+        return new Branched<>(name, Objects.requireNonNull(chain, "chain function cannot be null"), null);
     }
 
     /** Returns a branch whose stream is handed to {@code chain}; it is not put in the map. */
     public static <K, V> Branched<K, V> withConsumer(Consumer<? super KStream<K, V>> chain) {
-        return new Branched<>(null, null, Objects.requireNonNull(chain, "chain"));
+        return withConsumer(chain, null);
     }
 
-    /** Returns a named branch whose stream is handed to {@code chain}. */
+    /** Returns a branch named {@code name} ({@code null}: generated) whose stream is handed to {@code chain}. */
     public static <K, V> Branched<K, V> withConsumer(Consumer<? super KStream<K, V>> chain, String name) {
-        return new Branched<>(Objects.requireNonNull(name, "name"), null, Objects.requireNonNull(chain, "chain"));
+        return new Branched<>(name, null, Objects.requireNonNull(chain, "chain consumer cannot be null"));
     }
 
     /** Returns a copy with the branch named {@code name}. */
     @Override
     public Branched<K, V> withName(String name) {
-        return new Branched<>(Objects.requireNonNull(name, "name"), chainFunction, chainConsumer);
+        return new Branched<>(Objects.requireNonNull(name, "name cannot be null"), chainFunction, chainConsumer);
     }
 }

@@ -32,13 +32,13 @@ public class Named implements NamedOperation<Named> {
      *     "..", or has characters other than ASCII letters, digits, '.', '_' and '-'
      */
     public static Named as(String name) {
-        return new Named(Objects.requireNonNull(name, "name"));
+        return new Named(Objects.requireNonNull(name, "name cannot be null"));
     }
 
     /** Returns a new instance with the given name. */
     @Override
     public Named withName(String name) {
-        return new Named(Objects.requireNonNull(name, "name"));
+        return new Named(Objects.requireNonNull(name, "name cannot be null"));
     }
 
     /**

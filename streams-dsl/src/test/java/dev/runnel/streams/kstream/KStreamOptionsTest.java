@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** Option objects as Kafka Streams has them: named operations, value equality, and small API members. */
 class KStreamOptionsTest {
@@ -43,6 +44,36 @@ class KStreamOptionsTest {
             .branch((key, value) -> true, Branched.<String, String>withFunction(identity::apply).withName("all"))
             .noDefaultBranch();
         assertEquals(Set.of("split-all"), branches.keySet());
+    }
+
+    @Test
+    void namedAndBranchedRefuseNullsWithKafkasMessages() {
+        assertNullMessage("name cannot be null", () -> Named.as(null));
+        assertNullMessage("name cannot be null", () -> Named.as("n").withName(null));
+        assertNullMessage("name cannot be null", () -> Branched.as(null));
+        assertNullMessage("name cannot be null", () -> Branched.as("b").withName(null));
+        assertNullMessage("chain function cannot be null", () -> Branched.withFunction(null));
+        assertNullMessage("chain function cannot be null", () -> Branched.withFunction(null, "b"));
+        assertNullMessage("chain consumer cannot be null", () -> Branched.withConsumer(null));
+        assertNullMessage("chain consumer cannot be null", () -> Branched.withConsumer(null, "b"));
+    }
+
+    @Test
+    void aBranchWithAChainAndANullNameIsAnUnnamedOne() {
+        // As in Kafka Streams, the name given with a chain may be null: the branch then gets a generated name.
+        UnaryOperator<KStream<String, String>> identity = stream -> stream;
+        assertEquals(branchNames(Branched.withFunction(identity::apply)),
+            branchNames(Branched.withFunction(identity::apply, null)));
+        assertEquals(Set.of(), branchNames(Branched.withConsumer(stream -> { }, null)));
+    }
+
+    private static Set<String> branchNames(Branched<String, String> branched) {
+        return new StreamsBuilder().<String, String>stream("in").split(Named.as("split-"))
+            .branch((key, value) -> true, branched).noDefaultBranch().keySet();
+    }
+
+    private static void assertNullMessage(String message, Executable call) {
+        assertEquals(message, assertThrows(NullPointerException.class, call).getMessage());
     }
 
     @Test
