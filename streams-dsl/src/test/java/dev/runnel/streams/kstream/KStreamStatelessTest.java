@@ -1,14 +1,19 @@
 package dev.runnel.streams.kstream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
+import dev.runnel.streams.Topology;
+import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.processor.api.ContextualFixedKeyProcessor;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.FixedKeyRecord;
@@ -27,6 +32,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -248,6 +254,34 @@ class KStreamStatelessTest {
             assertEquals(List.of(KeyValue.pair("l", "1"), KeyValue.pair("r", "2"), KeyValue.pair("l", "3")),
                 read(driver, "output"));
         }
+    }
+
+    @Test
+    void shouldShareOneSourceBetweenStreamsOfTheSameTopics() {
+        // Kafka Streams reads a topic set once, however many streams the application makes of it: the later ones
+        // become children of the first source (their own source still takes its index: the sinks are 1 and 3).
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(List.of("input", "more")).to("output");
+        builder.stream(List.of("more", "input"), Consumed.as("ignored")).mapValues(v -> v + "!").to("output");
+        Topology topology = builder.build();
+        assertEquals(Set.of("KSTREAM-SOURCE-0000000000", "KSTREAM-SINK-0000000001", "KSTREAM-MAPVALUES-0000000003",
+                "KSTREAM-SINK-0000000004"), topology.describe().subtopologies().iterator().next().nodes().stream()
+            .map(TopologyDescription.Node::name).collect(Collectors.toSet()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, stringDefaults(), T0)) {
+            driver.createInputTopic("more", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "v");
+            assertEquals(List.of(KeyValue.pair("k", "v"), KeyValue.pair("k", "v!")), read(driver, "output"));
+        }
+    }
+
+    @Test
+    void shouldRefuseStreamsOfOverlappingTopicsOrOfOneTopicWithTwoResetPolicies() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream(List.of("a", "b"), Consumed.with(AutoOffsetReset.earliest()));
+        assertEquals("Invalid topology: Two source nodes are subscribed to overlapping but not equal input topics",
+            assertThrows(TopologyException.class, () -> builder.stream("a")).getMessage());
+        assertEquals("Invalid topology: Can't configure different offset reset policies on the same input topic(s)",
+            assertThrows(TopologyException.class, () -> builder.stream(List.of("b", "a"))).getMessage());
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class InternalStreamsBuilder {
     private int index;
     /** Every name this builder generated, to tell generated store and topic names from given ones. */
     private final Set<String> generatedNames = new HashSet<>();
+    private final StreamSources streamSources = new StreamSources();
 
     /** Returns the plan the DSL writes into. */
     public InternalTopologyBuilder topologyBuilder() {
@@ -68,22 +69,36 @@ public final class InternalStreamsBuilder {
         return ImplicitlyNamedResources.find(topologyBuilder, generatedNames);
     }
 
-    /** Adds a source of {@code topics} and returns its stream. */
+    /**
+     * Adds a source of {@code topics} and returns its stream; a stream of topics another stream reads already shares
+     * that stream's source (see {@link StreamSources}).
+     */
     public <K, V> KStream<K, V> stream(Collection<String> topics, Consumed<K, V> consumed) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
+        // a shared source still takes its index, as in Kafka Streams
         String name = name(options.name(), KStreamImpl.SOURCE_NAME);
-        topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
-            deserializer(options.keySerde()), deserializer(options.valueSerde()), topics.toArray(new String[0]));
-        return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
+        String source = streamSources.sourceOf(topics, options.resetPolicy());
+        if (source == null) {
+            topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
+                deserializer(options.keySerde()), deserializer(options.valueSerde()), topics.toArray(new String[0]));
+            streamSources.add(topics, name, options.resetPolicy());
+            source = name;
+        }
+        return new KStreamImpl<>(this, source, options.keySerde(), options.valueSerde(), false);
     }
 
-    /** Adds a source of the topics {@code topicPattern} matches and returns its stream. */
+    /** Adds a source of the topics {@code topicPattern} matches and returns its stream; see the other overload. */
     public <K, V> KStream<K, V> stream(Pattern topicPattern, Consumed<K, V> consumed) {
         ConsumedInternal<K, V> options = new ConsumedInternal<>(consumed);
         String name = name(options.name(), KStreamImpl.SOURCE_NAME);
-        topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
-            deserializer(options.keySerde()), deserializer(options.valueSerde()), topicPattern);
-        return new KStreamImpl<>(this, name, options.keySerde(), options.valueSerde(), false);
+        String source = streamSources.sourceOf(topicPattern, options.resetPolicy());
+        if (source == null) {
+            topologyBuilder.addSource(name, options.resetPolicy(), options.timestampExtractor(),
+                deserializer(options.keySerde()), deserializer(options.valueSerde()), topicPattern);
+            streamSources.add(topicPattern, name, options.resetPolicy());
+            source = name;
+        }
+        return new KStreamImpl<>(this, source, options.keySerde(), options.valueSerde(), false);
     }
 
     /** Adds a source table of {@code topic}, materialized only when needed, and returns it. */
