@@ -66,14 +66,18 @@ class KStreamKTableJoinGraceTest {
             (KeyValueBytesStoreSupplier) Stores.inMemoryKeyValueStore("plain-store")));
         IllegalArgumentException unversioned = assertThrows(IllegalArgumentException.class, () -> stream.join(plain,
             (s, t) -> s + t, Joined.<String, String, String>as("j1").withGracePeriod(GRACE)));
-        assertEquals("Join j1 has a grace period, so its KTable must be versioned, but store plain-store is not;"
-            + " materialize the table with Materialized.as(Stores.persistentVersionedKeyValueStore(...))",
+        // Kafka Streams' messages
+        assertEquals("KTable must be versioned to use a grace period in a stream table join.",
             unversioned.getMessage());
         KTable<String, String> shortHistory = table(builder, Duration.ofMillis(5));
         IllegalArgumentException tooShort = assertThrows(IllegalArgumentException.class, () -> stream.join(
             shortHistory, (s, t) -> s + t, Joined.<String, String, String>as("j2").withGracePeriod(GRACE)));
-        assertEquals("The history retention of store table-store (5 ms) must be at least the grace period of join j2"
-            + " (10 ms)", tooShort.getMessage());
+        assertEquals("History retention must be at least grace period.", tooShort.getMessage());
+        // the table's versioning is checked before the grace period's sign
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> stream.join(plain,
+            (s, t) -> s + t, Joined.<String, String, String>as("j3").withGracePeriod(Duration.ofMillis(-1))));
+        assertEquals("KTable must be versioned to use a grace period in a stream table join.",
+            negative.getMessage());
     }
 
     @Test

@@ -586,26 +586,23 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
 
     /**
      * Returns the grace period in ms of a stream-table join, after checking that the table's stores are versioned and
-     * keep at least that much history (KIP-923).
+     * keep at least that much history (KIP-923), with Kafka Streams' messages.
      */
     private long checkedGraceMs(Duration gracePeriod, Set<String> tableStores, String joinName) {
         long graceMs = gracePeriod.toMillis();
-        if (graceMs < 0) {
-            throw new IllegalArgumentException("The grace period of join " + joinName + " must not be negative: "
-                + gracePeriod);
-        }
         for (String store : tableStores) {
             OptionalLong history = builder.topologyBuilder().historyRetentionMs(store);
             if (history.isEmpty()) {
-                throw new IllegalArgumentException("Join " + joinName + " has a grace period, so its KTable must be"
-                    + " versioned, but store " + store + " is not; materialize the table with"
-                    + " Materialized.as(Stores.persistentVersionedKeyValueStore(...))");
+                throw new IllegalArgumentException("KTable must be versioned to use a grace period in a stream table"
+                    + " join.");
             }
             if (graceMs > history.getAsLong()) {
-                throw new IllegalArgumentException("The history retention of store " + store + " ("
-                    + history.getAsLong() + " ms) must be at least the grace period of join " + joinName + " ("
-                    + graceMs + " ms)");
+                throw new IllegalArgumentException("History retention must be at least grace period.");
             }
+        }
+        if (graceMs < 0) {
+            throw new IllegalArgumentException("The grace period of join " + joinName + " must not be negative: "
+                + gracePeriod);
         }
         return graceMs;
     }
