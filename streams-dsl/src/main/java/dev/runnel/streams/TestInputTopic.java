@@ -23,12 +23,12 @@ public class TestInputTopic<K, V> {
     TestInputTopic(TopologyTestDriver driver, String topic, Serializer<K> keySerializer,
         Serializer<V> valueSerializer, Instant startTimestamp, Duration autoAdvance) {
         this.driver = Objects.requireNonNull(driver, "driver");
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.keySerializer = Objects.requireNonNull(keySerializer, "keySerializer");
-        this.valueSerializer = Objects.requireNonNull(valueSerializer, "valueSerializer");
-        this.currentTime = Objects.requireNonNull(startTimestamp, "startTimestamp");
-        if (autoAdvance.isNegative()) {
-            throw new IllegalArgumentException("autoAdvance must be non-negative: " + autoAdvance);
+        this.topic = Objects.requireNonNull(topic, "topicName cannot be null");
+        this.keySerializer = Objects.requireNonNull(keySerializer, "keySerializer cannot be null");
+        this.valueSerializer = Objects.requireNonNull(valueSerializer, "valueSerializer cannot be null");
+        this.currentTime = Objects.requireNonNull(startTimestamp, "startTimestamp cannot be null");
+        if (Objects.requireNonNull(autoAdvance, "autoAdvance cannot be null").isNegative()) {
+            throw new IllegalArgumentException("autoAdvance must be positive");
         }
         this.advanceDuration = autoAdvance;
     }
@@ -40,7 +40,7 @@ public class TestInputTopic<K, V> {
      */
     public void advanceTime(Duration advance) {
         if (advance.isNegative()) {
-            throw new IllegalArgumentException("advance must be non-negative: " + advance);
+            throw new IllegalArgumentException("advance must be positive");
         }
         currentTime = currentTime.plus(advance);
     }

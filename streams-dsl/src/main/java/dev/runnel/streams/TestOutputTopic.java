@@ -21,9 +21,9 @@ public class TestOutputTopic<K, V> {
     TestOutputTopic(TopologyTestDriver driver, String topic, Deserializer<K> keyDeserializer,
         Deserializer<V> valueDeserializer) {
         this.driver = Objects.requireNonNull(driver, "driver");
-        this.topic = Objects.requireNonNull(topic, "topic");
-        this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer");
-        this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer");
+        this.topic = Objects.requireNonNull(topic, "topicName cannot be null");
+        this.keyDeserializer = Objects.requireNonNull(keyDeserializer, "keyDeserializer cannot be null");
+        this.valueDeserializer = Objects.requireNonNull(valueDeserializer, "valueDeserializer cannot be null");
     }
 
     /**

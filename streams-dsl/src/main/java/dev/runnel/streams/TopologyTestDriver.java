@@ -51,6 +51,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Queue;
@@ -295,8 +296,9 @@ public class TopologyTestDriver implements Closeable {
      */
     public void advanceWallClockTime(Duration advance) {
         requireOpen();
-        if (advance.isNegative()) {
-            throw new IllegalArgumentException("advance must be non-negative: " + advance);
+        if (Objects.requireNonNull(advance, "advance cannot be null").isNegative()) {
+            // test-utils' message is its mock time's
+            throw new IllegalArgumentException("Sleep ms cannot be negative.");
         }
         time.sleep(advance.toMillis());
         for (StreamTask task : tasks) {

@@ -108,13 +108,47 @@ class TopologyTestDriverContractTest {
     void shouldRejectNegativeAdvancesAndTimestamps() {
         try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
             Serde<String> serde = Serdes.String();
-            assertThrows(IllegalArgumentException.class, () -> driver.createInputTopic("in", serde.serializer(),
+            // with test-utils' messages (the wall clock's is its mock time's)
+            assertIllegal("autoAdvance must be positive", () -> driver.createInputTopic("in", serde.serializer(),
                 serde.serializer(), START, Duration.ofMillis(-1)));
             TestInputTopic<String, String> in = input(driver, START, Duration.ZERO);
-            assertThrows(IllegalArgumentException.class, () -> in.advanceTime(Duration.ofMillis(-1)));
-            assertThrows(IllegalArgumentException.class, () -> in.pipeInput("k", "v", -1L));
-            assertThrows(IllegalArgumentException.class, () -> driver.advanceWallClockTime(Duration.ofMillis(-1)));
+            assertIllegal("advance must be positive", () -> in.advanceTime(Duration.ofMillis(-1)));
+            assertIllegal("Invalid timestamp: -1. Timestamp should always be non-negative or null.",
+                () -> in.pipeInput("k", "v", -1L));
+            assertIllegal("Sleep ms cannot be negative.", () -> driver.advanceWallClockTime(Duration.ofMillis(-1)));
         }
+    }
+
+    @Test
+    void shouldRejectNullArgumentsWithTestUtilsMessages() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
+            Serde<String> serde = Serdes.String();
+            assertNullArgument("topicName cannot be null",
+                () -> driver.createInputTopic(null, serde.serializer(), serde.serializer()));
+            assertNullArgument("keySerializer cannot be null",
+                () -> driver.createInputTopic("in", null, serde.serializer()));
+            assertNullArgument("valueSerializer cannot be null",
+                () -> driver.createInputTopic("in", serde.serializer(), null));
+            assertNullArgument("startTimestamp cannot be null",
+                () -> driver.createInputTopic("in", serde.serializer(), serde.serializer(), null, Duration.ZERO));
+            assertNullArgument("autoAdvance cannot be null",
+                () -> driver.createInputTopic("in", serde.serializer(), serde.serializer(), START, null));
+            assertNullArgument("topicName cannot be null",
+                () -> driver.createOutputTopic(null, serde.deserializer(), serde.deserializer()));
+            assertNullArgument("keyDeserializer cannot be null",
+                () -> driver.createOutputTopic("out", null, serde.deserializer()));
+            assertNullArgument("valueDeserializer cannot be null",
+                () -> driver.createOutputTopic("out", serde.deserializer(), null));
+            assertNullArgument("advance cannot be null", () -> driver.advanceWallClockTime(null));
+        }
+    }
+
+    private static void assertIllegal(String message, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
+    }
+
+    private static void assertNullArgument(String message, org.junit.jupiter.api.function.Executable call) {
+        assertEquals(message, assertThrows(NullPointerException.class, call).getMessage());
     }
 
     @Test

@@ -40,7 +40,8 @@ public class TestRecord<K, V> {
             return null;
         }
         if (timestampMs < 0) {
-            throw new IllegalArgumentException("Timestamp cannot be negative. Got: " + timestampMs);
+            throw new IllegalArgumentException("Invalid timestamp: " + timestampMs
+                + ". Timestamp should always be non-negative or null.");
         }
         return Instant.ofEpochMilli(timestampMs);
     }
