@@ -28,11 +28,8 @@ final class BufferConfigs {
         final long maxBytes;
         final Logging logging;
 
+        /** Any bound is taken, as in Kafka Streams: below one, no entry fits. */
         Base(long maxRecords, long maxBytes, Logging logging) {
-            if (maxRecords < 1 || maxBytes < 1) {
-                throw new IllegalArgumentException("Buffer bounds must be positive: maxRecords=" + maxRecords
-                    + ", maxBytes=" + maxBytes);
-            }
             this.maxRecords = maxRecords;
             this.maxBytes = maxBytes;
             this.logging = logging;

@@ -83,11 +83,8 @@ public interface Suppressed<K> extends NamedOperation<Suppressed<K>> {
      * after the timestamp of the key's first buffered update.
      */
     static <K> Suppressed<K> untilTimeLimit(Duration timeToWaitForMoreEvents, BufferConfig<?> bufferConfig) {
+        // a negative time limit is taken, as in Kafka Streams: each update is then due at once
         Objects.requireNonNull(timeToWaitForMoreEvents, "timeToWaitForMoreEvents");
-        if (timeToWaitForMoreEvents.isNegative()) {
-            throw new IllegalArgumentException("timeToWaitForMoreEvents must not be negative: "
-                + timeToWaitForMoreEvents);
-        }
         return new Suppression<>(null, false, timeToWaitForMoreEvents.toMillis(),
             Objects.requireNonNull(bufferConfig, "bufferConfig"));
     }

@@ -28,10 +28,15 @@ import org.junit.jupiter.api.Test;
 class SuppressBufferBoundsTest {
     /** Pipes a@0, b@1, a@2 into a count suppressed with {@code maxBytes}; returns what each record let out. */
     private static List<List<KeyValue<String, Long>>> emittedPerRecord(long maxBytes) {
+        return emittedPerRecord(Suppressed.untilTimeLimit(Duration.ofMillis(100),
+            Suppressed.BufferConfig.maxBytes(maxBytes).emitEarlyWhenFull()));
+    }
+
+    /** Pipes a@0, b@1, a@2 into a count suppressed as {@code suppressed} says; returns what each record let out. */
+    private static List<List<KeyValue<String, Long>>> emittedPerRecord(Suppressed<String> suppressed) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count()
-            .suppress(Suppressed.untilTimeLimit(Duration.ofMillis(100),
-                Suppressed.BufferConfig.maxBytes(maxBytes).emitEarlyWhenFull()))
+            .suppress(suppressed)
             .toStream().to("out", Produced.with(Serdes.String(), Serdes.Long()));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
             TestInputTopic<String, String> in =
@@ -51,6 +56,22 @@ class SuppressBufferBoundsTest {
     @Test
     void shouldEmitTheOldestEntryEarlyOnceTheBufferedBytesPassTheBound() {
         assertEquals(List.of(List.of(), List.of(), List.of(KeyValue.pair("a", 2L))), emittedPerRecord(85));
+    }
+
+    /**
+     * As in Kafka Streams, a bound may be zero or negative, and a time limit negative: no entry then fits, or each is
+     * due at once, so every update goes out as soon as it is buffered.
+     */
+    @Test
+    void shouldEmitEachUpdateAtOnceWithABoundOrTimeLimitBelowOne() {
+        List<List<KeyValue<String, Long>>> each = List.of(List.of(KeyValue.pair("a", 1L)),
+            List.of(KeyValue.pair("b", 1L)), List.of(KeyValue.pair("a", 2L)));
+        assertEquals(each, emittedPerRecord(0));
+        assertEquals(each, emittedPerRecord(-1));
+        assertEquals(each, emittedPerRecord(Suppressed.untilTimeLimit(Duration.ZERO,
+            Suppressed.BufferConfig.maxRecords(0).emitEarlyWhenFull())));
+        assertEquals(each, emittedPerRecord(Suppressed.untilTimeLimit(Duration.ofMillis(-1),
+            Suppressed.BufferConfig.maxRecords(-1).withMaxBytes(-1).emitEarlyWhenFull())));
     }
 
     @Test

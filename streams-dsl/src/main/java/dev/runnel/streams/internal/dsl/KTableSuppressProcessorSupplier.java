@@ -185,7 +185,9 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
         }
 
         private void enforceBounds(Headers closing) {
-            while (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes()) {
+            // a bound below zero is exceeded even by an empty buffer, which has nothing left to emit
+            while (!slots.isEmpty()
+                && (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes())) {
                 if (suppressed.shutDownWhenFull()) {
                     throw new StreamsException(nodeName + " buffer exceeded its max capacity. Currently ["
                         + slots.size() + "/" + suppressed.maxRecords() + "] records and [" + bufferedBytes + "/"
