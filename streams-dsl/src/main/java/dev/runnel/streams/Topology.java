@@ -331,6 +331,14 @@ public class Topology {
         return this;
     }
 
+    /** Adds a sink writing to the topic {@code topicExtractor} picks, partitioned by {@code partitioner}. */
+    public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
+        StreamPartitioner<? super K, ? super V> partitioner, String... parentNames) {
+        internalTopologyBuilder.addSink(name, null, requireExtractor(topicExtractor), null, null, partitioner,
+            parentNames);
+        return this;
+    }
+
     /** Adds a sink writing to the topic {@code topicExtractor} picks, with its own serializers. */
     public synchronized <K, V> Topology addSink(String name, TopicNameExtractor<? super K, ? super V> topicExtractor,
         Serializer<K> keySerializer, Serializer<V> valueSerializer, String... parentNames) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
@@ -14,6 +15,10 @@ import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -91,6 +96,25 @@ class TopologyArgumentsTest {
         Topology topology = topology().addProcessor("p", UPDATER, "source").addStateStore(store("s"),
             (String[]) null);
         assertDoesNotThrow(() -> topology.connectProcessorAndStateStores("p", "s"));
+    }
+
+    @Test
+    void aSinkTakesATopicExtractorWithAPartitionerAndTheDefaultSerializers() {
+        // Kafka Streams' addSink(name, topicExtractor, partitioner, parentNames): the partitioner naming no partition
+        // drops the record, and the default serdes write it to the topic the extractor picks
+        StreamPartitioner<String, String> nowhereForB = (topic, key, value, partitions) ->
+            key.equals("b") ? Optional.of(Set.of()) : Optional.empty();
+        Topology topology = new Topology().addSource("source", "in").addSink("sink", TOPIC, nowhereForB, "source");
+        Properties props = new Properties();
+        props.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        props.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.StringSerde.class);
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props)) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", TO_STRINGS, TO_STRINGS);
+            in.pipeInput("a", "1");
+            in.pipeInput("b", "2");
+            assertEquals(List.of(KeyValue.pair("a", "1")),
+                driver.createOutputTopic("out", STRINGS, STRINGS).readKeyValuesToList());
+        }
     }
 
     @Test
