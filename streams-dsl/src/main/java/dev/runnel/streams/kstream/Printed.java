@@ -1,5 +1,8 @@
 package dev.runnel.streams.kstream;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.Objects;
 
 /**
@@ -39,14 +42,21 @@ public class Printed<K, V> implements NamedOperation<Printed<K, V>> {
     }
 
     /**
-     * Prints to the file at {@code filePath}, which is created or truncated when the processor starts.
+     * Prints to the file at {@code filePath}, which is created or truncated now, as Kafka Streams does, and again
+     * when the processor starts.
      *
-     * @throws dev.runnel.streams.errors.TopologyException if the path is empty
+     * @throws dev.runnel.streams.errors.TopologyException if the path is empty or the file cannot be written
      */
     public static <K, V> Printed<K, V> toFile(String filePath) {
         Objects.requireNonNull(filePath, "filePath can't be null");
         if (filePath.isBlank()) {
             throw new dev.runnel.streams.errors.TopologyException("filePath can't be an empty string");
+        }
+        try {
+            Files.newOutputStream(Paths.get(filePath)).close();
+        } catch (IOException e) {
+            throw new dev.runnel.streams.errors.TopologyException("Unable to write stream to file at [" + filePath
+                + "] " + e.getMessage());
         }
         return new Printed<>(filePath, null, (key, value) -> key + ", " + value, null);
     }

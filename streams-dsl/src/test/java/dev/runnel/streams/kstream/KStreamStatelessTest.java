@@ -82,6 +82,18 @@ class KStreamStatelessTest {
     }
 
     @Test
+    void shouldCreateThePrintFileWhenItIsGivenAndRefuseAPathThatCannotBeWritten(@TempDir Path dir) {
+        // as in Kafka Streams, Printed.toFile opens the file at once: it exists before the topology runs, and a
+        // directory is refused then (the message ends with the file system's reason)
+        Path file = dir.resolve("printed.txt");
+        Printed.toFile(file.toString());
+        assertTrue(Files.exists(file));
+        TopologyException error = assertThrows(TopologyException.class, () -> Printed.toFile(dir.toString()));
+        assertTrue(error.getMessage().startsWith("Invalid topology: Unable to write stream to file at [" + dir + "] "),
+            error.getMessage());
+    }
+
+    @Test
     void shouldRekeyATablesUpdatesWithToStreamAndAMapper() {
         StreamsBuilder builder = new StreamsBuilder();
         builder.table("input", Consumed.with(Serdes.String(), Serdes.String()))
