@@ -79,6 +79,18 @@ class OptionNameValidationTest {
             .defaultBranch());
     }
 
+    @Test
+    void aNameMadeLongerThanTheLimitByItsSuffixIsIllegal() {
+        // a name of 249 characters is legal, but the join names its nodes after it plus a suffix, which are too long
+        String longest = "n".repeat(249);
+        String message = "Invalid topology: Name is illegal, it can't be longer than 249 characters, name: " + longest;
+        assertEquals(message + "-this-windowed", failure(builder -> builder.stream("in").join(builder.stream("other"),
+            (v, w) -> v, JoinWindows.ofTimeDifferenceWithNoGrace(TEN_MS), StreamJoined.as("s").withName(longest)))
+            .getMessage());
+        assertEquals(message + "-subscription-registration", failure(builder -> builder.table("t1")
+            .join(builder.table("t2"), v -> v, (v, w) -> v, TableJoined.as(longest))).getMessage());
+    }
+
     private static void assertIllegal(Consumer<StreamsBuilder> operation) {
         assertEquals(ILLEGAL_CHARACTER, failure(operation).getMessage());
     }

@@ -225,10 +225,12 @@ public final class InternalStreamsBuilder {
     /**
      * Returns {@code base + suffix}, or if {@code base} is {@code null} a new generated {@code prefix + index} name;
      * either way it takes an index, as Kafka Streams does.
+     *
+     * @throws dev.runnel.streams.errors.TopologyException if the suffix makes the name too long, as Kafka checks it
      */
     String suffixed(String base, String suffix, String prefix) {
         String generated = newProcessorName(prefix);
-        return base != null ? base + suffix : generated;
+        return base != null ? NamedInternal.checked(base + suffix) : generated;
     }
 
     /**
