@@ -31,7 +31,7 @@ public final class JoinOptionsInternal {
 
         /** Returns the processor name, or {@code null}. */
         public String name() {
-            return OptionsInternal.NamedInternal.checked(name);
+            return name;
         }
     }
 

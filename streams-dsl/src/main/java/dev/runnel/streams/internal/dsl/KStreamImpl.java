@@ -437,7 +437,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(grouped, "grouped cannot be null");
         GroupedInternal<KR, V> options = new GroupedInternal<>(grouped);
         // the grouping's name names the key selection's processor, so it is checked as one
-        OptionsInternal.NamedInternal.checked(options.name());
+        NamedInternal.checked(options.name());
         KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector);
         return new KGroupedStreamImpl<>(selected, options, true);
     }
