@@ -5,7 +5,7 @@ import dev.runnel.streams.processor.TopicNameExtractor;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -92,14 +92,14 @@ final class TopologyDescriptionImpl implements TopologyDescription {
             if (source.pattern() != null) {
                 return new SourceImpl(source.name(), null, source.pattern());
             }
-            Set<String> topics = new LinkedHashSet<>();
+            // Kafka Streams lists topics and stores as hash sets, so they print in a hash set's order.
+            Set<String> topics = new HashSet<>();
             for (String topic : source.topics()) {
                 topics.add(builder.decorateTopic(topic));
             }
             return new SourceImpl(source.name(), Collections.unmodifiableSet(topics), null);
         } else if (factory instanceof ProcessorNodeFactory processor) {
-            return new ProcessorImpl(processor.name(), Set.copyOf(new LinkedHashSet<>(processor.stores())),
-                new LinkedHashSet<>(processor.stores()));
+            return new ProcessorImpl(processor.name(), Collections.unmodifiableSet(new HashSet<>(processor.stores())));
         } else {
             SinkNodeFactory sink = (SinkNodeFactory) factory;
             return new SinkImpl(sink.name(), sink.topic() == null ? null : builder.decorateTopic(sink.topic()),
@@ -236,12 +236,10 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
     private static final class ProcessorImpl extends AbstractNode implements Processor {
         private final Set<String> stores;
-        private final Set<String> orderedStores;
 
-        ProcessorImpl(String name, Set<String> stores, Set<String> orderedStores) {
+        ProcessorImpl(String name, Set<String> stores) {
             super(name);
             this.stores = stores;
-            this.orderedStores = orderedStores;
         }
 
         @Override
@@ -251,7 +249,7 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
         @Override
         public String toString() {
-            return "Processor: " + name + " (stores: " + orderedStores + ")\n      --> " + names(successors)
+            return "Processor: " + name + " (stores: " + stores + ")\n      --> " + names(successors)
                 + "\n      <-- " + names(predecessors);
         }
     }
@@ -278,7 +276,7 @@ final class TopologyDescriptionImpl implements TopologyDescription {
 
         @Override
         public String toString() {
-            String target = topic != null ? "topic: " + topic : "extractor class: " + extractor.getClass().getName();
+            String target = topic != null ? "topic: " + topic : "extractor class: " + extractor;
             return "Sink: " + name + " (" + target + ")\n      <-- " + names(predecessors);
         }
     }
