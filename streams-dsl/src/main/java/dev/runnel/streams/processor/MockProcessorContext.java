@@ -5,6 +5,7 @@ import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.internal.runtime.MockTaskState;
+import dev.runnel.streams.internal.runtime.ProcessorContextImpl;
 import dev.runnel.streams.internal.runtime.MockTaskState.ScheduledPunctuation;
 import java.io.File;
 import java.time.Duration;
@@ -212,13 +213,16 @@ public class MockProcessorContext implements ProcessorContext {
         return state.store(name);
     }
 
+    /** Captures the punctuation; as Kafka Streams' older mock does, it refuses an interval shorter than 1 ms. */
     @Override
     public Cancellable schedule(Duration interval, PunctuationType type, Punctuator callback) {
+        ProcessorContextImpl.schedulingIntervalMs(interval);
         return state.schedule(null, interval, type, callback);
     }
 
     @Override
     public Cancellable schedule(Instant startTime, Duration interval, PunctuationType type, Punctuator callback) {
+        ProcessorContextImpl.schedulingIntervalMs(interval);
         return state.schedule(Objects.requireNonNull(startTime, "startTime"), interval, type, callback);
     }
 

@@ -14,6 +14,7 @@ import dev.runnel.streams.errors.LogAndContinueProcessingExceptionHandler;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.processor.api.ContextualProcessor;
+import dev.runnel.streams.processor.api.MockProcessorContext;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** What a processor sees through its context, checked against Kafka Streams 4.x's behaviour. */
 class ProcessorContextContractTest {
@@ -81,7 +83,8 @@ class ProcessorContextContractTest {
             StreamsException error = assertThrows(StreamsException.class, () -> input(driver).pipeInput("k", "bad"));
             assertTrue(error.getMessage().startsWith("Exception caught in process. taskId=0_0, processor=router,"),
                 error.getMessage());
-            assertTrue(error.getCause().getMessage().startsWith("Unknown downstream node: nowhere"), causes(error));
+            assertEquals("Unknown downstream node: nowhere either does not exist or is not connected to this"
+                + " processor.", error.getCause().getMessage());
         }
         // Kafka Streams hands every exception a processor throws, a StreamsException included, to the processing
         // exception handler; one that continues skips the record.
@@ -93,6 +96,43 @@ class ProcessorContextContractTest {
             input(driver).pipeInput("k", "good");
         }
         assertEquals(List.of("known:good:0"), seen);
+    }
+
+    /**
+     * As in Kafka Streams, a record may not have a negative timestamp: the record fails as malformed, and the cause
+     * says why. A punctuation shorter than a millisecond is refused with Kafka's message, though the mock context of
+     * the processor API, like Kafka's, captures it (Kafka's older mock refuses it too).
+     */
+    @Test
+    void shouldRefuseANegativeTimestampAndAPunctuationShorterThanAMillisecondWithKafkasMessages() {
+        Record<String, String> record = new Record<>("k", "v", 5L);
+        for (Executable malformed : List.<Executable>of(() -> new Record<>("k", "v", -5L),
+            () -> record.withTimestamp(-5L))) {
+            StreamsException error = assertThrows(StreamsException.class, malformed);
+            assertEquals("Malformed Record", error.getMessage());
+            assertEquals(IllegalArgumentException.class, error.getCause().getClass());
+            assertEquals("Timestamp may not be negative. Got: -5", error.getCause().getMessage());
+        }
+        MockProcessorContext<String, String> mock = new MockProcessorContext<>();
+        mock.schedule(Duration.ZERO, PunctuationType.STREAM_TIME, timestamp -> { });
+        assertEquals(Duration.ZERO, mock.scheduledPunctuators().get(0).getInterval());
+        assertEquals("The minimum supported scheduling interval is 1 millisecond.", assertThrows(
+            IllegalArgumentException.class, () -> new dev.runnel.streams.processor.MockProcessorContext().schedule(
+                Duration.ZERO, PunctuationType.STREAM_TIME, timestamp -> { })).getMessage());
+        List<String> refusals = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("scheduler", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    refusals.add(assertThrows(IllegalArgumentException.class, () -> context().schedule(
+                        Duration.ofMillis(-1), PunctuationType.WALL_CLOCK_TIME, timestamp -> { })).getMessage());
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, props("short-punctuation"), START)) {
+            input(driver).pipeInput("k", "v");
+        }
+        assertEquals(List.of("The minimum supported scheduling interval is 1 millisecond."), refusals);
     }
 
     @Test

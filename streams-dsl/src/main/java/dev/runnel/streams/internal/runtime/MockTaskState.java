@@ -136,16 +136,11 @@ public final class MockTaskState {
     }
 
     /**
-     * Captures a punctuation; {@code startTime} is {@code null} for an unanchored one.
-     *
-     * @throws IllegalArgumentException if {@code interval} is shorter than 1 ms
+     * Captures a punctuation; {@code startTime} is {@code null} for an unanchored one. As Kafka Streams' mock does, it
+     * captures any interval: the runtime's minimum of 1 ms is not checked.
      */
     public ScheduledPunctuation schedule(Instant startTime, Duration interval, PunctuationType type,
         Punctuator callback) {
-        if (interval.toMillis() < 1) {
-            throw new IllegalArgumentException("The minimum supported scheduling interval is 1 millisecond;"
-                + " got " + interval);
-        }
         ScheduledPunctuation punctuation = new ScheduledPunctuation(startTime, interval,
             Objects.requireNonNull(type, "type"), Objects.requireNonNull(callback, "callback"));
         punctuations.add(punctuation);

@@ -299,10 +299,14 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     private static long intervalMs(Duration interval, PunctuationType type, Punctuator callback) {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(callback, "callback");
+        return schedulingIntervalMs(interval);
+    }
+
+    /** Returns {@code interval} in ms, refusing one shorter than a millisecond with Kafka Streams' message. */
+    public static long schedulingIntervalMs(Duration interval) {
         long intervalMs = interval.toMillis();
         if (intervalMs < 1) {
-            throw new IllegalArgumentException("The minimum supported scheduling interval is 1 millisecond;"
-                + " got " + interval);
+            throw new IllegalArgumentException("The minimum supported scheduling interval is 1 millisecond.");
         }
         return intervalMs;
     }
@@ -342,7 +346,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
                 ProcessorNode child = parent.child(childName);
                 if (child == null) {
                     throw new StreamsException("Unknown downstream node: " + childName + " either does not exist or"
-                        + " is not connected to this processor (" + parent.name() + ").");
+                        + " is not connected to this processor.");
                 }
                 runChild(child, record);
             }

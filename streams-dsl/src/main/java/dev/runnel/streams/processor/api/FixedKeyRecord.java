@@ -16,8 +16,8 @@ public final class FixedKeyRecord<K, V> {
 
     FixedKeyRecord(K key, V value, long timestamp, Headers headers) {
         if (timestamp < 0) {
-            throw new dev.runnel.streams.errors.StreamsException(
-                "Malformed Record: timestamp may not be negative. Got: " + timestamp);
+            throw new dev.runnel.streams.errors.StreamsException("Malformed Record",
+                new IllegalArgumentException("Timestamp may not be negative. Got: " + timestamp));
         }
         this.key = key;
         this.value = value;

@@ -37,8 +37,8 @@ public final class Record<K, V> {
 
     private Record(K key, V value, long timestamp, Headers headers, boolean validate) {
         if (validate && timestamp < 0) {
-            throw new dev.runnel.streams.errors.StreamsException(
-                "Malformed Record: timestamp may not be negative. Got: " + timestamp);
+            throw new dev.runnel.streams.errors.StreamsException("Malformed Record",
+                new IllegalArgumentException("Timestamp may not be negative. Got: " + timestamp));
         }
         this.key = key;
         this.value = value;
