@@ -208,6 +208,56 @@ class ProcessorApiTest {
         }
     }
 
+    /**
+     * A processor whose init or close fails, and a source or sink without a serde for its key or value, fail naming
+     * the node as Kafka Streams 4.3 does, the failure as the cause.
+     */
+    @Test
+    void shouldNameTheNodeWhoseInitCloseOrSerdesFail() {
+        Topology failingInit = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("p", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    throw new IllegalStateException("init boom");
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source");
+        StreamsException init = assertThrows(StreamsException.class, () -> new TopologyTestDriver(failingInit));
+        assertEquals("failed to initialize processor p", init.getMessage());
+        assertEquals("init boom", init.getCause().getMessage());
+
+        Topology failingClose = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("p", () -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                }
+
+                @Override
+                public void close() {
+                    throw new IllegalStateException("close boom");
+                }
+            }, "source");
+        TopologyTestDriver closing = new TopologyTestDriver(failingClose);
+        StreamsException close = assertThrows(StreamsException.class, closing::close);
+        assertEquals("failed to close processor p", close.getMessage());
+        assertEquals("close boom", close.getCause().getMessage());
+
+        // No default serdes are configured: the key's serde is looked for first.
+        Topology noSourceSerdes = new Topology().addSource("source", "input");
+        assertEquals("Failed to initialize key serdes for source node source",
+            assertThrows(StreamsException.class, () -> new TopologyTestDriver(noSourceSerdes)).getMessage());
+        Topology noSinkValueSerde = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addSink("sink", "output", Serdes.String().serializer(), null, "source");
+        assertEquals("Failed to initialize value serdes for sink node sink",
+            assertThrows(StreamsException.class, () -> new TopologyTestDriver(noSinkValueSerde)).getMessage());
+    }
+
     @Test
     void shouldKeepStoreContentsAcrossRecordsAndExposeThemToTheDriver() {
         Topology topology = new Topology()

@@ -49,6 +49,10 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
             if (keySerializer == null) {
                 keySerializer = (Serializer<K>) taskContext.defaultKeySerde(name()).serializer();
             }
+        } catch (RuntimeException e) {
+            throw new StreamsException("Failed to initialize key serdes for sink node " + name(), e);
+        }
+        try {
             if (valueSerializer == null) {
                 valueSerializer = (Serializer<V>) taskContext.defaultValueSerde(name()).serializer();
             }
@@ -56,8 +60,7 @@ public final class SinkNode<K, V> extends ProcessorNode<K, V, Void, Void> {
                 wrapping.setDefaultValueSerde(taskContext.defaultValueSerde(name()));
             }
         } catch (RuntimeException e) {
-            throw new StreamsException("Failed to initialize the serializers of sink node " + name() + ": "
-                + e.getMessage(), e);
+            throw new StreamsException("Failed to initialize value serdes for sink node " + name(), e);
         }
     }
 

@@ -41,6 +41,10 @@ public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
             if (keyDeserializer == null) {
                 keyDeserializer = (Deserializer<K>) taskContext.defaultKeySerde(name()).deserializer();
             }
+        } catch (RuntimeException e) {
+            throw new StreamsException("Failed to initialize key serdes for source node " + name(), e);
+        }
+        try {
             if (valueDeserializer == null) {
                 valueDeserializer = (Deserializer<V>) taskContext.defaultValueSerde(name()).deserializer();
             }
@@ -48,8 +52,7 @@ public final class SourceNode<K, V> extends ProcessorNode<K, V, K, V> {
                 wrapping.setDefaultValueSerde(taskContext.defaultValueSerde(name()));
             }
         } catch (RuntimeException e) {
-            throw new StreamsException("Failed to initialize the deserializers of source node " + name() + ": "
-                + e.getMessage(), e);
+            throw new StreamsException("Failed to initialize value serdes for source node " + name(), e);
         }
     }
 

@@ -240,7 +240,7 @@ public final class StreamTask implements AutoCloseable {
             } catch (StreamsException e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new StreamsException("Failed to initialize processor " + node.name() + " of task " + id, e, id);
+                throw new StreamsException("failed to initialize processor " + node.name(), e, id);
             } finally {
                 context.setCurrentNode(null);
             }
@@ -957,7 +957,7 @@ public final class StreamTask implements AutoCloseable {
             try {
                 node.close();
             } catch (RuntimeException e) {
-                failure = failure == null ? new StreamsException("Failed to close processor " + node.name(), e, id)
+                failure = failure == null ? new StreamsException("failed to close processor " + node.name(), e, id)
                     : failure;
             } finally {
                 context.setCurrentNode(null);
