@@ -210,6 +210,11 @@ class TopologyTestDriverContractTest {
             assertEquals(new TestRecord<>("k", "v", headers, Instant.ofEpochMilli(42)), read);
             assertEquals(new TestRecord<>("k", "v", headers, 42L).hashCode(), read.hashCode());
             assertEquals("t-1", new String(read.headers().lastHeader("trace").value(), StandardCharsets.UTF_8));
+            // Printed as Kafka prints its RecordHeaders: each value as its bytes ('t' 116, '-' 45, '1' 49).
+            assertEquals("RecordHeaders(headers = [RecordHeader(key = trace, value = [116, 45, 49])], isReadOnly ="
+                + " false)", read.headers().toString());
+            assertEquals("RecordHeaders(headers = [RecordHeader(key = trace, value = [116, 45, 49])], isReadOnly ="
+                + " false)", headers.toString());
             assertNotEquals(new TestRecord<>("k", "v", Instant.ofEpochMilli(42)), read);
             assertEquals(read.key(), read.getKey());
             assertEquals(read.value(), read.getValue());

@@ -1,7 +1,6 @@
 package dev.runnel.common.header.internals;
 
 import dev.runnel.common.header.Header;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -35,9 +34,9 @@ public final class RecordHeader implements Header {
         return 31 * key.hashCode() + Arrays.hashCode(value);
     }
 
+    /** Reads as Kafka's RecordHeader: "RecordHeader(key = k, value = [118])", the value as its bytes. */
     @Override
     public String toString() {
-        return "RecordHeader(key = " + key + ", value = "
-            + (value == null ? "null" : new String(value, StandardCharsets.UTF_8)) + ")";
+        return "RecordHeader(key = " + key + ", value = " + Arrays.toString(value) + ")";
     }
 }

@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -131,17 +130,10 @@ public final class StreamsHeaders implements Headers {
         return hash;
     }
 
+    /** Reads as Kafka's RecordHeaders, which a record's headers are in Kafka Streams: "RecordHeaders(headers = ...". */
     @Override
     public String toString() {
-        StringBuilder out = new StringBuilder("[");
-        for (Header header : list()) {
-            if (out.length() > 1) {
-                out.append(", ");
-            }
-            out.append(header.key()).append('=')
-                .append(header.value() == null ? "null" : new String(header.value(), StandardCharsets.UTF_8));
-        }
-        return out.append(']').toString();
+        return "RecordHeaders(headers = " + list() + ", isReadOnly = false)";
     }
 
     private List<Header> list() {
@@ -149,5 +141,10 @@ public final class StreamsHeaders implements Headers {
     }
 
     private record Entry(String key, byte[] value) implements Header {
+        /** Reads as Kafka's RecordHeader (and log-store's, which streams-dsl may not use): the value as its bytes. */
+        @Override
+        public String toString() {
+            return "RecordHeader(key = " + key + ", value = " + Arrays.toString(value) + ")";
+        }
     }
 }
