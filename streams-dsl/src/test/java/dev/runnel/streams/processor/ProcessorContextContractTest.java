@@ -19,6 +19,7 @@ import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.processor.api.RecordMetadata;
 import dev.runnel.streams.state.KeyValueStore;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
@@ -215,7 +216,10 @@ class ProcessorContextContractTest {
                     seen.add(context.applicationId());
                     seen.add(context.appConfigs().get(StreamsConfig.APPLICATION_ID_CONFIG));
                     assertNotNull(context.stateDir());
-                    seen.add(context.recordMetadata().isPresent());
+                    // As in Kafka Streams 4.3, init runs in a record context of its own, of no record: no topic,
+                    // partition and offset -1.
+                    RecordMetadata metadata = context.recordMetadata().orElseThrow();
+                    seen.add(metadata.topic() + "/" + metadata.partition() + "/" + metadata.offset());
                 }
 
                 @Override
@@ -231,7 +235,7 @@ class ProcessorContextContractTest {
             driver.advanceWallClockTime(Duration.ofMillis(5));
             input(driver).pipeInput("k", "v", 20L);
         }
-        assertEquals(List.of(new TaskId(0, 0), "inspected", "inspected", false,
+        assertEquals(List.of(new TaskId(0, 0), "inspected", "inspected", "null/-1/-1",
             50L, 1_000L, true, 50L, 1_005L, true), seen);
     }
 

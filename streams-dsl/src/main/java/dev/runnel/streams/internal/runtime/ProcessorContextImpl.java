@@ -41,6 +41,8 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     private ProcessorNode<?, ?, ?, ?> currentNode;
     /** The current record's context, unless {@link #forwardedRecord} is set: then that record's offset and topic. */
     private ProcessorRecordContext recordContext;
+    /** Whether a processor is being initialized, in the record context {@link #setInitializing} gave it. */
+    private boolean initializing;
     /**
      * The record being forwarded, whose timestamp and headers the context has not taken yet ({@code null} when
      * {@link #recordContext} is current): most forwards reach sinks and stateless operators that never ask for the
@@ -115,6 +117,15 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     void setRecordContext(ProcessorRecordContext context) {
         this.recordContext = context;
         this.forwardedRecord = null;
+    }
+
+    /**
+     * Sets the record context a processor's init sees ({@code null} when init is over, or for a global processor);
+     * init may not forward.
+     */
+    void setInitializing(ProcessorRecordContext initContext) {
+        setRecordContext(initContext);
+        this.initializing = initContext != null;
     }
 
     /** Returns the current record's context, made from the record being forwarded if need be. */
@@ -329,7 +340,7 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
     public <K, V> void forward(Record<K, V> record, String childName) {
         Objects.requireNonNull(record, "record");
         ProcessorNode<?, ?, ?, ?> parent = currentNode;
-        if (parent == null || recordContext == null) {
+        if (parent == null || recordContext == null || initializing) {
             throw new StreamsException("Current node or record is unknown. forward() may be called only from"
                 + " Processor#process or a punctuation, not from init or close.");
         }

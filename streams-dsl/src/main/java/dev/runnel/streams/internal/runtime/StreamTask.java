@@ -235,6 +235,10 @@ public final class StreamTask implements AutoCloseable {
         }
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
             context.setCurrentNode(node);
+            // As in Kafka Streams, a task's processor (not a global one) initializes in a record context of no
+            // record, stamped with the wall-clock time.
+            context.setInitializing(topology.global() ? null
+                : ProcessorRecordContext.punctuation(time.milliseconds()));
             try {
                 node.init(context);
             } catch (StreamsException e) {
@@ -242,6 +246,7 @@ public final class StreamTask implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new StreamsException("failed to initialize processor " + node.name(), e, id);
             } finally {
+                context.setInitializing(null);
                 context.setCurrentNode(null);
             }
         }
