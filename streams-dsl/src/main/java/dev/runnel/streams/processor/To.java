@@ -55,6 +55,6 @@ public final class To {
 
     @Override
     public String toString() {
-        return "To{childName=" + childName + ", timestamp=" + timestamp + "}";
+        return "To{childName='" + childName + "', timestamp=" + timestamp + "}";
     }
 }

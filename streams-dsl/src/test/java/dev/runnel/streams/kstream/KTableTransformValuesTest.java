@@ -329,8 +329,10 @@ class KTableTransformValuesTest {
         }).toStream().to("out");
         try (JoinFixture f = new JoinFixture(builder.build())) {
             StreamsException error = assertThrows(StreamsException.class, () -> f.input("t").pipeInput("A", "a", 1));
-            assertTrue(messages(error).contains("ProcessorContext#forward() is not supported from this context"),
-                messages(error));
+            // Kafka Streams' words.
+            assertTrue(messages(error).contains("ProcessorContext#forward() is not supported from this context, as the"
+                + " framework must ensure the key is not changed (#forward allows changing the key on messages which"
+                + " are sent). Use KStream.process() if you need to change the key."), messages(error));
             assertEquals(List.of(), f.read("out"));
         }
     }

@@ -137,6 +137,12 @@ class ProcessorContextContractTest {
     }
 
     @Test
+    void shouldPrintAForwardTargetAsKafkaDoes() {
+        assertEquals("To{childName='c', timestamp=-1}", To.child("c").toString());
+        assertEquals("To{childName='null', timestamp=5}", To.all().withTimestamp(5).toString());
+    }
+
+    @Test
     void shouldHandAStreamsExceptionFromAPunctuatorToTheProcessingHandler() {
         List<String> seen = new ArrayList<>();
         Topology topology = new Topology()

@@ -43,8 +43,9 @@ final class ValueTransformerContext extends DelegatingProcessingContext implemen
 
     @Override
     public <K, V> void forward(K key, V value) {
-        throw new StreamsException("ProcessorContext#forward() is not supported from this context: a"
-            + " ValueTransformerWithKey returns its result instead of forwarding it.");
+        throw new StreamsException("ProcessorContext#forward() is not supported from this context, as the framework"
+            + " must ensure the key is not changed (#forward allows changing the key on messages which are sent). Use"
+            + " KStream.process() if you need to change the key.");
     }
 
     @Override
