@@ -134,6 +134,48 @@ class ProcessorApiTest {
         }
     }
 
+    /*
+     * Kafka Streams keeps a task's punctuations in a priority queue by due time, polls each due one, fires it and only
+     * then puts it back (a cancelled one not at all), so punctuations due at the same time fire in the order that
+     * queue gives. Here "once", b, c and d are all due at 0, in that order in the heap. Polling "once" moves d to
+     * the root ([d, b, c]); it fires and cancels itself. Polling d moves c up ([c, b]) and d goes back due at 10
+     * ([c, b, d@10]); polling c sinks d@10 below b ([b, d@10]), c@10 goes back; then b. At 10 the heap is
+     * [c@10, d@10, b@10]: polling c moves b to the root, level with d, so b fires next, then d.
+     */
+    @Test
+    void shouldFirePunctuationsDueTogetherInTheOrderOfKafkasQueue() {
+        List<String> fired = new ArrayList<>();
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("p", () -> new ContextualProcessor<String, String, Void, Void>() {
+                private dev.runnel.streams.processor.Cancellable once;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    super.init(context);
+                    once = context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME, timestamp -> {
+                        fired.add("once@" + timestamp);
+                        once.cancel();
+                    });
+                    for (String name : List.of("b", "c", "d")) {
+                        context.schedule(Duration.ofMillis(10), PunctuationType.STREAM_TIME,
+                            timestamp -> fired.add(name + "@" + timestamp));
+                    }
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            TestInputTopic<String, String> input =
+                driver.createInputTopic("input", Serdes.String().serializer(), Serdes.String().serializer());
+            input.pipeInput("k", "v", 0L);
+            input.pipeInput("k", "v", 10L);
+        }
+        assertEquals(List.of("once@0", "d@0", "c@0", "b@0", "c@10", "b@10", "d@10"), fired);
+    }
+
     @Test
     void shouldForwardToNamedChildOnlyAndExposeRecordMetadata() {
         List<String> metadata = new ArrayList<>();

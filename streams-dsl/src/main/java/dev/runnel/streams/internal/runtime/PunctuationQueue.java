@@ -30,14 +30,18 @@ final class PunctuationQueue {
             if (due.cancelled) {
                 continue;
             }
-            long next = due.due + due.intervalMs;
-            if (now >= next) {
-                next = due.due + ((now - due.due) / due.intervalMs + 1) * due.intervalMs;
-            }
-            due.due = next;
-            queue.add(due);
             fire.punctuate(due.node, now, due.punctuator);
             fired = true;
+            // Back in the queue only after it fired, and not if it cancelled itself, as in Kafka Streams: what the
+            // queue holds meanwhile decides the order of the punctuations due at the same time.
+            if (!due.cancelled) {
+                long next = due.due + due.intervalMs;
+                if (now >= next) {
+                    next = due.due + ((now - due.due) / due.intervalMs + 1) * due.intervalMs;
+                }
+                due.due = next;
+                queue.add(due);
+            }
         }
         return fired;
     }
