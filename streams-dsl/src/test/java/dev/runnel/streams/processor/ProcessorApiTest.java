@@ -300,6 +300,35 @@ class ProcessorApiTest {
             assertThrows(StreamsException.class, () -> new TopologyTestDriver(noSinkValueSerde)).getMessage());
     }
 
+    /**
+     * A processor given a key or value of another type than it takes fails with Kafka Streams' message, naming the
+     * types it was given ("unknown because value is null" for a null value), the ClassCastException as its cause.
+     */
+    @Test
+    void shouldExplainAClassCastAsKafkaDoes() {
+        Topology topology = new Topology()
+            .addSource("source", Serdes.String().deserializer(), Serdes.String().deserializer(), "input")
+            .addProcessor("numbers", () -> new ContextualProcessor<Integer, String, Void, Void>() {
+                @Override
+                public void process(Record<Integer, String> record) {
+                    record.key().intValue();
+                }
+            }, "source");
+        try (TopologyTestDriver driver = new TopologyTestDriver(topology, WALL_CLOCK_START)) {
+            StreamsException error = assertThrows(StreamsException.class, () -> driver.createInputTopic("input",
+                Serdes.String().serializer(), Serdes.String().serializer()).pipeInput("k", (String) null));
+            assertEquals("ClassCastException invoking processor: numbers. Do the Processor's input types match the"
+                + " deserialized types? Check the Serde setup and change the default Serdes in StreamConfig or provide"
+                + " correct Serdes via method parameters. Make sure the Processor can accept the deserialized input of"
+                + " type key: java.lang.String, and value: unknown because value is null." + System.lineSeparator()
+                + "Note that although incorrect Serdes are a common cause of error, the cast exception might have"
+                + " another cause (in user code, for example). For example, if a processor wires in a store, but casts"
+                + " the generics incorrectly, a class cast exception could be raised during processing, but the cause"
+                + " would not be wrong Serdes.", error.getMessage());
+            assertEquals(ClassCastException.class, error.getCause().getClass());
+        }
+    }
+
     @Test
     void shouldKeepStoreContentsAcrossRecordsAndExposeThemToTheDriver() {
         Topology topology = new Topology()

@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -106,15 +107,21 @@ public class ProcessorNode<KIn, VIn, KOut, VOut> {
         try {
             processor.process(record);
         } catch (ClassCastException e) {
-            throw new FailedProcessingException("ClassCastException invoking processor " + name + ". Do the"
-                + " processor's input types match the deserialized types? Check the serdes given to the topology and"
-                + " the default serdes (default.key.serde, default.value.serde). Input key type: "
-                + typeOf(record.key()) + ", value type: " + typeOf(record.value()), e);
+            // Kafka Streams' words, which a ported test may compare.
+            throw new FailedProcessingException(String.format(Locale.ROOT, "ClassCastException invoking processor: %s."
+                + " Do the Processor's input types match the deserialized types? Check the Serde setup and change the"
+                + " default Serdes in StreamConfig or provide correct Serdes via method parameters. Make sure the"
+                + " Processor can accept the deserialized input of type key: %s, and value: %s.%n"
+                + "Note that although incorrect Serdes are a common cause of error, the cast exception might have"
+                + " another cause (in user code, for example). For example, if a processor wires in a store, but casts"
+                + " the generics incorrectly, a class cast exception could be raised during processing, but the cause"
+                + " would not be wrong Serdes.", name, typeOf(record.key(), "key"), typeOf(record.value(), "value")),
+                e);
         }
     }
 
-    private static String typeOf(Object object) {
-        return object == null ? "unknown because key is null" : object.getClass().getName();
+    private static String typeOf(Object object, String what) {
+        return object == null ? "unknown because " + what + " is null" : object.getClass().getName();
     }
 
     /** Closes the processor. */
