@@ -154,7 +154,7 @@ public class MockProcessorContext implements ProcessorContext {
      */
     @Override
     public String topic() {
-        return requireSet(topic, "Topic");
+        return requireSet(topic, "Topic", "setTopic()");
     }
 
     /**
@@ -164,7 +164,7 @@ public class MockProcessorContext implements ProcessorContext {
      */
     @Override
     public int partition() {
-        return requireSet(partition, "Partition");
+        return requireSet(partition, "Partition", "setPartition()");
     }
 
     /**
@@ -174,7 +174,7 @@ public class MockProcessorContext implements ProcessorContext {
      */
     @Override
     public long offset() {
-        return requireSet(offset, "Offset");
+        return requireSet(offset, "Offset", "setOffset()");
     }
 
     /** Returns the headers the test set, or {@code null}. */
@@ -190,13 +190,14 @@ public class MockProcessorContext implements ProcessorContext {
      */
     @Override
     public long timestamp() {
-        return requireSet(recordTimestamp, "Timestamp");
+        return requireSet(recordTimestamp, "Timestamp", "setRecordTimestamp()");
     }
 
-    private static <T> T requireSet(T value, String what) {
+    /** Returns {@code value}, refusing an unset one with Kafka's message naming the setter to call. */
+    private static <T> T requireSet(T value, String what, String setter) {
         if (value == null) {
-            throw new IllegalStateException(what + " must be set before use, through setRecordMetadata() or its"
-                + " own setter.");
+            throw new IllegalStateException(what + " must be set before use via setRecordMetadata() or " + setter
+                + ".");
         }
         return value;
     }
@@ -317,8 +318,8 @@ public class MockProcessorContext implements ProcessorContext {
 
         @Override
         public String toString() {
-            return "CapturedForward{childName=" + childName + ", timestamp=" + timestamp + ", keyValue=" + keyValue
-                + ", headers=" + headers + "}";
+            return "CapturedForward{childName='" + childName + "', timestamp=" + timestamp + ", keyValue=" + keyValue
+                + "}";
         }
     }
 

@@ -74,10 +74,15 @@ class MockProcessorContextTest {
     @Test
     void shouldRefuseUnsetRecordMetadata() {
         MockProcessorContext context = new MockProcessorContext();
-        assertThrows(IllegalStateException.class, context::topic);
-        assertThrows(IllegalStateException.class, context::partition);
-        assertThrows(IllegalStateException.class, context::offset);
-        assertThrows(IllegalStateException.class, context::timestamp);
+        // Kafka's messages, each naming the setter to call.
+        assertEquals("Topic must be set before use via setRecordMetadata() or setTopic().",
+            assertThrows(IllegalStateException.class, context::topic).getMessage());
+        assertEquals("Partition must be set before use via setRecordMetadata() or setPartition().",
+            assertThrows(IllegalStateException.class, context::partition).getMessage());
+        assertEquals("Offset must be set before use via setRecordMetadata() or setOffset().",
+            assertThrows(IllegalStateException.class, context::offset).getMessage());
+        assertEquals("Timestamp must be set before use via setRecordMetadata() or setRecordTimestamp().",
+            assertThrows(IllegalStateException.class, context::timestamp).getMessage());
         assertNull(context.headers());
     }
 
@@ -102,6 +107,9 @@ class MockProcessorContextTest {
         assertEquals(2, context.forwarded("left").size());
         assertEquals(List.of(KeyValue.pair("a", 1), KeyValue.pair("c", 3)),
             context.forwarded("right").stream().map(MockProcessorContext.CapturedForward::keyValue).toList());
+        // Printed as Kafka prints it: without the headers.
+        assertEquals("CapturedForward{childName='left', timestamp=500, keyValue=KeyValue(b, 2)}",
+            all.get(1).toString());
         context.resetForwards();
         assertTrue(context.forwarded().isEmpty());
     }
