@@ -232,8 +232,10 @@ class TopologyDescribeTest {
         Topology topology = new Topology()
             .addSource("source", "b", "a")
             .addProcessor("p", NOOP, "source")
-            .addStateStore(keyValueStore("y"), "p")
-            .addStateStore(keyValueStore("x"), "p")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("y"), Serdes.String(),
+                Serdes.String()), "p")
+            .addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("x"), Serdes.String(),
+                Serdes.String()), "p")
             .addSink("dynamic", new ToTopicX(), "p");
         String description = topology.describe().toString();
         assertTrue(description.contains("Source: source (topics: [a, b])"), description);
