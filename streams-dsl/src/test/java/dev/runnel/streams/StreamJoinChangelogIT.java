@@ -2,9 +2,7 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.runnel.clients.admin.Admin;
 import dev.runnel.clients.admin.Config;
-import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
@@ -15,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,19 +42,10 @@ class StreamJoinChangelogIT {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
             for (String side : List.of("this", "other")) {
-                Config config = topicConfig(log, "join-changelogs-orders-" + side + "-join-store-changelog");
+                Config config = log.topicConfig("join-changelogs-orders-" + side + "-join-store-changelog");
                 assertEquals("delete", config.get("cleanup.policy").value(), side);
                 assertEquals("5000", config.get("retention.ms").value(), side);
             }
-        }
-    }
-
-    private static Config topicConfig(EmbeddedLogFixture log, String topic) {
-        try (Admin admin = Admin.create(Map.of("log.dir", log.logDir().toString()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError(e);
         }
     }
 }

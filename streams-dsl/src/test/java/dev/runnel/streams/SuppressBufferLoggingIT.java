@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.admin.Admin;
-import dev.runnel.clients.admin.Config;
 import dev.runnel.clients.admin.ConfigEntry;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
-import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -56,7 +54,7 @@ class SuppressBufferLoggingIT {
         List<String> finals = restartScenario(log, "logged", Suppressed.BufferConfig.unbounded()
             .withLoggingEnabled(Map.of("min.compaction.lag.ms", "60000")));
         assertEquals(List.of("a@[0,10)=2", "b@[100,110)=1"), finals);
-        ConfigEntry lag = changelogConfig(log, "logged-finals-store-changelog").get("min.compaction.lag.ms");
+        ConfigEntry lag = log.topicConfig("logged-finals-store-changelog").get("min.compaction.lag.ms");
         assertEquals("60000", lag.value());
         assertEquals(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG, lag.source());
     }
@@ -171,15 +169,6 @@ class SuppressBufferLoggingIT {
     private static List<String> topics(EmbeddedLogFixture log) {
         try (Admin admin = Admin.create(Map.of("log.dir", log.logDir().toString()))) {
             return List.copyOf(admin.listTopics().names().get());
-        } catch (InterruptedException | ExecutionException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static Config changelogConfig(EmbeddedLogFixture log, String topic) {
-        try (Admin admin = Admin.create(Map.of("log.dir", log.logDir().toString()))) {
-            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError(e);
         }

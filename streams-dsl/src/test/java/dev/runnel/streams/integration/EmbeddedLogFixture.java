@@ -3,12 +3,14 @@ package dev.runnel.streams.integration;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.runnel.clients.admin.Admin;
+import dev.runnel.clients.admin.Config;
 import dev.runnel.clients.admin.NewTopic;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.KafkaConsumer;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.KafkaStreams;
@@ -69,6 +71,16 @@ public final class EmbeddedLogFixture {
                 .configs(configs))).all().get();
         } catch (InterruptedException | ExecutionException e) {
             throw new AssertionError("Could not create topic " + name, e);
+        }
+    }
+
+    /** Returns the configs of {@code topic}, as Admin#describeConfigs reports them. */
+    public Config topicConfig(String topic) {
+        try (Admin admin = Admin.create(Map.of("log.dir", logDir.toString()))) {
+            ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+            return admin.describeConfigs(List.of(resource)).all().get().get(resource);
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("Could not describe topic " + topic, e);
         }
     }
 
