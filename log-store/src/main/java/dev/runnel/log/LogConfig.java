@@ -17,6 +17,7 @@ import static dev.runnel.common.config.TopicConfig.SEGMENT_BYTES_CONFIG;
 import static dev.runnel.common.config.TopicConfig.SEGMENT_INDEX_BYTES_CONFIG;
 import static dev.runnel.common.config.TopicConfig.SEGMENT_MS_CONFIG;
 
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.record.TimestampType;
@@ -104,6 +105,15 @@ public record LogConfig(
      * the value and the valid range for a bad value or an unknown key.
      */
     public static LogConfig parse(Map<String, ?> configs) {
+        try {
+            return read(configs);
+        } catch (ConfigException e) {
+            // As a broker reports a topic config it refuses to its clients.
+            throw new InvalidConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    private static LogConfig read(Map<String, ?> configs) {
         for (String key : configs.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new InvalidConfigurationException("Unknown topic config '" + key + "'; valid keys are "

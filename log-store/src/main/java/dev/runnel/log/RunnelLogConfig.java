@@ -1,7 +1,7 @@
 package dev.runnel.log;
 
 import dev.runnel.common.config.internals.ConfigReader;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -36,11 +36,11 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
 
     public RunnelLogConfig {
         if (transactionCleanupIntervalMs < 1) {
-            throw new InvalidConfigurationException(TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG + " must be at least 1, got "
+            throw new ConfigException(TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG + " must be at least 1, got "
                 + transactionCleanupIntervalMs);
         }
         if (retentionCheckIntervalMs < 1 || cleanerBackoffMs < 1 || defaultPartitions < 1) {
-            throw new InvalidConfigurationException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(Locale.ROOT,
                 "%s, %s and %s must be at least 1, got %d, %d and %d", RETENTION_CHECK_INTERVAL_MS_CONFIG,
                 CLEANER_BACKOFF_MS_CONFIG, NUM_PARTITIONS_CONFIG, retentionCheckIntervalMs, cleanerBackoffMs,
                 defaultPartitions));

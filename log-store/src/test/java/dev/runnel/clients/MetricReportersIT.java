@@ -15,7 +15,7 @@ import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.metrics.JmxReporter;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.MetricsContext;
@@ -169,7 +169,7 @@ class MetricReportersIT {
 
     @Test
     void shouldRefuseAClassThatIsNotAReporterNamingTheConfig() {
-        InvalidConfigurationException failure = assertThrows(InvalidConfigurationException.class,
+        ConfigException failure = assertThrows(ConfigException.class,
             () -> new KafkaProducer<>(config(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, String.class.getName()),
                 new StringSerializer(), new StringSerializer()));
         assertTrue(failure.getMessage().contains("metric.reporters"), failure.getMessage());

@@ -56,7 +56,7 @@ public class StreamsBuilder {
      * that {@code topologyConfigs} sets, unless an operation's {@code Materialized} or {@code StreamJoined} chooses,
      * and whose processors are all wrapped by the {@code processor.wrapper.class} it sets.
      *
-     * @throws dev.runnel.common.errors.InvalidConfigurationException if the processor wrapper cannot be created
+     * @throws dev.runnel.common.config.ConfigException if the processor wrapper cannot be created
      */
     public StreamsBuilder(TopologyConfig topologyConfigs) {
         Objects.requireNonNull(topologyConfigs, "topologyConfigs can't be null");

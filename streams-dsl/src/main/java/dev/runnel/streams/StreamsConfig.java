@@ -3,7 +3,7 @@ package dev.runnel.streams;
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.config.ConfigDef;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Class-valued keys take a {@code Class} or a class name, whose class needs a public no-argument constructor.
- * A bad value throws {@link InvalidConfigurationException} naming the key, the value and what is allowed; an unknown
+ * A bad value throws {@link ConfigException} naming the key, the value and what is allowed; an unknown
  * key is logged as a warning.
  */
 public final class StreamsConfig {
@@ -457,7 +457,7 @@ public final class StreamsConfig {
         Map<String, Object> copy = new LinkedHashMap<>();
         for (Map.Entry<?, ?> entry : props.entrySet()) {
             if (!(entry.getKey() instanceof String key)) {
-                throw new InvalidConfigurationException("Config key " + entry.getKey() + " is not a String");
+                throw new ConfigException("Config key " + entry.getKey() + " is not a String");
             }
             copy.put(key, entry.getValue());
         }
@@ -474,7 +474,7 @@ public final class StreamsConfig {
         Map<String, Object> parsed = new HashMap<>(originals);
         parsed.putAll(StreamsConfigDefinition.DEFINITION.parse(originals));
         if (((String) parsed.get(APPLICATION_ID_CONFIG)).isBlank()) {
-            throw new InvalidConfigurationException("Missing required configuration \"" + APPLICATION_ID_CONFIG
+            throw new ConfigException("Missing required configuration \"" + APPLICATION_ID_CONFIG
                 + "\" which has no default value.");
         }
         // A deprecated name counts only where its successor is unset, as in Kafka Streams.
@@ -514,20 +514,20 @@ public final class StreamsConfig {
     private static void validateClientTags(Map<String, Object> originals, Map<String, Object> parsed) {
         Map<String, String> tags = clientTags(originals);
         if (tags.size() > MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE) {
-            throw new InvalidConfigurationException("At most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE
+            throw new ConfigException("At most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE
                 + " client tags can be specified using the " + CLIENT_TAG_PREFIX + " prefix; got " + tags.size());
         }
         tags.forEach((key, value) -> {
             if (key.length() > MAX_RACK_AWARE_ASSIGNMENT_TAG_KEY_LENGTH
                 || value.length() > MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH) {
-                throw new InvalidConfigurationException("Invalid value " + value + " for configuration "
+                throw new ConfigException("Invalid value " + value + " for configuration "
                     + clientTagPrefix(key) + ": tag keys may have at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_KEY_LENGTH
                     + " characters and values at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH);
             }
         });
         for (Object tag : (List<?>) parsed.get(RACK_AWARE_ASSIGNMENT_TAGS_CONFIG)) {
             if (!tags.containsKey(tag.toString())) {
-                throw new InvalidConfigurationException("Invalid value " + tag + " for configuration "
+                throw new ConfigException("Invalid value " + tag + " for configuration "
                     + RACK_AWARE_ASSIGNMENT_TAGS_CONFIG + ": it is not a client tag; set " + clientTagPrefix(
                         tag.toString()));
             }
@@ -548,13 +548,13 @@ public final class StreamsConfig {
      * Parses a {@code topology.optimization} value into the optimization rules it turns on: none for
      * {@code none}, all for {@code all}, else the listed rules.
      *
-     * @throws InvalidConfigurationException if a rule is unknown, or {@code none} or {@code all} is listed with others
+     * @throws ConfigException if a rule is unknown, or {@code none} or {@code all} is listed with others
      */
     public static Set<String> verifyTopologyOptimizationConfigs(String config) {
         List<String> listed = Arrays.stream(config.split(",")).map(String::trim).toList();
         boolean combined = listed.size() > 1 && (listed.contains(NO_OPTIMIZATION) || listed.contains(OPTIMIZE));
         if (combined || !OPTIMIZATIONS.containsAll(listed)) {
-            throw new InvalidConfigurationException("Invalid value " + config + " for configuration "
+            throw new ConfigException("Invalid value " + config + " for configuration "
                 + TOPOLOGY_OPTIMIZATION_CONFIG + ": expected '" + OPTIMIZE + "', '" + NO_OPTIMIZATION
                 + "' or a list of " + new TreeSet<>(RULES));
         }
@@ -793,7 +793,7 @@ public final class StreamsConfig {
     /**
      * Returns a new instance of the class configured under {@code key}, or {@code null} if unset.
      *
-     * @throws InvalidConfigurationException if the class is missing, of the wrong type or cannot be created
+     * @throws ConfigException if the class is missing, of the wrong type or cannot be created
      */
     public <T> T getConfiguredInstance(String key, Class<T> type) {
         return ConfigDef.newInstance(key, values.get(key), type);
@@ -803,7 +803,7 @@ public final class StreamsConfig {
      * Returns a new instance of each class listed under {@code key}, in order, configured with the original configs
      * if it is {@link dev.runnel.common.Configurable}, as Kafka's {@code getConfiguredInstances}.
      *
-     * @throws InvalidConfigurationException if a class is missing, of the wrong type or cannot be created
+     * @throws ConfigException if a class is missing, of the wrong type or cannot be created
      */
     public <T> List<T> getConfiguredInstances(String key, Class<T> type) {
         Object listed = values.get(key);
@@ -821,7 +821,7 @@ public final class StreamsConfig {
     /**
      * Returns a new, configured instance of {@code default.key.serde}.
      *
-     * @throws InvalidConfigurationException if it is unset
+     * @throws ConfigException if it is unset
      */
     public Serde<?> defaultKeySerde() {
         return serde(DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
@@ -830,7 +830,7 @@ public final class StreamsConfig {
     /**
      * Returns a new, configured instance of {@code default.value.serde}.
      *
-     * @throws InvalidConfigurationException if it is unset
+     * @throws ConfigException if it is unset
      */
     public Serde<?> defaultValueSerde() {
         return serde(DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
@@ -839,7 +839,7 @@ public final class StreamsConfig {
     private Serde<?> serde(String key, boolean isKey) {
         Serde<?> serde = getConfiguredInstance(key, Serde.class);
         if (serde == null) {
-            throw new InvalidConfigurationException("Please specify a " + (isKey ? "key" : "value")
+            throw new ConfigException("Please specify a " + (isKey ? "key" : "value")
                 + " serde or set one through StreamsConfig#" + (isKey ? "DEFAULT_KEY" : "DEFAULT_VALUE")
                 + "_SERDE_CLASS_CONFIG");
         }

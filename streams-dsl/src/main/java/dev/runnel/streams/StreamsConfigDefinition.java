@@ -124,7 +124,7 @@ import dev.runnel.common.config.ConfigDef.Importance;
 import dev.runnel.common.config.ConfigDef.Range;
 import dev.runnel.common.config.ConfigDef.Type;
 import dev.runnel.common.config.ConfigDef.ValidString;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailProcessingExceptionHandler;
@@ -304,7 +304,7 @@ final class StreamsConfigDefinition {
                 RACK_AWARE_ASSIGNMENT_STRATEGY_DOC)
             .define(RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, Type.LIST, "", (name, value) -> {
                 if (((List<?>) value).size() > MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE) {
-                    throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+                    throw new ConfigException("Invalid value " + value + " for configuration " + name
                         + ": at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE + " tags are allowed");
                 }
             }, Importance.MEDIUM, "No effect in Runnel: standby placement ignores tags.")
@@ -318,7 +318,7 @@ final class StreamsConfigDefinition {
         try {
             HostInfo.buildFromEndpoint((String) value);
         } catch (IllegalArgumentException e) {
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+            throw new ConfigException("Invalid value " + value + " for configuration " + name
                 + ": expected host:port", e);
         }
     }
@@ -338,8 +338,8 @@ final class StreamsConfigDefinition {
         Class<?> clazz;
         try {
             clazz = (Class<?>) ConfigDef.parseType(name, value, Type.CLASS);
-        } catch (InvalidConfigurationException e) {
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+        } catch (ConfigException e) {
+            throw new ConfigException("Invalid value " + value + " for configuration " + name
                 + ": class " + value + " could not be found; expected a class implementing "
                 + TaskAssignor.class.getName(), e);
         }
@@ -348,7 +348,7 @@ final class StreamsConfigDefinition {
 
     private static void requireSubclass(String name, Class<?> clazz, Class<?> type) {
         if (!type.isAssignableFrom(clazz)) {
-            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration " + name
+            throw new ConfigException("Invalid value " + clazz.getName() + " for configuration " + name
                 + ": " + clazz.getName() + " is not an instance of " + type.getName());
         }
     }

@@ -47,7 +47,7 @@ public class Topology {
      * ({@code dsl.store.suppliers.class}, {@code default.dsl.store}) and processor wrapper
      * ({@code processor.wrapper.class}) with the topology; the running client's config gives the rest.
      *
-     * @throws dev.runnel.common.errors.InvalidConfigurationException if the processor wrapper cannot be created
+     * @throws dev.runnel.common.config.ConfigException if the processor wrapper cannot be created
      */
     public Topology(TopologyConfig topologyConfigs) {
         this();

@@ -1,6 +1,6 @@
 package dev.runnel.streams;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
 import dev.runnel.streams.internal.state.DslStoreChoice;
@@ -65,7 +65,7 @@ public final class TopologyConfig {
      * Reads the topology configs of topology {@code topologyName}: {@code topologyOverrides} over
      * {@code globalAppConfigs} if the topology is named, else {@code globalAppConfigs} alone, as in Kafka Streams.
      *
-     * @throws dev.runnel.common.errors.InvalidConfigurationException if an override has an invalid value
+     * @throws dev.runnel.common.config.ConfigException if an override has an invalid value
      */
     public TopologyConfig(String topologyName, StreamsConfig globalAppConfigs, Properties topologyOverrides) {
         this.topologyName = topologyName;
@@ -101,7 +101,7 @@ public final class TopologyConfig {
     /**
      * Returns a new instance of {@code processor.wrapper.class}, configured with these configs.
      *
-     * @throws InvalidConfigurationException if it cannot be created or configured, or is not a
+     * @throws ConfigException if it cannot be created or configured, or is not a
      *     {@link ProcessorWrapper}
      */
     ProcessorWrapper processorWrapper() {
@@ -112,7 +112,7 @@ public final class TopologyConfig {
             return wrapper;
         } catch (RuntimeException e) {
             // Kafka Streams' message, whatever went wrong
-            throw new InvalidConfigurationException("Unable to instantiate ProcessorWrapper from value of config "
+            throw new ConfigException("Unable to instantiate ProcessorWrapper from value of config "
                 + StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG + ". Please provide a valid class that implements the"
                 + " ProcessorWrapper interface.", e);
         }

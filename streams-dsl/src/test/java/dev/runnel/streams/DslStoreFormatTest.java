@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.Serdes;
@@ -382,7 +382,7 @@ class DslStoreFormatTest {
             input(driver, "in").pipeInput(new TestRecord<>("k", "a", traceHeaders("t1"), 1_000L));
             assertNotNull(driver.getTimestampedKeyValueStoreWithHeaders("counts"));
         }
-        InvalidConfigurationException invalid = assertThrows(InvalidConfigurationException.class,
+        ConfigException invalid = assertThrows(ConfigException.class,
             () -> driver(counting(false), "JSON"));
         assertEquals("Invalid value JSON for configuration dsl.store.format: String must be one of (case"
             + " insensitive): DEFAULT, HEADERS", invalid.getMessage());

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
@@ -251,21 +251,21 @@ class DslStoreSuppliersTest {
 
     @Test
     void invalidDslStoreConfigsFailWithKafkasErrors() {
-        InvalidConfigurationException badType = assertThrows(InvalidConfigurationException.class,
+        ConfigException badType = assertThrows(ConfigException.class,
             () -> config(StreamsConfig.DEFAULT_DSL_STORE_CONFIG, "lmdb"));
         assertEquals("Invalid value lmdb for configuration default.dsl.store: String must be one of: rocksDB,"
             + " in_memory", badType.getMessage());
-        InvalidConfigurationException missing = assertThrows(InvalidConfigurationException.class,
+        ConfigException missing = assertThrows(ConfigException.class,
             () -> config(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, "com.example.NoSuchSuppliers"));
         assertEquals("Invalid value com.example.NoSuchSuppliers for configuration dsl.store.suppliers.class: Class"
             + " com.example.NoSuchSuppliers could not be found.", missing.getMessage());
-        InvalidConfigurationException wrongClass = assertThrows(InvalidConfigurationException.class,
+        ConfigException wrongClass = assertThrows(ConfigException.class,
             () -> config(StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, String.class));
         assertEquals("Invalid value java.lang.String for configuration dsl.store.suppliers.class: java.lang.String"
             + " is not an instance of dev.runnel.streams.state.DslStoreSuppliers", wrongClass.getMessage());
         Properties badOverride = new Properties();
         badOverride.put(StreamsConfig.DEFAULT_DSL_STORE_CONFIG, "lmdb");
-        assertThrows(InvalidConfigurationException.class,
+        assertThrows(ConfigException.class,
             () -> new TopologyConfig("named", config(), badOverride));
     }
 

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.internal.graph.NoOpProcessorWrapper;
 import dev.runnel.streams.kstream.Joined;
@@ -300,11 +300,11 @@ class ProcessorWrapperTest {
         String expected = "Unable to instantiate ProcessorWrapper from value of config processor.wrapper.class."
             + " Please provide a valid class that implements the ProcessorWrapper interface.";
         TopologyConfig config = topologyConfig(props);
-        assertEquals(expected, assertThrows(InvalidConfigurationException.class,
+        assertEquals(expected, assertThrows(ConfigException.class,
             () -> new StreamsBuilder(config)).getMessage());
-        assertEquals(expected, assertThrows(InvalidConfigurationException.class,
+        assertEquals(expected, assertThrows(ConfigException.class,
             () -> new Topology(config)).getMessage());
         props.put(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG, "no.such.Wrapper");
-        assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(props));
+        assertThrows(ConfigException.class, () -> new StreamsConfig(props));
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
@@ -37,7 +37,7 @@ class StreamsConfigTest {
         assertTrue(config.deserializationExceptionHandler() instanceof LogAndFailExceptionHandler);
         assertTrue(config.productionExceptionHandler() instanceof DefaultProductionExceptionHandler);
         assertEquals("Please specify a key serde or set one through StreamsConfig#DEFAULT_KEY_SERDE_CLASS_CONFIG",
-            assertThrows(InvalidConfigurationException.class, config::defaultKeySerde).getMessage());
+            assertThrows(ConfigException.class, config::defaultKeySerde).getMessage());
     }
 
     @Test
@@ -63,14 +63,14 @@ class StreamsConfigTest {
     @Test
     void shouldRejectBadValuesNamingKeyAndValue() {
         assertEquals("Missing required configuration \"application.id\" which has no default value.",
-            assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of())).getMessage());
+            assertThrows(ConfigException.class, () -> new StreamsConfig(Map.of())).getMessage());
         assertEquals("Invalid value exactly_twice for configuration processing.guarantee: String must be one of:"
             + " at_least_once, exactly_once_v2, exactly_once",
-            assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of(
+            assertThrows(ConfigException.class, () -> new StreamsConfig(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.PROCESSING_GUARANTEE_CONFIG,
                 "exactly_twice"))).getMessage());
         assertEquals("Invalid value 0 for configuration num.stream.threads: Value must be at least 1",
-            assertThrows(InvalidConfigurationException.class, () -> new StreamsConfig(Map.of(
+            assertThrows(ConfigException.class, () -> new StreamsConfig(Map.of(
                 StreamsConfig.APPLICATION_ID_CONFIG, "app", StreamsConfig.NUM_STREAM_THREADS_CONFIG, "0")))
                 .getMessage());
     }
@@ -117,7 +117,7 @@ class StreamsConfigTest {
         assertEquals(Map.of("zone", "eu-1"), config.getClientTags());
         assertEquals("Invalid value rack for configuration rack.aware.assignment.tags: it is not a client tag; set"
             + " client.tag.rack", rejected(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, "rack"));
-        assertThrows(InvalidConfigurationException.class, () -> config(Map.of(
+        assertThrows(ConfigException.class, () -> config(Map.of(
             StreamsConfig.clientTagPrefix("zone"), "x".repeat(StreamsConfig.MAX_RACK_AWARE_ASSIGNMENT_TAG_VALUE_LENGTH
                 + 1))));
     }
@@ -166,9 +166,9 @@ class StreamsConfigTest {
             StreamsConfig.SINGLE_STORE_SELF_JOIN), StreamsConfig.verifyTopologyOptimizationConfigs("all"));
         assertEquals(Set.of(StreamsConfig.MERGE_REPARTITION_TOPICS, StreamsConfig.SINGLE_STORE_SELF_JOIN),
             StreamsConfig.verifyTopologyOptimizationConfigs("merge.repartition.topics, single.store.self.join"));
-        assertThrows(InvalidConfigurationException.class,
+        assertThrows(ConfigException.class,
             () -> StreamsConfig.verifyTopologyOptimizationConfigs("all,merge.repartition.topics"));
-        assertThrows(InvalidConfigurationException.class, () -> StreamsConfig.verifyTopologyOptimizationConfigs("x"));
+        assertThrows(ConfigException.class, () -> StreamsConfig.verifyTopologyOptimizationConfigs("x"));
     }
 
     @Test
@@ -190,6 +190,6 @@ class StreamsConfigTest {
     }
 
     private static String rejected(String key, Object value) {
-        return assertThrows(InvalidConfigurationException.class, () -> config(Map.of(key, value))).getMessage();
+        return assertThrows(ConfigException.class, () -> config(Map.of(key, value))).getMessage();
     }
 }

@@ -10,7 +10,7 @@ import static dev.runnel.clients.consumer.ConsumerConfig.PARTITION_ASSIGNMENT_ST
 import static dev.runnel.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
 import dev.runnel.common.config.internals.ConfigReader;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -44,7 +44,7 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
         boolean autoCommitSet = config.raw(ENABLE_AUTO_COMMIT_CONFIG) != null;
         boolean autoCommit = config.bool(ENABLE_AUTO_COMMIT_CONFIG, true);
         if (groupId == null && autoCommitSet && autoCommit) {
-            throw new InvalidConfigurationException(ENABLE_AUTO_COMMIT_CONFIG + " cannot be set to true when default "
+            throw new ConfigException(ENABLE_AUTO_COMMIT_CONFIG + " cannot be set to true when default "
                 + "group id (null) is used.");
         }
         int sessionTimeoutMs = config.intValue(SESSION_TIMEOUT_MS_CONFIG, ConsumerConfig.DEFAULT_SESSION_TIMEOUT_MS,

@@ -8,7 +8,7 @@ import dev.runnel.common.PartitionInfo;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.InterruptException;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Metrics;
@@ -146,7 +146,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
     @SuppressWarnings("rawtypes")
     private static Deserializer required(Deserializer deserializer, String key) {
         if (deserializer == null) {
-            throw new InvalidConfigurationException("Missing required configuration \"" + key + "\" which has no "
+            throw new ConfigException("Missing required configuration \"" + key + "\" which has no "
                 + "default value; pass a deserializer to the constructor or set " + key);
         }
         return deserializer;

@@ -212,7 +212,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     @SuppressWarnings("rawtypes")
     private static Serializer required(Serializer serializer, String key) {
         if (serializer == null) {
-            throw new dev.runnel.common.errors.InvalidConfigurationException("Missing required configuration \"" + key
+            throw new dev.runnel.common.config.ConfigException("Missing required configuration \"" + key
                 + "\" which has no default value; pass a serializer to the constructor or set " + key);
         }
         return serializer;

@@ -1,6 +1,5 @@
 package dev.runnel.common.config;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,7 +49,7 @@ public class ConfigDef {
         HIGH, MEDIUM, LOW
     }
 
-    /** Checks a parsed value; throws {@link InvalidConfigurationException} if it is not allowed. */
+    /** Checks a parsed value; throws {@link ConfigException} if it is not allowed. */
     @FunctionalInterface
     public interface Validator {
         void ensureValid(String name, Object value);
@@ -89,7 +88,7 @@ public class ConfigDef {
      * Defines a key.
      *
      * @throws IllegalArgumentException if the key is already defined
-     * @throws InvalidConfigurationException if the default is not of {@code type} or not valid
+     * @throws ConfigException if the default is not of {@code type} or not valid
      */
     public ConfigDef define(String name, Type type, Object defaultValue, Validator validator, Importance importance,
         String documentation) {
@@ -135,7 +134,7 @@ public class ConfigDef {
      * Parses and validates the defined keys of {@code props} (other keys are ignored), filling in defaults.
      *
      * @return every defined key's typed value
-     * @throws InvalidConfigurationException if a required key is missing or a value is of the wrong type or invalid
+     * @throws ConfigException if a required key is missing or a value is of the wrong type or invalid
      */
     public Map<String, Object> parse(Map<?, ?> props) {
         Map<String, Object> values = new HashMap<>();
@@ -146,7 +145,7 @@ public class ConfigDef {
             } else if (key.hasDefault()) {
                 value = key.defaultValue;
             } else {
-                throw new InvalidConfigurationException("Missing required configuration \"" + key.name
+                throw new ConfigException("Missing required configuration \"" + key.name
                     + "\" which has no default value.");
             }
             if (key.validator != null) {
@@ -161,7 +160,7 @@ public class ConfigDef {
      * Parses {@code value} as {@code type}: strings are converted, values already of the type kept; {@code null}
      * stays {@code null}.
      *
-     * @throws InvalidConfigurationException if the value cannot be converted
+     * @throws ConfigException if the value cannot be converted
      */
     public static Object parseType(String name, Object value, Type type) {
         if (value == null) {
@@ -184,7 +183,7 @@ public class ConfigDef {
                 case CLASS -> parseClass(name, value, text);
             };
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+            throw new ConfigException("Invalid value " + value + " for configuration " + name
                 + ": Not a number of type " + type, e);
         }
     }
@@ -193,7 +192,7 @@ public class ConfigDef {
      * Returns a new instance of the class {@code value} names (a {@code Class} or a class name), created through its
      * public no-argument constructor; {@code null} if {@code value} is.
      *
-     * @throws InvalidConfigurationException if the class is missing, does not implement {@code type} or cannot be
+     * @throws ConfigException if the class is missing, does not implement {@code type} or cannot be
      *     created
      */
     public static <T> T newInstance(String name, Object value, Class<T> type) {
@@ -202,14 +201,14 @@ public class ConfigDef {
             return null;
         }
         if (!type.isAssignableFrom(clazz)) {
-            throw new InvalidConfigurationException("Invalid value " + clazz.getName() + " for configuration " + name
+            throw new ConfigException("Invalid value " + clazz.getName() + " for configuration " + name
                 + ": expected a class implementing " + type.getName());
         }
         try {
             return type.cast(clazz.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException | RuntimeException e) {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
-            throw new InvalidConfigurationException("Could not create an instance of " + clazz.getName()
+            throw new ConfigException("Could not create an instance of " + clazz.getName()
                 + " for configuration " + name + "; it needs a public no-argument constructor", cause);
         }
     }
@@ -221,7 +220,7 @@ public class ConfigDef {
         if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
             return Boolean.parseBoolean(text);
         }
-        throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+        throw new ConfigException("Invalid value " + value + " for configuration " + name
             + ": Expected value to be either true or false");
     }
 
@@ -246,8 +245,8 @@ public class ConfigDef {
         return value;
     }
 
-    private static InvalidConfigurationException wrongType(String name, Object value, Type type) {
-        return new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+    private static ConfigException wrongType(String name, Object value, Type type) {
+        return new ConfigException("Invalid value " + value + " for configuration " + name
             + ": Expected value to be of type " + type + ", but was " + value.getClass().getName());
     }
 
@@ -271,7 +270,7 @@ public class ConfigDef {
         try {
             return Class.forName(className, true, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+            throw new ConfigException("Invalid value " + value + " for configuration " + name
                 + ": Class " + className + " could not be found.", e);
         }
     }
@@ -303,11 +302,11 @@ public class ConfigDef {
             }
             double number = ((Number) value).doubleValue();
             if (min != null && number < min.doubleValue()) {
-                throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+                throw new ConfigException("Invalid value " + value + " for configuration " + name
                     + ": Value must be at least " + min);
             }
             if (max != null && number > max.doubleValue()) {
-                throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+                throw new ConfigException("Invalid value " + value + " for configuration " + name
                     + ": Value must be no more than " + max);
             }
         }
@@ -347,7 +346,7 @@ public class ConfigDef {
                     return;
                 }
             }
-            throw new InvalidConfigurationException("Invalid value " + value + " for configuration " + name
+            throw new ConfigException("Invalid value " + value + " for configuration " + name
                 + ": String must be one of" + (caseSensitive ? "" : " (case insensitive)") + ": "
                 + String.join(", ", validStrings.stream().map(String::valueOf).toList()));
         }

@@ -1,6 +1,6 @@
 package dev.runnel.common.serialization;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Headers;
 import java.lang.reflect.Constructor;
@@ -46,13 +46,13 @@ public class ListDeserializer<Inner> implements Deserializer<List<Inner>> {
     /**
      * Creates the list class and inner deserializer from the configs when this deserializer was created without them.
      *
-     * @throws InvalidConfigurationException if they were passed to the constructor, or are not configured
+     * @throws ConfigException if they were passed to the constructor, or are not configured
      */
     @Override
     @SuppressWarnings("unchecked")
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (inner != null) {
-            throw new InvalidConfigurationException("List deserializer was already initialized using a non-default "
+            throw new ConfigException("List deserializer was already initialized using a non-default "
                 + "constructor");
         }
         Class<?> listClass = ListFormat.listClass(configs, isKey);

@@ -1,6 +1,6 @@
 package dev.runnel.common.serialization;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import java.util.Locale;
 import java.util.Map;
 
@@ -56,7 +56,7 @@ final class ListFormat {
      * Returns a new instance of the inner serde named by {@code default.list.(key|value).serde.inner}, configured
      * with {@code configs}.
      *
-     * @throws InvalidConfigurationException if the key is absent or does not name a {@link Serde}
+     * @throws ConfigException if the key is absent or does not name a {@link Serde}
      */
     static Serde<?> innerSerde(Map<String, ?> configs, boolean isKey) {
         String key = isKey ? KEY_INNER : VALUE_INNER;
@@ -65,7 +65,7 @@ final class ListFormat {
         try {
             serde = (Serde<?>) type.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw new InvalidConfigurationException("Invalid value " + type.getName() + " for configuration " + key
+            throw new ConfigException("Invalid value " + type.getName() + " for configuration " + key
                 + ": cannot create an instance with its public no-argument constructor", e);
         }
         serde.configure(configs, isKey);
@@ -75,7 +75,7 @@ final class ListFormat {
     /**
      * Returns the {@code java.util.List} class named by {@code default.list.(key|value).serde.type}.
      *
-     * @throws InvalidConfigurationException if the key is absent or does not name a List class
+     * @throws ConfigException if the key is absent or does not name a List class
      */
     static Class<?> listClass(Map<String, ?> configs, boolean isKey) {
         return classOf(configs, isKey ? KEY_TYPE : VALUE_TYPE, java.util.List.class, "the list class");
@@ -84,7 +84,7 @@ final class ListFormat {
     private static Class<?> classOf(Map<String, ?> configs, String key, Class<?> required, String what) {
         Object raw = configs.get(key);
         if (raw == null) {
-            throw new InvalidConfigurationException(String.format(Locale.ROOT,
+            throw new ConfigException(String.format(Locale.ROOT,
                 "Not able to determine %s because it was neither passed via the constructor nor set in the config; "
                     + "set %s", what, key));
         }
@@ -93,11 +93,11 @@ final class ListFormat {
             type = raw instanceof Class<?> c ? c
                 : Class.forName(raw.toString().trim(), true, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
-            throw new InvalidConfigurationException("Invalid value " + raw + " for configuration " + key
+            throw new ConfigException("Invalid value " + raw + " for configuration " + key
                 + ": class not found", e);
         }
         if (!required.isAssignableFrom(type)) {
-            throw new InvalidConfigurationException("Invalid value " + raw + " for configuration " + key
+            throw new ConfigException("Invalid value " + raw + " for configuration " + key
                 + ": valid values are classes implementing " + required.getName());
         }
         return type;

@@ -1,6 +1,6 @@
 package dev.runnel.common.serialization;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Headers;
 import java.nio.ByteBuffer;
@@ -42,14 +42,14 @@ public class ListSerializer<Inner> implements Serializer<List<Inner>> {
      * Creates the inner serializer from {@code default.list.key.serde.inner} (or {@code .value.}) when this serializer
      * was created without one.
      *
-     * @throws InvalidConfigurationException if an inner serializer was passed to the constructor, or none is
+     * @throws ConfigException if an inner serializer was passed to the constructor, or none is
      *     configured
      */
     @Override
     @SuppressWarnings("unchecked")
     public void configure(Map<String, ?> configs, boolean isKey) {
         if (inner != null) {
-            throw new InvalidConfigurationException("List serializer was already initialized using a non-default "
+            throw new ConfigException("List serializer was already initialized using a non-default "
                 + "constructor");
         }
         inner = (Serializer<Inner>) ListFormat.innerSerde(configs, isKey).serializer();

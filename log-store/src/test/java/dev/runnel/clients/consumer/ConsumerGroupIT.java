@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidGroupIdException;
 import dev.runnel.common.errors.InvalidRegularExpression;
 import dev.runnel.common.serialization.StringDeserializer;
@@ -584,7 +584,7 @@ class ConsumerGroupIT {
         InvalidRegularExpression invalid = assertThrows(InvalidRegularExpression.class,
             () -> consumer.subscribe(new SubscriptionPattern("ev[")));
         assertTrue(invalid.getMessage().contains("ev["), invalid.getMessage());
-        InvalidConfigurationException protocol = assertThrows(InvalidConfigurationException.class,
+        ConfigException protocol = assertThrows(ConfigException.class,
             () -> consumer(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "streams"));
         assertTrue(protocol.getMessage().contains("group.protocol"), protocol.getMessage());
     }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runnel.clients.CommonClientConfigs;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.SerializationException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -103,10 +103,10 @@ class ListSerdeTest {
     void shouldRejectConfigsThatCannotBuildTheSerde() {
         Map<String, Object> configs = Map.of(CommonClientConfigs.DEFAULT_LIST_KEY_SERDE_INNER_CLASS,
             Serdes.LongSerde.class, CommonClientConfigs.DEFAULT_LIST_KEY_SERDE_TYPE_CLASS, ArrayList.class);
-        assertThrows(InvalidConfigurationException.class,
+        assertThrows(ConfigException.class,
             () -> Serdes.ListSerde(ArrayList.class, Serdes.Long()).configure(configs, true));
-        assertThrows(InvalidConfigurationException.class, () -> new Serdes.ListSerde<>().configure(configs, false));
-        assertThrows(InvalidConfigurationException.class, () -> new ListDeserializer<>().configure(
+        assertThrows(ConfigException.class, () -> new Serdes.ListSerde<>().configure(configs, false));
+        assertThrows(ConfigException.class, () -> new ListDeserializer<>().configure(
             Map.of(CommonClientConfigs.DEFAULT_LIST_KEY_SERDE_INNER_CLASS, Serdes.LongSerde.class,
                 CommonClientConfigs.DEFAULT_LIST_KEY_SERDE_TYPE_CLASS, String.class), true));
     }

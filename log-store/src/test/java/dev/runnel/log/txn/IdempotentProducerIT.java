@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidProducerEpochException;
 import dev.runnel.common.errors.OutOfOrderSequenceException;
 import dev.runnel.common.record.CompressionType;
@@ -175,7 +175,7 @@ class IdempotentProducerIT {
             assertEquals(RecordBatch.NO_PRODUCER_ID, RecordBatch.of(log.partition(TP).read(0, 1024).records())
                 .producerId());
         }
-        InvalidConfigurationException error = assertThrows(InvalidConfigurationException.class,
+        ConfigException error = assertThrows(ConfigException.class,
             () -> new KafkaProducer<>(Map.of("log.dir", dataDir.toString(), "acks", "1", "enable.idempotence", true),
                 new StringSerializer(), new StringSerializer()));
         assertTrue(error.getMessage().contains("acks") && error.getMessage().contains("enable.idempotence"),

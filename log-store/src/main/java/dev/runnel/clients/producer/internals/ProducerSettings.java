@@ -15,7 +15,7 @@ import static dev.runnel.clients.producer.ProducerConfig.TRANSACTION_TIMEOUT_CON
 
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.clients.producer.ProducerConfig;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.record.CompressionType;
 import java.util.Set;
 
@@ -45,7 +45,7 @@ public record ProducerSettings(String clientId, int acks, long lingerMs, int bat
         boolean idempotenceSet = config.raw(ENABLE_IDEMPOTENCE_CONFIG) != null;
         boolean idempotent = config.bool(ENABLE_IDEMPOTENCE_CONFIG, acksValue == -1);
         if (idempotenceSet && idempotent && acksValue != -1) {
-            throw new InvalidConfigurationException("Must set " + ACKS_CONFIG + " to all in order to use the "
+            throw new ConfigException("Must set " + ACKS_CONFIG + " to all in order to use the "
                 + "idempotent producer (" + ENABLE_IDEMPOTENCE_CONFIG + "=true); otherwise we cannot guarantee "
                 + "idempotence. Got " + ACKS_CONFIG + "=" + acks);
         }
@@ -54,7 +54,7 @@ public record ProducerSettings(String clientId, int acks, long lingerMs, int bat
             transactionalId = null;
         }
         if (transactionalId != null && !idempotent) {
-            throw new InvalidConfigurationException("Cannot set a " + TRANSACTIONAL_ID_CONFIG + " without also "
+            throw new ConfigException("Cannot set a " + TRANSACTIONAL_ID_CONFIG + " without also "
                 + "enabling idempotence: " + ENABLE_IDEMPOTENCE_CONFIG + " is false or " + ACKS_CONFIG + " is " + acks
                 + " (it must be all)");
         }

@@ -1,7 +1,7 @@
 package dev.runnel.common.config.internals;
 
 import dev.runnel.common.Configurable;
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -168,14 +168,14 @@ public final class ConfigReader {
             }
             return type.cast(cls.getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
-            throw new InvalidConfigurationException("Invalid value " + raw + " for configuration " + key
+            throw new ConfigException("Invalid value " + raw + " for configuration " + key
                 + ": cannot create an instance (" + e + ")");
         }
     }
 
     /** The error for a bad value: {@code Invalid value V for configuration K: valid values are RANGE}. */
-    public static InvalidConfigurationException invalid(String key, Object value, String validValues) {
-        return new InvalidConfigurationException(String.format(Locale.ROOT,
+    public static ConfigException invalid(String key, Object value, String validValues) {
+        return new ConfigException(String.format(Locale.ROOT,
             "Invalid value %s for configuration %s: valid values are %s", value, key, validValues));
     }
 }

@@ -49,7 +49,7 @@ public final class MockTaskState {
     /**
      * Parses {@code config} (which must set {@code application.id}).
      *
-     * @throws dev.runnel.common.errors.InvalidConfigurationException if a config is missing or invalid
+     * @throws dev.runnel.common.config.ConfigException if a config is missing or invalid
      */
     public MockTaskState(Properties config, TaskId taskId, File stateDir) {
         this.config = new StreamsConfig(config);

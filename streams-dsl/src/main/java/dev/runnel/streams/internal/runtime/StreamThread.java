@@ -130,7 +130,7 @@ public final class StreamThread extends Thread {
      * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name;
      * {@code processId} identifies the owning client in the group, so standby tasks go to other clients.
      *
-     * @throws dev.runnel.common.errors.InvalidConfigurationException if {@code task.assignor.class} cannot be created
+     * @throws dev.runnel.common.config.ConfigException if {@code task.assignor.class} cannot be created
      */
     public StreamThread(String clientId, ProcessId processId, int index, TopologyMetadata metadata,
         InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.common.errors.InvalidConfigurationException;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.processor.Cancellable;
@@ -170,6 +170,6 @@ class MockProcessorContextTest {
 
     @Test
     void shouldRequireAnApplicationIdWhenGivenConfigs() {
-        assertThrows(InvalidConfigurationException.class, () -> new MockProcessorContext<>(new Properties()));
+        assertThrows(ConfigException.class, () -> new MockProcessorContext<>(new Properties()));
     }
 }
