@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TimestampExtractor;
@@ -372,6 +373,9 @@ public class Topology {
 
     /** Connects existing stores to an existing processor. */
     public synchronized Topology connectProcessorAndStateStores(String processorName, String... stateStoreNames) {
+        if (stateStoreNames != null && stateStoreNames.length == 0) {
+            throw new TopologyException("stateStoreNames cannot be empty");
+        }
         internalTopologyBuilder.connectProcessorAndStateStores(processorName, stateStoreNames);
         return this;
     }

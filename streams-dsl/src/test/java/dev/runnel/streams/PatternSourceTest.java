@@ -86,7 +86,7 @@ class PatternSourceTest {
         StreamsBuilder patternFirst = new StreamsBuilder();
         patternFirst.stream(ORDERS);
         TopologyException namedAfter = assertThrows(TopologyException.class, () -> patternFirst.stream("orders-us"));
-        assertTrue(namedAfter.getMessage().contains("Topic orders-us matches pattern orders-.*"),
+        assertEquals("Invalid topology: Topic orders-us matches a Pattern already registered by another source.",
             namedAfter.getMessage());
 
         Topology topology = new Topology().addSource("first", ORDERS);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.streams.errors.TopologyException;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.Processor;
@@ -122,6 +123,35 @@ class TopologyArgumentsTest {
         // Kafka Streams fails with this message when the topology is built, Runnel when the source is added
         assertEquals("topic names cannot be null",
             assertThrows(NullPointerException.class, () -> new StreamsBuilder().stream((String) null)).getMessage());
+    }
+
+    /** Kafka Streams 4.3's words for a store or source clash, its slips ("cannot be connect to") included. */
+    @Test
+    void storeAndSourceClashesFailWithKafkasMessages() {
+        Topology topology = topology()
+            .addProcessor("p", UPDATER, "source")
+            .addSink("sink", "out", "p")
+            .addStateStore(store("store"), "p")
+            .addGlobalStore(store("global").withLoggingDisabled(), "global-source", STRINGS, STRINGS, "global-topic",
+                "global-processor", UPDATER);
+        assertClash("State stores cannot be connect to sources or sinks.",
+            () -> topology.connectProcessorAndStateStores("source", "store"));
+        assertClash("stateStoreNames cannot be empty", () -> topology.connectProcessorAndStateStores("p"));
+        assertClash("cannot connect a state store other to a source node or a sink node.",
+            () -> topology.addStateStore(store("other"), "sink"));
+        assertClash("A different StateStore has already been added with the name store",
+            () -> topology.addStateStore(store("store"), "p"));
+        assertClash("A different GlobalStateStore has already been added with the name global",
+            () -> topology.addStateStore(store("global"), "p"));
+        assertClash("Pattern in.* will match a topic that has already been registered by another source.",
+            () -> topology.addSource("by-pattern", Pattern.compile("in.*")));
+        Topology patterned = new Topology().addSource("by-pattern", Pattern.compile("t.*"));
+        assertClash("Topic topic matches a Pattern already registered by another source.",
+            () -> patterned.addSource("named", "topic"));
+    }
+
+    private static void assertClash(String message, Executable call) {
+        assertEquals("Invalid topology: " + message, assertThrows(TopologyException.class, call).getMessage());
     }
 
     private static Topology topology() {

@@ -179,6 +179,10 @@ public final class InternalTopologyBuilder {
     public void connectProcessorAndStateStores(String processorName, String... storeNames) {
         Objects.requireNonNull(processorName, "processorName cannot be null");
         Objects.requireNonNull(storeNames, "stateStoreNames cannot be a null array");
+        NodeFactory node = nodes.get(processorName);
+        if (node instanceof SourceNodeFactory || node instanceof SinkNodeFactory) {
+            throw new TopologyException("State stores cannot be connect to sources or sinks.");
+        }
         for (String storeName : storeNames) {
             Objects.requireNonNull(storeName, "state store name cannot be null");
             connectProcessorAndStateStores(new String[] {processorName}, storeName);
@@ -190,7 +194,7 @@ public final class InternalTopologyBuilder {
             stores.requireConnectable(storeName);
             if (!(nodes.get(processorName) instanceof ProcessorNodeFactory processor)) {
                 throw new TopologyException(nodes.containsKey(processorName)
-                    ? "Only processors can connect to state stores; " + processorName + " is a source or sink."
+                    ? "cannot connect a state store " + storeName + " to a source node or a sink node."
                     : "Processor " + processorName + " is not added yet.");
             }
             processor.connect(storeName);

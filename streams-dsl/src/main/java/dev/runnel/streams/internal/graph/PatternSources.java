@@ -36,8 +36,8 @@ final class PatternSources {
         }
         for (String topic : namedTopics) {
             if (pattern.matcher(topic).matches()) {
-                throw new TopologyException("Pattern " + pattern + " of source " + sourceName + " matches topic "
-                    + topic + ", which has already been registered by another source.");
+                throw new TopologyException("Pattern " + pattern
+                    + " will match a topic that has already been registered by another source.");
             }
         }
         patternBySource.put(sourceName, pattern);
@@ -49,8 +49,7 @@ final class PatternSources {
     /** Throws if a pattern source already reads {@code topic}, which a new named source wants. */
     void requireUnmatched(String topic) {
         sourceOf(topic).ifPresent(source -> {
-            throw new TopologyException("Topic " + topic + " matches pattern " + patternBySource.get(source)
-                + " of source " + source + ", which has already registered it.");
+            throw new TopologyException("Topic " + topic + " matches a Pattern already registered by another source.");
         });
     }
 

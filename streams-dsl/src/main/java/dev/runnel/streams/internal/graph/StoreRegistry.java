@@ -28,9 +28,12 @@ final class StoreRegistry {
      */
     void addLocal(StoreBuilder<?> storeBuilder) {
         Objects.requireNonNull(storeBuilder, "storeBuilder");
-        StoreBuilder<?> existing = builder(storeBuilder.name());
+        StoreBuilder<?> existing = stores.get(storeBuilder.name());
         if (existing != null && existing != storeBuilder) {
-            throw differentStore(storeBuilder.name());
+            throw differentStore("StateStore", storeBuilder.name());
+        }
+        if (globalStores.containsKey(storeBuilder.name())) {
+            throw differentStore("GlobalStateStore", storeBuilder.name());
         }
         stores.put(storeBuilder.name(), storeBuilder);
     }
@@ -51,13 +54,17 @@ final class StoreRegistry {
      * @throws TopologyException if one has
      */
     void requireUnused(String storeName) {
-        if (builder(storeName) != null) {
-            throw differentStore(storeName);
+        if (stores.containsKey(storeName)) {
+            throw differentStore("StateStore", storeName);
+        }
+        if (globalStores.containsKey(storeName)) {
+            throw differentStore("GlobalStateStore", storeName);
         }
     }
 
-    private static TopologyException differentStore(String storeName) {
-        return new TopologyException("A different StateStore has already been added with the name " + storeName);
+    /** Kafka Streams' message, naming the kind of store ("StateStore", "GlobalStateStore") already added. */
+    private static TopologyException differentStore(String kind, String storeName) {
+        return new TopologyException("A different " + kind + " has already been added with the name " + storeName);
     }
 
     /**
