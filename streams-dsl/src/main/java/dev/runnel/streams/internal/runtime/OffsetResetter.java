@@ -8,6 +8,7 @@ import dev.runnel.streams.AutoOffsetReset;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,6 +63,24 @@ final class OffsetResetter {
                 default -> throw new IllegalStateException("Unknown reset policy " + policy);
             }
         }
+    }
+
+    /**
+     * Moves each of {@code partitions} back to its committed offset (or where its reset policy says, if none was
+     * committed), dropping what was fetched past it: the thread's tasks on them were closed dirty, so their records
+     * since the last commit must be processed again. The consumer keeps its positions over a cooperative rebalance;
+     * Kafka Streams gets the same effect by unsubscribing.
+     */
+    void rewindToCommitted(Consumer<byte[], byte[]> consumer, Set<TopicPartition> partitions) {
+        Set<TopicPartition> uncommitted = new HashSet<>();
+        consumer.committed(partitions).forEach((tp, committed) -> {
+            if (committed == null) {
+                uncommitted.add(tp);
+            } else {
+                consumer.seek(tp, committed);
+            }
+        });
+        reset(consumer, uncommitted);
     }
 
     private void seekByDuration(Consumer<byte[], byte[]> consumer, TopicPartition tp, long durationMs) {

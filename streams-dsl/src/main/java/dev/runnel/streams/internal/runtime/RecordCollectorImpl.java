@@ -8,6 +8,7 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.header.Headers;
 import dev.runnel.streams.errors.ErrorHandlerContext;
 import dev.runnel.streams.errors.ProductionExceptionHandler;
+import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.processor.TaskId;
 import java.util.HashMap;
 import java.util.List;
@@ -54,8 +55,11 @@ final class RecordCollectorImpl implements RecordCollector {
     interface ProducedTrafficListener {
         void onNewTraffic(String nodeId, String topic, TopicTraffic traffic);
     }
-    /** A failed send the handler did not resume: the runtime's failure, which no processing handler may skip. */
-    private volatile FailedProcessingException sendError;
+    /**
+     * A failed send the handler did not resume, or a send refused to a fenced producer: the runtime's failure, which no
+     * processing handler may skip.
+     */
+    private volatile StreamsException sendError;
     private volatile long droppedRecords;
 
     RecordCollectorImpl(TaskId taskId, StreamsProducer producer, ProductionExceptionHandler handler,
@@ -135,7 +139,7 @@ final class RecordCollectorImpl implements RecordCollector {
     }
 
     private void checkForError() {
-        FailedProcessingException error = sendError;
+        StreamsException error = sendError;
         if (error != null) {
             throw error;
         }
@@ -171,6 +175,14 @@ final class RecordCollectorImpl implements RecordCollector {
 
     private void onSendError(PendingSend pending, String nodeId, Exception exception) {
         ProducerRecord<byte[], byte[]> record = pending.toProducerRecord();
+        if (StreamsProducer.isFenced(exception)) {
+            // Not the handler's to judge: the task's transaction is lost, and the thread rejoins (Kafka does the same).
+            if (sendError == null) {
+                sendError = StreamsProducer.migrated("send a record to " + record.topic() + " for task " + taskId,
+                    exception);
+            }
+            return;
+        }
         if (pending.deadLetter) {
             LOG.error("Failed to send a dead letter queue record to {} (task {}, processor {}): {}", record.topic(),
                 taskId, nodeId, exception.toString());

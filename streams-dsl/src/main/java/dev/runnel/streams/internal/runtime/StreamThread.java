@@ -9,8 +9,7 @@ import dev.runnel.clients.consumer.InvalidOffsetException;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
-import dev.runnel.common.errors.InvalidProducerEpochException;
-import dev.runnel.common.errors.ProducerFencedException;
+import dev.runnel.common.KafkaException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.utils.Time;
@@ -18,6 +17,7 @@ import dev.runnel.streams.KafkaClientSupplier;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
 import dev.runnel.streams.errors.MissingSourceTopicException;
+import dev.runnel.streams.errors.TaskMigratedException;
 import dev.runnel.streams.internal.assignment.AssignmentInfo;
 import dev.runnel.streams.internal.assignment.StreamsPartitionAssignor;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
@@ -156,7 +156,7 @@ public final class StreamThread extends Thread {
         StreamsProducer createdProducer = null;
         StateRestorer createdRestorer = null;
         try {
-            createdProducer = new StreamsProducer(clientSupplier.getProducer(clients.producer()),
+            createdProducer = new StreamsProducer(() -> clientSupplier.getProducer(clients.producer()),
                 clients.exactlyOnce());
             createdRestorer = new StateRestorer(clientSupplier.getRestoreConsumer(clients.restoreConsumer()),
                 restoreListener, standbyListener);
@@ -325,7 +325,11 @@ public final class StreamThread extends Thread {
             }
             lastCommitMs = time.milliseconds();
             while (!shutdownRequested) {
-                runOnce();
+                try {
+                    runOnce();
+                } catch (TaskMigratedException e) {
+                    rejoinAfterMigration(e);
+                }
             }
         } catch (WakeupException e) {
             if (!shutdownRequested) {
@@ -488,12 +492,9 @@ public final class StreamThread extends Thread {
         try {
             committed = taskManager.commit(consumer);
             taskManager.commitStandbys();
-        } catch (CommitFailedException | ProducerFencedException | InvalidProducerEpochException e) {
+        } catch (CommitFailedException e) {
             // This member lost its tasks to another (a rebalance it missed): drop them; the group reassigns.
-            LOG.warn("Stream thread {} could not commit ({}); closing its tasks dirty and rejoining", threadId,
-                e.toString());
-            taskManager.closeAllDirty();
-            consumer.enforceRebalance("tasks migrated");
+            rejoinAfterMigration(e);
             return;
         }
         if (committed) {
@@ -502,6 +503,22 @@ public final class StreamThread extends Thread {
             commitNanos += elapsed;
             commitMaxNanos = Math.max(commitMaxNanos, elapsed);
         }
+    }
+
+    /**
+     * The thread's tasks are no longer its own: the group moved them on (a commit refused), or the log fenced its
+     * producer (a transaction open past {@code transaction.timeout.ms}). Their uncommitted work is dropped, a fenced
+     * producer replaced, and the thread rejoins; the tasks it gets back start again from their committed offsets.
+     */
+    private void rejoinAfterMigration(KafkaException cause) {
+        LOG.warn("Stream thread {}: its tasks migrated ({}); closing them dirty and rejoining", threadId,
+            cause.toString());
+        taskManager.closeAllDirty();
+        offsetResetter.rewindToCommitted(consumer, consumer.assignment());
+        if (StreamsProducer.isFenced(cause.getCause())) {
+            producer.replaceFencedProducer();
+        }
+        consumer.enforceRebalance("tasks migrated");
     }
 
     private void completeShutdown(boolean clean) {

@@ -10,45 +10,82 @@ import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.Producer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.InvalidProducerEpochException;
+import dev.runnel.common.errors.ProducerFencedException;
+import dev.runnel.streams.errors.TaskMigratedException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A stream thread's producer, shared by its tasks' collectors. Under exactly-once it is transactional: the first send
  * after a commit begins a transaction, and {@link #commitTransaction} adds the input offsets to it and commits
- * outputs, changelog writes and offsets together. Not thread-safe; owned by one stream thread.
+ * outputs, changelog writes and offsets together. A fenced transactional producer (its transaction timed out, or a
+ * newer producer took its transactional id) fails the thread's calls with {@link TaskMigratedException}; the thread
+ * then closes its tasks dirty and {@linkplain #replaceFencedProducer() replaces} the producer before rejoining, as
+ * Kafka Streams does. Not thread-safe; owned by one stream thread.
  */
 final class StreamsProducer implements AutoCloseable {
-    private final Producer<byte[], byte[]> producer;
+    private final Supplier<Producer<byte[], byte[]>> factory;
+    private Producer<byte[], byte[]> producer;
     /** The embedded log's producer, for its allocation-free send; {@code null} for another supplier's producer. */
-    private final KafkaProducer<byte[], byte[]> embedded;
+    private KafkaProducer<byte[], byte[]> embedded;
     private final boolean exactlyOnce;
     private boolean transactionInFlight;
     /** Time spent waiting in the producer's flushes and transaction calls, for the thread's blocked time. */
     private long blockedNanos;
 
-    /** Wraps {@code producer}, which it closes; under exactly-once it must be transactional. */
-    StreamsProducer(Producer<byte[], byte[]> producer, boolean exactlyOnce) {
-        this.producer = producer;
-        this.embedded = producer instanceof KafkaProducer<byte[], byte[]> kafkaProducer ? kafkaProducer : null;
+    /**
+     * Wraps a producer made by {@code factory}, which it closes; under exactly-once the factory's producers must be
+     * transactional, and a fenced one is replaced by a new one from it.
+     */
+    StreamsProducer(Supplier<Producer<byte[], byte[]>> factory, boolean exactlyOnce) {
+        this.factory = factory;
         this.exactlyOnce = exactlyOnce;
+        use(factory.get());
+    }
+
+    private void use(Producer<byte[], byte[]> made) {
+        producer = made;
+        embedded = made instanceof KafkaProducer<byte[], byte[]> kafkaProducer ? kafkaProducer : null;
+        transactionInFlight = false;
         if (exactlyOnce) {
             // Fences an older producer with the same transactional.id and aborts its open transaction.
             long start = System.nanoTime();
-            producer.initTransactions();
-            blockedNanos += System.nanoTime() - start;
+            try {
+                made.initTransactions();
+            } catch (RuntimeException e) {
+                made.close(Duration.ZERO);
+                throw e;
+            } finally {
+                blockedNanos += System.nanoTime() - start;
+            }
         }
+    }
+
+    /**
+     * Closes the fenced producer and makes a new one, whose {@code initTransactions} gets a fresh epoch; the thread has
+     * closed its tasks dirty, so their unfinished transaction is abandoned (the log aborted it).
+     */
+    void replaceFencedProducer() {
+        producer.close(Duration.ZERO);
+        use(factory.get());
     }
 
     /** Sends a serialized record (in the open transaction under exactly-once); {@code callback} reports how. */
     void send(String topic, Integer partition, long timestamp, byte[] key, byte[] value, Header[] headers,
         Callback callback) {
-        maybeBeginTransaction();
-        if (embedded != null) {
-            embedded.sendSerializedWithCallbackOnly(topic, partition, timestamp, key, value, headers, callback);
-        } else {
-            producer.send(new ProducerRecord<>(topic, partition, timestamp, key, value, List.of(headers)), callback);
+        try {
+            maybeBeginTransaction();
+            if (embedded != null) {
+                embedded.sendSerializedWithCallbackOnly(topic, partition, timestamp, key, value, headers, callback);
+            } else {
+                producer.send(new ProducerRecord<>(topic, partition, timestamp, key, value, List.of(headers)),
+                    callback);
+            }
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw migrated("send a record to " + topic, e);
         }
     }
 
@@ -57,6 +94,17 @@ final class StreamsProducer implements AutoCloseable {
             producer.beginTransaction();
             transactionInFlight = true;
         }
+    }
+
+    /** Whether {@code error}, from a send or transaction call, means this producer was fenced. */
+    static boolean isFenced(Throwable error) {
+        return error instanceof ProducerFencedException || error instanceof InvalidProducerEpochException;
+    }
+
+    /** The failure of a call on a fenced producer: its thread's tasks have in effect migrated. */
+    static TaskMigratedException migrated(String action, Exception fenced) {
+        return new TaskMigratedException("The producer could not " + action + " because it was fenced ("
+            + fenced.getMessage() + "); its tasks are closed dirty and rejoin the group", fenced);
     }
 
     int partitionCount(String topic) {
@@ -86,13 +134,15 @@ final class StreamsProducer implements AutoCloseable {
         if (offsets.isEmpty() && !transactionInFlight) {
             return;
         }
-        maybeBeginTransaction();
         long start = System.nanoTime();
         try {
+            maybeBeginTransaction();
             if (!offsets.isEmpty()) {
                 producer.sendOffsetsToTransaction(offsets, group);
             }
             producer.commitTransaction();
+        } catch (ProducerFencedException | InvalidProducerEpochException e) {
+            throw migrated("commit its transaction", e);
         } finally {
             blockedNanos += System.nanoTime() - start;
         }

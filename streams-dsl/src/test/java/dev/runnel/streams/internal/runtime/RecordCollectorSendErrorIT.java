@@ -63,8 +63,8 @@ class RecordCollectorSendErrorIT {
         }
         config.putAll(Map.of("batch.size", 1024, "buffer.memory", 1024, "linger.ms", Integer.MAX_VALUE,
             "max.block.ms", 0));
-        return new StreamsProducer(new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer()),
-            false);
+        return new StreamsProducer(() -> new KafkaProducer<>(config, new ByteArraySerializer(),
+            new ByteArraySerializer()), false);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerConfig;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.log.RunnelLog;
+import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Produced;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An exactly-once stream thread whose transaction outlives {@code transaction.timeout.ms} is fenced by the log (its
+ * transaction aborted, its producer epoch bumped). As in Kafka Streams, the thread treats that as its tasks having
+ * migrated: it closes them dirty, makes a new producer and rejoins, so processing resumes from the last commit and
+ * every input record still reaches the output exactly once.
+ */
+class KafkaStreamsTransactionTimeoutIT {
+    @TempDir
+    Path root;
+
+    @Test
+    void shouldReplaceAFencedProducerAndReprocessTheAbortedTransaction() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        // Opened first, so that this process's log looks for timed-out transactions every 50 ms, not every 10 s.
+        try (RunnelLog shared = RunnelLog.open(RunnelLogConfig.parse(Map.of(
+            RunnelLogConfig.LOG_DIR_CONFIG, log.logDir().toString(),
+            RunnelLogConfig.TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, 50)))) {
+            log.createTopic("in", 1);
+            log.createTopic("out", 1);
+            AtomicBoolean stalled = new AtomicBoolean();
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .peek((key, value) -> {
+                    // The first time "slow" is processed, hold the open transaction past its 1 s timeout.
+                    if (value.equals("slow") && stalled.compareAndSet(false, true)) {
+                        sleep(2_500);
+                    }
+                })
+                .to("out", Produced.with(Serdes.String(), Serdes.String()));
+            Properties props = log.streamsProps("timeout-app");
+            props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+            props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 1_000);
+            try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+                streams.start();
+                EmbeddedLogFixture.awaitRunning(streams);
+                log.produce("in", List.of(KeyValue.pair("1", "a"), KeyValue.pair("2", "slow"),
+                    KeyValue.pair("3", "b")), Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
+                EmbeddedLogFixture.await(() -> committedValues(log).size() >= 3, Duration.ofSeconds(30),
+                    "the three records committed after the fenced transaction");
+                log.produce("in", List.of(KeyValue.pair("4", "c")), Serdes.String().serializer(),
+                    Serdes.String().serializer(), 2_000L);
+                EmbeddedLogFixture.await(() -> committedValues(log).size() >= 4, Duration.ofSeconds(30),
+                    "a record sent after the recovery");
+
+                assertEquals(List.of("a", "slow", "b", "c"), committedValues(log),
+                    "each input once, in order: the aborted transaction's records were processed again");
+                assertEquals(KafkaStreams.State.RUNNING, streams.state());
+            }
+        }
+    }
+
+    private static List<String> committedValues(EmbeddedLogFixture log) {
+        return log.readAll("out", Serdes.String().deserializer(), Serdes.String().deserializer(), true).stream()
+            .map(ConsumerRecord::value).toList();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
