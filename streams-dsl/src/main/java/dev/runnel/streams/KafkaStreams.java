@@ -93,6 +93,7 @@ public class KafkaStreams implements AutoCloseable {
     private final ClientStateMachine stateMachine;
     private final ThreadFailureHandler failures;
     private final StreamThreads threads;
+    private final TopologyMetadata topologyMetadata;
     private final InteractiveQueries queries;
     private final ClientShutdown shutdown;
     /** Deletes the task directories this client's tasks left behind when they moved elsewhere. */
@@ -243,6 +244,20 @@ public class KafkaStreams implements AutoCloseable {
         this.shutdown = new ClientShutdown(clientId, stateMachine, threads, this::release);
         this.stateDirectoryCleaner = new StateDirectoryCleaner(clientId, applicationStateDir(), time,
             () -> state() == State.RUNNING);
+        try {
+            // As in Kafka Streams, the topology is built and its threads created here: an invalid topology fails
+            // the constructor, and the threads' metadata and metrics exist before start().
+            synchronized (builder) {
+                builder.setApplicationId(applicationId);
+                this.topologyMetadata = new TopologyMetadata(builder, applicationId);
+                queries.setRouting(new QueryRouting(topologyMetadata, builder.storeSubtopologies(), this::instances));
+            }
+            threads.createStreamThreads(topologyMetadata);
+        } catch (RuntimeException e) {
+            metrics.close();
+            CLIENTS.releaseIndex(applicationId, clientIndex);
+            throw e;
+        }
         ClientMetrics.Client client = new ClientMetrics.Client(clientId, threads.processId().toString(),
             applicationId, topology.describe().toString(), config.metricsRecordingLevel());
         ClientMetrics.register(metrics, client, this::state, threads::aliveCount, threads::failedCount);
@@ -295,12 +310,7 @@ public class KafkaStreams implements AutoCloseable {
             throw new IllegalStateException("The client is either already started or already stopped, cannot"
                 + " re-start");
         }
-        TopologyMetadata metadata;
-        synchronized (builder) {
-            builder.setApplicationId(applicationId);
-            metadata = new TopologyMetadata(builder, applicationId);
-            queries.setRouting(new QueryRouting(metadata, builder.storeSubtopologies(), this::instances));
-        }
+        TopologyMetadata metadata = topologyMetadata;
         // Holding the threads' lock throughout, so that no thread is added before the first ones are.
         synchronized (threads) {
             synchronized (STATE_DIRECTORY_LOCK) {
@@ -325,7 +335,7 @@ public class KafkaStreams implements AutoCloseable {
                 shutdown.closeAfterFailedStart();
                 throw e;
             }
-            threads.startStreamThreads(metadata);
+            threads.startStreamThreads();
         }
     }
 
@@ -547,15 +557,11 @@ public class KafkaStreams implements AutoCloseable {
     }
 
     /**
-     * Returns a snapshot of each live stream thread of this client (those added by {@link #addStreamThread()}
-     * included, removed or dead ones not): its state, client ids and tasks. A thread's state is read now; its tasks
-     * and their offsets are as of its last rebalance or commit.
-     *
-     * @throws StreamsNotStartedException before {@link #start()}
-     * @throws IllegalStateException once the client is no longer running
+     * Returns a snapshot of each stream thread of this client not dead (those created with the client and not yet
+     * started, and those added by {@link #addStreamThread()}, included): its state, client ids and tasks. A thread's
+     * state is read now; its tasks and their offsets are as of its last rebalance or commit.
      */
     public Set<ThreadMetadata> metadataForLocalThreads() {
-        stateMachine.requireRunningOrRebalancing();
         return threads.threadMetadata(InternalTopicManager.adminClientId(clientId));
     }
 

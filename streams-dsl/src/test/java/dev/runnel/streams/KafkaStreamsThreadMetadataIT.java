@@ -2,13 +2,11 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
-import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.processor.TaskId;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -137,18 +136,47 @@ class KafkaStreamsThreadMetadataIT {
     }
 
     @Test
-    void shouldRefuseThreadMetadataBeforeStartAndAfterClose() {
+    void shouldReportCreatedThreadsBeforeStartAndNoneAfterClose() {
         EmbeddedLogFixture log = new EmbeddedLogFixture(root);
         log.createTopic("in", PARTITIONS);
         KafkaStreams streams = new KafkaStreams(passThrough(), props(log, "thread-metadata-states"));
         try {
-            assertThrows(StreamsNotStartedException.class, streams::metadataForLocalThreads);
+            // As in Kafka Streams, the client creates its threads: they exist, not yet started, before start().
+            Set<ThreadMetadata> created = streams.metadataForLocalThreads();
+            assertEquals(Set.of("CREATED"),
+                created.stream().map(ThreadMetadata::threadState).collect(Collectors.toSet()));
+            assertEquals(2, created.size());
+            assertTrue(created.stream().allMatch(thread -> thread.activeTasks().isEmpty()));
+            assertEquals(2, streams.metrics().keySet().stream().filter(name -> name.name().equals("thread-state")
+                && name.group().equals("stream-thread-metrics")).count(), "thread metrics before start");
             streams.start();
             awaitThreads(streams, 2);
+            assertEquals(threadNames(created), threadNames(streams.metadataForLocalThreads()),
+                "the created threads are the ones that run");
         } finally {
             streams.close();
         }
-        assertThrows(IllegalStateException.class, streams::metadataForLocalThreads);
+        assertEquals(Set.of(), streams.metadataForLocalThreads(), "every thread is dead after close");
+    }
+
+    @Test
+    void shouldCloseTheClientsOfThreadsNeverStarted() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", PARTITIONS);
+        Properties props = props(log, "thread-metadata-unstarted");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        KafkaStreams streams = new KafkaStreams(passThrough(), props);
+        streams.close();
+        assertEquals(KafkaStreams.State.NOT_RUNNING, streams.state());
+        assertEquals(0, streams.metrics().keySet().stream()
+            .filter(name -> name.group().equals("stream-thread-metrics")).count(), "thread metrics dropped");
+        // The closed client's ids are free again: a new client of the application reuses them and runs.
+        try (KafkaStreams next = new KafkaStreams(passThrough(), props)) {
+            next.start();
+            awaitThreads(next, 2);
+            Set<String> names = threadNames(next.metadataForLocalThreads());
+            assertTrue(names.contains("thread-metadata-unstarted-1-StreamThread-1"), names.toString());
+        }
     }
 
     private static Topology passThrough() {

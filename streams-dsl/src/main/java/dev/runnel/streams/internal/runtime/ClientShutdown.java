@@ -69,9 +69,13 @@ public final class ClientShutdown {
         state.setState(State.NOT_RUNNING);
     }
 
-    /** Closes a client whose start failed once it was REBALANCING: PENDING_SHUTDOWN, then NOT_RUNNING. */
+    /**
+     * Closes a client whose start failed once it was REBALANCING, before its stream threads started: PENDING_SHUTDOWN,
+     * then NOT_RUNNING.
+     */
     public void closeAfterFailedStart() {
         state.setState(State.PENDING_SHUTDOWN);
+        threads.stop(Long.MAX_VALUE, false);
         release.run();
         state.setState(State.NOT_RUNNING);
     }

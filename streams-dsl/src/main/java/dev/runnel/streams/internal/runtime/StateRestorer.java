@@ -43,8 +43,8 @@ final class StateRestorer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateRestorer.class);
 
     private final Consumer<byte[], byte[]> consumer;
-    private final StateRestoreListener listener;
-    private final StandbyUpdateListener standbyListener;
+    private StateRestoreListener listener = NoOpStateRestoreListener.INSTANCE;
+    private StandbyUpdateListener standbyListener = NoOpStandbyUpdateListener.INSTANCE;
     /** The positions of the stores restored since {@link #forgetRestored()}, by changelog; read by other threads. */
     private final Map<TopicPartition, StoreChangelogPosition> positions = new ConcurrentHashMap<>();
 
@@ -53,11 +53,17 @@ final class StateRestorer implements AutoCloseable {
     }
 
     /** Creates the restorer on {@code consumer}, a restore consumer it closes. */
-    StateRestorer(Consumer<byte[], byte[]> consumer, StateRestoreListener listener,
-        StandbyUpdateListener standbyListener) {
+    StateRestorer(Consumer<byte[], byte[]> consumer) {
         this.consumer = consumer;
-        this.listener = listener;
-        this.standbyListener = standbyListener;
+    }
+
+    /**
+     * Sets where restore progress and standby updates are reported; before the owning thread starts (the application
+     * sets its listeners after creating the client, which creates the threads).
+     */
+    void setListeners(StateRestoreListener restoreListener, StandbyUpdateListener standbyUpdateListener) {
+        this.listener = restoreListener;
+        this.standbyListener = standbyUpdateListener;
     }
 
     /**

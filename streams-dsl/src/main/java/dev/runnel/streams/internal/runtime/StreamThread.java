@@ -80,6 +80,8 @@ public final class StreamThread extends Thread {
     private final Listener listener;
     private final Consumer<byte[], byte[]> consumer;
     private final StreamsProducer producer;
+    /** Orders the thread's start against {@link #closeIfNeverStarted()}, which may come first. */
+    private final Object startLock = new Object();
     private final StateRestorer restorer;
     private final TaskManager taskManager;
     private final StreamsPartitionAssignor assignor;
@@ -126,15 +128,15 @@ public final class StreamThread extends Thread {
     private double commitRatio;
 
     /**
-     * Creates the thread and its clients (a transactional producer fences and aborts its predecessor's transaction
-     * here); {@link #start()} runs it. {@code globalStores} looks up the instance's global stores by name;
-     * {@code processId} identifies the owning client in the group, so standby tasks go to other clients.
+     * Creates the thread and its clients, in state CREATED, as Kafka Streams creates its threads with the client; a
+     * transactional producer fences its predecessor only once {@link #start()} runs the thread. {@code globalStores}
+     * looks up the instance's global stores by name; {@code processId} identifies the owning client in the group, so
+     * standby tasks go to other clients.
      *
      * @throws dev.runnel.common.config.ConfigException if {@code task.assignor.class} cannot be created
      */
     public StreamThread(String clientId, ProcessId processId, int index, TopologyMetadata metadata,
-        InternalTopologyBuilder builder, StreamsConfig config, Time time, StateRestoreListener restoreListener,
-        StandbyUpdateListener standbyListener, StreamsMetricsRegistry metrics,
+        InternalTopologyBuilder builder, StreamsConfig config, Time time, StreamsMetricsRegistry metrics,
         Function<String, StateStore> globalStores, Listener listener, KafkaClientSupplier clientSupplier) {
         super(clientId + "-StreamThread-" + index);
         this.threadId = getName();
@@ -158,8 +160,7 @@ public final class StreamThread extends Thread {
         try {
             createdProducer = new StreamsProducer(() -> clientSupplier.getProducer(clients.producer()),
                 clients.exactlyOnce());
-            createdRestorer = new StateRestorer(clientSupplier.getRestoreConsumer(clients.restoreConsumer()),
-                restoreListener, standbyListener);
+            createdRestorer = new StateRestorer(clientSupplier.getRestoreConsumer(clients.restoreConsumer()));
             this.consumer = clientSupplier.getConsumer(clients.mainConsumer(assignor, index));
         } catch (RuntimeException e) {
             if (createdProducer != null) {
@@ -247,6 +248,26 @@ public final class StreamThread extends Thread {
             () -> commitRatio);
     }
 
+    /** Sets where the thread reports restore progress and standby updates; before {@link #start()}. */
+    public void setListeners(StateRestoreListener restoreListener, StandbyUpdateListener standbyListener) {
+        restorer.setListeners(restoreListener, standbyListener);
+    }
+
+    /**
+     * Closes the clients of a thread that was never started and drops its metrics, as the client's close does for the
+     * threads it created; a no-op once the thread has started, which closes them itself.
+     */
+    public void closeIfNeverStarted() {
+        synchronized (startLock) {
+            if (state != State.CREATED) {
+                return;
+            }
+            state = State.DEAD;
+        }
+        completeShutdown(false);
+        metrics.removeAll(Map.of("thread-id", threadId));
+    }
+
     /** Returns the thread's id, {@code <client.id>-StreamThread-<n>}. */
     public String threadId() {
         return threadId;
@@ -314,8 +335,15 @@ public final class StreamThread extends Thread {
     @Override
     public void run() {
         Throwable failure = null;
-        setState(State.STARTING);
+        synchronized (startLock) {
+            if (state != State.CREATED) {
+                // Closed before it ran: its clients are closed already.
+                return;
+            }
+            setState(State.STARTING);
+        }
         try {
+            producer.initTransactions();
             Optional<Pattern> pattern = metadata.subscriptionPattern();
             if (pattern.isPresent()) {
                 // By pattern, the consumer rejoins when a matching topic is created: new topics get tasks.

@@ -13,6 +13,7 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StandbyUpdateListener;
 import dev.runnel.streams.processor.StateRestoreListener;
+import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.assignment.ProcessId;
 import java.time.Duration;
@@ -104,27 +105,46 @@ public final class StreamThreads {
         }
     }
 
-    /** Creates and starts the configured {@code num.stream.threads} stream threads. */
-    public synchronized void startStreamThreads(TopologyMetadata topology) {
+    /**
+     * Creates the configured {@code num.stream.threads} stream threads, in state CREATED, as Kafka Streams does when
+     * the client is created; if one cannot be created, those made before it are closed.
+     */
+    public synchronized void createStreamThreads(TopologyMetadata topology) {
         this.metadata = topology;
         int count = config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG);
-        for (int i = 1; i <= count; i++) {
-            threads.add(newThread(i));
+        try {
+            for (int i = 1; i <= count; i++) {
+                threads.add(newThread(i));
+            }
+        } catch (RuntimeException e) {
+            threads.forEach(StreamThread::closeIfNeverStarted);
+            threads.clear();
+            throw e;
         }
+    }
+
+    /** Starts the stream threads made by {@link #createStreamThreads}, with the listeners set since. */
+    public synchronized void startStreamThreads() {
         for (StreamThread thread : threads) {
+            thread.setListeners(restoreListener, standbyListener);
             thread.start();
         }
     }
 
     private StreamThread newThread(int index) {
-        GlobalStreamThread global = globalThread;
-        StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time,
-            restoreListener, standbyListener, metrics, global == null ? name -> null : global::store,
-            new ThreadListener(), clientSupplier);
+        StreamThread thread = new StreamThread(clientId, processId, index, metadata, builder, config, time, metrics,
+            this::globalStore, new ThreadListener(), clientSupplier);
+        thread.setListeners(restoreListener, standbyListener);
         if (paused) {
             thread.pauseProcessing();
         }
         return thread;
+    }
+
+    /** Returns the global store named {@code name}, or null if there is none (or the global thread has not started). */
+    private StateStore globalStore(String name) {
+        GlobalStreamThread global = globalThread;
+        return global == null ? null : global.store(name);
     }
 
     /** Pauses the stream threads' processing, those added later included. */
@@ -240,6 +260,7 @@ public final class StreamThreads {
      */
     public boolean stop(long deadlineMs, boolean leaveGroup) {
         for (StreamThread thread : threads) {
+            thread.closeIfNeverStarted();
             thread.shutdown(leaveGroup);
         }
         boolean stopped = true;

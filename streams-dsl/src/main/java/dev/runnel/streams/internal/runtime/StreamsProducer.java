@@ -38,7 +38,8 @@ final class StreamsProducer implements AutoCloseable {
 
     /**
      * Wraps a producer made by {@code factory}, which it closes; under exactly-once the factory's producers must be
-     * transactional, and a fenced one is replaced by a new one from it.
+     * transactional (call {@link #initTransactions()} before the first send), and a fenced one is replaced by a new one
+     * from it.
      */
     StreamsProducer(Supplier<Producer<byte[], byte[]>> factory, boolean exactlyOnce) {
         this.factory = factory;
@@ -50,14 +51,17 @@ final class StreamsProducer implements AutoCloseable {
         producer = made;
         embedded = made instanceof KafkaProducer<byte[], byte[]> kafkaProducer ? kafkaProducer : null;
         transactionInFlight = false;
+    }
+
+    /**
+     * Under exactly-once, fences any older producer with the same transactional.id and aborts its open transaction;
+     * a no-op otherwise.
+     */
+    void initTransactions() {
         if (exactlyOnce) {
-            // Fences an older producer with the same transactional.id and aborts its open transaction.
             long start = System.nanoTime();
             try {
-                made.initTransactions();
-            } catch (RuntimeException e) {
-                made.close(Duration.ZERO);
-                throw e;
+                producer.initTransactions();
             } finally {
                 blockedNanos += System.nanoTime() - start;
             }
@@ -71,6 +75,7 @@ final class StreamsProducer implements AutoCloseable {
     void replaceFencedProducer() {
         producer.close(Duration.ZERO);
         use(factory.get());
+        initTransactions();
     }
 
     /** Sends a serialized record (in the open transaction under exactly-once); {@code callback} reports how. */

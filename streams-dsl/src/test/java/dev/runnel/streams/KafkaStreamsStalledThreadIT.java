@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.serialization.Serdes;
@@ -15,17 +16,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An exactly-once stream thread whose transaction outlives {@code transaction.timeout.ms} is fenced by the log (its
- * transaction aborted, its producer epoch bumped). As in Kafka Streams, the thread treats that as its tasks having
- * migrated: it closes them dirty, makes a new producer and rejoins, so processing resumes from the last commit and
- * every input record still reaches the output exactly once.
+ * A stream thread stalled in a processor longer than the log allows. Under exactly-once, a transaction that outlives
+ * {@code transaction.timeout.ms} is fenced by the log (aborted, the producer's epoch bumped); under at-least-once, a
+ * consumer that does not poll within {@code max.poll.interval.ms} is removed from the group, and its next commit is
+ * refused. As in Kafka Streams, the thread treats either as its tasks having migrated: it closes them dirty (replacing
+ * a fenced producer) and rejoins, so processing resumes from the last commit and no input record is lost.
  */
-class KafkaStreamsTransactionTimeoutIT {
+class KafkaStreamsStalledThreadIT {
     @TempDir
     Path root;
 
@@ -67,6 +70,43 @@ class KafkaStreamsTransactionTimeoutIT {
                     "each input once, in order: the aborted transaction's records were processed again");
                 assertEquals(KafkaStreams.State.RUNNING, streams.state());
             }
+        }
+    }
+
+    @Test
+    void shouldRejoinAfterMissingThePollIntervalAndLoseNoRecord() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("in", 1);
+        log.createTopic("out", 1);
+        AtomicBoolean stalled = new AtomicBoolean();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .peek((key, value) -> {
+                // The first time "slow" is processed, stay away from poll() past max.poll.interval.ms.
+                if (value.equals("slow") && stalled.compareAndSet(false, true)) {
+                    sleep(2_500);
+                }
+            })
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        Properties props = log.streamsProps("poll-interval-app");
+        props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 1_000);
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            log.produce("in", List.of(KeyValue.pair("1", "a"), KeyValue.pair("2", "slow"), KeyValue.pair("3", "b")),
+                Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
+            EmbeddedLogFixture.await(() -> stalled.get() && streams.state() == KafkaStreams.State.RUNNING
+                    && Set.copyOf(committedValues(log)).containsAll(List.of("a", "slow", "b")),
+                Duration.ofSeconds(30), "every record written after the thread rejoined");
+            log.produce("in", List.of(KeyValue.pair("4", "c")), Serdes.String().serializer(),
+                Serdes.String().serializer(), 2_000L);
+            EmbeddedLogFixture.await(() -> committedValues(log).contains("c"), Duration.ofSeconds(30),
+                "a record sent after the rejoin");
+
+            // At least once: the records after the last commit may be written twice, in order; none is missing.
+            List<String> values = committedValues(log);
+            assertEquals(List.of("a", "slow", "b", "c"), values.stream().distinct().toList(), values.toString());
+            assertEquals(KafkaStreams.State.RUNNING, streams.state());
         }
     }
 
