@@ -19,10 +19,12 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -123,6 +125,68 @@ class KafkaStreamsRebalanceIT {
         } finally {
             first.close();
             second.close();
+        }
+    }
+
+    @Test
+    void shouldHandTasksOverExactlyOnceWhileRecordsKeepComing() throws Exception {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("lines", 2);
+        log.createTopic("words", 4);
+        log.createTopic("counts", 4);
+        Properties props = log.streamsProps("eos-handover");
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        KafkaStreams first = new KafkaStreams(WordCountTopology.build("lines", "words", "counts"), props);
+        KafkaStreams second = new KafkaStreams(WordCountTopology.build("lines", "words", "counts"), props);
+        int lines = 400;
+        Thread producer = new Thread(() -> {
+            for (int i = 0; i < lines; i++) {
+                log.produce("lines", List.of(KeyValue.pair(Integer.toString(i), "a b c d e f")),
+                    Serdes.String().serializer(), Serdes.String().serializer(), 1_000L + i);
+                sleep(5);
+            }
+        });
+        try {
+            first.start();
+            second.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                    && second.state() == KafkaStreams.State.RUNNING
+                    && first.activeTaskIds().size() + second.activeTaskIds().size() == ALL_TASKS.size(),
+                Duration.ofSeconds(15), "both instances running with tasks");
+            producer.start();
+            sleep(700);
+            // Closed mid-stream: its open transactions are committed or aborted, and the other instance goes on
+            // from the committed offsets and the changelogs.
+            first.close();
+            producer.join();
+            EmbeddedLogFixture.await(() -> committedCounts(log).values().stream().allMatch(c -> c.size() == lines)
+                    && committedCounts(log).size() == 6, Duration.ofSeconds(30), "every word counted " + lines
+                + " times");
+            List<Long> expected = LongStream.rangeClosed(1, lines).boxed().toList();
+            committedCounts(log).forEach((word, counts) ->
+                assertEquals(expected, counts, "each count of " + word + " once, none skipped"));
+        } finally {
+            producer.join();
+            first.close();
+            second.close();
+        }
+    }
+
+    /** The running counts per word, as a read_committed consumer sees them. */
+    private static Map<String, List<Long>> committedCounts(EmbeddedLogFixture log) {
+        Map<String, List<Long>> perWord = new TreeMap<>();
+        for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
+            Serdes.Long().deserializer(), true)) {
+            perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+        }
+        return perWord;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
