@@ -41,20 +41,12 @@ class KafkaStreamsStalledThreadIT {
             RunnelLogConfig.TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, 50)))) {
             log.createTopic("in", 1);
             log.createTopic("out", 1);
-            AtomicBoolean stalled = new AtomicBoolean();
-            StreamsBuilder builder = new StreamsBuilder();
-            builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-                .peek((key, value) -> {
-                    // The first time "slow" is processed, hold the open transaction past its 1 s timeout.
-                    if (value.equals("slow") && stalled.compareAndSet(false, true)) {
-                        sleep(2_500);
-                    }
-                })
-                .to("out", Produced.with(Serdes.String(), Serdes.String()));
+            // Holds the open transaction past its 1 s timeout.
+            Topology stalling = stallOnceOnSlow(new AtomicBoolean());
             Properties props = log.streamsProps("timeout-app");
             props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
             props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), 1_000);
-            try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            try (KafkaStreams streams = new KafkaStreams(stalling, props)) {
                 streams.start();
                 EmbeddedLogFixture.awaitRunning(streams);
                 log.produce("in", List.of(KeyValue.pair("1", "a"), KeyValue.pair("2", "slow"),
@@ -79,18 +71,11 @@ class KafkaStreamsStalledThreadIT {
         log.createTopic("in", 1);
         log.createTopic("out", 1);
         AtomicBoolean stalled = new AtomicBoolean();
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-            .peek((key, value) -> {
-                // The first time "slow" is processed, stay away from poll() past max.poll.interval.ms.
-                if (value.equals("slow") && stalled.compareAndSet(false, true)) {
-                    sleep(2_500);
-                }
-            })
-            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        // Stays away from poll() past max.poll.interval.ms.
+        Topology stalling = stallOnceOnSlow(stalled);
         Properties props = log.streamsProps("poll-interval-app");
         props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG), 1_000);
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(stalling, props)) {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
             log.produce("in", List.of(KeyValue.pair("1", "a"), KeyValue.pair("2", "slow"), KeyValue.pair("3", "b")),
@@ -108,6 +93,19 @@ class KafkaStreamsStalledThreadIT {
             assertEquals(List.of("a", "slow", "b", "c"), values.stream().distinct().toList(), values.toString());
             assertEquals(KafkaStreams.State.RUNNING, streams.state());
         }
+    }
+
+    /** in → out, sleeping 2.5 s in the processor the first time the value "slow" comes, which sets {@code stalled}. */
+    private static Topology stallOnceOnSlow(AtomicBoolean stalled) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .peek((key, value) -> {
+                if (value.equals("slow") && stalled.compareAndSet(false, true)) {
+                    sleep(2_500);
+                }
+            })
+            .to("out", Produced.with(Serdes.String(), Serdes.String()));
+        return builder.build();
     }
 
     private static List<String> committedValues(EmbeddedLogFixture log) {
