@@ -16,15 +16,31 @@ import java.util.Objects;
  * }</pre>
  *
  * Immutable: {@link #before} and {@link #after} return new instances.
+ *
+ * <p>Windows made by the deprecated {@link #of} keep the joins of before KIP-633, as in Kafka Streams: a default
+ * grace period of 24 hours less the window size, changed only through the deprecated {@link #grace}, and left and
+ * outer joins that emit a record without a match joined with {@code null} as soon as it arrives, before any match.
  */
-public final class JoinWindows extends Windows<Window> {
+public class JoinWindows extends Windows<Window> {
+    /** The retention of a join's stores before grace periods were explicit: legacy grace is what the window leaves. */
+    private static final long LEGACY_RETENTION_MS = Duration.ofDays(1).toMillis();
     /** How far back, in milliseconds, a record joins the other stream's records. */
     public final long beforeMs;
     /** How far forward, in milliseconds, a record joins the other stream's records. */
     public final long afterMs;
     private final long graceMs;
+    /**
+     * Whether left and outer joins hold a record without a match until its window closes (KIP-633); {@code false}
+     * only for windows made by the deprecated {@link #of}.
+     */
+    protected final boolean enableSpuriousResultFix;
 
-    private JoinWindows(long beforeMs, long afterMs, long graceMs) {
+    /** Copies {@code windows}, for the join's internal view of it. */
+    protected JoinWindows(JoinWindows windows) {
+        this(windows.beforeMs, windows.afterMs, windows.graceMs, windows.enableSpuriousResultFix);
+    }
+
+    private JoinWindows(long beforeMs, long afterMs, long graceMs, boolean enableSpuriousResultFix) {
         if (beforeMs + afterMs < 0) {
             throw new IllegalArgumentException("Window interval (ie, beforeMs+afterMs) must not be negative.");
         }
@@ -34,12 +50,13 @@ public final class JoinWindows extends Windows<Window> {
         this.beforeMs = beforeMs;
         this.afterMs = afterMs;
         this.graceMs = graceMs;
+        this.enableSpuriousResultFix = enableSpuriousResultFix;
     }
 
     /** Returns symmetric windows of {@code timeDifference} whose late records are accepted for {@code grace}. */
     public static JoinWindows ofTimeDifferenceAndGrace(Duration timeDifference, Duration grace) {
         long difference = Millis.of(timeDifference, "timeDifference");
-        return new JoinWindows(difference, difference, Millis.of(grace, "afterWindowEnd"));
+        return new JoinWindows(difference, difference, Millis.of(grace, "afterWindowEnd"), true);
     }
 
     /** Returns symmetric windows of {@code timeDifference} without grace: records after the window are dropped. */
@@ -47,14 +64,30 @@ public final class JoinWindows extends Windows<Window> {
         return ofTimeDifferenceAndGrace(timeDifference, Duration.ZERO);
     }
 
+    /**
+     * Returns symmetric windows of {@code timeDifference} with the joins of before KIP-633: a grace period of 24
+     * hours less the window size ({@code 2 * timeDifference}), or none if the window is longer, and left and outer
+     * joins that emit unmatched records at once (see the class comment).
+     *
+     * @deprecated as in Kafka Streams since 3.0: use {@link #ofTimeDifferenceWithNoGrace} or
+     *     {@link #ofTimeDifferenceAndGrace}, whose joins emit no spurious results
+     */
+    @Deprecated
+    public static JoinWindows of(Duration timeDifference) {
+        long difference = Millis.of(timeDifference, "timeDifference");
+        return new JoinWindows(difference, difference, Math.max(LEGACY_RETENTION_MS - difference * 2, 0), false);
+    }
+
     /** Returns a copy whose window reaches {@code timeDifferenceMs} back from each record (may be negative). */
     public JoinWindows before(Duration timeDifference) {
-        return new JoinWindows(Millis.of(timeDifference, "timeDifference"), afterMs, graceMs);
+        return new JoinWindows(Millis.of(timeDifference, "timeDifference"), afterMs, graceMs,
+            enableSpuriousResultFix);
     }
 
     /** Returns a copy whose window reaches {@code timeDifference} forward from each record (may be negative). */
     public JoinWindows after(Duration timeDifference) {
-        return new JoinWindows(beforeMs, Millis.of(timeDifference, "timeDifference"), graceMs);
+        return new JoinWindows(beforeMs, Millis.of(timeDifference, "timeDifference"), graceMs,
+            enableSpuriousResultFix);
     }
 
     /**
@@ -71,6 +104,22 @@ public final class JoinWindows extends Windows<Window> {
     @Override
     public long size() {
         return beforeMs + afterMs;
+    }
+
+    /**
+     * Returns a copy whose late records are accepted for {@code afterWindowEnd}; the copy keeps the joins of before
+     * KIP-633.
+     *
+     * @throws IllegalStateException if these windows were not made by {@link #of}, whose grace is set when they are
+     * @deprecated as in Kafka Streams since 3.0: use {@link #ofTimeDifferenceAndGrace}
+     */
+    @Deprecated
+    public JoinWindows grace(Duration afterWindowEnd) {
+        if (enableSpuriousResultFix) {
+            throw new IllegalStateException("Cannot call grace() after setting grace value via ofTimeDifferenceAndGrace"
+                + " or ofTimeDifferenceWithNoGrace.");
+        }
+        return new JoinWindows(beforeMs, afterMs, Millis.of(afterWindowEnd, "afterWindowEnd"), false);
     }
 
     /** Returns the grace period in milliseconds. */

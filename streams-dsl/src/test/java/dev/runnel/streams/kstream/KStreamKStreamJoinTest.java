@@ -9,6 +9,7 @@ import dev.runnel.streams.StreamsBuilder;
 import dev.runnel.streams.TopologyDescription;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
+import dev.runnel.streams.Topology;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.state.Stores;
 import dev.runnel.streams.state.WindowBytesStoreSupplier;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -119,6 +121,55 @@ class KStreamKStreamJoinTest {
             assertEquals(List.of("D:d1+e1@205", "D:d2+e1@205"), f.read("out"));
             right.pipeInput("X", "x", 300);
             assertEquals(List.of("C:c1+null@200"), f.read("out"));
+        }
+    }
+
+    /**
+     * Windows made by the deprecated JoinWindows.of keep the joins of before KIP-633, as in Kafka Streams: a left or
+     * outer join emits a record without a match joined with null as soon as it arrives, and a later match follows it.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void legacyWindowsEmitUnmatchedRecordsEagerly() {
+        JoinWindows legacy = JoinWindows.of(Duration.ofMillis(10));
+        for (Kind kind : List.of(Kind.LEFT, Kind.OUTER)) {
+            StreamsBuilder builder = new StreamsBuilder();
+            KStream<String, String> left = builder.stream("left");
+            KStream<String, String> right = builder.stream("right");
+            ValueJoiner<String, String, String> joiner = (l, r) -> l + "+" + r;
+            (kind == Kind.LEFT ? left.leftJoin(right, joiner, legacy) : left.outerJoin(right, joiner, legacy))
+                .to("out");
+            try (JoinFixture f = new JoinFixture(builder.build())) {
+                f.input("left").pipeInput("A", "a1", 100);
+                assertEquals(List.of("A:a1+null@100"), f.read("out"), kind.name()); // nothing to match yet
+                f.input("right").pipeInput("B", "b1", 100);
+                // Only an outer join keeps the right side's unmatched records.
+                assertEquals(kind == Kind.LEFT ? List.of() : List.of("B:null+b1@100"), f.read("out"), kind.name());
+                f.input("right").pipeInput("A", "b2", 105);
+                assertEquals(List.of("A:a1+b2@105"), f.read("out"), kind.name()); // after a1's spurious result
+                f.input("right").pipeInput("Z", "z", 1000); // far past every window: nothing was held back
+                assertEquals(kind == Kind.LEFT ? List.of() : List.of("Z:null+z@1000"), f.read("out"), kind.name());
+            }
+        }
+    }
+
+    /** With legacy windows an outer join holds nothing back, so it has no outer-join store (nor its changelog). */
+    @Test
+    @SuppressWarnings("deprecation")
+    void legacyWindowsCreateNoOuterJoinStore() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> left = builder.stream("left");
+        left.outerJoin(builder.<String, String>stream("right"), (l, r) -> l + r, JoinWindows.of(Duration.ofMillis(10)))
+            .to("out");
+        Set<String> windowStores = Set.of("KSTREAM-OUTERTHIS-0000000004-store", "KSTREAM-OUTEROTHER-0000000005-store");
+        Topology topology = builder.build();
+        Set<String> described = new TreeSet<>();
+        topology.describe().subtopologies().iterator().next().nodes().stream()
+            .filter(TopologyDescription.Processor.class::isInstance)
+            .forEach(node -> described.addAll(((TopologyDescription.Processor) node).stores()));
+        assertEquals(windowStores, described);
+        try (JoinFixture f = new JoinFixture(topology)) {
+            assertEquals(windowStores, f.driver.getAllStateStores().keySet());
         }
     }
 

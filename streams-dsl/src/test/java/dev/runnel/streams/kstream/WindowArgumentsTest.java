@@ -107,4 +107,28 @@ class WindowArgumentsTest {
     private static void assertIllegal(String message, Executable call) {
         assertEquals(message, assertThrows(IllegalArgumentException.class, call).getMessage());
     }
+
+    /**
+     * The deprecated JoinWindows.of gives a grace period of 24 hours less the window size (never negative), as windows
+     * had before grace periods were explicit, and only such windows may change it with grace().
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void legacyJoinWindowsDefaultTheirGraceAndAloneMayChangeIt() {
+        assertEquals(86_400_000L - 20, JoinWindows.of(TEN_MS).gracePeriodMs()); // size 10 before + 10 after
+        assertEquals(0L, JoinWindows.of(Duration.ofDays(1)).gracePeriodMs());
+        JoinWindows changed = JoinWindows.of(TEN_MS).grace(Duration.ofMillis(3)).before(Duration.ofMillis(2));
+        assertEquals("JoinWindows{beforeMs=2, afterMs=10, graceMs=3}", changed.toString());
+        assertEquals(JoinWindows.ofTimeDifferenceAndGrace(TEN_MS, Duration.ofMillis(3)), JoinWindows.of(TEN_MS)
+            .grace(Duration.ofMillis(3)));
+        assertNull("timeDifference", () -> JoinWindows.of(null));
+        assertNull("afterWindowEnd", () -> JoinWindows.of(TEN_MS).grace(null));
+        assertIllegal("Grace period must not be negative.", () -> JoinWindows.of(TEN_MS).grace(Duration.ofMillis(-1)));
+        String message = "Cannot call grace() after setting grace value via ofTimeDifferenceAndGrace or"
+            + " ofTimeDifferenceWithNoGrace.";
+        assertEquals(message, assertThrows(IllegalStateException.class,
+            () -> JoinWindows.ofTimeDifferenceWithNoGrace(TEN_MS).grace(TEN_MS)).getMessage());
+        assertEquals(message, assertThrows(IllegalStateException.class,
+            () -> JoinWindows.ofTimeDifferenceAndGrace(TEN_MS, TEN_MS).after(TEN_MS).grace(TEN_MS)).getMessage());
+    }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
  * Wires a stream-stream join with Kafka Streams' node and store names: per side a {@code KSTREAM-WINDOWED-} node
  * filling that side's window store, a join node ({@code KSTREAM-JOINTHIS-}/{@code -OUTERTHIS-},
  * {@code -JOINOTHER-}/{@code -OUTEROTHER-}) probing the other side's store, a {@code KSTREAM-MERGE-} node, and for
- * left and outer joins the shared outer-join buffer {@code KSTREAM-OUTERSHARED-<n>-store}.
+ * left and outer joins the shared outer-join buffer {@code KSTREAM-OUTERSHARED-<n>-store}, unless the windows keep the
+ * joins of before KIP-633 ({@code JoinWindows.of}), which emit unmatched records at once and buffer nothing.
  */
 final class KStreamJoins {
     static final String WINDOWED_NAME = "KSTREAM-WINDOWED-";
@@ -93,7 +94,7 @@ final class KStreamJoins {
         String otherStoreName = otherSupplier != null ? otherSupplier.name() : (storeBase == null ? otherGenerated
             : storeBase + (preserveLeft ? "-outer-other-join" : "-other-join")) + "-store";
         String bufferName = null;
-        if (preserveLeft) {
+        if (preserveLeft && new JoinWindowsInternal(windows).spuriousResultFixEnabled()) {
             bufferName = (storeBase == null
                 ? thisGenerated.replace(preserveRight ? OUTERTHIS_NAME : JOINTHIS_NAME, OUTERSHARED_NAME)
                 : storeBase + (preserveRight ? "-outer-shared-join" : "-left-shared-join")) + "-store";

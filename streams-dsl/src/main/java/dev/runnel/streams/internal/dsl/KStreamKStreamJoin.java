@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * result taking the larger timestamp. Left and outer joins keep a record without a match in the shared outer-join
  * buffer and emit it joined with {@code null} once its window and grace period have passed, so no spurious
  * {@code (v, null)} result precedes a real match; as in Kafka Streams, a record whose window has already ended when it
- * arrives (within the grace period) is emitted joined with {@code null} at once. A record arriving after its window
- * end plus grace is late: dropped and logged, as {@code JoinWindows} documents (Kafka Streams 4.3 still joins it,
- * KAFKA-16123). As in Kafka Streams since KIP-962, a preserved side's record with a null key (which can never match)
- * is emitted joined with {@code null} at once; other records with a null key or value are dropped and counted.
+ * arrives (within the grace period) is emitted joined with {@code null} at once. Without the buffer (windows made by
+ * the deprecated {@code JoinWindows.of}, as before KIP-633) every record without a match is emitted at once. A record
+ * arriving after its window end plus grace is late: dropped and logged, as {@code JoinWindows} documents (Kafka
+ * Streams 4.3 still joins it, KAFKA-16123). As in Kafka Streams since KIP-962, a preserved side's record with a null
+ * key (which can never match) is emitted joined with {@code null} at once; other records with a null key or value are
+ * dropped and counted.
  */
 /*
  * Implementation notes. Both sides share one JoinTimes per task (as Kafka Streams' join time tracker): the stream time
@@ -149,7 +151,7 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                     }
                 }
                 if (!matched && preserveThis) {
-                    if (windowEnd < times.streamTime) {
+                    if (buffer == null || windowEnd < times.streamTime) {
                         context().forward(record.withValue(join(record.key(), record.value(), null)));
                     } else {
                         times.earliestBuffered = Math.min(times.earliestBuffered, time);
