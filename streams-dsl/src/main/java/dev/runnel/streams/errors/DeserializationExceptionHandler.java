@@ -2,6 +2,7 @@ package dev.runnel.streams.errors;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.streams.processor.ProcessorContext;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +16,24 @@ public interface DeserializationExceptionHandler {
     /**
      * Returns whether to skip the record or fail the task.
      *
+     * @param context the task's context, its record being the one that failed; {@code null} if the handler is asked
+     *     with an {@link ErrorHandlerContext} the runtime did not make
+     * @param record the raw record
+     * @param exception what the deserializer threw
+     * @deprecated since Kafka 3.9; implement {@link #handleError} instead. Only called by the default
+     *     {@link #handle(ErrorHandlerContext, ConsumerRecord, Exception)}; this default throws
+     *     {@link UnsupportedOperationException}.
+     */
+    @Deprecated
+    default DeserializationHandlerResponse handle(ProcessorContext context, ConsumerRecord<byte[], byte[]> record,
+        Exception exception) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Returns whether to skip the record or fail the task. The default asks
+     * {@link #handle(ProcessorContext, ConsumerRecord, Exception)}.
+     *
      * @param context where the record was read
      * @param record the raw record
      * @param exception what the deserializer threw
@@ -23,7 +42,9 @@ public interface DeserializationExceptionHandler {
     @Deprecated
     default DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
         Exception exception) {
-        throw new UnsupportedOperationException();
+        // The runtime's error context is also the task's context in the old style.
+        return handle(context instanceof ProcessorContext processorContext ? processorContext : null, record,
+            exception);
     }
 
     /**

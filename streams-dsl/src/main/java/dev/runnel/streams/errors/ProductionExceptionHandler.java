@@ -14,12 +14,25 @@ public interface ProductionExceptionHandler {
     /**
      * Returns whether to drop the record, fail the task, or retry, after the producer failed to send it.
      *
+     * @deprecated since Kafka 3.9; implement {@link #handleError} instead. Only called by the default
+     *     {@link #handle(ErrorHandlerContext, ProducerRecord, Exception)}; this default throws
+     *     {@link UnsupportedOperationException}.
+     */
+    @Deprecated
+    default ProductionExceptionHandlerResponse handle(ProducerRecord<byte[], byte[]> record, Exception exception) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Returns whether to drop the record, fail the task, or retry, after the producer failed to send it. The default
+     * asks {@link #handle(ProducerRecord, Exception)}.
+     *
      * @deprecated since Kafka 4.1; implement {@link #handleError} instead. Only called by its default implementation.
      */
     @Deprecated
     default ProductionExceptionHandlerResponse handle(ErrorHandlerContext context,
         ProducerRecord<byte[], byte[]> record, Exception exception) {
-        throw new UnsupportedOperationException();
+        return handle(record, exception);
     }
 
     /**
@@ -40,13 +53,27 @@ public interface ProductionExceptionHandler {
      * Returns whether to drop the record or fail the task after its key or value failed to serialize; the default
      * fails.
      *
+     * @deprecated since Kafka 3.9; implement {@link #handleSerializationError} instead. Only called by the default
+     *     {@link #handleSerializationException(ErrorHandlerContext, ProducerRecord, Exception,
+     *     SerializationExceptionOrigin)}.
+     */
+    @Deprecated
+    default ProductionExceptionHandlerResponse handleSerializationException(ProducerRecord<?, ?> record,
+        Exception exception) {
+        return ProductionExceptionHandlerResponse.FAIL;
+    }
+
+    /**
+     * Returns whether to drop the record or fail the task after its key or value failed to serialize; the default
+     * asks {@link #handleSerializationException(ProducerRecord, Exception)}.
+     *
      * @deprecated since Kafka 4.1; implement {@link #handleSerializationError} instead. Only called by its default
      *     implementation.
      */
     @Deprecated
     default ProductionExceptionHandlerResponse handleSerializationException(ErrorHandlerContext context,
         ProducerRecord<?, ?> record, Exception exception, SerializationExceptionOrigin origin) {
-        return ProductionExceptionHandlerResponse.FAIL;
+        return handleSerializationException(record, exception);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.KeyValue;
@@ -13,9 +14,11 @@ import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.processor.ProcessorContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** Input that fails to deserialize goes to the configured handler: skipped and counted, or failing the task. */
@@ -79,6 +82,41 @@ class DeserializationErrorTest {
             assertTrue(error.getCause() instanceof SerializationException, String.valueOf(error.getCause()));
             assertEquals(List.of(KeyValue.pair("a", 10)), output(driver));
             assertEquals(0, driver.droppedRecordsTotal());
+        }
+    }
+
+    /**
+     * A handler written against the oldest method, handle(ProcessorContext, ...), as Kafka Streams applications before
+     * 3.9 implement it: skips the record and remembers the task and offset it was given.
+     */
+    @SuppressWarnings("deprecation")
+    public static final class ProcessorContextHandler implements DeserializationExceptionHandler {
+        static final List<String> SEEN = new CopyOnWriteArrayList<>();
+
+        @Override
+        public DeserializationHandlerResponse handle(ProcessorContext context, ConsumerRecord<byte[], byte[]> record,
+            Exception exception) {
+            SEEN.add(context.applicationId() + " " + context.taskId() + " " + record.topic() + "@" + record.offset());
+            return DeserializationHandlerResponse.CONTINUE;
+        }
+    }
+
+    /** As in Kafka Streams, the newer methods' defaults ask the oldest one, so such a handler decides as before. */
+    @Test
+    void shouldAskAndObeyAHandlerImplementingOnlyTheProcessorContextMethod() {
+        ProcessorContextHandler.SEEN.clear();
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessorContextHandler.class);
+        try (TopologyTestDriver driver = driver(props)) {
+            TestInputTopic<String, byte[]> input = rawInput(driver);
+            input.pipeInput("a", ONE);
+            input.pipeInput("b", BAD);
+            input.pipeInput("c", THREE);
+            // CONTINUE skips the bad record (offset 1 of the single task's partition) and counts it.
+            assertEquals(List.of(KeyValue.pair("a", 10), KeyValue.pair("c", 30)), output(driver));
+            assertEquals(1, driver.droppedRecordsTotal());
+            assertEquals(List.of("app 0_0 input@1"), ProcessorContextHandler.SEEN);
         }
     }
 }

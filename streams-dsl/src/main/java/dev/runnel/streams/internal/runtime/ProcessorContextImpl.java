@@ -238,8 +238,9 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         ProcessorRecordContext current = currentContext();
         ProcessorRecordContext context = current != null ? current : ProcessorRecordContext.punctuation(-1);
         ConsumerRecord<byte[], byte[]> raw = sourceRecord;
-        return new TaskErrorHandlerContext(context.topic(), context.partition(), context.offset(), context.headers(),
-            nodeName, task.id(), context.timestamp(), raw == null ? null : raw.key(), raw == null ? null : raw.value());
+        return new TaskErrorHandlerContext(this, context.topic(), context.partition(), context.offset(),
+            context.headers(), nodeName, context.timestamp(), raw == null ? null : raw.key(),
+            raw == null ? null : raw.value());
     }
 
     @Override
@@ -513,9 +514,4 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         return recordContext == null ? 0L : Math.max(0L, recordContext.timestamp());
     }
 
-    /** The error context handed to exception handlers. */
-    private record TaskErrorHandlerContext(String topic, int partition, long offset, Headers headers,
-        String processorNodeId, TaskId taskId, long timestamp, byte[] sourceRawKey, byte[] sourceRawValue)
-        implements ErrorHandlerContext {
-    }
 }
