@@ -15,8 +15,7 @@ public interface SessionStore<K, AGG> extends StateStore, ReadOnlySessionStore<K
      * @throws UnsupportedOperationException unless the store implements it, as Runnel's session stores do
      */
     default KeyValueIterator<Windowed<K>, AGG> findSessions(long earliestSessionEndTime, long latestSessionEndTime) {
-        throw new UnsupportedOperationException("findSessions(earliestSessionEndTime, latestSessionEndTime) is not"
-            + " supported by " + getClass().getName());
+        throw new UnsupportedOperationException("This API is not supported by this implementation of SessionStore.");
     }
 
     /** Removes the session {@code sessionKey}. */

@@ -26,19 +26,25 @@ public interface WindowStore<K, V> extends StateStore, ReadOnlyWindowStore<K, V>
     WindowStoreIterator<V> fetch(K key, long timeFrom, long timeTo);
 
     /** As {@link #fetch(Object, long, long)}, newest first. */
-    WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo);
+    default WindowStoreIterator<V> backwardFetch(K key, long timeFrom, long timeTo) {
+        throw new UnsupportedOperationException();
+    }
 
     /** Returns the windows of keys in {@code [keyFrom, keyTo]} (null = open) starting in {@code [timeFrom, timeTo]}. */
     KeyValueIterator<Windowed<K>, V> fetch(K keyFrom, K keyTo, long timeFrom, long timeTo);
 
     /** As {@link #fetch(Object, Object, long, long)}, in reverse order. */
-    KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, long timeFrom, long timeTo);
+    default KeyValueIterator<Windowed<K>, V> backwardFetch(K keyFrom, K keyTo, long timeFrom, long timeTo) {
+        throw new UnsupportedOperationException();
+    }
 
     /** Returns the windows of all keys with start in {@code [timeFrom, timeTo]} (ms). */
     KeyValueIterator<Windowed<K>, V> fetchAll(long timeFrom, long timeTo);
 
     /** As {@link #fetchAll(long, long)}, in reverse order. */
-    KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFrom, long timeTo);
+    default KeyValueIterator<Windowed<K>, V> backwardFetchAll(long timeFrom, long timeTo) {
+        throw new UnsupportedOperationException();
+    }
 
     @Override
     default WindowStoreIterator<V> fetch(K key, Instant timeFrom, Instant timeTo) {

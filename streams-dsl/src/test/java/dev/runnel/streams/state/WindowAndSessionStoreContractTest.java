@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.Topology;
 import dev.runnel.streams.TopologyTestDriver;
+import dev.runnel.streams.kstream.Windowed;
+import dev.runnel.streams.processor.StateStore;
+import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Record;
 import java.time.Duration;
@@ -49,8 +52,132 @@ class WindowAndSessionStoreContractTest {
         }
     }
 
+    @Test
+    void shouldRejectInstantsBeyondLongMillisecondsNamingTheParameter() {
+        SessionStore<String, String> sessions = new FetchOnlySessionStore();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> sessions.fetchSession("a", Instant.MAX, TEN));
+        assertEquals("Invalid value for parameter \"sessionStartTime\" (value was: " + Instant.MAX + "). It can't be"
+            + " converted to milliseconds.", e.getMessage());
+    }
+
+    /**
+     * A store written for Kafka Streams implements only the reads its interface leaves abstract: the backward and
+     * session-finding reads have defaults that refuse them, and the Instant reads of a session store ask its long ones.
+     */
+    @Test
+    void storesNeedImplementOnlyTheAbstractReads() {
+        WindowStore<String, String> windows = new FetchOnlyWindowStore();
+        assertThrows(UnsupportedOperationException.class, () -> windows.backwardFetch("a", 0L, 10L));
+        assertThrows(UnsupportedOperationException.class, () -> windows.backwardFetch("a", "b", 0L, 10L));
+        assertThrows(UnsupportedOperationException.class, () -> windows.backwardFetchAll(0L, 10L));
+        assertThrows(UnsupportedOperationException.class, () -> windows.backwardAll());
+        FetchOnlySessionStore sessions = new FetchOnlySessionStore();
+        String readOnly = "This API is not supported by this implementation of ReadOnlySessionStore.";
+        assertUnsupported(readOnly, () -> sessions.findSessions("a", 0L, 10L));
+        assertUnsupported(readOnly, () -> sessions.backwardFindSessions("a", TEN, TEN));
+        assertUnsupported(readOnly, () -> sessions.findSessions("a", "b", TEN, TEN));
+        assertUnsupported(readOnly, () -> sessions.backwardFindSessions("a", "b", 0L, 10L));
+        assertUnsupported(readOnly, () -> sessions.backwardFetch("a"));
+        assertUnsupported(readOnly, () -> sessions.backwardFetch("a", "b"));
+        assertUnsupported("This API is not supported by this implementation of SessionStore.",
+            () -> sessions.findSessions(0L, 10L));
+        // fetchSession(K, Instant, Instant) passes its instants on as milliseconds.
+        assertEquals("a:0-10", sessions.fetchSession("a", Instant.EPOCH, TEN));
+    }
+
+    private static void assertUnsupported(String message, Executable read) {
+        assertEquals(message, assertThrows(UnsupportedOperationException.class, read).getMessage());
+    }
+
     private static void assertIllegal(String parameter, Executable read) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, read, parameter);
-        assertEquals(parameter + " cannot be null", e.getMessage());
+        assertEquals("Invalid value for parameter \"" + parameter + "\" (value was: null). It shouldn't be null.",
+            e.getMessage());
+    }
+
+    /** The state store methods no read needs. */
+    private abstract static class UnusedStore implements StateStore {
+        @Override
+        public String name() {
+            return "unused";
+        }
+
+        @Override
+        public void init(StateStoreContext context, StateStore root) {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public boolean persistent() {
+            return false;
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+    }
+
+    /** A window store with only the reads Kafka Streams' WindowStore leaves abstract, all empty. */
+    private static final class FetchOnlyWindowStore extends UnusedStore implements WindowStore<String, String> {
+        @Override
+        public void put(String key, String value, long windowStartTimestamp) {
+        }
+
+        @Override
+        public String fetch(String key, long time) {
+            return null;
+        }
+
+        @Override
+        public WindowStoreIterator<String> fetch(String key, long timeFrom, long timeTo) {
+            return null;
+        }
+
+        @Override
+        public KeyValueIterator<Windowed<String>, String> fetch(String keyFrom, String keyTo, long timeFrom,
+            long timeTo) {
+            return null;
+        }
+
+        @Override
+        public KeyValueIterator<Windowed<String>, String> all() {
+            return null;
+        }
+
+        @Override
+        public KeyValueIterator<Windowed<String>, String> fetchAll(long timeFrom, long timeTo) {
+            return null;
+        }
+    }
+
+    /** A session store with only the reads Kafka Streams' SessionStore leaves abstract, and fetchSession. */
+    private static final class FetchOnlySessionStore extends UnusedStore implements SessionStore<String, String> {
+        @Override
+        public void remove(Windowed<String> sessionKey) {
+        }
+
+        @Override
+        public void put(Windowed<String> sessionKey, String aggregate) {
+        }
+
+        @Override
+        public KeyValueIterator<Windowed<String>, String> fetch(String key) {
+            return null;
+        }
+
+        @Override
+        public KeyValueIterator<Windowed<String>, String> fetch(String keyFrom, String keyTo) {
+            return null;
+        }
+
+        @Override
+        public String fetchSession(String key, long sessionStartTime, long sessionEndTime) {
+            return key + ":" + sessionStartTime + "-" + sessionEndTime;
+        }
     }
 }
