@@ -16,6 +16,7 @@ import dev.runnel.streams.internal.state.SessionStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.TimestampedKeyValueStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreBuilder;
+import dev.runnel.streams.internal.state.TimeArguments;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreWithHeadersBuilder;
 import dev.runnel.streams.internal.state.VersionedKeyValueStoreBuilder;
 import dev.runnel.streams.internal.state.WindowStoreBuilder;
@@ -105,9 +106,9 @@ public final class Stores {
         Duration historyRetention, Duration segmentInterval) {
         Objects.requireNonNull(name, "name cannot be null");
         long historyRetentionMs = nonNegativeMillis(historyRetention, "historyRetention");
-        long segmentIntervalMs = nonNegativeMillis(segmentInterval, "segmentInterval");
-        if (segmentIntervalMs == 0) {
-            throw new IllegalArgumentException("segmentInterval cannot be zero");
+        long segmentIntervalMs = TimeArguments.millis(segmentInterval, "segmentInterval");
+        if (segmentIntervalMs <= 0) {
+            throw new IllegalArgumentException("segmentInterval cannot be zero or negative");
         }
         return new InMemoryVersionedBytesStoreSupplier(name, historyRetentionMs, segmentIntervalMs);
     }
@@ -167,7 +168,7 @@ public final class Stores {
         long windowSizeMs = nonNegativeMillis(windowSize, "windowSize");
         if (windowSizeMs > retentionMs) {
             throw new IllegalArgumentException("The retention period of the window store " + name + " must be no"
-                + " smaller than its window size. Got size=[" + windowSizeMs + "], retention=[" + retentionMs + "]");
+                + " smaller than its window size. Got size=[" + windowSize + "], retention=[" + retentionPeriod + "]");
         }
         return new InMemoryWindowBytesStoreSupplier(name, retentionMs, windowSizeMs, retainDuplicates);
     }
@@ -264,18 +265,12 @@ public final class Stores {
             keySerde, valueSerde, Time.SYSTEM);
     }
 
-    /** Returns the duration in milliseconds; like Kafka Streams, a null duration is an illegal argument. */
+    /** Returns the duration in milliseconds, refusing it as Kafka Streams does if null, too long or negative. */
     private static long nonNegativeMillis(Duration duration, String what) {
-        if (duration == null) {
-            throw new IllegalArgumentException(what + " cannot be null");
+        long millis = TimeArguments.millis(duration, what);
+        if (millis < 0) {
+            throw new IllegalArgumentException(what + " cannot be negative");
         }
-        if (duration.isNegative()) {
-            throw new IllegalArgumentException(what + " cannot be negative: " + duration);
-        }
-        try {
-            return duration.toMillis();
-        } catch (ArithmeticException e) {
-            throw new IllegalArgumentException(what + " can't be represented as long milliseconds: " + duration, e);
-        }
+        return millis;
     }
 }

@@ -1,6 +1,6 @@
 package dev.runnel.streams.state;
 
-import static dev.runnel.streams.internal.state.InstantArguments.millis;
+import static dev.runnel.streams.internal.state.TimeArguments.millis;
 
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;

@@ -23,6 +23,29 @@ class StoresTest {
         assertIllegal("segmentInterval", () -> Stores.persistentVersionedKeyValueStore("v", TEN, null));
     }
 
+    /** As Kafka Streams words them: a negative duration names its parameter, one too long shows its value. */
+    @Test
+    void shouldRejectNegativeAndUnconvertibleDurationsWithKafkasMessages() {
+        Duration negative = Duration.ofMillis(-1);
+        assertMessage("retentionPeriod cannot be negative",
+            () -> Stores.inMemoryWindowStore("w", negative, TEN, false));
+        assertMessage("windowSize cannot be negative", () -> Stores.persistentWindowStore("w", TEN, negative, false));
+        assertMessage("retentionPeriod cannot be negative", () -> Stores.inMemorySessionStore("s", negative));
+        assertMessage("historyRetention cannot be negative",
+            () -> Stores.persistentVersionedKeyValueStore("v", negative));
+        assertMessage("segmentInterval cannot be zero or negative",
+            () -> Stores.persistentVersionedKeyValueStore("v", TEN, negative));
+        assertMessage("segmentInterval cannot be zero or negative",
+            () -> Stores.persistentVersionedKeyValueStore("v", TEN, Duration.ZERO));
+        Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+        assertMessage("Invalid value for parameter \"retentionPeriod\" (value was: " + huge + "). It can't be"
+            + " converted to milliseconds.", () -> Stores.persistentSessionStore("s", huge));
+        // The sizes show as the durations they were given.
+        assertMessage("The retention period of the window store w must be no smaller than its window size. Got"
+            + " size=[PT0.02S], retention=[PT0.01S]", () -> Stores.inMemoryWindowStore("w", TEN, TEN.multipliedBy(2),
+            false));
+    }
+
     @Test
     void shouldSayWhichArgumentIsNull() {
         assertNull("name", () -> Stores.inMemoryKeyValueStore(null));
@@ -34,8 +57,12 @@ class StoresTest {
     }
 
     private static void assertIllegal(String parameter, Executable factory) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, factory, parameter);
-        assertEquals(parameter + " cannot be null", e.getMessage());
+        assertMessage("Invalid value for parameter \"" + parameter + "\" (value was: null). It shouldn't be null.",
+            factory);
+    }
+
+    private static void assertMessage(String message, Executable factory) {
+        assertEquals(message, assertThrows(IllegalArgumentException.class, factory, message).getMessage());
     }
 
     private static void assertNull(String parameter, Executable factory) {

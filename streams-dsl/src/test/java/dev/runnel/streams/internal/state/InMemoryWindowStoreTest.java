@@ -206,6 +206,6 @@ class InMemoryWindowStoreTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Stores.inMemoryWindowStore("w", Duration.ofMillis(5), Duration.ofMillis(10), false));
         assertEquals("The retention period of the window store w must be no smaller than its window size."
-            + " Got size=[10], retention=[5]", e.getMessage());
+            + " Got size=[PT0.01S], retention=[PT0.005S]", e.getMessage());
     }
 }
