@@ -1,5 +1,7 @@
 package dev.runnel.streams;
 
+import java.util.Locale;
+
 /**
  * The format of the values in a DSL operator's store (KIP-1285), which the DSL passes to
  * {@link dev.runnel.streams.state.DslStoreSuppliers} in the store parameters. Each operator asks for its usual format,
@@ -8,9 +10,25 @@ package dev.runnel.streams;
  */
 public enum DslStoreFormat {
     /** Values alone (session stores, stream-stream join windows). */
-    PLAIN,
+    PLAIN("PLAIN"),
     /** Values with their timestamp (key-value and windowed aggregation stores, tables). */
-    TIMESTAMPED,
+    TIMESTAMPED("TIMESTAMPED"),
     /** Values with their timestamp (none in session stores) and record headers, as KIP-1271's stores keep them. */
-    HEADERS
+    HEADERS("HEADERS");
+
+    /** The format's name, upper case. */
+    public final String name;
+
+    DslStoreFormat(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Returns the format named {@code name}, in any case.
+     *
+     * @throws IllegalArgumentException if no format has that name
+     */
+    public static DslStoreFormat of(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
 }

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -306,10 +307,14 @@ public final class StreamsConfig {
      * does; true lets the owner's group write them too ({@code rwxrwx---}).
      */
     public static final String ALLOW_OS_GROUP_WRITE_ACCESS_CONFIG = "allow.os.group.write.access";
-    /** {@code group.protocol}: {@code classic} (the default) or {@code streams}. No effect: always Runnel's group. */
+    /**
+     * {@code group.protocol}: {@code classic} (the default) or {@code streams}, in any case (see
+     * {@link GroupProtocol}). The stream threads join Runnel's group the same way under either; as in Kafka Streams,
+     * {@code streams} refuses a main consumer's {@code group.instance.id}.
+     */
     public static final String GROUP_PROTOCOL_CONFIG = "group.protocol";
     /** The default {@code group.protocol}. */
-    public static final String DEFAULT_GROUP_PROTOCOL = "classic";
+    public static final String DEFAULT_GROUP_PROTOCOL = GroupProtocol.CLASSIC.name.toLowerCase(Locale.ROOT);
     /**
      * {@code processing.exception.handler.global.enabled} (KIP-1270): default false, a processing exception in a global
      * store's processor ends the global thread (and the client). If true, it goes to the
@@ -463,6 +468,7 @@ public final class StreamsConfig {
         }
         this.originals = Collections.unmodifiableMap(copy);
         this.values = Collections.unmodifiableMap(parse(copy));
+        verifyStreamsProtocolCompatibility();
     }
 
     /** Parses and validates {@code props}. */
@@ -496,6 +502,18 @@ public final class StreamsConfig {
             }
         }
         return parsed;
+    }
+
+    /** Refuses static membership under the streams group protocol, as Kafka Streams does. */
+    private void verifyStreamsProtocolCompatibility() {
+        if (!GroupProtocol.STREAMS.name.equalsIgnoreCase(getString(GROUP_PROTOCOL_CONFIG))) {
+            return;
+        }
+        // The main consumer's id, with the thread index appended: even an empty one is set.
+        if (getMainConsumerConfigs("group", "client", -1).get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG) != null) {
+            throw new ConfigException("Streams rebalance protocol does not support static membership. Please set"
+                + " group.protocol=classic or remove group.instance.id from the configuration.");
+        }
     }
 
     private static void useDeprecated(Map<String, Object> originals, Map<String, Object> parsed, String key,

@@ -282,7 +282,9 @@ final class StreamsConfigDefinition {
                 "Whether the owner's group may write the state directories too (rwxrwx---); by default only the"
                     + " owner may (rwxr-x---).")
             .define(GROUP_PROTOCOL_CONFIG, Type.STRING, DEFAULT_GROUP_PROTOCOL,
-                ValidString.caseInsensitiveIn("classic", "streams"), Importance.HIGH, "No effect in Runnel.")
+                ValidString.caseInsensitiveIn(GroupProtocol.CLASSIC.name, GroupProtocol.STREAMS.name), Importance.HIGH,
+                "The group protocol: classic or streams. The stream threads join the group the same way under either;"
+                    + " streams refuses static membership.")
             .define(ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, Type.BOOLEAN, false, Importance.HIGH,
                 "Whether building a topology whose repartition topics, stores or changelogs have generated names"
                     + " fails (KIP-1111); if false, they are logged as a warning.")

@@ -384,8 +384,9 @@ class DslStoreFormatTest {
         }
         ConfigException invalid = assertThrows(ConfigException.class,
             () -> driver(counting(false), "JSON"));
+        // Kafka's ConfigDef lists a case-insensitive choice's values upper case, in the order of a hash set of them.
         assertEquals("Invalid value JSON for configuration dsl.store.format: String must be one of (case"
-            + " insensitive): DEFAULT, HEADERS", invalid.getMessage());
+            + " insensitive): HEADERS, DEFAULT", invalid.getMessage());
     }
 
     @Test

@@ -17,6 +17,7 @@ import dev.runnel.streams.processor.assignment.TaskAssignor;
 import dev.runnel.streams.processor.assignment.assignors.StickyTaskAssignor;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -157,6 +158,35 @@ class StreamsConfigTest {
         StreamsConfig config = config(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams"));
         assertNull(config.getMainConsumerConfigs("group", "app-consumer", 1).get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
         assertNull(config.getRestoreConsumerConfigs("app-restore").get(ConsumerConfig.GROUP_PROTOCOL_CONFIG));
+    }
+
+    /**
+     * As in Kafka Streams: group.protocol is classic or streams in any case, and the streams protocol refuses static
+     * membership of the main consumer (whose instance id gets the thread index appended, so even an empty one counts).
+     */
+    @Test
+    void shouldAcceptTheGroupProtocolsAndRefuseStaticMembershipUnderStreams() {
+        assertEquals("Invalid value foo for configuration group.protocol: String must be one of (case insensitive):"
+            + " STREAMS, CLASSIC", rejected(StreamsConfig.GROUP_PROTOCOL_CONFIG, "foo"));
+        assertEquals("STREAMS", config(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "STREAMS"))
+            .getString(StreamsConfig.GROUP_PROTOCOL_CONFIG));
+        String staticMembers = "Streams rebalance protocol does not support static membership. Please set"
+            + " group.protocol=classic or remove group.instance.id from the configuration.";
+        for (String key : List.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))) {
+            for (String instanceId : List.of("i", "")) {
+                assertEquals(staticMembers, assertThrows(ConfigException.class, () -> config(Map.of(
+                    StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams", key, instanceId))).getMessage(), key);
+            }
+        }
+        config(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "classic", ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "i"));
+        config(Map.of(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams",
+            StreamsConfig.restoreConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), "i"));
+        assertEquals(GroupProtocol.STREAMS, GroupProtocol.of("streams"));
+        assertEquals("CLASSIC", GroupProtocol.CLASSIC.name);
+        assertEquals(StreamsConfig.DEFAULT_GROUP_PROTOCOL, GroupProtocol.CLASSIC.name.toLowerCase(Locale.ROOT));
+        assertEquals(DslStoreFormat.HEADERS, DslStoreFormat.of("headers"));
+        assertEquals("TIMESTAMPED", DslStoreFormat.TIMESTAMPED.name);
     }
 
     @Test

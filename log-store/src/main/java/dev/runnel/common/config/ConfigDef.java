@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -332,9 +333,16 @@ public class ConfigDef {
             return new ValidString(Arrays.asList(validStrings), true);
         }
 
-        /** Allows the given strings in any case. */
+        /**
+         * Allows the given strings in any case. A refusal lists them upper case, in the order of a hash set of them,
+         * as Kafka's ConfigDef lists them.
+         */
         public static ValidString caseInsensitiveIn(String... validStrings) {
-            return new ValidString(Arrays.asList(validStrings), false);
+            Set<String> upperCase = new HashSet<>();
+            for (String valid : validStrings) {
+                upperCase.add(valid.toUpperCase(Locale.ROOT));
+            }
+            return new ValidString(List.copyOf(upperCase), false);
         }
 
         @Override
