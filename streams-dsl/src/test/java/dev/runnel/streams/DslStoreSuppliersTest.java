@@ -246,7 +246,7 @@ class DslStoreSuppliersTest {
         assertFalse(new DslWindowParams("w", Duration.ofSeconds(5), Duration.ofSeconds(1), false,
             EmitStrategy.onWindowUpdate(), false, DslStoreFormat.HEADERS).isTimestamped());
         assertEquals(DslStoreFormat.PLAIN, new DslSessionParams("s", Duration.ofSeconds(5),
-            EmitStrategy.onWindowUpdate()).dslStoreFormat());
+            EmitStrategy.onWindowUpdate()).storeFormat());
     }
 
     @Test

@@ -11,13 +11,14 @@ import dev.runnel.streams.internal.state.HeadersWindowBytesStoreSupplier;
  * Asked for the {@link DslStoreFormat#HEADERS} format, both return suppliers marked with
  * {@link HeadersBytesStoreSupplier}, so that the DSL builds headers-aware stores over them (KIP-1285).
  */
-public final class BuiltInDslStoreSuppliers {
+public class BuiltInDslStoreSuppliers {
     /** The suppliers {@code default.dsl.store=rocksDB} (the default) stands for. */
     public static final DslStoreSuppliers ROCKS_DB = new RocksDBDslStoreSuppliers();
     /** The suppliers {@code default.dsl.store=in_memory} stands for. */
     public static final DslStoreSuppliers IN_MEMORY = new InMemoryDslStoreSuppliers();
 
-    private BuiltInDslStoreSuppliers() {
+    /** Public as in Kafka Streams; everything here is static. */
+    public BuiltInDslStoreSuppliers() {
     }
 
     /**
@@ -52,7 +53,7 @@ public final class BuiltInDslStoreSuppliers {
 
         @Override
         public SessionBytesStoreSupplier sessionStore(DslSessionParams params) {
-            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+            return params.storeFormat() == DslStoreFormat.HEADERS
                 ? Stores.persistentSessionStoreWithHeaders(params.name(), params.retentionPeriod())
                 : Stores.persistentSessionStore(params.name(), params.retentionPeriod());
         }
@@ -82,7 +83,7 @@ public final class BuiltInDslStoreSuppliers {
         @Override
         public SessionBytesStoreSupplier sessionStore(DslSessionParams params) {
             SessionBytesStoreSupplier supplier = Stores.inMemorySessionStore(params.name(), params.retentionPeriod());
-            return params.dslStoreFormat() == DslStoreFormat.HEADERS
+            return params.storeFormat() == DslStoreFormat.HEADERS
                 ? new HeadersSessionBytesStoreSupplier(supplier) : supplier;
         }
     }

@@ -60,8 +60,8 @@ public class DslSessionParams {
         return emitStrategy;
     }
 
-    /** Returns the format of the store's values. */
-    public DslStoreFormat dslStoreFormat() {
+    /** Returns the format of the store's values (named so, unlike the other params' dslStoreFormat(), in Kafka). */
+    public DslStoreFormat storeFormat() {
         return dslStoreFormat;
     }
 
@@ -80,6 +80,6 @@ public class DslSessionParams {
     @Override
     public String toString() {
         return "DslSessionParams{name='" + name + "', retentionPeriod=" + retentionPeriod + ", emitStrategy="
-            + emitStrategy + ", dslStoreFormat=" + dslStoreFormat + "}";
+            + emitStrategy + ", storeFormat=" + dslStoreFormat + "}";
     }
 }

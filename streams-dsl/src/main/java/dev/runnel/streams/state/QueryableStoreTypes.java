@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /** The built-in {@link QueryableStoreType}s, as in Kafka Streams. */
 public final class QueryableStoreTypes {
-    private QueryableStoreTypes() {
+    /** Public as in Kafka Streams; everything here is static. */
+    public QueryableStoreTypes() {
     }
 
     /** Key-value stores (plain, timestamped or headers-aware), read as plain values. */

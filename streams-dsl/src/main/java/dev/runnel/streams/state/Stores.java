@@ -40,7 +40,8 @@ public final class Stores {
     /** The smallest default sweep interval of a versioned store, so that a short retention does not sweep often. */
     private static final long DEFAULT_MIN_SEGMENT_INTERVAL_MS = 1_000L;
 
-    private Stores() {
+    /** Public as in Kafka Streams; everything here is static. */
+    public Stores() {
     }
 
     /** Returns a supplier of in-memory key-value stores. */

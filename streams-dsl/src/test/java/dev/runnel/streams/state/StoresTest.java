@@ -69,4 +69,12 @@ class StoresTest {
         NullPointerException e = assertThrows(NullPointerException.class, factory, parameter);
         assertEquals(parameter + " cannot be null", e.getMessage());
     }
+
+    /** Kafka Streams' factory classes have public constructors, so a ported subclass or instance compiles. */
+    @Test
+    void shouldHavePublicConstructorsAsInKafka() {
+        assertEquals(Stores.class, new Stores().getClass());
+        assertEquals(QueryableStoreTypes.class, new QueryableStoreTypes().getClass());
+        assertEquals(BuiltInDslStoreSuppliers.class, new BuiltInDslStoreSuppliers() { }.getClass().getSuperclass());
+    }
 }
