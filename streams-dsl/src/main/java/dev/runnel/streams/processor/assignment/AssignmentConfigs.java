@@ -29,6 +29,23 @@ public record AssignmentConfigs(long acceptableRecoveryLag, int maxWarmupReplica
         Objects.requireNonNull(rackAwareAssignmentStrategy, "rackAwareAssignmentStrategy");
     }
 
+    /** Configs without the rack-aware costs, and the rack-aware strategy {@code none}, Kafka's default. */
+    public AssignmentConfigs(Long acceptableRecoveryLag, Integer maxWarmupReplicas, Integer numStandbyReplicas,
+        Long probingRebalanceIntervalMs, List<String> rackAwareAssignmentTags) {
+        this(acceptableRecoveryLag, maxWarmupReplicas, numStandbyReplicas, probingRebalanceIntervalMs,
+            rackAwareAssignmentTags, OptionalInt.empty(), OptionalInt.empty(),
+            StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_NONE);
+    }
+
+    /** Configs with both rack-aware costs set. */
+    public AssignmentConfigs(long acceptableRecoveryLag, int maxWarmupReplicas, int numStandbyReplicas,
+        long probingRebalanceIntervalMs, List<String> rackAwareAssignmentTags, int rackAwareTrafficCost,
+        int rackAwareNonOverlapCost, String rackAwareAssignmentStrategy) {
+        this(acceptableRecoveryLag, maxWarmupReplicas, numStandbyReplicas, probingRebalanceIntervalMs,
+            rackAwareAssignmentTags, OptionalInt.of(rackAwareTrafficCost), OptionalInt.of(rackAwareNonOverlapCost),
+            rackAwareAssignmentStrategy);
+    }
+
     /** Returns the assignment configs of {@code configs}. */
     public static AssignmentConfigs of(StreamsConfig configs) {
         return new AssignmentConfigs(configs.getLong(StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG),

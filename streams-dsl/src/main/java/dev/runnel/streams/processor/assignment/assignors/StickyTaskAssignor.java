@@ -27,9 +27,28 @@ import java.util.function.BiPredicate;
  * {@link TaskAssignmentUtils#defaultStandbyTaskAssignment}. It reads no lags. Stateless; thread-safe.
  */
 public class StickyTaskAssignor implements TaskAssignor {
+    /** Kafka's rack-aware traffic cost for this assignor; Runnel's does no rack-aware optimization. */
+    public static final int DEFAULT_STICKY_TRAFFIC_COST = 1;
+    /** Kafka's rack-aware non-overlap cost for this assignor; Runnel's does no rack-aware optimization. */
+    public static final int DEFAULT_STICKY_NON_OVERLAP_COST = 10;
     /** Orders tasks by partition, then sub-topology: round-robin then spreads one partition's tasks over threads. */
     private static final Comparator<TaskId> PARTITION_FIRST =
         Comparator.comparingInt(TaskId::partition).thenComparingInt(TaskId::subtopology);
+
+    private final boolean mustPreserveActiveTaskAssignment;
+
+    /** An assignor that moves an active task off a client that has more than its share. */
+    public StickyTaskAssignor() {
+        this(false);
+    }
+
+    /**
+     * An assignor that, if {@code mustPreserveActiveTaskAssignment}, leaves every active task on the client that ran
+     * it, whatever its share, as Kafka Streams' does; the other tasks then go where there is room.
+     */
+    public StickyTaskAssignor(boolean mustPreserveActiveTaskAssignment) {
+        this.mustPreserveActiveTaskAssignment = mustPreserveActiveTaskAssignment;
+    }
 
     @Override
     public TaskAssignment assign(ApplicationState applicationState) {
@@ -44,8 +63,11 @@ public class StickyTaskAssignor implements TaskAssignor {
         return new TaskAssignment(assignments.values());
     }
 
-    /** Returns each task's client: its previous one if it has room, else one with its standby, else round-robin. */
-    private static Map<TaskId, ProcessId> assignActive(List<TaskId> tasks, Map<ProcessId, KafkaStreamsState> clients) {
+    /**
+     * Returns each task's client: its previous one if it has room (or must keep it), else one with its standby, else
+     * round-robin.
+     */
+    private Map<TaskId, ProcessId> assignActive(List<TaskId> tasks, Map<ProcessId, KafkaStreamsState> clients) {
         Map<TaskId, ProcessId> owners = new LinkedHashMap<>();
         List<ProcessId> threadSlots = threadSlots(clients);
         if (threadSlots.isEmpty()) {
@@ -55,13 +77,14 @@ public class StickyTaskAssignor implements TaskAssignor {
         Map<ProcessId, Integer> room = new HashMap<>();
         clients.forEach((client, state) -> room.put(client, perThread * state.numProcessingThreads()));
         List<TaskId> unassigned = giveWhere(tasks, (state, task) -> state.previousActiveTasks().contains(task),
-            clients, room, owners);
+            mustPreserveActiveTaskAssignment, clients, room, owners);
         List<TaskId> remaining = giveWhere(unassigned,
-            (state, task) -> state.previousStandbyTasks().contains(task), clients, room, owners);
+            (state, task) -> state.previousStandbyTasks().contains(task), false, clients, room, owners);
         int next = 0;
         for (TaskId task : remaining) {
-            // Round-robin from where the last task went, skipping full clients; the total room fits every task.
-            while (room.get(threadSlots.get(next % threadSlots.size())) == 0) {
+            // Round-robin from where the last task went, skipping full clients (overfull ones, if tasks were kept);
+            // the total room fits every task.
+            while (room.get(threadSlots.get(next % threadSlots.size())) <= 0) {
                 next++;
             }
             give(task, threadSlots.get(next % threadSlots.size()), owners, room);
@@ -88,14 +111,17 @@ public class StickyTaskAssignor implements TaskAssignor {
     }
 
     /**
-     * Gives each task to the first client with room for which {@code fits} holds; returns the tasks no client took.
+     * Gives each task to the first client with room (or any, if {@code evenIfFull}) for which {@code fits} holds;
+     * returns the tasks no client took.
      */
     private static List<TaskId> giveWhere(List<TaskId> tasks, BiPredicate<KafkaStreamsState, TaskId> fits,
-        Map<ProcessId, KafkaStreamsState> clients, Map<ProcessId, Integer> room, Map<TaskId, ProcessId> owners) {
+        boolean evenIfFull, Map<ProcessId, KafkaStreamsState> clients, Map<ProcessId, Integer> room,
+        Map<TaskId, ProcessId> owners) {
         List<TaskId> left = new ArrayList<>();
         for (TaskId task : tasks) {
             KafkaStreamsState client = clients.values().stream()
-                .filter(state -> room.get(state.processId()) > 0 && fits.test(state, task)).findFirst().orElse(null);
+                .filter(state -> (evenIfFull || room.get(state.processId()) > 0) && fits.test(state, task))
+                .findFirst().orElse(null);
             if (client != null) {
                 give(task, client.processId(), owners, room);
             } else {

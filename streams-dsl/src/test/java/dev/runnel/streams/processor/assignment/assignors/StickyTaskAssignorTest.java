@@ -71,6 +71,22 @@ class StickyTaskAssignorTest {
         assertTrue(active.get(GAMMA).contains(app.counting(1)), "the caught-up standby takes over: " + active);
     }
 
+    /** Told to preserve the active assignment, as Kafka's StickyTaskAssignor(true) is, it moves no active task. */
+    @Test
+    void shouldKeepEveryActiveTaskWhereItRanWhenToldToPreserveThem() {
+        Map<String, Subscription> members = Map.of(
+            "alpha-1", member(ALPHA, List.of(tp(COUNTED, 0), tp(COUNTED, 1), tp(READ, 0), tp(READ, 1)), Set.of(),
+                Map.of()),
+            "beta-1", member(BETA, List.of(), Set.of(), Map.of()));
+        // By default alpha keeps its share, two of its four tasks, and beta takes the others.
+        assertEquals(2, assign(members, new StickyTaskAssignor(false)).get(ALPHA).size());
+        Map<ProcessId, Set<TaskId>> preserved = assign(members, new StickyTaskAssignor(true));
+        assertEquals(4, preserved.get(ALPHA).size(), preserved.toString());
+        assertEquals(Set.of(), preserved.get(BETA));
+        assertEquals(List.of(1, 10), List.of(StickyTaskAssignor.DEFAULT_STICKY_TRAFFIC_COST,
+            StickyTaskAssignor.DEFAULT_STICKY_NON_OVERLAP_COST));
+    }
+
     @Test
     void shouldGiveAClientWithMoreThreadsMoreTasks() {
         Map<ProcessId, Set<TaskId>> active = assign(Map.of(
@@ -100,8 +116,12 @@ class StickyTaskAssignorTest {
     }
 
     private Map<ProcessId, Set<TaskId>> assign(Map<String, Subscription> members) {
+        return assign(members, new StickyTaskAssignor());
+    }
+
+    private Map<ProcessId, Set<TaskId>> assign(Map<String, Subscription> members, StickyTaskAssignor assignor) {
         ApplicationState state = app.state(members);
-        TaskAssignment assignment = new StickyTaskAssignor().assign(state);
+        TaskAssignment assignment = assignor.assign(state);
         assertEquals(AssignmentError.NONE, TaskAssignmentUtils.validateTaskAssignment(state, assignment));
         Map<ProcessId, Set<TaskId>> active = tasksOfType(assignment, AssignedTask.Type.ACTIVE);
         assertEquals(4, active.values().stream().mapToInt(Set::size).sum(), "every task active once: " + active);
