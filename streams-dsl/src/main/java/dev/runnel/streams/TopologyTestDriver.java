@@ -11,6 +11,7 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
 import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.internal.runtime.ProcessorTopology;
@@ -153,8 +154,13 @@ public class TopologyTestDriver implements Closeable {
         List<StreamTask> globalTasks = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
-            StreamTask task = new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time,
-                collector, globalStores::get, metrics.streamsMetrics());
+            TaskId id = new TaskId(group.getKey(), PARTITION);
+            // As Kafka's driver does: a global store skips the records that fail to deserialize, whatever the config.
+            StreamTask task = subtopology.global()
+                ? StreamTask.global(id, subtopology, streamsConfig, time, collector, globalStores::get,
+                    metrics.streamsMetrics(), new LogAndContinueExceptionHandler())
+                : new StreamTask(id, subtopology, streamsConfig, time, collector, globalStores::get,
+                    metrics.streamsMetrics());
             TaskMetrics.register(metrics, Thread.currentThread().getName(), task, task::droppedRecords);
             if (subtopology.global()) {
                 globalTasks.add(task);

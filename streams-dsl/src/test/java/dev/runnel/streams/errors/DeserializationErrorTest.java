@@ -13,6 +13,7 @@ import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.processor.ProcessorContext;
 import java.time.Instant;
@@ -117,6 +118,27 @@ class DeserializationErrorTest {
             assertEquals(List.of(KeyValue.pair("a", 10), KeyValue.pair("c", 30)), output(driver));
             assertEquals(1, driver.droppedRecordsTotal());
             assertEquals(List.of("app 0_0 input@1"), ProcessorContextHandler.SEEN);
+        }
+    }
+
+    /**
+     * Kafka's test driver updates global stores skipping the records that fail to deserialize, whatever the configured
+     * handler (the default fails), so a ported test expects the global table to go on after a bad record.
+     */
+    @Test
+    void shouldSkipGlobalRecordsThatFailToDeserialize() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.globalTable("global", Consumed.with(Serdes.String(), Serdes.Integer()), Materialized.as("ints"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), new Properties())) {
+            TestInputTopic<String, byte[]> input = driver.createInputTopic("global", Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+            input.pipeInput("a", ONE);
+            input.pipeInput("b", BAD);
+            input.pipeInput("c", THREE);
+            assertEquals(1, driver.<String, Integer>getKeyValueStore("ints").get("a"));
+            assertEquals(null, driver.<String, Integer>getKeyValueStore("ints").get("b"));
+            assertEquals(3, driver.<String, Integer>getKeyValueStore("ints").get("c"));
+            assertEquals(1, driver.droppedRecordsTotal());
         }
     }
 }

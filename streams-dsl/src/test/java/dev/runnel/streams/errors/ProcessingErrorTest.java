@@ -17,6 +17,8 @@ import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.Stores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -156,6 +158,45 @@ class ProcessingErrorTest {
             driver.advanceWallClockTime(Duration.ofMillis(10));
             assertEquals(List.of("failing@0:v1:process failed", "failing@-1:null:punctuation failed"),
                 RecordingHandler.CALLS);
+        }
+    }
+
+    /**
+     * A global store's processor that throws goes to the processing handler only if
+     * processing.exception.handler.global.enabled (KIP-1270); by default it fails, on the driver as in Kafka's.
+     */
+    @Test
+    void shouldPassGlobalProcessorFailuresToTheHandlerOnlyIfEnabled() {
+        for (boolean enabled : new boolean[] {false, true}) {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("global-store"),
+                Serdes.String(), Serdes.String()).withLoggingDisabled(), "global",
+                Consumed.with(Serdes.String(), Serdes.String()), () -> new ContextualProcessor<String, String, Void,
+                    Void>() {
+                    @Override
+                    public void process(Record<String, String> record) {
+                        if (record.value().equals("bad")) {
+                            throw new IllegalArgumentException("cannot store " + record.value());
+                        }
+                        context().<KeyValueStore<String, String>>getStateStore("global-store")
+                            .put(record.key(), record.value());
+                    }
+                });
+            Properties props = handler(LogAndContinueProcessingExceptionHandler.class);
+            props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, enabled);
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+                TestInputTopic<String, String> input = driver.createInputTopic("global", Serdes.String().serializer(),
+                    Serdes.String().serializer());
+                if (enabled) {
+                    input.pipeInput("b", "bad"); // skipped by the handler
+                } else {
+                    // Not skipped: the failure reaches the test (Kafka's driver throws it unwrapped, Runnel's as the
+                    // cause of a StreamsException, as a stream task's).
+                    assertThrows(RuntimeException.class, () -> input.pipeInput("b", "bad"));
+                }
+                input.pipeInput("c", "fine");
+                assertEquals("fine", driver.<String, String>getKeyValueStore("global-store").get("c"));
+            }
         }
     }
 }

@@ -154,7 +154,8 @@ public final class StreamTask implements AutoCloseable {
      */
     public StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
-        this(id, topology, config, time, collector, globalStores, streamsMetrics, config.processingExceptionHandler());
+        this(id, topology, config, time, collector, globalStores, streamsMetrics, config.processingExceptionHandler(),
+            config.deserializationExceptionHandler());
     }
 
     /**
@@ -164,14 +165,26 @@ public final class StreamTask implements AutoCloseable {
      */
     static StreamTask global(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
+        return global(id, topology, config, time, collector, globalStores, streamsMetrics,
+            config.deserializationExceptionHandler());
+    }
+
+    /**
+     * As {@link #global(TaskId, ProcessorTopology, StreamsConfig, Time, RecordCollector, Function, StreamsMetrics)},
+     * with its own deserialization handler: the test driver's skips, as Kafka's driver does.
+     */
+    public static StreamTask global(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+        RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics,
+        DeserializationExceptionHandler deserializationExceptionHandler) {
         boolean handled = config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG);
         return new StreamTask(id, topology, config, time, collector, globalStores, streamsMetrics,
-            handled ? config.processingExceptionHandler() : null);
+            handled ? config.processingExceptionHandler() : null, deserializationExceptionHandler);
     }
 
     private StreamTask(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics,
-        ProcessingExceptionHandler processingExceptionHandler) {
+        ProcessingExceptionHandler processingExceptionHandler,
+        DeserializationExceptionHandler deserializationExceptionHandler) {
         this.id = Objects.requireNonNull(id, "id");
         this.topology = Objects.requireNonNull(topology, "topology");
         this.config = Objects.requireNonNull(config, "config");
@@ -181,7 +194,7 @@ public final class StreamTask implements AutoCloseable {
         this.streamsMetrics = Objects.requireNonNull(streamsMetrics, "streamsMetrics");
         this.context = new ProcessorContextImpl(this);
         this.defaultTimestampExtractor = config.defaultTimestampExtractor();
-        this.deserializationExceptionHandler = config.deserializationExceptionHandler();
+        this.deserializationExceptionHandler = deserializationExceptionHandler;
         this.processingExceptionHandler = processingExceptionHandler;
         this.productionExceptionHandler = config.productionExceptionHandler();
         this.defaultKeySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
