@@ -375,13 +375,15 @@ class KStreamKStreamJoinTest {
         assertEquals("The StoreSupplier must set retainDuplicates=true, found retainDuplicates=false",
             join.apply(StreamJoined.<String, String, String>as("x")
                 .withThisStoreSupplier(new CountingWindowSupplier("s", 25, 20, false))).getMessage());
-        assertEquals("The store supplier s does not match the join's JoinWindows{beforeMs=10, afterMs=10, graceMs=5}:"
-            + " expected window size 20 and retention period 25 (window size plus grace), got window size 20 and"
-            + " retention period 20", join.apply(StreamJoined.<String, String, String>as("x")
-                .withOtherStoreSupplier(new CountingWindowSupplier("s", 20, 20, true))).getMessage());
+        // Kafka Streams' messages, showing the supplier (an in-memory one prints as Kafka's does) and the windows.
+        assertEquals("Window settings mismatch. WindowBytesStoreSupplier settings InMemoryWindowBytesStoreSupplier{"
+            + "name='s', retentionPeriod=20, windowSize=20, retainDuplicates=true} must match JoinWindows settings"
+            + " JoinWindows{beforeMs=10, afterMs=10, graceMs=5} for the window size and retention period",
+            join.apply(StreamJoined.<String, String, String>as("x").withOtherStoreSupplier(Stores.inMemoryWindowStore(
+                "s", Duration.ofMillis(20), Duration.ofMillis(20), true))).getMessage());
         assertThrows(StreamsException.class, () -> left.join(right, (l, r) -> l + r, WINDOWS,
             StreamJoined.with(joinStore("s"), new CountingWindowSupplier("s", 25, 10, true))));
-        assertEquals("Both store suppliers of the join are named s; the two window stores need different names",
+        assertEquals("Both StoreSuppliers have the same name.  StoreSuppliers must provide unique names",
             join.apply(StreamJoined.with(joinStore("s"), joinStore("s"))).getMessage());
     }
 

@@ -86,8 +86,8 @@ final class KStreamJoins {
         WindowBytesStoreSupplier thisSupplier = checkedSupplier(options.thisStoreSupplier(), windows);
         WindowBytesStoreSupplier otherSupplier = checkedSupplier(options.otherStoreSupplier(), windows);
         if (thisSupplier != null && otherSupplier != null && thisSupplier.name().equals(otherSupplier.name())) {
-            throw new StreamsException("Both store suppliers of the join are named " + thisSupplier.name()
-                + "; the two window stores need different names");
+            throw new StreamsException("Both StoreSuppliers have the same name.  StoreSuppliers must provide unique"
+                + " names");
         }
         String thisStoreName = thisSupplier != null ? thisSupplier.name() : (storeBase == null ? thisGenerated
             : storeBase + (preserveRight ? "-outer-this-join" : "-this-join")) + "-store";
@@ -183,10 +183,8 @@ final class KStreamJoins {
         }
         long retentionMs = windows.size() + windows.gracePeriodMs();
         if (supplier.windowSize() != windows.size() || supplier.retentionPeriod() != retentionMs) {
-            throw new StreamsException("The store supplier " + supplier.name() + " does not match the join's "
-                + windows + ": expected window size " + windows.size() + " and retention period " + retentionMs
-                + " (window size plus grace), got window size " + supplier.windowSize() + " and retention period "
-                + supplier.retentionPeriod());
+            throw new StreamsException("Window settings mismatch. WindowBytesStoreSupplier settings " + supplier
+                + " must match JoinWindows settings " + windows + " for the window size and retention period");
         }
         return supplier;
     }

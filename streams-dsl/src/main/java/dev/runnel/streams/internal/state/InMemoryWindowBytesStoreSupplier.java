@@ -25,4 +25,11 @@ public record InMemoryWindowBytesStoreSupplier(String name, long retentionPeriod
     public long segmentIntervalMs() {
         return Math.max(retentionPeriod / 2, MIN_SEGMENT_INTERVAL_MS);
     }
+
+    /** As Kafka Streams prints its in-memory window store supplier (a join's mismatch message shows it). */
+    @Override
+    public String toString() {
+        return "InMemoryWindowBytesStoreSupplier{name='" + name + "', retentionPeriod=" + retentionPeriod
+            + ", windowSize=" + windowSize + ", retainDuplicates=" + retainDuplicates + "}";
+    }
 }
