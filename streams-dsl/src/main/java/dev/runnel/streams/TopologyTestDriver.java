@@ -47,7 +47,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -362,7 +361,8 @@ public class TopologyTestDriver implements Closeable {
 
     /** Returns every state store, local and global, by name. */
     public Map<String, StateStore> getAllStateStores() {
-        Map<String, StateStore> stores = new LinkedHashMap<>();
+        // A HashMap, as Kafka's driver returns: a ported test listing the names sees them in the same order.
+        Map<String, StateStore> stores = new HashMap<>();
         for (StreamTask task : tasks) {
             stores.putAll(task.stores());
         }

@@ -550,6 +550,20 @@ class TopologyTestDriverContractTest {
         }
     }
 
+    /**
+     * Kafka's driver gathers the stores in a HashMap, so a ported test listing their names sees them in hash order
+     * ("a" before "b"), not in the order the topology added them.
+     */
+    @Test
+    void shouldListAllStateStoresInHashOrder() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.table("one", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("b"));
+        builder.table("two", Consumed.with(Serdes.String(), Serdes.String()), Materialized.as("a"));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            assertEquals("[a, b]", driver.getAllStateStores().keySet().toString());
+        }
+    }
+
     @Test
     void shouldDescribeTheTestTopics() {
         try (TopologyTestDriver driver = new TopologyTestDriver(passThrough())) {
