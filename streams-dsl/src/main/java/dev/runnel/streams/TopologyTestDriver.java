@@ -377,40 +377,36 @@ public class TopologyTestDriver implements Closeable {
      */
     public StateStore getStateStore(String name) {
         StateStore store = store(name);
-        String getter = typedGetterOf(store);
-        if (getter != null) {
-            throw new IllegalArgumentException("Store " + name + " is a built-in store; read it with " + getter);
+        String kind = builtInKindOf(store);
+        if (kind != null) {
+            throw new IllegalArgumentException("Store " + name + " is " + kind);
         }
         return store;
     }
 
-    /** Returns the typed getter that reads a built-in store, or {@code null} for a custom store. */
-    private static String typedGetterOf(StateStore store) {
+    /**
+     * Returns what kind of built-in store {@code store} is and which getter reads it, as Kafka's driver words it, or
+     * {@code null} for a custom store. As there, a headers-aware store counts as a plain one of its kind.
+     */
+    private static String builtInKindOf(StateStore store) {
         if (store instanceof VersionedKeyValueStore<?, ?>) {
-            return "getVersionedKeyValueStore()";
-        }
-        if (store instanceof TimestampedKeyValueStoreWithHeaders<?, ?>) {
-            return "getTimestampedKeyValueStoreWithHeaders()";
+            return "a versioned key-value store and should be accessed via `getVersionedKeyValueStore()`";
         }
         if (store instanceof TimestampedKeyValueStore<?, ?>) {
-            return "getTimestampedKeyValueStore()";
+            return "a timestamped key-value store and should be accessed via `getTimestampedKeyValueStore()`";
         }
         if (store instanceof ReadOnlyKeyValueStore<?, ?>) {
-            return "getKeyValueStore()";
-        }
-        if (store instanceof TimestampedWindowStoreWithHeaders<?, ?>) {
-            return "getTimestampedWindowStoreWithHeaders()";
+            return "a key-value store and should be accessed via `getKeyValueStore()`";
         }
         if (store instanceof TimestampedWindowStore<?, ?>) {
-            return "getTimestampedWindowStore()";
+            return "a timestamped window store and should be accessed via `getTimestampedWindowStore()`";
         }
         if (store instanceof ReadOnlyWindowStore<?, ?>) {
-            return "getWindowStore()";
+            return "a window store and should be accessed via `getWindowStore()`";
         }
-        if (store instanceof SessionStoreWithHeaders<?, ?>) {
-            return "getSessionStoreWithHeaders()";
-        }
-        return store instanceof ReadOnlySessionStore<?, ?> ? "getSessionStore()" : null;
+        return store instanceof ReadOnlySessionStore<?, ?>
+            ? "a session store and should be accessed via `getSessionStore()`"
+            : null;
     }
 
     /** Returns the store named {@code name} (its outermost, typed layer), or {@code null}. */

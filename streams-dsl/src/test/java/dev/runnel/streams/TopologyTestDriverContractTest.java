@@ -457,12 +457,21 @@ class TopologyTestDriverContractTest {
     @Test
     void shouldRefuseBuiltInStoresThroughGetStateStoreAndGiveNullThroughAMismatchedTypedGetter() {
         try (TopologyTestDriver driver = new TopologyTestDriver(storesOfEveryKind())) {
-            for (String name : List.of("timestamped-kv", "windowed", "sessions", "versioned", "plain-kv")) {
+            // Kafka's driver names the kind of store and its getter (the DSL's window stores are timestamped, its
+            // session stores are not).
+            Map<String, String> refusals = Map.of(
+                "timestamped-kv", "a timestamped key-value store and should be accessed via"
+                    + " `getTimestampedKeyValueStore()`",
+                "windowed", "a timestamped window store and should be accessed via `getTimestampedWindowStore()`",
+                "sessions", "a session store and should be accessed via `getSessionStore()`",
+                "versioned", "a versioned key-value store and should be accessed via `getVersionedKeyValueStore()`",
+                "plain-kv", "a key-value store and should be accessed via `getKeyValueStore()`");
+            refusals.forEach((name, refusal) -> {
                 IllegalArgumentException e =
                     assertThrows(IllegalArgumentException.class, () -> driver.getStateStore(name));
-                assertTrue(e.getMessage().contains(name), e.getMessage());
+                assertEquals("Store " + name + " is " + refusal, e.getMessage());
                 assertNotNull(driver.getAllStateStores().get(name), name);
-            }
+            });
             assertNull(driver.getStateStore("no-such-store"));
 
             assertNotNull(driver.getKeyValueStore("plain-kv"));
