@@ -1,7 +1,10 @@
 package dev.runnel.streams.processor.assignment;
 
+import dev.runnel.common.config.ConfigDef;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.streams.StreamsConfig;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -22,11 +25,23 @@ public record AssignmentConfigs(long acceptableRecoveryLag, int maxWarmupReplica
                                 long probingRebalanceIntervalMs, List<String> rackAwareAssignmentTags,
                                 OptionalInt rackAwareTrafficCost, OptionalInt rackAwareNonOverlapCost,
                                 String rackAwareAssignmentStrategy) {
+    /**
+     * Checks each value as StreamsConfig checks its config, as Kafka Streams does (the costs go unchecked there too).
+     *
+     * @throws ConfigException naming the config of a value it would refuse
+     */
     public AssignmentConfigs {
         rackAwareAssignmentTags = List.copyOf(rackAwareAssignmentTags);
         Objects.requireNonNull(rackAwareTrafficCost, "rackAwareTrafficCost");
         Objects.requireNonNull(rackAwareNonOverlapCost, "rackAwareNonOverlapCost");
         Objects.requireNonNull(rackAwareAssignmentStrategy, "rackAwareAssignmentStrategy");
+        Map<String, ConfigDef.ConfigKey> keys = StreamsConfig.configDef().configKeys();
+        validate(keys, StreamsConfig.ACCEPTABLE_RECOVERY_LAG_CONFIG, acceptableRecoveryLag);
+        validate(keys, StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG, maxWarmupReplicas);
+        validate(keys, StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, numStandbyReplicas);
+        validate(keys, StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG, probingRebalanceIntervalMs);
+        validate(keys, StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, rackAwareAssignmentTags);
+        validate(keys, StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG, rackAwareAssignmentStrategy);
     }
 
     /** Configs without the rack-aware costs, and the rack-aware strategy {@code none}, Kafka's default. */
@@ -56,6 +71,13 @@ public record AssignmentConfigs(long acceptableRecoveryLag, int maxWarmupReplica
             optionalInt(configs.getInt(StreamsConfig.RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG)),
             optionalInt(configs.getInt(StreamsConfig.RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG)),
             configs.getString(StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG));
+    }
+
+    private static void validate(Map<String, ConfigDef.ConfigKey> keys, String config, Object value) {
+        ConfigDef.Validator validator = keys.get(config).validator;
+        if (validator != null) {
+            validator.ensureValid(config, value);
+        }
     }
 
     private static OptionalInt optionalInt(Integer value) {
