@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.KafkaException;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.metrics.Gauge;
 import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.Uuid;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.record.TimestampType;
+import dev.runnel.common.utils.Time;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +167,8 @@ class MockConsumerTest {
     @Test
     void shouldReportTheMetricsATestSetsAndKeepThoseRegisteredForSubscription() {
         MockConsumer<String, String> consumer = new MockConsumer<>("earliest");
-        KafkaMetric metric = new KafkaMetric(new MetricName("m", "g", "", Map.of()), () -> 1.0);
+        KafkaMetric metric = new KafkaMetric(new Object(), new MetricName("m", "g", "", Map.of()),
+            (Gauge<Double>) (config, now) -> 1.0, new MetricConfig(), Time.SYSTEM);
         assertEquals(Map.of(), consumer.metrics());
 
         consumer.setMockMetrics(metric.metricName(), metric);

@@ -14,8 +14,11 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.Uuid;
+import dev.runnel.common.metrics.Gauge;
 import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.common.utils.Time;
 import dev.runnel.testing.Clusters;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +144,8 @@ class MockProducerTest {
     void shouldReportTheMetricsATestSetsAndKeepThoseRegisteredForSubscription() {
         MockProducer<String, String> producer = new MockProducer<>(true, null, new StringSerializer(),
             new StringSerializer());
-        KafkaMetric metric = new KafkaMetric(new MetricName("m", "g", "", Map.of()), () -> 1.0);
+        KafkaMetric metric = new KafkaMetric(new Object(), new MetricName("m", "g", "", Map.of()),
+            (Gauge<Double>) (config, now) -> 1.0, new MetricConfig(), Time.SYSTEM);
         assertEquals(Map.of(), producer.metrics());
 
         producer.setMockMetrics(metric.metricName(), metric);

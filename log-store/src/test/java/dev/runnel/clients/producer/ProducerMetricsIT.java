@@ -11,8 +11,11 @@ import dev.runnel.clients.admin.NewTopic;
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.errors.RecordTooLargeException;
+import dev.runnel.common.metrics.Gauge;
 import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.common.utils.Time;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -145,7 +148,8 @@ class ProducerMetricsIT {
     @Test
     void shouldIgnoreMetricsRegisteredForTelemetry() throws Exception {
         try (KafkaProducer<String, String> producer = producer("client.id", "p1")) {
-            KafkaMetric metric = new KafkaMetric(new MetricName("app-metric", "app", "", Map.of()), () -> 1.0);
+            KafkaMetric metric = new KafkaMetric(new Object(), new MetricName("app-metric", "app", "", Map.of()),
+                (Gauge<Double>) (config, now) -> 1.0, new MetricConfig(), Time.SYSTEM);
             int before = producer.metrics().size();
 
             producer.registerMetricForSubscription(metric);

@@ -11,11 +11,15 @@ import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.metrics.stats.Avg;
 import dev.runnel.common.metrics.stats.CumulativeCount;
 import dev.runnel.common.metrics.stats.Max;
+import dev.runnel.common.metrics.stats.Meter;
 import dev.runnel.common.metrics.stats.Rate;
+import dev.runnel.common.metrics.stats.TokenBucket;
 import dev.runnel.common.metrics.stats.WindowedCount;
+import dev.runnel.common.metrics.stats.WindowedSum;
 import dev.runnel.common.utils.ManualTime;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SensorTest {
@@ -91,11 +95,112 @@ class SensorTest {
     }
 
     @Test
-    void shouldAddAMetricNameOnlyOnce() {
+    void shouldAddAMetricNameOnlyOnceAndStillAnswerTrue() {
         Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
 
+        // As Kafka's: add answers false only for an expired sensor; a name already there is left as it is.
         assertTrue(sensor.add(name("total"), new CumulativeCount()));
-        assertFalse(sensor.add(name("total"), new CumulativeCount()));
+        assertTrue(sensor.add(name("total"), new CumulativeCount()));
         assertEquals(1, sensor.metricNames().size());
+    }
+
+    @Test
+    void shouldMeasureARateAsKafkaDoesWhileTheFirstSampleFills() {
+        Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        sensor.add(name("rate"), new Rate(new WindowedCount()));
+        for (int i = 0; i < 60; i++) {
+            sensor.record();
+        }
+        time.sleep(10_000L);
+
+        // 10 s elapsed, plus the one full window (samples - 1) not yet elapsed: 60 recordings over 40 s.
+        assertEquals(1.5, value("rate"));
+        time.sleep(35_000L);
+        // 45 s elapsed holds one full window already: 60 over 45 s.
+        assertEquals(60 / 45.0, value("rate"));
+    }
+
+    @Test
+    void shouldRecordAndMeasureUnderTheConfigGivenWithTheStat() {
+        Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        // Samples of 1 s or 2 recordings, whichever ends first; Kafka keeps samples + 1 = 4 of them in a ring.
+        MetricConfig config = new MetricConfig().timeWindow(1, TimeUnit.SECONDS).eventWindow(2).samples(3);
+        sensor.add(name("sum"), new WindowedSum(), config);
+        for (int i = 1; i <= 9; i++) {
+            sensor.record(i);
+        }
+
+        // Samples {1,2} {3,4} {5,6} {7,8} {9} are made, in a ring of samples + 1 = 4: {1,2} was reused for {9}.
+        assertEquals(3 + 4 + 5 + 6 + 7 + 8 + 9, value("sum"));
+        assertEquals(config, ((KafkaMetric) metrics.get("sum")).config());
+    }
+
+    @Test
+    void shouldPublishEachMetricOfACompoundStat() {
+        Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        sensor.add(new Meter(name("orders-rate"), name("orders-total")));
+
+        sensor.record(2.0);
+        sensor.record(4.0);
+
+        assertEquals(6.0, value("orders-total"));
+        assertEquals(6.0 / 30, value("orders-rate"), "the sum over one full window at least");
+    }
+
+    @Test
+    void shouldThrowWhenAStatIsOutsideItsQuota() {
+        Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        sensor.add(name("rate"), new Rate(), new MetricConfig().quota(Quota.upperBound(10.0)));
+
+        sensor.record(300.0); // 300 over 30 s: exactly the bound, which is acceptable
+        QuotaViolationException e = assertThrows(QuotaViolationException.class, () -> sensor.record(3.0));
+
+        assertEquals(303.0 / 30, e.value(), "the value is recorded, then checked");
+        assertEquals(10.0, e.bound());
+        assertEquals("rate", e.metric().metricName().name());
+        assertTrue(e.toString().endsWith("' violated quota. Actual: " + e.value() + ", Threshold: 10.0"));
+        sensor.record(3.0, time.milliseconds(), false);
+        assertThrows(QuotaViolationException.class, sensor::checkQuotas);
+        assertEquals(306.0 / 30, value("rate"), "300 + 3 + 3 over 30 s");
+    }
+
+    @Test
+    void shouldViolateATokenBucketsQuotaOnceItHasNoTokensLeft() {
+        Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        // 5 tokens per second, holding at most samples * window * quota = 2 * 1 s * 5 = 10 tokens; it starts empty.
+        sensor.add(name("tokens"), new TokenBucket(), new MetricConfig().timeWindow(1, TimeUnit.SECONDS)
+            .quota(Quota.upperBound(5.0)));
+
+        sensor.record(3.0, 1_000L); // refilled with 5 tokens by then, 2 left
+        assertEquals(2.0, ((KafkaMetric) metrics.get("tokens")).measurable().measure(
+            ((KafkaMetric) metrics.get("tokens")).config(), 1_000L));
+        QuotaViolationException e = assertThrows(QuotaViolationException.class, () -> sensor.record(4.0, 1_200L));
+        assertEquals(-1.0, e.value(), 1e-9, "2 + 0.2 s * 5 - 4");
+    }
+
+    @Test
+    void shouldExpireAfterItsInactiveTimeAndThenAddNothing() {
+        Sensor sensor = new Sensor("s", RecordingLevel.INFO, new MetricConfig(), 10, time,
+            metric -> metrics.put(metric.metricName().name(), metric));
+        time.sleep(10_000L);
+        assertFalse(sensor.hasExpired(), "10 s without recording is not more than 10 s");
+        sensor.record();
+        time.sleep(10_001L);
+
+        assertTrue(sensor.hasExpired());
+        assertFalse(sensor.add(name("total"), new CumulativeCount()));
+        assertFalse(sensor.hasMetrics());
+    }
+
+    @Test
+    void shouldRefuseASensorReachingAnAncestorTwice() {
+        Sensor parent = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
+        Sensor child = new Sensor("s", RecordingLevel.INFO, RecordingLevel.INFO, time, metric -> { }, parent);
+        child.add(name("child-total"), new CumulativeCount());
+        parent.add(name("parent-total"), new CumulativeCount());
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> new Sensor("t", RecordingLevel.INFO, RecordingLevel.INFO, time, metric -> { }, child, parent));
+        assertEquals("Circular dependency in sensors: s is its own parent.", e.getMessage());
     }
 }

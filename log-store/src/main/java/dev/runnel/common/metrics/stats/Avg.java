@@ -1,24 +1,28 @@
 package dev.runnel.common.metrics.stats;
 
+import dev.runnel.common.metrics.MetricConfig;
+import java.util.List;
+
 /** The average of the values recorded in the window; {@code NaN} if there are none. */
-public final class Avg extends SampledStat {
+public class Avg extends SampledStat {
     /** Creates an empty average. */
     public Avg() {
         super(0.0);
     }
 
     @Override
-    double update(double sampleValue, double value) {
-        return sampleValue + value;
+    protected void update(Sample sample, MetricConfig config, double value, long timeMs) {
+        sample.value += value;
     }
 
     @Override
-    double combine(double combined, double sampleValue) {
-        return combined + sampleValue;
-    }
-
-    @Override
-    double result(double combined, long count) {
-        return count == 0 ? Double.NaN : combined / count;
+    public double combine(List<Sample> samples, MetricConfig config, long nowMs) {
+        double total = 0.0;
+        long count = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            total += samples.get(i).value;
+            count += samples.get(i).eventCount;
+        }
+        return count == 0 ? Double.NaN : total / count;
     }
 }

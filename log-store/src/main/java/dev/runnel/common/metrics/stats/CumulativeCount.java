@@ -1,9 +1,11 @@
 package dev.runnel.common.metrics.stats;
 
+import dev.runnel.common.metrics.MetricConfig;
+
 /** The number of recordings since the stat was created, whatever their values. */
-public final class CumulativeCount extends CumulativeSum {
+public class CumulativeCount extends CumulativeSum {
     @Override
-    double increment(double value) {
-        return 1.0;
+    public void record(MetricConfig config, double value, long timeMs) {
+        super.record(config, 1.0, timeMs);
     }
 }

@@ -1,24 +1,28 @@
 package dev.runnel.common.metrics.stats;
 
+import dev.runnel.common.metrics.MetricConfig;
+import java.util.List;
+
 /** The largest value recorded in the window; {@code NaN} if there is none. */
-public final class Max extends SampledStat {
+public class Max extends SampledStat {
     /** Creates an empty maximum. */
     public Max() {
         super(Double.NEGATIVE_INFINITY);
     }
 
     @Override
-    double update(double sampleValue, double value) {
-        return Math.max(sampleValue, value);
+    protected void update(Sample sample, MetricConfig config, double value, long timeMs) {
+        sample.value = Math.max(sample.value, value);
     }
 
     @Override
-    double combine(double combined, double sampleValue) {
-        return Math.max(combined, sampleValue);
-    }
-
-    @Override
-    double result(double combined, long count) {
-        return count == 0 ? Double.NaN : combined;
+    public double combine(List<Sample> samples, MetricConfig config, long nowMs) {
+        double max = Double.NEGATIVE_INFINITY;
+        long count = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            max = Math.max(max, samples.get(i).value);
+            count += samples.get(i).eventCount;
+        }
+        return count == 0 ? Double.NaN : max;
     }
 }

@@ -1,9 +1,11 @@
 package dev.runnel.common.metrics.stats;
 
+import dev.runnel.common.metrics.MetricConfig;
+
 /** The number of recordings in the window, whatever their values. */
-public final class WindowedCount extends WindowedSum {
+public class WindowedCount extends WindowedSum {
     @Override
-    double update(double sampleValue, double value) {
-        return sampleValue + 1;
+    protected void update(Sample sample, MetricConfig config, double value, long timeMs) {
+        sample.value += 1.0;
     }
 }

@@ -3,7 +3,10 @@
  * org.apache.kafka.common.metrics.stats}: windowed ({@link dev.runnel.common.metrics.stats.Avg}, {@link
  * dev.runnel.common.metrics.stats.Max}, {@link dev.runnel.common.metrics.stats.Min}, {@link
  * dev.runnel.common.metrics.stats.WindowedSum}, {@link dev.runnel.common.metrics.stats.WindowedCount}, {@link
- * dev.runnel.common.metrics.stats.Rate}) and cumulative ({@link dev.runnel.common.metrics.stats.CumulativeSum},
- * {@link dev.runnel.common.metrics.stats.CumulativeCount}).
+ * dev.runnel.common.metrics.stats.Rate}, {@link dev.runnel.common.metrics.stats.SimpleRate}, {@link
+ * dev.runnel.common.metrics.stats.Percentiles}, {@link dev.runnel.common.metrics.stats.Frequencies}), cumulative
+ * ({@link dev.runnel.common.metrics.stats.CumulativeSum}, {@link dev.runnel.common.metrics.stats.CumulativeCount},
+ * {@link dev.runnel.common.metrics.stats.Meter}'s total), the last value ({@link
+ * dev.runnel.common.metrics.stats.Value}) and a quota's {@link dev.runnel.common.metrics.stats.TokenBucket}.
  */
 package dev.runnel.common.metrics.stats;

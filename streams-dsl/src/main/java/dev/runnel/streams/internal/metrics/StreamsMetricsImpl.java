@@ -2,7 +2,6 @@ package dev.runnel.streams.internal.metrics;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
-import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.metrics.stats.Avg;
@@ -42,7 +41,7 @@ final class StreamsMetricsImpl implements InternalStreamsMetrics {
 
     @Override
     public void addGauge(MetricName name, Supplier<Object> value) {
-        registry.add(new KafkaMetric(name, value));
+        registry.addGauge(name.group(), name.name(), name.description(), name.tags(), value);
     }
 
     @Override
