@@ -10,6 +10,9 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.metrics.stats.CumulativeSum;
+import dev.runnel.common.metrics.stats.Meter;
+import dev.runnel.common.metrics.stats.Value;
+import dev.runnel.common.metrics.stats.WindowedCount;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
@@ -20,6 +23,7 @@ import dev.runnel.streams.processor.api.FixedKeyProcessorContext;
 import dev.runnel.streams.processor.api.FixedKeyRecord;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -79,6 +83,27 @@ class StreamsMetricsTest {
             assertEquals(15.0, value(metrics, "fetch-latency-max", "stream-cache-metrics", tags));
             assertEquals(2.0, value(metrics, "fetch-total", "stream-cache-metrics", tags));
             assertTrue(metrics.containsKey(new MetricName("fetch-rate", "stream-cache-metrics", "", tags)));
+        }
+    }
+
+    @Test
+    void shouldPublishAPortedProcessorsValueMeterAndCumulativeSum() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("orders", Consumed.with(Serdes.String(), Serdes.Double())).process(OrdersProcessor::new);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, Double> orders =
+                driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.Double().serializer());
+            orders.pipeInput("alice", 10.0);
+            orders.pipeInput("bob", 20.0);
+            orders.pipeInput("alice", 30.0);
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+            Map<MetricName, ? extends Metric> metrics = driver.metrics();
+            assertEquals(60.0, value(metrics, "orders-amount-total", "app", OrdersProcessor.TAGS));
+            assertEquals(3.0, value(metrics, "orders-count", "app", OrdersProcessor.TAGS), "the meter counts orders");
+            // 3 orders over the 10 s since, plus the one full 30 s window (2 samples - 1) not yet elapsed.
+            assertEquals(3 / 40.0, value(metrics, "orders-rate", "app", OrdersProcessor.TAGS));
+            assertEquals(30.0, value(metrics, "orders-last-amount", "app", OrdersProcessor.TAGS));
         }
     }
 
@@ -161,6 +186,28 @@ class StreamsMetricsTest {
         @Override
         public void process(Record<String, String> record) {
             lookups.record();
+        }
+    }
+
+    /** Keeps its own order metrics, as a processor ported from Kafka Streams does. */
+    private static final class OrdersProcessor extends ContextualProcessor<String, Double, String, Double> {
+        static final Map<String, String> TAGS = Map.of("shop", "eu");
+
+        private Sensor orders;
+
+        @Override
+        public void init(ProcessorContext<String, Double> context) {
+            super.init(context);
+            orders = context.metrics().addSensor("orders", RecordingLevel.INFO);
+            orders.add(new MetricName("orders-amount-total", "app", "Amount of all orders", TAGS), new CumulativeSum());
+            orders.add(new Meter(new WindowedCount(), new MetricName("orders-rate", "app", "Orders per second", TAGS),
+                new MetricName("orders-count", "app", "Number of orders", TAGS)));
+            orders.add(new MetricName("orders-last-amount", "app", "Amount of the last order", TAGS), new Value());
+        }
+
+        @Override
+        public void process(Record<String, Double> record) {
+            orders.record(record.value());
         }
     }
 
