@@ -28,6 +28,28 @@ public final class Sensor {
     public enum RecordingLevel {
         INFO, DEBUG, TRACE;
 
+        /** The largest {@link #id}. */
+        public static final int MAX_RECORDING_LEVEL_KEY = 2;
+
+        /** The level's name, as Kafka's field. */
+        public final String name = name();
+        /** The level's number, as Kafka numbers them: 0, 1 and 2 from {@code INFO} to {@code TRACE}. */
+        public final short id = (short) ordinal();
+
+        /**
+         * Returns the level numbered {@code id}.
+         *
+         * @throws IllegalArgumentException if there is no such level
+         */
+        public static RecordingLevel forId(int id) {
+            if (id < 0 || id > MAX_RECORDING_LEVEL_KEY) {
+                throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "Unexpected RecordLevel id `%d`, it should be between `%d` and `%d` (inclusive)", id, 0,
+                    MAX_RECORDING_LEVEL_KEY));
+            }
+            return values()[id];
+        }
+
         /**
          * Returns the level named {@code name}, ignoring case.
          *
@@ -45,6 +67,18 @@ public final class Sensor {
         /** Returns whether a sensor at this level records when {@code configured} is the configured level. */
         public boolean shouldRecord(RecordingLevel configured) {
             return ordinal() <= configured.ordinal();
+        }
+
+        /**
+         * Returns whether a sensor at this level records when the level numbered {@code configId} is configured.
+         *
+         * @throws IllegalStateException if there is no such level
+         */
+        public boolean shouldRecord(int configId) {
+            if (configId < 0 || configId > MAX_RECORDING_LEVEL_KEY) {
+                throw new IllegalStateException("Did not recognize recording level " + configId);
+            }
+            return id <= configId;
         }
     }
 

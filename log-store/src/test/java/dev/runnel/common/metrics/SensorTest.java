@@ -95,6 +95,20 @@ class SensorTest {
     }
 
     @Test
+    void shouldNumberRecordingLevelsAsKafkaDoes() {
+        // INFO, DEBUG and TRACE are 0, 1 and 2; a sensor records at a level up to the configured one.
+        assertEquals(1, RecordingLevel.DEBUG.id);
+        assertEquals("DEBUG", RecordingLevel.DEBUG.name);
+        assertEquals(RecordingLevel.TRACE, RecordingLevel.forId(2));
+        assertEquals(2, RecordingLevel.MAX_RECORDING_LEVEL_KEY);
+        assertTrue(RecordingLevel.INFO.shouldRecord(RecordingLevel.DEBUG.id));
+        assertFalse(RecordingLevel.TRACE.shouldRecord(RecordingLevel.DEBUG.id));
+        assertEquals("Unexpected RecordLevel id `3`, it should be between `0` and `2` (inclusive)",
+            assertThrows(IllegalArgumentException.class, () -> RecordingLevel.forId(3)).getMessage());
+        assertThrows(IllegalStateException.class, () -> RecordingLevel.INFO.shouldRecord(3));
+    }
+
+    @Test
     void shouldAddAMetricNameOnlyOnceAndStillAnswerTrue() {
         Sensor sensor = sensor(RecordingLevel.INFO, RecordingLevel.INFO);
 
