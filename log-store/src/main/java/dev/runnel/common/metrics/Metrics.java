@@ -34,7 +34,9 @@ import org.slf4j.LoggerFactory;
  * included; clients and Kafka Streams build theirs with {@link #Metrics(Time, String, List)}. Besides Kafka's
  * sensors, it offers metrics computed on read from counters their owner keeps ({@link #addTotal}, {@link #addRate},
  * {@link #addAverage}): the owner pays one increment per event, or per batch, and nothing here runs on its path.
- * Unlike Kafka's, adding a metric under a name already present replaces it. Thread-safe.
+ * Adding a second metric of a name fails, as in Kafka, except through {@link #addMetric(KafkaMetric)} and the
+ * Runnel shorthands, which replace it (a client re-adds a partition's metrics when it is assigned again).
+ * Thread-safe.
  */
 public final class Metrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Metrics.class);
@@ -270,10 +272,13 @@ public final class Metrics implements AutoCloseable {
         return List.copyOf(reporters);
     }
 
-    /** Adds a metric whose value {@code value} computes on each read (a Runnel shorthand for a {@link Gauge}). */
+    /**
+     * Adds a metric whose value {@code value} computes on each read (a Runnel shorthand for a {@link Gauge}),
+     * replacing one of the same name.
+     */
     public void addMetric(MetricName name, Supplier<?> value) {
         Objects.requireNonNull(value, "value");
-        addMetric(name, (Gauge<?>) (metricConfig, nowMs) -> value.get());
+        addMetric(newMetric(name, null, (Gauge<?>) (metricConfig, nowMs) -> value.get()));
     }
 
     /** Adds a metric {@code measurable} measures under the registry's config. */
@@ -291,9 +296,13 @@ public final class Metrics implements AutoCloseable {
         addMetric(name, null, provider);
     }
 
-    /** Adds a metric whose value {@code provider} gives under {@code config} (the registry's if null). */
+    /**
+     * Adds a metric whose value {@code provider} gives under {@code config} (the registry's if null).
+     *
+     * @throws IllegalArgumentException if there is a metric of that name already
+     */
     public void addMetric(MetricName name, MetricConfig config, MetricValueProvider<?> provider) {
-        addMetric(newMetric(name, config, provider));
+        register(newMetric(name, config, provider));
     }
 
     /**
@@ -304,12 +313,25 @@ public final class Metrics implements AutoCloseable {
      */
     public KafkaMetric addMetricIfAbsent(MetricName name, MetricConfig config, MetricValueProvider<?> provider) {
         KafkaMetric metric = newMetric(name, config, provider);
-        KafkaMetric existing = metrics.putIfAbsent(metric.metricName(), metric);
-        if (existing != null) {
-            return existing;
+        KafkaMetric existing = registerIfAbsent(metric);
+        return existing == null ? metric : existing;
+    }
+
+    /** Adds {@code metric}, as Kafka's registry does: a second metric of a name is a mistake. */
+    private void register(KafkaMetric metric) {
+        if (registerIfAbsent(metric) != null) {
+            throw new IllegalArgumentException("A metric named '" + metric.metricName()
+                + "' already exists, can't register another one.");
         }
-        tellReporters("adding " + name.name(), reporter -> reporter.metricChange(metric));
-        return metric;
+    }
+
+    /** Adds {@code metric} unless there is one of its name; returns that one, or null. */
+    private KafkaMetric registerIfAbsent(KafkaMetric metric) {
+        KafkaMetric existing = metrics.putIfAbsent(metric.metricName(), metric);
+        if (existing == null) {
+            tellReporters("adding " + metric.metricName().name(), reporter -> reporter.metricChange(metric));
+        }
+        return existing;
     }
 
     private KafkaMetric newMetric(MetricName name, MetricConfig metricConfig, MetricValueProvider<?> provider) {
@@ -409,7 +431,7 @@ public final class Metrics implements AutoCloseable {
         Sensor sensor = getSensor(name);
         if (sensor == null) {
             sensor = new Sensor(name, recordingLevel, config == null ? this.config : config,
-                inactiveSensorExpirationTimeSeconds, time, this::addMetric, parents);
+                inactiveSensorExpirationTimeSeconds, time, this::register, parents);
             sensors.put(name, sensor);
             for (Sensor parent : parents) {
                 childrenSensors.computeIfAbsent(parent, key -> new ArrayList<>()).add(sensor);

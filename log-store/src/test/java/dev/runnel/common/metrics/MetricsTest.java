@@ -69,6 +69,22 @@ class MetricsTest {
     }
 
     @Test
+    void shouldRefuseASecondMetricOfTheSameName() {
+        try (Metrics metrics = new Metrics(time)) {
+            MetricName name = metrics.metricName("m", "g");
+            metrics.addMetric(name, (Gauge<Integer>) (config, now) -> 1);
+            Sensor sensor = metrics.sensor("s");
+
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> metrics.addMetric(name, (Gauge<Integer>) (config, now) -> 2));
+            assertEquals("A metric named '" + name + "' already exists, can't register another one.", e.getMessage());
+            assertThrows(IllegalArgumentException.class, () -> sensor.add(name, new Value()));
+            assertEquals(1, metrics.metric(name).metricValue(), "the first stays");
+            assertFalse(sensor.hasMetrics());
+        }
+    }
+
+    @Test
     void shouldAddTheConfigsDefaultTagsToNames() {
         MetricConfig config = new MetricConfig().tags(Map.of("client-id", "c1"));
         try (Metrics metrics = new Metrics(config, List.of(), time)) {
