@@ -184,7 +184,10 @@ public final class Sensor {
         if (!shouldRecord) {
             return;
         }
-        lastRecordTimeMs = timeMs;
+        if (inactiveSensorExpirationTimeMs != Long.MAX_VALUE) {
+            // Only a sensor that can expire pays for the volatile write; the others never read it.
+            lastRecordTimeMs = timeMs;
+        }
         synchronized (this) {
             for (int i = 0; i < stats.size(); i++) {
                 stats.get(i).record(value, timeMs);
