@@ -310,10 +310,11 @@ final class StreamsConfigDefinition {
                         + ": at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE + " tags are allowed");
                 }
             }, Importance.MEDIUM, "No effect in Runnel: standby placement ignores tags.")
-            .define(RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG, Type.INT, null, Range.atLeast(0), Importance.MEDIUM,
+            // Unvalidated, as in Kafka Streams: a range would refuse the default, null.
+            .define(RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG, Type.INT, null, Importance.MEDIUM,
                 RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_DOC)
-            .define(RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG, Type.INT, null, Range.atLeast(0),
-                Importance.MEDIUM, RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_DOC);
+            .define(RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG, Type.INT, null, Importance.MEDIUM,
+                RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_DOC);
     }
 
     private static void validateEndpoint(String name, Object value) {
