@@ -2,6 +2,7 @@ package dev.runnel.streams;
 
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
+import dev.runnel.common.config.AbstractConfig;
 import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.metrics.Sensor;
@@ -15,11 +16,8 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.state.BuiltInDslStoreSuppliers;
 import dev.runnel.streams.processor.FailOnInvalidTimestamp;
 import dev.runnel.streams.processor.TimestampExtractor;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The configuration of a streams application: Kafka Streams' keys and defaults, plus Runnel's {@code log.dir}, which
- * is passed to the embedded clients. Parsed and validated once, at construction; immutable afterwards.
+ * is passed to the embedded clients. Parsed and validated once, at construction; immutable afterwards. As in Kafka
+ * Streams it is an {@link AbstractConfig}, whose getters and prefixed views it inherits, and applications may extend
+ * it; unlike Kafka's, its {@link #values()} also hold the given configs it does not define.
  *
  * <pre>{@code
  * Properties props = new Properties();
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * A bad value throws {@link ConfigException} naming the key, the value and what is allowed; an unknown
  * key is logged as a warning.
  */
-public final class StreamsConfig {
+public class StreamsConfig extends AbstractConfig {
     private static final Logger LOG = LoggerFactory.getLogger(StreamsConfig.class);
 
     /** {@code application.id}: required; names consumer groups, internal topics and the state directory. */
@@ -454,20 +454,14 @@ public final class StreamsConfig {
         RESTORE_CONSUMER_PREFIX, GLOBAL_CONSUMER_PREFIX, PRODUCER_PREFIX, ADMIN_CLIENT_PREFIX, TOPIC_PREFIX,
         CLIENT_TAG_PREFIX);
 
-    private final Map<String, Object> originals;
-    private final Map<String, Object> values;
-
-    /** Parses and validates {@code props}; keys must be strings. */
+    /** Parses and validates {@code props}, logging the values; keys must be strings. */
     public StreamsConfig(Map<?, ?> props) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> entry : props.entrySet()) {
-            if (!(entry.getKey() instanceof String key)) {
-                throw new ConfigException("Config key " + entry.getKey() + " is not a String");
-            }
-            copy.put(key, entry.getValue());
-        }
-        this.originals = Collections.unmodifiableMap(copy);
-        this.values = Collections.unmodifiableMap(parse(copy));
+        this(props, true);
+    }
+
+    /** Parses and validates {@code props}, logging the values if {@code doLog}; keys must be strings. */
+    protected StreamsConfig(Map<?, ?> props, boolean doLog) {
+        super(StreamsConfigDefinition.DEFINITION, props, doLog);
         verifyStreamsProtocolCompatibility();
     }
 
@@ -476,9 +470,19 @@ public final class StreamsConfig {
         this((Map<?, ?>) props);
     }
 
-    private static Map<String, Object> parse(Map<String, Object> originals) {
+    /**
+     * Adds to the parsed values what Kafka Streams derives from them, and, as Runnel does, the given configs that are
+     * not defined (so that {@link #values()} holds every config an application gave, as its processors' appConfigs
+     * show them).
+     */
+    @Override
+    protected Map<String, Object> postProcessParsedConfig(Map<String, Object> parsedValues) {
+        return parse(originals(), parsedValues);
+    }
+
+    private static Map<String, Object> parse(Map<String, Object> originals, Map<String, Object> parsedValues) {
         Map<String, Object> parsed = new HashMap<>(originals);
-        parsed.putAll(StreamsConfigDefinition.DEFINITION.parse(originals));
+        parsed.putAll(parsedValues);
         if (((String) parsed.get(APPLICATION_ID_CONFIG)).isBlank()) {
             throw new ConfigException("Missing required configuration \"" + APPLICATION_ID_CONFIG
                 + "\" which has no default value.");
@@ -634,25 +638,14 @@ public final class StreamsConfig {
         return TOPIC_PREFIX + name;
     }
 
-    /** Returns the configs as given. */
-    public Map<String, Object> originals() {
-        return originals;
-    }
-
-    /** Returns the configs with defaults filled in and numbers parsed. */
+    /**
+     * Returns a copy of the parsed values and of every other config given (typed {@code Object}, as a processor's
+     * appConfigs are).
+     */
+    @Override
+    @SuppressWarnings("unchecked")
     public Map<String, Object> values() {
-        return values;
-    }
-
-    /** Returns the configs whose key starts with (and is longer than) {@code prefix}, with the prefix removed. */
-    public Map<String, Object> originalsWithPrefix(String prefix) {
-        Map<String, Object> result = new HashMap<>();
-        for (Map.Entry<String, Object> entry : originals.entrySet()) {
-            if (entry.getKey().startsWith(prefix) && entry.getKey().length() > prefix.length()) {
-                result.put(entry.getKey().substring(prefix.length()), entry.getValue());
-            }
-        }
-        return result;
+        return (Map<String, Object>) super.values();
     }
 
     /**
@@ -737,7 +730,7 @@ public final class StreamsConfig {
     /** Returns the configs of the admin client: {@code log.dir}, the {@code admin.}-prefixed configs, the client id. */
     public Map<String, Object> getAdminConfigs(String clientId) {
         Map<String, Object> configs = new HashMap<>();
-        Object logDir = originals.get(LOG_DIR_CONFIG);
+        Object logDir = originals().get(LOG_DIR_CONFIG);
         if (logDir != null) {
             configs.put(LOG_DIR_CONFIG, logDir);
         }
@@ -748,13 +741,13 @@ public final class StreamsConfig {
 
     /** Returns the client tags, {@code client.tag.<key>=<value>}, by key. */
     public Map<String, String> getClientTags() {
-        return clientTags(originals);
+        return clientTags(originals());
     }
 
     /** The configs among {@code keys} given unprefixed, then with each prefix in turn, the later winning. */
     private Map<String, Object> clientConfigs(Set<String> keys, String... prefixes) {
         Map<String, Object> configs = new HashMap<>();
-        originals.forEach((key, value) -> {
+        originals().forEach((key, value) -> {
             if (keys.contains(key)) {
                 configs.put(key, value);
             }
@@ -777,63 +770,6 @@ public final class StreamsConfig {
     /** Returns a new instance of {@code default.client.supplier}. */
     public KafkaClientSupplier getKafkaClientSupplier() {
         return getConfiguredInstance(DEFAULT_CLIENT_SUPPLIER_CONFIG, KafkaClientSupplier.class);
-    }
-
-    /** Returns a string config, or {@code null} if unset and without default. */
-    public String getString(String key) {
-        Object value = values.get(key);
-        return value == null ? null : value.toString();
-    }
-
-    /** Returns an int config. */
-    public Integer getInt(String key) {
-        Object value = values.get(key);
-        return value == null ? null : ((Number) value).intValue();
-    }
-
-    /** Returns a long config. */
-    public Long getLong(String key) {
-        Object value = values.get(key);
-        return value == null ? null : ((Number) value).longValue();
-    }
-
-    /** Returns a boolean config. */
-    public Boolean getBoolean(String key) {
-        return (Boolean) values.get(key);
-    }
-
-    /** Returns a list config, each element as a string. */
-    public List<String> getList(String key) {
-        Object value = values.get(key);
-        return value == null ? null : ((List<?>) value).stream().map(String::valueOf).toList();
-    }
-
-    /**
-     * Returns a new instance of the class configured under {@code key}, or {@code null} if unset.
-     *
-     * @throws ConfigException if the class is missing, of the wrong type or cannot be created
-     */
-    public <T> T getConfiguredInstance(String key, Class<T> type) {
-        return ConfigDef.newInstance(key, values.get(key), type);
-    }
-
-    /**
-     * Returns a new instance of each class listed under {@code key}, in order, configured with the original configs
-     * if it is {@link dev.runnel.common.Configurable}, as Kafka's {@code getConfiguredInstances}.
-     *
-     * @throws ConfigException if a class is missing, of the wrong type or cannot be created
-     */
-    public <T> List<T> getConfiguredInstances(String key, Class<T> type) {
-        Object listed = values.get(key);
-        List<T> instances = new ArrayList<>();
-        for (Object entry : listed instanceof List<?> list ? list : List.of()) {
-            T instance = ConfigDef.newInstance(key, entry, type);
-            if (instance instanceof dev.runnel.common.Configurable configurable) {
-                configurable.configure(originals());
-            }
-            instances.add(instance);
-        }
-        return instances;
     }
 
     /**
@@ -861,7 +797,7 @@ public final class StreamsConfig {
                 + " serde or set one through StreamsConfig#" + (isKey ? "DEFAULT_KEY" : "DEFAULT_VALUE")
                 + "_SERDE_CLASS_CONFIG");
         }
-        serde.configure(originals, isKey);
+        serde.configure(originals(), isKey);
         return serde;
     }
 
@@ -879,7 +815,7 @@ public final class StreamsConfig {
     public DeserializationExceptionHandler deserializationExceptionHandler() {
         DeserializationExceptionHandler handler = getConfiguredInstance(DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
             DeserializationExceptionHandler.class);
-        handler.configure(originals);
+        handler.configure(originals());
         return handler;
     }
 
@@ -897,7 +833,7 @@ public final class StreamsConfig {
     public ProcessingExceptionHandler processingExceptionHandler() {
         ProcessingExceptionHandler handler = getConfiguredInstance(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
             ProcessingExceptionHandler.class);
-        handler.configure(originals);
+        handler.configure(originals());
         return handler;
     }
 
@@ -905,13 +841,13 @@ public final class StreamsConfig {
     public ProductionExceptionHandler productionExceptionHandler() {
         ProductionExceptionHandler handler = getConfiguredInstance(PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
             ProductionExceptionHandler.class);
-        handler.configure(originals);
+        handler.configure(originals());
         return handler;
     }
 
     @Override
     public String toString() {
-        return "StreamsConfig" + new java.util.TreeMap<>(values);
+        return "StreamsConfig" + new java.util.TreeMap<>(values());
     }
 
     /** Configs for Kafka Streams' internal use and for tests, named as Kafka Streams names them. */

@@ -95,7 +95,8 @@ public final class TopologyConfig {
     private static StreamsConfig withOverrides(StreamsConfig global, Properties overrides) {
         Map<Object, Object> merged = new HashMap<>(global.originals());
         merged.putAll(overrides);
-        return new StreamsConfig(merged);
+        // The application's configs were logged when it created them.
+        return new StreamsConfig(merged, false);
     }
 
     /**

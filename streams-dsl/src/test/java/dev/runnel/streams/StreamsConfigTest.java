@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerConfig;
 import dev.runnel.clients.producer.ProducerConfig;
+import dev.runnel.common.Configurable;
+import dev.runnel.common.config.AbstractConfig;
+import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
@@ -211,6 +214,42 @@ class StreamsConfigTest {
             TaskAssignor.class.getName()), notAnAssignor);
         assertEquals(StickyTaskAssignor.class.getName(), config(Map.of(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG,
             StickyTaskAssignor.class.getName())).getString(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG));
+    }
+
+    /** A plugin that keeps the configs it was configured with. */
+    public static class RecordingPlugin implements Configurable {
+        Map<String, ?> configs;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            this.configs = configs;
+        }
+    }
+
+    /** An application's own config class, as Kafka Streams' StreamsConfig may be extended. */
+    static final class AppStreamsConfig extends StreamsConfig {
+        AppStreamsConfig(Map<?, ?> props) {
+            super(props);
+        }
+    }
+
+    @Test
+    void isAnAbstractConfigThatApplicationsMayExtend() {
+        AbstractConfig config = new AppStreamsConfig(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "app",
+            StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2,
+            StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), "5",
+            StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, RecordingPlugin.class.getName()));
+        assertEquals(1, config.getInt(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+        // Exactly-once's commit interval is derived after parsing, and read through the inherited getter.
+        assertEquals(100L, config.getLong(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG));
+        assertEquals(ConfigDef.Type.INT, config.typeOf(StreamsConfig.NUM_STREAM_THREADS_CONFIG));
+        assertEquals(Map.of(ProducerConfig.LINGER_MS_CONFIG, "5"), config.originalsWithPrefix("producer."));
+        // Listed plugins are created and, being Configurable, configured with the configs as given.
+        List<Configurable> plugins = config.getConfiguredInstances(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG,
+            Configurable.class);
+        assertEquals("app", ((RecordingPlugin) plugins.get(0)).configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
+        assertEquals(config, new AppStreamsConfig(config.originals()));
+        assertTrue(StreamsConfig.configDef().toRst().contains("``application.id``\n"));
     }
 
     private static StreamsConfig config(Map<String, Object> extra) {

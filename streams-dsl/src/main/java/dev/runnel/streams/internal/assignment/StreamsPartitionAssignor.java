@@ -99,11 +99,15 @@ public final class StreamsPartitionAssignor implements ConsumerPartitionAssignor
      * configured with the application's configs.
      */
     public static TaskAssignor taskAssignor(StreamsConfig config) {
+        // A task assignor is Configurable: getConfiguredInstance configures a custom one.
         TaskAssignor configured = config.getConfiguredInstance(StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG,
             TaskAssignor.class);
-        TaskAssignor assignor = configured == null ? new StickyTaskAssignor() : configured;
-        assignor.configure(config.originals());
-        return assignor;
+        if (configured != null) {
+            return configured;
+        }
+        TaskAssignor sticky = new StickyTaskAssignor();
+        sticky.configure(config.originals());
+        return sticky;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.runnel.clients.consumer.ConsumerPartitionAssignor.GroupAssignment;
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor.GroupSubscription;
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor.Subscription;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.errors.TaskAssignmentException;
 import dev.runnel.streams.processor.TaskId;
@@ -295,5 +296,27 @@ class StreamsPartitionAssignorTest {
             this.subscription = subscription;
             this.error = error;
         }
+    }
+
+    /** A task assignor that counts how often it is configured. */
+    public static final class ConfigureCountingAssignor implements TaskAssignor {
+        int configured;
+
+        @Override
+        public void configure(Map<String, ?> configs) {
+            configured++;
+        }
+
+        @Override
+        public TaskAssignment assign(ApplicationState applicationState) {
+            return new TaskAssignment(List.of());
+        }
+    }
+
+    @Test
+    void aCustomTaskAssignorIsConfiguredOnceAsInKafkaStreams() {
+        StreamsConfig config = new StreamsConfig(Map.of(StreamsConfig.APPLICATION_ID_CONFIG, "app",
+            StreamsConfig.TASK_ASSIGNOR_CLASS_CONFIG, ConfigureCountingAssignor.class.getName()));
+        assertEquals(1, ((ConfigureCountingAssignor) StreamsPartitionAssignor.taskAssignor(config)).configured);
     }
 }
