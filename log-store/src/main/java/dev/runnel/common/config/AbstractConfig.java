@@ -241,8 +241,8 @@ public class AbstractConfig {
     }
 
     /**
-     * Returns the parsed values if no key is given with {@code prefix}; otherwise every defined key parsed from the
-     * prefixed keys alone, the others taking their defaults.
+     * Returns the parsed values if no key is given with {@code prefix}; otherwise only the defined keys given with
+     * the prefix, parsed, without it: none of the unprefixed values.
      */
     public Map<String, Object> valuesWithPrefixAllOrNothing(String prefix) {
         Map<String, Object> withPrefix = originalsWithPrefix(prefix, true);
@@ -250,10 +250,12 @@ public class AbstractConfig {
             return new RecordingMap<>(values(), "", true);
         }
         Map<String, Object> result = new RecordingMap<>(prefix, true);
-        for (ConfigDef.ConfigKey key : definition.configKeys().values()) {
-            result.put(key.name, definition.parseValue(key, withPrefix.get(key.name),
-                withPrefix.containsKey(key.name)));
-        }
+        withPrefix.forEach((key, value) -> {
+            ConfigDef.ConfigKey configKey = definition.configKeys().get(key);
+            if (configKey != null) {
+                result.put(key, definition.parseValue(configKey, value, true));
+            }
+        });
         return result;
     }
 

@@ -643,7 +643,7 @@ public class ConfigDef {
             return Class.forName(text, true, Thread.currentThread().getContextClassLoader());
         } catch (ClassNotFoundException e) {
             throw new ConfigException("Invalid value " + value + " for configuration " + name
-                + ": Class " + text + " could not be found.", e);
+                + ": Class " + value + " could not be found.", e);
         }
     }
 
