@@ -74,4 +74,9 @@ public final class ConsumerConfig {
 
     private ConsumerConfig() {
     }
+
+    /** The keys the consumer accepts, as Kafka's {@code configNames()}: {@link #KEYS}; others are logged as unknown. */
+    public static Set<String> configNames() {
+        return KEYS;
+    }
 }

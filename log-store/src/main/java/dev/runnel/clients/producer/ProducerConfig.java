@@ -60,4 +60,9 @@ public final class ProducerConfig {
 
     private ProducerConfig() {
     }
+
+    /** The keys the producer accepts, as Kafka's {@code configNames()}: {@link #KEYS}; others are logged as unknown. */
+    public static Set<String> configNames() {
+        return KEYS;
+    }
 }
