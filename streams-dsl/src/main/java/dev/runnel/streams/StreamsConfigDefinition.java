@@ -47,6 +47,7 @@ import static dev.runnel.streams.StreamsConfig.MAX_TASK_IDLE_MS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.MAX_TASK_IDLE_MS_DISABLED;
 import static dev.runnel.streams.StreamsConfig.MAX_TASK_IDLE_MS_DOC;
 import static dev.runnel.streams.StreamsConfig.MAX_WARMUP_REPLICAS_CONFIG;
+import static dev.runnel.streams.StreamsConfig.MERGE_REPARTITION_TOPICS;
 import static dev.runnel.streams.StreamsConfig.METADATA_MAX_AGE_CONFIG;
 import static dev.runnel.streams.StreamsConfig.METRICS_LATEST;
 import static dev.runnel.streams.StreamsConfig.METRICS_NUM_SAMPLES_CONFIG;
@@ -56,6 +57,7 @@ import static dev.runnel.streams.StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG;
 import static dev.runnel.streams.StreamsConfig.NO_OPTIMIZATION;
 import static dev.runnel.streams.StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.NUM_STREAM_THREADS_CONFIG;
+import static dev.runnel.streams.StreamsConfig.OPTIMIZE;
 import static dev.runnel.streams.StreamsConfig.POLL_MS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.PROBING_REBALANCE_INTERVAL_MS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG;
@@ -81,10 +83,12 @@ import static dev.runnel.streams.StreamsConfig.REPARTITION_PURGE_INTERVAL_MS_CON
 import static dev.runnel.streams.StreamsConfig.REPLICATION_FACTOR_CONFIG;
 import static dev.runnel.streams.StreamsConfig.REQUEST_TIMEOUT_MS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.RETRY_BACKOFF_MS_CONFIG;
+import static dev.runnel.streams.StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS;
 import static dev.runnel.streams.StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG;
 import static dev.runnel.streams.StreamsConfig.ROCKS_DB;
 import static dev.runnel.streams.StreamsConfig.SECURITY_PROTOCOL_CONFIG;
 import static dev.runnel.streams.StreamsConfig.SEND_BUFFER_CONFIG;
+import static dev.runnel.streams.StreamsConfig.SINGLE_STORE_SELF_JOIN;
 import static dev.runnel.streams.StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG;
 import static dev.runnel.streams.StreamsConfig.STATESTORE_CACHE_MAX_BYTES_DOC;
 import static dev.runnel.streams.StreamsConfig.STATE_CLEANUP_DELAY_MS_CONFIG;
@@ -121,9 +125,12 @@ import static dev.runnel.streams.StreamsConfig.verifyTopologyOptimizationConfigs
 
 import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigDef.Importance;
+import dev.runnel.common.config.ConfigDef.LambdaValidator;
+import dev.runnel.common.config.ConfigDef.ListSize;
 import dev.runnel.common.config.ConfigDef.Range;
 import dev.runnel.common.config.ConfigDef.Type;
 import dev.runnel.common.config.ConfigDef.ValidString;
+import dev.runnel.common.config.ConfigDef.Validator;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.streams.errors.DefaultProductionExceptionHandler;
 import dev.runnel.streams.errors.LogAndFailExceptionHandler;
@@ -174,7 +181,9 @@ final class StreamsConfigDefinition {
             .define(REPLICATION_FACTOR_CONFIG, Type.INT, -1, Range.atLeast(-1), Importance.MEDIUM,
                 "Replication factor of internal topics; -1 takes the log's default.")
             .define(TOPOLOGY_OPTIMIZATION_CONFIG, Type.STRING, NO_OPTIMIZATION,
-                (name, value) -> verifyTopologyOptimizationConfigs((String) value), Importance.MEDIUM,
+                LambdaValidator.with((name, value) -> verifyTopologyOptimizationConfigs((String) value),
+                    () -> List.of(OPTIMIZE, NO_OPTIMIZATION, REUSE_KTABLE_SOURCE_TOPICS, MERGE_REPARTITION_TOPICS,
+                        SINGLE_STORE_SELF_JOIN).toString()), Importance.MEDIUM,
                 "none, all, or a comma-separated list of optimization rules.")
             .define(MAX_TASK_IDLE_MS_CONFIG, Type.LONG, 0L, Range.atLeast(MAX_TASK_IDLE_MS_DISABLED),
                 Importance.MEDIUM, MAX_TASK_IDLE_MS_DOC)
@@ -184,8 +193,9 @@ final class StreamsConfigDefinition {
                 "How long a thread blocks polling for input.")
             .define(METRICS_RECORDING_LEVEL_CONFIG, Type.STRING, "INFO", ValidString.in("INFO", "DEBUG", "TRACE"),
                 Importance.LOW, "The finest level of sensors that record.")
-            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "", StreamsConfigDefinition::validateEndpoint,
-                Importance.LOW, "The host:port this instance serves interactive queries on.")
+            .define(APPLICATION_SERVER_CONFIG, Type.STRING, "",
+                undocumented(StreamsConfigDefinition::validateEndpoint), Importance.LOW,
+                "The host:port this instance serves interactive queries on.")
             .define(ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Type.STRING, null, Importance.MEDIUM,
                 "The topic the built-in exception handlers send failed records to.");
         defineClasses(def);
@@ -211,16 +221,18 @@ final class StreamsConfigDefinition {
             .define(PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, Type.CLASS, LogAndFailProcessingExceptionHandler.class,
                 Importance.MEDIUM, PROCESSING_EXCEPTION_HANDLER_CLASS_DOC)
             .define(DEFAULT_CLIENT_SUPPLIER_CONFIG, Type.CLASS, DefaultKafkaClientSupplier.class,
-                StreamsConfigDefinition::validateClientSupplier, Importance.LOW, DEFAULT_CLIENT_SUPPLIER_DOC)
+                undocumented(StreamsConfigDefinition::validateClientSupplier), Importance.LOW,
+                DEFAULT_CLIENT_SUPPLIER_DOC)
             .define(DEFAULT_DSL_STORE_CONFIG, Type.STRING, ROCKS_DB, ValidString.in(ROCKS_DB, IN_MEMORY),
                 Importance.LOW, DEFAULT_DSL_STORE_DOC)
             .define(DSL_STORE_SUPPLIERS_CLASS_CONFIG, Type.CLASS, DSL_STORE_SUPPLIERS_CLASS_DEFAULT,
-                StreamsConfigDefinition::validateDslStoreSuppliers, Importance.LOW,
+                undocumented(StreamsConfigDefinition::validateDslStoreSuppliers), Importance.LOW,
                 "The DslStoreSuppliers the DSL takes its stores from; wins over default.dsl.store.")
             .define(PROCESSOR_WRAPPER_CLASS_CONFIG, Type.CLASS, NoOpProcessorWrapper.class, Importance.LOW,
                 "The ProcessorWrapper that wraps every processor of a topology.")
-            .define(TASK_ASSIGNOR_CLASS_CONFIG, Type.STRING, null, StreamsConfigDefinition::validateTaskAssignor,
-                Importance.MEDIUM, "A task assignor class or class name implementing the TaskAssignor interface;"
+            .define(TASK_ASSIGNOR_CLASS_CONFIG, Type.STRING, null,
+                undocumented(StreamsConfigDefinition::validateTaskAssignor), Importance.MEDIUM,
+                "A task assignor class or class name implementing the TaskAssignor interface;"
                     + " by default the built-in StickyTaskAssignor.")
             .define(WINDOW_STORE_CHANGE_LOG_ADDITIONAL_RETENTION_MS_CONFIG, Type.LONG, 86_400_000L, Range.atLeast(0),
                 Importance.LOW, "Added to a window store's retention for its changelog's retention.ms.")
@@ -304,17 +316,19 @@ final class StreamsConfigDefinition {
                 ValidString.in(RACK_AWARE_ASSIGNMENT_STRATEGY_NONE, RACK_AWARE_ASSIGNMENT_STRATEGY_MIN_TRAFFIC,
                     RACK_AWARE_ASSIGNMENT_STRATEGY_BALANCE_SUBTOPOLOGY), Importance.MEDIUM,
                 RACK_AWARE_ASSIGNMENT_STRATEGY_DOC)
-            .define(RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, Type.LIST, "", (name, value) -> {
-                if (((List<?>) value).size() > MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE) {
-                    throw new ConfigException("Invalid value " + value + " for configuration " + name
-                        + ": at most " + MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE + " tags are allowed");
-                }
-            }, Importance.MEDIUM, "No effect in Runnel: standby placement ignores tags.")
+            .define(RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, Type.LIST, "",
+                ListSize.atMostOfSize(MAX_RACK_AWARE_ASSIGNMENT_TAG_LIST_SIZE), Importance.MEDIUM,
+                "No effect in Runnel: standby placement ignores tags.")
             // Unvalidated, as in Kafka Streams: a range would refuse the default, null.
             .define(RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG, Type.INT, null, Importance.MEDIUM,
                 RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_DOC)
             .define(RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG, Type.INT, null, Importance.MEDIUM,
                 RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_DOC);
+    }
+
+    /** A check Kafka Streams makes outside its definition: the documentation shows no valid values for it. */
+    private static Validator undocumented(Validator check) {
+        return LambdaValidator.with(check::ensureValid, () -> "");
     }
 
     private static void validateEndpoint(String name, Object value) {

@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -250,6 +251,20 @@ class StreamsConfigTest {
         assertEquals("app", ((RecordingPlugin) plugins.get(0)).configs.get(StreamsConfig.APPLICATION_ID_CONFIG));
         assertEquals(config, new AppStreamsConfig(config.originals()));
         assertTrue(StreamsConfig.configDef().toRst().contains("``application.id``\n"));
+    }
+
+    @Test
+    void documentsItsValidatorsAsKafkaStreamsDoes() {
+        ConfigDef def = StreamsConfig.configDef();
+        // The documentation shows each validator's description, never a lambda's identity.
+        assertFalse(def.toRst().contains("Lambda"));
+        assertEquals("[all, none, reuse.ktable.source.topics, merge.repartition.topics, single.store.self.join]",
+            def.configKeys().get(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG).validator.toString());
+        // Kafka Streams caps the tags with ListSize: six tags exceed five.
+        assertEquals("List containing maximum of 5 elements",
+            def.configKeys().get(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG).validator.toString());
+        assertEquals("Invalid value [a, b, c, d, e, f] for configuration rack.aware.assignment.tags: exceeds maximum"
+            + " list size of [5].", rejected(StreamsConfig.RACK_AWARE_ASSIGNMENT_TAGS_CONFIG, "a,b,c,d,e,f"));
     }
 
     private static StreamsConfig config(Map<String, Object> extra) {
