@@ -208,7 +208,8 @@ public class StreamsBuilder {
      *                           store has a generated name; the message lists them and how to name them
      */
     public synchronized Topology build(Properties props) {
-        StreamsConfig config = new StreamsConfig(withApplicationId(props));
+        // Quietly, as Kafka Streams reads these props without creating (and logging) a StreamsConfig.
+        StreamsConfig config = new StreamsConfig(withApplicationId(props), false);
         TopologyConfig topologyConfig = new TopologyConfig(config);
         if (!hasTopologyConfig) {
             topologyConfig.resolveDslStoreSuppliers()

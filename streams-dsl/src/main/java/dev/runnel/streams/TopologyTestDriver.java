@@ -138,7 +138,8 @@ public class TopologyTestDriver implements Closeable {
         copy.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
         // As Kafka's driver does: a left or outer stream-stream join may emit closed windows' records on every record.
         copy.putIfAbsent(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 0L);
-        StreamsConfig streamsConfig = new StreamsConfig(copy);
+        // Without logging the values, as Kafka's driver does.
+        StreamsConfig streamsConfig = new StreamsConfig(copy, false);
         this.time = new ManualTime(initialWallClockTime == null
             ? Time.SYSTEM.milliseconds()
             : initialWallClockTime.toEpochMilli());
