@@ -1,5 +1,7 @@
 package dev.runnel.streams;
 
+import dev.runnel.common.config.AbstractConfig;
+import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.streams.errors.DeserializationExceptionHandler;
 import dev.runnel.streams.errors.ProcessingExceptionHandler;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +26,26 @@ import java.util.function.Supplier;
  * Streams, only a named topology's overrides differ from the application's configs; the running client still takes
  * cache size, task idling, buffering, timestamp extractor and deserialization handler from its own
  * {@link StreamsConfig}.
+ *
+ * <p>As in Kafka Streams it is an {@link AbstractConfig} of the configs a topology may override, parsed from the
+ * overrides (the application's configs for its only topology): a key not given is unset ({@code null}), except
+ * {@code default.dsl.store}, {@code dsl.store.suppliers.class}, {@code processor.wrapper.class} and
+ * {@code ensure.explicit.internal.resource.naming}, which keep their defaults.
  */
-public final class TopologyConfig {
+public final class TopologyConfig extends AbstractConfig {
+    private static final Set<String> KEEPING_DEFAULTS = Set.of(StreamsConfig.DEFAULT_DSL_STORE_CONFIG,
+        StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG,
+        StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
+    /** The configs a topology may override, defined as the application's are, in Kafka Streams' order. */
+    private static final ConfigDef CONFIG = overridable(StreamsConfig.PROCESSOR_WRAPPER_CLASS_CONFIG,
+        StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, StreamsConfig.CACHE_MAX_BYTES_BUFFERING_CONFIG,
+        StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+        StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        StreamsConfig.DEFAULT_TIMESTAMP_EXTRACTOR_CLASS_CONFIG,
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_CONFIG,
+        StreamsConfig.TASK_TIMEOUT_MS_CONFIG, StreamsConfig.DEFAULT_DSL_STORE_CONFIG,
+        StreamsConfig.DSL_STORE_SUPPLIERS_CLASS_CONFIG, StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
+
     /** The topology name, or {@code null} for the application's only topology. */
     public final String topologyName;
     /** The application's configs. */
@@ -68,6 +89,7 @@ public final class TopologyConfig {
      * @throws dev.runnel.common.config.ConfigException if an override has an invalid value
      */
     public TopologyConfig(String topologyName, StreamsConfig globalAppConfigs, Properties topologyOverrides) {
+        super(CONFIG, topologyOverrides, false);
         this.topologyName = topologyName;
         this.applicationConfigs = Objects.requireNonNull(globalAppConfigs, "globalAppConfigs");
         this.topologyOverrides = Objects.requireNonNull(topologyOverrides, "topologyOverrides");
@@ -84,6 +106,18 @@ public final class TopologyConfig {
         this.processingExceptionHandlerSupplier = effective::processingExceptionHandler;
         this.ensureExplicitInternalResourceNaming =
             effective.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG);
+    }
+
+    /** Each key as the application defines it, unset and unchecked by default unless it keeps its default. */
+    private static ConfigDef overridable(String... names) {
+        ConfigDef def = new ConfigDef();
+        for (String name : names) {
+            ConfigDef.ConfigKey key = StreamsConfigDefinition.DEFINITION.configKeys().get(name);
+            boolean keepsDefault = KEEPING_DEFAULTS.contains(name);
+            def.define(name, key.type, keepsDefault ? key.defaultValue : null, keepsDefault ? key.validator : null,
+                key.importance, key.documentation);
+        }
+        return def;
     }
 
     private static Properties properties(Map<String, Object> configs) {

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.config.AbstractConfig;
 import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
 import dev.runnel.streams.errors.LogAndContinueProcessingExceptionHandler;
 import dev.runnel.streams.kstream.Materialized;
@@ -67,5 +69,22 @@ class TopologyConfigTest {
         assertInstanceOf(LogAndContinueProcessingExceptionHandler.class, task.processingExceptionHandler);
         assertNotSame(task.processingExceptionHandler, topology.getTaskConfig().processingExceptionHandler);
         assertEquals(topology.getTaskConfig().timestampExtractor.getClass(), task.timestampExtractor.getClass());
+    }
+
+    @Test
+    void isAnAbstractConfigOfTheConfigsATopologyMayOverride() {
+        Properties overrides = new Properties();
+        overrides.put(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG, "7");
+        AbstractConfig named = new TopologyConfig("t", config(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "5"), overrides);
+        // Parsed from the overrides alone: a key not overridden is unset, but for the four Kafka Streams gives a
+        // default (default.dsl.store, dsl.store.suppliers.class, processor.wrapper.class and the naming check).
+        assertEquals(7, named.getInt(StreamsConfig.BUFFERED_RECORDS_PER_PARTITION_CONFIG));
+        assertNull(named.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
+        assertEquals(StreamsConfig.ROCKS_DB, named.getString(StreamsConfig.DEFAULT_DSL_STORE_CONFIG));
+        assertFalse(named.getBoolean(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG));
+        assertNull(named.typeOf(StreamsConfig.APPLICATION_ID_CONFIG));
+        // The application's only topology reads the application's configs.
+        AbstractConfig unnamed = new TopologyConfig(config(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, "5"));
+        assertEquals(5L, unnamed.getLong(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG));
     }
 }
