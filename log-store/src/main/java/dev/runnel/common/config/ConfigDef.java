@@ -352,7 +352,7 @@ public class ConfigDef {
      *     type or invalid
      */
     public Map<String, Object> parse(Map<?, ?> props) {
-        List<String> undefined = undefinedDependentConfigs();
+        List<String> undefined = ConfigDefValidation.undefinedDependents(configKeys);
         if (!undefined.isEmpty()) {
             throw new ConfigException("Some configurations in are referred in the dependents, but not defined: "
                 + String.join(",", undefined));
@@ -370,7 +370,7 @@ public class ConfigDef {
         if (isSet) {
             parsed = parseType(key.name, value, key.type);
         } else if (!key.hasDefault()) {
-            throw new ConfigException(missingMessage(key));
+            throw new ConfigException(ConfigDefValidation.missingMessage(key));
         } else {
             parsed = key.defaultValue;
         }
@@ -388,10 +388,6 @@ public class ConfigDef {
         return parsed;
     }
 
-    private static String missingMessage(ConfigKey key) {
-        return "Missing required configuration \"" + key.name + "\" which has no default value.";
-    }
-
     /** As {@link #validateAll(Map)}, the outcomes only. */
     public List<ConfigValue> validate(Map<String, String> props) {
         return new ArrayList<>(validateAll(props).values());
@@ -405,103 +401,7 @@ public class ConfigDef {
      * @return an outcome per defined key (and per undefined dependent), by name
      */
     public Map<String, ConfigValue> validateAll(Map<String, String> props) {
-        Map<String, ConfigValue> configValues = new HashMap<>();
-        for (String name : configKeys.keySet()) {
-            configValues.put(name, new ConfigValue(name));
-        }
-        for (String undefined : undefinedDependentConfigs()) {
-            ConfigValue value = new ConfigValue(undefined);
-            value.addErrorMessage(undefined + " is referred in the dependents, but not defined.");
-            value.visible(false);
-            configValues.put(undefined, value);
-        }
-        // A key is parsed and validated after the key it depends on, so its recommender sees that key's value.
-        Set<String> roots = configsWithNoParent();
-        Map<String, Object> parsed = new HashMap<>();
-        for (String name : roots) {
-            parseForValidate(name, props, parsed, configValues);
-        }
-        for (String name : roots) {
-            recommend(name, parsed, configValues);
-        }
-        return configValues;
-    }
-
-    private Set<String> configsWithNoParent() {
-        Set<String> roots = new HashSet<>(configKeys.keySet());
-        for (ConfigKey key : configKeys.values()) {
-            key.dependents.forEach(roots::remove);
-        }
-        return roots;
-    }
-
-    private List<String> undefinedDependentConfigs() {
-        Set<String> undefined = new HashSet<>();
-        for (ConfigKey key : configKeys.values()) {
-            for (String dependent : key.dependents) {
-                if (!configKeys.containsKey(dependent)) {
-                    undefined.add(dependent);
-                }
-            }
-        }
-        return new ArrayList<>(undefined);
-    }
-
-    private void parseForValidate(String name, Map<String, String> props, Map<String, Object> parsed,
-        Map<String, ConfigValue> configValues) {
-        ConfigKey key = configKeys.get(name);
-        if (key == null) {
-            return;
-        }
-        ConfigValue config = configValues.get(name);
-        Object value = null;
-        if (props.containsKey(name)) {
-            try {
-                value = parseType(name, props.get(name), key.type);
-            } catch (ConfigException e) {
-                config.addErrorMessage(e.getMessage());
-            }
-        } else if (!key.hasDefault()) {
-            config.addErrorMessage(missingMessage(key));
-        } else {
-            value = key.defaultValue;
-        }
-        if (key.validator != null) {
-            try {
-                key.validator.ensureValid(name, value);
-            } catch (ConfigException e) {
-                config.addErrorMessage(e.getMessage());
-            }
-        }
-        config.value(value);
-        parsed.put(name, value);
-        for (String dependent : key.dependents) {
-            parseForValidate(dependent, props, parsed, configValues);
-        }
-    }
-
-    private void recommend(String name, Map<String, Object> parsed, Map<String, ConfigValue> configValues) {
-        ConfigKey key = configKeys.get(name);
-        if (key == null) {
-            return;
-        }
-        ConfigValue value = configValues.get(name);
-        if (key.recommender != null) {
-            try {
-                List<Object> recommended = new ArrayList<>(key.recommender.validValues(name, parsed));
-                if (!value.recommendedValues().isEmpty()) {
-                    Set<Object> earlier = new HashSet<>(value.recommendedValues());
-                    recommended.removeIf(candidate -> !earlier.contains(candidate));
-                }
-                value.recommendedValues(recommended);
-                value.visible(key.recommender.visible(name, parsed));
-            } catch (ConfigException e) {
-                value.addErrorMessage(e.getMessage());
-            }
-        }
-        for (String dependent : key.dependents) {
-            recommend(dependent, parsed, configValues);
-        }
+        return new ConfigDefValidation(configKeys).validateAll(props);
     }
 
     /**
@@ -511,33 +411,7 @@ public class ConfigDef {
      * @throws ConfigException if the value cannot be converted, with Kafka's message
      */
     public static Object parseType(String name, Object value, Type type) {
-        if (value == null) {
-            return null;
-        }
-        String text = value instanceof String string ? string.trim() : null;
-        try {
-            return switch (type) {
-                case BOOLEAN -> parseBoolean(name, value, text);
-                case STRING -> requireText(name, value, text, "Expected value to be a string, but it was a ");
-                case PASSWORD -> value instanceof Password ? value
-                    : new Password(requireText(name, value, text, "Expected value to be a string, but it was a "));
-                case INT -> value instanceof Integer ? value : text != null ? (Object) Integer.parseInt(text)
-                    : Math.toIntExact(requireWhole(name, value,
-                        "Expected value to be a 32-bit integer, but it was a "));
-                case SHORT -> value instanceof Short ? value : text != null ? (Object) Short.parseShort(text)
-                    : (short) Math.toIntExact(requireWhole(name, value,
-                        "Expected value to be a 16-bit integer (short), but it was a "));
-                case LONG -> value instanceof Long ? value : text != null ? (Object) Long.parseLong(text)
-                    : requireWhole(name, value, "Expected value to be a 64-bit integer (long), but it was a ");
-                case DOUBLE -> value instanceof Number number ? (Object) number.doubleValue()
-                    : Double.parseDouble(requireText(name, value, text,
-                        "Expected value to be a double, but it was a "));
-                case LIST -> parseList(name, value, text);
-                case CLASS -> parseClass(name, value, text);
-            };
-        } catch (NumberFormatException | ArithmeticException e) {
-            throw new ConfigException(name, value, "Not a number of type " + type);
-        }
+        return ConfigTypeParser.parse(name, value, type);
     }
 
     /** Returns {@code value} as a config string: a list comma-separated, a class by name; {@code null} as is. */
@@ -591,59 +465,6 @@ public class ConfigDef {
             Throwable cause = e instanceof InvocationTargetException ite ? ite.getCause() : e;
             throw new ConfigException("Could not create an instance of " + clazz.getName()
                 + " for configuration " + name + "; it needs a public no-argument constructor", cause);
-        }
-    }
-
-    private static Object parseBoolean(String name, Object value, String text) {
-        if (value instanceof Boolean) {
-            return value;
-        }
-        if ("true".equalsIgnoreCase(text) || "false".equalsIgnoreCase(text)) {
-            return Boolean.parseBoolean(text);
-        }
-        throw new ConfigException(name, value, "Expected value to be either true or false");
-    }
-
-    private static long requireWhole(String name, Object value, String expected) {
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return ((Number) value).longValue();
-        }
-        throw new ConfigException(name, value, expected + value.getClass().getName());
-    }
-
-    private static String requireText(String name, Object value, String text, String expected) {
-        if (text == null) {
-            throw new ConfigException(name, value, expected + value.getClass().getName());
-        }
-        return text;
-    }
-
-    private static List<?> parseList(String name, Object value, String text) {
-        if (value instanceof List<?> list) {
-            List<String> strings = new ArrayList<>();
-            for (Object element : list) {
-                strings.add(element instanceof Class<?> clazz ? clazz.getName() : String.valueOf(element).trim());
-            }
-            return List.copyOf(strings);
-        }
-        if (text == null) {
-            throw new ConfigException(name, value, "Expected a comma separated list.");
-        }
-        return text.isEmpty() ? List.of() : Arrays.stream(text.split("\\s*,\\s*", -1)).toList();
-    }
-
-    private static Class<?> parseClass(String name, Object value, String text) {
-        if (value instanceof Class<?> clazz) {
-            return clazz;
-        }
-        if (text == null) {
-            throw new ConfigException(name, value, "Expected a Class instance or class name.");
-        }
-        try {
-            return Class.forName(text, true, Thread.currentThread().getContextClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new ConfigException("Invalid value " + value + " for configuration " + name
-                + ": Class " + value + " could not be found.", e);
         }
     }
 
