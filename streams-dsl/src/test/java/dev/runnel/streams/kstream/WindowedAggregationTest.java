@@ -163,6 +163,26 @@ class WindowedAggregationTest {
         }
     }
 
+    /**
+     * An aggregation emitting on window close forwards each closed window as a new result, with no old value (Kafka's
+     * emits the window's aggregate alone). A filter after it, which gets old values from an aggregation, drops a
+     * change from no value to no value: a closed window it rejects gives no tombstone, even a sliding window copied
+     * from another one, whose updates started from that window's aggregate.
+     */
+    @Test
+    void onWindowCloseForwardsClosedWindowsWithoutOldValuesSoAFilterDropsTheRejectedOnes() {
+        Run run = new Run(grouped -> grouped.windowedBy(SlidingWindows.ofTimeDifferenceWithNoGrace(
+            Duration.ofMillis(10))).emitStrategy(EmitStrategy.onWindowClose()).count()
+            .filter((window, count) -> count % 2 == 1), TIME_WINDOWED_10);
+        try (TopologyTestDriver driver = run.driver) {
+            run.pipe("a", 100); // left window [90,100] = {100}
+            run.pipe("a", 105); // [90,100] closes; 100's right window [101,111] = {105}; [95,105] = {100, 105}
+            assertEquals(List.of(tw("a", 90, 100, 1L)), run.read());
+            run.pipe("b", 112); // [95,105] (count 2, rejected: nothing) and [101,111] close
+            assertEquals(List.of(tw("a", 101, 111, 1L)), run.read());
+        }
+    }
+
     @Test
     void hoppingCountAddsEachRecordToEveryOpenWindowItFallsIn() {
         Run run = new Run(grouped -> grouped.windowedBy(TimeWindows.ofSizeWithNoGrace(Duration.ofMillis(10))

@@ -31,7 +31,7 @@ import java.util.TreeMap;
  * this processor has seen, as in Kafka Streams. The emitted record carries the headers of the key's latest update and
  * is forwarded in that update's record context, except for an aggregation's {@code emitStrategy(onWindowClose)}
  * ({@code inClosingContext}): as Kafka's aggregation emitting a closed window, it is then forwarded in the context
- * of the update that closed the window, with that update's headers.
+ * of the update that closed the window, with that update's headers, and without an old value.
  */
 public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String nodeName, String storeName,
     Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed,
@@ -213,14 +213,15 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             V oldValue = deserialize(entry, oldValueOffset);
             K typedKey = keyDeserializer.deserialize(storeName, key.get());
             long timestamp = raw.getLong(TIMESTAMP_OFFSET);
-            Change<V> change = new Change<>(newValue, oldValue);
             BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(oldValueOffset
                 + Integer.BYTES + Math.max(raw.getInt(oldValueOffset), 0)));
             metrics.emitted();
             if (inClosingContext) {
-                context().forward(new Record<>(typedKey, change, timestamp, closing));
+                // Kafka's aggregation emits a closed window's aggregate alone, with no old value
+                context().forward(new Record<>(typedKey, new Change<>(newValue, null), timestamp, closing));
                 return;
             }
+            Change<V> change = new Change<>(newValue, oldValue);
             Object previous = recordContext.enter(context(), timestamp);
             try {
                 context().forward(new Record<>(typedKey, change, timestamp, recordContext.headers()));
