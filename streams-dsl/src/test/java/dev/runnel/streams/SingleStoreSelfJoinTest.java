@@ -96,6 +96,23 @@ class SingleStoreSelfJoinTest {
         assertEquals(plain, optimized);
     }
 
+    /** As Kafka's self-join, the one-store join skips a record with a null key or value and counts it as dropped. */
+    @Test
+    void shouldCountEachRecordWithANullKeyOrValueAsDroppedOnce() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "self-join");
+        try (TopologyTestDriver driver = new TopologyTestDriver(selfJoin(StreamsConfig.SINGLE_STORE_SELF_JOIN),
+            props)) {
+            driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeRecordList(List.of(new TestRecord<>(null, "c0", null, 100L),
+                    new TestRecord<>("ann", null, null, 101L), new TestRecord<>("ann", "c2", null, 102L)));
+            List<String> pairs = driver.createOutputTopic("pairs", Serdes.String().deserializer(),
+                Serdes.String().deserializer()).readValuesToList();
+            assertEquals(List.of("c2+c2"), pairs, "only the last click joins, with itself");
+            assertEquals(2, driver.droppedRecordsTotal(), "the null key and the null value, once each");
+        }
+    }
+
     private static List<TestRecord<String, String>> run(Topology topology, List<TestRecord<String, String>> input) {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "self-join");

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * behind the join's this-side window node, which has already put the record into the store, and emits what the two
  * sides of the unoptimized join would, in their order: first the record joined as the left side with the earlier
  * records of its window, then every record of the mirrored window, itself included, joined with it as the right side.
- * Late records are dropped per side as there.
+ * Late records are dropped per side as there; a record with a null key or value is dropped and counted once, as
+ * Kafka's self-join does.
  */
 record KStreamKStreamSelfJoin<K, V, VR>(String windowStoreName, long beforeMs, long afterMs, long graceMs,
     ValueJoinerWithKey<? super K, ? super V, ? super V, ? extends VR> joiner)
@@ -42,7 +43,8 @@ record KStreamKStreamSelfJoin<K, V, VR>(String windowStoreName, long beforeMs, l
             @Override
             public void process(Record<K, V> record) {
                 if (record.key() == null || record.value() == null) {
-                    LOG.debug("Skipping stream-stream self-join record with null key or value");
+                    DroppedRecords.skipNullKeyOrValue(LOG, context(), "stream-stream self-join",
+                        record.key() == null);
                     return;
                 }
                 long time = record.timestamp();
