@@ -44,6 +44,24 @@ class KStreamKTableJoinGraceTest {
         }
     }
 
+    /** As Kafka's buffer, records due at one timestamp come out in serialized-key order, one key's in arrival order. */
+    @Test
+    void bufferedRecordsOfOneTimestampJoinInKeyOrder() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> table = table(builder, Duration.ofMillis(100));
+        builder.<String, String>stream("stream").leftJoin(table, (s, t) -> s + "+" + t,
+            Joined.with(null, null, null, "join", GRACE)).to("out");
+        try (JoinFixture f = new JoinFixture(builder.build())) {
+            TestInputTopic<String, String> stream = f.input("stream");
+            stream.pipeInput("k1", "s1", 5);
+            stream.pipeInput("k0", "s2", 5);
+            stream.pipeInput("k1", "s3", 5);
+            stream.pipeInput("j", "s4", 6);
+            stream.pipeInput("x", "s5", 20); // stream time 20: everything up to 10 is due
+            assertEquals(List.of("k0:s2+null@5", "k1:s1+null@5", "k1:s3+null@5", "j:s4+null@6"), f.read("out"));
+        }
+    }
+
     @Test
     void leftJoinJoinsABufferedRecordWithoutTableValueWithNull() {
         StreamsBuilder builder = new StreamsBuilder();

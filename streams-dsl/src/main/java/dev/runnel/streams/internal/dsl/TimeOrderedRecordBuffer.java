@@ -13,26 +13,26 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Stream records held in a key-value store of bytes and taken out in timestamp order, then arrival order: the
- * grace-period buffer of a stream-table join. Every record is kept, also several of one key, with its headers and
- * the position of its input record, in whose context it is taken out ({@link BufferedRecordContext}). The store may
- * be change-logged; a buffer created on a restored store continues where it was. Not thread-safe; owned by its
- * processor.
+ * Stream records held in a key-value store of bytes and taken out in timestamp order, then serialized-key order,
+ * then arrival order, as Kafka Streams' buffer takes them out: the grace-period buffer of a stream-table join. Every
+ * record is kept, also several of one key, with its headers and the position of its input record, in whose context
+ * it is taken out ({@link BufferedRecordContext}). The store may be change-logged; a buffer created on a restored
+ * store continues where it was. Not thread-safe; owned by its processor.
  */
 final class TimeOrderedRecordBuffer<K, V> {
     /*
-     * Store key, 16 bytes, big-endian, so that the store's unsigned byte order is (timestamp, sequence) order for the
+     * Store key, big-endian, so that the store's unsigned byte order is (timestamp, key, sequence) order for the
      * non-negative timestamps a task processes:
      * <pre>
-     *  0  timestamp  int64   the record's timestamp
-     *  8  sequence   int64   arrival order, unique in the store
+     *  0   timestamp  int64   the record's timestamp
+     *  8   key                the serialized key (nothing for a null key)
+     *  ..  sequence   int64   arrival order, unique in the store
      * </pre>
+     * Keys written before the key was part of them (timestamp and sequence) read as keys of an empty key.
      * Store value: the serialized key, then the serialized value, each as an int32 length (-1 for null) and the bytes,
      * then the record's context as BufferedRecordContext encodes it (absent from entries written before it was kept).
      */
     static final int TIMESTAMP_OFFSET = 0;
-    static final int SEQUENCE_OFFSET = TIMESTAMP_OFFSET + Long.BYTES;
-    static final int KEY_SIZE = SEQUENCE_OFFSET + Long.BYTES;
 
     private final ProcessorContext<?, ?> context;
     private final KeyValueStore<Bytes, byte[]> store;
@@ -51,7 +51,8 @@ final class TimeOrderedRecordBuffer<K, V> {
         this.topic = topic;
         try (KeyValueIterator<Bytes, byte[]> restored = store.all()) {
             while (restored.hasNext()) {
-                long sequence = ByteBuffer.wrap(restored.next().key.get()).getLong(SEQUENCE_OFFSET);
+                byte[] storeKey = restored.next().key.get();
+                long sequence = ByteBuffer.wrap(storeKey).getLong(storeKey.length - Long.BYTES);
                 nextSequence = Math.max(nextSequence, sequence + 1);
             }
         }
@@ -66,7 +67,7 @@ final class TimeOrderedRecordBuffer<K, V> {
         BufferedRecordContext.putBytes(entry, key);
         BufferedRecordContext.putBytes(entry, value);
         entry.put(recordContext);
-        store.put(storeKey(record.timestamp(), nextSequence++), entry.array());
+        store.put(storeKey(record.timestamp(), key, nextSequence++), entry.array());
     }
 
     /**
@@ -78,9 +79,14 @@ final class TimeOrderedRecordBuffer<K, V> {
             return;
         }
         List<KeyValue<Bytes, byte[]>> due = new ArrayList<>();
-        try (KeyValueIterator<Bytes, byte[]> range = store.range(storeKey(0, 0), storeKey(maxTimestamp,
-            Long.MAX_VALUE))) {
-            range.forEachRemaining(due::add);
+        try (KeyValueIterator<Bytes, byte[]> range = store.all()) {
+            while (range.hasNext()) {
+                KeyValue<Bytes, byte[]> entry = range.next();
+                if (ByteBuffer.wrap(entry.key.get()).getLong(TIMESTAMP_OFFSET) > maxTimestamp) {
+                    break;
+                }
+                due.add(entry);
+            }
         }
         for (KeyValue<Bytes, byte[]> entry : due) {
             store.delete(entry.key);
@@ -102,8 +108,12 @@ final class TimeOrderedRecordBuffer<K, V> {
         }
     }
 
-    private static Bytes storeKey(long timestamp, long sequence) {
-        return Bytes.wrap(ByteBuffer.allocate(KEY_SIZE).putLong(timestamp).putLong(sequence).array());
+    private static Bytes storeKey(long timestamp, byte[] key, long sequence) {
+        ByteBuffer storeKey = ByteBuffer.allocate(2 * Long.BYTES + length(key)).putLong(timestamp);
+        if (key != null) {
+            storeKey.put(key);
+        }
+        return Bytes.wrap(storeKey.putLong(sequence).array());
     }
 
     private <T> byte[] serialize(Serde<T> serde, T data) {
