@@ -52,7 +52,7 @@ public final class MockTaskState {
      * @throws dev.runnel.common.config.ConfigException if a config is missing or invalid
      */
     public MockTaskState(Properties config, TaskId taskId, File stateDir) {
-        this.config = new StreamsConfig(config);
+        this.config = new QuietStreamsConfig(config);
         this.taskId = Objects.requireNonNull(taskId, "taskId");
         this.stateDir = stateDir;
         this.keySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
