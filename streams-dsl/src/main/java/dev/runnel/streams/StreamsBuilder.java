@@ -178,6 +178,7 @@ public class StreamsBuilder {
         if (ensureExplicitNaming != null) {
             checkInternalResourceNames(ensureExplicitNaming);
         }
+        internalStreamsBuilder.decideNullKeyRepartitions();
         return topology;
     }
 
@@ -217,6 +218,7 @@ public class StreamsBuilder {
         }
         internalStreamsBuilder.optimizer().optimize(
             TopologyOptimizer.rules(config.getString(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG)));
+        internalStreamsBuilder.decideNullKeyRepartitions();
         checkInternalResourceNames(ensureExplicitNaming != null ? ensureExplicitNaming
             : topologyConfig.ensureExplicitInternalResourceNaming);
         return topology;

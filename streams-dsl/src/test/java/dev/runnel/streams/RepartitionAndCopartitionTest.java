@@ -53,6 +53,60 @@ class RepartitionAndCopartitionTest {
     }
 
     @Test
+    void aRepartitionFeedingALeftJoinKeepsNullKeysAndTheJoinEmitsThemJoinedWithNull() {
+        // KIP-962: a left join emits a record whose key is null joined with null, so the repartition in front of it
+        // (here the one the key change needs) must carry such records; n1 and n2 get null keys, a keeps its value.
+        StreamsBuilder builder = new StreamsBuilder();
+        KTable<String, String> users = builder.table("users");
+        builder.<String, String>stream("clicks").selectKey((k, v) -> v.startsWith("n") ? null : v)
+            .leftJoin(users, (click, user) -> click + "+" + user).to("out");
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            TestInputTopic<String, String> in = driver.createInputTopic("clicks", Serdes.String().serializer(),
+                Serdes.String().serializer());
+            in.pipeInput(new TestRecord<>("k1", "n1", null, 5L));
+            in.pipeInput(new TestRecord<>("k2", "a", null, 6L));
+            in.pipeInput(new TestRecord<>("k3", "n2", null, 30L));
+            assertEquals(List.of("null:n1+null@5", "a:a+null@6", "null:n2+null@30"), read(driver, "out"));
+        }
+    }
+
+    @Test
+    void aRepartitionFeedingAnythingButALeftOrOuterJoinDropsNullKeys() {
+        // The same key change before an explicit repartition then a foreach, and before a count: no left or outer
+        // join downstream, so the null keys never reach the topic (Kafka Streams filters them there).
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> rekeyed = builder.<String, String>stream("clicks")
+            .selectKey((k, v) -> v.startsWith("n") ? null : v);
+        List<String> seen = new java.util.ArrayList<>();
+        rekeyed.repartition().foreach((k, v) -> seen.add(k + ":" + v));
+        rekeyed.groupByKey().count().toStream().mapValues(Object::toString).to("counts");
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            TestInputTopic<String, String> in = driver.createInputTopic("clicks", Serdes.String().serializer(),
+                Serdes.String().serializer());
+            in.pipeInput(new TestRecord<>("k1", "n1", null, 5L));
+            in.pipeInput(new TestRecord<>("k2", "a", null, 6L));
+            assertEquals(List.of("a:a"), seen);
+            assertEquals(List.of("a:1@6"), read(driver, "counts"));
+        }
+    }
+
+    @Test
+    void aRepartitionInFrontOfAStreamStreamLeftJoinKeepsNullKeys() {
+        // The left side's null-key records can never match: the join emits them joined with null at once.
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("left").selectKey((k, v) -> v.startsWith("n") ? null : v)
+            .leftJoin(builder.<String, String>stream("right"), (l, r) -> l + "+" + r,
+                JoinWindows.ofTimeDifferenceWithNoGrace(Duration.ofMillis(10))).to("out");
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            TestInputTopic<String, String> in = driver.createInputTopic("left", Serdes.String().serializer(),
+                Serdes.String().serializer());
+            in.pipeInput(new TestRecord<>("k1", "n1", null, 5L));
+            in.pipeInput(new TestRecord<>("k2", "a", null, 6L));
+            assertEquals(List.of("null:n1+null@5"), read(driver, "out"), "a waits for its window to close");
+        }
+    }
+
+    @Test
     void keyChangeBeforeStreamTableJoinRepartitionsAutomaticallyWithTheTablesPartitionCount() {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> users = builder.table("users");

@@ -38,10 +38,24 @@ public final class InternalStreamsBuilder {
     /** Every name this builder generated, to tell generated store and topic names from given ones. */
     private final Set<String> generatedNames = new HashSet<>();
     private final StreamSources streamSources = new StreamSources();
+    private final NullKeyRepartitions nullKeyRepartitions = new NullKeyRepartitions();
 
     /** Returns the plan the DSL writes into. */
     public InternalTopologyBuilder topologyBuilder() {
         return topologyBuilder;
+    }
+
+    /** Returns the registry of repartitions and of the joins that decide whether they keep null keys. */
+    NullKeyRepartitions nullKeyRepartitions() {
+        return nullKeyRepartitions;
+    }
+
+    /**
+     * Decides which repartitions keep records with a null key (see {@link NullKeyRepartitions}); at every build, as
+     * operators added since may have changed it.
+     */
+    public void decideNullKeyRepartitions() {
+        nullKeyRepartitions.decide(topologyBuilder);
     }
 
     /** Returns the optimizer, which records what {@code topology.optimization} may rewrite. */

@@ -581,6 +581,9 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
                 bufferName), Serdes.Bytes(), Serdes.ByteArray()), joinName);
         }
         builder.topologyBuilder().copartition(Set.of(joinName, tableImpl.name()), "stream-table join " + joinName);
+        if (leftJoin) {
+            builder.nullKeyRepartitions().addRelaxedJoin(joinName);
+        }
         return result;
     }
 
@@ -673,6 +676,9 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         GlobalKTableImpl<GK, GV> table = (GlobalKTableImpl<GK, GV>) globalTable;
         // Kafka Streams names an inner join with a global table KSTREAM-LEFTJOIN- too.
         String joinName = builder.name(named, LEFTJOIN_NAME);
+        if (leftJoin) {
+            builder.nullKeyRepartitions().addRelaxedJoin(joinName);
+        }
         return addOperator(joinName, new KStreamKTableJoin<K, GK, V, GV, RV>(table.valueGetterSupplier(),
             keySelector, joiner, leftJoin), keySerde, null, false);
     }

@@ -132,6 +132,10 @@ final class KStreamJoins {
             topology.addStateStore(buffer, thisJoinName, otherJoinName);
         }
         topology.addProcessor(mergeName, new Operators.KStreamPassThrough<K, VR>(), thisJoinName, otherJoinName);
+        if (preserveLeft) {
+            // Downstream of both sides: a repartition in front of either keeps null keys, as in Kafka Streams.
+            builder.nullKeyRepartitions().addRelaxedJoin(mergeName);
+        }
         if (!preserveLeft && !preserveRight && thisStream.name().equals(otherStream.name())) {
             @SuppressWarnings("unchecked")
             ValueJoinerWithKey<? super K, ? super V1, ? super V1, ? extends VR> selfJoiner =

@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Sends a stream through a repartition topic {@code <application.id>-<prefix>-repartition}: a filter dropping null
- * keys, a sink and a source, which cut the topology into two sub-topologies. Used by {@code KStream#repartition}, and
- * before joins and groupings of streams whose keys may have changed.
+ * keys (unless a left or outer join downstream takes them, see {@link NullKeyRepartitions}), a sink and a source,
+ * which cut the topology into two sub-topologies. Used by {@code KStream#repartition}, and before joins and groupings
+ * of streams whose keys may have changed.
  */
 public final class Repartitioning {
     /** Suffix of repartition topics. */
@@ -53,8 +54,8 @@ public final class Repartitioning {
             sourceName = topic + "-source";
         }
         InternalTopologyBuilder topology = builder.topologyBuilder();
-        topology.addProcessor(filterName, new Operators.KStreamFilter<K, V>((key, value) -> key != null, false),
-            stream.name());
+        topology.addProcessor(filterName, new Operators.KStreamFilter<K, V>(
+            builder.nullKeyRepartitions().filterOf(filterName), false), stream.name());
         topology.addInternalTopic(topic, numberOfPartitions);
         topology.addSink(sinkName, topic, null, keySerde == null ? null : keySerde.serializer(),
             valueSerde == null ? null : valueSerde.serializer(), partitioner, filterName);
