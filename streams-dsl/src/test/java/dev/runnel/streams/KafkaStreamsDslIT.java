@@ -131,6 +131,24 @@ class KafkaStreamsDslIT {
     }
 
     @Test
+    void shouldCarryNullKeysThroughTheRepartitionTopicOfALeftJoin() {
+        // KIP-962: records re-keyed to null go through the (two-partition) repartition topic and the left join emits
+        // them joined with null; the records that keep a key join as usual (here with no user: null too).
+        topics(2, "clicks", "users", "enriched");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("clicks").selectKey((k, v) -> v.startsWith("n") ? null : v)
+            .leftJoin(builder.<String, String>table("users"), (click, user) -> click + "+" + user).to("enriched");
+        try (App app = new App("null-key-join", builder.build(), List.of("clicks", "users"), Map.of())) {
+            app.produce("clicks", 5L, "k1", "n1", "k2", "a", "k3", "n2");
+            EmbeddedLogFixture.await(() -> log.readAll("enriched", Serdes.String().deserializer(),
+                Serdes.String().deserializer(), false).size() == 3, TIMEOUT, "three joined clicks");
+            List<String> joined = log.readAll("enriched", Serdes.String().deserializer(),
+                Serdes.String().deserializer(), false).stream().map(r -> r.key() + ":" + r.value()).sorted().toList();
+            assertEquals(List.of("a:a+null", "null:n1+null", "null:n2+null"), joined);
+        }
+    }
+
+    @Test
     void shouldCountWordsWithGroupByAndCountCollapsingUpdatesInTheCache() {
         topics(2, "lines", "counts");
         StreamsBuilder builder = new StreamsBuilder();
