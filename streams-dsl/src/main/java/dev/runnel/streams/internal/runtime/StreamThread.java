@@ -256,16 +256,19 @@ public final class StreamThread extends Thread {
     /**
      * Closes the clients of a thread that was never started and drops its metrics, as the client's close does for the
      * threads it created; a no-op once the thread has started, which closes them itself.
+     *
+     * @return whether the thread had never started (and is now closed)
      */
-    public void closeIfNeverStarted() {
+    public boolean closeIfNeverStarted() {
         synchronized (startLock) {
             if (state != State.CREATED) {
-                return;
+                return false;
             }
             state = State.DEAD;
         }
         completeShutdown(false);
         metrics.removeAll(Map.of("thread-id", threadId));
+        return true;
     }
 
     /** Returns the thread's id, {@code <client.id>-StreamThread-<n>}. */

@@ -260,8 +260,10 @@ public final class StreamThreads {
      */
     public boolean stop(long deadlineMs, boolean leaveGroup) {
         for (StreamThread thread : threads) {
-            thread.closeIfNeverStarted();
-            thread.shutdown(leaveGroup);
+            // A thread never started has nothing to stop, and its consumer, closed now, no poll to wake.
+            if (!thread.closeIfNeverStarted()) {
+                thread.shutdown(leaveGroup);
+            }
         }
         boolean stopped = true;
         for (StreamThread thread : threads) {
