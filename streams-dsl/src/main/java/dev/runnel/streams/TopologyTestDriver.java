@@ -154,17 +154,16 @@ public class TopologyTestDriver implements Closeable {
         List<StreamTask> globalTasks = new ArrayList<>();
         for (Map.Entry<Integer, Set<String>> group : builder.nodeGroups().entrySet()) {
             ProcessorTopology subtopology = builder.buildSubtopology(group.getKey());
-            TaskId id = new TaskId(group.getKey(), PARTITION);
             // As Kafka's driver does: a global store skips the records that fail to deserialize, whatever the config.
             StreamTask task = subtopology.global()
-                ? StreamTask.global(id, subtopology, streamsConfig, time, collector, globalStores::get,
+                ? StreamTask.global(subtopology, streamsConfig, time, collector, globalStores::get,
                     metrics.streamsMetrics(), new LogAndContinueExceptionHandler())
-                : new StreamTask(id, subtopology, streamsConfig, time, collector, globalStores::get,
-                    metrics.streamsMetrics());
-            TaskMetrics.register(metrics, Thread.currentThread().getName(), task, task::droppedRecords);
+                : new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time, collector,
+                    globalStores::get, metrics.streamsMetrics());
             if (subtopology.global()) {
                 globalTasks.add(task);
             } else {
+                TaskMetrics.register(metrics, Thread.currentThread().getName(), task, task::droppedRecords);
                 task.setThreadCache(cache);
                 streamTasks.add(task);
             }
@@ -176,6 +175,10 @@ public class TopologyTestDriver implements Closeable {
                     globalStores.put(store.getKey(), store.getValue());
                 }
             }
+        }
+        if (!globalTasks.isEmpty()) {
+            TaskMetrics.registerGlobal(metrics, Thread.currentThread().getName(),
+                () -> globalTasks.stream().mapToLong(StreamTask::droppedRecords).sum());
         }
         tasks.addAll(globalTasks);
         tasks.addAll(streamTasks);

@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,8 +96,10 @@ class KafkaStreamsGlobalTableIT {
             "O3", List.of("P1:3/green apple"), "O4", List.of("P9:4/kiwi")), outputPerKey("left-joined"));
     }
 
+    /** As in Kafka Streams, the global store's processor runs in the global task -1_-1, whose metrics carry that id. */
     @Test
     void shouldRunAGlobalStoreProcessorAndServeItToQueries() {
+        List<String> taskIds = new CopyOnWriteArrayList<>();
         log = new EmbeddedLogFixture(root);
         log.createTopic("config", 2);
         log.createTopic("unused", 1);
@@ -109,6 +113,7 @@ class KafkaStreamsGlobalTableIT {
                 @Override
                 public void init(dev.runnel.streams.processor.api.ProcessorContext<Void, Void> context) {
                     store = context.getStateStore("config-store");
+                    taskIds.add(context.taskId().toString());
                 }
 
                 @Override
@@ -125,6 +130,10 @@ class KafkaStreamsGlobalTableIT {
             assertEquals("2!", store.get("b"));
             produce("config", "a", "3");
             EmbeddedLogFixture.await(() -> "3!".equals(store.get("a")), TIMEOUT, "the update");
+            assertEquals(List.of("-1_-1"), taskIds);
+            assertTrue(streams.metrics().keySet().stream().anyMatch(name -> name.name().equals("dropped-records-total")
+                && name.tags().get("task-id").equals("-1_-1") && name.tags().get("thread-id").contains("Global")),
+                streams.metrics().keySet().toString());
         }
     }
 }

@@ -36,6 +36,7 @@ import dev.runnel.streams.test.TestRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -557,6 +558,60 @@ class TopologyTestDriverContractTest {
             assertTrue(driver.getAllStateStores().containsKey("names"));
             assertEquals("kim", driver.<String, String>getTimestampedKeyValueStore("names").get("k").value());
         }
+    }
+
+    /**
+     * Kafka Streams runs every global store's processor in one global task, {@code -1_-1}, whose state folder is {@code
+     * <application.id>/global}: a processor sees that id, and the global task's metrics carry it. Here a global
+     * table drops a record with a null key (dropped-records-total 1) and each global source counts the record it got
+     * (process-total, recorded at DEBUG: 1 per source, 2 for the task).
+     */
+    @Test
+    void shouldRunGlobalProcessorsInTheGlobalTaskMinusOne() {
+        StreamsBuilder builder = new StreamsBuilder();
+        List<String> seen = new ArrayList<>();
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("settings"), Serdes.String(),
+                Serdes.String()).withLoggingDisabled(), "settings", Consumed.with(Serdes.String(), Serdes.String()),
+            () -> new Processor<String, String, Void, Void>() {
+                private ProcessorContext<Void, Void> context;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    this.context = context;
+                    seen.add("init " + context.taskId() + " " + context.stateDir().getName());
+                }
+
+                @Override
+                public void process(Record<String, String> record) {
+                    seen.add("process " + context.taskId());
+                }
+            });
+        builder.globalTable("names", Consumed.with(Serdes.String(), Serdes.String()));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String())).foreach((key, value) -> { });
+        Properties props = new Properties();
+        props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+            driver.createInputTopic("settings", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("k", "v");
+            driver.createInputTopic("names", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput(null, "nameless");
+            assertEquals(List.of("init -1_-1 global", "process -1_-1"), seen);
+            String thread = Thread.currentThread().getName();
+            assertEquals(1.0, metric(driver, "stream-task-metrics", "dropped-records-total",
+                Map.of("thread-id", thread, "task-id", "-1_-1")));
+            assertEquals(2.0, metric(driver, "stream-task-metrics", "process-total",
+                Map.of("thread-id", thread, "task-id", "-1_-1")));
+            assertEquals(1.0, metric(driver, "stream-processor-node-metrics", "process-total",
+                Map.of("thread-id", thread, "task-id", "-1_-1", "processor-node-id", "KSTREAM-SOURCE-0000000000")));
+        }
+    }
+
+    private static Object metric(TopologyTestDriver driver, String group, String name, Map<String, String> tags) {
+        return driver.metrics().entrySet().stream()
+            .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name)
+                && e.getKey().tags().equals(tags))
+            .map(e -> e.getValue().metricValue())
+            .findFirst().orElseThrow(() -> new AssertionError("no metric " + group + " " + name + " " + tags));
     }
 
     /**

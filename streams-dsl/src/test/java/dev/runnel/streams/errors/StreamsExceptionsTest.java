@@ -58,7 +58,13 @@ class StreamsExceptionsTest {
     @Test
     void shouldRejectAMalformedTaskIdWithTaskIdFormatException() {
         assertEquals(new TaskId(3, 4), TaskId.parse("3_4"));
-        for (String malformed : List.of("34", "a_1", "1_b", "-1_2")) {
+        // Kafka Streams' global task is -1_-1: ids may be negative.
+        assertEquals(new TaskId(-1, -1), TaskId.parse("-1_-1"));
+        assertEquals("orders__3_4", new TaskId(3, 4, "orders").toString());
+        assertEquals(new TaskId(3, 4, "orders"), TaskId.parse("orders__3_4"));
+        assertEquals(new TaskId(3, 4), new TaskId(3, 4, ""), "an empty topology name is none");
+        assertThrows(IllegalStateException.class, () -> new TaskId(0, 0, "orders").compareTo(new TaskId(0, 0)));
+        for (String malformed : List.of("34", "a_1", "1_b", "x__34")) {
             assertThrows(TaskIdFormatException.class, () -> TaskId.parse(malformed), malformed);
         }
     }

@@ -16,7 +16,6 @@ import dev.runnel.streams.internal.graph.InternalTopologyBuilder;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.StateRestoreListener;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,13 +183,15 @@ public final class GlobalStreamThread extends Thread {
             synchronized (builder) {
                 topology = builder.buildSubtopology(group.getKey());
             }
-            StreamTask task = StreamTask.global(new TaskId(group.getKey(), 0), topology, config, time,
-                new NoOutputCollector(), stores::get, metrics.streamsMetrics());
+            StreamTask task = StreamTask.global(topology, config, time, new NoOutputCollector(), stores::get,
+                metrics.streamsMetrics());
             tasks.add(task);
             for (String topic : task.sourceTopics()) {
                 taskByTopic.put(topic, task);
             }
         }
+        TaskMetrics.registerGlobal(metrics, getName(),
+            () -> tasks.stream().mapToLong(StreamTask::droppedRecords).sum());
         for (StreamTask task : tasks) {
             task.initializeStateStores();
             for (Map.Entry<String, StateStore> store : task.stores().entrySet()) {

@@ -91,6 +91,12 @@ import org.slf4j.LoggerFactory;
 public final class StreamTask implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StreamTask.class);
 
+    /**
+     * The id of every global task, as Kafka Streams gives its one global task: its processors see it, and its metrics
+     * carry it. Runnel runs a global task per global sub-topology, and they share these metrics.
+     */
+    public static final TaskId GLOBAL_TASK_ID = new TaskId(-1, -1);
+
     private final TaskId id;
     private final ProcessorTopology topology;
     private final StreamsConfig config;
@@ -163,21 +169,21 @@ public final class StreamTask implements AutoCloseable {
      * processing exception handler only if {@code processing.exception.handler.global.enabled} (KIP-1270); otherwise
      * they fail the task, and so end the global thread, as in Kafka Streams by default.
      */
-    static StreamTask global(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+    static StreamTask global(ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics) {
-        return global(id, topology, config, time, collector, globalStores, streamsMetrics,
+        return global(topology, config, time, collector, globalStores, streamsMetrics,
             config.deserializationExceptionHandler());
     }
 
     /**
-     * As {@link #global(TaskId, ProcessorTopology, StreamsConfig, Time, RecordCollector, Function, StreamsMetrics)},
-     * with its own deserialization handler: the test driver's skips, as Kafka's driver does.
+     * As {@link #global(ProcessorTopology, StreamsConfig, Time, RecordCollector, Function, StreamsMetrics)}, with its
+     * own deserialization handler: the test driver's skips, as Kafka's driver does.
      */
-    public static StreamTask global(TaskId id, ProcessorTopology topology, StreamsConfig config, Time time,
+    public static StreamTask global(ProcessorTopology topology, StreamsConfig config, Time time,
         RecordCollector collector, Function<String, StateStore> globalStores, StreamsMetrics streamsMetrics,
         DeserializationExceptionHandler deserializationExceptionHandler) {
         boolean handled = config.getBoolean(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG);
-        return new StreamTask(id, topology, config, time, collector, globalStores, streamsMetrics,
+        return new StreamTask(GLOBAL_TASK_ID, topology, config, time, collector, globalStores, streamsMetrics,
             handled ? config.processingExceptionHandler() : null, deserializationExceptionHandler);
     }
 
@@ -240,11 +246,10 @@ public final class StreamTask implements AutoCloseable {
     /** Initializes every processor, parents first. */
     public void initializeTopology() {
         topologyInitialized = true;
-        if (!topology.global()) {
-            processSensors = TaskProcessSensors.add(streamsMetrics, id, topology.nodes());
-            for (PartitionQueue queue : queues) {
-                queue.processedAtSource = processSensors.bySource.get(queue.source.name());
-            }
+        processSensors = topology.global() ? TaskProcessSensors.addGlobal(streamsMetrics, id, topology.nodes())
+            : TaskProcessSensors.add(streamsMetrics, id, topology.nodes());
+        for (PartitionQueue queue : queues) {
+            queue.processedAtSource = processSensors.bySource.get(queue.source.name());
         }
         for (ProcessorNode<?, ?, ?, ?> node : topology.nodes()) {
             context.setCurrentNode(node);
@@ -948,7 +953,9 @@ public final class StreamTask implements AutoCloseable {
     }
 
     File stateDir() {
-        return new File(new File(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId()), id.toString());
+        // Global stores keep their state in one folder, beside their checkpoint, as in Kafka Streams.
+        String name = topology.global() ? GlobalStateCheckpoint.DIRECTORY : id.toString();
+        return new File(new File(config.getString(StreamsConfig.STATE_DIR_CONFIG), applicationId()), name);
     }
 
     Serde<?> defaultSerdeOrNull(boolean isKey) {

@@ -26,9 +26,7 @@ public final class TaskMetrics {
         LongSupplier droppedRecords) {
         Map<String, String> tags = Map.of("thread-id", threadId, "task-id", task.id().toString());
         String group = "stream-task-metrics";
-        metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags, droppedRecords);
-        metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
-            droppedRecords);
+        registerDropped(metrics, tags, droppedRecords);
         metrics.addTotal(group, "enforced-processing-total", "Records processed while an input partition was empty,"
             + " once max.task.idle.ms passed", tags, task::enforcedProcessing);
         metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
@@ -42,6 +40,23 @@ public final class TaskMetrics {
         registerEndToEndLatencies(metrics, threadId, task);
         task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),
             task.sourceNameOf(topic), topic, "consumed", traffic));
+    }
+
+    /**
+     * Adds the one task metric of Kafka Streams' global task, {@code dropped-records-total/rate} of task {@code -1_-1},
+     * on thread {@code threadId}; {@code droppedRecords} counts the records all global tasks dropped.
+     */
+    public static void registerGlobal(StreamsMetricsRegistry metrics, String threadId, LongSupplier droppedRecords) {
+        registerDropped(metrics, Map.of("thread-id", threadId, "task-id", StreamTask.GLOBAL_TASK_ID.toString()),
+            droppedRecords);
+    }
+
+    private static void registerDropped(StreamsMetricsRegistry metrics, Map<String, String> tags,
+        LongSupplier droppedRecords) {
+        String group = "stream-task-metrics";
+        metrics.addTotal(group, "dropped-records-total", "Records dropped by the task", tags, droppedRecords);
+        metrics.addRate(group, "dropped-records-rate", "Records dropped per second by the task", tags,
+            droppedRecords);
     }
 
     /**

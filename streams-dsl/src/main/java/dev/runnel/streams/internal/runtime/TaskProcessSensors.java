@@ -26,7 +26,7 @@ import java.util.Map;
  * costs the task a null test per sensor then.
  */
 final class TaskProcessSensors {
-    /** Records nothing: before the task's topology is initialized, and for global tasks. */
+    /** Records nothing: before the task's topology is initialized. */
     static final TaskProcessSensors NONE = new TaskProcessSensors(Map.of(), null, null, null);
 
     /** Each source node's process-rate/total sensor, by node name. */
@@ -50,17 +50,7 @@ final class TaskProcessSensors {
         Map<String, String> taskTags = Map.of("thread-id", threadId, "task-id", task.toString());
         String taskGroup = "stream-task-metrics";
         Sensor taskSensor = metrics.addSensor(prefix + "process", RecordingLevel.DEBUG);
-        addRateAndTotal(taskSensor, taskGroup, taskTags);
-        Map<String, Sensor> bySource = new HashMap<>();
-        for (ProcessorNode<?, ?, ?, ?> node : nodes) {
-            if (node instanceof SourceNode<?, ?>) {
-                Sensor sensor = metrics.addSensor(prefix + "node." + node.name() + ".process", RecordingLevel.DEBUG,
-                    taskSensor);
-                addRateAndTotal(sensor, "stream-processor-node-metrics", Map.of("thread-id", threadId,
-                    "task-id", task.toString(), "processor-node-id", node.name()));
-                bySource.put(node.name(), sensor);
-            }
-        }
+        Map<String, Sensor> bySource = addProcessed(metrics, taskSensor, threadId, task, nodes);
         Sensor latency = metrics.addSensor(prefix + "process-latency", RecordingLevel.DEBUG);
         latency.add(new MetricName("process-latency-avg", taskGroup, "Average time (ns) to process a record",
             taskTags), new Avg());
@@ -81,6 +71,37 @@ final class TaskProcessSensors {
         punctuate.add(new MetricName("punctuate-latency-max", taskGroup, "Longest time (ns) of a punctuator call",
             taskTags), new Max());
         return taskSensor.shouldRecord() ? new TaskProcessSensors(bySource, latency, lateness, punctuate) : NONE;
+    }
+
+    /**
+     * Adds only the {@code process-rate/total} of a global task and its source nodes, the metrics Kafka Streams' global
+     * task has. Global tasks share the id {@code -1_-1}, so each adds its nodes to the same task sensor.
+     */
+    static TaskProcessSensors addGlobal(StreamsMetrics metrics, TaskId task,
+        Iterable<ProcessorNode<?, ?, ?, ?>> nodes) {
+        String threadId = Thread.currentThread().getName();
+        Sensor taskSensor = metrics.addSensor(String.join(".", threadId, "task", task.toString(), "process"),
+            RecordingLevel.DEBUG);
+        Map<String, Sensor> bySource = addProcessed(metrics, taskSensor, threadId, task, nodes);
+        return taskSensor.shouldRecord() ? new TaskProcessSensors(bySource, null, null, null) : NONE;
+    }
+
+    /** Adds the task's process-rate/total and each source node's, whose records count in the task's too. */
+    private static Map<String, Sensor> addProcessed(StreamsMetrics metrics, Sensor taskSensor, String threadId,
+        TaskId task, Iterable<ProcessorNode<?, ?, ?, ?>> nodes) {
+        addRateAndTotal(taskSensor, "stream-task-metrics", Map.of("thread-id", threadId, "task-id", task.toString()));
+        String prefix = String.join(".", threadId, "task", task.toString()) + ".";
+        Map<String, Sensor> bySource = new HashMap<>();
+        for (ProcessorNode<?, ?, ?, ?> node : nodes) {
+            if (node instanceof SourceNode<?, ?>) {
+                Sensor sensor = metrics.addSensor(prefix + "node." + node.name() + ".process", RecordingLevel.DEBUG,
+                    taskSensor);
+                addRateAndTotal(sensor, "stream-processor-node-metrics", Map.of("thread-id", threadId,
+                    "task-id", task.toString(), "processor-node-id", node.name()));
+                bySource.put(node.name(), sensor);
+            }
+        }
+        return bySource;
     }
 
     private static void addRateAndTotal(Sensor sensor, String group, Map<String, String> tags) {
