@@ -100,6 +100,11 @@ import java.util.Set;
 public class TopologyTestDriver implements Closeable {
     private static final String DEFAULT_APPLICATION_ID = "dummy-topology-test-driver-app-id";
     private static final int PARTITION = 0;
+    /**
+     * Kafka's driver runs all sub-topologies in one task, {@code 0_0}: their processors see that id, and the task's
+     * metrics carry it. This driver runs a task per sub-topology, all with that id.
+     */
+    private static final TaskId TASK_ID = new TaskId(0, PARTITION);
 
     private final ManualTime time;
     private final StreamsMetricsRegistry metrics;
@@ -158,12 +163,11 @@ public class TopologyTestDriver implements Closeable {
             StreamTask task = subtopology.global()
                 ? StreamTask.global(subtopology, streamsConfig, time, collector, globalStores::get,
                     metrics.streamsMetrics(), new LogAndContinueExceptionHandler())
-                : new StreamTask(new TaskId(group.getKey(), PARTITION), subtopology, streamsConfig, time, collector,
-                    globalStores::get, metrics.streamsMetrics());
+                : new StreamTask(TASK_ID, subtopology, streamsConfig, time, collector, globalStores::get,
+                    metrics.streamsMetrics());
             if (subtopology.global()) {
                 globalTasks.add(task);
             } else {
-                TaskMetrics.register(metrics, Thread.currentThread().getName(), task, task::droppedRecords);
                 task.setThreadCache(cache);
                 streamTasks.add(task);
             }
@@ -175,6 +179,10 @@ public class TopologyTestDriver implements Closeable {
                     globalStores.put(store.getKey(), store.getValue());
                 }
             }
+        }
+        if (!streamTasks.isEmpty()) {
+            TaskMetrics.register(metrics, Thread.currentThread().getName(), streamTasks,
+                () -> streamTasks.stream().mapToLong(StreamTask::droppedRecords).sum());
         }
         if (!globalTasks.isEmpty()) {
             TaskMetrics.registerGlobal(metrics, Thread.currentThread().getName(),

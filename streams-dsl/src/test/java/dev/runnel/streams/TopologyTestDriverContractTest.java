@@ -606,6 +606,47 @@ class TopologyTestDriverContractTest {
         }
     }
 
+    /**
+     * Kafka's driver runs every sub-topology in one task, 0_0: a processor past a repartition sees that id, not its
+     * sub-topology's (1_0 at runtime), and the task's dropped records count all sub-topologies' drops: two counts in
+     * sub-topologies of their own each drop a record with a null key, 2.
+     */
+    @Test
+    void shouldRunEverySubTopologyInTaskZeroAsKafkasDriverDoes() {
+        StreamsBuilder builder = new StreamsBuilder();
+        List<String> taskIds = new ArrayList<>();
+        KStream<String, String> words = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
+        words.groupBy((key, value) -> value.isEmpty() ? null : value, Grouped.with(Serdes.String(), Serdes.String()))
+            .count()
+            .toStream()
+            .process(() -> new Processor<String, Long, Void, Void>() {
+                private ProcessorContext<Void, Void> context;
+
+                @Override
+                public void init(ProcessorContext<Void, Void> context) {
+                    this.context = context;
+                }
+
+                @Override
+                public void process(Record<String, Long> record) {
+                    taskIds.add(record.key() + "@" + context.taskId());
+                }
+            });
+        builder.stream("keyed", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count();
+        builder.stream("keyed2", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count();
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer())
+                .pipeInput("a");
+            for (String topic : List.of("keyed", "keyed2")) {
+                driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer())
+                    .pipeInput(null, "x");
+            }
+            assertEquals(List.of("a@0_0"), taskIds);
+            assertEquals(2.0, metric(driver, "stream-task-metrics", "dropped-records-total",
+                Map.of("thread-id", Thread.currentThread().getName(), "task-id", "0_0")));
+        }
+    }
+
     private static Object metric(TopologyTestDriver driver, String group, String name, Map<String, String> tags) {
         return driver.metrics().entrySet().stream()
             .filter(e -> e.getKey().group().equals(group) && e.getKey().name().equals(name)

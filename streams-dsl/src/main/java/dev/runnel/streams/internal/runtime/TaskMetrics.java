@@ -2,10 +2,12 @@ package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.TaskId;
+import java.util.List;
 import java.util.Map;
 import java.util.function.DoubleSupplier;
 import java.util.function.IntSupplier;
 import java.util.function.LongSupplier;
+import java.util.function.ToLongFunction;
 
 /**
  * The metrics of one active task that a stream thread and the test driver both add, as Kafka Streams names them:
@@ -24,22 +26,43 @@ public final class TaskMetrics {
      */
     public static void register(StreamsMetricsRegistry metrics, String threadId, StreamTask task,
         LongSupplier droppedRecords) {
-        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", task.id().toString());
+        register(metrics, threadId, List.of(task), droppedRecords);
+    }
+
+    /**
+     * Adds the metrics of {@code tasks}, which share one id and count as one task (the test driver's, as Kafka's
+     * driver runs all sub-topologies in task {@code 0_0}); {@code droppedRecords} counts the records they dropped.
+     */
+    public static void register(StreamsMetricsRegistry metrics, String threadId, List<StreamTask> tasks,
+        LongSupplier droppedRecords) {
+        Map<String, String> tags = Map.of("thread-id", threadId, "task-id", tasks.get(0).id().toString());
         String group = "stream-task-metrics";
         registerDropped(metrics, tags, droppedRecords);
+        LongSupplier enforcedProcessing = sum(tasks, StreamTask::enforcedProcessing);
+        LongSupplier restoredRecords = sum(tasks, StreamTask::restoredRecords);
         metrics.addTotal(group, "enforced-processing-total", "Records processed while an input partition was empty,"
-            + " once max.task.idle.ms passed", tags, task::enforcedProcessing);
+            + " once max.task.idle.ms passed", tags, enforcedProcessing);
         metrics.addRate(group, "enforced-processing-rate", "Records per second processed while an input partition"
-            + " was empty, once max.task.idle.ms passed", tags, task::enforcedProcessing);
+            + " was empty, once max.task.idle.ms passed", tags, enforcedProcessing);
         metrics.addTotal(group, "restore-total", "Changelog records restored into the task's stores", tags,
-            task::restoredRecords);
+            restoredRecords);
         metrics.addRate(group, "restore-rate", "Changelog records restored per second into the task's stores", tags,
-            task::restoredRecords);
+            restoredRecords);
         metrics.addTotal(group, "restore-remaining-records-total", "Changelog records the task has left to restore",
-            tags, task::restoreRemaining);
-        registerEndToEndLatencies(metrics, threadId, task);
-        task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),
-            task.sourceNameOf(topic), topic, "consumed", traffic));
+            tags, sum(tasks, StreamTask::restoreRemaining));
+        for (StreamTask task : tasks) {
+            registerEndToEndLatencies(metrics, threadId, task);
+            task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),
+                task.sourceNameOf(topic), topic, "consumed", traffic));
+        }
+    }
+
+    private static LongSupplier sum(List<StreamTask> tasks, ToLongFunction<StreamTask> count) {
+        if (tasks.size() == 1) {
+            StreamTask task = tasks.get(0);
+            return () -> count.applyAsLong(task);
+        }
+        return () -> tasks.stream().mapToLong(count).sum();
     }
 
     /**
