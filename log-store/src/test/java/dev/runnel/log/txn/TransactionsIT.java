@@ -221,6 +221,12 @@ class TransactionsIT {
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(TOPIC, 0, null, "out"));
         producer.sendOffsetsToTransaction(Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(5)), group);
+        // Staged offsets are fsynced before sendOffsetsToTransaction returns, so a commit never outlives them.
+        log.partitions().forEach((tp, partition) -> {
+            if (tp.topic().equals("__consumer_offsets")) {
+                assertEquals(partition.logEndOffset(), partition.recoveryPoint(), tp + " fsynced");
+            }
+        });
         producer.flush();
         assertEquals(Map.of(), committedOffsets(), "offsets visible before the commit");
         producer.commitTransaction();

@@ -177,6 +177,9 @@ final class OffsetStore {
             return;
         }
         long logOffset = write(groupId, offsets, new long[] {producerId, producerEpoch});
+        // Durable before the transaction can commit, as an acks=all write is: a commit decided (PrepareCommit fsynced)
+        // with its offsets lost in a machine crash would have the group process the committed input again.
+        log.partition(partitionFor(groupId)).flush(logOffset + offsets.size());
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             stageEntry(producerId, producerEpoch, groupId, e.getKey(), new Entry(e.getValue(), logOffset++));
         }
