@@ -1,6 +1,7 @@
 package dev.runnel.streams;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
@@ -49,6 +50,21 @@ class AggregationDescribeTest {
             .toStream()
             .to("counts", Produced.with(Serdes.String(), Serdes.Long()));
         assertGolden("word-count-unnamed", builder.build());
+    }
+
+    /** As in Kafka Streams, a stream's groupBy names its key selection after the grouping, ahead of its repartition. */
+    @Test
+    void shouldNameAGroupBysKeySelectionAfterItsGrouping() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("lines", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((key, value) -> value, Grouped.as("by-word"))
+            .count();
+        String description = builder.build().describe().toString();
+        assertTrue(description.contains("""
+                Processor: by-word (stores: [])
+                  --> by-word-repartition-filter
+                  <-- KSTREAM-SOURCE-0000000000
+            """), description);
     }
 
     @Test

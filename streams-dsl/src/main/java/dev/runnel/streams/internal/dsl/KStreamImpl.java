@@ -436,9 +436,9 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         Objects.requireNonNull(keySelector, "keySelector cannot be null");
         Objects.requireNonNull(grouped, "grouped cannot be null");
         GroupedInternal<KR, V> options = new GroupedInternal<>(grouped);
-        // the grouping's name names the key selection's processor, so it is checked as one
-        NamedInternal.checked(options.name());
-        KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector);
+        // As in Kafka Streams, the grouping's name names the key selection's processor (checked as one).
+        Named selectName = options.name() == null ? NamedInternal.empty() : Named.as(options.name());
+        KStreamImpl<KR, V> selected = (KStreamImpl<KR, V>) selectKey(keySelector, selectName);
         return new KGroupedStreamImpl<>(selected, options, true);
     }
 
