@@ -41,6 +41,11 @@ public class StreamsBuilder {
     private final InternalStreamsBuilder internalStreamsBuilder = new InternalStreamsBuilder();
     private final Topology topology = new Topology(internalStreamsBuilder.topologyBuilder());
 
+    {
+        // As in Kafka Streams, whose DSL writes its topology in build(): a clash of names or stores fails the build.
+        internalStreamsBuilder.topologyBuilder().deferFailures(true);
+    }
+
     private final boolean hasTopologyConfig;
     /** The topology config's {@code ensure.explicit.internal.resource.naming}; null without a topology config. */
     private final Boolean ensureExplicitNaming;
@@ -171,10 +176,12 @@ public class StreamsBuilder {
      * Returns the topology built so far. With a {@link TopologyConfig}, its internal topics and stores with generated
      * names are checked as {@link #build(Properties)} checks them.
      *
-     * @throws TopologyException with {@code ensure.explicit.internal.resource.naming=true} in the topology config, if
-     *                           an internal topic or store has a generated name
+     * @throws TopologyException if two DSL operations clashed (two processors or stores of one name, a topic read by
+     *                           two sources), or, with {@code ensure.explicit.internal.resource.naming=true} in the
+     *                           topology config, if an internal topic or store has a generated name
      */
     public synchronized Topology build() {
+        endDeferringFailures();
         if (ensureExplicitNaming != null) {
             checkInternalResourceNames(ensureExplicitNaming);
         }
@@ -205,10 +212,12 @@ public class StreamsBuilder {
      * KIP-1111) are logged as a warning, or, with {@code ensure.explicit.internal.resource.naming=true} (in the
      * topology config if this builder has one, else in {@code props}), fail the build.
      *
-     * @throws TopologyException with {@code ensure.explicit.internal.resource.naming=true}, if an internal topic or
-     *                           store has a generated name; the message lists them and how to name them
+     * @throws TopologyException if two DSL operations clashed, or, with {@code
+     *                           ensure.explicit.internal.resource.naming=true}, if an internal topic or store has a
+     *                           generated name; the message lists them and how to name them
      */
     public synchronized Topology build(Properties props) {
+        endDeferringFailures();
         // Quietly, as Kafka Streams reads these props without creating (and logging) a StreamsConfig.
         StreamsConfig config = new StreamsConfig(withApplicationId(props), false);
         TopologyConfig topologyConfig = new TopologyConfig(config);
@@ -222,6 +231,15 @@ public class StreamsBuilder {
         checkInternalResourceNames(ensureExplicitNaming != null ? ensureExplicitNaming
             : topologyConfig.ensureExplicitInternalResourceNaming);
         return topology;
+    }
+
+    /**
+     * Throws the first clash the DSL's additions met; the topology built may get processor API additions, which fail
+     * at once.
+     */
+    private void endDeferringFailures() {
+        internalStreamsBuilder.topologyBuilder().deferFailures(false);
+        internalStreamsBuilder.topologyBuilder().throwDeferredFailure();
     }
 
     private void checkInternalResourceNames(boolean ensureExplicit) {

@@ -8,6 +8,10 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.errors.TopologyException;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KStream;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.processor.StreamPartitioner;
 import dev.runnel.streams.processor.TopicNameExtractor;
 import dev.runnel.streams.processor.api.Processor;
@@ -148,6 +152,30 @@ class TopologyArgumentsTest {
         Topology patterned = new Topology().addSource("by-pattern", Pattern.compile("t.*"));
         assertClash("Topic topic matches a Pattern already registered by another source.",
             () -> patterned.addSource("named", "topic"));
+    }
+
+    /**
+     * Kafka Streams' DSL writes its topology in build(), so a clash among DSL operations fails build(), with the first
+     * clash, and the operations after it still chain; the processor API on the built topology fails at once again.
+     */
+    @Test
+    void dslClashesFailTheBuildAsInKafkaStreams() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> stream = builder.stream("a", Consumed.as("x"));
+        KStream<String, String> clashing = assertDoesNotThrow(() -> builder.<String, String>stream("b",
+            Consumed.as("x")));
+        clashing.filter((key, value) -> true).groupByKey().count().toStream().to("counts");
+        stream.groupBy((key, value) -> value, Grouped.as("g")).count();
+        stream.groupBy((key, value) -> value, Grouped.as("g")).count();
+        builder.table("t", Materialized.as("store"));
+        builder.table("u", Materialized.as("store")).toStream().to("out");
+        assertClash("Processor x is already added.", builder::build);
+        assertClash("Processor x is already added.", builder::build);
+
+        StreamsBuilder valid = new StreamsBuilder();
+        valid.stream("in").to("out");
+        Topology topology = valid.build();
+        assertClash("Parent node missing is unknown.", () -> topology.addProcessor("p", UPDATER, "missing"));
     }
 
     private static void assertClash(String message, Executable call) {

@@ -383,10 +383,11 @@ class KTableTransformValuesTest {
     void shouldRejectUnknownStoresAndSuppliersReturningOneInstance() {
         StreamsBuilder builder = new StreamsBuilder();
         KTable<String, String> table = builder.table("t");
-        TopologyException unknown = assertThrows(TopologyException.class,
-            () -> table.transformValues(CallCounting::new, "missing"));
-        assertTrue(unknown.getMessage().contains("missing"), unknown.getMessage());
         CallCounting shared = new CallCounting();
         assertThrows(IllegalArgumentException.class, () -> table.transformValues(() -> shared));
+        // As in Kafka Streams, an unknown store fails the build, not the call.
+        table.transformValues(CallCounting::new, "missing");
+        TopologyException unknown = assertThrows(TopologyException.class, builder::build);
+        assertTrue(unknown.getMessage().contains("missing"), unknown.getMessage());
     }
 }

@@ -57,6 +57,20 @@ public final class InternalTopologyBuilder {
     private final List<Copartitioning.CopartitionGroup> copartitionGroups = new ArrayList<>();
     private final DslStoreChoice dslStoreChoice = new DslStoreChoice();
     private ProcessorWrapper processorWrapper = new NoOpProcessorWrapper();
+    private final DeferredFailures failures = new DeferredFailures();
+
+    /**
+     * Makes the additions from now on keep their first failure for {@link #throwDeferredFailure} (while the DSL adds,
+     * as Kafka Streams' DSL fails in build), or fail at once again (the processor API).
+     */
+    public void deferFailures(boolean defer) {
+        failures.defer(defer);
+    }
+
+    /** Throws the first failure of an addition made while deferring, if any. */
+    public void throwDeferredFailure() {
+        failures.throwFirst();
+    }
 
     /** Returns where the DSL stores of this topology get their suppliers from. */
     public DslStoreChoice dslStoreChoice() {
@@ -77,10 +91,12 @@ public final class InternalTopologyBuilder {
     /** Adds a source node with its own offset reset policy ({@code null}: {@code auto.offset.reset}). */
     public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String... topics) {
-        requireNewName(name);
-        this.topics.addNamedSource(name, offsetReset, topics);
-        nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), null, timestampExtractor,
-            keyDeserializer, valueDeserializer));
+        failures.run(() -> {
+            requireNewName(name);
+            this.topics.addNamedSource(name, offsetReset, topics);
+            nodes.put(name, new SourceNodeFactory(name, Arrays.asList(topics), null, timestampExtractor,
+                keyDeserializer, valueDeserializer));
+        });
     }
 
     /**
@@ -92,11 +108,13 @@ public final class InternalTopologyBuilder {
      */
     public void addSource(String name, AutoOffsetReset offsetReset, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, Pattern topicPattern) {
-        Objects.requireNonNull(topicPattern, "topicPattern cannot be null");
-        requireNewName(name);
-        topics.addPatternSource(name, offsetReset, topicPattern);
-        nodes.put(name, new SourceNodeFactory(name, List.of(), topicPattern, timestampExtractor, keyDeserializer,
-            valueDeserializer));
+        failures.run(() -> {
+            Objects.requireNonNull(topicPattern, "topicPattern cannot be null");
+            requireNewName(name);
+            topics.addPatternSource(name, offsetReset, topicPattern);
+            nodes.put(name, new SourceNodeFactory(name, List.of(), topicPattern, timestampExtractor, keyDeserializer,
+                valueDeserializer));
+        });
     }
 
     /**
@@ -124,21 +142,25 @@ public final class InternalTopologyBuilder {
      * the wrapped supplier provides.
      */
     public void addProcessor(String name, ProcessorSupplier<?, ?, ?, ?> supplier, String... parentNames) {
-        requireNewName(name);
-        Objects.requireNonNull(supplier, "processorSupplier cannot be null");
-        requireParents(name, parentNames);
-        checkSupplier(supplier);
-        addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), supplier, parentNames);
+        failures.run(() -> {
+            requireNewName(name);
+            Objects.requireNonNull(supplier, "processorSupplier cannot be null");
+            requireParents(name, parentNames);
+            checkSupplier(supplier);
+            addWrapped(name, processorWrapper.wrapProcessorSupplier(name, supplier), supplier, parentNames);
+        });
     }
 
     /** Like {@link #addProcessor}, for a fixed-key processor; it runs as an ordinary processor node. */
     public void addFixedKeyProcessor(String name, FixedKeyProcessorSupplier<?, ?, ?> supplier, String... parentNames) {
-        requireNewName(name);
-        Objects.requireNonNull(supplier, "processorSupplier cannot be null");
-        requireParents(name, parentNames);
-        checkSupplier(supplier);
-        addWrapped(name, new FixedKeyProcessorAdapter<>(processorWrapper.wrapFixedKeyProcessorSupplier(name,
-            supplier)), supplier, parentNames);
+        failures.run(() -> {
+            requireNewName(name);
+            Objects.requireNonNull(supplier, "processorSupplier cannot be null");
+            requireParents(name, parentNames);
+            checkSupplier(supplier);
+            addWrapped(name, new FixedKeyProcessorAdapter<>(processorWrapper.wrapFixedKeyProcessorSupplier(name,
+                supplier)), supplier, parentNames);
+        });
     }
 
     private void addWrapped(String name, ProcessorSupplier<?, ?, ?, ?> supplier, Object operator,
@@ -156,37 +178,43 @@ public final class InternalTopologyBuilder {
     public void addSink(String name, String topic, TopicNameExtractor<?, ?> topicNameExtractor,
         Serializer<?> keySerializer, Serializer<?> valueSerializer, StreamPartitioner<?, ?> partitioner,
         String... parentNames) {
-        requireNewName(name);
-        requireParents(name, parentNames);
-        nodes.put(name, new SinkNodeFactory(name, Arrays.asList(parentNames), topic, topicNameExtractor,
-            keySerializer, valueSerializer, partitioner));
+        failures.run(() -> {
+            requireNewName(name);
+            requireParents(name, parentNames);
+            nodes.put(name, new SinkNodeFactory(name, Arrays.asList(parentNames), topic, topicNameExtractor,
+                keySerializer, valueSerializer, partitioner));
+        });
     }
 
     /** Adds a store and connects it to the named processors. */
     public void addStateStore(StoreBuilder<?> storeBuilder, String... processorNames) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
-        stores.addLocal(storeBuilder);
-        if (processorNames != null) {
-            // as in Kafka Streams, no array is no processors
-            for (String processorName : processorNames) {
-                Objects.requireNonNull(processorName, "processor cannot not be null");
+        failures.run(() -> {
+            Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
+            stores.addLocal(storeBuilder);
+            if (processorNames != null) {
+                // as in Kafka Streams, no array is no processors
+                for (String processorName : processorNames) {
+                    Objects.requireNonNull(processorName, "processor cannot not be null");
+                }
+                connectProcessorAndStateStores(processorNames, storeBuilder.name());
             }
-            connectProcessorAndStateStores(processorNames, storeBuilder.name());
-        }
+        });
     }
 
     /** Connects existing stores to an existing processor. */
     public void connectProcessorAndStateStores(String processorName, String... storeNames) {
-        Objects.requireNonNull(processorName, "processorName cannot be null");
-        Objects.requireNonNull(storeNames, "stateStoreNames cannot be a null array");
-        NodeFactory node = nodes.get(processorName);
-        if (node instanceof SourceNodeFactory || node instanceof SinkNodeFactory) {
-            throw new TopologyException("State stores cannot be connect to sources or sinks.");
-        }
-        for (String storeName : storeNames) {
-            Objects.requireNonNull(storeName, "state store name cannot be null");
-            connectProcessorAndStateStores(new String[] {processorName}, storeName);
-        }
+        failures.run(() -> {
+            Objects.requireNonNull(processorName, "processorName cannot be null");
+            Objects.requireNonNull(storeNames, "stateStoreNames cannot be a null array");
+            NodeFactory node = nodes.get(processorName);
+            if (node instanceof SourceNodeFactory || node instanceof SinkNodeFactory) {
+                throw new TopologyException("State stores cannot be connect to sources or sinks.");
+            }
+            for (String storeName : storeNames) {
+                Objects.requireNonNull(storeName, "state store name cannot be null");
+                connectProcessorAndStateStores(new String[] {processorName}, storeName);
+            }
+        });
     }
 
     private void connectProcessorAndStateStores(String[] processorNames, String storeName) {
@@ -208,26 +236,28 @@ public final class InternalTopologyBuilder {
     public void addGlobalStore(StoreBuilder<?> storeBuilder, String sourceName, TimestampExtractor timestampExtractor,
         Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer, String topic, String processorName,
         ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
-        Objects.requireNonNull(sourceName, "name cannot be null");
-        Objects.requireNonNull(topic, "topic cannot be null");
-        Objects.requireNonNull(processorName, "name cannot be null");
-        Objects.requireNonNull(stateUpdateSupplier, "stateUpdateSupplier cannot be null");
-        if (sourceName.equals(processorName)) {
-            throw new TopologyException("sourceName and processorName must be different.");
-        }
-        stores.requireUnused(storeBuilder.name());
-        requireNewName(processorName);
-        addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
-        topics.addGlobalTopic(topic);
-        checkSupplier(stateUpdateSupplier);
-        // the topic is the store's changelog: Kafka Streams turns the store's own logging off
-        storeBuilder.withLoggingDisabled();
-        ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
-            processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier), stateUpdateSupplier);
-        nodes.put(processorName, processor);
-        stores.addGlobal(storeBuilder);
-        processor.connect(storeBuilder.name());
+        failures.run(() -> {
+            Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
+            Objects.requireNonNull(sourceName, "name cannot be null");
+            Objects.requireNonNull(topic, "topic cannot be null");
+            Objects.requireNonNull(processorName, "name cannot be null");
+            Objects.requireNonNull(stateUpdateSupplier, "stateUpdateSupplier cannot be null");
+            if (sourceName.equals(processorName)) {
+                throw new TopologyException("sourceName and processorName must be different.");
+            }
+            stores.requireUnused(storeBuilder.name());
+            requireNewName(processorName);
+            addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
+            topics.addGlobalTopic(topic);
+            checkSupplier(stateUpdateSupplier);
+            // the topic is the store's changelog: Kafka Streams turns the store's own logging off
+            storeBuilder.withLoggingDisabled();
+            ProcessorNodeFactory processor = new ProcessorNodeFactory(processorName, List.of(sourceName),
+                processorWrapper.wrapProcessorSupplier(processorName, stateUpdateSupplier), stateUpdateSupplier);
+            nodes.put(processorName, processor);
+            stores.addGlobal(storeBuilder);
+            processor.connect(storeBuilder.name());
+        });
     }
 
     /**
@@ -239,21 +269,23 @@ public final class InternalTopologyBuilder {
     public void addReadOnlyStateStore(StoreBuilder<?> storeBuilder, String sourceName,
         TimestampExtractor timestampExtractor, Deserializer<?> keyDeserializer, Deserializer<?> valueDeserializer,
         String topic, String processorName, ProcessorSupplier<?, ?, ?, ?> stateUpdateSupplier) {
-        Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
-        Objects.requireNonNull(sourceName, "name cannot be null");
-        Objects.requireNonNull(topic, "topic names cannot be null");
-        Objects.requireNonNull(processorName, "name cannot be null");
-        Objects.requireNonNull(stateUpdateSupplier, "processorSupplier cannot be null");
-        if (Objects.equals(sourceName, processorName)) {
-            throw new TopologyException("sourceName and processorName must be different.");
-        }
-        stores.requireUnused(storeBuilder.name());
-        requireRestorableFromTopic(storeBuilder, topic);
-        storeBuilder.withLoggingDisabled();
-        addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
-        addProcessor(processorName, stateUpdateSupplier, sourceName);
-        addStateStore(storeBuilder, processorName);
-        stores.markReadOnly(storeBuilder.name(), topic, processorName);
+        failures.run(() -> {
+            Objects.requireNonNull(storeBuilder, "storeBuilder cannot be null");
+            Objects.requireNonNull(sourceName, "name cannot be null");
+            Objects.requireNonNull(topic, "topic names cannot be null");
+            Objects.requireNonNull(processorName, "name cannot be null");
+            Objects.requireNonNull(stateUpdateSupplier, "processorSupplier cannot be null");
+            if (Objects.equals(sourceName, processorName)) {
+                throw new TopologyException("sourceName and processorName must be different.");
+            }
+            stores.requireUnused(storeBuilder.name());
+            requireRestorableFromTopic(storeBuilder, topic);
+            storeBuilder.withLoggingDisabled();
+            addSource(sourceName, timestampExtractor, keyDeserializer, valueDeserializer, topic);
+            addProcessor(processorName, stateUpdateSupplier, sourceName);
+            addStateStore(storeBuilder, processorName);
+            stores.markReadOnly(storeBuilder.name(), topic, processorName);
+        });
     }
 
     /**
@@ -278,8 +310,10 @@ public final class InternalTopologyBuilder {
      * written, and the store restores from {@code topic} up to the committed offset of the task's partition.
      */
     public void connectSourceStoreAndTopic(String storeName, String topic) {
-        stores.builder(storeName).withLoggingDisabled();
-        stores.useSourceTopicAsChangelog(storeName, topic);
+        failures.run(() -> {
+            stores.builder(storeName).withLoggingDisabled();
+            stores.useSourceTopicAsChangelog(storeName, topic);
+        });
     }
 
     /** Returns, for each read-only store and each store reusing its source topic, that topic (its changelog). */
