@@ -225,21 +225,10 @@ public class TopologyTestDriver implements Closeable {
         }
         byte[] key = keySerializer.serialize(topic, record.headers(), record.key());
         byte[] value = valueSerializer.serialize(topic, record.headers(), record.value());
-        try {
-            deliver(task, topic, recordTime.toEpochMilli(), key, value, record.headers());
-        } catch (RuntimeException e) {
-            // What the task sent before it failed (a dead letter queue record, say) was written: keep it readable.
-            outputPendingWithoutDelivering();
-            throw e;
-        }
+        // If the input fails, what it sent (a dead letter queue record, say) waits for the next input or wall-clock
+        // advance to be output, as in Kafka's driver.
+        deliver(task, topic, recordTime.toEpochMilli(), key, value, record.headers());
         captureOutputs();
-    }
-
-    private void outputPendingWithoutDelivering() {
-        ProducerRecord<byte[], byte[]> record;
-        while ((record = pending.poll()) != null) {
-            outputs.computeIfAbsent(record.topic(), topic -> new ArrayDeque<>()).add(record);
-        }
     }
 
     private void deliver(StreamTask task, String topic, long timestamp, byte[] key, byte[] value, Headers headers) {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.errors.StreamsException;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.GlobalKTable;
 import dev.runnel.streams.kstream.Grouped;
@@ -644,6 +645,32 @@ class TopologyTestDriverContractTest {
             assertEquals(List.of("a@0_0"), taskIds);
             assertEquals(2.0, metric(driver, "stream-task-metrics", "dropped-records-total",
                 Map.of("thread-id", Thread.currentThread().getName(), "task-id", "0_0")));
+        }
+    }
+
+    /**
+     * As in Kafka's driver, records an input sent before it failed are output with the next input's: the driver
+     * captures outputs after an input is processed, and a failure skips that.
+     */
+    @Test
+    void shouldOutputWhatAFailedInputSentWithTheNextInput() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KStream<String, String> input = builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()));
+        input.to("out", Produced.with(Serdes.String(), Serdes.String()));
+        input.foreach((key, value) -> {
+            if (value.equals("boom")) {
+                throw new IllegalStateException("boom");
+            }
+        });
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            TestInputTopic<String, String> in = driver.createInputTopic("in", Serdes.String().serializer(),
+                Serdes.String().serializer());
+            TestOutputTopic<String, String> out = driver.createOutputTopic("out", Serdes.String().deserializer(),
+                Serdes.String().deserializer());
+            assertThrows(StreamsException.class, () -> in.pipeInput("k", "boom"));
+            assertEquals(List.of(), out.readValuesToList());
+            in.pipeInput("k", "next");
+            assertEquals(List.of("boom", "next"), out.readValuesToList());
         }
     }
 

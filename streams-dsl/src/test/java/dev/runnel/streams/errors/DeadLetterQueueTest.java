@@ -24,6 +24,7 @@ import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.test.TestRecord;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
@@ -209,6 +210,9 @@ class DeadLetterQueueTest {
             null, true))) {
             pipeBytes(driver, "a", ONE, 10L);
             assertThrows(StreamsException.class, () -> pipeBytes(driver, "b", BAD, 20L));
+            // As Kafka's driver does, it outputs what a failed input sent once the next input is processed.
+            assertEquals(List.of(), read(driver, DLQ));
+            pipeBytes(driver, "c", ONE, 30L);
             List<TestRecord<byte[], byte[]>> dead = read(driver, DLQ);
             assertEquals(1, dead.size());
             assertArrayEquals(BAD, dead.get(0).value());
@@ -249,6 +253,8 @@ class DeadLetterQueueTest {
         try (TopologyTestDriver driver = processing(props(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
             null, true))) {
             assertThrows(StreamsException.class, () -> pipe(driver, "b", "bad", 20L));
+            assertEquals(List.of(), read(driver, DLQ));
+            driver.advanceWallClockTime(Duration.ZERO);
             List<TestRecord<byte[], byte[]>> dead = read(driver, DLQ);
             assertEquals(1, dead.size());
             assertArrayEquals(utf8("bad"), dead.get(0).value());
@@ -265,6 +271,9 @@ class DeadLetterQueueTest {
             StreamsException error = assertThrows(StreamsException.class, () -> pipe(driver, "b", "bad", 20L));
             assertTrue(error.getMessage().contains("The production exception handler chose FAIL"), error.getMessage());
             assertEquals(List.of(KeyValue.pair("a", "fine")), strings(driver));
+            assertEquals(List.of(), read(driver, DLQ));
+            pipe(driver, "c", "fine", 30L);
+            assertEquals(List.of(KeyValue.pair("c", "fine")), strings(driver));
             List<TestRecord<byte[], byte[]>> dead = read(driver, DLQ);
             assertEquals(1, dead.size());
             assertArrayEquals(utf8("b"), dead.get(0).key());
