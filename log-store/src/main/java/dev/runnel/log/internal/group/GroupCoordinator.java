@@ -285,13 +285,27 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
     // ---- transactions (called by the transaction coordinator) ----
 
     /**
-     * Appends the offsets to {@code __consumer_offsets} as transactional records of the producer; they become visible
-     * to {@link #fetchOffsets} only when {@link #completeTransaction} reports the transaction committed.
+     * Appends the offsets to {@code __consumer_offsets} as transactional records of the producer, and fsyncs them;
+     * they become visible to {@link #fetchOffsets} only when {@link #completeTransaction} reports the transaction
+     * committed.
      */
     @Override
-    public synchronized void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
-                                                       Map<TopicPartition, OffsetAndMetadata> commits) {
-        writeExisting(commits, existing -> offsets.stage(producerId, producerEpoch, groupId, existing));
+    public void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
+                                          Map<TopicPartition, OffsetAndMetadata> commits) {
+        long[] stagedEnd = {-1L};
+        try {
+            synchronized (this) {
+                writeExisting(commits,
+                    existing -> stagedEnd[0] = offsets.stage(producerId, producerEpoch, groupId, existing));
+            }
+        } finally {
+            if (stagedEnd[0] >= 0) {
+                // Durable before the transaction can commit, as an acks=all write is: a commit decided with its offsets
+                // lost in a machine crash would have the group process the committed input again. Outside the lock,
+                // so that other groups' calls do not wait for the fsync.
+                log.partition(offsetsPartitionFor(groupId)).flush(stagedEnd[0]);
+            }
+        }
     }
 
     /**

@@ -172,17 +172,19 @@ final class OffsetStore {
         }
     }
 
-    void stage(long producerId, short producerEpoch, String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /**
+     * Writes {@code offsets} as pending offsets of the producer's transaction; returns the log offset after them, for
+     * the caller to fsync up to, or -1 if there were none.
+     */
+    long stage(long producerId, short producerEpoch, String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
-            return;
+            return -1L;
         }
         long logOffset = write(groupId, offsets, new long[] {producerId, producerEpoch});
-        // Durable before the transaction can commit, as an acks=all write is: a commit decided (PrepareCommit fsynced)
-        // with its offsets lost in a machine crash would have the group process the committed input again.
-        log.partition(partitionFor(groupId)).flush(logOffset + offsets.size());
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             stageEntry(producerId, producerEpoch, groupId, e.getKey(), new Entry(e.getValue(), logOffset++));
         }
+        return logOffset;
     }
 
     private void stageEntry(long producerId, short epoch, String groupId, TopicPartition tp, Entry entry) {
