@@ -7,6 +7,7 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.KGroupedStream;
 import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.Suppressed;
@@ -65,6 +66,29 @@ class AggregationDescribeTest {
                   --> by-word-repartition-filter
                   <-- KSTREAM-SOURCE-0000000000
             """), description);
+    }
+
+    /**
+     * As in Kafka Streams, a cogrouping adds the repartitions of the groupings that need one before any of its
+     * aggregations, so the aggregation of the unrepartitioned stream "a" is numbered after the repartition's three
+     * nodes (4-6): sources 0-1, key selection 2, store 3, aggregations 7 and 8.
+     */
+    @Test
+    void shouldNumberACogroupingsAggregationsAfterItsRepartitions() {
+        StreamsBuilder builder = new StreamsBuilder();
+        KGroupedStream<String, String> byKey = builder.stream("a", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey();
+        KGroupedStream<String, String> byValue = builder.stream("b", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupBy((key, value) -> value);
+        byKey.<String>cogroup((key, value, aggregate) -> aggregate + value)
+            .cogroup(byValue, (key, value, aggregate) -> aggregate + value)
+            .aggregate(() -> "");
+        String description = builder.build().describe().toString();
+        assertTrue(description.contains("""
+                Source: KSTREAM-SOURCE-0000000000 (topics: [a])
+                  --> COGROUPKSTREAM-AGGREGATE-0000000007
+            """), description);
+        assertTrue(description.contains("--> COGROUPKSTREAM-AGGREGATE-0000000008"), description);
     }
 
     @Test

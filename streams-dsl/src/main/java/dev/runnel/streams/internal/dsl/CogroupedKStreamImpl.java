@@ -208,16 +208,15 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
         Function<Aggregator, ProcessorSupplier> supplierFor) {
         InternalTopologyBuilder topology = builder.topologyBuilder();
         NamedPrefix names = new NamedPrefix(named);
-        List<String> aggregateNames = new ArrayList<>();
-        int index = 0;
+        // As in Kafka Streams, every repartition comes first, then the aggregations, which numbers their names.
         int repartitioned = 0;
-        for (Map.Entry<KGroupedStreamImpl<K, ?>, Aggregator<? super K, ?, VOut>> group : groups.entrySet()) {
-            GroupedStreamAggregateBuilder<K, ?> aggregateBuilder = group.getKey().aggregateBuilder();
-            String parent = parents.get(group.getKey());
+        for (KGroupedStreamImpl<K, ?> grouped : groups.keySet()) {
+            GroupedStreamAggregateBuilder<K, ?> aggregateBuilder = grouped.aggregateBuilder();
+            String parent = parents.get(grouped);
             if (parent == null) {
                 parent = aggregateBuilder.repartitionIfRequired(repartitioned == 0 ? storeName
                     : storeName + "-" + repartitioned);
-                parents.put(group.getKey(), parent);
+                parents.put(grouped, parent);
             } else if (!parent.equals(aggregateBuilder.streamName())) {
                 // As in Kafka Streams, the cogrouping's later aggregations read the repartition topic its first one
                 // added, and still take the indexes of the repartition nodes' generated names.
@@ -226,6 +225,11 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
             if (!parent.equals(aggregateBuilder.streamName())) {
                 repartitioned++;
             }
+        }
+        List<String> aggregateNames = new ArrayList<>();
+        int index = 0;
+        for (Map.Entry<KGroupedStreamImpl<K, ?>, Aggregator<? super K, ?, VOut>> group : groups.entrySet()) {
+            String parent = parents.get(group.getKey());
             String name = names.name(builder, "-cogroup-agg-" + index++, AGGREGATE_NAME);
             topology.addProcessor(name, supplierFor.apply(group.getValue()), parent);
             if (aggregateNames.isEmpty()) {
