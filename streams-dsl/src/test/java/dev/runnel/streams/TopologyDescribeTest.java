@@ -16,6 +16,8 @@ import dev.runnel.streams.kstream.Named;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.kstream.ValueTransformerWithKey;
 import dev.runnel.streams.processor.ProcessorContext;
+import dev.runnel.streams.processor.api.FixedKeyProcessor;
+import dev.runnel.streams.processor.api.FixedKeyRecord;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.state.Stores;
@@ -79,6 +81,28 @@ class TopologyDescribeTest {
             "Processor: KSTREAM-MAPVALUES-0000000002 (stores: [])", "Sink: sink (topic: out)",
             "Source: tbl-source (topics: [t])", "Processor: tbl (stores: [])",
             "Processor: KTABLE-TOSTREAM-0000000007 (stores: [])", "Sink: KSTREAM-SINK-0000000008 (topic: out2)")) {
+            assertTrue(description.contains(node), node + " in " + description);
+        }
+    }
+
+    /**
+     * Unlike other operations, Kafka Streams' process and processValues take no index when named: the source is 0,
+     * named "enrich" none, processValues 1, its sink 2.
+     */
+    @Test
+    void shouldNotNumberANamedProcessor() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(NOOP, Named.as("enrich"))
+            .processValues(() -> new FixedKeyProcessor<Object, Object, Object>() {
+                @Override
+                public void process(FixedKeyRecord<Object, Object> record) {
+                }
+            })
+            .to("out");
+        String description = builder.build().describe().toString();
+        for (String node : List.of("Processor: enrich (stores: [])",
+            "Processor: KSTREAM-PROCESSVALUES-0000000001 (stores: [])", "Sink: KSTREAM-SINK-0000000002 (topic: out)")) {
             assertTrue(description.contains(node), node + " in " + description);
         }
     }

@@ -228,6 +228,15 @@ public final class InternalStreamsBuilder {
     }
 
     /**
+     * Returns the name in {@code named}, or a generated one with {@code prefix}; a given name takes no index, as in
+     * Kafka Streams' process and processValues (most operations' names take one, see {@link #name(String, String)}).
+     */
+    String nameTakingNoIndex(Named named, String prefix) {
+        String name = new NamedInternal(named).name();
+        return name != null ? name : newProcessorName(prefix);
+    }
+
+    /**
      * Returns {@code name}, or if it is {@code null} a new generated {@code prefix + index} name; either way it takes
      * an index, as Kafka Streams does.
      */

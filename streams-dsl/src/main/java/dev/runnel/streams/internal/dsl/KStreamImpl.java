@@ -390,7 +390,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String... stateStoreNames) {
         Objects.requireNonNull(processorSupplier, "processorSupplier cannot be null");
         Objects.requireNonNull(named, "named cannot be null");
-        String processorName = builder.name(named, PROCESSOR_NAME);
+        String processorName = builder.nameTakingNoIndex(named, PROCESSOR_NAME);
         KStreamImpl<KOut, VOut> result = addOperator(processorName, processorSupplier, null, null, true);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
         return result;
@@ -408,7 +408,7 @@ public final class KStreamImpl<K, V> implements KStream<K, V> {
         String... stateStoreNames) {
         Objects.requireNonNull(processorSupplier, "processorSupplier cannot be null");
         Objects.requireNonNull(named, "named cannot be null");
-        String processorName = builder.name(named, PROCESSVALUES_NAME);
+        String processorName = builder.nameTakingNoIndex(named, PROCESSVALUES_NAME);
         KStreamImpl<K, VOut> result = addValueChangingOperator(processorName, processorSupplier);
         builder.topologyBuilder().connectProcessorAndStateStores(processorName, stateStoreNames);
         return result;
