@@ -123,9 +123,9 @@ final class ProduceCommand extends RunnelCommand {
         config.put(ProducerConfig.ACKS_CONFIG, acks.toLowerCase(Locale.ROOT).equals("-1") ? "all" : acks);
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, compression);
         for (Map.Entry<String, String> property : producerProperties.entrySet()) {
-            if (!ProducerConfig.KEYS.contains(property.getKey())) {
+            if (!ProducerConfig.configNames().contains(property.getKey())) {
                 throw usageError("Unknown --producer-property " + property.getKey() + "; valid ones are "
-                    + new java.util.TreeSet<>(ProducerConfig.KEYS));
+                    + new java.util.TreeSet<>(ProducerConfig.configNames()));
             }
             config.put(property.getKey(), property.getValue());
         }

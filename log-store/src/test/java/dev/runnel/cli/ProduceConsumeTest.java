@@ -153,11 +153,12 @@ class ProduceConsumeTest {
 
     @Test
     void shouldRejectBadProduceSettingsNamingTheValidValues() {
-        assertEquals("runnel: Invalid value 2 for configuration acks: valid values are -1, 0, 1, all",
+        // The producer's ValidString messages, as Kafka's: the valid values in the order they are defined.
+        assertEquals("runnel: Invalid value 2 for configuration acks: String must be one of: all, -1, 0, 1",
             runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--acks", "2").failed(1));
-        assertEquals("runnel: Invalid value brotli for configuration compression.type: valid values are none, gzip, "
-            + "snappy, lz4 or zstd", runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--compression", "brotli")
-            .failed(1));
+        assertEquals("runnel: Invalid value brotli for configuration compression.type: String must be one of: none, "
+            + "gzip, snappy, lz4, zstd", runWithInput(dataDir, "x\n", "produce", "--topic", "t", "--compression",
+            "brotli").failed(1));
     }
 
     @Test

@@ -242,6 +242,25 @@ class ClientConfigsIT {
     }
 
     @Test
+    void autoOffsetResetByDurationStartsAtTheFirstRecordThatRecentElseAtTheEnd() throws Exception {
+        createTopic("t", Map.of());
+        long now = System.currentTimeMillis();
+        try (KafkaProducer<String, String> producer = producer("linger.ms", 0)) {
+            producer.send(new ProducerRecord<>("t", 0, now - Duration.ofHours(3).toMillis(), null, "3h ago")).get();
+            producer.send(new ProducerRecord<>("t", 0, now - Duration.ofMinutes(30).toMillis(), null, "30m ago"))
+                .get();
+        }
+        // Kafka's by_duration: the first record no older than the duration; the end when every record is older.
+        try (KafkaConsumer<String, String> lastHour = consumer("auto.offset.reset", "by_duration:PT1H");
+             KafkaConsumer<String, String> lastMinute = consumer("auto.offset.reset", "by_duration:PT1M")) {
+            lastHour.assign(List.of(TP));
+            lastMinute.assign(List.of(TP));
+            assertEquals(1, lastHour.position(TP));
+            assertEquals(2, lastMinute.position(TP));
+        }
+    }
+
+    @Test
     void maxMessageBytesRefusesALargerRecordButSplitsSmallOnesIntoFittingBatches() throws Exception {
         createTopic("t", Map.of("max.message.bytes", "2000"));
         try (KafkaProducer<String, String> producer = producer("linger.ms", 600_000)) {

@@ -499,8 +499,8 @@ public class StreamsConfig extends AbstractConfig {
         }
         validateClientTags(originals, parsed);
         for (String key : originals.keySet()) {
-            if (!StreamsConfigDefinition.DEFINITION.names().contains(key) && !ProducerConfig.KEYS.contains(key)
-                && !ConsumerConfig.KEYS.contains(key) && PREFIXES.stream().noneMatch(key::startsWith)
+            if (!StreamsConfigDefinition.DEFINITION.names().contains(key) && !ProducerConfig.configNames().contains(key)
+                && !ConsumerConfig.configNames().contains(key) && PREFIXES.stream().noneMatch(key::startsWith)
                 && !InternalConfig.KEYS.contains(key)) {
                 LOG.warn("The configuration '{}' was supplied but isn't a known config.", key);
             }
@@ -694,7 +694,7 @@ public class StreamsConfig extends AbstractConfig {
         Map<String, Object> configs = new HashMap<>();
         configs.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, MAX_POLL_RECORDS);
-        configs.putAll(clientConfigs(ConsumerConfig.KEYS, CONSUMER_PREFIX, specificPrefix));
+        configs.putAll(clientConfigs(ConsumerConfig.configNames(), CONSUMER_PREFIX, specificPrefix));
         // Kafka Streams' own group.protocol (classic or streams) is not the consumer's: its consumers join the
         // application's group however it is set.
         configs.remove(ConsumerConfig.GROUP_PROTOCOL_CONFIG);
@@ -718,7 +718,7 @@ public class StreamsConfig extends AbstractConfig {
         configs.put(ProducerConfig.LINGER_MS_CONFIG, PRODUCER_LINGER_MS);
         // Larger batches than the client's 16 KiB: one append and one CRC per batch on the embedded log.
         configs.put(ProducerConfig.BATCH_SIZE_CONFIG, PRODUCER_BATCH_SIZE);
-        configs.putAll(clientConfigs(ProducerConfig.KEYS, PRODUCER_PREFIX));
+        configs.putAll(clientConfigs(ProducerConfig.configNames(), PRODUCER_PREFIX));
         configs.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         if (exactlyOnce()) {
             configs.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, EOS_TRANSACTION_TIMEOUT_MS);

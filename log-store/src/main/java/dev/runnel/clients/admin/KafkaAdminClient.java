@@ -1,7 +1,7 @@
 package dev.runnel.clients.admin;
 
 import dev.runnel.clients.consumer.OffsetAndMetadata;
-import dev.runnel.common.config.internals.ConfigReader;
+import dev.runnel.clients.internals.ClientMetrics;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.IsolationLevel;
 import dev.runnel.common.KafkaFuture;
@@ -54,17 +54,18 @@ public final class KafkaAdminClient extends AdminClient {
     private final LongAdder requests = new LongAdder();
 
     KafkaAdminClient(Map<String, Object> configs) {
-        ConfigReader config = new ConfigReader(configs, AdminClientConfig.KEYS, "admin");
+        AdminClientConfig config = new AdminClientConfig(configs);
+        String configuredId = config.getString(AdminClientConfig.CLIENT_ID_CONFIG);
+        String clientId = configuredId.isEmpty() ? "adminclient-" + CLIENT_SEQUENCE.getAndIncrement() : configuredId;
         // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
-        List<MetricsReporter> reporters =
-            config.configuredInstances(AdminClientConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
+        List<MetricsReporter> reporters = ClientMetrics.reporters(config, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
         this.transactions = new TransactionAdmin(log);
         this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
-        String clientId = config.string(AdminClientConfig.CLIENT_ID_CONFIG, "");
-        metrics.addMeter("admin-client-metrics", "request", "requests (admin operations)", Map.of("client-id",
-            clientId.isEmpty() ? "adminclient-" + CLIENT_SEQUENCE.getAndIncrement() : clientId), requests::sum);
+        metrics.addMeter("admin-client-metrics", "request", "requests (admin operations)",
+            Map.of("client-id", clientId), requests::sum);
+        config.logUnused();
     }
 
     @Override

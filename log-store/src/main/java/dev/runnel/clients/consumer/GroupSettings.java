@@ -9,17 +9,16 @@ import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_INTERVAL_MS_CO
 import static dev.runnel.clients.consumer.ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
-import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.config.ConfigException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** A consumer's validated group settings; {@code groupId} is null for a consumer without a group. */
+/**
+ * A consumer's group settings, read from its {@link ConsumerConfig}; {@code groupId} is null for a consumer without a
+ * group.
+ */
 record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessionTimeoutMs, int heartbeatIntervalMs,
                      int maxPollIntervalMs, List<ConsumerPartitionAssignor> assignors, boolean autoCommit,
                      int autoCommitIntervalMs) {
@@ -38,48 +37,35 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
     private static final String VALID_ASSIGNORS = "range, roundrobin, sticky, cooperative-sticky or a class "
         + "implementing " + ConsumerPartitionAssignor.class.getName();
 
-    static GroupSettings parse(ConfigReader config) {
-        String groupId = config.string(GROUP_ID_CONFIG, null);
-        config.oneOf(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "classic", Set.of("classic", "consumer"));
-        boolean autoCommitSet = config.raw(ENABLE_AUTO_COMMIT_CONFIG) != null;
-        boolean autoCommit = config.bool(ENABLE_AUTO_COMMIT_CONFIG, true);
-        if (groupId == null && autoCommitSet && autoCommit) {
-            throw new ConfigException(ENABLE_AUTO_COMMIT_CONFIG + " cannot be set to true when default "
-                + "group id (null) is used.");
-        }
-        int sessionTimeoutMs = config.intValue(SESSION_TIMEOUT_MS_CONFIG, ConsumerConfig.DEFAULT_SESSION_TIMEOUT_MS,
-            1, Integer.MAX_VALUE);
-        int heartbeatIntervalMs = config.intValue(HEARTBEAT_INTERVAL_MS_CONFIG,
-            Math.min(ConsumerConfig.DEFAULT_HEARTBEAT_INTERVAL_MS, Math.max(1, sessionTimeoutMs / 3)), 1,
-            Integer.MAX_VALUE);
+    static GroupSettings of(ConsumerConfig config) {
+        int sessionTimeoutMs = config.getInt(SESSION_TIMEOUT_MS_CONFIG);
+        // Unset, the interval shrinks to a third of a short session, so that a short session alone is valid.
+        int heartbeatIntervalMs = config.originals().containsKey(HEARTBEAT_INTERVAL_MS_CONFIG)
+            ? config.getInt(HEARTBEAT_INTERVAL_MS_CONFIG)
+            : Math.min(ConsumerConfig.DEFAULT_HEARTBEAT_INTERVAL_MS, Math.max(1, sessionTimeoutMs / 3));
         if (heartbeatIntervalMs >= sessionTimeoutMs) {
-            throw ConfigReader.invalid(HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs, "less than "
+            throw new ConfigException(HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs, "must be less than "
                 + SESSION_TIMEOUT_MS_CONFIG + " (" + sessionTimeoutMs + ")");
         }
-        String instanceId = config.string(GROUP_INSTANCE_ID_CONFIG, null);
-        return new GroupSettings(groupId, Optional.ofNullable(instanceId).filter(s -> !s.isEmpty()), sessionTimeoutMs,
-            heartbeatIntervalMs,
-            config.intValue(MAX_POLL_INTERVAL_MS_CONFIG, ConsumerConfig.DEFAULT_MAX_POLL_INTERVAL_MS, 1,
-                Integer.MAX_VALUE),
-            assignors(config.raw(PARTITION_ASSIGNMENT_STRATEGY_CONFIG)),
-            groupId != null && autoCommit,
-            config.intValue(AUTO_COMMIT_INTERVAL_MS_CONFIG, ConsumerConfig.DEFAULT_AUTO_COMMIT_INTERVAL_MS, 0,
-                Integer.MAX_VALUE));
+        String groupId = config.getString(GROUP_ID_CONFIG);
+        return new GroupSettings(groupId, Optional.ofNullable(config.getString(GROUP_INSTANCE_ID_CONFIG)),
+            sessionTimeoutMs, heartbeatIntervalMs, config.getInt(MAX_POLL_INTERVAL_MS_CONFIG),
+            assignors(config.getList(PARTITION_ASSIGNMENT_STRATEGY_CONFIG)),
+            groupId != null && config.getBoolean(ENABLE_AUTO_COMMIT_CONFIG),
+            config.getInt(AUTO_COMMIT_INTERVAL_MS_CONFIG));
     }
 
-    /** Kafka 4's default is {@code [RangeAssignor, CooperativeStickyAssignor]}, so groups use range. */
-    static List<ConsumerPartitionAssignor> assignors(Object raw) {
-        if (raw == null) {
-            return List.of(new RangeAssignor(), new CooperativeStickyAssignor());
-        }
-        Collection<?> items = raw instanceof Collection<?> c ? c
-            : Arrays.stream(raw.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    /**
+     * The assignors listed, in order: names or classes, as in Kafka (whose default is {@code [RangeAssignor,
+     * CooperativeStickyAssignor]}), or instances, as Runnel's streams runtime passes its assignor.
+     */
+    static List<ConsumerPartitionAssignor> assignors(List<?> items) {
         List<ConsumerPartitionAssignor> assignors = new ArrayList<>();
         for (Object item : items) {
             assignors.add(assignor(item));
         }
         if (assignors.isEmpty()) {
-            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, raw, "at least one assignor");
+            throw new ConfigException(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, items, "give at least one assignor");
         }
         return List.copyOf(assignors);
     }
@@ -94,11 +80,13 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
                 cls = Class.forName(item.toString().trim(), true, Thread.currentThread().getContextClassLoader());
             }
             if (!ConsumerPartitionAssignor.class.isAssignableFrom(cls)) {
-                throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item, VALID_ASSIGNORS);
+                throw new ConfigException(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
+                    "valid values are " + VALID_ASSIGNORS);
             }
             return (ConsumerPartitionAssignor) cls.getDeclaredConstructor().newInstance();
         } catch (ReflectiveOperationException e) {
-            throw ConfigReader.invalid(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item, VALID_ASSIGNORS + " (" + e + ")");
+            throw new ConfigException(PARTITION_ASSIGNMENT_STRATEGY_CONFIG, item,
+                "valid values are " + VALID_ASSIGNORS + " (" + e + ")");
         }
     }
 }

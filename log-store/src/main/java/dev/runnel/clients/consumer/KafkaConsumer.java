@@ -1,5 +1,6 @@
 package dev.runnel.clients.consumer;
 
+import dev.runnel.clients.internals.ClientMetrics;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.common.Metric;
@@ -31,7 +32,6 @@ import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -60,7 +60,6 @@ import java.util.stream.Collectors;
 public class KafkaConsumer<K, V> implements Consumer<K, V> {
     /** The JMX domain of consumer metrics, Kafka's. */
     public static final String JMX_PREFIX = "kafka.consumer";
-    private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
     private static final long NO_CURRENT_THREAD = -1L;
     private static final String MUTUALLY_EXCLUSIVE = "Subscription to topics, partitions and pattern are mutually "
         + "exclusive";
@@ -94,62 +93,51 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         this(ConfigReader.toMap(properties), keyDeserializer, valueDeserializer);
     }
 
-    @SuppressWarnings("unchecked")
+    /**
+     * Creates a consumer from {@code configs}, checked against {@link ConsumerConfig}'s definition: a bad value fails
+     * with a {@link ConfigException} naming the key. Deserializers given here are used as they are; those named in
+     * the configs are created and configured, as in Kafka.
+     */
     public KafkaConsumer(Map<String, Object> configs, Deserializer<K> keyDeserializer,
                          Deserializer<V> valueDeserializer) {
-        ConfigReader config = new ConfigReader(configs, ConsumerConfig.KEYS, "consumer");
-        this.settings = ConsumerSettings.parse(config);
-        this.groupSettings = GroupSettings.parse(config);
+        ConsumerConfig config = new ConsumerConfig(
+            ConsumerConfig.appendDeserializerToConfig(configs, keyDeserializer, valueDeserializer));
+        this.settings = ConsumerSettings.of(config);
+        this.groupSettings = GroupSettings.of(config);
+        String clientId = settings.clientId();
+        Map<String, Object> withClientId = config.originals(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId));
         this.keyDeserializer = keyDeserializer != null ? keyDeserializer
-            : required(config.instance(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, Deserializer.class),
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG);
+            : configured(config, ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, withClientId, true);
         this.valueDeserializer = valueDeserializer != null ? valueDeserializer
-            : required(config.instance(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, Deserializer.class),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
-        this.keyDeserializer.configure(configs, true);
-        this.valueDeserializer.configure(configs, false);
-        this.interceptors = interceptors(config, configs);
+            : configured(config, ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, withClientId, false);
+        this.interceptors = interceptors(config, clientId);
         // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
-        List<MetricsReporter> reporters =
-            config.configuredInstances(ConsumerConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
+        List<MetricsReporter> reporters = ClientMetrics.reporters(config, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
-        String metricsClientId = metricsClientId(settings);
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer,
-            new FetchMetrics(metrics, metricsClientId));
+            new FetchMetrics(metrics, clientId));
         CoordinatorMetrics coordinatorMetrics = groupSettings.groupId() == null ? null
-            : new CoordinatorMetrics(metrics, metricsClientId, log.time(), assignment::size);
-        this.coordinator = new ConsumerCoordinator(log, groupSettings, settings.clientId(), assignment, interceptors,
+            : new CoordinatorMetrics(metrics, clientId, log.time(), assignment::size);
+        this.coordinator = new ConsumerCoordinator(log, groupSettings, clientId, assignment, interceptors,
             coordinatorMetrics);
-        this.pollMetrics = new PollMetrics(metrics, metricsClientId, log.time());
+        this.pollMetrics = new PollMetrics(metrics, clientId, log.time());
+        config.logUnused();
     }
 
-    /** The {@code client.id}, or as Kafka names a consumer without one: consumer-[group-]N. */
-    private static String metricsClientId(ConsumerSettings settings) {
-        if (!settings.clientId().isEmpty()) {
-            return settings.clientId();
-        }
-        String group = settings.groupId() == null ? "" : settings.groupId() + "-";
-        return "consumer-" + group + CLIENT_SEQUENCE.getAndIncrement();
+    @SuppressWarnings("unchecked")
+    private static <T> Deserializer<T> configured(ConsumerConfig config, String key, Map<String, Object> configs,
+                                                  boolean isKey) {
+        Deserializer<T> deserializer = config.getConfiguredInstance(key, Deserializer.class);
+        deserializer.configure(configs, isKey);
+        return deserializer;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <K, V> ConsumerInterceptors<K, V> interceptors(ConfigReader config, Map<String, Object> configs) {
-        List<ConsumerInterceptor> list = config.instances(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
-            ConsumerInterceptor.class);
-        for (ConsumerInterceptor interceptor : list) {
-            interceptor.configure(configs);
-        }
+    private static <K, V> ConsumerInterceptors<K, V> interceptors(ConsumerConfig config, String clientId) {
+        List<ConsumerInterceptor> list = config.getConfiguredInstances(ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            ConsumerInterceptor.class, Map.of(ConsumerConfig.CLIENT_ID_CONFIG, clientId));
         return list.isEmpty() ? null : new ConsumerInterceptors<>((List) list);
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Deserializer required(Deserializer deserializer, String key) {
-        if (deserializer == null) {
-            throw new ConfigException("Missing required configuration \"" + key + "\" which has no "
-                + "default value; pass a deserializer to the constructor or set " + key);
-        }
-        return deserializer;
     }
 
     @Override
@@ -458,18 +446,31 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         if (state.pendingReset != null) {
             state.seek(resetOffset(partition, state.pendingReset));
         } else if (state.position == PartitionFetchState.UNKNOWN) {
-            if (settings.autoOffsetReset() == OffsetResetStrategy.NONE) {
+            if (settings.autoOffsetReset().strategy() == OffsetResetStrategy.NONE) {
                 throw new NoOffsetForPartitionException(tp);
             }
-            state.seek(resetOffset(partition, settings.autoOffsetReset()));
+            state.seek(autoResetOffset(partition));
         } else if (state.position < partition.logStartOffset() || state.position > partition.logEndOffset()) {
-            if (settings.autoOffsetReset() == OffsetResetStrategy.NONE) {
+            if (settings.autoOffsetReset().strategy() == OffsetResetStrategy.NONE) {
                 throw new OffsetOutOfRangeException("Fetch position " + state.position + " is out of range for "
                     + "partition " + tp + " (valid: " + partition.logStartOffset() + " to "
                     + partition.logEndOffset() + ") and auto.offset.reset is none", Map.of(tp, state.position));
             }
-            state.seek(resetOffset(partition, settings.autoOffsetReset()));
+            state.seek(autoResetOffset(partition));
         }
+    }
+
+    /** Where {@code auto.offset.reset} puts a partition: by_duration's first record that recent, else the end. */
+    private long autoResetOffset(PartitionLog partition) {
+        AutoOffsetReset reset = settings.autoOffsetReset();
+        if (reset.byDuration() != null) {
+            TimestampLookup.Match match =
+                TimestampLookup.find(partition, log.time().milliseconds() - reset.byDuration().toMillis());
+            if (match != null && match.offset() < endOffset(partition)) {
+                return match.offset();
+            }
+        }
+        return resetOffset(partition, reset.strategy());
     }
 
     private long resetOffset(PartitionLog partition, OffsetResetStrategy strategy) {

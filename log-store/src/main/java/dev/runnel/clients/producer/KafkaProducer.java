@@ -2,6 +2,7 @@ package dev.runnel.clients.producer;
 
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
+import dev.runnel.clients.internals.ClientMetrics;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
@@ -29,13 +30,11 @@ import dev.runnel.log.RunnelLogConfig;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends records to the embedded log, as Kafka's producer sends them to a cluster. Records are batched per partition
@@ -68,7 +67,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class KafkaProducer<K, V> implements Producer<K, V> {
     /** The JMX domain of producer metrics, Kafka's. */
     public static final String JMX_PREFIX = "kafka.producer";
-    private static final AtomicInteger CLIENT_SEQUENCE = new AtomicInteger(1);
 
     private final RunnelLog log;
     private final Serializer<K> keySerializer;
@@ -94,50 +92,49 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         this(ConfigReader.toMap(properties), keySerializer, valueSerializer);
     }
 
+    /**
+     * Creates a producer from {@code configs}, checked against {@link ProducerConfig}'s definition: a bad value fails
+     * with a {@link dev.runnel.common.config.ConfigException} naming the key. Serializers given here are used as
+     * they are; those named in the configs are created and configured, as in Kafka.
+     */
     @SuppressWarnings("unchecked")
     public KafkaProducer(Map<String, Object> configs, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
-        ConfigReader config = new ConfigReader(configs, ProducerConfig.KEYS, "producer");
-        ProducerSettings settings = ProducerSettings.parse(config);
+        ProducerConfig config = new ProducerConfig(
+            ProducerConfig.appendSerializerToConfig(configs, keySerializer, valueSerializer));
+        ProducerSettings settings = ProducerSettings.of(config);
+        String clientId = settings.clientId();
+        Map<String, Object> withClientId = config.originals(Map.of(ProducerConfig.CLIENT_ID_CONFIG, clientId));
         this.keySerializer = keySerializer != null ? keySerializer
-            : required(config.instance(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, Serializer.class),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+            : configured(config, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, withClientId, true);
         this.valueSerializer = valueSerializer != null ? valueSerializer
-            : required(config.instance(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, Serializer.class),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
-        this.keySerializer.configure(configs, true);
-        this.valueSerializer.configure(configs, false);
-        this.partitioner = config.instance(ProducerConfig.PARTITIONER_CLASS_CONFIG, Partitioner.class);
-        if (partitioner != null) {
-            partitioner.configure(configs);
-        }
-        String clientId = settings.clientId().isEmpty() ? "producer-" + CLIENT_SEQUENCE.getAndIncrement()
-            : settings.clientId();
-        this.interceptors = interceptors(config, configs, clientId);
+            : configured(config, ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, withClientId, false);
+        this.partitioner = config.getConfiguredInstance(ProducerConfig.PARTITIONER_CLASS_CONFIG, Partitioner.class,
+            Map.of(ProducerConfig.CLIENT_ID_CONFIG, clientId));
+        this.interceptors = interceptors(config, clientId);
         // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
-        List<MetricsReporter> reporters =
-            config.configuredInstances(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class);
+        List<MetricsReporter> reporters = ClientMetrics.reporters(config, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metadata = new ProducerMetadata(log);
         this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
         this.engine = new ProducerEngine(log, settings, clientId, metrics);
         this.transactions = engine.transactions();
+        config.logUnused();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> Serializer<T> configured(ProducerConfig config, String key, Map<String, Object> configs,
+                                                boolean isKey) {
+        Serializer<T> serializer = config.getConfiguredInstance(key, Serializer.class);
+        serializer.configure(configs, isKey);
+        return serializer;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <K, V> ProducerInterceptors<K, V> interceptors(ConfigReader config, Map<String, Object> configs,
-                                                                  String clientId) {
-        List<ProducerInterceptor> list = config.instances(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
-            ProducerInterceptor.class);
-        if (list.isEmpty()) {
-            return null;
-        }
+    private static <K, V> ProducerInterceptors<K, V> interceptors(ProducerConfig config, String clientId) {
         // As in Kafka, interceptors see the client id the producer chose when none was configured.
-        Map<String, Object> withClientId = new HashMap<>(configs);
-        withClientId.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        for (ProducerInterceptor interceptor : list) {
-            interceptor.configure(withClientId);
-        }
-        return new ProducerInterceptors<>((List) list);
+        List<ProducerInterceptor> list = config.getConfiguredInstances(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG,
+            ProducerInterceptor.class, Map.of(ProducerConfig.CLIENT_ID_CONFIG, clientId));
+        return list.isEmpty() ? null : new ProducerInterceptors<>((List) list);
     }
 
     /**
@@ -207,15 +204,6 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         if (closed) {
             throw new IllegalStateException("Cannot perform operation after producer has been closed");
         }
-    }
-
-    @SuppressWarnings("rawtypes")
-    private static Serializer required(Serializer serializer, String key) {
-        if (serializer == null) {
-            throw new dev.runnel.common.config.ConfigException("Missing required configuration \"" + key
-                + "\" which has no default value; pass a serializer to the constructor or set " + key);
-        }
-        return serializer;
     }
 
     @Override

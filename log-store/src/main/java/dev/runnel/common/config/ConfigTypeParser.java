@@ -2,7 +2,6 @@ package dev.runnel.common.config;
 
 import dev.runnel.common.config.ConfigDef.Type;
 import dev.runnel.common.config.types.Password;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,12 +66,10 @@ final class ConfigTypeParser {
     }
 
     private static List<?> parseList(String name, Object value, String text) {
+        // A list is taken as given, as Kafka takes it: a plugin list may hold classes, which getConfiguredInstances
+        // creates as it creates named ones.
         if (value instanceof List<?> list) {
-            List<String> strings = new ArrayList<>();
-            for (Object element : list) {
-                strings.add(element instanceof Class<?> clazz ? clazz.getName() : String.valueOf(element).trim());
-            }
-            return List.copyOf(strings);
+            return list;
         }
         if (text == null) {
             throw new ConfigException(name, value, "Expected a comma separated list.");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor.Subscription;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.testing.Seeds;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -258,15 +259,26 @@ class AssignorsTest {
 
     @Test
     void shouldParseKafkaAndRunnelAssignorNames() {
-        assertEquals(List.of("range", "cooperative-sticky"), names(GroupSettings.assignors(null)));
-        assertEquals(List.of("range", "roundrobin", "cooperative-sticky"), names(GroupSettings.assignors(
+        assertEquals(List.of("range", "cooperative-sticky"), assignorNames(null));
+        assertEquals(List.of("range", "roundrobin", "cooperative-sticky"), assignorNames(
             "org.apache.kafka.clients.consumer.RangeAssignor, org.apache.kafka.clients.consumer.RoundRobinAssignor,"
-                + "org.apache.kafka.clients.consumer.CooperativeStickyAssignor")));
-        assertEquals(List.of("range", "roundrobin", "cooperative-sticky"), names(GroupSettings.assignors(List.of(
-            RangeAssignor.class.getName(), RoundRobinAssignor.class, "cooperative-sticky"))));
-        assertEquals(List.of("roundrobin"), names(GroupSettings.assignors("round-robin")));
-        assertEquals(List.of("sticky", "sticky", "sticky"), names(GroupSettings.assignors(List.of("sticky",
-            "org.apache.kafka.clients.consumer.StickyAssignor", StickyAssignor.class))));
+                + "org.apache.kafka.clients.consumer.CooperativeStickyAssignor"));
+        assertEquals(List.of("range", "roundrobin", "cooperative-sticky"), assignorNames(List.of(
+            RangeAssignor.class.getName(), RoundRobinAssignor.class, "cooperative-sticky")));
+        assertEquals(List.of("roundrobin"), assignorNames("round-robin"));
+        assertEquals(List.of("sticky", "sticky", "sticky"), assignorNames(List.of("sticky",
+            "org.apache.kafka.clients.consumer.StickyAssignor", StickyAssignor.class)));
+    }
+
+    /** The names of the assignors a consumer configured with {@code strategy} (unless null) uses. */
+    private static List<String> assignorNames(Object strategy) {
+        Map<String, Object> configs = new HashMap<>(Map.of(
+            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class));
+        if (strategy != null) {
+            configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, strategy);
+        }
+        return names(GroupSettings.of(new ConsumerConfig(configs)).assignors());
     }
 
     private static List<String> names(List<ConsumerPartitionAssignor> assignors) {

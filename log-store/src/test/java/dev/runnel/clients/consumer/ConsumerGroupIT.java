@@ -572,7 +572,13 @@ class ConsumerGroupIT {
 
     @Test
     void shouldSubscribeToAKip848RegularExpressionUnderEitherGroupProtocol() {
-        KafkaConsumer<String, String> consumer = consumer(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "CONSUMER");
+        Map<String, Object> config = config(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "CONSUMER");
+        // As Kafka's consumer, Runnel's refuses the classic protocol's timing settings under the consumer protocol.
+        config.remove(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG);
+        config.remove(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG);
+        KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+            new StringDeserializer());
+        resources.add(consumer::close);
         log.createTopic("logs", 2, Map.of());
         consumer.subscribe(new SubscriptionPattern("ev[a-z]+"));
         Await.until(() -> {

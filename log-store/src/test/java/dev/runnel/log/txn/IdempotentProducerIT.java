@@ -178,7 +178,7 @@ class IdempotentProducerIT {
         ConfigException error = assertThrows(ConfigException.class,
             () -> new KafkaProducer<>(Map.of("log.dir", dataDir.toString(), "acks", "1", "enable.idempotence", true),
                 new StringSerializer(), new StringSerializer()));
-        assertTrue(error.getMessage().contains("acks") && error.getMessage().contains("enable.idempotence"),
-            error.getMessage());
+        assertEquals("Must set acks to all in order to use the idempotent producer. Otherwise we cannot guarantee "
+            + "idempotence.", error.getMessage());
     }
 }

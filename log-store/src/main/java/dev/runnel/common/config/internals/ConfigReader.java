@@ -1,39 +1,20 @@
 package dev.runnel.common.config.internals;
 
-import dev.runnel.common.Configurable;
 import dev.runnel.common.config.ConfigException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Reads Kafka-named configs into typed values, with errors that name the key, the value and the valid range. Used
- * once, where a client or the log parses its configs into a typed settings record. Not thread-safe.
+ * Reads the embedded log's Kafka-named configs (a topic's, the log's own) into typed values, with errors that name
+ * the key, the value and the valid range. The clients parse theirs as Kafka's do, through their {@code ConfigDef}s.
+ * Not thread-safe.
  */
 public final class ConfigReader {
-    private static final Logger LOG = LoggerFactory.getLogger(ConfigReader.class);
-
     private final Map<String, Object> values;
 
-    /** Reads {@code values}; keys outside {@code knownKeys} are logged as warnings, as Kafka does. */
-    public ConfigReader(Map<String, ?> values, Set<String> knownKeys, String owner) {
-        this(values);
-        for (String key : values.keySet()) {
-            if (!knownKeys.contains(key)) {
-                LOG.warn("The {} config '{}' is not a known config; it is ignored", owner, key);
-            }
-        }
-    }
-
-    /** Reads {@code values} without checking for unknown keys. */
+    /** Reads {@code values}. */
     public ConfigReader(Map<String, ?> values) {
         this.values = new HashMap<>(values);
     }
@@ -45,14 +26,6 @@ public final class ConfigReader {
         }
         properties.forEach((key, value) -> map.put(key.toString(), value));
         return map;
-    }
-
-    public Map<String, Object> originals() {
-        return Map.copyOf(values);
-    }
-
-    public Object raw(String key) {
-        return values.get(key);
     }
 
     public String string(String key, String defaultValue) {
@@ -109,68 +82,6 @@ public final class ConfigReader {
             throw invalid(key, raw, "true or false");
         }
         return Boolean.parseBoolean(text);
-    }
-
-    /** Returns the value if it is one of {@code allowed} (ignoring case), lower-cased. */
-    public String oneOf(String key, String defaultValue, Set<String> allowed) {
-        String value = string(key, defaultValue).toLowerCase(Locale.ROOT);
-        if (!allowed.contains(value)) {
-            throw invalid(key, value, String.join(", ", new java.util.TreeSet<>(allowed)));
-        }
-        return value;
-    }
-
-    /**
-     * Returns an instance for a key whose value is an instance, a {@code Class} or a class name, created with its
-     * public no-argument constructor; {@code null} when the key is absent.
-     */
-    public <T> T instance(String key, Class<T> type) {
-        Object raw = values.get(key);
-        return raw == null ? null : create(key, raw, type);
-    }
-
-    /**
-     * Returns an instance per entry of a list-valued key, as {@link #instance} creates them, in order: the value is a
-     * {@code List} of instances, classes or class names, or a comma-separated string of class names. Empty when the key
-     * is absent.
-     */
-    public <T> List<T> instances(String key, Class<T> type) {
-        Object raw = values.get(key);
-        if (raw == null) {
-            return List.of();
-        }
-        Collection<?> entries = raw instanceof Collection<?> c ? c
-            : raw instanceof Class<?> ? List.of(raw)
-            : Arrays.stream(raw.toString().split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        List<T> result = new ArrayList<>(entries.size());
-        for (Object entry : entries) {
-            result.add(create(key, entry, type));
-        }
-        return result;
-    }
-
-    /** As {@link #instances}, each then configured with all the values read, as Kafka configures its plugins. */
-    public <T extends Configurable> List<T> configuredInstances(String key, Class<T> type) {
-        List<T> created = instances(key, type);
-        created.forEach(plugin -> plugin.configure(values));
-        return created;
-    }
-
-    private static <T> T create(String key, Object raw, Class<T> type) {
-        if (type.isInstance(raw)) {
-            return type.cast(raw);
-        }
-        try {
-            Class<?> cls = raw instanceof Class<?> c ? c : Class.forName(raw.toString().trim(), true,
-                Thread.currentThread().getContextClassLoader());
-            if (!type.isAssignableFrom(cls)) {
-                throw invalid(key, raw, "a class implementing " + type.getName());
-            }
-            return type.cast(cls.getDeclaredConstructor().newInstance());
-        } catch (ReflectiveOperationException e) {
-            throw new ConfigException("Invalid value " + raw + " for configuration " + key
-                + ": cannot create an instance (" + e + ")");
-        }
     }
 
     /** The error for a bad value: {@code Invalid value V for configuration K: valid values are RANGE}. */
