@@ -233,7 +233,7 @@ public class KafkaStreams implements AutoCloseable {
         this.clientIndex = CLIENTS.claimIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
-        this.metrics = new StreamsMetricsRegistry(time, config.metricsRecordingLevel(), true,
+        this.metrics = new StreamsMetricsRegistry(time, config, true,
             config.getConfiguredInstances(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class));
         this.stateMachine = new ClientStateMachine(clientId, time);
         this.failures = new ThreadFailureHandler(clientId, this::replaceThread, this::shutdownWithError,

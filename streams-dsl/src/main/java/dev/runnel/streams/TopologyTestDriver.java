@@ -148,7 +148,7 @@ public class TopologyTestDriver implements Closeable {
         this.time = new ManualTime(initialWallClockTime == null
             ? Time.SYSTEM.milliseconds()
             : initialWallClockTime.toEpochMilli());
-        this.metrics = new StreamsMetricsRegistry(time, streamsConfig.metricsRecordingLevel(), false);
+        this.metrics = new StreamsMetricsRegistry(time, streamsConfig, false, List.of());
         this.builder = topology.internalTopologyBuilder();
         builder.dslStoreChoice().configure(streamsConfig);
         builder.setApplicationId(streamsConfig.getString(StreamsConfig.APPLICATION_ID_CONFIG));

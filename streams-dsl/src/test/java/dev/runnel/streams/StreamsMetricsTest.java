@@ -108,6 +108,54 @@ class StreamsMetricsTest {
     }
 
     @Test
+    void shouldMeasureARateOverTheConfiguredSampleWindows() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.METRICS_SAMPLE_WINDOW_MS_CONFIG, 5_000L);
+        props.put(StreamsConfig.METRICS_NUM_SAMPLES_CONFIG, "3");
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("orders", Consumed.with(Serdes.String(), Serdes.Double())).process(OrdersProcessor::new);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+            TestInputTopic<String, Double> orders =
+                driver.createInputTopic("orders", Serdes.String().serializer(), Serdes.Double().serializer());
+            orders.pipeInput("alice", 10.0);
+            orders.pipeInput("bob", 20.0);
+            orders.pipeInput("alice", 30.0);
+            driver.advanceWallClockTime(Duration.ofSeconds(10));
+
+            // 3 orders over the 10 s since: 10 s already spans the (3 samples - 1) full 5 s windows a rate waits for.
+            assertEquals(3 / 10.0, value(driver.metrics(), "orders-rate", "app", OrdersProcessor.TAGS));
+        }
+    }
+
+    @Test
+    void shouldCountTheRegisteredMetricsAsKafkasRegistryDoes() {
+        try (TopologyTestDriver driver = driverFor(new Properties(), RecordingLevel.INFO)) {
+            pipeThree(driver);
+
+            // Kafka's registry counts its metrics, this count among them, under kafka-metrics-count without tags.
+            Map<MetricName, ? extends Metric> metrics = driver.metrics();
+            assertEquals((double) metrics.size(), value(metrics, "count", "kafka-metrics-count", Map.of()));
+        }
+    }
+
+    @Test
+    void shouldRefuseASecondSensorsMetricOfANameAlreadyRegistered() {
+        StreamsMetrics metrics = new StreamsMetricsRegistry(new ManualTime(0L), RecordingLevel.INFO, false)
+            .streamsMetrics();
+        MetricName total = new MetricName("bytes-total", "stream-custom-metrics", "", Map.of());
+        Sensor first = metrics.addSensor("first", RecordingLevel.INFO);
+        first.add(total, new CumulativeSum());
+        first.record(5.0);
+        Sensor second = metrics.addSensor("second", RecordingLevel.INFO);
+
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+            () -> second.add(total, new CumulativeSum()));
+        assertEquals("A metric named '" + total + "' already exists, can't register another one.",
+            error.getMessage());
+        assertEquals(5.0, metrics.metrics().get(total).metricValue(), "the first sensor's metric stays");
+    }
+
+    @Test
     void shouldRecordIntoParentsAndDropARemovedSensorsMetrics() {
         ManualTime time = new ManualTime(0L);
         StreamsMetrics metrics = new StreamsMetricsRegistry(time, RecordingLevel.INFO, false).streamsMetrics();

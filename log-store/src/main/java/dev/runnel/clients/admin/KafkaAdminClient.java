@@ -62,7 +62,7 @@ public final class KafkaAdminClient extends AdminClient {
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.groups = new GroupAdmin(log.groupCoordinator());
         this.transactions = new TransactionAdmin(log);
-        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
+        this.metrics = ClientMetrics.create(config, log.time(), JMX_PREFIX, clientId, reporters);
         metrics.addMeter("admin-client-metrics", "request", "requests (admin operations)",
             Map.of("client-id", clientId), requests::sum);
         config.logUnused();

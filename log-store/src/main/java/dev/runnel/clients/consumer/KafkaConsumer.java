@@ -114,7 +114,7 @@ public class KafkaConsumer<K, V> implements Consumer<K, V> {
         // Before the log opens: a reporter that cannot be created fails the constructor with nothing to release.
         List<MetricsReporter> reporters = ClientMetrics.reporters(config, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
-        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
+        this.metrics = ClientMetrics.create(config, log.time(), JMX_PREFIX, clientId, reporters);
         this.fetcher = new Fetcher<>(log, settings, this.keyDeserializer, this.valueDeserializer,
             new FetchMetrics(metrics, clientId));
         CoordinatorMetrics coordinatorMetrics = groupSettings.groupId() == null ? null

@@ -115,7 +115,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         List<MetricsReporter> reporters = ClientMetrics.reporters(config, clientId);
         this.log = RunnelLog.open(RunnelLogConfig.parse(configs));
         this.metadata = new ProducerMetadata(log);
-        this.metrics = new Metrics(log.time(), JMX_PREFIX, reporters);
+        this.metrics = ClientMetrics.create(config, log.time(), JMX_PREFIX, clientId, reporters);
         this.engine = new ProducerEngine(log, settings, clientId, metrics);
         this.transactions = engine.transactions();
         config.logUnused();

@@ -31,11 +31,12 @@ import org.slf4j.LoggerFactory;
  * {@code metric.reporters}.
  *
  * <p>Built directly (as in a unit test: {@code new Metrics()}), it behaves as Kafka's, {@code kafka-metrics-count}
- * included; clients and Kafka Streams build theirs with {@link #Metrics(Time, String, List)}. Besides Kafka's
- * sensors, it offers metrics computed on read from counters their owner keeps ({@link #addTotal}, {@link #addRate},
- * {@link #addAverage}): the owner pays one increment per event, or per batch, and nothing here runs on its path.
- * Adding a second metric of a name fails, as in Kafka, except through {@link #addMetric(KafkaMetric)} and the
- * Runnel shorthands, which replace it (a client re-adds a partition's metrics when it is assigned again).
+ * included; clients and Kafka Streams build theirs with {@link #Metrics(MetricConfig, Time, String, List)}. Besides
+ * Kafka's sensors, it offers metrics computed on read from counters their owner keeps ({@link #addTotal},
+ * {@link #addRate}, {@link #addAverage}): the owner pays one increment per event, or per batch, and nothing here runs
+ * on its path.
+ * Adding a second metric of a name fails, as in Kafka, except through the Runnel shorthands, which replace it (a
+ * client re-adds a partition's metrics when it is assigned again).
  * Thread-safe.
  */
 public final class Metrics implements AutoCloseable {
@@ -97,19 +98,21 @@ public final class Metrics implements AutoCloseable {
     public Metrics(MetricConfig defaultConfig, List<MetricsReporter> reporters, Time time, boolean enableExpiration,
         MetricsContext metricsContext) {
         this(defaultConfig, time, reporters, metricsContext, enableExpiration);
-        addMetric(metricName("count", "kafka-metrics-count", "total number of registered metrics"),
-            (Measurable) (metricConfig, nowMs) -> metrics.size());
+        addCount();
     }
 
     /**
-     * Creates a registry for a client or Kafka Streams, published in JMX under {@code jmxPrefix} (unless null) and
-     * told to {@code reporters}, already configured, which it gives the context {@code jmxPrefix} names and closes
-     * with itself. A {@link JmxReporter} among them is closed at once when the registry publishes in JMX itself: it
-     * would publish everything twice. Its sensors never expire; it has no {@code kafka-metrics-count}.
+     * Creates a registry for a client or Kafka Streams, measuring under {@code config} (built from the owner's
+     * {@code metrics.num.samples}, {@code metrics.sample.window.ms} and {@code metrics.recording.level}), published
+     * in JMX under {@code jmxPrefix} (unless null) and told to {@code reporters}, already configured, which it gives
+     * the context {@code jmxPrefix} names and closes with itself. A {@link JmxReporter} among them is closed at once
+     * when the registry publishes in JMX itself: it would publish everything twice. Its sensors never expire; it
+     * publishes {@code kafka-metrics-count}, as Kafka's clients' and Kafka Streams' registries do.
      */
-    public Metrics(Time time, String jmxPrefix, List<MetricsReporter> reporters) {
-        this(new MetricConfig(), time, withJmx(jmxPrefix, reporters),
-            new KafkaMetricsContext(jmxPrefix == null ? "" : jmxPrefix), false);
+    public Metrics(MetricConfig config, Time time, String jmxPrefix, List<MetricsReporter> reporters) {
+        this(config, time, withJmx(jmxPrefix, reporters), new KafkaMetricsContext(jmxPrefix == null ? "" : jmxPrefix),
+            false);
+        addCount();
     }
 
     private Metrics(MetricConfig config, Time time, List<MetricsReporter> reporters, MetricsContext context,
@@ -122,6 +125,12 @@ public final class Metrics implements AutoCloseable {
             reporter.init(List.of());
         });
         this.sensorExpiry = enableExpiration ? startSensorExpiry() : null;
+    }
+
+    /** Publishes the number of metrics registered, Kafka's {@code count} of group {@code kafka-metrics-count}. */
+    private void addCount() {
+        addMetric(metricName("count", "kafka-metrics-count", "total number of registered metrics"),
+            (Measurable) (metricConfig, nowMs) -> metrics.size());
     }
 
     private static List<MetricsReporter> withJmx(String jmxPrefix, List<MetricsReporter> reporters) {
@@ -278,7 +287,7 @@ public final class Metrics implements AutoCloseable {
      */
     public void addMetric(MetricName name, Supplier<?> value) {
         Objects.requireNonNull(value, "value");
-        addMetric(newMetric(name, null, (Gauge<?>) (metricConfig, nowMs) -> value.get()));
+        replace(newMetric(name, null, (Gauge<?>) (metricConfig, nowMs) -> value.get()));
     }
 
     /** Adds a metric {@code measurable} measures under the registry's config. */
@@ -339,8 +348,17 @@ public final class Metrics implements AutoCloseable {
             Objects.requireNonNull(provider, "provider"), metricConfig == null ? config : metricConfig, time);
     }
 
-    /** Adds {@code metric}, replacing one of the same name. */
+    /**
+     * Adds {@code metric}, made by its owner (a sensor of Kafka Streams' own registry).
+     *
+     * @throws IllegalArgumentException if there is a metric of that name already
+     */
     public void addMetric(KafkaMetric metric) {
+        register(metric);
+    }
+
+    /** Adds {@code metric}, replacing one of the same name. */
+    private void replace(KafkaMetric metric) {
         metrics.put(metric.metricName(), metric);
         tellReporters("adding " + metric.metricName().name(), reporter -> reporter.metricChange(metric));
     }

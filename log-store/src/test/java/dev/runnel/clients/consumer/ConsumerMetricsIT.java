@@ -13,7 +13,9 @@ import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.log.RunnelLogConfig;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -184,5 +186,35 @@ class ConsumerMetricsIT {
         }
         assertFalse(server.isRegistered(fetchBean));
         assertFalse(server.isRegistered(lagBean));
+    }
+
+    @Test
+    void shouldMeasureWindowedMetricsOverTheConfiguredSamplesAndCountItsMetrics() {
+        ManualTime time = new ManualTime(0L);
+        Path manualDir = dataDir.resolve("manual-time");
+        try (RunnelLog manualLog = RunnelLog.open(RunnelLogConfig.of(manualDir), time)) {
+            manualLog.createTopic("t", 1, Map.of());
+            try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("log.dir", manualDir.toString(),
+                "client.id", "c1", "metrics.sample.window.ms", 1_000, "metrics.num.samples", 2),
+                new StringDeserializer(), new StringDeserializer())) {
+                consumer.assign(List.of(TP0));
+                consumer.poll(Duration.ZERO);
+                time.sleep(500);
+                consumer.poll(Duration.ZERO);
+                assertEquals(500.0, value(consumer, "consumer-metrics", "time-between-poll-max"));
+
+                // The gap was recorded at 500 ms, in a sample that expires once 2 samples of 1 s have passed since
+                // it began: at 2500 ms, with no other recording, the maximum is NaN (Kafka's 30 s x 2 keeps it).
+                time.sleep(1_999);
+                assertEquals(500.0, value(consumer, "consumer-metrics", "time-between-poll-max"));
+                time.sleep(1);
+                assertTrue(Double.isNaN(value(consumer, "consumer-metrics", "time-between-poll-max")));
+
+                // As in every Kafka client: kafka-metrics-count's count of the registered metrics, itself included.
+                Map<MetricName, ? extends Metric> metrics = consumer.metrics();
+                assertEquals((double) metrics.size(), metrics.get(new MetricName("count", "kafka-metrics-count", "",
+                    Map.of("client-id", "c1"))).metricValue());
+            }
+        }
     }
 }

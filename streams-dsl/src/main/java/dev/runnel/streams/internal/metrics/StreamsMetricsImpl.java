@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.metrics;
 
 import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
+import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.metrics.Sensor;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.metrics.stats.Avg;
@@ -25,13 +26,14 @@ import java.util.function.Supplier;
 final class StreamsMetricsImpl implements InternalStreamsMetrics {
     private final StreamsMetricsRegistry registry;
     private final Time time;
-    private final RecordingLevel configuredLevel;
+    /** The registry's config: the recording level in force and how sensors' windowed stats sample. */
+    private final MetricConfig config;
     private final Map<String, Sensor> sensors = new ConcurrentHashMap<>();
 
-    StreamsMetricsImpl(StreamsMetricsRegistry registry, Time time, RecordingLevel configuredLevel) {
+    StreamsMetricsImpl(StreamsMetricsRegistry registry, Time time, MetricConfig config) {
         this.registry = registry;
         this.time = time;
-        this.configuredLevel = configuredLevel;
+        this.config = config;
     }
 
     @Override
@@ -103,7 +105,7 @@ final class StreamsMetricsImpl implements InternalStreamsMetrics {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(recordingLevel, "recordingLevel");
         return sensors.computeIfAbsent(name,
-            key -> new Sensor(key, recordingLevel, configuredLevel, time, registry::add, parents));
+            key -> new Sensor(key, recordingLevel, config, Long.MAX_VALUE, time, registry::add, parents));
     }
 
     @Override

@@ -4,14 +4,17 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.metrics.JmxReporter;
 import dev.runnel.common.metrics.KafkaMetric;
+import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.metrics.Metrics;
 import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.common.utils.Time;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.StreamsMetrics;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -37,20 +40,28 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
     private final StreamsMetricsImpl streamsMetrics;
 
     /**
-     * Creates an empty registry; rates are measured with {@code time}.
+     * Creates an empty registry for a client or test driver configured by {@code config}: its sensors record up to
+     * {@code metrics.recording.level}, and their windowed stats keep {@code metrics.num.samples} samples of
+     * {@code metrics.sample.window.ms}, measured with {@code time}.
      *
-     * @param recordingLevel the {@code metrics.recording.level}, which sensors finer than it do not record at
      * @param jmx whether metrics are also registered in the platform MBean server (not for the test driver)
+     * @param reporters the {@code metric.reporters}, told of every metric
      */
-    public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx) {
-        this(time, recordingLevel, jmx, List.of());
+    public StreamsMetricsRegistry(Time time, StreamsConfig config, boolean jmx, List<MetricsReporter> reporters) {
+        this(time, new MetricConfig()
+            .samples(config.getInt(StreamsConfig.METRICS_NUM_SAMPLES_CONFIG))
+            .timeWindow(config.getLong(StreamsConfig.METRICS_SAMPLE_WINDOW_MS_CONFIG), TimeUnit.MILLISECONDS)
+            .recordLevel(config.metricsRecordingLevel()), jmx, reporters);
     }
 
-    /** As the other constructor, with {@code reporters} (from {@code metric.reporters}) told of every metric. */
-    public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx,
-        List<MetricsReporter> reporters) {
-        this.metrics = new Metrics(time, jmx ? JMX_DOMAIN : null, reporters);
-        this.streamsMetrics = new StreamsMetricsImpl(this, time, recordingLevel);
+    /** Creates an empty registry measuring as Kafka does by default, recording up to {@code recordingLevel}. */
+    public StreamsMetricsRegistry(Time time, RecordingLevel recordingLevel, boolean jmx) {
+        this(time, new MetricConfig().recordLevel(recordingLevel), jmx, List.of());
+    }
+
+    private StreamsMetricsRegistry(Time time, MetricConfig config, boolean jmx, List<MetricsReporter> reporters) {
+        this.metrics = new Metrics(config, time, jmx ? JMX_DOMAIN : null, reporters);
+        this.streamsMetrics = new StreamsMetricsImpl(this, time, config);
     }
 
     /** Returns what processors and stores see as {@code context.metrics()}. */
@@ -82,7 +93,11 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
         metrics.addMetric(new MetricName(name, group, description, tags), value);
     }
 
-    /** Adds {@code metric}, replacing one of the same name. */
+    /**
+     * Adds a sensor's {@code metric}.
+     *
+     * @throws IllegalArgumentException if there is a metric of that name already, as Kafka's registry throws
+     */
     void add(KafkaMetric metric) {
         metrics.addMetric(metric);
     }

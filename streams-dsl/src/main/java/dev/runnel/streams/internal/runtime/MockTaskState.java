@@ -57,7 +57,7 @@ public final class MockTaskState {
         this.stateDir = stateDir;
         this.keySerde = configuredSerde(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, true);
         this.valueSerde = configuredSerde(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, false);
-        this.metrics = new StreamsMetricsRegistry(new ManualTime(0L), this.config.metricsRecordingLevel(), false)
+        this.metrics = new StreamsMetricsRegistry(new ManualTime(0L), this.config, false, List.of())
             .streamsMetrics();
     }
 
