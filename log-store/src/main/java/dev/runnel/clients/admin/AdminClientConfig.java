@@ -8,6 +8,7 @@ import dev.runnel.common.config.ConfigDef.Importance;
 import dev.runnel.common.config.ConfigDef.Range;
 import dev.runnel.common.config.ConfigDef.Type;
 import dev.runnel.common.config.ConfigDef.ValidList;
+import dev.runnel.common.config.SecurityConfig;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,7 +59,7 @@ public class AdminClientConfig extends AbstractConfig {
         CommonClientConfigs.METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS_CONFIG;
     public static final long DEFAULT_METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS =
         CommonClientConfigs.DEFAULT_METADATA_RECOVERY_REBOOTSTRAP_TRIGGER_MS;
-    public static final String SECURITY_PROVIDERS_CONFIG = "security.providers";
+    public static final String SECURITY_PROVIDERS_CONFIG = SecurityConfig.SECURITY_PROVIDERS_CONFIG;
 
     private static final ConfigDef DEFINITION = define();
 

@@ -3,6 +3,7 @@ package dev.runnel.clients.consumer;
 import dev.runnel.clients.CommonClientConfigs;
 import dev.runnel.common.config.AbstractConfig;
 import dev.runnel.common.config.ConfigDef;
+import dev.runnel.common.config.SecurityConfig;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.serialization.Deserializer;
@@ -105,7 +106,7 @@ public class ConsumerConfig extends AbstractConfig {
     public static final String DEFAULT_ISOLATION_LEVEL = "read_uncommitted";
     public static final String ALLOW_AUTO_CREATE_TOPICS_CONFIG = "allow.auto.create.topics";
     public static final boolean DEFAULT_ALLOW_AUTO_CREATE_TOPICS = true;
-    public static final String SECURITY_PROVIDERS_CONFIG = "security.providers";
+    public static final String SECURITY_PROVIDERS_CONFIG = SecurityConfig.SECURITY_PROVIDERS_CONFIG;
     public static final String SHARE_ACKNOWLEDGEMENT_MODE_CONFIG = "share.acknowledgement.mode";
     public static final String SHARE_ACQUIRE_MODE_CONFIG = "share.acquire.mode";
     public static final String DEFAULT_SHARE_ACQUIRE_MODE = "BATCH_OPTIMIZED";

@@ -60,22 +60,19 @@ import dev.runnel.common.config.ConfigDef.Range;
 import dev.runnel.common.config.ConfigDef.Type;
 import dev.runnel.common.config.ConfigDef.ValidList;
 import dev.runnel.common.config.ConfigDef.ValidString;
+import dev.runnel.common.config.SaslConfigs;
+import dev.runnel.common.config.SecurityConfig;
+import dev.runnel.common.config.SslConfigs;
 import dev.runnel.common.metrics.JmxReporter;
 import java.util.List;
 
 /**
  * The definitions the producer, consumer and admin client share: how they would reach brokers (accepted, checked as
- * Kafka checks them, unused by the embedded log), their metrics, security and config providers. Each client adds its
- * own keys; the three defaults that differ between Kafka's clients are parameters.
+ * Kafka checks them, unused by the embedded log), their metrics, security ({@link SslConfigs}, {@link SaslConfigs})
+ * and config providers. Each client adds its own keys; the three defaults that differ between Kafka's clients are
+ * parameters.
  */
 public final class ClientConfigDefinitions {
-    private static final String SSL_DOC = "An SSL setting for connections to brokers. The embedded log has no"
-        + " network: accepted and unused.";
-    private static final String SASL_DOC = "A SASL authentication setting for connections to brokers. The embedded"
-        + " log has no network: accepted and unused.";
-    private static final String SECURITY_PROVIDERS_DOC = "Classes that register security algorithms with the JVM;"
-        + " unused.";
-
     private ClientConfigDefinitions() {
     }
 
@@ -143,89 +140,13 @@ public final class ClientConfigDefinitions {
 
     private static ConfigDef defineSecurity(ConfigDef def) {
         // The order of the protocols is Kafka's, so that a bad value's message lists them as Kafka's does.
-        return def.define(SECURITY_PROTOCOL_CONFIG, Type.STRING, DEFAULT_SECURITY_PROTOCOL,
+        def.define(SECURITY_PROTOCOL_CONFIG, Type.STRING, DEFAULT_SECURITY_PROTOCOL,
                 CaseInsensitiveValidString.in("SASL_SSL", "PLAINTEXT", "SSL", "SASL_PLAINTEXT"), Importance.MEDIUM,
                 SECURITY_PROTOCOL_DOC)
-            .define("security.providers", Type.STRING, null, null, Importance.LOW, SECURITY_PROVIDERS_DOC)
-            .define("ssl.protocol", Type.STRING, "TLSv1.3", null, Importance.MEDIUM, SSL_DOC)
-            .define("ssl.provider", Type.STRING, null, null, Importance.MEDIUM, SSL_DOC)
-            .define("ssl.cipher.suites", Type.LIST, List.of(),
-                ValidList.anyNonDuplicateValues(true, false), Importance.LOW, SSL_DOC)
-            .define("ssl.enabled.protocols", Type.LIST, List.of("TLSv1.2", "TLSv1.3"),
-                ValidList.anyNonDuplicateValues(true, false), Importance.MEDIUM, SSL_DOC)
-            .define("ssl.keystore.type", Type.STRING, "JKS", null, Importance.MEDIUM, SSL_DOC)
-            .define("ssl.keystore.location", Type.STRING, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.keystore.password", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.key.password", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.keystore.key", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.keystore.certificate.chain", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.truststore.certificates", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.truststore.type", Type.STRING, "JKS", null, Importance.MEDIUM, SSL_DOC)
-            .define("ssl.truststore.location", Type.STRING, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.truststore.password", Type.PASSWORD, null, null, Importance.HIGH, SSL_DOC)
-            .define("ssl.keymanager.algorithm", Type.STRING, "SunX509", null, Importance.LOW, SSL_DOC)
-            .define("ssl.trustmanager.algorithm", Type.STRING, "PKIX", null, Importance.LOW, SSL_DOC)
-            .define("ssl.endpoint.identification.algorithm", Type.STRING, "https", null, Importance.LOW, SSL_DOC)
-            .define("ssl.secure.random.implementation", Type.STRING, null, null, Importance.LOW, SSL_DOC)
-            .define("ssl.engine.factory.class", Type.CLASS, null, null, Importance.LOW, SSL_DOC)
-            .define("sasl.kerberos.service.name", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.kerberos.kinit.cmd", Type.STRING, "/usr/bin/kinit", null, Importance.LOW, SASL_DOC)
-            .define("sasl.kerberos.ticket.renew.window.factor", Type.DOUBLE, 0.8, null, Importance.LOW, SASL_DOC)
-            .define("sasl.kerberos.ticket.renew.jitter", Type.DOUBLE, 0.05, null, Importance.LOW, SASL_DOC)
-            .define("sasl.kerberos.min.time.before.relogin", Type.LONG, 60000L, null, Importance.LOW, SASL_DOC)
-            .define("sasl.login.refresh.window.factor", Type.DOUBLE, 0.8,
-                Range.between(0.5, 1.0), Importance.LOW, SASL_DOC)
-            .define("sasl.login.refresh.window.jitter", Type.DOUBLE, 0.05,
-                Range.between(0.0, 0.25), Importance.LOW, SASL_DOC)
-            .define("sasl.login.refresh.min.period.seconds", Type.SHORT, (short) 60,
-                Range.between(0, 900), Importance.LOW, SASL_DOC)
-            .define("sasl.login.refresh.buffer.seconds", Type.SHORT, (short) 300,
-                Range.between(0, 3600), Importance.LOW, SASL_DOC)
-            .define("sasl.mechanism", Type.STRING, "GSSAPI", null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.jaas.config", Type.PASSWORD, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.client.callback.handler.class", Type.CLASS, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.login.callback.handler.class", Type.CLASS, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.login.class", Type.CLASS, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.login.connect.timeout.ms", Type.INT, null, null, Importance.LOW, SASL_DOC)
-            .define("sasl.login.read.timeout.ms", Type.INT, null, null, Importance.LOW, SASL_DOC)
-            .define("sasl.login.retry.backoff.max.ms", Type.LONG, 10000L, null, Importance.LOW, SASL_DOC)
-            .define("sasl.login.retry.backoff.ms", Type.LONG, 100L, null, Importance.LOW, SASL_DOC)
-            // Kafka defaults these two to its own OAuth classes, which Runnel does not have.
-            .define("sasl.oauthbearer.jwt.retriever.class", Type.CLASS, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.jwt.validator.class", Type.CLASS, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.scope", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.client.credentials.client.id", Type.STRING, null,
-                null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.client.credentials.client.secret", Type.PASSWORD, null,
-                null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.algorithm", Type.STRING, "RS256",
-                CaseInsensitiveValidString.in("ES256", "RS256"), Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.aud", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.exp.seconds", Type.INT, 300,
-                Range.between(0, 86400), Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.iss", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.jti.include", Type.BOOLEAN, false,
-                null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.nbf.seconds", Type.INT, 60,
-                Range.between(0, 3600), Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.claim.sub", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.file", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.private.key.file", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.private.key.passphrase", Type.PASSWORD, null,
-                null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.assertion.template.file", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.scope.claim.name", Type.STRING, "scope", null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.sub.claim.name", Type.STRING, "sub", null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.token.endpoint.url", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.jwks.endpoint.url", Type.STRING, null, null, Importance.MEDIUM, SASL_DOC)
-            .define("sasl.oauthbearer.jwks.endpoint.refresh.ms", Type.LONG, 3600000L, null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.jwks.endpoint.retry.backoff.max.ms", Type.LONG, 10000L,
-                null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.jwks.endpoint.retry.backoff.ms", Type.LONG, 100L, null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.clock.skew.seconds", Type.INT, 30, null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.expected.audience", Type.LIST, List.of(),
-                ValidList.anyNonDuplicateValues(true, false), Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.expected.issuer", Type.STRING, null, null, Importance.LOW, SASL_DOC)
-            .define("sasl.oauthbearer.header.urlencode", Type.BOOLEAN, false, null, Importance.LOW, SASL_DOC);
+            .define(SecurityConfig.SECURITY_PROVIDERS_CONFIG, Type.STRING, null, Importance.LOW,
+                SecurityConfig.SECURITY_PROVIDERS_DOC);
+        SslConfigs.addClientSslSupport(def);
+        SaslConfigs.addClientSaslSupport(def);
+        return def;
     }
 }

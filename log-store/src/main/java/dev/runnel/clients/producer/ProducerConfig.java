@@ -3,6 +3,7 @@ package dev.runnel.clients.producer;
 import dev.runnel.clients.CommonClientConfigs;
 import dev.runnel.common.config.AbstractConfig;
 import dev.runnel.common.config.ConfigDef;
+import dev.runnel.common.config.SecurityConfig;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.serialization.Serializer;
 import java.util.HashMap;
@@ -92,7 +93,7 @@ public class ProducerConfig extends AbstractConfig {
     /** Enables transactions; a producer with the same id fences older ones at {@code initTransactions}. */
     public static final String TRANSACTIONAL_ID_CONFIG = "transactional.id";
     public static final String TRANSACTION_TWO_PHASE_COMMIT_ENABLE_CONFIG = "transaction.two.phase.commit.enable";
-    public static final String SECURITY_PROVIDERS_CONFIG = "security.providers";
+    public static final String SECURITY_PROVIDERS_CONFIG = SecurityConfig.SECURITY_PROVIDERS_CONFIG;
 
     public static final int DEFAULT_BATCH_SIZE = 16384;
     public static final long DEFAULT_LINGER_MS = 5;

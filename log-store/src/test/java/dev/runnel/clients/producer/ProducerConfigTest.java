@@ -5,7 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.CommonClientConfigs;
+import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigException;
+import dev.runnel.common.config.SaslConfigs;
+import dev.runnel.common.config.SecurityConfig;
+import dev.runnel.common.config.SslConfigs;
 import dev.runnel.common.metrics.JmxReporter;
 import dev.runnel.common.serialization.StringSerializer;
 import java.util.HashMap;
@@ -130,6 +135,32 @@ class ProducerConfigTest {
         assertEquals("eu", config.originals().get("app.region"), "read through originals(), it counts as used");
         assertEquals(List.of("a:9092", "b:9092"), config.getList(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         assertEquals("/etc/truststore.jks", config.getString("ssl.truststore.location"));
+    }
+
+    @Test
+    void shouldAcceptKafkasSecurityConfigsByTheirConstantsAndCheckThem() {
+        ProducerConfig config = new ProducerConfig(configs(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "sasl_ssl",
+            SaslConfigs.SASL_MECHANISM, "PLAIN", SaslConfigs.SASL_JAAS_CONFIG, "PlainLoginModule required;",
+            SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG, "/etc/truststore.jks", SecurityConfig.SECURITY_PROVIDERS_CONFIG,
+            "com.example.Provider"));
+
+        assertEquals("sasl_ssl", config.getString(CommonClientConfigs.SECURITY_PROTOCOL_CONFIG), "in any case");
+        assertEquals("PLAIN", config.getString(SaslConfigs.SASL_MECHANISM));
+        assertEquals("[hidden]", config.getPassword(SaslConfigs.SASL_JAAS_CONFIG).toString());
+        assertEquals("/etc/truststore.jks", config.getString(SslConfigs.SSL_TRUSTSTORE_LOCATION_CONFIG));
+        assertEquals(SslConfigs.DEFAULT_SSL_TRUSTSTORE_TYPE, config.getString(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG));
+        assertEquals(List.of("TLSv1.2", "TLSv1.3"), config.getList(SslConfigs.SSL_ENABLED_PROTOCOLS_CONFIG));
+        assertEquals(SaslConfigs.DEFAULT_LOGIN_REFRESH_BUFFER_SECONDS,
+            config.getShort(SaslConfigs.SASL_LOGIN_REFRESH_BUFFER_SECONDS));
+        // Kafka's Range on the refresh window factor, [0.5,...,1.0].
+        assertEquals("Invalid value 2.0 for configuration sasl.login.refresh.window.factor: Value must be no more "
+            + "than 1.0", rejection(SaslConfigs.SASL_LOGIN_REFRESH_WINDOW_FACTOR, "2"));
+
+        ConfigDef own = new ConfigDef();
+        SslConfigs.addClientSslSupport(own);
+        SaslConfigs.addClientSaslSupport(own);
+        assertTrue(own.names().containsAll(List.of(SslConfigs.SSL_KEYSTORE_PASSWORD_CONFIG,
+            SaslConfigs.SASL_OAUTHBEARER_TOKEN_ENDPOINT_URL)));
     }
 
     @Test
