@@ -68,6 +68,11 @@ public class AdminClientConfig extends AbstractConfig {
         super(DEFINITION, props);
     }
 
+    /** Parses and checks {@code props}, logging the values if {@code doLog}, for a subclass. */
+    protected AdminClientConfig(Map<?, ?> props, boolean doLog) {
+        super(DEFINITION, props, doLog);
+    }
+
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef()
             .define(LOG_DIR_CONFIG, Type.STRING, null, Importance.HIGH,

@@ -136,6 +136,11 @@ public class ConsumerConfig extends AbstractConfig {
         super(ConsumerConfigDefinition.DEFINITION, props);
     }
 
+    /** Parses and checks {@code props}, logging the values if {@code doLog}, for a subclass. */
+    protected ConsumerConfig(Map<?, ?> props, boolean doLog) {
+        super(ConsumerConfigDefinition.DEFINITION, props, doLog);
+    }
+
     /** The configs with the deserializers' classes added where instances are given, as Kafka's consumer does. */
     public static Map<String, Object> appendDeserializerToConfig(Map<String, Object> configs,
                                                                  Deserializer<?> keyDeserializer,

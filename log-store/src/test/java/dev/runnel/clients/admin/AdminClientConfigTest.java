@@ -28,6 +28,17 @@ class AdminClientConfigTest {
     }
 
     @Test
+    void shouldLetASubclassParseWithoutLoggingAsKafkasDoes() {
+        class QuietAdminClientConfig extends AdminClientConfig {
+            QuietAdminClientConfig(Map<?, ?> props) {
+                super(props, false);
+            }
+        }
+        assertEquals("a1", new QuietAdminClientConfig(Map.of(AdminClientConfig.CLIENT_ID_CONFIG, "a1"))
+            .getString(AdminClientConfig.CLIENT_ID_CONFIG));
+    }
+
+    @Test
     void shouldRejectABadConfigWhenAnAdminClientIsCreated() {
         // Checked before the log opens, so no log.dir is needed.
         ConfigException error = assertThrows(ConfigException.class,

@@ -118,6 +118,17 @@ class ConsumerConfigTest {
     }
 
     @Test
+    void shouldLetASubclassParseWithoutLoggingAsKafkasDoes() {
+        class QuietConsumerConfig extends ConsumerConfig {
+            QuietConsumerConfig(Map<?, ?> props) {
+                super(props, false);
+            }
+        }
+        assertEquals("g", new QuietConsumerConfig(configs(ConsumerConfig.GROUP_ID_CONFIG, "g"))
+            .getString(ConsumerConfig.GROUP_ID_CONFIG));
+    }
+
+    @Test
     void shouldRejectABadConfigWhenAConsumerIsCreated() {
         // Checked before the log opens, so no log.dir is needed. Runnel took upper case here before.
         ConfigException error = assertThrows(ConfigException.class, () -> new KafkaConsumer<>(
