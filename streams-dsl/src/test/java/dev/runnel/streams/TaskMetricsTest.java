@@ -7,7 +7,9 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.KStream;
 import dev.runnel.streams.kstream.KTable;
+import dev.runnel.streams.kstream.Materialized;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.processor.PunctuationType;
 import dev.runnel.streams.processor.api.ContextualProcessor;
@@ -15,6 +17,8 @@ import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -129,6 +133,38 @@ class TaskMetricsTest {
             assertEquals(1.0, value(driver, "stream-task-metrics", "dropped-records-total", taskTags()));
             assertTrue(driver.metrics().containsKey(
                 new MetricName("dropped-records-rate", "stream-task-metrics", "", taskTags())));
+        }
+    }
+
+    @Test
+    void shouldReportTheBytesOfTheTasksRecordCacheAtDebugAndRegisterThemAtEveryLevel() {
+        // Kafka Streams 4.3 reports cache-size-bytes-total per task (stream-task-metrics), recorded at DEBUG only.
+        for (String level : new String[] {"INFO", "DEBUG"}) {
+            StreamsBuilder builder = new StreamsBuilder();
+            KStream<String, String> clicks = builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()));
+            // A cached count, then a processor that reads the metric while the count's update is still cached.
+            clicks.groupByKey().count(Materialized.as("counts"));
+            List<Double> seen = new ArrayList<>();
+            clicks.process(() -> new ContextualProcessor<String, String, String, String>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    seen.add((Double) context().metrics().metrics().get(new MetricName("cache-size-bytes-total",
+                        "stream-task-metrics", "", taskTags())).metricValue());
+                }
+            });
+            Properties props = new Properties();
+            props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, level);
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+                driver.createInputTopic("clicks", Serdes.String().serializer(), Serdes.String().serializer())
+                    .pipeInput("alice", "/home");
+
+                assertEquals(1, seen.size());
+                if (level.equals("INFO")) {
+                    assertEquals(0.0, seen.get(0), "registered, but not recorded below DEBUG");
+                } else {
+                    assertTrue(seen.get(0) > 0.0, "alice's count is in the cache: " + seen);
+                }
+            }
         }
     }
 

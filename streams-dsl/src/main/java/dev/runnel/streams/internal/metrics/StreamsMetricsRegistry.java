@@ -64,6 +64,11 @@ public final class StreamsMetricsRegistry implements AutoCloseable {
         this.streamsMetrics = new StreamsMetricsImpl(this, time, config);
     }
 
+    /** Returns whether sensors of {@code level} record under {@code metrics.recording.level}. */
+    public boolean records(RecordingLevel level) {
+        return level.shouldRecord(metrics.config().recordLevel());
+    }
+
     /** Returns what processors and stores see as {@code context.metrics()}. */
     public StreamsMetrics streamsMetrics() {
         return streamsMetrics;

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.runtime;
 
+import dev.runnel.common.metrics.Sensor.RecordingLevel;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
 import dev.runnel.streams.processor.TaskId;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * The metrics of one active task that a stream thread and the test driver both add, as Kafka Streams names them:
- * {@code stream-task-metrics} {@code dropped-records-rate/total} and {@code enforced-processing-rate/total}, and
+ * {@code stream-task-metrics} {@code dropped-records-rate/total}, {@code enforced-processing-rate/total} and
+ * {@code cache-size-bytes-total} (the bytes of the task's stores in the record cache, at DEBUG), and
  * {@code stream-processor-node-metrics} {@code record-e2e-latency-avg/min/max} of its source and terminal nodes, and
  * {@code stream-topic-metrics} {@code records/bytes-consumed-total} of its sources. Each reads a counter the task
  * keeps; the task adds its debug-level process metrics itself ({@link TaskProcessSensors}).
@@ -50,6 +52,12 @@ public final class TaskMetrics {
             restoredRecords);
         metrics.addTotal(group, "restore-remaining-records-total", "Changelog records the task has left to restore",
             tags, sum(tasks, StreamTask::restoreRemaining));
+        // Kafka Streams records it at DEBUG only, so below DEBUG it stays 0.
+        boolean recordsCacheSize = metrics.records(RecordingLevel.DEBUG);
+        StreamTask first = tasks.get(0);
+        metrics.addGauge(group, "cache-size-bytes-total", "The total size in bytes of this task's cache.", tags,
+            () -> recordsCacheSize && first.threadCache() != null ? (double) first.threadCache().taskBytes(first.id())
+                : 0.0);
         for (StreamTask task : tasks) {
             registerEndToEndLatencies(metrics, threadId, task);
             task.onConsumedTraffic((topic, traffic) -> registerTraffic(metrics, threadId, task.id().toString(),

@@ -80,7 +80,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this, CacheHitRatio.of(internal, name())) : null;
+            this.named = cache != null ? cache.register(this, internal.taskId(),
+                CacheHitRatio.of(internal, name())) : null;
         }
         this.owner = Thread.currentThread();
     }

@@ -61,7 +61,8 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (storeContext instanceof InternalStateStoreContext internal) {
             this.context = internal;
             this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this, CacheHitRatio.of(internal, name())) : null;
+            this.named = cache != null ? cache.register(this, internal.taskId(),
+                CacheHitRatio.of(internal, name())) : null;
         }
         this.owner = Thread.currentThread();
     }

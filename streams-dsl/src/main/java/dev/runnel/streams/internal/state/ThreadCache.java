@@ -5,6 +5,7 @@ import dev.runnel.common.header.Headers;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.processor.RecordContext;
+import dev.runnel.streams.processor.TaskId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
@@ -222,8 +223,8 @@ public final class ThreadCache {
      * Returns a new named cache for {@code owner}'s entries, whose reads and write-downs {@code hitRatio} counts;
      * {@link NamedCache#close} releases it.
      */
-    NamedCache register(Owner owner, CacheHitRatio hitRatio) {
-        NamedCache named = new NamedCache(owner, hitRatio);
+    NamedCache register(Owner owner, TaskId task, CacheHitRatio hitRatio) {
+        NamedCache named = new NamedCache(owner, task, hitRatio);
         namedCaches.add(named);
         return named;
     }
@@ -231,6 +232,8 @@ public final class ThreadCache {
     /** One store's entries, by binary key. */
     final class NamedCache {
         private final Owner owner;
+        /** The task of the store, whose cache-size-bytes-total counts this cache's bytes. */
+        private final TaskId task;
         private final CacheHitRatio hitRatio;
         /**
          * A Caffeine cache, unbounded: the byte count bounds the dirty entries, and none may leave before it is
@@ -238,11 +241,12 @@ public final class ThreadCache {
          */
         private final ConcurrentMap<Bytes, Entry> entries =
             Caffeine.newBuilder().executor(Runnable::run).<Bytes, Entry>build().asMap();
-        /** The bytes of this store's dirty entries (owning thread only). */
+        /** The bytes of this store's dirty entries (written by the owning thread; metrics read it from any). */
         private long dirtyBytes;
 
-        private NamedCache(Owner owner, CacheHitRatio hitRatio) {
+        private NamedCache(Owner owner, TaskId task, CacheHitRatio hitRatio) {
             this.owner = owner;
+            this.task = task;
             this.hitRatio = hitRatio;
         }
 
@@ -427,6 +431,20 @@ public final class ThreadCache {
             size += named.entries.size();
         }
         return size;
+    }
+
+    /**
+     * Returns the bytes the cache holds for {@code task}'s stores, for its metrics; any thread, so it may lag the
+     * owning thread's last writes. Entries leave the cache once written down, so these are the dirty ones' bytes.
+     */
+    public long taskBytes(TaskId task) {
+        long bytes = 0;
+        for (NamedCache named : namedCaches) {
+            if (named.task.equals(task)) {
+                bytes += named.dirtyBytes;
+            }
+        }
+        return bytes;
     }
 
     /** Returns the bytes of the dirty entries, for tests. */
