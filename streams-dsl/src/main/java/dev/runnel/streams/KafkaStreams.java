@@ -233,8 +233,10 @@ public class KafkaStreams implements AutoCloseable {
         this.clientIndex = CLIENTS.claimIndex(applicationId);
         String configured = config.getString(StreamsConfig.CLIENT_ID_CONFIG);
         this.clientId = configured == null || configured.isEmpty() ? applicationId + "-" + clientIndex : configured;
+        // Configured with the client id this client uses, as Kafka Streams configures its reporters.
         this.metrics = new StreamsMetricsRegistry(time, config, true,
-            config.getConfiguredInstances(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class));
+            config.getConfiguredInstances(StreamsConfig.METRIC_REPORTER_CLASSES_CONFIG, MetricsReporter.class,
+                Map.of(StreamsConfig.CLIENT_ID_CONFIG, clientId)));
         this.stateMachine = new ClientStateMachine(clientId, time);
         this.failures = new ThreadFailureHandler(clientId, this::replaceThread, this::shutdownWithError,
             () -> CLIENTS.started(applicationId).forEach(KafkaStreams::shutdownWithError));

@@ -24,6 +24,8 @@ class KafkaStreamsMetricReportersIT {
     /** The metrics each reporter, created by class name inside the runtime, holds now, by its registry's namespace. */
     private static final Map<String, Set<MetricName>> CURRENT = new ConcurrentHashMap<>();
     private static final List<String> CLOSED = new CopyOnWriteArrayList<>();
+    /** The client.id each reporter was configured with, or "null". */
+    private static final List<String> CONFIGURED_CLIENT_IDS = new CopyOnWriteArrayList<>();
 
     @TempDir
     Path root;
@@ -35,6 +37,7 @@ class KafkaStreamsMetricReportersIT {
 
         @Override
         public void configure(Map<String, ?> configs) {
+            CONFIGURED_CLIENT_IDS.add(String.valueOf(configs.get("client.id")));
         }
 
         @Override
@@ -87,5 +90,9 @@ class KafkaStreamsMetricReportersIT {
         }
         assertTrue(CLOSED.containsAll(List.of("kafka.streams", "kafka.consumer", "kafka.producer")),
             CLOSED.toString());
+        // As Kafka Streams configures its reporters, and each client its own, with the client id it uses, made up
+        // when client.id is not set (here it is not): none is configured without one.
+        assertTrue(CONFIGURED_CLIENT_IDS.size() >= 3 && CONFIGURED_CLIENT_IDS.stream()
+            .allMatch(id -> id.startsWith("reported-")), CONFIGURED_CLIENT_IDS.toString());
     }
 }
