@@ -368,9 +368,12 @@ public final class Metrics implements AutoCloseable {
         addMetric(name, () -> (double) total.getAsLong());
     }
 
-    /** Adds the per-second rate of a cumulative count, measured between reads at least one second apart. */
+    /**
+     * Adds the per-second rate of a cumulative count, measured between reads at least one second apart, and over its
+     * first sample windows as Kafka's {@code Rate} measures them.
+     */
     public void addRate(MetricName name, LongSupplier total) {
-        CounterRate rate = new CounterRate(time, total);
+        CounterRate rate = new CounterRate(time, total, config);
         addMetric(name, (Supplier<?>) rate::value);
     }
 

@@ -54,6 +54,31 @@ class MetricsTest {
         }
     }
 
+    /**
+     * A rate of a kept count reads as Kafka's Rate reads over its first samples (2 of 30 s by default): the count over
+     * the time since it first moved plus the missing full window, so 3 events read at once are 3/30 per second and,
+     * 10 s later, 3/40. Once a full window has passed, it is the rate between reads: 60 more over the next 60 s, 1/s.
+     */
+    @Test
+    void shouldRateAKeptCountAsKafkasRateDoesOverItsFirstWindow() {
+        long[] count = {0};
+        try (Metrics metrics = new Metrics(time)) {
+            MetricName name = metrics.metricName("events-rate", "g");
+            metrics.addRate(name, () -> count[0]);
+            assertEquals(0.0, metrics.metric(name).metricValue(), "nothing counted yet");
+            count[0] = 3;
+            assertEquals(3.0 / 30, metrics.metric(name).metricValue());
+            time.sleep(10_000);
+            assertEquals(3.0 / 40, metrics.metric(name).metricValue());
+            time.sleep(50_000);
+            count[0] = 63;
+            metrics.metric(name).metricValue();
+            time.sleep(60_000);
+            count[0] = 123;
+            assertEquals(1.0, metrics.metric(name).metricValue());
+        }
+    }
+
     @Test
     void shouldAddAMetricOnlyIfAbsentWhenAsked() {
         try (Metrics metrics = new Metrics(time)) {
