@@ -3,6 +3,7 @@ package dev.runnel.clients.producer;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.internals.ClientMetrics;
+import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.config.internals.ConfigReader;
 import dev.runnel.common.utils.ClientTelemetry;
 import dev.runnel.clients.producer.internals.BuiltInPartitioner;
@@ -101,6 +102,7 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
     public KafkaProducer(Map<String, Object> configs, Serializer<K> keySerializer, Serializer<V> valueSerializer) {
         ProducerConfig config = new ProducerConfig(
             ProducerConfig.appendSerializerToConfig(configs, keySerializer, valueSerializer));
+        checkDeliveryTimeout(config);
         ProducerSettings settings = ProducerSettings.of(config);
         String clientId = settings.clientId();
         Map<String, Object> withClientId = config.originals(Map.of(ProducerConfig.CLIENT_ID_CONFIG, clientId));
@@ -119,6 +121,22 @@ public class KafkaProducer<K, V> implements Producer<K, V> {
         this.engine = new ProducerEngine(log, settings, clientId, metrics);
         this.transactions = engine.transactions();
         config.logUnused();
+    }
+
+    /**
+     * Refuses a {@code delivery.timeout.ms} set below {@code linger.ms + request.timeout.ms}, as Kafka's producer does
+     * (a record could expire before its batch is even sent); the embedded log sends nothing over a network, so the
+     * setting has no other effect. Kafka only warns when the default is the one below.
+     */
+    private static void checkDeliveryTimeout(ProducerConfig config) {
+        long lingerAndRequestTimeoutMs = config.getLong(ProducerConfig.LINGER_MS_CONFIG)
+            + config.getInt(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        if (config.originals().containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)
+            && config.getInt(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG) < lingerAndRequestTimeoutMs) {
+            throw new KafkaException("Failed to construct kafka producer", new ConfigException(
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG + " should be equal to or larger than "
+                    + ProducerConfig.LINGER_MS_CONFIG + " + " + ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG));
+        }
     }
 
     @SuppressWarnings("unchecked")

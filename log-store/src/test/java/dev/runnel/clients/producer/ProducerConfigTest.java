@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.CommonClientConfigs;
+import dev.runnel.common.KafkaException;
 import dev.runnel.common.config.ConfigDef;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.config.SaslConfigs;
@@ -196,5 +197,11 @@ class ProducerConfigTest {
         error = assertThrows(ConfigException.class, () -> new KafkaProducer<String, String>(Map.of()));
         assertEquals("Missing required configuration \"key.serializer\" which has no default value.",
             error.getMessage());
+        // As Kafka's producer, which checks it after parsing: 10 ms is below linger.ms 5 + request.timeout.ms 30000.
+        KafkaException construction = assertThrows(KafkaException.class, () -> new KafkaProducer<>(
+            Map.of(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 10), new StringSerializer(), new StringSerializer()));
+        assertEquals("Failed to construct kafka producer", construction.getMessage());
+        assertEquals("delivery.timeout.ms should be equal to or larger than linger.ms + request.timeout.ms",
+            construction.getCause().getMessage());
     }
 }
