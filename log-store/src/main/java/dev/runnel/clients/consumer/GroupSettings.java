@@ -9,6 +9,7 @@ import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_INTERVAL_MS_CO
 import static dev.runnel.clients.consumer.ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG;
 
+import dev.runnel.common.KafkaException;
 import dev.runnel.common.config.ConfigException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +44,12 @@ record GroupSettings(String groupId, Optional<String> groupInstanceId, int sessi
         int heartbeatIntervalMs = config.originals().containsKey(HEARTBEAT_INTERVAL_MS_CONFIG)
             ? config.getInt(HEARTBEAT_INTERVAL_MS_CONFIG)
             : Math.min(ConsumerConfig.DEFAULT_HEARTBEAT_INTERVAL_MS, Math.max(1, sessionTimeoutMs / 3));
-        if (heartbeatIntervalMs >= sessionTimeoutMs) {
-            throw new ConfigException(HEARTBEAT_INTERVAL_MS_CONFIG, heartbeatIntervalMs, "must be less than "
-                + SESSION_TIMEOUT_MS_CONFIG + " (" + sessionTimeoutMs + ")");
-        }
         String groupId = config.getString(GROUP_ID_CONFIG);
+        if (groupId != null && heartbeatIntervalMs >= sessionTimeoutMs) {
+            // Kafka's words, and like Kafka's a failure of the consumer's construction rather than of its configs.
+            throw new KafkaException("Failed to construct kafka consumer",
+                new IllegalArgumentException("Heartbeat must be set lower than the session timeout"));
+        }
         return new GroupSettings(groupId, Optional.ofNullable(config.getString(GROUP_INSTANCE_ID_CONFIG)),
             sessionTimeoutMs, heartbeatIntervalMs, config.getInt(MAX_POLL_INTERVAL_MS_CONFIG),
             assignors(config.getList(PARTITION_ASSIGNMENT_STRATEGY_CONFIG)),

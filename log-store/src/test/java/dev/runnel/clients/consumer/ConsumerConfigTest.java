@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.common.KafkaException;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.serialization.StringDeserializer;
@@ -149,5 +150,12 @@ class ConsumerConfigTest {
             new StringDeserializer()));
         assertEquals("Invalid value -1 for configuration metrics.sample.window.ms: Value must be at least 0",
             error.getMessage());
+        // As Kafka's consumer, which checks it when it builds its group membership: only with a group.
+        KafkaException construction = assertThrows(KafkaException.class, () -> new KafkaConsumer<>(
+            Map.of(ConsumerConfig.GROUP_ID_CONFIG, "g", ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000,
+                ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 10_000), new StringDeserializer(),
+            new StringDeserializer()));
+        assertEquals("Failed to construct kafka consumer", construction.getMessage());
+        assertEquals("Heartbeat must be set lower than the session timeout", construction.getCause().getMessage());
     }
 }
