@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
@@ -23,6 +24,9 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -169,6 +173,94 @@ class KafkaStreamsRebalanceIT {
             producer.join();
             first.close();
             second.close();
+        }
+    }
+
+    /**
+     * A member that has joined a rebalance and is still processing when the group completes it (its assignment waits
+     * for its next poll) does not commit until it has polled, as Kafka Streams does not commit while a rebalance is
+     * in progress: the commit the group would refuse does not fail the thread.
+     */
+    @Test
+    void shouldNotFailACommitWhileItsRebalanceWaitsForTheNextPoll() throws Exception {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("events", 2);
+        Map<String, CountDownLatch> blocked = new ConcurrentHashMap<>();
+        Map<String, CountDownLatch> released = new ConcurrentHashMap<>();
+        for (String name : List.of("first", "second")) {
+            blocked.put(name, new CountDownLatch(1));
+            released.put(name, new CountDownLatch(1));
+        }
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("events", Consumed.with(Serdes.String(), Serdes.String()))
+            .process(() -> new ContextualProcessor<String, String, Void, Void>() {
+                @Override
+                public void process(Record<String, String> record) {
+                    // A record names the instance it holds in process() until the test lets it go, then asks for
+                    // a commit, which the thread makes before it polls again.
+                    blocked.get(record.value()).countDown();
+                    await(released.get(record.value()));
+                    context().commit();
+                }
+            });
+        Topology topology = builder.build();
+        Properties props = log.streamsProps("mid-rebalance");
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 60_000);
+        KafkaStreams first = new KafkaStreams(topology, props);
+        KafkaStreams second = new KafkaStreams(topology, props);
+        KafkaStreams third = new KafkaStreams(topology, props);
+        List<KafkaStreams.State> firstStates = new CopyOnWriteArrayList<>();
+        first.setStateListener((newState, oldState) -> firstStates.add(newState));
+        try {
+            first.start();
+            EmbeddedLogFixture.await(() -> first.activeTaskIds().size() == 2, Duration.ofSeconds(15),
+                "the first instance runs both tasks");
+            second.start();
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                    && second.state() == KafkaStreams.State.RUNNING && first.activeTaskIds().size() == 1
+                    && second.activeTaskIds().size() == 1, Duration.ofSeconds(15), "one task each");
+            int firstPartition = first.activeTaskIds().iterator().next().partition();
+            int secondPartition = second.activeTaskIds().iterator().next().partition();
+
+            // The second instance stops polling, so the rebalance the third one starts waits for it...
+            produce(log, secondPartition, "second");
+            assertTrue(blocked.get("second").await(15, TimeUnit.SECONDS), "the second instance is held");
+            third.start();
+            EmbeddedLogFixture.awaitPolls(third, 1, Duration.ofSeconds(15), "the third instance joins");
+            // ...while the first one joins it, and holds a record in process()...
+            EmbeddedLogFixture.awaitPolls(first, 2, Duration.ofSeconds(15), "the first instance joins");
+            produce(log, firstPartition, "first");
+            assertTrue(blocked.get("first").await(15, TimeUnit.SECONDS), "the first instance is held");
+            // ...when the second one joins too and completes the rebalance.
+            released.get("second").countDown();
+            EmbeddedLogFixture.awaitPolls(second, 2, Duration.ofSeconds(15), "the second instance rejoins");
+            released.get("first").countDown();
+
+            // Both held records are committed (by the first instance, or by the owner of its task after it).
+            log.awaitProcessed("mid-rebalance", List.of("events"), Duration.ofSeconds(15));
+            assertFalse(firstStates.contains(KafkaStreams.State.PENDING_ERROR), "the first instance kept running: "
+                + firstStates);
+            EmbeddedLogFixture.await(() -> first.state() == KafkaStreams.State.RUNNING
+                    && second.state() == KafkaStreams.State.RUNNING && third.state() == KafkaStreams.State.RUNNING,
+                Duration.ofSeconds(15), "all three running");
+        } finally {
+            released.values().forEach(CountDownLatch::countDown);
+            first.close();
+            second.close();
+            third.close();
+        }
+    }
+
+    private static void produce(EmbeddedLogFixture log, int partition, String value) {
+        log.produce(List.of(new ProducerRecord<>("events", partition, 1_000L, "key", value)),
+            Serdes.String().serializer(), Serdes.String().serializer());
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

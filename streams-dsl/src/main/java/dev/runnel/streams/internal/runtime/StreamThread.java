@@ -10,6 +10,7 @@ import dev.runnel.common.Metric;
 import dev.runnel.common.MetricName;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.KafkaException;
+import dev.runnel.common.errors.RebalanceInProgressException;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.errors.WakeupException;
 import dev.runnel.common.utils.Time;
@@ -98,6 +99,8 @@ public final class StreamThread extends Thread {
     /** Whether the consumer's assigned partitions are paused; this thread's view of {@link #paused}. */
     private boolean fetchingPaused;
     private long lastCommitMs;
+    /** Whether the last commit waited for the rebalance in progress; the loop after the next poll commits then. */
+    private boolean commitDeferred;
     /** When to ask for the rebalance the task assignor asked for, or {@link AssignmentInfo#NO_FOLLOWUP}. */
     private long followupRebalanceMs = AssignmentInfo.NO_FOLLOWUP;
     // Metric counters: written by this thread only.
@@ -436,8 +439,8 @@ public final class StreamThread extends Thread {
         taskManager.updateStandbys();
         long now = time.milliseconds();
         maybeRequestFollowupRebalance(now);
-        if (now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
-            commit();
+        if (commitDeferred || now - lastCommitMs >= commitIntervalMs || taskManager.commitRequested()) {
+            commitDeferred = !commit();
             lastCommitMs = now;
         }
         purger.maybePurge(taskManager::committedOffsets);
@@ -517,7 +520,8 @@ public final class StreamThread extends Thread {
         }
     }
 
-    private void commit() {
+    /** Commits the tasks; returns false if the commit has to wait for the next poll. */
+    private boolean commit() {
         long start = System.nanoTime();
         boolean committed;
         try {
@@ -526,7 +530,13 @@ public final class StreamThread extends Thread {
         } catch (CommitFailedException e) {
             // This member lost its tasks to another (a rebalance it missed): drop them; the group reassigns.
             rejoinAfterMigration(e);
-            return;
+            return true;
+        } catch (RebalanceInProgressException e) {
+            // The group completed a rebalance this member joined; its assignment waits for the next poll. Kafka
+            // Streams does not commit while a rebalance is in progress: the tasks, still this thread's, commit after
+            // that poll (or when the poll revokes them).
+            LOG.debug("Stream thread {} commits after the rebalance in progress: {}", threadId, e.getMessage());
+            return false;
         }
         if (committed) {
             long elapsed = System.nanoTime() - start;
@@ -534,6 +544,7 @@ public final class StreamThread extends Thread {
             commitNanos += elapsed;
             commitMaxNanos = Math.max(commitMaxNanos, elapsed);
         }
+        return true;
     }
 
     /**
