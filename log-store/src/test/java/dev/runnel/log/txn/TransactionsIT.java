@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.runnel.clients.consumer.CommitFailedException;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.consumer.KafkaConsumer;
@@ -12,6 +13,7 @@ import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.clients.producer.RecordMetadata;
+import dev.runnel.common.KafkaException;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.errors.ProducerFencedException;
 import dev.runnel.common.serialization.StringDeserializer;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
@@ -237,6 +240,17 @@ class TransactionsIT {
         producer.abortTransaction();
         assertEquals(Map.of(new TopicPartition("in", 0), 5L), committedOffsets(),
             "aborted offsets became visible");
+
+        // KIP-447: the metadata of a member the group does not know (a zombie's) is refused, and the transaction
+        // can then only abort, so its outputs never commit without its input's offsets.
+        producer.beginTransaction();
+        producer.send(new ProducerRecord<>(TOPIC, 0, null, "zombie"));
+        ConsumerGroupMetadata zombie = new ConsumerGroupMetadata("copier", 3, "gone-member", Optional.empty());
+        assertThrows(CommitFailedException.class, () -> producer.sendOffsetsToTransaction(
+            Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(7)), zombie));
+        assertThrows(KafkaException.class, producer::commitTransaction);
+        producer.abortTransaction();
+        assertEquals(Map.of(new TopicPartition("in", 0), 5L), committedOffsets());
     }
 
     @Test

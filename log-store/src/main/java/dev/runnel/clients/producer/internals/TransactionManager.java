@@ -1,5 +1,6 @@
 package dev.runnel.clients.producer.internals;
 
+import dev.runnel.clients.consumer.CommitFailedException;
 import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.KafkaException;
@@ -277,10 +278,15 @@ public final class TransactionManager {
         }
         try {
             coordinator.addOffsetsToTxn(transactionalId, producerId, epoch, groupMetadata.groupId());
-            coordinator.offsetSink().stageTransactionalOffsets(producerId, epoch, groupMetadata.groupId(), offsets);
+            coordinator.offsetSink().stageTransactionalOffsets(producerId, epoch, groupMetadata, offsets);
             offsetsInTransaction = true;
         } catch (ProducerFencedException e) {
             throw fatal(e);
+        } catch (CommitFailedException e) {
+            // As in Kafka: the transaction may not commit without the offsets of its input; it can only abort.
+            lastError = e;
+            setState(State.ABORTABLE_ERROR);
+            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.runnel.log.internal.group;
 
 import dev.runnel.clients.consumer.CommitFailedException;
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.GroupState;
@@ -232,19 +233,29 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
                 throw new CommitFailedException();
             }
         } else {
-            GroupMember member = hasMembers ? group.members.get(memberId) : null;
-            if (member == null) {
-                throw new CommitFailedException();
-            }
-            if (generation != group.generation) {
-                // Kafka's CompletingRebalance: the new assignment waits for the consumer's next poll.
-                if (member.assignedGeneration > generation && !member.synced) {
-                    throw new RebalanceInProgressException(REBALANCE_IN_PROGRESS_MESSAGE);
-                }
-                throw new CommitFailedException();
-            }
+            requireCurrentMember(group, memberId, generation);
         }
         writeExisting(commits, existing -> offsets.commit(groupId, existing));
+    }
+
+    /**
+     * Checks that {@code memberId} is in {@code group} (null: no such group) at its current generation.
+     *
+     * @throws CommitFailedException        if the member is unknown or its generation is not the group's
+     * @throws RebalanceInProgressException if the member has joined a rebalance whose assignment it has not collected
+     */
+    private static void requireCurrentMember(ConsumerGroup group, String memberId, int generation) {
+        GroupMember member = group == null ? null : group.members.get(memberId);
+        if (member == null) {
+            throw new CommitFailedException();
+        }
+        if (generation != group.generation) {
+            // Kafka's CompletingRebalance: the new assignment waits for the consumer's next poll.
+            if (member.assignedGeneration > generation && !member.synced) {
+                throw new RebalanceInProgressException(REBALANCE_IN_PROGRESS_MESSAGE);
+            }
+            throw new CommitFailedException();
+        }
     }
 
     /**
@@ -290,11 +301,16 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
      * committed.
      */
     @Override
-    public void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
+    public void stageTransactionalOffsets(long producerId, short producerEpoch, ConsumerGroupMetadata groupMetadata,
                                           Map<TopicPartition, OffsetAndMetadata> commits) {
+        String groupId = groupMetadata.groupId();
         long[] stagedEnd = {-1L};
         try {
             synchronized (this) {
+                // A producer given only a group id (generation -1, no member) commits as before KIP-447.
+                if (groupMetadata.generationId() >= 0 || !groupMetadata.memberId().isEmpty()) {
+                    requireCurrentMember(groups.get(groupId), groupMetadata.memberId(), groupMetadata.generationId());
+                }
                 writeExisting(commits,
                     existing -> stagedEnd[0] = offsets.stage(producerId, producerEpoch, groupId, existing));
             }

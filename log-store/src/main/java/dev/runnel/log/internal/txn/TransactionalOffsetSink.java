@@ -1,5 +1,6 @@
 package dev.runnel.log.internal.txn;
 
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.common.TopicPartition;
 import java.util.Map;
@@ -11,8 +12,15 @@ import java.util.Map;
  * the marker is written there too. Implementations are thread-safe.
  */
 public interface TransactionalOffsetSink {
-    /** Writes {@code offsets} for {@code groupId} as pending offsets of the producer's open transaction. */
-    void stageTransactionalOffsets(long producerId, short producerEpoch, String groupId,
+    /**
+     * Writes {@code offsets} for {@code group}'s id as pending offsets of the producer's open transaction. A group
+     * member's metadata (a generation or member id, from its consumer's {@code groupMetadata()}) must be current, as
+     * in Kafka since KIP-447, so that a member the group has moved on from cannot commit its tasks' input.
+     *
+     * @throws dev.runnel.clients.consumer.CommitFailedException if the member left the group or its generation is past
+     * @throws dev.runnel.common.errors.RebalanceInProgressException if the member's new assignment waits for its poll
+     */
+    void stageTransactionalOffsets(long producerId, short producerEpoch, ConsumerGroupMetadata group,
                                    Map<TopicPartition, OffsetAndMetadata> offsets);
 
     /** Called after the transaction's markers are durable: pending offsets become committed, or are dropped. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.CommitFailedException;
+import dev.runnel.clients.consumer.ConsumerGroupMetadata;
 import dev.runnel.clients.consumer.ConsumerPartitionAssignor.Subscription;
 import dev.runnel.clients.consumer.CooperativeStickyAssignor;
 import dev.runnel.clients.consumer.OffsetAndMetadata;
@@ -244,7 +245,7 @@ class GroupCoordinatorTest {
     void shouldDropStagedOffsetsOfADeletedTopicSoThatTheirCommitDoesNotBringThemBack() {
         log.createTopic("gone", 1, Map.of());
         TopicPartition gone = new TopicPartition("gone", 0);
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(10), gone,
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("g"), Map.of(T0, new OffsetAndMetadata(10), gone,
             new OffsetAndMetadata(5)));
 
         log.deleteTopic("gone");
@@ -269,15 +270,41 @@ class GroupCoordinatorTest {
         assertEquals(Map.of(T0, new OffsetAndMetadata(7)), coordinator().fetchOffsets("g", null));
     }
 
+    /**
+     * KIP-447: offsets a member commits in a transaction carry its consumer's group metadata, which must be current,
+     * so that a member the group has moved on from (a zombie) cannot commit its old tasks' input; a producer that
+     * names only the group commits as before.
+     */
+    @Test
+    void shouldRefuseTransactionalOffsetsOfAMemberTheGroupMovedOnFrom() throws InterruptedException {
+        GroupMember a = coordinator().join(join(null, Optional.empty(), List.of()));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, new ConsumerGroupMetadata("g", 1, a.memberId(),
+            Optional.empty()), Map.of(T0, new OffsetAndMetadata(10)));
+        GroupMember b = coordinator().join(join(null, Optional.empty(), List.of()));
+        coordinator().join(join(a, Optional.empty(), List.of()));
+        assertEquals(2, assignmentOf(a).generation(), "a collected generation 2; b has not yet");
+        assertThrows(CommitFailedException.class, () -> coordinator().stageTransactionalOffsets(PID, EPOCH,
+            new ConsumerGroupMetadata("g", 1, a.memberId(), Optional.empty()), Map.of(T0, new OffsetAndMetadata(11))));
+        assertThrows(RebalanceInProgressException.class, () -> coordinator().stageTransactionalOffsets(PID + 1,
+            EPOCH, new ConsumerGroupMetadata("g", 0, b.memberId(), Optional.empty()),
+            Map.of(T1, new OffsetAndMetadata(1))));
+        assertThrows(CommitFailedException.class, () -> coordinator().stageTransactionalOffsets(PID, EPOCH,
+            new ConsumerGroupMetadata("g", 2, "gone", Optional.empty()), Map.of(T0, new OffsetAndMetadata(11))));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("g"), Map.of(T0, new OffsetAndMetadata(12)));
+        writeMarker(true);
+        coordinator().completeTransaction(PID, true);
+        assertEquals(12, coordinator().fetchOffsets("g", null).get(T0).offset());
+    }
+
     @Test
     void shouldShowTransactionalOffsetsOnlyAfterCommit() {
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(10)));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("g"), Map.of(T0, new OffsetAndMetadata(10)));
         assertEquals(Map.of(), coordinator().fetchOffsets("g", null));
         writeMarker(true);
         coordinator().completeTransaction(PID, true);
         assertEquals(10, coordinator().fetchOffsets("g", null).get(T0).offset());
 
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(20)));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("g"), Map.of(T0, new OffsetAndMetadata(20)));
         writeMarker(false);
         coordinator().completeTransaction(PID, false);
         assertEquals(10, coordinator().fetchOffsets("g", null).get(T0).offset());
@@ -286,12 +313,16 @@ class GroupCoordinatorTest {
 
     @Test
     void shouldRecoverTransactionalOffsetsOnlyWhenACommitMarkerFollows() {
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "committed", Map.of(T0, new OffsetAndMetadata(11)));
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "committed", Map.of(T1, new OffsetAndMetadata(12)));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("committed"),
+            Map.of(T0, new OffsetAndMetadata(11)));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("committed"),
+            Map.of(T1, new OffsetAndMetadata(12)));
         writeMarker(true);
-        coordinator().stageTransactionalOffsets(PID + 1, EPOCH, "aborted", Map.of(T0, new OffsetAndMetadata(13)));
+        coordinator().stageTransactionalOffsets(PID + 1, EPOCH, groupOnly("aborted"),
+            Map.of(T0, new OffsetAndMetadata(13)));
         writeMarker(PID + 1, false);
-        coordinator().stageTransactionalOffsets(PID + 2, EPOCH, "open", Map.of(T0, new OffsetAndMetadata(14)));
+        coordinator().stageTransactionalOffsets(PID + 2, EPOCH, groupOnly("open"),
+            Map.of(T0, new OffsetAndMetadata(14)));
         reopen();
         assertEquals(Map.of(T0, new OffsetAndMetadata(11), T1, new OffsetAndMetadata(12)),
             coordinator().fetchOffsets("committed", null));
@@ -309,7 +340,7 @@ class GroupCoordinatorTest {
 
     @Test
     void shouldLetALaterPlainCommitWinOverAnEarlierStagedOffset() {
-        coordinator().stageTransactionalOffsets(PID, EPOCH, "g", Map.of(T0, new OffsetAndMetadata(10)));
+        coordinator().stageTransactionalOffsets(PID, EPOCH, groupOnly("g"), Map.of(T0, new OffsetAndMetadata(10)));
         coordinator().commitOffsets("g", "", -1, Map.of(T0, new OffsetAndMetadata(30)));
         writeMarker(true);
         coordinator().completeTransaction(PID, true);
@@ -328,5 +359,10 @@ class GroupCoordinatorTest {
         builder.append(time.milliseconds(), OffsetRecords.controlKey(commit), OffsetRecords.controlValue(0), null);
         ByteBuffer batch = builder.build();
         log.append(coordinator().offsetsPartitionFor("g"), ByteBuffer.allocate(batch.remaining()).put(batch).flip());
+    }
+
+    /** The metadata of a producer that names only the group, as before KIP-447. */
+    private static ConsumerGroupMetadata groupOnly(String groupId) {
+        return new ConsumerGroupMetadata(groupId);
     }
 }
