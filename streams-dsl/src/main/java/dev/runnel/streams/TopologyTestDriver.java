@@ -181,12 +181,10 @@ public class TopologyTestDriver implements Closeable {
             }
         }
         if (!streamTasks.isEmpty()) {
-            TaskMetrics.register(metrics, Thread.currentThread().getName(), streamTasks,
-                () -> streamTasks.stream().mapToLong(StreamTask::droppedRecords).sum());
+            TaskMetrics.registerSharingId(metrics, Thread.currentThread().getName(), streamTasks);
         }
         if (!globalTasks.isEmpty()) {
-            TaskMetrics.registerGlobal(metrics, Thread.currentThread().getName(),
-                () -> globalTasks.stream().mapToLong(StreamTask::droppedRecords).sum());
+            TaskMetrics.registerGlobal(metrics, Thread.currentThread().getName(), globalTasks);
         }
         tasks.addAll(globalTasks);
         tasks.addAll(streamTasks);

@@ -190,8 +190,7 @@ public final class GlobalStreamThread extends Thread {
                 taskByTopic.put(topic, task);
             }
         }
-        TaskMetrics.registerGlobal(metrics, getName(),
-            () -> tasks.stream().mapToLong(StreamTask::droppedRecords).sum());
+        TaskMetrics.registerGlobal(metrics, getName(), tasks);
         for (StreamTask task : tasks) {
             task.initializeStateStores();
             for (Map.Entry<String, StateStore> store : task.stores().entrySet()) {

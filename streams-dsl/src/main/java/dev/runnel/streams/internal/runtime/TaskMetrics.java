@@ -33,9 +33,13 @@ public final class TaskMetrics {
 
     /**
      * Adds the metrics of {@code tasks}, which share one id and count as one task (the test driver's, as Kafka's
-     * driver runs all sub-topologies in task {@code 0_0}); {@code droppedRecords} counts the records they dropped.
+     * driver runs all sub-topologies in task {@code 0_0}), with the records they dropped.
      */
-    public static void register(StreamsMetricsRegistry metrics, String threadId, List<StreamTask> tasks,
+    public static void registerSharingId(StreamsMetricsRegistry metrics, String threadId, List<StreamTask> tasks) {
+        register(metrics, threadId, tasks, sum(tasks, StreamTask::droppedRecords));
+    }
+
+    private static void register(StreamsMetricsRegistry metrics, String threadId, List<StreamTask> tasks,
         LongSupplier droppedRecords) {
         Map<String, String> tags = Map.of("thread-id", threadId, "task-id", tasks.get(0).id().toString());
         String group = "stream-task-metrics";
@@ -65,21 +69,18 @@ public final class TaskMetrics {
         }
     }
 
+    /** Sums {@code count} over {@code tasks} when read: the list may still grow after registration. */
     private static LongSupplier sum(List<StreamTask> tasks, ToLongFunction<StreamTask> count) {
-        if (tasks.size() == 1) {
-            StreamTask task = tasks.get(0);
-            return () -> count.applyAsLong(task);
-        }
         return () -> tasks.stream().mapToLong(count).sum();
     }
 
     /**
      * Adds the one task metric of Kafka Streams' global task, {@code dropped-records-total/rate} of task {@code -1_-1},
-     * on thread {@code threadId}; {@code droppedRecords} counts the records all global tasks dropped.
+     * on thread {@code threadId}: the records all of {@code globalTasks} dropped.
      */
-    public static void registerGlobal(StreamsMetricsRegistry metrics, String threadId, LongSupplier droppedRecords) {
+    public static void registerGlobal(StreamsMetricsRegistry metrics, String threadId, List<StreamTask> globalTasks) {
         registerDropped(metrics, Map.of("thread-id", threadId, "task-id", StreamTask.GLOBAL_TASK_ID.toString()),
-            droppedRecords);
+            sum(globalTasks, StreamTask::droppedRecords));
     }
 
     private static void registerDropped(StreamsMetricsRegistry metrics, Map<String, String> tags,
