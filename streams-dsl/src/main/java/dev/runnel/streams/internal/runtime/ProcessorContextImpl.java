@@ -76,6 +76,19 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         return task;
     }
 
+    /**
+     * Returns the value a processor of this task committed under {@code key} with the task's input offsets, as Kafka's
+     * {@code InternalProcessorContext#processorMetadataForKey}; null if none. Restored before processors initialize.
+     */
+    public Long processorMetadataForKey(String key) {
+        return task.processorMetadata().get(key);
+    }
+
+    /** Sets {@code key} to {@code value}, to be committed with the task's input offsets at its next commit. */
+    public void addProcessorMetadataKeyValue(String key, long value) {
+        task.processorMetadata().put(key, value);
+    }
+
     void setCurrentNode(ProcessorNode<?, ?, ?, ?> node) {
         this.currentNode = node;
     }

@@ -110,6 +110,8 @@ public final class StreamTask implements AutoCloseable {
     private final Map<String, CommitCallback> commitCallbacks = new LinkedHashMap<>();
     /** The value layouts the stores' change-logging layers declared, for the restore (see {@link #valueLayout}). */
     private final Map<String, StoreValueLayout> valueLayouts = new HashMap<>();
+    /** What processors commit with the task's offsets (see {@link ProcessorContextImpl#processorMetadataForKey}). */
+    private final ProcessorMetadata processorMetadata = new ProcessorMetadata();
     private final PunctuationQueue streamTimePunctuations = new PunctuationQueue();
     private final PunctuationQueue systemTimePunctuations = new PunctuationQueue();
     private final Map<TopicPartition, PartitionQueue> queueByPartition = new HashMap<>();
@@ -775,6 +777,11 @@ public final class StreamTask implements AutoCloseable {
 
     void recordDropped() {
         droppedRecords++;
+    }
+
+    /** Returns the processor metadata committed with this task's offsets. */
+    ProcessorMetadata processorMetadata() {
+        return processorMetadata;
     }
 
     /**
