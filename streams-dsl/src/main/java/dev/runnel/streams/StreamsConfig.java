@@ -859,9 +859,35 @@ public class StreamsConfig extends AbstractConfig {
         public static final String EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX =
             "__emit.interval.ms.kstreams.outer.join.spurious.results.fix__";
 
-        private static final Set<String> KEYS = Set.of(EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX);
+        /**
+         * The wall-clock milliseconds between two reads of an {@code emitStrategy(onWindowClose)} aggregation's store
+         * for windows that have closed (1000 by default; the test driver sets 0, so every record may emit them).
+         */
+        public static final String EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION =
+            "__emit.interval.ms.kstreams.windowed.aggregation__";
+
+        private static final Set<String> KEYS = Set.of(EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX,
+            EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION);
 
         private InternalConfig() {
+        }
+
+        /**
+         * Returns internal setting {@code key} of {@code configs}, a number or a numeric string, or
+         * {@code defaultValue} if it is unset or of another type (logged).
+         *
+         * @throws NumberFormatException if the setting is a string that is not a number
+         */
+        public static long getLong(Map<String, Object> configs, String key, long defaultValue) {
+            Object value = configs.getOrDefault(key, defaultValue);
+            if (value instanceof Number number) {
+                return number.longValue();
+            }
+            if (value instanceof String text) {
+                return Long.parseLong(text.trim());
+            }
+            LOG.warn("Invalid value ({}) on internal configuration '{}'. Please specify a numeric value.", value, key);
+            return defaultValue;
         }
     }
 }

@@ -141,8 +141,10 @@ public class TopologyTestDriver implements Closeable {
         Properties copy = new Properties();
         copy.putAll(config);
         copy.putIfAbsent(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
-        // As Kafka's driver does: a left or outer stream-stream join may emit closed windows' records on every record.
+        // As Kafka's driver does: a left or outer stream-stream join, and an emitStrategy(onWindowClose)
+        // aggregation, may emit closed windows' results on every record.
         copy.putIfAbsent(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX, 0L);
+        copy.putIfAbsent(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
         // Without logging the values, as Kafka's driver does.
         StreamsConfig streamsConfig = new StreamsConfig(copy, false);
         this.time = new ManualTime(initialWallClockTime == null

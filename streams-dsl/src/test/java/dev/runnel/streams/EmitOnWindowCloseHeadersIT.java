@@ -64,6 +64,8 @@ class EmitOnWindowCloseHeadersIT {
      * counts with their trace headers.
      */
     private static List<String> finalCounts(EmbeddedLogFixture log, Properties props) {
+        // Every record may emit, as in the test driver: by default a second of wall-clock time passes between two.
+        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
         log.createTopic("clicks", 1);
         log.createTopic("final-counts", 1);
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));

@@ -95,21 +95,8 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         aggregateBuilder.build(processorName, processor(options.storeName(), initializer, aggregator, merger), store,
             options.storeName());
         WindowedKeyInfo info = windowedKeyInfo();
-        KTableImpl<Windowed<K>, VR> table = new KTableImpl<>(aggregateBuilder.builder(), processorName,
-            info.serde(keySerde), valueSerde, options.queryableStoreName(), info);
-        if (emitStrategy.type() != EmitStrategy.StrategyType.ON_WINDOW_CLOSE) {
-            return table;
-        }
-        return KTableSuppression.emitOnWindowClose(table, closedWindowEmitDelayMs());
-    }
-
-    /**
-     * Returns how long after its close time a window is emitted with {@code emitStrategy(onWindowClose)}: Kafka emits
-     * a window whose end is inclusive (a session, a sliding window) once it ends before the close time, one ms after
-     * suppress(untilWindowCloses) would, which emits it as soon as it ends at or before that time.
-     */
-    long closedWindowEmitDelayMs() {
-        return 0L;
+        return new KTableImpl<>(aggregateBuilder.builder(), processorName, info.serde(keySerde), valueSerde,
+            options.queryableStoreName(), info);
     }
 
     /** Sets the emit strategy of the aggregations built from now on. */
@@ -117,7 +104,10 @@ abstract class AbstractWindowedKStream<K, V, S extends StateStore> {
         this.emitStrategy = Objects.requireNonNull(strategy, "emitStrategy can't be null");
     }
 
-    /** Returns the processor aggregating into store {@code storeName}; see {@link #build} for {@code merger}. */
+    /**
+     * Returns the processor aggregating into store {@code storeName}, emitting as {@link #emitStrategy} says; see
+     * {@link #build} for {@code merger}.
+     */
     abstract <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName,
         Initializer<VR> initializer, Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger);
 

@@ -54,15 +54,10 @@ final class CacheFlushForwarder {
     /**
      * As {@link #register(StateStore, ProcessorContext)} for a windowed aggregation's store: a timestamped window
      * store, whose results carry the aggregate's timestamp, or a session store, whose results (tombstones of merged
-     * sessions too) carry the session end, as the aggregations forward them uncached; headers-aware or not. Not
-     * registered (the operator forwards each update) if its children are all the buffer of an
-     * {@code emitStrategy(onWindowClose)}, which needs each update in the context of the record that made it.
+     * sessions too) carry the session end, as the aggregations forward them uncached; headers-aware or not.
      */
     @SuppressWarnings("unchecked")
     static <K, V> boolean registerWindowed(StateStore store, ProcessorContext<Windowed<K>, Change<V>> context) {
-        if (childrenNeedEachUpdate(context)) {
-            return false;
-        }
         boolean oldValues = oldValuesNeeded(context);
         if (store instanceof MeteredTimestampedWindowStore<?, ?> window) {
             return ((MeteredTimestampedWindowStore<K, V>) window).setFlushListener(forwardingTimestamped(context),
@@ -90,16 +85,6 @@ final class CacheFlushForwarder {
     static boolean oldValuesNeeded(ProcessorContext<?, ?> context) {
         return !(context instanceof ProcessorContextImpl runtime)
             || !runtime.childProcessorsAll(processor -> processor instanceof Operators.NewValuesOnly);
-    }
-
-    /**
-     * Returns whether the operator calling from {@code init} has children, all closing buffers of
-     * {@code emitStrategy(onWindowClose)}: told by the suppliers the topology was given, so that a
-     * {@code ProcessorWrapper} around them does not hide them.
-     */
-    static boolean childrenNeedEachUpdate(ProcessorContext<?, ?> context) {
-        return context instanceof ProcessorContextImpl runtime && runtime.childOperatorsAll(
-            operator -> operator instanceof KTableSuppressProcessorSupplier<?, ?> buffer && buffer.inClosingContext());
     }
 
     /** Forwards flushed timestamped values with their own timestamp (a deletion: the flushed entry's). */

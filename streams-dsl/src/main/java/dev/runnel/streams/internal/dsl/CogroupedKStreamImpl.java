@@ -117,7 +117,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
             @Override
             <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> processor(String storeName,
                 Initializer<VOut> initializer, Aggregator<? super K, ? super V, VOut> aggregator) {
-                return new KStreamWindowAggregate<>(storeName, windows, initializer, aggregator);
+                return new KStreamWindowAggregate<>(storeName, windows, initializer, aggregator,
+                    EmitStrategy.onWindowUpdate());
             }
         };
     }
@@ -136,7 +137,8 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
             @Override
             <V> ProcessorSupplier<K, V, Windowed<K>, Change<VOut>> processor(String storeName,
                 Initializer<VOut> initializer, Aggregator<? super K, ? super V, VOut> aggregator) {
-                return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator);
+                return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator,
+                    EmitStrategy.onWindowUpdate());
             }
         };
     }
@@ -182,7 +184,7 @@ final class CogroupedKStreamImpl<K, VOut> implements CogroupedKStream<K, VOut> {
                     EmitStrategy.onWindowUpdate(), keySerde, options.valueSerde());
                 String merge = build(named, options.storeName(), store,
                     aggregator -> new KStreamSessionWindowAggregate<>(options.storeName(), windows, initializer,
-                        aggregator, sessionMerger));
+                        aggregator, sessionMerger, EmitStrategy.onWindowUpdate()));
                 WindowedKeyInfo info = new WindowedKeyInfo(windows.gracePeriodMs() + windows.inactivityGap(), 0, true);
                 return new KTableImpl<>(builder, merge, info.serde(keySerde), options.valueSerde(),
                     options.queryableStoreName(), info);

@@ -105,8 +105,9 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                 times = sharedTimes.forTask(context.taskId());
                 if (outerBufferStoreName != null) {
                     buffer = context.getStateStore(outerBufferStoreName);
-                    emitIntervalMs = emitInterval(context.appConfigs().get(
-                        StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX));
+                    emitIntervalMs = StreamsConfig.InternalConfig.getLong(context.appConfigs(),
+                        StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_OUTER_JOIN_SPURIOUS_RESULTS_FIX,
+                        DEFAULT_EMIT_INTERVAL_MS);
                     keys = keySerde != null ? keySerde : (Serde<K>) context.keySerde();
                     leftValues = leftValueSerde != null ? leftValueSerde : (Serde<V1>) context.valueSerde();
                     rightValues = rightValueSerde != null ? rightValueSerde : (Serde<V2>) context.valueSerde();
@@ -245,14 +246,6 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                 sharedTimes.remove(context().taskId());
             }
         };
-    }
-
-    /** Returns the configured emit interval ({@code null}: the default), a number or a numeric string. */
-    private static long emitInterval(Object configured) {
-        if (configured == null) {
-            return DEFAULT_EMIT_INTERVAL_MS;
-        }
-        return configured instanceof Number number ? number.longValue() : Long.parseLong(configured.toString());
     }
 
     @SuppressWarnings("unchecked")

@@ -1,9 +1,9 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.common.header.Headers;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.SessionStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Merger;
 import dev.runnel.streams.kstream.SessionWindow;
@@ -14,6 +14,7 @@ import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.SessionStore;
+import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  */
 public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, SessionWindows windows,
     Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator,
-    Merger<? super K, VAgg> sessionMerger) implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
+    Merger<? super K, VAgg> sessionMerger, EmitStrategy emitStrategy)
+    implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     /*
      * Closing: a session [start, end] is closed once stream time - grace - gap > end (Kafka's rule since KAFKA-12718;
      * session ends are inclusive): until then a record within the gap of its end may still arrive in time and extend
@@ -41,9 +43,15 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
     @Override
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, SessionStore<K, VAgg>>(LOG, "session aggregation",
-            storeName, windows.gracePeriodMs() + windows.inactivityGap(), false, SessionStoreFacade::plainView) {
+            storeName, windows.gracePeriodMs() + windows.inactivityGap(), false, SessionStoreFacade::plainView,
+            emitStrategy) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
+                emitClosedWindows(record, closeTime);
+                aggregateSessions(record, streamTime, closeTime);
+            }
+
+            private void aggregateSessions(Record<K, V> record, long streamTime, long closeTime) {
                 SessionStore<K, VAgg> store = store();
                 long timestamp = record.timestamp();
                 List<KeyValue<Windowed<K>, VAgg>> merged = new ArrayList<>();
@@ -64,17 +72,14 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                     DroppedRecords.skipExpiredWindow(LOG, context(), timestamp, start, end, closeTime, streamTime);
                     return;
                 }
-                // Kafka forwards the updates as new records, without the record's headers; the buffer of an
-                // onWindowClose, though, emits a closed session with the headers of the record that closed it.
-                Headers headers = feedsClosingBuffer() ? record.headers() : null;
                 // As Kafka, unless the record makes a session of its own instant, every session it merges is deleted,
                 // the one it only falls into too, before the merged one is written (without an old value).
                 if (start != timestamp || end != timestamp) {
                     for (KeyValue<Windowed<K>, VAgg> session : merged) {
                         store.remove(session.key);
-                        if (!forwardOnFlush()) {
+                        if (forwardsEachUpdate()) {
                             context().forward(new Record<>(session.key, new Change<VAgg>(null, session.value),
-                                session.key.window().end(), headers));
+                                session.key.window().end(), null));
                         }
                     }
                 }
@@ -82,9 +87,68 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
                 SessionWindow window = new SessionWindow(start, end);
                 Windowed<K> sessionKey = new Windowed<>(record.key(), window);
                 store.put(sessionKey, agg);
-                if (!forwardOnFlush()) {
-                    context().forward(new Record<>(sessionKey, new Change<>(agg, null), end, headers));
+                if (forwardsEachUpdate()) {
+                    // Kafka forwards the updates as new records, without the record's headers.
+                    context().forward(new Record<>(sessionKey, new Change<>(agg, null), end, null));
                 }
+            }
+
+            /**
+             * A session is closed once the close time passes its (inclusive) end. As Kafka's, the range read is of
+             * the sessions ending from the last close time emitted up to the new one, exclusive, each emitted with
+             * its end as its timestamp.
+             */
+            @Override
+            ClosedWindowEmitter.ClosedWindows<K, VAgg> closedWindows() {
+                return new ClosedWindowEmitter.ClosedWindows<>() {
+                    @Override
+                    public long from(long lastCloseTime) {
+                        return Math.max(0, lastCloseTime);
+                    }
+
+                    @Override
+                    public long to(long closeTime) {
+                        return closeTime - 1;
+                    }
+
+                    @Override
+                    public boolean mayHoldNew(long from, long to, long lastCloseTime) {
+                        return to >= from;
+                    }
+
+                    @Override
+                    public KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> read(long from, long to) {
+                        return withEnds(store().findSessions(from, to));
+                    }
+                };
+            }
+        };
+    }
+
+    /** Returns {@code sessions}, each aggregate with its session's end as its timestamp. */
+    private static <K, VAgg> KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> withEnds(
+        KeyValueIterator<Windowed<K>, VAgg> sessions) {
+        return new KeyValueIterator<>() {
+            @Override
+            public boolean hasNext() {
+                return sessions.hasNext();
+            }
+
+            @Override
+            public KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> next() {
+                KeyValue<Windowed<K>, VAgg> session = sessions.next();
+                return KeyValue.pair(session.key,
+                    ValueAndTimestamp.makeAllowNullable(session.value, session.key.window().end()));
+            }
+
+            @Override
+            public Windowed<K> peekNextKey() {
+                return sessions.peekNextKey();
+            }
+
+            @Override
+            public void close() {
+                sessions.close();
             }
         };
     }

@@ -3,6 +3,7 @@ package dev.runnel.streams.internal.dsl;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.SlidingWindows;
 import dev.runnel.streams.kstream.TimeWindow;
@@ -10,6 +11,7 @@ import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.WindowStoreIterator;
@@ -24,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * the window.
  */
 public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, SlidingWindows windows,
-    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator)
+    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator, EmitStrategy emitStrategy)
     implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     /*
      * The windows of a key are, for each record time r: its left window [r - d, r] (or [0, d] while r < d) and, when
@@ -52,7 +54,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
             "sliding window aggregation", storeName, windows.gracePeriodMs(), true,
-            TimestampedWindowStoreFacade::timestampedView) {
+            TimestampedWindowStoreFacade::timestampedView, emitStrategy) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
                 long t = record.timestamp();
@@ -69,9 +71,19 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     iterator.forEachRemaining(existing::add);
                 }
                 if (t < d) {
+                    // As Kafka's, a record in the first d ms emits no closed windows.
                     addEarly(record, existing, closeTime);
                     return;
                 }
+                emitClosedWindows(record, closeTime);
+                add(record, existing, closeTime);
+            }
+
+            /** Adds a record at t >= d to the {@code existing} windows of its key that may hold it. */
+            private void add(Record<K, V> record, List<KeyValue<Long, ValueAndTimestamp<VAgg>>> existing,
+                long closeTime) {
+                long t = record.timestamp();
+                long d = windows.timeDifferenceMs();
                 // Kafka's order: the windows holding t from the latest start down, the previous record's new right
                 // window, t's new left window, then t's new right window. As Kafka, the previous record is the latest
                 // in the window with the largest start that ends before t (else in t's left window): the windows of
@@ -151,6 +163,30 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     first != null ? first.timestamp() : t, closeTime);
             }
 
+            /**
+             * A window [start, start + d] is closed once the close time passes its end. As Kafka's, the range read
+             * is of the starts from where the last one ended up to the new close time's.
+             */
+            @Override
+            ClosedWindowEmitter.ClosedWindows<K, VAgg> closedWindows() {
+                return new ClosedWindowEmitter.ClosedWindows<>() {
+                    @Override
+                    public long from(long lastCloseTime) {
+                        return lastCloseTime < 0 ? 0 : Math.max(0, lastCloseTime - windows.timeDifferenceMs());
+                    }
+
+                    @Override
+                    public long to(long closeTime) {
+                        return closeTime - windows.timeDifferenceMs() - 1;
+                    }
+
+                    @Override
+                    public KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> read(long from, long to) {
+                        return store().fetchAll(from, to);
+                    }
+                };
+            }
+
             /** Creates the window at {@code start} holding {@code aggregate}, which lacks the record (out of order). */
             private void createWithout(Record<K, V> record, long start, ValueAndTimestamp<VAgg> aggregate,
                 long closeTime) {
@@ -159,7 +195,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                     return;
                 }
                 store().put(record.key(), aggregate, start);
-                if (!forwardOnFlush()) {
+                if (forwardsEachUpdate()) {
                     context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),
                         new Change<>(aggregate.value(), null), aggregate.timestamp(), record.headers()));
                 }
@@ -177,7 +213,7 @@ public record KStreamSlidingWindowAggregate<K, V, VAgg>(String storeName, Slidin
                 VAgg agg = aggregator.apply(record.key(), record.value(), base);
                 long timestamp = Math.max(maxRecord, record.timestamp());
                 store().put(record.key(), ValueAndTimestamp.make(agg, timestamp), start);
-                if (!forwardOnFlush()) {
+                if (forwardsEachUpdate()) {
                     // As Kafka, the old value is the aggregate the window started from, also for a new window (the
                     // initializer's, or the one of the window it copies); a cache's write-down reads the store's.
                     context().forward(new Record<>(new Windowed<>(record.key(), new TimeWindow(start, end)),

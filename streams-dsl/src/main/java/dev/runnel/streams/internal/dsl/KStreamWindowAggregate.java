@@ -2,6 +2,7 @@ package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.internal.state.TimestampedWindowStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.TimeWindow;
 import dev.runnel.streams.kstream.TimeWindows;
@@ -11,6 +12,7 @@ import dev.runnel.streams.kstream.Windows;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
+import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.TimestampedWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Map;
@@ -20,10 +22,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Aggregates a grouped stream per key and fixed-size time window (tumbling or hopping) into a timestamped window
  * store, forwarding each window's new aggregate with the previous one (with the record cache on: as the cache
- * flushes, see {@link CacheFlushForwarder}).
+ * flushes, see {@link CacheFlushForwarder}), or with {@code emitStrategy(onWindowClose)} each window's final aggregate
+ * once it closes.
  */
 public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeName, Windows<W> windows,
-    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator)
+    Initializer<VAgg> initializer, Aggregator<? super K, ? super V, VAgg> aggregator, EmitStrategy emitStrategy)
     implements ProcessorSupplier<K, V, Windowed<K>, Change<VAgg>> {
     /*
      * Event time and grace: stream time is the task's (the largest record timestamp the task has seen, this record
@@ -38,9 +41,14 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
     public Processor<K, V, Windowed<K>, Change<VAgg>> get() {
         return new WindowedAggregateProcessor<K, V, VAgg, TimestampedWindowStore<K, VAgg>>(LOG,
             "windowed aggregation", storeName, windows.gracePeriodMs(), false,
-            TimestampedWindowStoreFacade::timestampedView) {
+            TimestampedWindowStoreFacade::timestampedView, emitStrategy) {
             @Override
             void aggregate(Record<K, V> record, long streamTime, long closeTime) {
+                emitClosedWindows(record, closeTime);
+                aggregateWindows(record, streamTime, closeTime);
+            }
+
+            private void aggregateWindows(Record<K, V> record, long streamTime, long closeTime) {
                 if (windows instanceof TimeWindows time) {
                     // TimeWindows#windowsFor's windows, without the map and window objects it makes per record.
                     long timestamp = record.timestamp();
@@ -76,11 +84,41 @@ public record KStreamWindowAggregate<K, V, VAgg, W extends Window>(String storeN
                 VAgg newAgg = aggregator.apply(record.key(), record.value(), oldAgg);
                 long timestamp = old == null ? record.timestamp() : Math.max(record.timestamp(), old.timestamp());
                 store.put(record.key(), ValueAndTimestamp.make(newAgg, timestamp), windowStart);
-                if (!forwardOnFlush()) {
+                if (forwardsEachUpdate()) {
                     W forwarded = window != null ? window : (W) new TimeWindow(windowStart, windowEnd);
                     context().forward(new Record<>(new Windowed<>(record.key(), forwarded),
                         new Change<>(newAgg, oldAgg), timestamp, record.headers()));
                 }
+            }
+
+            /**
+             * A window [start, start + size) is closed once the close time reaches its end. As Kafka's, the range
+             * read skips the starts of windows the last emission already emitted, and is not read at all while the
+             * windows holding its last start are those holding the time before its first (no window ended since).
+             */
+            @Override
+            ClosedWindowEmitter.ClosedWindows<K, VAgg> closedWindows() {
+                return new ClosedWindowEmitter.ClosedWindows<>() {
+                    @Override
+                    public long from(long lastCloseTime) {
+                        return lastCloseTime < 0 ? 0 : Math.max(0, lastCloseTime - windows.size()) + 1;
+                    }
+
+                    @Override
+                    public long to(long closeTime) {
+                        return closeTime - windows.size();
+                    }
+
+                    @Override
+                    public boolean mayHoldNew(long from, long to, long lastCloseTime) {
+                        return lastCloseTime < 0 || !windows.windowsFor(to).equals(windows.windowsFor(from - 1));
+                    }
+
+                    @Override
+                    public KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> read(long from, long to) {
+                        return store().fetchAll(from, to);
+                    }
+                };
             }
         };
     }

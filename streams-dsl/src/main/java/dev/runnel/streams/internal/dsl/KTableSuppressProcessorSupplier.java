@@ -29,13 +29,10 @@ import java.util.TreeMap;
  * period; for sessions grace + inactivity gap). For a time limit the buffer time is the timestamp of the key's first
  * buffered update and it is due {@code timeLimitMs} later. Stream time here is the largest timestamp of the updates
  * this processor has seen, as in Kafka Streams. The emitted record carries the headers of the key's latest update and
- * is forwarded in that update's record context, except for an aggregation's {@code emitStrategy(onWindowClose)}
- * ({@code inClosingContext}): as Kafka's aggregation emitting a closed window, it is then forwarded in the context
- * of the update that closed the window, with that update's headers, and without an old value.
+ * is forwarded in that update's record context.
  */
 public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppressed, String nodeName, String storeName,
-    Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed,
-    boolean inClosingContext)
+    Serde<K> keySerde, Serde<V> valueSerde, long suppressDurationMs, WindowedKeyInfo windowed)
     implements ProcessorSupplier<K, Change<V>, K, Change<V>> {
     /*
      * The buffer store (bytes, change-logged by its builder, so the runtime restores it) holds per serialized
@@ -159,8 +156,8 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                 record.headers())));
             metrics.bufferChanged(slots.size(), bufferedBytes);
             int buffered = slots.size();
-            emitDue(record.headers());
-            enforceBounds(record.headers());
+            emitDue();
+            enforceBounds();
             if (slots.size() != buffered) {
                 metrics.bufferChanged(slots.size(), bufferedBytes);
             }
@@ -177,14 +174,14 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             return record.timestamp();
         }
 
-        /** Emits the entries due; {@code closing} are the headers of the update being processed. */
-        private void emitDue(Headers closing) {
+        /** Emits the entries due. */
+        private void emitDue() {
             while (!byTime.isEmpty() && byTime.firstKey().bufferTime() <= observedStreamTime - suppressDurationMs) {
-                emitFirst(closing);
+                emitFirst();
             }
         }
 
-        private void enforceBounds(Headers closing) {
+        private void enforceBounds() {
             // a bound below zero is exceeded even by an empty buffer, which has nothing left to emit
             while (!slots.isEmpty()
                 && (slots.size() > suppressed.maxRecords() || bufferedBytes > suppressed.maxBytes())) {
@@ -193,11 +190,11 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
                         + slots.size() + "/" + suppressed.maxRecords() + "] records and [" + bufferedBytes + "/"
                         + suppressed.maxBytes() + "] bytes. Raise the bounds, or use emitEarlyWhenFull()");
                 }
-                emitFirst(closing);
+                emitFirst();
             }
         }
 
-        private void emitFirst(Headers closing) {
+        private void emitFirst() {
             Map.Entry<Slot, Bytes> first = byTime.firstEntry();
             Bytes key = first.getValue();
             byte[] entry = buffer.get(key);
@@ -216,11 +213,6 @@ public record KTableSuppressProcessorSupplier<K, V>(SuppressedInternal<K> suppre
             BufferedRecordContext recordContext = BufferedRecordContext.decode(raw.position(oldValueOffset
                 + Integer.BYTES + Math.max(raw.getInt(oldValueOffset), 0)));
             metrics.emitted();
-            if (inClosingContext) {
-                // Kafka's aggregation emits a closed window's aggregate alone, with no old value
-                context().forward(new Record<>(typedKey, new Change<>(newValue, null), timestamp, closing));
-                return;
-            }
             Change<V> change = new Change<>(newValue, oldValue);
             Object previous = recordContext.enter(context(), timestamp);
             try {

@@ -5,7 +5,6 @@ import dev.runnel.streams.internal.state.InMemoryKeyValueBytesStoreSupplier;
 import dev.runnel.streams.kstream.KTable;
 import dev.runnel.streams.kstream.Suppressed;
 import dev.runnel.streams.kstream.Suppression;
-import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.StoreBuilder;
 import dev.runnel.streams.state.Stores;
 
@@ -23,21 +22,6 @@ final class KTableSuppression {
 
     /** Suppresses {@code table}'s updates as {@code suppressed} says. */
     static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed) {
-        return suppress(table, suppressed, 0L, false);
-    }
-
-    /**
-     * Holds back the updates of {@code table}, a windowed aggregation with {@code emitStrategy(onWindowClose)}, until
-     * {@code extraDelayMs} after the windows' grace period, and emits each closed window in the context and with the
-     * headers of the update that closed it, as Kafka's aggregation does.
-     */
-    static <K, V> KTable<Windowed<K>, V> emitOnWindowClose(KTableImpl<Windowed<K>, V> table, long extraDelayMs) {
-        return suppress(table, Suppressed.<Windowed<K>>untilWindowCloses(Suppressed.BufferConfig.unbounded()),
-            extraDelayMs, true);
-    }
-
-    private static <K, V> KTable<K, V> suppress(KTableImpl<K, V> table, Suppressed<? super K> suppressed,
-        long extraDelayMs, boolean inClosingContext) {
         if (!(suppressed instanceof Suppression)) {
             // null included, as in Kafka Streams
             throw new IllegalArgumentException("Custom subclasses of Suppressed are not supported.");
@@ -55,11 +39,10 @@ final class KTableSuppression {
         // The buffer keeps the value before a key's first suppressed update, to forward it as the old value.
         table.materializeSource();
         String storeName = options.name() != null ? options.name() + "-store" : builder.newStoreName(SUPPRESS_NAME);
-        long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() + extraDelayMs
-            : options.timeLimitMs();
+        long suppressDurationMs = options.finalResults() ? windowed.gracePeriodMs() : options.timeLimitMs();
         builder.topologyBuilder().addProcessor(suppressName, new KTableSuppressProcessorSupplier<K, V>(options,
-            suppressName, storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed,
-            inClosingContext), table.name());
+            suppressName, storeName, table.keySerde(), table.valueSerde(), suppressDurationMs, windowed),
+            table.name());
         StoreBuilder<?> buffer = Stores.keyValueStoreBuilder(new InMemoryKeyValueBytesStoreSupplier(storeName,
             InMemoryKeyValueBytesStoreSupplier.SUPPRESSION_SCOPE), Serdes.Bytes(), Serdes.ByteArray());
         builder.topologyBuilder().addStateStore(options.loggingEnabled()

@@ -78,18 +78,14 @@ final class SessionWindowedKStreamImpl<K, V> extends AbstractWindowedKStream<K, 
     @Override
     <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName, Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger) {
-        return new KStreamSessionWindowAggregate<>(storeName, windows, initializer, aggregator, merger);
+        return new KStreamSessionWindowAggregate<>(storeName, windows, initializer, aggregator, merger,
+            emitStrategy);
     }
 
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, SessionStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
         return sessionStore(options, windows, emitStrategy, keySerde, valueSerde);
-    }
-
-    @Override
-    long closedWindowEmitDelayMs() {
-        return 1L;
     }
 
     @Override

@@ -24,18 +24,13 @@ final class SlidingWindowedKStreamImpl<K, V> extends AbstractTimeWindowedKStream
     @Override
     <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName, Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger) {
-        return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator);
+        return new KStreamSlidingWindowAggregate<>(storeName, windows, initializer, aggregator, emitStrategy);
     }
 
     @Override
     <VR> StoreBuilder<?> store(MaterializedInternal<K, VR, WindowStore<Bytes, byte[]>> options, Serde<K> keySerde,
         Serde<VR> valueSerde) {
         return store(options, windows, emitStrategy, keySerde, valueSerde);
-    }
-
-    @Override
-    long closedWindowEmitDelayMs() {
-        return 1L;
     }
 
     @Override

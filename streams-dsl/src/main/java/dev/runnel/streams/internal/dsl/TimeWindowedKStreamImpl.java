@@ -6,6 +6,8 @@ import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Merger;
+import dev.runnel.streams.kstream.TimeWindowedKStream;
+import dev.runnel.streams.kstream.UnlimitedWindows;
 import dev.runnel.streams.kstream.Window;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.kstream.Windows;
@@ -22,10 +24,22 @@ final class TimeWindowedKStreamImpl<K, V, W extends Window> extends AbstractTime
         this.windows = windows;
     }
 
+    /**
+     * @throws IllegalArgumentException for {@code onWindowClose} over unlimited windows, which never close (as Kafka
+     *     Streams)
+     */
+    @Override
+    public TimeWindowedKStream<K, V> emitStrategy(EmitStrategy strategy) {
+        if (windows instanceof UnlimitedWindows && strategy.type() == EmitStrategy.StrategyType.ON_WINDOW_CLOSE) {
+            throw new IllegalArgumentException("ON_WINDOW_CLOSE emit strategy cannot be used for UnlimitedWindows");
+        }
+        return super.emitStrategy(strategy);
+    }
+
     @Override
     <VR> ProcessorSupplier<K, V, Windowed<K>, Change<VR>> processor(String storeName, Initializer<VR> initializer,
         Aggregator<? super K, ? super V, VR> aggregator, Merger<? super K, VR> merger) {
-        return new KStreamWindowAggregate<>(storeName, windows, initializer, aggregator);
+        return new KStreamWindowAggregate<>(storeName, windows, initializer, aggregator, emitStrategy);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.runnel.streams.internal.dsl;
 
+import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
@@ -9,10 +10,12 @@ import java.util.function.Function;
 import org.slf4j.Logger;
 
 /**
- * What every windowed aggregation processor does before it touches a window: it looks its store up on init (through
- * a view of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what
- * the store's caching layer writes down, drops (logs and counts) a record with a null key (or, for the aggregations
- * that skip them as Kafka's do, a null value), and computes stream time and the close time from the close delay. As
+ * What every windowed aggregation processor does besides aggregating: it looks its store up on init (through a view
+ * of the operator's usual kind if the store is headers-aware, KIP-1285) and registers the forwarding of what the
+ * store's caching layer writes down, or, with {@code emitStrategy(onWindowClose)}, sets up the emission of closed
+ * windows instead ({@link ClosedWindowEmitter}); it drops (logs and counts) a record with a null key (or, for the
+ * aggregations that skip them as Kafka's do, a null value), and computes stream time and the close time from the
+ * close delay. As
  * in Kafka Streams, stream time here is the largest timestamp of the records this processor received, not the
  * task's: records the task reads but filters out, or that go to other operators (such as a joined table's), do not
  * close windows. Not thread-safe; owned by its task.
@@ -25,9 +28,10 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
     private final long closeDelayMs;
     private final boolean skipsNullValues;
     private final Function<StateStore, S> storeView;
+    private final boolean emitsOnClose;
     private S store;
     private boolean forwardOnFlush;
-    private boolean feedsClosingBuffer;
+    private ClosedWindowEmitter<K, VAgg> closedWindowEmitter;
     private long observedStreamTime = -1L;
 
     /**
@@ -38,15 +42,17 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
      * @param skipsNullValues whether a record with a null value is dropped: Kafka's sliding window aggregation
      *     drops it, while its time and session window aggregations aggregate it like any other
      * @param storeView returns the store, timestamped or headers-aware, as the processor reads and writes it
+     * @param emitStrategy whether results go downstream as windows update, or once each window closes
      */
     WindowedAggregateProcessor(Logger log, String operation, String storeName, long closeDelayMs,
-        boolean skipsNullValues, Function<StateStore, S> storeView) {
+        boolean skipsNullValues, Function<StateStore, S> storeView, EmitStrategy emitStrategy) {
         this.log = log;
         this.operation = operation;
         this.storeName = storeName;
         this.closeDelayMs = closeDelayMs;
         this.skipsNullValues = skipsNullValues;
         this.storeView = storeView;
+        this.emitsOnClose = emitStrategy.type() == EmitStrategy.StrategyType.ON_WINDOW_CLOSE;
     }
 
     @Override
@@ -54,8 +60,13 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
         super.init(context);
         StateStore stateStore = context.getStateStore(storeName);
         store = storeView.apply(stateStore);
-        forwardOnFlush = CacheFlushForwarder.registerWindowed(stateStore, context);
-        feedsClosingBuffer = CacheFlushForwarder.childrenNeedEachUpdate(context);
+        if (emitsOnClose) {
+            // As Kafka's: the caching layer, if any, only collapses updates; closed windows are read from the store.
+            closedWindowEmitter = new ClosedWindowEmitter<>(storeName, closedWindows());
+            closedWindowEmitter.init(context, stateStore);
+        } else {
+            forwardOnFlush = CacheFlushForwarder.registerWindowed(stateStore, context);
+        }
     }
 
     @Override
@@ -78,13 +89,29 @@ abstract class WindowedAggregateProcessor<K, V, VAgg, S extends StateStore>
         return store;
     }
 
-    /** Returns whether the store's caching layer forwards the results; if not, the processor forwards each update. */
-    final boolean forwardOnFlush() {
-        return forwardOnFlush;
+    /**
+     * Returns whether the processor forwards each update itself: it does unless the store's caching layer forwards
+     * them as it writes them down, or the aggregation emits only closed windows.
+     */
+    final boolean forwardsEachUpdate() {
+        return !forwardOnFlush && !emitsOnClose;
     }
 
-    /** Returns whether the updates go to the buffer of an {@code emitStrategy(onWindowClose)}, and only there. */
-    final boolean feedsClosingBuffer() {
-        return feedsClosingBuffer;
+    /** Returns the windows a close time closes, for {@code emitStrategy(onWindowClose)}. */
+    abstract ClosedWindowEmitter.ClosedWindows<K, VAgg> closedWindows();
+
+    /**
+     * With {@code emitStrategy(onWindowClose)}, emits the windows {@code closeTime} closed that were not emitted yet,
+     * as {@code record} is processed: each kind of aggregation calls it for the records Kafka's emits on. Kafka's emits
+     * after aggregating the record; here it is before, which emits the same windows (the record only updates windows
+     * still open), and in the same order, as no update is forwarded. But the store has not yet seen the record's
+     * windows, whose starts may expire (drop) a window the record has just closed: a store's retention is as short as
+     * its windows' size and grace allow, and Kafka's in-memory stores lose such windows when no record cache holds
+     * them, where its default RocksDB stores, which drop expired windows by the minute, do not.
+     */
+    final void emitClosedWindows(Record<K, V> record, long closeTime) {
+        if (closedWindowEmitter != null) {
+            closedWindowEmitter.maybeEmit(record, closeTime);
+        }
     }
 }

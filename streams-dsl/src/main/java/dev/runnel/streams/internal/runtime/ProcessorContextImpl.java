@@ -97,6 +97,11 @@ public final class ProcessorContextImpl implements ProcessorContext<Object, Obje
         return currentNode;
     }
 
+    /** Returns the name of the node whose processor runs (or initializes), which names its node-level metrics. */
+    public String currentNodeName() {
+        return currentNode.name();
+    }
+
     /**
      * Returns whether the processor of every child of the current node passes {@code test}; a child without one (a
      * sink) fails it. An operator asks this in its {@code init} to learn what its children need from it.

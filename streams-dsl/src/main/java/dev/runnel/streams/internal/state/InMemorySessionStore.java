@@ -21,12 +21,13 @@ import org.slf4j.LoggerFactory;
  * The innermost session store: aggregates by session end, then key, then session start. Thread-safe: every method
  * is synchronized and iterators walk a snapshot.
  */
-public final class InMemorySessionStore extends InMemoryStore implements SessionStore<Bytes, byte[]> {
+public final class InMemorySessionStore extends InMemoryStore implements SessionStore<Bytes, byte[]>, ExpiryHold {
     /*
      * Retention is measured from the session end: the store's stream time is the largest session end written, and a
      * session is live while end > streamTime - retentionPeriod. Expired sessions are cleared on each write (a
      * headMap clear on the end-ordered map); reads clamp to live sessions. Ordering by end first makes both the
-     * expiry and findSessions' "end >= earliestSessionEndTime" bound range scans.
+     * expiry and findSessions' "end >= earliestSessionEndTime" bound range scans. An expiry hold (ExpiryHold) keeps
+     * expired sessions from an end on, live for reads too, until it moves.
      */
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionStore.class);
 
@@ -63,7 +64,7 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
 
     private synchronized void write(Bytes key, long start, long end, byte[] aggregate) {
         observedStreamTime = Math.max(observedStreamTime, end);
-        sessions.headMap(observedStreamTime - retentionPeriod, true).clear();
+        sessions.headMap(liveFrom(observedStreamTime - retentionPeriod), false).clear();
         if (end <= observedStreamTime - retentionPeriod) {
             LOG.warn("Skipping record for expired session in store {}: session end {} is at or before stream time {}"
                 + " minus retention {}", name, end, observedStreamTime, retentionPeriod);
@@ -101,7 +102,7 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
     @Override
     public synchronized byte[] fetchSession(Bytes key, long sessionStartTime, long sessionEndTime) {
         requireOpen();
-        if (sessionEndTime <= observedStreamTime - retentionPeriod) {
+        if (sessionEndTime < liveFrom(observedStreamTime - retentionPeriod)) {
             return null;
         }
         NavigableMap<Bytes, NavigableMap<Long, byte[]>> keys = sessions.get(sessionEndTime);
@@ -166,7 +167,7 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
         long latestEnd, long latestStart, boolean backward) {
         requireOpen();
         List<KeyValue<Windowed<Bytes>, byte[]>> entries = new ArrayList<>();
-        long fromEnd = Math.max(earliestEnd, observedStreamTime - retentionPeriod + 1);
+        long fromEnd = Math.max(earliestEnd, liveFrom(observedStreamTime - retentionPeriod));
         if (keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0 || fromEnd > latestEnd) {
             return new ListKeyValueIterator<>(entries, backward);
         }

@@ -26,13 +26,14 @@ import org.slf4j.LoggerFactory;
  * synchronized, and iterators walk a snapshot taken at creation, so interactive queries may read while the task
  * writes.
  */
-public final class InMemoryWindowStore extends InMemoryStore implements WindowStore<Bytes, byte[]> {
+public final class InMemoryWindowStore extends InMemoryStore implements WindowStore<Bytes, byte[]>, ExpiryHold {
     /*
      * Retention: the store's stream time is the largest window start put (or restored). A window is live while
      * start > streamTime - retentionPeriod. Each put first advances stream time, then drops every window that is no
      * longer live (a headMap clear over the start-ordered map: the in-memory equivalent of dropping whole time
      * segments, but exact, so no expired window stays visible until its segment goes), then rejects the put if its
-     * own window is expired. Reads also clamp their lower bound to the oldest live start. The aggregation operators
+     * own window is expired. Reads also clamp their lower bound to the oldest live start. An expiry hold (ExpiryHold)
+     * keeps expired windows from a start on, live for reads too, until it moves. The aggregation operators
      * drop late records against their grace period before they reach the store, so a rejected put here is only a
      * safety net (Kafka's "Skipping record for expired segment").
      *
@@ -141,15 +142,15 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     }
 
     private void removeExpired() {
-        long expiredUpTo = observedStreamTime - retentionPeriod;
-        if (!windows.isEmpty() && windows.firstKey() <= expiredUpTo) {
-            windows.headMap(expiredUpTo, true).clear();
+        long liveFrom = liveFrom(observedStreamTime - retentionPeriod);
+        if (!windows.isEmpty() && windows.firstKey() < liveFrom) {
+            windows.headMap(liveFrom, false).clear();
             lastWindow = null;
         }
     }
 
     private long lowerBound(long timeFrom) {
-        return Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
+        return Math.max(timeFrom, liveFrom(observedStreamTime - retentionPeriod));
     }
 
     @Override
@@ -291,7 +292,7 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     /** Checks that no expired window is kept and that no window or key holds an empty list (for tests). */
     public synchronized void checkInvariants() {
         for (Map.Entry<Long, KeyMap> window : windows.entrySet()) {
-            if (window.getKey() <= observedStreamTime - retentionPeriod) {
+            if (window.getKey() < liveFrom(observedStreamTime - retentionPeriod)) {
                 throw new IllegalStateException("Store " + name + " keeps expired window " + window.getKey());
             }
             if (window.getValue().isEmpty()) {
