@@ -132,6 +132,32 @@ class EmitOnWindowCloseTest {
     }
 
     @Test
+    void closedSessionsComeByEndThenStartThenKey() {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("events", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey()
+            .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(5), Duration.ZERO))
+            .emitStrategy(EmitStrategy.onWindowClose())
+            .count()
+            .toStream((window, count) -> window.key() + "@" + window.window().start() + "/" + window.window().end())
+            .to("out", Produced.with(Serdes.String(), Serdes.Long()));
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props(10_000_000L))) {
+            TestInputTopic<String, String> in = driver.createInputTopic("events", Serdes.String().serializer(),
+                Serdes.String().serializer());
+            TestOutputTopic<String, Long> out = driver.createOutputTopic("out", Serdes.String().deserializer(),
+                Serdes.Long().deserializer());
+            in.pipeInput("c", "v", 0);
+            in.pipeInput("c", "v", 3);
+            in.pipeInput("b", "v", 3);
+            in.pipeInput("a", "v", 3);
+            // x@9 closes the sessions ending before 9 - 5: c's [0,3], then a's and b's [3,3] (same end and start).
+            in.pipeInput("x", "v", 9);
+            assertEquals(List.of(KeyValue.pair("c@0/3", 2L), KeyValue.pair("a@3/3", 1L), KeyValue.pair("b@3/3", 1L)),
+                out.readKeyValuesToList());
+        }
+    }
+
+    @Test
     void unlimitedWindowsCannotEmitOnClose() {
         TimeWindowedKStream<String, String> windowed = new StreamsBuilder().<String, String>stream("events")
             .groupByKey().windowedBy(UnlimitedWindows.of());

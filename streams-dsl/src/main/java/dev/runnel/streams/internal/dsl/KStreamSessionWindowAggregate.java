@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.dsl;
 
 import dev.runnel.streams.KeyValue;
+import dev.runnel.streams.internal.state.ListKeyValueIterator;
 import dev.runnel.streams.internal.state.SessionStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.EmitStrategy;
@@ -16,6 +17,7 @@ import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,31 +127,20 @@ public record KStreamSessionWindowAggregate<K, V, VAgg>(String storeName, Sessio
         };
     }
 
-    /** Returns {@code sessions}, each aggregate with its session's end as its timestamp. */
+    /**
+     * Returns {@code sessions}, each aggregate with its session's end as its timestamp, ordered as Kafka's default
+     * store for these aggregations orders them: by end, then start, then key (the store gives end, key, start, and
+     * the sort keeps its key order among sessions of one end and start).
+     */
     private static <K, VAgg> KeyValueIterator<Windowed<K>, ValueAndTimestamp<VAgg>> withEnds(
         KeyValueIterator<Windowed<K>, VAgg> sessions) {
-        return new KeyValueIterator<>() {
-            @Override
-            public boolean hasNext() {
-                return sessions.hasNext();
-            }
-
-            @Override
-            public KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> next() {
-                KeyValue<Windowed<K>, VAgg> session = sessions.next();
-                return KeyValue.pair(session.key,
-                    ValueAndTimestamp.makeAllowNullable(session.value, session.key.window().end()));
-            }
-
-            @Override
-            public Windowed<K> peekNextKey() {
-                return sessions.peekNextKey();
-            }
-
-            @Override
-            public void close() {
-                sessions.close();
-            }
-        };
+        List<KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>>> closed = new ArrayList<>();
+        try (sessions) {
+            sessions.forEachRemaining(session -> closed.add(KeyValue.pair(session.key,
+                ValueAndTimestamp.makeAllowNullable(session.value, session.key.window().end()))));
+        }
+        closed.sort(Comparator.comparingLong((KeyValue<Windowed<K>, ValueAndTimestamp<VAgg>> session) ->
+            session.key.window().end()).thenComparingLong(session -> session.key.window().start()));
+        return new ListKeyValueIterator<>(closed, false);
     }
 }

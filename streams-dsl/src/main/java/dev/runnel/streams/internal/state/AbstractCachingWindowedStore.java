@@ -199,6 +199,26 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
             flush();
             return store.get();
         }
+        return merged(test, order, backward, store);
+    }
+
+    /**
+     * As {@link #scan}, for a scan of all keys: merged with the cache's entries on the owning thread too, as Kafka's
+     * caching layer merges every scan. A write-down first would forward what it writes (Kafka's scans forward nothing)
+     * and would put cached windows that have expired meanwhile into the store, which drops them, where Kafka's scan
+     * still shows them from its cache: an {@code emitStrategy(onWindowClose)} aggregation emits such a window. A scan of
+     * all keys reads the whole store anyway, so merging the whole cache costs it proportionally; a scan of some keys
+     * would pay for the whole cache, and writes it down instead.
+     */
+    final KeyValueIterator<Windowed<Bytes>, byte[]> scanAllKeys(Predicate<Windowed<Bytes>> test,
+        Comparator<Windowed<Bytes>> order, boolean backward,
+        Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
+        return cache == null ? store.get() : merged(test, order, backward, store);
+    }
+
+    private KeyValueIterator<Windowed<Bytes>, byte[]> merged(Predicate<Windowed<Bytes>> test,
+        Comparator<Windowed<Bytes>> order, boolean backward,
+        Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
         List<KeyValue<Windowed<Bytes>, byte[]>> cached = new ArrayList<>();
         for (KeyValue<Bytes, byte[]> entry : named.snapshot(binary -> true)) {
             Windowed<Bytes> key = windowedKey(entry.key);

@@ -115,7 +115,7 @@ final class CachingSessionStore extends AbstractCachingWindowedStore<SessionStor
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> findSessions(long earliestSessionEndTime,
         long latestSessionEndTime) {
-        return scan(session -> session.window().end() >= earliestSessionEndTime
+        return scanAllKeys(session -> session.window().end() >= earliestSessionEndTime
                 && session.window().end() <= latestSessionEndTime, BY_END_KEY_START, false,
             () -> wrapped().findSessions(earliestSessionEndTime, latestSessionEndTime));
     }

@@ -87,24 +87,24 @@ final class CachingWindowStore extends AbstractCachingWindowedStore<WindowStore<
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFrom, long timeTo) {
-        return scan(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, false,
+        return scanAllKeys(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, false,
             () -> wrapped().fetchAll(timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(long timeFrom, long timeTo) {
-        return scan(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, true,
+        return scanAllKeys(window -> startsIn(window, timeFrom, timeTo), BY_START_THEN_KEY, true,
             () -> wrapped().backwardFetchAll(timeFrom, timeTo));
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
-        return scan(window -> true, BY_START_THEN_KEY, false, () -> wrapped().all());
+        return scanAllKeys(window -> true, BY_START_THEN_KEY, false, () -> wrapped().all());
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
-        return scan(window -> true, BY_START_THEN_KEY, true, () -> wrapped().backwardAll());
+        return scanAllKeys(window -> true, BY_START_THEN_KEY, true, () -> wrapped().backwardAll());
     }
 
     private static boolean startsIn(Windowed<Bytes> window, long timeFrom, long timeTo) {

@@ -27,7 +27,7 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
      * session is live while end > streamTime - retentionPeriod. Expired sessions are cleared on each write (a
      * headMap clear on the end-ordered map); reads clamp to live sessions. Ordering by end first makes both the
      * expiry and findSessions' "end >= earliestSessionEndTime" bound range scans. An expiry hold (ExpiryHold) keeps
-     * expired sessions from an end on, live for reads too, until it moves.
+     * expired sessions from an end on, shown to scans of all keys, until it moves.
      */
     private static final Logger LOG = LoggerFactory.getLogger(InMemorySessionStore.class);
 
@@ -64,8 +64,8 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
 
     private synchronized void write(Bytes key, long start, long end, byte[] aggregate) {
         observedStreamTime = Math.max(observedStreamTime, end);
-        sessions.headMap(liveFrom(observedStreamTime - retentionPeriod), false).clear();
-        if (end <= observedStreamTime - retentionPeriod) {
+        sessions.headMap(keptFrom(observedStreamTime - retentionPeriod), false).clear();
+        if (end < keptFrom(observedStreamTime - retentionPeriod)) {
             LOG.warn("Skipping record for expired session in store {}: session end {} is at or before stream time {}"
                 + " minus retention {}", name, end, observedStreamTime, retentionPeriod);
             return;
@@ -102,7 +102,7 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
     @Override
     public synchronized byte[] fetchSession(Bytes key, long sessionStartTime, long sessionEndTime) {
         requireOpen();
-        if (sessionEndTime < liveFrom(observedStreamTime - retentionPeriod)) {
+        if (sessionEndTime <= observedStreamTime - retentionPeriod) {
             return null;
         }
         NavigableMap<Bytes, NavigableMap<Long, byte[]>> keys = sessions.get(sessionEndTime);
@@ -167,7 +167,8 @@ public final class InMemorySessionStore extends InMemoryStore implements Session
         long latestEnd, long latestStart, boolean backward) {
         requireOpen();
         List<KeyValue<Windowed<Bytes>, byte[]>> entries = new ArrayList<>();
-        long fromEnd = Math.max(earliestEnd, liveFrom(observedStreamTime - retentionPeriod));
+        long fromEnd = Math.max(earliestEnd, keyFrom == null && keyTo == null
+            ? keptFrom(observedStreamTime - retentionPeriod) : observedStreamTime - retentionPeriod + 1);
         if (keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0 || fromEnd > latestEnd) {
             return new ListKeyValueIterator<>(entries, backward);
         }

@@ -50,10 +50,12 @@ abstract class InMemoryStore {
     }
 
     /**
-     * Returns the first window time that is live, or held, when windows at or before {@code expiredUpTo} have expired
-     * by retention; callers synchronize on the store.
+     * Returns the first window time the store keeps, and puts and scans of all keys see, when windows at or before
+     * {@code expiredUpTo} have expired by retention: expired windows from the hold on stay, for an emitting
+     * aggregation's scans; reads of given keys see only live windows, as without a hold. Callers synchronize on the
+     * store.
      */
-    protected final long liveFrom(long expiredUpTo) {
+    protected final long keptFrom(long expiredUpTo) {
         return Math.min(expiredUpTo + 1, heldFrom);
     }
 

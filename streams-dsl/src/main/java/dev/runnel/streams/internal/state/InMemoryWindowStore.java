@@ -33,7 +33,7 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
      * longer live (a headMap clear over the start-ordered map: the in-memory equivalent of dropping whole time
      * segments, but exact, so no expired window stays visible until its segment goes), then rejects the put if its
      * own window is expired. Reads also clamp their lower bound to the oldest live start. An expiry hold (ExpiryHold)
-     * keeps expired windows from a start on, live for reads too, until it moves. The aggregation operators
+     * keeps expired windows from a start on, shown to scans of all keys, until it moves. The aggregation operators
      * drop late records against their grace period before they reach the store, so a rejected put here is only a
      * safety net (Kafka's "Skipping record for expired segment").
      *
@@ -87,7 +87,7 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     private void write(Bytes key, byte[] value, long windowStart) {
         observedStreamTime = Math.max(observedStreamTime, windowStart);
         removeExpired();
-        if (windowStart <= observedStreamTime - retentionPeriod) {
+        if (windowStart < keptFrom(observedStreamTime - retentionPeriod)) {
             LOG.warn("Skipping record for expired window in store {}: window start {} is at or before stream time"
                 + " {} minus retention {}", name, windowStart, observedStreamTime, retentionPeriod);
             return;
@@ -142,15 +142,15 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     }
 
     private void removeExpired() {
-        long liveFrom = liveFrom(observedStreamTime - retentionPeriod);
-        if (!windows.isEmpty() && windows.firstKey() < liveFrom) {
-            windows.headMap(liveFrom, false).clear();
+        long keptFrom = keptFrom(observedStreamTime - retentionPeriod);
+        if (!windows.isEmpty() && windows.firstKey() < keptFrom) {
+            windows.headMap(keptFrom, false).clear();
             lastWindow = null;
         }
     }
 
     private long lowerBound(long timeFrom) {
-        return Math.max(timeFrom, liveFrom(observedStreamTime - retentionPeriod));
+        return Math.max(timeFrom, observedStreamTime - retentionPeriod + 1);
     }
 
     @Override
@@ -253,7 +253,8 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
         long timeTo, boolean backward) {
         requireOpen();
         List<KeyValue<Windowed<Bytes>, byte[]>> entries = new ArrayList<>();
-        long from = lowerBound(timeFrom);
+        long from = keyFrom == null && keyTo == null
+            ? Math.max(timeFrom, keptFrom(observedStreamTime - retentionPeriod)) : lowerBound(timeFrom);
         if (from > timeTo || keyFrom != null && keyTo != null && keyFrom.compareTo(keyTo) > 0) {
             return new ListKeyValueIterator<>(entries, backward);
         }
@@ -292,7 +293,7 @@ public final class InMemoryWindowStore extends InMemoryStore implements WindowSt
     /** Checks that no expired window is kept and that no window or key holds an empty list (for tests). */
     public synchronized void checkInvariants() {
         for (Map.Entry<Long, KeyMap> window : windows.entrySet()) {
-            if (window.getKey() < liveFrom(observedStreamTime - retentionPeriod)) {
+            if (window.getKey() < keptFrom(observedStreamTime - retentionPeriod)) {
                 throw new IllegalStateException("Store " + name + " keeps expired window " + window.getKey());
             }
             if (window.getValue().isEmpty()) {
