@@ -8,10 +8,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Reads the group's committed offsets of a task's source partitions that serve as store changelogs (read-only stores,
- * source tables reusing their topic): restoring or updating such a store stops there, as in Kafka Streams, since the
- * active task processes the records after it. Each read asks the group coordinator, so callers read at rebalances
- * and commits, never per record.
+ * Reads the group's committed offsets of a task's input partitions: with their metadata, for the partition times and
+ * processor metadata a created task resumes; and of those that serve as store changelogs (read-only stores, source
+ * tables reusing their topic), where restoring or updating such a store stops, as in Kafka Streams, since the active
+ * task processes the records after it. Each read asks the group coordinator, so callers read at task creations,
+ * rebalances and commits, never per record.
  */
 final class CommittedOffsets {
     private final Function<Set<TopicPartition>, Map<TopicPartition, OffsetAndMetadata>> reader;
@@ -21,12 +22,19 @@ final class CommittedOffsets {
         this.reader = reader;
     }
 
+    /** Returns the committed offset and metadata of {@code partitions}; none, or null, for those without one. */
+    Map<TopicPartition, OffsetAndMetadata> readWithMetadata(Set<TopicPartition> partitions) {
+        return partitions.isEmpty() ? Map.of() : reader.apply(partitions);
+    }
+
     /** Returns the committed offset of each of {@code partitions}, 0 for those without one (none was processed). */
     Map<TopicPartition, Long> read(Set<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return Map.of();
-        }
-        Map<TopicPartition, OffsetAndMetadata> committed = reader.apply(partitions);
+        return offsetsOf(partitions, readWithMetadata(partitions));
+    }
+
+    /** Returns the offset of each of {@code partitions} in {@code committed}, 0 for those without one. */
+    static Map<TopicPartition, Long> offsetsOf(Set<TopicPartition> partitions,
+                                               Map<TopicPartition, OffsetAndMetadata> committed) {
         Map<TopicPartition, Long> offsets = new HashMap<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata offset = committed.get(tp);

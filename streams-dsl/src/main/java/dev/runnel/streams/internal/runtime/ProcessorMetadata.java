@@ -1,8 +1,10 @@
 package dev.runnel.streams.internal.runtime;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -60,7 +62,7 @@ public final class ProcessorMetadata {
             return new byte[0];
         }
         int size = Integer.BYTES;
-        Map<byte[], Long> encoded = new java.util.LinkedHashMap<>();
+        Map<byte[], Long> encoded = new LinkedHashMap<>();
         for (Map.Entry<String, Long> entry : values.entrySet()) {
             byte[] key = entry.getKey().getBytes(StandardCharsets.UTF_8);
             encoded.put(key, entry.getValue());
@@ -74,7 +76,7 @@ public final class ProcessorMetadata {
     /**
      * Reads metadata in Kafka's format; no bytes (or null) is empty metadata.
      *
-     * @throws java.nio.BufferUnderflowException if the bytes end before the entries they announce
+     * @throws BufferUnderflowException if the bytes end before the entries they announce
      */
     public static ProcessorMetadata deserialize(byte[] bytes) {
         ProcessorMetadata metadata = new ProcessorMetadata();
@@ -84,7 +86,12 @@ public final class ProcessorMetadata {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int entries = in.getInt();
         for (int i = 0; i < entries; i++) {
-            byte[] key = new byte[in.getInt()];
+            int keyLength = in.getInt();
+            // Checked before allocating: damaged bytes must not announce a key of gigabytes.
+            if (keyLength < 0 || keyLength > in.remaining()) {
+                throw new BufferUnderflowException();
+            }
+            byte[] key = new byte[keyLength];
             in.get(key);
             metadata.values.put(new String(key, StandardCharsets.UTF_8), in.getLong());
         }

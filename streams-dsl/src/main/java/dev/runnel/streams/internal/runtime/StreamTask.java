@@ -1,6 +1,7 @@
 package dev.runnel.streams.internal.runtime;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.consumer.OffsetAndMetadata;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.header.Headers;
@@ -62,6 +63,7 @@ import org.slf4j.LoggerFactory;
  * StreamTask task = new StreamTask(new TaskId(0, p), builder.buildSubtopology(0), config, time, collector, globals,
  *     registry.streamsMetrics());
  * task.initializeStateStores();   // the runtime restores from restoreCallbacks() here
+ * task.restoreCommitted(committed); // partition times and processor metadata committed with the input offsets
  * task.initializeTopology();
  * task.addRecords(partition, polled);
  * while (task.process(time.milliseconds())) {
@@ -69,7 +71,7 @@ import org.slf4j.LoggerFactory;
  * }
  * task.maybePunctuateSystemTime();
  * Map<TopicPartition, Long> offsets = task.prepareCommit();
- * // ... commit offsets (and the transaction), then:
+ * // ... commit offsets, each with task.offsetMetadata(partition) (and the transaction), then:
  * task.commitStores(store -> changelogOffsetsOf(store));
  * task.postCommit();
  * }</pre>
@@ -241,6 +243,29 @@ public final class StreamTask implements AutoCloseable {
             if (!restoreCallbacks.containsKey(store.name())) {
                 throw new IllegalStateException("Store " + store.name() + " did not register itself during init;"
                     + " StateStore#init must call StateStoreContext#register");
+            }
+        }
+    }
+
+    /**
+     * Resumes what the task committed with its input offsets, as Kafka Streams does before the processors initialize:
+     * each partition's time (and so stream time, which the extractors, punctuations and grace periods go by) and the
+     * processor metadata, each key's largest value over the partitions. A partition without a committed offset, or
+     * whose offset carries no metadata (a new application, offsets reset by a tool), keeps an unknown partition time.
+     *
+     * @param committed the group's committed offset of each of the task's input partitions (null for one without),
+     *     in the order of the partitions, which breaks ties between their records' timestamps
+     */
+    public void restoreCommitted(Map<TopicPartition, OffsetAndMetadata> committed) {
+        for (Map.Entry<TopicPartition, OffsetAndMetadata> entry : committed.entrySet()) {
+            PartitionQueue queue = queueOf(entry.getKey());
+            OffsetAndMetadata offset = entry.getValue();
+            if (offset != null) {
+                TopicPartitionMetadata metadata = TopicPartitionMetadata.decode(offset.metadata());
+                queue.committedOffset = offset.offset();
+                queue.partitionTime = metadata.partitionTime();
+                streamTime = Math.max(streamTime, metadata.partitionTime());
+                processorMetadata.update(metadata.processorMetadata());
             }
         }
     }
@@ -685,19 +710,34 @@ public final class StreamTask implements AutoCloseable {
 
     /**
      * Writes the stores' record caches down, flushes the collector and returns, per input partition, the next offset
-     * to consume. The stores themselves are committed after the commit, by {@link #commitStores}.
+     * to consume: of each partition the task consumed from, or, when the processor metadata changed since the last
+     * commit, of each that has one (its first buffered record, else its committed offset), so that every partition's
+     * commit carries the new metadata, as in Kafka Streams. Commit each with {@link #offsetMetadata}. The stores
+     * themselves are committed after the commit, by {@link #commitStores}.
      */
     public Map<TopicPartition, Long> prepareCommit() {
         flushCaches();
         collector.flush();
         commitRequested = false;
+        boolean everyPartition = processorMetadata.needsCommit();
         Map<TopicPartition, Long> offsets = new LinkedHashMap<>();
         for (PartitionQueue queue : queues) {
-            if (queue.nextOffset >= 0) {
-                offsets.put(queue.partition, queue.nextOffset);
+            long offset = queue.nextOffset >= 0 || !everyPartition ? queue.nextOffset : queue.unconsumedOffset();
+            if (offset >= 0) {
+                offsets.put(queue.partition, offset);
             }
         }
         return Collections.unmodifiableMap(offsets);
+    }
+
+    /**
+     * Returns the metadata to commit with the offset of input {@code partition}: its partition time and the processor
+     * metadata, in Kafka Streams' format (see {@link TopicPartitionMetadata}). Encoded per commit, never per record.
+     */
+    public String offsetMetadata(TopicPartition partition) {
+        PartitionQueue queue = queueByPartition.get(partition);
+        long partitionTime = queue == null ? TopicPartitionMetadata.UNKNOWN_PARTITION_TIME : queue.partitionTime;
+        return new TopicPartitionMetadata(partitionTime, processorMetadata).encode();
     }
 
     /**
@@ -915,11 +955,13 @@ public final class StreamTask implements AutoCloseable {
     }
 
     /**
-     * Runs the commit callbacks of the stores registered with one, once the task's writes and offsets are committed.
+     * Once the task's writes and offsets are committed: marks the processor metadata committed and runs the commit
+     * callbacks of the stores registered with one.
      *
      * @throws StreamsException if a callback fails
      */
     public void postCommit() {
+        processorMetadata.setNeedsCommit(false);
         for (Map.Entry<String, CommitCallback> callback : commitCallbacks.entrySet()) {
             try {
                 callback.getValue().onCommit();
@@ -1053,6 +1095,8 @@ public final class StreamTask implements AutoCloseable {
         long partitionTime = -1L;
         /** The offset after the last record taken from the buffer, or -1 before the first. */
         long nextOffset = -1L;
+        /** The group's committed offset when the task was created, or -1 (see {@link #restoreCommitted}). */
+        long committedOffset = -1L;
         /** The offset of the last record processed, or -1; read by query threads (see lastProcessed()). */
         @SuppressWarnings("unused")
         private long processed = -1L;
@@ -1074,6 +1118,12 @@ public final class StreamTask implements AutoCloseable {
 
         long lastProcessed() {
             return (long) PROCESSED.getAcquire(this);
+        }
+
+        /** Returns the offset of the first buffered record, else the committed offset, else -1. */
+        long unconsumedOffset() {
+            ConsumerRecord<byte[], byte[]> head = buffer.peek();
+            return head != null ? head.offset() : committedOffset;
         }
     }
 }

@@ -512,7 +512,7 @@ public final class StreamThread extends Thread {
 
     private void punctuate() {
         long punctuateStart = System.nanoTime();
-        if (taskManager.punctuateSystemTime()) {
+        if (taskManager.punctuate()) {
             long elapsed = System.nanoTime() - punctuateStart;
             punctuateTotal++;
             punctuateNanos += elapsed;

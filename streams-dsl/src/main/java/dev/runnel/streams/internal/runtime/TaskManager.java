@@ -103,8 +103,8 @@ final class TaskManager {
     }
 
     /**
-     * Creates the manager of a stream thread's tasks; {@code committedReader} reads the group's committed offsets,
-     * where the restoration of a store from its task's source partition ends.
+     * Creates the manager of a stream thread's tasks; {@code committedReader} reads the group's committed offsets:
+     * what a created task resumes, and where the restoration of a store from its task's source partition ends.
      */
     TaskManager(String threadId, TopologyMetadata metadata, InternalTopologyBuilder builder, StreamsConfig config,
         Time time, StreamsProducer producer, StateRestorer restorer, StreamsMetricsRegistry metrics,
@@ -154,7 +154,7 @@ final class TaskManager {
             for (Map.Entry<TaskId, List<TopicPartition>> entry : byTask.entrySet()) {
                 ActiveTask task = tasks.get(entry.getKey());
                 if (task == null) {
-                    task = createTask(entry.getKey());
+                    task = createTask(entry.getKey(), entry.getValue());
                     tasks.put(entry.getKey(), task);
                 }
                 for (TopicPartition tp : entry.getValue()) {
@@ -170,7 +170,12 @@ final class TaskManager {
         }
     }
 
-    private ActiveTask createTask(TaskId id) {
+    /**
+     * Creates the task of {@code partitions}: restores its stores, then resumes the partition times and processor
+     * metadata committed with its offsets, then initializes its processors, as Kafka Streams does. The committed
+     * offsets are read once, for both.
+     */
+    private ActiveTask createTask(TaskId id, List<TopicPartition> partitions) {
         Map<String, TopicPartition> changelogs = creator.changelogsOf(id);
         RecordCollectorImpl collector = creator.newCollector(id, changelogs);
         StreamTask task = creator.newStreamTask(id, collector);
@@ -178,8 +183,18 @@ final class TaskManager {
             StateCheckpoint checkpoint = creator.checkpointOf(id);
             task.setThreadCache(threadCache);
             task.initializeStateStores();
+            Set<TopicPartition> sourceChangelogs = creator.sourceChangelogsOf(id, changelogs);
+            Set<TopicPartition> read = new HashSet<>(partitions);
+            read.addAll(sourceChangelogs);
+            Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets.readWithMetadata(read);
+            // A source partition serving as changelog stops restoring at its committed offset, or 0 without one (the
+            // task then processes the partition from its reset position).
             Map<TopicPartition, Long> restored = restorer.restore(task, changelogs, checkpoint,
-                sourceRestoreEnds(id, changelogs));
+                CommittedOffsets.offsetsOf(sourceChangelogs, committed));
+            // In the assignment's order, which orders the task's partitions as when they are added below.
+            Map<TopicPartition, OffsetAndMetadata> committedInputs = new LinkedHashMap<>();
+            partitions.forEach(tp -> committedInputs.put(tp, committed.get(tp)));
+            task.restoreCommitted(committedInputs);
             task.initializeTopology();
             ActiveTask active = new ActiveTask(task, collector, checkpoint, changelogs, new HashMap<>(restored));
             registerMetrics(active);
@@ -191,14 +206,6 @@ final class TaskManager {
             creator.closeQuietly(task, threadId);
             throw e;
         }
-    }
-
-    /**
-     * Returns where each changelog that is one of the task's source partitions stops restoring: its committed offset,
-     * or 0 without one (the task then processes the partition from its reset position).
-     */
-    private Map<TopicPartition, Long> sourceRestoreEnds(TaskId id, Map<String, TopicPartition> changelogs) {
-        return committedOffsets.read(creator.sourceChangelogsOf(id, changelogs));
     }
 
     private void registerMetrics(ActiveTask active) {
@@ -276,10 +283,16 @@ final class TaskManager {
         return total;
     }
 
-    /** Fires due wall-clock punctuations; returns whether any fired. */
-    boolean punctuateSystemTime() {
+    /**
+     * Fires due punctuations, on stream time then on wall-clock time, as Kafka Streams does once per loop whether or
+     * not records were processed: stream time moves with each record, whose processing fires its own, but a task
+     * created at a committed partition time is due its first punctuations before any new record. Returns whether any
+     * fired.
+     */
+    boolean punctuate() {
         boolean punctuated = false;
         for (ActiveTask active : published) {
+            punctuated |= active.task.maybePunctuateStreamTime();
             punctuated |= active.task.maybePunctuateSystemTime();
         }
         commitNeeded |= punctuated;
@@ -306,9 +319,9 @@ final class TaskManager {
     }
 
     /**
-     * Commits every task: writes the record caches down, flushes outputs, commits the input offsets (in the
-     * transaction under exactly-once), then commits the stores with their changelog offsets (KIP-1035). Returns
-     * whether anything was committed.
+     * Commits every task: writes the record caches down, flushes outputs, commits the input offsets, each with its
+     * partition's time and the task's processor metadata (in the transaction under exactly-once), then commits the
+     * stores with their changelog offsets (KIP-1035). Returns whether anything was committed.
      */
     boolean commit(Consumer<byte[], byte[]> consumer) {
         if (tasks.isEmpty() || !commitNeeded && !movedPastCommitted(consumer)) {
@@ -320,7 +333,8 @@ final class TaskManager {
             Map<TopicPartition, Long> taskOffsets = pastSkipped(active.task, active.task.prepareCommit(), consumer);
             prepared.put(active, taskOffsets);
             for (Map.Entry<TopicPartition, Long> entry : taskOffsets.entrySet()) {
-                offsets.put(entry.getKey(), new OffsetAndMetadata(entry.getValue()));
+                offsets.put(entry.getKey(), new OffsetAndMetadata(entry.getValue(),
+                    active.task.offsetMetadata(entry.getKey())));
             }
         }
         if (producer.exactlyOnce()) {
