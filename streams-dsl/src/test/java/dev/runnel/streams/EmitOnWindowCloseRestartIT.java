@@ -1,0 +1,71 @@
+package dev.runnel.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
+import dev.runnel.clients.producer.ProducerRecord;
+import dev.runnel.common.serialization.Serdes;
+import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.kstream.Consumed;
+import dev.runnel.streams.kstream.EmitStrategy;
+import dev.runnel.streams.kstream.Grouped;
+import dev.runnel.streams.kstream.Produced;
+import dev.runnel.streams.kstream.TimeWindows;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * emitStrategy(onWindowClose) across a restart on a real log: the close time the aggregation emitted up to is
+ * committed with the input offsets (Kafka's processor metadata), so the restarted application does not emit a window
+ * again whose aggregate its restored store still holds, and emits the next one when it closes.
+ */
+class EmitOnWindowCloseRestartIT {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aRestartedApplicationEmitsEachClosedWindowOnce() {
+        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
+        log.createTopic("clicks", 1);
+        log.createTopic("final-counts", 1);
+        Properties props = log.streamsProps("clicks-app");
+        props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
+        // Windows of 10 ms with 5 ms grace: a@1 and a@16 make [0,10) and [10,20); a@16 closes [0,10) (16 - 5 >= 10).
+        run(log, props, List.of(KeyValue.pair("a", 1L), KeyValue.pair("a", 16L)));
+        assertEquals(List.of("a@0=1"), finalCounts(log));
+        // After the restart, with [0,10) restored from the changelog: b@17 closes no new window (17 - 5 is 12, and
+        // [0,10) was emitted up to 11); c@27 closes [10,20), which holds a@16 and b@17, emitted in key order.
+        run(log, props, List.of(KeyValue.pair("b", 17L), KeyValue.pair("c", 27L)));
+        assertEquals(List.of("a@0=1", "a@10=1", "b@10=1"), finalCounts(log));
+    }
+
+    /** Runs the application until it has processed {@code clicks} (key and timestamp), then closes it cleanly. */
+    private static void run(EmbeddedLogFixture log, Properties props, List<KeyValue<String, Long>> clicks) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
+            .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
+            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
+            .emitStrategy(EmitStrategy.onWindowClose())
+            .count()
+            .toStream((window, count) -> window.key() + "@" + window.window().start())
+            .to("final-counts", Produced.with(Serdes.String(), Serdes.Long()));
+        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+            streams.start();
+            EmbeddedLogFixture.awaitRunning(streams);
+            log.produce(clicks.stream().map(click -> new ProducerRecord<>("clicks", null,
+                click.value, click.key, "click")).toList(), Serdes.String().serializer(), Serdes.String().serializer());
+            log.awaitProcessed("clicks-app", List.of("clicks"), TIMEOUT);
+        }
+    }
+
+    private static List<String> finalCounts(EmbeddedLogFixture log) {
+        return log.readAll("final-counts", Serdes.String().deserializer(), Serdes.Long().deserializer(), false)
+            .stream().map((ConsumerRecord<String, Long> record) -> record.key() + "=" + record.value()).toList();
+    }
+}
