@@ -206,9 +206,9 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      * As {@link #scan}, for a scan of all keys: merged with the cache's entries on the owning thread too, as Kafka's
      * caching layer merges every scan. A write-down first would forward what it writes (Kafka's scans forward nothing)
      * and would put cached windows that have expired meanwhile into the store, which drops them, where Kafka's scan
-     * still shows them from its cache: an {@code emitStrategy(onWindowClose)} aggregation emits such a window. A scan of
-     * all keys reads the whole store anyway, so merging the whole cache costs it proportionally; a scan of some keys
-     * would pay for the whole cache, and writes it down instead.
+     * still shows them from its cache: an {@code emitStrategy(onWindowClose)} aggregation emits such a window. A scan
+     * of all keys reads the whole store anyway, so merging the whole cache costs it proportionally; a scan of some
+     * keys would pay for the whole cache, and writes it down instead.
      */
     final KeyValueIterator<Windowed<Bytes>, byte[]> scanAllKeys(Predicate<Windowed<Bytes>> test,
         Comparator<Windowed<Bytes>> order, boolean backward,
