@@ -21,6 +21,7 @@ import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.log.internal.segment.PartitionLog;
 import dev.runnel.log.internal.txn.TransactionState;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -224,16 +225,18 @@ class TransactionsIT {
         producer.beginTransaction();
         producer.send(new ProducerRecord<>(TOPIC, 0, null, "out"));
         producer.sendOffsetsToTransaction(Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(5)), group);
-        // Staged offsets are fsynced before sendOffsetsToTransaction returns, so a commit never outlives them.
-        log.partitions().forEach((tp, partition) -> {
-            if (tp.topic().equals("__consumer_offsets")) {
-                assertEquals(partition.logEndOffset(), partition.recoveryPoint(), tp + " fsynced");
-            }
-        });
         producer.flush();
+        // A transaction's records and offsets are written without an fsync each: its commit makes them durable.
+        PartitionLog data = log.partition(new TopicPartition(TOPIC, 0));
+        assertTrue(data.recoveryPoint() < data.logEndOffset(), "the data was fsynced as it was written");
         assertEquals(Map.of(), committedOffsets(), "offsets visible before the commit");
         producer.commitTransaction();
         assertEquals(Map.of(new TopicPartition("in", 0), 5L), committedOffsets());
+        log.partitions().forEach((tp, partition) -> {
+            if (tp.equals(new TopicPartition(TOPIC, 0)) || tp.topic().equals("__consumer_offsets")) {
+                assertEquals(partition.logEndOffset(), partition.recoveryPoint(), tp + " fsynced by the commit");
+            }
+        });
 
         producer.beginTransaction();
         producer.sendOffsetsToTransaction(Map.of(new TopicPartition("in", 0), new OffsetAndMetadata(9)), group);

@@ -87,7 +87,10 @@ final class Sender implements Runnable {
                 fail(batch, e);
             }
         }
-        if (fsync) {
+        // A transaction's records are made durable by its commit, before the commit is decided (see
+        // TransactionCoordinator), which spares an fsync per request: until then they are invisible to read_committed
+        // consumers, and a crash aborts them.
+        if (fsync && (transactions == null || !transactions.isTransactional())) {
             for (Map.Entry<TopicPartition, Long> entry : flushUpTo.entrySet()) {
                 try {
                     log.partition(entry.getKey()).flush(entry.getValue());

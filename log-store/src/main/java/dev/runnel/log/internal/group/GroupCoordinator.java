@@ -296,32 +296,20 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
     // ---- transactions (called by the transaction coordinator) ----
 
     /**
-     * Appends the offsets to {@code __consumer_offsets} as transactional records of the producer, and fsyncs them;
-     * they become visible to {@link #fetchOffsets} only when {@link #completeTransaction} reports the transaction
-     * committed.
+     * Appends the offsets to {@code __consumer_offsets} as transactional records of the producer; they become visible
+     * to {@link #fetchOffsets} only when {@link #completeTransaction} reports the transaction committed. Like the
+     * transaction's data, they are made durable by the commit, before its decision is (see TransactionCoordinator).
      */
     @Override
-    public void stageTransactionalOffsets(long producerId, short producerEpoch, ConsumerGroupMetadata groupMetadata,
-                                          Map<TopicPartition, OffsetAndMetadata> commits) {
+    public synchronized void stageTransactionalOffsets(long producerId, short producerEpoch,
+                                                       ConsumerGroupMetadata groupMetadata,
+                                                       Map<TopicPartition, OffsetAndMetadata> commits) {
         String groupId = groupMetadata.groupId();
-        long[] stagedEnd = {-1L};
-        try {
-            synchronized (this) {
-                // A producer given only a group id (generation -1, no member) commits as before KIP-447.
-                if (groupMetadata.generationId() >= 0 || !groupMetadata.memberId().isEmpty()) {
-                    requireCurrentMember(groups.get(groupId), groupMetadata.memberId(), groupMetadata.generationId());
-                }
-                writeExisting(commits,
-                    existing -> stagedEnd[0] = offsets.stage(producerId, producerEpoch, groupId, existing));
-            }
-        } finally {
-            if (stagedEnd[0] >= 0) {
-                // Durable before the transaction can commit, as an acks=all write is: a commit decided with its offsets
-                // lost in a machine crash would have the group process the committed input again. Outside the lock,
-                // so that other groups' calls do not wait for the fsync.
-                log.partition(offsetsPartitionFor(groupId)).flush(stagedEnd[0]);
-            }
+        // A producer given only a group id (generation -1, no member) commits as before KIP-447.
+        if (groupMetadata.generationId() >= 0 || !groupMetadata.memberId().isEmpty()) {
+            requireCurrentMember(groups.get(groupId), groupMetadata.memberId(), groupMetadata.generationId());
         }
+        writeExisting(commits, existing -> offsets.stage(producerId, producerEpoch, groupId, existing));
     }
 
     /**

@@ -172,19 +172,15 @@ final class OffsetStore {
         }
     }
 
-    /**
-     * Writes {@code offsets} as pending offsets of the producer's transaction; returns the log offset after them, for
-     * the caller to fsync up to, or -1 if there were none.
-     */
-    long stage(long producerId, short producerEpoch, String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    /** Writes {@code offsets} as pending offsets of the producer's transaction. */
+    void stage(long producerId, short producerEpoch, String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
         if (offsets.isEmpty()) {
-            return -1L;
+            return;
         }
         long logOffset = write(groupId, offsets, new long[] {producerId, producerEpoch});
         for (Map.Entry<TopicPartition, OffsetAndMetadata> e : offsets.entrySet()) {
             stageEntry(producerId, producerEpoch, groupId, e.getKey(), new Entry(e.getValue(), logOffset++));
         }
-        return logOffset;
     }
 
     private void stageEntry(long producerId, short epoch, String groupId, TopicPartition tp, Entry entry) {

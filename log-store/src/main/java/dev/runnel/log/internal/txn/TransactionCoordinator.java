@@ -50,7 +50,9 @@ public final class TransactionCoordinator implements AutoCloseable {
      *    so that every partition holding the transaction's data is known and gets a marker, even after a crash.
      * 2. EndTxn: PrepareCommit/PrepareAbort is durable before any marker is written; from then on the outcome is
      *    decided, and loading the log completes a Prepare* it finds by writing the markers again (a second marker for
-     *    a producer with no open transaction in a partition changes nothing there).
+     *    a producer with no open transaction in a partition changes nothing there). Before PrepareCommit, every
+     *    partition of the transaction (its data, and the offsets it sends) is fsynced in one parallel pass: producers
+     *    do not fsync a transaction's records as they write them, and a decided commit must not lose any.
      * 3. The markers go to every partition (data partitions and the group's offsets partition) and are then fsynced
      *    in one parallel pass; only then is CompleteCommit/CompleteAbort written, unflushed: if it is lost, the
      *    Prepare* record makes the next load write the markers again.
@@ -233,6 +235,9 @@ public final class TransactionCoordinator implements AutoCloseable {
         TransactionState wanted = commit ? TransactionState.COMPLETE_COMMIT : TransactionState.COMPLETE_ABORT;
         switch (txn.state()) {
             case ONGOING -> {
+                if (commit) {
+                    flushAll(partitionEnds(txn));
+                }
                 TransactionMetadata prepared = txn.with(commit ? TransactionState.PREPARE_COMMIT
                     : TransactionState.PREPARE_ABORT, time.milliseconds());
                 persist(prepared, true);
@@ -368,6 +373,18 @@ public final class TransactionCoordinator implements AutoCloseable {
         return completed;
     }
 
+    /** Returns each existing partition of {@code txn} with its log end, to fsync up to. */
+    private Map<PartitionLog, Long> partitionEnds(TransactionMetadata txn) {
+        Map<PartitionLog, Long> ends = new HashMap<>();
+        for (TopicPartition tp : txn.partitions()) {
+            if (log.topicExists(tp.topic())) {
+                PartitionLog partition = log.partition(tp);
+                ends.put(partition, partition.logEndOffset());
+            }
+        }
+        return ends;
+    }
+
     private void writeMarkers(TransactionMetadata txn, boolean commit) {
         Map<PartitionLog, Long> toFlush = new HashMap<>();
         for (TopicPartition tp : txn.partitions()) {
@@ -401,7 +418,7 @@ public final class TransactionCoordinator implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new KafkaException("Interrupted while flushing transaction markers", e);
+            throw new KafkaException("Interrupted while flushing the partitions of a transaction", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new KafkaException(e.getCause());
         }
