@@ -97,7 +97,7 @@ public final class RunnelLog implements AutoCloseable {
             // load of __consumer_offsets then applies to the staged offsets.
             this.transactionCoordinator = new TransactionCoordinator(this, dataDir.resolve(".meta"), time);
             transactionCoordinator.load();
-            this.groupCoordinator = new GroupCoordinator(this, time);
+            this.groupCoordinator = new GroupCoordinator(this, time, config.offsetMetadataMaxBytes());
             transactionCoordinator.setOffsetSink(groupCoordinator);
         } catch (RuntimeException e) {
             topics.values().forEach(topic -> topic.partitions().forEach(PartitionLog::close));

@@ -18,9 +18,12 @@ import java.util.Map;
  *                                 name is an error rather than a new topic.
  * @param transactionCleanupIntervalMs {@code transaction.abort.timed.out.transaction.cleanup.interval.ms}: how often
  *                                 transactions open longer than their timeout are looked for and aborted (10 s)
+ * @param offsetMetadataMaxBytes   {@code offset.metadata.max.bytes}: the longest metadata a committed offset may
+ *                                 carry, in characters as Kafka counts them (4096)
  */
 public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long cleanerBackoffMs,
-                              int defaultPartitions, boolean autoCreateTopics, long transactionCleanupIntervalMs) {
+                              int defaultPartitions, boolean autoCreateTopics, long transactionCleanupIntervalMs,
+                              int offsetMetadataMaxBytes) {
     public static final String LOG_DIR_CONFIG = "log.dir";
     public static final String RETENTION_CHECK_INTERVAL_MS_CONFIG = "log.retention.check.interval.ms";
     public static final String CLEANER_BACKOFF_MS_CONFIG = "log.cleaner.backoff.ms";
@@ -29,6 +32,8 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
     public static final String TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG =
         "transaction.abort.timed.out.transaction.cleanup.interval.ms";
     public static final long DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS = 10_000;
+    public static final String OFFSET_METADATA_MAX_BYTES_CONFIG = "offset.metadata.max.bytes";
+    public static final int DEFAULT_OFFSET_METADATA_MAX_BYTES = 4096;
 
     public static final String DEFAULT_LOG_DIR = "runnel-data";
     public static final long DEFAULT_RETENTION_CHECK_INTERVAL_MS = 300_000;
@@ -50,7 +55,7 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
     /** The defaults for a log in {@code dataDir}. */
     public static RunnelLogConfig of(Path dataDir) {
         return new RunnelLogConfig(dataDir, DEFAULT_RETENTION_CHECK_INTERVAL_MS, DEFAULT_CLEANER_BACKOFF_MS, 1, false,
-            DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS);
+            DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS, DEFAULT_OFFSET_METADATA_MAX_BYTES);
     }
 
     /** Reads the keys above from a client or command-line config map; other keys are ignored. */
@@ -63,6 +68,8 @@ public record RunnelLogConfig(Path dataDir, long retentionCheckIntervalMs, long 
             reader.intValue(NUM_PARTITIONS_CONFIG, 1, 1, Integer.MAX_VALUE),
             reader.bool(AUTO_CREATE_TOPICS_ENABLE_CONFIG, false),
             reader.longValue(TRANSACTION_CLEANUP_INTERVAL_MS_CONFIG, DEFAULT_TRANSACTION_CLEANUP_INTERVAL_MS, 1,
-                Long.MAX_VALUE));
+                Long.MAX_VALUE),
+            reader.intValue(OFFSET_METADATA_MAX_BYTES_CONFIG, DEFAULT_OFFSET_METADATA_MAX_BYTES, 0,
+                Integer.MAX_VALUE));
     }
 }

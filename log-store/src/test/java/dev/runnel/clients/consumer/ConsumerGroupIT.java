@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.clients.producer.KafkaProducer;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
+import dev.runnel.common.errors.OffsetMetadataTooLarge;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidGroupIdException;
 import dev.runnel.common.errors.InvalidRegularExpression;
@@ -260,6 +261,22 @@ class ConsumerGroupIT {
             }
             assertEquals(4, records.iterator().next().offset(), "resumes at the committed offset");
         }
+    }
+
+    @Test
+    void shouldRefuseOffsetMetadataLongerThanTheLogAllowsAndCommitTheRest() {
+        TopicPartition p0 = new TopicPartition(TOPIC, 0);
+        TopicPartition p1 = new TopicPartition(TOPIC, 1);
+        KafkaConsumer<String, String> consumer = consumer();
+        consumer.assign(List.of(p0, p1));
+        // offset.metadata.max.bytes is 4096 by default, as on Kafka's broker.
+        consumer.commitSync(Map.of(p0, new OffsetAndMetadata(1, "x".repeat(4096))));
+        OffsetMetadataTooLarge e = assertThrows(OffsetMetadataTooLarge.class, () -> consumer.commitSync(Map.of(
+            p0, new OffsetAndMetadata(2, "x".repeat(4097)), p1, new OffsetAndMetadata(3, "fits"))));
+        assertTrue(e.getMessage().contains("[" + p0 + "]") && e.getMessage().contains("offset.metadata.max.bytes"),
+            e.getMessage());
+        assertEquals(Map.of(p0, new OffsetAndMetadata(1, "x".repeat(4096)), p1, new OffsetAndMetadata(3, "fits")),
+            consumer.committed(Set.of(p0, p1)), "the offset with the long metadata is not committed, the other is");
     }
 
     @Test

@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * {@code commitTransaction} of a transaction that wrote one record to each of {@code partitions} partitions (the
  * records are written before the timed call, not fsynced): the records fsynced in one parallel pass, PrepareCommit
- * fsynced, one marker per partition, the markers fsynced in one parallel pass, CompleteCommit. The baseline is one small append
- * and its fsync, in {@link FsyncBaselineBenchmark}. Run: {@code bench/jmh TransactionCommitBenchmark -f 1 -wi 3 -i 5}.
+ * fsynced, one marker per partition, the markers fsynced in one parallel pass, CompleteCommit. The baseline is one
+ * small append and its fsync, in {@link FsyncBaselineBenchmark}. Run:
+ * {@code bench/jmh TransactionCommitBenchmark -f 1 -wi 3 -i 5}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

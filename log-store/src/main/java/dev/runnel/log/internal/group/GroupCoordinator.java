@@ -13,6 +13,7 @@ import dev.runnel.common.errors.InconsistentGroupProtocolException;
 import dev.runnel.common.errors.RebalanceInProgressException;
 import dev.runnel.common.errors.InvalidTopicException;
 import dev.runnel.common.errors.UnknownMemberIdException;
+import dev.runnel.common.errors.OffsetMetadataTooLarge;
 import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.utils.Time;
 import dev.runnel.log.RunnelLog;
@@ -53,13 +54,19 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
     private final RunnelLog log;
     private final Time time;
     private final OffsetStore offsets;
+    private final int offsetMetadataMaxBytes;
     private final Map<String, ConsumerGroup> groups = new HashMap<>();
     private final Thread thread;
     private boolean running = true;
 
-    public GroupCoordinator(RunnelLog log, Time time) {
+    /**
+     * Serves the groups of {@code log}, whose committed offsets may carry metadata of at most
+     * {@code offsetMetadataMaxBytes} characters ({@code offset.metadata.max.bytes}).
+     */
+    public GroupCoordinator(RunnelLog log, Time time, int offsetMetadataMaxBytes) {
         this.log = log;
         this.time = time;
+        this.offsetMetadataMaxBytes = offsetMetadataMaxBytes;
         this.offsets = new OffsetStore(log, time, DEFAULT_OFFSETS_TOPIC_PARTITIONS);
         offsets.load();
         this.thread = new Thread(this::run, "runnel-group-coordinator");
@@ -269,14 +276,22 @@ public final class GroupCoordinator implements AutoCloseable, TransactionalOffse
                                Consumer<Map<TopicPartition, OffsetAndMetadata>> write) {
         Map<TopicPartition, OffsetAndMetadata> existing = new LinkedHashMap<>();
         List<TopicPartition> unknown = new ArrayList<>();
+        List<TopicPartition> tooLarge = new ArrayList<>();
         commits.forEach((tp, offset) -> {
-            if (log.topicExists(tp.topic()) && tp.partition() < log.partitionCount(tp.topic())) {
+            if (offset.metadata().length() > offsetMetadataMaxBytes) {
+                tooLarge.add(tp);
+            } else if (log.topicExists(tp.topic()) && tp.partition() < log.partitionCount(tp.topic())) {
                 existing.put(tp, offset);
             } else {
                 unknown.add(tp);
             }
         });
         write.accept(existing);
+        if (!tooLarge.isEmpty()) {
+            // As Kafka's broker: the other partitions' offsets are committed.
+            throw new OffsetMetadataTooLarge("Cannot commit offsets of " + tooLarge + ": their metadata is longer than "
+                + offsetMetadataMaxBytes + " characters (offset.metadata.max.bytes of the log)");
+        }
         if (!unknown.isEmpty()) {
             throw new UnknownTopicOrPartitionException("Cannot commit offsets of " + unknown + ": no such topic or "
                 + "partition (deleted?)");
