@@ -223,20 +223,38 @@ public final class TransactionCoordinator implements AutoCloseable {
     }
 
     /**
-     * Commits or aborts the producer's transaction: Prepare* (fsynced), markers on every partition (fsynced in one
-     * parallel pass), Complete*. Ending a transaction that has no partitions only records the outcome.
+     * Commits or aborts the producer's transaction: for a commit, its partitions fsynced in one parallel pass; then
+     * Prepare* (fsynced), markers on every partition (fsynced in one parallel pass), Complete*. Ending a transaction
+     * that has no partitions only records the outcome.
      *
      * @throws ProducerFencedException  if a newer producer has the transactional id, or the coordinator aborted this
      *                                  transaction on its timeout
      * @throws InvalidTxnStateException if there is no such transaction to end
      */
-    public synchronized void endTransaction(String transactionalId, long producerId, short epoch, boolean commit) {
+    public void endTransaction(String transactionalId, long producerId, short epoch, boolean commit) {
+        Map<PartitionLog, Long> flushed = Map.of();
+        TransactionMetadata current = transactions.get(transactionalId);
+        if (commit && current != null && current.state() == TransactionState.ONGOING
+            && !fences(current, producerId, epoch)) {
+            // Outside the lock, so that other producers' calls do not wait for these fsyncs. The producer has flushed
+            // its sends and waits for this call, so its transaction gains no partition meanwhile (those it would are
+            // fsynced under the lock).
+            flushed = partitionEnds(current);
+            flushAll(flushed);
+        }
+        decide(transactionalId, producerId, epoch, commit, flushed.keySet());
+    }
+
+    private synchronized void decide(String transactionalId, long producerId, short epoch, boolean commit,
+                                     Set<PartitionLog> flushed) {
         TransactionMetadata txn = checkProducer(transactionalId, producerId, epoch);
         TransactionState wanted = commit ? TransactionState.COMPLETE_COMMIT : TransactionState.COMPLETE_ABORT;
         switch (txn.state()) {
             case ONGOING -> {
                 if (commit) {
-                    flushAll(partitionEnds(txn));
+                    Map<PartitionLog, Long> unflushed = partitionEnds(txn);
+                    unflushed.keySet().removeAll(flushed);
+                    flushAll(unflushed);
                 }
                 TransactionMetadata prepared = txn.with(commit ? TransactionState.PREPARE_COMMIT
                     : TransactionState.PREPARE_ABORT, time.milliseconds());
