@@ -21,7 +21,7 @@ import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Map;
 
 /**
- * How a windowed aggregation with {@code emitStrategy(onWindowClose)} emits, as Kafka Streams' does: after a record,
+ * How a windowed aggregation with {@code emitStrategy(onWindowClose)} emits, as Kafka Streams' does: with each record,
  * if the close time has passed windows not emitted yet, it reads them from the store in one range of window times and
  * forwards each final aggregate (without an old value) in the context and with the headers of that record. It then
  * remembers the close time it emitted up to in the task's processor metadata, committed with the input offsets, so that
@@ -87,8 +87,9 @@ final class ClosedWindowEmitter<K, VAgg> {
     }
 
     /**
-     * Emits the windows {@code closeTime} closed since the last emission, after {@code record} was aggregated; does
-     * nothing within the emit interval of the last try, or if the close time has not moved.
+     * Emits the windows {@code closeTime} closed since the last emission, as {@code record} is processed (see
+     * WindowedAggregateProcessor#emitClosedWindows); does nothing within the emit interval of the last try, or if the
+     * close time has not moved.
      */
     void maybeEmit(Record<?, ?> record, long closeTime) {
         long now = context.currentSystemTimeMs();
