@@ -75,8 +75,6 @@ public class AdminClientConfig extends AbstractConfig {
 
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef()
-            .define(LOG_DIR_CONFIG, Type.STRING, null, Importance.HIGH,
-                "Runnel: the embedded log's data folder; runnel-data when not set.")
             .define(BOOTSTRAP_CONTROLLERS_CONFIG, Type.LIST, List.of(), ValidList.anyNonDuplicateValues(true, false),
                 Importance.HIGH, "host:port pairs of controllers to manage a cluster through; unused.")
             .define(CLIENT_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, CommonClientConfigs.CLIENT_ID_DOC)

@@ -36,7 +36,6 @@ import static dev.runnel.clients.consumer.ConsumerConfig.HEARTBEAT_INTERVAL_MS_C
 import static dev.runnel.clients.consumer.ConsumerConfig.INTERCEPTOR_CLASSES_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.ISOLATION_LEVEL_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG;
-import static dev.runnel.clients.consumer.ConsumerConfig.LOG_DIR_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG;
 import static dev.runnel.clients.consumer.ConsumerConfig.MAX_POLL_RECORDS_CONFIG;
@@ -70,8 +69,6 @@ final class ConsumerConfigDefinition {
 
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef()
-            .define(LOG_DIR_CONFIG, Type.STRING, null, Importance.HIGH,
-                "Runnel: the embedded log's data folder; runnel-data when not set.")
             .define(GROUP_ID_CONFIG, Type.STRING, null, Importance.HIGH,
                 "The consumer group the consumer joins when it subscribes, and commits offsets for. Without one the"
                     + " consumer assigns itself partitions and commits nothing.")

@@ -64,6 +64,7 @@ import dev.runnel.common.config.SaslConfigs;
 import dev.runnel.common.config.SecurityConfig;
 import dev.runnel.common.config.SslConfigs;
 import dev.runnel.common.metrics.JmxReporter;
+import dev.runnel.log.RunnelLogConfig;
 import java.util.List;
 
 /**
@@ -86,8 +87,10 @@ public final class ClientConfigDefinitions {
      */
     public static ConfigDef defineCommon(ConfigDef def, int receiveBufferBytes, long connectionsMaxIdleMs,
                                          boolean enableMetricsPush) {
-        // Runnel differs from Kafka here: the embedded log needs no broker, so bootstrap.servers may be left out.
-        def.define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, List.of(), ValidList.anyNonDuplicateValues(true, false),
+        def.define(RunnelLogConfig.LOG_DIR_CONFIG, Type.STRING, null, Importance.HIGH,
+                "Runnel: the embedded log's data folder; runnel-data when not set.")
+            // Runnel differs from Kafka here: the embedded log needs no broker, so bootstrap.servers may be left out.
+            .define(BOOTSTRAP_SERVERS_CONFIG, Type.LIST, List.of(), ValidList.anyNonDuplicateValues(true, false),
                 Importance.HIGH, BOOTSTRAP_SERVERS_DOC)
             .define(CLIENT_DNS_LOOKUP_CONFIG, Type.STRING, "use_all_dns_ips",
                 ValidString.in("use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"), Importance.MEDIUM,

@@ -19,7 +19,6 @@ import static dev.runnel.clients.producer.ProducerConfig.ENABLE_IDEMPOTENCE_CONF
 import static dev.runnel.clients.producer.ProducerConfig.INTERCEPTOR_CLASSES_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.LINGER_MS_CONFIG;
-import static dev.runnel.clients.producer.ProducerConfig.LOG_DIR_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.MAX_BLOCK_MS_CONFIG;
 import static dev.runnel.clients.producer.ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION;
 import static dev.runnel.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG;
@@ -56,8 +55,6 @@ final class ProducerConfigDefinition {
 
     private static ConfigDef define() {
         ConfigDef def = new ConfigDef()
-            .define(LOG_DIR_CONFIG, Type.STRING, null, Importance.HIGH,
-                "Runnel: the embedded log's data folder; runnel-data when not set.")
             .define(CLIENT_ID_CONFIG, Type.STRING, "", Importance.MEDIUM, CommonClientConfigs.CLIENT_ID_DOC)
             .define(ACKS_CONFIG, Type.STRING, "all", ValidString.in("all", "-1", "0", "1"), Importance.LOW,
                 "When a send counts as done: 0, once handed to the producer (no offset is returned); 1, once written"

@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * The innermost session store: aggregates by session end, then key, then session start. Thread-safe: every method
  * is synchronized and iterators walk a snapshot.
  */
-public final class InMemorySessionStore extends InMemoryStore implements SessionStore<Bytes, byte[]>, ExpiryHold {
+public final class InMemorySessionStore extends InMemoryWindowedStore implements SessionStore<Bytes, byte[]> {
     /*
      * Retention is measured from the session end: the store's stream time is the largest session end written, and a
      * session is live while end > streamTime - retentionPeriod. Expired sessions are cleared on each write (a

@@ -11,8 +11,6 @@ abstract class InMemoryStore {
     /** The store's name, for its operations and messages. */
     protected final String name;
     private volatile boolean open;
-    /** The window time from which expired windows are kept (see {@link ExpiryHold}); none by default. */
-    private long heldFrom = Long.MAX_VALUE;
 
     protected InMemoryStore(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -42,21 +40,6 @@ abstract class InMemoryStore {
      */
     long numEntries() {
         return -1L;
-    }
-
-    /** Keeps windows from {@code time} on; for the window and session stores, which implement ExpiryHold. */
-    public synchronized void holdExpiryFrom(long time) {
-        heldFrom = time;
-    }
-
-    /**
-     * Returns the first window time the store keeps, and puts and scans of all keys see, when windows at or before
-     * {@code expiredUpTo} have expired by retention: expired windows from the hold on stay, for an emitting
-     * aggregation's scans; reads of given keys see only live windows, as without a hold. Callers synchronize on the
-     * store.
-     */
-    protected final long keptFrom(long expiredUpTo) {
-        return Math.min(expiredUpTo + 1, heldFrom);
     }
 
     /** Throws {@link InvalidStateStoreException} if the store is closed. */

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * synchronized, and iterators walk a snapshot taken at creation, so interactive queries may read while the task
  * writes.
  */
-public final class InMemoryWindowStore extends InMemoryStore implements WindowStore<Bytes, byte[]>, ExpiryHold {
+public final class InMemoryWindowStore extends InMemoryWindowedStore implements WindowStore<Bytes, byte[]> {
     /*
      * Retention: the store's stream time is the largest window start put (or restored). A window is live while
      * start > streamTime - retentionPeriod. Each put first advances stream time, then drops every window that is no
