@@ -1,16 +1,12 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.Aggregator;
 import dev.runnel.streams.kstream.Initializer;
 import dev.runnel.streams.kstream.Reducer;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +29,11 @@ public record KTableAggregate<K, V, VAgg>(String storeName, Initializer<VAgg> in
 
     @Override
     public Processor<K, Change<V>, K, Change<VAgg>> get() {
-        return new ContextualProcessor<>() {
-            private TimestampedKeyValueStore<K, VAgg> store;
-            private boolean forwardOnFlush;
-
+        return new TableStoreProcessor<>() {
             @Override
             public void init(ProcessorContext<K, Change<VAgg>> context) {
                 super.init(context);
-                StateStore stateStore = context.getStateStore(storeName);
-                store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                initStore(storeName);
             }
 
             @Override

@@ -1,16 +1,12 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.Predicate;
 import dev.runnel.streams.kstream.ValueMapperWithKey;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.ProcessingContext;
 import dev.runnel.streams.processor.api.Record;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -48,20 +44,14 @@ public final class KTableOperators {
         BooleanSupplier parentSendsOldValues) implements ProcessorSupplier<K, Change<V>, K, Change<VR>> {
         @Override
         public Processor<K, Change<V>, K, Change<VR>> get() {
-            return new ContextualProcessor<>() {
-                private TimestampedKeyValueStore<K, VR> store;
-                private boolean forwardOnFlush;
+            return new TableStoreProcessor<>() {
                 private boolean sendOldValues;
                 private boolean dropNullChanges;
 
                 @Override
                 public void init(ProcessorContext<K, Change<VR>> context) {
                     super.init(context);
-                    if (storeName != null) {
-                        StateStore stateStore = context.getStateStore(storeName);
-                        store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                        forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
-                    }
+                    initStore(storeName);
                     boolean childReadsOldValues = CacheFlushForwarder.oldValuesNeeded(context);
                     dropNullChanges = filter
                         && (parentSendsOldValues.getAsBoolean() || store != null && childReadsOldValues);
@@ -76,19 +66,11 @@ public final class KTableOperators {
                     if (dropNullChanges && newValue == null && oldValue == null) {
                         return;
                     }
-                    if (store != null) {
-                        store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
-                    }
-                    if (!forwardOnFlush) {
-                        context().forward(record.withValue(new Change<>(newValue, oldValue,
-                            store != null || record.value().isLatest())));
-                    }
+                    storeAndForward(record, newValue, oldValue);
                 }
 
                 private VR oldValue(K key, V parentOldValue) {
-                    return store != null
-                        ? ValueAndTimestamp.getValueOrNull(store.get(key))
-                        : compute(function, key, parentOldValue);
+                    return store != null ? storedValue(key) : compute(function, key, parentOldValue);
                 }
             };
         }

@@ -1,13 +1,10 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
-import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.Record;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.VersionedKeyValueStore;
 import dev.runnel.streams.state.VersionedRecord;
@@ -83,21 +80,17 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
     }
 
     /** Keeps each update in the store and forwards it, through the store's cache if it has one. */
-    private final class MaterializingProcessor extends ContextualProcessor<K, V, K, Change<V>> {
-        private TimestampedKeyValueStore<K, V> store;
+    private final class MaterializingProcessor extends TableStoreProcessor<K, V, K, V> {
         private VersionedKeyValueStore<K, V> versionedStore;
-        private boolean forwardOnFlush;
 
         @Override
         @SuppressWarnings("unchecked")
         public void init(ProcessorContext<K, Change<V>> context) {
             super.init(context);
-            StateStore stateStore = context.getStateStore(storeName);
-            if (stateStore instanceof VersionedKeyValueStore<?, ?> versioned) {
+            if (context.getStateStore(storeName) instanceof VersionedKeyValueStore<?, ?> versioned) {
                 versionedStore = (VersionedKeyValueStore<K, V>) versioned;
             } else {
-                store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
+                initStore(storeName);
             }
         }
 
@@ -111,7 +104,7 @@ public final class KTableSource<K, V> implements ProcessorSupplier<K, V, K, Chan
                 processVersioned(record);
                 return;
             }
-            V oldValue = ValueAndTimestamp.getValueOrNull(store.get(record.key()));
+            V oldValue = storedValue(record.key());
             store.put(record.key(), ValueAndTimestamp.make(record.value(), record.timestamp()));
             if (!forwardOnFlush) {
                 context().forward(record.withValue(new Change<>(record.value(), oldValue)));

@@ -1,17 +1,13 @@
 package dev.runnel.streams.internal.dsl;
 
-import dev.runnel.streams.internal.state.TimestampedKeyValueStoreFacade;
 import dev.runnel.streams.kstream.ValueTransformerWithKey;
 import dev.runnel.streams.kstream.ValueTransformerWithKeySupplier;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.ProcessorSupplier;
 import dev.runnel.streams.processor.api.ProcessingContext;
 import dev.runnel.streams.processor.api.Record;
 import dev.runnel.streams.state.StoreBuilder;
-import dev.runnel.streams.state.TimestampedKeyValueStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -40,10 +36,8 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
 
     @Override
     public Processor<K, Change<V>, K, Change<VR>> get() {
-        return new ContextualProcessor<>() {
+        return new TableStoreProcessor<>() {
             private ValueTransformerWithKey<? super K, ? super V, ? extends VR> transformer;
-            private TimestampedKeyValueStore<K, VR> store;
-            private boolean forwardOnFlush;
             private boolean sendOldValues;
 
             @Override
@@ -51,11 +45,7 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 super.init(context);
                 transformer = supplier.get();
                 transformer.init(new ValueTransformerContext(context));
-                if (storeName != null) {
-                    StateStore stateStore = context.getStateStore(storeName);
-                    store = TimestampedKeyValueStoreFacade.timestampedView(stateStore);
-                    forwardOnFlush = CacheFlushForwarder.register(stateStore, context);
-                }
+                initStore(storeName);
                 sendOldValues = CacheFlushForwarder.oldValuesNeeded(context);
             }
 
@@ -64,19 +54,11 @@ record KTableTransformValues<K, V, VR>(ValueTransformerWithKeySupplier<? super K
                 K key = record.key();
                 VR newValue = transformer.transform(key, record.value().newValue());
                 VR oldValue = sendOldValues ? oldValue(key, record.value().oldValue()) : null;
-                if (store != null) {
-                    store.put(key, ValueAndTimestamp.make(newValue, record.timestamp()));
-                }
-                if (!forwardOnFlush) {
-                    context().forward(record.withValue(new Change<>(newValue, oldValue,
-                        store != null || record.value().isLatest())));
-                }
+                storeAndForward(record, newValue, oldValue);
             }
 
             private VR oldValue(K key, V parentOldValue) {
-                return store != null
-                    ? ValueAndTimestamp.getValueOrNull(store.get(key))
-                    : transformer.transform(key, parentOldValue);
+                return store != null ? storedValue(key) : transformer.transform(key, parentOldValue);
             }
 
             @Override
