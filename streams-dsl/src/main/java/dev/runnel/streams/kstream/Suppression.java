@@ -26,14 +26,7 @@ public class Suppression<K> implements Suppressed<K> {
 
     /** Copies {@code other}. */
     protected Suppression(Suppression<K> other) {
-        this.name = other.name;
-        this.finalResults = other.finalResults;
-        this.timeLimitMs = other.timeLimitMs;
-        this.maxRecords = other.maxRecords;
-        this.maxBytes = other.maxBytes;
-        this.shutDownWhenFull = other.shutDownWhenFull;
-        this.loggingEnabled = other.loggingEnabled;
-        this.logConfig = other.logConfig;
+        this(other.name, other);
     }
 
     Suppression(String name, boolean finalResults, long timeLimitMs, Suppressed.BufferConfig<?> bufferConfig) {
@@ -48,6 +41,7 @@ public class Suppression<K> implements Suppressed<K> {
         this.logConfig = buffer.logging.config();
     }
 
+    /** Copies {@code other} but for its name. */
     private Suppression(String name, Suppression<K> other) {
         this.name = name;
         this.finalResults = other.finalResults;
