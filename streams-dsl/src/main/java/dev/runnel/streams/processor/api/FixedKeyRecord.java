@@ -15,10 +15,7 @@ public final class FixedKeyRecord<K, V> {
     private final Headers headers;
 
     FixedKeyRecord(K key, V value, long timestamp, Headers headers) {
-        if (timestamp < 0) {
-            throw new dev.runnel.streams.errors.StreamsException("Malformed Record",
-                new IllegalArgumentException("Timestamp may not be negative. Got: " + timestamp));
-        }
+        Record.requireValidTimestamp(timestamp);
         this.key = key;
         this.value = value;
         this.timestamp = timestamp;

@@ -36,14 +36,21 @@ public final class Record<K, V> {
     }
 
     private Record(K key, V value, long timestamp, Headers headers, boolean validate) {
-        if (validate && timestamp < 0) {
-            throw new dev.runnel.streams.errors.StreamsException("Malformed Record",
-                new IllegalArgumentException("Timestamp may not be negative. Got: " + timestamp));
+        if (validate) {
+            requireValidTimestamp(timestamp);
         }
         this.key = key;
         this.value = value;
         this.timestamp = timestamp;
         this.headers = headers;
+    }
+
+    /** Refuses a negative timestamp as Kafka Streams does; shared with {@link FixedKeyRecord}. */
+    static void requireValidTimestamp(long timestamp) {
+        if (timestamp < 0) {
+            throw new dev.runnel.streams.errors.StreamsException("Malformed Record",
+                new IllegalArgumentException("Timestamp may not be negative. Got: " + timestamp));
+        }
     }
 
     /** Returns the key, possibly {@code null}. */
