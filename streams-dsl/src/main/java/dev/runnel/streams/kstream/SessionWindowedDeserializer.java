@@ -4,7 +4,6 @@ import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -48,10 +47,8 @@ public class SessionWindowedDeserializer<T> implements Deserializer<Windowed<T>>
         if (data == null) {
             return null;
         }
-        Deserializer<T> keys = WindowedInner.require(inner);
         int keyLength = data.length - SessionWindowedSerializer.SUFFIX_SIZE;
-        byte[] keyBytes = Arrays.copyOfRange(data, 0, keyLength);
-        T key = headers == null ? keys.deserialize(topic, keyBytes) : keys.deserialize(topic, headers, keyBytes);
+        T key = WindowedInner.deserializeKey(inner, topic, headers, data, keyLength);
         ByteBuffer buffer = ByteBuffer.wrap(data);
         long end = buffer.getLong(keyLength);
         long start = buffer.getLong(keyLength + Long.BYTES);

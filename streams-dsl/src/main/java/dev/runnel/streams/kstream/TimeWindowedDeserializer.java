@@ -6,7 +6,6 @@ import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsConfig;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 
@@ -82,11 +81,9 @@ public class TimeWindowedDeserializer<T> implements Deserializer<Windowed<T>> {
         if (data == null) {
             return null;
         }
-        Deserializer<T> keys = WindowedInner.require(inner);
-        long size = Objects.requireNonNull(windowSize, "The window size is not set");
         int startOffset = data.length - TimeWindowedSerializer.TIMESTAMP_SIZE - (isChangelogTopic ? SEQUENCE_SIZE : 0);
-        byte[] keyBytes = Arrays.copyOfRange(data, 0, startOffset);
-        T key = headers == null ? keys.deserialize(topic, keyBytes) : keys.deserialize(topic, headers, keyBytes);
+        T key = WindowedInner.deserializeKey(inner, topic, headers, data, startOffset);
+        long size = Objects.requireNonNull(windowSize, "The window size is not set");
         long start = ByteBuffer.wrap(data).getLong(startOffset);
         long end = start + size;
         return new Windowed<>(key, new TimeWindow(start, end < start ? Long.MAX_VALUE : end));

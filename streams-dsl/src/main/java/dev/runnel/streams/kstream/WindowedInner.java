@@ -1,8 +1,11 @@
 package dev.runnel.streams.kstream;
 
 import dev.runnel.common.config.ConfigDef;
+import dev.runnel.common.header.Headers;
+import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serde;
 import dev.runnel.streams.StreamsConfig;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -39,6 +42,16 @@ final class WindowedInner {
                 + "=" + serde.getClass().getName());
         }
         return fromConstructor != null ? fromConstructor : configured;
+    }
+
+    /**
+     * Returns the key in the first {@code keyLength} bytes of a windowed key, read by {@code inner} through its headers
+     * overload unless {@code headers} is null.
+     */
+    static <T> T deserializeKey(Deserializer<T> inner, String topic, Headers headers, byte[] data, int keyLength) {
+        Deserializer<T> keys = require(inner);
+        byte[] keyBytes = Arrays.copyOfRange(data, 0, keyLength);
+        return headers == null ? keys.deserialize(topic, keyBytes) : keys.deserialize(topic, headers, keyBytes);
     }
 
     /** Returns {@code inner}, or throws if a no-argument construction was never configured. */
