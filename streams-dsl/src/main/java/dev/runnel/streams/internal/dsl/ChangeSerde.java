@@ -6,6 +6,7 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.streams.internal.runtime.DefaultValueSerdeAware;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.function.Function;
 
 /**
  * Serializer and deserializer of {@link Change}s on a KTable#groupBy repartition topic (big-endian):
@@ -21,12 +22,17 @@ final class ChangeSerde {
     private ChangeSerde() {
     }
 
-    /** Writes changes with the inner serializer. Thread-safe once the default is set. */
-    static final class ChangeSerializer<V> implements Serializer<Change<V>>, DefaultValueSerdeAware {
-        private volatile Serializer<V> inner;
+    /**
+     * The inner serializer or deserializer ({@code half} of the value serde), taken from the serde given, or, without
+     * one, from the application default the node sets.
+     */
+    private abstract static class InnerHalf<V, I> implements DefaultValueSerdeAware {
+        private final Function<Serde<V>, I> half;
+        volatile I inner;
 
-        ChangeSerializer(Serde<V> inner) {
-            this.inner = inner == null ? null : inner.serializer();
+        InnerHalf(Serde<V> serde, Function<Serde<V>, I> half) {
+            this.half = half;
+            this.inner = serde == null ? null : half.apply(serde);
         }
 
         @Override
@@ -37,7 +43,14 @@ final class ChangeSerde {
         @Override
         @SuppressWarnings("unchecked")
         public void setDefaultValueSerde(Serde<?> defaultValueSerde) {
-            inner = ((Serde<V>) defaultValueSerde).serializer();
+            inner = half.apply((Serde<V>) defaultValueSerde);
+        }
+    }
+
+    /** Writes changes with the inner serializer. Thread-safe once the default is set. */
+    static final class ChangeSerializer<V> extends InnerHalf<V, Serializer<V>> implements Serializer<Change<V>> {
+        ChangeSerializer(Serde<V> inner) {
+            super(inner, Serde::serializer);
         }
 
         @Override
@@ -63,22 +76,10 @@ final class ChangeSerde {
     }
 
     /** Reads changes with the inner deserializer. Thread-safe once the default is set. */
-    static final class ChangeDeserializer<V> implements Deserializer<Change<V>>, DefaultValueSerdeAware {
-        private volatile Deserializer<V> inner;
-
+    static final class ChangeDeserializer<V> extends InnerHalf<V, Deserializer<V>>
+        implements Deserializer<Change<V>> {
         ChangeDeserializer(Serde<V> inner) {
-            this.inner = inner == null ? null : inner.deserializer();
-        }
-
-        @Override
-        public boolean needsDefaultValueSerde() {
-            return inner == null;
-        }
-
-        @Override
-        @SuppressWarnings("unchecked")
-        public void setDefaultValueSerde(Serde<?> defaultValueSerde) {
-            inner = ((Serde<V>) defaultValueSerde).deserializer();
+            super(inner, Serde::deserializer);
         }
 
         @Override
