@@ -76,12 +76,6 @@ public final class ChangeLoggingKeyValueBytesStore extends WrappedKeyValueBytesS
     }
 
     private void log(Bytes key, byte[] value) {
-        long timestamp;
-        if (layout.hasTimestamps() && value != null && value.length >= Long.BYTES) {
-            timestamp = layout.timestampOf(value);
-        } else {
-            timestamp = context == null ? 0L : context.recordTimestamp();
-        }
-        logger.logChange(key, value, timestamp);
+        logger.logChange(key, value, layout.changeTimestamp(value, context));
     }
 }

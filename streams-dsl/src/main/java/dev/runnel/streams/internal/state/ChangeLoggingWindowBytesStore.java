@@ -49,13 +49,7 @@ public final class ChangeLoggingWindowBytesStore extends WrappedWindowBytesStore
             }
             sequence = sequence == Integer.MAX_VALUE ? 1 : sequence + 1;
         }
-        long timestamp;
-        if (layout.hasTimestamps() && value != null && value.length >= Long.BYTES) {
-            timestamp = layout.timestampOf(value);
-        } else {
-            timestamp = context == null ? 0L : context.recordTimestamp();
-        }
         logger.logChange(WindowKeySchema.toStoreKeyBinary(key, windowStartTimestamp, retainDuplicates ? sequence : 0),
-            value, timestamp);
+            value, layout.changeTimestamp(value, context));
     }
 }

@@ -63,4 +63,15 @@ public enum StoreValueLayout {
     long timestampOf(byte[] stored) {
         return headers ? ValueTimestampHeadersSerde.rawTimestamp(stored) : ValueAndTimestampSerde.rawTimestamp(stored);
     }
+
+    /**
+     * Returns the timestamp of the change that writes {@code stored} (null: a deletion): the one the value carries, in
+     * a layout {@link #hasTimestamps() with timestamps}, else the current record's, or 0 without the runtime's context.
+     */
+    long changeTimestamp(byte[] stored, InternalStateStoreContext context) {
+        if (timestamps && stored != null && stored.length >= Long.BYTES) {
+            return timestampOf(stored);
+        }
+        return context == null ? 0L : context.recordTimestamp();
+    }
 }
