@@ -218,10 +218,10 @@ final class StateCheckpoint {
         for (int depth = 0; depth < 16 && current != null; depth++) {
             if (current instanceof dev.runnel.streams.internal.state.InMemoryKeyValueStore inMemory) {
                 return inMemory;
-            } else if (current instanceof dev.runnel.streams.internal.state.MeteredKeyValueStore<?, ?> metered) {
-                current = metered.wrapped();
-            } else if (current instanceof dev.runnel.streams.internal.state.WrappedKeyValueBytesStore wrapped) {
-                current = wrapped.wrapped();
+            } else if (current instanceof KeyValueStore<?, ?>
+                && current instanceof dev.runnel.streams.internal.state.WrappedStateStore<?> layer) {
+                // A layer of the key-value store: metered, caching, change logging.
+                current = layer.wrapped();
             } else {
                 return null;
             }

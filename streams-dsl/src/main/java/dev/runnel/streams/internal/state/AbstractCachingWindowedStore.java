@@ -4,7 +4,6 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,8 +47,7 @@ import java.util.function.Supplier;
  * A write-down runs with the entry's timestamp as the record timestamp, so the changelog logs the update's
  * timestamp rather than 0 on commit. As in Kafka Streams, deleting a window never written down forwards nothing.
  */
-abstract class AbstractCachingWindowedStore<S extends StateStore> extends WrappedStateStore<S>
-    implements ThreadCache.Owner {
+abstract class AbstractCachingWindowedStore<S extends StateStore> extends AbstractCachingStore<S> {
     /** Fewest replaced entries in {@link #updates} worth a pass to drop them. */
     private static final int MIN_REPLACED_TO_DROP = 1024;
 
@@ -63,27 +61,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     private ArrayList<ThreadCache.Entry> spare;
     /** Per record key, its dirty entries by binary key; null until the first range read. */
     private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
-    private ThreadCache cache;
-    private ThreadCache.NamedCache named;
-    private Thread owner;
-    private InternalStateStoreContext context;
     private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
     private boolean sendOldValues;
 
     AbstractCachingWindowedStore(S wrapped) {
         super(wrapped);
-    }
-
-    @Override
-    public void init(StateStoreContext storeContext, StateStore root) {
-        super.init(storeContext, root);
-        if (storeContext instanceof InternalStateStoreContext internal) {
-            this.context = internal;
-            this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this, internal.taskId(),
-                CacheHitRatio.of(internal, name())) : null;
-        }
-        this.owner = Thread.currentThread();
     }
 
     /**
@@ -94,26 +76,22 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      * timestamp of a deleted window, no headers for a session) and not what a write-down could tell.
      */
     public boolean setFlushListener(CacheFlushListener<Windowed<Bytes>, byte[]> flushListener, boolean oldValues) {
-        if (cache == null) {
+        if (!hasCache()) {
             return false;
         }
-        this.listener = context != null ? context.bindToCurrentNode(flushListener) : flushListener;
+        this.listener = context() != null ? context().bindToCurrentNode(flushListener) : flushListener;
         this.sendOldValues = oldValues;
         return true;
-    }
-
-    private boolean caching() {
-        return cache != null && Thread.currentThread() == owner;
     }
 
     /** Puts {@code value} ({@code null}: a deletion) of window {@code key}. */
     final void putWindow(Windowed<Bytes> key, byte[] value) {
         if (!caching()) {
-            writeDown(key, value, context == null ? 0L : context.recordTimestamp());
+            writeDown(key, value, recordTimestamp());
             return;
         }
         Bytes cacheKey = cacheKey(key);
-        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context.recordContext());
+        ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context().recordContext());
         // Listed first: the put may have this store written down, from the list.
         updates.add(entry);
         if (dirtyByRecordKey != null) {
@@ -121,7 +99,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         }
         // Counted after the put, which may have written the list down and started a new one: the count may then be
         // one too high, which only brings the next pass over the list a little sooner.
-        if (named.putDirty(cacheKey, entry) && ++replaced >= MIN_REPLACED_TO_DROP && replaced * 2 > updates.size()) {
+        if (named().putDirty(cacheKey, entry) && ++replaced >= MIN_REPLACED_TO_DROP && replaced * 2 > updates.size()) {
             updates.removeIf(listed -> !listed.dirty);
             replaced = 0;
         }
@@ -132,12 +110,12 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      * its own index, others the concurrent cache.
      */
     final ThreadCache.Entry cached(Bytes cacheKey) {
-        if (cache == null) {
+        if (!hasCache()) {
             return null;
         }
         // On the owning thread too: besides the dirty entries, the thread cache holds those of a write-down in
         // progress until it ends, clean ones then holding what the store below holds.
-        return named.read(cacheKey);
+        return named().read(cacheKey);
     }
 
     /**
@@ -146,11 +124,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
      * entries; on another (an interactive query) what the cache holds, which it finds by reading every cached entry.
      */
     final List<KeyValue<Bytes, byte[]>> cachedRange(Bytes recordKey, Bytes from, Bytes to) {
-        if (cache == null || from.compareTo(to) > 0) {
+        if (!hasCache() || from.compareTo(to) > 0) {
             return List.of();
         }
         if (!caching()) {
-            return named.snapshot(binary -> binary.compareTo(from) >= 0 && binary.compareTo(to) <= 0
+            return named().snapshot(binary -> binary.compareTo(from) >= 0 && binary.compareTo(to) <= 0
                 && windowedKey(binary).key().equals(recordKey));
         }
         TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey().get(recordKey);
@@ -192,7 +170,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     final KeyValueIterator<Windowed<Bytes>, byte[]> scan(Predicate<Windowed<Bytes>> test,
         Comparator<Windowed<Bytes>> order, boolean backward,
         Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
-        if (cache == null) {
+        if (!hasCache()) {
             return store.get();
         }
         if (caching()) {
@@ -213,14 +191,14 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     final KeyValueIterator<Windowed<Bytes>, byte[]> scanAllKeys(Predicate<Windowed<Bytes>> test,
         Comparator<Windowed<Bytes>> order, boolean backward,
         Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
-        return cache == null ? store.get() : merged(test, order, backward, store);
+        return hasCache() ? merged(test, order, backward, store) : store.get();
     }
 
     private KeyValueIterator<Windowed<Bytes>, byte[]> merged(Predicate<Windowed<Bytes>> test,
         Comparator<Windowed<Bytes>> order, boolean backward,
         Supplier<KeyValueIterator<Windowed<Bytes>, byte[]>> store) {
         List<KeyValue<Windowed<Bytes>, byte[]>> cached = new ArrayList<>();
-        for (KeyValue<Bytes, byte[]> entry : named.snapshot(binary -> true)) {
+        for (KeyValue<Bytes, byte[]> entry : named().snapshot(binary -> true)) {
             Windowed<Bytes> key = windowedKey(entry.key);
             if (test.test(key)) {
                 cached.add(KeyValue.pair(key, entry.value));
@@ -238,20 +216,6 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     /** Whether {@code key} lies in {@code [from, to]}; a null bound is open, as in the stores' key ranges. */
     static boolean inKeyRange(Bytes key, Bytes from, Bytes to) {
         return (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0);
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        super.flush();
-    }
-
-    @Override
-    public void flushCache() {
-        if (caching()) {
-            named.writeDown();
-        }
-        super.flushCache();
     }
 
     /**
@@ -278,7 +242,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
         pending.clear();
         spare = pending;
         if (outer == null) {
-            named.dropClean();
+            named().dropClean();
         }
     }
 
@@ -291,13 +255,13 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
                 unindexByRecordKey(key.key(), cacheKey, entry);
-                Object current = entry.enterMadeBy(context);
+                Object current = entry.enterMadeBy(context());
                 try {
                     writeDown(key, entry.value, entry.timestamp);
                 } finally {
-                    context.restoreRecordContext(current);
+                    context().restoreRecordContext(current);
                 }
-                named.cleaned(entry);
+                named().cleaned(entry);
             }
         }
     }
@@ -319,9 +283,6 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
 
     @Override
     public void close() {
-        if (named != null) {
-            named.close();
-        }
         updates.clear();
         dirtyByRecordKey = null;
         super.close();
@@ -344,7 +305,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Wrappe
     void checkInvariants() {
         Map<Bytes, ThreadCache.Entry> dirty = new HashMap<>();
         for (ThreadCache.Entry entry : updates) {
-            if (entry.dirty && (dirty.put(entry.key(), entry) != null || named.get(entry.key()) != entry)) {
+            if (entry.dirty && (dirty.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
                 throw new IllegalStateException("Store " + name() + " lists a stale dirty entry " + entry.key());
             }
         }

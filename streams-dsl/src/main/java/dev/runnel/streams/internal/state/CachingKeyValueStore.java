@@ -4,8 +4,6 @@ import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.processor.RecordContext;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
 import java.util.Arrays;
@@ -37,16 +35,13 @@ import java.util.function.Supplier;
  * the previous one: the cache holds at most the entries of two rounds, each bounded by its budget. Range scans on the
  * owning thread flush first, so they need no merge of cache and store.
  */
-public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implements ThreadCache.Owner {
+public final class CachingKeyValueStore extends AbstractCachingStore<KeyValueStore<Bytes, byte[]>>
+    implements KeyValueStore<Bytes, byte[]> {
     /** The cached entries, dirty and those the last flush wrote down, by last update; owning thread only. */
     private final UpdateLog updates = new UpdateLog();
     /** The key and cached entry of the owning thread's last read or write, for a put that follows its get. */
     private Bytes lastKey;
     private ThreadCache.Entry lastEntry;
-    private ThreadCache cache;
-    private ThreadCache.NamedCache named;
-    private Thread owner;
-    private InternalStateStoreContext context;
     private CacheFlushListener<Bytes, byte[]> listener;
     private boolean sendOldValues;
 
@@ -55,25 +50,13 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         super(wrapped);
     }
 
-    @Override
-    public void init(StateStoreContext storeContext, StateStore root) {
-        super.init(storeContext, root);
-        if (storeContext instanceof InternalStateStoreContext internal) {
-            this.context = internal;
-            this.cache = internal.threadCache();
-            this.named = cache != null ? cache.register(this, internal.taskId(),
-                CacheHitRatio.of(internal, name())) : null;
-        }
-        this.owner = Thread.currentThread();
-    }
-
     /**
      * Sets the receiver of flushed entries; returns whether this layer caches. Without a thread cache (a cache of 0
      * bytes) it does not, and takes no listener: Kafka Streams then builds the store without its caching layer, so
      * the operator forwards each update itself, the deletion of a key the store does not hold included.
      */
     public boolean setFlushListener(CacheFlushListener<Bytes, byte[]> flushListener, boolean oldValues) {
-        if (cache == null) {
+        if (!hasCache()) {
             return false;
         }
         this.listener = flushListener;
@@ -81,34 +64,30 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         return true;
     }
 
-    private boolean caching() {
-        return cache != null && Thread.currentThread() == owner;
-    }
-
     @Override
     public byte[] get(Bytes key) {
-        if (cache == null) {
-            return super.get(key);
+        if (!hasCache()) {
+            return wrapped().get(key);
         }
-        ThreadCache.Entry entry = named.read(key);
+        ThreadCache.Entry entry = named().read(key);
         if (caching()) {
             // An entry being written down is not updated in place: its update would be marked clean unwritten.
             boolean updatable = entry != null && !entry.writingDown;
             lastKey = updatable ? key : null;
             lastEntry = updatable ? entry : null;
-            return entry != null ? entry.value : super.get(key);
+            return entry != null ? entry.value : wrapped().get(key);
         }
-        return entry != null ? entry.valueCopy() : super.get(key);
+        return entry != null ? entry.valueCopy() : wrapped().get(key);
     }
 
     @Override
     public void put(Bytes key, byte[] value) {
         if (!caching()) {
-            writeDown(key, value, context == null ? 0L : context.recordTimestamp());
+            writeDown(key, value, recordTimestamp());
             return;
         }
-        RecordContext madeBy = context.recordContext();
-        ThreadCache.Entry cached = lastEntry != null && key.equals(lastKey) ? lastEntry : named.get(key);
+        RecordContext madeBy = context().recordContext();
+        ThreadCache.Entry cached = lastEntry != null && key.equals(lastKey) ? lastEntry : named().get(key);
         if (cached != null && !cached.writingDown) {
             update(cached, value, madeBy);
         } else {
@@ -116,7 +95,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             lastKey = key;
             lastEntry = entry;
             updates.append(entry);
-            named.putDirty(key, entry);
+            named().putDirty(key, entry);
         }
     }
 
@@ -138,9 +117,9 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             entry.ownsValue = true;
         }
         if (wasDirty) {
-            named.dirtyValueChanged(old, entry.value);
+            named().dirtyValueChanged(old, entry.value);
         } else {
-            named.markDirty(entry);
+            named().markDirty(entry);
         }
     }
 
@@ -173,32 +152,18 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
      * is forwarded (as the windowed caching stores do). Without a listener the store is not read first.
      */
     private void writeDown(Bytes key, byte[] value, long timestamp) {
-        byte[] old = listener != null && (sendOldValues || value == null) ? super.get(key) : null;
+        byte[] old = listener != null && (sendOldValues || value == null) ? wrapped().get(key) : null;
         if (listener != null && value == null && old == null) {
             return;
         }
         if (value == null) {
-            super.delete(key);
+            wrapped().delete(key);
         } else {
-            super.put(key, value);
+            wrapped().put(key, value);
         }
         if (listener != null) {
             listener.apply(key, value, sendOldValues ? old : null, timestamp);
         }
-    }
-
-    @Override
-    public void flush() {
-        flushCache();
-        super.flush();
-    }
-
-    @Override
-    public void flushCache() {
-        if (caching()) {
-            named.writeDown();
-        }
-        super.flushCache();
     }
 
     /**
@@ -222,7 +187,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
             }
             writeDown(entry, true);
             // Unless a write downstream replaced it meanwhile: listed again, as the newest.
-            if (named.get(entry.key()) == entry) {
+            if (named().get(entry.key()) == entry) {
                 updates.append(entry);
             }
         }
@@ -252,19 +217,19 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
      */
     private void writeDown(ThreadCache.Entry entry, boolean stays) {
         entry.writingDown = true;
-        Object current = entry.enterMadeBy(context);
+        Object current = entry.enterMadeBy(context());
         try {
             // The store keeps what it is given; an entry that stays keeps its own array to overwrite later.
             writeDown(entry.key(), stays && entry.ownsValue ? entry.value.clone() : entry.value, entry.timestamp);
         } finally {
-            context.restoreRecordContext(current);
+            context().restoreRecordContext(current);
         }
-        named.cleaned(entry);
+        named().cleaned(entry);
     }
 
     /** Drops the clean {@code entry} from the cache. */
     private void drop(ThreadCache.Entry entry) {
-        named.remove(entry);
+        named().remove(entry);
         if (entry == lastEntry) {
             forgetLastEntry();
         }
@@ -278,9 +243,6 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
     @Override
     public void close() {
         forgetLastEntry();
-        if (named != null) {
-            named.close();
-        }
         updates.clear();
         super.close();
     }
@@ -292,14 +254,14 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
      */
     private KeyValueIterator<Bytes, byte[]> scan(Predicate<Bytes> inScan, boolean backward,
         Supplier<KeyValueIterator<Bytes, byte[]>> store) {
-        if (cache == null) {
+        if (!hasCache()) {
             return store.get();
         }
         if (caching()) {
             flush();
             return store.get();
         }
-        List<KeyValue<Bytes, byte[]>> cached = named.snapshot(inScan);
+        List<KeyValue<Bytes, byte[]>> cached = named().snapshot(inScan);
         KeyValueIterator<Bytes, byte[]> stored = store.get();
         Comparator<Bytes> order = backward ? Comparator.reverseOrder() : Comparator.naturalOrder();
         return cached.isEmpty() ? stored
@@ -313,29 +275,30 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     @Override
     public KeyValueIterator<Bytes, byte[]> range(Bytes from, Bytes to) {
-        return scan(between(from, to), false, () -> super.range(from, to));
+        return scan(between(from, to), false, () -> wrapped().range(from, to));
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseRange(Bytes from, Bytes to) {
-        return scan(between(from, to), true, () -> super.reverseRange(from, to));
+        return scan(between(from, to), true, () -> wrapped().reverseRange(from, to));
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> all() {
-        return scan(key -> true, false, super::all);
+        return scan(key -> true, false, () -> wrapped().all());
     }
 
     @Override
     public KeyValueIterator<Bytes, byte[]> reverseAll() {
-        return scan(key -> true, true, super::reverseAll);
+        return scan(key -> true, true, () -> wrapped().reverseAll());
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix,
         PS prefixKeySerializer) {
         byte[] start = prefixKeySerializer.serialize(null, prefix);
-        return scan(key -> startsWith(key.get(), start), false, () -> super.prefixScan(prefix, prefixKeySerializer));
+        return scan(key -> startsWith(key.get(), start), false,
+            () -> wrapped().prefixScan(prefix, prefixKeySerializer));
     }
 
     private static boolean startsWith(byte[] key, byte[] prefix) {
@@ -347,7 +310,7 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
         if (caching()) {
             flush();
         }
-        return super.approximateNumEntries();
+        return wrapped().approximateNumEntries();
     }
 
     /** Returns the number of cached entries, dirty or written down by the last flush, for tests. */
@@ -357,15 +320,15 @@ public final class CachingKeyValueStore extends WrappedKeyValueBytesStore implem
 
     /** Returns the number of keys waiting to be written down, for tests. */
     int dirtyCount() {
-        return named.dirtyCount();
+        return named().dirtyCount();
     }
 
     /** Checks the update log, and that it lists the cached entries (for tests). */
     void checkInvariants() {
         updates.checkInvariants();
-        if (named != null && updates.size() != named.size()) {
+        if (named() != null && updates.size() != named().size()) {
             throw new IllegalStateException("Store " + name() + " lists " + updates.size() + " entries of "
-                + named.size() + " cached");
+                + named().size() + " cached");
         }
     }
 }

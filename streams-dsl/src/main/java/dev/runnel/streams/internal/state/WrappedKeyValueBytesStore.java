@@ -8,8 +8,8 @@ import dev.runnel.streams.state.KeyValueStore;
 import java.util.List;
 
 /**
- * A bytes-store layer that passes every call to the store it wraps; layers (change logging, and next caching)
- * extend it and override what they add to. Threading as the wrapped store.
+ * A bytes-store layer that passes every call to the store it wraps; layers (change logging) extend it and override
+ * what they add to. Threading as the wrapped store.
  */
 public abstract class WrappedKeyValueBytesStore extends WrappedStateStore<KeyValueStore<Bytes, byte[]>>
     implements KeyValueStore<Bytes, byte[]> {
