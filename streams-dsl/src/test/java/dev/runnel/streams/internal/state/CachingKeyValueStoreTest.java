@@ -1,5 +1,8 @@
 package dev.runnel.streams.internal.state;
 
+import static dev.runnel.streams.internal.state.StoreBytes.key;
+import static dev.runnel.streams.internal.state.StoreBytes.string;
+import static dev.runnel.streams.internal.state.StoreBytes.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -20,14 +23,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class CachingKeyValueStoreTest {
-    private static Bytes key(String key) {
-        return Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] value(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
     private static final class Fixture {
         final RecordingStoreContext context;
         final InMemoryKeyValueStore inner = new InMemoryKeyValueStore("store");
@@ -41,17 +36,26 @@ class CachingKeyValueStoreTest {
 
         Fixture(ThreadCache cache) {
             this.cache = cache;
-            context = new RecordingStoreContext() {
-                @Override
-                public ThreadCache threadCache() {
-                    return cache;
-                }
-            };
+            context = new RecordingStoreContext(cache);
             store.init(context, store);
-            store.setFlushListener((k, newValue, oldValue, ts) -> flushed.add(new String(k.get(),
-                StandardCharsets.UTF_8) + "=" + (newValue == null ? null : new String(newValue,
-                StandardCharsets.UTF_8)) + "/" + (oldValue == null ? null : new String(oldValue,
-                StandardCharsets.UTF_8))), true);
+            store.setFlushListener((k, newValue, oldValue, ts) -> flushed.add(string(k.get()) + "=" + string(newValue)
+                + "/" + string(oldValue)), true);
+        }
+
+        /** Checks the invariants of the cache and the caching store, as after every step of a model test. */
+        void checkInvariants() {
+            cache.checkInvariants();
+            store.checkInvariants();
+        }
+
+        /** Flushes the cache and returns what the store under it holds. */
+        Map<String, String> flushedToStore() {
+            store.flush();
+            Map<String, String> stored = new TreeMap<>();
+            try (var all = inner.all()) {
+                all.forEachRemaining(kv -> stored.put(string(kv.key.get()), string(kv.value)));
+            }
+            return stored;
         }
     }
 
@@ -108,18 +112,11 @@ class CachingKeyValueStoreTest {
             }
             String probe = "k" + random.nextInt(100);
             byte[] read = fixture.store.get(key(probe));
-            assertEquals(model.get(probe), read == null ? null : new String(read, StandardCharsets.UTF_8),
+            assertEquals(model.get(probe), string(read),
                 "seed=" + seed + " step=" + i + " key=" + probe);
-            fixture.cache.checkInvariants();
-            fixture.store.checkInvariants();
+            fixture.checkInvariants();
         }
-        fixture.store.flush();
-        Map<String, String> stored = new TreeMap<>();
-        try (var all = fixture.inner.all()) {
-            all.forEachRemaining(kv -> stored.put(new String(kv.key.get(), StandardCharsets.UTF_8),
-                new String(kv.value, StandardCharsets.UTF_8)));
-        }
-        assertEquals(model, stored, "seed=" + seed);
+        assertEquals(model, fixture.flushedToStore(), "seed=" + seed);
         assertEquals(0, fixture.store.dirtyCount());
     }
 
@@ -135,24 +132,17 @@ class CachingKeyValueStoreTest {
             String k = "k" + random.nextInt(random.nextBoolean() ? 10 : 100);
             Bytes raw = key(k);
             byte[] read = fixture.store.get(raw);
-            assertEquals(model.get(k), read == null ? null : new String(read, StandardCharsets.UTF_8),
+            assertEquals(model.get(k), string(read),
                 "seed=" + seed + " step=" + i + " key=" + k);
             String v = Integer.toString(random.nextInt(1 << random.nextInt(31)));
             fixture.store.put(raw, value(v));
             model.put(k, v);
-            fixture.cache.checkInvariants();
-            fixture.store.checkInvariants();
+            fixture.checkInvariants();
             if (random.nextInt(500) == 0) {
                 fixture.store.flush();
             }
         }
-        fixture.store.flush();
-        Map<String, String> stored = new TreeMap<>();
-        try (var all = fixture.inner.all()) {
-            all.forEachRemaining(kv -> stored.put(new String(kv.key.get(), StandardCharsets.UTF_8),
-                new String(kv.value, StandardCharsets.UTF_8)));
-        }
-        assertEquals(model, stored, "seed=" + seed);
+        assertEquals(model, fixture.flushedToStore(), "seed=" + seed);
         assertEquals(0, fixture.store.dirtyCount());
     }
 
@@ -273,8 +263,7 @@ class CachingKeyValueStoreTest {
         assertArrayEquals(value("v0001"), fixture.store.get(key("k01")), "read from the store below");
         assertArrayEquals(value("u0000"), fixture.store.get(k00), "read from the cache");
         assertNull(fixture.inner.get(k00), "not written down");
-        fixture.cache.checkInvariants();
-        fixture.store.checkInvariants();
+        fixture.checkInvariants();
 
         fixture.store.flush();
         List<String> rest = new ArrayList<>();
@@ -338,8 +327,7 @@ class CachingKeyValueStoreTest {
         // A write-down forwards downstream, where a processor may read the same store (a table joined with itself).
         fixture.store.setFlushListener((k, newValue, oldValue, ts) -> {
             byte[] other = fixture.store.get(key("b"));
-            seen.add(new String(k.get(), StandardCharsets.UTF_8) + " sees b=" + (other == null ? null
-                : new String(other, StandardCharsets.UTF_8)));
+            seen.add(string(k.get()) + " sees b=" + string(other));
         }, false);
         fixture.store.put(key("b"), value("1"));
         fixture.store.put(key("a"), value("1"));
@@ -358,15 +346,10 @@ class CachingKeyValueStoreTest {
         List<String> scans = new ArrayList<>();
         fixture.store.setFlushListener((k, newValue, oldValue, ts) -> {
             if (k.equals(key("a"))) {
-                List<String> all = new ArrayList<>();
-                try (var iterator = fixture.store.all()) {
-                    iterator.forEachRemaining(entry -> all.add(new String(entry.key.get(), StandardCharsets.UTF_8)
-                        + "=" + new String(entry.value, StandardCharsets.UTF_8)));
-                }
-                scans.add(String.join(",", all));
+                scans.add(scan(fixture.store.all()));
                 fixture.flushed.add("scan");
             }
-            fixture.flushed.add(new String(k.get(), StandardCharsets.UTF_8));
+            fixture.flushed.add(string(k.get()));
         }, false);
         fixture.store.put(key("a"), value("1"));
         fixture.store.put(key("b"), value("1"));
@@ -506,8 +489,7 @@ class CachingKeyValueStoreTest {
     private static String scan(KeyValueIterator<Bytes, byte[]> iterator) {
         List<String> entries = new ArrayList<>();
         try (iterator) {
-            iterator.forEachRemaining(entry -> entries.add(new String(entry.key.get(), StandardCharsets.UTF_8) + "="
-                + new String(entry.value, StandardCharsets.UTF_8)));
+            iterator.forEachRemaining(entry -> entries.add(string(entry.key.get()) + "=" + string(entry.value)));
         }
         return String.join(",", entries);
     }

@@ -1,5 +1,8 @@
 package dev.runnel.streams.internal.state;
 
+import static dev.runnel.streams.internal.state.StoreBytes.key;
+import static dev.runnel.streams.internal.state.StoreBytes.string;
+import static dev.runnel.streams.internal.state.StoreBytes.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,7 +16,6 @@ import dev.runnel.streams.state.KeyValueIterator;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -38,18 +40,6 @@ class CachingSessionStoreTest {
         return new Windowed<>(Bytes.wrap(key.getBytes(StandardCharsets.UTF_8)), new SessionWindow(start, end));
     }
 
-    private static Bytes key(String key) {
-        return Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] value(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String string(byte[] value) {
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
-    }
-
     private static String name(Windowed<Bytes> session) {
         return string(session.key().get()) + "[" + session.window().start() + "," + session.window().end() + "]";
     }
@@ -66,12 +56,7 @@ class CachingSessionStoreTest {
 
         Fixture(ThreadCache cache) {
             this.cache = cache;
-            context = new RecordingStoreContext() {
-                @Override
-                public ThreadCache threadCache() {
-                    return cache;
-                }
-            };
+            context = new RecordingStoreContext(cache);
             store.init(context, store);
             store.setFlushListener((k, newValue, oldValue, ts) -> flushed.add(name(k) + "=" + string(newValue) + "/"
                 + string(oldValue)), true);
@@ -242,18 +227,8 @@ class CachingSessionStoreTest {
         Comparator<long[]> storeOrder = Comparator.<long[]>comparingLong(window -> window[1])
             .thenComparingLong(window -> window[0]);
         Map<String, TreeMap<long[], String>> model = new TreeMap<>();
-        Map<String, String> downstream = new HashMap<>();
-        boolean[] flushing = {false};
-        int[] writtenWhenFull = {0};
-        f.store.setFlushListener((k, newValue, oldValue, ts) -> {
-            writtenWhenFull[0] += flushing[0] ? 0 : 1;
-            assertEquals(downstream.get(name(k)), string(oldValue), "seed=" + seed + " old value of " + name(k));
-            if (newValue == null) {
-                downstream.remove(name(k));
-            } else {
-                downstream.put(name(k), string(newValue));
-            }
-        }, true);
+        ReplayedTable<Windowed<Bytes>> downstream = new ReplayedTable<>(CachingSessionStoreTest::name, "seed=" + seed);
+        f.store.setFlushListener(downstream, true);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 3_000; i++) {
             String k = "k" + random.nextInt(4);
@@ -283,14 +258,12 @@ class CachingSessionStoreTest {
             assertEquals(probed.get(new long[] {start, end}), string(f.store.fetchSession(key(probe), start, end)),
                 step);
             if (random.nextInt(300) == 0) {
-                flushing[0] = true;
-                f.store.flush();
-                flushing[0] = false;
+                downstream.flush(f.store::flush);
             }
             f.store.checkInvariants();
             f.cache.checkInvariants();
         }
-        assertTrue(writtenWhenFull[0] > 100, "seed=" + seed + ": a full cache wrote entries down");
+        assertTrue(downstream.writtenWhenFull() > 100, "seed=" + seed + ": a full cache wrote entries down");
         f.store.flush();
         Map<String, String> expected = new TreeMap<>();
         model.forEach((k, sessions) -> sessions.forEach((window, v) -> expected.put(k + "[" + window[0] + ","
@@ -300,7 +273,7 @@ class CachingSessionStoreTest {
             all.forEachRemaining(kv -> stored.put(name(kv.key), string(kv.value)));
         }
         assertEquals(expected, stored, "seed=" + seed);
-        assertEquals(expected, new TreeMap<>(downstream), "seed=" + seed + ": flushed changes replay to the table");
+        assertEquals(expected, downstream.rows(), "seed=" + seed + ": flushed changes replay to the table");
         assertEquals(0, f.store.dirtyCount());
     }
 }

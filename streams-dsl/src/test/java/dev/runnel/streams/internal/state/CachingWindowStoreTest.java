@@ -1,5 +1,8 @@
 package dev.runnel.streams.internal.state;
 
+import static dev.runnel.streams.internal.state.StoreBytes.key;
+import static dev.runnel.streams.internal.state.StoreBytes.string;
+import static dev.runnel.streams.internal.state.StoreBytes.value;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,9 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.state.KeyValueIterator;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -36,16 +37,9 @@ class CachingWindowStoreTest {
         return replay != null ? LongStream.of(Long.parseLong(replay)) : LongStream.range(1, 11);
     }
 
-    private static Bytes key(String key) {
-        return Bytes.wrap(key.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static byte[] value(String value) {
-        return value.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String string(byte[] value) {
-        return value == null ? null : new String(value, StandardCharsets.UTF_8);
+    /** Names a window as the flush records do: "key@start". */
+    private static String name(Windowed<Bytes> window) {
+        return string(window.key().get()) + "@" + window.window().start();
     }
 
     private Fixture fixture;
@@ -61,17 +55,11 @@ class CachingWindowStoreTest {
 
         Fixture(ThreadCache cache) {
             this.cache = cache;
-            context = new RecordingStoreContext() {
-                @Override
-                public ThreadCache threadCache() {
-                    return cache;
-                }
-            };
+            context = new RecordingStoreContext(cache);
             store.init(context, store);
             store.setFlushListener((k, newValue, oldValue, ts) -> {
                 assertEquals(SIZE, k.window().end() - k.window().start(), "flushed keys carry the whole window");
-                flushed.add(string(k.key().get()) + "@" + k.window().start() + "=" + string(newValue) + "/"
-                    + string(oldValue));
+                flushed.add(name(k) + "=" + string(newValue) + "/" + string(oldValue));
             }, true);
         }
 
@@ -225,7 +213,7 @@ class CachingWindowStoreTest {
         f.store.put(key("b"), value("2"), 10);
         List<String> all = new ArrayList<>();
         try (KeyValueIterator<Windowed<Bytes>, byte[]> iterator = f.store.fetchAll(0, 99)) {
-            iterator.forEachRemaining(kv -> all.add(string(kv.key.key().get()) + "@" + kv.key.window().start()));
+            iterator.forEachRemaining(kv -> all.add(name(kv.key)));
         }
         assertEquals(List.of("a@0", "b@10"), all);
         // As Kafka's caching layer: a scan forwards nothing and leaves the entries cached.
@@ -233,7 +221,7 @@ class CachingWindowStoreTest {
         assertEquals(2, f.store.dirtyCount());
         List<String> range = new ArrayList<>();
         try (KeyValueIterator<Windowed<Bytes>, byte[]> iterator = f.store.fetch(key("a"), key("b"), 0, 99)) {
-            iterator.forEachRemaining(kv -> range.add(string(kv.key.key().get()) + "@" + kv.key.window().start()));
+            iterator.forEachRemaining(kv -> range.add(name(kv.key)));
         }
         assertEquals(List.of("a@0", "b@10"), range);
         assertEquals(List.of("a@0=1/null", "b@10=2/null"), f.flushed, "a scan of a key range flushed first");
@@ -286,19 +274,8 @@ class CachingWindowStoreTest {
         // and the flushed changes must replay into the same table, each old value being the previous one flushed.
         Fixture f = fixture(12 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 20));
         Map<String, NavigableMap<Long, String>> model = new TreeMap<>();
-        Map<String, String> downstream = new HashMap<>();
-        boolean[] flushing = {false};
-        int[] writtenWhenFull = {0};
-        f.store.setFlushListener((k, newValue, oldValue, ts) -> {
-            writtenWhenFull[0] += flushing[0] ? 0 : 1;
-            String window = string(k.key().get()) + "@" + k.window().start();
-            assertEquals(downstream.get(window), string(oldValue), "seed=" + seed + " old value of " + window);
-            if (newValue == null) {
-                downstream.remove(window);
-            } else {
-                downstream.put(window, string(newValue));
-            }
-        }, true);
+        ReplayedTable<Windowed<Bytes>> downstream = new ReplayedTable<>(CachingWindowStoreTest::name, "seed=" + seed);
+        f.store.setFlushListener(downstream, true);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < 3_000; i++) {
             String k = "k" + random.nextInt(6);
@@ -325,24 +302,21 @@ class CachingWindowStoreTest {
             assertEquals(model.getOrDefault(probe, new TreeMap<>()).get(Math.max(0, from + 5)),
                 f.fetch(probe, Math.max(0, from + 5)), step);
             if (random.nextInt(300) == 0) {
-                flushing[0] = true;
-                f.store.flush();
-                flushing[0] = false;
+                downstream.flush(f.store::flush);
             }
             f.store.checkInvariants();
             f.cache.checkInvariants();
         }
-        assertTrue(writtenWhenFull[0] > 100, "seed=" + seed + ": a full cache wrote entries down");
+        assertTrue(downstream.writtenWhenFull() > 100, "seed=" + seed + ": a full cache wrote entries down");
         f.store.flush();
         Map<String, String> stored = new TreeMap<>();
         try (KeyValueIterator<Windowed<Bytes>, byte[]> all = f.inner.all()) {
-            all.forEachRemaining(kv -> stored.put(string(kv.key.key().get()) + "@" + kv.key.window().start(),
-                string(kv.value)));
+            all.forEachRemaining(kv -> stored.put(name(kv.key), string(kv.value)));
         }
         Map<String, String> expected = new TreeMap<>();
         model.forEach((k, windows) -> windows.forEach((start, v) -> expected.put(k + "@" + start, v)));
         assertEquals(expected, stored, "seed=" + seed);
-        assertEquals(expected, new TreeMap<>(downstream), "seed=" + seed + ": flushed changes replay to the table");
+        assertEquals(expected, downstream.rows(), "seed=" + seed + ": flushed changes replay to the table");
         assertEquals(0, f.store.dirtyCount());
     }
 }

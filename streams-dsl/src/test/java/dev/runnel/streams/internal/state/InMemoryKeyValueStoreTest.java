@@ -8,22 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
-import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.errors.InvalidStateStoreException;
-import dev.runnel.streams.processor.CommitCallback;
-import dev.runnel.streams.processor.StateRestoreCallback;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
-import dev.runnel.streams.processor.TaskId;
-import dev.runnel.streams.processor.api.RecordMetadata;
 import dev.runnel.streams.state.KeyValueIterator;
-import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.LongStream;
@@ -41,70 +32,9 @@ class InMemoryKeyValueStoreTest {
         return replay != null ? LongStream.of(Long.parseLong(replay)) : LongStream.range(1, 51);
     }
 
-    /** A minimal context outside any task: the store only needs to register itself. */
-    static final class BareContext implements StateStoreContext {
-        final List<String> registered = new ArrayList<>();
-
-        @Override
-        public String applicationId() {
-            return "app";
-        }
-
-        @Override
-        public TaskId taskId() {
-            return new TaskId(0, 0);
-        }
-
-        @Override
-        public Optional<RecordMetadata> recordMetadata() {
-            return Optional.empty();
-        }
-
-        @Override
-        public dev.runnel.common.serialization.Serde<?> keySerde() {
-            return null;
-        }
-
-        @Override
-        public dev.runnel.common.serialization.Serde<?> valueSerde() {
-            return null;
-        }
-
-        @Override
-        public File stateDir() {
-            return new File("unused");
-        }
-
-        @Override
-        public void register(StateStore store, StateRestoreCallback stateRestoreCallback) {
-            registered.add(store.name());
-        }
-
-        @Override
-        public void register(StateStore store, StateRestoreCallback stateRestoreCallback,
-            CommitCallback commitCallback) {
-            register(store, stateRestoreCallback);
-        }
-
-        @Override
-        public Map<String, Object> appConfigs() {
-            return Map.of();
-        }
-
-        @Override
-        public Map<String, Object> appConfigsWithPrefix(String prefix) {
-            return Map.of();
-        }
-
-        @Override
-        public StreamsMetrics metrics() {
-            throw new UnsupportedOperationException("No metrics in this test");
-        }
-    }
-
     private static InMemoryKeyValueStore openStore() {
         InMemoryKeyValueStore store = new InMemoryKeyValueStore("kv");
-        store.init(new BareContext(), store);
+        store.init(new RecordingStoreContext(), store);
         return store;
     }
 

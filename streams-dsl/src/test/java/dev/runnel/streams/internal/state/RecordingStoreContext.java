@@ -29,7 +29,18 @@ class RecordingStoreContext implements InternalStateStoreContext {
     final Map<String, StateRestoreCallback> restoreCallbacks = new HashMap<>();
     final List<Change> changelog = new ArrayList<>();
     final StreamsMetricsRegistry metrics = new StreamsMetricsRegistry(new ManualTime(0L), RecordingLevel.INFO, false);
+    private final ThreadCache threadCache;
     long recordTimestamp;
+
+    /** A context whose stores are not cached. */
+    RecordingStoreContext() {
+        this(null);
+    }
+
+    /** A context whose stores cache in {@code threadCache} ({@code null}: not cached). */
+    RecordingStoreContext(ThreadCache threadCache) {
+        this.threadCache = threadCache;
+    }
 
     /** Replays every recorded change, in order and with its timestamp, into the store registered as storeName. */
     void restoreInto(RecordingStoreContext target, String storeName) {
@@ -47,6 +58,11 @@ class RecordingStoreContext implements InternalStateStoreContext {
     public ChangeLogger changeLogger(String storeName, StoreValueLayout layout) {
         return PlainValueChangeLogger.of((key, value, timestamp, headers) -> changelog.add(
             new Change(key, value, timestamp)), layout);
+    }
+
+    @Override
+    public ThreadCache threadCache() {
+        return threadCache;
     }
 
     @Override
