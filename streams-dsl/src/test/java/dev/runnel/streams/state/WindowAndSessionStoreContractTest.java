@@ -7,8 +7,6 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.Topology;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.kstream.Windowed;
-import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.processor.api.ContextualProcessor;
 import dev.runnel.streams.processor.api.Record;
 import java.time.Duration;
@@ -96,34 +94,12 @@ class WindowAndSessionStoreContractTest {
             e.getMessage());
     }
 
-    /** The state store methods no read needs. */
-    private abstract static class UnusedStore implements StateStore {
-        @Override
-        public String name() {
-            return "unused";
-        }
-
-        @Override
-        public void init(StateStoreContext context, StateStore root) {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public boolean persistent() {
-            return false;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-    }
-
     /** A window store with only the reads Kafka Streams' WindowStore leaves abstract, all empty. */
-    private static final class FetchOnlyWindowStore extends UnusedStore implements WindowStore<String, String> {
+    private static final class FetchOnlyWindowStore extends NoOpStateStore implements WindowStore<String, String> {
+        FetchOnlyWindowStore() {
+            super("windows");
+        }
+
         @Override
         public void put(String key, String value, long windowStartTimestamp) {
         }
@@ -156,7 +132,11 @@ class WindowAndSessionStoreContractTest {
     }
 
     /** A session store with only the reads Kafka Streams' SessionStore leaves abstract, and fetchSession. */
-    private static final class FetchOnlySessionStore extends UnusedStore implements SessionStore<String, String> {
+    private static final class FetchOnlySessionStore extends NoOpStateStore implements SessionStore<String, String> {
+        FetchOnlySessionStore() {
+            super("sessions");
+        }
+
         @Override
         public void remove(Windowed<String> sessionKey) {
         }

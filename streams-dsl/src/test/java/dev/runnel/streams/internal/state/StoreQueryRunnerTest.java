@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.streams.processor.StateStore;
-import dev.runnel.streams.processor.StateStoreContext;
 import dev.runnel.streams.query.FailureReason;
 import dev.runnel.streams.query.Position;
 import dev.runnel.streams.query.PositionBound;
@@ -19,6 +18,7 @@ import dev.runnel.streams.query.ResultOrder;
 import dev.runnel.streams.query.TimestampedRangeQuery;
 import dev.runnel.streams.state.KeyValueIterator;
 import dev.runnel.streams.state.KeyValueStore;
+import dev.runnel.streams.state.NoOpStateStore;
 import dev.runnel.streams.state.Stores;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +35,11 @@ class StoreQueryRunnerTest {
     }
 
     /** A user's store that answers {@link WordLength} itself, recording how when asked to. */
-    private static final class WordLengthStore implements StateStore {
+    private static final class WordLengthStore extends NoOpStateStore {
+        WordLengthStore() {
+            super("lengths");
+        }
+
         @Override
         @SuppressWarnings("unchecked")
         public <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
@@ -47,33 +51,6 @@ class StoreQueryRunnerTest {
                 result.addExecutionInfo("counted by WordLengthStore");
             }
             return result;
-        }
-
-        @Override
-        public String name() {
-            return "lengths";
-        }
-
-        @Override
-        public void init(StateStoreContext context, StateStore root) {
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-
-        @Override
-        public boolean persistent() {
-            return false;
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
         }
     }
 
@@ -93,33 +70,7 @@ class StoreQueryRunnerTest {
 
     @Test
     void shouldAnswerUnknownQueryTypeFromAStoreThatKnowsNoQueries() {
-        StateStore plain = new StateStore() {
-            @Override
-            public String name() {
-                return "plain";
-            }
-
-            @Override
-            public void init(StateStoreContext context, StateStore root) {
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-
-            @Override
-            public boolean persistent() {
-                return false;
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
+        StateStore plain = new NoOpStateStore("plain") {
         };
         QueryResult<Integer> result = runner.run(plain, new WordLength("x"), PositionBound.unbounded(), false, 0,
             POSITION);
