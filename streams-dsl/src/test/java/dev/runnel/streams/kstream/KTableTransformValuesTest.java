@@ -276,15 +276,7 @@ class KTableTransformValuesTest {
         LifecycleCountingSupplier transformers = new LifecycleCountingSupplier();
         KTable<String, String> right = builder.<String, String>table("right").transformValues(transformers);
         builder.<String, String>table("left").join(right, (l, r) -> l + "+" + r).toStream().to("out");
-        Topology topology = builder.build();
-        transformers.forgetCreated();
-        try (JoinFixture f = new JoinFixture(topology)) {
-            f.input("right").pipeInput("A", "r", 1);
-            f.input("left").pipeInput("A", "l", 2);
-            assertEquals(List.of("A:l+R@2"), f.read("out"));
-        }
-        // One transformer for the operator, one for the join's lookups of the right table.
-        assertEquals(List.of("init 1, close 1", "init 1, close 1"), transformers.lifecycles());
+        assertDriverClosesTheOperatorsAndTheLookupsTransformer(builder, transformers, "right", "left", "A:o+T@2");
     }
 
     @Test
@@ -296,12 +288,22 @@ class KTableTransformValuesTest {
             .transformValues(transformers)
             .mapValues(value -> value + "!");
         builder.<String, String>stream("stream").join(table, (s, t) -> s + "+" + t).to("out");
+        assertDriverClosesTheOperatorsAndTheLookupsTransformer(builder, transformers, "table", "stream", "A:o+T!@2");
+    }
+
+    /**
+     * Joins "o" at time 2 with the table's "t" at time 1 (upper-cased by the transformer), expecting {@code joined} on
+     * "out"; then, once the driver is closed, expects the driver's two transformers, one for the operator and one for
+     * the join's lookups of the table, each initialized and closed once.
+     */
+    private static void assertDriverClosesTheOperatorsAndTheLookupsTransformer(StreamsBuilder builder,
+        LifecycleCountingSupplier transformers, String tableTopic, String otherTopic, String joined) {
         Topology topology = builder.build();
         transformers.forgetCreated();
         try (JoinFixture f = new JoinFixture(topology)) {
-            f.input("table").pipeInput("A", "t", 1);
-            f.input("stream").pipeInput("A", "s", 2);
-            assertEquals(List.of("A:s+T!@2"), f.read("out"));
+            f.input(tableTopic).pipeInput("A", "t", 1);
+            f.input(otherTopic).pipeInput("A", "o", 2);
+            assertEquals(List.of(joined), f.read("out"));
         }
         assertEquals(List.of("init 1, close 1", "init 1, close 1"), transformers.lifecycles());
     }
