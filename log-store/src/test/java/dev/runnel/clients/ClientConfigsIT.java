@@ -27,11 +27,11 @@ import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.record.Batches;
 import dev.runnel.log.internal.record.RecordBatch;
+import dev.runnel.testing.Configs;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -49,12 +49,7 @@ class ClientConfigsIT {
     Path dataDir;
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.embedded(dataDir, keyValues);
     }
 
     private void createTopic(String name, Map<String, String> configs) throws Exception {

@@ -23,11 +23,11 @@ import dev.runnel.common.errors.UnknownTopicOrPartitionException;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.testing.Configs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,13 +47,7 @@ class InterceptorsIT {
     private final List<String> events = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        config.put(EVENTS, events);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.with(Configs.embedded(dataDir, EVENTS, events), keyValues);
     }
 
     @SuppressWarnings("unchecked")

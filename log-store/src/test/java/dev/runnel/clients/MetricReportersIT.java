@@ -22,12 +22,12 @@ import dev.runnel.common.metrics.MetricsContext;
 import dev.runnel.common.metrics.MetricsReporter;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.testing.Configs;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,13 +119,7 @@ class MetricReportersIT {
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        config.put(STATE, state);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.with(Configs.embedded(dataDir, STATE, state), keyValues);
     }
 
     private static Set<MetricName> names(Map<MetricName, ?> metrics) {

@@ -15,11 +15,11 @@ import dev.runnel.common.serialization.ByteArrayDeserializer;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
+import dev.runnel.testing.Configs;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,12 +30,7 @@ class ProducerConsumerIT {
     Path dataDir;
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.embedded(dataDir, keyValues);
     }
 
     @Test

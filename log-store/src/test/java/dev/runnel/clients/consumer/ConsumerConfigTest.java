@@ -9,7 +9,7 @@ import dev.runnel.common.KafkaException;
 import dev.runnel.common.config.ConfigException;
 import dev.runnel.common.errors.InvalidConfigurationException;
 import dev.runnel.common.serialization.StringDeserializer;
-import java.util.HashMap;
+import dev.runnel.testing.Configs;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,13 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class ConsumerConfigTest {
     private static Map<String, Object> configs(Object... keyValues) {
-        Map<String, Object> configs = new HashMap<>(Map.of(
-            ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            configs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return configs;
+        return Configs.with(Map.of(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+            ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName()), keyValues);
     }
 
     private static String rejection(Object... keyValues) {

@@ -17,6 +17,7 @@ import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.internal.group.GroupSummary;
+import dev.runnel.testing.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,19 +66,10 @@ class ConsumerGroupIT {
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        config.put("group.id", "g");
-        config.put("auto.offset.reset", "earliest");
-        config.put("enable.auto.commit", "false");
-        config.put("session.timeout.ms", SESSION_TIMEOUT_MS);
-        config.put("heartbeat.interval.ms", 50);
-        config.put("max.poll.interval.ms", 5_000);
-        config.put("max.poll.records", 50);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        Map<String, Object> defaults = Configs.embedded(dataDir, "group.id", "g", "auto.offset.reset", "earliest",
+            "enable.auto.commit", "false", "session.timeout.ms", SESSION_TIMEOUT_MS, "heartbeat.interval.ms", 50,
+            "max.poll.interval.ms", 5_000, "max.poll.records", 50);
+        return Configs.with(defaults, keyValues);
     }
 
     private KafkaConsumer<String, String> consumer(Object... keyValues) {

@@ -16,10 +16,10 @@ import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
+import dev.runnel.testing.Configs;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.management.MBeanServer;
@@ -61,13 +61,10 @@ class ConsumerMetricsIT {
         }
     }
 
-    private KafkaConsumer<String, String> consumer(String... keyValues) {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString(), "client.id", "c1",
-            "auto.offset.reset", "earliest"));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put(keyValues[i], keyValues[i + 1]);
-        }
-        return new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer());
+    private KafkaConsumer<String, String> consumer(Object... keyValues) {
+        Map<String, Object> defaults = Configs.embedded(dataDir, "client.id", "c1", "auto.offset.reset", "earliest");
+        return new KafkaConsumer<>(Configs.with(defaults, keyValues), new StringDeserializer(),
+            new StringDeserializer());
     }
 
     private static Metric metric(Consumer<?, ?> consumer, String group, String name, Map<String, String> tags) {

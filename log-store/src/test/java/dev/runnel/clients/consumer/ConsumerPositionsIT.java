@@ -10,9 +10,9 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.testing.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -43,11 +43,7 @@ class ConsumerPositionsIT {
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.embedded(dataDir, keyValues);
     }
 
     private KafkaConsumer<String, String> consumer(Object... keyValues) {

@@ -14,7 +14,7 @@ import dev.runnel.common.config.SecurityConfig;
 import dev.runnel.common.config.SslConfigs;
 import dev.runnel.common.metrics.JmxReporter;
 import dev.runnel.common.serialization.StringSerializer;
-import java.util.HashMap;
+import dev.runnel.testing.Configs;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -27,13 +27,8 @@ import org.junit.jupiter.api.Test;
  */
 class ProducerConfigTest {
     private static Map<String, Object> configs(Object... keyValues) {
-        Map<String, Object> configs = new HashMap<>(Map.of(
-            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            configs.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return configs;
+        return Configs.with(Map.of(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()), keyValues);
     }
 
     private static String rejection(Object... keyValues) {

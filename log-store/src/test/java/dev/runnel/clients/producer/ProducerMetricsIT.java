@@ -16,9 +16,9 @@ import dev.runnel.common.metrics.KafkaMetric;
 import dev.runnel.common.metrics.MetricConfig;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.common.utils.Time;
+import dev.runnel.testing.Configs;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -35,15 +35,12 @@ class ProducerMetricsIT {
     @TempDir
     Path dataDir;
 
-    private KafkaProducer<String, String> producer(String... keyValues) throws Exception {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString()));
-        try (Admin admin = Admin.create(config)) {
+    private KafkaProducer<String, String> producer(Object... keyValues) throws Exception {
+        try (Admin admin = Admin.create(Configs.embedded(dataDir))) {
             admin.createTopics(List.of(new NewTopic("t", 2, (short) 1))).all().get();
         }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put(keyValues[i], keyValues[i + 1]);
-        }
-        return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
+        return new KafkaProducer<>(Configs.embedded(dataDir, keyValues), new StringSerializer(),
+            new StringSerializer());
     }
 
     private static double value(Producer<?, ?> producer, String group, String name, Map<String, String> tags) {

@@ -13,9 +13,9 @@ import dev.runnel.common.errors.SerializationException;
 import dev.runnel.common.header.Header;
 import dev.runnel.common.serialization.ByteArraySerializer;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.testing.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -50,15 +50,11 @@ class SendErrorsIT {
         }
     }
 
-    private Map<String, Object> config(String... keyValues) throws Exception {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString()));
-        try (Admin admin = Admin.create(config)) {
+    private Map<String, Object> config(Object... keyValues) throws Exception {
+        try (Admin admin = Admin.create(Configs.embedded(dataDir))) {
             admin.createTopics(List.of(new NewTopic("t", 2, (short) 1))).all().get();
         }
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put(keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.embedded(dataDir, keyValues);
     }
 
     /**

@@ -13,10 +13,10 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.testing.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,12 +30,7 @@ final class CrashFixtures {
     }
 
     static Map<String, Object> config(Path dataDir, Object... keyValues) {
-        Map<String, Object> config = new HashMap<>();
-        config.put("log.dir", dataDir.toString());
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        return Configs.embedded(dataDir, keyValues);
     }
 
     /** A topic of one partition with small segments, so that a few hundred records span several of them. */

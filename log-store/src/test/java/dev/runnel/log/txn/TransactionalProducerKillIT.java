@@ -12,6 +12,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
+import dev.runnel.testing.Configs;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,7 +21,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -62,12 +62,9 @@ class TransactionalProducerKillIT {
     }
 
     private Map<String, Object> config(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString(),
-            "transaction.abort.timed.out.transaction.cleanup.interval.ms", 50));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return config;
+        Map<String, Object> defaults = Configs.embedded(dataDir,
+            "transaction.abort.timed.out.transaction.cleanup.interval.ms", 50);
+        return Configs.with(defaults, keyValues);
     }
 
     @Test

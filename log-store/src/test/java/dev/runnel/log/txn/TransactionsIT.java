@@ -23,10 +23,10 @@ import dev.runnel.log.RunnelLog;
 import dev.runnel.log.RunnelLogConfig;
 import dev.runnel.log.internal.segment.PartitionLog;
 import dev.runnel.log.internal.txn.TransactionState;
+import dev.runnel.testing.Configs;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,11 +65,8 @@ class TransactionsIT {
     }
 
     private KafkaProducer<String, String> producer(Object... keyValues) {
-        Map<String, Object> config = new HashMap<>(Map.of("log.dir", dataDir.toString(), "linger.ms", 0));
-        for (int i = 0; i < keyValues.length; i += 2) {
-            config.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+        KafkaProducer<String, String> producer = new KafkaProducer<>(
+            Configs.with(Configs.embedded(dataDir, "linger.ms", 0), keyValues), new StringSerializer(),
             new StringSerializer());
         clients.add(producer);
         return producer;
