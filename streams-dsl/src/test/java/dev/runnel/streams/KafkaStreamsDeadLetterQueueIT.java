@@ -17,6 +17,7 @@ import dev.runnel.streams.errors.ProductionExceptionHandler;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.errors.ExceptionHandlerUtils;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.FailingProcessorTopology;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Produced;
 import java.nio.charset.StandardCharsets;
@@ -134,25 +135,18 @@ class KafkaStreamsDeadLetterQueueIT {
         log.createTopic("in", 1);
         log.createTopic("out", 1);
         log.createTopic("dlq", 1);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-            .mapValues(v -> {
-                if (v.equals("boom")) {
-                    throw new IllegalStateException("processor failed on purpose");
-                }
-                return v;
-            })
-            .to("out", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = log.streamsProps("dlq-processing");
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq");
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(FailingProcessorTopology.build("in", "out"), props)) {
             streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
-            log.produce(List.of(input("in", "k", utf8("fine")), input("in", "k", utf8("boom")),
-                input("in", "k", utf8("after"))), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
+            log.produce(List.of(input("in", "k", utf8("fine")),
+                input("in", "k", utf8(FailingProcessorTopology.POISON)), input("in", "k", utf8("after"))),
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
             streams.start();
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
                 "the client shuts down into ERROR");
-            assertDeadLetter(readBytes(log, "dlq", false), "k", utf8("boom"), IllegalStateException.class, "in", 1L);
+            assertDeadLetter(readBytes(log, "dlq", false), "k", utf8(FailingProcessorTopology.POISON),
+                IllegalStateException.class, "in", 1L);
             assertEquals(List.of("fine"), readValues(log, "out", false));
         }
     }

@@ -10,6 +10,7 @@ import dev.runnel.streams.errors.LogAndContinueExceptionHandler;
 import dev.runnel.streams.errors.StreamsNotStartedException;
 import dev.runnel.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.FailingProcessorTopology;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.Produced;
 import dev.runnel.streams.state.QueryableStoreTypes;
@@ -67,18 +68,10 @@ class KafkaStreamsErrorHandlingIT {
         EmbeddedLogFixture log = new EmbeddedLogFixture(root);
         log.createTopic("in", 1);
         log.createTopic("out", 1);
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
-            .mapValues(v -> {
-                if (v.equals("boom")) {
-                    throw new IllegalStateException("processor failed on purpose");
-                }
-                return v;
-            })
-            .to("out", Produced.with(Serdes.String(), Serdes.String()));
         List<String> transitions = new CopyOnWriteArrayList<>();
         AtomicReference<Throwable> handled = new AtomicReference<>();
-        KafkaStreams streams = new KafkaStreams(builder.build(), log.streamsProps("failing"));
+        KafkaStreams streams = new KafkaStreams(FailingProcessorTopology.build("in", "out"),
+            log.streamsProps("failing"));
         try {
             assertThrows(StreamsNotStartedException.class, () -> streams.store(StoreQueryParameters.fromNameAndType(
                 "none", QueryableStoreTypes.keyValueStore())));
@@ -90,11 +83,11 @@ class KafkaStreamsErrorHandlingIT {
             streams.start();
             assertThrows(IllegalStateException.class, () -> streams.setStateListener((a, b) -> { }));
             EmbeddedLogFixture.awaitRunning(streams);
-            log.produce("in", List.of(KeyValue.pair("k", "fine"), KeyValue.pair("k", "boom")),
+            log.produce("in", List.of(KeyValue.pair("k", "fine"), KeyValue.pair("k", FailingProcessorTopology.POISON)),
                 Serdes.String().serializer(), Serdes.String().serializer(), 1_000L);
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
                 "the client shuts down into ERROR");
-            assertEquals("processor failed on purpose", handled.get().getCause().getMessage(),
+            assertEquals(FailingProcessorTopology.FAILURE, handled.get().getCause().getMessage(),
                 handled.get().toString());
             // A rebalance may come between (the group rejoins when topics are created, e.g. __consumer_offsets).
             assertEquals(List.of("CREATED->REBALANCING", "REBALANCING->RUNNING"), transitions.subList(0, 2));
