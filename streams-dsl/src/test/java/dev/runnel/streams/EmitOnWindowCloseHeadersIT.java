@@ -8,11 +8,7 @@ import dev.runnel.common.header.Header;
 import dev.runnel.common.header.internals.RecordHeader;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
-import dev.runnel.streams.kstream.Consumed;
-import dev.runnel.streams.kstream.EmitStrategy;
-import dev.runnel.streams.kstream.Grouped;
-import dev.runnel.streams.kstream.Produced;
-import dev.runnel.streams.kstream.TimeWindows;
+import dev.runnel.streams.integration.WindowCloseCountTopology;
 import dev.runnel.streams.processor.api.FixedKeyProcessorSupplier;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
@@ -68,15 +64,9 @@ class EmitOnWindowCloseHeadersIT {
         props.put(StreamsConfig.InternalConfig.EMIT_INTERVAL_MS_KSTREAMS_WINDOWED_AGGREGATION, 0L);
         log.createTopic("clicks", 1);
         log.createTopic("final-counts", 1);
-        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
-        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
-            .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
-            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10), Duration.ZERO))
-            .emitStrategy(EmitStrategy.onWindowClose())
-            .count()
-            .toStream((window, count) -> window.key() + "@" + window.window().start())
-            .to("final-counts", Produced.with(Serdes.String(), Serdes.Long()));
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        Topology topology = WindowCloseCountTopology.build(
+            new StreamsBuilder(new TopologyConfig(new StreamsConfig(props))), Duration.ZERO);
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
             streams.pause();

@@ -6,6 +6,7 @@ import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
+import dev.runnel.streams.integration.WindowCloseCountTopology;
 import dev.runnel.streams.kstream.Consumed;
 import dev.runnel.streams.kstream.EmitStrategy;
 import dev.runnel.streams.kstream.Grouped;
@@ -88,15 +89,8 @@ class EmitOnWindowCloseIT {
 
     /** Runs the application until it has processed {@code clicks} (key and timestamp), then closes it cleanly. */
     private static void run(EmbeddedLogFixture log, Properties props, List<KeyValue<String, Long>> clicks) {
-        StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("clicks", Consumed.with(Serdes.String(), Serdes.String()))
-            .groupByKey(Grouped.with(Serdes.String(), Serdes.String()))
-            .windowedBy(TimeWindows.ofSizeAndGrace(Duration.ofMillis(10), Duration.ofMillis(5)))
-            .emitStrategy(EmitStrategy.onWindowClose())
-            .count()
-            .toStream((window, count) -> window.key() + "@" + window.window().start())
-            .to("final-counts", Produced.with(Serdes.String(), Serdes.Long()));
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        Topology topology = WindowCloseCountTopology.build(new StreamsBuilder(), Duration.ofMillis(5));
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.start();
             EmbeddedLogFixture.awaitRunning(streams);
             log.produce(clicks.stream().map(click -> new ProducerRecord<>("clicks", null,
