@@ -3,7 +3,6 @@ package dev.runnel.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,11 +103,7 @@ class KTableTransformValuesIT {
                 "tagged-store", QueryableStoreTypes.keyValueStore()));
             assertEquals("a2#v2/g2", store.get("A"));
         }
-        Map<String, List<String>> perKey = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : log.readAll("tagged", Serdes.String().deserializer(),
-            Serdes.String().deserializer(), false)) {
-            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
+        Map<String, List<String>> perKey = log.readPerKey("tagged", Serdes.String().deserializer(), false);
         assertEquals(Map.of("A", List.of("a1#v1/g0", "a2#v2/g2"), "B", List.of("b1#v1/g1")), perKey);
     }
 

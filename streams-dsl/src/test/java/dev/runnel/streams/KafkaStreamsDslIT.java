@@ -113,21 +113,11 @@ class KafkaStreamsDslIT {
     }
 
     private Map<String, List<String>> outputPerKey(String topic) {
-        Map<String, List<String>> perKey = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : log.readAll(topic, Serdes.String().deserializer(),
-            Serdes.String().deserializer(), false)) {
-            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        return perKey;
+        return log.readPerKey(topic, Serdes.String().deserializer(), false);
     }
 
     private Map<String, List<Long>> countsPerKey(String topic) {
-        Map<String, List<Long>> perKey = new TreeMap<>();
-        for (ConsumerRecord<String, Long> record : log.readAll(topic, Serdes.String().deserializer(),
-            Serdes.Long().deserializer(), false)) {
-            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        return perKey;
+        return log.readPerKey(topic, Serdes.Long().deserializer(), false);
     }
 
     @Test

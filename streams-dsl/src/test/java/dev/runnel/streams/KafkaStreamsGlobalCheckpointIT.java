@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
@@ -152,12 +151,7 @@ class KafkaStreamsGlobalCheckpointIT {
     }
 
     private Map<String, List<String>> joinedPerKey() {
-        Map<String, List<String>> perKey = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : log.readAll("joined", Serdes.String().deserializer(),
-            Serdes.String().deserializer(), false)) {
-            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        return perKey;
+        return log.readPerKey("joined", Serdes.String().deserializer(), false);
     }
 
     /** Parses the global {@code .checkpoint} file (Kafka's OffsetCheckpoint text format). */

@@ -3,7 +3,6 @@ package dev.runnel.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,12 +45,7 @@ class KafkaStreamsGlobalTableIT {
     }
 
     private Map<String, List<String>> outputPerKey(String topic) {
-        Map<String, List<String>> perKey = new TreeMap<>();
-        for (ConsumerRecord<String, String> record : log.readAll(topic, Serdes.String().deserializer(),
-            Serdes.String().deserializer(), false)) {
-            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        return perKey;
+        return log.readPerKey(topic, Serdes.String().deserializer(), false);
     }
 
     @Test

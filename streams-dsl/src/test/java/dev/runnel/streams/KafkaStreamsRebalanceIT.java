@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -16,13 +15,11 @@ import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -75,11 +72,7 @@ class KafkaStreamsRebalanceIT {
             log.produce("lines", List.of(KeyValue.pair("3", "a b c d e f")), Serdes.String().serializer(),
                 Serdes.String().serializer(), 2_000L);
             EmbeddedLogFixture.await(() -> outputs(log) == 18, Duration.ofSeconds(15), "18 counts");
-            Map<String, List<Long>> perWord = new TreeMap<>();
-            for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
-                Serdes.Long().deserializer(), false)) {
-                perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-            }
+            Map<String, List<Long>> perWord = log.readPerKey("counts", Serdes.Long().deserializer(), false);
             for (String word : List.of("a", "b", "c", "d", "e", "f")) {
                 assertEquals(List.of(1L, 2L, 3L), perWord.get(word), "state moved with the task of " + word);
             }
@@ -266,12 +259,7 @@ class KafkaStreamsRebalanceIT {
 
     /** The running counts per word, as a read_committed consumer sees them. */
     private static Map<String, List<Long>> committedCounts(EmbeddedLogFixture log) {
-        Map<String, List<Long>> perWord = new TreeMap<>();
-        for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
-            Serdes.Long().deserializer(), true)) {
-            perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
-        return perWord;
+        return log.readPerKey("counts", Serdes.Long().deserializer(), true);
     }
 
     private static void sleep(long millis) {

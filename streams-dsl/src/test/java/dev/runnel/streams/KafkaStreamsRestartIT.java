@@ -27,13 +27,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -102,11 +100,7 @@ class KafkaStreamsRestartIT {
             assertEquals(0, restored.get(), "the checkpoint and snapshot cover the changelog; nothing replayed");
         }
         // Outputs continue as if the application had never stopped: each word's counts run 1..n exactly once.
-        Map<String, List<Long>> perWord = new TreeMap<>();
-        for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
-            Serdes.Long().deserializer(), false)) {
-            perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-        }
+        Map<String, List<Long>> perWord = log.readPerKey("counts", Serdes.Long().deserializer(), false);
         assertEquals(Map.of("a", List.of(1L, 2L, 3L, 4L), "b", List.of(1L, 2L), "c", List.of(1L), "d", List.of(1L)),
             perWord);
     }

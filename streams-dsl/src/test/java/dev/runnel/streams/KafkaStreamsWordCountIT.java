@@ -43,11 +43,7 @@ class KafkaStreamsWordCountIT {
             EmbeddedLogFixture.await(() -> log.readAll("counts", Serdes.String().deserializer(),
                 Serdes.Long().deserializer(), false).size() == 9, Duration.ofSeconds(15), "9 counts");
             // Hand-worked: every update is forwarded (no caching), so each word's counts run 1..n in order.
-            Map<String, List<Long>> perWord = new TreeMap<>();
-            for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
-                Serdes.Long().deserializer(), false)) {
-                perWord.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
-            }
+            Map<String, List<Long>> perWord = log.readPerKey("counts", Serdes.Long().deserializer(), false);
             assertEquals(Map.of("the", List.of(1L, 2L, 3L), "quick", List.of(1L), "brown", List.of(1L),
                 "fox", List.of(1L, 2L), "lazy", List.of(1L), "dog", List.of(1L)), perWord);
 

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.admin.Admin;
-import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.clients.producer.ProducerConfig;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.TopicConfig;
@@ -145,11 +144,6 @@ class RepartitionPurgeIT {
     }
 
     private static Map<String, List<Long>> countsPerWord(EmbeddedLogFixture log) {
-        Map<String, List<Long>> perWord = new TreeMap<>();
-        for (ConsumerRecord<String, Long> record : log.readAll("counts", Serdes.String().deserializer(),
-            Serdes.Long().deserializer(), true)) {
-            perWord.computeIfAbsent(record.key(), word -> new ArrayList<>()).add(record.value());
-        }
-        return perWord;
+        return log.readPerKey("counts", Serdes.Long().deserializer(), true);
     }
 }

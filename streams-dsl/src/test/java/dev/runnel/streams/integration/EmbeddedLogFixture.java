@@ -13,6 +13,7 @@ import dev.runnel.common.TopicPartition;
 import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
+import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.streams.KafkaStreams;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsConfig;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 
@@ -210,6 +212,19 @@ public final class EmbeddedLogFixture {
             }
             return result;
         }
+    }
+
+    /**
+     * Reads every record of {@code topic}, whose keys are strings, up to its end (as {@link #readAll}) and returns the
+     * values of each key in the order read, keys sorted.
+     */
+    public <V> Map<String, List<V>> readPerKey(String topic, Deserializer<V> valueDeserializer, boolean readCommitted) {
+        Map<String, List<V>> perKey = new TreeMap<>();
+        for (ConsumerRecord<String, V> record : readAll(topic, new StringDeserializer(), valueDeserializer,
+            readCommitted)) {
+            perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
+        }
+        return perKey;
     }
 
     /** Waits up to {@code timeout} for {@code condition}, failing with {@code message}. */
