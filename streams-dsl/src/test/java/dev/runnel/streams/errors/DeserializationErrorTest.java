@@ -50,13 +50,18 @@ class DeserializationErrorTest {
         Properties props = new Properties();
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
         try (TopologyTestDriver driver = driver(props)) {
-            TestInputTopic<String, byte[]> input = rawInput(driver);
-            input.pipeInput("a", ONE);
-            input.pipeInput("b", BAD);
-            input.pipeInput("c", THREE);
-            assertEquals(List.of(KeyValue.pair("a", 10), KeyValue.pair("c", 30)), output(driver));
-            assertEquals(1, driver.droppedRecordsTotal());
+            assertSkipsAndCountsTheBadRecord(driver);
         }
+    }
+
+    /** Pipes a good record, a bad one at offset 1, and a good one: a handler that continues skips and counts it. */
+    private static void assertSkipsAndCountsTheBadRecord(TopologyTestDriver driver) {
+        TestInputTopic<String, byte[]> input = rawInput(driver);
+        input.pipeInput("a", ONE);
+        input.pipeInput("b", BAD);
+        input.pipeInput("c", THREE);
+        assertEquals(List.of(KeyValue.pair("a", 10), KeyValue.pair("c", 30)), output(driver));
+        assertEquals(1, driver.droppedRecordsTotal());
     }
 
     @Test
@@ -110,13 +115,8 @@ class DeserializationErrorTest {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, ProcessorContextHandler.class);
         try (TopologyTestDriver driver = driver(props)) {
-            TestInputTopic<String, byte[]> input = rawInput(driver);
-            input.pipeInput("a", ONE);
-            input.pipeInput("b", BAD);
-            input.pipeInput("c", THREE);
             // CONTINUE skips the bad record (offset 1 of the single task's partition) and counts it.
-            assertEquals(List.of(KeyValue.pair("a", 10), KeyValue.pair("c", 30)), output(driver));
-            assertEquals(1, driver.droppedRecordsTotal());
+            assertSkipsAndCountsTheBadRecord(driver);
             assertEquals(List.of("app 0_0 input@1"), ProcessorContextHandler.SEEN);
         }
     }
