@@ -13,7 +13,6 @@ import dev.runnel.log.LogConfig;
 import dev.runnel.log.internal.record.RecordBatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -30,23 +29,15 @@ class PartitionLogDeleteRecordsTest {
     Path dataDir;
 
     private final ManualTime time = new ManualTime();
-    private final List<PartitionLog> open = new ArrayList<>();
+    private final OpenPartitionLogs open = new OpenPartitionLogs();
 
     @AfterEach
     void checkAndClose() {
-        for (PartitionLog log : open) {
-            try {
-                log.checkInvariants();
-            } finally {
-                log.close();
-            }
-        }
+        open.checkInvariantsAndClose();
     }
 
     private PartitionLog open(boolean cleanShutdown) {
-        PartitionLog log = PartitionLog.open(dataDir.resolve(TP.toString()), TP, CONFIG, time, cleanShutdown);
-        open.add(log);
-        return log;
+        return open.open(dataDir.resolve(TP.toString()), TP, CONFIG, time, cleanShutdown);
     }
 
     /** Appends 40 single-record batches of about 300 bytes: three per 1 KiB segment. */
@@ -115,13 +106,13 @@ class PartitionLogDeleteRecordsTest {
         long target = log.segmentsSnapshot().get(2).baseOffset() + 1;
         log.deleteRecordsBefore(target);
         log.close();
-        open.remove(log);
+        open.forget(log);
 
         PartitionLog reopened = open(true);
         assertEquals(target, reopened.logStartOffset());
         assertThrows(OffsetOutOfRangeException.class, () -> reopened.read(target - 1, 100));
         reopened.crash();
-        open.remove(reopened);
+        open.forget(reopened);
 
         PartitionLog recovered = open(false);
         assertEquals(target, recovered.logStartOffset());

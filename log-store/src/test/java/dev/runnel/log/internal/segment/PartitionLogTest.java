@@ -46,7 +46,7 @@ class PartitionLogTest {
     Path dataDir;
 
     private final ManualTime time = new ManualTime();
-    private final List<PartitionLog> open = new ArrayList<>();
+    private final OpenPartitionLogs open = new OpenPartitionLogs();
 
     static LongStream seeds() {
         return Seeds.seeds(40);
@@ -54,13 +54,7 @@ class PartitionLogTest {
 
     @AfterEach
     void checkAndClose() {
-        for (PartitionLog log : open) {
-            try {
-                log.checkInvariants();
-            } finally {
-                log.close();
-            }
-        }
+        open.checkInvariantsAndClose();
     }
 
     private Path dir() {
@@ -76,14 +70,12 @@ class PartitionLogTest {
     }
 
     private PartitionLog open(LogConfig config, boolean cleanShutdown) {
-        PartitionLog log = PartitionLog.open(dir(), TP, config, time, cleanShutdown);
-        open.add(log);
-        return log;
+        return open.open(dir(), TP, config, time, cleanShutdown);
     }
 
     /** Forgets a log without closing it, after crash() or close(). */
     private void forget(PartitionLog log) {
-        open.remove(log);
+        open.forget(log);
     }
 
     /** One appended batch: its offsets and its bytes. */
