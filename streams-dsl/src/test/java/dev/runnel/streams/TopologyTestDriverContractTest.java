@@ -59,6 +59,10 @@ class TopologyTestDriverContractTest {
         return builder.build();
     }
 
+    private static TestInputTopic<String, String> input(TopologyTestDriver driver, String topic) {
+        return driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer());
+    }
+
     private static TestInputTopic<String, String> input(TopologyTestDriver driver, Instant start, Duration advance) {
         return driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer(), start,
             advance);
@@ -171,13 +175,11 @@ class TopologyTestDriverContractTest {
             assertEquals("v", out.readValue());
             assertThrows(NoSuchElementException.class, out::readRecord);
 
-            TestInputTopic<String, String> unknown =
-                driver.createInputTopic("nope", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> unknown = input(driver, "nope");
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> unknown.pipeInput("v"));
             assertTrue(e.getMessage().contains("nope"), e.getMessage());
             // A sink topic is not an input topic.
-            TestInputTopic<String, String> sink =
-                driver.createInputTopic("out", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> sink = input(driver, "out");
             assertThrows(IllegalArgumentException.class, () -> sink.pipeInput("v"));
         }
     }
@@ -260,10 +262,8 @@ class TopologyTestDriverContractTest {
         KTable<String, String> right = builder.table("right", Consumed.with(Serdes.String(), Serdes.String()));
         left.join(right, (l, r) -> l + r).toStream().to("out", Produced.with(Serdes.String(), Serdes.String()));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
-            TestInputTopic<String, String> leftIn =
-                driver.createInputTopic("left", Serdes.String().serializer(), Serdes.String().serializer());
-            TestInputTopic<String, String> rightIn =
-                driver.createInputTopic("right", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> leftIn = input(driver, "left");
+            TestInputTopic<String, String> rightIn = input(driver, "right");
             TestOutputTopic<String, String> out = output(driver);
             leftIn.pipeInput("k", "a", 30L);
             rightIn.pipeInput("k", "b", 10L);
@@ -530,10 +530,8 @@ class TopologyTestDriverContractTest {
                 (l, r) -> l + "+" + r, JoinWindows.ofTimeDifferenceAndGrace(Duration.ofMillis(10), Duration.ZERO))
             .to("out", Produced.with(Serdes.String(), Serdes.String()));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
-            TestInputTopic<String, String> left =
-                driver.createInputTopic("left", Serdes.String().serializer(), Serdes.String().serializer());
-            TestInputTopic<String, String> right =
-                driver.createInputTopic("right", Serdes.String().serializer(), Serdes.String().serializer());
+            TestInputTopic<String, String> left = input(driver, "left");
+            TestInputTopic<String, String> right = input(driver, "right");
             TestOutputTopic<String, String> out = output(driver);
             left.pipeInput("k", "a", 0L);
             assertTrue(out.isEmpty());
@@ -552,8 +550,7 @@ class TopologyTestDriverContractTest {
             .join(names, (key, value) -> key, (value, name) -> value + "@" + name)
             .to("out", Produced.with(Serdes.String(), Serdes.String()));
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
-            driver.createInputTopic("names", Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput("k", "kim", 5L);
+            input(driver, "names").pipeInput("k", "kim", 5L);
             input(driver, START, Duration.ZERO).pipeInput("k", "hi", 1L);
             assertEquals(List.of(KeyValue.pair("k", "hi@kim")), output(driver).readKeyValuesToList());
             assertTrue(driver.getAllStateStores().containsKey("names"));
@@ -592,10 +589,8 @@ class TopologyTestDriverContractTest {
         Properties props = new Properties();
         props.put(StreamsConfig.METRICS_RECORDING_LEVEL_CONFIG, "DEBUG");
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
-            driver.createInputTopic("settings", Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput("k", "v");
-            driver.createInputTopic("names", Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput(null, "nameless");
+            input(driver, "settings").pipeInput("k", "v");
+            input(driver, "names").pipeInput(null, "nameless");
             assertEquals(List.of("init -1_-1 global", "process -1_-1"), seen);
             String thread = Thread.currentThread().getName();
             assertEquals(1.0, metric(driver, "stream-task-metrics", "dropped-records-total",
@@ -636,11 +631,9 @@ class TopologyTestDriverContractTest {
         builder.stream("keyed", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count();
         builder.stream("keyed2", Consumed.with(Serdes.String(), Serdes.String())).groupByKey().count();
         try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
-            driver.createInputTopic("in", Serdes.String().serializer(), Serdes.String().serializer())
-                .pipeInput("a");
+            input(driver, "in").pipeInput("a");
             for (String topic : List.of("keyed", "keyed2")) {
-                driver.createInputTopic(topic, Serdes.String().serializer(), Serdes.String().serializer())
-                    .pipeInput(null, "x");
+                input(driver, topic).pipeInput(null, "x");
             }
             assertEquals(List.of("a@0_0"), taskIds);
             assertEquals(2.0, metric(driver, "stream-task-metrics", "dropped-records-total",
