@@ -7,6 +7,7 @@ import dev.runnel.common.utils.Bytes;
 import dev.runnel.common.utils.ManualTime;
 import dev.runnel.streams.StreamsMetrics;
 import dev.runnel.streams.internal.metrics.StreamsMetricsRegistry;
+import dev.runnel.streams.internal.runtime.ProcessorRecordContext;
 import dev.runnel.streams.processor.CommitCallback;
 import dev.runnel.streams.processor.RecordContext;
 import dev.runnel.streams.processor.StateRestoreCallback;
@@ -70,46 +71,10 @@ class RecordingStoreContext implements InternalStateStoreContext {
         return recordTimestamp;
     }
 
-    /** The record context here is just the record's timestamp. */
+    /** The record context here is just the record's timestamp: no topic, partition, offset or headers. */
     @Override
     public RecordContext recordContext() {
-        long timestamp = recordTimestamp;
-        return new RecordContext() {
-            @Override
-            public String topic() {
-                return null;
-            }
-
-            @Override
-            public int partition() {
-                return -1;
-            }
-
-            @Override
-            public long offset() {
-                return -1L;
-            }
-
-            @Override
-            public long timestamp() {
-                return timestamp;
-            }
-
-            @Override
-            public Headers headers() {
-                return null;
-            }
-
-            @Override
-            public byte[] sourceRawKey() {
-                return null;
-            }
-
-            @Override
-            public byte[] sourceRawValue() {
-                return null;
-            }
-        };
+        return new ProcessorRecordContext(recordTimestamp, -1L, -1, null, null);
     }
 
     @Override
