@@ -131,42 +131,37 @@ class KafkaStreamsDeadLetterQueueIT {
 
     @Test
     void logAndFailProcessingSendsTheFailedRecordThenStops() {
-        EmbeddedLogFixture log = new EmbeddedLogFixture(root);
-        log.createTopic("in", 1);
-        log.createTopic("out", 1);
-        log.createTopic("dlq", 1);
-        Properties props = log.streamsProps("dlq-processing");
-        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq");
-        try (KafkaStreams streams = new KafkaStreams(FailingProcessorTopology.build("in", "out"), props)) {
-            streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
-            log.produce(List.of(input("in", "k", utf8("fine")),
-                input("in", "k", utf8(FailingProcessorTopology.POISON)), input("in", "k", utf8("after"))),
-                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-            streams.start();
-            EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
-                "the client shuts down into ERROR");
-            assertDeadLetter(readBytes(log, "dlq", false), "k", utf8(FailingProcessorTopology.POISON),
-                IllegalStateException.class, "in", 1L);
-            assertEquals(List.of("fine"), readValues(log, "out", false));
-        }
+        assertSendsThePoisonToTheQueueThenStops("dlq-processing", FailingProcessorTopology.build("in", "out"),
+            FailingProcessorTopology.POISON, IllegalStateException.class);
     }
 
     @Test
     void defaultProductionHandlerSendsARecordThatFailedToSerializeThenStops() {
+        assertSendsThePoisonToTheQueueThenStops("dlq-serialization", failingSink(), "bad",
+            SerializationException.class);
+    }
+
+    /**
+     * Runs {@code topology} (in → out) with the dead letter queue "dlq" and a client that shuts down on an uncaught
+     * exception, over the values "fine", {@code poison} and "after": the failing handler sends the poison record,
+     * naming {@code exception}, to the queue, and the client stops in ERROR having written only "fine".
+     */
+    private void assertSendsThePoisonToTheQueueThenStops(String applicationId, Topology topology, String poison,
+        Class<? extends Exception> exception) {
         EmbeddedLogFixture log = new EmbeddedLogFixture(root);
         log.createTopic("in", 1);
         log.createTopic("out", 1);
         log.createTopic("dlq", 1);
-        Properties props = log.streamsProps("dlq-serialization");
+        Properties props = log.streamsProps(applicationId);
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, "dlq");
-        try (KafkaStreams streams = new KafkaStreams(failingSink(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.setUncaughtExceptionHandler(e -> StreamThreadExceptionResponse.SHUTDOWN_CLIENT);
-            log.produce(List.of(input("in", "k", utf8("fine")), input("in", "k", utf8("bad")),
+            log.produce(List.of(input("in", "k", utf8("fine")), input("in", "k", utf8(poison)),
                 input("in", "k", utf8("after"))), Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
             streams.start();
             EmbeddedLogFixture.await(() -> streams.state() == KafkaStreams.State.ERROR, Duration.ofSeconds(15),
                 "the client shuts down into ERROR");
-            assertDeadLetter(readBytes(log, "dlq", false), "k", utf8("bad"), SerializationException.class, "in", 1L);
+            assertDeadLetter(readBytes(log, "dlq", false), "k", utf8(poison), exception, "in", 1L);
             assertEquals(List.of("fine"), readValues(log, "out", false));
         }
     }
