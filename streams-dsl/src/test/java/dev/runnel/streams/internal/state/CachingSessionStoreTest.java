@@ -47,19 +47,17 @@ class CachingSessionStoreTest {
     private Fixture fixture;
 
     /** A caching store with a thread cache of {@code cacheBytes}, recording flushes as "key[start,end]=new/old". */
-    private static final class Fixture {
-        final RecordingStoreContext context;
-        final InMemorySessionStore inner = new InMemorySessionStore("sessions", 1_000_000L);
-        final CachingSessionStore store = new CachingSessionStore(new ChangeLoggingSessionBytesStore(inner));
-        final List<String> flushed = new ArrayList<>();
-        final ThreadCache cache;
+    private static final class Fixture extends CachingWindowedStoreFixture<CachingSessionStore> {
+        final InMemorySessionStore inner;
 
         Fixture(ThreadCache cache) {
-            this.cache = cache;
-            context = new RecordingStoreContext(cache);
-            store.init(context, store);
-            store.setFlushListener((k, newValue, oldValue, ts) -> flushed.add(name(k) + "=" + string(newValue) + "/"
-                + string(oldValue)), true);
+            this(new InMemorySessionStore("sessions", 1_000_000L), cache);
+        }
+
+        private Fixture(InMemorySessionStore inner, ThreadCache cache) {
+            super(new CachingSessionStore(new ChangeLoggingSessionBytesStore(inner)), cache,
+                CachingSessionStoreTest::name);
+            this.inner = inner;
         }
 
         List<String> find(String k, long earliestEnd, long latestStart, boolean backward) {
@@ -81,10 +79,7 @@ class CachingSessionStoreTest {
     @AfterEach
     void checkInvariants() {
         if (fixture != null) {
-            fixture.store.checkInvariants();
-            if (fixture.cache != null) {
-                fixture.cache.checkInvariants();
-            }
+            fixture.checkInvariants();
         }
     }
 

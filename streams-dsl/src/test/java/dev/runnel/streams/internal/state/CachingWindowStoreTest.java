@@ -45,22 +45,21 @@ class CachingWindowStoreTest {
     private Fixture fixture;
 
     /** A caching store with a thread cache of {@code cacheBytes}, recording flushes as "key@start=new/old". */
-    private static final class Fixture {
-        final RecordingStoreContext context;
-        final InMemoryWindowStore inner = new InMemoryWindowStore("store", 1_000_000L, SIZE, false);
-        final CachingWindowStore store = new CachingWindowStore(
-            new ChangeLoggingWindowBytesStore(inner, StoreValueLayout.PLAIN, false), SIZE);
-        final List<String> flushed = new ArrayList<>();
-        final ThreadCache cache;
+    private static final class Fixture extends CachingWindowedStoreFixture<CachingWindowStore> {
+        final InMemoryWindowStore inner;
 
         Fixture(ThreadCache cache) {
-            this.cache = cache;
-            context = new RecordingStoreContext(cache);
-            store.init(context, store);
-            store.setFlushListener((k, newValue, oldValue, ts) -> {
-                assertEquals(SIZE, k.window().end() - k.window().start(), "flushed keys carry the whole window");
-                flushed.add(name(k) + "=" + string(newValue) + "/" + string(oldValue));
-            }, true);
+            this(new InMemoryWindowStore("store", 1_000_000L, SIZE, false), cache);
+        }
+
+        private Fixture(InMemoryWindowStore inner, ThreadCache cache) {
+            super(new CachingWindowStore(new ChangeLoggingWindowBytesStore(inner, StoreValueLayout.PLAIN, false), SIZE),
+                cache, window -> {
+                    assertEquals(SIZE, window.window().end() - window.window().start(),
+                        "flushed keys carry the whole window");
+                    return name(window);
+                });
+            this.inner = inner;
         }
 
         String fetch(String k, long start) {
@@ -84,11 +83,8 @@ class CachingWindowStoreTest {
     @AfterEach
     void checkInvariants() {
         if (fixture != null) {
-            fixture.store.checkInvariants();
+            fixture.checkInvariants();
             fixture.inner.checkInvariants();
-            if (fixture.cache != null) {
-                fixture.cache.checkInvariants();
-            }
         }
     }
 
