@@ -53,11 +53,8 @@ class CorruptSegmentIT {
     @MethodSource("seeds")
     void consumerRefusesACorruptBatchNamingItAndContinuesAfterSeekingPastIt(long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
-        CrashFixtures.createSmallSegmentTopic(dataDir, TOPIC);
-        List<String> written = CrashFixtures.values(random, "rec", 0, 200 + random.nextInt(200));
-        CrashFixtures.produce(dataDir, TOPIC, written, random);
-        assertTrue(Files.exists(dataDir.resolve(CLEAN_SHUTDOWN_MARKER)), "seed=" + seed + ": a clean close leaves "
-            + CLEAN_SHUTDOWN_MARKER);
+        List<String> written = CrashFixtures.writeAndCloseCleanly(dataDir, TOPIC, random, 200 + random.nextInt(200),
+            "seed=" + seed);
 
         List<Path> candidates = new ArrayList<>();
         for (Path segment : DataDirLayout.segments(dataDir, TOPIC, 0)) {

@@ -1,5 +1,6 @@
 package dev.runnel.log.crash;
 
+import static dev.runnel.log.crash.DataDirLayout.CLEAN_SHUTDOWN_MARKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.runnel.common.serialization.StringDeserializer;
 import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.log.RunnelLog;
 import dev.runnel.testing.Configs;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,6 +41,20 @@ final class CrashFixtures {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1)
                 .configs(Map.of("segment.bytes", "4096", "index.interval.bytes", "128")))).all().get();
         }
+    }
+
+    /**
+     * Creates the small-segment topic and writes {@code count} values "rec-…" to it with {@link #produce}, whose close
+     * closes the log cleanly, leaving the clean-shutdown marker; returns the values, at offsets 0 on.
+     */
+    static List<String> writeAndCloseCleanly(Path dataDir, String topic, SplittableRandom random, int count,
+        String where) throws ExecutionException, InterruptedException {
+        createSmallSegmentTopic(dataDir, topic);
+        List<String> written = values(random, "rec", 0, count);
+        produce(dataDir, topic, written, random);
+        assertTrue(Files.exists(dataDir.resolve(CLEAN_SHUTDOWN_MARKER)), where + ": a clean close leaves "
+            + CLEAN_SHUTDOWN_MARKER);
+        return written;
     }
 
     /** Values {@code <prefix>-<i>-<padding of random length>}, {@code i} counting from {@code from}. */

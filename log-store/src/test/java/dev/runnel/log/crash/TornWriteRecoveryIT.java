@@ -4,7 +4,6 @@ import dev.runnel.testing.Seeds;
 import static dev.runnel.log.crash.DataDirLayout.CLEAN_SHUTDOWN_MARKER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.log.crash.DataDirLayout.Batch;
@@ -47,11 +46,8 @@ class TornWriteRecoveryIT {
     @MethodSource("seeds")
     void recoveryKeepsExactlyTheWholeBatchesBeforeATornWrite(long seed) throws Exception {
         SplittableRandom random = new SplittableRandom(seed);
-        CrashFixtures.createSmallSegmentTopic(dataDir, TOPIC);
-        List<String> written = CrashFixtures.values(random, "rec", 0, 150 + random.nextInt(250));
-        CrashFixtures.produce(dataDir, TOPIC, written, random);
-        assertTrue(Files.exists(dataDir.resolve(CLEAN_SHUTDOWN_MARKER)), "seed=" + seed + ": a clean close leaves "
-            + CLEAN_SHUTDOWN_MARKER);
+        List<String> written = CrashFixtures.writeAndCloseCleanly(dataDir, TOPIC, random, 150 + random.nextInt(250),
+            "seed=" + seed);
 
         List<Path> segments = DataDirLayout.segments(dataDir, TOPIC, 0);
         Path last = segments.get(segments.size() - 1);
