@@ -68,11 +68,7 @@ class GlobalProcessingExceptionIT {
     }
 
     private void produceConfig(String... keysAndValues) {
-        List<ProducerRecord<String, String>> records = new java.util.ArrayList<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            records.add(new ProducerRecord<>("config", null, 1_000L, keysAndValues[i], keysAndValues[i + 1]));
-        }
-        log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
+        log.produceStrings("config", 1_000L, keysAndValues);
     }
 
     /** A global store whose processor throws on the value "poison" and stores the others. */

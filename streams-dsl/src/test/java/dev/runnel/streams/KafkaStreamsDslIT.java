@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
-import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
@@ -86,11 +85,7 @@ class KafkaStreamsDslIT {
         /** Produces {@code records} to {@code topic} at {@code timestamp}. */
         void produce(String named, long timestamp, String... keysAndValues) {
             String topic = redirect != null ? redirect : named;
-            List<ProducerRecord<String, String>> records = new ArrayList<>();
-            for (int i = 0; i < keysAndValues.length; i += 2) {
-                records.add(new ProducerRecord<>(topic, null, timestamp, keysAndValues[i], keysAndValues[i + 1]));
-            }
-            log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
+            log.produceStrings(topic, timestamp, keysAndValues);
         }
 
         /** Sends every later phase to {@code topic}, whatever topic it names. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.TopicPartition;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.log.RunnelLog;
@@ -99,11 +98,7 @@ class KafkaStreamsGlobalCheckpointIT {
     }
 
     private void produce(String topic, String... keysAndValues) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            records.add(new ProducerRecord<>(topic, null, 1_000L, keysAndValues[i], keysAndValues[i + 1]));
-        }
-        log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
+        log.produceStrings(topic, 1_000L, keysAndValues);
     }
 
     /** Starts a client, runs {@code whileRunning} and closes the client cleanly; returns its restore listener. */

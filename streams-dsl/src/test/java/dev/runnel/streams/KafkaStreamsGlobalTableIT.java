@@ -3,7 +3,6 @@ package dev.runnel.streams;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.runnel.clients.producer.ProducerRecord;
 import dev.runnel.common.serialization.Serdes;
 import dev.runnel.streams.integration.EmbeddedLogFixture;
 import dev.runnel.streams.kstream.Consumed;
@@ -19,7 +18,6 @@ import dev.runnel.streams.state.ReadOnlyKeyValueStore;
 import dev.runnel.streams.state.Stores;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,11 +35,7 @@ class KafkaStreamsGlobalTableIT {
     private EmbeddedLogFixture log;
 
     private void produce(String topic, String... keysAndValues) {
-        List<ProducerRecord<String, String>> records = new ArrayList<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            records.add(new ProducerRecord<>(topic, null, 1_000L, keysAndValues[i], keysAndValues[i + 1]));
-        }
-        log.produce(records, Serdes.String().serializer(), Serdes.String().serializer());
+        log.produceStrings(topic, 1_000L, keysAndValues);
     }
 
     private Map<String, List<String>> outputPerKey(String topic) {

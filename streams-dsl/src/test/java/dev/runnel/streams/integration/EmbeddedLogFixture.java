@@ -14,6 +14,7 @@ import dev.runnel.common.config.ConfigResource;
 import dev.runnel.common.serialization.Deserializer;
 import dev.runnel.common.serialization.Serializer;
 import dev.runnel.common.serialization.StringDeserializer;
+import dev.runnel.common.serialization.StringSerializer;
 import dev.runnel.streams.KafkaStreams;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsConfig;
@@ -137,6 +138,15 @@ public final class EmbeddedLogFixture {
             }
             producer.flush();
         }
+    }
+
+    /** Produces string records to {@code topic}, all at {@code timestamp}, given as key, value pairs, and flushes. */
+    public void produceStrings(String topic, long timestamp, String... keysAndValues) {
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            records.add(new ProducerRecord<>(topic, null, timestamp, keysAndValues[i], keysAndValues[i + 1]));
+        }
+        produce(records, new StringSerializer(), new StringSerializer());
     }
 
     /**
