@@ -73,9 +73,7 @@ class DslStoreFormatIT {
         assertEquals(1_000L, countChanges.get(0).timestamp(), "the count's timestamp, as the changelog record's");
         assertEquals(List.of(), headerStrings(countChanges.get(0).headers()), "no headers");
 
-        KafkaStreams cleaner = new KafkaStreams(topology(), props(log));
-        cleaner.cleanUp(); // no local state left: the restart must restore from the changelogs
-        cleaner.close();
+        EmbeddedLogFixture.deleteLocalState(topology(), props(log));
         AtomicLong restored = new AtomicLong();
         try (KafkaStreams streams = start(log, restored)) {
             awaitStores(streams, windowed, counted);

@@ -182,9 +182,7 @@ class DslStoreFormatSwitchIT {
 
     /** Deletes the local state, so that the restart must restore from the changelogs. */
     private static void cleanUp(Supplier<Topology> topology, EmbeddedLogFixture log) {
-        KafkaStreams cleaner = new KafkaStreams(topology.get(), log.streamsProps(APP));
-        cleaner.cleanUp();
-        cleaner.close();
+        EmbeddedLogFixture.deleteLocalState(topology.get(), log.streamsProps(APP));
     }
 
     /** Waits until the count, the count of window [0, 10 s) and the count of the key's one session are {@code n}. */

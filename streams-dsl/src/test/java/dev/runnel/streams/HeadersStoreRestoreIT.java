@@ -65,10 +65,7 @@ class HeadersStoreRestoreIT {
         assertEquals(List.of("trace=t1", "nil=null"), headerStrings(changes.get(0).headers()), "the value's headers");
         assertEquals(1_000L, changes.get(0).timestamp());
 
-        KafkaStreams cleaner = new KafkaStreams(HeadersStoreTopology.build("events", caching),
-            log.streamsProps(APP));
-        cleaner.cleanUp(); // no local state left: the restart must restore from the changelog
-        cleaner.close();
+        EmbeddedLogFixture.deleteLocalState(HeadersStoreTopology.build("events", caching), log.streamsProps(APP));
         AtomicLong restored = new AtomicLong();
         try (KafkaStreams streams = new KafkaStreams(HeadersStoreTopology.build("events", caching),
             log.streamsProps(APP))) {

@@ -75,10 +75,8 @@ class HeadersWindowedStoresRestoreIT {
         assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()),
             "the aggregate's headers");
 
-        KafkaStreams cleaner = new KafkaStreams(HeadersWindowedStoresTopology.build("events", caching),
+        EmbeddedLogFixture.deleteLocalState(HeadersWindowedStoresTopology.build("events", caching),
             log.streamsProps(APP));
-        cleaner.cleanUp(); // no local state left: the restart must restore from the changelogs
-        cleaner.close();
         AtomicLong restored = new AtomicLong();
         try (KafkaStreams streams = start(log, caching, restored)) {
             assertStoresHoldTheHeaders(streams);

@@ -57,9 +57,7 @@ class KStreamKTableJoinGraceIT {
             log.awaitProcessed(APP, List.of("prices", "orders"), Duration.ofSeconds(15));
         }
         assertEquals(List.of(), priced(log), "o1 is still buffered");
-        try (KafkaStreams cleaner = new KafkaStreams(topology, props)) {
-            cleaner.cleanUp();
-        }
+        EmbeddedLogFixture.deleteLocalState(topology, props);
         assertFalse(Files.exists(log.stateDir().resolve(APP)), "no local state is left to restore from");
 
         produce(log, record("orders", "o2", 100)); // stream time 100: o1 is due, o2 waits

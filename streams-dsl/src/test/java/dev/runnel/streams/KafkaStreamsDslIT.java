@@ -414,10 +414,8 @@ class KafkaStreamsDslIT {
             firstHalf(app);
         }
         // Wipe local state: the counts and the suppression buffer come back from their changelogs.
-        KafkaStreams cleaner = new KafkaStreams(windowedCountTopology("events", "final-counts"),
+        EmbeddedLogFixture.deleteLocalState(windowedCountTopology("events", "final-counts"),
             log.streamsProps("windowed-restart"));
-        cleaner.cleanUp();
-        cleaner.close();
         try (App app = new App("windowed-restart", windowedCountTopology("events", "final-counts"),
             List.of("events"), Map.of())) {
             secondHalf(app);

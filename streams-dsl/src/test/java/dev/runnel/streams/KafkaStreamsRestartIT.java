@@ -65,10 +65,8 @@ class KafkaStreamsRestartIT {
         assertTrue(Files.exists(taskDirs.resolve("1_0").resolve(".checkpoint"))
             || Files.exists(taskDirs.resolve("1_1").resolve(".checkpoint")), "a clean close writes checkpoints");
         if (wipeLocalState) {
-            KafkaStreams cleaner = new KafkaStreams(WordCountTopology.build("lines", "words", "counts"),
+            EmbeddedLogFixture.deleteLocalState(WordCountTopology.build("lines", "words", "counts"),
                 log.streamsProps("restart"));
-            cleaner.cleanUp();
-            cleaner.close();
             assertTrue(!Files.exists(taskDirs), "cleanUp deletes the state directory");
         }
 

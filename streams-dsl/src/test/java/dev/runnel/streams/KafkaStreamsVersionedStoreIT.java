@@ -39,9 +39,7 @@ class KafkaStreamsVersionedStoreIT {
             EmbeddedLogFixture.awaitRunning(streams);
             log.awaitProcessed(APP, List.of("prices", "orders"), WAIT);
         }
-        try (KafkaStreams cleaner = new KafkaStreams(topology(), log.streamsProps(APP))) {
-            cleaner.cleanUp();
-        }
+        EmbeddedLogFixture.deleteLocalState(topology(), log.streamsProps(APP));
 
         produceOrder(log, "o1", 9_000L);
         produceOrder(log, "o2", 2_000L);

@@ -53,9 +53,7 @@ class WrappedTimestampedStoreRestoreIT {
         assertArrayEquals(Serdes.Long().serializer().serialize("", 6L), changes.get(changes.size() - 1).value(),
             "the plain value, as Kafka Streams logs a timestamped store's");
 
-        KafkaStreams cleaner = new KafkaStreams(topology(seen), log.streamsProps(APP));
-        cleaner.cleanUp(); // no local state: the restart restores from the changelog
-        cleaner.close();
+        EmbeddedLogFixture.deleteLocalState(topology(seen), log.streamsProps(APP));
         log.produce("amounts", List.of(KeyValue.pair("a", 10L)), Serdes.String().serializer(),
             Serdes.Long().serializer(), 2_000L);
         Map<String, ValueAndTimestamp<Long>> afterRestart = new ConcurrentHashMap<>();

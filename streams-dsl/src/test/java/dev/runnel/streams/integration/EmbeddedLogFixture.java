@@ -19,6 +19,7 @@ import dev.runnel.streams.KafkaStreams;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.ThreadMetadata;
+import dev.runnel.streams.Topology;
 import dev.runnel.streams.processor.TaskId;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -235,6 +236,16 @@ public final class EmbeddedLogFixture {
             perKey.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(record.value());
         }
         return perKey;
+    }
+
+    /**
+     * Deletes the local state of the application {@code props} configure ({@link KafkaStreams#cleanUp()} on a client
+     * that never starts), so that its next start must restore its stores from the changelogs.
+     */
+    public static void deleteLocalState(Topology topology, Properties props) {
+        try (KafkaStreams cleaner = new KafkaStreams(topology, props)) {
+            cleaner.cleanUp();
+        }
     }
 
     /** Waits up to {@code timeout} for {@code condition}, failing with {@code message}. */
