@@ -1,5 +1,6 @@
 package dev.runnel.streams;
 
+import static dev.runnel.streams.integration.HeadersStoreTopology.assertOneChangeWithTraceHeaders;
 import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,7 +23,6 @@ import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.ValueAndTimestamp;
 import dev.runnel.streams.state.ValueTimestampHeaders;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,13 +60,9 @@ class DslStoreFormatIT {
             awaitStores(streams, windowed, counted);
         }
 
-        List<ConsumerRecord<byte[], byte[]>> joinChanges = changes(log, JOIN_STORE);
-        assertEquals(1, joinChanges.size());
-        assertArrayEquals("l1".getBytes(StandardCharsets.UTF_8), joinChanges.get(0).value(),
-            "the plain value, as under DEFAULT");
-        assertEquals(1_000L, joinChanges.get(0).timestamp(), "the value's timestamp, as the changelog record's");
-        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(joinChanges.get(0).headers()),
-            "the record's headers, as the changelog record's");
+        // The plain value, as under DEFAULT, with the record's headers and timestamp as the changelog record's.
+        assertEquals(1_000L, assertOneChangeWithTraceHeaders(changes(log, JOIN_STORE), "l1", "t1").timestamp(),
+            "the value's timestamp, as the changelog record's");
         List<ConsumerRecord<byte[], byte[]>> countChanges = changes(log, COUNTS);
         assertEquals(1, countChanges.size());
         assertArrayEquals(ByteBuffer.allocate(8).putLong(1L).array(), countChanges.get(0).value(), "the count alone");

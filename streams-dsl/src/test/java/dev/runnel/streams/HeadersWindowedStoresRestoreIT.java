@@ -1,10 +1,9 @@
 package dev.runnel.streams;
 
-import static dev.runnel.streams.integration.HeadersStoreTopology.headerStrings;
+import static dev.runnel.streams.integration.HeadersStoreTopology.assertOneChangeWithTraceHeaders;
 import static dev.runnel.streams.integration.HeadersStoreTopology.traceHeaders;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.SESSIONS;
 import static dev.runnel.streams.integration.HeadersWindowedStoresTopology.WINDOWS;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runnel.clients.consumer.ConsumerRecord;
@@ -18,7 +17,6 @@ import dev.runnel.streams.state.QueryableStoreTypes;
 import dev.runnel.streams.state.ReadOnlySessionStore;
 import dev.runnel.streams.state.ReadOnlyWindowStore;
 import dev.runnel.streams.state.ValueTimestampHeaders;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -62,18 +60,9 @@ class HeadersWindowedStoresRestoreIT {
                 "the plain session type reads the aggregate alone");
         }
 
-        List<ConsumerRecord<byte[], byte[]>> windowChanges = changes(log, WINDOWS);
-        assertEquals(1, windowChanges.size());
-        assertArrayEquals("v1".getBytes(StandardCharsets.UTF_8), windowChanges.get(0).value(),
-            "the plain value, as Kafka Streams logs it");
-        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(windowChanges.get(0).headers()),
-            "the value's headers");
-        assertEquals(1_500L, windowChanges.get(0).timestamp());
-        List<ConsumerRecord<byte[], byte[]>> sessionChanges = changes(log, SESSIONS);
-        assertEquals(1, sessionChanges.size());
-        assertArrayEquals("v1".getBytes(StandardCharsets.UTF_8), sessionChanges.get(0).value(), "the aggregate alone");
-        assertEquals(List.of("trace=t1", "nil=null"), headerStrings(sessionChanges.get(0).headers()),
-            "the aggregate's headers");
+        assertEquals(1_500L, assertOneChangeWithTraceHeaders(changes(log, WINDOWS), "v1", "t1").timestamp());
+        // The session changelog holds the aggregate alone, with its headers.
+        assertOneChangeWithTraceHeaders(changes(log, SESSIONS), "v1", "t1");
 
         EmbeddedLogFixture.deleteLocalState(HeadersWindowedStoresTopology.build("events", caching),
             log.streamsProps(APP));

@@ -1,5 +1,9 @@
 package dev.runnel.streams.integration;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.runnel.clients.consumer.ConsumerRecord;
 import dev.runnel.common.header.Headers;
 import dev.runnel.common.header.internals.RecordHeaders;
 import dev.runnel.common.serialization.Serdes;
@@ -57,6 +61,22 @@ public final class HeadersStoreTopology {
         return new RecordHeaders()
             .add("trace", traceId.getBytes(StandardCharsets.UTF_8))
             .add("nil", null);
+    }
+
+    /**
+     * Asserts that {@code changes}, the changelog of a headers-aware store, hold one record: {@code value} alone in
+     * UTF-8, as Kafka Streams logs it, with the {@link #traceHeaders} of {@code traceId} as its record headers.
+     * Returns that record.
+     */
+    public static <K> ConsumerRecord<K, byte[]> assertOneChangeWithTraceHeaders(List<ConsumerRecord<K, byte[]>> changes,
+        String value, String traceId) {
+        assertEquals(1, changes.size(), changes.toString());
+        ConsumerRecord<K, byte[]> change = changes.get(0);
+        assertArrayEquals(value.getBytes(StandardCharsets.UTF_8), change.value(),
+            "the plain value, as Kafka Streams logs it");
+        assertEquals(List.of("trace=" + traceId, "nil=null"), headerStrings(change.headers()),
+            "the value's headers, as the changelog record's");
+        return change;
     }
 
     /** Returns {@code headers} as {@code key=value} strings ({@code null} values as "null"), for comparisons. */
