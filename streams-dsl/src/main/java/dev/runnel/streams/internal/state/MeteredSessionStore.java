@@ -11,12 +11,9 @@ import java.util.Objects;
  * The outermost, typed layer of a session store (serdes, conversions and store metrics in {@link MeteredStore}).
  * Not thread-safe for writes; owned by the task.
  */
-public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes, byte[]>, K, AGG>
+public class MeteredSessionStore<K, AGG> extends MeteredWindowedStore<SessionStore<Bytes, byte[]>, K, AGG>
     implements SessionStore<K, AGG> {
-    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
-    private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
     private StateStoreMetrics.Operation removeOperation = StateStoreMetrics.Operation.OFF;
-    private StoreIterators iterators = StoreIterators.OFF;
 
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
@@ -29,34 +26,13 @@ public class MeteredSessionStore<K, AGG> extends MeteredStore<SessionStore<Bytes
 
     @Override
     protected void addOperationMetrics(StateStoreMetrics metrics) {
-        putOperation = metrics.operation("put");
-        fetchOperation = metrics.operation("fetch");
+        super.addOperationMetrics(metrics);
         removeOperation = metrics.operation("remove");
-        iterators = metrics.iterators();
     }
 
     private Windowed<Bytes> rawSessionKey(Windowed<K> sessionKey) {
         Objects.requireNonNull(sessionKey, "sessionKey cannot be null");
         return new Windowed<>(rawKey(sessionKey.key()), sessionKey.window());
-    }
-
-    private Windowed<K> sessionKey(Windowed<Bytes> raw) {
-        return new Windowed<>(key(raw.key().get()), raw.window());
-    }
-
-    private KeyValueIterator<Windowed<K>, AGG> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
-        return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::sessionKey, this::value), start,
-            iterators);
-    }
-
-    /**
-     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
-     * caching layer (if not, the operator forwards every update itself).
-     */
-    public boolean setFlushListener(CacheFlushListener<Windowed<K>, AGG> flushListener, boolean sendOldValues) {
-        CachingSessionStore caching = WrappedStateStore.layer(wrapped(), CachingSessionStore.class);
-        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
-            .apply(sessionKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     @Override

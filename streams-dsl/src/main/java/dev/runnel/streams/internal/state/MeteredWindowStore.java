@@ -11,12 +11,8 @@ import dev.runnel.streams.state.WindowStoreIterator;
  * The outermost, typed layer of a window store (serdes, conversions and store metrics in {@link MeteredStore}). Not
  * thread-safe for writes; owned by the task.
  */
-public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, byte[]>, K, V>
+public class MeteredWindowStore<K, V> extends MeteredWindowedStore<WindowStore<Bytes, byte[]>, K, V>
     implements WindowStore<K, V> {
-    private StateStoreMetrics.Operation putOperation = StateStoreMetrics.Operation.OFF;
-    private StateStoreMetrics.Operation fetchOperation = StateStoreMetrics.Operation.OFF;
-    private StoreIterators iterators = StoreIterators.OFF;
-
     /**
      * Wraps the bytes store; either serde may be {@code null} for the application default. {@code metricsScope} is
      * the store supplier's, which names the store's metrics tag {@code <metricsScope>-state-id}.
@@ -26,35 +22,9 @@ public class MeteredWindowStore<K, V> extends MeteredStore<WindowStore<Bytes, by
         super(wrapped, keySerde, valueSerde, metricsScope);
     }
 
-    @Override
-    protected void addOperationMetrics(StateStoreMetrics metrics) {
-        putOperation = metrics.operation("put");
-        fetchOperation = metrics.operation("fetch");
-        iterators = metrics.iterators();
-    }
-
-    private Windowed<K> windowedKey(Windowed<Bytes> raw) {
-        return new Windowed<>(key(raw.key().get()), raw.window());
-    }
-
-    private KeyValueIterator<Windowed<K>, V> typed(KeyValueIterator<Windowed<Bytes>, byte[]> raw, long start) {
-        return fetchOperation.untilClosed(new MappedKeyValueIterator<>(raw, this::windowedKey, this::value), start,
-            iterators);
-    }
-
     private WindowStoreIterator<V> typed(WindowStoreIterator<byte[]> raw, long start) {
         return new DelegatingWindowStoreIterator<>(fetchOperation.untilClosed(
             new MappedKeyValueIterator<>(raw, windowStart -> windowStart, this::value), start, iterators));
-    }
-
-    /**
-     * Sets the receiver of the entries the caching layer below writes down, deserialized; returns whether there is a
-     * caching layer (if not, the operator forwards every update itself).
-     */
-    public boolean setFlushListener(CacheFlushListener<Windowed<K>, V> flushListener, boolean sendOldValues) {
-        CachingWindowStore caching = WrappedStateStore.layer(wrapped(), CachingWindowStore.class);
-        return caching != null && caching.setFlushListener((key, newValue, oldValue, timestamp) -> flushListener
-            .apply(windowedKey(key), value(newValue), value(oldValue), timestamp), sendOldValues);
     }
 
     @Override
