@@ -23,6 +23,8 @@ import dev.runnel.streams.kstream.TimeWindows;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.kstream.WindowedSerdes;
 import dev.runnel.streams.processor.PunctuationType;
+import dev.runnel.streams.processor.api.ContextualFixedKeyProcessor;
+import dev.runnel.streams.processor.api.FixedKeyRecord;
 import dev.runnel.streams.processor.api.Processor;
 import dev.runnel.streams.processor.api.ProcessorContext;
 import dev.runnel.streams.processor.api.Record;
@@ -450,6 +452,44 @@ class PortedApplicationsTest {
                 "EUR[150,250)=2@190", "EUR[200,300)=1@250", "EUR[250,350)=1@250", "GBP[200,300)=1@260",
                 "GBP[250,350)=1@260", "EUR[250,350)=2@310", "EUR[300,400)=1@310", "EUR[200,300)=2@250"), counts);
             assertEquals(1, driver.droppedRecordsTotal(), "the late record's closed window [150,250)");
+        }
+    }
+
+    /**
+     * Kafka Streams 4 keeps the deprecated Transformer interfaces although no DSL operation takes them: an application
+     * still holding one compiles, and Kafka's migration calls it from a fixed-key processor given to processValues.
+     */
+    @Test
+    @SuppressWarnings("deprecation")
+    void leftoverValueTransformerRunsFromAFixedKeyProcessor() {
+        dev.runnel.streams.kstream.ValueTransformerSupplier<String, String> upperCase = () ->
+            new dev.runnel.streams.kstream.ValueTransformer<>() {
+                @Override
+                public void init(dev.runnel.streams.processor.ProcessorContext context) {
+                }
+
+                @Override
+                public String transform(String value) {
+                    return value.toUpperCase(java.util.Locale.ROOT);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.<String, String>stream("in").processValues(() -> new ContextualFixedKeyProcessor<String, String,
+            String>() {
+            private final dev.runnel.streams.kstream.ValueTransformer<String, String> transformer = upperCase.get();
+
+            @Override
+            public void process(FixedKeyRecord<String, String> record) {
+                context().forward(record.withValue(transformer.transform(record.value())));
+            }
+        }).to("out");
+        try (TopologyTestDriver driver = driver(builder.build())) {
+            input(driver, "in").pipeInput("k", "quiet", 5L);
+            assertEquals(List.of("k=QUIET@5"), read(driver, "out", Serdes.String().deserializer()));
         }
     }
 
