@@ -1,5 +1,6 @@
 package dev.runnel.streams.processor.assignment;
 
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.processor.TaskId;
 import dev.runnel.streams.processor.assignment.KafkaStreamsAssignment.AssignedTask;
 import dev.runnel.streams.processor.assignment.TaskAssignor.AssignmentError;
@@ -12,10 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Building blocks for {@link TaskAssignor}s: the previous assignment, standby placement, and the validity check. */
+/**
+ * Building blocks for {@link TaskAssignor}s: the previous assignment, standby placement, the validity check, and the
+ * rack-aware optimization (which Runnel, without racks, never applies).
+ */
 public final class TaskAssignmentUtils {
     private static final Logger LOG = LoggerFactory.getLogger(TaskAssignmentUtils.class);
 
@@ -130,5 +136,98 @@ public final class TaskAssignmentUtils {
     private static AssignmentError invalid(AssignmentError error, String problem) {
         LOG.error("Invalid task assignment ({}): {}", error, problem);
         return error;
+    }
+
+    /**
+     * Would move active tasks among clients to cut cross-rack traffic, as Kafka Streams' does (KIP-925). Runnel's
+     * clients and partitions have no racks, so, as Kafka's does when rack ids are missing, it logs why it cannot
+     * optimize (when there are tasks to optimize) and leaves {@code kafkaStreamsAssignments} as they are.
+     */
+    public static void optimizeRackAwareActiveTasks(RackAwareOptimizationParams optimizationParams,
+        Map<ProcessId, KafkaStreamsAssignment> kafkaStreamsAssignments) {
+        explainNoRackAwareOptimization(optimizationParams, kafkaStreamsAssignments, AssignedTask.Type.ACTIVE);
+    }
+
+    /** As {@link #optimizeRackAwareActiveTasks}, for the standby tasks: the assignments stay as they are. */
+    public static void optimizeRackAwareStandbyTasks(RackAwareOptimizationParams optimizationParams,
+        Map<ProcessId, KafkaStreamsAssignment> kafkaStreamsAssignments) {
+        explainNoRackAwareOptimization(optimizationParams, kafkaStreamsAssignments, AssignedTask.Type.STANDBY);
+    }
+
+    private static void explainNoRackAwareOptimization(RackAwareOptimizationParams params,
+        Map<ProcessId, KafkaStreamsAssignment> assignments, AssignedTask.Type type) {
+        boolean anyTask = params.tasksToOptimize != null ? !params.tasksToOptimize.isEmpty()
+            : assignments.values().stream().anyMatch(assignment -> assignment.tasks().values().stream()
+                .anyMatch(task -> task.type() == type));
+        if (!anyTask) {
+            return;
+        }
+        AssignmentConfigs configs = params.applicationState.assignmentConfigs();
+        if (StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_NONE.equals(configs.rackAwareAssignmentStrategy())) {
+            LOG.warn("No rack-aware optimization of {} tasks: {} is none", type,
+                StreamsConfig.RACK_AWARE_ASSIGNMENT_STRATEGY_CONFIG);
+        } else if (configs.rackAwareTrafficCost().isEmpty() || configs.rackAwareNonOverlapCost().isEmpty()) {
+            LOG.warn("No rack-aware optimization of {} tasks: it needs {} and {}", type,
+                StreamsConfig.RACK_AWARE_ASSIGNMENT_TRAFFIC_COST_CONFIG,
+                StreamsConfig.RACK_AWARE_ASSIGNMENT_NON_OVERLAP_COST_CONFIG);
+        } else {
+            LOG.error("No rack-aware optimization of {} tasks: Runnel's clients and partitions have no racks", type);
+        }
+    }
+
+    /**
+     * Which tasks {@link #optimizeRackAwareActiveTasks} and {@link #optimizeRackAwareStandbyTasks} may move, and the
+     * costs they would weigh. The costs count only between racks, which Runnel has not, so the overrides are taken
+     * and change nothing. Immutable.
+     */
+    public static final class RackAwareOptimizationParams {
+        private final ApplicationState applicationState;
+        /** The tasks to optimize; {@code null} for every task of the kind optimized. */
+        private final SortedSet<TaskId> tasksToOptimize;
+
+        private RackAwareOptimizationParams(ApplicationState applicationState, SortedSet<TaskId> tasksToOptimize) {
+            this.applicationState = applicationState;
+            this.tasksToOptimize = tasksToOptimize;
+        }
+
+        /** Returns the parameters that optimize every task with the assignment configs' costs. */
+        public static RackAwareOptimizationParams of(ApplicationState applicationState) {
+            return new RackAwareOptimizationParams(applicationState, null);
+        }
+
+        /** Returns these parameters restricted to the stateful tasks of the application. */
+        public RackAwareOptimizationParams forStatefulTasks() {
+            return forTasks(tasksWhere(true));
+        }
+
+        /** Returns these parameters restricted to the stateless tasks of the application. */
+        public RackAwareOptimizationParams forStatelessTasks() {
+            return forTasks(tasksWhere(false));
+        }
+
+        /** Returns these parameters restricted to {@code tasksToOptimize}. */
+        public RackAwareOptimizationParams forTasks(SortedSet<TaskId> tasksToOptimize) {
+            return new RackAwareOptimizationParams(applicationState, tasksToOptimize);
+        }
+
+        /** Returns these parameters, the traffic cost overridden (no effect without racks). */
+        public RackAwareOptimizationParams withTrafficCostOverride(int trafficCostOverride) {
+            return this;
+        }
+
+        /** Returns these parameters, the non-overlap cost overridden (no effect without racks). */
+        public RackAwareOptimizationParams withNonOverlapCostOverride(int nonOverlapCostOverride) {
+            return this;
+        }
+
+        private SortedSet<TaskId> tasksWhere(boolean stateful) {
+            SortedSet<TaskId> tasks = new TreeSet<>();
+            for (TaskInfo task : applicationState.allTasks().values()) {
+                if (task.isStateful() == stateful) {
+                    tasks.add(task.id());
+                }
+            }
+            return tasks;
+        }
     }
 }

@@ -117,6 +117,27 @@ class TaskAssignmentUtilsTest {
         assertEquals(Map.of(), assignments.get(BETA).tasks());
     }
 
+    @Test
+    void shouldLeaveTheAssignmentAsItIsOnARackAwareOptimizationWithoutRacks() {
+        // Kafka's optimization moves nothing when clients or partitions lack rack ids; Runnel's never have them.
+        Map<ProcessId, KafkaStreamsAssignment> assignments = new LinkedHashMap<>();
+        assignments.put(ALPHA, client(ALPHA, active(app.counting(0)), active(app.counting(1)), active(app.reading(0)),
+            active(app.reading(1))));
+        assignments.put(BETA, client(BETA, standby(app.counting(0))));
+        assignments.put(GAMMA, client(GAMMA, standby(app.counting(1))));
+        Map<ProcessId, Map<TaskId, AssignedTask>> before = new LinkedHashMap<>();
+        assignments.forEach((client, assignment) -> before.put(client, Map.copyOf(assignment.tasks())));
+
+        TaskAssignmentUtils.RackAwareOptimizationParams params = TaskAssignmentUtils.RackAwareOptimizationParams
+            .of(state).withTrafficCostOverride(10).withNonOverlapCostOverride(1);
+        TaskAssignmentUtils.optimizeRackAwareActiveTasks(params, assignments);
+        TaskAssignmentUtils.optimizeRackAwareActiveTasks(params.forStatelessTasks(), assignments);
+        TaskAssignmentUtils.optimizeRackAwareStandbyTasks(params.forStatefulTasks(), assignments);
+
+        assertEquals(before, Map.of(ALPHA, assignments.get(ALPHA).tasks(), BETA, assignments.get(BETA).tasks(),
+            GAMMA, assignments.get(GAMMA).tasks()));
+    }
+
     private AssignmentError validate(KafkaStreamsAssignment... clients) {
         return TaskAssignmentUtils.validateTaskAssignment(state, new TaskAssignment(List.of(clients)));
     }
