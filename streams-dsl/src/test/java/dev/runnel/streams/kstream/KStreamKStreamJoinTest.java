@@ -57,8 +57,9 @@ class KStreamKStreamJoinTest {
             left.pipeInput("A", "a2", 112); // window [102, 122]: b1 only
             assertEquals(List.of("A:a2+b1@112"), f.read("out"));
             right.pipeInput("B", "x", 130); // stream time 130
-            left.pipeInput("A", "a3", 110); // 110 + 10 + 5 < 130: late, dropped
+            left.pipeInput("A", "a3", 110); // 110 + 10 + 5 < 130: late, dropped and counted
             assertEquals(List.of(), f.read("out"));
+            assertEquals(1.0, f.droppedRecords());
             right.pipeInput("A", "b3", 130);
             left.pipeInput("A", "a4", 121); // 121 + 15 >= 130: accepted, window [111, 131]
             assertEquals(List.of("A:a4+b3@130"), f.read("out"));

@@ -39,6 +39,15 @@ final class DroppedRecords {
         record(context);
     }
 
+    /** Logs and counts a stream-stream join's record that arrived after its window end plus grace. */
+    static void skipClosedJoinWindow(Logger log, ProcessingContext context, long timestamp, long lookAheadMs,
+        long graceMs, long streamTime) {
+        log.warn("Skipping late record for closed join window. task=[{}] {} timestamp=[{}] window after=[{}]"
+            + " grace=[{}] streamTime=[{}]", context.taskId(), position(context), timestamp, lookAheadMs, graceMs,
+            streamTime);
+        record(context);
+    }
+
     /**
      * Logs (at info, as Kafka Streams does) and counts a versioned table's update a table-table join skips: one its
      * table took into its history only, which leaves the join result as it was.

@@ -34,10 +34,10 @@ import org.slf4j.LoggerFactory;
  * {@code (v, null)} result precedes a real match; as in Kafka Streams, a record whose window has already ended when it
  * arrives (within the grace period) is emitted joined with {@code null} at once. Without the buffer (windows made by
  * the deprecated {@code JoinWindows.of}, as before KIP-633) every record without a match is emitted at once. A record
- * arriving after its window end plus grace is late: dropped and logged, as {@code JoinWindows} documents (Kafka
- * Streams 4.3 still joins it, KAFKA-16123). As in Kafka Streams since KIP-962, a preserved side's record with a null
- * key (which can never match) is emitted joined with {@code null} at once; other records with a null key or value are
- * dropped and counted.
+ * arriving after its window end plus grace is late: dropped, logged and counted in the task's dropped records, as
+ * {@code JoinWindows} documents and the windowed aggregations do (Kafka Streams 4.3 still joins it, KAFKA-16123). As in
+ * Kafka Streams since KIP-962, a preserved side's record with a null key (which can never match) is emitted joined
+ * with {@code null} at once; other records with a null key or value are dropped and counted.
  */
 /*
  * Implementation notes. Both sides share one JoinTimes per task (as Kafka Streams' join time tracker): the stream time
@@ -129,8 +129,7 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
                 }
                 long lookAhead = isLeftSide ? afterMs : beforeMs;
                 if (time + lookAhead + graceMs < times.streamTime) {
-                    LOG.warn("Skipping late record for closed join window: timestamp {} + window {} + grace {} < stream"
-                        + " time {} ({})", time, lookAhead, graceMs, times.streamTime, metadata());
+                    DroppedRecords.skipClosedJoinWindow(LOG, context(), time, lookAhead, graceMs, times.streamTime);
                     return;
                 }
                 if (buffer != null && time == times.streamTime) {
@@ -235,10 +234,6 @@ record KStreamKStreamJoin<K, V1, V2, VR>(boolean isLeftSide, String otherWindowS
             private byte[] serializeValue(boolean left, Object value) {
                 return left ? leftValues.serializer().serialize(otherWindowStoreName, (V1) value)
                     : rightValues.serializer().serialize(otherWindowStoreName, (V2) value);
-            }
-
-            private String metadata() {
-                return context().recordMetadata().map(Object::toString).orElse("no metadata");
             }
 
             @Override
