@@ -9,10 +9,12 @@ import dev.runnel.common.serialization.Serdes;
 import dev.runnel.common.utils.Bytes;
 import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.StreamsBuilder;
+import dev.runnel.streams.StreamsConfig;
 import dev.runnel.streams.TestInputTopic;
 import dev.runnel.streams.TestOutputTopic;
 import dev.runnel.streams.TopologyTestDriver;
 import dev.runnel.streams.state.KeyValueIterator;
+import dev.runnel.streams.state.SessionStore;
 import dev.runnel.streams.state.WindowStore;
 import dev.runnel.streams.test.TestRecord;
 import java.time.Duration;
@@ -20,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +69,39 @@ class WindowedAggregationTest {
 
     private static KeyValue<Windowed<String>, Long> sw(String key, long start, long end, Long count) {
         return KeyValue.pair(new Windowed<>(key, new SessionWindow(start, end)), count);
+    }
+
+    /**
+     * A record more than the grace period out of order reaches back, within the inactivity gap, to a session its store
+     * has already expired (gap 18 + grace 5: at stream time 129 the store keeps sessions ending at 106 or later). With
+     * the record cache on, Kafka Streams' caching layer still serves that session from the clean copy its cache kept
+     * when writing it down, so the record merges into it; with the cache off the store alone finds nothing, and the
+     * record starts a session of its own (both as Kafka Streams 4.3's test driver gives them).
+     */
+    @Test
+    void sessionCountMergesWithASessionItsStoreExpiredOnlyThroughTheRecordCache() {
+        for (boolean caching : new boolean[] {true, false}) {
+            StreamsBuilder builder = new StreamsBuilder();
+            builder.stream("events", Consumed.with(Serdes.String(), Serdes.String())).groupByKey()
+                .windowedBy(SessionWindows.ofInactivityGapAndGrace(Duration.ofMillis(18), Duration.ofMillis(5)))
+                .count(caching ? Materialized.as("counts")
+                    : Materialized.<String, Long, SessionStore<Bytes, byte[]>>as("counts").withCachingDisabled())
+                .toStream().to("out", Produced.with(SESSION_WINDOWED, Serdes.Long()));
+            Properties props = KGroupedStreamTest.stringDefaults();
+            props.remove(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG);
+            try (TopologyTestDriver driver = new TopologyTestDriver(builder.build(), props)) {
+                TestInputTopic<String, String> input = driver.createInputTopic("events",
+                    Serdes.String().serializer(), Serdes.String().serializer());
+                TestOutputTopic<Windowed<String>, Long> out = driver.createOutputTopic("out",
+                    SESSION_WINDOWED.deserializer(), Serdes.Long().deserializer());
+                input.pipeInput("b", "v", 101);
+                input.pipeInput("a", "v", 129);
+                assertEquals(List.of(sw("b", 101, 101, 1L), sw("a", 129, 129, 1L)), out.readKeyValuesToList());
+                input.pipeInput("b", "v", 114);
+                assertEquals(caching ? List.of(sw("b", 101, 114, 2L)) : List.of(sw("b", 114, 114, 1L)),
+                    out.readKeyValuesToList(), "caching " + caching);
+            }
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.runnel.streams.KeyValue;
 import dev.runnel.streams.kstream.Windowed;
 import dev.runnel.streams.processor.StateStore;
 import dev.runnel.streams.state.KeyValueIterator;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,11 +19,14 @@ import java.util.function.Supplier;
  * The caching layer of window and session stores: writes go to the thread's {@link ThreadCache}, keyed by the store's
  * binary key, and are written down (to the store and its changelog below) only when the cache flushes, on commit, or
  * when the thread cache's dirty entries pass their share of its bytes, so consecutive updates of a window collapse into
- * one write and one record for the {@link CacheFlushListener}. Without a thread cache (a cache of 0 bytes, or a global
- * store) every write passes through, to the store and to the listener. Writes: the owning stream thread. Reads of one
- * record key (what aggregations do per record) merge the cache with the store; scans over several keys flush first on
- * the owning thread. Other threads (interactive queries) read a single window from the cache, then the store, and
- * merge the cache's entries into every scan, as Kafka Streams' queries do.
+ * one write and one record for the {@link CacheFlushListener}. Written-down entries stay cached as clean copies until
+ * the thread cache needs their room, as in Kafka Streams, whose caching layer serves them even once the store below
+ * has expired them. Without a thread cache (a cache of 0 bytes, or a global store) every write passes through, to the
+ * store and to the listener. Writes: the owning stream thread. Reads of one record key (what aggregations do per
+ * record) merge the cache with the store; scans over several keys flush first on the owning thread and read the store
+ * alone (so, unlike Kafka's, they miss clean copies the store has expired). Other threads (interactive queries) read
+ * a single window from the cache, then the store, and merge the cache's entries into every scan, as Kafka Streams'
+ * queries do.
  */
 /*
  * Implementation notes. Besides the thread cache, the layer keeps the entries it put since its last write-down in a
@@ -31,11 +35,13 @@ import java.util.function.Supplier;
  * map by key because a windowed aggregation mostly makes new windows: a map put per record cost a fifth of a
  * windowed count's time, and the thread cache's own map already finds a window by key. Once more than half the list
  * is replaced entries (one window updated again and again), it drops them, so the list stays within twice the dirty
- * entries. Range reads of one record key also need them per record key: a binary key is the record key followed
- * by big-endian, non-negative times (window start; or session end, then start), so within one record key the
- * unsigned byte order is the store's order and a read of that key's windows is a range of a per-key TreeMap. That
- * index is built on the first range read and kept from then on; stores read one window at a time (tumbling and
- * hopping aggregations) never pay for it.
+ * entries. Written-down entries go on to a second list, of clean copies in write-down order, from whose head the
+ * thread cache has the layer drop them when it is full. Range reads of one record key also need the cached entries
+ * per record key: a binary key is the record key followed by big-endian, non-negative times (window start; or session
+ * end, then start), so within one record key the unsigned byte order is the store's order and a read of that key's
+ * windows is a range of a per-key TreeMap. That index, of the dirty entries and clean copies, is built on the first
+ * range read and kept from then on; stores read one window at a time (tumbling and hopping aggregations) never pay
+ * for it.
  *
  * Write-downs keep update order, always: a write-down, on flush or when the thread cache is full of dirty entries,
  * writes all dirty entries in update order (dirty entries are never evicted one by one). Order matters
@@ -59,8 +65,10 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     private ArrayList<ThreadCache.Entry> writingDown;
     /** The emptied list of the last write-down, reused as the next (see ThreadCache's notes on G1). */
     private ArrayList<ThreadCache.Entry> spare;
-    /** Per record key, its dirty entries by binary key; null until the first range read. */
-    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey;
+    /** The written-down entries kept as clean copies, oldest first; those a newer entry replaced are no longer. */
+    private final ArrayDeque<ThreadCache.Entry> cleanCopies = new ArrayDeque<>();
+    /** Per record key, its cached entries (dirty and clean copies) by binary key; null until the first range read. */
+    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> cachedByRecordKey;
     private CacheFlushListener<Windowed<Bytes>, byte[]> listener;
     private boolean sendOldValues;
 
@@ -94,8 +102,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         ThreadCache.Entry entry = new ThreadCache.Entry(cacheKey, value, context().recordContext());
         // Listed first: the put may have this store written down, from the list.
         updates.add(entry);
-        if (dirtyByRecordKey != null) {
-            dirtyByRecordKey.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
+        if (cachedByRecordKey != null) {
+            cachedByRecordKey.computeIfAbsent(key.key(), recordKey -> new TreeMap<>()).put(cacheKey, entry);
         }
         // Counted after the put, which may have written the list down and started a new one: the count may then be
         // one too high, which only brings the next pass over the list a little sooner.
@@ -113,15 +121,15 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         if (!hasCache()) {
             return null;
         }
-        // On the owning thread too: besides the dirty entries, the thread cache holds those of a write-down in
-        // progress until it ends, clean ones then holding what the store below holds.
+        // On the owning thread too: besides the dirty entries, the thread cache holds clean copies, which hold what the
+        // store below holds or, once it has expired them, held.
         return named().read(cacheKey);
     }
 
     /**
      * Returns the cached windows of {@code recordKey} with binary keys in {@code [from, to]}, in the store's order,
-     * each with its value (null for a deletion), to merge with a read of the store: on the owning thread its dirty
-     * entries; on another (an interactive query) what the cache holds, which it finds by reading every cached entry.
+     * each with its value (null for a deletion), to merge with a read of the store: on the owning thread from its
+     * index; on another (an interactive query) from what the cache holds, which it finds by reading every entry.
      */
     final List<KeyValue<Bytes, byte[]>> cachedRange(Bytes recordKey, Bytes from, Bytes to) {
         if (!hasCache() || from.compareTo(to) > 0) {
@@ -131,7 +139,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
             return named().snapshot(binary -> binary.compareTo(from) >= 0 && binary.compareTo(to) <= 0
                 && windowedKey(binary).key().equals(recordKey));
         }
-        TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey().get(recordKey);
+        TreeMap<Bytes, ThreadCache.Entry> windows = cachedByRecordKey().get(recordKey);
         if (windows == null) {
             return List.of();
         }
@@ -140,22 +148,23 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         return found;
     }
 
-    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> dirtyByRecordKey() {
-        if (dirtyByRecordKey == null) {
-            dirtyByRecordKey = new HashMap<>();
+    private Map<Bytes, TreeMap<Bytes, ThreadCache.Entry>> cachedByRecordKey() {
+        if (cachedByRecordKey == null) {
+            cachedByRecordKey = new HashMap<>();
+            indexByRecordKey(cleanCopies);
             if (writingDown != null) {
                 indexByRecordKey(writingDown);
             }
             indexByRecordKey(updates);
         }
-        return dirtyByRecordKey;
+        return cachedByRecordKey;
     }
 
-    /** Adds the entries not yet written down (or being written) to the per-key index. */
-    private void indexByRecordKey(List<ThreadCache.Entry> entries) {
+    /** Adds the entries still cached, dirty (being written down or not) or clean copies, to the per-key index. */
+    private void indexByRecordKey(Iterable<ThreadCache.Entry> entries) {
         for (ThreadCache.Entry entry : entries) {
-            if (entry.dirty && !entry.writingDown) {
-                dirtyByRecordKey.computeIfAbsent(windowedKey(entry.key()).key(), recordKey -> new TreeMap<>())
+            if (entry.dirty || entry.cleanCopy) {
+                cachedByRecordKey.computeIfAbsent(windowedKey(entry.key()).key(), recordKey -> new TreeMap<>())
                     .put(entry.key(), entry);
             }
         }
@@ -241,8 +250,23 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         }
         pending.clear();
         spare = pending;
-        if (outer == null) {
-            named().dropClean();
+        // Copies a newer entry replaced stay listed until dropped: a pass drops them once they are most of the list.
+        if (cleanCopies.size() > MIN_REPLACED_TO_DROP && cleanCopies.size() > 2 * named().size()) {
+            cleanCopies.removeIf(listed -> !listed.cleanCopy);
+        }
+    }
+
+    /** Drops the oldest clean copies, at least {@code bytes} of them (all, if they hold fewer). */
+    @Override
+    public void evictOldestClean(long bytes) {
+        long dropped = 0;
+        while (dropped < bytes && !cleanCopies.isEmpty()) {
+            ThreadCache.Entry entry = cleanCopies.poll();
+            if (entry.cleanCopy) {
+                dropped += ThreadCache.bytes(entry.key(), entry.value);
+                named().evictClean(entry);
+                unindexByRecordKey(windowedKey(entry.key()).key(), entry.key(), entry);
+            }
         }
     }
 
@@ -254,7 +278,6 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
             if (entry.dirty && !entry.writingDown) {
                 entry.writingDown = true;
                 Windowed<Bytes> key = windowedKey(cacheKey);
-                unindexByRecordKey(key.key(), cacheKey, entry);
                 Object current = entry.enterMadeBy(context());
                 try {
                     writeDown(key, entry.value, entry.timestamp);
@@ -262,14 +285,19 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
                     context().restoreRecordContext(current);
                 }
                 named().cleaned(entry);
+                // Kept unless a newer entry of the window, put while this one was forwarded, replaced it.
+                named().keepClean(entry);
+                if (entry.cleanCopy) {
+                    cleanCopies.add(entry);
+                }
             }
         }
     }
 
     private void unindexByRecordKey(Bytes recordKey, Bytes cacheKey, ThreadCache.Entry entry) {
-        TreeMap<Bytes, ThreadCache.Entry> windows = dirtyByRecordKey == null ? null : dirtyByRecordKey.get(recordKey);
+        TreeMap<Bytes, ThreadCache.Entry> windows = cachedByRecordKey == null ? null : cachedByRecordKey.get(recordKey);
         if (windows != null && windows.remove(cacheKey, entry) && windows.isEmpty()) {
-            dirtyByRecordKey.remove(recordKey);
+            cachedByRecordKey.remove(recordKey);
         }
     }
 
@@ -284,7 +312,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     @Override
     public void close() {
         updates.clear();
-        dirtyByRecordKey = null;
+        cleanCopies.clear();
+        cachedByRecordKey = null;
         super.close();
     }
 
@@ -299,36 +328,41 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     }
 
     /**
-     * Checks that the list holds each dirty entry once, as its window's entry in the thread cache, and that the per-key
-     * index holds exactly the dirty entries, each under its own record key (for tests).
+     * Checks that the lists hold each dirty entry and clean copy once, as its window's entry in the thread cache, and
+     * that the per-key index holds exactly those, each under its own record key (for tests).
      */
     void checkInvariants() {
-        Map<Bytes, ThreadCache.Entry> dirty = new HashMap<>();
+        Map<Bytes, ThreadCache.Entry> cached = new HashMap<>();
         for (ThreadCache.Entry entry : updates) {
-            if (entry.dirty && (dirty.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
+            if (entry.dirty && (cached.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
                 throw new IllegalStateException("Store " + name() + " lists a stale dirty entry " + entry.key());
             }
         }
-        if (dirtyByRecordKey == null) {
+        for (ThreadCache.Entry entry : cleanCopies) {
+            if (entry.cleanCopy && (cached.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
+                throw new IllegalStateException("Store " + name() + " lists a stale clean copy " + entry.key());
+            }
+        }
+        if (cachedByRecordKey == null) {
             return;
         }
         int indexed = 0;
-        for (Map.Entry<Bytes, TreeMap<Bytes, ThreadCache.Entry>> windows : dirtyByRecordKey.entrySet()) {
+        for (Map.Entry<Bytes, TreeMap<Bytes, ThreadCache.Entry>> windows : cachedByRecordKey.entrySet()) {
             if (windows.getValue().isEmpty()) {
                 throw new IllegalStateException("Store " + name() + " indexes no window of key " + windows.getKey());
             }
             for (Map.Entry<Bytes, ThreadCache.Entry> window : windows.getValue().entrySet()) {
                 indexed++;
-                if (dirty.get(window.getKey()) != window.getValue()
+                if (cached.get(window.getKey()) != window.getValue()
                     || !windowedKey(window.getKey()).key().equals(windows.getKey())) {
                     throw new IllegalStateException("Store " + name() + " indexes a stale or misplaced entry "
                         + window.getKey() + " under key " + windows.getKey());
                 }
             }
         }
-        if (indexed != dirty.size()) {
-            throw new IllegalStateException("Store " + name() + " indexes " + indexed + " of " + dirty.size()
-                + " dirty entries by record key");
+        if (indexed != cached.size()) {
+            throw new IllegalStateException("Store " + name() + " indexes " + indexed + " of " + cached.size()
+                + " cached entries by record key");
         }
     }
 

@@ -21,19 +21,25 @@ import java.util.function.Predicate;
 /**
  * The record cache of one stream thread, shared by the caching layers of all its tasks' stores: per store, a Caffeine
  * cache of its cached entries (a {@link NamedCache}, as Kafka Streams names its caches after stores), whose dirty
- * entries, those not yet written down, together hold at most {@code statestore.cache.max.bytes / num.stream.threads}
- * bytes (key, value and {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its entry;
- * once a write passes the budget, the cache has its stores write their oldest dirty entries down until it is within
- * the budget again, and written-down entries leave it.
+ * entries, those not yet written down, and clean copies, written-down entries of window and session stores kept for
+ * reads, together hold at most {@code statestore.cache.max.bytes / num.stream.threads} bytes (key, value and
+ * {@link #ENTRY_OVERHEAD_BYTES} per entry). Consecutive updates of a key collapse into its entry; once a write passes
+ * the budget, the cache drops its oldest clean copies and, if the dirty entries alone pass it, has its stores write
+ * their oldest dirty entries down until it is within the budget again.
  * Thread-safe for reads; writes, write-downs and the byte count belong to the owning stream thread.
  */
 /*
  * Implementation notes. The cache bounds dirty entries by its own byte count rather than by a cache library's size
  * policy: Caffeine's W-TinyLFU prefers to evict new entries, and on a workload where every record makes a new entry,
  * evicting dirty ones wrote a store down on nearly every put; and no policy of a library writes entries down in update
- * order before they leave. A written-down entry does not stay as a clean copy for reads (a key-value layer keeps its
- * entries of the last flush for one more round, to update them again in place): the stores below are in memory, so a
- * read that misses the cache costs what a cache hit costs.
+ * order before they leave. Key-value stores keep no clean copies (a key-value layer keeps its entries of the last flush
+ * for one more round, to update them again in place): their stores below are in memory and never expire a key, so a
+ * read that misses the cache costs what a hit costs and finds the same value. Window and session stores keep theirs,
+ * as Kafka's cache keeps every written-down entry until it evicts it, because their stores expire windows: Kafka's
+ * caching layer serves a window or session its store has expired from its cache, and an aggregation reading it there
+ * (a session merged with an out-of-order record, a window updated near its retention's end) sees it where the store
+ * alone would not. Clean copies leave oldest first, before any dirty entry is written down, so they change neither
+ * when nor what the stores write down.
  *
  * When a write takes the bytes past the budget, the cache has the dirty stores write down their least recently
  * updated entries until the bytes are a sixty-fourth below the budget (a write-down per write past it would pay the
@@ -48,16 +54,16 @@ import java.util.function.Predicate;
  *
  * One concurrent map per store serves both the owning thread's reads and other threads' (interactive queries): a
  * second, plain map for the owning thread would cost a put and a removal per new key, each a cache miss once the keys
- * outgrow the CPU cache. A whole store's write-down drops its entries at once, with one clear of its map instead of a
- * removal per entry (see NamedCache#dropClean), unless the store removes its written-down entries itself. Until it
- * leaves the map, a written-down entry is readable, clean, and holds what the store below holds.
+ * outgrow the CPU cache. Until it leaves the map, a written-down entry is readable, clean, and holds what the store
+ * below holds or, once the store has expired it, held.
  *
  * Maps of dirty entries are cleared and reused, never replaced: a table of more than half a G1 region (64K entries at
  * 1 MB regions) is allocated in the old generation, and a dead one keeps its nodes alive, through young collections
  * that copy them, until the next concurrent marking (that cost the windowed count a sixth of its run in pauses).
  *
- * Invariant (checkInvariants): outside a write-down, each named cache's dirty byte count counts its dirty entries, the
- * cache's count is their sum, and every named cache with dirty entries is in dirtyCaches.
+ * Invariant (checkInvariants): outside a write-down, each named cache's dirty (clean) byte count counts its dirty
+ * entries (clean copies), the cache's counts are their sums, and every named cache with dirty entries (clean copies) is
+ * in dirtyCaches (cleanCaches).
  */
 public final class ThreadCache {
     /** Bytes charged per entry beyond its key and value: the key wrapper, the entry and its map node. */
@@ -66,26 +72,29 @@ public final class ThreadCache {
     private static final int HEADROOM_DIVISOR = 64;
 
     /** Set by {@link #resize} from any thread; the owner applies it at its next write. */
-    private volatile long maxDirtyBytes;
+    private volatile long maxBytes;
     /** The named caches of open stores; a set that other threads may read (the size, for metrics). */
     private final Set<NamedCache> namedCaches = ConcurrentHashMap.newKeySet();
     /** The named caches holding dirty entries, in the order they take turns writing down their oldest. */
     private final LinkedHashSet<NamedCache> dirtyCaches = new LinkedHashSet<>();
+    /** The named caches holding clean copies, in the order they take turns dropping their oldest. */
+    private final LinkedHashSet<NamedCache> cleanCaches = new LinkedHashSet<>();
     private long dirtyBytes;
+    private long cleanBytes;
     /** The depth of nested write-downs: a store's write-down forwards downstream, where stores may write down. */
     private int writeDownDepth;
 
     /** Creates a cache of at most {@code maxBytes}. */
     public ThreadCache(long maxBytes) {
-        this.maxDirtyBytes = maxBytes;
+        this.maxBytes = maxBytes;
     }
 
     /** A caching layer with entries in this cache, compared by identity. */
     interface Owner {
         /**
          * Writes down every dirty entry in update order, each through {@link NamedCache#cleaned}, then drops them
-         * through {@link NamedCache#dropClean} or {@link NamedCache#remove}; called on the owning thread through
-         * {@link NamedCache#writeDown}.
+         * through {@link NamedCache#remove} or keeps them through {@link NamedCache#keepClean}; called on the owning
+         * thread through {@link NamedCache#writeDown}.
          */
         void writeDownDirty();
 
@@ -96,6 +105,13 @@ public final class ThreadCache {
          */
         default void writeDownOldest(long bytes) {
             writeDownDirty();
+        }
+
+        /**
+         * Drops its oldest clean copies (see {@link NamedCache#keepClean}) that hold at least {@code bytes}, each
+         * through {@link NamedCache#evictClean}; called on the owning thread when the cache is full. None by default.
+         */
+        default void evictOldestClean(long bytes) {
         }
     }
 
@@ -139,6 +155,10 @@ public final class ThreadCache {
         boolean dirty;
         /** Whether a write-down has taken this entry (owning thread only). */
         boolean writingDown;
+        /** Whether the entry is kept after its write-down, counted in its cache's clean bytes (owning thread only). */
+        boolean cleanCopy;
+        /** Whether a newer entry of its key, or a removal, has taken the entry's place (owning thread only). */
+        boolean superseded;
 
         /**
          * Creates a dirty entry, to be put with {@link NamedCache#putDirty}. The value is set plainly: a volatile
@@ -243,6 +263,8 @@ public final class ThreadCache {
             Caffeine.newBuilder().executor(Runnable::run).<Bytes, Entry>build().asMap();
         /** The bytes of this store's dirty entries (written by the owning thread; metrics read it from any). */
         private long dirtyBytes;
+        /** The bytes of this store's clean copies (as {@link #dirtyBytes}). */
+        private long cleanBytes;
 
         private NamedCache(Owner owner, TaskId task, CacheHitRatio hitRatio) {
             this.owner = owner;
@@ -286,7 +308,9 @@ public final class ThreadCache {
             Entry previous = entries.put(key, entry);
             boolean replacedDirty = previous != null && previous.dirty;
             if (previous != null) {
+                previous.superseded = true;
                 unpin(previous);
+                uncountClean(previous);
             }
             dirtyCaches.add(this);
             addDirty(bytes(key, entry.value));
@@ -316,8 +340,8 @@ public final class ThreadCache {
 
         /**
          * Marks {@code entry}, just written down by the owner, clean (and no longer taken by a write-down). It stays
-         * readable until {@link #dropClean} or {@link #remove}. Does nothing if it is no longer dirty (a newer entry
-         * replaced it).
+         * readable until {@link #remove}, or, kept through {@link #keepClean}, {@link #evictClean}. Does nothing if it
+         * is no longer dirty (a newer entry replaced it).
          */
         void cleaned(Entry entry) {
             hitRatio.read(true);
@@ -327,18 +351,42 @@ public final class ThreadCache {
 
         /** Drops {@code entry}, clean, from the cache, unless a newer entry of its key replaced it. */
         void remove(Entry entry) {
-            entries.remove(entry.key(), entry);
+            if (entries.remove(entry.key(), entry)) {
+                entry.superseded = true;
+            }
         }
 
         /**
-         * Drops the written-down entries, after the owner's write-down; entries its own forwarding made dirty again
-         * stay.
+         * Keeps {@code entry}, just written down (see {@link #cleaned}), as a clean copy: readable until a newer entry
+         * of its key replaces it or the owner drops it through {@link #evictClean} when the cache is full, as Kafka's
+         * record cache keeps written-down entries until it evicts them. Its bytes count towards the cache's budget.
+         * Does nothing if a newer entry replaced it meanwhile.
          */
-        void dropClean() {
-            if (dirtyBytes > 0) {
-                entries.values().removeIf(entry -> !entry.dirty);
-            } else {
-                entries.clear();
+        void keepClean(Entry entry) {
+            if (entry.superseded || entry.dirty || entry.cleanCopy) {
+                return;
+            }
+            entry.cleanCopy = true;
+            long bytes = bytes(entry.key(), entry.value);
+            cleanBytes += bytes;
+            ThreadCache.this.cleanBytes += bytes;
+            cleanCaches.add(this);
+        }
+
+        /** Drops the clean copy {@code entry}; does nothing if it is no longer one (a newer entry replaced it). */
+        void evictClean(Entry entry) {
+            if (entry.cleanCopy) {
+                uncountClean(entry);
+                remove(entry);
+            }
+        }
+
+        private void uncountClean(Entry entry) {
+            if (entry.cleanCopy) {
+                entry.cleanCopy = false;
+                long bytes = bytes(entry.key(), entry.value);
+                cleanBytes -= bytes;
+                ThreadCache.this.cleanBytes -= bytes;
             }
         }
 
@@ -376,7 +424,7 @@ public final class ThreadCache {
             }
         }
 
-        /** Returns the number of entries, for tests. */
+        /** Returns the number of entries, dirty and clean. */
         int size() {
             return entries.size();
         }
@@ -388,9 +436,13 @@ public final class ThreadCache {
 
         /** Drops every entry (on close, dirty ones included: a closing store writes down first). */
         void close() {
-            entries.values().forEach(this::unpin);
+            entries.values().forEach(entry -> {
+                unpin(entry);
+                uncountClean(entry);
+            });
             entries.clear();
             dirtyCaches.remove(this);
+            cleanCaches.remove(this);
             namedCaches.remove(this);
         }
 
@@ -405,12 +457,28 @@ public final class ThreadCache {
         }
     }
 
+    /**
+     * When the entries pass the budget: drops clean copies, oldest first, then, if the dirty entries alone pass it,
+     * has their stores write the oldest down, until the bytes are a sixty-fourth below the budget.
+     */
     private void writeDownIfFull() {
-        long maxBytes = maxDirtyBytes;
-        if (dirtyBytes <= maxBytes || writeDownDepth > 0) {
+        long maxBytes = this.maxBytes;
+        if (dirtyBytes + cleanBytes <= maxBytes || writeDownDepth > 0) {
             return;
         }
         long target = maxBytes - maxBytes / HEADROOM_DIVISOR;
+        while (dirtyBytes + cleanBytes > target && !cleanCaches.isEmpty()) {
+            NamedCache named = cleanCaches.iterator().next();
+            cleanCaches.remove(named);
+            long before = named.cleanBytes;
+            named.owner.evictOldestClean(dirtyBytes + cleanBytes - target);
+            if (named.cleanBytes > 0 && named.cleanBytes < before) {
+                cleanCaches.add(named);
+            }
+        }
+        if (dirtyBytes <= maxBytes) {
+            return;
+        }
         while (dirtyBytes > target && !dirtyCaches.isEmpty()) {
             dirtyCaches.iterator().next().writeDownOldest(dirtyBytes - target);
         }
@@ -421,7 +489,7 @@ public final class ThreadCache {
      * them); any thread. The owning thread writes down what exceeds it at its next write.
      */
     public void resize(long maxBytes) {
-        this.maxDirtyBytes = maxBytes;
+        this.maxBytes = maxBytes;
     }
 
     /** Returns the approximate number of cached entries, for tests and metrics. */
@@ -434,14 +502,14 @@ public final class ThreadCache {
     }
 
     /**
-     * Returns the bytes the cache holds for {@code task}'s stores, for its metrics; any thread, so it may lag the
-     * owning thread's last writes. Entries leave the cache once written down, so these are the dirty ones' bytes.
+     * Returns the bytes the cache holds for {@code task}'s stores, dirty entries and clean copies, for its metrics; any
+     * thread, so it may lag the owning thread's last writes.
      */
     public long taskBytes(TaskId task) {
         long bytes = 0;
         for (NamedCache named : namedCaches) {
             if (named.task.equals(task)) {
-                bytes += named.dirtyBytes;
+                bytes += named.dirtyBytes + named.cleanBytes;
             }
         }
         return bytes;
@@ -452,27 +520,40 @@ public final class ThreadCache {
         return dirtyBytes;
     }
 
-    /** Checks the dirty byte counts and the dirty caches against the cached entries (for tests). */
+    /** Returns the bytes of the clean copies, for tests. */
+    long cleanBytes() {
+        return cleanBytes;
+    }
+
+    /** Checks the byte counts and the dirty and clean caches against the cached entries (for tests). */
     void checkInvariants() {
-        long total = 0;
+        long totalDirty = 0;
+        long totalClean = 0;
         for (NamedCache named : namedCaches) {
-            long counted = 0;
+            long dirty = 0;
+            long clean = 0;
             for (Map.Entry<Bytes, Entry> cached : named.entries.entrySet()) {
                 Entry entry = cached.getValue();
-                if (!entry.key().equals(cached.getKey())) {
-                    throw new IllegalStateException("Entry of " + entry.key() + " cached under " + cached.getKey());
+                if (!entry.key().equals(cached.getKey()) || entry.superseded || entry.dirty && entry.cleanCopy) {
+                    throw new IllegalStateException("Entry of " + entry.key() + " cached under " + cached.getKey()
+                        + ", superseded " + entry.superseded + ", dirty " + entry.dirty + ", clean copy "
+                        + entry.cleanCopy);
                 }
-                counted += entry.dirty ? bytes(cached.getKey(), entry.value) : 0;
+                dirty += entry.dirty ? bytes(cached.getKey(), entry.value) : 0;
+                clean += entry.cleanCopy ? bytes(cached.getKey(), entry.value) : 0;
             }
-            if (counted != named.dirtyBytes || counted > 0 && !dirtyCaches.contains(named)) {
+            if (dirty != named.dirtyBytes || dirty > 0 && !dirtyCaches.contains(named)
+                || clean != named.cleanBytes || clean > 0 && !cleanCaches.contains(named)) {
                 throw new IllegalStateException("Named cache: dirty bytes counted " + named.dirtyBytes + ", cached "
-                    + counted + ", listed dirty: " + dirtyCaches.contains(named));
+                    + dirty + ", listed dirty: " + dirtyCaches.contains(named) + "; clean bytes counted "
+                    + named.cleanBytes + ", cached " + clean + ", listed clean: " + cleanCaches.contains(named));
             }
-            total += counted;
+            totalDirty += dirty;
+            totalClean += clean;
         }
-        if (total != dirtyBytes || dirtyBytes > maxDirtyBytes && writeDownDepth == 0) {
-            throw new IllegalStateException("Dirty bytes: counted " + dirtyBytes + ", cached " + total
-                + ", at most " + maxDirtyBytes);
+        if (totalDirty != dirtyBytes || totalClean != cleanBytes || dirtyBytes > maxBytes && writeDownDepth == 0) {
+            throw new IllegalStateException("Bytes: dirty counted " + dirtyBytes + ", cached " + totalDirty
+                + "; clean counted " + cleanBytes + ", cached " + totalClean + "; at most " + maxBytes);
         }
     }
 }

@@ -102,6 +102,29 @@ class CachingSessionStoreTest {
     }
 
     @Test
+    void shouldServeASessionItsStoreExpiredFromItsCleanCopyUntilTheCacheNeedsTheRoom() {
+        // Room for three entries of one-byte keys and values (a session's binary key adds 16 bytes).
+        fixture = new Fixture(new InMemorySessionStore("sessions", 10L),
+            new ThreadCache(3 * (ThreadCache.ENTRY_OVERHEAD_BYTES + 18)));
+        Fixture f = fixture;
+        f.store.put(session("a", 0, 0), value("1"));
+        f.store.flush();
+        f.store.put(session("b", 100, 100), value("2"));
+        f.store.flush();
+        assertNull(f.inner.fetchSession(key("a"), 0, 0), "the store below has expired a[0,0]");
+        assertEquals(List.of("a[0,0]=1"), f.find("a", 0, 5, false), "as Kafka's cache serves its clean copy");
+        assertArrayEquals(value("1"), f.store.fetchSession(key("a"), 0, 0));
+        f.checkInvariants();
+
+        f.store.put(session("c", 100, 100), value("3"));
+        f.store.put(session("d", 100, 100), value("4"));
+        assertEquals(List.of(), f.find("a", 0, 5, false), "the full cache dropped its oldest clean copies");
+        assertEquals(List.of("a[0,0]=1/null", "b[100,100]=2/null"), f.flushed,
+            "clean copies leave before any dirty entry is written down");
+        assertEquals(List.of("c[100,100]=3"), f.find("c", 0, 200, false));
+    }
+
+    @Test
     void shouldForwardNothingOfASessionCreatedAndMergedAwayBetweenFlushes() {
         Fixture f = fixture(1 << 20);
         f.store.put(session("a", 10, 10), value("1"));
