@@ -51,7 +51,8 @@ import java.util.function.Supplier;
  * written, and the tombstone would then find nothing to delete and forward nothing.
  *
  * A write-down runs with the entry's timestamp as the record timestamp, so the changelog logs the update's
- * timestamp rather than 0 on commit. As in Kafka Streams, deleting a window never written down forwards nothing.
+ * timestamp rather than 0 on commit. As in Kafka Streams, deleting a window the store does not hold writes and
+ * forwards nothing.
  */
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends AbstractCachingStore<S> {
     /** Fewest replaced entries in {@link #updates} worth a pass to drop them. */
@@ -301,10 +302,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         }
     }
 
+    /**
+     * Writes an entry down and passes it to the listener, except, as Kafka's caching layers do, the deletion of a
+     * window the store does not hold (merged away before it was written, or expired there): nothing is written, no
+     * changelog tombstone, and nothing is forwarded.
+     */
     private void writeDown(Windowed<Bytes> key, byte[] value, long timestamp) {
-        byte[] old = listener != null && (sendOldValues || value == null) ? read(key) : null;
+        byte[] old = value == null || listener != null && sendOldValues ? read(key) : null;
+        if (value == null && old == null) {
+            return;
+        }
         write(key, value);
-        if (listener != null && (value != null || old != null)) {
+        if (listener != null) {
             listener.apply(key, value, sendOldValues ? old : null, timestamp);
         }
     }
