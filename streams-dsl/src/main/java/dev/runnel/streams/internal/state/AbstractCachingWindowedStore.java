@@ -57,6 +57,8 @@ import java.util.function.Supplier;
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends AbstractCachingStore<S> {
     /** Fewest replaced entries in {@link #updates} worth a pass to drop them. */
     private static final int MIN_REPLACED_TO_DROP = 1024;
+    /** Fewest clean copies that, holding half the thread cache's budget, are dropped all at once (see below). */
+    private static final int MIN_COPIES_TO_DROP_ALL = 4096;
 
     /** The entries put since the last write-down, in update order; those replaced by a later put are clean. */
     private ArrayList<ThreadCache.Entry> updates = new ArrayList<>();
@@ -96,7 +98,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     /** Puts {@code value} ({@code null}: a deletion) of window {@code key}. */
     final void putWindow(Windowed<Bytes> key, byte[] value) {
         if (!caching()) {
-            writeDown(key, value, recordTimestamp());
+            writeThrough(key, value, recordTimestamp());
             return;
         }
         Bytes cacheKey = cacheKey(key);
@@ -164,7 +166,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     /** Adds the entries still cached, dirty (being written down or not) or clean copies, to the per-key index. */
     private void indexByRecordKey(Iterable<ThreadCache.Entry> entries) {
         for (ThreadCache.Entry entry : entries) {
-            if (entry.dirty || entry.cleanCopy) {
+            if (entry.dirty || named().isCleanCopy(entry)) {
                 cachedByRecordKey.computeIfAbsent(windowedKey(entry.key()).key(), recordKey -> new TreeMap<>())
                     .put(entry.key(), entry);
             }
@@ -251,10 +253,28 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         }
         pending.clear();
         spare = pending;
+        if (outer == null && cleanCopies.size() > MIN_COPIES_TO_DROP_ALL
+            && named().cleanBytes() > named().maxBytes() / 2) {
+            dropAllCleanCopies();
+            return;
+        }
         // Copies a newer entry replaced stay listed until dropped: a pass drops them once they are most of the list.
         if (cleanCopies.size() > MIN_REPLACED_TO_DROP && cleanCopies.size() > 2 * named().size()) {
-            cleanCopies.removeIf(listed -> !listed.cleanCopy);
+            cleanCopies.removeIf(listed -> !named().isCleanCopy(listed));
         }
+    }
+
+    /**
+     * Drops all clean copies at once, once there are thousands of them holding more than half the thread cache's
+     * budget: a store whose write-downs are that large (a windowed count over many keys) would otherwise drop a copy, a
+     * removal from the thread cache's map, for nearly every entry it writes, which cost a windowed count a sixth of its
+     * speed, and keep its map twice as large for every read. Kafka's cache would keep the newest of them; Runnel then
+     * keeps none until the next write-down.
+     */
+    private void dropAllCleanCopies() {
+        named().dropAllClean();
+        cleanCopies.clear();
+        cachedByRecordKey = null;
     }
 
     /** Drops the oldest clean copies, at least {@code bytes} of them (all, if they hold fewer). */
@@ -263,7 +283,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         long dropped = 0;
         while (dropped < bytes && !cleanCopies.isEmpty()) {
             ThreadCache.Entry entry = cleanCopies.poll();
-            if (entry.cleanCopy) {
+            if (named().isCleanCopy(entry)) {
                 dropped += ThreadCache.bytes(entry.key(), entry.value);
                 named().evictClean(entry);
                 unindexByRecordKey(windowedKey(entry.key()).key(), entry.key(), entry);
@@ -288,7 +308,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
                 named().cleaned(entry);
                 // Kept unless a newer entry of the window, put while this one was forwarded, replaced it.
                 named().keepClean(entry);
-                if (entry.cleanCopy) {
+                if (named().isCleanCopy(entry)) {
                     cleanCopies.add(entry);
                 }
             }
@@ -303,9 +323,9 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     }
 
     /**
-     * Writes an entry down and passes it to the listener, except, as Kafka's caching layers do, the deletion of a
-     * window the store does not hold (merged away before it was written, or expired there): nothing is written, no
-     * changelog tombstone, and nothing is forwarded.
+     * Writes a cached entry down and passes it to the listener, except, as Kafka's caching layers do, the deletion of a
+     * window the store does not hold (merged away before it was written, or expired there): nothing is written (no
+     * changelog tombstone, and the store's stream time does not move) and nothing is forwarded.
      */
     private void writeDown(Windowed<Bytes> key, byte[] value, long timestamp) {
         byte[] old = value == null || listener != null && sendOldValues ? read(key) : null;
@@ -314,6 +334,18 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         }
         write(key, value);
         if (listener != null) {
+            listener.apply(key, value, sendOldValues ? old : null, timestamp);
+        }
+    }
+
+    /**
+     * Writes past a layer without a thread cache, as Kafka's store without a caching layer is written: always, a
+     * deletion too (it moves the store's stream time); the listener hears of what changed.
+     */
+    private void writeThrough(Windowed<Bytes> key, byte[] value, long timestamp) {
+        byte[] old = listener != null && (sendOldValues || value == null) ? read(key) : null;
+        write(key, value);
+        if (listener != null && (value != null || old != null)) {
             listener.apply(key, value, sendOldValues ? old : null, timestamp);
         }
     }
@@ -348,7 +380,8 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
             }
         }
         for (ThreadCache.Entry entry : cleanCopies) {
-            if (entry.cleanCopy && (cached.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
+            if (named().isCleanCopy(entry)
+                && (cached.put(entry.key(), entry) != null || named().get(entry.key()) != entry)) {
                 throw new IllegalStateException("Store " + name() + " lists a stale clean copy " + entry.key());
             }
         }

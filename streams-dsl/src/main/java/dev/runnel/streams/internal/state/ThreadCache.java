@@ -155,8 +155,11 @@ public final class ThreadCache {
         boolean dirty;
         /** Whether a write-down has taken this entry (owning thread only). */
         boolean writingDown;
-        /** Whether the entry is kept after its write-down, counted in its cache's clean bytes (owning thread only). */
-        boolean cleanCopy;
+        /**
+         * The clean-copy round of its cache in which the entry was kept after its write-down, counted in the clean
+         * bytes; it is a clean copy while that round lasts (see {@link NamedCache#isCleanCopy}). Owning thread only.
+         */
+        long cleanRound = -1;
         /** Whether a newer entry of its key, or a removal, has taken the entry's place (owning thread only). */
         boolean superseded;
 
@@ -265,6 +268,8 @@ public final class ThreadCache {
         private long dirtyBytes;
         /** The bytes of this store's clean copies (as {@link #dirtyBytes}). */
         private long cleanBytes;
+        /** The round of clean copies: {@link #dropAllClean} ends it, and the copies kept in it stop being ones. */
+        private long cleanRound;
 
         private NamedCache(Owner owner, TaskId task, CacheHitRatio hitRatio) {
             this.owner = owner;
@@ -363,27 +368,58 @@ public final class ThreadCache {
          * Does nothing if a newer entry replaced it meanwhile.
          */
         void keepClean(Entry entry) {
-            if (entry.superseded || entry.dirty || entry.cleanCopy) {
+            if (entry.superseded || entry.dirty || isCleanCopy(entry)) {
                 return;
             }
-            entry.cleanCopy = true;
+            entry.cleanRound = cleanRound;
             long bytes = bytes(entry.key(), entry.value);
             cleanBytes += bytes;
             ThreadCache.this.cleanBytes += bytes;
             cleanCaches.add(this);
         }
 
+        /** Whether {@code entry} is a clean copy of this cache (kept, and not dropped since). */
+        boolean isCleanCopy(Entry entry) {
+            return entry.cleanRound == cleanRound;
+        }
+
+        /** Returns the bytes of this cache's clean copies. */
+        long cleanBytes() {
+            return cleanBytes;
+        }
+
+        /** Returns the budget of the whole thread cache. */
+        long maxBytes() {
+            return maxBytes;
+        }
+
+        /**
+         * Drops every clean copy at once, after the owner wrote all its dirty entries down: one clear of the map (or a
+         * pass over it, if forwarding made entries dirty again) instead of a removal per copy.
+         */
+        void dropAllClean() {
+            cleanRound++;
+            ThreadCache.this.cleanBytes -= cleanBytes;
+            cleanBytes = 0;
+            cleanCaches.remove(this);
+            if (dirtyBytes > 0) {
+                entries.values().removeIf(entry -> !entry.dirty);
+            } else {
+                entries.clear();
+            }
+        }
+
         /** Drops the clean copy {@code entry}; does nothing if it is no longer one (a newer entry replaced it). */
         void evictClean(Entry entry) {
-            if (entry.cleanCopy) {
+            if (isCleanCopy(entry)) {
                 uncountClean(entry);
                 remove(entry);
             }
         }
 
         private void uncountClean(Entry entry) {
-            if (entry.cleanCopy) {
-                entry.cleanCopy = false;
+            if (isCleanCopy(entry)) {
+                entry.cleanRound = -1;
                 long bytes = bytes(entry.key(), entry.value);
                 cleanBytes -= bytes;
                 ThreadCache.this.cleanBytes -= bytes;
@@ -534,13 +570,13 @@ public final class ThreadCache {
             long clean = 0;
             for (Map.Entry<Bytes, Entry> cached : named.entries.entrySet()) {
                 Entry entry = cached.getValue();
-                if (!entry.key().equals(cached.getKey()) || entry.superseded || entry.dirty && entry.cleanCopy) {
+                boolean cleanCopy = named.isCleanCopy(entry);
+                if (!entry.key().equals(cached.getKey()) || entry.superseded || entry.dirty && cleanCopy) {
                     throw new IllegalStateException("Entry of " + entry.key() + " cached under " + cached.getKey()
-                        + ", superseded " + entry.superseded + ", dirty " + entry.dirty + ", clean copy "
-                        + entry.cleanCopy);
+                        + ", superseded " + entry.superseded + ", dirty " + entry.dirty + ", clean copy " + cleanCopy);
                 }
                 dirty += entry.dirty ? bytes(cached.getKey(), entry.value) : 0;
-                clean += entry.cleanCopy ? bytes(cached.getKey(), entry.value) : 0;
+                clean += cleanCopy ? bytes(cached.getKey(), entry.value) : 0;
             }
             if (dirty != named.dirtyBytes || dirty > 0 && !dirtyCaches.contains(named)
                 || clean != named.cleanBytes || clean > 0 && !cleanCaches.contains(named)) {
