@@ -57,8 +57,8 @@ import java.util.function.Supplier;
 abstract class AbstractCachingWindowedStore<S extends StateStore> extends AbstractCachingStore<S> {
     /** Fewest replaced entries in {@link #updates} worth a pass to drop them. */
     private static final int MIN_REPLACED_TO_DROP = 1024;
-    /** Fewest clean copies that, holding half the thread cache's budget, are dropped all at once (see below). */
-    private static final int MIN_COPIES_TO_DROP_ALL = 4096;
+    /** Most clean copies a write-down keeps; beyond, it drops them all at once (see below). */
+    private static final int MAX_CLEAN_COPIES = 4096;
 
     /** The entries put since the last write-down, in update order; those replaced by a later put are clean. */
     private ArrayList<ThreadCache.Entry> updates = new ArrayList<>();
@@ -253,8 +253,7 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
         }
         pending.clear();
         spare = pending;
-        if (outer == null && cleanCopies.size() > MIN_COPIES_TO_DROP_ALL
-            && named().cleanBytes() > named().maxBytes() / 2) {
+        if (outer == null && cleanCopies.size() > MAX_CLEAN_COPIES) {
             dropAllCleanCopies();
             return;
         }
@@ -265,11 +264,11 @@ abstract class AbstractCachingWindowedStore<S extends StateStore> extends Abstra
     }
 
     /**
-     * Drops all clean copies at once, once there are thousands of them holding more than half the thread cache's
-     * budget: a store whose write-downs are that large (a windowed count over many keys) would otherwise drop a copy, a
-     * removal from the thread cache's map, for nearly every entry it writes, which cost a windowed count a sixth of its
-     * speed, and keep its map twice as large for every read. Kafka's cache would keep the newest of them; Runnel then
-     * keeps none until the next write-down.
+     * Drops all clean copies at once, once a write-down leaves more than {@link #MAX_CLEAN_COPIES}: a store whose
+     * write-downs are that large (a windowed count over many keys, at every commit or whenever the cache fills) would
+     * otherwise drop a copy, a removal from the thread cache's map, for nearly every entry it writes, which cost a
+     * windowed count 15-30% of its speed, and keep its map twice as large for every read. Kafka's cache would keep
+     * the newest of them; Runnel then keeps none until the next write-down.
      */
     private void dropAllCleanCopies() {
         named().dropAllClean();

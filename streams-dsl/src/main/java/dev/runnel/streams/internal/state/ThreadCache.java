@@ -383,16 +383,6 @@ public final class ThreadCache {
             return entry.cleanRound == cleanRound;
         }
 
-        /** Returns the bytes of this cache's clean copies. */
-        long cleanBytes() {
-            return cleanBytes;
-        }
-
-        /** Returns the budget of the whole thread cache. */
-        long maxBytes() {
-            return maxBytes;
-        }
-
         /**
          * Drops every clean copy at once, after the owner wrote all its dirty entries down: one clear of the map (or a
          * pass over it, if forwarding made entries dirty again) instead of a removal per copy.
@@ -554,11 +544,6 @@ public final class ThreadCache {
     /** Returns the bytes of the dirty entries, for tests. */
     long dirtyBytes() {
         return dirtyBytes;
-    }
-
-    /** Returns the bytes of the clean copies, for tests. */
-    long cleanBytes() {
-        return cleanBytes;
     }
 
     /** Checks the byte counts and the dirty and clean caches against the cached entries (for tests). */
