@@ -39,7 +39,8 @@ import java.util.function.Predicate;
  * caching layer serves a window or session its store has expired from its cache, and an aggregation reading it there
  * (a session merged with an out-of-order record, a window updated near its retention's end) sees it where the store
  * alone would not. Clean copies leave oldest first, before any dirty entry is written down, so they change neither
- * when nor what the stores write down.
+ * when nor what the stores write down; a store that keeps thousands drops them all at once instead (see
+ * AbstractCachingWindowedStore#dropAllCleanCopies).
  *
  * When a write takes the bytes past the budget, the cache has the dirty stores write down their least recently
  * updated entries until the bytes are a sixty-fourth below the budget (a write-down per write past it would pay the
